@@ -119,7 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_models.add_parser(sub)  # models build|list (bootstrap/cli_models.py)
     cli_surveil.add_parser(sub)  # surveil (bootstrap/cli_surveil.py)
     cli_fear_greed.add_parser(sub)  # fear-greed record (bootstrap/cli_fear_greed.py)
-    cli_drill.add_parser(sub)  # drill kill-switch (bootstrap/cli_drill.py): in-process
+    cli_drill.add_parser(sub)  # drill kill-switch|venues (bootstrap/cli_drill*.py): in-process
     cli_bars.add_parser(sub)  # bars backfill (bootstrap/cli_bars.py): the bar store, no SQL
     cli_retirement.add_parser(sub)  # retirement limits|rmd (bootstrap/cli_retirement.py)
     cli_rebalance.add_parser(sub)  # rebalance drift|propose|execute|autopilot

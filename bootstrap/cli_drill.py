@@ -1,4 +1,5 @@
-"""`bulwark drill kill-switch`: a kill-switch drill in-process, against a paper broker that lies.
+"""`bulwark drill kill-switch`: a kill-switch drill in-process, against a paper broker that lies
+(`bulwark drill venues`, several venue families at once, is bootstrap/cli_drill_venues.py).
 
 The drill builds an embedded Bulwark of its own (in-memory store, paper broker behind the
 drill faults), rests a few orders in the scope through the pre-trade gate, switches the
@@ -32,8 +33,8 @@ EXIT_FAIL = 1
 DRILL_OWNER = Principal("drill-owner", Role.OWNER)
 DRILL_ACCOUNT = "drill-account"
 DRILL_SYMBOL = "DRILL"
-_PRICE = Decimal(100)
-_RESTING_LIMIT = Decimal(50)  # a buy limit well below the price: it rests
+PRICE = Decimal(100)
+RESTING_LIMIT = Decimal(50)  # a buy limit well below the price: it rests
 _FAULTS_HELP = (
     "none (the baseline), or faults joined by commas: keep_on_cancel, delay_acks[=MS], "
     "drop_acks, reject_sends, disconnect"
@@ -75,6 +76,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     switch.add_argument("--fault", type=faults_arg, default=BrokerFaults(), help=_FAULTS_HELP)
     switch.add_argument("--orders", type=orders_arg, default=3, help="orders to rest (3)")
+    from bootstrap import cli_drill_venues
+
+    cli_drill_venues.add_parser(kinds)
 
 
 @dataclass
@@ -116,10 +120,10 @@ async def prepare(world: DrillWorld, scope: Scope, faults: BrokerFaults, orders:
     from domain.trading.instruments import Instrument
 
     account_id = scope.id if scope.kind is ScopeKind.ACCOUNT else DRILL_ACCOUNT
-    await world.embedded.add_instrument(Instrument(DRILL_SYMBOL, sector="Drill"), _PRICE)
+    await world.embedded.add_instrument(Instrument(DRILL_SYMBOL, sector="Drill"), PRICE)
     await world.embedded.open_account(account_id, DRILL_OWNER.id, Decimal(1_000_000))
     return RunDrill(
-        DRILL_OWNER, scope, account_id, faults, DRILL_SYMBOL, _RESTING_LIMIT, orders=orders
+        DRILL_OWNER, scope, account_id, faults, DRILL_SYMBOL, RESTING_LIMIT, orders=orders
     )
 
 
@@ -131,6 +135,10 @@ async def run_drill(
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
+    from bootstrap import cli_drill_venues
+
+    if args.drill == cli_drill_venues.KIND:
+        return cli_drill_venues.run(args, out)
     report = asyncio.run(run_drill(args.scope, args.fault, args.orders))
     print_report(report, out)
     return exit_code(report)
@@ -160,7 +168,7 @@ def print_report(report: DrillReport, out: TextIO) -> None:
                 print(f"  {'':>14}  UNCONFIRMED after {record.elapsed_ms:.3f} ms", file=out)
                 continue
             detail = ": no order left open"
-        print(f"  {_ms(step.at_ms):>14}  {step.label}{detail}", file=out)
+        print(f"  {ms(step.at_ms):>14}  {step.label}{detail}", file=out)
     for outcome in outcomes:
         errors = ", ".join(outcome.errors) or "none"
         tries = "attempt" if outcome.attempts == 1 else "attempts"
@@ -176,5 +184,5 @@ def print_report(report: DrillReport, out: TextIO) -> None:
     print(f"verdict: {report.judgement.verdict.value}: {report.judgement.reason}", file=out)
 
 
-def _ms(at_ms: float | None) -> str:
+def ms(at_ms: float | None) -> str:
     return "never" if at_ms is None else f"+{at_ms:.3f} ms"

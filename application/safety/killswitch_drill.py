@@ -7,6 +7,7 @@ compared with comes from the broker without faults: the drill's orders still ope
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -109,26 +110,15 @@ class KillSwitchDrill:
         judgement = judge(record.broker_confirmed, still_open)
         report = DrillReport(
             cmd.scope, cmd.faults, len(placed), record, still_open, judgement,
-            _timeline(sent_at, record),
+            drill_timeline(sent_at, record),
         )  # fmt: skip
-        await self._audit.record(
-            AuditEntry(
-                cmd.principal.id,
-                "kill_switch.drill",
-                cmd.scope.key,
-                judgement.verdict.value.lower(),
-                self._clock.now(),
-                {
-                    "faults": cmd.faults.describe(),
-                    "kill_switch_event": record.id,
-                    "confirmed": record.broker_confirmed,
-                    "orders_placed": len(placed),
-                    "still_open": still_open,
-                    "reason": judgement.reason,
-                    "elapsed_ms": round(record.elapsed_ms, 3),
-                },
-            )
-        )
+        details = {
+            "faults": cmd.faults.describe(),
+            "confirmed": record.broker_confirmed,
+            "orders_placed": len(placed),
+            "still_open": still_open,
+        }
+        await record_drill(self._audit, self._clock, cmd.principal.id, record, judgement, details)
         return report
 
     async def _rest_orders(self, cmd: RunDrill) -> set[str]:
@@ -137,41 +127,79 @@ class KillSwitchDrill:
             origin = Origin(OriginKind.AGENT, cmd.scope.id)
         else:
             origin = Origin(OriginKind.USER, cmd.principal.id)
-        placed: set[str] = set()
-        for _ in range(cmd.orders):
-            result = await self._orders.submit(
-                SubmitOrder(
-                    cmd.principal,
-                    cmd.account_id,
-                    cmd.symbol,
-                    Side.BUY,
-                    cmd.quantity,
-                    origin,
-                    OrderType.LIMIT,
-                    limit_price=cmd.limit_price,
-                )
-            )
-            if not result.order.is_open:
-                raise DrillSetupFailed(
-                    f"the drill's order {result.order.client_order_id} is "
-                    f"{result.order.status.value}, not resting"
-                )
-            placed.add(result.order.client_order_id)
-        return placed
+        return await rest_orders(
+            self._orders,
+            SubmitOrder(
+                cmd.principal,
+                cmd.account_id,
+                cmd.symbol,
+                Side.BUY,
+                cmd.quantity,
+                origin,
+                OrderType.LIMIT,
+                limit_price=cmd.limit_price,
+            ),
+            cmd.orders,
+        )
 
     async def _still_open(self, account_id: str, placed: set[str]) -> int:
         held = await self._truth.open_orders(account_id)
         return sum(1 for order in held if order.client_order_id in placed)
 
 
-def _timeline(sent_at: datetime, record: KillSwitchEvent) -> tuple[TimelineStep, ...]:
-    def after(moment: datetime | None) -> float | None:
-        return None if moment is None else (moment - sent_at).total_seconds() * 1e3
+async def rest_orders(orders: OrderService, order: SubmitOrder, count: int) -> set[str]:
+    """`count` copies of `order` sent through the pre-trade gate, each resting at its broker:
+    their client order ids. DrillSetupFailed when one does not rest."""
+    placed: set[str] = set()
+    for _ in range(count):
+        result = await orders.submit(order)
+        if not result.order.is_open:
+            raise DrillSetupFailed(
+                f"the drill's order {result.order.client_order_id} is "
+                f"{result.order.status.value}, not resting"
+            )
+        placed.add(result.order.client_order_id)
+    return placed
 
+
+async def record_drill(
+    audit: AuditLog,
+    clock: Clock,
+    principal_id: str,
+    record: KillSwitchEvent,
+    judgement: DrillJudgement,
+    details: Mapping[str, object],
+) -> None:
+    """A drill's audit entry: `kill_switch.drill` on the halted scope, outcome pass or fail,
+    with `details` beside the kill switch's record id, the reason and the time it took."""
+    await audit.record(
+        AuditEntry(
+            principal_id,
+            "kill_switch.drill",
+            record.scope.key,
+            judgement.verdict.value.lower(),
+            clock.now(),
+            {
+                **details,
+                "kill_switch_event": record.id,
+                "reason": judgement.reason,
+                "elapsed_ms": round(record.elapsed_ms, 3),
+            },
+        )
+    )
+
+
+def after_ms(sent_at: datetime, moment: datetime | None) -> float | None:
+    """`moment` in milliseconds after `sent_at` (None: never)."""
+    return None if moment is None else (moment - sent_at).total_seconds() * 1e3
+
+
+def drill_timeline(sent_at: datetime, record: KillSwitchEvent) -> tuple[TimelineStep, ...]:
+    """The halt's steps from the kill switch's record, after the command was sent."""
     return (
         TimelineStep("command sent", 0.0),
-        TimelineStep("halted", after(record.halted_at)),
-        TimelineStep("halt broadcast", after(record.broadcast_at)),
-        TimelineStep("cancels sent", after(record.cancel_sent_at)),
-        TimelineStep("broker-confirmed", after(record.confirmed_at)),
+        TimelineStep("halted", after_ms(sent_at, record.halted_at)),
+        TimelineStep("halt broadcast", after_ms(sent_at, record.broadcast_at)),
+        TimelineStep("cancels sent", after_ms(sent_at, record.cancel_sent_at)),
+        TimelineStep("broker-confirmed", after_ms(sent_at, record.confirmed_at)),
     )

@@ -4,6 +4,10 @@ A drill engages the kill switch against a broker made to misbehave, then asks th
 itself what is still open. The drill passes when the kill switch's verdict (confirmed or
 not) matches that truth: a kill switch that reports UNCONFIRMED while the broker keeps the
 orders did its job; one that reports CONFIRMED while orders are still live failed it.
+
+A drill over several venues (`judge_venues`) asks more: did the one halt stop every venue?
+Each venue is confirmed, or named with the orders it still holds; that drill passes only
+when every venue was confirmed and holds nothing.
 """
 
 from __future__ import annotations
@@ -148,4 +152,83 @@ def judge(kill_switch_confirmed: bool, still_open: int) -> DrillJudgement:
         DrillVerdict.FAIL,
         "the kill switch reported UNCONFIRMED but the broker holds no order of the scope "
         "(a false alarm)",
+    )
+
+
+class VenueStep(StrEnum):
+    """What a venue was seen doing during a drill's halt, as the kill switch met it."""
+
+    CANCEL_SENT = "cancel sent"
+    CANCEL_ACKNOWLEDGED = "cancel acknowledged"
+    NONE_OPEN = "none open"
+
+
+@dataclass(frozen=True, slots=True)
+class HeldOrder:
+    """A drill order a venue still holds open: Bulwark's id and the venue's own."""
+
+    client_order_id: str
+    venue_order_id: str
+
+
+class VenueStatus(StrEnum):
+    """A venue after a drill's halt: confirmed, UNCONFIRMED (it kept orders and the kill
+    switch said so), or one of the kill switch's own mistakes."""
+
+    CONFIRMED = "confirmed"
+    UNCONFIRMED = "UNCONFIRMED"
+    FALSELY_CONFIRMED = "CONFIRMED but open"
+    FALSE_ALARM = "false alarm"
+
+
+@dataclass(frozen=True, slots=True)
+class VenueFinding:
+    """One venue after a drill's halt: the kill switch's word for it and what it still holds."""
+
+    venue: str
+    reported_confirmed: bool
+    still_open: tuple[HeldOrder, ...]
+
+    @property
+    def status(self) -> VenueStatus:
+        if self.reported_confirmed:
+            return VenueStatus.FALSELY_CONFIRMED if self.still_open else VenueStatus.CONFIRMED
+        return VenueStatus.UNCONFIRMED if self.still_open else VenueStatus.FALSE_ALARM
+
+    def orders(self) -> str:
+        """The orders still open, by Bulwark's ids: `3 orders still open (a, b, c)`."""
+        count = len(self.still_open)
+        ids = ", ".join(o.client_order_id for o in self.still_open)
+        return f"{count} order{'' if count == 1 else 's'} still open ({ids})"
+
+    def failure(self) -> str | None:
+        """Why this venue fails the drill, or None when it was confirmed."""
+        match self.status:
+            case VenueStatus.UNCONFIRMED:
+                return (
+                    f"the halt did not hold at {self.venue}: {self.orders()}, reported UNCONFIRMED"
+                )
+            case VenueStatus.FALSELY_CONFIRMED:
+                return f"the kill switch reported {self.venue} CONFIRMED but {self.orders()}"
+            case VenueStatus.FALSE_ALARM:
+                return (
+                    f"the kill switch reported {self.venue} UNCONFIRMED but it holds no drill "
+                    "order (a false alarm)"
+                )
+        return None
+
+
+def judge_venues(findings: Iterable[VenueFinding]) -> DrillJudgement:
+    """One halt over several venues: PASS when every venue was confirmed and holds no drill
+    order; FAIL names each venue where the halt did not hold (with its orders) and each the
+    kill switch misreported."""
+    found = list(findings)
+    if not found:
+        raise ValueError("a venue drill halts at least one venue")
+    failures = [reason for f in found if (reason := f.failure()) is not None]
+    if failures:
+        return DrillJudgement(DrillVerdict.FAIL, "; ".join(failures))
+    names = ", ".join(f.venue for f in found)
+    return DrillJudgement(
+        DrillVerdict.PASS, f"every venue confirmed and holds no drill order ({names})"
     )

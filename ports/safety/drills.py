@@ -1,10 +1,11 @@
-"""Drill port: the faults a drill broker shows, switched at run time."""
+"""Drill ports: the faults a drill broker shows, switched at run time, and the tape of the
+steps it meets during a halt."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from domain.killswitch.drill import BrokerFaults
+from domain.killswitch.drill import BrokerFaults, VenueStep
 
 
 class BrokerFaultSwitch(Protocol):
@@ -17,3 +18,13 @@ class BrokerFaultSwitch(Protocol):
     def current(self) -> BrokerFaults: ...
 
     def set(self, faults: BrokerFaults) -> None: ...
+
+
+class DrillTape(Protocol):
+    """Notes the steps a drill broker meets during a halt, as they happen.
+
+    Contract: `note` is cheap and never raises; it keeps the first time of each step only
+    while the drill has it armed, and ignores the rest.
+    """
+
+    def note(self, step: VenueStep) -> None: ...

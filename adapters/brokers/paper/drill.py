@@ -1,14 +1,15 @@
-"""A broker that lies on purpose: the paper broker wrapped with faults switched for drills."""
+"""A broker that lies on purpose: the paper broker (or, in a venue drill, any adapter) wrapped
+with faults switched for drills."""
 
 from __future__ import annotations
 
 import threading
 
-from domain.killswitch.drill import BrokerFault, BrokerFaults
+from domain.killswitch.drill import BrokerFault, BrokerFaults, VenueStep
 from domain.trading.fills import Fill
 from domain.trading.orders import Order
 from ports.core.clock import Clock
-from ports.safety.drills import BrokerFaultSwitch
+from ports.safety.drills import BrokerFaultSwitch, DrillTape
 from ports.trading.broker import (
     BrokerAccount,
     BrokerError,
@@ -18,6 +19,7 @@ from ports.trading.broker import (
     BrokerPosition,
     CancelResult,
     CloseResult,
+    DeadlineBroker,
 )
 
 
@@ -44,13 +46,21 @@ class FaultyBroker:
     not at all (drop_acks: carried out, then the answer is lost as a time-out); cancels can
     be acknowledged and not carried out (keep_on_cancel); new orders refused (reject_sends);
     every call can fail as unreachable (disconnect). Queries tell the truth unless
-    disconnected: a kill switch must prove its halt by asking again.
+    disconnected: a kill switch must prove its halt by asking again. With a `tape`, the
+    cancels sent and acknowledged and the first look that finds nothing open are noted.
     """
 
-    def __init__(self, inner: BrokerPort, switch: BrokerFaultSwitch, clock: Clock) -> None:
+    def __init__(
+        self,
+        inner: BrokerPort,
+        switch: BrokerFaultSwitch,
+        clock: Clock,
+        tape: DrillTape | None = None,
+    ) -> None:
         self._inner = inner
         self._switch = switch
         self._clock = clock
+        self._tape = tape
         self.name = inner.name
 
     @property
@@ -66,15 +76,18 @@ class FaultyBroker:
         return placed
 
     async def cancel(self, account_id: str, broker_order_id: str) -> CancelResult:
+        self._note(VenueStep.CANCEL_SENT)
         faults = self._reachable("cancel")
         if faults.has(BrokerFault.KEEP_ON_CANCEL):
             result = CancelResult(broker_order_id, ok=True)
         else:
             result = await self._inner.cancel(account_id, broker_order_id)
         await self._acknowledge(faults, "cancel")
+        self._acknowledged([result])
         return result
 
     async def cancel_all(self, account_id: str) -> list[CancelResult]:
+        self._note(VenueStep.CANCEL_SENT)
         faults = self._reachable("cancel_all")
         if faults.has(BrokerFault.KEEP_ON_CANCEL):
             kept = await self._inner.open_orders(account_id)
@@ -82,6 +95,7 @@ class FaultyBroker:
         else:
             results = await self._inner.cancel_all(account_id)
         await self._acknowledge(faults, "cancel_all")
+        self._acknowledged(results)
         return results
 
     async def close_all(self, account_id: str) -> list[CloseResult]:
@@ -96,7 +110,10 @@ class FaultyBroker:
 
     async def open_orders(self, account_id: str) -> list[BrokerOrder]:
         self._reachable("open_orders")
-        return await self._inner.open_orders(account_id)
+        found = await self._inner.open_orders(account_id)
+        if not found:
+            self._note(VenueStep.NONE_OPEN)
+        return found
 
     async def positions(self, account_id: str) -> list[BrokerPosition]:
         self._reachable("positions")
@@ -136,3 +153,29 @@ class FaultyBroker:
                 BrokerErrorCode.TIMEOUT, f"{method}: the answer was lost (drill fault)",
                 retryable=True,
             )  # fmt: skip
+
+    def _note(self, step: VenueStep) -> None:
+        if self._tape is not None:
+            self._tape.note(step)
+
+    def _acknowledged(self, results: list[CancelResult]) -> None:
+        if any(r.ok for r in results):
+            self._note(VenueStep.CANCEL_ACKNOWLEDGED)
+
+
+class FaultyDeadlineBroker(FaultyBroker):
+    """A FaultyBroker over a DeadlineBroker (a real adapter in a venue drill): `within`
+    bounds the adapter's own calls as the kill switch asks, the faults staying in front."""
+
+    def within(self, deadline: float) -> BrokerPort:
+        inner = self.inner
+        assert isinstance(inner, DeadlineBroker)
+        return FaultyBroker(inner.within(deadline), self._switch, self._clock, self._tape)
+
+
+def faulty(
+    inner: BrokerPort, switch: BrokerFaultSwitch, clock: Clock, tape: DrillTape | None = None
+) -> FaultyBroker:
+    """`inner` behind the switched faults, still bounding its calls by a deadline if it can."""
+    kind = FaultyDeadlineBroker if isinstance(inner, DeadlineBroker) else FaultyBroker
+    return kind(inner, switch, clock, tape)

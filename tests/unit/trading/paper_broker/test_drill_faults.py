@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any, cast
 
 import pytest
 
-from adapters.brokers.paper import PaperBroker
+from adapters.brokers.paper import PaperBroker, PaperBrokerConfig
 from adapters.brokers.paper.drill import FaultSwitch, FaultyBroker
-from adapters.memory.clock import FakeClock
+from adapters.brokers.paper.drill import faulty as faulty_broker
+from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.marketdata import InMemoryMarketData
 from domain.killswitch.drill import BrokerFaults
 from domain.trading.orders import Side
-from ports.trading.broker import BrokerError, BrokerErrorCode
+from ports.trading.broker import BrokerError, BrokerErrorCode, BrokerPort, DeadlineBroker
 from tests.kit.paper import limit_order, make_order
 
 D = Decimal
@@ -208,3 +210,46 @@ async def test_clearing_the_faults_restores_the_truthful_broker(
     # Assert
     assert [r.ok for r in results] == [True]
     assert await broker.open_orders("acc-1") == []
+
+
+class _BoundedPaper(PaperBroker):
+    """The paper broker as a DeadlineBroker, noting the deadlines it was bound to."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.bound_to: list[float] = []
+
+    def within(self, deadline: float) -> BrokerPort:
+        self.bound_to.append(deadline)
+        return self
+
+
+async def test_over_a_deadline_broker_the_faults_stay_in_front_of_its_bounded_calls(
+    market: InMemoryMarketData, clock: FakeClock, ids: SequentialIds, switch: FaultSwitch
+) -> None:
+    # Arrange
+    bounded = _BoundedPaper(market, clock, ids, PaperBrokerConfig())
+    bounded.seed_account("acc-1", D(100_000))
+    wrapped = faulty_broker(bounded, switch, clock)
+    await resting(wrapped, 1)
+    switch.set(BrokerFaults.parse("keep_on_cancel"))
+
+    # Act
+    view = cast(DeadlineBroker, wrapped).within(12.5)
+    results = await view.cancel_all("acc-1")
+
+    # Assert
+    assert isinstance(wrapped, DeadlineBroker)
+    assert bounded.bound_to == [12.5]
+    assert [r.ok for r in results] == [True]
+    assert len(await bounded.open_orders("acc-1")) == 1  # the lie survives the bounding
+
+
+def test_over_a_broker_without_deadlines_the_wrapper_claims_none(
+    broker: PaperBroker, switch: FaultSwitch, clock: FakeClock
+) -> None:
+    # Act
+    wrapped = faulty_broker(broker, switch, clock)
+
+    # Assert
+    assert not isinstance(wrapped, DeadlineBroker)
