@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import SignedMoney
 from application.portfolio.portfolio_holdings import HoldingsView, PositionView
@@ -56,16 +56,12 @@ class PortfolioAccountIn(Input):
         return NewAccount(self.kind, self.account_id, self.name, self.tax_type, self.lot_method)
 
 
-class PortfolioAccountOut(Output):
+class PortfolioAccountOut(Mirror[PortfolioAccount]):
     id: str
     name: str
     kind: str
     tax_type: AccountTaxType
     lot_method: LotMethod
-
-    @classmethod
-    def from_domain(cls, a: PortfolioAccount) -> PortfolioAccountOut:
-        return cls.from_attributes(a)
 
 
 class PortfolioOut(Output):

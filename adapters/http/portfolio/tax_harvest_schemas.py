@@ -9,7 +9,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.portfolio.tax_schemas import TaxConventionsOut
-from adapters.http.schemas.common import Output
+from adapters.http.schemas.common import Mirror, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from application.portfolio.tax import TERM_RULE
 from application.portfolio.tax_harvesting import Candidate, HarvestReport
@@ -135,7 +135,7 @@ class HarvestSkippedLotOut(Output):
     reason: Annotated[str, _doc("UNPRICED (no reference price) or CURRENCY (not USD)")]
 
 
-class TaxYearOut(Output):
+class TaxYearOut(Mirror[CapitalGainsYear]):
     net_short: MoneyOut
     net_long: MoneyOut
     net_capital_gain_or_loss: MoneyOut
@@ -145,10 +145,6 @@ class TaxYearOut(Output):
     ordinary_taxed: MoneyOut
     preferential_taxed: Annotated[MoneyOut, _doc("Net long-term gain taxed at LTCG rates")]
     tax: Annotated[MoneyOut, _doc("Federal income tax on ordinary income and the gains")]
-
-    @classmethod
-    def from_domain(cls, y: CapitalGainsYear) -> TaxYearOut:
-        return cls.from_attributes(y)
 
 
 class HarvestScenarioOut(Output):

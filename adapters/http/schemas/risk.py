@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import DecisionOut, Input, Output
+from adapters.http.schemas.common import DecisionOut, Input, Mirror, Output
 from adapters.http.schemas.margin import MarginImpactOut
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import Fraction, Money, Multiple, Multiplier, Price, Quantity
@@ -218,7 +218,7 @@ class SectorWeightOut(Output):
     weight: RateOut | None
 
 
-class VaRLevelOut(Output):
+class VaRLevelOut(Mirror[VaRLevel]):
     """Loss fractions (0.023 = 2.3%) and the money they stand for on the portfolio value.
 
     Historical: the linear-interpolated loss quantile and the mean loss at or beyond it.
@@ -241,22 +241,14 @@ class VaRLevelOut(Output):
     cornish_fisher_var_amount: MoneyOut | None = None
     cornish_fisher_cvar_amount: MoneyOut | None = None
 
-    @classmethod
-    def from_domain(cls, level: VaRLevel) -> VaRLevelOut:
-        return cls.from_attributes(level)
 
-
-class TailIndexOut(Output):
+class TailIndexOut(Mirror[TailIndex]):
     """Hill estimate of the loss tail exponent: P(loss > x) ~ x^-alpha (smaller: fatter)."""
 
     alpha: AnalyticOut
     k: Annotated[int, msgspec.Meta(description="Largest losses used (k_rule says how chosen)")]
     losses: Annotated[int, msgspec.Meta(description="Losses (negative returns) in the sample")]
     k_rule: str
-
-    @classmethod
-    def from_domain(cls, tail: TailIndex) -> TailIndexOut:
-        return cls.from_attributes(tail)
 
 
 class VaROut(Output):
