@@ -71,14 +71,11 @@ class RuleListOut(Output):
 
 
 class _Terms(Input):
+    """The terms of a prospective order, as an order's request body has them."""
+
     symbol: Symbol
     side: Side
     quantity: Quantity
-
-
-class TradeIn(_Terms):
-    """A prospective order: nothing is stored or sent."""
-
     order_type: OrderType = OrderType.MARKET
     time_in_force: TimeInForce = TimeInForce.DAY
     limit_price: Price | None = None
@@ -86,11 +83,15 @@ class TradeIn(_Terms):
     reduce_only: bool = False
     strategy_id: Ident | None = None
 
+
+class TradeIn(_Terms):
+    """A prospective order: nothing is stored or sent."""
+
     def to_order(self, account_id: str, origin: Origin) -> Order:
         return prospective_order(self, account_id, origin)
 
 
-def prospective_order(trade: TradeIn | AnalyzeIn, account_id: str, origin: Origin) -> Order:
+def prospective_order(trade: _Terms, account_id: str, origin: Origin) -> Order:
     """Raises InvalidOrder (422) when quantity and prices do not fit the order type."""
     return Order(
         id=PROSPECTIVE,
@@ -323,16 +324,10 @@ class PortfolioRiskOut(Output):
         )
 
 
-class AnalyzeIn(_Terms):
+class AnalyzeIn(_Terms, kw_only=True):
     """A prospective order on `account_id` to analyse before it is sent (never stored)."""
 
     account_id: Ident
-    order_type: OrderType = OrderType.MARKET
-    time_in_force: TimeInForce = TimeInForce.DAY
-    limit_price: Price | None = None
-    stop_price: Price | None = None
-    reduce_only: bool = False
-    strategy_id: Ident | None = None
 
     def to_order(self, origin: Origin) -> Order:
         return prospective_order(self, self.account_id, origin)
