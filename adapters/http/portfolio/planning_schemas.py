@@ -243,9 +243,7 @@ class HomeostasisOut(Output):
             reached=figures.reached,
             years_to_freedom=view.years_to_freedom,
             accounts_counted=view.accounts_counted,
-            excluded_accounts=[
-                ExcludedAccountOut(account_id=e.account_id, reason=e.reason) for e in view.excluded
-            ],
+            excluded_accounts=[ExcludedAccountOut.from_attributes(e) for e in view.excluded],
             autopilot=profile.autopilot,
             autopilot_changed_at=profile.autopilot_changed_at,
         )

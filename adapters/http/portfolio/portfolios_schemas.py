@@ -171,7 +171,7 @@ class LedgerTransactionOut(Output):
     def from_domain(cls, t: Transaction) -> LedgerTransactionOut:
         return cls.from_attributes(
             t,
-            lot_picks=[LedgerLotPickOut(lot_id=p.lot_id, quantity=p.quantity) for p in t.lot_picks],
+            lot_picks=[LedgerLotPickOut.from_attributes(p) for p in t.lot_picks],
         )
 
 
@@ -362,10 +362,7 @@ class PortfolioPerformanceOut(Output):
             modified_dietz=perf.modified_dietz,
             excluded_currencies=list(s.excluded_currencies),
             without_closes=list(s.without_closes),
-            points=[
-                ValuationPointOut(day=p.day, market_value=p.market_value, cash_flow=p.cash_flow)
-                for p in s.points
-            ],
+            points=[ValuationPointOut.from_attributes(p) for p in s.points],
             conventions=PerformanceConventionsOut(
                 day_count=DAY_COUNT,
                 twr="daily-linked: r_t = V_t / (V_{t-1} + F_t) - 1, flows at the start of "

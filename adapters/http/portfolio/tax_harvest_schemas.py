@@ -45,7 +45,7 @@ class TaxRatesOut(Output):
     @classmethod
     def from_domain(cls, b: TaxBrackets) -> TaxRatesOut:
         def rows(s: BracketSchedule) -> list[TaxBracketOut]:
-            return [TaxBracketOut(lower=x.lower, rate=x.rate) for x in s.brackets]
+            return [TaxBracketOut.from_attributes(x) for x in s.brackets]
 
         return cls.from_attributes(b, ordinary=rows(b.ordinary), long_term=rows(b.capital_gains))
 
@@ -104,12 +104,7 @@ class HarvestCandidateOut(Output):
             tax_savings=c.tax_savings,
             effective_rate=c.effective_rate,
             rebuy_after=c.rebuy_after,
-            replacements=[
-                HarvestReplacementOut(
-                    symbol=r.symbol, correlation=r.correlation, observations=r.observations
-                )
-                for r in c.replacements
-            ],
+            replacements=[HarvestReplacementOut.from_attributes(r) for r in c.replacements],
         )
 
 

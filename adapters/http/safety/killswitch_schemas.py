@@ -72,14 +72,10 @@ class ResumeIn(Input):
     to_state: Literal["active", "reducing"] = "active"
 
 
-class ScopeOut(Output):
+class ScopeOut(Mirror[Scope]):
     kind: ScopeKind
     id: str
     key: str
-
-    @classmethod
-    def from_domain(cls, scope: Scope) -> ScopeOut:
-        return cls(kind=scope.kind, id=scope.id, key=scope.key)
 
 
 class BrokerOutcomeOut(Output):

@@ -314,10 +314,7 @@ class PortfolioRiskOut(Output):
         return cls.from_attributes(
             m,
             account_id=account_id,
-            sector_weights=[
-                SectorWeightOut(sector=w.sector, gross_notional=w.gross_notional, weight=w.weight)
-                for w in m.sector_weights
-            ],
+            sector_weights=[SectorWeightOut.from_attributes(w) for w in m.sector_weights],
             var=None if risk.var is None else VaROut.from_domain(risk.var),
             returns_source=risk.returns_source,
             returns_count=risk.returns_count,

@@ -157,7 +157,7 @@ class ResultOut(Output):
         return cls(
             data=DataOut(source=r.source.value, adjusted=r.adjusted),
             metrics=None if r.metrics is None else MetricsOut.from_domain(r.metrics),
-            equity=[EquityOut(day=p.day, equity=p.equity) for p in r.equity],
+            equity=[EquityOut.from_attributes(p) for p in r.equity],
             trades=[
                 TradeOut.from_attributes(t)
                 for t in r.trades
