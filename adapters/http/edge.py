@@ -15,6 +15,8 @@ import logging
 import os
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http import HTTPStatus
 from typing import cast
 
@@ -69,6 +71,21 @@ class RequestIds:
 
     def new(self) -> str:
         return f"{self._prefix}{next(self._counter) & 0xFFFF_FFFF_FFFF_FFFF:016x}"
+
+
+@contextmanager
+def _request_context(scope: Scope, request_id: str) -> Iterator[None]:
+    """While a request or websocket runs: its id in every log line, and its id and client
+    address where the audit log reads them (uvicorn's client address: trusted proxies applied).
+    """
+    tokens = structlog.contextvars.bind_contextvars(request_id=request_id)
+    peer = scope.get("client")
+    audit_token = bind_audit_context(request_id, peer[0] if peer else None)
+    try:
+        yield
+    finally:
+        structlog.contextvars.reset_contextvars(**tokens)
+        reset_audit_context(audit_token)
 
 
 class EdgeMiddleware:
@@ -159,54 +176,43 @@ class EdgeMiddleware:
                 message["headers"] = headers
             await send(message)
 
-        tokens = structlog.contextvars.bind_contextvars(request_id=request_id)
-        # The audit log reads both from here (uvicorn's client address: trusted proxies applied).
-        peer = scope.get("client")
-        audit_token = bind_audit_context(request_id, peer[0] if peer else None)
-        try:
-            refusal = self._vet(scope)
-            if refusal is not None:
-                await refuse(scope, self._own(scope, send_marked), *refusal)
-            elif path.startswith("/api/") and not await self._allowed(
-                scope, self._own(scope, send_marked)
-            ):
-                pass
-            else:
-                await self.app(scope, receive, send_marked)
-        finally:
-            took = time.perf_counter() - started
-            if self.red is not None:
-                # Litestar's router left the matched route's template in the scope; no answer
-                # started means an exception escaped the app: the server answers 500.
-                route = scope.get("path_template")
-                self.red.record(scope["method"], route, status or 500, took)
-            if _access.isEnabledFor(logging.INFO):
-                client = scope.get("client")
-                _log.info(
-                    "request",
-                    method=scope["method"],
-                    path=path,  # the path only: query strings may carry tokens
-                    status=status,
-                    ms=round(took * 1000, 2),
-                    client=client[0] if client else None,
-                )
-            structlog.contextvars.reset_contextvars(**tokens)
-            reset_audit_context(audit_token)
+        with _request_context(scope, request_id):
+            try:
+                refusal = self._vet(scope)
+                if refusal is not None:
+                    await refuse(scope, self._own(scope, send_marked), *refusal)
+                elif path.startswith("/api/") and not await self._allowed(
+                    scope, self._own(scope, send_marked)
+                ):
+                    pass
+                else:
+                    await self.app(scope, receive, send_marked)
+            finally:
+                took = time.perf_counter() - started
+                if self.red is not None:
+                    # Litestar's router left the matched route's template in the scope; no
+                    # answer started means an exception escaped the app: the server answers 500.
+                    route = scope.get("path_template")
+                    self.red.record(scope["method"], route, status or 500, took)
+                if _access.isEnabledFor(logging.INFO):
+                    client = scope.get("client")
+                    _log.info(
+                        "request",
+                        method=scope["method"],
+                        path=path,  # the path only: query strings may carry tokens
+                        status=status,
+                        ms=round(took * 1000, 2),
+                        client=client[0] if client else None,
+                    )
 
     async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
         request_id = self._request_id(scope)
-        tokens = structlog.contextvars.bind_contextvars(request_id=request_id)
-        peer = scope.get("client")
-        audit_token = bind_audit_context(request_id, peer[0] if peer else None)
-        try:
+        with _request_context(scope, request_id):
             refusal = self._vet(scope)
             if refusal is not None:
                 await refuse(scope, send, *refusal)
             else:
                 await self.app(scope, receive, send)
-        finally:
-            structlog.contextvars.reset_contextvars(**tokens)
-            reset_audit_context(audit_token)
 
     def _own(self, scope: Scope, send: Send) -> Send:
         """`send` for an answer this layer writes itself: with CORS headers, as Litestar's.

@@ -72,7 +72,7 @@ class ChainBreakOut(Output):
 
     @classmethod
     def from_break(cls, broken: ChainBreak) -> ChainBreakOut:
-        return cls(seq=broken.seq, kind=broken.kind, reason=broken.reason)
+        return cls.from_attributes(broken)
 
 
 class ChainReportOut(Output):

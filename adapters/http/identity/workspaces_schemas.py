@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from application.identity.workspaces import SaveWorkspace
 from domain.principals import Principal
 from domain.workspaces import MAX_NAME_LENGTH, Workspace
@@ -24,17 +24,13 @@ class WorkspaceIn(Input):
         return SaveWorkspace(principal, self.workspace_name, self.layout_json, self.is_default)
 
 
-class WorkspaceOut(Output):
+class WorkspaceOut(Mirror[Workspace]):
     id: str
     workspace_name: str
     layout_json: dict[str, Any]
     is_default: bool
     created_at: datetime
     updated_at: datetime
-
-    @classmethod
-    def from_domain(cls, workspace: Workspace) -> WorkspaceOut:
-        return cls.from_attributes(workspace)
 
 
 class WorkspacesOut(Output):

@@ -168,10 +168,7 @@ class SleeveOut(Output):
         return cls(
             currency=sleeve.currency,
             amount=sleeve.amount,
-            allocations=[
-                AllocationOut(symbol=a.symbol, weight=a.weight, amount=a.amount)
-                for a in sleeve.allocations
-            ],
+            allocations=[AllocationOut.from_attributes(a) for a in sleeve.allocations],
             unallocated=sleeve.unallocated,
             notes=list(sleeve.notes),
         )
@@ -251,7 +248,7 @@ class PrivateEquityOut(Output):
             accredited_investor=e.accredited,
             qualified_purchaser=e.qualified_purchaser,
             net_worth_excluding_residence=e.net_worth_excluding_residence,
-            prongs=[ProngOut(rule=p.rule, met=p.met, detail=p.detail) for p in e.prongs],
+            prongs=[ProngOut.from_attributes(p) for p in e.prongs],
             funds=[
                 FundOut(
                     name=a.fund.name,

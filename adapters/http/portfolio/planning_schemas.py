@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut, RateOut
 from adapters.wire.numbers import Fraction, Money, SignedMoney
 from application.portfolio.plan_request import PlanRequest
@@ -186,7 +186,7 @@ class AutopilotIn(Input):
     enabled: bool
 
 
-class PlanningProfileOut(Output):
+class PlanningProfileOut(Mirror[PlanningProfile]):
     annual_expenses: MoneyOut
     safe_withdrawal_rate: RateOut
     other_assets: MoneyOut
@@ -194,10 +194,6 @@ class PlanningProfileOut(Output):
     autopilot: bool
     autopilot_changed_at: datetime | None
     updated_at: datetime
-
-    @classmethod
-    def from_domain(cls, profile: PlanningProfile) -> PlanningProfileOut:
-        return cls.from_attributes(profile)
 
 
 class ExcludedAccountOut(Output):
@@ -247,9 +243,7 @@ class HomeostasisOut(Output):
             reached=figures.reached,
             years_to_freedom=view.years_to_freedom,
             accounts_counted=view.accounts_counted,
-            excluded_accounts=[
-                ExcludedAccountOut(account_id=e.account_id, reason=e.reason) for e in view.excluded
-            ],
+            excluded_accounts=[ExcludedAccountOut.from_attributes(e) for e in view.excluded],
             autopilot=profile.autopilot,
             autopilot_changed_at=profile.autopilot_changed_at,
         )

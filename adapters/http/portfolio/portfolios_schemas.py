@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import SignedMoney
 from application.portfolio.portfolio_holdings import HoldingsView, PositionView
@@ -56,16 +56,12 @@ class PortfolioAccountIn(Input):
         return NewAccount(self.kind, self.account_id, self.name, self.tax_type, self.lot_method)
 
 
-class PortfolioAccountOut(Output):
+class PortfolioAccountOut(Mirror[PortfolioAccount]):
     id: str
     name: str
     kind: str
     tax_type: AccountTaxType
     lot_method: LotMethod
-
-    @classmethod
-    def from_domain(cls, a: PortfolioAccount) -> PortfolioAccountOut:
-        return cls.from_attributes(a)
 
 
 class PortfolioOut(Output):
@@ -175,7 +171,7 @@ class LedgerTransactionOut(Output):
     def from_domain(cls, t: Transaction) -> LedgerTransactionOut:
         return cls.from_attributes(
             t,
-            lot_picks=[LedgerLotPickOut(lot_id=p.lot_id, quantity=p.quantity) for p in t.lot_picks],
+            lot_picks=[LedgerLotPickOut.from_attributes(p) for p in t.lot_picks],
         )
 
 
@@ -366,10 +362,7 @@ class PortfolioPerformanceOut(Output):
             modified_dietz=perf.modified_dietz,
             excluded_currencies=list(s.excluded_currencies),
             without_closes=list(s.without_closes),
-            points=[
-                ValuationPointOut(day=p.day, market_value=p.market_value, cash_flow=p.cash_flow)
-                for p in s.points
-            ],
+            points=[ValuationPointOut.from_attributes(p) for p in s.points],
             conventions=PerformanceConventionsOut(
                 day_count=DAY_COUNT,
                 twr="daily-linked: r_t = V_t / (V_{t-1} + F_t) - 1, flows at the start of "

@@ -9,7 +9,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.portfolio.tax_schemas import TaxConventionsOut
-from adapters.http.schemas.common import Output
+from adapters.http.schemas.common import Mirror, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from application.portfolio.tax import TERM_RULE
 from application.portfolio.tax_harvesting import Candidate, HarvestReport
@@ -45,7 +45,7 @@ class TaxRatesOut(Output):
     @classmethod
     def from_domain(cls, b: TaxBrackets) -> TaxRatesOut:
         def rows(s: BracketSchedule) -> list[TaxBracketOut]:
-            return [TaxBracketOut(lower=x.lower, rate=x.rate) for x in s.brackets]
+            return [TaxBracketOut.from_attributes(x) for x in s.brackets]
 
         return cls.from_attributes(b, ordinary=rows(b.ordinary), long_term=rows(b.capital_gains))
 
@@ -104,12 +104,7 @@ class HarvestCandidateOut(Output):
             tax_savings=c.tax_savings,
             effective_rate=c.effective_rate,
             rebuy_after=c.rebuy_after,
-            replacements=[
-                HarvestReplacementOut(
-                    symbol=r.symbol, correlation=r.correlation, observations=r.observations
-                )
-                for r in c.replacements
-            ],
+            replacements=[HarvestReplacementOut.from_attributes(r) for r in c.replacements],
         )
 
 
@@ -135,7 +130,7 @@ class HarvestSkippedLotOut(Output):
     reason: Annotated[str, _doc("UNPRICED (no reference price) or CURRENCY (not USD)")]
 
 
-class TaxYearOut(Output):
+class TaxYearOut(Mirror[CapitalGainsYear]):
     net_short: MoneyOut
     net_long: MoneyOut
     net_capital_gain_or_loss: MoneyOut
@@ -145,10 +140,6 @@ class TaxYearOut(Output):
     ordinary_taxed: MoneyOut
     preferential_taxed: Annotated[MoneyOut, _doc("Net long-term gain taxed at LTCG rates")]
     tax: Annotated[MoneyOut, _doc("Federal income tax on ordinary income and the gains")]
-
-    @classmethod
-    def from_domain(cls, y: CapitalGainsYear) -> TaxYearOut:
-        return cls.from_attributes(y)
 
 
 class HarvestScenarioOut(Output):

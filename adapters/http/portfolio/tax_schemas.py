@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut
 from adapters.wire.numbers import Fraction, Money, SignedMoney, UnitInterval
 from application.portfolio.tax import (
@@ -114,7 +114,7 @@ class TaxLotPageOut(Output):
         )
 
 
-class TaxRealizedLotOut(Output):
+class TaxRealizedLotOut(Mirror[RealizedLot]):
     """One Form 8949 row (columns b-h)."""
 
     sale_id: str
@@ -133,20 +133,12 @@ class TaxRealizedLotOut(Output):
     lot_method: LotMethod
     reportable: Annotated[bool, _doc("False in an IRA")]
 
-    @classmethod
-    def from_domain(cls, row: RealizedLot) -> TaxRealizedLotOut:
-        return cls.from_attributes(row)
 
-
-class TaxTermTotalsOut(Output):
+class TaxTermTotalsOut(Mirror[TermTotals]):
     proceeds: MoneyOut
     cost_basis: MoneyOut
     wash_disallowed: MoneyOut
     gain: MoneyOut
-
-    @classmethod
-    def from_domain(cls, t: TermTotals) -> TaxTermTotalsOut:
-        return cls.from_attributes(t)
 
 
 class TaxRealizedTotalsOut(Output):

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import SignedMoney, UnitInterval
 from application.rebalancing.attribution import (
@@ -152,9 +152,7 @@ class ProposalOut(Output):
             realised_gain_long=p.realised_gain("long"),
             trades=[RebalanceTradeOut.from_domain(t) for t in p.trades],
             unresolved=[
-                RebalanceUnresolvedOut(
-                    symbol=u.symbol, reason=u.reason, drift_weight=u.drift_weight
-                )
+                RebalanceUnresolvedOut.from_attributes(u)
                 for u in p.unresolved
             ],
             wash_free_after=dict(p.wash_free_after), order_ids=list(s.order_ids),
@@ -198,18 +196,10 @@ class AutopilotLimitsIn(Input):
     ]
 
 
-class AutopilotLimitsOut(Output):
+class AutopilotLimitsOut(Mirror[AutopilotLimits]):
     max_turnover: RateOut
     max_realised_gain: MoneyOut
     updated_at: datetime
-
-    @classmethod
-    def from_domain(cls, limits: AutopilotLimits) -> AutopilotLimitsOut:
-        return cls(
-            max_turnover=limits.max_turnover,
-            max_realised_gain=limits.max_realised_gain,
-            updated_at=limits.updated_at,
-        )
 
 
 class BenchmarkConstituentIn(Input):

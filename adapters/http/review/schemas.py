@@ -39,7 +39,7 @@ class ReviewOut(Output):
         return cls(
             id=stored.id, order_id=stored.order_id, account_id=stored.account_id,
             symbol=stored.symbol, rating=r.rating.value,
-            reasons=[ReviewReasonOut(figure=x.figure, text=x.text) for x in r.reasons],
+            reasons=[ReviewReasonOut.from_attributes(x) for x in r.reasons],
             confidence=r.confidence, source=r.source.value,
             fallback=r.fallback.value if r.fallback else None, model=r.model,
             elapsed_ms=round(r.elapsed_ms, 3), figures=dict(stored.figures),

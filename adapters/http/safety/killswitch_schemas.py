@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from adapters.http.wire_format import AnalyticOut
 from domain.killswitch.state import Scope, ScopeKind, TradingState
 from domain.killswitch.switch import BrokerOutcome, KillSwitchEvent, ScopeState, UnconfirmedOrder
@@ -72,14 +72,10 @@ class ResumeIn(Input):
     to_state: Literal["active", "reducing"] = "active"
 
 
-class ScopeOut(Output):
+class ScopeOut(Mirror[Scope]):
     kind: ScopeKind
     id: str
     key: str
-
-    @classmethod
-    def from_domain(cls, scope: Scope) -> ScopeOut:
-        return cls(kind=scope.kind, id=scope.id, key=scope.key)
 
 
 class BrokerOutcomeOut(Output):
@@ -104,17 +100,13 @@ class BrokerOutcomeOut(Output):
         )
 
 
-class UnconfirmedOrderOut(Output):
+class UnconfirmedOrderOut(Mirror[UnconfirmedOrder]):
     """An order the store holds open that its broker did not confirm closed (in doubt)."""
 
     order_id: str
     account_id: str
     broker: str
     reason: str
-
-    @classmethod
-    def from_domain(cls, order: UnconfirmedOrder) -> UnconfirmedOrderOut:
-        return cls.from_attributes(order)
 
 
 class KillSwitchEventOut(Output):

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from adapters.http.wire_format import RateOut
 from adapters.wire.numbers import Percent
 from application.safety.succession import SuccessionView
@@ -71,7 +71,7 @@ class PolicyOut(Output):
         )
 
 
-class SuccessionStatusOut(Output):
+class SuccessionStatusOut(Mirror[SuccessionView]):
     """Where the owner's succession stands: ACTIVE, GRACE, TRIGGERED or EXECUTED."""
 
     owner_id: str
@@ -84,10 +84,6 @@ class SuccessionStatusOut(Output):
     next_reminder_at: datetime | None = None
     executed_at: datetime | None = None
     summary: str | None = None
-
-    @classmethod
-    def from_domain(cls, view: SuccessionView) -> SuccessionStatusOut:
-        return cls.from_attributes(view)
 
 
 class BeneficiaryIn(Input):
@@ -106,15 +102,11 @@ class BeneficiariesIn(Input):
     beneficiaries: Annotated[list[BeneficiaryIn], msgspec.Meta(max_length=100)]
 
 
-class BeneficiaryOut(Output):
+class BeneficiaryOut(Mirror[Beneficiary]):
     id: str
     name: str
     share_percent: RateOut
     contact: str
-
-    @classmethod
-    def from_domain(cls, beneficiary: Beneficiary) -> BeneficiaryOut:
-        return cls.from_attributes(beneficiary)
 
 
 class BeneficiariesOut(Output):

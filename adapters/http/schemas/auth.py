@@ -7,7 +7,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from application.identity.auth import MfaEnrollment, TokenPair, UserView
 
 Secretish = Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
@@ -31,16 +31,12 @@ class MfaVerifyIn(Input):
     code: Annotated[str, msgspec.Meta(min_length=6, max_length=32)]
 
 
-class TokenOut(Output):
+class TokenOut(Mirror[TokenPair]):
     access_token: str
     refresh_token: str
     token_type: str
     expires_in: int
     refresh_expires_in: int
-
-    @classmethod
-    def from_domain(cls, pair: TokenPair) -> TokenOut:
-        return cls.from_attributes(pair)
 
 
 class MfaEnrollmentOut(Output):

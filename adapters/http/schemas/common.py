@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Self, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 import msgspec
 
@@ -12,6 +12,7 @@ from adapters.wire.numbers import plain_numbers
 from domain.risk.verdicts import Decision, Verdict
 
 T = TypeVar("T")
+D = TypeVar("D")
 
 
 def same_named(source: object, fields: tuple[str, ...], computed: dict[str, Any]) -> dict[str, Any]:
@@ -54,6 +55,15 @@ class Output(msgspec.Struct, kw_only=True):
         than falling back to its default.
         """
         return cls(**same_named(source, cls.__struct_fields__, computed))
+
+
+class Mirror(Output, Generic[D]):
+    """Base of a response that mirrors the domain value `D` field by field, as it is:
+    `from_domain` copies each field from `D`'s attribute of the same name."""
+
+    @classmethod
+    def from_domain(cls, source: D, /) -> Self:
+        return cls.from_attributes(source)
 
 
 class VerdictOut(Output):

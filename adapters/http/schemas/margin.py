@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import UnitInterval
 from domain.margin import (
@@ -15,7 +15,7 @@ from domain.margin import (
 from domain.trading.orders import Side
 
 
-class PositionMarginOut(Output):
+class PositionMarginOut(Mirror[PositionMargin]):
     """One position's requirements and how far its mark may move before a margin call."""
 
     symbol: str
@@ -28,10 +28,6 @@ class PositionMarginOut(Output):
     maintenance_rate: RateOut
     liquidation_distance: RateOut | None
     liquidation_price: PriceOut | None
-
-    @classmethod
-    def from_domain(cls, line: PositionMargin) -> PositionMarginOut:
-        return cls.from_attributes(line)
 
 
 class MarginStatusOut(Output):
@@ -63,7 +59,7 @@ class DeleverageIn(Input):
     target_buffer: UnitInterval
 
 
-class DeleverageStepOut(Output):
+class DeleverageStepOut(Mirror[DeleverageStep]):
     symbol: str
     side: Side
     quantity: QuantityOut
@@ -74,10 +70,6 @@ class DeleverageStepOut(Output):
     buffer_before: RateOut
     buffer_after: RateOut
     explanation: str
-
-    @classmethod
-    def from_domain(cls, step: DeleverageStep) -> DeleverageStepOut:
-        return cls.from_attributes(step)
 
 
 class DeleveragePlanOut(Output):
@@ -120,7 +112,7 @@ def _explain(plan: DeleveragePlan) -> list[str]:
     return lines
 
 
-class MarginImpactOut(Output):
+class MarginImpactOut(Mirror[MarginImpact]):
     """Margin before and after the order fills in full."""
 
     symbol: str
@@ -143,7 +135,3 @@ class MarginImpactOut(Output):
     margin_call_after: bool
     causes_margin_call: bool
     exceeds_buying_power: bool
-
-    @classmethod
-    def from_domain(cls, impact: MarginImpact) -> MarginImpactOut:
-        return cls.from_attributes(impact)

@@ -179,4 +179,4 @@ class KeywordsOut(Output):
 
     @classmethod
     def from_domain(cls, found: list[Keyword]) -> KeywordsOut:
-        return cls(keywords=[KeywordOut(phrase=k.phrase, score=k.score) for k in found])
+        return cls(keywords=[KeywordOut.from_attributes(k) for k in found])

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import DecisionOut, Input, Output
+from adapters.http.schemas.common import DecisionOut, Input, Mirror, Output
 from adapters.http.schemas.margin import MarginImpactOut
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import Fraction, Money, Multiple, Multiplier, Price, Quantity
@@ -71,14 +71,11 @@ class RuleListOut(Output):
 
 
 class _Terms(Input):
+    """The terms of a prospective order, as an order's request body has them."""
+
     symbol: Symbol
     side: Side
     quantity: Quantity
-
-
-class TradeIn(_Terms):
-    """A prospective order: nothing is stored or sent."""
-
     order_type: OrderType = OrderType.MARKET
     time_in_force: TimeInForce = TimeInForce.DAY
     limit_price: Price | None = None
@@ -86,11 +83,15 @@ class TradeIn(_Terms):
     reduce_only: bool = False
     strategy_id: Ident | None = None
 
+
+class TradeIn(_Terms):
+    """A prospective order: nothing is stored or sent."""
+
     def to_order(self, account_id: str, origin: Origin) -> Order:
         return prospective_order(self, account_id, origin)
 
 
-def prospective_order(trade: TradeIn | AnalyzeIn, account_id: str, origin: Origin) -> Order:
+def prospective_order(trade: _Terms, account_id: str, origin: Origin) -> Order:
     """Raises InvalidOrder (422) when quantity and prices do not fit the order type."""
     return Order(
         id=PROSPECTIVE,
@@ -218,7 +219,7 @@ class SectorWeightOut(Output):
     weight: RateOut | None
 
 
-class VaRLevelOut(Output):
+class VaRLevelOut(Mirror[VaRLevel]):
     """Loss fractions (0.023 = 2.3%) and the money they stand for on the portfolio value.
 
     Historical: the linear-interpolated loss quantile and the mean loss at or beyond it.
@@ -241,22 +242,14 @@ class VaRLevelOut(Output):
     cornish_fisher_var_amount: MoneyOut | None = None
     cornish_fisher_cvar_amount: MoneyOut | None = None
 
-    @classmethod
-    def from_domain(cls, level: VaRLevel) -> VaRLevelOut:
-        return cls.from_attributes(level)
 
-
-class TailIndexOut(Output):
+class TailIndexOut(Mirror[TailIndex]):
     """Hill estimate of the loss tail exponent: P(loss > x) ~ x^-alpha (smaller: fatter)."""
 
     alpha: AnalyticOut
     k: Annotated[int, msgspec.Meta(description="Largest losses used (k_rule says how chosen)")]
     losses: Annotated[int, msgspec.Meta(description="Losses (negative returns) in the sample")]
     k_rule: str
-
-    @classmethod
-    def from_domain(cls, tail: TailIndex) -> TailIndexOut:
-        return cls.from_attributes(tail)
 
 
 class VaROut(Output):
@@ -321,26 +314,17 @@ class PortfolioRiskOut(Output):
         return cls.from_attributes(
             m,
             account_id=account_id,
-            sector_weights=[
-                SectorWeightOut(sector=w.sector, gross_notional=w.gross_notional, weight=w.weight)
-                for w in m.sector_weights
-            ],
+            sector_weights=[SectorWeightOut.from_attributes(w) for w in m.sector_weights],
             var=None if risk.var is None else VaROut.from_domain(risk.var),
             returns_source=risk.returns_source,
             returns_count=risk.returns_count,
         )
 
 
-class AnalyzeIn(_Terms):
+class AnalyzeIn(_Terms, kw_only=True):
     """A prospective order on `account_id` to analyse before it is sent (never stored)."""
 
     account_id: Ident
-    order_type: OrderType = OrderType.MARKET
-    time_in_force: TimeInForce = TimeInForce.DAY
-    limit_price: Price | None = None
-    stop_price: Price | None = None
-    reduce_only: bool = False
-    strategy_id: Ident | None = None
 
     def to_order(self, origin: Origin) -> Order:
         return prospective_order(self, self.account_id, origin)

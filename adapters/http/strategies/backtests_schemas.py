@@ -12,7 +12,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import BasisPoints, FeePerUnit, Money
 from domain.backtests.model import (
@@ -92,7 +92,7 @@ class DataOut(Output):
     adjusted: bool
 
 
-class MetricsOut(Output):
+class MetricsOut(Mirror[BacktestMetrics]):
     total_return: AnalyticOut
     cagr: AnalyticOut | None
     volatility_annual: AnalyticOut | None
@@ -111,10 +111,6 @@ class MetricsOut(Output):
     turnover_annual: AnalyticOut
     fees_paid: MoneyOut
     final_equity: MoneyOut
-
-    @classmethod
-    def from_domain(cls, m: BacktestMetrics) -> MetricsOut:
-        return cls.from_attributes(m)
 
 
 class EquityOut(Output):
@@ -161,7 +157,7 @@ class ResultOut(Output):
         return cls(
             data=DataOut(source=r.source.value, adjusted=r.adjusted),
             metrics=None if r.metrics is None else MetricsOut.from_domain(r.metrics),
-            equity=[EquityOut(day=p.day, equity=p.equity) for p in r.equity],
+            equity=[EquityOut.from_attributes(p) for p in r.equity],
             trades=[
                 TradeOut.from_attributes(t)
                 for t in r.trades

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from adapters.http.schemas.common import Output
+from adapters.http.schemas.common import Mirror, Output
 from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut, RateOut
 from application.trading.accounts import AccountView, PositionView
 from domain.trading.account_profile import AccountStatus, AccountType, TradingType
@@ -41,7 +41,7 @@ class AccountListOut(Output):
     items: list[AccountOut]
 
 
-class PositionOut(Output):
+class PositionOut(Mirror[PositionView]):
     """One open position; signed quantity (negative = short)."""
 
     symbol: str
@@ -51,10 +51,6 @@ class PositionOut(Output):
     mark: PriceOut | None
     market_value: MoneyOut | None
     unrealized_pnl: MoneyOut | None
-
-    @classmethod
-    def from_domain(cls, view: PositionView) -> PositionOut:
-        return cls.from_attributes(view)
 
 
 class PositionListOut(Output):

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from adapters.http.wire_format import AnalyticOut
 from application.identity.apikeys import ApiKeyView, CreatedApiKey
 from application.safety.agents import AgentStatus, RegisterAgent
@@ -76,17 +76,13 @@ class ApiKeyIn(Input):
     label: Annotated[str, msgspec.Meta(max_length=100)] = ""
 
 
-class CreatedApiKeyOut(Output):
+class CreatedApiKeyOut(Mirror[CreatedApiKey]):
     """The new key; `api_key` is shown this once (send it as `X-API-Key`) and never again."""
 
     key_id: str
     agent_id: str
     api_key: str
     created_at: datetime
-
-    @classmethod
-    def from_domain(cls, created: CreatedApiKey) -> CreatedApiKeyOut:
-        return cls.from_attributes(created)
 
 
 class ApiKeyOut(Output):

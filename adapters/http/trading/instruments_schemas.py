@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from adapters.http.wire_format import PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import Multiplier, Price, Quantity
 from application.trading.instrument_catalog import ImportReport, InstrumentEdit, InstrumentPage
@@ -106,7 +106,7 @@ class InstrumentPatchIn(Input):
         )
 
 
-class ImportReportOut(Output):
+class ImportReportOut(Mirror[ImportReport]):
     """What an import did, by symbol (nothing at all when any CSV row was bad: 422)."""
 
     source: str
@@ -114,7 +114,3 @@ class ImportReportOut(Output):
     updated: list[str]
     unchanged: list[str]
     skipped: list[str]
-
-    @classmethod
-    def from_domain(cls, report: ImportReport) -> ImportReportOut:
-        return cls.from_attributes(report)

@@ -123,7 +123,7 @@ class CriteriaOut(Output):
     def build(cls, terms_version: str) -> CriteriaOut:
         return cls(
             source="SEC Regulation D Rule 501(a), 17 CFR 230.501(a) (Release 33-10824)",
-            criteria=[CriterionOut(id=c.id, rule=c.rule, test=c.test) for c in ACCREDITED_CRITERIA],
+            criteria=[CriterionOut.from_attributes(c) for c in ACCREDITED_CRITERIA],
             terms_version=terms_version,
         )
 
