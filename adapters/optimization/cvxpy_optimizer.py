@@ -122,6 +122,23 @@ class CvxpyOptimizer:
         weights: FloatArray = polished / polished.sum()
         return weights
 
+    def min_cvar(
+        self, scenarios: FloatArray, confidence: float, bounds: WeightBounds
+    ) -> FloatArray:
+        cp = _cvxpy()
+        periods, n = scenarios.shape
+        w, shortfall, threshold = cp.Variable(n), cp.Variable(periods), cp.Variable()
+        # CVaR = threshold + E[max(loss - threshold, 0)] / (1 - confidence), loss_t = -r_t'w.
+        tail = cp.sum(shortfall) / ((1.0 - confidence) * periods)
+        constraints = [
+            shortfall >= 0,
+            shortfall >= -scenarios @ w - threshold,
+            cp.sum(w) == 1,
+            *box(w, bounds, 1),
+        ]
+        self._solve(cp, cp.Problem(cp.Minimize(threshold + tail), constraints), "minimum CVaR")
+        return np.asarray(w.value, dtype=np.float64)
+
     def hrp(self, covariance: FloatArray, bounds: WeightBounds) -> FloatArray:
         weights: FloatArray = recursive_bisection(covariance, self.hrp_order(covariance), bounds)
         return weights

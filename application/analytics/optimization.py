@@ -34,8 +34,10 @@ from domain.analytics.optimization.errors import (
     MaxSharpeUnattainable,
     OptimizationFailed,
 )
+from domain.analytics.optimization.heuristics import equal_weight, inverse_volatility
 from domain.analytics.optimization.measures import PortfolioMeasures, measure
 from domain.analytics.optimization.problem import (
+    LONG_ONLY_METHODS,
     FloatArray,
     Method,
     check_assets,
@@ -55,6 +57,8 @@ MAX_RISK_FREE = 1.0  # |annual fraction|
 BUDGET_TOLERANCE = 1e-9
 # Risk parity's answer is unique: a bound it breaks by more than this cannot be met.
 RISK_PARITY_SLACK = 1e-9
+# Minimum CVaR's confidence level: the share of scenarios outside its tail.
+MIN_CONFIDENCE, MAX_CONFIDENCE = 0.5, 0.999
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,7 @@ class OptimizationRequest:
     max_weight: float | None = None
     bounds: Mapping[str, tuple[float | None, float | None]] | None = None
     risk_budgets: Mapping[str, float] | None = None
+    confidence: float = 0.95
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +116,7 @@ class _Market:
     covariance: FloatArray  # annual
     mu: FloatArray | None  # annual
     info: CovarianceInfo
+    scenarios: FloatArray | None = None  # the posted or derived returns per period
 
 
 def _market(
@@ -164,7 +170,7 @@ def _market(
     if mu is None:
         mu = returns.mean(axis=0) * periods
     info = CovarianceInfo(estimator.value, estimate.shrinkage, int(returns.shape[0]))
-    return _Market(covariance, mu, info)
+    return _Market(covariance, mu, info, returns)
 
 
 def _budgets(request: OptimizationRequest, assets: tuple[str, ...]) -> FloatArray:
@@ -209,7 +215,7 @@ def optimize(request: OptimizationRequest, optimizer: PortfolioOptimizer) -> Opt
         max_weight=request.max_weight,
         per_asset=request.bounds,
     )
-    if method in (Method.RISK_PARITY, Method.HRP) and not bounds.long_only:
+    if method in LONG_ONLY_METHODS and not bounds.long_only:
         raise InvalidOptimizationInput(
             f"{method.value} is long-only: set long_only true and no negative bound",
             field="long_only",
@@ -217,8 +223,15 @@ def optimize(request: OptimizationRequest, optimizer: PortfolioOptimizer) -> Opt
     if request.risk_budgets and method is not Method.RISK_PARITY:
         raise InvalidOptimizationInput("risk_budgets are risk parity's", field="risk_budgets")
     market = _market(request, assets, optimizer)
+    confidence = request.confidence
+    if not (math.isfinite(confidence) and MIN_CONFIDENCE <= confidence <= MAX_CONFIDENCE):
+        raise InvalidOptimizationInput(
+            f"confidence is a fraction within [{MIN_CONFIDENCE}, {MAX_CONFIDENCE}] (0.95: "
+            f"the worst 5 % of scenarios), got {confidence!r}",
+            field="confidence",
+        )
     budgets = _budgets(request, assets) if method is Method.RISK_PARITY else None
-    raw = _solve(method, market, bounds, rf, budgets, assets, optimizer)
+    raw = _solve(method, market, bounds, rf, budgets, assets, optimizer, confidence)
     try:
         weights = polish(raw, bounds)
     except ValueError as exc:
@@ -247,8 +260,24 @@ def _solve(
     budgets: FloatArray | None,
     assets: tuple[str, ...],
     optimizer: PortfolioOptimizer,
+    confidence: float,
 ) -> FloatArray:
     covariance = market.covariance
+    if method is Method.EQUAL_WEIGHT:
+        return equal_weight(bounds)
+    if method is Method.INVERSE_VOLATILITY:
+        return inverse_volatility(covariance, bounds)
+    if method is Method.MAX_DIVERSIFICATION:
+        # Choueifaty & Coignard (2008): the diversification ratio sigma'w / sqrt(w'Sw) is a
+        # Sharpe ratio whose "excess returns" are the assets' volatilities, at a rate of 0.
+        return optimizer.max_sharpe(np.sqrt(np.diag(covariance)), covariance, 0.0, bounds)
+    if method is Method.MIN_CVAR:
+        if market.scenarios is None:
+            raise InvalidOptimizationInput(
+                "min_cvar reads the scenarios' returns: post returns or prices, not a covariance",
+                field="covariance",
+            )
+        return optimizer.min_cvar(market.scenarios, confidence, bounds)
     if method is Method.MIN_VARIANCE:
         return optimizer.min_variance(covariance, bounds)
     if method is Method.MAX_SHARPE:

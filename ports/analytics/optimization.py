@@ -40,6 +40,10 @@ class PortfolioOptimizer(Protocol):
     - `risk_parity(covariance, budgets)`: the long-only, fully invested w with
       w_i (S w)_i / (w'Sw) = budgets_i (equal budgets: equal risk contributions); unique.
     - `hrp(covariance, bounds)`: hierarchical risk parity (long-only) within the bounds.
+    - `min_cvar(scenarios, confidence, bounds)`: argmin of the historical conditional value
+      at risk (expected shortfall) of the portfolio's loss -r_t'w over the T x n scenario
+      returns at `confidence` (0.95: the mean of the worst 5 %), subject to sum(w) = 1,
+      bounds (Rockafellar & Uryasev 2000's linear program).
     - `warm()`: loads the libraries (idempotent); called off the event loop before the first
       job so that their import (seconds) is not charged to a request's compute budget.
     - `name`: the library and solver, for the answer's `solver`.
@@ -62,3 +66,7 @@ class PortfolioOptimizer(Protocol):
     def risk_parity(self, covariance: FloatArray, budgets: FloatArray) -> FloatArray: ...
 
     def hrp(self, covariance: FloatArray, bounds: WeightBounds) -> FloatArray: ...
+
+    def min_cvar(
+        self, scenarios: FloatArray, confidence: float, bounds: WeightBounds
+    ) -> FloatArray: ...

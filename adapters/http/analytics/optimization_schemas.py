@@ -36,7 +36,15 @@ class BoundIn(Input):
 class OptimizationIn(Input):
     """What to optimise: `assets`, then exactly one of `returns`, `prices` or `covariance`."""
 
-    method: Annotated[str, msgspec.Meta(description="min_variance, max_sharpe, risk_parity or hrp")]
+    method: Annotated[
+        str,
+        msgspec.Meta(
+            description=(
+                "min_variance, max_sharpe, risk_parity, hrp, max_diversification, min_cvar, "
+                "inverse_volatility or equal_weight (docs/optimization.md)"
+            )
+        ),
+    ]
     assets: Annotated[
         list[str], msgspec.Meta(description=f"1 to {MAX_ASSETS:,} unique asset names")
     ]
@@ -100,6 +108,13 @@ class OptimizationIn(Input):
             "up to 1 (default equal)"
         ),
     ] = None
+    confidence: Annotated[
+        float,
+        msgspec.Meta(
+            description="min_cvar: the confidence level of the expected shortfall minimised, "
+            "0.5 to 0.999 (0.95: the mean loss of the worst 5 % of the posted periods)"
+        ),
+    ] = 0.95
 
     def to_request(self) -> OptimizationRequest:
         bounds = (

@@ -43,6 +43,22 @@ class Method(StrEnum):
     MAX_SHARPE = "max_sharpe"
     RISK_PARITY = "risk_parity"
     HRP = "hrp"
+    MAX_DIVERSIFICATION = "max_diversification"
+    MIN_CVAR = "min_cvar"
+    INVERSE_VOLATILITY = "inverse_volatility"
+    EQUAL_WEIGHT = "equal_weight"
+
+
+# The methods whose portfolios are long-only by construction.
+LONG_ONLY_METHODS = frozenset(
+    {
+        Method.RISK_PARITY,
+        Method.HRP,
+        Method.MAX_DIVERSIFICATION,
+        Method.INVERSE_VOLATILITY,
+        Method.EQUAL_WEIGHT,
+    }
+)
 
 
 class CovarianceEstimator(StrEnum):

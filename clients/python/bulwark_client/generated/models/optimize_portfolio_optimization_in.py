@@ -29,8 +29,11 @@ class OptimizePortfolioOptimizationIn:
 
         Attributes:
             assets (list[str]): 1 to 1,000 unique asset names
-            method (str): min_variance, max_sharpe, risk_parity or hrp
+            method (str): min_variance, max_sharpe, risk_parity, hrp, max_diversification, min_cvar, inverse_volatility or
+                equal_weight (docs/optimization.md)
             bounds (None | OptimizePortfolioOptimizationInBoundsType0 | Unset): Per-asset bounds by asset name
+            confidence (float | Unset): min_cvar: the confidence level of the expected shortfall minimised, 0.5 to 0.999
+                (0.95: the mean loss of the worst 5 % of the posted periods)
             covariance (list[list[float | None]] | None | Unset): An annual covariance matrix (n x n, symmetric positive
                 definite) instead of returns
             covariance_estimator (str | Unset): ledoit_wolf (default) or sample
@@ -52,6 +55,7 @@ class OptimizePortfolioOptimizationIn:
     assets: list[str]
     method: str
     bounds: None | OptimizePortfolioOptimizationInBoundsType0 | Unset = UNSET
+    confidence: float | Unset = UNSET
     covariance: list[list[float | None]] | None | Unset = UNSET
     covariance_estimator: str | Unset = UNSET
     expected_returns: list[float | None] | None | Unset = UNSET
@@ -84,6 +88,8 @@ class OptimizePortfolioOptimizationIn:
             bounds = self.bounds.to_dict()
         else:
             bounds = self.bounds
+
+        confidence = self.confidence
 
         covariance: list[list[float | None]] | None | Unset
         if isinstance(self.covariance, Unset):
@@ -193,6 +199,8 @@ class OptimizePortfolioOptimizationIn:
         })
         if bounds is not UNSET:
             field_dict["bounds"] = bounds
+        if confidence is not UNSET:
+            field_dict["confidence"] = confidence
         if covariance is not UNSET:
             field_dict["covariance"] = covariance
         if covariance_estimator is not UNSET:
@@ -249,6 +257,8 @@ class OptimizePortfolioOptimizationIn:
 
         bounds = _parse_bounds(d.pop("bounds", UNSET))
 
+
+        confidence = d.pop("confidence", UNSET)
 
         def _parse_covariance(data: object) -> list[list[float | None]] | None | Unset:
             if data is None:
@@ -429,6 +439,7 @@ class OptimizePortfolioOptimizationIn:
             assets=assets,
             method=method,
             bounds=bounds,
+            confidence=confidence,
             covariance=covariance,
             covariance_estimator=covariance_estimator,
             expected_returns=expected_returns,
