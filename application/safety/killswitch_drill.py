@@ -72,52 +72,44 @@ class DrillReport:
     timeline: tuple[TimelineStep, ...]
 
 
+@dataclass(eq=False)
 class KillSwitchDrill:
     """Runs one kill-switch drill against a broker whose faults it switches."""
 
-    def __init__(
-        self,
-        killswitch: KillSwitchService,
-        orders: OrderService,
-        truth: BrokerPort,
-        switch: BrokerFaultSwitch,
-        clock: Clock,
-        audit: AuditLog,
-    ) -> None:
-        self._killswitch = killswitch
-        self._orders = orders
-        self._truth = truth  # the broker without its faults: what is really open
-        self._switch = switch
-        self._clock = clock
-        self._audit = audit
+    killswitch: KillSwitchService
+    orders: OrderService
+    truth: BrokerPort  # the broker without its faults: what is really open
+    switch: BrokerFaultSwitch
+    clock: Clock
+    audit: AuditLog
 
     async def run(self, cmd: RunDrill) -> DrillReport:
         placed = await self._rest_orders(cmd)
-        before = self._switch.current()
-        self._switch.set(cmd.faults)
-        sent_at = self._clock.now()
+        before = self.switch.current()
+        self.switch.set(cmd.faults)
+        sent_at = self.clock.now()
         try:
-            record = await self._killswitch.engage(
+            record = await self.killswitch.engage(
                 cmd.scope,
                 TriggerType.MANUAL,
                 cmd.principal.id,
                 f"kill-switch drill ({cmd.faults.describe()})",
             )
         finally:
-            self._switch.set(before)
+            self.switch.set(before)
         still_open = await self._still_open(cmd.account_id, placed)
         judgement = judge(record.broker_confirmed, still_open)
         report = DrillReport(
             cmd.scope, cmd.faults, len(placed), record, still_open, judgement,
             _timeline(sent_at, record),
         )  # fmt: skip
-        await self._audit.record(
+        await self.audit.record(
             AuditEntry(
                 cmd.principal.id,
                 "kill_switch.drill",
                 cmd.scope.key,
                 judgement.verdict.value.lower(),
-                self._clock.now(),
+                self.clock.now(),
                 {
                     "faults": cmd.faults.describe(),
                     "kill_switch_event": record.id,
@@ -139,7 +131,7 @@ class KillSwitchDrill:
             origin = Origin(OriginKind.USER, cmd.principal.id)
         placed: set[str] = set()
         for _ in range(cmd.orders):
-            result = await self._orders.submit(
+            result = await self.orders.submit(
                 SubmitOrder(
                     cmd.principal,
                     cmd.account_id,
@@ -160,7 +152,7 @@ class KillSwitchDrill:
         return placed
 
     async def _still_open(self, account_id: str, placed: set[str]) -> int:
-        held = await self._truth.open_orders(account_id)
+        held = await self.truth.open_orders(account_id)
         return sum(1 for order in held if order.client_order_id in placed)
 
 
