@@ -119,7 +119,7 @@ class AccountSync:
     _: KW_ONLY
     books: RiskBooks | None = None
     publisher: EventPublisher | None = None
-    # resolved before the import (application/trading/in_doubt.py)
+    # Resolved before the import (application/trading/in_doubt.py).
     in_doubt: InDoubtResolving | None = None
 
     async def sync(self, principal: Principal, account_id: str) -> SyncReport:
