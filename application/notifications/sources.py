@@ -22,7 +22,7 @@ event yet; the filing calendar calls `NotificationCenter.notify(user, "filing.du
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from application.notifications.center import NotificationCenter, source_key
@@ -54,14 +54,14 @@ async def find_user(uow_factory: UnitOfWorkFactory, recipient: str) -> User | No
         return user
 
 
+@dataclass(eq=False)
 class CenterNotifier:
     """The Notifier port onto the center. Best effort: never raises (a failing store must
     not fail the kill switch that notifies); `failures` counts what was lost."""
 
-    def __init__(self, center: NotificationCenter, uow_factory: UnitOfWorkFactory) -> None:
-        self._center = center
-        self._uow_factory = uow_factory
-        self.failures = 0
+    center: NotificationCenter
+    uow_factory: UnitOfWorkFactory
+    failures: int = field(init=False, default=0)
 
     async def notify(self, notification: Notification) -> None:
         try:
@@ -72,11 +72,11 @@ class CenterNotifier:
     async def _notify(self, n: Notification) -> None:
         default_type, priority = _BY_SEVERITY.get(n.severity, ("notice", LOW))
         event = n.event_type or ("account.token" if n.confidential else default_type)
-        user = await find_user(self._uow_factory, n.recipient)
+        user = await find_user(self.uow_factory, n.recipient)
         if n.confidential or user is None:
             address = n.recipient if user is None else user.email
             if address:
-                await self._center.notify_address(
+                await self.center.notify_address(
                     address,
                     event,
                     n.subject,
@@ -85,7 +85,7 @@ class CenterNotifier:
                     user_id=user.id if user is not None else "",
                 )
             return
-        await self._center.notify(
+        await self.center.notify(
             user.id,
             event,
             {"title": n.subject, "body": n.body},
