@@ -76,7 +76,7 @@ class PredictionRecorder:
     store: PredictionStore
     clock: Clock
     ids: IdGenerator
-    # predictions that could not be stored (the store was down)
+    # Predictions that could not be stored (the store was down).
     failures: int = field(init=False, default=0)
 
     async def record(self, prediction: Prediction) -> None:

@@ -36,7 +36,7 @@ class ReviewAfterDecision:
     _queue: deque[str] = field(init=False, default_factory=deque)
     _ready: asyncio.Event = field(init=False, default_factory=asyncio.Event)
     skipped: int = field(init=False, default=0)  # noted orders dropped because the queue was full
-    # reviews that raised (an order gone, the store down)
+    # Reviews that raised (an order gone, the store down).
     failed: int = field(init=False, default=0)
     reviewed: int = field(init=False, default=0)
 
