@@ -45,27 +45,18 @@ class SyncResult:
     has_more: bool  # stopped at MAX_SYNC_PAGES with more to read
 
 
+@dataclass(eq=False)
 class AggregationService:
-    def __init__(
-        self,
-        store: AggregationStore,
-        aggregator: AggregatorPort,
-        sealer: SecretSealer,
-        portfolios: PortfolioStore,
-        clock: Clock,
-        ids: IdGenerator,
-        audit: AuditLog,
-    ) -> None:
-        self._store = store
-        self._aggregator = aggregator
-        self._sealer = sealer
-        self._portfolios = portfolios
-        self._clock = clock
-        self._ids = ids
-        self._audit = audit
+    store: AggregationStore
+    aggregator: AggregatorPort
+    sealer: SecretSealer
+    portfolios: PortfolioStore
+    clock: Clock
+    ids: IdGenerator
+    audit: AuditLog
 
     async def create_link_token(self, principal: Principal) -> LinkToken:
-        return await self._aggregator.create_link_token(principal.id)
+        return await self.aggregator.create_link_token(principal.id)
 
     async def exchange(
         self, principal: Principal, public_token: str, portfolio_id: str | None = None
@@ -74,31 +65,31 @@ class AggregationService:
         and reads its accounts once."""
         if portfolio_id is not None:
             await self._own_portfolio(principal, portfolio_id)
-        exchanged = await self._aggregator.exchange_public_token(public_token)
-        if await self._store.item_by_provider_id(exchanged.provider_item_id) is not None:
+        exchanged = await self.aggregator.exchange_public_token(public_token)
+        if await self.store.item_by_provider_id(exchanged.provider_item_id) is not None:
             raise Conflict("this institution login is already linked", field="public_token")
-        item_id = self._ids.new("itm_")
-        page = await self._aggregator.accounts(exchanged.access_token)
+        item_id = self.ids.new("itm_")
+        page = await self.aggregator.accounts(exchanged.access_token)
         item = LinkedItem(
             id=item_id,
             owner_id=principal.id,
             provider_item_id=exchanged.provider_item_id,
             institution_id=page.institution_id,
             institution_name=None,
-            access_token=self._sealer.seal(exchanged.access_token, TOKEN_RECORD, item_id),
-            created_at=self._clock.now(),
+            access_token=self.sealer.seal(exchanged.access_token, TOKEN_RECORD, item_id),
+            created_at=self.clock.now(),
             portfolio_id=portfolio_id,
         )
-        await self._store.add_item(item)
-        await self._store.replace_accounts(item.id, [account_of(item, a) for a in page.accounts])
+        await self.store.add_item(item)
+        await self.store.replace_accounts(item.id, [account_of(item, a) for a in page.accounts])
         await self._record(principal.id, "aggregation.link", item.id)
         return item
 
     async def items(self, principal: Principal) -> list[LinkedItem]:
-        return await self._store.items_of(principal.id)
+        return await self.store.items_of(principal.id)
 
     async def item(self, principal: Principal, item_id: str) -> LinkedItem:
-        found = await self._store.get_item(item_id, principal.id)
+        found = await self.store.get_item(item_id, principal.id)
         if found is None:
             raise AggregationNotFound(f"item {item_id} not found")
         return found
@@ -108,20 +99,20 @@ class AggregationService:
     ) -> list[AggregatedAccount]:
         if item_id is not None:
             await self.item(principal, item_id)
-        return await self._store.accounts_of(principal.id, item_id)
+        return await self.store.accounts_of(principal.id, item_id)
 
     async def holdings(
         self, principal: Principal, item_id: str | None = None
     ) -> list[AggregatedHolding]:
         if item_id is not None:
             await self.item(principal, item_id)
-        return await self._store.holdings_of(principal.id, item_id)
+        return await self.store.holdings_of(principal.id, item_id)
 
     async def transactions(
         self, principal: Principal, item_id: str, limit: int = 500
     ) -> list[AggregatedTransaction]:
         await self.item(principal, item_id)
-        return await self._store.transactions_of(principal.id, item_id, limit=limit)
+        return await self.store.transactions_of(principal.id, item_id, limit=limit)
 
     async def attach(
         self, principal: Principal, item_id: str, portfolio_id: str | None
@@ -131,7 +122,7 @@ class AggregationService:
         if portfolio_id is not None:
             await self._own_portfolio(principal, portfolio_id)
         changed = replace(item, portfolio_id=portfolio_id)
-        await self._store.save_item(changed)
+        await self.store.save_item(changed)
         return changed
 
     async def sync(self, principal: Principal, item_id: str) -> SyncResult:
@@ -141,26 +132,26 @@ class AggregationService:
     async def refresh(
         self, item: LinkedItem, *, holdings: bool = True, transactions: bool = True
     ) -> SyncResult:
-        token = self._sealer.open(item.access_token, TOKEN_RECORD, item.id)
+        token = self.sealer.open(item.access_token, TOKEN_RECORD, item.id)
         try:
-            page = await self._aggregator.accounts(token)
+            page = await self.aggregator.accounts(token)
             accounts = [account_of(item, a) for a in page.accounts]
-            await self._store.replace_accounts(item.id, accounts)
+            await self.store.replace_accounts(item.id, accounts)
             held = 0
             if holdings and any(a.type == "investment" for a in accounts):
-                today = self._clock.now().date()
+                today = self.clock.now().date()
                 snapshot = [
-                    holding_of(item, h, today) for h in await self._aggregator.holdings(token)
+                    holding_of(item, h, today) for h in await self.aggregator.holdings(token)
                 ]
-                await self._store.replace_holdings(item.id, snapshot)
+                await self.store.replace_holdings(item.id, snapshot)
                 held = len(snapshot)
             counts = [0, 0, 0]
             more, cursor = False, item.cursor
             if transactions:
                 for _ in range(MAX_SYNC_PAGES):
-                    sync = await self._aggregator.sync_transactions(token, cursor)
+                    sync = await self.aggregator.sync_transactions(token, cursor)
                     upserts = [transaction_of(item, t) for t in [*sync.added, *sync.modified]]
-                    await self._store.apply_transactions(
+                    await self.store.apply_transactions(
                         item.id, upserts, sync.removed, sync.next_cursor
                     )
                     counts[0] += len(sync.added)
@@ -170,48 +161,48 @@ class AggregationService:
                     if not more:
                         break
         except ItemLoginRequired:
-            await self._store.save_item(
+            await self.store.save_item(
                 replace(item, status=ItemStatus.LOGIN_REQUIRED, error_code="ITEM_LOGIN_REQUIRED")
             )
             raise
         done = replace(
-            item, cursor=cursor, last_synced_at=self._clock.now(),
+            item, cursor=cursor, last_synced_at=self.clock.now(),
             status=ItemStatus.ACTIVE, error_code=None,
         )  # fmt: skip
-        await self._store.save_item(done)
+        await self.store.save_item(done)
         return SyncResult(done, len(accounts), held, counts[0], counts[1], counts[2], more)
 
     async def remove(self, principal: Principal, item_id: str) -> None:
         """Removes the item at the aggregator (its access token stops working), then here."""
         item = await self.item(principal, item_id)
-        token = self._sealer.open(item.access_token, TOKEN_RECORD, item.id)
-        await self._aggregator.remove_item(token)
-        await self._store.remove_item(item.id, principal.id)
+        token = self.sealer.open(item.access_token, TOKEN_RECORD, item.id)
+        await self.aggregator.remove_item(token)
+        await self.store.remove_item(item.id, principal.id)
         await self._record(principal.id, "aggregation.remove", item.id)
 
     async def household_accounts(self, owner_id: str, portfolio_id: str) -> list[AccountHoldings]:
         """The non-tradable household accounts of the items attached to the portfolio
         (domain/aggregation/household.py)."""
         found: list[AccountHoldings] = []
-        for item in await self._store.items_of_portfolio(owner_id, portfolio_id):
-            accounts = await self._store.accounts_of(owner_id, item.id)
-            holdings = await self._store.holdings_of(owner_id, item.id)
+        for item in await self.store.items_of_portfolio(owner_id, portfolio_id):
+            accounts = await self.store.accounts_of(owner_id, item.id)
+            holdings = await self.store.holdings_of(owner_id, item.id)
             found.extend(household_accounts(accounts, holdings))
         return found
 
     async def market_value(self, owner_id: str, item_id: str) -> Decimal:
-        holdings = await self._store.holdings_of(owner_id, item_id)
+        holdings = await self.store.holdings_of(owner_id, item_id)
         return sum((h.institution_value for h in holdings), Decimal(0))
 
     async def _own_portfolio(self, principal: Principal, portfolio_id: str) -> None:
-        portfolio = await self._portfolios.get_portfolio(portfolio_id)
+        portfolio = await self.portfolios.get_portfolio(portfolio_id)
         if portfolio is None or portfolio.owner_id != principal.id:
             raise AggregationNotFound(f"portfolio {portfolio_id} not found", field="portfolio_id")
 
     async def _record(self, owner_id: str, action: str, item_id: str) -> None:
-        await self._audit.record(
+        await self.audit.record(
             AuditEntry(
                 actor=f"user:{owner_id}", action=action, target=f"aggregation_item:{item_id}",
-                outcome="ok", at=self._clock.now(), details={},
+                outcome="ok", at=self.clock.now(), details={},
             )
         )  # fmt: skip

@@ -37,34 +37,28 @@ class WebhookResult:
     item_id: str | None = None
 
 
+@dataclass(eq=False)
 class AggregationWebhooks:
-    def __init__(
-        self,
-        verifier: WebhookVerifier,
-        store: AggregationStore,
-        service: AggregationService,
-        notifier: Notifier | None = None,
-    ) -> None:
-        self._verifier = verifier
-        self._store = store
-        self._service = service
-        self._notifier = notifier
+    verifier: WebhookVerifier
+    store: AggregationStore
+    service: AggregationService
+    notifier: Notifier | None = None
 
     async def receive(self, body: bytes, signature: str | None) -> WebhookResult:
         """InvalidWebhook when the signature does not check out (nothing is acted on)."""
-        event = await self._verifier.verify(body, signature)
-        item = await self._store.item_by_provider_id(event.provider_item_id)
+        event = await self.verifier.verify(body, signature)
+        item = await self.store.item_by_provider_id(event.provider_item_id)
         if item is None:
             return WebhookResult(WebhookOutcome.UNKNOWN_ITEM)
-        if not await self._store.claim_webhook(event.body_sha256):
+        if not await self.store.claim_webhook(event.body_sha256):
             return WebhookResult(WebhookOutcome.DUPLICATE, item.id)
         kind = (event.webhook_type, event.webhook_code)
         try:
             if kind == ("HOLDINGS", "DEFAULT_UPDATE"):
-                await self._service.refresh(item, transactions=False)
+                await self.service.refresh(item, transactions=False)
                 return WebhookResult(WebhookOutcome.HOLDINGS_REFRESHED, item.id)
             if kind == ("TRANSACTIONS", "SYNC_UPDATES_AVAILABLE"):
-                await self._service.refresh(item, holdings=False)
+                await self.service.refresh(item, holdings=False)
                 return WebhookResult(WebhookOutcome.TRANSACTIONS_SYNCED, item.id)
         except DomainError:
             return WebhookResult(WebhookOutcome.FAILED, item.id)
@@ -73,9 +67,9 @@ class AggregationWebhooks:
             status = (
                 ItemStatus.LOGIN_REQUIRED if code == "ITEM_LOGIN_REQUIRED" else ItemStatus.ERROR
             )
-            await self._store.save_item(replace(item, status=status, error_code=code))
-            if self._notifier is not None:
-                await self._notifier.notify(
+            await self.store.save_item(replace(item, status=status, error_code=code))
+            if self.notifier is not None:
+                await self.notifier.notify(
                     Notification(
                         recipient=item.owner_id,
                         subject="A linked institution needs attention",

@@ -219,15 +219,15 @@ def price_american(batch: AmericanBatch, method: Method, steps: int) -> American
     )
 
 
+@dataclass(eq=False)
 class AmericanOptionsService:
     """POST /analytics/options/american: checks a request, prices it within the budget."""
 
-    def __init__(self, budget: ComputeBudget) -> None:
-        self._budget = budget
+    budget: ComputeBudget
 
     async def price(self, request: AmericanRequest) -> AmericanResult:
         batch = american_batch(request)
         label = f"american {request.method} prices of {batch.count} options"
-        return await self._budget.run(
+        return await self.budget.run(
             label, lambda: price_american(batch, request.method, request.steps)
         )

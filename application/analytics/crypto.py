@@ -88,17 +88,17 @@ class GasReport:
     cheapest: CheapestWindow
 
 
+@dataclass(eq=False)
 class CryptoAnalyticsService:
     """The /analytics/crypto calculations, each run within the compute budget."""
 
-    def __init__(self, budget: ComputeBudget) -> None:
-        self._budget = budget
+    budget: ComputeBudget
 
     async def impermanent_loss(self, request: ImpermanentLossRequest) -> ImpermanentLossReport:
         price_range = _range(request.lower, request.upper)
         if not 1 <= len(request.prices) <= MAX_PRICES:
             raise InvalidCryptoInput(f"prices needs 1 to {MAX_PRICES:,} prices", field="prices")
-        return await self._budget.run(
+        return await self.budget.run(
             "impermanent loss",
             lambda: impermanent_loss(
                 request.entry_price,
@@ -113,7 +113,7 @@ class CryptoAnalyticsService:
         if request.window > MAX_WINDOW:
             raise InvalidCryptoInput("window must be at most 366 days", field="window_hours")
         points = [TvlPoint(at, tvl) for at, tvl in zip(request.at, request.tvl, strict=True)]
-        return await self._budget.run(
+        return await self.budget.run(
             "pool drain", lambda: pool_drain(points, request.window, request.threshold)
         )
 
@@ -125,7 +125,7 @@ class CryptoAnalyticsService:
             )
         zone = _zone(request.timezone)
         _increasing(request.at)
-        return await self._budget.run("gas", lambda: _gas(request, zone))
+        return await self.budget.run("gas", lambda: _gas(request, zone))
 
 
 def _gas(request: GasRequest, zone: ZoneInfo) -> GasReport:

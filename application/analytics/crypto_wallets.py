@@ -66,19 +66,19 @@ class WalletBalances:
     unpriced: tuple[str, ...] = field(default=())
 
 
+@dataclass(eq=False)
 class WalletBalanceService:
     """Reads wallets through the ChainPort; prices through the market data."""
 
-    def __init__(self, chain: ChainPort, prices: MarketDataPort) -> None:
-        self._chain = chain
-        self._prices = prices
+    chain: ChainPort
+    prices: MarketDataPort
 
     def chains(self) -> tuple[ChainInfo, ...]:
-        return self._chain.chains()
+        return self.chain.chains()
 
     @property
     def source(self) -> str:
-        return self._chain.name
+        return self.chain.name
 
     async def balances(self, wallets: Sequence[WalletRequest]) -> WalletBalances:
         queries = _queries(wallets)
@@ -98,7 +98,7 @@ class WalletBalanceService:
                 placed[i] = (snapshot, position)
         rows = [_assets(*placed[i]) for i in range(len(wallets))]
         symbols = sorted({a.symbol for _, _, assets in rows for a in assets if a.symbol})
-        prices = await self._prices.reference_prices(symbols) if symbols else {}
+        prices = await self.prices.reference_prices(symbols) if symbols else {}
         views = []
         unpriced: set[str] = set()
         for snapshot, address, assets in rows:
@@ -112,7 +112,7 @@ class WalletBalanceService:
             total = sum((a.value for a in valued if a.value is not None), ZERO)
             views.append(WalletView(snapshot.chain, snapshot.block, address, tuple(valued), total))
         grand = sum((v.value for v in views), ZERO)
-        return WalletBalances(self._chain.name, tuple(views), grand, tuple(sorted(unpriced)))
+        return WalletBalances(self.chain.name, tuple(views), grand, tuple(sorted(unpriced)))
 
     async def _snapshot(
         self,
@@ -122,7 +122,7 @@ class WalletBalanceService:
         queries: list[WalletQuery],
     ) -> ChainSnapshot:
         try:
-            return await self._chain.snapshot(chain_id, wallets)
+            return await self.chain.snapshot(chain_id, wallets)
         except UnknownChain as error:
             raise UnknownChain(error.message, field=f"wallets[{indices[0]}].chain_id") from None
         except NotAToken as error:

@@ -54,18 +54,16 @@ class EsgView(Generic[T]):
     dataset: EsgDataset
 
 
+@dataclass(eq=False)
 class EsgService:
-    def __init__(
-        self, data: EsgDataPort, budget: ComputeBudget, portfolios: PortfolioService | None
-    ) -> None:
-        self._data = data
-        self._budget = budget
-        self._portfolios = portfolios
+    data: EsgDataPort
+    budget: ComputeBudget
+    portfolios: PortfolioService | None
 
     async def score(self, principal: Principal, query: EsgQuery) -> EsgView[EsgScore]:
         held, records = await self._inputs(principal, query)
-        result = await self._budget.run("esg score", lambda: esg_score(_esg(held), records))
-        return EsgView(result, held, await self._data.dataset())
+        result = await self.budget.run("esg score", lambda: esg_score(_esg(held), records))
+        return EsgView(result, held, await self.data.dataset())
 
     async def screen(
         self,
@@ -75,8 +73,8 @@ class EsgService:
     ) -> EsgView[ScreenReport]:
         applied = None if thresholds is None else _thresholds(thresholds)
         held, records = await self._inputs(principal, query)
-        result = await self._budget.run("esg screen", lambda: screen(_esg(held), records, applied))
-        return EsgView(result, held, await self._data.dataset())
+        result = await self.budget.run("esg screen", lambda: screen(_esg(held), records, applied))
+        return EsgView(result, held, await self.data.dataset())
 
     async def carbon(self, principal: Principal, query: EsgQuery) -> EsgView[CarbonReport]:
         held, records = await self._inputs(principal, query)
@@ -87,23 +85,23 @@ class EsgService:
                 f"not {held.currency} (no FX conversion)",
                 field=field,
             )
-        result = await self._budget.run("esg carbon", lambda: carbon(_esg(held), records))
-        return EsgView(result, held, await self._data.dataset())
+        result = await self.budget.run("esg carbon", lambda: carbon(_esg(held), records))
+        return EsgView(result, held, await self.data.dataset())
 
     async def issuer(self, symbol: str) -> tuple[EsgRecord, EsgDataset]:
-        record = await self._data.record(symbol[:32])
+        record = await self.data.record(symbol[:32])
         if record is None:
             raise UnknownIssuer(f"the ESG data has no issuer {symbol[:32]!r}", field="symbol")
-        return record, await self._data.dataset()
+        return record, await self.data.dataset()
 
     async def dataset(self) -> EsgDataset:
-        return await self._data.dataset()
+        return await self.data.dataset()
 
     async def _inputs(
         self, principal: Principal, query: EsgQuery
     ) -> tuple[ValuedHoldings, dict[str, EsgRecord]]:
         held = await valued_holdings(
-            self._portfolios,
+            self.portfolios,
             principal,
             holdings=query.holdings,
             portfolio_id=query.portfolio_id,
@@ -116,7 +114,7 @@ class EsgService:
                 "the portfolio holds no priced position in its base currency: nothing to score",
                 field="portfolio_id",
             )
-        records = await self._data.records(sorted({s for s, _ in held.values}))
+        records = await self.data.records(sorted({s for s, _ in held.values}))
         return held, records
 
 

@@ -158,17 +158,17 @@ def ladder_result(request: LadderRequest) -> LadderResult:
     return LadderResult(analyze_ladder(request.settlement, positions, shocks), currency)
 
 
+@dataclass(eq=False)
 class FixedIncomeService:
     """POST /analytics/fixed-income/bond and /ladder: computed within the compute budget."""
 
-    def __init__(self, budget: ComputeBudget) -> None:
-        self._budget = budget
+    budget: ComputeBudget
 
     async def bond(self, request: BondRequest) -> BondResult:
-        return await self._budget.run("fixed-income bond", lambda: bond_result(request))
+        return await self.budget.run("fixed-income bond", lambda: bond_result(request))
 
     async def ladder(self, request: LadderRequest) -> LadderResult:
         count = len(request.bonds)
-        return await self._budget.run(
+        return await self.budget.run(
             f"fixed-income ladder of {count} bonds", lambda: ladder_result(request)
         )

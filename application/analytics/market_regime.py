@@ -12,6 +12,7 @@ COMPUTE_TIME_BUDGET with Retry-After). Nothing is stored.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -53,16 +54,16 @@ def closes(prices: Sequence[float]) -> np.ndarray:
     return series
 
 
+@dataclass(eq=False)
 class RegimeDetectionService:
     """The detected regime of a close history (module doc)."""
 
-    def __init__(self, budget: ComputeBudget) -> None:
-        self._budget = budget
+    budget: ComputeBudget
 
     async def detect(self, prices: Sequence[float]) -> RegimeReading:
         series = closes(prices)
         if series.shape[0] > LARGE_HISTORY:
-            return await self._budget.run(
+            return await self.budget.run(
                 f"regime of {series.shape[0]} closes", lambda: detect_regime(series)
             )
         return detect_regime(series)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -318,17 +318,17 @@ def _within(weights: FloatArray, bounds: WeightBounds, assets: tuple[str, ...]) 
         )
 
 
+@dataclass(eq=False)
 class OptimizationService:
     """POST /api/v1/analytics/optimization: `optimize` within the compute budget."""
 
-    def __init__(self, optimizer: PortfolioOptimizer, budget: ComputeBudget) -> None:
-        self._optimizer = optimizer
-        self._budget = budget
-        self._warm = False
+    optimizer: PortfolioOptimizer
+    budget: ComputeBudget
+    _warm: bool = field(init=False, default=False)
 
     async def optimize(self, request: OptimizationRequest) -> OptimizationResult:
         if not self._warm:  # the libraries' import, once, off the loop and outside the budget
-            await asyncio.to_thread(self._optimizer.warm)
+            await asyncio.to_thread(self.optimizer.warm)
             self._warm = True
         label = f"{request.method[:32]} optimisation of {len(request.assets)} assets"
-        return await self._budget.run(label, lambda: optimize(request, self._optimizer))
+        return await self.budget.run(label, lambda: optimize(request, self.optimizer))

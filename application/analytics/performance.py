@@ -95,20 +95,14 @@ class PerformanceReport:
     benchmark: BenchmarkReport | None
 
 
+@dataclass(eq=False)
 class PerformanceService:
     """Reads stored snapshots (never values anything itself) and the benchmark's daily bars."""
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        history: EquityHistory,
-        bars: BarSource,
-        clock: Clock,
-    ) -> None:
-        self._uow = uow_factory
-        self._history = history
-        self._bars = bars
-        self._clock = clock
+    uow_factory: UnitOfWorkFactory
+    history: EquityHistory
+    bars: BarSource
+    clock: Clock
 
     async def performance(
         self,
@@ -119,7 +113,7 @@ class PerformanceService:
         benchmark: str | None = None,
     ) -> PerformanceReport:
         """The account's performance from `start` to `end` (inclusive days, UTC)."""
-        end = end or self._clock.now().astimezone(UTC).date()
+        end = end or self.clock.now().astimezone(UTC).date()
         start = start or end - timedelta(days=DEFAULT_DAYS)
         if start > end:
             raise InvalidPerformanceQuery("`from` must not be after `to`", field="from")
@@ -128,11 +122,11 @@ class PerformanceService:
                 f"the range may span at most {MAX_DAYS} days", field="from"
             )
         symbol = _symbol(benchmark) if benchmark is not None else None
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             await account_seen(uow, principal, account_id)  # NotFound for an unseen account
             fills = await uow.fills.list(account_id)
             multipliers = {s: i.multiplier for s, i in (await instrument_map(uow)).items()}
-        snapshots = await self._history.range(account_id, start, end)
+        snapshots = await self.history.range(account_id, start, end)
         closed = [
             t.result for t in replay(fills, multipliers).trades if start <= t.at.date() <= end
         ]
@@ -165,10 +159,10 @@ class PerformanceService:
         console's charts); NotFound for an account the principal may not see."""
         if not 1 <= days <= MAX_DAYS:
             raise InvalidPerformanceQuery(f"days must be between 1 and {MAX_DAYS}", field="days")
-        end = self._clock.now().astimezone(UTC).date()
-        async with self._uow() as uow:
+        end = self.clock.now().astimezone(UTC).date()
+        async with self.uow_factory() as uow:
             await account_seen(uow, principal, account_id)  # NotFound for another owner's account
-        return await self._history.range(account_id, end - timedelta(days=days), end)
+        return await self.history.range(account_id, end - timedelta(days=days), end)
 
     async def _closes(self, symbol: str, start: date, end: date) -> dict[date, Decimal]:
         """The benchmark's daily closes from a week before `start` (the first period's base)
@@ -176,7 +170,7 @@ class PerformanceService:
         since = datetime.combine(start - timedelta(days=7), time(), tzinfo=UTC)
         until = datetime.combine(end + timedelta(days=1), time(), tzinfo=UTC)
         try:
-            bars = await self._bars.bars(
+            bars = await self.bars.bars(
                 symbol, Timeframe.D1, start=since, end=until, limit=(until - since).days + 1
             )
         except ProviderError as exc:

@@ -107,18 +107,18 @@ def check_sample(values: Sequence[float], field: str, bound: float) -> np.ndarra
     return sample
 
 
+@dataclass(eq=False)
 class AccountValuation:
     """An account the caller may read, valued at current marks (shared by the risk pages)."""
 
-    def __init__(self, uow_factory: UnitOfWorkFactory, market_data: MarketDataPort) -> None:
-        self._uow = uow_factory
-        self._market = market_data
+    uow_factory: UnitOfWorkFactory
+    market_data: MarketDataPort
 
     async def load(self, principal: Principal, account_id: str) -> tuple[Account, Decimal]:
         """(account, equity at marks); NotFound (404) unless the caller may read it."""
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             account = await account_seen(uow, principal, account_id)
-        marks = await self._market.reference_prices(sorted(account.positions))
+        marks = await self.market_data.reference_prices(sorted(account.positions))
         try:
             return account, account.equity(marks)
         except MissingMark as exc:
@@ -127,7 +127,7 @@ class AccountValuation:
             ) from None
 
     async def marks(self, symbols: Sequence[str]) -> dict[str, Decimal]:
-        return await self._market.reference_prices(sorted(symbols))
+        return await self.market_data.reference_prices(sorted(symbols))
 
 
 class ValueAtRiskService:

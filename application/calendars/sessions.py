@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from domain.calendars.sessions import VenueSessions
@@ -17,18 +18,18 @@ class InvalidDateRange(DomainError):
     code = "INVALID_DATE_RANGE"
 
 
+@dataclass(eq=False)
 class VenueSessionsQuery:
     """The sessions of one venue whose day lies in [start, end], at most MAX_DAYS days."""
 
-    def __init__(self, source: SessionSource) -> None:
-        self._source = source
+    source: SessionSource
 
     def venues(self) -> tuple[str, ...]:
-        return self._source.venues()
+        return self.source.venues()
 
     def sessions(self, venue: str, start: date, end: date) -> VenueSessions:
         """Raises UnknownVenue (404) for a venue without a calendar, InvalidDateRange else."""
-        first, last = self._source.coverage(venue)  # UnknownVenue first: the path is wrong
+        first, last = self.source.coverage(venue)  # UnknownVenue first: the path is wrong
         if end < start:
             raise InvalidDateRange(f"end {end} is before start {start}", field="end")
         if (end - start).days + 1 > MAX_DAYS:
@@ -41,4 +42,4 @@ class VenueSessionsQuery:
                 f"{venue} sessions are kept from {first} to {last}",
                 field="start" if start < first else "end",
             )
-        return self._source.sessions(venue, start, end)
+        return self.source.sessions(venue, start, end)

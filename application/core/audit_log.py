@@ -74,12 +74,12 @@ class ChainReport:
 Progress = Callable[[int], None]
 
 
+@dataclass(eq=False)
 class AuditLogService:
     """Use cases over the stored audit trail (the writes go through AuditLog.record)."""
 
-    def __init__(self, trail: AuditTrail, uow_factory: UnitOfWorkFactory) -> None:
-        self._trail = trail
-        self._uow_factory = uow_factory
+    trail: AuditTrail
+    uow_factory: UnitOfWorkFactory
 
     async def query(self, principal: Principal, query: AuditQuery) -> AuditPage:
         if principal.role is Role.AGENT:
@@ -92,7 +92,7 @@ class AuditLogService:
         if principal.role not in SEES_ALL:
             subjects = await self._subjects_of(principal)
             wanted = replace(wanted, visible_to=principal.id, visible_subjects=subjects)
-        found = await self._trail.page(wanted, query.limit + 1)
+        found = await self.trail.page(wanted, query.limit + 1)
         return page_of(found, query.limit, lambda entry: encode_cursor(entry.seq))
 
     async def verify(
@@ -107,7 +107,7 @@ class AuditLogService:
             raise Forbidden("only an admin can verify the audit chain")
         walker = ChainWalker(expect_head)
         while True:
-            links = await self._trail.chain(walker.last_seq, batch)
+            links = await self.trail.chain(walker.last_seq, batch)
             broken = walker.feed(links) if links else walker.finish()
             if progress is not None and links:
                 progress(walker.checked)
@@ -119,10 +119,10 @@ class AuditLogService:
                 return ChainReport(ok, walker.checked, walker.last_seq, walker.last_hash, broken)
 
     async def head(self) -> ChainedEntry | None:
-        return await self._trail.head()
+        return await self.trail.head()
 
     async def _subjects_of(self, principal: Principal) -> list[str]:
-        async with self._uow_factory() as uow:
+        async with self.uow_factory() as uow:
             user = await uow.users.get(principal.id)
             accounts = await uow.accounts.list(owner_id=principal.id)
             agents = await uow.agents.list(owner_id=principal.id)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 
 
+@dataclass(eq=False)
 class KeyedLocks:
     """A lock per key (account id), created on first use."""
 
-    def __init__(self) -> None:
-        self._locks: dict[str, asyncio.Lock] = {}
+    _locks: dict[str, asyncio.Lock] = field(init=False, default_factory=dict)
 
     def lock(self, key: str) -> asyncio.Lock:
         lock = self._locks.get(key)

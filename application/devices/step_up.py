@@ -11,6 +11,8 @@ Callers without a session (API keys, agents) have no device: they are not asked.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from application.core.audited import audit
 from application.devices.service import DeviceService
 from application.identity.auth_views import Session
@@ -29,53 +31,44 @@ from ports.keys.key_rotation import MFA_SECRET_RECORD
 _ASK = "confirm this device with a one-time code first (POST /api/v1/devices/step-up)"
 
 
+@dataclass(eq=False)
 class StepUp:
     """Asks for, and accepts, the one-time code that makes a session's device trusted."""
 
-    def __init__(
-        self,
-        devices: DeviceService,
-        uow_factory: UnitOfWorkFactory,
-        totp: TotpVerifier,
-        sealer: SecretSealer,
-        guard: LoginGuard,
-        clock: Clock,
-        audit_log: AuditLog,
-    ) -> None:
-        self._devices = devices
-        self._uow = uow_factory
-        self._totp = totp
-        self._sealer = sealer
-        self._guard = guard
-        self._clock = clock
-        self._audit = audit_log
+    devices: DeviceService
+    uow_factory: UnitOfWorkFactory
+    totp: TotpVerifier
+    sealer: SecretSealer
+    guard: LoginGuard
+    clock: Clock
+    audit_log: AuditLog
 
     async def require_trusted(self, session: Session | None) -> None:
         """Pass, or raise StepUpRequired (the user has MFA and this device is not trusted)."""
         if session is None:
             return
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             user = await uow.users.get(session.principal.id)
         if user is None or not user.mfa_enabled:
             return
-        device = await self._devices.device_of_session(session.family_id)
+        device = await self.devices.device_of_session(session.family_id)
         if device is None or device.user_id != user.id or not device.trusted:
             raise StepUpRequired(f"this device is not trusted yet: {_ASK}")
 
     async def step_up(self, session: Session, code: str, client: str | None = None) -> Device:
         """Trust the session's device after a current one-time code of its user."""
-        device = await self._devices.device_of_session(session.family_id)
+        device = await self.devices.device_of_session(session.family_id)
         if device is None or device.user_id != session.principal.id or device.revoked:
             raise Unauthenticated("this session has no device to trust: log in again")
-        now = self._clock.now()
-        async with self._uow() as uow:
+        now = self.clock.now()
+        async with self.uow_factory() as uow:
             user = await user_by_id(uow, session.principal.id)
-            throttles = await self._guard.load(uow, user.username, client)
-            await self._guard.refuse_if_waiting(throttles, now)
+            throttles = await self.guard.load(uow, user.username, client)
+            await self.guard.refuse_if_waiting(throttles, now)
             if not user.mfa_enabled:
                 return device
             if not self._code_matches(user, code):
-                await self._guard.fail(uow, throttles, now, "bad step-up code")
+                await self.guard.fail(uow, throttles, now, "bad step-up code")
                 raise Unauthenticated("invalid one-time code")
             await uow.users.add(user)
             try:
@@ -83,8 +76,8 @@ class StepUp:
             except ConcurrentUpdate:
                 raise Unauthenticated("invalid one-time code") from None
         trusted = device.trust(now)
-        await self._devices.save(trusted)
-        await audit(self._audit, self._clock, user.id, "device.step_up", user_key(user.id),
+        await self.devices.save(trusted)
+        await audit(self.audit_log, self.clock, user.id, "device.step_up", user_key(user.id),
                     "trusted", {"device": device.id})  # fmt: skip
         return trusted
 
@@ -93,8 +86,8 @@ class StepUp:
         if user.mfa_secret is None:
             return False
         try:
-            secret = self._sealer.open(user.mfa_secret, MFA_SECRET_RECORD, user.id)
+            secret = self.sealer.open(user.mfa_secret, MFA_SECRET_RECORD, user.id)
         except DecryptionRefused:
             return False
-        step = self._totp.matching_step(secret, code, self._clock.now())
+        step = self.totp.matching_step(secret, code, self.clock.now())
         return step is not None and user.accept_totp_step(step)

@@ -46,30 +46,28 @@ def api_key_view(key: ApiKey) -> ApiKeyView:
     )
 
 
+@dataclass(eq=False)
 class ApiKeyService:
     """Issues, lists and revokes agents' API keys; another owner's agent or key is NotFound."""
 
-    def __init__(
-        self, uow_factory: UnitOfWorkFactory, clock: Clock, ids: IdGenerator, audit: AuditLog
-    ) -> None:
-        self._uow = uow_factory
-        self._clock = clock
-        self._ids = ids
-        self._audit = audit
+    uow_factory: UnitOfWorkFactory
+    clock: Clock
+    ids: IdGenerator
+    audit: AuditLog
 
     async def create(self, owner: Principal, agent_id: str, label: str = "") -> CreatedApiKey:
         """A key for one of the owner's agents (an admin may issue one for any agent)."""
         if owner.role in _NOT_ISSUERS:
             raise Forbidden("an agent cannot issue API keys")
         ensure_may_change(owner)
-        now = self._clock.now()
+        now = self.clock.now()
         secret = new_secret()
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             agent = await uow.agents.get(agent_id)
             if agent is None or not (owner.role in _KEY_ADMINS or agent.owner_id == owner.id):
                 raise NotFound(f"agent {agent_id} not found")
             key = ApiKey(
-                id=self._ids.new("ak-"),
+                id=self.ids.new("ak-"),
                 agent_id=agent.id,
                 owner_id=agent.owner_id,
                 label=label,
@@ -88,8 +86,8 @@ class ApiKeyService:
             await self._refused(None, "malformed")
             raise Unauthenticated("invalid API key")
         key_id, secret = parsed
-        now = self._clock.now()
-        async with self._uow() as uow:
+        now = self.clock.now()
+        async with self.uow_factory() as uow:
             key = await uow.api_keys.get(key_id)
             if key is None or not key.matches(secret) or key.is_revoked:
                 await self._refused(key, "revoked" if key and key.is_revoked else "unknown key")
@@ -108,12 +106,12 @@ class ApiKeyService:
     async def revoke(self, owner: Principal, key_id: str) -> None:
         """Revoke a key of the owner's (any key for an admin); revoking twice is a no-op."""
         ensure_may_change(owner)
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             key = await uow.api_keys.get(key_id)
             if key is None or not (owner.role in _KEY_ADMINS or key.owner_id == owner.id):
                 raise NotFound(f"API key {key_id} not found")
             already = key.is_revoked
-            key.revoke(self._clock.now())
+            key.revoke(self.clock.now())
             await uow.api_keys.add(key)
             await uow.commit()
         if not already:
@@ -121,7 +119,7 @@ class ApiKeyService:
 
     async def list(self, owner: Principal) -> list[ApiKeyView]:
         """The owner's keys (every key for an admin), oldest first."""
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             if owner.role in _KEY_ADMINS:
                 keys = await uow.api_keys.list()
             else:
@@ -135,9 +133,9 @@ class ApiKeyService:
         if key is not None:
             details["key_id"] = key.id
         entry = AuditEntry(
-            "anonymous", "api_key.authenticate", target, "refused", self._clock.now(), details
+            "anonymous", "api_key.authenticate", target, "refused", self.clock.now(), details
         )
-        await self._audit.record(entry)
+        await self.audit.record(entry)
 
     async def _record(
         self, actor: str, action: str, key: ApiKey, details: Mapping[str, object] | None = None
@@ -147,7 +145,7 @@ class ApiKeyService:
             action,
             f"agent:{key.agent_id}",
             "ok",
-            self._clock.now(),
+            self.clock.now(),
             {"key_id": key.id, **(details or {})},
         )
-        await self._audit.record(entry)
+        await self.audit.record(entry)

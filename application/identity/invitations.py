@@ -9,7 +9,7 @@ concurrent accepts exactly one commits (the other is refused INVITATION_USED).
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from datetime import datetime
 
 from application.core.audited import audit
@@ -75,29 +75,19 @@ class NewUser:
     email: str | None = None
 
 
+@dataclass(eq=False)
 class InvitationService:
     """Creates, lists, revokes and accepts invitations; signs up when sign-up is open."""
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        hasher: PasswordHasher,
-        clock: Clock,
-        ids: IdGenerator,
-        audit_log: AuditLog,
-        throttle: ClientThrottle,
-        notifier: Notifier | None = None,
-        *,
-        open_signup: bool = False,
-    ) -> None:
-        self._uow = uow_factory
-        self._hasher = hasher
-        self._clock = clock
-        self._ids = ids
-        self._audit = audit_log
-        self._throttle = throttle
-        self._notifier = notifier
-        self.open_signup = open_signup
+    uow_factory: UnitOfWorkFactory
+    hasher: PasswordHasher
+    clock: Clock
+    ids: IdGenerator
+    audit_log: AuditLog
+    throttle: ClientThrottle
+    notifier: Notifier | None = None
+    _: KW_ONLY
+    open_signup: bool = False
 
     async def create(
         self,
@@ -109,10 +99,10 @@ class InvitationService:
         require_admin(actor, "invite users")
         validate_person_role(role)
         address = checked_email(email)
-        now = self._clock.now()
+        now = self.clock.now()
         secret = new_secret()
         invitation = Invitation(
-            id=self._ids.new("inv-"),
+            id=self.ids.new("inv-"),
             token_digest=digest(secret),
             role=role,
             created_by=actor.id,
@@ -120,30 +110,30 @@ class InvitationService:
             expires_at=now + invitation_lifetime(hours),
             email=address,
         )
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             await uow.invitations.add(invitation)
             await uow.commit()
         token = refresh_token_text(invitation.id, secret)
         details = {"role": role.value, "email": address, "hours": hours}
         await self._record(actor.id, "invitation.create", invitation.id, "ok", details)
-        if address is not None and self._notifier is not None:
+        if address is not None and self.notifier is not None:
             subject, body = _invitation_text(invitation, token)
             # The body holds the invitation token: email only, sealed at rest.
-            await self._notifier.notify(
+            await self.notifier.notify(
                 Notification(address, subject, body, event_type="account.token", confidential=True)
             )
         return IssuedInvitation(self._view(invitation, now), token)
 
     async def list(self, actor: Principal) -> list[InvitationView]:
         require_admin(actor, "list invitations")
-        now = self._clock.now()
-        async with self._uow() as uow:
+        now = self.clock.now()
+        async with self.uow_factory() as uow:
             return [self._view(i, now) for i in await uow.invitations.list()]
 
     async def revoke(self, actor: Principal, invitation_id: str) -> InvitationView:
         require_admin(actor, "revoke invitations")
-        now = self._clock.now()
-        async with self._uow() as uow:
+        now = self.clock.now()
+        async with self.uow_factory() as uow:
             invitation = await uow.invitations.get(invitation_id)
             if invitation is None:
                 raise NotFound(f"invitation {invitation_id} not found")
@@ -155,26 +145,26 @@ class InvitationService:
 
     async def accept(self, token: str, new: NewUser, *, client: str | None = None) -> UserView:
         """Create the invited user; the token is spent. Wrong tokens count against the client."""
-        await self._throttle.refuse_if_waiting(client)
+        await self.throttle.refuse_if_waiting(client)
         address = _valid(new)
-        found = await self._throttle.token_record(
+        found = await self.throttle.token_record(
             token,
             client,
             lambda uow, invitation_id: uow.invitations.get(invitation_id),
             InvitationInvalid("unknown invitation token"),
         )
-        found.check(self._clock.now())
-        password_hash = await asyncio.to_thread(self._hasher.hash, new.password)
-        now = self._clock.now()
+        found.check(self.clock.now())
+        password_hash = await asyncio.to_thread(self.hasher.hash, new.password)
+        now = self.clock.now()
         try:
-            async with self._uow() as uow:
+            async with self.uow_factory() as uow:
                 invitation = await uow.invitations.get(found.id)
                 if invitation is None:
                     raise InvitationInvalid("unknown invitation token")
                 invitation.check(now)
                 email = address or invitation.email
                 name = await ensure_free(uow, new.username, email)
-                user = User(self._ids.new("usr-"), name, password_hash, invitation.role, now)
+                user = User(self.ids.new("usr-"), name, password_hash, invitation.role, now)
                 user.email = email
                 invitation.use(user.id, now)  # last: nothing after it can fail but the commit
                 await uow.users.add(user)
@@ -191,19 +181,19 @@ class InvitationService:
         if not self.open_signup:
             raise SignupClosed("sign-up is closed: ask an admin for an invitation")
         address = _valid(new)
-        password_hash = await asyncio.to_thread(self._hasher.hash, new.password)
-        now = self._clock.now()
-        async with self._uow() as uow:
+        password_hash = await asyncio.to_thread(self.hasher.hash, new.password)
+        now = self.clock.now()
+        async with self.uow_factory() as uow:
             name = await ensure_free(uow, new.username, address)
-            user = User(self._ids.new("usr-"), name, password_hash, SIGNUP_ROLE, now)
+            user = User(self.ids.new("usr-"), name, password_hash, SIGNUP_ROLE, now)
             user.email = address
             await uow.users.add(user)
             await uow.commit()
         details = {"username": name, "role": SIGNUP_ROLE.value}
         await audit(
-            self._audit, self._clock, user.id, "user.signup", f"user:{user.id}", "ok", details
+            self.audit_log, self.clock, user.id, "user.signup", f"user:{user.id}", "ok", details
         )
-        await tell_user(self._notifier, user, "Welcome to Bulwark", f"Your user {name} is ready.")
+        await tell_user(self.notifier, user, "Welcome to Bulwark", f"Your user {name} is ready.")
         return user_view(user)
 
     @staticmethod
@@ -225,7 +215,7 @@ class InvitationService:
     ) -> None:
         shown = details if isinstance(details, dict) else {}
         target = f"invitation:{invitation_id}"
-        await audit(self._audit, self._clock, actor, action, target, outcome, shown)
+        await audit(self.audit_log, self.clock, actor, action, target, outcome, shown)
 
 
 def _valid(new: NewUser) -> str | None:

@@ -32,6 +32,7 @@ class Throttles:
     by_client: LoginThrottle | None
 
 
+@dataclass(eq=False)
 class LoginGuard:
     """Judges and records failed logins.
 
@@ -42,19 +43,11 @@ class LoginGuard:
     starts to be throttled, the admins are told once (not on every failure).
     """
 
-    def __init__(
-        self,
-        clock: Clock,
-        audit: AuditLog,
-        notifier: Notifier | None = None,
-        username_policy: ThrottlePolicy = USERNAME_THROTTLE,
-        client_policy: ThrottlePolicy = CLIENT_THROTTLE,
-    ) -> None:
-        self._clock = clock
-        self._audit = audit
-        self._notifier = notifier
-        self.username_policy = username_policy
-        self.client_policy = client_policy
+    clock: Clock
+    audit: AuditLog
+    notifier: Notifier | None = None
+    username_policy: ThrottlePolicy = USERNAME_THROTTLE
+    client_policy: ThrottlePolicy = CLIENT_THROTTLE
 
     async def load(self, uow: UnitOfWork, username: str, client: str | None) -> Throttles:
         by_username = await uow.login_throttles.get(username_key(username))
@@ -99,7 +92,7 @@ class LoginGuard:
         await self._record(throttles, "auth.login", "refused", {"reason": reason})
         for target, outcome in started:
             details = {"failures": self._policy(outcome).free_failures + 1, **_client(throttles)}
-            await self._audit.record(
+            await self.audit.record(
                 AuditEntry(throttles.username, "auth.lockout", target, outcome, now, details)
             )
             await self._tell_admins(admins, target, outcome, throttles)
@@ -116,7 +109,7 @@ class LoginGuard:
     async def _tell_admins(
         self, admins: list[str], target: str, outcome: str, throttles: Throttles
     ) -> None:
-        if self._notifier is None:
+        if self.notifier is None:
             return
         what = "Username" if outcome == "locked" else "Client"
         # The username is whatever a client sent: printable and short in a mail subject.
@@ -129,7 +122,7 @@ class LoginGuard:
             "further attempts now wait. See the audit log (auth.login, auth.lockout)."
         )
         for admin in admins:
-            await self._notifier.notify(
+            await self.notifier.notify(
                 Notification(admin, subject, body, Severity.WARNING, event_type="security.alert")
             )
 
@@ -147,10 +140,10 @@ class LoginGuard:
             action,
             login_key(throttles.username),
             outcome,
-            self._clock.now(),
+            self.clock.now(),
             {**details, **_client(throttles)},
         )
-        await self._audit.record(entry)
+        await self.audit.record(entry)
 
 
 _MAX_SHOWN = 120

@@ -11,6 +11,7 @@ asked at the next login: a reset replaces the password, not the authenticator.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from datetime import timedelta
 
 from application.core.audited import audit
@@ -43,33 +44,23 @@ MAX_REQUESTS = 3
 REQUEST_WINDOW = timedelta(minutes=15)
 
 
+@dataclass(eq=False)
 class PasswordResetService:
     """Requests and confirms password resets."""
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        hasher: PasswordHasher,
-        auth: AuthService,
-        clock: Clock,
-        ids: IdGenerator,
-        audit_log: AuditLog,
-        throttle: ClientThrottle,
-        notifier: Notifier | None = None,
-    ) -> None:
-        self._uow = uow_factory
-        self._hasher = hasher
-        self._auth = auth
-        self._clock = clock
-        self._ids = ids
-        self._audit = audit_log
-        self._throttle = throttle
-        self._notifier = notifier
+    uow_factory: UnitOfWorkFactory
+    hasher: PasswordHasher
+    auth: AuthService
+    clock: Clock
+    ids: IdGenerator
+    audit_log: AuditLog
+    throttle: ClientThrottle
+    notifier: Notifier | None = None
 
     async def request(self, identifier: str) -> None:
         """Send a reset token to the user named (username or email) when there is one."""
-        now = self._clock.now()
-        async with self._uow() as uow:
+        now = self.clock.now()
+        async with self.uow_factory() as uow:
             user = await _find(uow, identifier)
             if user is None or not user.active:
                 return
@@ -84,7 +75,7 @@ class PasswordResetService:
                         await uow.password_resets.add(token)
                 secret = new_secret()
                 reset = PasswordResetToken(
-                    id=self._ids.new("pwr-"),
+                    id=self.ids.new("pwr-"),
                     user_id=user.id,
                     token_digest=digest(secret),
                     created_at=now,
@@ -93,7 +84,7 @@ class PasswordResetService:
                 await uow.password_resets.add(reset)
                 await uow.commit()
         await audit(
-            self._audit, self._clock, user.id, "user.password_reset", user_key(user.id), outcome
+            self.audit_log, self.clock, user.id, "user.password_reset", user_key(user.id), outcome
         )
         if outcome == "sent":
             text = refresh_token_text(reset.id, secret)
@@ -103,28 +94,28 @@ class PasswordResetService:
                 "If you did not ask for it, ignore this message."
             )
             await tell_user(
-                self._notifier, user, "Reset your Bulwark password", body, confidential=True
+                self.notifier, user, "Reset your Bulwark password", body, confidential=True
             )
 
     async def confirm(self, token: str, new_password: str, *, client: str | None = None) -> None:
         """Set the new password; the token is spent and every session of the user ends."""
-        await self._throttle.refuse_if_waiting(client)
+        await self.throttle.refuse_if_waiting(client)
         try:
             validate_password(new_password)
         except InvalidCredentialInput as exc:
             exc.field = "new_password"
             raise
-        found = await self._throttle.token_record(
+        found = await self.throttle.token_record(
             token,
             client,
             lambda uow, reset_id: uow.password_resets.get(reset_id),
             ResetTokenInvalid("unknown reset token"),
         )
-        found.check(self._clock.now())
-        password_hash = await asyncio.to_thread(self._hasher.hash, new_password)
-        now = self._clock.now()
+        found.check(self.clock.now())
+        password_hash = await asyncio.to_thread(self.hasher.hash, new_password)
+        now = self.clock.now()
         try:
-            async with self._uow() as uow:
+            async with self.uow_factory() as uow:
                 reset = await uow.password_resets.get(found.id)
                 if reset is None:
                     raise ResetTokenInvalid("unknown reset token")
@@ -135,17 +126,17 @@ class PasswordResetService:
                 user.change_password(password_hash)
                 await uow.users.add(user)
                 await uow.password_resets.add(reset)
-                ttl = self._auth.config.access_ttl
+                ttl = self.auth.config.access_ttl
                 ended = await revoke_user_sessions(uow, user.id, now, ttl)
                 await uow.commit()
         except ConcurrentUpdate:
             raise ResetTokenUsed("this reset token was already used") from None
-        self._auth.forget_sessions()
+        self.auth.forget_sessions()
         details = {"sessions_ended": ended}
         target = user_key(user.id)
-        await audit(self._audit, self._clock, user.id, "user.password", target, "reset", details)
+        await audit(self.audit_log, self.clock, user.id, "user.password", target, "reset", details)
         body = "Your Bulwark password was reset; every session was logged out."
-        await tell_user(self._notifier, user, "Your password was reset", body, Severity.WARNING)
+        await tell_user(self.notifier, user, "Your password was reset", body, Severity.WARNING)
 
 
 async def _find(uow: UnitOfWork, identifier: str) -> User | None:

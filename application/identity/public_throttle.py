@@ -8,6 +8,7 @@ passwords would, and its failures in either place add up.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from math import ceil
 from typing import Protocol, TypeVar
@@ -26,22 +27,20 @@ class _TokenRecord(Protocol):
 Record = TypeVar("Record", bound=_TokenRecord)
 
 
+@dataclass(eq=False)
 class ClientThrottle:
     """Refuses a client that is waiting; counts its failures."""
 
-    def __init__(
-        self, uow_factory: UnitOfWorkFactory, clock: Clock, policy: ThrottlePolicy = CLIENT_THROTTLE
-    ) -> None:
-        self._uow = uow_factory
-        self._clock = clock
-        self.policy = policy
+    uow_factory: UnitOfWorkFactory
+    clock: Clock
+    policy: ThrottlePolicy = CLIENT_THROTTLE
 
     async def refuse_if_waiting(self, client: str | None) -> None:
         if not client:
             return
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             throttle = await uow.login_throttles.get(client_key(client))
-        wait = timedelta(0) if throttle is None else throttle.wait(self._clock.now(), self.policy)
+        wait = timedelta(0) if throttle is None else throttle.wait(self.clock.now(), self.policy)
         if wait > timedelta(0):
             seconds = max(1, ceil(wait.total_seconds()))
             raise LoginThrottled(
@@ -53,9 +52,9 @@ class ClientThrottle:
         if not client:
             return
         key = client_key(client)
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             throttle = await uow.login_throttles.get(key) or LoginThrottle(key)
-            throttle.record_failure(self._clock.now(), self.policy)
+            throttle.record_failure(self.clock.now(), self.policy)
             await uow.login_throttles.add(throttle)
             await uow.commit()
 
@@ -69,7 +68,7 @@ class ClientThrottle:
         """The record (invitation, password reset) a one-time token names, when the token's
         secret matches it; otherwise the client's failure is counted and `unknown` raised."""
         parsed = parse_refresh_token(token)
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             found = None if parsed is None else await find(uow, parsed[0])
         if found is None or parsed is None or not found.matches(parsed[1]):
             await self.fail(client)

@@ -70,27 +70,20 @@ def require_admin(actor: Principal, what: str) -> None:
         raise Forbidden(f"only an admin can {what}")
 
 
+@dataclass(eq=False)
 class UserAdminService:
     """The admin's operations on users; `actor` is the admin, or Principal.system() (CLI)."""
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        auth: AuthService,
-        clock: Clock,
-        audit_log: AuditLog,
-        notifier: Notifier | None = None,
-    ) -> None:
-        self._uow = uow_factory
-        self._auth = auth
-        self._clock = clock
-        self._audit = audit_log
-        self._notifier = notifier
+    uow_factory: UnitOfWorkFactory
+    auth: AuthService
+    clock: Clock
+    audit_log: AuditLog
+    notifier: Notifier | None = None
 
     async def list(self, actor: Principal, after: str | None = None, limit: int = 50) -> UserPage:
         require_admin(actor, "list users")
         limit = max(1, min(limit, MAX_PAGE))
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             everyone = await uow.users.list()
         found = [u for u in everyone if after is None or u.username > after]
         page = found[:limit]
@@ -101,13 +94,13 @@ class UserAdminService:
         """An admin reads anyone; anyone else only themselves (others are NotFound)."""
         if actor.role not in ADMINS and actor.id != user_id:
             raise NotFound(f"user {user_id} not found")
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             return managed(await user_by_id(uow, user_id))
 
     async def set_role(self, actor: Principal, user_id: str, role: Role) -> ManagedUser:
         self._check(actor, user_id, "change roles")
         validate_person_role(role)
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             user = await user_by_id(uow, user_id)
             before = user.role
             if before is Role.ADMIN and role is not Role.ADMIN:
@@ -115,7 +108,7 @@ class UserAdminService:
             user.change_role(role)
             await uow.users.add(user)
             await uow.commit()
-        self._auth.forget_sessions()  # the next request of the user carries the new role
+        self.auth.forget_sessions()  # the next request of the user carries the new role
         details = {"from": before.value, "to": role.value}
         await self._record(actor, "user.role", user, "changed", details)
         return managed(user)
@@ -124,14 +117,14 @@ class UserAdminService:
         """No login, no refresh; every refresh token revoked and access tokens refused, and
         the API keys of the user's agents revoked (reactivation does not restore them)."""
         self._check(actor, user_id, "deactivate users")
-        now = self._clock.now()
-        async with self._uow() as uow:
+        now = self.clock.now()
+        async with self.uow_factory() as uow:
             user = await user_by_id(uow, user_id)
             if user.role is Role.ADMIN and user.active:
                 await _keep_an_admin(uow, user)
             user.deactivate()
             await uow.users.add(user)
-            ended = await revoke_user_sessions(uow, user.id, now, self._auth.config.access_ttl)
+            ended = await revoke_user_sessions(uow, user.id, now, self.auth.config.access_ttl)
             # Their agents' API keys too: a deactivated owner's agents stop trading for them.
             keys = 0
             for key in await uow.api_keys.list(user.id):
@@ -140,14 +133,14 @@ class UserAdminService:
                     await uow.api_keys.add(key)
                     keys += 1
             await uow.commit()
-        self._auth.forget_sessions()
+        self.auth.forget_sessions()
         details = {"sessions_ended": ended, "api_keys_revoked": keys}
         await self._record(actor, "user.deactivate", user, "ok", details)
         return managed(user)
 
     async def reactivate(self, actor: Principal, user_id: str) -> ManagedUser:
         self._check(actor, user_id, "reactivate users")
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             user = await user_by_id(uow, user_id)
             user.reactivate()
             await uow.users.add(user)
@@ -159,7 +152,7 @@ class UserAdminService:
         """Clear the user's TOTP secret and backup codes (a lost authenticator); the audit
         entry names the admin, and the user is told."""
         require_admin(actor, "reset multi-factor authentication")
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             user = await user_by_id(uow, user_id)
             was_enabled = user.mfa_enabled
             user.reset_mfa()
@@ -172,7 +165,7 @@ class UserAdminService:
             "this, tell your admins at once."
         )
         subject = "Your multi-factor authentication was reset"
-        await tell_user(self._notifier, user, subject, body, Severity.WARNING)
+        await tell_user(self.notifier, user, subject, body, Severity.WARNING)
         return managed(user)
 
     def _check(self, actor: Principal, user_id: str, what: str) -> None:
@@ -190,7 +183,7 @@ class UserAdminService:
     ) -> None:
         details = {"username": user.username, **(details or {})}
         target = user_key(user.id)
-        await audit(self._audit, self._clock, actor.id, action, target, outcome, details)
+        await audit(self.audit_log, self.clock, actor.id, action, target, outcome, details)
 
 
 async def _keep_an_admin(uow: UnitOfWork, leaving: User) -> None:

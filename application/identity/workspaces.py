@@ -24,32 +24,26 @@ class SaveWorkspace:
     is_default: bool = False
 
 
+@dataclass(eq=False)
 class WorkspaceService:
     """A user's workspaces; the first one saved is the default, and only one is at a time."""
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        clock: Clock,
-        ids: IdGenerator,
-        max_layout_bytes: int = DEFAULT_MAX_LAYOUT_BYTES,
-    ) -> None:
-        self._uow = uow_factory
-        self._clock = clock
-        self._ids = ids
-        self._max_layout_bytes = max_layout_bytes
+    uow_factory: UnitOfWorkFactory
+    clock: Clock
+    ids: IdGenerator
+    max_layout_bytes: int = DEFAULT_MAX_LAYOUT_BYTES
 
     async def save(self, cmd: SaveWorkspace) -> Workspace:
         name = validate_workspace_name(cmd.workspace_name)
-        layout = validate_layout(cmd.layout, self._max_layout_bytes)
+        layout = validate_layout(cmd.layout, self.max_layout_bytes)
         user_id = cmd.principal.id
-        now = self._clock.now()
-        async with self._uow() as uow:
+        now = self.clock.now()
+        async with self.uow_factory() as uow:
             existing = await uow.workspaces.list(user_id)
             workspace = next((w for w in existing if w.workspace_name == name), None)
             if workspace is None:
                 workspace = Workspace(
-                    self._ids.new("ws-"), user_id, name, layout, not existing, now, now
+                    self.ids.new("ws-"), user_id, name, layout, not existing, now, now
                 )
             else:
                 workspace.update_layout(layout, now)
@@ -65,7 +59,7 @@ class WorkspaceService:
 
     async def default(self, principal: Principal) -> Workspace:
         """The default workspace (the most recently updated one should none be marked)."""
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             workspaces = await uow.workspaces.list(principal.id)
         if not workspaces:
             raise NotFound("no workspace saved")
@@ -74,18 +68,18 @@ class WorkspaceService:
 
     async def get(self, principal: Principal, workspace_id: str) -> Workspace:
         """One of the principal's workspaces; another user's id is NotFound."""
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             return await _own(uow, principal, workspace_id)
 
     async def list(self, principal: Principal) -> list[Workspace]:
         """The principal's workspaces by name."""
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             return await uow.workspaces.list(principal.id)
 
     async def delete(self, principal: Principal, workspace_id: str) -> None:
         """Delete one; when it was the default, the most recently updated other one becomes it."""
-        now = self._clock.now()
-        async with self._uow() as uow:
+        now = self.clock.now()
+        async with self.uow_factory() as uow:
             workspace = await _own(uow, principal, workspace_id)
             await uow.workspaces.remove(workspace.id)
             if workspace.is_default:

@@ -8,6 +8,8 @@ HypeMeter's `extract_keywords` calls (ports.inference.sentiment.KeywordSource).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from domain.inference.errors import InvalidModelInput
 from domain.inference.keywords import Keyword, candidate_phrases, maximal_marginal_relevance
 from ports.inference.inference import InferencePort
@@ -16,11 +18,11 @@ MAX_TEXT_CHARS = 5_000
 MAX_TOP_N = 20
 
 
+@dataclass(eq=False)
 class KeywordService:
     """KeywordSource over the inference port's sentence encoder."""
 
-    def __init__(self, inference: InferencePort) -> None:
-        self._inference = inference
+    inference: InferencePort
 
     async def extract_keywords(
         self, text: str, top_n: int = 5, diversity: float = 0.5, max_ngram: int = 3
@@ -38,5 +40,5 @@ class KeywordService:
         phrases = candidate_phrases(text, (1, max_ngram))
         if not phrases:
             return []
-        vectors = await self._inference.embed([text, *phrases])
+        vectors = await self.inference.embed([text, *phrases])
         return maximal_marginal_relevance(vectors[0], vectors[1:], phrases, top_n, diversity)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -13,14 +14,14 @@ from ports.inference.inference import InferencePort, ModelInfo
 MAX_VALUES = 1_000_000  # numbers in one request, all inputs together
 
 
+@dataclass(eq=False)
 class MlModelService:
     """Lists the loaded models and runs one on posted arrays (nested lists of numbers)."""
 
-    def __init__(self, inference: InferencePort) -> None:
-        self._inference = inference
+    inference: InferencePort
 
     def models(self) -> list[ModelInfo]:
-        return self._inference.models()
+        return self.inference.models()
 
     async def predict(
         self, model: str, inputs: Mapping[str, Sequence[Any]]
@@ -44,5 +45,5 @@ class MlModelService:
             arrays[name] = array
         if total > MAX_VALUES:
             raise InvalidModelInput(f"at most {MAX_VALUES} numbers per request", field="inputs")
-        outputs = await self._inference.run(model, arrays)
+        outputs = await self.inference.run(model, arrays)
         return {name: np.asarray(value).tolist() for name, value in outputs.items()}

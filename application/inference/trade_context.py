@@ -12,6 +12,7 @@ import asyncio
 import itertools
 import math
 from collections.abc import Awaitable, Callable
+from dataclasses import KW_ONLY, dataclass
 
 from domain.market_data.bars import Bar, Timeframe
 from domain.risk.analysis import TradeContext
@@ -21,21 +22,15 @@ TRADING_DAYS = 252
 BarsFetcher = Callable[..., Awaitable[list[Bar]]]
 
 
+@dataclass(eq=False)
 class MarketTradeContext:
     """TradeContextSource over daily bars and a SentimentSource (either may be absent)."""
 
-    def __init__(
-        self,
-        bars: BarsFetcher | None,
-        sentiment: SentimentSource | None,
-        *,
-        window: int = 20,
-        timeout_s: float = 0.5,
-    ) -> None:
-        self._bars = bars
-        self._sentiment = sentiment
-        self._window = window
-        self._timeout_s = timeout_s
+    bars: BarsFetcher | None
+    sentiment: SentimentSource | None
+    _: KW_ONLY
+    window: int = 20
+    timeout_s: float = 0.5
 
     async def context(self, symbol: str) -> TradeContext:
         volatility, sentiment = await asyncio.gather(
@@ -44,21 +39,21 @@ class MarketTradeContext:
         return TradeContext(volatility, sentiment)
 
     async def _volatility(self, symbol: str) -> float | None:
-        if self._bars is None:
+        if self.bars is None:
             return None
         try:
-            async with asyncio.timeout(self._timeout_s):
-                bars = await self._bars(symbol, Timeframe.D1, limit=self._window + 1)
+            async with asyncio.timeout(self.timeout_s):
+                bars = await self.bars(symbol, Timeframe.D1, limit=self.window + 1)
         except Exception:  # an unknown symbol, a provider error or timeout: unknown
             return None
         return annualised_volatility([float(b.close) for b in bars])
 
     async def _sentiment_score(self, symbol: str) -> float | None:
-        if self._sentiment is None:
+        if self.sentiment is None:
             return None
         try:
-            async with asyncio.timeout(self._timeout_s):
-                found = await self._sentiment.symbol_sentiment(symbol)
+            async with asyncio.timeout(self.timeout_s):
+                found = await self.sentiment.symbol_sentiment(symbol)
         except Exception:
             return None
         return found.score

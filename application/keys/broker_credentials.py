@@ -72,21 +72,21 @@ def validate(command: SetBrokerCredentials) -> None:
             )
 
 
+@dataclass(eq=False)
 class BrokerCredentialService:
     """The `/accounts/{id}/broker-credentials` use cases, on the vault (module docstring)."""
 
-    def __init__(self, uow_factory: UnitOfWorkFactory, vault: KeyVaultService) -> None:
-        self._uow = uow_factory
-        self._vault = vault
+    uow_factory: UnitOfWorkFactory
+    vault: KeyVaultService
 
     async def set(self, command: SetBrokerCredentials) -> CredentialsInfo:
         ensure_may_change(command.principal)
         principal, account_id = command.principal, command.account_id
         await self._own(principal, account_id)
         validate(command)
-        linked = await self._vault.store.linked(account_id, command.broker)
+        linked = await self.vault.store.linked(account_id, command.broker)
         if linked is None:
-            key = await self._vault.create(
+            key = await self.vault.create(
                 CreateVaultKey(
                     principal,
                     command.broker,
@@ -99,7 +99,7 @@ class BrokerCredentialService:
                 )
             )
         else:
-            key = await self._vault.rotate(
+            key = await self.vault.rotate(
                 RotateVaultKey(
                     principal, linked.id, command.secret_key, command.key_id, command.paper
                 )
@@ -113,12 +113,12 @@ class BrokerCredentialService:
     async def remove(self, principal: Principal, account_id: str) -> None:
         ensure_may_change(principal)
         key = await self._linked(principal, account_id)
-        await self._vault.delete(principal, key.id)
+        await self.vault.delete(principal, key.id)
 
     async def _linked(self, principal: Principal, account_id: str) -> VaultKey:
         await self._own(principal, account_id)
         for broker in sorted(SUPPORTED_BROKERS):
-            key = await self._vault.store.linked(account_id, broker)
+            key = await self.vault.store.linked(account_id, broker)
             if key is not None:
                 return key
         raise NotFound(f"account {account_id} has no broker credentials")
@@ -126,7 +126,7 @@ class BrokerCredentialService:
     async def _own(self, principal: Principal, account_id: str) -> None:
         if principal.role is Role.AGENT:
             raise Forbidden("agents may not manage broker credentials")
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             account = await uow.accounts.get(account_id)
         if account is None or account.owner_id != principal.id:
             raise NotFound(f"account {account_id} not found")

@@ -40,20 +40,20 @@ class RotationJob:
     task: asyncio.Task[None] | None = field(default=None, repr=False)
 
 
+@dataclass(eq=False)
 class KeyRotationJobs:
     """Starts rotations in the background and answers how far they are."""
 
-    def __init__(self, rotation: KeyRotation, clock: Clock, ids: IdGenerator) -> None:
-        self.rotation = rotation
-        self._clock = clock
-        self._ids = ids
-        self._jobs: dict[str, RotationJob] = {}
+    rotation: KeyRotation
+    clock: Clock
+    ids: IdGenerator
+    _jobs: dict[str, RotationJob] = field(init=False, default_factory=dict)
 
     def start(self, caller: Principal, batch: int | None = None) -> RotationJob:
         if any(job.state == "running" for job in self._jobs.values()):
             raise RotationRunning("a key rotation is already running")
         progress = RotationProgress(self.rotation.current())
-        job = RotationJob(self._ids.new("rot-"), caller.id, self._clock.now(), progress)
+        job = RotationJob(self.ids.new("rot-"), caller.id, self.clock.now(), progress)
         self._jobs[job.id] = job
         self._forget_old()
         job.task = asyncio.create_task(self._run(job, caller, batch))
@@ -87,7 +87,7 @@ class KeyRotationJobs:
         except Exception as error:  # reported on the job; the message may name a record
             job.state, job.error = "failed", type(error).__name__
         finally:
-            job.finished_at = self._clock.now()
+            job.finished_at = self.clock.now()
 
     def _forget_old(self) -> None:
         finished = [j for j in self._jobs.values() if j.state != "running"]

@@ -26,33 +26,31 @@ class ExpiringKey:
     username: str  # the owner's, or their id when the user is gone
 
 
+@dataclass(eq=False)
 class VaultExpiryReport:
-    def __init__(
-        self, store: KeyVaultStore, uow_factory: UnitOfWorkFactory, clock: Clock, audit: AuditLog
-    ) -> None:
-        self._store = store
-        self._uow = uow_factory
-        self._clock = clock
-        self._audit = audit
+    store: KeyVaultStore
+    uow_factory: UnitOfWorkFactory
+    clock: Clock
+    audit: AuditLog
 
     async def expiring(self, actor: Principal, within: timedelta) -> list[ExpiringKey]:
         """Keys whose expiry falls before now + `within` (expired ones included), soonest
         first; Forbidden for anyone but an admin or the system."""
         if actor.role not in (Role.ADMIN, Role.SYSTEM):
             raise Forbidden("only an administrator may list every user's keys")
-        now = self._clock.now()
+        now = self.clock.now()
         horizon = now + within
         keys = sorted(
-            (k for k in await self._store.watched() if k.expires_at and k.expires_at <= horizon),
+            (k for k in await self.store.watched() if k.expires_at and k.expires_at <= horizon),
             key=lambda k: (k.expires_at, k.id),
         )
         names: dict[str, str] = {}
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             for owner_id in {k.owner_id for k in keys}:
                 user = await uow.users.get(owner_id)
                 names[owner_id] = user.username if user is not None else owner_id
         details = {"days": within.days, "count": len(keys)}
-        await self._audit.record(
+        await self.audit.record(
             AuditEntry(actor.id, "vault_key.expiring", "vault", "ok", now, details)
         )
         return [ExpiringKey(k, names[k.owner_id]) for k in keys]

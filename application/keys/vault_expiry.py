@@ -38,33 +38,31 @@ def warning_text(key: VaultKey, days: int) -> tuple[str, str]:
     )
 
 
+@dataclass(eq=False)
 class KeyExpiryWatch:
     """`check()` is what the lifetime loop (bootstrap/key_vault.py) calls periodically."""
 
-    def __init__(
-        self, store: KeyVaultStore, notifier: Notifier, clock: Clock, audit: AuditLog
-    ) -> None:
-        self._store = store
-        self._notifier = notifier
-        self._clock = clock
-        self._audit = audit
+    store: KeyVaultStore
+    notifier: Notifier
+    clock: Clock
+    audit: AuditLog
 
     async def check(self) -> ExpiryReport:
-        now = self._clock.now()
+        now = self.clock.now()
         warned = purged = 0
-        for key in await self._store.watched():
+        for key in await self.store.watched():
             if key.previous_until is not None and not key.in_grace(now):
-                purged += await self._store.purge_previous(key.id, key.previous_until)
+                purged += await self.store.purge_previous(key.id, key.previous_until)
             days = due_warning(key, now)
             if days is None:
                 continue
             subject, body = warning_text(key, days)
-            await self._notifier.notify(
+            await self.notifier.notify(
                 Notification(key.owner_id, subject, body.replace("{id}", key.id), Severity.WARNING)
             )
-            await self._store.set_warned(key.id, warned_through(key, days).warned)
+            await self.store.set_warned(key.id, warned_through(key, days).warned)
             outcome = "expired" if days == 0 else f"warned_{days}d"
-            await self._audit.record(
+            await self.audit.record(
                 AuditEntry(
                     "system", "vault_key.expiry", f"vault_key:{key.id}", outcome, now,
                     {"owner_id": key.owner_id, "provider": key.provider},

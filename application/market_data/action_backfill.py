@@ -22,24 +22,24 @@ class SymbolActions:
     failed: str | None = None
 
 
+@dataclass(eq=False)
 class ActionBackfill:
     """Reads each symbol's actions from the source and writes them to the store."""
 
-    def __init__(self, source: CorporateActionsSource, store: BarStore) -> None:
-        self._source = source
-        self._store = store
+    source: CorporateActionsSource
+    store: BarStore
 
     async def run(self, symbols: Sequence[str], first: date, last: date) -> list[SymbolActions]:
         outcomes: list[SymbolActions] = []
         for symbol in symbols:
             try:
-                actions = await self._source.corporate_actions(symbol, first, last)
+                actions = await self.source.corporate_actions(symbol, first, last)
             except ProviderError as exc:  # before QuoteUnavailable: it is one
                 outcomes.append(SymbolActions(symbol, failed=f"provider failed: {exc}"))
                 continue
             except QuoteUnavailable:
                 outcomes.append(SymbolActions(symbol, failed="unknown to the provider"))
                 continue
-            await self._store.write_actions(actions)
+            await self.store.write_actions(actions)
             outcomes.append(SymbolActions(symbol, stored=len(actions)))
         return outcomes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from domain.calendars.venues import XNYS
@@ -13,6 +14,7 @@ from ports.market_data.bar_store import BarStore
 _DAY = timedelta(days=1)
 
 
+@dataclass(eq=False)
 class SessionGaps:
     """The store's gaps (weekdays, 09:30-16:00 New York) narrowed to `venue`'s sessions.
 
@@ -20,21 +22,20 @@ class SessionGaps:
     answered as they are (a holiday then shows as a gap, as the store alone counts it).
     """
 
-    def __init__(self, store: BarStore, sessions: SessionSource | None, venue: str = XNYS) -> None:
-        self._store = store
-        self._sessions = sessions
-        self._venue = venue
+    store: BarStore
+    sessions: SessionSource | None
+    venue: str = XNYS
 
     async def gaps(
         self, symbol: str, timeframe: Timeframe, start: datetime, end: datetime
     ) -> list[TimeRange]:
-        found = await self._store.gaps(symbol, timeframe, start, end)
-        if not found or self._sessions is None:
+        found = await self.store.gaps(symbol, timeframe, start, end)
+        if not found or self.sessions is None:
             return found
         first = start.astimezone(UTC).date() - _DAY  # a session may open the evening before
         last = end.astimezone(UTC).date() + _DAY
-        low, high = self._sessions.coverage(self._venue)
+        low, high = self.sessions.coverage(self.venue)
         if first < low or last > high:
             return found
-        sessions = self._sessions.sessions(self._venue, first, last).sessions
+        sessions = self.sessions.sessions(self.venue, first, last).sessions
         return within_sessions(timeframe, found, session_starts(timeframe, start, end, sessions))

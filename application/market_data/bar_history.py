@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from domain.errors import DomainError
@@ -20,11 +21,11 @@ class InvalidBarRequest(DomainError):
     code = "INVALID_BAR_REQUEST"
 
 
+@dataclass(eq=False)
 class BarHistory:
     """Pages of one symbol's stored bars, raw or adjusted for splits and dividends."""
 
-    def __init__(self, store: BarStore) -> None:
-        self._store = store
+    store: BarStore
 
     async def page(
         self,
@@ -55,6 +56,6 @@ class BarHistory:
             )
         if not 1 <= limit <= MAX_PAGE:
             raise InvalidBarRequest(f"limit: expected 1 to {MAX_PAGE}", field="limit")
-        return await self._store.read(
+        return await self.store.read(
             name, timeframe, start, end, limit=limit, cursor=cursor, adjusted=adjusted
         )

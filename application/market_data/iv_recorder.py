@@ -35,47 +35,41 @@ class RecordReport:
     weekend: bool = False
 
 
+@dataclass(eq=False)
 class IVRecorder:
     """One pass over the symbols (`symbols()` is re-read each pass, at most MAX_SYMBOLS)."""
 
-    def __init__(
-        self,
-        chains: OptionsChainService,
-        history: IVHistoryStore,
-        clock: Clock,
-        symbols: Callable[[], Sequence[str]],
-    ) -> None:
-        self._chains = chains
-        self._history = history
-        self._clock = clock
-        self._symbols = symbols
+    chains: OptionsChainService
+    history: IVHistoryStore
+    clock: Clock
+    symbols: Callable[[], Sequence[str]]
 
     async def record(
         self, symbols: Sequence[str] | None = None, *, overwrite: bool = False
     ) -> RecordReport:
         """Record today's IV of `symbols` (the watched ones when None)."""
-        now = self._clock.now()
+        now = self.clock.now()
         report = RecordReport(day=now.date())
         if now.weekday() >= SATURDAY:
             report.weekend = True
             return report
-        wanted = list(dict.fromkeys(s.strip().upper() for s in (symbols or self._symbols())))
+        wanted = list(dict.fromkeys(s.strip().upper() for s in (symbols or self.symbols())))
         for symbol in wanted[:MAX_SYMBOLS]:
             if not overwrite and await self._stored(symbol, report.day):
                 report.skipped.append(symbol)
                 continue
             try:
-                iv = await self._chains.current_iv(symbol)
+                iv = await self.chains.current_iv(symbol)
             except (DomainError, QuoteUnavailable) as exc:
                 report.failed[symbol] = getattr(exc, "code", type(exc).__name__)
                 continue
             if iv is None:
                 report.failed[symbol] = "NO_IV"
                 continue
-            await self._history.record(DailyIV(symbol, report.day, iv, self._clock.now()))
+            await self.history.record(DailyIV(symbol, report.day, iv, self.clock.now()))
             report.recorded[symbol] = iv
         return report
 
     async def _stored(self, symbol: str, day: date) -> bool:
-        last = await self._history.last(symbol, up_to=day, limit=1)
+        last = await self.history.last(symbol, up_to=day, limit=1)
         return bool(last) and last[0].day == day

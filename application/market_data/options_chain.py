@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import math
 from collections import OrderedDict, deque
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -123,44 +123,36 @@ class IVRankView:
     history_from: date | None  # the oldest stored day used
 
 
+@dataclass(eq=False)
 class OptionsChainService:
     """Chains with computed IV and Greeks, and IV rank against the stored daily IVs."""
 
-    def __init__(
-        self,
-        provider: MarketDataProvider,
-        history: IVHistoryStore,
-        clock: Clock,
-        *,
-        rate: float = 0.04,
-        dividend_yield: float = 0.0,
-        whales: WhaleThresholds | None = None,
-        sweeps: SweepRule | None = None,
-        window: int = TRADING_DAYS_WINDOW,
-    ) -> None:
-        if not (math.isfinite(rate) and math.isfinite(dividend_yield)):
+    provider: MarketDataProvider
+    history: IVHistoryStore
+    clock: Clock
+    _: KW_ONLY
+    rate: float = 0.04
+    dividend_yield: float = 0.0
+    whales: WhaleThresholds = field(default_factory=WhaleThresholds)
+    sweeps: SweepRule = field(default_factory=SweepRule)
+    window: int = TRADING_DAYS_WINDOW
+    _detectors: OrderedDict[str, SweepDetector] = field(init=False, default_factory=OrderedDict)
+    _recent: dict[str, deque[SweepBurst]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.rate) and math.isfinite(self.dividend_yield)):
             raise ValueError("rate and dividend_yield must be finite")
-        self._provider = provider
-        self._history = history
-        self._clock = clock
-        self._rate = rate
-        self._dividend_yield = dividend_yield
-        self._whales = whales or WhaleThresholds()
-        self._sweep_rule = sweeps or SweepRule()
-        self._window = window
-        self._detectors: OrderedDict[str, SweepDetector] = OrderedDict()
-        self._recent: dict[str, deque[SweepBurst]] = {}
 
     async def chain(self, symbol: str, expiry: str | date | None = None) -> ChainView:
         """The chain of `symbol` (one expiry when given: an ISO date that is listed)."""
         symbol = valid_symbol(symbol)
         wanted = parse_expiry(expiry)
-        chain = await ask_provider(symbol, self._provider.option_chain(symbol))
+        chain = await ask_provider(symbol, self.provider.option_chain(symbol))
         listed = chain.expiries()
         if wanted is not None and wanted not in listed:
             shown = ", ".join(day.isoformat() for day in listed) or "none"
             raise ExpiryNotListed("expiry", f"{wanted.isoformat()} is not listed (listed: {shown})")
-        now = self._clock.now()
+        now = self.clock.now()
         sweeps = self._observe(chain, now)
         # Off the event loop: a kernel's first call in a process may compile (numba, cached).
         return await asyncio.to_thread(self._analyse, chain, now, wanted, sweeps)
@@ -168,32 +160,32 @@ class OptionsChainService:
     async def current_iv(self, symbol: str) -> float | None:
         """The 30-day constant-maturity ATM IV of the chain now (None when no IV fits)."""
         symbol = valid_symbol(symbol)
-        chain = await ask_provider(symbol, self._provider.option_chain(symbol))
-        now = self._clock.now()
+        chain = await ask_provider(symbol, self.provider.option_chain(symbol))
+        now = self.clock.now()
         return await asyncio.to_thread(self._constant_maturity, chain, now)
 
     async def iv_rank(self, symbol: str) -> IVRankView:
         """Today's 30-day ATM IV ranked against the stored days before today (window days)."""
         symbol = valid_symbol(symbol)
         current = await self.current_iv(symbol)
-        today = self._clock.now().date()
-        stored = await self._history.last(
-            symbol, up_to=today - timedelta(days=1), limit=self._window - 1
+        today = self.clock.now().date()
+        stored = await self.history.last(
+            symbol, up_to=today - timedelta(days=1), limit=self.window - 1
         )
         if current is None:  # no IV fits the chain now: nothing to rank
             rank = IVRank(
-                None, None, None, len(stored), self._window,
+                None, None, None, len(stored), self.window,
                 min((e.iv for e in stored), default=None),
                 max((e.iv for e in stored), default=None),
                 IVRankReason.NO_CURRENT_IV,
             )  # fmt: skip
         else:
-            rank = iv_rank([*(entry.iv for entry in stored), current], window=self._window)
+            rank = iv_rank([*(entry.iv for entry in stored), current], window=self.window)
         return IVRankView(symbol, today, rank, stored[0].day if stored else None)
 
     def _observe(self, chain: OptionChain, now: datetime) -> tuple[SweepBurst, ...]:
         detector = self._detectors.pop(chain.underlying, None) or SweepDetector(
-            chain.underlying, self._sweep_rule
+            chain.underlying, self.sweeps
         )
         self._detectors[chain.underlying] = detector
         while len(self._detectors) > MAX_SWEEP_SYMBOLS:
@@ -232,7 +224,7 @@ class OptionsChainService:
         from domain.analytics.options.implied_vol import implied_volatility
 
         found = implied_volatility(
-            mids, spot, strikes, years, self._rate, self._dividend_yield, calls
+            mids, spot, strikes, years, self.rate, self.dividend_yield, calls
         )
         return years, strikes, _IVs(mids, calls, found.volatility, found.reason_names())
 
@@ -269,12 +261,12 @@ class OptionsChainService:
             strikes,
             np.where(ok, years, 1.0),
             np.where(ok, ivs.vols, 0.2),  # placeholders where no IV: masked out below
-            self._rate,
-            self._dividend_yield,
+            self.rate,
+            self.dividend_yield,
             ivs.calls,
         )
         gamma = np.where(ok, greeks.gamma, np.nan)
-        whales = whale_activity(volume, interest, ivs.mids, self._whales)
+        whales = whale_activity(volume, interest, ivs.mids, self.whales)
         # Columns as Python lists with NaN where no IV fits: one conversion, not one per cell.
         delta, theta, vega = (
             np.where(ok, column, np.nan).tolist()
@@ -302,14 +294,14 @@ class OptionsChainService:
         grid = spot * np.linspace(0.8, 1.2, FLIP_GRID_POINTS)
         profile = gamma_profile(
             grid, strikes, years, ivs.vols, interest, ivs.calls,
-            rate=self._rate, dividend_yield=self._dividend_yield,
+            rate=self.rate, dividend_yield=self.dividend_yield,
         )  # fmt: skip
         return ChainView(
             underlying=chain.underlying,
             spot=spot,
             at=now,
-            rate=self._rate,
-            dividend_yield=self._dividend_yield,
+            rate=self.rate,
+            dividend_yield=self.dividend_yield,
             expiry=wanted,
             contracts=views,
             expiries=self._expiries(contracts, years, strikes, volume, interest, ivs, spot),
@@ -317,7 +309,7 @@ class OptionsChainService:
             gex=gamma_exposure(spot, strikes, gamma, interest, ivs.calls),
             zero_gamma=zero_gamma_level(grid, profile, spot) if len(contracts) else None,
             atm_iv_30d=atm_30d,
-            thresholds=self._whales,
+            thresholds=self.whales,
             sweeps=sweeps,
         )
 

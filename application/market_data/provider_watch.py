@@ -3,6 +3,8 @@ manual, or every provider down), through the notifier: `provider.failover` in th
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from application.market_data.providers import ProviderFeed
 from domain.principals import Role
 from ports.core.events import Notification, Notifier, Severity
@@ -13,6 +15,7 @@ _DESK = (Role.ADMIN, Role.RISK_OFFICER, Role.VIEWER)
 _NONE = "no provider"
 
 
+@dataclass(eq=False)
 class ProviderWatch:
     """Polled by the background watchers: compares the feed's active provider with the last
     one seen and notifies active admins, risk officers and viewers of each change (once each).
@@ -21,16 +24,15 @@ class ProviderWatch:
     (no prices: the gate denies every order that needs one); a switch is a WARNING.
     """
 
-    def __init__(self, feed: ProviderFeed, uow_factory: UnitOfWorkFactory, notifier: Notifier):
-        self._feed = feed
-        self._uow = uow_factory
-        self._notifier = notifier
-        self._seen: str | None = None
-        self._started = False
+    feed: ProviderFeed
+    uow_factory: UnitOfWorkFactory
+    notifier: Notifier
+    _seen: str | None = field(init=False, default=None)
+    _started: bool = field(init=False, default=False)
 
     async def check(self) -> str | None:
         """The active provider now; notifies when it differs from the last check's."""
-        active = self._feed.active()
+        active = self.feed.active()
         if not self._started:
             self._started, self._seen = True, active
             return active
@@ -41,7 +43,7 @@ class ProviderWatch:
         return active
 
     async def _tell_desk(self, before: str | None, after: str | None) -> None:
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             desk = [u.id for u in await uow.users.list() if u.active and u.role in _DESK]
         if after is None:
             subject = f"Market data down: {before or _NONE} failed and no provider serves"
@@ -54,6 +56,6 @@ class ProviderWatch:
             body = f"The feed now serves quotes from {after} (was {before or _NONE})."
             severity = Severity.WARNING
         for user_id in desk:
-            await self._notifier.notify(
+            await self.notifier.notify(
                 Notification(user_id, subject, body, severity, event_type="provider.failover")
             )

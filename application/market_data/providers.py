@@ -127,26 +127,24 @@ class FailoverResult:
     restored: bool
 
 
+@dataclass(eq=False)
 class ProviderService:
     """Reports on the market-data feed; switches providers by hand for risk officers and admins."""
 
-    def __init__(
-        self, feed: ProviderFeed, clock: Clock, audit: AuditLog, pump: QuotePump | None = None
-    ) -> None:
-        self._feed = feed
-        self._clock = clock
-        self._audit = audit
-        self._pump = pump
+    feed: ProviderFeed
+    clock: Clock
+    audit: AuditLog
+    pump: QuotePump | None = None
 
     def report(self) -> ProviderReport:
-        providers = tuple(self._feed.health())
+        providers = tuple(self.feed.health())
         return ProviderReport(
-            at=self._clock.now(),
-            active=self._feed.active(),
-            pinned=self._feed.pinned(),
+            at=self.clock.now(),
+            active=self.feed.active(),
+            pinned=self.feed.pinned(),
             providers=providers,
-            settings=self._feed.settings(),
-            pump=None if self._pump is None else self._pump.status(),
+            settings=self.feed.settings(),
+            pump=None if self.pump is None else self.pump.status(),
         )
 
     async def failover(self, command: FailoverCommand) -> FailoverResult:
@@ -156,21 +154,21 @@ class ProviderService:
             raise Forbidden("only a risk officer or an admin can switch market-data providers")
         if command.restore and command.to is not None:
             raise InvalidFailover("give either a provider to switch to or restore, not both")
-        previous = self._feed.active()
+        previous = self.feed.active()
         action = "marketdata.restore" if command.restore else "marketdata.failover"
         target = command.to or previous or "market-data"
         try:
-            active = self._feed.restore() if command.restore else self._feed.failover(command.to)
+            active = self.feed.restore() if command.restore else self.feed.failover(command.to)
         except (UnknownProvider, NoProviderAvailable) as refused:
             await self._record(actor, action, target, "refused", {"code": refused.code})
             raise
         details: dict[str, object] = {"from": previous, "to": active}
         await self._record(actor, action, target, "ok", details)
-        return FailoverResult(previous, active, self._feed.pinned(), command.restore)
+        return FailoverResult(previous, active, self.feed.pinned(), command.restore)
 
     async def _record(
         self, actor: Principal, action: str, target: str, outcome: str, details: dict[str, object]
     ) -> None:
-        await self._audit.record(
-            AuditEntry(actor.id, action, target, outcome, self._clock.now(), details)
+        await self.audit.record(
+            AuditEntry(actor.id, action, target, outcome, self.clock.now(), details)
         )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ports.market_data.cache import CacheUnavailable, QuoteCache
 from ports.market_data.marketdata import MarketDataPort, Quote
 
 
+@dataclass(eq=False)
 class CachedMarketData:
     """A MarketDataPort that serves `quote` from `cache` for `ttl_seconds`, else the provider.
 
@@ -18,24 +20,25 @@ class CachedMarketData:
     risk decision either). A cache that cannot be reached is skipped: the provider answers.
     """
 
-    def __init__(self, market: MarketDataPort, cache: QuoteCache, ttl_seconds: float) -> None:
-        if ttl_seconds <= 0:
+    market: MarketDataPort
+    cache: QuoteCache
+    ttl_seconds: float
+
+    def __post_init__(self) -> None:
+        if self.ttl_seconds <= 0:
             raise ValueError("ttl_seconds must be positive")
-        self._market = market
-        self._cache = cache
-        self._ttl = ttl_seconds
 
     async def quote(self, symbol: str) -> Quote:
         try:
-            cached = await self._cache.get(symbol)
+            cached = await self.cache.get(symbol)
         except CacheUnavailable:
             cached = None
         if cached is not None:
             return cached
-        quote = await self._market.quote(symbol)
+        quote = await self.market.quote(symbol)
         with contextlib.suppress(CacheUnavailable):  # the answer is good without the cache
-            await self._cache.put(quote, self._ttl)
+            await self.cache.put(quote, self.ttl_seconds)
         return quote
 
     async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
-        return await self._market.reference_prices(symbols)
+        return await self.market.reference_prices(symbols)

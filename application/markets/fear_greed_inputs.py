@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import math
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from domain.analytics.sentiment.fear_greed import INPUTS
@@ -81,32 +81,24 @@ def stored_values(records: Sequence[FearGreedRecord]) -> dict[str, dict[date, fl
     return out
 
 
+@dataclass(eq=False)
 class FearGreedInputs:
     """Gathers the five inputs of a day (module doc)."""
 
-    def __init__(
-        self,
-        series: MarketSeriesPort,
-        market: MarketDataProvider,
-        sentiment: SentimentSource | None,
-        history: FearGreedHistoryStore,
-        universe: Callable[[], Sequence[str]],
-        config: FearGreedConfig | None = None,
-    ) -> None:
-        self._series = series
-        self._market = market
-        self._sentiment = sentiment
-        self._history = history
-        self._universe = universe
-        self.config = config or FearGreedConfig()
+    series: MarketSeriesPort
+    market: MarketDataProvider
+    sentiment: SentimentSource | None
+    history: FearGreedHistoryStore
+    universe: Callable[[], Sequence[str]]
+    config: FearGreedConfig = field(default_factory=FearGreedConfig)
 
     @property
     def series_port(self) -> MarketSeriesPort:
-        return self._series
+        return self.series
 
     async def gather(self, today: date) -> dict[str, RawInput]:
         stored = stored_values(
-            await self._history.last(today - timedelta(days=1), self.config.window)
+            await self.history.last(today - timedelta(days=1), self.config.window)
         )
         readers: dict[str, Callable[[], Awaitable[RawInput]]] = {
             "vix": lambda: self._from_series("vix", today, stored["vix"]),
@@ -131,21 +123,21 @@ class FearGreedInputs:
 
     def _source_of(self, name: str) -> str:
         if name in ("vix", "put_call"):
-            return self._series.name
+            return self.series.name
         if name == "social":
             return "sentiment"
-        return f"market:{self._market.name}"
+        return f"market:{self.market.name}"
 
     def symbols(self) -> list[str]:
         """The breadth universe: its symbols, upper case, each once, at most MAX_UNIVERSE."""
-        return list(dict.fromkeys(s.strip().upper() for s in self._universe()))[:MAX_UNIVERSE]
+        return list(dict.fromkeys(s.strip().upper() for s in self.universe()))[:MAX_UNIVERSE]
 
     async def _from_series(self, name: str, today: date, stored: Mapping[date, float]) -> RawInput:
         lookback = math.ceil(self.config.window * TRADING_TO_CALENDAR) + 30
-        points = await self._series.series(name, today - timedelta(days=lookback), today)
+        points = await self.series.series(name, today - timedelta(days=lookback), today)
         values = {day: v for day, v in stored.items() if day <= today}
         values.update({p.day: p.value for p in points if p.day <= today})
-        source = self._series.name
+        source = self.series.name
         if not values:
             return RawInput(name, None, None, source, reason="NO_DATA")
         days = sorted(values)
@@ -156,7 +148,7 @@ class FearGreedInputs:
         return RawInput(name, values[latest], latest, source, history)
 
     async def _closes(self, symbol: str, count: int) -> list[float]:
-        bars = await self._market.bars(symbol, Timeframe.D1, limit=count)
+        bars = await self.market.bars(symbol, Timeframe.D1, limit=count)
         return [float(bar.close) for bar in bars]
 
     def _past(self, stored: Mapping[date, float], today: date) -> tuple[float, ...]:
@@ -188,9 +180,9 @@ class FearGreedInputs:
         return RawInput("breadth", reading.share, today, source, self._past(stored, today))
 
     async def _social(self, today: date, stored: Mapping[date, float]) -> RawInput:
-        if self._sentiment is None:
+        if self.sentiment is None:
             return RawInput("social", None, None, "sentiment", reason="SENTIMENT_OFF")
-        sentiment = self._sentiment
+        sentiment = self.sentiment
         wanted = [self.config.index, *self.symbols()]
         symbols = list(dict.fromkeys(wanted))[: self.config.social_symbols]
         weighted = total = 0.0

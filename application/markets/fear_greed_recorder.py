@@ -30,26 +30,24 @@ class FearGreedReport:
     failed: str | None = None
 
 
+@dataclass(eq=False)
 class FearGreedRecorder:
-    def __init__(
-        self, service: FearGreedService, store: FearGreedHistoryStore, clock: Clock
-    ) -> None:
-        self._service = service
-        self._store = store
-        self._clock = clock
+    service: FearGreedService
+    store: FearGreedHistoryStore
+    clock: Clock
 
     async def record(self, *, overwrite: bool = False) -> FearGreedReport:
         """Store today's composite (module doc)."""
-        day = self._clock.now().date()
+        day = self.clock.now().date()
         if day.weekday() >= SATURDAY:
             return FearGreedReport(day, weekend=True)
         if not overwrite:
-            stored = await self._store.last(day, 1)
+            stored = await self.store.last(day, 1)
             if stored and stored[0].day == day:
                 return FearGreedReport(day, skipped=True)
         try:
-            record = await self._service.record_today()
+            record = await self.service.record_today()
         except DataSourceUnavailable as exc:
             return FearGreedReport(day, failed=exc.message)
-        await self._store.record(record)
+        await self.store.record(record)
         return FearGreedReport(day, recorded=record)

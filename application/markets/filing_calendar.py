@@ -74,14 +74,14 @@ class ReminderPass:
     sent: int
 
 
+@dataclass(eq=False)
 class FilingCalendarService:
-    def __init__(self, store: FilingReminderStore, notify: Notify, clock: Clock) -> None:
-        self._store = store
-        self._notify = notify
-        self._clock = clock
+    store: FilingReminderStore
+    notify: Notify
+    clock: Clock
 
     def today(self) -> date:
-        return self._clock.now().date()
+        return self.clock.now().date()
 
     def calendar(
         self, start_text: str | None, end_text: str | None, filings_text: str | None
@@ -103,8 +103,8 @@ class FilingCalendarService:
         )
 
     async def reminders(self, principal: Principal) -> ReminderSettings:
-        found = await self._store.get(principal.id)
-        return found or ReminderSettings(principal.id, (), DEFAULT_LEADS, self._clock.now())
+        found = await self.store.get(principal.id)
+        return found or ReminderSettings(principal.id, (), DEFAULT_LEADS, self.clock.now())
 
     async def put_reminders(
         self, principal: Principal, filings: Sequence[str], lead_days: Sequence[int] | None
@@ -118,9 +118,9 @@ class FilingCalendarService:
                 field="lead_days",
             )
         settings = ReminderSettings(
-            principal.id, tuple(f.value for f in chosen), leads, self._clock.now()
+            principal.id, tuple(f.value for f in chosen), leads, self.clock.now()
         )
-        await self._store.put(settings)
+        await self.store.put(settings)
         return settings
 
     async def send_due(self) -> ReminderPass:
@@ -129,7 +129,7 @@ class FilingCalendarService:
         users = sent = 0
         after = None
         while True:
-            page = await self._store.subscribers(after, PAGE)
+            page = await self.store.subscribers(after, PAGE)
             for settings in page:
                 users += 1
                 sent += await self._remind(settings, today)
@@ -149,11 +149,11 @@ class FilingCalendarService:
             if not applicable:
                 continue
             keys = {lead: reminder_key(deadline, lead) for lead in applicable}
-            done = await self._store.sent(settings.owner_id, keys.values())
+            done = await self.store.sent(settings.owner_id, keys.values())
             if set(keys.values()) <= done:
                 continue
             tightest = applicable[0]
-            await self._notify(
+            await self.notify(
                 settings.owner_id,
                 EVENT,
                 {
@@ -165,7 +165,7 @@ class FilingCalendarService:
                 },
                 source_id=f"filing-reminder:{settings.owner_id}:{keys[tightest]}",
             )
-            await self._store.mark_sent(settings.owner_id, keys.values(), self._clock.now())
+            await self.store.mark_sent(settings.owner_id, keys.values(), self.clock.now())
             sent += 1
         return sent
 

@@ -105,20 +105,13 @@ class ThresholdReport:
     deadlines: tuple[Deadline, ...]
 
 
+@dataclass(eq=False)
 class Form13FService:
-    def __init__(
-        self,
-        securities: SecuritiesMasterPort,
-        schema: InformationTableSchema,
-        portfolios: PortfolioService,
-        budget: ComputeBudget,
-        clock: Clock,
-    ) -> None:
-        self._securities = securities
-        self._schema = schema
-        self._portfolios = portfolios
-        self._budget = budget
-        self._clock = clock
+    securities: SecuritiesMasterPort
+    schema: InformationTableSchema
+    portfolios: PortfolioService
+    budget: ComputeBudget
+    clock: Clock
 
     async def information_table(
         self, principal: Principal, request: Form13FRequest
@@ -127,7 +120,7 @@ class Form13FService:
             raise InvalidFilingInput(
                 "give holdings or portfolio_id (one of them)", field="holdings"
             )
-        period_end = request.period_end or _last_quarter_end(self._clock.now().date())
+        period_end = request.period_end or _last_quarter_end(self.clock.now().date())
         if (period_end + timedelta(days=1)).day != 1 or period_end.month % 3:
             raise InvalidFilingInput(
                 "period_end: the last day of a calendar quarter", field="period_end"
@@ -137,7 +130,7 @@ class Form13FService:
         list_period = None
         if request.portfolio_id is not None:
             holdings, excluded = await self._portfolio_holdings(principal, request)
-            list_period = await self._securities.list_period()
+            list_period = await self.securities.list_period()
             field = "portfolio_id"
         else:
             holdings, field = list(request.holdings or ()), "holdings"
@@ -152,10 +145,10 @@ class Form13FService:
         def work() -> tuple[InformationTable, bytes, list[SchemaViolation]]:
             table = information_table(holdings)
             document = information_table_xml(table)
-            return table, document, self._schema.violations(document)
+            return table, document, self.schema.violations(document)
 
         try:
-            table, document, violations = await self._budget.run("13f-information-table", work)
+            table, document, violations = await self.budget.run("13f-information-table", work)
         except InvalidDocument as error:  # a character the domain let through and XML refuses
             raise MalformedDocument(
                 f"the document is not XML: {error.reason}", field=field
@@ -163,7 +156,7 @@ class Form13FService:
         if violations:
             raise InformationTableInvalid(violations)
         return Form13FDocument(
-            period_end, table, document, self._schema.version, deadline, excluded, list_period,
+            period_end, table, document, self.schema.version, deadline, excluded, list_period,
             request.portfolio_id,
         )  # fmt: skip
 
@@ -173,14 +166,12 @@ class Form13FService:
         if len(document) > MAX_DOCUMENT_BYTES:
             raise MalformedDocument(f"at most {MAX_DOCUMENT_BYTES} bytes", field="document")
         try:
-            found = await self._budget.run(
-                "13f-validate", lambda: self._schema.violations(document)
-            )
+            found = await self.budget.run("13f-validate", lambda: self.schema.violations(document))
         except InvalidDocument as error:
             raise MalformedDocument(
                 f"not well-formed XML: {error.reason}", field="document"
             ) from None
-        return ValidationReport(not found, tuple(found), self._schema.version)
+        return ValidationReport(not found, tuple(found), self.schema.version)
 
     def threshold(self, month_end_values: Mapping[date, Decimal]) -> ThresholdReport:
         if len(month_end_values) > MAX_MONTH_ENDS:
@@ -201,7 +192,7 @@ class Form13FService:
         self, principal: Principal, request: Form13FRequest
     ) -> tuple[list[Holding13F], tuple[tuple[str, str], ...]]:
         assert request.portfolio_id is not None
-        view = await self._portfolios.holdings(principal, request.portfolio_id)
+        view = await self.portfolios.holdings(principal, request.portfolio_id)
         prices = {k.upper(): v for k, v in (request.prices or {}).items()}
         for symbol, posted in prices.items():
             if not posted.is_finite() or posted <= 0:
@@ -209,7 +200,7 @@ class Form13FService:
                     f"prices.{symbol[:16]}: a price above zero", field=f"prices.{symbol[:16]}"
                 )
         symbols = {p.symbol for a in view.accounts for p in a.positions}
-        known = await self._securities.lookup(symbols)
+        known = await self.securities.lookup(symbols)
         excluded: dict[str, str] = {}
         holdings = []
         for account in view.accounts:

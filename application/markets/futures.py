@@ -55,26 +55,26 @@ class CrackView:
     source: str
 
 
+@dataclass(eq=False)
 class FuturesService:
-    def __init__(self, futures: FuturesCurvePort, clock: Clock) -> None:
-        self._futures = futures
-        self._clock = clock
+    futures: FuturesCurvePort
+    clock: Clock
 
     @property
     def source(self) -> str:
-        return self._futures.name
+        return self.futures.name
 
     def today(self) -> date:
-        return self._clock.now().date()
+        return self.clock.now().date()
 
     async def contracts(self) -> list[ContractSpec]:
-        return await self._futures.contracts()
+        return await self.futures.contracts()
 
     async def curve(self, root: str, day_text: str | None) -> CurveView:
         day = _day(day_text) or self.today()
         curve = await self._settled(root, day)
         structure = term_structure(curve.day, curve.quotes, curve.spot)
-        return CurveView(curve.spec, day, structure, self._futures.name)
+        return CurveView(curve.spec, day, structure, self.futures.name)
 
     def posted_curve(
         self, as_of: date, quotes: Sequence[FuturesQuote], spot: Decimal | None
@@ -99,7 +99,7 @@ class FuturesService:
         crude, gasoline, distillate = chosen
         crack = crack_spread(crude.price, gasoline.price, distillate.price, ratio)
         codes = (crude.contract, gasoline.contract, distillate.contract)
-        return CrackView(day, as_of, codes, crack, self._futures.name)
+        return CrackView(day, as_of, codes, crack, self.futures.name)
 
     def posted_crack(
         self,
@@ -114,7 +114,7 @@ class FuturesService:
         )
 
     async def _settled(self, root: str, day: date) -> FuturesCurve:
-        curve = await self._futures.curve(root, day)
+        curve = await self.futures.curve(root, day)
         if curve is None or not curve.quotes:
             raise NoSettlements(
                 f"no {root.upper()[:8]} settlements on or before {day.isoformat()}", field="date"

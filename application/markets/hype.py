@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import datetime, timedelta
 
 from domain.analytics.sentiment.errors import InvalidSentimentInput
@@ -74,23 +74,15 @@ def rank_key(reading: HypeReading) -> tuple[bool, float, float, str]:
     return (not spike.spike, -z, -spike.velocity, reading.symbol)
 
 
+@dataclass(eq=False)
 class HypeService:
-    def __init__(
-        self,
-        social: SocialPort,
-        clock: Clock,
-        keywords: KeywordSource | None = None,
-        *,
-        weights: EngagementWeights | None = None,
-        defaults: HypeSettings | None = None,
-        max_lookback: timedelta = timedelta(hours=48),
-    ) -> None:
-        self._social = social
-        self._clock = clock
-        self._keywords = keywords
-        self.weights = weights or EngagementWeights()
-        self.defaults = defaults or HypeSettings()
-        self.max_lookback = max_lookback
+    social: SocialPort
+    clock: Clock
+    keywords: KeywordSource | None = None
+    _: KW_ONLY
+    weights: EngagementWeights = field(default_factory=EngagementWeights)
+    defaults: HypeSettings = field(default_factory=HypeSettings)
+    max_lookback: timedelta = timedelta(hours=48)
 
     def settings_for(
         self, window_minutes: int | None, baseline_windows: int | None
@@ -131,8 +123,8 @@ class HypeService:
     ) -> HypeView:
         wanted = valid_symbol(symbol)
         settings = self.settings_for(window_minutes, baseline_windows)
-        now = self._clock.now()
-        mentions = await self._social.mentions(wanted, now - settings.lookback, now)
+        now = self.clock.now()
+        mentions = await self.social.mentions(wanted, now - settings.lookback, now)
         reading = await asyncio.to_thread(
             hype_reading, wanted, mentions, now, settings, self.weights
         )
@@ -140,7 +132,7 @@ class HypeService:
         reason: str | None = "NOT_ASKED"
         if keywords:
             found, reason = await self._keywords_of(mentions, now - settings.window)
-        return HypeView(reading, settings, found, reason, self._social.name)
+        return HypeView(reading, settings, found, reason, self.social.name)
 
     async def movers(
         self,
@@ -153,23 +145,23 @@ class HypeService:
         if not 1 <= count <= MAX_MOVERS:
             raise InvalidSentimentInput(f"limit must be within [1, {MAX_MOVERS}]", field="limit")
         settings = self.settings_for(window_minutes, baseline_windows)
-        now = self._clock.now()
-        counts = await self._social.counts(now - settings.window, now)
+        now = self.clock.now()
+        counts = await self.social.counts(now - settings.window, now)
         busiest = sorted(counts, key=lambda s: (-counts[s], s))[:MAX_CANDIDATES]
         since = now - settings.lookback
-        found = {s: await self._social.mentions(s, since, now) for s in busiest}
+        found = {s: await self.social.mentions(s, since, now) for s in busiest}
 
         def readings() -> list[HypeReading]:
             done = [hype_reading(s, m, now, settings, self.weights) for s, m in found.items()]
             return sorted(done, key=rank_key)[:count]
 
         ranked = await asyncio.to_thread(readings)
-        return MoversView(now, settings, len(counts), tuple(ranked), self._social.name)
+        return MoversView(now, settings, len(counts), tuple(ranked), self.social.name)
 
     async def _keywords_of(
         self, mentions: Sequence[Mention], window_start: datetime
     ) -> tuple[tuple[Keyword, ...] | None, str | None]:
-        if self._keywords is None:
+        if self.keywords is None:
             return None, "KEYWORDS_OFF"
         recent = [m for m in mentions if m.posted_at > window_start] or list(mentions[-20:])
         if not recent:
@@ -187,7 +179,7 @@ class HypeService:
         if not text:
             return (), "NO_TEXT"
         try:
-            found = await self._keywords.extract_keywords(text[:KEYWORD_CHARS], KEYWORDS_TOP)
+            found = await self.keywords.extract_keywords(text[:KEYWORD_CHARS], KEYWORDS_TOP)
         except DomainError as exc:
             return None, exc.code
         return tuple(found), None

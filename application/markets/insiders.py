@@ -42,33 +42,33 @@ class InsiderRows:
     source: str
 
 
+@dataclass(eq=False)
 class InsiderService:
-    def __init__(self, insiders: InsiderTransactionsPort, clock: Clock) -> None:
-        self._insiders = insiders
-        self._clock = clock
+    insiders: InsiderTransactionsPort
+    clock: Clock
 
     async def net_buying(
         self, start_text: str | None, end_text: str | None, symbols_text: str | None
     ) -> NetBuyingView:
         start, end = self._window(start_text, end_text)
         symbols = None if not symbols_text else _symbols(symbols_text)
-        rows = await self._insiders.transactions(start, end, symbols)
-        return NetBuyingView(start, end, tuple(net_buying(rows, start, end)), self._insiders.name)
+        rows = await self.insiders.transactions(start, end, symbols)
+        return NetBuyingView(start, end, tuple(net_buying(rows, start, end)), self.insiders.name)
 
     async def transactions(
         self, symbol: str, start_text: str | None, end_text: str | None
     ) -> InsiderRows:
         (wanted,) = _symbols(symbol, field="symbol")
         start, end = self._window(start_text, end_text)
-        rows = await self._insiders.transactions(start, end, [wanted])
+        rows = await self.insiders.transactions(start, end, [wanted])
         newest = sorted(rows, key=lambda r: (r.transaction_date, r.owner_name), reverse=True)
         return InsiderRows(
             wanted, start, end, tuple(newest[:MAX_ROWS]), len(newest) > MAX_ROWS,
-            self._insiders.name,
+            self.insiders.name,
         )  # fmt: skip
 
     def _window(self, start_text: str | None, end_text: str | None) -> tuple[date, date]:
-        end = _day(end_text, "end") or self._clock.now().date()
+        end = _day(end_text, "end") or self.clock.now().date()
         start = _day(start_text, "start") or end - timedelta(days=DEFAULT_WINDOW_DAYS)
         if start > end:
             raise InvalidMarketInput("start is after end", field="start")

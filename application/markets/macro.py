@@ -89,14 +89,14 @@ class SeriesView:
     source: str
 
 
+@dataclass(eq=False)
 class MacroService:
-    def __init__(self, economy: EconomicSeriesPort, rates: RatesPort, clock: Clock) -> None:
-        self._economy = economy
-        self._rates = rates
-        self._clock = clock
+    economy: EconomicSeriesPort
+    rates: RatesPort
+    clock: Clock
 
     def today(self) -> date:
-        return self._clock.now().date()
+        return self.clock.now().date()
 
     async def dashboard(self, day_text: str | None) -> Dashboard:
         day = _day(day_text, "date") or self.today()
@@ -105,7 +105,7 @@ class MacroService:
         missing = []
         for series in CATALOG:
             try:
-                found = await self._economy.series(series.series_id, start, day)
+                found = await self.economy.series(series.series_id, start, day)
             except UnknownSeries:
                 missing.append(series.series_id)
                 continue
@@ -113,7 +113,7 @@ class MacroService:
         readings = tuple(
             _reading(s, data[s.series_id], day) for s in CATALOG if s.series_id in data
         )
-        curve = await self._rates.curve(day)
+        curve = await self.rates.curve(day)
         yields = _yields(curve)
         spreads = {}
         if "10Y" in yields and "2Y" in yields:
@@ -128,7 +128,7 @@ class MacroService:
         sahm = sahm_rule(data["UNRATE"], day) if "UNRATE" in data else None
         return Dashboard(
             day, readings, sahm, curve, yields, spreads, real, tuple(missing),
-            self._economy.name, self._rates.name,
+            self.economy.name, self.rates.name,
         )  # fmt: skip
 
     async def series(
@@ -157,7 +157,7 @@ class MacroService:
         if (end - start).days > MAX_SERIES_YEARS * 366:
             raise InvalidMarketInput(f"at most {MAX_SERIES_YEARS} years", field="start")
         months = _lag_months(spec, transform)
-        fetched = await self._economy.series(spec.series_id, months_before(start, months), end)
+        fetched = await self.economy.series(spec.series_id, months_before(start, months), end)
         observations = [Observation(o.day, o.value) for o in fetched]
         if transform is Transform.LEVEL:
             values: list[tuple[date, float | Decimal | None]] = [
@@ -167,7 +167,7 @@ class MacroService:
             values = list(changes(observations, months, _KIND[transform]))
         points = tuple((day, value) for day, value in values if day >= start)
         return SeriesView(
-            spec, transform, start, end, points, _units(spec, transform), self._economy.name
+            spec, transform, start, end, points, _units(spec, transform), self.economy.name
         )
 
 

@@ -81,20 +81,20 @@ class SeriesPage:
     source: str
 
 
+@dataclass(eq=False)
 class RatesService:
-    def __init__(self, rates: RatesPort, clock: Clock) -> None:
-        self._rates = rates
-        self._clock = clock
+    rates: RatesPort
+    clock: Clock
 
     def today(self) -> date:
-        return self._clock.now().date()
+        return self.clock.now().date()
 
     async def curve(
         self, day_text: str | None, method_text: str | None, tenors_text: str | None
     ) -> CurveView:
         day = parse_day(day_text, "date") or self.today()
         method = parse_method(method_text)
-        curve = await self._rates.curve(day)
+        curve = await self.rates.curve(day)
         if curve is None:
             raise NoCurve(f"no Treasury curve on or before {day.isoformat()}", field="date")
         low, high = curve.points[0].years, curve.points[-1].years
@@ -111,7 +111,7 @@ class RatesService:
                 field="tenors",
             ) from None
         return CurveView(
-            day, curve, method, tenors, tuple(float(v) for v in values), self._rates.name
+            day, curve, method, tenors, tuple(float(v) for v in values), self.rates.name
         )
 
     async def inversions(self, start_text: str | None, end_text: str | None) -> InversionsView:
@@ -121,9 +121,9 @@ class RatesService:
         needed = sorted({s for m in SPREAD_MEASURES for s in (m.long_series, m.short_series)})
         values = {}
         for series_id in needed:
-            observations = await self._rates.series(series_id, start, end)
+            observations = await self.rates.series(series_id, start, end)
             values[series_id] = {o.day: o.value for o in observations}
-        return InversionsView(start, end, tuple(inversions(values)), self._rates.name)
+        return InversionsView(start, end, tuple(inversions(values)), self.rates.name)
 
     async def series_page(
         self,
@@ -145,13 +145,13 @@ class RatesService:
         if not 1 <= limit <= MAX_PAGE:
             raise InvalidRatesQuery(f"limit: 1 to {MAX_PAGE}", field="limit")
         after = None if cursor is None else decode_cursor(cursor)
-        observations = await self._rates.series(series_id, start, end)
+        observations = await self.rates.series(series_id, start, end)
         if after is not None:
             observations = [o for o in observations if o.day > after]
         page = observations[:limit]
         more = len(observations) > limit
         next_cursor = encode_cursor(page[-1].day) if more and page else None
-        return SeriesPage(series_id, start, end, tuple(page), next_cursor, self._rates.name)
+        return SeriesPage(series_id, start, end, tuple(page), next_cursor, self.rates.name)
 
 
 def parse_day(text: str | None, field: str) -> date | None:

@@ -121,24 +121,19 @@ class ReplayCatalog:
     source: str
 
 
+@dataclass(eq=False)
 class ScenarioService:
-    def __init__(
-        self,
-        replays: HistoricalScenarioPort,
-        portfolios: PortfolioService,
-        budget: ComputeBudget,
-    ) -> None:
-        self._replays = replays
-        self._portfolios = portfolios
-        self._budget = budget
+    replays: HistoricalScenarioPort
+    portfolios: PortfolioService
+    budget: ComputeBudget
 
     async def catalog(self) -> ReplayCatalog:
-        model = await self._replays.factor_model()
+        model = await self.replays.factor_model()
         return ReplayCatalog(
-            tuple(await self._replays.replays()),
+            tuple(await self.replays.replays()),
             None if model is None else model.horizon,
             None if model is None else model.source,
-            self._replays.name,
+            self.replays.name,
         )
 
     async def shock(self, principal: Principal, request: ShockRequest) -> ShockReport:
@@ -221,7 +216,7 @@ class ScenarioService:
     async def _run(self, work: Callable[[], T], cells: int) -> T:
         if cells <= INLINE_CELLS:
             return work()
-        return await self._budget.run("scenario-shock", work)
+        return await self.budget.run("scenario-shock", work)
 
     async def _model(
         self, request: ShockRequest
@@ -232,7 +227,7 @@ class ScenarioService:
             model = correlation_model(vols, request.correlation.correlations)
             return model, "posted", "posted with the request"
         if request.fill_missing:
-            found = await self._replays.factor_model()
+            found = await self.replays.factor_model()
             if found is None:
                 raise InvalidScenario(
                     "fill_missing needs a correlation: the source has no default model",
@@ -266,7 +261,7 @@ class ScenarioService:
             scenarios.append(complete(name, given, model))
         replay_of: dict[str, HistoricalReplay] = {}
         if request.replays:
-            known = {r.name: r for r in await self._replays.replays()}
+            known = {r.name: r for r in await self.replays.replays()}
             wanted = list(known) if ALL_REPLAYS in request.replays else list(request.replays)
             for index, name in enumerate(wanted):
                 replay = known.get(name)
@@ -286,7 +281,7 @@ class ScenarioService:
         self, principal: Principal, request: ShockRequest
     ) -> tuple[list[StressPosition], tuple[tuple[str, str], ...], str]:
         assert request.portfolio_id is not None
-        view = await self._portfolios.holdings(principal, request.portfolio_id)
+        view = await self.portfolios.holdings(principal, request.portfolio_id)
         base = view.portfolio.base_currency
         values: dict[str, Decimal] = defaultdict(Decimal)
         excluded: dict[str, str] = {}

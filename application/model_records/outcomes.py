@@ -61,43 +61,32 @@ class BarHorizon:
         return self.timeframe.delta * self.bars
 
 
+@dataclass(eq=False)
 class ModelHorizons:
     """The horizons of the models judged over bars, by model name (None: the default)."""
 
-    def __init__(
-        self,
-        lookup: Callable[[str], BarHorizon | None],
-        shortest: Callable[[], timedelta | None],
-    ) -> None:
-        self.lookup = lookup
-        self.shortest = shortest
+    lookup: Callable[[str], BarHorizon | None]
+    shortest: Callable[[], timedelta | None]
 
 
 NO_HORIZONS = ModelHorizons(lambda _: None, lambda: None)
 
 
+@dataclass(eq=False)
 class OutcomeJoiner:
-    def __init__(
-        self,
-        store: PredictionStore,
-        bars: BarStore,
-        clock: Clock,
-        config: OutcomeConfig,
-        horizons: ModelHorizons = NO_HORIZONS,
-    ) -> None:
-        self._store = store
-        self._bars = bars
-        self._clock = clock
-        self._config = config
-        self._horizons = horizons
+    store: PredictionStore
+    bars: BarStore
+    clock: Clock
+    config: OutcomeConfig
+    horizons: ModelHorizons = NO_HORIZONS
 
     async def resolve_due(self) -> int:
         """Resolve the predictions whose horizon has passed; how many were resolved."""
-        now = self._clock.now()
-        shortest = self._config.horizon
+        now = self.clock.now()
+        shortest = self.config.horizon
         with contextlib.suppress(Exception):  # the models' folder unreadable: the default
-            shortest = min(shortest, self._horizons.shortest() or shortest)
-        due = await self._store.unresolved(now - shortest, self._config.batch)
+            shortest = min(shortest, self.horizons.shortest() or shortest)
+        due = await self.store.unresolved(now - shortest, self.config.batch)
         resolved = 0
         known: dict[str, BarHorizon | None] = {}
         for prediction in due:
@@ -108,38 +97,38 @@ class OutcomeJoiner:
                 if now - prediction.made_at < horizon.span:
                     continue
                 outcome = await self._bar_outcome(prediction, horizon)
-            elif now - prediction.made_at < self._config.horizon:
+            elif now - prediction.made_at < self.config.horizon:
                 continue
             else:
                 outcome = await self._outcome(prediction)
-            give_up = self._config.give_up_after
+            give_up = self.config.give_up_after
             if horizon is not None:  # a long horizon is waited for its bars' calendar span
                 give_up = max(give_up, horizon.span * CALENDAR_SLACK)
             if outcome is None and now - prediction.made_at < give_up:
                 continue
-            await self._store.resolve(prediction.id, outcome or self._unjudgeable())
+            await self.store.resolve(prediction.id, outcome or self._unjudgeable())
             resolved += 1
         return resolved
 
     def _horizon_of(self, model: str) -> BarHorizon | None:
         try:
-            return self._horizons.lookup(model)
+            return self.horizons.lookup(model)
         except Exception:
             return None
 
     def _unjudgeable(self) -> PredictionOutcome:
         return PredictionOutcome(
-            int(self._config.horizon.total_seconds()), 0.0, 0.0, None, "no prices",
-            self._clock.now(),
+            int(self.config.horizon.total_seconds()), 0.0, 0.0, None, "no prices",
+            self.clock.now(),
         )  # fmt: skip
 
     async def _bar_outcome(self, p: Prediction, h: BarHorizon) -> PredictionOutcome | None:
         reach = h.timeframe.delta * CALENDAR_SLACK
-        before = await self._bars.read(
-            p.subject, h.timeframe, p.made_at - reach - self._config.lookback, p.made_at,
+        before = await self.bars.read(
+            p.subject, h.timeframe, p.made_at - reach - self.config.lookback, p.made_at,
             limit=1000,
         )  # fmt: skip
-        after = await self._bars.read(
+        after = await self.bars.read(
             p.subject, h.timeframe, p.made_at, p.made_at + reach * h.bars + reach, limit=1000
         )
         closes = [float(b.close) for b in after.bars[: h.bars]]
@@ -148,11 +137,11 @@ class OutcomeJoiner:
         return self._scored(p, float(before.bars[-1].close), closes, h.span)
 
     async def _outcome(self, p: Prediction) -> PredictionOutcome | None:
-        c = self._config
-        before = await self._bars.read(
+        c = self.config
+        before = await self.bars.read(
             p.subject, c.timeframe, p.made_at - c.lookback, p.made_at, limit=1000
         )
-        after = await self._bars.read(
+        after = await self.bars.read(
             p.subject, c.timeframe, p.made_at, p.made_at + c.horizon, limit=1000
         )
         closes = [float(b.close) for b in after.bars if b.start > p.made_at]
@@ -172,12 +161,12 @@ class OutcomeJoiner:
         hit, realised = self._judge(p, move)
         return PredictionOutcome(
             int(horizon.total_seconds()), move.forward_return, move.drawdown, hit, realised,
-            self._clock.now(),
+            self.clock.now(),
         )  # fmt: skip
 
     def _judge(self, p: Prediction, move: RealisedMove) -> tuple[bool | None, str]:
         if p.kind == RATING:
-            realised = realised_rating(move, self._config.caution_move, self._config.danger_move)
+            realised = realised_rating(move, self.config.caution_move, self.config.danger_move)
             return p.value == realised, realised
         sign = "up" if move.forward_return > 0 else "down" if move.forward_return < 0 else "flat"
         try:

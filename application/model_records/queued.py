@@ -15,6 +15,7 @@ import contextlib
 import math
 from collections import deque
 from collections.abc import Mapping
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import datetime
 
 from application.model_records.recorder import score_prediction
@@ -22,24 +23,25 @@ from ports.core.clock import IdGenerator
 from ports.model_records.predictions import Prediction, PredictionStore
 
 
+@dataclass(eq=False)
 class QueuedRecorder:
     """ScoreSink over a bounded in-process queue (module doc)."""
 
-    def __init__(
-        self, store: PredictionStore, ids: IdGenerator, *, capacity: int = 10_000, batch: int = 200
-    ) -> None:
-        if capacity < 1 or batch < 1:
+    store: PredictionStore
+    ids: IdGenerator
+    _: KW_ONLY
+    capacity: int = 10_000
+    batch: int = 200
+    _queue: deque[Prediction] = field(init=False, default_factory=deque)
+    _waiting: asyncio.Event = field(init=False, default_factory=asyncio.Event)
+    offered: int = field(init=False, default=0)  # scores taken into the queue
+    dropped: int = field(init=False, default=0)  # scores refused: the queue was full
+    written: int = field(init=False, default=0)  # predictions stored
+    failures: int = field(init=False, default=0)  # predictions the store refused (it was down)
+
+    def __post_init__(self) -> None:
+        if self.capacity < 1 or self.batch < 1:
             raise ValueError("capacity and batch must be at least 1")
-        self._store = store
-        self._ids = ids
-        self._capacity = capacity
-        self._batch = batch
-        self._queue: deque[Prediction] = deque()
-        self._waiting = asyncio.Event()
-        self.offered = 0  # scores taken into the queue
-        self.dropped = 0  # scores refused: the queue was full
-        self.written = 0  # predictions stored
-        self.failures = 0  # predictions the store refused (it was down)
 
     @property
     def queued(self) -> int:
@@ -57,31 +59,31 @@ class QueuedRecorder:
         value = float(score)
         if not math.isfinite(value):
             return False
-        if len(self._queue) >= self._capacity:
+        if len(self._queue) >= self.capacity:
             self.dropped += 1
             return False
         numbers = {k: float(v) for k, v in inputs.items() if math.isfinite(float(v))}
         self._queue.append(
-            score_prediction(self._ids, model, version, symbol, value, numbers, made_at)
+            score_prediction(self.ids, model, version, symbol, value, numbers, made_at)
         )
         self.offered += 1
-        if len(self._queue) >= self._batch:
+        if len(self._queue) >= self.batch:
             self._waiting.set()
         return True
 
     async def flush(self) -> int:
         """Writes up to one batch of queued predictions; how many were stored."""
         stored = 0
-        for _ in range(min(self._batch, len(self._queue))):
+        for _ in range(min(self.batch, len(self._queue))):
             prediction = self._queue.popleft()
             try:
-                await self._store.add(prediction)
+                await self.store.add(prediction)
             except Exception:  # the record is for judging models: never fail the service
                 self.failures += 1
                 continue
             stored += 1
         self.written += stored
-        if len(self._queue) < self._batch:
+        if len(self._queue) < self.batch:
             self._waiting.clear()
         return stored
 
@@ -89,7 +91,7 @@ class QueuedRecorder:
         """Flushes until `stop` is set, then drains what is left."""
         while not stop.is_set():
             await self.flush()
-            if self._queue and len(self._queue) >= self._batch:
+            if self._queue and len(self._queue) >= self.batch:
                 continue
             stopping = asyncio.ensure_future(stop.wait())
             full = asyncio.ensure_future(self._waiting.wait())

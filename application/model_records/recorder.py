@@ -6,6 +6,7 @@ import hashlib
 import json
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from domain.risk.analysis import TradeAnalysis
@@ -67,19 +68,20 @@ def score_prediction(
     )
 
 
+@dataclass(eq=False)
 class PredictionRecorder:
     """Writes predictions to the store; a failure to record never fails the caller's answer
     (the record is for judging models, not for deciding)."""
 
-    def __init__(self, store: PredictionStore, clock: Clock, ids: IdGenerator) -> None:
-        self._store = store
-        self._clock = clock
-        self._ids = ids
-        self.failures = 0  # predictions that could not be stored (the store was down)
+    store: PredictionStore
+    clock: Clock
+    ids: IdGenerator
+    # Predictions that could not be stored (the store was down).
+    failures: int = field(init=False, default=0)
 
     async def record(self, prediction: Prediction) -> None:
         try:
-            await self._store.add(prediction)
+            await self.store.add(prediction)
         except Exception:
             self.failures += 1
 
@@ -99,7 +101,7 @@ class PredictionRecorder:
         confidence = float(dict(assessment.probabilities).get(assessment.rating, 1.0))
         await self._rating(
             RISK_RATER_MODEL, assessment.rater, assessment.rating.value, confidence,
-            gate_figures(analysis.facts), order, owner_id, self._clock.now(),
+            gate_figures(analysis.facts), order, owner_id, self.clock.now(),
         )  # fmt: skip
 
     async def _rating(
@@ -116,7 +118,7 @@ class PredictionRecorder:
         figures = dict(figures)
         await self.record(
             Prediction(
-                id=self._ids.new("pred-"),
+                id=self.ids.new("pred-"),
                 model=model,
                 version=version,
                 kind=RATING,
@@ -135,7 +137,7 @@ class PredictionRecorder:
         self, model: str, version: str, symbol: str, score: float, inputs: Mapping[str, float]
     ) -> None:
         """A signed score about a symbol (sentiment, a model signal); confidence |score|."""
-        now = self._clock.now()
+        now = self.clock.now()
         await self.record(
-            score_prediction(self._ids, model, version, symbol, float(score), dict(inputs), now)
+            score_prediction(self.ids, model, version, symbol, float(score), dict(inputs), now)
         )

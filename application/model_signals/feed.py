@@ -9,6 +9,7 @@ pattern signal or an agent's.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from application.model_signals.serving import ModelSignals, Sentiment
@@ -21,11 +22,11 @@ Deliver = Callable[[StrategySignal], Awaitable[object]]
 CALENDAR_SLACK = 3  # calendar spans per bar needed: weekends and holidays between bars
 
 
+@dataclass(eq=False)
 class ModelSignalFeed:
-    def __init__(self, bars: BarStore, signals: ModelSignals, deliver: Deliver) -> None:
-        self._bars = bars
-        self._signals = signals
-        self._deliver = deliver
+    bars: BarStore
+    signals: ModelSignals
+    deliver: Deliver
 
     async def at_close(
         self,
@@ -37,10 +38,10 @@ class ModelSignalFeed:
     ) -> list[StrategySignal]:
         """The signals of the bar that closed at `closed_at`, each delivered once."""
         since = closed_at - timeframe.delta * WARMUP_BARS * CALENDAR_SLACK
-        universe = await self._bars.series(list(symbols), timeframe, since, closed_at)
-        found = await self._signals.signals_at_close(
+        universe = await self.bars.series(list(symbols), timeframe, since, closed_at)
+        found = await self.signals.signals_at_close(
             model, timeframe, closed_at, universe, sentiment
         )
         for signal in found:
-            await self._deliver(signal)
+            await self.deliver(signal)
         return found

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import numpy as np
@@ -55,18 +56,13 @@ def _check_features(card: SignalModelCard) -> None:
         raise ValueError(f"signal model {card.name} reads other features than this pipeline")
 
 
+@dataclass(eq=False)
 class ModelSignals:
     """MODEL signals for the strategy engine (module doc)."""
 
-    def __init__(
-        self,
-        registry: SignalModelRegistry,
-        scorer: SignalScorer,
-        recorder: ScoreSink | None = None,
-    ) -> None:
-        self._registry = registry
-        self._scorer = scorer
-        self._recorder = recorder
+    registry: SignalModelRegistry
+    scorer: SignalScorer
+    recorder: ScoreSink | None = None
 
     async def signals_at_close(
         self,
@@ -76,7 +72,7 @@ class ModelSignals:
         universe: Mapping[str, BarSeries],
         sentiment: Sentiment | None = None,
     ) -> list[StrategySignal]:
-        card = self._registry.card(model)
+        card = self.registry.card(model)
         _check_features(card)
         bar_start = closed_at.timestamp() - timeframe.seconds
         names = [
@@ -94,9 +90,9 @@ class ModelSignals:
         chosen = [n for n, ok in zip(names, defined, strict=True) if ok]
         if not chosen:
             return []
-        scores = scores_of(await self._scorer.score(model, rows[defined]), card)
-        if self._recorder is not None:
-            _offer(self._recorder, card, chosen, rows[defined], scores, closed_at)
+        scores = scores_of(await self.scorer.score(model, rows[defined]), card)
+        if self.recorder is not None:
+            _offer(self.recorder, card, chosen, rows[defined], scores, closed_at)
         stamp = closed_at.strftime("%Y%m%dT%H%M%SZ")
         return [
             StrategySignal(

@@ -88,27 +88,20 @@ def _rows(series: dict[str, BarSeries], horizon: int) -> tuple[Features, Predict
     )
 
 
+@dataclass(eq=False)
 class TrainSignalModel:
-    def __init__(
-        self,
-        bars: BarStore,
-        trainer: SignalModelTrainer,
-        registry: SignalModelRegistry,
-        clock: Clock,
-        onnx_predict: Callable[[bytes, Features], Predictions],
-    ) -> None:
-        self._bars = bars
-        self._trainer = trainer
-        self._registry = registry
-        self._clock = clock
-        self._onnx_predict = onnx_predict
+    bars: BarStore
+    trainer: SignalModelTrainer
+    registry: SignalModelRegistry
+    clock: Clock
+    onnx_predict: Callable[[bytes, Features], Predictions]
 
     async def run(self, request: TrainRequest, progress: Progress | None = None) -> SignalModelCard:
         show = progress or (lambda _: None)
         check_model_name(request.name)
         if request.kind not in MODEL_KINDS:
             raise TrainingFailed(f"model must be one of {', '.join(MODEL_KINDS)}")
-        series = await self._bars.series(
+        series = await self.bars.series(
             list(request.symbols), request.timeframe, request.start, request.end
         )
         if not series:
@@ -128,7 +121,7 @@ class TrainSignalModel:
             test = (positions >= fold.test_start) & (positions < fold.test_end)
             if train.sum() < 2 * len(FEATURE_NAMES) or not test.any():
                 raise TrainingFailed(f"fold {fold.index} has too few rows; store more bars")
-            fitted = self._trainer.fit(request.kind, features[train], labels[train])
+            fitted = self.trainer.fit(request.kind, features[train], labels[train])
             predicted = fitted.predict(features[test])
             metrics.append(
                 FoldMetrics(
@@ -138,14 +131,14 @@ class TrainSignalModel:
                 )
             )  # fmt: skip
             show(0.1 + 0.75 * (step + 1) / len(folds))
-        final = self._trainer.fit(request.kind, features, labels)
+        final = self.trainer.fit(request.kind, features, labels)
         model = final.to_onnx(len(FEATURE_NAMES))
         in_process = final.predict(features)
-        exported = self._onnx_predict(model, features)
+        exported = self.onnx_predict(model, features)
         if not np.allclose(exported, in_process, atol=ONNX_TOLERANCE, rtol=1e-3):
             raise TrainingFailed("the exported ONNX model disagrees with the trained model")
         scale = float(np.std(in_process)) or 1.0
-        now = self._clock.now()
+        now = self.clock.now()
         card = SignalModelCard(
             name=request.name, version=now.strftime("%Y%m%dT%H%M%SZ"), kind=request.kind,
             features=FEATURE_NAMES, horizon=request.horizon, timeframe=request.timeframe.value,
@@ -154,7 +147,7 @@ class TrainSignalModel:
             onnx_sha256=hashlib.sha256(model).hexdigest(), score_scale=scale,
             folds=tuple(metrics),
         )  # fmt: skip
-        self._registry.save(card, model)
+        self.registry.save(card, model)
         show(1.0)
         return card
 

@@ -119,46 +119,44 @@ def shown(delivery: Delivery) -> Delivery:
     return delivery
 
 
+@dataclass(eq=False)
 class NotificationService:
-    def __init__(
-        self, store: NotificationStore, center: NotificationCenter, clock: Clock, audit: AuditLog
-    ) -> None:
-        self._store = store
-        self._center = center
-        self._clock = clock
-        self._audit = audit
+    store: NotificationStore
+    center: NotificationCenter
+    clock: Clock
+    audit: AuditLog
 
     async def inbox(
         self, caller: Principal, *, unread: bool = False, cursor: str | None = None, limit: int = 50
     ) -> Listing[InAppNotification]:
         after, limit = _page_of(cursor, limit)
         page = Page(caller.id, after, limit, unread_only=unread)
-        items = await self._store.in_app(page)
+        items = await self.store.in_app(page)
         return Listing(items, _next(items, limit))
 
     async def read(self, caller: Principal, notification_id: str) -> None:
-        if not await self._store.mark_read(caller.id, notification_id, self._clock.now()):
+        if not await self.store.mark_read(caller.id, notification_id, self.clock.now()):
             raise NotFound("no such notification")
 
     async def read_all(self, caller: Principal) -> int:
-        return await self._store.mark_all_read(caller.id, self._clock.now())
+        return await self.store.mark_all_read(caller.id, self.clock.now())
 
     async def one(self, caller: Principal, notification_id: str) -> InAppNotification:
-        found = await self._store.in_app_one(caller.id, notification_id)
+        found = await self.store.in_app_one(caller.id, notification_id)
         if found is None:
             raise NotFound("no such notification")
         return found
 
     async def delete(self, caller: Principal, notification_id: str) -> None:
-        if not await self._store.delete_in_app(caller.id, notification_id):
+        if not await self.store.delete_in_app(caller.id, notification_id):
             raise NotFound("no such notification")
 
     async def clear(self, caller: Principal) -> int:
         """Deletes the caller's whole inbox (their deliveries stay in the outbox)."""
-        return await self._store.clear_in_app(caller.id)
+        return await self.store.clear_in_app(caller.id)
 
     async def unread(self, caller: Principal) -> UnreadCounts:
-        by_type = await self._store.unread_counts(caller.id)
+        by_type = await self.store.unread_counts(caller.id)
         return UnreadCounts(sum(by_type.values()), dict(sorted(by_type.items())))
 
     async def read_many(
@@ -172,22 +170,22 @@ class NotificationService:
         one created before a time; exactly one of the two."""
         if (ids is None) == (before is None):
             raise InvalidNotificationQuery("give either ids or before", field="ids")
-        now = self._clock.now()
+        now = self.clock.now()
         if ids is not None:
             if len(ids) > MAX_BULK_IDS:
                 raise InvalidNotificationQuery(f"at most {MAX_BULK_IDS} ids", field="ids")
-            return await self._store.mark_read_many(caller.id, ids, now)
+            return await self.store.mark_read_many(caller.id, ids, now)
         assert before is not None
         if before.tzinfo is None:
             raise InvalidNotificationQuery("before needs a UTC offset", field="before")
-        return await self._store.mark_read_before(caller.id, before, now)
+        return await self.store.mark_read_before(caller.id, before, now)
 
     async def preferences(self, caller: Principal) -> Preferences:
-        return await self._center.preferences(caller.id)
+        return await self.center.preferences(caller.id)
 
     async def set_preferences(self, caller: Principal, update: PreferencesUpdate) -> Preferences:
         prefs = parse_preferences(caller.id, update)
-        await self._store.put_preferences(prefs)
+        await self.store.put_preferences(prefs)
         # Audited: turning alerts off or silencing them at night is a security decision.
         details = {
             "types_overridden": sorted(prefs.channels),
@@ -195,13 +193,13 @@ class NotificationService:
             "quiet_hours": prefs.quiet_hours is not None,
             "digest": prefs.digest_minutes if prefs.digest_enabled else None,
         }
-        await self._audit.record(
+        await self.audit.record(
             AuditEntry(
                 caller.id,
                 "notification.preferences",
                 f"user:{caller.id}",
                 "ok",
-                self._clock.now(),
+                self.clock.now(),
                 details,
             )
         )
@@ -219,25 +217,25 @@ class NotificationService:
         after, limit = _page_of(cursor, limit)
         user = None if every_user and _is_admin(caller) else caller.id
         page = Page(user, after, limit, status=status)
-        items = [shown(d) for d in await self._store.deliveries(page)]
+        items = [shown(d) for d in await self.store.deliveries(page)]
         return Listing(items, _next(items, limit))
 
     async def replay(self, caller: Principal, delivery_id: str) -> Delivery:
         """A dead delivery back to the outbox; NotFound for another user's (unless admin),
         NotReplayable (409) when it is not dead."""
-        found = await self._store.delivery(delivery_id)
+        found = await self.store.delivery(delivery_id)
         if found is None or not (found.user_id == caller.id or _is_admin(caller)):
             raise NotFound("no such delivery")
-        replayed = await self._store.replay(delivery_id, self._clock.now())
+        replayed = await self.store.replay(delivery_id, self.clock.now())
         outcome = "ok" if replayed is not None else "refused"
         details = {"channel": found.channel, "event_type": found.event_type, "was": found.status}
-        await self._audit.record(
+        await self.audit.record(
             AuditEntry(
                 caller.id,
                 "notification.replay",
                 f"delivery:{delivery_id}",
                 outcome,
-                self._clock.now(),
+                self.clock.now(),
                 details,
             )
         )

@@ -33,6 +33,7 @@ import contextvars
 import logging
 from collections import deque
 from collections.abc import Awaitable, Sequence
+from dataclasses import KW_ONLY, dataclass, field
 from decimal import Decimal
 
 from application.notifications.center import NotificationCenter, source_key
@@ -51,30 +52,24 @@ ZERO = Decimal(0)
 _log = logging.getLogger("bulwark.notifications.fills")
 
 
+@dataclass(eq=False)
 class FillNotices:
     """Bus handler for the fill path's notices: noted at once, told on a task of its own."""
 
-    def __init__(
-        self,
-        center: NotificationCenter,
-        uow_factory: UnitOfWorkFactory,
-        *,
-        capacity: int = DEFAULT_CAPACITY,
-        alone_up_to: int = ALONE_UP_TO,
-        turn_seconds: float = 0.0,
-    ) -> None:
-        self._center = center
-        self._uow_factory = uow_factory
-        self._capacity = capacity
-        self._alone_up_to = alone_up_to
-        self._turn_seconds = turn_seconds
-        self._queue: deque[OrderFilled | FillBooked] = deque()
-        self._running: asyncio.Task[None] | None = None
-        self._hurry = False  # stopping: the turn in wait runs now
-        self._woken: asyncio.Event | None = None
-        self.skipped = 0  # events dropped because the queue was full
-        self.failed = 0  # groups whose telling raised (the store down): their notices lost
-        self.told = 0  # notifications asked of the center (alone or digests)
+    center: NotificationCenter
+    uow_factory: UnitOfWorkFactory
+    _: KW_ONLY
+    capacity: int = DEFAULT_CAPACITY
+    alone_up_to: int = ALONE_UP_TO
+    turn_seconds: float = 0.0
+    _queue: deque[OrderFilled | FillBooked] = field(init=False, default_factory=deque)
+    _running: asyncio.Task[None] | None = field(init=False, default=None)
+    _hurry: bool = field(init=False, default=False)  # stopping: the turn in wait runs now
+    _woken: asyncio.Event | None = field(init=False, default=None)
+    skipped: int = field(init=False, default=0)  # events dropped because the queue was full
+    # Groups whose telling raised (the store down): their notices lost.
+    failed: int = field(init=False, default=0)
+    told: int = field(init=False, default=0)  # notifications asked of the center (alone or digests)
 
     def subscriptions(self) -> list[type[DomainEvent]]:
         return [OrderFilled, FillBooked]
@@ -82,9 +77,9 @@ class FillNotices:
     async def on_event(self, event: DomainEvent) -> None:
         if not isinstance(event, (OrderFilled, FillBooked)):
             return
-        if len(self._queue) >= self._capacity:
-            if self.skipped == 0 or len(self._queue) == self._capacity:
-                _log.warning("fill notices skipped: %d queued, the queue is full", self._capacity)
+        if len(self._queue) >= self.capacity:
+            if self.skipped == 0 or len(self._queue) == self.capacity:
+                _log.warning("fill notices skipped: %d queued, the queue is full", self.capacity)
             self.skipped += 1
             return
         self._queue.append(event)
@@ -118,11 +113,11 @@ class FillNotices:
 
     async def _run(self) -> None:
         while self._queue:
-            if self._turn_seconds > 0 and not self._hurry:
+            if self.turn_seconds > 0 and not self._hurry:
                 # What comes meanwhile joins this turn; a stop cuts the wait short.
                 self._woken = asyncio.Event()
                 with contextlib.suppress(TimeoutError):
-                    async with asyncio.timeout(self._turn_seconds):
+                    async with asyncio.timeout(self.turn_seconds):
                         await self._woken.wait()
             turn = list(self._queue)
             self._queue.clear()
@@ -154,7 +149,7 @@ class FillNotices:
 
     async def _accounts(self, ids: set[str]) -> dict[str, Account]:
         found: dict[str, Account] = {}
-        async with self._uow_factory() as uow:
+        async with self.uow_factory() as uow:
             for account_id in ids:
                 account = await uow.accounts.get(account_id)
                 if account is not None:
@@ -169,7 +164,7 @@ class FillNotices:
             _log.warning("fill notices lost for one group (%s)", type(exc).__name__)
 
     async def _orders_filled(self, account: Account, filled: list[OrderFilled]) -> None:
-        if len(filled) <= self._alone_up_to:
+        if len(filled) <= self.alone_up_to:
             for event in filled:
                 data = order_filled_data(event)
                 await self._tell(account.owner_id, "order.filled", data, event_source(event, data))
@@ -201,7 +196,7 @@ class FillNotices:
         held = account.positions.get(symbol)
         after = held.quantity if held is not None else ZERO
         before = after - sum((e.fill.signed_quantity for e in booked), ZERO)
-        if len(booked) <= self._alone_up_to:
+        if len(booked) <= self.alone_up_to:
             for event in booked:
                 fill = event.fill
                 moved = before + fill.signed_quantity
@@ -246,7 +241,7 @@ class FillNotices:
     async def _tell(
         self, user_id: str, kind: str, data: dict[str, object], source: str, digest: bool = False
     ) -> None:
-        await self._center.notify(user_id, kind, data, source_id=source, digest=digest)
+        await self.center.notify(user_id, kind, data, source_id=source, digest=digest)
         self.told += 1
 
 

@@ -60,23 +60,23 @@ class OpsAlert:
         return "\n".join(line for line in lines if line)
 
 
+@dataclass(eq=False)
 class OpsAlertRelay:
     """Tells active admins and risk officers of each alert, one notification per alert and
     person. The Notifier never raises; the relay returns how many notifications it sent."""
 
-    def __init__(self, uow_factory: UnitOfWorkFactory, notifier: Notifier) -> None:
-        self._uow = uow_factory
-        self._notifier = notifier
+    uow_factory: UnitOfWorkFactory
+    notifier: Notifier
 
     async def relay(self, alerts: Sequence[OpsAlert]) -> int:
         if not alerts:
             return 0
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             desk = [u.id for u in await uow.users.list() if u.active and u.role in DESK]
         for alert in alerts:
             subject, body = alert.subject(), alert.body()
             for user_id in desk:
-                await self._notifier.notify(
+                await self.notifier.notify(
                     Notification(user_id, subject, body, alert.severity, event_type=EVENT_TYPE)
                 )
         return len(alerts) * len(desk)

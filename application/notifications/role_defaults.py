@@ -7,6 +7,8 @@ audited with what it turns off, as a user's own preferences are.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from application.notifications.api import InvalidPreferences, PreferencesUpdate, parse_preferences
 from domain.errors import Forbidden, NotFound
 from domain.notifications.preferences import Preferences
@@ -19,19 +21,19 @@ from ports.notifications.notification_store import NotificationStore
 PERSON_ROLES = tuple(r.value for r in Role if r not in (Role.AGENT, Role.SYSTEM))
 
 
+@dataclass(eq=False)
 class RoleDefaults:
-    def __init__(self, store: NotificationStore, clock: Clock, audit: AuditLog) -> None:
-        self._store = store
-        self._clock = clock
-        self._audit = audit
+    store: NotificationStore
+    clock: Clock
+    audit: AuditLog
 
     async def every(self, caller: Principal) -> dict[str, Preferences]:
         _ensure_admin(caller)
-        return await self._store.all_role_preferences()
+        return await self.store.all_role_preferences()
 
     async def get(self, caller: Principal, role: str) -> Preferences:
         _ensure_admin(caller)
-        found = await self._store.role_preferences(_role(role))
+        found = await self.store.role_preferences(_role(role))
         if found is None:
             raise NotFound(f"no default preferences for role {role!r}", field="role")
         return found
@@ -39,7 +41,7 @@ class RoleDefaults:
     async def put(self, caller: Principal, role: str, update: PreferencesUpdate) -> Preferences:
         _ensure_admin(caller)
         prefs = parse_preferences("", update)
-        await self._store.put_role_preferences(_role(role), prefs)
+        await self.store.put_role_preferences(_role(role), prefs)
         await self._record(caller, role, "ok", {
             "types_overridden": sorted(prefs.channels),
             "types_off": sorted(k for k, v in prefs.channels.items() if not v),
@@ -50,20 +52,20 @@ class RoleDefaults:
 
     async def remove(self, caller: Principal, role: str) -> None:
         _ensure_admin(caller)
-        if not await self._store.remove_role_preferences(_role(role)):
+        if not await self.store.remove_role_preferences(_role(role)):
             raise NotFound(f"no default preferences for role {role!r}", field="role")
         await self._record(caller, role, "removed", {})
 
     async def _record(
         self, caller: Principal, role: str, outcome: str, details: dict[str, object]
     ) -> None:
-        await self._audit.record(
+        await self.audit.record(
             AuditEntry(
                 caller.id,
                 "notification.role_preferences",
                 f"role:{role}",
                 outcome,
-                self._clock.now(),
+                self.clock.now(),
                 details,
             )
         )

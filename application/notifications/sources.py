@@ -22,6 +22,7 @@ event yet; the filing calendar calls `NotificationCenter.notify(user, "filing.du
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from application.notifications.center import NotificationCenter, source_key
@@ -53,14 +54,14 @@ async def find_user(uow_factory: UnitOfWorkFactory, recipient: str) -> User | No
         return user
 
 
+@dataclass(eq=False)
 class CenterNotifier:
     """The Notifier port onto the center. Best effort: never raises (a failing store must
     not fail the kill switch that notifies); `failures` counts what was lost."""
 
-    def __init__(self, center: NotificationCenter, uow_factory: UnitOfWorkFactory) -> None:
-        self._center = center
-        self._uow_factory = uow_factory
-        self.failures = 0
+    center: NotificationCenter
+    uow_factory: UnitOfWorkFactory
+    failures: int = field(init=False, default=0)
 
     async def notify(self, notification: Notification) -> None:
         try:
@@ -71,11 +72,11 @@ class CenterNotifier:
     async def _notify(self, n: Notification) -> None:
         default_type, priority = _BY_SEVERITY.get(n.severity, ("notice", LOW))
         event = n.event_type or ("account.token" if n.confidential else default_type)
-        user = await find_user(self._uow_factory, n.recipient)
+        user = await find_user(self.uow_factory, n.recipient)
         if n.confidential or user is None:
             address = n.recipient if user is None else user.email
             if address:
-                await self._center.notify_address(
+                await self.center.notify_address(
                     address,
                     event,
                     n.subject,
@@ -84,7 +85,7 @@ class CenterNotifier:
                     user_id=user.id if user is not None else "",
                 )
             return
-        await self._center.notify(
+        await self.center.notify(
             user.id,
             event,
             {"title": n.subject, "body": n.body},
@@ -92,13 +93,13 @@ class CenterNotifier:
         )
 
 
+@dataclass(eq=False)
 class EventNotifications:
     """Bus handlers: order denials, rejections and holds to the account's owner (holds to the
     desk too), strategy failures to the strategy's."""
 
-    def __init__(self, center: NotificationCenter, uow_factory: UnitOfWorkFactory) -> None:
-        self._center = center
-        self._uow_factory = uow_factory
+    center: NotificationCenter
+    uow_factory: UnitOfWorkFactory
 
     async def handle(self, event: DomainEvent) -> None:
         if isinstance(event, OrderDenied):
@@ -126,16 +127,16 @@ class EventNotifications:
                 "at": event.at,
             }
             source = source_key(event.name, *sorted(data.items()))
-            await self._center.notify(event.owner_id, "strategy.error", data, source_id=source)
+            await self.center.notify(event.owner_id, "strategy.error", data, source_id=source)
 
     async def _to_owner(
         self, event: DomainEvent, kind: str, account_id: str, data: dict[str, object]
     ) -> None:
-        async with self._uow_factory() as uow:
+        async with self.uow_factory() as uow:
             account = await uow.accounts.get(account_id)
         if account is None:
             return
-        await self._center.notify(account.owner_id, kind, data, source_id=event_source(event, data))
+        await self.center.notify(account.owner_id, kind, data, source_id=event_source(event, data))
 
     async def _held(self, event: OrderHeld) -> None:
         """ "order.held" to the account's owner and to the desk's active risk officers and
@@ -149,14 +150,14 @@ class EventNotifications:
             "reasons": ", ".join(event.reasons),
             "expires_at": event.expires_at.isoformat() if event.expires_at else "",
         }
-        async with self._uow_factory() as uow:
+        async with self.uow_factory() as uow:
             account = await uow.accounts.get(event.account_id)
             desk = [u.id for u in await uow.users.list() if u.active and u.role in _DESK]
         if account is None:
             return
         source = event_source(event, data)
         for user_id in dict.fromkeys((account.owner_id, *desk)):
-            await self._center.notify(user_id, "order.held", data, source_id=source)
+            await self.center.notify(user_id, "order.held", data, source_id=source)
 
     def subscriptions(self) -> list[type[DomainEvent]]:
         return [OrderDenied, OrderRejected, OrderHeld, StrategyFailed]

@@ -12,7 +12,7 @@ and runs inline. Refusals are 422 with a stable code naming the field.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from domain.analytics.alternatives.accredited import (
@@ -292,6 +292,7 @@ def allocate_commodities(
     return CommodityResult(sleeve, betas)
 
 
+@dataclass(eq=False)
 class AlternativesService:
     """POST /api/v1/planning/alternatives/*: the sleeves' rules on posted inputs (module doc).
 
@@ -300,8 +301,7 @@ class AlternativesService:
     (domain/analytics/alternatives/limits.py) are the defaults and the loosest a request may ask.
     """
 
-    def __init__(self, limits: AlternativesLimits | None = None) -> None:
-        self.limits = limits or AlternativesLimits()
+    limits: AlternativesLimits = field(default_factory=AlternativesLimits)
 
     def crypto(self, amount: Decimal, currency: str, assets: Sequence[CryptoAsset],
                max_weight: float | None = None,

@@ -107,23 +107,23 @@ class FundSummary:
     grants: tuple[DafGrant, ...]
 
 
+@dataclass(eq=False)
 class GivingService:
-    def __init__(self, store: GivingStore, clock: Clock, ids: IdGenerator) -> None:
-        self._store = store
-        self._clock = clock
-        self._ids = ids
+    store: GivingStore
+    clock: Clock
+    ids: IdGenerator
 
     # -- donations --------------------------------------------------------------------------
 
     async def record_donation(self, principal: Principal, new: NewDonation) -> Receipt:
         ensure_may_change(principal)
-        checked = checked_donation(new, self._clock.now().date())
+        checked = checked_donation(new, self.clock.now().date())
         for _ in range(RECEIPT_RETRIES):
             year = checked.donated_on.year
-            same_year = await self._store.list_donations(principal.id, year=year)
+            same_year = await self.store.list_donations(principal.id, year=year)
             sequence = 1 + max((sequence_of(d.receipt) for d in same_year), default=0)
             donation = Donation(
-                id=self._ids.new("gift-"),
+                id=self.ids.new("gift-"),
                 owner_id=principal.id,
                 receipt=receipt_number(year, sequence),
                 donated_on=checked.donated_on,
@@ -131,7 +131,7 @@ class GivingService:
                 donee_kind=checked.donee_kind,
                 kind=checked.kind,
                 fair_market_value=checked.fair_market_value,
-                created_at=self._clock.now(),
+                created_at=self.clock.now(),
                 donee_ein=checked.donee_ein,
                 fund=checked.fund,
                 symbol=checked.symbol,
@@ -141,7 +141,7 @@ class GivingService:
                 memo=checked.memo,
             )
             try:
-                await self._store.add_donation(donation)
+                await self.store.add_donation(donation)
             except Conflict as error:
                 if error.field == "receipt":
                     continue
@@ -150,7 +150,7 @@ class GivingService:
         raise Conflict("could not number the receipt: try again", field="receipt")
 
     async def donation(self, principal: Principal, donation_id: str) -> Receipt:
-        found = await self._store.get_donation(principal.id, donation_id)
+        found = await self.store.get_donation(principal.id, donation_id)
         if found is None:
             raise DonationNotFound(f"no donation {donation_id[:64]!r}", field="donation_id")
         return receipt_of(found)
@@ -163,7 +163,7 @@ class GivingService:
         if year is not None:
             check_year(year, "year")
         after = None if cursor is None else decode_cursor(cursor)
-        found = await self._store.list_donations(
+        found = await self.store.list_donations(
             principal.id, year=year, after=after, limit=limit + 1
         )
         items = found[:limit]
@@ -173,7 +173,7 @@ class GivingService:
 
     async def delete_donation(self, principal: Principal, donation_id: str) -> None:
         ensure_may_change(principal)
-        if not await self._store.delete_donation(principal.id, donation_id):
+        if not await self.store.delete_donation(principal.id, donation_id):
             raise DonationNotFound(f"no donation {donation_id[:64]!r}", field="donation_id")
 
     # -- donor-advised funds ----------------------------------------------------------------
@@ -182,11 +182,11 @@ class GivingService:
         ensure_may_change(principal)
         fund = text_field(new.fund, "fund")
         grantee = text_field(new.grantee, "grantee")
-        check_day(new.granted_on, "granted_on", self._clock.now().date())
+        check_day(new.granted_on, "granted_on", self.clock.now().date())
         check_positive(new.amount, "amount")
         contributions = [
             d
-            for d in await self._store.list_donations(principal.id)
+            for d in await self.store.list_donations(principal.id)
             if d.donee_kind is DoneeKind.DONOR_ADVISED_FUND and d.fund == fund
         ]
         if not contributions:
@@ -199,32 +199,32 @@ class GivingService:
                 field="granted_on",
             )
         grant = DafGrant(
-            id=self._ids.new("grant-"),
+            id=self.ids.new("grant-"),
             owner_id=principal.id,
             fund=fund,
             granted_on=new.granted_on,
             grantee=grantee,
             amount=new.amount,
-            created_at=self._clock.now(),
+            created_at=self.clock.now(),
             grantee_ein=ein_field(new.grantee_ein, "grantee_ein"),
             memo=memo_field(new.memo),
         )
-        await self._store.add_grant(grant)
+        await self.store.add_grant(grant)
         return grant
 
     async def delete_grant(self, principal: Principal, grant_id: str) -> None:
         ensure_may_change(principal)
-        if not await self._store.delete_grant(principal.id, grant_id):
+        if not await self.store.delete_grant(principal.id, grant_id):
             raise GrantNotFound(f"no grant {grant_id[:64]!r}", field="grant_id")
 
     async def funds(self, principal: Principal) -> list[FundSummary]:
         """Each donor-advised fund the caller contributed to: contributed, granted, ungranted."""
         contributed: dict[str, list[Donation]] = defaultdict(list)
-        for d in await self._store.list_donations(principal.id):
+        for d in await self.store.list_donations(principal.id):
             if d.donee_kind is DoneeKind.DONOR_ADVISED_FUND and d.fund:
                 contributed[d.fund].append(d)
         grants: dict[str, list[DafGrant]] = defaultdict(list)
-        for g in await self._store.list_grants(principal.id):
+        for g in await self.store.list_grants(principal.id):
             grants[g.fund].append(g)
         out = []
         for fund in sorted(contributed):
@@ -241,7 +241,7 @@ class GivingService:
     # -- carryovers and the deduction -------------------------------------------------------
 
     async def opening_carryovers(self, principal: Principal) -> OpeningCarryovers | None:
-        return await self._store.get_carryovers(principal.id)
+        return await self.store.get_carryovers(principal.id)
 
     async def set_opening_carryovers(
         self, principal: Principal, into_year: int, carryovers: Sequence[Carryover]
@@ -264,7 +264,7 @@ class GivingService:
                 )
             seen.add((c.origin_year, c.category))
         opening = OpeningCarryovers(into_year, tuple(carryovers)) if carryovers else None
-        await self._store.put_carryovers(principal.id, opening)
+        await self.store.put_carryovers(principal.id, opening)
         return opening
 
     async def deduction(
@@ -279,10 +279,10 @@ class GivingService:
             check_year(year, f"agi.{year}")
             if not amount.is_finite():
                 raise InvalidGivingInput("AGI must be a number", field=f"agi.{year}")
-        stored = await self._store.get_carryovers(principal.id)
+        stored = await self.store.get_carryovers(principal.id)
         opening = stored if stored is not None and stored.into_year <= tax_year else None
         start = None if opening is None else opening.into_year
-        donations = await self._store.list_donations(principal.id)
+        donations = await self.store.list_donations(principal.id)
 
         def compute() -> tuple[list[Receipt], list[YearDeduction]]:
             receipts = [receipt_of(d) for d in donations]
@@ -326,7 +326,7 @@ class GivingService:
         return sum(
             (
                 d.fair_market_value
-                for d in await self._store.list_donations(principal.id, year=year)
+                for d in await self.store.list_donations(principal.id, year=year)
                 if d.kind is DonationKind.CASH
             ),
             ZERO,

@@ -60,21 +60,15 @@ class SuggestionView:
     room: CashRoom | None
 
 
+@dataclass(eq=False)
 class GivingSuggestionService:
-    def __init__(
-        self,
-        giving: GivingService,
-        clock: Clock,
-        portfolios: PortfolioService | None = None,
-        valuations: ValuationService | None = None,
-    ) -> None:
-        self._giving = giving
-        self._clock = clock
-        self._portfolios = portfolios
-        self._valuations = valuations
+    giving: GivingService
+    clock: Clock
+    portfolios: PortfolioService | None = None
+    valuations: ValuationService | None = None
 
     async def suggest(self, principal: Principal, request: SuggestionRequest) -> SuggestionView:
-        today = self._clock.now().date()
+        today = self.clock.now().date()
         start = end = None
         if request.portfolio_id is not None:
             if request.portfolio_return is not None or request.start_value is not None:
@@ -82,13 +76,13 @@ class GivingSuggestionService:
                     "give portfolio_id or portfolio_return with start_value, not both",
                     field="portfolio_id",
                 )
-            if self._portfolios is None or self._valuations is None:
+            if self.portfolios is None or self.valuations is None:
                 raise InvalidGivingInput("portfolios are not served here", field="portfolio_id")
             end = request.end or today
             start = request.start or date(end.year, 1, 1)
             check_period(start, end, today)
-            portfolio = await self._portfolios.get(principal, request.portfolio_id)
-            performance = await self._valuations.performance(portfolio, start, end)
+            portfolio = await self.portfolios.get(principal, request.portfolio_id)
+            performance = await self.valuations.performance(portfolio, start, end)
             if performance.twr is None:
                 raise InvalidGivingInput(
                     "the portfolio has no return over the period (no value to grow)",
@@ -118,7 +112,7 @@ class GivingSuggestionService:
         if request.agi is not None:
             year = (end or today).year
             percent = rules_for(year).cash_percent
-            given = await self._giving.cash_given(principal, year)
+            given = await self.giving.cash_given(principal, year)
             left = max(ZERO, percent * max(request.agi, ZERO) - given)
             fits = min(suggestion.suggested, left)
             room = CashRoom(year, request.agi, percent, given, left, fits)

@@ -80,24 +80,18 @@ def _enum(kind: type[IlliquidKind] | type[ValuationMethod], value: str, field: s
     return value
 
 
+@dataclass(eq=False)
 class IlliquidAssetService:
     """The /api/v1/planning/illiquid-assets routes' use cases (module doc)."""
 
-    def __init__(
-        self,
-        store: IlliquidAssetStore,
-        portfolios: PortfolioService,
-        clock: Clock,
-        ids: IdGenerator,
-    ) -> None:
-        self._store = store
-        self._portfolios = portfolios
-        self._clock = clock
-        self._ids = ids
+    store: IlliquidAssetStore
+    portfolios: PortfolioService
+    clock: Clock
+    ids: IdGenerator
 
     async def add(self, principal: Principal, new: NewIlliquidAsset) -> IlliquidView:
         """A new asset in one of the caller's portfolios (404 for someone else's)."""
-        portfolio = await self._portfolios.get(principal, new.portfolio_id)
+        portfolio = await self.portfolios.get(principal, new.portfolio_id)
         ensure_may_change(principal)
         currency = new.currency or portfolio.base_currency
         if not is_currency(currency):
@@ -106,7 +100,7 @@ class IlliquidAssetService:
             )
         asset = check_asset(
             IlliquidAsset(
-                id=self._ids.new("il-"),
+                id=self.ids.new("il-"),
                 portfolio_id=portfolio.id,
                 owner_id=principal.id,
                 name=new.name.strip(),
@@ -114,17 +108,17 @@ class IlliquidAssetService:
                 currency=currency,
                 acquired=new.acquired,
                 cost=new.cost,
-                created_at=self._clock.now(),
+                created_at=self.clock.now(),
                 note=new.note,
             ),
             self._today(),
         )
-        await self._store.add_asset(asset)
+        await self.store.add_asset(asset)
         return IlliquidView(asset, (), appreciation(asset, (), self._today()))
 
     async def get(self, principal: Principal, asset_id: str) -> IlliquidView:
         asset = await self._mine(principal, asset_id)
-        valuations = await self._store.valuations(asset.id)
+        valuations = await self.store.valuations(asset.id)
         return IlliquidView(
             asset, tuple(valuations), appreciation(asset, valuations, self._today())
         )
@@ -140,12 +134,12 @@ class IlliquidAssetService:
                 as_of=new.as_of,
                 value=new.value,
                 method=ValuationMethod(_enum(ValuationMethod, new.method, "method")),
-                recorded_at=self._clock.now(),
+                recorded_at=self.clock.now(),
                 note=new.note,
             ),
             self._today(),
         )
-        await self._store.add_valuation(valuation)
+        await self.store.add_valuation(valuation)
         return await self.get(principal, asset_id)
 
     async def list(
@@ -157,15 +151,15 @@ class IlliquidAssetService:
     ) -> Page[tuple[IlliquidAsset, Valuation | None]]:
         """The caller's assets (of one portfolio when named) with each one's latest valuation."""
         if portfolio_id is not None:
-            await self._portfolios.get(principal, portfolio_id)
+            await self.portfolios.get(principal, portfolio_id)
         if not 1 <= limit <= MAX_LIMIT:
             raise InvalidCursor(f"limit must be 1 to {MAX_LIMIT}", field="limit")
         after = None if not cursor else _decode(cursor)
-        found = await self._store.list_assets(
+        found = await self.store.list_assets(
             principal.id, portfolio_id=portfolio_id, after=after, limit=limit + 1
         )
         items = found[:limit]
-        latest = await self._store.latest_valuations([a.id for a in items])
+        latest = await self.store.latest_valuations([a.id for a in items])
         more = len(found) > limit
         return Page(
             [(a, latest.get(a.id)) for a in items],
@@ -173,13 +167,13 @@ class IlliquidAssetService:
         )
 
     async def _mine(self, principal: Principal, asset_id: str) -> IlliquidAsset:
-        asset = await self._store.get_asset(asset_id)
+        asset = await self.store.get_asset(asset_id)
         if asset is None or asset.owner_id != principal.id:
             raise IlliquidAssetNotFound(f"illiquid asset {asset_id[:64]} not found")
         return asset
 
     def _today(self) -> date:
-        return self._clock.now().date()
+        return self.clock.now().date()
 
 
 def _encode(asset_id: str) -> str:

@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import KW_ONLY, dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -104,36 +104,25 @@ class HomeostasisView:
     years_to_freedom: Decimal | None
 
 
+@dataclass(eq=False)
 class PlanningService:
     """The planning endpoints' use cases (module doc)."""
 
-    def __init__(
-        self,
-        profiles: PlanningProfileRepository,
-        uow_factory: UnitOfWorkFactory,
-        market_data: MarketDataPort,
-        compute: ComputePort,
-        budget: ComputeBudget,
-        clock: Clock,
-        audit: AuditLog,
-        *,
-        max_path_steps: int = MAX_PATH_STEPS,
-        investor_profiles: InvestorProfileRepository | None = None,
-    ) -> None:
-        self._profiles = profiles
-        self._uow = uow_factory
-        self._market = market_data
-        self._compute = compute
-        self._budget = budget
-        self._clock = clock
-        self._audit = audit
-        self._max_path_steps = max_path_steps
-        self._investor_profiles = investor_profiles
+    profiles: PlanningProfileRepository
+    uow_factory: UnitOfWorkFactory
+    market_data: MarketDataPort
+    compute: ComputePort
+    budget: ComputeBudget
+    clock: Clock
+    audit: AuditLog
+    _: KW_ONLY
+    max_path_steps: int = MAX_PATH_STEPS
+    investor_profiles: InvestorProfileRepository | None = None
 
     async def monte_carlo(self, plan: RetirementInputs) -> MonteCarloRun:
         """Simulate `plan` on the compute backend within the budget (422 before, 503 past it)."""
-        check_plan(plan, max_path_steps=self._max_path_steps)
-        compute = self._compute
+        check_plan(plan, max_path_steps=self.max_path_steps)
+        compute = self.compute
 
         def work() -> RetirementResult:
             try:
@@ -142,15 +131,15 @@ class PlanningService:
                 field = str(exc).split(" ", 1)[0]
                 raise InvalidPlanningFigure(field, str(exc).removeprefix(field).strip()) from exc
 
-        result = await self._budget.run("retirement Monte Carlo", work)
+        result = await self.budget.run("retirement Monte Carlo", work)
         return MonteCarloRun(plan, result, compute.info().backend)
 
     async def simulate(self, principal: Principal, request: PlanRequest) -> MonteCarloRun:
         """`monte_carlo` of the request, its missing horizon and risk figures taken from the
         caller's investor profile (the run names them)."""
         profile = None
-        if self._investor_profiles is not None:
-            profile = await self._investor_profiles.get(principal.id)
+        if self.investor_profiles is not None:
+            profile = await self.investor_profiles.get(principal.id)
         resolved = resolve_plan(request, profile)
         run = await self.monte_carlo(resolved.inputs)
         return replace(
@@ -159,7 +148,7 @@ class PlanningService:
 
     async def profile(self, principal: Principal) -> PlanningProfile:
         """The caller's own profile, or 404 PLANNING_PROFILE_NOT_FOUND."""
-        found = await self._profiles.get(principal.id)
+        found = await self.profiles.get(principal.id)
         if found is None:
             raise PlanningProfileNotFound(
                 "no planning profile yet: PUT /api/v1/planning/profile with your annual expenses"
@@ -190,8 +179,8 @@ class PlanningService:
         """Create or replace the caller's figures (the autopilot flag is kept); audited."""
         ensure_may_change(principal)
         _check_change(change)
-        now = self._clock.now()
-        before = await self._profiles.get(principal.id)
+        now = self.clock.now()
+        before = await self.profiles.get(principal.id)
         profile = PlanningProfile(
             owner_id=principal.id,
             annual_expenses=change.annual_expenses,
@@ -202,7 +191,7 @@ class PlanningService:
             autopilot_changed_at=before.autopilot_changed_at if before is not None else None,
             updated_at=now,
         )
-        await self._profiles.put(profile)
+        await self.profiles.put(profile)
         await self._record(principal, "planning.profile.updated", profile)
         return profile
 
@@ -212,9 +201,9 @@ class PlanningService:
         profile = await self.profile(principal)
         if profile.autopilot is enabled:
             return profile
-        now = self._clock.now()
+        now = self.clock.now()
         changed = replace(profile, autopilot=enabled, autopilot_changed_at=now, updated_at=now)
-        await self._profiles.put(changed)
+        await self.profiles.put(changed)
         action = "planning.autopilot.enabled" if enabled else "planning.autopilot.disabled"
         await self._record(principal, action, changed)
         return changed
@@ -222,14 +211,14 @@ class PlanningService:
     async def _accounts_equity(
         self, principal: Principal, currency: str
     ) -> tuple[Decimal, int, tuple[ExcludedAccount, ...]]:
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             owned = await uow.accounts.list(principal.id)
         accounts = sorted(
             (a for a in owned if a.owner_id == principal.id and a.status is AccountStatus.OPEN),
             key=lambda a: a.id,
         )
         symbols = sorted({s for a in accounts for s, p in a.positions.items() if not p.is_flat})
-        marks = await self._market.reference_prices(symbols) if symbols else {}
+        marks = await self.market_data.reference_prices(symbols) if symbols else {}
         total, counted, excluded = Decimal(0), 0, []
         for account in accounts:
             held = [s for s, p in account.positions.items() if not p.is_flat]
@@ -243,13 +232,13 @@ class PlanningService:
         return total, counted, tuple(excluded)
 
     async def _record(self, principal: Principal, action: str, profile: PlanningProfile) -> None:
-        await self._audit.record(
+        await self.audit.record(
             AuditEntry(
                 actor=principal.id,
                 action=action,
                 target=f"user:{principal.id}",
                 outcome="ok",
-                at=self._clock.now(),
+                at=self.clock.now(),
                 details={
                     "autopilot": profile.autopilot,
                     "currency": profile.currency,

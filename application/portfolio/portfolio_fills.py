@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import UTC, tzinfo
 from decimal import Decimal
 
@@ -60,14 +61,15 @@ def fill_events(
     return events
 
 
+@dataclass(eq=False)
 class PortfolioFillBooking:
     """Books trading-core fills into the portfolio that holds their account (idempotent)."""
 
-    def __init__(self, store: PortfolioStore, *, trade_zone: tzinfo = UTC) -> None:
-        self._store = store
-        self._zone = trade_zone
-        self.booked = 0
-        self.unbooked = 0
+    store: PortfolioStore
+    _: KW_ONLY
+    trade_zone: tzinfo = UTC
+    booked: int = field(init=False, default=0)
+    unbooked: int = field(init=False, default=0)
 
     async def on_fill_booked(self, event: FillBooked) -> None:
         await self.book(event.fill, currency=event.currency, multiplier=event.multiplier)
@@ -77,7 +79,7 @@ class PortfolioFillBooking:
     ) -> Transaction | None:
         """The transaction booked for `fill`; None when no portfolio holds its account, when
         it is booked already, or when it would sell more than the ledger holds."""
-        portfolio = await self._store.portfolio_for_account(fill.account_id)
+        portfolio = await self.store.portfolio_for_account(fill.account_id)
         if portfolio is None:
             return None
         kind = TransactionKind.BUY if fill.side is Side.BUY else TransactionKind.SELL
@@ -87,7 +89,7 @@ class PortfolioFillBooking:
                 portfolio_id=portfolio.id,
                 account_id=fill.account_id,
                 kind=kind,
-                trade_date=fill.at.astimezone(self._zone).date(),
+                trade_date=fill.at.astimezone(self.trade_zone).date(),
                 currency=currency,
                 symbol=fill.symbol,
                 quantity=fill.quantity,
@@ -110,7 +112,7 @@ class PortfolioFillBooking:
                 )  # fmt: skip
                 return None
         try:
-            await self._store.add_transactions(portfolio.id, [tx])
+            await self.store.add_transactions(portfolio.id, [tx])
         except DuplicateTransaction:
             return None  # booked before: a replay
         self.booked += 1
@@ -120,7 +122,7 @@ class PortfolioFillBooking:
         """Whether the ledger holds the sale's quantity of that account and symbol; None when
         the sale's fill is booked already."""
         mine = []
-        for t in await self._store.list_transactions(sale.portfolio_id):
+        for t in await self.store.list_transactions(sale.portfolio_id):
             if t.external_id == sale.external_id:
                 return None
             if t.account_id == sale.account_id and t.symbol == sale.symbol:

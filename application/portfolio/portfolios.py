@@ -106,24 +106,16 @@ class ImportReport:
     last_date: date
 
 
+@dataclass(eq=False)
 class PortfolioService:
     """The portfolio routes' use cases (module doc)."""
 
-    def __init__(
-        self,
-        store: PortfolioStore,
-        uow_factory: UnitOfWorkFactory,
-        clock: Clock,
-        ids: IdGenerator,
-        market: MarketDataPort,
-        csv_parser: CsvParser = parse_batch,
-    ) -> None:
-        self._store = store
-        self._parse_csv = csv_parser
-        self._market = market
-        self._uow = uow_factory
-        self._clock = clock
-        self._ids = ids
+    store: PortfolioStore
+    uow_factory: UnitOfWorkFactory
+    clock: Clock
+    ids: IdGenerator
+    market: MarketDataPort
+    csv_parser: CsvParser = parse_batch
 
     async def create(self, principal: Principal, name: str, base_currency: str) -> Portfolio:
         """A new empty portfolio of the caller's."""
@@ -135,13 +127,13 @@ class PortfolioService:
                 field="base_currency",
             )
         portfolio = Portfolio(
-            id=self._ids.new("pf-"),
+            id=self.ids.new("pf-"),
             owner_id=principal.id,
             name=name,
             base_currency=base_currency,
-            created_at=self._clock.now(),
+            created_at=self.clock.now(),
         )
-        await self._store.add_portfolio(portfolio)
+        await self.store.add_portfolio(portfolio)
         return portfolio
 
     async def list(
@@ -150,13 +142,13 @@ class PortfolioService:
         """The caller's portfolios in id order, `limit` a page."""
         after = None if not cursor else _decode(cursor, 1)[0]
         limit = _limit(limit)
-        found = await self._store.list_portfolios(principal.id, after=after, limit=limit + 1)
+        found = await self.store.list_portfolios(principal.id, after=after, limit=limit + 1)
         mine = [p for p in found if p.owner_id == principal.id]
         return page_of(mine, limit, lambda portfolio: _encode(portfolio.id))
 
     async def get(self, principal: Principal, portfolio_id: str) -> Portfolio:
         """The caller's portfolio, or 404 PORTFOLIO_NOT_FOUND (also for someone else's)."""
-        portfolio = await self._store.get_portfolio(portfolio_id)
+        portfolio = await self.store.get_portfolio(portfolio_id)
         if portfolio is None or portfolio.owner_id != principal.id:
             raise PortfolioNotFound(f"portfolio {portfolio_id[:64]} not found")
         return portfolio
@@ -170,7 +162,7 @@ class PortfolioService:
         if new.kind == "trading":
             if not new.account_id:
                 raise InvalidPortfolio("a trading account needs its account_id", field="account_id")
-            async with self._uow() as uow:
+            async with self.uow_factory() as uow:
                 account = await account_for(uow, principal, new.account_id)
             name = _name(new.name or account.id, "name")
             added = PortfolioAccount(account.id, name, "trading", new.tax_type, new.lot_method)
@@ -183,11 +175,11 @@ class PortfolioService:
             if any(a.name == name for a in portfolio.accounts):
                 raise InvalidPortfolio(f"an account named {name!r} exists already", field="name")
             added = PortfolioAccount(
-                self._ids.new("ma-"), name, "manual", new.tax_type, new.lot_method
+                self.ids.new("ma-"), name, "manual", new.tax_type, new.lot_method
             )
         else:
             raise InvalidPortfolio("kind must be trading or manual", field="kind")
-        changed = await self._store.add_account(portfolio.id, added)
+        changed = await self.store.add_account(portfolio.id, added)
         if changed is None:
             raise PortfolioNotFound(f"portfolio {portfolio_id[:64]} not found")
         return changed
@@ -214,14 +206,14 @@ class PortfolioService:
         if tx.trade_date > self._today():
             raise InvalidTransaction("trade_date is after today (UTC)", field="trade_date")
         validate_transaction(tx)
-        booked = await self._store.list_transactions(portfolio.id)
+        booked = await self.store.list_transactions(portfolio.id)
         errors = await _off_loop(
             lambda: check_new(booked, [tx], tax_accounts(portfolio), max_errors=1),
             large=len(booked) > OFF_LOOP_ROWS,
         )
         if errors:
             raise InvalidTransaction(errors[0].message, field=errors[0].field)
-        await self._store.add_transactions(portfolio.id, [tx])
+        await self.store.add_transactions(portfolio.id, [tx])
         return tx
 
     async def import_csv(self, principal: Principal, portfolio_id: str, text: str) -> ImportReport:
@@ -235,7 +227,7 @@ class PortfolioService:
         was only called after the check)."""
         portfolio = await self.get(principal, portfolio_id)
         ensure_may_change(principal)
-        booked = await self._store.list_transactions(portfolio.id)
+        booked = await self.store.list_transactions(portfolio.id)
         accounts = {a.name: a.id for a in portfolio.accounts} | {
             a.id: a.id for a in portfolio.accounts
         }
@@ -249,7 +241,7 @@ class PortfolioService:
             new_ids=transaction_ids,
         )
         large = len(text) > OFF_LOOP_BYTES
-        batch = await _off_loop(lambda: self._parse_csv(text, context), large=large)
+        batch = await _off_loop(lambda: self.csv_parser(text, context), large=large)
 
         def check() -> None:
             new = batch.transactions()
@@ -269,7 +261,7 @@ class PortfolioService:
 
         checked = asyncio.ensure_future(_off_loop(check, large=large))
         try:
-            await self._store.import_transactions(portfolio.id, batch, gate=lambda: checked)
+            await self.store.import_transactions(portfolio.id, batch, gate=lambda: checked)
         except Exception:
             await asyncio.wait([checked])  # its thread runs on; its error comes first
             checked.result()
@@ -300,23 +292,23 @@ class PortfolioService:
             except ValueError:
                 raise InvalidCursor("cursor is not one this listing made", field="cursor") from None
         limit = _limit(limit)
-        found = await self._store.list_transactions(portfolio.id, after=after, limit=limit + 1)
+        found = await self.store.list_transactions(portfolio.id, after=after, limit=limit + 1)
         return page_of(found, limit, lambda tx: _encode(tx.trade_date.isoformat(), tx.id))
 
     async def holdings(self, principal: Principal, portfolio_id: str) -> HoldingsView:
         """Positions with their open lots (the account's lot method), cash, at reference prices."""
         portfolio = await self.get(principal, portfolio_id)
-        txs = await self._store.list_transactions(portfolio.id)
+        txs = await self.store.list_transactions(portfolio.id)
         ledger = await _off_loop(
             lambda: ledger_of(txs, tax_accounts(portfolio)), large=len(txs) > OFF_LOOP_ROWS
         )
         held = holdings(txs)
         symbols = sorted({symbol for _, symbol in held.quantities})
-        marks = await self._market.reference_prices(symbols) if symbols else {}
+        marks = await self.market.reference_prices(symbols) if symbols else {}
         return holdings_view(portfolio, held, ledger, marks)
 
     def _today(self) -> date:
-        return self._clock.now().date()
+        return self.clock.now().date()
 
 
 async def _off_loop(work: Callable[[], T], *, large: bool) -> T:

@@ -22,7 +22,7 @@ import base64
 import binascii
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import KW_ONLY, dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import TypeVar
@@ -177,31 +177,22 @@ def _realized_key(row: RealizedLot) -> tuple[str, ...]:
     return (row.sold.isoformat(), row.sale_id, row.lot_id)
 
 
+@dataclass(eq=False)
 class TaxService:
     """The tax endpoints' reads (module doc)."""
 
-    def __init__(
-        self,
-        portfolios: PortfolioStore,
-        prices: MarketDataPort,
-        clock: Clock,
-        *,
-        history: MarketDataProvider | None = None,
-        uow_factory: UnitOfWorkFactory | None = None,
-        thread_threshold: int = THREAD_THRESHOLD,
-        profiles: InvestorProfileRepository | None = None,
-    ) -> None:
-        self._portfolios = portfolios
-        self._prices = prices
-        self._clock = clock
-        self._history = history
-        self._uow = uow_factory
-        self._thread_threshold = thread_threshold
-        self._profiles = profiles
+    portfolios: PortfolioStore
+    prices: MarketDataPort
+    clock: Clock
+    _: KW_ONLY
+    history: MarketDataProvider | None = None
+    uow_factory: UnitOfWorkFactory | None = None
+    thread_threshold: int = THREAD_THRESHOLD
+    profiles: InvestorProfileRepository | None = None
 
     def today(self) -> date:
         """The tax views' "today": the UTC date of the clock."""
-        return self._clock.now().date()
+        return self.clock.now().date()
 
     async def owner_ledger(
         self, owner_id: str, *, identical: Callable[[str], str] | None = None
@@ -210,7 +201,7 @@ class TaxService:
         portfolios: list[Portfolio] = []
         after: str | None = None
         while True:
-            batch = await self._portfolios.list_portfolios(
+            batch = await self.portfolios.list_portfolios(
                 owner_id, after=after, limit=_PORTFOLIO_PAGE
             )
             portfolios.extend(p for p in batch if p.owner_id == owner_id)
@@ -223,8 +214,8 @@ class TaxService:
             for a in p.accounts:
                 accounts[a.id] = TaxAccount(a.id, a.tax_type, a.lot_method)
                 portfolio_of[a.id] = p.id
-        txs = tuple(await self._portfolios.transactions_of_owner(owner_id))
-        if len(txs) > self._thread_threshold:
+        txs = tuple(await self.portfolios.transactions_of_owner(owner_id))
+        if len(txs) > self.thread_threshold:
             ledger = await asyncio.to_thread(compute_tax_ledger, txs, accounts, identical=identical)
         else:
             ledger = compute_tax_ledger(txs, accounts, identical=identical)
@@ -232,7 +223,7 @@ class TaxService:
 
     async def owned_portfolio(self, principal: Principal, portfolio_id: str) -> Portfolio:
         """The caller's portfolio `portfolio_id`; 404 when absent or someone else's."""
-        found = await self._portfolios.get_portfolio(portfolio_id)
+        found = await self.portfolios.get_portfolio(portfolio_id)
         if found is None or found.owner_id != principal.id:
             raise NotFound(f"no portfolio {portfolio_id!r}")
         return found
@@ -250,7 +241,7 @@ class TaxService:
         views = [self._view(owned, lot, today, None) for lot in lots]
         chosen, next_cursor = page_of(views, _lot_key, 4, cursor, limit)
         symbols = sorted({v.lot.symbol for v in chosen})
-        marks = await self._prices.reference_prices(symbols) if symbols else {}
+        marks = await self.prices.reference_prices(symbols) if symbols else {}
         priced = tuple(self._view(owned, v.lot, today, marks.get(v.lot.symbol)) for v in chosen)
         return LotsPage(priced, next_cursor, today)
 
@@ -337,14 +328,14 @@ class TaxService:
             brackets,
             identical,
             today=self.today(),
-            prices=self._prices,
-            history=self._history,
-            uow_factory=self._uow,
+            prices=self.prices,
+            history=self.history,
+            uow_factory=self.uow_factory,
             wanted_accounts=wanted,
         )
 
     async def _filing_status(self, principal: Principal) -> str:
-        profile = await self._profiles.get(principal.id) if self._profiles else None
+        profile = await self.profiles.get(principal.id) if self.profiles else None
         if profile is None:
             return "single"
         status = profile.filing_status.value

@@ -74,17 +74,17 @@ class Performance:
     days: int
 
 
+@dataclass(eq=False)
 class ValuationService:
     """Builds, stores and reads back valuation series (module doc)."""
 
-    def __init__(self, store: PortfolioStore, market: MarketDataProvider) -> None:
-        self._store = store
-        self._market = market
+    store: PortfolioStore
+    market: MarketDataProvider
 
     async def series(self, portfolio: Portfolio, start: date, end: date) -> ValuationSeries:
         """The daily series of `portfolio` over [start, end], stored (upserted) as computed."""
         base = portfolio.base_currency
-        txs = await self._store.list_transactions(portfolio.id, until=end)
+        txs = await self.store.list_transactions(portfolio.id, until=end)
         counted = [t for t in txs if t.currency == base]
         excluded = tuple(sorted({t.currency for t in txs} - {base}))
         symbols = sorted({t.symbol for t in counted if t.symbol})
@@ -95,7 +95,7 @@ class ValuationService:
             ValuationPoint(portfolio.id, v.day, v.market_value, v.cash_flow, base)
             for v in values[1:]
         )
-        await self._store.put_valuations(points)
+        await self.store.put_valuations(points)
         return ValuationSeries(
             portfolio_id=portfolio.id,
             currency=base,
@@ -116,7 +116,7 @@ class ValuationService:
         first = _midnight(start - timedelta(days=15))
         last = _midnight(end + timedelta(days=1))
         try:
-            bars = await self._market.bars(
+            bars = await self.market.bars(
                 symbol, Timeframe.D1, start=first, end=last, limit=(end - start).days + 17
             )
         except QuoteUnavailable:

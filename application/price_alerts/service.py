@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import KW_ONLY, dataclass, replace
 from decimal import Decimal
 
 from application.core.access import ensure_may_change
@@ -43,25 +43,18 @@ class CreatePriceAlert:
     note: str = ""
 
 
+@dataclass(eq=False)
 class PriceAlerts:
-    def __init__(
-        self,
-        store: PriceAlertStore,
-        clock: Clock,
-        ids: IdGenerator,
-        *,
-        max_per_user: int = MAX_ALERTS_PER_USER,
-        changed: Callable[[], None] | None = None,
-    ) -> None:
-        self._store = store
-        self._clock = clock
-        self._ids = ids
-        self._max = max_per_user
-        # The watch's nudge: re-read the active alerts before the next quote.
-        self._changed = changed
+    store: PriceAlertStore
+    clock: Clock
+    ids: IdGenerator
+    _: KW_ONLY
+    max_per_user: int = MAX_ALERTS_PER_USER
+    # The watch's nudge: re-read the active alerts before the next quote.
+    changed: Callable[[], None] | None = None
 
     def on_change(self, changed: Callable[[], None]) -> None:
-        self._changed = changed
+        self.changed = changed
 
     async def create(self, caller: Principal, command: CreatePriceAlert) -> PriceAlert:
         ensure_may_change(caller)
@@ -70,32 +63,32 @@ class PriceAlerts:
             raise InvalidPriceAlert("symbol must be a ticker like AAPL or BTC/USD", field="symbol")
         if command.mode is Mode.ONCE and command.hysteresis != 0:
             raise InvalidPriceAlert("a once alert takes no hysteresis", field="hysteresis")
-        if await self._store.count_for(caller.id) >= self._max:
-            raise TooManyPriceAlerts(f"at most {self._max} price alerts per user")
+        if await self.store.count_for(caller.id) >= self.max_per_user:
+            raise TooManyPriceAlerts(f"at most {self.max_per_user} price alerts per user")
         try:
             alert = PriceAlert(
-                id=self._ids.new("pal-"),
+                id=self.ids.new("pal-"),
                 owner_id=caller.id,
                 symbol=symbol,
                 direction=command.direction,
                 threshold=command.threshold,
                 mode=command.mode,
                 hysteresis=command.hysteresis,
-                created_at=self._clock.now(),
+                created_at=self.clock.now(),
                 note=_note(command.note),
             )
         except ValueError as exc:
             field = "hysteresis" if "hysteresis" in str(exc) else "threshold"
             raise InvalidPriceAlert(str(exc), field=field) from None
-        await self._store.add(alert)
+        await self.store.add(alert)
         self._nudge()
         return alert
 
     async def list_for(self, caller: Principal) -> list[PriceAlert]:
-        return await self._store.list_for(caller.id)
+        return await self.store.list_for(caller.id)
 
     async def get(self, caller: Principal, alert_id: str) -> PriceAlert:
-        found = await self._store.get(alert_id, caller.id)
+        found = await self.store.get(alert_id, caller.id)
         if found is None:
             raise NotFound("no such price alert", field="alert_id")
         return found
@@ -104,23 +97,23 @@ class PriceAlerts:
         ensure_may_change(caller)
         current = await self.get(caller, alert_id)
         changed = replace(current, note=_note(note))
-        if not await self._store.save(changed, current):
+        if not await self.store.save(changed, current):
             # It fired in between: take the note onto what is stored now.
             latest = await self.get(caller, alert_id)
             changed = replace(latest, note=_note(note))
-            if not await self._store.save(changed, latest):
+            if not await self.store.save(changed, latest):
                 raise Conflict("the alert changed while it was being saved; try again")
         return changed
 
     async def delete(self, caller: Principal, alert_id: str) -> None:
         ensure_may_change(caller)
-        if not await self._store.remove(alert_id, caller.id):
+        if not await self.store.remove(alert_id, caller.id):
             raise NotFound("no such price alert", field="alert_id")
         self._nudge()
 
     def _nudge(self) -> None:
-        if self._changed is not None:
-            self._changed()
+        if self.changed is not None:
+            self.changed()
 
 
 def _note(note: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
@@ -35,26 +36,20 @@ def price_of(quote: Quote) -> Decimal | None:
     return price if price > 0 else None
 
 
+@dataclass(eq=False)
 class PriceAlertWatch:
-    def __init__(
-        self,
-        store: PriceAlertStore,
-        center: NotificationCenter,
-        clock: Clock,
-        *,
-        refresh_seconds: float = 30.0,
-    ) -> None:
-        self._store = store
-        self._center = center
-        self._clock = clock
-        self._refresh = refresh_seconds
-        self._moved: dict[str, Decimal] = {}
-        self._by_symbol: dict[str, list[PriceAlert]] | None = None
-        self._loaded_at: datetime | None = None
-        self._wake = asyncio.Event()
-        self.fired = 0
-        self.lost_races = 0
-        self.failures = 0
+    store: PriceAlertStore
+    center: NotificationCenter
+    clock: Clock
+    _: KW_ONLY
+    refresh_seconds: float = 30.0
+    _moved: dict[str, Decimal] = field(init=False, default_factory=dict)
+    _by_symbol: dict[str, list[PriceAlert]] | None = field(init=False, default=None)
+    _loaded_at: datetime | None = field(init=False, default=None)
+    _wake: asyncio.Event = field(init=False, default_factory=asyncio.Event)
+    fired: int = field(init=False, default=0)
+    lost_races: int = field(init=False, default=0)
+    failures: int = field(init=False, default=0)
 
     def follow(self, board: MarkBoard) -> Callable[[], None]:
         """Listens to the board's quotes; returns the unsubscribe."""
@@ -93,7 +88,7 @@ class PriceAlertWatch:
         if not moved:
             return 0
         alerts = await self._alerts()
-        now = self._clock.now()
+        now = self.clock.now()
         fires = 0
         for symbol, price in moved.items():
             held = alerts.get(symbol)
@@ -103,7 +98,7 @@ class PriceAlertWatch:
                 after, fired = alert.observe(price, now)
                 if after.state is alert.state and not fired:
                     continue
-                if not await self._store.save(after, alert):
+                if not await self.store.save(after, alert):
                     self.lost_races += 1
                     self.changed()  # stored elsewhere: read it again next pass
                     continue
@@ -115,11 +110,14 @@ class PriceAlertWatch:
         return fires
 
     async def _alerts(self) -> dict[str, list[PriceAlert]]:
-        now = self._clock.now()
-        stale = self._loaded_at is None or (now - self._loaded_at).total_seconds() >= self._refresh
+        now = self.clock.now()
+        stale = (
+            self._loaded_at is None
+            or (now - self._loaded_at).total_seconds() >= self.refresh_seconds
+        )
         if self._by_symbol is None or stale:
             grouped: dict[str, list[PriceAlert]] = defaultdict(list)
-            for alert in await self._store.active():
+            for alert in await self.store.active():
                 grouped[alert.symbol].append(alert)
             self._by_symbol = dict(grouped)
             self._loaded_at = now
@@ -137,4 +135,4 @@ class PriceAlertWatch:
             "note": alert.note,
         }
         source = f"price-alert:{alert.id}:{alert.fired_count}"
-        await self._center.notify(alert.owner_id, EVENT, data, source_id=source)
+        await self.center.notify(alert.owner_id, EVENT, data, source_id=source)

@@ -98,27 +98,20 @@ class OwnedPortfolios(Protocol):
     async def owned_portfolio(self, principal: Principal, portfolio_id: str) -> Portfolio: ...
 
 
+@dataclass(eq=False)
 class StoredAttributionService:
-    def __init__(
-        self,
-        portfolios: PortfolioStore,
-        uow_factory: UnitOfWorkFactory,
-        market: MarketDataProvider,
-        clock: Clock,
-        owned: OwnedPortfolios,
-    ) -> None:
-        self._portfolios = portfolios
-        self._uow = uow_factory
-        self._market = market
-        self._clock = clock
-        self._owned = owned
+    portfolios: PortfolioStore
+    uow_factory: UnitOfWorkFactory
+    market: MarketDataProvider
+    clock: Clock
+    owned: OwnedPortfolios
 
     async def attribute(
         self, principal: Principal, req: StoredAttributionRequest
     ) -> StoredAttribution:
-        portfolio = await self._owned.owned_portfolio(principal, req.portfolio_id)
-        _check(req, self._clock.now().date())
-        rows = await self._portfolios.list_transactions(portfolio.id, limit=None)
+        portfolio = await self.owned.owned_portfolio(principal, req.portfolio_id)
+        _check(req, self.clock.now().date())
+        rows = await self.portfolios.list_transactions(portfolio.id, limit=None)
         held = [holdings(rows, until=d).symbol_quantities() for d in req.boundaries[:-1]]
         symbols = sorted({s for h in held for s in h} | {c.symbol for c in req.benchmark})
         closes = await self._closes(symbols, req.boundaries[0], req.boundaries[-1])
@@ -165,7 +158,7 @@ class StoredAttributionService:
     ) -> dict[str, str]:
         named = {c.symbol: c.sector for c in benchmark if c.sector}
         found: dict[str, str] = {}
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             for symbol in symbols:
                 instrument = await uow.instruments.get(symbol)
                 found[symbol] = named.get(symbol) or (
@@ -182,7 +175,7 @@ class StoredAttributionService:
 
         async def one(symbol: str) -> dict[date, Decimal]:
             try:
-                bars = await self._market.bars(
+                bars = await self.market.bars(
                     symbol, Timeframe.D1, start=first, end=last, limit=limit
                 )
             except QuoteUnavailable:

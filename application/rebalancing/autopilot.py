@@ -36,35 +36,26 @@ class AutopilotDecision:
     reason: str  # EXECUTED, NOTHING_TO_DO, MAX_TURNOVER, MAX_REALISED_GAIN, or an error's code
 
 
+@dataclass(eq=False)
 class RebalanceAutopilot:
-    def __init__(
-        self,
-        service: RebalancingService,
-        store: RebalanceStore,
-        profiles: PlanningProfileRepository,
-        portfolios: PortfolioStore,
-        clock: Clock,
-        audit: AuditLog,
-        notifier: Notifier | None = None,
-    ) -> None:
-        self._service = service
-        self._store = store
-        self._profiles = profiles
-        self._portfolios = portfolios
-        self._clock = clock
-        self._audit = audit
-        self._notifier = notifier
+    service: RebalancingService
+    store: RebalanceStore
+    profiles: PlanningProfileRepository
+    portfolios: PortfolioStore
+    clock: Clock
+    audit: AuditLog
+    notifier: Notifier | None = None
 
     async def run_once(self) -> list[AutopilotDecision]:
         """One pass over every owner on autopilot (module doc)."""
         decisions: list[AutopilotDecision] = []
-        for limits in await self._store.all_limits():
-            profile = await self._profiles.get(limits.owner_id)
+        for limits in await self.store.all_limits():
+            profile = await self.profiles.get(limits.owner_id)
             if profile is None or not profile.autopilot:
                 continue
             after: str | None = None
             while True:
-                batch = await self._portfolios.list_portfolios(
+                batch = await self.portfolios.list_portfolios(
                     limits.owner_id, after=after, limit=_PAGE
                 )
                 for portfolio in batch:
@@ -77,7 +68,7 @@ class RebalanceAutopilot:
     async def _one(self, limits: AutopilotLimits, portfolio_id: str) -> AutopilotDecision:
         owner = Principal(limits.owner_id, Role.TRADER)
         try:
-            stored = await self._service.propose(owner, portfolio_id, by_autopilot=True)
+            stored = await self.service.propose(owner, portfolio_id, by_autopilot=True)
         except DomainError as exc:  # a household without prices: this one waits, not the pass
             await self._held(limits.owner_id, portfolio_id, exc.code)
             return AutopilotDecision(limits.owner_id, portfolio_id, "", False, exc.code)
@@ -93,16 +84,16 @@ class RebalanceAutopilot:
         executed = reason == "EXECUTED"
         denied = 0
         if executed:
-            execution = await self._service.execute(owner, stored.id, by_autopilot=True)
+            execution = await self.service.execute(owner, stored.id, by_autopilot=True)
             denied = sum(1 for o in execution.outcomes if o.reasons)
         decision = AutopilotDecision(limits.owner_id, portfolio_id, stored.id, executed, reason)
-        await self._audit.record(
+        await self.audit.record(
             AuditEntry(
                 actor="system:rebalance-autopilot",
                 action="rebalance.autopilot",
                 target=f"rebalance:{stored.id}",
                 outcome="executed" if executed else "held",
-                at=self._clock.now(),
+                at=self.clock.now(),
                 details={
                     "owner_id": limits.owner_id,
                     "portfolio_id": portfolio_id,
@@ -115,20 +106,18 @@ class RebalanceAutopilot:
                 },
             )
         )
-        if proposal.trades and self._notifier is not None:
-            await self._notifier.notify(
-                _message(limits.owner_id, decision, stored.proposal, denied)
-            )
+        if proposal.trades and self.notifier is not None:
+            await self.notifier.notify(_message(limits.owner_id, decision, stored.proposal, denied))
         return decision
 
     async def _held(self, owner_id: str, portfolio_id: str, code: str) -> None:
-        await self._audit.record(
+        await self.audit.record(
             AuditEntry(
                 actor="system:rebalance-autopilot",
                 action="rebalance.autopilot",
                 target=f"portfolio:{portfolio_id}",
                 outcome="error",
-                at=self._clock.now(),
+                at=self.clock.now(),
                 details={"owner_id": owner_id, "reason": code},
             )
         )

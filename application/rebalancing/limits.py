@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from application.core.access import ensure_may_change
@@ -22,14 +23,14 @@ class AutopilotLimitsNotFound(NotFound):
     code = "AUTOPILOT_LIMITS_NOT_FOUND"
 
 
+@dataclass(eq=False)
 class AutopilotLimitsService:
-    def __init__(self, store: RebalanceStore, clock: Clock, audit: AuditLog) -> None:
-        self._store = store
-        self._clock = clock
-        self._audit = audit
+    store: RebalanceStore
+    clock: Clock
+    audit: AuditLog
 
     async def get(self, principal: Principal) -> AutopilotLimits:
-        found = await self._store.limits(principal.id)
+        found = await self.store.limits(principal.id)
         if found is None:
             raise AutopilotLimitsNotFound("no autopilot limits yet: PUT them first")
         return found
@@ -46,9 +47,9 @@ class AutopilotLimitsService:
             raise InvalidAutopilotLimits(
                 "max_realised_gain must be finite, at most 1e15 in size", field="max_realised_gain"
             )
-        limits = AutopilotLimits(principal.id, max_turnover, max_realised_gain, self._clock.now())
-        await self._store.put_limits(limits)
-        await self._audit.record(
+        limits = AutopilotLimits(principal.id, max_turnover, max_realised_gain, self.clock.now())
+        await self.store.put_limits(limits)
+        await self.audit.record(
             AuditEntry(
                 actor=principal.id,
                 action="rebalance.autopilot.limits",

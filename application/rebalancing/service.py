@@ -18,7 +18,7 @@ and autopilot decision is written to the audit log.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
@@ -81,35 +81,23 @@ class Execution:
     replayed: bool
 
 
+@dataclass(eq=False)
 class RebalancingService:
     """Drift, proposals and execution (module doc)."""
 
-    def __init__(
-        self,
-        portfolios: PortfolioStore,
-        store: RebalanceStore,
-        uow_factory: UnitOfWorkFactory,
-        market: MarketDataPort,
-        orders: OrderSubmitter,
-        clock: Clock,
-        ids: IdGenerator,
-        audit: AuditLog,
-        defaults: RebalanceSettings | None = None,
-        outside: OutsideHoldings | None = None,
-    ) -> None:
-        self._outside = outside
-        self._portfolios = portfolios
-        self._store = store
-        self._uow = uow_factory
-        self._market = market
-        self._orders = orders
-        self._clock = clock
-        self._ids = ids
-        self._audit = audit
-        self.defaults = defaults or RebalanceSettings()
+    portfolios: PortfolioStore
+    store: RebalanceStore
+    uow_factory: UnitOfWorkFactory
+    market: MarketDataPort
+    orders: OrderSubmitter
+    clock: Clock
+    ids: IdGenerator
+    audit: AuditLog
+    defaults: RebalanceSettings = field(default_factory=RebalanceSettings)
+    outside: OutsideHoldings | None = None
 
     async def owned_portfolio(self, principal: Principal, portfolio_id: str) -> Portfolio:
-        found = await self._portfolios.get_portfolio(portfolio_id)
+        found = await self.portfolios.get_portfolio(portfolio_id)
         if found is None or found.owner_id != principal.id:
             raise PortfolioNotFound(f"no portfolio {portfolio_id!r}")
         return found
@@ -117,14 +105,14 @@ class RebalancingService:
     async def household(
         self, portfolio: Portfolio, progress: Callable[[float], None] | None = None
     ) -> Household:
-        today = self._clock.now().date()
+        today = self.clock.now().date()
         outside = (
-            await self._outside.household_accounts(portfolio.owner_id, portfolio.id)
-            if self._outside is not None
+            await self.outside.household_accounts(portfolio.owner_id, portfolio.id)
+            if self.outside is not None
             else []
         )
         return await load_household(
-            portfolio, self._portfolios, self._uow, self._market, today, progress, outside
+            portfolio, self.portfolios, self.uow_factory, self.market, today, progress, outside
         )
 
     async def drift(
@@ -152,15 +140,15 @@ class RebalancingService:
             ensure_may_change(principal)
         portfolio = await self.owned_portfolio(principal, portfolio_id)
         held = await self.household(portfolio, progress)
-        now = self._clock.now()
+        now = self.clock.now()
         proposal = propose(
             held.accounts, held.prices, now.date(), held.recent_buys, settings or self.defaults
         )
         stored = StoredProposal(
-            self._ids.new("rbp_"), principal.id, portfolio.id, now, proposal,
+            self.ids.new("rbp_"), principal.id, portfolio.id, now, proposal,
             by_autopilot=by_autopilot,
         )  # fmt: skip
-        await self._store.add(stored)
+        await self.store.add(stored)
         await self._record(principal.id, "rebalance.proposed", stored, "ok", {
             "trades": len(proposal.trades),
             "turnover": str(proposal.turnover),
@@ -172,7 +160,7 @@ class RebalancingService:
         return stored
 
     async def proposal(self, principal: Principal, proposal_id: str) -> StoredProposal:
-        found = await self._store.get(proposal_id)
+        found = await self.store.get(proposal_id)
         if found is None or found.owner_id != principal.id:
             raise ProposalNotFound(f"no rebalance proposal {proposal_id!r}")
         return found
@@ -185,15 +173,15 @@ class RebalancingService:
             ensure_may_change(principal)
         stored = await self.proposal(principal, proposal_id)
         replayed = stored.status is ProposalStatus.EXECUTED
-        if not replayed and stored.proposal.trade_day != self._clock.now().date():
+        if not replayed and stored.proposal.trade_day != self.clock.now().date():
             raise ProposalStale(
                 f"proposal {stored.id} was made for {stored.proposal.trade_day}: propose again"
             )
         outcomes = await self._submit(principal, stored)
         order_ids = tuple(o.order_id for o in outcomes if o.order_id is not None)
         if not replayed:
-            now = self._clock.now()
-            if await self._store.mark_executed(stored.id, now, order_ids):
+            now = self.clock.now()
+            if await self.store.mark_executed(stored.id, now, order_ids):
                 await self._record(principal.id, "rebalance.executed", stored, "ok", {
                     "orders": len(order_ids),
                     "denied": [f"{o.trade.account_id}:{o.trade.symbol}:{','.join(o.reasons)}"
@@ -202,7 +190,7 @@ class RebalancingService:
                 })  # fmt: skip
             else:
                 replayed = True
-        latest = await self._store.get(stored.id)
+        latest = await self.store.get(stored.id)
         return Execution(latest or stored, tuple(outcomes), replayed)
 
     async def _submit(self, principal: Principal, stored: StoredProposal) -> list[TradeOutcome]:
@@ -226,7 +214,7 @@ class RebalancingService:
                 )
                 for n, t in mine
             ]
-            results = await self._orders.submit_many(cmds)
+            results = await self.orders.submit_many(cmds)
             for (n, trade), result in zip(mine, results, strict=True):
                 outcomes[n] = _outcome(trade, result)
         return [outcomes[n] for n, _ in numbered]
@@ -239,13 +227,13 @@ class RebalancingService:
         outcome: str,
         details: dict[str, object],
     ) -> None:
-        await self._audit.record(
+        await self.audit.record(
             AuditEntry(
                 actor=actor,
                 action=action,
                 target=f"rebalance:{stored.id}",
                 outcome=outcome,
-                at=self._clock.now(),
+                at=self.clock.now(),
                 details={"portfolio_id": stored.portfolio_id, **details},
             )
         )

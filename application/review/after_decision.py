@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from application.review.service import ReviewService
@@ -27,25 +28,24 @@ class AfterDecision(StrEnum):
     ALL = "all"  # every decided order: denied, or accepted by the broker
 
 
+@dataclass(eq=False)
 class ReviewAfterDecision:
-    def __init__(
-        self, reviews: ReviewService, which: AfterDecision, capacity: int = DEFAULT_CAPACITY
-    ) -> None:
-        self._reviews = reviews
-        self._which = which
-        self._capacity = capacity
-        self._queue: deque[str] = deque()
-        self._ready = asyncio.Event()
-        self.skipped = 0  # noted orders dropped because the queue was full
-        self.failed = 0  # reviews that raised (an order gone, the store down)
-        self.reviewed = 0
+    reviews: ReviewService
+    which: AfterDecision
+    capacity: int = DEFAULT_CAPACITY
+    _queue: deque[str] = field(init=False, default_factory=deque)
+    _ready: asyncio.Event = field(init=False, default_factory=asyncio.Event)
+    skipped: int = field(init=False, default=0)  # noted orders dropped because the queue was full
+    # Reviews that raised (an order gone, the store down).
+    failed: int = field(init=False, default=0)
+    reviewed: int = field(init=False, default=0)
 
     @property
     def events(self) -> tuple[type[DomainEvent], ...]:
         """What to subscribe to (nothing when off)."""
-        if self._which is AfterDecision.ALL:
+        if self.which is AfterDecision.ALL:
             return (OrderDenied, OrderAccepted)
-        if self._which is AfterDecision.DENIED:
+        if self.which is AfterDecision.DENIED:
             return (OrderDenied,)
         return ()
 
@@ -55,7 +55,7 @@ class ReviewAfterDecision:
         order_id = getattr(event, "order_id", None)
         if not isinstance(order_id, str):
             return
-        if len(self._queue) >= self._capacity:
+        if len(self._queue) >= self.capacity:
             self.skipped += 1
             return
         self._queue.append(order_id)
@@ -67,7 +67,7 @@ class ReviewAfterDecision:
         while self._queue:
             order_id = self._queue.popleft()
             try:
-                await self._reviews.review_order(Principal.system(), order_id)
+                await self.reviews.review_order(Principal.system(), order_id)
             except Exception:
                 self.failed += 1
                 continue

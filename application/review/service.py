@@ -14,7 +14,7 @@ import asyncio
 import json
 import time
 from collections.abc import Coroutine
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from application.core.access import account_seen, may_see
@@ -81,36 +81,26 @@ def order_terms(order: Order) -> dict[str, str]:
     return terms
 
 
+@dataclass(eq=False)
 class ReviewService:
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        risk: RiskService,
-        reviewer: ReviewerPort | None,
-        store: ReviewStore,
-        recorder: PredictionRecorder,
-        clock: Clock,
-        ids: IdGenerator,
-        config: ReviewConfig | None = None,
-    ) -> None:
-        self._uow = uow_factory
-        self._risk = risk
-        self._reviewer = reviewer
-        self._store = store
-        self._recorder = recorder
-        self._clock = clock
-        self._ids = ids
-        self._config = config or ReviewConfig()
+    uow_factory: UnitOfWorkFactory
+    risk: RiskService
+    reviewer: ReviewerPort | None
+    store: ReviewStore
+    recorder: PredictionRecorder
+    clock: Clock
+    ids: IdGenerator
+    config: ReviewConfig = field(default_factory=ReviewConfig)
 
     @property
     def model(self) -> str:
-        return self._reviewer.model if self._reviewer is not None else RULES
+        return self.reviewer.model if self.reviewer is not None else RULES
 
     async def review_order(self, principal: Principal, order_id: str) -> StoredReview:
         """Review a stored order the principal may see (another's: 404 NOT_FOUND)."""
         started = time.perf_counter()
         order = await self._visible_order(principal, order_id)
-        analysis = await self._risk.analyze_trade(principal, order.account_id, order)
+        analysis = await self.risk.analyze_trade(principal, order.account_id, order)
         return await self._review(principal, order, analysis, order.id, started)
 
     async def review_proposed(
@@ -118,30 +108,30 @@ class ReviewService:
     ) -> StoredReview:
         """Review an order not placed: nothing is stored of the order, only the review."""
         started = time.perf_counter()
-        analysis = await self._risk.analyze_trade(principal, account_id, order)
+        analysis = await self.risk.analyze_trade(principal, account_id, order)
         return await self._review(principal, order, analysis, None, started)
 
     async def order_review(self, principal: Principal, order_id: str) -> StoredReview:
         """The newest review of an order the principal may see."""
         await self._visible_order(principal, order_id)
-        stored = await self._store.latest_for_order(order_id)
+        stored = await self.store.latest_for_order(order_id)
         if stored is None:
             raise ReviewNotFound(f"order {order_id} has no review")
         return stored
 
     async def get(self, principal: Principal, review_id: str) -> StoredReview:
-        stored = await self._store.get(review_id)
+        stored = await self.store.get(review_id)
         if stored is None:
             raise ReviewNotFound(f"review {review_id} not found")
         try:
-            async with self._uow() as uow:
+            async with self.uow_factory() as uow:
                 await account_seen(uow, principal, stored.account_id)
         except NotFound:
             raise ReviewNotFound(f"review {review_id} not found") from None
         return stored
 
     async def _visible_order(self, principal: Principal, order_id: str) -> Order:
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             order = await uow.orders.get(order_id)
             account = await uow.accounts.get(order.account_id) if order else None
             if order is None or account is None or not await may_see(uow, principal, account):
@@ -156,15 +146,15 @@ class ReviewService:
         order_id: str | None,
         started: float,
     ) -> StoredReview:
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             account = await account_seen(uow, principal, order.account_id)
         figures = gate_figures(analysis.facts)
         prompt = ReviewPrompt(figures, order_terms(order))
         review, transcript, detail = await self.ask(prompt, analysis, started)
         caller = () if principal.role is Role.SYSTEM else (principal.id,)
-        secrets = (*self._config.secrets, account.id, account.owner_id, *caller)
+        secrets = (*self.config.secrets, account.id, account.owner_id, *caller)
         stored = StoredReview(
-            id=self._ids.new("rev-"),
+            id=self.ids.new("rev-"),
             owner_id=account.owner_id,
             account_id=account.id,
             order_id=order_id,
@@ -175,11 +165,11 @@ class ReviewService:
                 redact(transcript.prompt, secrets),
                 None if transcript.answer is None else redact(transcript.answer, secrets),
             ),
-            created_at=self._clock.now(),
+            created_at=self.clock.now(),
             detail=redact(detail, secrets),
         )
-        await self._store.add(stored)
-        await self._recorder.record_review(stored, order)
+        await self.store.add(stored)
+        await self.recorder.record_review(stored, order)
         return stored
 
     async def ask(
@@ -188,7 +178,7 @@ class ReviewService:
         """The model's review within the budget (counted from `started`, a perf_counter
         reading; now when None), else the rules rater's saying why."""
         started = time.perf_counter() if started is None else started
-        config = self._config
+        config = self.config
         left = config.budget_s - config.reserve_s - (time.perf_counter() - started)
         sent = Transcript(
             json.dumps({"figures": dict(prompt.figures), "order": dict(prompt.order)})
@@ -198,10 +188,10 @@ class ReviewService:
             elapsed = (time.perf_counter() - started) * 1000
             return rules_review(analysis.assessment, analysis.facts, self.model, reason, elapsed)
 
-        if self._reviewer is None:
+        if self.reviewer is None:
             return fallback(ReviewFallback.NOT_CONFIGURED), sent, ""
         try:
-            answer = await _within(self._reviewer.review(prompt), left)
+            answer = await _within(self.reviewer.review(prompt), left)
         except TimeoutError:
             return fallback(ReviewFallback.TIMEOUT), sent, f"no answer within {config.budget_s}s"
         except ReviewFailed as exc:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from domain.errors import CapabilityNotConfigured, Forbidden
 from domain.killswitch.drill import BrokerFaults
 from domain.principals import Principal, Role
@@ -14,13 +16,13 @@ CAPABILITY = "broker fault drills"
 SETTING = "BULWARK_PAPER_FAULTS"
 
 
+@dataclass(eq=False)
 class DrillFaultControl:
     """Reads and switches the drill faults; absent (None) where drills are off, as in prod."""
 
-    def __init__(self, switch: BrokerFaultSwitch | None, clock: Clock, audit: AuditLog) -> None:
-        self._switch = switch
-        self._clock = clock
-        self._audit = audit
+    switch: BrokerFaultSwitch | None
+    clock: Clock
+    audit: AuditLog
 
     def current(self, principal: Principal) -> BrokerFaults:
         return self._switch_for(principal).current()
@@ -29,13 +31,13 @@ class DrillFaultControl:
         switch = self._switch_for(principal)
         before = switch.current()
         switch.set(faults)
-        await self._audit.record(
+        await self.audit.record(
             AuditEntry(
                 principal.id,
                 "drill.paper_faults",
                 _TARGET,
                 "ok",
-                self._clock.now(),
+                self.clock.now(),
                 {"from": before.describe(), "to": faults.describe()},
             )
         )
@@ -47,11 +49,11 @@ class DrillFaultControl:
     def _switch_for(self, principal: Principal) -> BrokerFaultSwitch:
         if principal.role is not Role.ADMIN:
             raise Forbidden("only an admin switches drill faults")
-        if self._switch is None:
+        if self.switch is None:
             raise CapabilityNotConfigured(
                 CAPABILITY,
                 (SETTING,),
                 f"this instance is not configured for {CAPABILITY}: set {SETTING} (on a test "
                 "or staging deployment: it is never allowed when BULWARK_ENV=prod)",
             )
-        return self._switch
+        return self.switch

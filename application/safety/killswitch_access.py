@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from application.core.access import SUPERVISORS, account_for, ensure_may_change, visibility
 from application.safety.killswitch_memory import KillSwitchMemory
 from application.safety.killswitch_store_down import StoreDownHalt
@@ -11,6 +13,7 @@ from domain.principals import Principal
 from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
+@dataclass(eq=False)
 class KillSwitchAccess:
     """A supervisor may change any scope; anyone else only their own accounts and agents.
 
@@ -18,12 +21,9 @@ class KillSwitchAccess:
     account) decides; what it cannot tell is refused as StoreUnavailable.
     """
 
-    def __init__(
-        self, uow_factory: UnitOfWorkFactory, memory: KillSwitchMemory, store_down: StoreDownHalt
-    ) -> None:
-        self._uow = uow_factory
-        self._memory = memory
-        self._store_down = store_down
+    uow_factory: UnitOfWorkFactory
+    memory: KillSwitchMemory
+    store_down: StoreDownHalt
 
     async def authorize(self, principal: Principal, scope: Scope) -> None:
         ensure_may_change(principal)  # a viewer sees the switch but may not pull or resume it
@@ -32,16 +32,16 @@ class KillSwitchAccess:
         try:
             await self._authorize_stored(principal, scope)
         except StoreUnavailable:
-            if self._store_down.allowed(principal, scope):
+            if self.store_down.allowed(principal, scope):
                 return
             raise StoreUnavailable(
                 f"the store is unavailable and this process cannot tell whether {principal.id} "
                 f"may change {scope.key}"
             ) from None
-        self._memory.allow(principal.id, scope.key)
+        self.memory.allow(principal.id, scope.key)
 
     async def _authorize_stored(self, principal: Principal, scope: Scope) -> None:
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             if scope.kind is ScopeKind.GLOBAL:
                 raise Forbidden("only a risk officer or an admin can halt everything")
             if scope.kind is ScopeKind.ACCOUNT:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from application.safety.killswitch_memory import KillSwitchMemory
 from domain.errors import StoreUnavailable
@@ -11,17 +12,15 @@ from ports.core.clock import Clock
 from ports.core.events import AuditEntry, AuditLog, Notification, Notifier, Severity
 
 
+@dataclass(eq=False)
 class KillSwitchAudit:
     """Records the kill switch's attempts in the audit log (kept in memory while the store is
     down) and reports each completed activation: an audit entry and a notification."""
 
-    def __init__(
-        self, audit: AuditLog, notifier: Notifier, clock: Clock, memory: KillSwitchMemory
-    ) -> None:
-        self._audit = audit
-        self._notifier = notifier
-        self._clock = clock
-        self._memory = memory
+    audit: AuditLog
+    notifier: Notifier
+    clock: Clock
+    memory: KillSwitchMemory
 
     async def record(
         self,
@@ -31,11 +30,11 @@ class KillSwitchAudit:
         outcome: str,
         details: Mapping[str, object] | None = None,
     ) -> None:
-        entry = AuditEntry(actor, action, target, outcome, self._clock.now(), details or {})
+        entry = AuditEntry(actor, action, target, outcome, self.clock.now(), details or {})
         try:
-            await self._audit.record(entry)
+            await self.audit.record(entry)
         except StoreUnavailable:
-            self._memory.keep_audit(entry)  # stored with the kept records when the store is back
+            self.memory.keep_audit(entry)  # stored with the kept records when the store is back
 
     async def completed(self, record: KillSwitchEvent) -> None:
         """An activation's outcome, once its record is kept: audited, and sent to its user
@@ -52,7 +51,7 @@ class KillSwitchAudit:
         await self.record(
             record.user_id, "kill_switch.activate", record.scope.key, outcome, details
         )
-        await self._notifier.notify(
+        await self.notifier.notify(
             Notification(
                 record.user_id,
                 "Kill switch activated",

@@ -69,22 +69,15 @@ class AccountRun:
         return len(self.acked_ids - self.open_ids)
 
 
+@dataclass(eq=False)
 class BrokerCancels:
     """Cancels accounts' orders at their brokers until each broker confirms none is open."""
 
-    def __init__(
-        self,
-        brokers: BrokerRouter,
-        latch: HaltLatch,
-        clock: Clock,
-        policy: CancelPolicy,
-        tracer: Tracer = NO_TRACER,
-    ) -> None:
-        self._brokers = brokers
-        self._latch = latch
-        self._clock = clock
-        self._policy = policy
-        self.tracer = tracer
+    brokers: BrokerRouter
+    latch: HaltLatch
+    clock: Clock
+    policy: CancelPolicy
+    tracer: Tracer = NO_TRACER
 
     async def stop_all(
         self, targets: Iterable[Target], flatten: bool, deadline: float
@@ -123,16 +116,16 @@ class BrokerCancels:
         deadline: float,
     ) -> AccountRun:
         run = AccountRun(broker_name, account_id)
-        broker = self._brokers.brokers.get(broker_name)
+        broker = self.brokers.brokers.get(broker_name)
         if broker is None:
             run.errors.append(f"broker {broker_name!r} is not configured")
             return run
         if isinstance(broker, DeadlineBroker):
             broker = broker.within(deadline)
         # Let a send already in flight finish, so nothing lands after the cancel unseen.
-        await self._latch.drained(account_id, self._policy.lock_wait)
+        await self.latch.drained(account_id, self.policy.lock_wait)
         closing: set[str] = set()
-        backoff = self._policy.first_retry
+        backoff = self.policy.first_retry
         while True:
             run.attempts += 1
             await self._cancel(broker, account_id, only, run, deadline)
@@ -149,12 +142,12 @@ class BrokerCancels:
                 run.remaining = len(left)
                 run.open_ids = {o.broker_order_id for o in left}
                 if not left:
-                    run.confirmed, run.confirmed_at = True, self._clock.monotonic()
+                    run.confirmed, run.confirmed_at = True, self.clock.monotonic()
                     return run
-            if self._clock.monotonic() + backoff >= deadline:
+            if self.clock.monotonic() + backoff >= deadline:
                 return run
-            await self._clock.sleep(backoff)
-            backoff *= self._policy.backoff
+            await self.clock.sleep(backoff)
+            backoff *= self.policy.backoff
 
     async def _cancel(
         self,
@@ -194,7 +187,7 @@ class BrokerCancels:
 
     async def _bounded(self, call: Awaitable[T], deadline: float, run: AccountRun) -> T | None:
         """Await a broker call, but never past the deadline; errors are noted, not raised."""
-        remaining = deadline - self._clock.monotonic()
+        remaining = deadline - self.clock.monotonic()
         try:
             return await asyncio.wait_for(call, max(remaining, 0.001))
         except BrokerError as exc:

@@ -73,39 +73,31 @@ class DrillReport:
     timeline: tuple[TimelineStep, ...]
 
 
+@dataclass(eq=False)
 class KillSwitchDrill:
     """Runs one kill-switch drill against a broker whose faults it switches."""
 
-    def __init__(
-        self,
-        killswitch: KillSwitchService,
-        orders: OrderService,
-        truth: BrokerPort,
-        switch: BrokerFaultSwitch,
-        clock: Clock,
-        audit: AuditLog,
-    ) -> None:
-        self._killswitch = killswitch
-        self._orders = orders
-        self._truth = truth  # the broker without its faults: what is really open
-        self._switch = switch
-        self._clock = clock
-        self._audit = audit
+    killswitch: KillSwitchService
+    orders: OrderService
+    truth: BrokerPort  # the broker without its faults: what is really open
+    switch: BrokerFaultSwitch
+    clock: Clock
+    audit: AuditLog
 
     async def run(self, cmd: RunDrill) -> DrillReport:
         placed = await self._rest_orders(cmd)
-        before = self._switch.current()
-        self._switch.set(cmd.faults)
-        sent_at = self._clock.now()
+        before = self.switch.current()
+        self.switch.set(cmd.faults)
+        sent_at = self.clock.now()
         try:
-            record = await self._killswitch.engage(
+            record = await self.killswitch.engage(
                 cmd.scope,
                 TriggerType.MANUAL,
                 cmd.principal.id,
                 f"kill-switch drill ({cmd.faults.describe()})",
             )
         finally:
-            self._switch.set(before)
+            self.switch.set(before)
         still_open = await self._still_open(cmd.account_id, placed)
         judgement = judge(record.broker_confirmed, still_open)
         report = DrillReport(
@@ -118,7 +110,7 @@ class KillSwitchDrill:
             "orders_placed": len(placed),
             "still_open": still_open,
         }
-        await record_drill(self._audit, self._clock, cmd.principal.id, record, judgement, details)
+        await record_drill(self.audit, self.clock, cmd.principal.id, record, judgement, details)
         return report
 
     async def _rest_orders(self, cmd: RunDrill) -> set[str]:
@@ -128,7 +120,7 @@ class KillSwitchDrill:
         else:
             origin = Origin(OriginKind.USER, cmd.principal.id)
         return await rest_orders(
-            self._orders,
+            self.orders,
             SubmitOrder(
                 cmd.principal,
                 cmd.account_id,
@@ -143,7 +135,7 @@ class KillSwitchDrill:
         )
 
     async def _still_open(self, account_id: str, placed: set[str]) -> int:
-        held = await self._truth.open_orders(account_id)
+        held = await self.truth.open_orders(account_id)
         return sum(1 for order in held if order.client_order_id in placed)
 
 

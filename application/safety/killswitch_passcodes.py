@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 
 from application.safety.killswitch_audit import KillSwitchAudit
 from application.safety.killswitch_commands import KillSwitchConfig
@@ -18,36 +19,27 @@ from ports.core.unit_of_work import UnitOfWorkFactory
 ACTIVATE = "kill_switch.activate"
 
 
+@dataclass(eq=False)
 class KillSwitchPasscodes:
     """Sets and checks passcodes; wrong ones count towards a lockout, every attempt audited."""
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        hasher: PasswordHasher,
-        clock: Clock,
-        memory: KillSwitchMemory,
-        audit: KillSwitchAudit,
-        store_down: StoreDownHalt,
-        config: KillSwitchConfig,
-    ) -> None:
-        self._uow = uow_factory
-        self._hasher = hasher
-        self._clock = clock
-        self._memory = memory
-        self._audit = audit
-        self._store_down = store_down
-        self.config = config
+    uow_factory: UnitOfWorkFactory
+    hasher: PasswordHasher
+    clock: Clock
+    memory: KillSwitchMemory
+    audit: KillSwitchAudit
+    store_down: StoreDownHalt
+    config: KillSwitchConfig
 
     async def set(self, principal: Principal, passcode: str) -> None:
         if len(passcode) < 6:
             raise WrongPasscode("a passcode needs at least 6 characters")
-        hashed = await asyncio.to_thread(self._hasher.hash, passcode)
-        async with self._uow() as uow:
+        hashed = await asyncio.to_thread(self.hasher.hash, passcode)
+        async with self.uow_factory() as uow:
             await uow.passcodes.set(principal.id, hashed)
             await uow.commit()
-        self._memory.remember_passcode(principal.id, hashed)
-        await self._audit.record(principal.id, "kill_switch.passcode_set", principal.id, "ok")
+        self.memory.remember_passcode(principal.id, hashed)
+        await self.audit.record(principal.id, "kill_switch.passcode_set", principal.id, "ok")
 
     async def check(self, principal: Principal, passcode: str, action: str) -> None:
         """The stored check; for an activation while the store is down, the remembered one."""
@@ -56,7 +48,7 @@ class KillSwitchPasscodes:
         except StoreUnavailable:
             if action != ACTIVATE:
                 raise
-            await self._store_down.check_passcode(principal, passcode, action, self._audit.record)
+            await self.store_down.check_passcode(principal, passcode, action, self.audit.record)
 
     async def _check_stored(self, principal: Principal, passcode: str, action: str) -> None:
         """Argon2 runs in a worker thread and outside any transaction (it takes ~100 ms).
@@ -64,15 +56,15 @@ class KillSwitchPasscodes:
         The attempt is counted as a failure before the hash is checked and forgiven after a
         match, so concurrent guesses cannot all slip in under the limit while one is checked.
         """
-        now = self._clock.now()
-        async with self._uow() as uow:
+        now = self.clock.now()
+        async with self.uow_factory() as uow:
             lockout = await uow.lockouts.get(principal.id)
             if lockout is None:
                 lockout = ActivationLockout(principal.id, max_failures=self.config.max_failures)
                 await uow.lockouts.add(lockout)
             if lockout.is_locked(principal.role, now):
                 await uow.commit()
-                await self._audit.record(principal.id, action, principal.id, "refused: locked out")
+                await self.audit.record(principal.id, action, principal.id, "refused: locked out")
                 until = lockout.locked_until(now)
                 raise ActivationLocked(
                     f"too many wrong passcodes; locked until {until}",
@@ -81,17 +73,17 @@ class KillSwitchPasscodes:
             lockout.record_failure(now)
             hashed = await uow.passcodes.get(principal.id)
             await uow.commit()
-        self._memory.remember_failures(principal.id, lockout.failures)
-        self._memory.remember_passcode(principal.id, hashed)
+        self.memory.remember_failures(principal.id, lockout.failures)
+        self.memory.remember_passcode(principal.id, hashed)
         matched = hashed is not None and await asyncio.to_thread(
-            self._hasher.verify, hashed, passcode
+            self.hasher.verify, hashed, passcode
         )
         if not matched:
-            await self._audit.record(principal.id, action, principal.id, "refused: wrong passcode")
+            await self.audit.record(principal.id, action, principal.id, "refused: wrong passcode")
             raise WrongPasscode("wrong passcode")
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             lockout = await uow.lockouts.get(principal.id)
             if lockout is not None:
                 lockout.reset()  # a loaded aggregate's change is saved at commit
                 await uow.commit()
-        self._memory.forgive(principal.id)
+        self.memory.forgive(principal.id)

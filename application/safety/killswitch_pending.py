@@ -12,6 +12,7 @@ resume) keeps its newer state.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from application.safety.killswitch_memory import KillSwitchMemory
 from domain.killswitch.state import TradingState
@@ -22,50 +23,43 @@ from ports.core.unit_of_work import UnitOfWorkFactory
 _SEEN_LIMIT = 10_000  # the scope's records read to find one by id
 
 
+@dataclass(eq=False)
 class PendingRecords:
     """Writes the kill switch's records and audit entries kept while the store was down."""
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        memory: KillSwitchMemory,
-        publisher: EventPublisher,
-        audit: AuditLog,
-        after: Callable[[KillSwitchEvent], Awaitable[None]],
-    ) -> None:
-        self._uow = uow_factory
-        self._memory = memory
-        self._publisher = publisher
-        self._audit = audit
-        self._after = after
+    uow_factory: UnitOfWorkFactory
+    memory: KillSwitchMemory
+    publisher: EventPublisher
+    audit: AuditLog
+    after: Callable[[KillSwitchEvent], Awaitable[None]]
 
     async def store(self) -> int:
         """Store what waits; the number of records stored. On an error (StoreUnavailable)
         what was not stored waits again and the error is raised."""
-        if not self._memory.pending():
+        if not self.memory.pending():
             return 0
-        records = self._memory.take_records()
+        records = self.memory.take_records()
         stored = 0
         for index, record in enumerate(records):
             try:
                 written = await self._store_one(record)
             except BaseException:
                 for waiting in records[index:]:
-                    self._memory.keep_record(waiting)
+                    self.memory.keep_record(waiting)
                 raise
             stored += written
-        audits = self._memory.take_audits()
+        audits = self.memory.take_audits()
         for index, entry in enumerate(audits):
             try:
-                await self._audit.record(entry)
+                await self.audit.record(entry)
             except BaseException:
                 for unsent in audits[index:]:
-                    self._memory.keep_audit(unsent)
+                    self.memory.keep_audit(unsent)
                 raise
         return stored
 
     async def _store_one(self, record: KillSwitchEvent) -> bool:
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             seen = await uow.kill_switch_events.list(record.scope.key, _SEEN_LIMIT)
             if any(e.id == record.id for e in seen):
                 return False
@@ -80,6 +74,6 @@ class PendingRecords:
             await uow.kill_switch_events.add(record)
             await uow.commit()
             events = uow.collect_events()
-        await self._publisher.publish(events)
-        await self._after(record)
+        await self.publisher.publish(events)
+        await self.after(record)
         return True

@@ -26,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
+from dataclasses import KW_ONLY, dataclass, field
 
 from application.safety.killswitch_cancels import (
     Activation,
@@ -55,47 +56,34 @@ RECALL_EVERY = 5.0  # seconds between reads of the accounts and passcodes into m
 Audit = Callable[[str, str, str, str], Awaitable[None]]  # actor, action, target, outcome
 
 
+@dataclass(eq=False)
 class StoreDownHalt:
     """Checks and carries out an activation from memory while the store is down."""
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        memory: KillSwitchMemory,
-        pending: PendingRecords,
-        cancels: BrokerCancels,
-        publisher: EventPublisher,
-        hasher: PasswordHasher,
-        clock: Clock,
-        ids: IdGenerator,
-        meter: Meter = NO_METER,
-        *,
-        max_failures: int = 5,
-        retry_every: float | None = 2.0,
-    ) -> None:
-        self._uow = uow_factory
-        self.memory = memory
-        self._pending = pending
-        self._cancels = cancels
-        self._publisher = publisher
-        self._hasher = hasher
-        self._clock = clock
-        self._ids = ids
-        self._meter = meter
-        self._max_failures = max_failures
-        self._retry_every = retry_every
-        self._retrying: asyncio.Task[None] | None = None
-        self._recalled_at: float | None = None
+    uow_factory: UnitOfWorkFactory
+    memory: KillSwitchMemory
+    pending: PendingRecords
+    cancels: BrokerCancels
+    publisher: EventPublisher
+    hasher: PasswordHasher
+    clock: Clock
+    ids: IdGenerator
+    meter: Meter = NO_METER
+    _: KW_ONLY
+    max_failures: int = 5
+    retry_every: float | None = 2.0
+    _retrying: asyncio.Task[None] | None = field(init=False, default=None)
+    _recalled_at: float | None = field(init=False, default=None)
 
     # -- what is remembered ----------------------------------------------------------
     async def recall(self, *, force: bool = False) -> int:
         """Read every account and passcode hash into memory (at most every RECALL_EVERY
         seconds unless forced); the number of accounts known."""
-        now = self._clock.monotonic()
+        now = self.clock.monotonic()
         recent = self._recalled_at is not None and now - self._recalled_at < RECALL_EVERY
         if recent and not force:
             return len(self.memory.accounts())
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             accounts = await uow.accounts.list()
             hashes = await uow.passcodes.hashes()
         self.memory.remember_accounts([KnownAccount(a.id, a.broker, a.owner_id) for a in accounts])
@@ -124,8 +112,8 @@ class StoreDownHalt:
                 "the store is unavailable and this process has not read this principal's "
                 "passcode since it started: the activation cannot be checked"
             )
-        now = self._clock.now()
-        before = self.memory.count_failure(principal.id, principal.role, now, self._max_failures)
+        now = self.clock.now()
+        before = self.memory.count_failure(principal.id, principal.role, now, self.max_failures)
         if before.is_locked(principal.role, now):
             await audit(principal.id, action, principal.id, "refused: locked out")
             until = before.locked_until(now)
@@ -133,7 +121,7 @@ class StoreDownHalt:
                 f"too many wrong passcodes; locked until {until}",
                 retry_after=None if until is None else (until - now).total_seconds(),
             )
-        if not await asyncio.to_thread(self._hasher.verify, hashed, passcode):
+        if not await asyncio.to_thread(self.hasher.verify, hashed, passcode):
             await audit(
                 principal.id, action, principal.id, "refused: wrong passcode (store unavailable)"
             )
@@ -144,26 +132,26 @@ class StoreDownHalt:
     async def engage(self, run: Activation) -> KillSwitchEvent:
         """The latch already holds the scope here: cancel at the brokers of the remembered
         accounts, confirm with them, and keep the record (and HALTED) for the store."""
-        halted_at = self._clock.now()
+        halted_at = self.clock.now()
         targets, known = self.targets(run.scope)
         if run.broadcast:
             with contextlib.suppress(StoreUnavailable):
-                await self._publisher.publish([run.halt()])
-        broadcast_at = self._clock.now()
-        runs = await self._cancels.stop_all(targets, run.flatten, run.deadline)
+                await self.publisher.publish([run.halt()])
+        broadcast_at = self.clock.now()
+        runs = await self.cancels.stop_all(targets, run.flatten, run.deadline)
         record = activation_record(
-            self._ids,
-            self._clock,
+            self.ids,
+            self.clock,
             run,
             runs=runs,
-            timeline=run.timeline(halted_at, broadcast_at, self._clock.now()),
+            timeline=run.timeline(halted_at, broadcast_at, self.clock.now()),
             confirmed=known and all(r.confirmed for r in runs),
             store_unavailable=True,
         )
         self.memory.keep_record(record)
-        self._meter.kill_switch(record)
+        self.meter.kill_switch(record)
         with contextlib.suppress(StoreUnavailable):
-            await self._publisher.publish([completion(record)])
+            await self.publisher.publish([completion(record)])
         self._retry_pending()
         return record
 
@@ -184,7 +172,7 @@ class StoreDownHalt:
     # -- what waits for the store ----------------------------------------------------
     async def store_pending(self) -> int:
         """Store the records kept while the store was down (PendingRecords.store)."""
-        return await self._pending.store()
+        return await self.pending.store()
 
     async def store_pending_quietly(self) -> None:
         """Store what waits before a read or a resume; a failure leaves it waiting (for the
@@ -192,14 +180,14 @@ class StoreDownHalt:
         if not self.memory.pending():
             return
         with contextlib.suppress(Exception):
-            await self._pending.store()
+            await self.pending.store()
 
     def _retry_pending(self) -> None:
         """Store the kept records in the background until the store takes them."""
-        if self._retry_every is None:
+        if self.retry_every is None:
             return
         if self._retrying is None or self._retrying.done():
-            self._retrying = asyncio.create_task(self._store_when_back(self._retry_every))
+            self._retrying = asyncio.create_task(self._store_when_back(self.retry_every))
 
     async def _store_when_back(self, every: float) -> None:
         while self.memory.pending():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from application.core.access import account_seen
@@ -37,6 +37,7 @@ from ports.market_data.marketdata import MarketDataPort
 DEFAULT_WARNING_BUFFER = Decimal("0.10")
 
 
+@dataclass(eq=False)
 class MarginService:
     """Margin figures of one account at current marks; another owner's account is NotFound.
 
@@ -44,15 +45,9 @@ class MarginService:
     without either raises MarginInputError (fail closed) rather than being skipped.
     """
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        market_data: MarketDataPort,
-        schedule: MarginSchedule | None = None,
-    ) -> None:
-        self._uow = uow_factory
-        self._market = market_data
-        self.schedule = schedule or MarginSchedule()
+    uow_factory: UnitOfWorkFactory
+    market_data: MarketDataPort
+    schedule: MarginSchedule = field(default_factory=MarginSchedule)
 
     async def status(self, principal: Principal, account_id: str) -> MarginStatus:
         account, instruments, marks = await self._load(principal, account_id)
@@ -85,10 +80,10 @@ class MarginService:
     async def _load(
         self, principal: Principal, account_id: str, *extra: str
     ) -> tuple[Account, dict[str, Instrument], dict[str, Decimal]]:
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             account = await account_seen(uow, principal, account_id)
             instruments = await instrument_map(uow)
-        marks = await held_marks(self._market, [account], *extra)
+        marks = await held_marks(self.market_data, [account], *extra)
         return account, instruments, marks
 
 
@@ -110,6 +105,7 @@ class MarginWatchReport:
     unvalued: Mapping[str, str]
 
 
+@dataclass(eq=False)
 class MarginWatch:
     """Run by a scheduler: every account in a margin call is halted once, and its owner told.
 
@@ -118,38 +114,27 @@ class MarginWatch:
     valued (no mark, no instrument) is reported, never halted on a guess.
     """
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        market_data: MarketDataPort,
-        killswitch: KillSwitchService,
-        publisher: EventPublisher,
-        clock: Clock,
-        audit: AuditLog,
-        notifier: Notifier,
-        schedule: MarginSchedule | None = None,
-        warning_buffer: Decimal = DEFAULT_WARNING_BUFFER,
-    ) -> None:
-        self._uow = uow_factory
-        self._warning_buffer = warning_buffer
-        self._warned: set[str] = set()  # accounts told they are near a call, until they recover
-        self._market = market_data
-        self._killswitch = killswitch
-        self._publisher = publisher
-        self._clock = clock
-        self._audit = audit
-        self._notifier = notifier
-        self.schedule = schedule or MarginSchedule()
+    uow_factory: UnitOfWorkFactory
+    market_data: MarketDataPort
+    killswitch: KillSwitchService
+    publisher: EventPublisher
+    clock: Clock
+    audit: AuditLog
+    notifier: Notifier
+    schedule: MarginSchedule = field(default_factory=MarginSchedule)
+    warning_buffer: Decimal = DEFAULT_WARNING_BUFFER
+    # Accounts told they are near a call, until they recover.
+    _warned: set[str] = field(init=False, default_factory=set)
 
     async def check(self) -> MarginWatchReport:
         found: list[tuple[MarginCallDetected, str]] = []
         warnings: list[tuple[MarginStatus, str]] = []
         halted: list[str] = []
         unvalued: dict[str, str] = {}
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             accounts = sorted(await uow.accounts.list(), key=lambda a: a.id)
             instruments = await instrument_map(uow)
-            marks = await held_marks(self._market, accounts)
+            marks = await held_marks(self.market_data, accounts)
             for account in accounts:
                 try:
                     status = assess_margin(account, instruments, marks, self.schedule)
@@ -175,7 +160,7 @@ class MarginWatch:
     def _near_call(self, status: MarginStatus) -> bool:
         """Under the warning buffer (excess liquidity / equity) with margin in use; an account
         that recovers above it is forgotten, so its next approach warns again."""
-        near = status.maintenance_requirement > 0 and status.margin_buffer < self._warning_buffer
+        near = status.maintenance_requirement > 0 and status.margin_buffer < self.warning_buffer
         if not near:
             self._warned.discard(status.account_id)
             return False
@@ -183,7 +168,7 @@ class MarginWatch:
 
     async def _warn(self, status: MarginStatus, owner_id: str) -> None:
         self._warned.add(status.account_id)
-        await self._notifier.notify(
+        await self.notifier.notify(
             Notification(
                 owner_id,
                 f"Margin warning on account {status.account_id}: "
@@ -191,30 +176,30 @@ class MarginWatch:
                 f"Equity {status.equity:,.2f} against a maintenance requirement of "
                 f"{status.maintenance_requirement:,.2f}: excess liquidity "
                 f"{status.excess_liquidity:,.2f} is {status.margin_buffer:.1%} of equity, under "
-                f"the {self._warning_buffer:.0%} warning line. Below maintenance, trading halts.",
+                f"the {self.warning_buffer:.0%} warning line. Below maintenance, trading halts.",
                 Severity.WARNING,
                 event_type="margin.warning",
             )
         )
 
     async def _act(self, call: MarginCallDetected, owner_id: str) -> MarginCallAction:
-        await self._publisher.publish([call])
+        await self.publisher.publish([call])
         scope = Scope.account(call.account_id)
         reason = (
             f"margin call: equity {call.equity:,.2f} below maintenance "
             f"{call.maintenance_requirement:,.2f} (deficit {call.deficit:,.2f})"
         )
-        record = await self._killswitch.trigger(scope, TriggerType.MARGIN_CALL, reason)
+        record = await self.killswitch.trigger(scope, TriggerType.MARGIN_CALL, reason)
         details = {
             "equity": str(call.equity),
             "maintenance_requirement": str(call.maintenance_requirement),
             "deficit": str(call.deficit),
             "kill_switch": record.id,
         }
-        await self._audit.record(
-            AuditEntry(SYSTEM, "margin.call", scope.key, "halted", self._clock.now(), details)
+        await self.audit.record(
+            AuditEntry(SYSTEM, "margin.call", scope.key, "halted", self.clock.now(), details)
         )
-        await self._notifier.notify(
+        await self.notifier.notify(
             Notification(
                 owner_id,
                 f"Margin call on account {call.account_id}: trading halted",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import KW_ONLY, dataclass, replace
 from decimal import Decimal
 from functools import partial
 
@@ -86,6 +86,7 @@ class _Settled:
     unvalued: bool = False
 
 
+@dataclass(eq=False)
 class LossLimitWatch:
     """Run by a scheduler: halts accounts past an active MAX_DAILY_LOSS or MAX_DRAWDOWN rule.
 
@@ -106,34 +107,24 @@ class LossLimitWatch:
     fresh read; an account that keeps changing is left to the next check, alone.
     """
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        market_data: MarketDataPort,
-        killswitch: KillSwitchService,
-        clock: Clock,
-        audit: AuditLog,
-        notifier: Notifier,
-        *,
-        locks: KeyedLocks | None = None,
-    ) -> None:
-        self._uow = uow_factory
-        self._market = market_data
-        self._killswitch = killswitch
-        self._clock = clock
-        self._audit = audit
-        self._notifier = notifier
-        self._locks = locks
+    uow_factory: UnitOfWorkFactory
+    market_data: MarketDataPort
+    killswitch: KillSwitchService
+    clock: Clock
+    audit: AuditLog
+    notifier: Notifier
+    _: KW_ONLY
+    locks: KeyedLocks | None = None
 
     async def check(self) -> LossLimitReport:
         found: list[LimitBreach] = []
         halted: list[str] = []
         unvalued: list[str] = []
         contended: list[str] = []
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             rules = [r for r in await uow.risk_rules.list() if _watched(r)]
             accounts = sorted(await uow.accounts.list(), key=lambda a: a.id)
-        marks = await held_marks(self._market, accounts)
+        marks = await held_marks(self.market_data, accounts)
         for account in accounts:
             try:
                 equity = account.equity(marks)
@@ -162,11 +153,11 @@ class LossLimitWatch:
         """Read the account again, store a new peak, and judge it; ConcurrentUpdate when it
         changed meanwhile (the caller reads it again)."""
         async with self._holding(account_id):
-            async with self._uow() as uow:
+            async with self.uow_factory() as uow:
                 account = await uow.accounts.get(account_id)
                 if account is None:
                     return _Settled()  # closed meanwhile: nothing to watch
-                marks = await held_marks(self._market, [account])
+                marks = await held_marks(self.market_data, [account])
                 try:
                     equity = account.equity(marks)
                 except MissingMark:
@@ -185,21 +176,21 @@ class LossLimitWatch:
     async def _confirm(self, account_id: str, version: int) -> None:
         """ConcurrentUpdate unless the account is still at `version`: then nothing changed it
         since before its positions were read, and the breach was judged on a whole account."""
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             account = await uow.accounts.get(account_id)
         if account is None or account.version != version:
             raise ConcurrentUpdate(f"account {account_id} changed while the watch judged it")
 
     @contextlib.asynccontextmanager
     async def _holding(self, account_id: str) -> AsyncIterator[None]:
-        if self._locks is None:
+        if self.locks is None:
             yield
             return
-        async with self._locks.hold(account_id):
+        async with self.locks.hold(account_id):
             yield
 
     async def _act(self, breach: LimitBreach) -> LimitBreach:
-        record = await self._killswitch.trigger(
+        record = await self.killswitch.trigger(
             Scope.account(breach.account_id), breach.trigger, breach.reason
         )
         details = {
@@ -208,17 +199,17 @@ class LossLimitWatch:
             "limit": str(breach.limit),
             "kill_switch": record.id,
         }
-        await self._audit.record(
+        await self.audit.record(
             AuditEntry(
                 SYSTEM,
                 f"risk.{breach.trigger.value}",
                 Scope.account(breach.account_id).key,
                 "halted",
-                self._clock.now(),
+                self.clock.now(),
                 details,
             )
         )
-        await self._notifier.notify(
+        await self.notifier.notify(
             Notification(
                 breach.owner_id,
                 f"Trading halted on account {breach.account_id}",

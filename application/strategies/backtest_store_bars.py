@@ -18,6 +18,7 @@ closure), and refused when longer, as is a range with no bars at all.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import KW_ONLY, dataclass
 from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
@@ -34,12 +35,13 @@ def _day_start(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
+@dataclass(eq=False)
 class StoreBars:
     """Bars of several symbols over [start, end] (UTC days) from a BarStore, as BarSeries."""
 
-    def __init__(self, store: BarStore, *, page: int = MAX_PAGE) -> None:
-        self._store = store
-        self._page = page
+    store: BarStore
+    _: KW_ONLY
+    page: int = MAX_PAGE
 
     async def first_missing(
         self, symbols: Sequence[str], timeframe: Timeframe, start: date, end: date
@@ -49,7 +51,7 @@ class StoreBars:
         low, high = _day_start(start), _day_start(end) + timedelta(days=1)
         missing: dict[str, date] = {}
         for symbol in symbols:
-            for gap in await self._store.gaps(symbol, timeframe, low, high):
+            for gap in await self.store.gaps(symbol, timeframe, low, high):
                 whole = gap.start <= low and gap.end >= high
                 if whole or gap.end - gap.start > TOLERATED_GAP:
                     missing[symbol] = gap.start.date()
@@ -103,11 +105,11 @@ class StoreBars:
         since = first - reach if warm_up else first
         high = _day_start(end) + timedelta(days=1)
         chunks: list[BarSeries] = []
-        window = timeframe.delta * self._page
+        window = timeframe.delta * self.page
         low = since
         while low < high:
             upper = min(low + window, high)
-            found = await self._store.series([symbol], timeframe, low, upper, adjusted=adjusted)
+            found = await self.store.series([symbol], timeframe, low, upper, adjusted=adjusted)
             if symbol in found:
                 chunks.append(found[symbol])
             low = upper

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import datetime
 
 from application.core.cursors import decode_time_id, encode_time_id
@@ -60,6 +60,7 @@ class ScanResult:
     failed: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(eq=False)
 class SignalService:
     """Scans bars through the pattern engine, stores each new signal once, publishes it.
 
@@ -68,38 +69,31 @@ class SignalService:
     nothing new. A symbol whose provider fails is reported and the others go on.
     """
 
-    def __init__(
-        self,
-        bars: BarSource,
-        repository: SignalRepository,
-        publisher: EventPublisher,
-        clock: Clock,
-        ids: IdGenerator,
-        engine: SignalEngine | None = None,
-        *,
-        lookback: int = DEFAULT_LOOKBACK,
-        concurrency: int = 4,
-    ) -> None:
-        self._bars = bars
-        self._repository = repository
-        self._publisher = publisher
-        self._clock = clock
-        self._ids = ids
-        self.engine = engine or SignalEngine()
-        if lookback < self.engine.config.min_bars:
+    bars: BarSource
+    repository: SignalRepository
+    publisher: EventPublisher
+    clock: Clock
+    ids: IdGenerator
+    engine: SignalEngine = field(default_factory=SignalEngine)
+    _: KW_ONLY
+    lookback: int = DEFAULT_LOOKBACK
+    concurrency: int = 4
+    _gate: asyncio.Semaphore = field(init=False)
+    last_error: str | None = field(init=False, default=None)
+    last_error_at: datetime | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        if self.lookback < self.engine.config.min_bars:
             raise ValueError(
-                f"lookback {lookback} is below the {self.engine.config.min_bars} bars "
+                f"lookback {self.lookback} is below the {self.engine.config.min_bars} bars "
                 "the detectors need"
             )
-        self._lookback = lookback
-        self._gate = asyncio.Semaphore(max(1, concurrency))
-        self.last_error: str | None = None
-        self.last_error_at: datetime | None = None
+        self._gate = asyncio.Semaphore(max(1, self.concurrency))
 
     async def scan(self, symbols: Sequence[str], timeframe: Timeframe) -> ScanResult:
         """Read each symbol's latest closed bars, store the new signals, publish their events."""
         wanted = list(dict.fromkeys(_symbol(s) for s in symbols))
-        now = self._clock.now()
+        now = self.clock.now()
         answers = await asyncio.gather(*(self._closed_bars(s, timeframe, now) for s in wanted))
         candidates: list[Signal] = []
         failed: dict[str, str] = {}
@@ -108,12 +102,12 @@ class SignalService:
                 failed[symbol] = answer
             else:
                 candidates.extend(self._signals(symbol, timeframe, answer, now))
-        stored = await self._repository.add(candidates)
+        stored = await self.repository.add(candidates)
         if stored:
             # With an outbox the events are stored with the signals; publishing nothing
             # starts the relay's drain.
-            direct = not self._repository.events_in_outbox
-            await self._publisher.publish([s.emitted() for s in stored] if direct else [])
+            direct = not self.repository.events_in_outbox
+            await self.publisher.publish([s.emitted() for s in stored] if direct else [])
         return ScanResult(stored, failed)
 
     async def query(self, query: SignalQuery) -> SignalPage:
@@ -123,7 +117,7 @@ class SignalService:
         score = query.min_score
         if score is not None and not (math.isfinite(score) and 0.0 <= score <= 1.0):
             raise InvalidSignalQuery("min_score must be between 0 and 1")
-        found = await self._repository.page(
+        found = await self.repository.page(
             SignalSearch(
                 symbol=_symbol(query.symbol) if query.symbol is not None else None,
                 pattern=query.pattern,
@@ -152,7 +146,7 @@ class SignalService:
                     continue
                 for symbol, error in sorted(result.failed.items()):
                     self._failed(f"bars of {symbol} {timeframe.value}: {error}")
-            await pause(self._clock, interval_s, stop)
+            await pause(self.clock, interval_s, stop)
 
     # -- helpers ---------------------------------------------------------------------
     async def _closed_bars(
@@ -162,11 +156,11 @@ class SignalService:
         try:
             async with self._gate:
                 # One more than needed: the last bar may still be forming.
-                bars = await self._bars.bars(symbol, timeframe, limit=self._lookback + 1)
+                bars = await self.bars.bars(symbol, timeframe, limit=self.lookback + 1)
         except QuoteUnavailable as exc:
             return f"{type(exc).__name__}: {exc}"
         closed = [b for b in bars if b.timeframe is timeframe and b.start + timeframe.delta <= now]
-        return closed[-self._lookback :]
+        return closed[-self.lookback :]
 
     def _signals(
         self, symbol: str, timeframe: Timeframe, bars: list[Bar], now: datetime
@@ -177,7 +171,7 @@ class SignalService:
         return [
             Signal.of(
                 reading,
-                id=self._ids.new("sig-"),
+                id=self.ids.new("sig-"),
                 symbol=symbol,
                 timeframe=timeframe,
                 at=at,
@@ -188,7 +182,7 @@ class SignalService:
 
     def _failed(self, error: str) -> None:
         self.last_error = error
-        self.last_error_at = self._clock.now()
+        self.last_error_at = self.clock.now()
 
 
 def _symbol(symbol: str) -> str:

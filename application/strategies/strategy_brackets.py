@@ -38,17 +38,17 @@ ZERO = 0
 class BracketChecks:
     """The bracket half of StrategyProcessor (which provides the attributes declared here)."""
 
-    _uow: UnitOfWorkFactory
-    _strategies: StrategyRepository
-    _decisions: DecisionLog
-    _holdings: HoldingRepository
-    _clock: Clock
+    uow_factory: UnitOfWorkFactory
+    strategies: StrategyRepository
+    decisions: DecisionLog
+    holdings: HoldingRepository
+    clock: Clock
     _locks: KeyedLocks
 
     async def on_bar(self, bar: Bar) -> list[Decision]:
         """Check the holdings in `bar.symbol` (of its timeframe) against a closed bar."""
         decided: list[Decision] = []
-        for held in await self._holdings.for_symbol(bar.symbol):
+        for held in await self.holdings.for_symbol(bar.symbol):
             if held.timeframe is not None and held.timeframe is not bar.timeframe:
                 continue
             try:
@@ -67,14 +67,14 @@ class BracketChecks:
                 await self.check_brackets(bars)
             except Exception as exc:
                 self._failed(f"brackets: {type(exc).__name__}: {exc}")
-            await pause(self._clock, interval_s, stop)
+            await pause(self.clock, interval_s, stop)
 
     async def check_brackets(self, bars: BarSource) -> list[Decision]:
         decided: list[Decision] = []
-        now = self._clock.now()
+        now = self.clock.now()
         wanted: set[tuple[str, Timeframe]] = set()
-        for symbol in await self._holdings.symbols():
-            for held in await self._holdings.for_symbol(symbol):
+        for symbol in await self.holdings.symbols():
+            for held in await self.holdings.for_symbol(symbol):
                 wanted.add((symbol, held.timeframe or Timeframe.M1))
         for symbol, timeframe in sorted(wanted):
             try:
@@ -90,7 +90,7 @@ class BracketChecks:
     async def _check_bracket(self, held: StrategyHolding, bar: Bar) -> Decision | None:
         key = f"{held.strategy_id}/{held.account_id}"
         async with self._locks.hold(key):
-            current = await self._holdings.get(held.strategy_id, held.account_id, held.symbol)
+            current = await self.holdings.get(held.strategy_id, held.account_id, held.symbol)
             if current is None:
                 return None
             last = current.details.get("last_bar")
@@ -100,9 +100,9 @@ class BracketChecks:
                 return None  # the entry bar, or a bar already counted
             holding = dataclasses.replace(current.holding, bars_held=current.holding.bars_held + 1)
             details = {**current.details, "last_bar": bar.start.isoformat()}
-            strategy = await self._strategies.get(held.strategy_id)
+            strategy = await self.strategies.get(held.strategy_id)
             if strategy is None or strategy.mode is StrategyMode.OFF:
-                await self._holdings.put(
+                await self.holdings.put(
                     dataclasses.replace(current, holding=holding, details=details)
                 )
                 return None
@@ -110,7 +110,7 @@ class BracketChecks:
                 holding, bar.open, bar.high, bar.low, bar.close, strategy.exit.max_holding_bars
             )
             if fill is None:
-                await self._holdings.put(
+                await self.holdings.put(
                     dataclasses.replace(current, holding=holding, details=details)
                 )
                 return None
@@ -128,30 +128,30 @@ class BracketChecks:
             )
             if current.details.get("shadow") == "true":
                 decision = dataclasses.replace(decision, verdict=Verdict.SHADOW)
-                if await self._decisions.claim(decision):
-                    await self._holdings.remove(held.strategy_id, held.account_id, held.symbol)
+                if await self.decisions.claim(decision):
+                    await self.holdings.remove(held.strategy_id, held.account_id, held.symbol)
                     return decision
                 return None
-            if not await self._decisions.claim(decision):
+            if not await self.decisions.claim(decision):
                 return None
             intent = Intent(
                 Action.EXIT, decision.reason, side, decision.quantity, exit_reason=fill.reason
             )
             completed = await self._send(strategy, decision, intent)
             if completed.verdict is Verdict.APPROVED:
-                await self._holdings.remove(held.strategy_id, held.account_id, held.symbol)
+                await self.holdings.remove(held.strategy_id, held.account_id, held.symbol)
             elif await self._still_held(current):
                 # Denied or failed: the holding stays, counted, and the next bar tries again.
-                await self._holdings.put(
+                await self.holdings.put(
                     dataclasses.replace(current, holding=holding, details=details)
                 )
             else:  # the position was closed elsewhere: nothing is left to protect
-                await self._holdings.remove(held.strategy_id, held.account_id, held.symbol)
+                await self.holdings.remove(held.strategy_id, held.account_id, held.symbol)
             return completed
 
     async def _still_held(self, held: StrategyHolding) -> bool:
         """Whether the account still holds the position on the holding's side."""
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             account = await uow.accounts.get(held.account_id)
         if account is None:
             return False

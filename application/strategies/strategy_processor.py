@@ -22,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -93,41 +93,32 @@ class _Context:
     error: str | None = None
 
 
+@dataclass(eq=False)
 class StrategyProcessor(BracketChecks):
     """Runs the active strategies on signals and closed bars (see the module docstring)."""
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        strategies: StrategyRepository,
-        decisions: DecisionLog,
-        holdings: HoldingRepository,
-        orders: OrderSubmitter,
-        market: MarketDataPort,
-        clock: Clock,
-        ids: IdGenerator,
-        *,
-        paper_brokers: frozenset[str] = PAPER_BROKERS,
-        concurrency: int = 8,
-        publish: Callable[[Sequence[DomainEvent]], Awaitable[None]] | None = None,
-    ) -> None:
-        self._uow = uow_factory
-        self._strategies = strategies
-        self._decisions = decisions
-        self._holdings = holdings
-        self._orders = orders
-        self._market = market
-        self._clock = clock
-        self._ids = ids
-        self._paper = paper_brokers
-        self._locks = KeyedLocks()
-        self._gate = asyncio.Semaphore(max(1, concurrency))
-        self._queue: asyncio.Queue[StrategySignal] | None = None
-        # Failures are kept, not raised, so one account or signal cannot stop the others.
-        self.last_error: str | None = None
-        self.failures = 0
-        # Where a strategy's failure is announced (the notification center listens).
-        self._publish = publish
+    uow_factory: UnitOfWorkFactory
+    strategies: StrategyRepository
+    decisions: DecisionLog
+    holdings: HoldingRepository
+    orders: OrderSubmitter
+    market: MarketDataPort
+    clock: Clock
+    ids: IdGenerator
+    _: KW_ONLY
+    paper_brokers: frozenset[str] = PAPER_BROKERS
+    concurrency: int = 8
+    # Where a strategy's failure is announced (the notification center listens).
+    publish: Callable[[Sequence[DomainEvent]], Awaitable[None]] | None = None
+    _locks: KeyedLocks = field(init=False, default_factory=KeyedLocks)
+    _gate: asyncio.Semaphore = field(init=False)
+    _queue: asyncio.Queue[StrategySignal] | None = field(init=False, default=None)
+    # Failures are kept, not raised, so one account or signal cannot stop the others.
+    last_error: str | None = field(init=False, default=None)
+    failures: int = field(init=False, default=0)
+
+    def __post_init__(self) -> None:
+        self._gate = asyncio.Semaphore(max(1, self.concurrency))
 
     # -- signals -------------------------------------------------------------------------
     async def on_signal(
@@ -136,7 +127,7 @@ class StrategyProcessor(BracketChecks):
         """Decide on `signal` for every following strategy (of `owner_id` only, when given)."""
         pairs = [
             (strategy, account_id)
-            for strategy in await self._strategies.list_active()
+            for strategy in await self.strategies.list_active()
             if (owner_id is None or strategy.owner_id == owner_id)
             and strategy.follows(
                 signal.kind, signal.symbol, signal.timeframe, signal.pattern, signal.source_name
@@ -158,7 +149,7 @@ class StrategyProcessor(BracketChecks):
 
     async def on_event(self, event: SignalEmitted) -> list[Decision]:
         """A pattern-engine signal from the bus or the Kafka events topic."""
-        signal = await strategy_signal(event, self._market)
+        signal = await strategy_signal(event, self.market)
         if signal is None:
             self._failed(f"signal {event.signal_id} of {event.symbol} has no price")
             return []
@@ -168,7 +159,7 @@ class StrategyProcessor(BracketChecks):
         self, agent_id: str, external: ExternalSignal
     ) -> tuple[str, list[Decision]]:
         """An agent's signal: decided by its owner's strategies that follow this agent."""
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             agent = await uow.agents.get(agent_id)
             halt = await uow.trading_states.get(Scope.agent(agent_id).key)
         if agent is None:
@@ -179,19 +170,19 @@ class StrategyProcessor(BracketChecks):
         symbol = external.symbol.strip().upper()
         price = external.price
         if price is None:
-            price = (await self._market.reference_prices([symbol])).get(symbol)
+            price = (await self.market.reference_prices([symbol])).get(symbol)
         if price is None or price <= ZERO:
             raise NoSignalPrice(
                 f"no price given and no reference price for {symbol}", field="price"
             )
-        signal_id = f"ext:{agent_id}:{external.client_id or self._ids.new()}"
+        signal_id = f"ext:{agent_id}:{external.client_id or self.ids.new()}"
         signal = StrategySignal(
             id=signal_id,
             kind=SourceKind.EXTERNAL,
             symbol=symbol,
             score=external.score,
             price=price,
-            at=self._clock.now(),
+            at=self.clock.now(),
             timeframe=external.timeframe,
             atr=external.atr,
             source_name=agent_id,
@@ -205,7 +196,7 @@ class StrategyProcessor(BracketChecks):
             return
         if self._queue is None:
             self._queue = asyncio.Queue(maxsize=10_000)
-        signal = await strategy_signal(event, self._market)
+        signal = await strategy_signal(event, self.market)
         if signal is None:
             self._failed(f"signal {event.signal_id} of {event.symbol} has no price")
         else:
@@ -241,7 +232,7 @@ class StrategyProcessor(BracketChecks):
     async def _announce_failure(
         self, strategy: Strategy, account_id: str, signal: StrategySignal, exc: Exception
     ) -> None:
-        if self._publish is None:
+        if self.publish is None:
             return
         failed = StrategyFailed(
             strategy_id=strategy.id,
@@ -249,17 +240,17 @@ class StrategyProcessor(BracketChecks):
             account_id=account_id,
             signal_id=signal.id,
             error=f"{type(exc).__name__}: {exc}"[:MAX_ERROR],
-            at=self._clock.now().isoformat(),
+            at=self.clock.now().isoformat(),
         )
         try:
-            await self._publish([failed])
+            await self.publish([failed])
         except Exception as publish_error:  # the bus down must not stop the processor
             self._failed(f"announcing a failure: {type(publish_error).__name__}")
 
     async def _decide(
         self, strategy: Strategy, account_id: str, signal: StrategySignal
     ) -> Decision | None:
-        held = await self._holdings.get(strategy.id, account_id, signal.symbol)
+        held = await self.holdings.get(strategy.id, account_id, signal.symbol)
         context = await self._context(strategy, account_id, signal.symbol)
         base = self._base(strategy, account_id, signal.id, signal.symbol, signal.kind.value)
         base = dataclasses.replace(
@@ -283,11 +274,11 @@ class StrategyProcessor(BracketChecks):
             return await self._skip(decision, refusal)
         if strategy.mode is StrategyMode.SHADOW:
             decision = dataclasses.replace(decision, verdict=Verdict.SHADOW)
-            if not await self._decisions.claim(decision):
+            if not await self.decisions.claim(decision):
                 return None
             await self._after_shadow(strategy, account_id, signal, intent, held)
             return decision
-        if not await self._decisions.claim(decision):
+        if not await self.decisions.claim(decision):
             return None
         completed = await self._send(strategy, decision, intent)
         if completed.verdict is Verdict.APPROVED:
@@ -308,7 +299,7 @@ class StrategyProcessor(BracketChecks):
             idempotency_key=f"strategy:{decision.id}",
         )
         try:
-            result = await self._orders.submit(cmd)
+            result = await self.orders.submit(cmd)
         except DomainError as exc:
             return await self._complete(decision, Verdict.FAILED, (f"{exc.code}: {exc.message}",))
         except Exception as exc:
@@ -334,7 +325,7 @@ class StrategyProcessor(BracketChecks):
         reasons: tuple[str, ...],
         order_id: str | None = None,
     ) -> Decision:
-        await self._decisions.complete(decision.id, verdict, reasons, order_id)
+        await self.decisions.complete(decision.id, verdict, reasons, order_id)
         return dataclasses.replace(
             decision, verdict=verdict, verdict_reasons=reasons, order_id=order_id
         )
@@ -348,14 +339,14 @@ class StrategyProcessor(BracketChecks):
         decision: Decision,
     ) -> None:
         if intent.action is Action.EXIT:
-            await self._holdings.remove(strategy.id, account_id, signal.symbol)
+            await self.holdings.remove(strategy.id, account_id, signal.symbol)
             return
         quantity = intent.quantity
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             order = await uow.orders.get(decision.order_id or "")
         if order is not None:  # the approved quantity (a REDUCE control may have scaled it)
             quantity = order.quantity
-        await self._holdings.put(
+        await self.holdings.put(
             self._holding_of(strategy, account_id, signal, intent, shadow=False, quantity=quantity)
         )
 
@@ -370,11 +361,9 @@ class StrategyProcessor(BracketChecks):
         """Shadow mode tracks the holdings it would have, so its log reads like paper's."""
         if intent.action is Action.EXIT:
             if held is not None:
-                await self._holdings.remove(strategy.id, account_id, signal.symbol)
+                await self.holdings.remove(strategy.id, account_id, signal.symbol)
             return
-        await self._holdings.put(
-            self._holding_of(strategy, account_id, signal, intent, shadow=True)
-        )
+        await self.holdings.put(self._holding_of(strategy, account_id, signal, intent, shadow=True))
 
     def _holding_of(
         self,
@@ -403,7 +392,7 @@ class StrategyProcessor(BracketChecks):
         )
 
     def _mode_refusal(self, strategy: Strategy, account: Account) -> str | None:
-        if strategy.mode is StrategyMode.PAPER and account.broker not in self._paper:
+        if strategy.mode is StrategyMode.PAPER and account.broker not in self.paper_brokers:
             return (
                 f"paper mode trades only paper-broker accounts; account {account.id} "
                 f"is on {account.broker}"
@@ -411,7 +400,7 @@ class StrategyProcessor(BracketChecks):
         return None
 
     async def _context(self, strategy: Strategy, account_id: str, symbol: str) -> _Context:
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             account = await uow.accounts.get(account_id)
             instrument = await uow.instruments.get(symbol)
             owner = await uow.users.get(strategy.owner_id)
@@ -425,7 +414,7 @@ class StrategyProcessor(BracketChecks):
         lot = instrument.lot_size if instrument is not None else ONE
         multiplier = instrument.multiplier if instrument is not None else ONE
         held = [s for s, p in account.positions.items() if not p.is_flat]
-        marks = await self._market.reference_prices(held) if held else {}
+        marks = await self.market.reference_prices(held) if held else {}
         try:
             equity = account.equity(marks)
         except MissingMark as exc:
@@ -436,11 +425,11 @@ class StrategyProcessor(BracketChecks):
         self, strategy: Strategy, account_id: str, trigger: str, symbol: str, kind: str
     ) -> Decision:
         return Decision(
-            id=self._ids.new("dec-"),
+            id=self.ids.new("dec-"),
             strategy_id=strategy.id,
             account_id=account_id,
             trigger=trigger,
-            decided_at=self._clock.now(),
+            decided_at=self.clock.now(),
             mode=strategy.mode,
             symbol=symbol,
             signal_kind=kind,
@@ -453,7 +442,7 @@ class StrategyProcessor(BracketChecks):
         skipped = dataclasses.replace(
             decision, action=Action.SKIP, reason=reason, verdict=Verdict.SKIPPED
         )
-        return skipped if await self._decisions.claim(skipped) else None
+        return skipped if await self.decisions.claim(skipped) else None
 
     def _failed(self, error: str) -> None:
         self.last_error = error

@@ -16,6 +16,7 @@ its next start (`retry_pending`), and a halt already in place is not engaged twi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from application.core.retry import retry_on_conflict
@@ -42,26 +43,17 @@ class AgentHalter(Protocol):
     ) -> KillSwitchEvent: ...
 
 
+@dataclass(eq=False)
 class SurveillanceActions:
     """Acts on new HIGH alerts by policy (see the module docstring)."""
 
-    def __init__(
-        self,
-        store: SurveillanceStore,
-        uow_factory: UnitOfWorkFactory,
-        halter: AgentHalter,
-        audit: AuditLog,
-        notifier: Notifier,
-        clock: Clock,
-        policy: SurveillancePolicy = SurveillancePolicy.PAUSE,
-    ) -> None:
-        self._store = store
-        self._uow = uow_factory
-        self._halter = halter
-        self._audit = audit
-        self._notifier = notifier
-        self._clock = clock
-        self.policy = policy
+    store: SurveillanceStore
+    uow_factory: UnitOfWorkFactory
+    halter: AgentHalter
+    audit: AuditLog
+    notifier: Notifier
+    clock: Clock
+    policy: SurveillancePolicy = SurveillancePolicy.PAUSE
 
     async def handle(self, alerts: Sequence[Alert]) -> None:
         """Acts on each alert still PENDING (new HIGH ones), in order."""
@@ -73,7 +65,7 @@ class SurveillanceActions:
     async def retry_pending(self) -> int:
         """The actions a previous run stored but did not finish, or that failed (alerts not
         closed); returns how many."""
-        pending = await self._store.pending()
+        pending = await self.store.pending()
         for alert in pending:
             await self._act(alert)
         return len(pending)
@@ -89,7 +81,7 @@ class SurveillanceActions:
         for agent_id in detection.agents:
             scope = Scope.agent(agent_id)
             try:
-                async with self._uow() as uow:
+                async with self.uow_factory() as uow:
                     halted = await already_engaged(uow, scope, TriggerType.SURVEILLANCE)
                 if halted:
                     outcomes.append(f"{scope.key} already halted")
@@ -99,7 +91,7 @@ class SurveillanceActions:
                     f"surveillance: {detection.pattern.value} alert {alert.id} "
                     f"(score {detection.score})"
                 )
-                record = await self._halter.trigger(scope, TriggerType.SURVEILLANCE, reason)
+                record = await self.halter.trigger(scope, TriggerType.SURVEILLANCE, reason)
             except Exception as exc:  # recorded on the alert and audited; retried next start
                 failed = True
                 outcomes.append(f"{scope.key} failed: {type(exc).__name__}")
@@ -115,18 +107,18 @@ class SurveillanceActions:
 
     async def _finish(self, alert: Alert, action: AlertAction, detail: str) -> None:
         async def save() -> None:
-            current = await self._store.get(alert.id)
+            current = await self.store.get(alert.id)
             if current is None:
                 return
             current.acted(action, detail)
-            await self._store.save(current, current.version - 1)
+            await self.store.save(current, current.version - 1)
             alert.action, alert.action_detail = current.action, current.action_detail
 
         await retry_on_conflict(save)
 
     async def _notify(self, alert: Alert) -> None:
         d = alert.detection
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             desk = [u.id for u in await uow.users.list() if u.active and u.role in _DESK]
         subject = f"Surveillance: {d.pattern.value} by {d.owner_id} in {d.symbol} (HIGH)"
         doing = (
@@ -139,7 +131,7 @@ class SurveillanceActions:
             f"{', '.join(d.accounts) or '-'}, agents {', '.join(d.agents) or '-'}. {doing}"
         )
         for user_id in dict.fromkeys([*desk, d.owner_id]):
-            await self._notifier.notify(
+            await self.notifier.notify(
                 Notification(user_id, subject, body, Severity.CRITICAL, event_type=EVENT_TYPE)
             )
 
@@ -154,6 +146,6 @@ class SurveillanceActions:
         d = alert.detection
         details = {"alert_id": alert.id, "pattern": d.pattern.value, "score": d.score,
                    "owner_id": d.owner_id, "symbol": d.symbol, **(extra or {})}  # fmt: skip
-        await self._audit.record(
-            AuditEntry(SYSTEM, action, target, outcome, self._clock.now(), details)
+        await self.audit.record(
+            AuditEntry(SYSTEM, action, target, outcome, self.clock.now(), details)
         )

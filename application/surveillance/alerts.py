@@ -10,6 +10,7 @@ alert answers ALERT_NOT_FOUND.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from application.core.access import ensure_may_change, sees_everything
 from application.core.cursors import decode_time_id, encode_time_id
@@ -42,12 +43,12 @@ class InvalidAlertQuery(DomainError):
 AlertPage = Page[Alert]
 
 
+@dataclass(eq=False)
 class SurveillanceService:
     """Lists, reads and reviews alerts for a principal (see the module docstring)."""
 
-    def __init__(self, store: SurveillanceStore, clock: Clock) -> None:
-        self._store = store
-        self._clock = clock
+    store: SurveillanceStore
+    clock: Clock
 
     async def list(
         self, principal: Principal, query: AlertQuery, cursor: str | None = None
@@ -64,11 +65,11 @@ class SurveillanceService:
             return Page([], None)  # another owner's alerts: none, as if there were none
         scoped = AlertQuery(owner or query.owner_id, query.status, query.pattern,
                             query.severity, query.symbol, before, query.limit + 1)  # fmt: skip
-        found = await self._store.find(scoped)
+        found = await self.store.find(scoped)
         return page_of(found, query.limit, _cursor)
 
     async def get(self, principal: Principal, alert_id: str) -> Alert:
-        alert = await self._store.get(alert_id)
+        alert = await self.store.get(alert_id)
         if alert is None or not _may_see(principal, alert):
             raise AlertNotFound(f"alert {alert_id} not found")
         return alert
@@ -90,8 +91,8 @@ class SurveillanceService:
         version = alert.version
         if expected_version is not None and expected_version != version:
             raise ConcurrentUpdate(f"alert {alert_id} is at version {version}")
-        alert.move(status, principal.id, self._clock.now(), note)
-        await self._store.save(alert, version)
+        alert.move(status, principal.id, self.clock.now(), note)
+        await self.store.save(alert, version)
         return alert
 
 

@@ -19,6 +19,7 @@ import asyncio
 import logging
 from collections import deque
 from contextlib import suppress
+from dataclasses import dataclass, field
 
 from application.surveillance.alerts import SurveillanceRun
 from application.surveillance.feed import SURVEILLED
@@ -31,23 +32,23 @@ DEFAULT_CAPACITY = 100_000
 RETRY_S = 5.0
 
 
+@dataclass(eq=False)
 class LiveSurveillance:
     """Queues the bus's events and runs them through a SurveillanceRun (see the docstring)."""
 
-    def __init__(self, run: SurveillanceRun, clock: Clock, capacity: int = DEFAULT_CAPACITY):
-        self.run = run
-        self._clock = clock
-        self._queue: deque[DomainEvent] = deque()
-        self._capacity = capacity
-        self._ready = asyncio.Event()
-        self.dropped = 0
-        self.processed = 0
+    run: SurveillanceRun
+    clock: Clock
+    capacity: int = DEFAULT_CAPACITY
+    _queue: deque[DomainEvent] = field(init=False, default_factory=deque)
+    _ready: asyncio.Event = field(init=False, default_factory=asyncio.Event)
+    dropped: int = field(init=False, default=0)
+    processed: int = field(init=False, default=0)
 
     async def on_event(self, event: DomainEvent) -> None:
         if not isinstance(event, SURVEILLED):
             return
         queue = self._queue
-        if len(queue) >= self._capacity:
+        if len(queue) >= self.capacity:
             self.dropped += 1
             if self.dropped == 1 or self.dropped % 10_000 == 0:
                 _log.warning("surveillance queue full: %d events dropped", self.dropped)
@@ -95,7 +96,7 @@ class LiveSurveillance:
         queue, feed = self._queue, self.run.feed
         if not queue:
             return
-        now_us = to_us(self._clock.now())
+        now_us = to_us(self.clock.now())
         while queue:
             feed(queue.popleft(), now_us, None)
             self.processed += 1

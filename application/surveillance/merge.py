@@ -15,16 +15,17 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 Record = tuple[int, int, Any]  # (event time µs, offset, decoded event)
 
 
+@dataclass(eq=False)
 class PartitionMerge:
     """Buffers records per partition; `release` yields them in merged order."""
 
-    def __init__(self) -> None:
-        self._waiting: dict[str, deque[Record]] = {}
+    _waiting: dict[str, deque[Record]] = field(init=False, default_factory=dict)
 
     def add(self, partition: str, offset: int, at_us: int, event: Any) -> None:
         self._waiting.setdefault(partition, deque()).append((at_us, offset, event))

@@ -11,7 +11,7 @@ not decided by this gate; the report names them so the owner can review them.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
@@ -106,58 +106,48 @@ class _BrokerState:
     orders: list[BrokerOrder]
 
 
+@dataclass(eq=False)
 class AccountSync:
     """Imports the broker's view of an account (see the module docstring); owner only."""
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        brokers: BrokerRouter,
-        clock: Clock,
-        ids: IdGenerator,
-        audit: AuditLog,
-        locks: KeyedLocks,
-        *,
-        books: RiskBooks | None = None,
-        publisher: EventPublisher | None = None,
-        in_doubt: InDoubtResolving | None = None,
-    ) -> None:
-        self._publisher = publisher
-        self._in_doubt = in_doubt  # resolved before the import (application/trading/in_doubt.py)
-        self._uow = uow_factory
-        self._brokers = brokers
-        self._clock = clock
-        self._ids = ids
-        self._audit = audit
-        self._locks = locks
-        self._books = books
+    uow_factory: UnitOfWorkFactory
+    brokers: BrokerRouter
+    clock: Clock
+    ids: IdGenerator
+    audit: AuditLog
+    locks: KeyedLocks
+    _: KW_ONLY
+    books: RiskBooks | None = None
+    publisher: EventPublisher | None = None
+    # Resolved before the import (application/trading/in_doubt.py).
+    in_doubt: InDoubtResolving | None = None
 
     async def sync(self, principal: Principal, account_id: str) -> SyncReport:
         ensure_may_change(principal)
         if principal.role is Role.AGENT:
             raise Forbidden("agents may not sync accounts")
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             account = await owned_account(uow, principal, account_id)
         if not account.is_open:
             raise AccountClosed(f"account {account_id} is {account.status.value}")
         doubtful: list[DoubtfulOrder] = []
-        if self._in_doubt is not None:  # under the account's lock of its own: not nested
-            doubtful = (await self._in_doubt.resolve_in_doubt(account_id)).unresolved
+        if self.in_doubt is not None:  # under the account's lock of its own: not nested
+            doubtful = (await self.in_doubt.resolve_in_doubt(account_id)).unresolved
         state = await self._read_broker(account)
-        async with self._locks.hold(account_id):
+        async with self.locks.hold(account_id):
             try:
-                async with self._uow() as uow:
+                async with self.uow_factory() as uow:
                     account = await owned_account(uow, principal, account_id)
                     report = await self._import(uow, account, state, principal)
                     report.orders_in_doubt = [d.order_id for d in doubtful]
                     await uow.commit()
                     events = uow.collect_events()  # the adopted orders' acceptances
             finally:
-                if self._books is not None:
-                    self._books.forget(account_id)
-        if self._publisher is not None:
-            await self._publisher.publish(events)
-        await self._audit.record(
+                if self.books is not None:
+                    self.books.forget(account_id)
+        if self.publisher is not None:
+            await self.publisher.publish(events)
+        await self.audit.record(
             AuditEntry(
                 principal.id,
                 "account.sync",
@@ -177,7 +167,7 @@ class AccountSync:
 
     async def _read_broker(self, account: Account) -> _BrokerState:
         try:
-            broker = self._brokers.for_account(account)
+            broker = self.brokers.for_account(account)
         except NotFound as exc:
             raise BrokerRefused(str(exc)) from None
         try:
@@ -197,7 +187,7 @@ class AccountSync:
         report = SyncReport(
             account_id=account.id,
             broker=account.broker,
-            synced_at=self._clock.now(),
+            synced_at=self.clock.now(),
             cash_before=account.cash,
             cash_after=state.account.cash,
             broker_equity=state.account.equity,
@@ -266,7 +256,7 @@ class AccountSync:
             if remaining <= ZERO:
                 continue
             order = Order(
-                id=self._ids.new("ord-"),
+                id=self.ids.new("ord-"),
                 client_order_id=placed.client_order_id,
                 account_id=account.id,
                 symbol=placed.symbol,
@@ -276,7 +266,7 @@ class AccountSync:
                 order_type=placed.order_type,
                 limit_price=placed.limit_price,
                 stop_price=placed.stop_price,
-                created_at=self._clock.now(),
+                created_at=self.clock.now(),
                 broker=account.broker,
             )
             order.mark_pending_submit()

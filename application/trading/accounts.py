@@ -87,24 +87,19 @@ class AccountView:
     created_at: datetime | None = None
 
 
+@dataclass(eq=False)
 class AccountQueries:
     """What a principal may see of accounts and orders; anything else answers NotFound."""
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        market_data: MarketDataPort,
-        schedule: MarginSchedule | None = None,
-    ) -> None:
-        self._uow = uow_factory
-        self._market = market_data
-        self._schedule = schedule or MarginSchedule()
+    uow_factory: UnitOfWorkFactory
+    market_data: MarketDataPort
+    schedule: MarginSchedule = field(default_factory=MarginSchedule)
 
     async def list_accounts(
         self, principal: Principal, status: AccountStatus | None = None
     ) -> list[AccountView]:
         """The accounts the principal may see (of one status when given), by id."""
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             accounts = await _visible_accounts(uow, principal)
             if status is not None:
                 accounts = [a for a in accounts if a.status is status]
@@ -114,18 +109,18 @@ class AccountQueries:
 
     async def visibility(self, principal: Principal) -> Visibility | None:
         """The accounts and agents the principal may see; None for supervisors and viewers (all)."""
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             return await visibility(uow, principal)
 
     async def account(self, principal: Principal, account_id: str) -> AccountView:
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             account = await account_seen(uow, principal, account_id)
             instruments = await instrument_map(uow)
         return self._view(account, instruments, await self._marks([account]))
 
     async def positions(self, principal: Principal, account_id: str) -> list[PositionView]:
         """Open positions by symbol."""
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             account = await account_seen(uow, principal, account_id)
         marks = await self._marks([account])
         views = []
@@ -151,7 +146,7 @@ class AccountQueries:
         if not 1 <= query.limit <= MAX_PAGE:
             raise InvalidQuery(f"limit must be between 1 and {MAX_PAGE}")
         after = decode_cursor(query.cursor) if query.cursor is not None else None
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             if query.account_id is not None:
                 account_ids: tuple[str, ...] | None = (
                     (await account_seen(uow, principal, query.account_id)).id,
@@ -174,7 +169,7 @@ class AccountQueries:
         return page_of(found, query.limit, encode_cursor)
 
     async def order(self, principal: Principal, order_id: str) -> Order:
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             order = await uow.orders.get(order_id)
             account = None if order is None else await uow.accounts.get(order.account_id)
             if order is None or account is None or not await may_see(uow, principal, account):
@@ -184,7 +179,7 @@ class AccountQueries:
     # -- helpers ---------------------------------------------------------------------
     async def _marks(self, accounts: list[Account]) -> dict[str, Decimal]:
         symbols = sorted({s for a in accounts for s, p in a.positions.items() if not p.is_flat})
-        return await self._market.reference_prices(symbols) if symbols else {}
+        return await self.market_data.reference_prices(symbols) if symbols else {}
 
     def _view(
         self, account: Account, instruments: Mapping[str, Instrument], marks: Mapping[str, Decimal]
@@ -198,7 +193,7 @@ class AccountQueries:
                 buying_power = max(account.cash, ZERO)  # a cash account spends only its cash
             else:
                 try:
-                    margin = assess_margin(account, instruments, marks, self._schedule)
+                    margin = assess_margin(account, instruments, marks, self.schedule)
                     buying_power = margin.buying_power
                 except MarginInputError:
                     buying_power = None  # an instrument without reference data: no guess

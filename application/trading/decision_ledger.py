@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from domain.errors import ConcurrentUpdate
 from ports.core.clock import Clock
@@ -13,6 +14,7 @@ PREFIX = "published/"
 KIND = "order.decision"
 
 
+@dataclass(eq=False)
 class PublishedDecisions:
     """Remembers the orders whose decision message was published (the inbox holds them).
 
@@ -20,16 +22,15 @@ class PublishedDecisions:
     two publishes it again as an original (at least once), never drops the original.
     """
 
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
-        self._uow = uow_factory
-        self._clock = clock
+    uow_factory: UnitOfWorkFactory
+    clock: Clock
 
     async def published(self, order_ids: Iterable[str]) -> set[str]:
         """Those of `order_ids` whose decision has gone out before."""
         ids = list(dict.fromkeys(order_ids))
         if not ids:
             return set()
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             return {order_id for order_id in ids if await uow.inbox.seen(PREFIX + order_id)}
 
     async def record(self, order_ids: Iterable[str]) -> None:
@@ -38,11 +39,11 @@ class PublishedDecisions:
         if not ids:
             return
         try:
-            async with self._uow() as uow:
+            async with self.uow_factory() as uow:
                 fresh = [i for i in ids if not await uow.inbox.seen(PREFIX + i)]
                 if not fresh:
                     return
-                at = self._clock.now()
+                at = self.clock.now()
                 for order_id in fresh:
                     await uow.inbox.add(PREFIX + order_id, KIND, at)
                 await uow.commit()

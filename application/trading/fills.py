@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from domain.trading.accounts import Account
@@ -52,20 +53,20 @@ def ordered_by(fills: Sequence[Fill], orders: Mapping[str, Order]) -> dict[str, 
     return found
 
 
+@dataclass(eq=False)
 class _OrderFinder:
     """The order a fill names: by Bulwark's id, else its client order id, else the broker's
     order id (the indexes built on the first fill that needs them)."""
 
-    def __init__(self, orders: Mapping[str, Order]) -> None:
-        self._orders = orders
-        self._others: dict[str, Order] | None = None
+    orders: Mapping[str, Order]
+    _others: dict[str, Order] | None = field(init=False, default=None)
 
     def __call__(self, fill: Fill) -> Order | None:
-        order = self._orders.get(fill.order_id)
+        order = self.orders.get(fill.order_id)
         if order is not None:
             return order
         if self._others is None:
-            others = {o.broker_order_id: o for o in self._orders.values() if o.broker_order_id}
-            others.update((o.client_order_id, o) for o in self._orders.values())
+            others = {o.broker_order_id: o for o in self.orders.values() if o.broker_order_id}
+            others.update((o.client_order_id, o) for o in self.orders.values())
             self._others = others
         return self._others.get(fill.order_id)

@@ -13,6 +13,7 @@ Every decision is audited.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from application.core.access import ensure_may_change, may_see, sees_everything, visibility
@@ -36,27 +37,20 @@ MAX_REASON = 500
 _HELD = frozenset({OrderStatus.HELD})
 
 
+@dataclass(eq=False)
 class HeldOrders:
     """The queue of held orders and the person's decision on each."""
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        orders: OrderService,
-        clock: Clock,
-        audit: AuditLog,
-        publisher: EventPublisher,
-    ) -> None:
-        self._uow = uow_factory
-        self._orders = orders
-        self._clock = clock
-        self._audit = audit
-        self._publisher = publisher
-        self._next_sweep: datetime | None = None
+    uow_factory: UnitOfWorkFactory
+    orders: OrderService
+    clock: Clock
+    audit: AuditLog
+    publisher: EventPublisher
+    _next_sweep: datetime | None = field(init=False, default=None)
 
     @property
     def hold_ttl(self) -> timedelta:
-        return self._orders.hold_ttl
+        return self.orders.hold_ttl
 
     def expires_at(self, order: Order) -> datetime | None:
         """When the order's hold lapses (None for an order without a decision time)."""
@@ -68,7 +62,7 @@ class HeldOrders:
         for an agent."""
         if principal.role is Role.AGENT:
             raise Forbidden("an agent may not review held orders")
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             seen = await visibility(uow, principal)
             account_ids = None if seen is None else tuple(sorted(seen.account_ids))
             if account_ids == ():
@@ -76,7 +70,7 @@ class HeldOrders:
             found = await uow.orders.search(
                 OrderSearch(account_ids=account_ids, statuses=_HELD, limit=QUEUE_LIMIT)
             )
-            now = self._clock.now()
+            now = self.clock.now()
             await self._expire(uow, found, now)
         live = [o for o in found if o.is_held]
         return sorted(live, key=lambda o: (o.created_at or now, o.id))
@@ -85,7 +79,7 @@ class HeldOrders:
         """Release a held order: decided again (HOLD waived) and sent when the gate approves."""
         await self._reviewable(principal, order_id)
         try:
-            result = await self._orders.release_held(order_id, principal.id)
+            result = await self.orders.release_held(order_id, principal.id)
         except (OrderNotHeld, HoldExpired) as exc:
             await self._record(principal, "order.approve", order_id, exc.code, {})
             raise
@@ -102,11 +96,11 @@ class HeldOrders:
         """Refuse a held order: canceled with the reviewer's reason, never sent."""
         reason = reason.strip()[:MAX_REASON] or "rejected by reviewer"
         account_id = await self._reviewable(principal, order_id)
-        async with self._orders.locks.hold(account_id), self._uow() as uow:
+        async with self.orders.locks.hold(account_id), self.uow_factory() as uow:
             order = await uow.orders.get(order_id)
             if order is None:
                 raise NotFound(f"order {order_id} not found")
-            now = self._clock.now()
+            now = self.clock.now()
             outcome = "canceled"
             if not order.is_held:
                 outcome = OrderNotHeld.code
@@ -116,7 +110,7 @@ class HeldOrders:
             else:
                 order.reject_held(principal.id, reason, at=now)
             await uow.commit()
-            await self._publisher.publish(uow.collect_events())
+            await self.publisher.publish(uow.collect_events())
         await self._record(principal, "order.reject", order_id, outcome, {"reason": reason})
         if outcome == OrderNotHeld.code:
             raise OrderNotHeld(f"order {order_id} is {order.status.value}, not held")
@@ -126,7 +120,7 @@ class HeldOrders:
 
     async def sweep(self) -> int:
         """The background watch's tick: `expire_lapsed` at most every SWEEP_EVERY."""
-        now = self._clock.now()
+        now = self.clock.now()
         if self._next_sweep is not None and now < self._next_sweep:
             return 0
         self._next_sweep = now + SWEEP_EVERY
@@ -136,9 +130,9 @@ class HeldOrders:
         """Expire the held orders whose hold lapsed, among the newest SWEEP_LIMIT held orders
         (more are never waiting for people; any left lapse on their next read); returns how
         many."""
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             found = await uow.orders.search(OrderSearch(statuses=_HELD, limit=SWEEP_LIMIT))
-            return await self._expire(uow, found, self._clock.now())
+            return await self._expire(uow, found, self.clock.now())
 
     async def _expire(self, uow: UnitOfWork, found: list[Order], now: datetime) -> int:
         """Expire those of `found` whose hold lapsed by `now`, commit and publish; how many."""
@@ -147,13 +141,13 @@ class HeldOrders:
             order.expire(at=now)
         if lapsed:
             await uow.commit()
-            await self._publisher.publish(uow.collect_events())
+            await self.publisher.publish(uow.collect_events())
         return len(lapsed)
 
     async def _reviewable(self, principal: Principal, order_id: str) -> str:
         """The held order's account id when `principal` may decide it: NotFound when the
         order is unseen, Forbidden when it is seen but not theirs to decide."""
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             order = await uow.orders.get(order_id)
             account = None if order is None else await uow.accounts.get(order.account_id)
             if order is None or account is None or not await _sees(uow, principal, account):
@@ -171,9 +165,9 @@ class HeldOrders:
         outcome: str,
         details: dict[str, object],
     ) -> None:
-        await self._audit.record(
+        await self.audit.record(
             AuditEntry(
-                principal.id, action, f"order:{order_id}", outcome, self._clock.now(), details
+                principal.id, action, f"order:{order_id}", outcome, self.clock.now(), details
             )
         )
 

@@ -52,16 +52,16 @@ class InDoubtReport:
         self.unresolved.extend(other.unresolved)
 
 
+@dataclass(eq=False)
 class InDoubtResolver:
     """Looks up an account's orders in doubt at its broker: adopted, closed or reported."""
 
-    def __init__(self, clock: Clock, grace: timedelta = DEFAULT_GRACE) -> None:
-        self._clock = clock
-        self.grace = grace
+    clock: Clock
+    grace: timedelta = DEFAULT_GRACE
 
     def in_doubt(self, orders: Iterable[Order]) -> list[Order]:
         """The orders without a broker acknowledgement for longer than the grace."""
-        now = self._clock.now()
+        now = self.clock.now()
         return [o for o in orders if o.in_doubt(now, self.grace)]
 
     async def resolve(
@@ -94,7 +94,7 @@ class InDoubtResolver:
             if known is not None:
                 found.append((order, known))
             elif self._past_window(order, broker):
-                order.never_sent(NEVER_SENT_REASON, at=self._clock.now())
+                order.never_sent(NEVER_SENT_REASON, at=self.clock.now())
                 account.release_order(order)
                 report.never_sent.append(order.id)
             else:
@@ -110,7 +110,7 @@ class InDoubtResolver:
         if order.created_at is None:
             return True
         window = max(self.grace, timedelta(seconds=broker.acceptance_window_s))
-        return self._clock.now() - order.created_at >= window
+        return self.clock.now() - order.created_at >= window
 
     async def _adopt(
         self,
@@ -121,7 +121,7 @@ class InDoubtResolver:
     ) -> None:
         """The broker has them: its id, then its fills (drained, and any it no longer
         returns at its average price), then its terminal status."""
-        now = self._clock.now()
+        now = self.clock.now()
         for order, known in found:
             if known.status is BrokerOrderStatus.REJECTED:
                 order.reject("BROKER_REJECTED")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from application.trading.in_doubt_watch import InDoubtResolving
@@ -23,12 +24,12 @@ from ports.trading.broker import BrokerError
 Target = tuple[str, str, frozenset[str] | None]
 
 
+@dataclass(eq=False)
 class InDoubtVerdict:
     """Names the orders of a halted scope that stay in doubt after a look at their brokers."""
 
-    def __init__(self, uow_factory: UnitOfWorkFactory, orders: InDoubtResolving) -> None:
-        self._uow = uow_factory
-        self._orders = orders
+    uow_factory: UnitOfWorkFactory
+    orders: InDoubtResolving
 
     async def unconfirmed(
         self, targets: list[Target], now: datetime, grace: timedelta, budget: float
@@ -36,7 +37,7 @@ class InDoubtVerdict:
         """The targets' orders in doubt (no broker order id for longer than `grace`), each
         account's resolved within `budget` seconds; those left in doubt."""
         scope_of = {account_id: only for _, account_id, only in targets}
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             stored = await uow.orders.list(open_only=True, limit=1_000_000)
         doubtful: dict[str, list[Order]] = defaultdict(list)
         for order in stored:
@@ -59,7 +60,7 @@ class InDoubtVerdict:
     ) -> list[UnconfirmedOrder]:
         """One account's orders in doubt resolved within `budget` seconds; the rest named."""
         try:
-            report = await asyncio.wait_for(self._orders.resolve_in_doubt(account_id, only), budget)
+            report = await asyncio.wait_for(self.orders.resolve_in_doubt(account_id, only), budget)
         except TimeoutError:
             reason = "DEADLINE_EXCEEDED"
         except Exception as exc:  # an unresolved order is reported, never counted closed

@@ -86,20 +86,14 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)  # listed by the broker but not importable
 
 
+@dataclass(eq=False)
 class InstrumentCatalog:
     """The use cases of instrument reference data (see the module docstring)."""
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        clock: Clock,
-        audit: AuditLog,
-        assets: AssetDirectory | None = None,
-    ) -> None:
-        self._uow = uow_factory
-        self._clock = clock
-        self._audit = audit
-        self._assets = assets
+    uow_factory: UnitOfWorkFactory
+    clock: Clock
+    audit: AuditLog
+    assets: AssetDirectory | None = None
 
     async def search(self, query: InstrumentQuery) -> InstrumentPage:
         if not 1 <= query.limit <= MAX_PAGE:
@@ -109,12 +103,12 @@ class InstrumentCatalog:
         if prefix is not None and len(prefix) > MAX_SYMBOL:
             raise InvalidQuery(f"q is longer than {MAX_SYMBOL} characters", field="q")
         criteria = InstrumentSearch(prefix, query.asset_class, query.active, after, query.limit + 1)
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             found = await uow.instruments.search(criteria)
         return page_of(found, query.limit, lambda instrument: encode_cursor(instrument.symbol))
 
     async def get(self, symbol: str) -> Instrument:
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             found = await uow.instruments.get(symbol.strip().upper())
         if found is None:
             raise NotFound(f"instrument {symbol} not found")
@@ -123,7 +117,7 @@ class InstrumentCatalog:
     async def create(self, principal: Principal, instrument: Instrument) -> Instrument:
         ensure_may_change(principal)
         _admin(principal)
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             if await uow.instruments.get(instrument.symbol) is not None:
                 raise InstrumentExists(f"instrument {instrument.symbol} exists; PATCH it instead")
             await uow.instruments.add(instrument)
@@ -138,7 +132,7 @@ class InstrumentCatalog:
         for name in ("lot_size", "tick_size"):
             if name in changes and not (changes[name].is_finite() and changes[name] > 0):
                 raise InvalidInstrument(f"{name} must be positive", field=name)
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             found = await uow.instruments.get(symbol.strip().upper())
             if found is None:
                 raise NotFound(f"instrument {symbol} not found")
@@ -162,7 +156,7 @@ class InstrumentCatalog:
         `account_id` (one of the admin's own accounts), else the deployment's."""
         ensure_may_change(principal)
         _admin(principal)
-        if self._assets is None:
+        if self.assets is None:
             raise CapabilityNotConfigured(
                 "the broker's asset list",
                 (BROKER_SETTING,),
@@ -170,12 +164,12 @@ class InstrumentCatalog:
                 f"{BROKER_SETTING}=alpaca",
             )
         if account_id is not None:
-            async with self._uow() as uow:
+            async with self.uow_factory() as uow:
                 account = await uow.accounts.get(account_id)
             if account is None or account.owner_id != principal.id:
                 raise NotFound(f"account {account_id} not found")  # only the admin's own keys
         try:
-            listed = await self._assets.assets(account_id, ALPACA_EQUITY)
+            listed = await self.assets.assets(account_id, ALPACA_EQUITY)
         except BrokerError as exc:
             raise AssetListUnavailable(f"{exc.code.value}: {exc.message}") from None
         wanted: list[Instrument] = []
@@ -192,7 +186,7 @@ class InstrumentCatalog:
         self, principal: Principal, source: str, wanted: list[Instrument], skipped: list[str]
     ) -> ImportReport:
         report = ImportReport(source, skipped=skipped)
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             for instrument in wanted:
                 found = await uow.instruments.get(instrument.symbol)
                 merged = instrument if found is None else _merge(found, instrument, source)
@@ -217,10 +211,10 @@ class InstrumentCatalog:
             action,
             f"instrument:{symbol}",
             "done",
-            self._clock.now(),
+            self.clock.now(),
             {"changes": details} if details is not None else {},
         )
-        await self._audit.record(entry)
+        await self.audit.record(entry)
 
 
 def _admin(principal: Principal) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
 from typing import Any
 
 from domain.calendars.clock import TradingCalendar
@@ -13,6 +14,7 @@ from domain.trading.accounts import Account
 from ports.core.unit_of_work import UnitOfWork
 
 
+@dataclass(eq=False)
 class PolicyCache:
     """Compiles an account's active rules once and reuses the policy until rules change.
 
@@ -20,15 +22,14 @@ class PolicyCache:
     delete (and, across instances, by the fan-out adapter).
     """
 
-    def __init__(self, calendar: TradingCalendar | None = None) -> None:
-        # The venues' sessions the trading-hours control honours (docs/calendars.md).
-        self.calendar = calendar
-        self._policies: dict[str, Policy] = {}
-        self._flows: dict[str, OrderFlow] = {}
-        self.compilations = 0
-        # Told (fire and forget) when rules changed here, so other instances drop theirs.
-        self.on_change: Callable[[], Coroutine[Any, Any, None]] | None = None
-        self._pending: set[asyncio.Task[None]] = set()
+    # The venues' sessions the trading-hours control honours (docs/calendars.md).
+    calendar: TradingCalendar | None = None
+    _policies: dict[str, Policy] = field(init=False, default_factory=dict)
+    _flows: dict[str, OrderFlow] = field(init=False, default_factory=dict)
+    compilations: int = field(init=False, default=0)
+    # Told (fire and forget) when rules changed here, so other instances drop theirs.
+    on_change: Callable[[], Coroutine[Any, Any, None]] | None = field(init=False, default=None)
+    _pending: set[asyncio.Task[None]] = field(init=False, default_factory=set)
 
     async def policy_for(self, uow: UnitOfWork, account: Account) -> Policy:
         policy = self._policies.get(account.id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC
 from decimal import Decimal
 from typing import Any, Literal
@@ -133,77 +133,63 @@ class PortfolioRisk:
     returns_count: int = 0
 
 
+@dataclass(eq=False)
 class RiskService:
     """Rules are validated (compiled) when saved; every change invalidates compiled policies."""
 
-    def __init__(
-        self,
-        uow_factory: UnitOfWorkFactory,
-        market_data: MarketDataPort,
-        clock: Clock,
-        ids: IdGenerator,
-        policies: PolicyCache,
-        audit: AuditLog,
-        rater: RiskRater,
-        orders: OrderService,
-        margin_schedule: MarginSchedule | None = None,
-        equity_history: EquityHistory | None = None,
-        trade_context: TradeContextSource | None = None,
-        predictions: PredictionRecorder | None = None,
-    ) -> None:
-        self._uow = uow_factory
-        self._market = market_data
-        self._clock = clock
-        self._ids = ids
-        self._policies = policies
-        self._audit = audit
-        self._rater = rater
-        self._orders = orders
-        self._schedule = margin_schedule or MarginSchedule()
-        self._history = equity_history
-        # Volatility and news sentiment for a model-based rater; None: unknown.
-        self._trade_context = trade_context
-        # Each analysis' rating kept to be judged by its outcome (application/model_records/).
-        self._predictions = predictions
+    uow_factory: UnitOfWorkFactory
+    market_data: MarketDataPort
+    clock: Clock
+    ids: IdGenerator
+    policies: PolicyCache
+    audit: AuditLog
+    rater: RiskRater
+    orders: OrderService
+    margin_schedule: MarginSchedule = field(default_factory=MarginSchedule)
+    equity_history: EquityHistory | None = None
+    # Volatility and news sentiment for a model-based rater; None: unknown.
+    trade_context: TradeContextSource | None = None
+    # Each analysis' rating kept to be judged by its outcome (application/model_records/).
+    predictions: PredictionRecorder | None = None
 
     # -- CRUD --------------------------------------------------------------------------
     async def create(self, principal: Principal, draft: RuleDraft) -> RiskRule:
         ensure_may_change(principal)
-        async with self._uow() as uow:
-            rule = await self._validated(uow, principal, self._ids.new("rule-"), draft)
+        async with self.uow_factory() as uow:
+            rule = await self._validated(uow, principal, self.ids.new("rule-"), draft)
             await uow.risk_rules.add(rule)
             await uow.commit()
-        self._policies.invalidate()
+        self.policies.invalidate()
         await self._record(principal, "risk_rule.create", rule)
         return rule
 
     async def update(self, principal: Principal, rule_id: str, draft: RuleDraft) -> RiskRule:
         ensure_may_change(principal)
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             current = await self._modifiable(uow, principal, rule_id)
             rule = await self._validated(uow, principal, rule_id, draft, current.owner_id)
             await uow.risk_rules.add(rule)
             await uow.commit()
-        self._policies.invalidate()
+        self.policies.invalidate()
         await self._record(principal, "risk_rule.update", rule)
         return rule
 
     async def delete(self, principal: Principal, rule_id: str) -> None:
         ensure_may_change(principal)
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             rule = await self._modifiable(uow, principal, rule_id)
             await uow.risk_rules.remove(rule_id)
             await uow.commit()
-        self._policies.invalidate()
+        self.policies.invalidate()
         await self._record(principal, "risk_rule.delete", rule)
 
     async def get(self, principal: Principal, rule_id: str) -> RiskRule:
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             return await self._visible(uow, principal, rule_id)
 
     async def list(self, principal: Principal) -> list[RiskRule]:
         """A supervisor or viewer sees every rule; anyone else their own and the global ones."""
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             rules = await uow.risk_rules.list()
             return sorted((r for r in rules if _sees(principal, r)), key=lambda r: r.id)
 
@@ -226,12 +212,12 @@ class RiskService:
         A viewer may not: drafting rules is editing them.
         """
         ensure_may_change(principal)
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             account = await account_for(uow, principal, account_id)
             if replaces is not None:
                 await self._visible(uow, principal, replaces)
             rule = await self._validated(uow, principal, "dry-run", draft)
-            control = compile_rule(rule, self._policies.calendar)
+            control = compile_rule(rule, self.policies.calendar)
             view = await self._view(uow, account, principal, order.symbol if order else None)
             breaches = []
             for symbol, quantity in sorted(view.positions.items()):
@@ -248,11 +234,11 @@ class RiskService:
                     )
             decision = None
             if order is not None:
-                self._orders.check_terms(order, view)
+                self.orders.check_terms(order, view)
                 stored = [r for r in await uow.risk_rules.list() if r.id != replaces]
                 rules = [*stored, rule]
                 policy = compile_policy(
-                    account.id, account.owner_id, rules, calendar=self._policies.calendar
+                    account.id, account.owner_id, rules, calendar=self.policies.calendar
                 )
                 decision = policy.evaluate(order, view)
             return RuleTestReport(rule, tuple(breaches), len(view.positions), decision)
@@ -309,10 +295,10 @@ class RiskService:
     async def portfolio_risk(
         self, principal: Principal, account_id: str, returns: Sequence[float] | None = None
     ) -> PortfolioRisk:
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             account = await account_seen(uow, principal, account_id)
             instruments = await instrument_map(uow)
-            marks = await self._market.reference_prices(sorted(account.positions))
+            marks = await self.market_data.reference_prices(sorted(account.positions))
             try:
                 metrics = portfolio_metrics(account, instruments, marks)
             except MissingMark as exc:
@@ -323,10 +309,10 @@ class RiskService:
             return PortfolioRisk(
                 metrics, var_report(list(returns), metrics.equity), "posted", len(returns)
             )
-        if self._history is None:
+        if self.equity_history is None:
             return PortfolioRisk(metrics, None)
-        today = self._clock.now().astimezone(UTC).date()
-        stored = await stored_returns(self._history, account_id, today)
+        today = self.clock.now().astimezone(UTC).date()
+        stored = await stored_returns(self.equity_history, account_id, today)
         if len(stored) < MIN_STORED_RETURNS:
             return PortfolioRisk(metrics, None, None, len(stored))
         try:
@@ -339,23 +325,23 @@ class RiskService:
         self, principal: Principal, account_id: str, order: Order
     ) -> TradeAnalysis:
         context = TradeContext()
-        if self._trade_context is not None:
-            context = await self._trade_context.context(order.symbol)
-        async with self._uow() as uow:
+        if self.trade_context is not None:
+            context = await self.trade_context.context(order.symbol)
+        async with self.uow_factory() as uow:
             account = await account_seen(uow, principal, account_id)
             view = await self._view(uow, account, principal, extra=order.symbol)
             if order.symbol not in view.instruments:
                 raise InvalidOrder(f"unknown instrument {order.symbol}")
             if order.symbol not in view.marks:
                 raise NoReferencePrice(f"no mark for {order.symbol}")
-            self._orders.check_terms(order, view)
-            policy = await self._policies.policy_for(uow, account)
+            self.orders.check_terms(order, view)
+            policy = await self.policies.policy_for(uow, account)
             facts = replace(
-                trade_facts(order, account, view, policy, self._schedule), context=context
+                trade_facts(order, account, view, policy, self.margin_schedule), context=context
             )
-            analysis = TradeAnalysis(facts, self._rater.rate(facts))
-        if self._predictions is not None:
-            await self._predictions.record_rating(analysis, order, account.owner_id)
+            analysis = TradeAnalysis(facts, self.rater.rate(facts))
+        if self.predictions is not None:
+            await self.predictions.record_rating(analysis, order, account.owner_id)
         return analysis
 
     # -- helpers -----------------------------------------------------------------------
@@ -365,11 +351,11 @@ class RiskService:
         try:
             return await load_risk_view(
                 uow,
-                self._market,
-                self._clock,
+                self.market_data,
+                self.clock,
                 account,
                 _origin(principal),
-                self._policies.flow_for(account.id),
+                self.policies.flow_for(account.id),
                 extra,
             )
         except MissingMark as exc:
@@ -380,7 +366,7 @@ class RiskService:
             raise InvalidSizingInput("give either equity or account_id")
         symbol = request.symbol.strip().upper() if request.symbol else None
         held: list[str] = []
-        async with self._uow() as uow:
+        async with self.uow_factory() as uow:
             account = None
             if request.account_id is not None:
                 account = await account_seen(uow, principal, request.account_id)
@@ -389,7 +375,7 @@ class RiskService:
         if symbol is not None and instrument is None:
             raise InvalidSizingInput(f"unknown instrument {symbol}")
         wanted = held + ([symbol] if symbol and request.entry is None else [])
-        marks = await self._market.reference_prices(sorted(set(wanted))) if wanted else {}
+        marks = await self.market_data.reference_prices(sorted(set(wanted))) if wanted else {}
         entry = request.entry
         if entry is None:
             if symbol is None:
@@ -466,8 +452,8 @@ class RiskService:
             "action": rule.action.value,
             "active": rule.is_active,
         }
-        await self._audit.record(
-            AuditEntry(principal.id, action, rule.id, "ok", self._clock.now(), details)
+        await self.audit.record(
+            AuditEntry(principal.id, action, rule.id, "ok", self.clock.now(), details)
         )
 
 

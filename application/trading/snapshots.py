@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from application.trading.halts import HaltLatch
 from application.trading.trading_state import effective_state
 from application.trading.trading_state_cache import Ticket, TradingStateCache
@@ -23,6 +25,7 @@ async def instrument_map(uow: UnitOfWork) -> dict[str, Instrument]:
     return {i.symbol: i for i in await uow.instruments.list()}
 
 
+@dataclass(eq=False)
 class SharedReads:
     """Reads the orders of one batch share: the instruments, and trading states per origin.
 
@@ -31,23 +34,16 @@ class SharedReads:
     may come from `cache`, with the `ticket` taken before the unit of work began.
     """
 
-    def __init__(
-        self,
-        uow: UnitOfWork,
-        latch: HaltLatch | None = None,
-        cache: TradingStateCache | None = None,
-        ticket: Ticket | None = None,
-    ) -> None:
-        self._uow = uow
-        self._latch = latch
-        self._cache = cache
-        self._ticket = ticket
-        self._instruments: dict[str, Instrument] | None = None
-        self._states: dict[tuple[str, Origin], TradingState | None] = {}
+    uow: UnitOfWork
+    latch: HaltLatch | None = None
+    cache: TradingStateCache | None = None
+    ticket: Ticket | None = None
+    _instruments: dict[str, Instrument] | None = field(init=False, default=None)
+    _states: dict[tuple[str, Origin], TradingState | None] = field(init=False, default_factory=dict)
 
     async def instruments(self) -> dict[str, Instrument]:
         if self._instruments is None:
-            self._instruments = await instrument_map(self._uow)
+            self._instruments = await instrument_map(self.uow)
         return self._instruments
 
     async def state(self, account_id: str, origin: Origin) -> TradingState | None:
@@ -55,7 +51,7 @@ class SharedReads:
         key = (account_id, origin if origin.kind is OriginKind.AGENT else _ANY)
         if key not in self._states:
             self._states[key] = await effective_state(
-                self._uow, account_id, origin, self._latch, self._cache, self._ticket
+                self.uow, account_id, origin, self.latch, self.cache, self.ticket
             )
         return self._states[key]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from domain.risk.controls.flow import OrderRateThrottle
 from domain.risk.flow import OrderFlow
 from domain.risk.gate import Policy
@@ -14,6 +16,7 @@ from ports.core.ratelimit import RateLimiter
 _Buckets = dict[str, tuple[int, float, OrderRateThrottle]]
 
 
+@dataclass(eq=False)
 class SharedThrottle:
     """Takes one token per approved order from buckets every instance shares (fail closed).
 
@@ -26,15 +29,14 @@ class SharedThrottle:
     orders.
     """
 
-    def __init__(self, limiter: RateLimiter, prefix: str = "order-rate:") -> None:
-        self._limiter = limiter
-        self._prefix = prefix
+    limiter: RateLimiter
+    prefix: str = "order-rate:"
 
     async def admit(self, policy: Policy, order: Order) -> Verdict | None:
         """None when every shared bucket had a token; else the verdict that denies the order."""
         for key, (capacity, seconds, control) in self._buckets(policy, order).items():
             try:
-                decision = await self._limiter.hit(key, capacity, seconds)
+                decision = await self.limiter.hit(key, capacity, seconds)
             except Exception as exc:
                 message = f"shared order throttle unavailable: {type(exc).__name__}"
                 return Verdict(
@@ -72,7 +74,7 @@ class SharedThrottle:
             if not isinstance(control, OrderRateThrottle) or control.action is Action.WARN:
                 continue
             counted = OrderFlow.keys_for(order)[1] if control.per_origin else "account"
-            base = f"{self._prefix}{order.account_id}:{counted}"
+            base = f"{self.prefix}{order.account_id}:{counted}"
             if control.per_second is not None:
                 buckets[f"{base}:1s:{control.per_second}"] = (control.per_second, 1.0, control)
             if control.per_minute is not None:

@@ -26,12 +26,12 @@ class EstateTaxAnswer:
     estimate: EstateTaxEstimate
 
 
+@dataclass(eq=False)
 class EstateTaxService:
-    def __init__(self, clock: Clock) -> None:
-        self._clock = clock
+    clock: Clock
 
     def estimate(self, gross_estate: Decimal, year: int | None = None) -> EstateTaxAnswer:
-        year = year if year is not None else self._clock.now().year
+        year = year if year is not None else self.clock.now().year
         schedule = us_federal_schedule(year)
         return EstateTaxAnswer(year, EXEMPTION_SOURCES[year],
                                estimate_estate_tax(gross_estate, schedule))  # fmt: skip

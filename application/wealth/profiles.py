@@ -53,23 +53,17 @@ class ProfileChange:
     accept_terms: str | None = None
 
 
+@dataclass(eq=False)
 class InvestorProfileService:
     """Investor profiles over their store (module doc)."""
 
-    def __init__(
-        self,
-        profiles: InvestorProfileRepository,
-        clock: Clock,
-        audit: AuditLog,
-        terms_version: str,
-    ) -> None:
-        self._profiles = profiles
-        self._clock = clock
-        self._audit = audit
-        self.terms_version = terms_version
+    profiles: InvestorProfileRepository
+    clock: Clock
+    audit: AuditLog
+    terms_version: str
 
     async def profile(self, principal: Principal) -> InvestorProfile:
-        found = await self._profiles.get(principal.id)
+        found = await self.profiles.get(principal.id)
         if found is None:
             raise InvestorProfileNotFound("you have no investor profile yet")
         return found
@@ -77,7 +71,7 @@ class InvestorProfileService:
     async def profile_of(self, principal: Principal, user_id: str) -> InvestorProfile:
         if user_id != principal.id and principal.role not in READERS_OF_ALL:
             raise InvestorProfileNotFound(f"no investor profile for user {user_id}")
-        found = await self._profiles.get(user_id)
+        found = await self.profiles.get(user_id)
         if found is None:
             raise InvestorProfileNotFound(f"no investor profile for user {user_id}")
         return found
@@ -95,8 +89,8 @@ class InvestorProfileService:
             raise InvalidInvestorProfile(
                 f"the current terms are version {self.terms_version}", field="accept_terms"
             )
-        now = self._clock.now()
-        before = await self._profiles.get(principal.id)
+        now = self.clock.now()
+        before = await self.profiles.get(principal.id)
         accepted_version = before.terms_version if before else None
         accepted_at = before.terms_accepted_at if before else None
         if change.accept_terms is not None:
@@ -119,8 +113,8 @@ class InvestorProfileService:
             terms_accepted_at=accepted_at,
             updated_at=now,
         )
-        await self._profiles.put(profile)
-        await self._audit.record(
+        await self.profiles.put(profile)
+        await self.audit.record(
             AuditEntry(
                 principal.id,
                 "investor_profile.updated",

@@ -70,11 +70,11 @@ class Answered(Generic[T]):
     defaults: tuple[str, ...]
 
 
+@dataclass(eq=False)
 class RetirementService:
     """Retirement calculations (module doc)."""
 
-    def __init__(self, profiles: InvestorProfileRepository) -> None:
-        self._profiles = profiles
+    profiles: InvestorProfileRepository
 
     @staticmethod
     def limits(tax_year: int) -> YearLimits:
@@ -84,7 +84,7 @@ class RetirementService:
         defaults: list[str] = []
         status = q.filing_status
         if status is None and q.request.account_type is AccountType.ROTH_IRA:
-            profile = await self._profiles.get(principal.id)
+            profile = await self.profiles.get(principal.id)
             if profile is not None:
                 status = profile.filing_status
                 defaults.append("filing_status")
@@ -104,7 +104,7 @@ class RetirementService:
             q.future_rate,
             q.state_rate,
         ):
-            profile = await self._profiles.get(principal.id)
+            profile = await self.profiles.get(principal.id)
         brackets = q.brackets
         if brackets is None:
             status = q.filing_status

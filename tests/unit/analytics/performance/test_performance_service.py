@@ -129,7 +129,7 @@ async def test_a_total_loss_has_a_curve_but_no_return_statistics() -> None:
 async def test_stored_returns_are_the_last_ones_oldest_first() -> None:
     # Arrange
     perf = await service(["100", "110", "99", "99"], Bars({}))
-    history = perf._history
+    history = perf.history
 
     # Act
     returns = await stored_returns(history, "acc-1", date(2026, 1, 8), periods=2)
