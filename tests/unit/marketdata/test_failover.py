@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -24,13 +24,14 @@ from ports.market_data.marketdata import (
     QuoteUnavailable,
     RateLimitUsage,
 )
+from tests.kit.market_data import BarAsk, ServesBars
 
 D = Decimal
 TIMEOUT = 0.05
 OK, HANG, DOWN, NOT_OFFERED, LIMITED, LEAK = "ok", "hang", "down", "not_offered", "limited", "leak"
 
 
-class FakeProvider:
+class FakeProvider(ServesBars):
     """A scriptable provider: answers, hangs, fails, refuses for rate or leaks an exception."""
 
     def __init__(
@@ -80,18 +81,10 @@ class FakeProvider:
         await self._answer("reference_prices")
         return {s: self.prices[s] for s in symbols if s in self.prices}
 
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-    ) -> list[Bar]:
-        await self._answer("bars", symbol)
-        p = self.prices[symbol]
-        return [Bar(symbol, timeframe, timeframe.floor(self.clock.now()), p, p, p, p, D(1))]
+    async def serve(self, ask: BarAsk) -> list[Bar]:
+        await self._answer("bars", ask.symbol)
+        p, at = self.prices[ask.symbol], ask.timeframe.floor(self.clock.now())
+        return [Bar(ask.symbol, ask.timeframe, at, p, p, p, p, D(1))]
 
     async def order_book(self, symbol: str, depth: int = 10) -> OrderBook:
         await self._answer("order_book", symbol)
