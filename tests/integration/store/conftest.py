@@ -5,16 +5,21 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
+from adapters.memory.portfolios import InMemoryPortfolioStore
 from adapters.memory.store import InMemoryStore, InMemoryUnitOfWork
 from adapters.postgres.engine import make_engine
+from adapters.postgres.portfolios import SqlPortfolioStore
 from adapters.postgres.schema import metadata
 from adapters.postgres.uow import unit_of_work_factory
+from ports.portfolio.portfolios import PortfolioStore
 
 STORES = ["memory", "sqlite", "postgres"]
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -24,6 +29,22 @@ class StoreUnderTest:
     kind: str
     uow: Callable[[], Any]
     engine: Any = None
+
+    def adapter(self, in_memory: Callable[[], T], sql: Callable[[Any], T]) -> T:
+        """The adapter under test on this store: the in-memory one, or the SQL one on its engine."""
+        return in_memory() if self.kind == "memory" else sql(self.engine)
+
+
+def portfolio_store(store: StoreUnderTest, path: str) -> PortfolioStore:
+    """The portfolio store on `store`, writing by the executemany path ("batched") or, on
+    PostgreSQL, by the COPY fast path ("copy": `fast_path_rows=1` sends every batch through COPY
+    into a temporary table); "copy" on another store skips."""
+    if path == "copy" and store.kind != "postgres":
+        pytest.skip("the COPY fast path is PostgreSQL's")
+    rows = 1 if path == "copy" else 10**9
+    return store.adapter(
+        InMemoryPortfolioStore, lambda e: SqlPortfolioStore(e, fast_path_rows=rows)
+    )
 
 
 async def open_store(kind: str, url: str | None) -> StoreUnderTest:
