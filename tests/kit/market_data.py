@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+
+import pytest
 
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.book import OrderBook
 from domain.market_data.options import OptionChain
 from ports.market_data.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
+
+
+@contextmanager
+def raises_unknown_symbol() -> Iterator[None]:
+    """The block raises QuoteUnavailable: a symbol the provider does not know, which is no
+    failure of the provider (not a ProviderError)."""
+    with pytest.raises(QuoteUnavailable) as raised:
+        yield
+    assert not isinstance(raised.value, ProviderError)
 
 
 @dataclass(frozen=True)
