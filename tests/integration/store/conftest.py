@@ -58,6 +58,15 @@ async def open_store(kind: str, url: str | None) -> StoreUnderTest:
     return StoreUnderTest(kind, unit_of_work_factory(engine), engine)
 
 
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty SQL database for the migration tests: a SQLite file of the test's own, or
+    PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'migrations.db'}"
+    return str(request.getfixturevalue("postgres_url"))
+
+
 @pytest.fixture(params=STORES)
 async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[StoreUnderTest]:
     kind = request.param

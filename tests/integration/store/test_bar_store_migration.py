@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
 from sqlalchemy import text
 
 from adapters.postgres import migrate
@@ -17,13 +15,6 @@ from domain.market_data.bars import Timeframe
 
 T0 = datetime(2019, 12, 31, tzinfo=UTC)
 T1 = datetime(2020, 1, 2, tzinfo=UTC)
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp_path / 'migrations.db'}"
-    return str(request.getfixturevalue("postgres_url"))
 
 
 async def test_stored_bars_survive_the_move_into_partitions_and_back(database_url: str) -> None:

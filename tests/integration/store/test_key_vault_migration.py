@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import pytest
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.memory.bus import InMemoryAuditLog
 from adapters.memory.clock import FakeClock, SequentialIds
@@ -29,37 +28,37 @@ SECRET = "legacy-secret-0123456789"
 T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp_path / 'migrations.db'}"
-    return str(request.getfixturevalue("postgres_url"))
+async def at_0010_with_a_fernet_credential(engine: AsyncEngine) -> FernetCipher:
+    """The database at the 0010-era schema with one broker credential of acc-1 (u-1, Alpaca,
+    paper) sealed with Fernet, as the old code wrote it; the Fernet cipher."""
+    legacy = FernetCipher.generate()
+    await migrate.upgrade(engine, "0010")
+    async with engine.begin() as conn:
+        await conn.execute(
+            text(
+                "INSERT INTO broker_credentials (account_id, owner_id, broker, "
+                "key_id_ciphertext, secret_ciphertext, key_hint, paper, updated_at) "
+                "VALUES (:a, :o, 'alpaca', :k, :s, 'PK…XYZ', :p, :t)"
+            ),
+            {
+                "a": "acc-1",
+                "o": "u-1",
+                "k": legacy.encrypt(KEY_ID),
+                "s": legacy.encrypt(SECRET),
+                "p": True,
+                "t": T0,
+            },
+        )
+    return legacy
 
 
 async def test_a_fernet_broker_credential_survives_the_move_and_rotates_to_an_envelope(
     database_url: str,
 ) -> None:
     # Arrange: the 0010-era schema with one Fernet-sealed row, written as the old code did
-    legacy = FernetCipher.generate()
     engine = make_engine(database_url)
     try:
-        await migrate.upgrade(engine, "0010")
-        async with engine.begin() as conn:
-            await conn.execute(
-                text(
-                    "INSERT INTO broker_credentials (account_id, owner_id, broker, "
-                    "key_id_ciphertext, secret_ciphertext, key_hint, paper, updated_at) "
-                    "VALUES (:a, :o, 'alpaca', :k, :s, 'PK…XYZ', :p, :t)"
-                ),
-                {
-                    "a": "acc-1",
-                    "o": "u-1",
-                    "k": legacy.encrypt(KEY_ID),
-                    "s": legacy.encrypt(SECRET),
-                    "p": True,
-                    "t": T0,
-                },
-            )
+        legacy = await at_0010_with_a_fernet_credential(engine)
 
         # Act: upgrade, read through the vault, rotate the KEK (upgrade every sealed text)
         await migrate.upgrade(engine)
@@ -106,18 +105,9 @@ async def test_a_fernet_broker_credential_survives_the_move_and_rotates_to_an_en
 
 async def test_downgrade_brings_back_the_rows_still_in_fernet(database_url: str) -> None:
     # Arrange
-    legacy = FernetCipher.generate()
     engine = make_engine(database_url)
     try:
-        await migrate.upgrade(engine, "0010")
-        async with engine.begin() as conn:
-            await conn.execute(
-                text(
-                    "INSERT INTO broker_credentials VALUES "
-                    "('acc-1', 'u-1', 'alpaca', :k, :s, 'PK…XYZ', :p, :t)"
-                ),
-                {"k": legacy.encrypt(KEY_ID), "s": legacy.encrypt(SECRET), "p": True, "t": T0},
-            )
+        legacy = await at_0010_with_a_fernet_credential(engine)
         await migrate.upgrade(engine)
 
         # Act

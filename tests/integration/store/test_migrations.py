@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
@@ -13,13 +10,6 @@ from sqlalchemy.engine import Connection
 from adapters.postgres import migrate
 from adapters.postgres.engine import make_engine
 from adapters.postgres.schema import metadata
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp_path / 'migrations.db'}"
-    return str(request.getfixturevalue("postgres_url"))
 
 
 def _tables(conn: Connection) -> set[str]:

@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from adapters.postgres import migrate
 from adapters.postgres.engine import make_engine
 from bootstrap.storage import sql_probe
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp_path / 'probe.db'}"
-    return str(request.getfixturevalue("postgres_url"))
 
 
 async def test_the_probe_passes_at_head(database_url: str) -> None:
