@@ -113,6 +113,13 @@ BREAKER = BreakerConfig(
 )  # fmt: skip
 
 
+async def fail_the_primary_three_times(feed: FailoverMarketData, primary: FakeProvider) -> None:
+    """The primary down for three quotes in a row: enough to open its breaker."""
+    primary.mode = DOWN
+    for _ in range(3):
+        await feed.quote("AAPL")
+
+
 @pytest.fixture
 def primary(clock: FakeClock) -> FakeProvider:
     return FakeProvider("primary", clock, {"AAPL": "190", "MSFT": "410"}, latency_s=0.010)
@@ -208,9 +215,7 @@ async def test_slow_answers_open_the_breaker_on_the_slow_rate(
 async def test_the_primary_recovers_through_half_open(
     feed: FailoverMarketData, primary: FakeProvider, secondary: FakeProvider, clock: FakeClock
 ) -> None:
-    primary.mode = DOWN
-    for _ in range(3):
-        await feed.quote("AAPL")
+    await fail_the_primary_three_times(feed, primary)
     primary.mode = OK
     clock.advance(30)
 
@@ -227,9 +232,7 @@ async def test_the_primary_recovers_through_half_open(
 async def test_a_failed_trial_sends_the_primary_back_to_open(
     feed: FailoverMarketData, primary: FakeProvider, clock: FakeClock
 ) -> None:
-    primary.mode = DOWN
-    for _ in range(3):
-        await feed.quote("AAPL")
+    await fail_the_primary_three_times(feed, primary)
     clock.advance(30)
 
     await feed.quote("AAPL")  # trial 1 fails
@@ -607,9 +610,7 @@ async def test_a_stream_that_ends_ends_the_feed_stream(
 async def test_a_cancelled_trial_gives_its_permit_back(
     feed: FailoverMarketData, primary: FakeProvider, clock: FakeClock
 ) -> None:
-    primary.mode = DOWN
-    for _ in range(3):
-        await feed.quote("AAPL")
+    await fail_the_primary_three_times(feed, primary)
     clock.advance(30)
     primary.mode = HANG
     task = asyncio.create_task(feed.quote("AAPL"))
