@@ -46,12 +46,6 @@ def answer(body: Any, status: int = 200, **headers: str) -> Callable[[Request], 
 
 
 @pytest.fixture
-async def server() -> AsyncIterator[AlpacaServer]:
-    async with AlpacaServer() as running:
-        yield running
-
-
-@pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(datetime(2026, 1, 5, 14, 30, tzinfo=UTC))
 
