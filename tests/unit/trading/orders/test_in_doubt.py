@@ -16,6 +16,8 @@ from tests.kit.desk import (
     add_rule,
     fake_clock,
     market,
+    open_orders_here,
+    stored_account,
     stored_in_doubt,
 )
 
@@ -30,18 +32,8 @@ async def stored(e: Embedded, order_id: str) -> Order:
     return order
 
 
-async def open_here(e: Embedded) -> list[str]:
-    async with e.uow() as u:
-        account = await u.accounts.get(ACCOUNT)
-    assert account is not None
-    return list(account.open_orders)
-
-
 async def position(e: Embedded) -> Decimal:
-    async with e.uow() as u:
-        account = await u.accounts.get(ACCOUNT)
-    assert account is not None
-    held = account.positions.get(SYMBOL)
+    held = (await stored_account(e)).positions.get(SYMBOL)
     return held.quantity if held is not None else D(0)
 
 
@@ -60,7 +52,7 @@ async def test_an_order_its_broker_filled_is_adopted_with_its_fills(e: Embedded)
     assert adopted.broker_order_id == sent.broker_order_id
     assert adopted.filled_quantity == D(10)
     assert await position(e) == D(10)
-    assert await open_here(e) == []
+    assert await open_orders_here(e) == []
 
 
 async def test_fills_the_dead_process_drained_are_booked_at_the_brokers_average_price(
@@ -98,7 +90,7 @@ async def test_a_resting_order_found_at_the_broker_is_adopted_open_and_can_be_ca
     adopted = await stored(e, order.id)
     assert adopted.status is OrderStatus.ACCEPTED
     assert adopted.broker_order_id == sent.broker_order_id
-    assert await open_here(e) == [order.id]
+    assert await open_orders_here(e) == [order.id]
 
 
 async def test_an_order_its_broker_does_not_know_is_closed_as_never_sent_and_released(
@@ -117,7 +109,7 @@ async def test_an_order_its_broker_does_not_know_is_closed_as_never_sent_and_rel
     assert never.status is OrderStatus.NEVER_SENT
     assert never.is_terminal
     assert never.deny_reasons == ("NOT_AT_BROKER",)
-    assert await open_here(e) == []
+    assert await open_orders_here(e) == []
     assert [ev.order_id for ev in e.bus.of_type(OrderNeverSent)] == [order.id]
 
 
@@ -136,7 +128,7 @@ async def test_a_broker_that_cannot_answer_leaves_the_order_in_doubt_and_says_so
     assert [(d.order_id, d.broker) for d in report.unresolved] == [(order.id, "paper")]
     assert report.unresolved[0].reason.startswith("BROKER_UNAVAILABLE")
     assert (await stored(e, order.id)).status is OrderStatus.PENDING_SUBMIT
-    assert await open_here(e) == [order.id]
+    assert await open_orders_here(e) == [order.id]
 
 
 async def test_an_order_younger_than_the_grace_is_left_alone(e: Embedded) -> None:
@@ -150,7 +142,7 @@ async def test_an_order_younger_than_the_grace_is_left_alone(e: Embedded) -> Non
     # Assert
     assert closed == 0
     assert (await stored(e, order.id)).status is OrderStatus.PENDING_SUBMIT
-    assert await open_here(e) == [order.id]
+    assert await open_orders_here(e) == [order.id]
 
 
 async def test_a_never_sent_order_frees_the_limit_it_held(e: Embedded) -> None:
