@@ -67,6 +67,16 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return str(request.getfixturevalue("postgres_url"))
 
 
+@pytest.fixture
+async def engine(database_url: str) -> AsyncIterator[Any]:
+    """An engine on the empty `database_url`, disposed after the test."""
+    opened = make_engine(database_url)
+    try:
+        yield opened
+    finally:
+        await opened.dispose()
+
+
 @pytest.fixture(params=STORES)
 async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[StoreUnderTest]:
     kind = request.param
