@@ -76,6 +76,13 @@ async def engine(database_url: str) -> AsyncIterator[Any]:
     await opened.dispose()
 
 
+@pytest.fixture
+def sql_only(store: StoreUnderTest) -> None:
+    """Skips the in-memory store, for the outbox's tests: it publishes directly, with no outbox."""
+    if store.kind == "memory":
+        pytest.skip("the in-memory store publishes directly; it has no outbox")
+
+
 @pytest.fixture(params=STORES)
 async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[StoreUnderTest]:
     kind = request.param

@@ -21,12 +21,6 @@ from tests.integration.store.conftest import StoreUnderTest
 pytestmark = pytest.mark.usefixtures("sql_only")
 
 
-@pytest.fixture
-def sql_only(store: StoreUnderTest) -> None:
-    if store.kind == "memory":
-        pytest.skip("the in-memory store publishes directly; it has no outbox")
-
-
 def _order(n: int, account: str = "acc-1") -> Order:
     return Order(
         f"ord-{n}", f"cl-{n}", account, "AAPL", Side.BUY, Decimal(1), Origin(OriginKind.USER, "u")

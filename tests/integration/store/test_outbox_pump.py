@@ -24,12 +24,6 @@ from tests.integration.store.conftest import StoreUnderTest
 pytestmark = pytest.mark.usefixtures("sql_only")
 
 
-@pytest.fixture
-def sql_only(store: StoreUnderTest) -> None:
-    if store.kind == "memory":
-        pytest.skip("the in-memory store publishes directly; it has no outbox")
-
-
 class Recording:
     """A publisher that keeps what it got, and can be made to fail."""
 
