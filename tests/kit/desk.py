@@ -186,6 +186,14 @@ async def stored_in_doubt(
     return order
 
 
+async def stored_order(e: Embedded, order_id: str) -> Order:
+    """The order as the store holds it now."""
+    async with e.uow() as u:
+        order = await u.orders.get(order_id)
+    assert order is not None
+    return order
+
+
 async def stored_account(e: Embedded, account_id: str = ACCOUNT) -> Account:
     """The account as the store holds it now."""
     async with e.uow() as u:
