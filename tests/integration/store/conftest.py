@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from sqlalchemy import func, select
 
 from adapters.memory.portfolios import InMemoryPortfolioStore
 from adapters.memory.store import InMemoryStore, InMemoryUnitOfWork
 from adapters.postgres.engine import make_engine
 from adapters.postgres.portfolios import SqlPortfolioStore
 from adapters.postgres.schema import metadata
+from adapters.postgres.tables.outbox import outbox
 from adapters.postgres.uow import unit_of_work_factory
 from ports.portfolio.portfolios import PortfolioStore
 
@@ -74,6 +76,13 @@ async def engine(database_url: str) -> AsyncIterator[Any]:
     opened = make_engine(database_url)
     yield opened
     await opened.dispose()
+
+
+async def unsent_in_outbox(store: StoreUnderTest) -> int:
+    """How many outbox rows of a SQL store are not sent yet."""
+    async with store.engine.connect() as conn:
+        query = select(func.count()).select_from(outbox).where(outbox.c.sent_at.is_(None))
+        return int((await conn.execute(query)).scalar_one())
 
 
 @pytest.fixture
