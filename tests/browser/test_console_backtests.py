@@ -5,22 +5,14 @@ from __future__ import annotations
 
 import time
 
-import httpx
-
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
+from tests.browser.api import API, api_as
 from tests.browser.browser import Chromium, tab
-
-API = "/api/v1"
 
 
 def _finished_backtest(base: str) -> str:
     """The demo owner's strategy backtested over the shipped bars, through the API."""
-    with httpx.Client(base_url=base, timeout=30) as http:
-        login = http.post(
-            f"{API}/auth/login",
-            json={"username": DEMO_OWNER.username, "password": DEMO_OWNER.password},
-        )
-        headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
+    with api_as(base) as http:
         strategy = http.post(
             f"{API}/strategies",
             json={
@@ -32,7 +24,6 @@ def _finished_backtest(base: str) -> str:
                 "exit": {"stop_loss_fraction": "0.05", "take_profit_fraction": "0.1"},
                 "mode": "off",
             },
-            headers=headers,
         )
         assert strategy.status_code == 201, strategy.text
         started = http.post(
@@ -44,13 +35,12 @@ def _finished_backtest(base: str) -> str:
                 "to": "2020-12-31",
                 "starting_cash": "100000",
             },
-            headers=headers,
         )
         assert started.status_code == 202, started.text
         run_id = str(started.json()["id"])
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            status = http.get(f"{API}/backtests/{run_id}", headers=headers).json()["status"]
+            status = http.get(f"{API}/backtests/{run_id}").json()["status"]
             if status == "succeeded":
                 return run_id
             assert status in ("queued", "running"), status

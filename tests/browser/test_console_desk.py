@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import pytest
 from selenium.webdriver.support.ui import Select
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_AGENT, DEMO_OWNER, DEMO_RISK
+from tests.browser.api import API, api_as
 from tests.browser.browser import PHONE, Chromium, Page, tab
 
 
@@ -19,25 +19,20 @@ from tests.browser.browser import PHONE, Chromium, Page, tab
 def desk_rule(console: str) -> Iterator[dict[str, Any]]:
     """A global size cap of 10, created through the API as the demo risk officer, and deleted
     after the test: a global rule would reach every module sharing the server."""
-    login = httpx.post(
-        f"{console}/api/v1/auth/login",
-        json={"username": DEMO_RISK.username, "password": DEMO_RISK.password},
-    )
-    headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
-    created = httpx.post(
-        f"{console}/api/v1/risk-rules",
-        headers=headers,
-        json={
-            "rule_type": "MAX_ORDER_QUANTITY",
-            "params": {"max_quantity": "10"},
-            "scope": "global",
-            "name": "Desk size cap",
-        },
-    )
-    assert created.status_code == 201, created.text
-    body: dict[str, Any] = created.json()
-    yield body
-    deleted = httpx.delete(f"{console}/api/v1/risk-rules/{body['id']}", headers=headers)
+    with api_as(console, DEMO_RISK) as http:
+        created = http.post(
+            f"{API}/risk-rules",
+            json={
+                "rule_type": "MAX_ORDER_QUANTITY",
+                "params": {"max_quantity": "10"},
+                "scope": "global",
+                "name": "Desk size cap",
+            },
+        )
+        assert created.status_code == 201, created.text
+        body: dict[str, Any] = created.json()
+        yield body
+        deleted = http.delete(f"{API}/risk-rules/{body['id']}")
     assert deleted.status_code == 204, deleted.text
 
 
@@ -170,20 +165,12 @@ def test_the_demo_owner_checks_in_and_reads_the_desk_pages(
 def test_the_agents_page_fits_a_phone_and_follows_a_heartbeat(
     chromium: Chromium, console: str
 ) -> None:
-    token = httpx.post(
-        f"{console}/api/v1/auth/login",
-        json={"username": DEMO_OWNER.username, "password": DEMO_OWNER.password},
-    ).json()["access_token"]
-    with tab(chromium, console, "desk-phone", size=PHONE) as page:
+    with api_as(console) as api, tab(chromium, console, "desk-phone", size=PHONE) as page:
         page.login(DEMO_OWNER.username, DEMO_OWNER.password)
         page.open("/console/agents")
         page.wait_for("#agents-table")
         page.wait_text("[data-live-status]", "live")
-        beat = httpx.post(
-            f"{console}/api/v1/agents/{DEMO_AGENT}/heartbeat",
-            headers={"Authorization": f"Bearer {token}"},
-            json={"status": "ok"},
-        )
+        beat = api.post(f"{API}/agents/{DEMO_AGENT}/heartbeat", json={"status": "ok"})
         # The demo agent's threshold is short: it may already read stale, but not pending.
         page.wait_until(
             lambda: page.find(f"#agent-{DEMO_AGENT}").get_attribute("data-state") != "pending",

@@ -6,10 +6,10 @@ On a server of its own (`fresh_console`): it halts the demo account, and counts 
 
 from __future__ import annotations
 
-import httpx
 from selenium.webdriver.support.ui import Select
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER, DEMO_RISK
+from tests.browser.api import API, api_as
 from tests.browser.browser import PHONE, Chromium, Page, tab
 
 SCOPE = f"account:{DEMO_ACCOUNT}"
@@ -17,27 +17,19 @@ SCOPE = f"account:{DEMO_ACCOUNT}"
 
 def place_resting_order(base: str) -> None:
     """A limit buy far below the market, through the API with the demo owner's token."""
-    login = httpx.post(
-        f"{base}/api/v1/auth/login",
-        json={"username": DEMO_OWNER.username, "password": DEMO_OWNER.password},
-        timeout=10,
-    )
-    assert login.status_code == 200, login.text
-    token = login.json()["access_token"]
-    order = httpx.post(
-        f"{base}/api/v1/orders",
-        json={
-            "account_id": DEMO_ACCOUNT,
-            "symbol": "AAPL",
-            "side": "buy",
-            "quantity": "1",
-            "order_type": "limit",
-            "limit_price": "100",
-            "time_in_force": "gtc",
-        },
-        headers={"Authorization": f"Bearer {token}"},
-        timeout=10,
-    )
+    with api_as(base, timeout=10) as http:
+        order = http.post(
+            f"{API}/orders",
+            json={
+                "account_id": DEMO_ACCOUNT,
+                "symbol": "AAPL",
+                "side": "buy",
+                "quantity": "1",
+                "order_type": "limit",
+                "limit_price": "100",
+                "time_in_force": "gtc",
+            },
+        )
     assert order.status_code == 201, order.text
 
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import httpx
 from selenium.webdriver.support.ui import Select
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
+from tests.browser.api import API, api_as, portfolio_over_the_demo_account
 from tests.browser.browser import Chromium, Page, tab
 
-API = "/api/v1"
 # What sticks out past the screen's right edge (outside a scrolling table's card), to name it.
 STICKING_OUT = """
 const out = [];
@@ -31,28 +30,16 @@ def _portfolio(base: str) -> str:
     """The demo owner's portfolio over the demo account, with AAPL and XOM bought 200 days ago
     (its ledger: what attribution reads)."""
     bought = (datetime.now(UTC) - timedelta(days=200)).date().isoformat()
-    with httpx.Client(base_url=base, timeout=30) as http:
-        login = http.post(
-            f"{API}/auth/login",
-            json={"username": DEMO_OWNER.username, "password": DEMO_OWNER.password},
-        )
-        headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
-        made = http.post(f"{API}/portfolios", json={"name": "Core"}, headers=headers).json()
-        added = http.post(
-            f"{API}/portfolios/{made['id']}/accounts",
-            json={"kind": "trading", "account_id": DEMO_ACCOUNT, "tax_type": "taxable"},
-            headers=headers,
-        )
-        assert added.status_code == 201, added.text
+    with api_as(base) as http:
+        portfolio_id = portfolio_over_the_demo_account(http, "Core")
         for symbol, quantity, price in (("AAPL", "10", "180"), ("XOM", "30", "100")):
             booked = http.post(
-                f"{API}/portfolios/{made['id']}/transactions",
+                f"{API}/portfolios/{portfolio_id}/transactions",
                 json={"account_id": DEMO_ACCOUNT, "kind": "buy", "trade_date": bought,
                       "symbol": symbol, "quantity": quantity, "price": price},
-                headers=headers,
             )  # fmt: skip
             assert booked.status_code == 201, booked.text
-        return str(made["id"])
+        return portfolio_id
 
 
 def _on_a_phone(page: Page, path: str, fill: dict[str, str], submit: str, chart: str) -> bool:

@@ -3,27 +3,18 @@ tax lots and draws their timeline (a uPlot canvas) under the strict CSP; a phone
 
 from __future__ import annotations
 
-import httpx
-
 from bootstrap.demo import DEMO_OWNER
+from tests.browser.api import API, api_as
 from tests.browser.browser import Chromium, tab
-
-API = "/api/v1"
 
 
 def _portfolio_with_lots(base: str) -> str:
     """The demo owner's portfolio with two AAPL lots, booked through the API."""
-    with httpx.Client(base_url=base, timeout=30) as http:
-        login = http.post(
-            f"{API}/auth/login",
-            json={"username": DEMO_OWNER.username, "password": DEMO_OWNER.password},
-        )
-        headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
-        made = http.post(f"{API}/portfolios", json={"name": "Family"}, headers=headers).json()
+    with api_as(base) as http:
+        made = http.post(f"{API}/portfolios", json={"name": "Family"}).json()
         with_account = http.post(
             f"{API}/portfolios/{made['id']}/accounts",
             json={"kind": "manual", "name": "Brokerage"},
-            headers=headers,
         ).json()
         account = with_account["accounts"][0]["id"]
         for kind, day, fields in (
@@ -34,7 +25,6 @@ def _portfolio_with_lots(base: str) -> str:
             booked = http.post(
                 f"{API}/portfolios/{made['id']}/transactions",
                 json={"account_id": account, "kind": kind, "trade_date": day, **fields},
-                headers=headers,
             )
             assert booked.status_code == 201, booked.text
         return str(made["id"])

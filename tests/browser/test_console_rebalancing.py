@@ -9,37 +9,21 @@ sells), and it sets the account's target allocation."""
 
 from __future__ import annotations
 
-import httpx
-
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
+from tests.browser.api import API, api_as, portfolio_over_the_demo_account
 from tests.browser.browser import Chromium, tab
-
-API = "/api/v1"
 
 
 def _household(base: str) -> str:
     """The demo owner's portfolio over the demo account, targeting AAPL and MSFT (held: none,
     so both are out of band and the proposal buys them with the account's cash)."""
-    with httpx.Client(base_url=base, timeout=30) as http:
-        login = http.post(
-            f"{API}/auth/login",
-            json={"username": DEMO_OWNER.username, "password": DEMO_OWNER.password},
-        )
-        headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
+    with api_as(base) as http:
         target = http.patch(
             f"{API}/accounts/{DEMO_ACCOUNT}",
             json={"target_allocation": {"AAPL": "0.3", "MSFT": "0.2"}},
-            headers=headers,
         )
         assert target.status_code == 200, target.text
-        made = http.post(f"{API}/portfolios", json={"name": "Household"}, headers=headers).json()
-        added = http.post(
-            f"{API}/portfolios/{made['id']}/accounts",
-            json={"kind": "trading", "account_id": DEMO_ACCOUNT, "tax_type": "taxable"},
-            headers=headers,
-        )
-        assert added.status_code == 201, added.text
-        return str(made["id"])
+        return portfolio_over_the_demo_account(http, "Household")
 
 
 def test_drift_chart_and_a_proposal(chromium: Chromium, fresh_console: str) -> None:

@@ -4,10 +4,10 @@ page's charts drawn (uPlot, under the strict CSP: no console errors)."""
 
 from __future__ import annotations
 
-import httpx
 from selenium.webdriver.support.ui import Select
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
+from tests.browser.api import API, api_as
 from tests.browser.browser import PHONE, Chromium, tab
 
 
@@ -20,12 +20,7 @@ def _open_row(order_id: str) -> str:
 def _api_order(base: str, symbol: str, **terms: str) -> str:
     """An order placed through the API as the demo owner (not the browser): a resting buy
     limit unless `terms` say otherwise."""
-    with httpx.Client(base_url=base, timeout=10) as client:
-        login = client.post(
-            "/api/v1/auth/login",
-            json={"username": DEMO_OWNER.username, "password": DEMO_OWNER.password},
-        )
-        token = login.json()["access_token"]
+    with api_as(base, timeout=10) as client:
         body = {
             "account_id": DEMO_ACCOUNT,
             "symbol": symbol,
@@ -35,11 +30,7 @@ def _api_order(base: str, symbol: str, **terms: str) -> str:
             "limit_price": "50",
             **terms,
         }
-        placed = client.post(
-            "/api/v1/orders",
-            headers={"Authorization": f"Bearer {token}"},
-            json={k: v for k, v in body.items() if v},
-        )
+        placed = client.post(f"{API}/orders", json={k: v for k, v in body.items() if v})
         assert placed.status_code == 201, placed.text
         order_id: str = placed.json()["order"]["id"]
         return order_id

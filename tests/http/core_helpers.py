@@ -13,6 +13,11 @@ from tests.http.harness import Harness, User, open_harness, test_settings
 PROBLEM_JSON = "application/problem+json"
 
 
+def bearer(token: str) -> dict[str, str]:
+    """The headers that send `token` as a bearer token."""
+    return {"Authorization": f"Bearer {token}"}
+
+
 def assert_problem(response: httpx.Response, status: int, code: str) -> dict[str, Any]:
     """The response is an RFC 9457 problem with this status and code; returns its body."""
     assert response.status_code == status, response.text

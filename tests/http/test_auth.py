@@ -10,7 +10,7 @@ import pyotp
 import pytest
 
 from domain.principals import Role
-from tests.http.core_helpers import assert_problem, order_body, submit
+from tests.http.core_helpers import assert_problem, bearer, order_body, submit
 from tests.http.harness import PASSWORD, Harness, User
 
 pytestmark = pytest.mark.serves("trading")
@@ -18,10 +18,6 @@ pytestmark = pytest.mark.serves("trading")
 LOGIN = "/api/v1/auth/login"
 REFRESH = "/api/v1/auth/refresh"
 ME = "/api/v1/auth/me"
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 async def test_login_returns_a_token_pair_that_authenticates(harness: Harness) -> None:

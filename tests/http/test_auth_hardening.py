@@ -12,7 +12,7 @@ import pytest
 
 from domain.agents.heartbeat import Agent
 from domain.principals import Role
-from tests.http.core_helpers import assert_problem
+from tests.http.core_helpers import assert_problem, bearer
 from tests.http.harness import PASSWORD, Harness, User, open_harness
 from tests.http.harness import test_settings as settings_with
 
@@ -24,10 +24,6 @@ LOGOUT = "/api/v1/auth/logout"
 ME = "/api/v1/auth/me"
 VICTIM = "198.51.100.7"
 WRONG = "wrong-password-x"
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pyotp
 import pytest
 
 from domain.principals import Role
-from tests.http.core_helpers import assert_problem
+from tests.http.core_helpers import assert_problem, bearer
 from tests.http.harness import PASSCODE, PASSWORD, Harness, User
 from tests.http.test_strategies import STRATEGIES, definition
 
@@ -20,10 +20,6 @@ DEVICES = "/api/v1/devices"
 LOGIN = "/api/v1/auth/login"
 FIREFOX = {"User-Agent": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"}
 PHONE = {"User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Safari/604.1"}
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 async def login(harness: Harness, username: str, headers: dict[str, str], **extra: Any) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -35,13 +36,16 @@ class BudgetedReplay(ReplayMarketData):
         return RateLimitUsage(limit=200, remaining=150)
 
 
-@pytest.fixture
-async def feed(
-    harness: Harness, monkeypatch: pytest.MonkeyPatch
+@asynccontextmanager
+async def synthetic_then_replay(
+    harness: Harness,
+    monkeypatch: pytest.MonkeyPatch,
+    replay_class: type[ReplayMarketData] = ReplayMarketData,
 ) -> AsyncIterator[FailoverMarketData]:
-    """The container's synthetic provider first, a replay provider behind it."""
+    """The harness served (its API and console client) over a feed of the container's synthetic
+    provider first and a replay provider quoting AAPL at 190 behind it; the feed."""
     now = harness.clock.now()
-    replay = BudgetedReplay(
+    replay = replay_class(
         harness.clock,
         quotes=[Quote("AAPL", Decimal("189.9"), Decimal("190.1"), Decimal(190), now)],
     )
@@ -50,7 +54,17 @@ async def feed(
     service = ProviderService(feed, harness.clock, harness.container.core.audit())
     async with serving_market_data(harness, providers=service) as client:
         monkeypatch.setattr(harness, "client", client)
+        monkeypatch.setattr(harness, "app", client.app)  # the console's client
         yield feed
+
+
+@pytest.fixture
+async def feed(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[FailoverMarketData]:
+    """The container's synthetic provider first, a replay provider with a budget behind it."""
+    async with synthetic_then_replay(harness, monkeypatch, BudgetedReplay) as served:
+        yield served
 
 
 # -- GET /providers -------------------------------------------------------------------

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -21,9 +22,19 @@ QUOTES = "/api/v1/market/quotes"
 COSTS = {"alpha": Decimal("0.004"), "beta": Decimal("0.001"), "gamma": Decimal("0.002")}
 
 
-@pytest.fixture
-async def sources(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Any]:
-    """alpha and beta agree on AAPL near 190, gamma strays to 199; beta is 30 s behind."""
+class Sources(NamedTuple):
+    alpha: FakeProvider
+    beta: Lagging
+    gamma: FakeProvider
+    quality: QuoteQuality
+
+
+@asynccontextmanager
+async def three_sources(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[Sources]:
+    """The harness served (its API and console client) over three sources of AAPL at COSTS:
+    alpha and beta agree near 190, gamma strays to 199; beta is 30 s behind."""
     alpha = FakeProvider("alpha", harness.clock, {"AAPL": "190.00"})
     beta = Lagging("beta", harness.clock, "190.02", age_s=30)
     gamma = FakeProvider("gamma", harness.clock, {"AAPL": "199.00"})
@@ -33,7 +44,15 @@ async def sources(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> AsyncIte
     providers = ProviderService(feed, harness.clock, harness.container.core.audit())
     async with serving_market_data(harness, quote_quality=quality, providers=providers) as client:
         monkeypatch.setattr(harness, "client", client)
-        yield alpha, beta, gamma
+        monkeypatch.setattr(harness, "app", client.app)  # the console's client
+        yield Sources(alpha, beta, gamma, quality)
+
+
+@pytest.fixture
+async def sources(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Any]:
+    """alpha, beta and gamma (three_sources), served."""
+    async with three_sources(harness, monkeypatch) as served:
+        yield served.alpha, served.beta, served.gamma
 
 
 async def test_the_consensus_is_the_median_of_the_agreeing_sources_with_the_outlier_flagged(

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from domain.principals import Principal, Role
-from tests.http.core_helpers import assert_problem, field_names, harness_with
+from tests.http.core_helpers import assert_problem, bearer, field_names, harness_with
 from tests.http.harness import PASSWORD, Harness, User
 
 pytestmark = pytest.mark.serves("devices")
@@ -22,10 +22,6 @@ RESET = "/api/v1/auth/password-reset"
 RESET_CONFIRM = "/api/v1/auth/password-reset/confirm"
 ME = "/api/v1/auth/me"
 NEW_PASSWORD = "a brand new passphrase"
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def sent(harness: Harness) -> list[Any]:

@@ -27,6 +27,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
+from tests.kit.ports import free_port
+
 POSTGRES_ENV = "BULWARK_TEST_POSTGRES_URL"
 REDIS_ENV = "BULWARK_TEST_REDIS_URL"
 POSTGRES_IMAGE = "postgres:16"  # the images docker-compose.yml runs
@@ -183,12 +185,6 @@ def _redis_container() -> Server:
 
 
 # --- local processes --------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _tail(log: Path, lines: int = 15) -> str:

@@ -8,7 +8,6 @@ import asyncio
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from adapters.postgres.engine import make_engine
 from bootstrap.cli import main
 from bootstrap.cli_doctor import EXIT_DEGRADED, EXIT_DOWN, EXIT_HEALTHY
 from tests.integration.servers import create_database, drop_database
+from tests.kit.ports import free_port as closed_port
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPONENTS = 7  # store, redis, kafka, encryption_keys, jwt_signing_key, broker, market data
@@ -51,12 +51,6 @@ def doctor_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     monkeypatch.setenv("BULWARK_ENV", "test")
     monkeypatch.setenv("BULWARK_DB_POOL_TIMEOUT_SECONDS", "2")
     return monkeypatch
-
-
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def states(table: str) -> dict[str, str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 from collections.abc import AsyncIterator, Callable
 from urllib.parse import urlsplit, urlunsplit
 
@@ -20,6 +19,7 @@ from ports.core.broadcast import BroadcastUnavailable
 from ports.core.idempotency import IdempotencyUnavailable
 from ports.market_data.cache import CacheUnavailable
 from tests.integration.contract.conftest import WAIT_S, Recorder
+from tests.kit.ports import free_port as _closed_port
 
 CONNECT = ("connect",)
 DISCONNECT = ("disconnect",)
@@ -91,12 +91,6 @@ class Relay:
 def _via(url: str, port: int) -> str:
     parts = urlsplit(url)
     return urlunsplit(parts._replace(netloc=f"127.0.0.1:{port}"))
-
-
-def _closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture

@@ -13,14 +13,9 @@ from pathlib import Path
 import pytest
 
 from adapters.postgres import migrate
+from tests.kit.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def bulwark(command: str, url: str, **settings: str) -> subprocess.CompletedProcess[str]:

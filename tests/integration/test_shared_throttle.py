@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 from collections.abc import AsyncIterator
 from decimal import Decimal
 
@@ -12,6 +11,7 @@ import pytest
 from domain.risk.rules import RiskRule, RuleType
 from tests.http import harness as h_
 from tests.http.harness import Harness, open_harness
+from tests.kit.ports import free_port as _closed_port
 
 PER_SECOND = 2
 EXTRA = 4  # orders beyond the limit, across the two instances
@@ -77,12 +77,6 @@ async def test_orders_across_two_instances_are_approved_at_most_the_shared_limit
     assert 1 <= len(approved) <= PER_SECOND, answers
     assert len(approved) + len(denied) == len(answers), answers
     assert all(body["reasons"] == ["ORDER_RATE"] for body in denied), denied
-
-
-def _closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def test_with_redis_down_the_api_answers_and_the_throttle_fails_closed(

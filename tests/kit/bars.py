@@ -12,6 +12,7 @@ import numpy as np
 from domain.market_data.bars import Bar, BarSeries, Timeframe
 from domain.market_data.signals import Pattern, Signal
 from ports.market_data.marketdata import QuoteUnavailable
+from tests.kit.market_data import BarAsk, ServesBars
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
@@ -72,7 +73,7 @@ def breakout_closes(n: int = 60, jump: float = 6.0) -> list[float]:
 
 
 @dataclass
-class ScriptedBars:
+class ScriptedBars(ServesBars):
     """A BarSource serving given bars per (symbol, timeframe); failing symbols raise."""
 
     served: dict[tuple[str, Timeframe], list[Bar]] = field(default_factory=dict)
@@ -82,21 +83,13 @@ class ScriptedBars:
     def put(self, symbol: str, timeframe: Timeframe, bars: list[Bar]) -> None:
         self.served[(symbol, timeframe)] = bars
 
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-    ) -> list[Bar]:
-        self.calls.append((symbol, timeframe, limit))
-        if symbol in self.failing:
-            raise self.failing[symbol]
-        if (symbol, timeframe) not in self.served:
-            raise QuoteUnavailable(symbol)
-        return self.served[(symbol, timeframe)][-limit:]
+    async def serve(self, ask: BarAsk) -> list[Bar]:
+        self.calls.append((ask.symbol, ask.timeframe, ask.limit))
+        if ask.symbol in self.failing:
+            raise self.failing[ask.symbol]
+        if (ask.symbol, ask.timeframe) not in self.served:
+            raise QuoteUnavailable(ask.symbol)
+        return self.served[(ask.symbol, ask.timeframe)][-ask.limit :]
 
 
 def signal(

@@ -16,6 +16,7 @@ from domain.killswitch.state import Scope, TradingState
 from domain.principals import Principal, Role
 from domain.risk.reasons import Action
 from domain.risk.rules import RiskRule, RuleType
+from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side
 
@@ -183,3 +184,24 @@ async def stored_in_doubt(
         await u.orders.add(order)
         await u.commit()
     return order
+
+
+async def stored_order(e: Embedded, order_id: str) -> Order:
+    """The order as the store holds it now."""
+    async with e.uow() as u:
+        order = await u.orders.get(order_id)
+    assert order is not None
+    return order
+
+
+async def stored_account(e: Embedded, account_id: str = ACCOUNT) -> Account:
+    """The account as the store holds it now."""
+    async with e.uow() as u:
+        account = await u.accounts.get(account_id)
+    assert account is not None
+    return account
+
+
+async def open_orders_here(e: Embedded) -> list[str]:
+    """The ids of ACCOUNT's open orders as the store holds them."""
+    return list((await stored_account(e)).open_orders)

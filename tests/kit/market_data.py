@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+
+import pytest
 
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.book import OrderBook
@@ -12,18 +16,29 @@ from domain.market_data.options import OptionChain
 from ports.market_data.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
 
 
-class OffersNothing:
-    """A MarketDataProvider that knows no symbol: every read raises QuoteUnavailable, reference
-    prices are empty, it has no stream and no budget. A fake answers what its tests need by
-    overriding those reads and inherits the rest."""
+@contextmanager
+def raises_unknown_symbol() -> Iterator[None]:
+    """The block raises QuoteUnavailable: a symbol the provider does not know, which is no
+    failure of the provider (not a ProviderError)."""
+    with pytest.raises(QuoteUnavailable) as raised:
+        yield
+    assert not isinstance(raised.value, ProviderError)
 
-    name: str = "nothing"
 
-    async def quote(self, symbol: str) -> Quote:
-        raise QuoteUnavailable(symbol)
+@dataclass(frozen=True)
+class BarAsk:
+    """One call of a BarSource's bars(): what was asked, as the port takes it."""
 
-    async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
-        return {}
+    symbol: str
+    timeframe: Timeframe
+    start: datetime | None
+    end: datetime | None
+    limit: int
+
+
+class ServesBars:
+    """A BarSource fake: bars() takes the port's arguments and hands them, as one BarAsk, to
+    serve(), the one method a fake writes; it knows no symbol until then."""
 
     async def bars(
         self,
@@ -34,7 +49,24 @@ class OffersNothing:
         end: datetime | None = None,
         limit: int = 500,
     ) -> list[Bar]:
+        return await self.serve(BarAsk(symbol, timeframe, start, end, limit))
+
+    async def serve(self, ask: BarAsk) -> list[Bar]:
+        raise QuoteUnavailable(ask.symbol)
+
+
+class OffersNothing(ServesBars):
+    """A MarketDataProvider that knows no symbol: every read raises QuoteUnavailable, reference
+    prices are empty, it has no stream and no budget. A fake answers what its tests need by
+    overriding those reads (bars through serve()) and inherits the rest."""
+
+    name: str = "nothing"
+
+    async def quote(self, symbol: str) -> Quote:
         raise QuoteUnavailable(symbol)
+
+    async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
+        return {}
 
     async def order_book(self, symbol: str, depth: int = 10) -> OrderBook:
         raise QuoteUnavailable(symbol)

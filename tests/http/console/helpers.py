@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -68,3 +70,13 @@ def real_status(response: httpx.Response) -> int:
     """The status a console answer stands for: an htmx refusal comes as a 200 carrying it in
     `X-Bulwark-Status` (adapters/http/console/pages.py: refusal); anything else as itself."""
     return int(response.headers.get("X-Bulwark-Status", response.status_code))
+
+
+def chart_data(text: str, attribute: str, element_id: str | None = None) -> dict[str, Any]:
+    """The JSON a page hands its chart script in `attribute`: on the element `element_id`, or on
+    the first element that carries the attribute."""
+    on = rf'id="{element_id}"[^>]*' if element_id else ""
+    found = re.search(rf'{on}{attribute}="([^"]*)"', text)
+    assert found, f"no {attribute} on {element_id or 'the page'}"
+    data: dict[str, Any] = json.loads(html.unescape(found.group(1)))
+    return data

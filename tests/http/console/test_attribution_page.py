@@ -6,13 +6,10 @@ tests/http/test_rebalancing_api.py (today 2026-01-05)."""
 
 from __future__ import annotations
 
-import html
-import json
 import re
-from typing import Any
 
 from domain.principals import Role
-from tests.http.console.helpers import real_status, signed_in
+from tests.http.console.helpers import chart_data, real_status, signed_in
 from tests.http.harness import Harness, User
 from tests.http.test_rebalancing_api import household
 
@@ -41,13 +38,6 @@ def _row(text: str, sector: str) -> list[str]:
     return re.findall(r'<td class="num">([^<]*)</td>', found.group(1))
 
 
-def _chart(text: str) -> dict[str, Any]:
-    found = re.search(r'data-effects-chart="([^"]*)"', text)
-    assert found, "no effects chart"
-    data: dict[str, Any] = json.loads(html.unescape(found.group(1)))
-    return data
-
-
 async def test_the_effects_shown_are_the_apis(harness: Harness, owner: User) -> None:
     # Arrange
     pid = await household(harness, owner)
@@ -73,7 +63,7 @@ async def test_the_effects_shown_are_the_apis(harness: Harness, owner: User) -> 
     assert f'id="active-return">{_pct(expected["active_return"])} %' in answer.text
     assert f'id="portfolio-return">{_pct(expected["portfolio_return"])} %' in answer.text
     assert 'id="linking">Menchero<' in answer.text
-    chart = _chart(answer.text)
+    chart = chart_data(answer.text, "data-effects-chart")
     assert chart["labels"] == ["Bonds", "Equity"]
     assert chart["series"]["selection"][1] == round(
         expected["linked_by_sector"]["Equity"]["selection"] * 100, 6

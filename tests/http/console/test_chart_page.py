@@ -17,6 +17,7 @@ from domain.principals import Role
 from tests.http.console.helpers import console_client, signed_in
 from tests.http.harness import PASSWORD, Harness, serving_market_data
 from tests.http.test_ws_quotes import frame_of, prices, set_price
+from tests.kit.market_data import BarAsk
 from tests.unit.marketdata.test_market_service import FakeProvider
 
 pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
@@ -51,17 +52,11 @@ def six_bars(symbol: str, timeframe: Timeframe, last: datetime) -> list[Bar]:
 class SixBars(FakeProvider):
     """AAPL's daily bars close 10, 11, 10.5, 11.5, 12, 11 (opens at the close before)."""
 
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-    ) -> list[Bar]:
-        await self._enter("bars", symbol, limit)
-        return six_bars(symbol, timeframe, timeframe.floor(self.clock.now()))[-limit:]
+    async def serve(self, ask: BarAsk) -> list[Bar]:
+        await self._enter("bars", ask.symbol, ask.limit)
+        return six_bars(ask.symbol, ask.timeframe, ask.timeframe.floor(self.clock.now()))[
+            -ask.limit :
+        ]
 
 
 @pytest.fixture

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
-from decimal import Decimal
 from typing import Any
 
 import pytest
 
 from adapters.http.console import desk_streams
-from adapters.market_data.failover import FailoverConfig, FailoverMarketData
-from adapters.market_data.replay import ReplayMarketData
-from application.market_data.providers import ProviderService
+from adapters.market_data.failover import FailoverMarketData
 from application.market_data.stream_monitor import KafkaReport
 from domain.market_data.bars import Timeframe
 from domain.market_data.signals import Pattern, Signal
@@ -26,9 +23,9 @@ from domain.monitoring.streams import (
     TopicStats,
 )
 from domain.principals import Role
-from ports.market_data.marketdata import Quote
 from tests.http.console.helpers import real_status, signed_in
-from tests.http.harness import Harness, User, serving_market_data, swap_in_bundle
+from tests.http.harness import Harness, User, swap_in_bundle
+from tests.http.test_providers import synthetic_then_replay
 
 pytestmark = pytest.mark.serves(
     "trading", "safety", "market_data", "devices", "strategies", "console"
@@ -66,16 +63,7 @@ async def two_providers(
     harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[FailoverMarketData]:
     """The container's synthetic provider first, a replay provider behind it."""
-    now = harness.clock.now()
-    replay = ReplayMarketData(
-        harness.clock, quotes=[Quote("AAPL", Decimal("189.9"), Decimal("190.1"), Decimal(190), now)]
-    )
-    (synthetic,) = harness.container.market_data.market_feed().providers()
-    feed = FailoverMarketData([[synthetic], [replay]], harness.clock, FailoverConfig())
-    service = ProviderService(feed, harness.clock, harness.container.core.audit())
-    async with serving_market_data(harness, providers=service) as client:
-        monkeypatch.setattr(harness, "client", client)
-        monkeypatch.setattr(harness, "app", client.app)  # the console's client
+    async with synthetic_then_replay(harness, monkeypatch) as feed:
         yield feed
 
 

@@ -5,13 +5,10 @@ or the use case refuses is shown beside it (a rung by its line); the viewer may 
 
 from __future__ import annotations
 
-import html
-import json
 import re
-from typing import Any
 
 from domain.principals import Role
-from tests.http.console.helpers import real_status, signed_in
+from tests.http.console.helpers import chart_data, real_status, signed_in
 from tests.http.harness import Harness, User
 
 PAGE = "/console/fixed-income"
@@ -35,13 +32,6 @@ def _text(text: str, element_id: str) -> str:
     found = re.search(rf'id="{element_id}">([^<]*)<', text)
     assert found, f"no #{element_id}"
     return found.group(1).strip()
-
-
-def _chart(text: str, element_id: str) -> dict[str, Any]:
-    found = re.search(rf'id="{element_id}"[^>]*data-chart-data="([^"]*)"', text)
-    assert found, f"no chart #{element_id}"
-    data: dict[str, Any] = json.loads(html.unescape(found.group(1)))
-    return data
 
 
 async def test_the_bond_shown_is_the_apis(harness: Harness, owner: User) -> None:
@@ -76,7 +66,7 @@ async def test_the_bond_shown_is_the_apis(harness: Harness, owner: User) -> None
     assert _text(answer.text, "bond-accrued").startswith(f"{expected['accrued_interest']:.6f}")
     assert _text(answer.text, "bond-market-value") == f"{expected['market_value']:,.2f}"
     assert expected["compounding"] in answer.text
-    chart = _chart(answer.text, "bond-shock-chart")
+    chart = chart_data(answer.text, "data-chart-data", "bond-shock-chart")
     assert chart["x"] == [-100, 100]
     assert chart["series"]["Full repricing"] == [
         round(s["price_change"], 6) for s in expected["shocks"]
@@ -110,7 +100,7 @@ async def test_the_ladder_and_its_cash_flow_schedule(harness: Harness, owner: Us
     assert _text(answer.text, "ladder-dv01") == f"{expected['dv01']:,.2f}"
     assert _text(answer.text, "ladder-wal") == f"{expected['weighted_average_life']:.6f}"
     assert _text(answer.text, "ladder-gaps").endswith("2028")  # no maturity in 2028
-    chart = _chart(answer.text, "ladder-flows-chart")
+    chart = chart_data(answer.text, "data-chart-data", "ladder-flows-chart")
     rows = re.findall(r'<tr class="flow">(.*?)</tr>', answer.text, re.S)
     # Semi-annual on the 15th of January and July: 2026-01-15 .. 2029-01-15, one row a date.
     assert len(chart["x"]) == len(rows) == 7

@@ -5,15 +5,12 @@ give the assets, another user's portfolio answers 404; bad fields are shown besi
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from datetime import UTC
-from typing import Any
 
 from domain.market_data.bars import Timeframe
 from domain.principals import Role
-from tests.http.console.helpers import real_status, signed_in
+from tests.http.console.helpers import chart_data, real_status, signed_in
 from tests.http.harness import Harness, User
 from tests.http.test_rebalancing_api import household
 
@@ -29,13 +26,6 @@ FORM = {
     "min_weight": "",
     "max_weight": "0.6",
 }
-
-
-def _chart(text: str) -> dict[str, Any]:
-    found = re.search(r'data-frontier-chart="([^"]*)"', text)
-    assert found, "no frontier chart"
-    data: dict[str, Any] = json.loads(html.unescape(found.group(1)))
-    return data
 
 
 def _weights(text: str) -> dict[str, str]:
@@ -81,7 +71,7 @@ async def test_the_chosen_portfolio_is_the_apis(market: Harness, owner: User) ->
     portfolio = expected["portfolio"]
     assert f'id="portfolio-volatility">{portfolio["volatility"] * 100:.2f} %' in answer.text
     assert f'id="portfolio-return">{portfolio["expected_return"] * 100:.2f} %' in answer.text
-    chart = _chart(answer.text)
+    chart = chart_data(answer.text, "data-frontier-chart")
     frontier = chart["frontier"]
     assert len(frontier) >= 3
     assert frontier[0] == [round(portfolio["volatility"] * 100, 6)] * 1 + [frontier[0][1]]

@@ -7,11 +7,8 @@ compared with what the same service answers directly.
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from collections.abc import AsyncIterator
-from typing import Any
 
 import pytest
 
@@ -20,7 +17,7 @@ from adapters.memory.iv_history import InMemoryIVHistoryStore
 from application.market_data.options_chain import OptionsChainService
 from domain.principals import Role
 from domain.trading.instruments import OptionRight
-from tests.http.console.helpers import signed_in
+from tests.http.console.helpers import chart_data, signed_in
 from tests.http.harness import Harness, serving_market_data
 from tests.unit.analytics.options.fakes import ChainProvider
 
@@ -39,13 +36,6 @@ async def chains(
         monkeypatch.setattr(harness, "client", client)
         monkeypatch.setattr(harness, "app", client.app)  # the console's client
         yield service
-
-
-def _chart(text: str, element_id: str) -> dict[str, Any]:
-    found = re.search(rf'id="{element_id}"[^>]*data-chart-data="([^"]*)"', text)
-    assert found, f"no {element_id} chart data"
-    data: dict[str, Any] = json.loads(html.unescape(found.group(1)))
-    return data
 
 
 def _pct(value: float | None) -> str:
@@ -92,7 +82,7 @@ async def test_the_smile_and_gex_charts_carry_the_services_figures(
     async with signed_in(harness, owner.username) as client:
         response = await client.get(f"{PAGE}?symbol=AAPL&expiry={EXPIRY}")
 
-    smile = _chart(response.text, "smile-chart")
+    smile = chart_data(response.text, "data-chart-data", "smile-chart")
     assert list(smile["series"]) == ["Calls", "Puts"] and smile["time"] is False
     calls = {
         float(c.quote.strike): c.iv for c in expected.contracts if c.quote.right is OptionRight.CALL
@@ -100,7 +90,7 @@ async def test_the_smile_and_gex_charts_carry_the_services_figures(
     assert smile["series"]["Calls"] == [
         None if calls[s] is None else pytest.approx(calls[s] * 100, abs=1e-4) for s in smile["x"]
     ]
-    gex = _chart(response.text, "gex-chart")
+    gex = chart_data(response.text, "data-chart-data", "gex-chart")
     assert gex["x"] == expected.gex.strikes.tolist() and gex["bars"] is True
     assert gex["series"]["Net GEX"] == [round(v, 2) for v in expected.gex.net.tolist()]
     zero = (
@@ -123,7 +113,8 @@ async def test_the_whole_chain_lists_every_expiry_and_iv_rank_says_why_it_is_mis
     for e in expected.expiries:
         assert f'<option value="{e.expiry.isoformat()}">' in text
         assert f"Expiry {e.expiry.isoformat()}" in text
-    assert len(_chart(text, "smile-chart")["series"]) == 2 * len(expected.expiries)
+    smile = chart_data(text, "data-chart-data", "smile-chart")
+    assert len(smile["series"]) == 2 * len(expected.expiries)
     assert "<code>INSUFFICIENT_HISTORY</code>" in text  # no stored daily IV yet
     assert "not enough stored daily IVs yet" in text
 

@@ -7,12 +7,9 @@ CSRF token, and a read-only viewer sees the autopilot toggle disabled and cannot
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
 
 import pytest
 
@@ -22,7 +19,7 @@ from application.portfolio.planning import PlanningService
 from domain.principals import Role
 from ports.core.compute import RetirementInputs
 from ports.portfolio.planning import PlanningProfile
-from tests.http.console.helpers import real_status, signed_in
+from tests.http.console.helpers import chart_data, real_status, signed_in
 from tests.http.harness import Harness
 
 pytestmark = pytest.mark.serves(
@@ -31,13 +28,6 @@ pytestmark = pytest.mark.serves(
 
 PAGE = "/console/planning"
 PLAN = {**PLAN_DEFAULTS, "paths": "500", "horizon_months": "360", "seed": "3"}
-
-
-def _chart(text: str, element_id: str) -> dict[str, Any]:
-    found = re.search(rf'id="{element_id}"[^>]*data-chart-data="([^"]*)"', text)
-    assert found, f"no {element_id} chart data"
-    data: dict[str, Any] = json.loads(html.unescape(found.group(1)))
-    return data
 
 
 def _service(harness: Harness) -> PlanningService:
@@ -84,13 +74,13 @@ async def test_a_simulation_shows_the_services_figures_and_fan_chart(harness: Ha
     assert f'id="success">{money(expected.success_probability * 100, 1)} %' in text
     assert f'id="success-se">{money(expected.success_standard_error * 100, 2)}<' in text
     assert f'id="median-ending">{money(expected.median_ending_wealth, 0)}<' in text
-    fan = _chart(text, "fan-chart")
+    fan = chart_data(text, "data-chart-data", "fan-chart")
     assert list(fan["series"]) == ["P5", "P25", "P50", "P75", "P95"]
     assert fan["x"] == [m / 12 for m in expected.checkpoint_months.tolist()]
     for name, row in zip(fan["series"], expected.wealth_percentiles.tolist(), strict=True):
         assert fan["series"][name] == [round(v, 2) for v in row]
     assert fan["bands"] == [["P95", "P5"], ["P75", "P25"]]
-    ruin = _chart(text, "ruin-chart")
+    ruin = chart_data(text, "data-chart-data", "ruin-chart")
     assert ruin["series"]["Ruined (%)"] == [
         round(p * 100, 4) for p in expected.ruin_probability.tolist()
     ]
@@ -104,7 +94,7 @@ async def test_a_viewer_may_simulate_over_htmx(harness: Harness) -> None:
 
     assert response.status_code == 200 and "X-Bulwark-Status" not in response.headers
     assert "<html" not in response.text  # the fragment only
-    assert _chart(response.text, "fan-chart")["x"][0] == 40.0  # by age
+    assert chart_data(response.text, "data-chart-data", "fan-chart")["x"][0] == 40.0  # by age
 
 
 async def test_bad_fields_are_shown_beside_each_and_nothing_is_simulated(

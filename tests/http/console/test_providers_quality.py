@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
-from decimal import Decimal
 from typing import Any
 
 import pytest
 
-from adapters.market_data.failover import FailoverConfig, FailoverMarketData
-from application.market_data.providers import ProviderService
 from application.market_data.quote_quality import QuoteQuality
 from domain.principals import Role
 from tests.http.console.helpers import signed_in
-from tests.http.harness import Harness, serving_market_data
-from tests.unit.marketdata.test_failover import FakeProvider
-from tests.unit.marketdata.test_quote_quality import Lagging
+from tests.http.harness import Harness
+from tests.http.test_quote_quality_api import three_sources
 
 PAGE = "/console/providers"
 
@@ -25,18 +21,8 @@ PAGE = "/console/providers"
 @pytest.fixture
 async def sources(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Any]:
     """alpha and beta agree on AAPL near 190 (beta 30 s behind), gamma strays to 199."""
-    alpha = FakeProvider("alpha", harness.clock, {"AAPL": "190.00"})
-    beta = Lagging("beta", harness.clock, "190.02", age_s=30)
-    gamma = FakeProvider("gamma", harness.clock, {"AAPL": "199.00"})
-    costs = {"alpha": Decimal("0.004"), "beta": Decimal("0.001"), "gamma": Decimal("0.002")}
-    config = FailoverConfig(costs=tuple(costs.items()))
-    feed = FailoverMarketData([[alpha], [beta], [gamma]], harness.clock, config)
-    quality = QuoteQuality(feed, harness.clock, costs=costs)
-    providers = ProviderService(feed, harness.clock, harness.container.core.audit())
-    async with serving_market_data(harness, quote_quality=quality, providers=providers) as client:
-        monkeypatch.setattr(harness, "client", client)
-        monkeypatch.setattr(harness, "app", client.app)
-        yield quality
+    async with three_sources(harness, monkeypatch) as served:
+        yield served.quality
 
 
 def _row(text: str, row_id: str) -> str:

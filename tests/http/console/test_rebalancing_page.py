@@ -5,24 +5,14 @@ The household is the worked example of tests/http/test_rebalancing_api.py (today
 
 from __future__ import annotations
 
-import html
-import json
 import re
-from typing import Any
 
 from domain.principals import Role
-from tests.http.console.helpers import real_status, signed_in
+from tests.http.console.helpers import chart_data, real_status, signed_in
 from tests.http.harness import Harness, User
 from tests.http.test_rebalancing_api import household
 
 PAGE = "/console/rebalancing"
-
-
-def _chart(text: str, key: str) -> dict[str, Any]:
-    found = re.search(rf'id="drift-chart-{key}"[^>]*data-drift-chart="([^"]*)"', text)
-    assert found, f"no {key} drift chart"
-    data: dict[str, Any] = json.loads(html.unescape(found.group(1)))
-    return data
 
 
 async def test_drift_propose_confirm_and_execute(harness: Harness, owner: User) -> None:
@@ -45,7 +35,7 @@ async def test_drift_propose_confirm_and_execute(harness: Harness, owner: User) 
     assert listing.status_code == 200 and f'href="{PAGE}/portfolios/{pid}"' in listing.text
     assert f'href="{PAGE}" data-key="x"' in listing.text
     assert drift.status_code == 200
-    chart = _chart(drift.text, "household")
+    chart = chart_data(drift.text, "data-drift-chart", "drift-chart-household")
     assert chart["labels"] == ["BND", "VTI"] or sorted(chart["labels"]) == ["BND", "VTI"]
     row = dict(
         zip(chart["labels"], zip(chart["current"], chart["target"], strict=True), strict=True)

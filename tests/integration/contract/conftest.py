@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import pytest
 from redis.asyncio import Redis
@@ -27,6 +28,8 @@ from ports.core.idempotency import IdempotencyStore
 from ports.core.ratelimit import RateLimiter
 from ports.market_data.cache import QuoteCache
 
+T = TypeVar("T")
+
 WAIT_S = 5.0  # how long a test waits for an event before failing (a bound, not an assertion)
 
 
@@ -39,6 +42,11 @@ class Backend:
     hub: InMemoryBroadcastHub = field(default_factory=InMemoryBroadcastHub)
     redis: Redis | None = None
     url: str = ""
+
+    def adapter(self, in_memory: Callable[[FakeClock], T], on_redis: Callable[[Redis], T]) -> T:
+        """The adapter under test on this backend: the in-memory one on the fake clock, or the
+        Redis one on the shared client."""
+        return in_memory(self.clock) if self.redis is None else on_redis(self.redis)
 
     async def elapse(self, seconds: float) -> None:
         """The memory adapters' fake clock moves; Redis keeps real time, so a real sleep."""
@@ -70,23 +78,17 @@ async def backend(request: pytest.FixtureRequest) -> AsyncIterator[Backend]:
 
 @pytest.fixture
 def limiter(backend: Backend) -> RateLimiter:
-    if backend.redis is None:
-        return InMemoryRateLimiter(backend.clock)
-    return RedisRateLimiter(backend.redis)
+    return backend.adapter(InMemoryRateLimiter, RedisRateLimiter)
 
 
 @pytest.fixture
 def quote_cache(backend: Backend) -> QuoteCache:
-    if backend.redis is None:
-        return InMemoryQuoteCache(backend.clock)
-    return RedisQuoteCache(backend.redis)
+    return backend.adapter(InMemoryQuoteCache, RedisQuoteCache)
 
 
 @pytest.fixture
 def idempotency(backend: Backend) -> IdempotencyStore:
-    if backend.redis is None:
-        return InMemoryIdempotencyStore(backend.clock)
-    return RedisIdempotencyStore(backend.redis)
+    return backend.adapter(InMemoryIdempotencyStore, RedisIdempotencyStore)
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ import pytest
 
 from tests.integration.kafka_server import broker_of_its_own
 from tests.integration.servers import Unavailable, _dying_with_parent
+from tests.kit.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[3]
 BULWARK = Path(sys.executable).parent / "bulwark"
@@ -30,12 +30,6 @@ RETRY_S = 1.0
 OUTAGE_S = 6.0
 STARTED = '"kafka.started"'
 KAFKA_LOGGERS = ("aiokafka", "adapters.kafka", "bulwark.kafka")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def json_lines(text: str) -> list[dict[str, Any]]:

@@ -4,7 +4,6 @@ with NO_REFERENCE_PRICE, which is what the counter must say)."""
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import httpx
@@ -20,14 +19,9 @@ from tests.integration.kafka.bulwark import (
     settings_for,
 )
 from tests.integration.kafka.processes import bulwark_consume, send, store_of, topics_in
+from tests.kit.ports import free_port as _free_port
 
 N = 5
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _denied(text: str) -> float:

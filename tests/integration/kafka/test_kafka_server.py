@@ -16,16 +16,11 @@ from tests.integration.kafka_server import (
     resolve_kafka,
 )
 from tests.integration.servers import ProvisioningError, Server
+from tests.kit.ports import free_port as _closed_port
 
 
 def _never() -> Server:
     raise AssertionError("must not be tried")
-
-
-def _closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])  # closed again on leaving: nothing listens there
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
-import socket
 import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +20,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+
+from tests.kit.ports import free_port
 
 
 @dataclass
@@ -53,12 +54,6 @@ class Mailbox:
         assert isinstance(parsed, EmailMessage)
         self.received.append(Received(str(envelope.mail_from), list(envelope.rcpt_tos), parsed))
         return "250 Message accepted"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def self_signed(directory: Path, dns_name: str | None = None) -> tuple[Path, Path]:

@@ -5,16 +5,23 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
+from sqlalchemy import func, select
 
+from adapters.memory.portfolios import InMemoryPortfolioStore
 from adapters.memory.store import InMemoryStore, InMemoryUnitOfWork
 from adapters.postgres.engine import make_engine
+from adapters.postgres.portfolios import SqlPortfolioStore
 from adapters.postgres.schema import metadata
+from adapters.postgres.tables.outbox import outbox
 from adapters.postgres.uow import unit_of_work_factory
+from ports.portfolio.portfolios import PortfolioStore
 
 STORES = ["memory", "sqlite", "postgres"]
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -24,6 +31,22 @@ class StoreUnderTest:
     kind: str
     uow: Callable[[], Any]
     engine: Any = None
+
+    def adapter(self, in_memory: Callable[[], T], sql: Callable[[Any], T]) -> T:
+        """The adapter under test on this store: the in-memory one, or the SQL one on its engine."""
+        return in_memory() if self.kind == "memory" else sql(self.engine)
+
+
+def portfolio_store(store: StoreUnderTest, path: str) -> PortfolioStore:
+    """The portfolio store on `store`, writing by the executemany path ("batched") or, on
+    PostgreSQL, by the COPY fast path ("copy": `fast_path_rows=1` sends every batch through COPY
+    into a temporary table); "copy" on another store skips."""
+    if path == "copy" and store.kind != "postgres":
+        pytest.skip("the COPY fast path is PostgreSQL's")
+    rows = 1 if path == "copy" else 10**9
+    return store.adapter(
+        InMemoryPortfolioStore, lambda e: SqlPortfolioStore(e, fast_path_rows=rows)
+    )
 
 
 async def open_store(kind: str, url: str | None) -> StoreUnderTest:
@@ -35,6 +58,38 @@ async def open_store(kind: str, url: str | None) -> StoreUnderTest:
     async with engine.begin() as conn:
         await conn.run_sync(metadata.create_all)
     return StoreUnderTest(kind, unit_of_work_factory(engine), engine)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty SQL database for the migration tests: a SQLite file of the test's own, or
+    PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'migrations.db'}"
+    return str(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture
+async def engine(database_url: str) -> AsyncIterator[Any]:
+    """An engine on the empty `database_url`, disposed after the test (pytest runs what follows
+    the yield whether the test passed or failed)."""
+    opened = make_engine(database_url)
+    yield opened
+    await opened.dispose()
+
+
+async def unsent_in_outbox(store: StoreUnderTest) -> int:
+    """How many outbox rows of a SQL store are not sent yet."""
+    async with store.engine.connect() as conn:
+        query = select(func.count()).select_from(outbox).where(outbox.c.sent_at.is_(None))
+        return int((await conn.execute(query)).scalar_one())
+
+
+@pytest.fixture
+def sql_only(store: StoreUnderTest) -> None:
+    """Skips the in-memory store, for the outbox's tests: it publishes directly, with no outbox."""
+    if store.kind == "memory":
+        pytest.skip("the in-memory store publishes directly; it has no outbox")
 
 
 @pytest.fixture(params=STORES)

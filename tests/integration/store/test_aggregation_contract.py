@@ -27,9 +27,7 @@ T0 = datetime(2026, 11, 25, 15, 0, 0, 123456, tzinfo=UTC)
 
 @pytest.fixture
 def repo(store: StoreUnderTest) -> AggregationStore:
-    if store.kind == "memory":
-        return InMemoryAggregationStore()
-    return SqlAggregationStore(store.engine)
+    return store.adapter(InMemoryAggregationStore, SqlAggregationStore)
 
 
 def item(item_id: str = "itm_1", owner: str = "u-1", provider: str = "plaid-1") -> LinkedItem:

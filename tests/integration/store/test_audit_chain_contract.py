@@ -29,7 +29,7 @@ Log = InMemoryAuditLog | SqlAuditLog
 
 @pytest.fixture
 def log(store: StoreUnderTest) -> Log:
-    return InMemoryAuditLog() if store.kind == "memory" else SqlAuditLog(store.engine)
+    return store.adapter(InMemoryAuditLog, SqlAuditLog)
 
 
 def _entry(n: int, **changes: Any) -> AuditEntry:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import pytest
 from sqlalchemy import text
 
 from adapters.postgres import migrate
@@ -15,13 +13,6 @@ from application.core.audit_log import AuditLogService
 from ports.core.events import AuditEntry
 
 T0 = datetime(2026, 1, 5, 9, 0, 0, 250000, tzinfo=UTC)
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp_path / 'chain.db'}"
-    return str(request.getfixturevalue("postgres_url"))
 
 
 async def test_existing_rows_are_chained_and_new_ones_continue_the_chain(

@@ -32,9 +32,7 @@ D = Decimal
 
 @pytest.fixture
 def repo(store: StoreUnderTest) -> BacktestRepository:
-    if store.kind == "memory":
-        return InMemoryBacktestRepository()
-    return SqlBacktestRepository(store.engine)
+    return store.adapter(InMemoryBacktestRepository, SqlBacktestRepository)
 
 
 def backtest(i: int = 1, owner: str = "u-1", minutes: int = 0) -> Backtest:

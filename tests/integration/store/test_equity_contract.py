@@ -20,9 +20,7 @@ DAY = date(2026, 3, 2)
 
 @pytest.fixture
 def history(store: StoreUnderTest) -> EquityHistory:
-    if store.kind == "memory":
-        return InMemoryEquityHistory()
-    return SqlEquityHistory(store.engine)
+    return store.adapter(InMemoryEquityHistory, SqlEquityHistory)
 
 
 def snapshot(day_offset: int = 0, *, account: str = "acc-1", **fields: object) -> EquitySnapshot:

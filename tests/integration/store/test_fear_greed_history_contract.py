@@ -18,9 +18,7 @@ T0 = datetime(2026, 3, 2, 21, 5, 0, 123456, tzinfo=UTC)
 
 @pytest.fixture
 def history(store: StoreUnderTest) -> FearGreedHistoryStore:
-    if store.kind == "memory":
-        return InMemoryFearGreedHistory()
-    return SqlFearGreedHistory(store.engine)
+    return store.adapter(InMemoryFearGreedHistory, SqlFearGreedHistory)
 
 
 def day_record(offset: int, score: float = 42.5, label: str = "neutral") -> FearGreedRecord:

@@ -17,9 +17,7 @@ T0 = datetime(2026, 2, 10, 9, 30, 0, 123456, tzinfo=UTC)
 
 @pytest.fixture
 def repo(store: StoreUnderTest) -> FilingReminderStore:
-    if store.kind == "memory":
-        return InMemoryFilingReminderStore()
-    return SqlFilingReminderStore(store.engine)
+    return store.adapter(InMemoryFilingReminderStore, SqlFilingReminderStore)
 
 
 def settings(owner: str, *filings: str, leads: tuple[int, ...] = (14, 3, 1)) -> ReminderSettings:

@@ -27,9 +27,7 @@ T0 = datetime(2026, 1, 5, 14, 30, 0, 123456, tzinfo=UTC)
 
 @pytest.fixture
 def store(store: StoreUnderTest) -> GivingStore:
-    if store.kind == "memory":
-        return InMemoryGivingStore()
-    return SqlGivingStore(store.engine)
+    return store.adapter(InMemoryGivingStore, SqlGivingStore)
 
 
 def donation(gift_id: str, owner: str = "u-1", day: date = date(2025, 3, 1),

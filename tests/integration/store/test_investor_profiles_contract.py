@@ -20,9 +20,7 @@ D = Decimal
 
 @pytest.fixture
 def repo(store: StoreUnderTest) -> InvestorProfileRepository:
-    if store.kind == "memory":
-        return InMemoryInvestorProfileRepository()
-    return SqlInvestorProfileRepository(store.engine)
+    return store.adapter(InMemoryInvestorProfileRepository, SqlInvestorProfileRepository)
 
 
 def profile(owner: str = "u-1", **changes: object) -> InvestorProfile:

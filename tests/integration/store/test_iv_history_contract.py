@@ -17,9 +17,7 @@ AT = datetime(2026, 3, 2, 21, 5, 0, 123456, tzinfo=UTC)
 
 @pytest.fixture
 def repo(store: StoreUnderTest) -> IVHistoryStore:
-    if store.kind == "memory":
-        return InMemoryIVHistoryStore()
-    return SqlIVHistoryStore(store.engine)
+    return store.adapter(InMemoryIVHistoryStore, SqlIVHistoryStore)
 
 
 def entry(days: int, iv: float, symbol: str = "AAPL") -> DailyIV:

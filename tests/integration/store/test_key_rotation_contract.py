@@ -33,9 +33,7 @@ def source(store: StoreUnderTest, name: str = "users.mfa_secret") -> SealedRecor
 
 
 def rotation_store(store: StoreUnderTest) -> KeyRotationStore:
-    if store.kind == "memory":
-        return InMemoryKeyRotationStore()
-    return SqlKeyRotationStore(store.engine)
+    return store.adapter(InMemoryKeyRotationStore, SqlKeyRotationStore)
 
 
 async def add_users(store: StoreUnderTest, count: int, seal: bool = True) -> dict[str, str]:

@@ -36,7 +36,7 @@ def key(key_id: str = "vk-1", **fields: object) -> VaultKey:
 
 @pytest.fixture
 def vault(store: StoreUnderTest) -> KeyVaultStore:
-    return InMemoryKeyVault() if store.kind == "memory" else SqlKeyVault(store.engine)
+    return store.adapter(InMemoryKeyVault, SqlKeyVault)
 
 
 async def test_a_key_round_trips_with_every_field(vault: KeyVaultStore) -> None:

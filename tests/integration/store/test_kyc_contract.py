@@ -18,9 +18,7 @@ T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
 
 @pytest.fixture
 def repo(store: StoreUnderTest) -> KycDocumentRepository:
-    if store.kind == "memory":
-        return InMemoryKycDocuments()
-    return SqlKycDocuments(store.engine)
+    return store.adapter(InMemoryKycDocuments, SqlKycDocuments)
 
 
 def document(i: int, owner: str = "u-1", minutes: int = 0) -> KycDocument:

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres import migrate
-from adapters.postgres.engine import make_engine
 from adapters.postgres.schema import metadata
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp_path / 'migrations.db'}"
-    return str(request.getfixturevalue("postgres_url"))
 
 
 def _tables(conn: Connection) -> set[str]:
@@ -31,27 +21,23 @@ def _drift(conn: Connection) -> list[object]:
     return list(compare_metadata(context, metadata))
 
 
-async def test_migrations_go_up_to_the_models_and_back_down_to_empty(database_url: str) -> None:
-    engine = make_engine(database_url)
-    try:
-        # Act: up
-        await migrate.upgrade(engine)
-        async with engine.connect() as conn:
-            after_up = await conn.run_sync(_tables)
-            drift = await conn.run_sync(_drift)
+async def test_migrations_go_up_to_the_models_and_back_down_to_empty(engine: AsyncEngine) -> None:
+    # Act: up
+    await migrate.upgrade(engine)
+    async with engine.connect() as conn:
+        after_up = await conn.run_sync(_tables)
+        drift = await conn.run_sync(_drift)
 
-        # Assert: every table of the models exists, and nothing differs from them
-        assert after_up == set(metadata.tables)
-        assert drift == []
-        assert await migrate.current(engine) == migrate.head()
+    # Assert: every table of the models exists, and nothing differs from them
+    assert after_up == set(metadata.tables)
+    assert drift == []
+    assert await migrate.current(engine) == migrate.head()
 
-        # Act: down, then up again
-        await migrate.downgrade(engine)
-        async with engine.connect() as conn:
-            after_down = await conn.run_sync(_tables)
-        assert after_down == set()
-        assert await migrate.current(engine) is None
-        await migrate.upgrade(engine)
-        assert await migrate.current(engine) == migrate.head()
-    finally:
-        await engine.dispose()
+    # Act: down, then up again
+    await migrate.downgrade(engine)
+    async with engine.connect() as conn:
+        after_down = await conn.run_sync(_tables)
+    assert after_down == set()
+    assert await migrate.current(engine) is None
+    await migrate.upgrade(engine)
+    assert await migrate.current(engine) == migrate.head()

@@ -23,9 +23,7 @@ T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
 
 @pytest.fixture
 def repo(store: StoreUnderTest) -> NotificationEndpointStore:
-    if store.kind == "memory":
-        return InMemoryNotificationEndpointStore()
-    return SqlNotificationEndpointStore(store.engine)
+    return store.adapter(InMemoryNotificationEndpointStore, SqlNotificationEndpointStore)
 
 
 def endpoint(

@@ -20,9 +20,7 @@ LATER = T0 + timedelta(hours=1)
 
 @pytest.fixture
 def notifications(store: StoreUnderTest) -> NotificationStore:
-    if store.kind == "memory":
-        return InMemoryNotificationStore()
-    return SqlNotificationStore(store.engine)
+    return store.adapter(InMemoryNotificationStore, SqlNotificationStore)
 
 
 def note(i: int, user: str = "u1", kind: str = "notice") -> InAppNotification:

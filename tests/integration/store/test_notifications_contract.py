@@ -27,9 +27,7 @@ T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
 
 @pytest.fixture
 def notifications(store: StoreUnderTest) -> NotificationStore:
-    if store.kind == "memory":
-        return InMemoryNotificationStore()
-    return SqlNotificationStore(store.engine)
+    return store.adapter(InMemoryNotificationStore, SqlNotificationStore)
 
 
 def delivery(i: int, **fields: object) -> Delivery:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 
 from adapters.memory.bus import InProcessEventBus
 from adapters.postgres.engine import make_engine
@@ -16,15 +16,9 @@ from adapters.postgres.tables.outbox import outbox
 from domain.events import DomainEvent
 from domain.killswitch.switch import EmergencyHalt
 from domain.trading.orders import Order, OrderDenied, Origin, OriginKind, Side
-from tests.integration.store.conftest import StoreUnderTest
+from tests.integration.store.conftest import StoreUnderTest, unsent_in_outbox
 
 pytestmark = pytest.mark.usefixtures("sql_only")
-
-
-@pytest.fixture
-def sql_only(store: StoreUnderTest) -> None:
-    if store.kind == "memory":
-        pytest.skip("the in-memory store publishes directly; it has no outbox")
 
 
 def _order(n: int, account: str = "acc-1") -> Order:
@@ -39,12 +33,6 @@ async def _deny(store: StoreUnderTest, order: Order, reason: str = "MAX_QTY") ->
         order.deny((reason,))
         assert uow.collect_events() == []  # handed to the outbox, not to the caller
         await uow.commit()
-
-
-async def _pending(store: StoreUnderTest) -> int:
-    async with store.engine.connect() as conn:
-        query = select(func.count()).select_from(outbox).where(outbox.c.sent_at.is_(None))
-        return int((await conn.execute(query)).scalar_one())
 
 
 class FailingPublisher:
@@ -75,7 +63,7 @@ async def test_events_are_written_with_the_commit_and_published_once_by_the_rela
     assert before == []
     assert bus.published == [OrderDenied("ord-1", "acc-1", ("MAX_QTY",))]
     assert (first, second) == (1, 0)
-    assert await _pending(store) == 0
+    assert await unsent_in_outbox(store) == 0
 
 
 async def test_nothing_reaches_the_outbox_without_commit(store: StoreUnderTest) -> None:
@@ -84,7 +72,7 @@ async def test_nothing_reaches_the_outbox_without_commit(store: StoreUnderTest) 
         await uow.orders.add(order)
         order.deny(("X",))
 
-    assert await _pending(store) == 0
+    assert await unsent_in_outbox(store) == 0
 
 
 async def test_a_crash_between_commit_and_publish_loses_nothing(store: StoreUnderTest) -> None:
@@ -117,7 +105,7 @@ async def test_a_failing_publisher_leaves_the_events_for_the_next_attempt_in_ord
     # Act
     with pytest.raises(PublishFailed):
         await relay.drain()
-    still_pending = await _pending(store)
+    still_pending = await unsent_in_outbox(store)
     publisher.fail = False
     await relay.drain()
 

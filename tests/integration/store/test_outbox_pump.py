@@ -9,25 +9,17 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
 
 from adapters.memory.bus import InProcessEventBus
 from adapters.postgres.engine import make_engine
 from adapters.postgres.outbox import OutboxRelay, RelayingPublisher
 from adapters.postgres.outbox_pump import CommittedEventPump, PumpOnLoop, attach_pump
-from adapters.postgres.tables.outbox import outbox
 from adapters.postgres.uow import unit_of_work_factory
 from domain.events import DomainEvent
 from domain.trading.orders import Order, OrderDenied, Origin, OriginKind, Side
-from tests.integration.store.conftest import StoreUnderTest
+from tests.integration.store.conftest import StoreUnderTest, unsent_in_outbox
 
 pytestmark = pytest.mark.usefixtures("sql_only")
-
-
-@pytest.fixture
-def sql_only(store: StoreUnderTest) -> None:
-    if store.kind == "memory":
-        pytest.skip("the in-memory store publishes directly; it has no outbox")
 
 
 class Recording:
@@ -67,12 +59,6 @@ async def _deny(store: StoreUnderTest, n: int) -> None:
         await uow.commit()
 
 
-async def _unsent(store: StoreUnderTest) -> int:
-    async with store.engine.connect() as conn:
-        query = select(func.count()).select_from(outbox).where(outbox.c.sent_at.is_(None))
-        return int((await conn.execute(query)).scalar_one())
-
-
 def _reasons(events: list[DomainEvent]) -> list[tuple[str, ...]]:
     return [e.reasons for e in events if isinstance(e, OrderDenied)]
 
@@ -102,7 +88,7 @@ async def test_committed_events_are_published_from_memory_and_marked_sent(
     # Assert: in commit order, none read back from the outbox, every row marked sent
     assert _reasons(target.published) == [("R1",), ("R2",), ("R3",)]
     assert relay.reads == reads_before
-    assert await _unsent(store) == 0
+    assert await unsent_in_outbox(store) == 0
     assert publisher.pump is not None and publisher.pump.published == 3
 
 
@@ -143,7 +129,7 @@ async def test_commits_on_another_loops_engine_are_published_at_once_in_commit_o
     # Assert: in commit order, from memory (no read of the outbox, no wait for the sweep)
     assert _reasons(target.published) == [("R1",), ("R2",), ("R3",)]
     assert relay.reads == reads_before
-    assert await _unsent(store) == 0
+    assert await unsent_in_outbox(store) == 0
     delays = list(publisher.pump.delays)
     assert [names for _, names in delays] == [("OrderDenied",)] * 3
     assert all(0 <= delay < 1.0 for delay, _ in delays)
@@ -165,7 +151,7 @@ async def test_rows_left_by_a_crash_are_sent_first_then_the_new_ones(
 
     # Assert: the leftovers first, in id order, then the new commit, each once
     assert _reasons(target.published) == [("R1",), ("R2",), ("R3",)]
-    assert await _unsent(store) == 0
+    assert await unsent_in_outbox(store) == 0
 
 
 async def test_a_failed_publish_leaves_the_rows_to_a_drain_that_keeps_the_order(
@@ -180,7 +166,7 @@ async def test_a_failed_publish_leaves_the_rows_to_a_drain_that_keeps_the_order(
     await _deny(store, 1)
     await _deny(store, 2)
     await publisher.idle()
-    unsent_while_down = await _unsent(store)
+    unsent_while_down = await unsent_in_outbox(store)
     target.fail = False
     await _deny(store, 3)
     await publisher.idle()
@@ -188,7 +174,7 @@ async def test_a_failed_publish_leaves_the_rows_to_a_drain_that_keeps_the_order(
     # Assert
     assert unsent_while_down == 2
     assert _reasons(target.published) == [("R1",), ("R2",), ("R3",)]
-    assert await _unsent(store) == 0
+    assert await unsent_in_outbox(store) == 0
 
 
 async def test_the_background_drain_leaves_fresh_rows_to_the_pump_and_takes_old_ones(

@@ -28,12 +28,6 @@ pytestmark = pytest.mark.usefixtures("sql_only")
 TOPIC = "bulwark.events"
 
 
-@pytest.fixture
-def sql_only(store: StoreUnderTest) -> None:
-    if store.kind == "memory":
-        pytest.skip("the in-memory store publishes directly; it has no outbox")
-
-
 class CarrierRecordingPublisher:
     """Each publish call's events and the trace context current during it (what the Kafka
     publisher would put in the records' headers)."""

@@ -18,9 +18,7 @@ D = Decimal
 
 @pytest.fixture
 def repo(store: StoreUnderTest) -> PlanningProfileRepository:
-    if store.kind == "memory":
-        return InMemoryPlanningProfileRepository()
-    return SqlPlanningProfileRepository(store.engine)
+    return store.adapter(InMemoryPlanningProfileRepository, SqlPlanningProfileRepository)
 
 
 def profile(owner: str = "u-1", **changes: object) -> PlanningProfile:

@@ -11,8 +11,6 @@ from decimal import Decimal
 
 import pytest
 
-from adapters.memory.portfolios import InMemoryPortfolioStore
-from adapters.postgres.portfolios import SqlPortfolioStore
 from domain.errors import AccountAlreadyHeld, Conflict, DuplicateTransaction, NotFound
 from domain.portfolio.transactions import (
     LotPick,
@@ -22,7 +20,7 @@ from domain.portfolio.transactions import (
 )
 from domain.tax.methods import AccountTaxType, LotMethod
 from ports.portfolio.portfolios import Portfolio, PortfolioAccount, PortfolioStore, ValuationPoint
-from tests.integration.store.conftest import StoreUnderTest
+from tests.integration.store.conftest import StoreUnderTest, portfolio_store
 
 D = Decimal
 T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
@@ -31,11 +29,7 @@ BUY, SELL, DEPOSIT = TransactionKind.BUY, TransactionKind.SELL, TransactionKind.
 
 @pytest.fixture(params=["batched", "copy"])
 def repo(store: StoreUnderTest, request: pytest.FixtureRequest) -> PortfolioStore:
-    if request.param == "copy" and store.kind != "postgres":
-        pytest.skip("the COPY fast path is PostgreSQL's")
-    if store.kind == "memory":
-        return InMemoryPortfolioStore()
-    return SqlPortfolioStore(store.engine, fast_path_rows=1 if request.param == "copy" else 10**9)
+    return portfolio_store(store, request.param)
 
 
 def portfolio(pid: str = "p-1", owner: str = "u-1", *accounts: str) -> Portfolio:

@@ -19,9 +19,7 @@ T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
 
 @pytest.fixture
 def alerts(store: StoreUnderTest) -> PriceAlertStore:
-    if store.kind == "memory":
-        return InMemoryPriceAlertStore()
-    return SqlPriceAlertStore(store.engine)
+    return store.adapter(InMemoryPriceAlertStore, SqlPriceAlertStore)
 
 
 def alert(i: int, owner: str = "u1", symbol: str = "AAPL", **fields: object) -> PriceAlert:

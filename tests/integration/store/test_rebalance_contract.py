@@ -25,9 +25,7 @@ T0 = datetime(2026, 11, 25, 15, 0, 0, 123456, tzinfo=UTC)
 
 @pytest.fixture
 def repo(store: StoreUnderTest) -> RebalanceStore:
-    if store.kind == "memory":
-        return InMemoryRebalanceStore()
-    return SqlRebalanceStore(store.engine)
+    return store.adapter(InMemoryRebalanceStore, SqlRebalanceStore)
 
 
 def stored(proposal_id: str = "rbp-1", owner: str = "u-1") -> StoredProposal:

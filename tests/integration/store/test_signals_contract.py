@@ -26,9 +26,7 @@ PARIS = timezone(timedelta(hours=1))
 
 @pytest.fixture
 def repository(store: StoreUnderTest) -> SignalRepository:
-    if store.kind == "memory":
-        return InMemorySignalRepository()
-    return SqlSignalRepository(store.engine)
+    return store.adapter(InMemorySignalRepository, SqlSignalRepository)
 
 
 def signal(i: int, **fields: Any) -> Signal:

@@ -2,50 +2,32 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres import migrate
-from adapters.postgres.engine import make_engine
 from bootstrap.storage import sql_probe
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp_path / 'probe.db'}"
-    return str(request.getfixturevalue("postgres_url"))
-
-
-async def test_the_probe_passes_at_head(database_url: str) -> None:
+async def test_the_probe_passes_at_head(engine: AsyncEngine) -> None:
     # Arrange
-    engine = make_engine(database_url)
-    try:
-        await migrate.upgrade(engine)
-        probe = sql_probe(engine)
+    await migrate.upgrade(engine)
+    probe = sql_probe(engine)
 
-        # Act
-        ok, details = await probe()
-    finally:
-        await engine.dispose()
+    # Act
+    ok, details = await probe()
 
     # Assert
     assert ok is True
     assert details["schema"] == details["expected"] == migrate.head()
 
 
-async def test_the_probe_fails_on_an_empty_database_and_says_so(database_url: str) -> None:
+async def test_the_probe_fails_on_an_empty_database_and_says_so(engine: AsyncEngine) -> None:
     # Arrange
-    engine = make_engine(database_url)
-    try:
-        await migrate.downgrade(engine)
-        probe = sql_probe(engine)
+    await migrate.downgrade(engine)
+    probe = sql_probe(engine)
 
-        # Act
-        ok, details = await probe()
-    finally:
-        await engine.dispose()
+    # Act
+    ok, details = await probe()
 
     # Assert
     assert ok is False
@@ -53,19 +35,15 @@ async def test_the_probe_fails_on_an_empty_database_and_says_so(database_url: st
     assert details["expected"] == migrate.head()
 
 
-async def test_the_probe_sees_a_schema_moved_after_it_was_built(database_url: str) -> None:
+async def test_the_probe_sees_a_schema_moved_after_it_was_built(engine: AsyncEngine) -> None:
     # Arrange: the probe built at head, then the database taken one revision down under it
-    engine = make_engine(database_url)
-    try:
-        await migrate.upgrade(engine)
-        probe = sql_probe(engine)
-        await migrate.downgrade(engine, "-1")
+    await migrate.upgrade(engine)
+    probe = sql_probe(engine)
+    await migrate.downgrade(engine, "-1")
 
-        # Act
-        ok, details = await probe()
-        below_head = await migrate.current(engine)
-    finally:
-        await engine.dispose()
+    # Act
+    ok, details = await probe()
+    below_head = await migrate.current(engine)
 
     # Assert
     assert ok is False

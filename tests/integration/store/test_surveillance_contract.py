@@ -19,9 +19,7 @@ from tests.unit.surveillance.cases import T0, alert
 
 @pytest.fixture
 def repo(store: StoreUnderTest) -> SurveillanceStore:
-    if store.kind == "memory":
-        return InMemorySurveillanceStore()
-    return SqlSurveillanceStore(store.engine)
+    return store.adapter(InMemorySurveillanceStore, SqlSurveillanceStore)
 
 
 def checkpoint(events: int, offsets: dict[str, int]) -> Checkpoint:

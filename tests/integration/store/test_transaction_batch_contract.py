@@ -17,8 +17,7 @@ from decimal import Decimal
 import pytest
 
 from adapters.arrow.transaction_csv import parse_transaction_csv
-from adapters.memory.portfolios import InMemoryPortfolioStore
-from adapters.postgres.portfolios import COLUMNS, SqlPortfolioStore
+from adapters.postgres.portfolios import COLUMNS
 from application.portfolio.transaction_import import COLUMNS as CSV_COLUMNS
 from application.portfolio.transaction_import import ImportContext, parse_transactions
 from domain.errors import DuplicateTransaction, NotFound
@@ -31,7 +30,7 @@ from domain.portfolio.transactions import (
 from domain.tax.methods import LotMethod
 from ports.portfolio.portfolios import Portfolio, PortfolioAccount, PortfolioStore
 from ports.portfolio.transaction_batch import CHUNK_ROWS, TRANSACTION_FIELDS, TransactionList
-from tests.integration.store.conftest import StoreUnderTest
+from tests.integration.store.conftest import StoreUnderTest, portfolio_store
 
 D = Decimal
 T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)
@@ -46,11 +45,7 @@ NUMBERS = [
 
 @pytest.fixture(params=["batched", "copy"])
 def repo(store: StoreUnderTest, request: pytest.FixtureRequest) -> PortfolioStore:
-    if request.param == "copy" and store.kind != "postgres":
-        pytest.skip("the COPY path is PostgreSQL's")
-    if store.kind == "memory":
-        return InMemoryPortfolioStore()
-    return SqlPortfolioStore(store.engine, fast_path_rows=1 if request.param == "copy" else 10**9)
+    return portfolio_store(store, request.param)
 
 
 def portfolio(pid: str) -> Portfolio:

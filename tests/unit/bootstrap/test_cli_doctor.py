@@ -27,6 +27,7 @@ from bootstrap.doctor import examine
 from bootstrap.doctor_findings import REQUIRED, Finding, State
 from bootstrap.settings import Settings
 from bootstrap.settings.base import Secret
+from tests.kit.ports import free_port as closed_port
 from tests.unit.bootstrap.logging_guard import logging_restored  # noqa: F401  (fixture)
 
 KEKS = f"main 1 {base64.b64encode(b'k' * 32).decode()}"
@@ -98,12 +99,6 @@ def listening() -> Iterator[int]:
         server.bind(("127.0.0.1", 0))
         server.listen()
         yield int(server.getsockname()[1])
-
-
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 async def test_a_vendor_is_checked_by_reaching_its_host_and_degrades_the_feed(

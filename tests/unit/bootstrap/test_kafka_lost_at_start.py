@@ -9,7 +9,6 @@ lifespan starts the Kafka link, whose producer start raises aiokafka's KafkaConn
 from __future__ import annotations
 
 import logging
-import socket
 
 import pytest
 import uvicorn
@@ -19,13 +18,7 @@ from bootstrap.cli_preflight import kafka_refusal
 from bootstrap.containers.application import build_container
 from bootstrap.logging import is_bulwarks
 from bootstrap.settings import load_settings
-
-
-def closed_port() -> int:
-    """A port nothing listens on (bound, then let go)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from tests.kit.ports import free_port as closed_port
 
 
 async def test_serve_whose_brokers_left_after_the_preflight_fails_its_start_up_in_one_line(

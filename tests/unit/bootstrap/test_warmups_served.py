@@ -2,53 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bootstrap.containers.analytics import optimizer_warmed
 from bootstrap.containers.core_parts import compute_warmed
+from bootstrap.settings import Settings
 from tests.http.harness import test_settings as settings_of
 
+KERNELS, OPTIMISER = compute_warmed, optimizer_warmed
+
 
 @pytest.mark.parametrize(
-    ("served", "warmup", "expected"),
+    ("warmed_by", "served", "warmup", "expected"),
     [
-        ("", "true", True),  # every context
-        ("analytics", "true", True),
-        ("portfolio", "true", True),  # planning's Monte Carlo
-        ("trading,safety", "true", False),
-        ("analytics", "false", False),
+        # The kernels: where a served context runs them.
+        (KERNELS, "", "true", True),  # every context
+        (KERNELS, "analytics", "true", True),
+        (KERNELS, "portfolio", "true", True),  # planning's Monte Carlo
+        (KERNELS, "trading,safety", "true", False),
+        (KERNELS, "analytics", "false", False),
+        # The optimiser: where analytics is served.
+        (OPTIMISER, "", "true", True),
+        (OPTIMISER, "analytics", "true", True),
+        (OPTIMISER, "trading,safety,rebalancing", "true", False),
+        (OPTIMISER, "", "false", False),
     ],
 )
-def test_the_kernels_are_warmed_where_a_served_context_runs_them(
-    served: str, warmup: str, expected: bool
+def test_a_warm_up_runs_where_a_served_context_needs_it(
+    warmed_by: Callable[[Settings], bool], served: str, warmup: str, expected: bool
 ) -> None:
     # Arrange
     settings = settings_of(served_contexts=served, compute_warmup=warmup)
 
     # Act
-    warmed = compute_warmed(settings)
-
-    # Assert
-    assert warmed is expected
-
-
-@pytest.mark.parametrize(
-    ("served", "warmup", "expected"),
-    [
-        ("", "true", True),
-        ("analytics", "true", True),
-        ("trading,safety,rebalancing", "true", False),
-        ("", "false", False),
-    ],
-)
-def test_the_optimiser_is_warmed_where_analytics_is_served(
-    served: str, warmup: str, expected: bool
-) -> None:
-    # Arrange
-    settings = settings_of(served_contexts=served, compute_warmup=warmup)
-
-    # Act
-    warmed = optimizer_warmed(settings)
+    warmed = warmed_by(settings)
 
     # Assert
     assert warmed is expected

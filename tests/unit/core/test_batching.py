@@ -39,6 +39,16 @@ def batcher(runner: Runner, max_batch: int = 128) -> KeyedBatcher[str, str]:
     return KeyedBatcher(runner, max_batch)
 
 
+async def held_in_a_first_batch(runner: Runner) -> tuple[KeyedBatcher[str, str], asyncio.Task[str]]:
+    """A batcher over `runner`, its first batch (key "k", item "a") held inside the runner until
+    the runner's gate is set; the batcher and the task that submitted "a"."""
+    runner.gate = asyncio.Event()
+    b = batcher(runner)
+    first = asyncio.create_task(b.submit("k", "a"))
+    await runner.started.wait()
+    return b, first
+
+
 async def _settle() -> None:
     """Let every ready task run until each waits on something outside the loop's queue."""
     for _ in range(10):
@@ -195,10 +205,7 @@ async def test_a_runner_returning_the_wrong_number_of_results_fails_the_whole_ba
 async def test_submissions_that_arrive_while_a_batch_runs_form_the_next_batch() -> None:
     # Arrange: the first batch is held inside the runner
     runner = Runner()
-    runner.gate = asyncio.Event()
-    b = batcher(runner)
-    first = asyncio.create_task(b.submit("k", "a"))
-    await runner.started.wait()
+    b, first = await held_in_a_first_batch(runner)
 
     # Act
     later = [asyncio.create_task(b.submit("k", item)) for item in ("b", "c", "d")]
@@ -217,10 +224,7 @@ async def test_submissions_that_arrive_while_a_batch_runs_form_the_next_batch() 
 async def test_a_waiter_cancelled_before_its_batch_starts_is_skipped() -> None:
     # Arrange: "a" is running; "b", "c" and "d" queue behind it
     runner = Runner()
-    runner.gate = asyncio.Event()
-    b = batcher(runner)
-    first = asyncio.create_task(b.submit("k", "a"))
-    await runner.started.wait()
+    b, first = await held_in_a_first_batch(runner)
     waiting = {item: asyncio.create_task(b.submit("k", item)) for item in ("b", "c", "d")}
     await _settle()
 
@@ -240,10 +244,7 @@ async def test_a_waiter_cancelled_before_its_batch_starts_is_skipped() -> None:
 async def test_a_batch_whose_waiters_all_gave_up_is_not_run() -> None:
     # Arrange
     runner = Runner()
-    runner.gate = asyncio.Event()
-    b = batcher(runner)
-    first = asyncio.create_task(b.submit("k", "a"))
-    await runner.started.wait()
+    b, first = await held_in_a_first_batch(runner)
     gave_up = [asyncio.create_task(b.submit("k", item)) for item in ("b", "c")]
     await _settle()
 

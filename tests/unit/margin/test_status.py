@@ -88,37 +88,38 @@ def test_position_lines_carry_requirements_and_distances() -> None:
     assert status.position("MSFT") is None
 
 
-def test_long_liquidation_distance_and_price_plug_back_to_equity_equals_maintenance() -> None:
-    # Arrange: cash −10,000, long 200 at 150 → equity 20,000, maintenance 7,500.
-    acct = account(-10_000, ("AAPL", 200))
-    insts = instruments("AAPL")
+@pytest.mark.parametrize(
+    ("cash", "symbol", "quantity", "mark", "distance", "price"),
+    [
+        # Long: cash −10,000, long 200 at 150 → equity 20,000, maintenance 7,500.
+        # x = 12,500 / (30,000 × 0.75) = 5/9; price 150 × (1 − 5/9) = 66.67;
+        # check: −10,000 + 200p = 0.25 × 200p ⇔ 150p = 10,000 ⇔ p = 66.666…
+        pytest.param(
+            -10_000, "AAPL", 200, 150, D(12_500) / D(22_500), D(10_000) / D(150), id="long"
+        ),
+        # Short: cash 50,000, short 100 at 200 → equity 30,000, maintenance 6,000.
+        # x = 24,000 / (20,000 × 1.3) = 12/13; price 200 × 25/13 = 384.615…;
+        # check: 50,000 − 100p = 0.30 × 100p ⇔ 130p = 50,000.
+        pytest.param(
+            50_000, "TSLA", -100, 200, D(24_000) / D(26_000), D(50_000) / D(130), id="short"
+        ),
+    ],
+)
+def test_liquidation_distance_and_price_plug_back_to_equity_equals_maintenance(
+    cash: int, symbol: str, quantity: int, mark: int, distance: Decimal, price: Decimal
+) -> None:
+    # Arrange
+    acct = account(cash, (symbol, quantity))
+    insts = instruments(symbol)
 
     # Act
-    line = assess_margin(acct, insts, marks(AAPL=150), SCHEDULE).positions[0]
+    line = assess_margin(acct, insts, {symbol: D(mark)}, SCHEDULE).positions[0]
 
-    # Assert: x = 12,500 / (30,000 × 0.75) = 5/9; price 150 × (1 − 5/9) = 66.67;
-    # check: −10,000 + 200p = 0.25 × 200p ⇔ 150p = 10,000 ⇔ p = 66.666…
-    assert line.liquidation_distance == D(12_500) / D(22_500)
+    # Assert
+    assert line.liquidation_distance == distance
     assert line.liquidation_price is not None
-    assert abs(line.liquidation_price - D(10_000) / D(150)) < TOLERANCE
-    moved = assess_margin(acct, insts, {"AAPL": line.liquidation_price}, SCHEDULE)
-    assert abs(moved.equity - moved.maintenance_requirement) < TOLERANCE
-
-
-def test_short_liquidation_distance_and_price_plug_back_to_equity_equals_maintenance() -> None:
-    # Arrange: cash 50,000, short 100 at 200 → equity 30,000, maintenance 6,000.
-    acct = account(50_000, ("TSLA", -100))
-    insts = instruments("TSLA")
-
-    # Act
-    line = assess_margin(acct, insts, marks(TSLA=200), SCHEDULE).positions[0]
-
-    # Assert: x = 24,000 / (20,000 × 1.3) = 12/13; price 200 × 25/13 = 384.615…;
-    # check: 50,000 − 100p = 0.30 × 100p ⇔ 130p = 50,000.
-    assert line.liquidation_distance == D(24_000) / D(26_000)
-    assert line.liquidation_price is not None
-    assert abs(line.liquidation_price - D(50_000) / D(130)) < TOLERANCE
-    moved = assess_margin(acct, insts, {"TSLA": line.liquidation_price}, SCHEDULE)
+    assert abs(line.liquidation_price - price) < TOLERANCE
+    moved = assess_margin(acct, insts, {symbol: line.liquidation_price}, SCHEDULE)
     assert abs(moved.equity - moved.maintenance_requirement) < TOLERANCE
 
 

@@ -14,6 +14,7 @@ from application.market_data.bar_backfill import BarBackfill
 from application.market_data.bar_history import BarHistory, InvalidBarRequest
 from domain.market_data.bars import Bar, Timeframe
 from ports.market_data.marketdata import ProviderError, QuoteUnavailable
+from tests.kit.market_data import BarAsk, ServesBars
 
 DAY = timedelta(days=1)
 MONDAY = datetime(2024, 1, 1, tzinfo=UTC)
@@ -24,7 +25,7 @@ def daily(symbol: str, day: int) -> Bar:
     return Bar(symbol, Timeframe.D1, MONDAY + day * DAY, price, price, price, price, Decimal(10))
 
 
-class FakeHistory:
+class FakeHistory(ServesBars):
     """Daily bars of every day (weekends too) for AAPL and MSFT; records what it was asked."""
 
     name = "fake"
@@ -33,24 +34,16 @@ class FakeHistory:
         self.asked: list[tuple[str, datetime, datetime, int]] = []
         self._failing = failing
 
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-    ) -> list[Bar]:
-        assert start is not None and end is not None
-        self.asked.append((symbol, start, end, limit))
-        if symbol == self._failing:
+    async def serve(self, ask: BarAsk) -> list[Bar]:
+        assert ask.start is not None and ask.end is not None
+        self.asked.append((ask.symbol, ask.start, ask.end, ask.limit))
+        if ask.symbol == self._failing:
             raise ProviderError("fake", "down")
-        if symbol not in ("AAPL", "MSFT"):
-            raise QuoteUnavailable(symbol)
-        first = -(-(start - MONDAY) // DAY)
-        days = [d for d in range(first, first + limit) if MONDAY + d * DAY < end]
-        return [daily(symbol, d) for d in days]
+        if ask.symbol not in ("AAPL", "MSFT"):
+            raise QuoteUnavailable(ask.symbol)
+        first = -(-(ask.start - MONDAY) // DAY)
+        days = [d for d in range(first, first + ask.limit) if MONDAY + d * DAY < ask.end]
+        return [daily(ask.symbol, d) for d in days]
 
 
 async def test_a_backfill_writes_every_bar_of_the_range_in_chunks() -> None:

@@ -15,6 +15,7 @@ from application.market_data.bar_gaps import SessionGaps
 from domain.market_data.bar_calendar import TimeRange, session_starts, utc
 from domain.market_data.bars import Bar, Timeframe
 from tests.kit.calendars import WeekSource, new_york, thanksgiving_week
+from tests.kit.market_data import BarAsk, ServesBars
 
 DAY = timedelta(days=1)
 TUESDAY, SATURDAY = datetime(2026, 11, 24, tzinfo=UTC), datetime(2026, 11, 28, tzinfo=UTC)
@@ -35,7 +36,7 @@ async def stored(timeframe: Timeframe, starts: list[datetime]) -> InMemoryBarSto
     return store
 
 
-class TradingDays:
+class TradingDays(ServesBars):
     """A provider's daily history: a bar on each day the exchange traded; records the asks."""
 
     name = "days"
@@ -43,19 +44,11 @@ class TradingDays:
     def __init__(self) -> None:
         self.asked: list[tuple[datetime, datetime]] = []
 
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-    ) -> list[Bar]:
-        assert start is not None and end is not None
-        self.asked.append((start, end))
+    async def serve(self, ask: BarAsk) -> list[Bar]:
+        assert ask.start is not None and ask.end is not None
+        self.asked.append((ask.start, ask.end))
         days = [day(n) for n in (23, 24, 25, 27, 30)]
-        return [bar(timeframe, d) for d in days if start <= d < end][:limit]
+        return [bar(ask.timeframe, d) for d in days if ask.start <= d < ask.end][: ask.limit]
 
 
 def test_the_sessions_expect_no_bar_on_the_holiday_and_none_after_the_early_close() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator, Sequence
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import NoReturn
 
@@ -18,14 +18,15 @@ from adapters.market_data.failover import FailoverConfig, FailoverMarketData
 from adapters.market_data.synthetic import SyntheticMarketData
 from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
-from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.bars import Bar
 from domain.market_data.book import OrderBook
 from domain.market_data.options import OptionChain
 from ports.market_data.marketdata import MarketDataProvider, ProviderError, Quote, RateLimitUsage
+from tests.kit.market_data import BarAsk, ServesBars
 from tests.unit.marketdata.contract import MarketDataContract, StreamFeeder
 
 
-class DownProvider:
+class DownProvider(ServesBars):
     """A provider in an outage: every call fails with a retryable ProviderError."""
 
     name = "down"
@@ -39,15 +40,7 @@ class DownProvider:
     async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
         self._fail()
 
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-    ) -> list[Bar]:
+    async def serve(self, ask: BarAsk) -> list[Bar]:
         self._fail()
 
     async def order_book(self, symbol: str, depth: int = 10) -> OrderBook:

@@ -27,7 +27,7 @@ from ports.market_data.marketdata import (
     ProviderRateLimited,
     QuoteUnavailable,
 )
-from tests.kit.market_data import OffersNothing
+from tests.kit.market_data import BarAsk, OffersNothing
 
 D = Decimal
 NOW = datetime(2026, 1, 5, 14, 30, 20, tzinfo=UTC)
@@ -72,17 +72,9 @@ class FakeProvider(OffersNothing):
         if symbol not in ("AAPL", "BTC/USD"):
             raise QuoteUnavailable(symbol)
 
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-    ) -> list[Bar]:
-        await self._enter("bars", symbol, limit)
-        return make_bars(symbol, min(limit, self.history), self.clock.now(), timeframe)
+    async def serve(self, ask: BarAsk) -> list[Bar]:
+        await self._enter("bars", ask.symbol, ask.limit)
+        return make_bars(ask.symbol, min(ask.limit, self.history), self.clock.now(), ask.timeframe)
 
     async def order_book(self, symbol: str, depth: int = 10) -> OrderBook:
         await self._enter("book", symbol, depth)

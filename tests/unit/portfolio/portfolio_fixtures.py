@@ -3,6 +3,7 @@ in-memory ledger, and transaction drafts."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -11,6 +12,7 @@ from typing import Any
 from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.portfolios import InMemoryPortfolioStore
 from application.portfolio.portfolios import NewAccount, PortfolioService
+from application.portfolio.transaction_import import ImportContext
 from bootstrap.embedded import Embedded
 from bootstrap.portfolios import CSV_PARSER
 from domain.portfolio.transactions import Transaction, TransactionKind
@@ -18,6 +20,20 @@ from domain.principals import Principal
 from ports.portfolio.portfolios import Portfolio
 
 TODAY = date(2026, 3, 31)
+
+
+def import_context(booked: frozenset[str] = frozenset()) -> ImportContext:
+    """An import into portfolio pf-1 (USD) on TODAY: accounts ma-1 (also named "Brokerage") and
+    ma-2, `booked` the references already in the ledger, new ids tx-0001, tx-0002, …"""
+    counter = itertools.count(1)
+    return ImportContext(
+        portfolio_id="pf-1",
+        base_currency="USD",
+        accounts={"ma-1": "ma-1", "Brokerage": "ma-1", "ma-2": "ma-2"},
+        booked_references=booked,
+        today=TODAY,
+        new_id=lambda: f"tx-{next(counter):04d}",
+    )
 
 
 @dataclass

@@ -10,17 +10,18 @@ import pytest
 
 from adapters.memory.portfolios import InMemoryPortfolioStore
 from application.portfolio.valuations import InvalidPeriod, ValuationService, check_period
-from domain.market_data.bars import Bar, Timeframe
+from domain.market_data.bars import Bar
 from domain.portfolio.transactions import Transaction, TransactionKind
 from ports.market_data.marketdata import QuoteUnavailable
 from ports.portfolio.portfolios import Portfolio, PortfolioAccount
+from tests.kit.market_data import BarAsk, ServesBars
 
 D = Decimal
 P = "pf-1"
 A = "ma-1"
 
 
-class FakeBars:
+class FakeBars(ServesBars):
     """Daily closes by symbol; an unknown symbol raises QuoteUnavailable, like a provider."""
 
     name = "fake"
@@ -28,24 +29,16 @@ class FakeBars:
     def __init__(self, closes: dict[str, dict[date, str]]) -> None:
         self.closes = closes
 
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-    ) -> list[Bar]:
-        if symbol not in self.closes:
-            raise QuoteUnavailable(symbol)
+    async def serve(self, ask: BarAsk) -> list[Bar]:
+        if ask.symbol not in self.closes:
+            raise QuoteUnavailable(ask.symbol)
         out = []
-        for day, close in sorted(self.closes[symbol].items()):
+        for day, close in sorted(self.closes[ask.symbol].items()):
             at = datetime(day.year, day.month, day.day, tzinfo=UTC)
-            if (start is None or at >= start) and (end is None or at < end):
+            if (ask.start is None or at >= ask.start) and (ask.end is None or at < ask.end):
                 c = D(close)
-                out.append(Bar(symbol, timeframe, at, c, c, c, c, D(0)))
-        return out[:limit]
+                out.append(Bar(ask.symbol, ask.timeframe, at, c, c, c, c, D(0)))
+        return out[: ask.limit]
 
 
 def tx(n: int, kind: TransactionKind, day: date, **fields: object) -> Transaction:

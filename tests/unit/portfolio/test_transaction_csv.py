@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import sys
-from datetime import date
 
 import pytest
 from hypothesis import given, settings
@@ -25,8 +23,8 @@ from application.portfolio.transaction_import import (
     parse_transactions,
 )
 from ports.portfolio.transaction_batch import TransactionList, batch_csv
+from tests.unit.portfolio.portfolio_fixtures import import_context
 
-TODAY = date(2026, 3, 31)
 # Per column: good cells, bad ones, and ones only Python's own rules decide (Unicode digits,
 # case mappings, exponents, underscores, padding that str.strip() removes).
 CELLS: dict[str, list[str]] = {
@@ -55,15 +53,7 @@ RAW_CELLS = ['x"y', ' "q"', '"a"b', '""""', '"a""b"', '""', '"ma-1"', '"2026-01-
 
 
 def context(booked: frozenset[str] = frozenset({"old-7"})) -> ImportContext:
-    counter = itertools.count(1)
-    return ImportContext(
-        portfolio_id="pf-1",
-        base_currency="USD",
-        accounts={"ma-1": "ma-1", "Brokerage": "ma-1", "ma-2": "ma-2"},
-        booked_references=booked,
-        today=TODAY,
-        new_id=lambda: f"tx-{next(counter):04d}",
-    )
+    return import_context(booked)
 
 
 def quoted(cell: str, always: bool) -> str:

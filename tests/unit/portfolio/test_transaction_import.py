@@ -3,7 +3,6 @@ and column, every bad row collected, nothing answered unless every row is good."
 
 from __future__ import annotations
 
-import itertools
 from datetime import date
 from decimal import Decimal
 
@@ -21,21 +20,13 @@ from application.portfolio.transaction_import import (
     parse_transactions,
 )
 from domain.portfolio.transactions import TransactionKind, TransactionSource
+from tests.unit.portfolio.portfolio_fixtures import import_context
 
 HEADER = ",".join(COLUMNS)
-TODAY = date(2026, 3, 31)
 
 
 def context(booked: frozenset[str] = frozenset()) -> ImportContext:
-    counter = itertools.count(1)
-    return ImportContext(
-        portfolio_id="pf-1",
-        base_currency="USD",
-        accounts={"ma-1": "ma-1", "Brokerage": "ma-1", "ma-2": "ma-2"},
-        booked_references=booked,
-        today=TODAY,
-        new_id=lambda: f"tx-{next(counter):04d}",
-    )
+    return import_context(booked)
 
 
 def errors_of(text: str, ctx: ImportContext | None = None) -> list[RowError]:

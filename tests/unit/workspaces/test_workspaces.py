@@ -20,11 +20,6 @@ LAYOUT: dict[str, Any] = {"panels": [{"kind": "chart", "symbol": "AAPL", "w": 6}
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 def store() -> InMemoryStore:
     return InMemoryStore()
 

@@ -11,11 +11,6 @@ from adapters.gpu.compute_cuda import CudaCompute
 from domain.analytics.options.bsm import bsm_greeks
 
 
-@pytest.fixture(scope="module")
-def gpu() -> CudaCompute:
-    return CudaCompute(reason="test", device="numba.cuda simulator")
-
-
 def test_prices_and_greeks_equal_the_cpu_to_1e_9_relative(gpu: CudaCompute) -> None:
     # Arrange: calls and puts, dividends, and the degenerate cases (expired, zero vol)
     rng = np.random.default_rng(3)

@@ -24,11 +24,6 @@ from domain.analytics.montecarlo.regime import (
 )
 
 
-@pytest.fixture(scope="module")
-def gpu() -> CudaCompute:
-    return CudaCompute(reason="test", device="numba.cuda simulator")
-
-
 def one_regime(drift: float, vol: float, **features: Any) -> RegimeModel:
     return RegimeModel(
         regimes=(Regime.BULL,),

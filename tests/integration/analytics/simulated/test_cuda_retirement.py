@@ -36,11 +36,6 @@ PLAN = RetirementInputs(
 )
 
 
-@pytest.fixture(scope="module")
-def gpu() -> CudaCompute:
-    return CudaCompute(reason="test", device="numba.cuda simulator")
-
-
 def test_without_volatility_every_figure_equals_the_cpu(gpu: CudaCompute) -> None:
     # Act: wealth runs out in the last year on every path
     got = gpu.retirement(PLAN)

@@ -18,30 +18,18 @@ from domain.analytics.options.american import (
     crr_american,
 )
 from domain.analytics.options.bsm import bsm_greeks
-
-TODAY = ql.Date(15, ql.January, 2025)
-DAY_COUNT = ql.Actual365Fixed()
+from tests.unit.analytics.options.quantlib_market import TODAY, flat_market, payoff
 
 Row = tuple[float, float, int, float, float, float, bool]
 
 
 def quantlib_option(row: Row, american: bool = True) -> ql.VanillaOption:
     spot, strike, days, vol, rate, div, call = row
-    ql.Settings.instance().evaluationDate = TODAY
-    process = ql.BlackScholesMertonProcess(
-        ql.QuoteHandle(ql.SimpleQuote(spot)),
-        ql.YieldTermStructureHandle(ql.FlatForward(TODAY, div, DAY_COUNT)),
-        ql.YieldTermStructureHandle(ql.FlatForward(TODAY, rate, DAY_COUNT)),
-        ql.BlackVolTermStructureHandle(
-            ql.BlackConstantVol(TODAY, ql.NullCalendar(), vol, DAY_COUNT)
-        ),
-    )
+    process = flat_market(spot, vol, rate, div)
     exercise = (
         ql.AmericanExercise(TODAY, TODAY + days) if american else ql.EuropeanExercise(TODAY + days)
     )
-    option = ql.VanillaOption(
-        ql.PlainVanillaPayoff(ql.Option.Call if call else ql.Option.Put, strike), exercise
-    )
+    option = ql.VanillaOption(payoff(strike, call), exercise)
     option.process = process  # keep the process alive as long as the option
     return option
 

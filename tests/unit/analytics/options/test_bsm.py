@@ -12,27 +12,14 @@ from hypothesis import strategies as st
 
 from domain.analytics.options import bsm
 from domain.analytics.options.bsm import Greeks, bsm_greeks, kernel_numpy
-
-TODAY = ql.Date(15, ql.January, 2025)
-DAY_COUNT = ql.Actual365Fixed()
+from tests.unit.analytics.options.quantlib_market import european, flat_market
 
 
 def quantlib_greeks(
     spot: float, strike: float, days: int, vol: float, rate: float, div: float, call: bool
 ) -> dict[str, float]:
-    ql.Settings.instance().evaluationDate = TODAY
-    process = ql.BlackScholesMertonProcess(
-        ql.QuoteHandle(ql.SimpleQuote(spot)),
-        ql.YieldTermStructureHandle(ql.FlatForward(TODAY, div, DAY_COUNT)),
-        ql.YieldTermStructureHandle(ql.FlatForward(TODAY, rate, DAY_COUNT)),
-        ql.BlackVolTermStructureHandle(
-            ql.BlackConstantVol(TODAY, ql.NullCalendar(), vol, DAY_COUNT)
-        ),
-    )
-    option = ql.VanillaOption(
-        ql.PlainVanillaPayoff(ql.Option.Call if call else ql.Option.Put, strike),
-        ql.EuropeanExercise(TODAY + days),
-    )
+    process = flat_market(spot, vol, rate, div)
+    option = european(strike, days, call)
     option.setPricingEngine(ql.AnalyticEuropeanEngine(process))
     return {
         "price": option.NPV(),

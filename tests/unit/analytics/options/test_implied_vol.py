@@ -22,10 +22,9 @@ from domain.analytics.options.implied_vol import (
     IVReason,
     implied_volatility,
 )
+from tests.unit.analytics.options.quantlib_market import european, flat_market
 
 EPS = 2.0**-52
-TODAY = ql.Date(15, ql.January, 2025)
-DAY_COUNT = ql.Actual365Fixed()
 ROOT = Path(__file__).resolve().parents[4]
 
 GRID = [
@@ -89,19 +88,8 @@ def test_every_ok_volatility_reprices_the_option() -> None:
 def quantlib_implied_vol(
     price: float, spot: float, strike: float, days: int, rate: float, div: float, call: bool
 ) -> float:
-    ql.Settings.instance().evaluationDate = TODAY
-    process = ql.BlackScholesMertonProcess(
-        ql.QuoteHandle(ql.SimpleQuote(spot)),
-        ql.YieldTermStructureHandle(ql.FlatForward(TODAY, div, DAY_COUNT)),
-        ql.YieldTermStructureHandle(ql.FlatForward(TODAY, rate, DAY_COUNT)),
-        ql.BlackVolTermStructureHandle(
-            ql.BlackConstantVol(TODAY, ql.NullCalendar(), 0.2, DAY_COUNT)
-        ),
-    )
-    option = ql.VanillaOption(
-        ql.PlainVanillaPayoff(ql.Option.Call if call else ql.Option.Put, strike),
-        ql.EuropeanExercise(TODAY + days),
-    )
+    process = flat_market(spot, 0.2, rate, div)
+    option = european(strike, days, call)
     option.setPricingEngine(ql.AnalyticEuropeanEngine(process))
     try:
         return float(option.impliedVolatility(price, process, 1e-13, 500, 1e-4, 5.0))

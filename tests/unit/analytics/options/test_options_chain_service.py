@@ -22,11 +22,6 @@ from tests.unit.analytics.options.fakes import VOLATILITY, ChainProvider
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 def provider(clock: FakeClock) -> ChainProvider:
     return ChainProvider(clock)
 

@@ -21,33 +21,26 @@ from domain.principals import Principal, Role
 from domain.trading.accounts import Account
 from ports.market_data.marketdata import ProviderError, QuoteUnavailable
 from ports.trading.equity import EquitySnapshot
+from tests.kit.market_data import BarAsk, ServesBars
 
 D = Decimal
 OWNER = Principal("owner-1", Role.OWNER)
 FRIDAY = date(2026, 1, 2)
 
 
-class Bars:
+class Bars(ServesBars):
     """Daily bars of one symbol from closes by day; other symbols unknown, or an outage."""
 
     def __init__(self, closes: dict[date, str], *, down: bool = False) -> None:
         self._closes = closes
         self._down = down
 
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-    ) -> list[Bar]:
+    async def serve(self, ask: BarAsk) -> list[Bar]:
         if self._down:
             raise ProviderError("fake", "timeout")
-        if symbol != "SPY":
-            raise QuoteUnavailable(symbol)
-        return [bar(symbol, d, D(c)) for d, c in sorted(self._closes.items())]
+        if ask.symbol != "SPY":
+            raise QuoteUnavailable(ask.symbol)
+        return [bar(ask.symbol, d, D(c)) for d, c in sorted(self._closes.items())]
 
 
 def bar(symbol: str, day: date, close: Decimal) -> Bar:

@@ -16,7 +16,7 @@ from domain.market_data.bars import Bar, Timeframe
 from ports.inference.inference import Classification
 from ports.market_data.marketdata import QuoteUnavailable
 from ports.markets.fear_greed import SERIES, SeriesPoint
-from tests.kit.market_data import OffersNothing
+from tests.kit.market_data import BarAsk, OffersNothing
 
 
 @dataclass
@@ -27,22 +27,14 @@ class ClosesMarket(OffersNothing):
     name: str = "closes"
     calls: int = 0
 
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-    ) -> list[Bar]:
+    async def serve(self, ask: BarAsk) -> list[Bar]:
         self.calls += 1
-        if symbol not in self.closes or timeframe is not Timeframe.D1:
-            raise QuoteUnavailable(symbol)
-        values = self.closes[symbol][-limit:]
+        if ask.symbol not in self.closes or ask.timeframe is not Timeframe.D1:
+            raise QuoteUnavailable(ask.symbol)
+        values = self.closes[ask.symbol][-ask.limit :]
         first = datetime(2026, 1, 5, tzinfo=UTC) - timedelta(days=len(values) - 1)
         return [
-            Bar(symbol, timeframe, first + timedelta(days=i), p, p, p, p, Decimal(1))
+            Bar(ask.symbol, ask.timeframe, first + timedelta(days=i), p, p, p, p, Decimal(1))
             for i, p in enumerate(Decimal(str(v)) for v in values)
         ]
 

@@ -36,11 +36,6 @@ def steady_then_burst(symbol: str, per_hour: int, burst: int) -> list[Mention]:
     return out
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
 def service(social: object, clock: FakeClock, keywords: Keywords | None = None) -> HypeService:
     return HypeService(social, clock, keywords, defaults=HypeSettings(min_mentions=3))  # type: ignore[arg-type]
 

@@ -31,11 +31,6 @@ class _Primary:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 def primary(clock: FakeClock) -> _Primary:
     return _Primary(clock)
 

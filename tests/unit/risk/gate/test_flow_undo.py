@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.risk.flow import OrderFlow, Signature
+from domain.risk.flow import OrderFlow, Recorded, Signature
 from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side
 
 HORIZON = 60.0
@@ -101,8 +101,20 @@ def effective(flow: OrderFlow, now: float) -> tuple[object, ...]:
     return counts, tuple(seen)
 
 
-def record_all(flow: OrderFlow, records: list[tuple[Order, float]]) -> list[object]:
+def record_all(flow: OrderFlow, records: list[tuple[Order, float]]) -> list[Recorded]:
     return [flow.record(order, at) for order, at in records]
+
+
+def undo_the_last(records: list[tuple[Order, float]], k: int) -> tuple[OrderFlow, OrderFlow]:
+    """A flow that recorded every record and then undid the last k, newest first; and a
+    reference flow that recorded only the records before them."""
+    kept = records[: len(records) - k]
+    undone_flow, reference = OrderFlow(HORIZON), OrderFlow(HORIZON)
+    done = record_all(undone_flow, records)
+    record_all(reference, kept)
+    for entry in reversed(done[len(kept) :]):
+        undone_flow.undo(entry)
+    return undone_flow, reference
 
 
 @given(plan=steps(SHORT_GAPS), data=st.data())
@@ -112,14 +124,9 @@ def test_undoing_the_last_k_records_answers_as_a_flow_that_recorded_only_the_res
     # Arrange
     records = timed(plan)
     k = data.draw(st.integers(0, len(records)), label="k")
-    kept = records[: len(records) - k]
-    undone_flow, reference = OrderFlow(HORIZON), OrderFlow(HORIZON)
-    done = [undone_flow.record(order, at) for order, at in records]
-    record_all(reference, kept)
 
     # Act
-    for entry in reversed(done[len(kept) :]):
-        undone_flow.undo(entry)
+    undone_flow, reference = undo_the_last(records, k)
 
     # Assert
     times = [at for _, at in records]
@@ -133,15 +140,10 @@ def test_after_undo_the_flow_sees_what_a_flow_without_those_records_sees_then_an
     # Arrange: records spread past the horizon, then the last k of them are undone
     records = timed(plan)
     k = data.draw(st.integers(0, len(records)), label="k")
-    kept = records[: len(records) - k]
-    undone_flow, reference = OrderFlow(HORIZON), OrderFlow(HORIZON)
-    done = [undone_flow.record(order, at) for order, at in records]
-    record_all(reference, kept)
     last = records[-1][1]
 
     # Act
-    for entry in reversed(done[len(kept) :]):
-        undone_flow.undo(entry)
+    undone_flow, reference = undo_the_last(records, k)
     right_after = (effective(undone_flow, last), effective(reference, last))
     later = [(order, at - T0 + last) for order, at in timed(more)]
     record_all(undone_flow, later)

@@ -46,40 +46,26 @@ def small_orders_only(
     )
 
 
-@pytest.mark.parametrize(
-    ("origin", "applies"),
-    [
-        pytest.param(strategy("s1"), True, id="that-strategy"),
-        pytest.param(strategy("s2"), False, id="other-strategy"),
-        pytest.param(agent("s1"), False, id="agent-with-the-same-id"),
-        pytest.param(USER, False, id="user"),
-    ],
-)
-def test_strategy_scoped_rule_applies_only_to_its_strategy(origin: Origin, applies: bool) -> None:
-    # Arrange
-    limit = small_orders_only(RuleScope.STRATEGY, strategy_id="s1")
-
-    # Act
-    decision = decide(order("AAPL", BUY, 11, origin=origin), view(account()), limit)
-
-    # Assert
-    assert ("MaxOrderQuantity" in controls(decision)) is applies
-    assert decision.approved is not applies
+ONLY_S1 = small_orders_only(RuleScope.STRATEGY, strategy_id="s1")
+ONLY_A1 = small_orders_only(RuleScope.AGENT, agent_id="a1")
 
 
 @pytest.mark.parametrize(
-    ("origin", "applies"),
+    ("limit", "origin", "applies"),
     [
-        pytest.param(agent("a1"), True, id="that-agent"),
-        pytest.param(agent("a2"), False, id="other-agent"),
-        pytest.param(strategy("a1"), False, id="strategy-with-the-same-id"),
-        pytest.param(USER, False, id="user"),
+        pytest.param(ONLY_S1, strategy("s1"), True, id="strategy-rule-that-strategy"),
+        pytest.param(ONLY_S1, strategy("s2"), False, id="strategy-rule-other-strategy"),
+        pytest.param(ONLY_S1, agent("s1"), False, id="strategy-rule-agent-with-the-same-id"),
+        pytest.param(ONLY_S1, USER, False, id="strategy-rule-user"),
+        pytest.param(ONLY_A1, agent("a1"), True, id="agent-rule-that-agent"),
+        pytest.param(ONLY_A1, agent("a2"), False, id="agent-rule-other-agent"),
+        pytest.param(ONLY_A1, strategy("a1"), False, id="agent-rule-strategy-with-the-same-id"),
+        pytest.param(ONLY_A1, USER, False, id="agent-rule-user"),
     ],
 )
-def test_agent_scoped_rule_applies_only_to_its_agent(origin: Origin, applies: bool) -> None:
-    # Arrange
-    limit = small_orders_only(RuleScope.AGENT, agent_id="a1")
-
+def test_origin_scoped_rule_applies_only_to_its_strategy_or_agent(
+    limit: RiskRule, origin: Origin, applies: bool
+) -> None:
     # Act
     decision = decide(order("AAPL", BUY, 11, origin=origin), view(account()), limit)
 

@@ -44,11 +44,6 @@ class _Broken:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 def limiter(clock: FakeClock) -> InMemoryRateLimiter:
     return InMemoryRateLimiter(clock)
 

@@ -15,7 +15,6 @@ from domain.risk.reasons import Action
 from domain.risk.rules import RuleType
 from domain.trading.holds import HoldExpired, OrderNotHeld
 from domain.trading.orders import (
-    Order,
     OrderApproved,
     OrderExpired,
     OrderHeld,
@@ -36,16 +35,10 @@ from tests.kit.desk import (
     halt,
     market,
     set_passcodes,
+    stored_order,
 )
 
 VIEWER = Principal("v-1", Role.VIEWER)
-
-
-async def stored(e: Embedded, order_id: str) -> Order:
-    async with e.uow() as u:
-        order = await u.orders.get(order_id)
-    assert order is not None
-    return order
 
 
 @pytest.fixture
@@ -127,7 +120,7 @@ async def test_an_expired_hold_cannot_be_approved(e: Embedded, held: HeldOrders)
     # Act / Assert
     with pytest.raises(HoldExpired):
         await held.approve(OFFICER, order.id)
-    assert (await stored(e, order.id)).status is OrderStatus.EXPIRED
+    assert (await stored_order(e, order.id)).status is OrderStatus.EXPIRED
     assert [ev.order_id for ev in e.bus.of_type(OrderExpired) if isinstance(ev, OrderExpired)] == [
         order.id
     ]
@@ -143,7 +136,7 @@ async def test_the_queue_expires_lapsed_holds_as_it_reads(e: Embedded, held: Hel
 
     # Assert
     assert queue == []
-    assert (await stored(e, order.id)).status is OrderStatus.EXPIRED
+    assert (await stored_order(e, order.id)).status is OrderStatus.EXPIRED
 
 
 async def test_an_agent_cannot_approve_its_own_held_order(e: Embedded, held: HeldOrders) -> None:
@@ -219,12 +212,12 @@ async def test_the_sweep_expires_lapsed_holds_at_most_once_a_minute(
     first = await held.sweep()
     fake_clock(e).advance(40)  # the second hold lapses, under a minute after the first sweep
     too_soon = await held.sweep()
-    still_held = (await stored(e, waiting.id)).status
+    still_held = (await stored_order(e, waiting.id)).status
     fake_clock(e).advance(30)
     later = await held.sweep()
 
     # Assert
     assert (first, too_soon, later) == (1, 0, 1)
-    assert (await stored(e, lapsed.id)).status is OrderStatus.EXPIRED
+    assert (await stored_order(e, lapsed.id)).status is OrderStatus.EXPIRED
     assert still_held is OrderStatus.HELD
-    assert (await stored(e, waiting.id)).status is OrderStatus.EXPIRED
+    assert (await stored_order(e, waiting.id)).status is OrderStatus.EXPIRED

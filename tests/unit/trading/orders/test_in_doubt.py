@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from bootstrap.embedded import Embedded
 from domain.risk.rules import RuleType
-from domain.trading.orders import Order, OrderNeverSent, OrderStatus
+from domain.trading.orders import OrderNeverSent, OrderStatus
 from ports.trading.broker import BrokerErrorCode
 from tests.kit.desk import (
     ACCOUNT,
@@ -16,32 +16,18 @@ from tests.kit.desk import (
     add_rule,
     fake_clock,
     market,
+    open_orders_here,
+    stored_account,
     stored_in_doubt,
+    stored_order,
 )
 
 D = Decimal
 PAST_GRACE = timedelta(seconds=6)  # the default grace is 5 s
 
 
-async def stored(e: Embedded, order_id: str) -> Order:
-    async with e.uow() as u:
-        order = await u.orders.get(order_id)
-    assert order is not None
-    return order
-
-
-async def open_here(e: Embedded) -> list[str]:
-    async with e.uow() as u:
-        account = await u.accounts.get(ACCOUNT)
-    assert account is not None
-    return list(account.open_orders)
-
-
 async def position(e: Embedded) -> Decimal:
-    async with e.uow() as u:
-        account = await u.accounts.get(ACCOUNT)
-    assert account is not None
-    held = account.positions.get(SYMBOL)
+    held = (await stored_account(e)).positions.get(SYMBOL)
     return held.quantity if held is not None else D(0)
 
 
@@ -55,12 +41,12 @@ async def test_an_order_its_broker_filled_is_adopted_with_its_fills(e: Embedded)
     await e.orders.sync(ACCOUNT)
 
     # Assert
-    adopted = await stored(e, order.id)
+    adopted = await stored_order(e, order.id)
     assert adopted.status is OrderStatus.FILLED
     assert adopted.broker_order_id == sent.broker_order_id
     assert adopted.filled_quantity == D(10)
     assert await position(e) == D(10)
-    assert await open_here(e) == []
+    assert await open_orders_here(e) == []
 
 
 async def test_fills_the_dead_process_drained_are_booked_at_the_brokers_average_price(
@@ -76,7 +62,7 @@ async def test_fills_the_dead_process_drained_are_booked_at_the_brokers_average_
     await e.orders.sync(ACCOUNT)
 
     # Assert
-    adopted = await stored(e, order.id)
+    adopted = await stored_order(e, order.id)
     assert adopted.status is OrderStatus.FILLED
     assert adopted.average_fill_price == sent.average_fill_price
     assert await position(e) == D(10)
@@ -95,10 +81,10 @@ async def test_a_resting_order_found_at_the_broker_is_adopted_open_and_can_be_ca
 
     # Assert
     assert report.adopted == [order.id]
-    adopted = await stored(e, order.id)
+    adopted = await stored_order(e, order.id)
     assert adopted.status is OrderStatus.ACCEPTED
     assert adopted.broker_order_id == sent.broker_order_id
-    assert await open_here(e) == [order.id]
+    assert await open_orders_here(e) == [order.id]
 
 
 async def test_an_order_its_broker_does_not_know_is_closed_as_never_sent_and_released(
@@ -113,11 +99,11 @@ async def test_an_order_its_broker_does_not_know_is_closed_as_never_sent_and_rel
 
     # Assert
     assert closed == 1
-    never = await stored(e, order.id)
+    never = await stored_order(e, order.id)
     assert never.status is OrderStatus.NEVER_SENT
     assert never.is_terminal
     assert never.deny_reasons == ("NOT_AT_BROKER",)
-    assert await open_here(e) == []
+    assert await open_orders_here(e) == []
     assert [ev.order_id for ev in e.bus.of_type(OrderNeverSent)] == [order.id]
 
 
@@ -135,8 +121,8 @@ async def test_a_broker_that_cannot_answer_leaves_the_order_in_doubt_and_says_so
     # Assert
     assert [(d.order_id, d.broker) for d in report.unresolved] == [(order.id, "paper")]
     assert report.unresolved[0].reason.startswith("BROKER_UNAVAILABLE")
-    assert (await stored(e, order.id)).status is OrderStatus.PENDING_SUBMIT
-    assert await open_here(e) == [order.id]
+    assert (await stored_order(e, order.id)).status is OrderStatus.PENDING_SUBMIT
+    assert await open_orders_here(e) == [order.id]
 
 
 async def test_an_order_younger_than_the_grace_is_left_alone(e: Embedded) -> None:
@@ -149,8 +135,8 @@ async def test_an_order_younger_than_the_grace_is_left_alone(e: Embedded) -> Non
 
     # Assert
     assert closed == 0
-    assert (await stored(e, order.id)).status is OrderStatus.PENDING_SUBMIT
-    assert await open_here(e) == [order.id]
+    assert (await stored_order(e, order.id)).status is OrderStatus.PENDING_SUBMIT
+    assert await open_orders_here(e) == [order.id]
 
 
 async def test_a_never_sent_order_frees_the_limit_it_held(e: Embedded) -> None:

@@ -24,6 +24,7 @@ from tests.kit.desk import (
     limit,
     market,
     seed,
+    stored_account,
 )
 from tests.kit.flaky import flaky_orders
 
@@ -89,9 +90,7 @@ async def test_a_burst_for_one_account_is_decided_in_batches_with_results_in_ord
     assert e.orders.batcher.batches < len(cmds)
     assert e.orders.batcher.items == len(cmds)
     assert e.orders.batcher._lanes == {}
-    async with e.uow() as u:
-        account = await u.accounts.get(ACCOUNT)
-    assert account is not None
+    account = await stored_account(e)
     assert list(account.open_orders) == [orders_of(r).order.id for r in results]
     assert len(await e.broker.open_orders(ACCOUNT)) == len(cmds)
 

@@ -18,16 +18,10 @@ from tests.kit.desk import (
     SYMBOL,
     limit,
     market,
+    open_orders_here,
 )
 
 D = Decimal
-
-
-async def open_orders_here(e: Embedded) -> list[str]:
-    async with e.uow() as u:
-        account = await u.accounts.get(ACCOUNT)
-    assert account is not None
-    return list(account.open_orders)
 
 
 async def test_cancelling_a_resting_order_cancels_it_at_the_broker_and_here(e: Embedded) -> None:

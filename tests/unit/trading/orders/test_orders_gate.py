@@ -29,6 +29,7 @@ from tests.kit.desk import (
     market,
     seed,
     set_passcodes,
+    stored_account,
 )
 
 D = Decimal
@@ -215,8 +216,6 @@ async def test_a_broker_failing_on_submit_rejects_the_order_and_releases_it(e: E
     assert e.bus.of_type(OrderRejected) == [
         OrderRejected(result.order.id, ACCOUNT, BrokerErrorCode.UNAVAILABLE.value)
     ]
-    async with e.uow() as u:
-        account = await u.accounts.get(ACCOUNT)
-    assert account is not None
+    account = await stored_account(e)
     assert account.open_orders == {}
     assert await e.broker.open_orders(ACCOUNT) == []

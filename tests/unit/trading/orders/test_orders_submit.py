@@ -35,6 +35,7 @@ from tests.kit.desk import (
     add_rule,
     limit,
     market,
+    stored_account,
 )
 
 D = Decimal
@@ -59,9 +60,7 @@ async def test_an_approved_market_order_fills_at_the_ask_and_books_position_and_
     assert order.status is OrderStatus.FILLED
     assert order.filled_quantity == D(10)
     assert order.average_fill_price == ASK
-    async with e.uow() as u:
-        account = await u.accounts.get(ACCOUNT)
-    assert account is not None
+    account = await stored_account(e)
     assert account.position_quantity(SYMBOL) == D(10)
     assert account.positions[SYMBOL].average_price == D("100.10")
     assert account.cash == D("998999.00")  # 1,000,000 - 10 x 100.10
@@ -81,9 +80,7 @@ async def test_an_approved_limit_order_below_the_ask_rests_and_counts_as_open(
     order = result.order
     assert order.status is OrderStatus.ACCEPTED
     assert order.broker_order_id is not None
-    async with e.uow() as u:
-        account = await u.accounts.get(ACCOUNT)
-    assert account is not None
+    account = await stored_account(e)
     assert list(account.open_orders) == [order.id]
     assert account.cash == CASH
     broker_open = await e.broker.open_orders(ACCOUNT)

@@ -12,11 +12,6 @@ from adapters.memory.marketdata import InMemoryMarketData
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 def ids() -> SequentialIds:
     return SequentialIds()
 
