@@ -104,8 +104,7 @@ class AttributionPageController(Controller):
                 code = exc.code
             else:
                 answer = attribution_answer(result)
-        status = 422 if reader.errors else 200
-        code = code or ("VALIDATION_ERROR" if reader.errors else None)
+        status, code = reader.outcome(code)
         context = await _context(request, form, reader.errors, answer)
         if is_htmx(request):
             return fragment(

@@ -16,7 +16,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
-from adapters.http.console.pages import form_page, is_htmx
+from adapters.http.console.pages import form_page, see_other
 from adapters.http.contexts import bundle_of
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import Caller, caller_of
@@ -42,10 +42,7 @@ async def _current(service: DeviceService, caller: Caller) -> str | None:
 
 
 def _back(request: Request[Any, Any, Any], to: str) -> Redirect:
-    response: Redirect = Redirect(to, status_code=303)
-    if is_htmx(request):
-        response.headers["HX-Redirect"] = to
-    return response
+    return see_other(request, to)
 
 
 class DevicesPageController(Controller):

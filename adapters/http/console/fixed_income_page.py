@@ -146,8 +146,7 @@ class FixedIncomePageController(Controller):
             )
             reader.errors[field] = message
             code = exc.code
-        status = 422 if reader.errors else 200
-        code = code or ("VALIDATION_ERROR" if reader.errors else None)
+        status, code = reader.outcome(code)
         defaults = bond_defaults(today) if kind == "bond" else ladder_defaults(today)
         calc = Calc({**defaults, **reader.values}, reader.errors, answer)
         if is_htmx(request):

@@ -134,8 +134,7 @@ class FrontierPageController(Controller):
             field = form_field(exc.field or "assets", exc.code)
             reader.errors[field] = f"{field}: {exc.message}"
             code = exc.code
-        status = 422 if reader.errors else 200
-        code = code or ("VALIDATION_ERROR" if reader.errors else None)
+        status, code = reader.outcome(code)
         form = {**frontier_defaults(), **reader.values, "long_only": reader.text("long_only")}
         context = await _context(request, form, reader.errors, answer)
         if is_htmx(request):

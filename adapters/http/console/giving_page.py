@@ -22,7 +22,7 @@ from litestar.response import Redirect, Template
 
 from adapters.http.console import giving_forms
 from adapters.http.console.form_fields import FieldReader
-from adapters.http.console.pages import ACTING, form_page, fragment, is_htmx, page
+from adapters.http.console.pages import ACTING, form_page, fragment, is_htmx, page, see_other
 from adapters.http.contexts import bundle_of
 from adapters.http.portfolio.giving_reports_schemas import GivingDeductionOut
 from adapters.http.portfolio.giving_schemas import (
@@ -60,11 +60,7 @@ def _today_year(request: Request[Any, Any, Any]) -> int:
 
 
 def _back(request: Request[Any, Any, Any], query: str = "") -> Redirect:
-    target = GIVING + query
-    response: Redirect = Redirect(target, status_code=303)
-    if is_htmx(request):
-        response.headers["HX-Redirect"] = target
-    return response
+    return see_other(request, GIVING + query)
 
 
 def _donation_defaults(year: int) -> dict[str, str]:

@@ -21,7 +21,7 @@ from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect, Template
 
-from adapters.http.console.pages import ACTING, form_page, is_htmx
+from adapters.http.console.pages import ACTING, form_page, see_other
 from adapters.http.contexts import bundle_of
 from adapters.http.security import caller_of
 from application.identity.kyc import DocumentTooLarge, KycKeyEphemeral, KycService
@@ -79,10 +79,7 @@ async def documents_page(
 
 
 def _back(request: Request[Any, Any, Any], to: str = KYC) -> Redirect:
-    response: Redirect = Redirect(to, status_code=303)
-    if is_htmx(request):
-        response.headers["HX-Redirect"] = to
-    return response
+    return see_other(request, to)
 
 
 class KycPageController(Controller):

@@ -14,7 +14,7 @@ from http import HTTPStatus
 from typing import Any
 
 from litestar import Request
-from litestar.response import Template
+from litestar.response import Redirect, Template
 
 from adapters.http.console.session import CSRF_FIELD, csrf_token_of, username_of
 from adapters.http.security import Caller, caller_of, require_roles
@@ -194,6 +194,14 @@ def _with_event(triggers: str | None, name: str, detail: dict[str, Any]) -> str:
 
 def is_htmx(request: Request[Any, Any, Any]) -> bool:
     return request.headers.get("hx-request") == "true"
+
+
+def see_other(request: Request[Any, Any, Any], to: str) -> Redirect:
+    """303 to `to` after a form; htmx follows it as a whole page (HX-Redirect)."""
+    response: Redirect = Redirect(to, status_code=303)
+    if is_htmx(request):
+        response.headers["HX-Redirect"] = to
+    return response
 
 
 def form_page(

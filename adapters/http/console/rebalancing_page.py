@@ -136,8 +136,7 @@ class RebalancingPageController(Controller):
                     raise
                 reader.errors[exc.field] = f"{exc.field}: {exc.message}"
                 code = exc.code
-        status = 422 if reader.errors else 200
-        code = code or ("VALIDATION_ERROR" if reader.errors else None)
+        status, code = reader.outcome(code)
         context = {"stored": stored, "errors": reader.errors, "confirm": False}
         if is_htmx(request):
             return fragment(
@@ -199,13 +198,13 @@ class RebalancingPageController(Controller):
                 code = exc.code
         if not reader.errors and not is_htmx(request):
             return Redirect(REBALANCING, status_code=303)
-        status = 422 if reader.errors else 200
+        status, code = reader.outcome(code)
         context = {"limits": await _limits(request), "limit_errors": reader.errors,
                    "limit_form": reader.values, "limits_saved": not reader.errors}  # fmt: skip
         if is_htmx(request):
             return fragment(
                 request, "partials/rebalancing_limits.html", status_code=status,
-                code=code or ("VALIDATION_ERROR" if reader.errors else None), context=context,
+                code=code, context=context,
             )  # fmt: skip
         context["portfolios"] = await _households(request)
         return page(request, "rebalancing.html", title="Rebalancing", status_code=status,

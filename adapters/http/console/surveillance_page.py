@@ -19,7 +19,7 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect, Template
 
-from adapters.http.console.pages import DESK, form_page, is_htmx, page
+from adapters.http.console.pages import DESK, form_page, page, see_other
 from adapters.http.contexts import bundle_of
 from adapters.http.security import caller_of
 from application.surveillance.alerts import SurveillanceService
@@ -138,11 +138,7 @@ class SurveillancePageController(Controller):
         except InvalidAlertChange as refused:
             found = await service.get(caller.principal, alert_id)
             return _case_page(request, found, error=refused.message, code=refused.code)
-        target = f"{SURVEILLANCE}/{alert_id}"
-        response: Redirect = Redirect(target, status_code=303)
-        if is_htmx(request):
-            response.headers["HX-Redirect"] = target
-        return response
+        return see_other(request, f"{SURVEILLANCE}/{alert_id}")
 
 
 def _case_page(

@@ -240,8 +240,7 @@ class WealthPageController(Controller):
                 raise
             reader.errors[exc.field] = f"{exc.field}: {exc.message}"
             code = exc.code
-        status = 422 if reader.errors else 200
-        code = code or ("VALIDATION_ERROR" if reader.errors else None)
+        status, code = reader.outcome(code)
         calc = Calc(reader.values, reader.errors, answer)
         if is_htmx(request):
             return fragment(
