@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import msgspec
-from litestar import Controller, Request, post
+from litestar import Controller, Request
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIMediaType, Operation, RequestBody
 
@@ -30,8 +30,8 @@ from adapters.http.analytics.optimization_schemas import (
     OptimizationOut,
     openapi_schema,
 )
-from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS_AND_AGENTS, require_roles
+from adapters.http.shared_calculations import calculation
 
 JSON = "application/json"
 _REQUEST_SCHEMA = openapi_schema(OptimizationIn)
@@ -65,8 +65,9 @@ class OptimizationController(Controller):
     """A calculation on posted inputs: nothing is read or stored."""
 
     path = "/analytics"
+    guards = (require_roles(*READERS_AND_AGENTS),)
 
-    @post(
+    @calculation(
         "/optimization",
         summary="Optimise portfolio weights: minimum variance, maximum Sharpe, risk parity, HRP",
         description=(
@@ -80,8 +81,6 @@ class OptimizationController(Controller):
             "portfolio's volatility, expected return, Sharpe ratio, effective number of assets "
             "and diversification ratio, with the conventions (docs/optimization.md). " + _CODES
         ),
-        guards=[require_roles(*READERS_AND_AGENTS)],
-        status_code=200,
         operation_class=_JsonBodyOperation,
         responses={
             200: ResponseSpec(
@@ -92,7 +91,6 @@ class OptimizationController(Controller):
             ),
             **problems(400, 404, 413, 415, 422),
         },
-        opt=VIEWER_MAY_CALL,
     )
     async def optimize_portfolio(
         self, request: Request[Any, Any, Any], analytics: AnalyticsDep

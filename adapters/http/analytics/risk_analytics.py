@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from litestar import Controller, post
+from litestar import Controller
 from litestar.params import JSONBody
 
 from adapters.http.analytics import AnalyticsDep, problems
 from adapters.http.analytics.risk_var_schemas import VarIn, VarOut
 from adapters.http.analytics.scenario_schemas import ScenarioIn, ScenarioOut
 from adapters.http.deps import CallerDep
-from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS_AND_AGENTS, require_roles
+from adapters.http.shared_calculations import calculation
 
 _ANY_READER = [require_roles(*READERS_AND_AGENTS)]
 
@@ -21,7 +21,7 @@ class RiskMeasuresController(Controller):
 
     path = "/risk"
 
-    @post(
+    @calculation(
         "/var",
         summary="VaR and CVaR of a returns or P&L series",
         description=(
@@ -37,14 +37,12 @@ class RiskMeasuresController(Controller):
             "with Retry-After."
         ),
         guards=_ANY_READER,
-        status_code=200,
         responses=problems(
             400,
             404,
             422,
             notes={422: "INVALID_RISK_INPUT, INSUFFICIENT_RETURNS or NO_REFERENCE_PRICE"},
         ),
-        opt=VIEWER_MAY_CALL,
     )
     async def compute_value_at_risk(
         self, data: JSONBody[VarIn], caller: CallerDep, analytics: AnalyticsDep
@@ -52,7 +50,7 @@ class RiskMeasuresController(Controller):
         result = await analytics.value_at_risk.value_at_risk(caller.principal, data.to_request())
         return VarOut.from_domain(result)
 
-    @post(
+    @calculation(
         "/scenario-simulation",
         summary="Regime-switching Monte Carlo VaR of a portfolio",
         description=(
@@ -67,9 +65,7 @@ class RiskMeasuresController(Controller):
             "50 assets, a bad model); 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After."
         ),
         guards=_ANY_READER,
-        status_code=200,
         responses=problems(400, 404, 422, notes={422: "INVALID_RISK_INPUT or NO_REFERENCE_PRICE"}),
-        opt=VIEWER_MAY_CALL,
     )
     async def simulate_portfolio_var(
         self, data: JSONBody[ScenarioIn], caller: CallerDep, analytics: AnalyticsDep

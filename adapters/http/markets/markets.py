@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Controller, get, post
+from litestar import Controller, get
 from litestar.openapi.spec import Example
 from litestar.params import FromPath, JSONBody, QueryParameter
 
@@ -27,8 +27,8 @@ from adapters.http.markets.markets_schemas import (
     TermStructureOut,
 )
 from adapters.http.problems import on_source_unavailable, problem_responses
-from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS_AND_AGENTS, require_roles
+from adapters.http.shared_calculations import calculation
 from domain.analytics.futures import InvalidMarketInput
 from ports.markets.data_files import DataSourceUnavailable
 from ports.markets.rates import RatesUnavailable
@@ -105,7 +105,7 @@ class FuturesController(Controller):
     ) -> TermStructureOut:
         return TermStructureOut.from_view(await markets.futures.curve(root, date))
 
-    @post(
+    @calculation(
         "/curve",
         summary="Analyse a posted futures curve",
         description=(
@@ -114,8 +114,6 @@ class FuturesController(Controller):
             "`contracts[i].price` or `spot` at or below zero; 422 INVALID_MARKET_INPUT naming "
             "the field otherwise. Stores nothing."
         ),
-        status_code=200,
-        opt=VIEWER_MAY_CALL,
         responses=problems(429),
     )
     async def analyze_futures_curve(
@@ -147,7 +145,7 @@ class FuturesController(Controller):
     ) -> CrackSpreadOut:
         return CrackSpreadOut.from_view(await markets.futures.crack(date, _ratio(ratio)))
 
-    @post(
+    @calculation(
         "/crack-spread",
         summary="The crack spread of posted prices",
         description=(
@@ -156,8 +154,6 @@ class FuturesController(Controller):
             "the crude (default [3, 2, 1]). 422 NEGATIVE_PRICE naming the leg at or below "
             "zero, INVALID_MARKET_INPUT naming `ratio`. Stores nothing."
         ),
-        status_code=200,
-        opt=VIEWER_MAY_CALL,
         responses=problems(429),
     )
     async def compute_crack_spread(

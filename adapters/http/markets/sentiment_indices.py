@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from litestar import Controller, get, post
+from litestar import Controller, get
 from litestar.openapi.spec import Example
 from litestar.params import FromPath, JSONBody, QueryParameter
 
@@ -21,8 +21,8 @@ from adapters.http.markets.sentiment_indices_schemas import (
     MoversOut,
     SeriesOut,
 )
-from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS_AND_AGENTS, require_roles
+from adapters.http.shared_calculations import calculation
 from application.markets.fear_greed import PostedInputs
 
 UNAVAILABLE = (
@@ -114,7 +114,7 @@ class FearGreedController(Controller):
     ) -> SeriesOut:
         return SeriesOut.from_view(await markets.fear_greed.series(input_name, start, end))
 
-    @post(
+    @calculation(
         "/composite",
         summary="The composite of posted inputs",
         description=(
@@ -126,8 +126,6 @@ class FearGreedController(Controller):
             "the weight, INVALID_SENTIMENT_INPUT naming a value that is not finite. Stores "
             "nothing."
         ),
-        status_code=200,
-        opt=VIEWER_MAY_CALL,
         responses=problems(413, 429),
     )
     async def compute_fear_greed_composite(
