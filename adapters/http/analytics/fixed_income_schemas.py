@@ -225,15 +225,11 @@ class BondOut(BondMeasuresOut):
                 a.flows.pay_dates, a.flows.amounts.tolist(), a.flows.times.tolist(), strict=True
             )
         ]
-        return cls(
-            **measures(a),  # type: ignore[arg-type]
+        return cls.from_attributes(
+            result,
+            **measures(a),
             settlement=a.settlement,
-            currency=result.currency,
             schedule=SCHEDULE,
-            face=result.face,
-            market_value=result.market_value,
-            accrued_amount=result.accrued_amount,
-            position_dv01=result.position_dv01,
             shocks=shocks,
             cash_flows=flows,
             units=UNITS,
