@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from litestar import Controller
 from litestar.params import JSONBody
 
+from adapters.http.analytics import AnalyticsController
 from adapters.http.analytics.attribution_schemas import AttributionIn, AttributionOut
 from adapters.http.problems import problem_responses
-from adapters.http.security import READERS_AND_AGENTS, require_roles
 from adapters.http.shared_calculations import calculation
 from application.analytics.attribution import (
     MAX_PERIODS,
@@ -17,11 +16,10 @@ from application.analytics.attribution import (
 )
 
 
-class AttributionController(Controller):
+class AttributionController(AnalyticsController):
     """A calculation on posted figures: nothing is read or stored."""
 
     path = "/analytics"
-    guards = (require_roles(*READERS_AND_AGENTS),)
 
     @calculation(
         "/attribution",

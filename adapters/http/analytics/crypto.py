@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, get
+from litestar import get
 from litestar.params import JSONBody
 
-from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
 from adapters.http.analytics.crypto_schemas import (
     GasIn,
     GasOut,
@@ -27,7 +27,6 @@ from adapters.http.analytics.crypto_wallets_schemas import (
     WalletBalancesOut,
 )
 from adapters.http.problems import on_source_unavailable, problem_responses
-from adapters.http.security import READERS_AND_AGENTS, require_roles
 from adapters.http.shared_calculations import calculation
 from application.analytics.crypto import (
     MAX_GAS_POINTS,
@@ -50,11 +49,10 @@ _UNAVAILABLE = (
 )
 
 
-class CryptoController(Controller):
+class CryptoController(AnalyticsController):
     """Crypto and DeFi analytics; every POST is a calculation or a read (nothing stored)."""
 
     path = "/analytics/crypto"
-    guards = (require_roles(*READERS_AND_AGENTS),)
 
     @calculation(
         "/impermanent-loss",

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, get
+from litestar import get
 from litestar.params import FromPath, JSONBody
 
-from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
 from adapters.http.analytics.esg_schemas import (
     EsgCarbonOut,
     EsgDatasetOut,
@@ -20,7 +20,6 @@ from adapters.http.analytics.esg_schemas import (
 )
 from adapters.http.deps import CallerDep
 from adapters.http.problems import on_source_unavailable
-from adapters.http.security import READERS_AND_AGENTS, require_roles
 from adapters.http.shared_calculations import calculation
 from application.analytics.esg import MAX_HOLDINGS
 from ports.analytics.esg import EsgDataUnavailable
@@ -35,11 +34,10 @@ _UNAVAILABLE = "ESG_DATA_UNAVAILABLE with Retry-After: the ESG data file cannot 
 _RESPONSES = problems(400, 404, 422, notes={404: "PORTFOLIO_NOT_FOUND", 503: _UNAVAILABLE})
 
 
-class EsgController(Controller):
+class EsgController(AnalyticsController):
     """Calculations over posted or owned holdings; nothing is stored."""
 
     path = "/analytics/esg"
-    guards = (require_roles(*READERS_AND_AGENTS),)
     exception_handlers = {EsgDataUnavailable: on_source_unavailable}  # noqa: RUF012
 
     @calculation(

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from litestar import Controller
 from litestar.params import JSONBody
 
-from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
 from adapters.http.analytics.fixed_income_schemas import BondIn, BondOut, LadderIn, LadderOut
-from adapters.http.security import READERS_AND_AGENTS, require_roles
 from adapters.http.shared_calculations import calculation
 
 _REFUSALS = (
@@ -19,11 +17,10 @@ _REFUSALS = (
 )
 
 
-class FixedIncomeController(Controller):
+class FixedIncomeController(AnalyticsController):
     """A calculation on posted inputs: nothing is read or stored."""
 
     path = "/analytics/fixed-income"
-    guards = (require_roles(*READERS_AND_AGENTS),)
 
     @calculation(
         "/bond",

@@ -17,7 +17,7 @@ from litestar import Controller, Request
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIMediaType, Operation, RequestBody
 
-from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
 from adapters.http.analytics.large_bodies import (
     OFF_LOOP_BYTES,
     decode_json,
@@ -30,7 +30,6 @@ from adapters.http.analytics.optimization_schemas import (
     OptimizationOut,
     openapi_schema,
 )
-from adapters.http.security import READERS_AND_AGENTS, require_roles
 from adapters.http.shared_calculations import calculation
 
 JSON = "application/json"
@@ -61,11 +60,10 @@ class _JsonBodyOperation(Operation):
         )
 
 
-class OptimizationController(Controller):
+class OptimizationController(AnalyticsController):
     """A calculation on posted inputs: nothing is read or stored."""
 
     path = "/analytics"
-    guards = (require_roles(*READERS_AND_AGENTS),)
 
     @calculation(
         "/optimization",

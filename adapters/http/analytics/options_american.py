@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from litestar import Controller
 from litestar.params import JSONBody
 
-from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
 from adapters.http.analytics.options_american_schemas import AmericanIn, AmericanOut
-from adapters.http.security import READERS_AND_AGENTS, require_roles
 from adapters.http.shared_calculations import calculation
 
 
-class AmericanOptionsController(Controller):
+class AmericanOptionsController(AnalyticsController):
     """A calculation on posted inputs: nothing is read or stored."""
 
     path = "/analytics/options"
-    guards = (require_roles(*READERS_AND_AGENTS),)
 
     @calculation(
         "/american",

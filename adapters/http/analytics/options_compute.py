@@ -33,7 +33,7 @@ from litestar.openapi.spec import (
     Schema,
 )
 
-from adapters.http.analytics import AnalyticsDep
+from adapters.http.analytics import AnalyticsController, AnalyticsDep
 from adapters.http.analytics.large_bodies import (
     OFF_LOOP_BYTES,
     decode_json,
@@ -63,7 +63,6 @@ from adapters.http.arrow_options import (
     read_columns,
 )
 from adapters.http.problems import Problem, problem_response, problem_responses
-from adapters.http.security import READERS_AND_AGENTS, require_roles
 from adapters.http.shared_calculations import calculation
 from application.analytics.options_compute import (
     GREEKS_FIELDS,
@@ -234,11 +233,10 @@ def _answers(container: type[Any], description: str) -> dict[int, ResponseSpec]:
     return {200: answer, **_RESPONSES}
 
 
-class OptionsComputeController(Controller):
+class OptionsComputeController(AnalyticsController):
     """Stateless calculations over posted options: nothing is stored."""
 
     path = "/analytics/options"
-    guards = (require_roles(*READERS_AND_AGENTS),)
     exception_handlers = {  # noqa: RUF012 (Litestar's own attribute)
         MalformedArrow: _malformed_arrow,
         UnsupportedMedia: _unsupported,

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from litestar import Controller
 from litestar.params import JSONBody
 
-from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
 from adapters.http.analytics.regime_schemas import PriceHistoryIn, RegimeOut
-from adapters.http.security import READERS_AND_AGENTS, require_roles
 from adapters.http.shared_calculations import calculation
 
 
-class RegimeController(Controller):
+class RegimeController(AnalyticsController):
     """A calculation on a posted history: nothing is read or stored."""
 
     path = "/analytics"
-    guards = (require_roles(*READERS_AND_AGENTS),)
 
     @calculation(
         "/regime",

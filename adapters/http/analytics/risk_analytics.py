@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from litestar import Controller
 from litestar.params import JSONBody
 
-from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
 from adapters.http.analytics.risk_var_schemas import VarIn, VarOut
 from adapters.http.analytics.scenario_schemas import ScenarioIn, ScenarioOut
 from adapters.http.deps import CallerDep
-from adapters.http.security import READERS_AND_AGENTS, require_roles
 from adapters.http.shared_calculations import calculation
 
-_ANY_READER = [require_roles(*READERS_AND_AGENTS)]
 
-
-class RiskMeasuresController(Controller):
+class RiskMeasuresController(AnalyticsController):
     """`/api/v1/risk/var` and `/risk/scenario-simulation`: nothing is stored; an account is read
     only if the caller may."""
 
@@ -36,7 +32,6 @@ class RiskMeasuresController(Controller):
             "100,000 run within the compute budget: 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET "
             "with Retry-After."
         ),
-        guards=_ANY_READER,
         responses=problems(
             400,
             404,
@@ -64,7 +59,6 @@ class RiskMeasuresController(Controller):
             "422 INVALID_RISK_INPUT naming the field (paths x steps above 10,000,000, more than "
             "50 assets, a bad model); 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After."
         ),
-        guards=_ANY_READER,
         responses=problems(400, 404, 422, notes={422: "INVALID_RISK_INPUT or NO_REFERENCE_PRICE"}),
     )
     async def simulate_portfolio_var(
