@@ -28,7 +28,7 @@ from adapters.http.markets.compliance_schemas import (
     ThresholdOut,
     ValidationOut,
 )
-from adapters.http.markets.markets import HANDLERS
+from adapters.http.markets.markets import MarketsController
 from adapters.http.problems import problem_response, problem_responses
 from adapters.http.security import READERS, require_roles
 from adapters.http.shared_calculations import calculation
@@ -79,10 +79,9 @@ async def _read(request: Request[Any, Any, Any], cap: int) -> bytes | None:
     return b"".join(chunks)
 
 
-class Form13FController(Controller):
+class Form13FController(MarketsController):
     path = "/planning/13f"
     guards = (require_roles(*READERS),)
-    exception_handlers = HANDLERS
     request_max_body_size = MAX_DOCUMENT_BYTES + 65_536
 
     @calculation(

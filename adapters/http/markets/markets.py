@@ -46,6 +46,14 @@ HANDLERS: dict[Any, Any] = {
 }
 
 
+class MarketsController(Controller):
+    """A controller of markets routes over data sources: whoever reads, person or agent, may call
+    them (a subclass may narrow that), and a source that cannot answer is a 503 with Retry-After."""
+
+    guards = (require_roles(*READERS_AND_AGENTS),)
+    exception_handlers = HANDLERS
+
+
 def _day(example: str) -> Any:
     return QueryParameter(
         format="date",
@@ -67,10 +75,8 @@ def _ratio(text: str | None) -> tuple[int, int, int]:
     return crude, gasoline, distillate
 
 
-class FuturesController(Controller):
+class FuturesController(MarketsController):
     path = "/analytics/futures"
-    guards = (require_roles(*READERS_AND_AGENTS),)
-    exception_handlers = HANDLERS
 
     @get(
         "/contracts",
@@ -168,10 +174,8 @@ class FuturesController(Controller):
         return CrackSpreadOut.from_view(view)
 
 
-class MacroController(Controller):
+class MacroController(MarketsController):
     path = "/analytics/macro"
-    guards = (require_roles(*READERS_AND_AGENTS),)
-    exception_handlers = HANDLERS
 
     @get(
         "/dashboard",
@@ -222,10 +226,8 @@ class MacroController(Controller):
         return MacroSeriesOut.from_view(view)
 
 
-class InsiderController(Controller):
+class InsiderController(MarketsController):
     path = "/analytics/insiders"
-    guards = (require_roles(*READERS_AND_AGENTS),)
-    exception_handlers = HANDLERS
 
     @get(
         "",

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, get
+from litestar import get
 from litestar.params import JSONBody
 
 from adapters.http.deps import CallerDep
 from adapters.http.markets import MarketsDep, problems
-from adapters.http.markets.markets import HANDLERS
+from adapters.http.markets.markets import MarketsController
 from adapters.http.markets.stress_schemas import (
     LiquidityIn,
     LiquidityOut,
@@ -37,10 +37,9 @@ _REFUSED = (
 )
 
 
-class ScenarioController(Controller):
+class ScenarioController(MarketsController):
     path = "/analytics/scenarios"
     guards = (require_roles(*READERS),)
-    exception_handlers = HANDLERS
     request_max_body_size = MAX_BODY_BYTES
 
     @get(
