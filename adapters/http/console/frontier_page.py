@@ -14,10 +14,10 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.response import Template
 
-from adapters.http.console.analytics_view import own_portfolios
+from adapters.http.console.analytics_view import calculator_context
 from adapters.http.console.form_fields import FieldReader
 from adapters.http.console.frontier_view import (
     ESTIMATORS,
@@ -30,7 +30,7 @@ from adapters.http.console.frontier_view import (
     read_frontier_form,
     typed_symbols,
 )
-from adapters.http.console.pages import fragment, is_htmx, page
+from adapters.http.console.pages import ConsolePage, fragment, is_htmx, page
 from adapters.http.contexts import bundle_of
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of
@@ -74,14 +74,9 @@ async def _context(
     errors: dict[str, str],
     answer: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    return {
-        "form": form,
-        "errors": errors,
-        "answer": answer,
-        "portfolios": await own_portfolios(request),
-        "methods": METHODS,
-        "estimators": ESTIMATORS,
-    }
+    return await calculator_context(
+        request, form, errors, answer, methods=METHODS, estimators=ESTIMATORS
+    )
 
 
 async def _compute(request: Request[Any, Any, Any], reader: FieldReader) -> dict[str, Any] | None:
@@ -110,11 +105,10 @@ async def _compute(request: Request[Any, Any, Any], reader: FieldReader) -> dict
     return frontier_answer(frontier, days)
 
 
-class FrontierPageController(Controller):
+class FrontierPageController(ConsolePage):
     """`/console/frontier`"""
 
     path = "/frontier"
-    include_in_schema = False
 
     @get("/")
     async def frontier(self, request: Request[Any, Any, Any]) -> Template:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
-from litestar import Request
+from litestar import Controller, Request
 from litestar.response import Redirect, Template
 
 from adapters.http.console.session import CSRF_FIELD, csrf_token_of, username_of
@@ -31,6 +31,12 @@ DESK_READERS = DESK_ROLES | {Role.VIEWER}
 ACTING = require_roles(*ACTING_ROLES)
 DESK = require_roles(*DESK_ROLES)
 DESK_READ = require_roles(*DESK_READERS)
+
+
+class ConsolePage(Controller):
+    """A console page's controller: HTML for the browser, left out of the API's OpenAPI document."""
+
+    include_in_schema = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,12 +14,12 @@ from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect, Template
 
-from adapters.http.console.pages import DESK, form_page, page, see_other
+from adapters.http.console.pages import DESK, ConsolePage, form_page, page, see_other
 from adapters.http.contexts import bundle_of
 from adapters.http.security import caller_of
 from application.surveillance.alerts import SurveillanceService
@@ -64,11 +64,10 @@ def timeline(alert: Alert) -> list[tuple[datetime, str]]:
     return sorted(steps, key=lambda s: s[0])
 
 
-class SurveillancePageController(Controller):
+class SurveillancePageController(ConsolePage):
     """`/console/surveillance` and `/console/surveillance/{alert_id}`"""
 
     path = "/surveillance"
-    include_in_schema = False
 
     @get("/")
     async def alerts(

@@ -15,13 +15,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from adapters.http.console.forms import InvalidForm
-from adapters.http.console.pages import ACTING, form_page, see_other
+from adapters.http.console.pages import ACTING, ConsolePage, form_page, see_other
 from adapters.http.contexts import bundle_of
 from adapters.http.security import caller_of
 from adapters.http.step_up import require_step_up
@@ -75,11 +75,10 @@ def create_command(request: Request[Any, Any, Any], form: Any) -> CreateVaultKey
     )
 
 
-class VaultPageController(Controller):
+class VaultPageController(ConsolePage):
     """`/console/vault`"""
 
     path = "/vault"
-    include_in_schema = False
 
     @get("/")
     async def vault(self, request: Request[Any, Any, Any]) -> Template:
