@@ -26,7 +26,7 @@ from adapters.http.console.attribution_view import (
     read_attribution_form,
 )
 from adapters.http.console.form_fields import FieldReader
-from adapters.http.console.pages import ConsolePage, fragment, is_htmx, page
+from adapters.http.console.pages import ConsolePage, page, part_or_page
 from adapters.http.contexts import bundle_of
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of
@@ -91,9 +91,12 @@ class AttributionPageController(ConsolePage):
                 answer = attribution_answer(result)
         status, code = reader.outcome(code)
         context = await _context(request, form, reader.errors, answer)
-        if is_htmx(request):
-            return fragment(
-                request, "partials/attribution_form.html", status_code=status, code=code,
-                context=context,
-            )  # fmt: skip
-        return page(request, "attribution.html", title=TITLE, status_code=status, context=context)
+        return part_or_page(
+            request,
+            "partials/attribution_form.html",
+            "attribution.html",
+            title=TITLE,
+            status_code=status,
+            code=code,
+            context=context,
+        )

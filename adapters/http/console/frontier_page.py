@@ -30,7 +30,7 @@ from adapters.http.console.frontier_view import (
     read_frontier_form,
     typed_symbols,
 )
-from adapters.http.console.pages import ConsolePage, fragment, is_htmx, page
+from adapters.http.console.pages import ConsolePage, page, part_or_page
 from adapters.http.contexts import bundle_of
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of
@@ -131,9 +131,12 @@ class FrontierPageController(ConsolePage):
         status, code = reader.outcome(code)
         form = {**frontier_defaults(), **reader.values, "long_only": reader.text("long_only")}
         context = await _context(request, form, reader.errors, answer)
-        if is_htmx(request):
-            return fragment(
-                request, "partials/frontier_form.html", status_code=status, code=code,
-                context=context,
-            )  # fmt: skip
-        return page(request, "frontier.html", title=TITLE, status_code=status, context=context)
+        return part_or_page(
+            request,
+            "partials/frontier_form.html",
+            "frontier.html",
+            title=TITLE,
+            status_code=status,
+            code=code,
+            context=context,
+        )

@@ -202,6 +202,23 @@ def is_htmx(request: Request[Any, Any, Any]) -> bool:
     return request.headers.get("hx-request") == "true"
 
 
+def part_or_page(
+    request: Request[Any, Any, Any],
+    part: str,
+    whole: str,
+    *,
+    title: str,
+    status_code: int = 200,
+    code: str | None = None,
+    context: Mapping[str, Any],
+) -> Template:
+    """A form's answer: htmx swaps in the `part` alone (a refusal answered as `refusal` says),
+    a plain post gets the `whole` page."""
+    if is_htmx(request):
+        return fragment(request, part, status_code=status_code, code=code, context=context)
+    return page(request, whole, title=title, status_code=status_code, context=context)
+
+
 def see_other(request: Request[Any, Any, Any], to: str) -> Redirect:
     """303 to `to` after a form; htmx follows it as a whole page (HX-Redirect)."""
     response: Redirect = Redirect(to, status_code=303)
