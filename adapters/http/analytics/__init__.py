@@ -6,11 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
+from litestar import Controller
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
 from adapters.http.contexts import HttpContext
 from adapters.http.problems import problems_with
+from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.analytics.american_options import AmericanOptionsService
 from application.analytics.crypto import CryptoAnalyticsService
 from application.analytics.crypto_wallets import WalletBalanceService
@@ -50,6 +52,12 @@ class AnalyticsServices:
 
 
 AnalyticsDep: TypeAlias = NamedDependency[AnalyticsServices]
+
+
+class AnalyticsController(Controller):
+    """A controller of analytics routes: whoever reads, person or agent, may call them all."""
+
+    guards = (require_roles(*READERS_AND_AGENTS),)
 
 
 def controllers(config: Any) -> Sequence[ControllerRouterHandler]:

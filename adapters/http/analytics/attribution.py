@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from litestar import Controller, post
 from litestar.params import JSONBody
 
+from adapters.http.analytics import AnalyticsController
 from adapters.http.analytics.attribution_schemas import AttributionIn, AttributionOut
 from adapters.http.problems import problem_responses
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.security import READERS_AND_AGENTS, require_roles
+from adapters.http.shared_calculations import calculation
 from application.analytics.attribution import (
     MAX_PERIODS,
     MAX_SECTORS,
@@ -17,12 +16,12 @@ from application.analytics.attribution import (
 )
 
 
-class AttributionController(Controller):
+class AttributionController(AnalyticsController):
     """A calculation on posted figures: nothing is read or stored."""
 
     path = "/analytics"
 
-    @post(
+    @calculation(
         "/attribution",
         summary="Brinson attribution per sector and period, linked over time, with CUSUM events",
         description=(
@@ -38,12 +37,9 @@ class AttributionController(Controller):
             "INVALID_ATTRIBUTION_INPUT naming the field (`periods[2].sectors[*].portfolio_weight`, "
             f"`periods[1].start`, ...); at most {MAX_PERIODS:,} periods and {MAX_SECTORS} sectors."
         ),
-        guards=[require_roles(*READERS_AND_AGENTS)],
-        status_code=200,
         responses=problem_responses(
             400, 401, 403, 422, 429, notes={422: "INVALID_ATTRIBUTION_INPUT"}
         ),
-        opt=VIEWER_MAY_CALL,
     )
     async def attribute_returns(self, data: JSONBody[AttributionIn]) -> AttributionOut:
         return AttributionOut.from_domain(analyse_attribution(data.to_request()))

@@ -87,16 +87,7 @@ class AttributionPeriodIn(Input):
         return PeriodInput(
             start=self.start,
             end=self.end,
-            sectors=tuple(
-                SectorInput(
-                    sector=s.sector,
-                    portfolio_weight=s.portfolio_weight,
-                    benchmark_weight=s.benchmark_weight,
-                    portfolio_return=s.portfolio_return,
-                    benchmark_return=s.benchmark_return,
-                )
-                for s in self.sectors
-            ),
+            sectors=tuple(s.into(SectorInput) for s in self.sectors),
         )
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, get, post
+from litestar import get
 from litestar.params import JSONBody
 
-from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
 from adapters.http.analytics.crypto_schemas import (
     GasIn,
     GasOut,
@@ -27,8 +27,7 @@ from adapters.http.analytics.crypto_wallets_schemas import (
     WalletBalancesOut,
 )
 from adapters.http.problems import on_source_unavailable, problem_responses
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.security import READERS_AND_AGENTS, require_roles
+from adapters.http.shared_calculations import calculation
 from application.analytics.crypto import (
     MAX_GAS_POINTS,
     MAX_GAS_WORK,
@@ -50,13 +49,12 @@ _UNAVAILABLE = (
 )
 
 
-class CryptoController(Controller):
+class CryptoController(AnalyticsController):
     """Crypto and DeFi analytics; every POST is a calculation or a read (nothing stored)."""
 
     path = "/analytics/crypto"
-    guards = (require_roles(*READERS_AND_AGENTS),)
 
-    @post(
+    @calculation(
         "/impermanent-loss",
         summary="Impermanent loss of a v2 (constant product) or v3 (range) position vs holding",
         description=(
@@ -66,9 +64,7 @@ class CryptoController(Controller):
             "LP and hold values, the loss and IL = lp / hold - 1 (<= 0; fees not counted). "
             f"Exact Decimals (34 digits). 422 {_INVALID} (`prices[3]`, `range.lower`, ...)."
         ),
-        status_code=200,
         responses=problems(400, 422, notes={422: _INVALID}),
-        opt=VIEWER_MAY_CALL,
     )
     async def compute_impermanent_loss(
         self, data: JSONBody[ImpermanentLossIn], analytics: AnalyticsDep
@@ -76,7 +72,7 @@ class CryptoController(Controller):
         report = await analytics.crypto.impermanent_loss(data.to_request())
         return ImpermanentLossOut.from_domain(report)
 
-    @post(
+    @calculation(
         "/pool-drain",
         summary="Pool-drain alerts: TVL falling by `threshold` or more within `window_hours`",
         description=(
@@ -87,10 +83,8 @@ class CryptoController(Controller):
             f"the last observation breaches. 422 {_INVALID} (`at[5]`, `tvl[2]`, ...); bodies up "
             f"to {SERIES_MAX_BYTES // 1_048_576} MiB."
         ),
-        status_code=200,
         request_max_body_size=SERIES_MAX_BYTES,
         responses=problems(400, 413, 422, notes={422: _INVALID}),
-        opt=VIEWER_MAY_CALL,
     )
     async def detect_pool_drains(
         self, data: JSONBody[PoolDrainIn], analytics: AnalyticsDep
@@ -98,7 +92,7 @@ class CryptoController(Controller):
         report = await analytics.crypto.pool_drain(data.to_request())
         return PoolDrainOut.from_domain(report)
 
-    @post(
+    @calculation(
         "/gas",
         summary="Gas spikes (rolling z-score) and the cheapest hours of the week to transact",
         description=(
@@ -108,10 +102,8 @@ class CryptoController(Controller):
             "`hours` consecutive hours of the week by hourly median in `timezone` (IANA, "
             f"default UTC). window x observations <= {MAX_GAS_WORK:,}. 422 {_INVALID}."
         ),
-        status_code=200,
         request_max_body_size=SERIES_MAX_BYTES,
         responses=problems(400, 413, 422, notes={422: _INVALID}),
-        opt=VIEWER_MAY_CALL,
     )
     async def analyze_gas_prices(self, data: JSONBody[GasIn], analytics: AnalyticsDep) -> GasOut:
         report = await analytics.crypto.gas(data.to_request())
@@ -129,7 +121,7 @@ class CryptoController(Controller):
             source=wallets.source, chains=[EvmChainOut.from_domain(c) for c in wallets.chains()]
         )
 
-    @post(
+    @calculation(
         "/wallets/balances",
         summary="Native and ERC-20 balances of wallets on several chains, valued",
         description=(
@@ -141,10 +133,8 @@ class CryptoController(Controller):
             "`wallets[i].chain_id`; 422 NOT_AN_ERC20_TOKEN naming `wallets[i].tokens[j]`; "
             f"422 {_INVALID}; 503 {_UNAVAILABLE}."
         ),
-        status_code=200,
         exception_handlers={ChainUnavailable: on_source_unavailable},
         responses=problems(400, 404, 422, notes={404: "UNKNOWN_CHAIN", 503: _UNAVAILABLE}),
-        opt=VIEWER_MAY_CALL,
     )
     async def read_wallet_balances(
         self, data: JSONBody[WalletBalancesIn], analytics: AnalyticsDep

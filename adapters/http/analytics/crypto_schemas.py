@@ -60,6 +60,11 @@ def plain(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def plain_fields(source: object, *names: str) -> dict[str, Any]:
+    """Each of `names` as `source`'s Decimal attribute of that name, in plain text."""
+    return {name: plain(getattr(source, name)) for name in names}
+
+
 def _decimals(values: list[Any]) -> list[Decimal]:
     return [Decimal(v) for v in values]
 
@@ -125,16 +130,8 @@ class LpPositionPointOut(Output):
 
     @classmethod
     def from_domain(cls, p: PositionAtPrice) -> LpPositionPointOut:
-        return cls(
-            price=plain(p.price),
-            amount0=plain(p.amount0),
-            amount1=plain(p.amount1),
-            lp_value=plain(p.lp_value),
-            hold_value=plain(p.hold_value),
-            loss_value=plain(p.loss_value),
-            impermanent_loss=plain(p.impermanent_loss),
-            in_range=p.in_range,
-        )
+        amounts = ("price", "amount0", "amount1", "lp_value", "hold_value", "loss_value")
+        return cls.from_attributes(p, **plain_fields(p, *amounts, "impermanent_loss"))
 
 
 class LpPositionOut(Output):
@@ -158,16 +155,12 @@ class ImpermanentLossOut(Output):
     def from_domain(cls, report: ImpermanentLossReport) -> ImpermanentLossOut:
         p = report.position
         span = p.price_range
+        amounts = ("entry_price", "deposit", "liquidity", "amount0", "amount1")
         position = LpPositionOut(
             model="constant_product_v2" if span is None else "concentrated_v3",
-            entry_price=plain(p.entry_price),
-            deposit=plain(p.deposit),
             lower=None if span is None else plain(span.lower),
             upper=None if span is None else plain(span.upper),
-            liquidity=plain(p.liquidity),
-            amount0=plain(p.amount0),
-            amount1=plain(p.amount1),
-            liquidity_multiple=plain(p.liquidity_multiple),
+            **plain_fields(p, *amounts, "liquidity_multiple"),
         )
         points = [LpPositionPointOut.from_domain(x) for x in report.points]
         return cls(position=position, points=points, conventions=IL_CONVENTIONS)
@@ -219,12 +212,7 @@ class PoolDrainAlertOut(Output):
 
     @classmethod
     def from_domain(cls, a: DrainAlert) -> PoolDrainAlertOut:
-        return cls.from_attributes(
-            a,
-            peak_tvl=plain(a.peak_tvl),
-            trough_tvl=plain(a.trough_tvl),
-            max_drop=plain(a.max_drop),
-        )
+        return cls.from_attributes(a, **plain_fields(a, "peak_tvl", "trough_tvl", "max_drop"))
 
 
 class PoolDrainOut(Output):
@@ -238,12 +226,10 @@ class PoolDrainOut(Output):
 
     @classmethod
     def from_domain(cls, report: DrainReport) -> PoolDrainOut:
-        return cls(
+        return cls.from_attributes(
+            report,
             window_hours=report.window.total_seconds() / 3600,
-            threshold=plain(report.threshold),
-            alerting=report.alerting,
-            latest_drop=plain(report.latest_drop),
-            max_drop=plain(report.max_drop),
+            **plain_fields(report, "threshold", "latest_drop", "max_drop"),
             alerts=[PoolDrainAlertOut.from_domain(a) for a in report.alerts],
             conventions=DRAIN_CONVENTIONS,
         )
@@ -315,15 +301,13 @@ class GasCheapestWindowOut(Output):
     @classmethod
     def from_domain(cls, c: CheapestWindow, zone: str) -> GasCheapestWindowOut:
         start = c.start_hour_of_week
-        return cls(
-            hours=c.hours,
+        return cls.from_attributes(
+            c,
             timezone=zone,
-            start_hour_of_week=start,
             start_weekday=None if start is None else WEEKDAYS[start // 24],
             start_hour=None if start is None else start % 24,
             mean_median_gwei=c.mean_median,
             overall_median_gwei=c.overall_median,
-            savings=c.savings,
             by_hour=[GasHourOut.from_attributes(b) for b in c.buckets],
         )
 
@@ -341,14 +325,12 @@ class GasOut(Output):
 
     @classmethod
     def from_domain(cls, r: GasReport) -> GasOut:
-        return cls(
-            observations=r.observations,
+        return cls.from_attributes(
+            r,
             window=r.request.window,
             threshold=r.request.threshold,
-            spike_count=r.spike_count,
             spikes=[GasSpikeOut.from_domain(s) for s in r.spikes],
             latest=None if r.latest is None else GasSpikeOut.from_domain(r.latest),
-            latest_is_spike=r.latest_is_spike,
             cheapest=GasCheapestWindowOut.from_domain(r.cheapest, r.request.timezone),
             conventions=GAS_CONVENTIONS,
         )

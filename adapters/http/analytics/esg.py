@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, get, post
+from litestar import get
 from litestar.params import FromPath, JSONBody
 
-from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
 from adapters.http.analytics.esg_schemas import (
     EsgCarbonOut,
     EsgDatasetOut,
@@ -20,8 +20,7 @@ from adapters.http.analytics.esg_schemas import (
 )
 from adapters.http.deps import CallerDep
 from adapters.http.problems import on_source_unavailable
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.security import READERS_AND_AGENTS, require_roles
+from adapters.http.shared_calculations import calculation
 from application.analytics.esg import MAX_HOLDINGS
 from ports.analytics.esg import EsgDataUnavailable
 
@@ -35,14 +34,13 @@ _UNAVAILABLE = "ESG_DATA_UNAVAILABLE with Retry-After: the ESG data file cannot 
 _RESPONSES = problems(400, 404, 422, notes={404: "PORTFOLIO_NOT_FOUND", 503: _UNAVAILABLE})
 
 
-class EsgController(Controller):
+class EsgController(AnalyticsController):
     """Calculations over posted or owned holdings; nothing is stored."""
 
     path = "/analytics/esg"
-    guards = (require_roles(*READERS_AND_AGENTS),)
     exception_handlers = {EsgDataUnavailable: on_source_unavailable}  # noqa: RUF012
 
-    @post(
+    @calculation(
         "/score",
         summary="Portfolio ESG score (value-weighted over covered holdings) with its coverage",
         description=(
@@ -50,9 +48,7 @@ class EsgController(Controller):
             "value-weighted over the holdings the data covers, with the coverage by value and "
             f"by count, per-holding figures and the uncovered symbols. {_INPUT}"
         ),
-        status_code=200,
         responses=_RESPONSES,
-        opt=VIEWER_MAY_CALL,
     )
     async def score_portfolio_esg(
         self, data: JSONBody[EsgQueryIn], caller: CallerDep, analytics: AnalyticsDep
@@ -60,7 +56,7 @@ class EsgController(Controller):
         view = await analytics.esg.score(caller.principal, data.to_query())
         return EsgScoreOut.from_view(view)
 
-    @post(
+    @calculation(
         "/screen",
         summary="Exclusion screens: tobacco, alcohol, gambling, weapons, adult, thermal coal",
         description=(
@@ -70,9 +66,7 @@ class EsgController(Controller):
             "given, chooses the categories screened. Holdings without data are unscreened. "
             f"{_INPUT}"
         ),
-        status_code=200,
         responses=_RESPONSES,
-        opt=VIEWER_MAY_CALL,
     )
     async def screen_esg_exclusions(
         self, data: JSONBody[EsgScreenIn], caller: CallerDep, analytics: AnalyticsDep
@@ -80,7 +74,7 @@ class EsgController(Controller):
         view = await analytics.esg.screen(caller.principal, data.to_query(), data.to_thresholds())
         return EsgScreenOut.from_view(view)
 
-    @post(
+    @calculation(
         "/carbon",
         summary="Carbon: WACI, financed emissions (PCAF), carbon footprint, data quality",
         description=(
@@ -90,9 +84,7 @@ class EsgController(Controller):
             "the PCAF data quality score; each with its coverage. Holdings must be in USD (the "
             f"data's currency; 422 naming `currency` otherwise). {_INPUT}"
         ),
-        status_code=200,
         responses=_RESPONSES,
-        opt=VIEWER_MAY_CALL,
     )
     async def compute_carbon_metrics(
         self, data: JSONBody[EsgQueryIn], caller: CallerDep, analytics: AnalyticsDep

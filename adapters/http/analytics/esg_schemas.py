@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
 import msgspec
 
@@ -40,6 +40,14 @@ def _q(value: Decimal, places: int) -> str:
     text = q(value, places)
     assert text is not None
     return text
+
+
+def rounded(source: object, places: int, *names: str) -> dict[str, Any]:
+    """Each of `names` as `source`'s attribute of that name, rounded half-even to `places`."""
+    return {name: q(getattr(source, name), places) for name in names}
+
+
+PILLARS = ("score", "environmental", "social", "governance")
 
 
 SCORE_CONVENTIONS = {
@@ -130,6 +138,15 @@ class EsgHoldingsSourceOut(Output):
         return cls(portfolio_id=h.portfolio_id, currency=h.currency, left_out=list(h.left_out))
 
 
+def _provenance(view: EsgView[Any], conventions: dict[str, str]) -> dict[str, Any]:
+    """Where a report's holdings and ESG data came from, and the conventions it follows."""
+    return {
+        "source": EsgHoldingsSourceOut.from_domain(view.holdings),
+        "dataset": EsgDatasetOut.from_domain(view.dataset),
+        "conventions": conventions,
+    }
+
+
 class EsgCoverageOut(Output):
     value: str
     count: int
@@ -139,13 +156,7 @@ class EsgCoverageOut(Output):
 
     @classmethod
     def from_domain(cls, c: Coverage) -> EsgCoverageOut:
-        return cls(
-            value=_q(c.value, 6),
-            count=c.count,
-            total_count=c.total_count,
-            by_value=_q(c.by_value, 6),
-            by_count=_q(c.by_count, 6),
-        )
+        return cls.from_attributes(c, **rounded(c, 6, "value", "by_value", "by_count"))
 
 
 class EsgHoldingScoreOut(Output):
@@ -159,15 +170,7 @@ class EsgHoldingScoreOut(Output):
 
     @classmethod
     def from_domain(cls, h: HoldingScore) -> EsgHoldingScoreOut:
-        return cls(
-            symbol=h.symbol,
-            value=_q(h.value, 6),
-            weight=_q(h.weight, 6),
-            score=q(h.score, 4),
-            environmental=q(h.environmental, 4),
-            social=q(h.social, 4),
-            governance=q(h.governance, 4),
-        )
+        return cls.from_attributes(h, **rounded(h, 6, "value", "weight"), **rounded(h, 4, *PILLARS))
 
 
 class EsgScoreOut(Output):
@@ -188,16 +191,11 @@ class EsgScoreOut(Output):
         r = view.result
         return cls(
             total_value=_q(r.total_value, 6),
-            score=q(r.score, 4),
-            environmental=q(r.environmental, 4),
-            social=q(r.social, 4),
-            governance=q(r.governance, 4),
+            **rounded(r, 4, *PILLARS),
             coverage=EsgCoverageOut.from_domain(r.coverage),
             holdings=[EsgHoldingScoreOut.from_domain(h) for h in r.holdings],
             uncovered=list(r.uncovered),
-            source=EsgHoldingsSourceOut.from_domain(view.holdings),
-            dataset=EsgDatasetOut.from_domain(view.dataset),
-            conventions=SCORE_CONVENTIONS,
+            **_provenance(view, SCORE_CONVENTIONS),
         )
 
 
@@ -215,10 +213,9 @@ class EsgScreenedHoldingOut(Output):
 
     @classmethod
     def from_domain(cls, h: ScreenedHolding) -> EsgScreenedHoldingOut:
-        return cls(
-            symbol=h.symbol,
-            value=_q(h.value, 6),
-            weight=_q(h.weight, 6),
+        return cls.from_attributes(
+            h,
+            **rounded(h, 6, "value", "weight"),
             breaches=[
                 EsgBreachOut(
                     category=b.category.value,
@@ -247,19 +244,15 @@ class EsgScreenOut(Output):
     @classmethod
     def from_view(cls, view: EsgView[ScreenReport]) -> EsgScreenOut:
         r = view.result
+        weights = ("excluded_value", "excluded_weight", "passed_weight", "unscreened_weight")
         return cls(
             total_value=_q(r.total_value, 6),
             thresholds={c.value: _q(t, 6) for c, t in r.thresholds.items()},
             excluded=[EsgScreenedHoldingOut.from_domain(h) for h in r.excluded],
-            excluded_value=_q(r.excluded_value, 6),
-            excluded_weight=_q(r.excluded_weight, 6),
             by_category={c.value: _q(w, 6) for c, w in r.by_category.items()},
-            passed_weight=_q(r.passed_weight, 6),
             unscreened=[EsgScreenedHoldingOut.from_domain(h) for h in r.unscreened],
-            unscreened_weight=_q(r.unscreened_weight, 6),
-            source=EsgHoldingsSourceOut.from_domain(view.holdings),
-            dataset=EsgDatasetOut.from_domain(view.dataset),
-            conventions=SCREEN_CONVENTIONS,
+            **rounded(r, 6, *weights),
+            **_provenance(view, SCREEN_CONVENTIONS),
         )
 
 
@@ -274,14 +267,11 @@ class EsgHoldingCarbonOut(Output):
 
     @classmethod
     def from_domain(cls, h: HoldingCarbon) -> EsgHoldingCarbonOut:
-        return cls(
-            symbol=h.symbol,
+        return cls.from_attributes(
+            h,
             value=_q(h.value, 6),
-            emissions_tco2e=q(h.emissions_tco2e, 4),
-            intensity=q(h.intensity, 4),
+            **rounded(h, 4, "emissions_tco2e", "intensity", "financed_tco2e"),
             attribution_factor=q(h.attribution_factor, 12),
-            financed_tco2e=q(h.financed_tco2e, 4),
-            pcaf_quality=h.pcaf_quality,
         )
 
 
@@ -304,17 +294,12 @@ class EsgCarbonOut(Output):
         r = view.result
         return cls(
             total_value=_q(r.total_value, 6),
-            waci=q(r.waci, 4),
+            **rounded(r, 4, "waci", "financed_emissions", "carbon_footprint", "pcaf_quality"),
             waci_coverage=EsgCoverageOut.from_domain(r.waci_coverage),
-            financed_emissions=q(r.financed_emissions, 4),
-            carbon_footprint=q(r.carbon_footprint, 4),
             financed_coverage=EsgCoverageOut.from_domain(r.financed_coverage),
-            pcaf_quality=q(r.pcaf_quality, 4),
             holdings=[EsgHoldingCarbonOut.from_domain(h) for h in r.holdings],
             attribution_above_one=list(r.attribution_above_one),
-            source=EsgHoldingsSourceOut.from_domain(view.holdings),
-            dataset=EsgDatasetOut.from_domain(view.dataset),
-            conventions=CARBON_CONVENTIONS,
+            **_provenance(view, CARBON_CONVENTIONS),
         )
 
 
@@ -337,24 +322,14 @@ class EsgIssuerOut(Output):
 
     @classmethod
     def from_domain(cls, r: EsgRecord, dataset: EsgDataset) -> EsgIssuerOut:
-        return cls(
-            symbol=r.symbol,
-            name=r.name,
-            sector=r.sector,
-            as_of=r.as_of,
-            score=q(r.score, 4),
-            environmental=q(r.environmental, 4),
-            social=q(r.social, 4),
-            governance=q(r.governance, 4),
+        figures = ("scope1_tco2e", "scope2_tco2e", "revenue_musd", "evic_musd")
+        return cls.from_attributes(
+            r,
+            **rounded(r, 4, *PILLARS, *figures),
             revenue_shares={
                 c.value: _q(r.revenue_shares[c], 6)
                 for c in ExclusionCategory
                 if c in r.revenue_shares
             },
-            scope1_tco2e=q(r.scope1_tco2e, 4),
-            scope2_tco2e=q(r.scope2_tco2e, 4),
-            revenue_musd=q(r.revenue_musd, 4),
-            evic_musd=q(r.evic_musd, 4),
-            pcaf_quality=r.pcaf_quality,
             dataset=EsgDatasetOut.from_domain(dataset),
         )

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from litestar import Controller, post
 from litestar.params import JSONBody
 
-from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
 from adapters.http.analytics.fixed_income_schemas import BondIn, BondOut, LadderIn, LadderOut
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.security import READERS_AND_AGENTS, require_roles
+from adapters.http.shared_calculations import calculation
 
 _REFUSALS = (
     "422 INVALID_BOND_INPUT naming the field (`bonds[i].<field>` in a ladder): settlement on "
@@ -19,12 +17,12 @@ _REFUSALS = (
 )
 
 
-class FixedIncomeController(Controller):
+class FixedIncomeController(AnalyticsController):
     """A calculation on posted inputs: nothing is read or stored."""
 
     path = "/analytics/fixed-income"
 
-    @post(
+    @calculation(
         "/bond",
         summary="A fixed-coupon bullet bond: price <-> yield, accrued, duration, convexity, DV01",
         description=(
@@ -37,15 +35,12 @@ class FixedIncomeController(Controller):
             "shift in `shocks_bp` the full repricing beside the duration and duration + "
             "convexity estimates (docs/fixed-income.md). " + _REFUSALS
         ),
-        guards=[require_roles(*READERS_AND_AGENTS)],
-        status_code=200,
         responses=problems(400, 404, 422, notes={422: "INVALID_BOND_INPUT"}),
-        opt=VIEWER_MAY_CALL,
     )
     async def analyze_bond(self, data: JSONBody[BondIn], analytics: AnalyticsDep) -> BondOut:
         return BondOut.from_domain(await analytics.fixed_income.bond(data.to_request()))
 
-    @post(
+    @calculation(
         "/ladder",
         summary="A ladder of bonds: WAL, maturity gaps, total DV01 and a shock table",
         description=(
@@ -56,10 +51,7 @@ class FixedIncomeController(Controller):
             "the first and last maturity with no maturity (`gaps`), and per parallel shift the "
             "ladder's full repricing beside its duration (+ convexity) estimates. " + _REFUSALS
         ),
-        guards=[require_roles(*READERS_AND_AGENTS)],
-        status_code=200,
         responses=problems(400, 404, 422, notes={422: "INVALID_BOND_INPUT"}),
-        opt=VIEWER_MAY_CALL,
     )
     async def analyze_bond_ladder(
         self, data: JSONBody[LadderIn], analytics: AnalyticsDep

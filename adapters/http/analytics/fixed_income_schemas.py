@@ -23,9 +23,9 @@ from application.analytics.fixed_income import (
     LadderRequest,
     LadderResult,
 )
-from domain.fixedincome.bonds import BondAnalytics
+from domain.fixedincome.bonds import BondAnalytics, ShockImpact
 from domain.fixedincome.daycount import DAY_COUNT_NAMES
-from domain.fixedincome.ladder import MAX_POSITIONS
+from domain.fixedincome.ladder import MAX_POSITIONS, LadderShock
 
 SCHEDULE = (
     "coupon dates step back from maturity by 12/frequency months (day clamped to the month's "
@@ -164,6 +164,11 @@ class BondMeasuresOut(Output):
     dv01: AnalyticOut
 
 
+def _estimates(shock: ShockImpact | LadderShock) -> dict[str, float]:
+    """A shock's duration-convexity estimate and its error, by their names in the answer."""
+    return {"duration_convexity_estimate": shock.estimate, "estimate_error": shock.error}
+
+
 def measures(a: BondAnalytics) -> dict[str, object]:
     bond = a.bond
     return {
@@ -205,16 +210,12 @@ class BondOut(BondMeasuresOut):
         a = result.analytics
         scale = result.face / 100.0
         shocks = [
-            BondShockOut(
-                shift_bp=s.shift_bp,
-                yield_rate=s.yield_rate,
-                dirty_price=s.dirty_price,
+            BondShockOut.from_attributes(
+                s,
                 price_change=s.full_change,
-                duration_estimate=s.duration_estimate,
-                duration_convexity_estimate=s.estimate,
-                estimate_error=s.error,
                 position_change=s.full_change * scale,
                 position_estimate=s.estimate * scale,
+                **_estimates(s),
             )
             for s in a.shocks
         ]
@@ -224,15 +225,11 @@ class BondOut(BondMeasuresOut):
                 a.flows.pay_dates, a.flows.amounts.tolist(), a.flows.times.tolist(), strict=True
             )
         ]
-        return cls(
-            **measures(a),  # type: ignore[arg-type]
+        return cls.from_attributes(
+            result,
+            **measures(a),
             settlement=a.settlement,
-            currency=result.currency,
             schedule=SCHEDULE,
-            face=result.face,
-            market_value=result.market_value,
-            accrued_amount=result.accrued_amount,
-            position_dv01=result.position_dv01,
             shocks=shocks,
             cash_flows=flows,
             units=UNITS,
@@ -295,14 +292,7 @@ class LadderOut(Output):
     def from_domain(cls, result: LadderResult) -> LadderOut:
         a = result.analytics
         positions = [
-            LadderPositionOut(
-                **measures(p.analytics),  # type: ignore[arg-type]
-                face=p.face,
-                market_value=p.market_value,
-                accrued_amount=p.accrued_amount,
-                position_dv01=p.dv01,
-                years_to_maturity=p.years_to_maturity,
-            )
+            LadderPositionOut.from_attributes(p, **measures(p.analytics), position_dv01=p.dv01)
             for p in a.positions
         ]
         day_counts = sorted({p.analytics.bond.day_count.value for p in a.positions})
@@ -316,16 +306,7 @@ class LadderOut(Output):
             wal_day_count="ACT/365F",
             maturity_years=list(a.maturity_years),
             gaps=list(a.gaps),
-            shocks=[
-                LadderShockOut(
-                    shift_bp=s.shift_bp,
-                    full_change=s.full_change,
-                    duration_estimate=s.duration_estimate,
-                    duration_convexity_estimate=s.estimate,
-                    estimate_error=s.error,
-                )
-                for s in a.shocks
-            ],
+            shocks=[LadderShockOut.from_attributes(s, **_estimates(s)) for s in a.shocks],
             positions=positions,
             units=LADDER_UNITS,
         )

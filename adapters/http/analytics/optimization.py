@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import msgspec
-from litestar import Controller, Request, post
+from litestar import Controller, Request
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import OpenAPIMediaType, Operation, RequestBody
 
-from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
 from adapters.http.analytics.large_bodies import (
     OFF_LOOP_BYTES,
     decode_json,
@@ -30,8 +30,7 @@ from adapters.http.analytics.optimization_schemas import (
     OptimizationOut,
     openapi_schema,
 )
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.security import READERS_AND_AGENTS, require_roles
+from adapters.http.shared_calculations import calculation
 
 JSON = "application/json"
 _REQUEST_SCHEMA = openapi_schema(OptimizationIn)
@@ -61,12 +60,12 @@ class _JsonBodyOperation(Operation):
         )
 
 
-class OptimizationController(Controller):
+class OptimizationController(AnalyticsController):
     """A calculation on posted inputs: nothing is read or stored."""
 
     path = "/analytics"
 
-    @post(
+    @calculation(
         "/optimization",
         summary="Optimise portfolio weights: minimum variance, maximum Sharpe, risk parity, HRP",
         description=(
@@ -80,8 +79,6 @@ class OptimizationController(Controller):
             "portfolio's volatility, expected return, Sharpe ratio, effective number of assets "
             "and diversification ratio, with the conventions (docs/optimization.md). " + _CODES
         ),
-        guards=[require_roles(*READERS_AND_AGENTS)],
-        status_code=200,
         operation_class=_JsonBodyOperation,
         responses={
             200: ResponseSpec(
@@ -92,7 +89,6 @@ class OptimizationController(Controller):
             ),
             **problems(400, 404, 413, 415, 422),
         },
-        opt=VIEWER_MAY_CALL,
     )
     async def optimize_portfolio(
         self, request: Request[Any, Any, Any], analytics: AnalyticsDep

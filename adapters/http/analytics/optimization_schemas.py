@@ -179,7 +179,8 @@ class OptimizationOut(Output):
         m = result.measures
         mu = result.asset_expected_return
         budgets = result.budgets
-        return cls(
+        return cls.from_attributes(
+            result,
             method=result.method.value,
             weights=[
                 OptimizedWeightOut(
@@ -195,14 +196,7 @@ class OptimizationOut(Output):
                 for i, name in enumerate(result.assets)
             ],
             portfolio=OptimizedPortfolioOut.from_attributes(m),
-            covariance=CovarianceEstimateOut(
-                estimator=result.covariance.estimator,
-                shrinkage=result.covariance.shrinkage,
-                observations=result.covariance.observations,
-            ),
-            periods_per_year=result.periods_per_year,
-            risk_free_rate=result.risk_free_rate,
-            solver=result.solver,
+            covariance=CovarianceEstimateOut.from_attributes(result.covariance),
             conventions=CONVENTIONS,
         )
 

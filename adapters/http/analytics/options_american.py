@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from litestar import Controller, post
 from litestar.params import JSONBody
 
-from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
 from adapters.http.analytics.options_american_schemas import AmericanIn, AmericanOut
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.security import READERS_AND_AGENTS, require_roles
+from adapters.http.shared_calculations import calculation
 
 
-class AmericanOptionsController(Controller):
+class AmericanOptionsController(AnalyticsController):
     """A calculation on posted inputs: nothing is read or stored."""
 
     path = "/analytics/options"
 
-    @post(
+    @calculation(
         "/american",
         summary="American option prices: CRR binomial tree or Barone-Adesi-Whaley",
         description=(
@@ -32,12 +30,9 @@ class AmericanOptionsController(Controller):
             "TREE_TOO_LARGE (crr: options x steps^2 / 2 above 2.5e9 node updates). Runs within "
             "the compute budget: 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After."
         ),
-        guards=[require_roles(*READERS_AND_AGENTS)],
-        status_code=200,
         responses=problems(
             400, 404, 422, notes={422: "INVALID_OPTIONS_INPUT, OPTIONS_TOO_MANY or TREE_TOO_LARGE"}
         ),
-        opt=VIEWER_MAY_CALL,
     )
     async def price_american_options(
         self, data: JSONBody[AmericanIn], analytics: AnalyticsDep

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import msgspec
-from litestar import Controller, Request, Response, post
+from litestar import Controller, Request, Response
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import (
     OpenAPIFormat,
@@ -33,7 +33,7 @@ from litestar.openapi.spec import (
     Schema,
 )
 
-from adapters.http.analytics import AnalyticsDep
+from adapters.http.analytics import AnalyticsController, AnalyticsDep
 from adapters.http.analytics.large_bodies import (
     OFF_LOOP_BYTES,
     decode_json,
@@ -63,8 +63,7 @@ from adapters.http.arrow_options import (
     read_columns,
 )
 from adapters.http.problems import Problem, problem_response, problem_responses
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.security import READERS_AND_AGENTS, require_roles
+from adapters.http.shared_calculations import calculation
 from application.analytics.options_compute import (
     GREEKS_FIELDS,
     GREEKS_REQUIRED,
@@ -222,7 +221,19 @@ _RESPONSES = problem_responses(
 )
 
 
-class OptionsComputeController(Controller):
+def _answers(container: type[Any], description: str) -> dict[int, ResponseSpec]:
+    """The documented answers: 200 as `container` in JSON (or its columns as Arrow), and the
+    problems every options calculation may answer."""
+    answer = ResponseSpec(
+        data_container=container,
+        media_type=JSON,
+        description=description,
+        generate_examples=False,
+    )
+    return {200: answer, **_RESPONSES}
+
+
+class OptionsComputeController(AnalyticsController):
     """Stateless calculations over posted options: nothing is stored."""
 
     path = "/analytics/options"
@@ -231,7 +242,7 @@ class OptionsComputeController(Controller):
         UnsupportedMedia: _unsupported,
     }
 
-    @post(
+    @calculation(
         "/greeks",
         summary="Black-Scholes-Merton prices and Greeks of a batch of European options",
         description=(
@@ -241,19 +252,10 @@ class OptionsComputeController(Controller):
             "`units`: theta per year and per calendar day, vega per 1.0 and per vol point, "
             "rho per 1.0 and per percent, charm per year and per day. " + _RANGES + " " + _MEDIA
         ),
-        status_code=200,
-        guards=[require_roles(*READERS_AND_AGENTS)],
         operation_class=_operation(GREEKS_REQUEST),
-        responses={
-            200: ResponseSpec(
-                data_container=GreeksOut,
-                media_type=JSON,
-                description="Prices and Greeks (JSON), or the same columns as an Arrow stream",
-                generate_examples=False,
-            ),
-            **_RESPONSES,
-        },
-        opt=VIEWER_MAY_CALL,
+        responses=_answers(
+            GreeksOut, "Prices and Greeks (JSON), or the same columns as an Arrow stream"
+        ),
     )
     async def compute_option_greeks(
         self, request: Request[Any, Any, Any], analytics: AnalyticsDep
@@ -263,7 +265,7 @@ class OptionsComputeController(Controller):
         greeks = await compute_greeks(compute, budget, batch)
         return await _answer(request, compute, batch, greeks, (greeks_json, greeks_stream))
 
-    @post(
+    @calculation(
         "/implied-vol",
         summary="Black-Scholes-Merton implied volatilities of a batch of option prices",
         description=(
@@ -276,19 +278,10 @@ class OptionsComputeController(Controller):
             + " "
             + _MEDIA
         ),
-        status_code=200,
-        guards=[require_roles(*READERS_AND_AGENTS)],
         operation_class=_operation(IMPLIED_VOL_REQUEST),
-        responses={
-            200: ResponseSpec(
-                data_container=ImpliedVolOut,
-                media_type=JSON,
-                description="Volatilities and reasons (JSON), or the same columns as Arrow",
-                generate_examples=False,
-            ),
-            **_RESPONSES,
-        },
-        opt=VIEWER_MAY_CALL,
+        responses=_answers(
+            ImpliedVolOut, "Volatilities and reasons (JSON), or the same columns as Arrow"
+        ),
     )
     async def compute_implied_volatility(
         self, request: Request[Any, Any, Any], analytics: AnalyticsDep

@@ -5,15 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from litestar import Controller, Request, Response, get
+from litestar import Request, Response, get
 from litestar.openapi.spec import Example
 from litestar.params import FromPath, QueryParameter
 
-from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
 from adapters.http.analytics.performance_schemas import PerformanceOut
 from adapters.http.deps import CallerDep
 from adapters.http.problems import FieldError, Problem, problem_response, title_for
-from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.analytics.performance import (
     MAX_DAYS,
     BenchmarkUnavailable,
@@ -35,11 +34,10 @@ def on_query_error(request: Request[Any, Any, Any], exc: DomainError) -> Respons
     )
 
 
-class PerformanceController(Controller):
+class PerformanceController(AnalyticsController):
     """`/api/v1/accounts/{id}/performance`: an account the caller may not act on answers 404."""
 
     path = "/accounts"
-    guards = (require_roles(*READERS_AND_AGENTS),)
 
     @get(
         "/{account_id:str}/performance",

@@ -141,14 +141,12 @@ class BenchmarkOut(Output):
     @classmethod
     def from_domain(cls, report: BenchmarkReport) -> BenchmarkOut:
         s = report.stats
-        return cls(
+        return cls.from_attributes(
+            s,
             symbol=report.symbol,
-            points=s.points,
             benchmark_return=s.benchmark_total_return,
-            beta=s.beta,
             alpha=s.alpha_annual,
             tracking_error=s.tracking_error_annual,
-            information_ratio=s.information_ratio,
         )
 
 
@@ -175,18 +173,15 @@ class PerformanceOut(Output):
 
     @classmethod
     def from_domain(cls, report: PerformanceReport) -> PerformanceOut:
-        return cls(
-            account_id=report.account_id,
+        return cls.from_attributes(
+            report,
             from_=report.start,
             to=report.end,
             points=len(report.curve),
             equity_curve=[CurvePointOut.from_domain(p) for p in report.curve],
             returns=None if report.returns is None else ReturnStatsOut.from_domain(report.returns),
             trades=TradeStatsOut.from_domain(report.trades),
-            exposure=report.exposure,
             turnover=None if report.turnover is None else TurnoverOut.from_domain(report.turnover),
-            net_flows=report.net_flows,
-            realized_pnl=report.realized_pnl,
             benchmark=None
             if report.benchmark is None
             else BenchmarkOut.from_domain(report.benchmark),

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from litestar import Controller, post
 from litestar.params import JSONBody
 
-from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
 from adapters.http.analytics.regime_schemas import PriceHistoryIn, RegimeOut
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.security import READERS_AND_AGENTS, require_roles
+from adapters.http.shared_calculations import calculation
 
 
-class RegimeController(Controller):
+class RegimeController(AnalyticsController):
     """A calculation on a posted history: nothing is read or stored."""
 
     path = "/analytics"
 
-    @post(
+    @calculation(
         "/regime",
         summary="Detect the market regime (bull, bear, volatile, stable) of a close history",
         description=(
@@ -29,12 +27,9 @@ class RegimeController(Controller):
             "above 2,000 closes run within the compute budget: 503 COMPUTE_BUSY / "
             "COMPUTE_TIME_BUDGET with Retry-After."
         ),
-        guards=[require_roles(*READERS_AND_AGENTS)],
-        status_code=200,
         responses=problems(
             400, 404, 422, notes={422: "INVALID_PRICE_HISTORY or INSUFFICIENT_PRICE_HISTORY"}
         ),
-        opt=VIEWER_MAY_CALL,
     )
     async def detect_market_regime(
         self, data: JSONBody[PriceHistoryIn], analytics: AnalyticsDep

@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from litestar import Controller, post
 from litestar.params import JSONBody
 
-from adapters.http.analytics import AnalyticsDep, problems
+from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
 from adapters.http.analytics.risk_var_schemas import VarIn, VarOut
 from adapters.http.analytics.scenario_schemas import ScenarioIn, ScenarioOut
 from adapters.http.deps import CallerDep
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.security import READERS_AND_AGENTS, require_roles
-
-_ANY_READER = [require_roles(*READERS_AND_AGENTS)]
+from adapters.http.shared_calculations import calculation
 
 
-class RiskMeasuresController(Controller):
+class RiskMeasuresController(AnalyticsController):
     """`/api/v1/risk/var` and `/risk/scenario-simulation`: nothing is stored; an account is read
     only if the caller may."""
 
     path = "/risk"
 
-    @post(
+    @calculation(
         "/var",
         summary="VaR and CVaR of a returns or P&L series",
         description=(
@@ -36,15 +32,12 @@ class RiskMeasuresController(Controller):
             "100,000 run within the compute budget: 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET "
             "with Retry-After."
         ),
-        guards=_ANY_READER,
-        status_code=200,
         responses=problems(
             400,
             404,
             422,
             notes={422: "INVALID_RISK_INPUT, INSUFFICIENT_RETURNS or NO_REFERENCE_PRICE"},
         ),
-        opt=VIEWER_MAY_CALL,
     )
     async def compute_value_at_risk(
         self, data: JSONBody[VarIn], caller: CallerDep, analytics: AnalyticsDep
@@ -52,7 +45,7 @@ class RiskMeasuresController(Controller):
         result = await analytics.value_at_risk.value_at_risk(caller.principal, data.to_request())
         return VarOut.from_domain(result)
 
-    @post(
+    @calculation(
         "/scenario-simulation",
         summary="Regime-switching Monte Carlo VaR of a portfolio",
         description=(
@@ -66,10 +59,7 @@ class RiskMeasuresController(Controller):
             "422 INVALID_RISK_INPUT naming the field (paths x steps above 10,000,000, more than "
             "50 assets, a bad model); 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After."
         ),
-        guards=_ANY_READER,
-        status_code=200,
         responses=problems(400, 404, 422, notes={422: "INVALID_RISK_INPUT or NO_REFERENCE_PRICE"}),
-        opt=VIEWER_MAY_CALL,
     )
     async def simulate_portfolio_var(
         self, data: JSONBody[ScenarioIn], caller: CallerDep, analytics: AnalyticsDep

@@ -13,11 +13,11 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Annotated, Any
 
-from litestar import Controller, Request, get
+from litestar import Request, get
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Template
 
-from adapters.http.console.pages import page
+from adapters.http.console.pages import ConsolePage, page
 from adapters.http.contexts import bundle_of
 from adapters.http.security import caller_of, edge_of
 from adapters.http.trading import trading_of
@@ -55,11 +55,10 @@ def _exposures(positions: list[PositionView]) -> tuple[Decimal | None, Decimal |
     return sum((abs(v) for v in known), ZERO), sum(known, ZERO)
 
 
-class AccountsPageController(Controller):
+class AccountsPageController(ConsolePage):
     """`/console/accounts`, `/console/accounts/{id}` and its chart data."""
 
     path = "/accounts"
-    include_in_schema = False
 
     @get("/")
     async def accounts(self, request: Request[Any, Any, Any]) -> Template:

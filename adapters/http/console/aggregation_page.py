@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
-from adapters.http.console.pages import ACTING, fragment, is_htmx, page
+from adapters.http.console.pages import ACTING, ConsolePage, fragment, is_htmx, page
 from adapters.http.contexts import bundle_of
 from adapters.http.security import caller_of
 from domain.errors import NotFound
@@ -55,11 +55,10 @@ async def _items_context(request: Request[Any, Any, Any], item_id: str | None = 
     return {"items": items, "accounts_of": accounts_of, "holdings_of": holdings_of}
 
 
-class AggregationPageController(Controller):
+class AggregationPageController(ConsolePage):
     """`/console/aggregation`, one item, and the item's sync and remove."""
 
     path = "/aggregation"
-    include_in_schema = False
 
     @get("/")
     async def aggregation(self, request: Request[Any, Any, Any]) -> Template:

@@ -1,5 +1,6 @@
 """Shown one way on the analytics pages (attribution, fixed income, frontier): fractions as
-percent strings, the caller's portfolios for a picker, and a posted field's error kept.
+percent strings, the caller's portfolios for a picker, today's date, and a calculator form's
+context (what was typed, the errors by field, the answer).
 
 Figures are plain decimal strings (`percent(0.01234) == "1.23"`), the unit named beside them
 on the page; nothing is rounded before it is shown.
@@ -7,6 +8,7 @@ on the page; nothing is rounded before it is shown.
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from typing import Any
 
 from litestar import Request
@@ -40,3 +42,30 @@ async def own_portfolios(request: Request[Any, Any, Any]) -> list[Any]:
         return []
     found = await portfolio.portfolios.list(caller_of(request).principal, None, 100)
     return list(found.items)
+
+
+def today_of(request: Request[Any, Any, Any]) -> date:
+    """Today as the portfolios' tax clock sees it (UTC's date where portfolios are not served)."""
+    portfolio = bundle_of(request, "portfolio")
+    if portfolio is not None:
+        today: date = portfolio.tax.today()
+        return today
+    return datetime.now(UTC).date()
+
+
+async def calculator_context(
+    request: Request[Any, Any, Any],
+    form: dict[str, str],
+    errors: dict[str, str],
+    answer: dict[str, Any] | None,
+    **choices: Any,
+) -> dict[str, Any]:
+    """A calculator page's context: the form as typed, the errors by field, the answer, the
+    caller's portfolios to pick from, and the page's own `choices`."""
+    return {
+        "form": form,
+        "errors": errors,
+        "answer": answer,
+        "portfolios": await own_portfolios(request),
+        **choices,
+    }

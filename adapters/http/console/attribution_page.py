@@ -12,14 +12,13 @@ viewer call it too). A field the form or the use case refuses is shown beside th
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.params import FromQuery
 from litestar.response import Template
 
-from adapters.http.console.analytics_view import own_portfolios
+from adapters.http.console.analytics_view import calculator_context, today_of
 from adapters.http.console.attribution_view import (
     FIELD_OF,
     attribution_answer,
@@ -27,7 +26,7 @@ from adapters.http.console.attribution_view import (
     read_attribution_form,
 )
 from adapters.http.console.form_fields import FieldReader
-from adapters.http.console.pages import fragment, is_htmx, page
+from adapters.http.console.pages import ConsolePage, page, part_or_page
 from adapters.http.contexts import bundle_of
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of
@@ -36,14 +35,6 @@ from domain.errors import DomainError, NotFound
 from domain.portfolio.linking import LinkingMethod
 
 TITLE = "Attribution"
-
-
-def _today(request: Request[Any, Any, Any]) -> date:
-    portfolio = bundle_of(request, "portfolio")
-    if portfolio is not None:
-        today: date = portfolio.tax.today()
-        return today
-    return datetime.now(UTC).date()
 
 
 def _service(request: Request[Any, Any, Any]) -> Any:
@@ -59,26 +50,20 @@ async def _context(
     errors: dict[str, str],
     answer: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    return {
-        "form": form,
-        "errors": errors,
-        "answer": answer,
-        "portfolios": await own_portfolios(request),
-        "linkings": [m.value for m in LinkingMethod],
-    }
+    linkings = [m.value for m in LinkingMethod]
+    return await calculator_context(request, form, errors, answer, linkings=linkings)
 
 
-class AttributionPageController(Controller):
+class AttributionPageController(ConsolePage):
     """`/console/attribution`"""
 
     path = "/attribution"
-    include_in_schema = False
 
     @get("/")
     async def attribution(
         self, request: Request[Any, Any, Any], portfolio_id: FromQuery[str] = ""
     ) -> Template:
-        form = attribution_defaults(_today(request))
+        form = attribution_defaults(today_of(request))
         context = await _context(request, form, {})
         if not portfolio_id and context["portfolios"]:
             portfolio_id = context["portfolios"][0].id
@@ -88,7 +73,7 @@ class AttributionPageController(Controller):
     @post("/", status_code=200)
     async def analyse(self, request: Request[Any, Any, Any]) -> Template:
         reader = FieldReader(await request.form())
-        form = {**attribution_defaults(_today(request)), **reader.values}
+        form = {**attribution_defaults(today_of(request)), **reader.values}
         parts = read_attribution_form(reader)
         answer, code = None, None
         if parts is not None:
@@ -104,12 +89,14 @@ class AttributionPageController(Controller):
                 code = exc.code
             else:
                 answer = attribution_answer(result)
-        status = 422 if reader.errors else 200
-        code = code or ("VALIDATION_ERROR" if reader.errors else None)
+        status, code = reader.outcome(code)
         context = await _context(request, form, reader.errors, answer)
-        if is_htmx(request):
-            return fragment(
-                request, "partials/attribution_form.html", status_code=status, code=code,
-                context=context,
-            )  # fmt: skip
-        return page(request, "attribution.html", title=TITLE, status_code=status, context=context)
+        return part_or_page(
+            request,
+            "partials/attribution_form.html",
+            "attribution.html",
+            title=TITLE,
+            status_code=status,
+            code=code,
+            context=context,
+        )

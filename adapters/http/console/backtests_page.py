@@ -14,12 +14,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from typing import Annotated, Any
 
-from litestar import Controller, Request, get
+from litestar import Request, get
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Template
 
-from adapters.http.console.pages import page
+from adapters.http.console.pages import ConsolePage, page
 from adapters.http.contexts import bundle_of
 from adapters.http.security import caller_of
 from domain.analytics.performance import drawdown_curve
@@ -48,11 +48,10 @@ def result_charts(result: BacktestResult) -> tuple[dict[str, Any], dict[str, Any
     return equity, under
 
 
-class BacktestsPageController(Controller):
+class BacktestsPageController(ConsolePage):
     """`/console/backtests` and `/console/backtests/{id}`"""
 
     path = "/backtests"
-    include_in_schema = False
 
     @get("/")
     async def backtests(self, request: Request[Any, Any, Any], after: After = None) -> Template:

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from litestar import Controller, Request, Response, get
+from litestar import Request, Response, get
 from litestar.response import Template
 
-from adapters.http.console.pages import page
+from adapters.http.console.pages import ConsolePage, page
 from adapters.http.contexts import bundle_of
 from adapters.http.market_data import MarketDataServices
 from adapters.http.problems import FieldError, domain_status, problem_response
@@ -195,11 +195,10 @@ def _form_error(exc: DomainError) -> tuple[str, str]:
     return field, exc.message
 
 
-class ChartPageController(Controller):
+class ChartPageController(ConsolePage):
     """`/console/chart`"""
 
     path = "/chart"
-    include_in_schema = False
 
     @get("/")
     async def chart(self, request: Request[Any, Any, Any]) -> Template:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 import msgspec
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.params import FromPath
 from litestar.response import Template
 
@@ -25,7 +25,7 @@ from adapters.http.analytics.crypto_schemas import GasOut, ImpermanentLossOut, P
 from adapters.http.analytics.crypto_wallets_schemas import EvmChainOut, WalletBalancesOut
 from adapters.http.console import crypto_forms
 from adapters.http.console.form_fields import FieldReader
-from adapters.http.console.pages import fragment, is_htmx, page
+from adapters.http.console.pages import ConsolePage, fragment, is_htmx, page
 from adapters.http.contexts import bundle_of
 from domain.analytics.crypto.errors import InvalidCryptoInput
 from domain.errors import NotFound
@@ -141,11 +141,10 @@ def _context(services: Any, calcs: dict[str, Calc] | None = None) -> dict[str, A
     }
 
 
-class CryptoPageController(Controller):
+class CryptoPageController(ConsolePage):
     """`/console/crypto` and its four calculators."""
 
     path = "/crypto"
-    include_in_schema = False
 
     @get("/")
     async def crypto(self, request: Request[Any, Any, Any]) -> Template:

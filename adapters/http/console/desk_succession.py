@@ -15,7 +15,7 @@ from litestar import Controller, Request, get, post
 from litestar.response import Redirect, Template
 
 from adapters.http.console.forms import InvalidForm
-from adapters.http.console.pages import fragment, is_htmx, page
+from adapters.http.console.pages import fragment, is_htmx, page, see_other
 from adapters.http.safety import safety_of
 from adapters.http.security import caller_of, require_roles
 from application.safety.succession import SetSuccessionPolicy, SuccessionView
@@ -84,7 +84,4 @@ class SuccessionDeskController(Controller):
         await safety_of(request).succession.set_policy(
             SetSuccessionPolicy(caller.principal, policy)
         )
-        response: Redirect = Redirect("/console/succession", status_code=303)
-        if is_htmx(request):
-            response.headers["HX-Redirect"] = "/console/succession"
-        return response
+        return see_other(request, "/console/succession")

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
-from adapters.http.console.pages import form_page, is_htmx
+from adapters.http.console.pages import ConsolePage, form_page, see_other
 from adapters.http.contexts import bundle_of
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import Caller, caller_of
@@ -42,17 +42,13 @@ async def _current(service: DeviceService, caller: Caller) -> str | None:
 
 
 def _back(request: Request[Any, Any, Any], to: str) -> Redirect:
-    response: Redirect = Redirect(to, status_code=303)
-    if is_htmx(request):
-        response.headers["HX-Redirect"] = to
-    return response
+    return see_other(request, to)
 
 
-class DevicesPageController(Controller):
+class DevicesPageController(ConsolePage):
     """`/console/devices`"""
 
     path = "/devices"
-    include_in_schema = False
 
     @get("/")
     async def devices(self, request: Request[Any, Any, Any]) -> Template:

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
 import msgspec
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.params import QueryParameter
 from litestar.response import Template
 
@@ -29,7 +29,7 @@ from adapters.http.analytics.esg_schemas import (
     EsgScreenOut,
 )
 from adapters.http.console.form_fields import FieldReader
-from adapters.http.console.pages import fragment, is_htmx, page
+from adapters.http.console.pages import ConsolePage, page, part_or_page
 from adapters.http.contexts import bundle_of
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of
@@ -187,11 +187,10 @@ async def _context(
     }
 
 
-class EsgPageController(Controller):
+class EsgPageController(ConsolePage):
     """`/console/esg` and its portfolio analysis."""
 
     path = "/esg"
-    include_in_schema = False
 
     @get("/")
     async def esg(self, request: Request[Any, Any, Any], symbol: Symbol = None) -> Template:
@@ -213,9 +212,12 @@ class EsgPageController(Controller):
         status = 422 if analysis.errors else 200
         code = "INVALID_ESG_INPUT" if analysis.errors else None
         context = await _context(request, analysis=analysis)
-        if is_htmx(request):
-            return fragment(
-                request, "partials/esg_portfolio.html", status_code=status, code=code,
-                context=context,
-            )  # fmt: skip
-        return page(request, "esg.html", title="ESG", status_code=status, context=context)
+        return part_or_page(
+            request,
+            "partials/esg_portfolio.html",
+            "esg.html",
+            title="ESG",
+            status_code=status,
+            code=code,
+            context=context,
+        )

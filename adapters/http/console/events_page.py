@@ -9,20 +9,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Request, get
+from litestar import Request, get
 from litestar.response import Template
 
-from adapters.http.console.pages import page
+from adapters.http.console.pages import ConsolePage, page
 from adapters.http.events import CATEGORIES
 
 MAX_ROWS = 500  # the list keeps the newest this many; older rows are dropped
 
 
-class EventsPageController(Controller):
+class EventsPageController(ConsolePage):
     """`/console/events`"""
 
     path = "/events"
-    include_in_schema = False
 
     @get("/")
     async def events(self, request: Request[Any, Any, Any]) -> Template:

@@ -12,11 +12,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from typing import Any
 
-from litestar import Controller, Request, get
+from litestar import Request, get
 from litestar.exceptions import NotFoundException
 from litestar.response import Template
 
-from adapters.http.console.pages import page
+from adapters.http.console.pages import ConsolePage, page
 from adapters.http.contexts import bundle_of
 from adapters.http.security import caller_of
 from application.markets.fear_greed import FearGreedService, HistoryView
@@ -40,11 +40,10 @@ def history_chart(view: HistoryView) -> dict[str, Any]:
     }
 
 
-class FearGreedPageController(Controller):
+class FearGreedPageController(ConsolePage):
     """`/console/fear-greed`"""
 
     path = "/fear-greed"
-    include_in_schema = False
 
     @get("/")
     async def fear_greed(self, request: Request[Any, Any, Any]) -> Template:

@@ -11,14 +11,14 @@ in the API's own words (adapters/http/analytics/fixed_income_schemas.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.params import FromPath
 from litestar.response import Template
 
 from adapters.http.analytics.fixed_income_schemas import SCHEDULE, compounding
+from adapters.http.console.analytics_view import today_of
 from adapters.http.console.fixed_income_view import (
     FREQUENCIES,
     RUNG_FORMAT,
@@ -32,7 +32,7 @@ from adapters.http.console.fixed_income_view import (
     shock_chart,
 )
 from adapters.http.console.form_fields import FieldReader
-from adapters.http.console.pages import fragment, is_htmx, page
+from adapters.http.console.pages import ConsolePage, fragment, is_htmx, page
 from adapters.http.contexts import bundle_of
 from adapters.http.problems import domain_status
 from application.analytics.fixed_income import BondResult, FixedIncomeService, LadderResult
@@ -58,14 +58,6 @@ def _service(request: Request[Any, Any, Any]) -> FixedIncomeService:
         raise NotFound("fixed income is not served by this instance")
     service: FixedIncomeService = analytics.fixed_income
     return service
-
-
-def _today(request: Request[Any, Any, Any]) -> date:
-    portfolio = bundle_of(request, "portfolio")
-    if portfolio is not None:
-        today: date = portfolio.tax.today()
-        return today
-    return datetime.now(UTC).date()
 
 
 def _bond_answer(result: BondResult) -> dict[str, Any]:
@@ -114,15 +106,14 @@ def _choices() -> dict[str, Any]:
     }
 
 
-class FixedIncomePageController(Controller):
+class FixedIncomePageController(ConsolePage):
     """`/console/fixed-income`, `/bond` and `/ladder`"""
 
     path = "/fixed-income"
-    include_in_schema = False
 
     @get("/")
     async def fixed_income(self, request: Request[Any, Any, Any]) -> Template:
-        today = _today(request)
+        today = today_of(request)
         calcs = {"bond": Calc(bond_defaults(today), {}), "ladder": Calc(ladder_defaults(today), {})}
         context = {"calcs": calcs, **_choices()}
         return page(request, "fixed_income.html", title=TITLE, context=context)
@@ -131,7 +122,7 @@ class FixedIncomePageController(Controller):
     async def calculate(self, request: Request[Any, Any, Any], kind: FromPath[str]) -> Template:
         if kind not in KINDS:
             raise NotFound(f"no calculation {kind!r}")
-        today = _today(request)
+        today = today_of(request)
         reader = FieldReader(await request.form())
         answer, code = None, None
         try:
@@ -146,8 +137,7 @@ class FixedIncomePageController(Controller):
             )
             reader.errors[field] = message
             code = exc.code
-        status = 422 if reader.errors else 200
-        code = code or ("VALIDATION_ERROR" if reader.errors else None)
+        status, code = reader.outcome(code)
         defaults = bond_defaults(today) if kind == "bond" else ladder_defaults(today)
         calc = Calc({**defaults, **reader.values}, reader.errors, answer)
         if is_htmx(request):

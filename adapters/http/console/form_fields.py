@@ -21,6 +21,13 @@ class FieldReader:
         self.values: dict[str, str] = {k: str(v).strip() for k, v in form.items()}
         self.errors: dict[str, str] = {}
 
+    def outcome(self, code: str | None) -> tuple[int, str | None]:
+        """The answer's status and problem code: 422 with `code` (VALIDATION_ERROR when none
+        was given) once a field is refused, else 200 with `code` as it is."""
+        if self.errors:
+            return 422, code or "VALIDATION_ERROR"
+        return 200, code
+
     def text(self, name: str) -> str:
         return self.values.get(name, "")
 

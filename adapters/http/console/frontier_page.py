@@ -14,10 +14,10 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.response import Template
 
-from adapters.http.console.analytics_view import own_portfolios
+from adapters.http.console.analytics_view import calculator_context
 from adapters.http.console.form_fields import FieldReader
 from adapters.http.console.frontier_view import (
     ESTIMATORS,
@@ -30,7 +30,7 @@ from adapters.http.console.frontier_view import (
     read_frontier_form,
     typed_symbols,
 )
-from adapters.http.console.pages import fragment, is_htmx, page
+from adapters.http.console.pages import ConsolePage, page, part_or_page
 from adapters.http.contexts import bundle_of
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of
@@ -74,14 +74,9 @@ async def _context(
     errors: dict[str, str],
     answer: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    return {
-        "form": form,
-        "errors": errors,
-        "answer": answer,
-        "portfolios": await own_portfolios(request),
-        "methods": METHODS,
-        "estimators": ESTIMATORS,
-    }
+    return await calculator_context(
+        request, form, errors, answer, methods=METHODS, estimators=ESTIMATORS
+    )
 
 
 async def _compute(request: Request[Any, Any, Any], reader: FieldReader) -> dict[str, Any] | None:
@@ -110,11 +105,10 @@ async def _compute(request: Request[Any, Any, Any], reader: FieldReader) -> dict
     return frontier_answer(frontier, days)
 
 
-class FrontierPageController(Controller):
+class FrontierPageController(ConsolePage):
     """`/console/frontier`"""
 
     path = "/frontier"
-    include_in_schema = False
 
     @get("/")
     async def frontier(self, request: Request[Any, Any, Any]) -> Template:
@@ -134,13 +128,15 @@ class FrontierPageController(Controller):
             field = form_field(exc.field or "assets", exc.code)
             reader.errors[field] = f"{field}: {exc.message}"
             code = exc.code
-        status = 422 if reader.errors else 200
-        code = code or ("VALIDATION_ERROR" if reader.errors else None)
+        status, code = reader.outcome(code)
         form = {**frontier_defaults(), **reader.values, "long_only": reader.text("long_only")}
         context = await _context(request, form, reader.errors, answer)
-        if is_htmx(request):
-            return fragment(
-                request, "partials/frontier_form.html", status_code=status, code=code,
-                context=context,
-            )  # fmt: skip
-        return page(request, "frontier.html", title=TITLE, status_code=status, context=context)
+        return part_or_page(
+            request,
+            "partials/frontier_form.html",
+            "frontier.html",
+            title=TITLE,
+            status_code=status,
+            code=code,
+            context=context,
+        )

@@ -16,13 +16,21 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import msgspec
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect, Template
 
 from adapters.http.console import giving_forms
 from adapters.http.console.form_fields import FieldReader
-from adapters.http.console.pages import ACTING, form_page, fragment, is_htmx, page
+from adapters.http.console.pages import (
+    ACTING,
+    ConsolePage,
+    form_page,
+    fragment,
+    is_htmx,
+    page,
+    see_other,
+)
 from adapters.http.contexts import bundle_of
 from adapters.http.portfolio.giving_reports_schemas import GivingDeductionOut
 from adapters.http.portfolio.giving_schemas import (
@@ -60,11 +68,7 @@ def _today_year(request: Request[Any, Any, Any]) -> int:
 
 
 def _back(request: Request[Any, Any, Any], query: str = "") -> Redirect:
-    target = GIVING + query
-    response: Redirect = Redirect(target, status_code=303)
-    if is_htmx(request):
-        response.headers["HX-Redirect"] = target
-    return response
+    return see_other(request, GIVING + query)
 
 
 def _donation_defaults(year: int) -> dict[str, str]:
@@ -124,11 +128,10 @@ async def _context(
     }
 
 
-class GivingPageController(Controller):
+class GivingPageController(ConsolePage):
     """`/console/giving`, a donation's receipt, and the changes and the deduction."""
 
     path = "/giving"
-    include_in_schema = False
 
     @get("/")
     async def giving(

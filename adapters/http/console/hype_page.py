@@ -15,12 +15,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Annotated, Any
 
-from litestar import Controller, Request, get
+from litestar import Request, get
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Template
 
-from adapters.http.console.pages import form_page
+from adapters.http.console.pages import ConsolePage, form_page
 from adapters.http.contexts import bundle_of
 from adapters.http.markets.sentiment_indices_schemas import HYPE_CONVENTIONS
 from application.markets.hype import HypeService, HypeView, MoversView
@@ -84,11 +84,10 @@ async def _reading(
     )
 
 
-class HypePageController(Controller):
+class HypePageController(ConsolePage):
     """`/console/hype` and a symbol's velocity chart data."""
 
     path = "/hype"
-    include_in_schema = False
 
     @get("/")
     async def hype(

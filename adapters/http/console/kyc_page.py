@@ -21,7 +21,7 @@ from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect, Template
 
-from adapters.http.console.pages import ACTING, form_page, is_htmx
+from adapters.http.console.pages import ACTING, ConsolePage, form_page, see_other
 from adapters.http.contexts import bundle_of
 from adapters.http.security import caller_of
 from application.identity.kyc import DocumentTooLarge, KycKeyEphemeral, KycService
@@ -79,17 +79,13 @@ async def documents_page(
 
 
 def _back(request: Request[Any, Any, Any], to: str = KYC) -> Redirect:
-    response: Redirect = Redirect(to, status_code=303)
-    if is_htmx(request):
-        response.headers["HX-Redirect"] = to
-    return response
+    return see_other(request, to)
 
 
-class KycPageController(Controller):
+class KycPageController(ConsolePage):
     """`/console/kyc`, one document, its content, its deletion."""
 
     path = "/kyc"
-    include_in_schema = False
 
     @get("/")
     async def documents(
@@ -135,11 +131,10 @@ class KycPageController(Controller):
         return _back(request)
 
 
-class KycUploadPageController(Controller):
+class KycUploadPageController(ConsolePage):
     """`POST /console/kyc/upload` (its body limit set by `upload_controller`)."""
 
     path = "/kyc"
-    include_in_schema = False
 
     @post("/upload", guards=[ACTING], status_code=303)
     async def upload(self, request: Request[Any, Any, Any]) -> Redirect | Template:

@@ -10,13 +10,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import msgspec
-from litestar import Controller, Request, Response, get, post
+from litestar import Request, Response, get, post
 from litestar.middleware.rate_limit import get_remote_address
 from litestar.params import FromQuery
 from litestar.response import Redirect, Template
 
 from adapters.http.console.forms import FORM
-from adapters.http.console.pages import page
+from adapters.http.console.pages import ConsolePage, page
 from adapters.http.console.session import (
     LOGIN_PATH,
     REFRESH_COOKIE,
@@ -89,11 +89,10 @@ def _with_cookies(response: Response[Any], cookies: list[SessionCookie]) -> Resp
     return response
 
 
-class ConsoleLoginController(Controller):
+class ConsoleLoginController(ConsolePage):
     """`/console/login`, `/console/logout`"""
 
     path = "/"
-    include_in_schema = False
 
     @get("/login")
     async def form(self, request: Request[Any, Any, Any], next: FromQuery[str] = "") -> Template:

@@ -16,12 +16,12 @@ from __future__ import annotations
 from typing import Any, cast
 from urllib.parse import urlencode
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
-from adapters.http.console.pages import form_page, fragment, is_htmx, page
+from adapters.http.console.pages import ConsolePage, form_page, fragment, page, see_other
 from adapters.http.contexts import bundle_of
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import caller_of
@@ -52,11 +52,7 @@ def _inbox(request: Request[Any, Any, Any]) -> NotificationService:
 
 
 def _back(request: Request[Any, Any, Any], to: str) -> Redirect:
-    """303 to `to`; htmx follows it as a whole page (HX-Redirect)."""
-    response: Redirect = Redirect(to, status_code=303)
-    if is_htmx(request):
-        response.headers["HX-Redirect"] = to
-    return response
+    return see_other(request, to)
 
 
 def _return_to(form: Any) -> str:
@@ -102,11 +98,10 @@ def update_from_form(form: Any) -> PreferencesUpdate:
     )
 
 
-class NotificationsPageController(Controller):
+class NotificationsPageController(ConsolePage):
     """`/console/notifications` and `/console/notifications/preferences`."""
 
     path = "/notifications"
-    include_in_schema = False
 
     @get("/")
     async def inbox(

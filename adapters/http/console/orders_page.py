@@ -17,12 +17,12 @@ from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
 import msgspec
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
 from adapters.http.console.forms import FORM, InvalidForm
-from adapters.http.console.pages import ACTING, fragment, is_htmx, page
+from adapters.http.console.pages import ACTING, ConsolePage, fragment, is_htmx, page
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of
 from adapters.http.trading import trading_of
@@ -200,11 +200,10 @@ def _command(request: Request[Any, Any, Any], form: PlaceOrderForm) -> SubmitOrd
     )
 
 
-class OrdersPageController(Controller):
+class OrdersPageController(ConsolePage):
     """`/console/orders`"""
 
     path = "/orders"
-    include_in_schema = False
 
     @get("/")
     async def orders(

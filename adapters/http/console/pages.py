@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
-from litestar import Request
-from litestar.response import Template
+from litestar import Controller, Request
+from litestar.response import Redirect, Template
 
 from adapters.http.console.session import CSRF_FIELD, csrf_token_of, username_of
 from adapters.http.security import Caller, caller_of, require_roles
@@ -31,6 +31,12 @@ DESK_READERS = DESK_ROLES | {Role.VIEWER}
 ACTING = require_roles(*ACTING_ROLES)
 DESK = require_roles(*DESK_ROLES)
 DESK_READ = require_roles(*DESK_READERS)
+
+
+class ConsolePage(Controller):
+    """A console page's controller: HTML for the browser, left out of the API's OpenAPI document."""
+
+    include_in_schema = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +200,31 @@ def _with_event(triggers: str | None, name: str, detail: dict[str, Any]) -> str:
 
 def is_htmx(request: Request[Any, Any, Any]) -> bool:
     return request.headers.get("hx-request") == "true"
+
+
+def part_or_page(
+    request: Request[Any, Any, Any],
+    part: str,
+    whole: str,
+    *,
+    title: str,
+    status_code: int = 200,
+    code: str | None = None,
+    context: Mapping[str, Any],
+) -> Template:
+    """A form's answer: htmx swaps in the `part` alone (a refusal answered as `refusal` says),
+    a plain post gets the `whole` page."""
+    if is_htmx(request):
+        return fragment(request, part, status_code=status_code, code=code, context=context)
+    return page(request, whole, title=title, status_code=status_code, context=context)
+
+
+def see_other(request: Request[Any, Any, Any], to: str) -> Redirect:
+    """303 to `to` after a form; htmx follows it as a whole page (HX-Redirect)."""
+    response: Redirect = Redirect(to, status_code=303)
+    if is_htmx(request):
+        response.headers["HX-Redirect"] = to
+    return response
 
 
 def form_page(

@@ -15,12 +15,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from typing import Annotated, Any
 
-from litestar import Controller, Request, get
+from litestar import Request, get
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Template
 
-from adapters.http.console.pages import form_page
+from adapters.http.console.pages import ConsolePage, form_page
 from adapters.http.contexts import bundle_of
 from adapters.http.security import caller_of
 from adapters.http.trading import trading_of
@@ -98,11 +98,10 @@ def drawdown_chart(report: PerformanceReport) -> dict[str, Any]:
     }
 
 
-class PerformancePageController(Controller):
+class PerformancePageController(ConsolePage):
     """`/console/performance/{account_id}` and its two charts' data."""
 
     path = "/performance"
-    include_in_schema = False
 
     @get("/{account_id:str}")
     async def performance(

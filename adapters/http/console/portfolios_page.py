@@ -14,12 +14,12 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Any
 
-from litestar import Controller, Request, Response, get
+from litestar import Request, Response, get
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Template
 
-from adapters.http.console.pages import page
+from adapters.http.console.pages import ConsolePage, page
 from adapters.http.contexts import bundle_of
 from adapters.http.security import caller_of
 from application.portfolio.portfolio_holdings import HoldingsView
@@ -60,11 +60,10 @@ def lot_timeline(view: HoldingsView) -> dict[str, Any]:
     }
 
 
-class PortfoliosPageController(Controller):
+class PortfoliosPageController(ConsolePage):
     """`/console/portfolios`, `/console/portfolios/{id}`, `/console/portfolios/form-8949.csv`."""
 
     path = "/portfolios"
-    include_in_schema = False
 
     @get("/")
     async def portfolios(self, request: Request[Any, Any, Any], cursor: Cursor = None) -> Template:

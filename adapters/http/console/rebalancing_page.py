@@ -19,13 +19,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect, Template
 
+from adapters.http.console.analytics_view import own_portfolios
 from adapters.http.console.form_fields import FieldReader
 from adapters.http.console.forms import InvalidForm
-from adapters.http.console.pages import ACTING, fragment, is_htmx, page
+from adapters.http.console.pages import ACTING, ConsolePage, fragment, is_htmx, page
 from adapters.http.contexts import bundle_of
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of
@@ -61,15 +62,6 @@ def drift_chart(drift: Drift, band: Decimal) -> dict[str, Any]:
     }
 
 
-async def _households(request: Request[Any, Any, Any]) -> list[Any]:
-    """The caller's portfolios (each a household), through the portfolios' use case."""
-    portfolio = bundle_of(request, "portfolio")
-    if portfolio is None:
-        return []
-    found = await portfolio.portfolios.list(caller_of(request).principal, None, 100)
-    return list(found.items)
-
-
 async def _limits(request: Request[Any, Any, Any]) -> Any:
     try:
         return await _services(request).limits.get(caller_of(request).principal)
@@ -95,17 +87,16 @@ async def _portfolio_context(
     }
 
 
-class RebalancingPageController(Controller):
+class RebalancingPageController(ConsolePage):
     """`/console/rebalancing` and its household, proposal and autopilot routes."""
 
     path = "/rebalancing"
-    include_in_schema = False
 
     @get("/")
     async def rebalancing(self, request: Request[Any, Any, Any]) -> Template:
         return page(
             request, "rebalancing.html", title="Rebalancing",
-            context={"portfolios": await _households(request),
+            context={"portfolios": await own_portfolios(request),
                      "limits": await _limits(request), "limit_errors": {}},
         )  # fmt: skip
 
@@ -136,8 +127,7 @@ class RebalancingPageController(Controller):
                     raise
                 reader.errors[exc.field] = f"{exc.field}: {exc.message}"
                 code = exc.code
-        status = 422 if reader.errors else 200
-        code = code or ("VALIDATION_ERROR" if reader.errors else None)
+        status, code = reader.outcome(code)
         context = {"stored": stored, "errors": reader.errors, "confirm": False}
         if is_htmx(request):
             return fragment(
@@ -199,14 +189,14 @@ class RebalancingPageController(Controller):
                 code = exc.code
         if not reader.errors and not is_htmx(request):
             return Redirect(REBALANCING, status_code=303)
-        status = 422 if reader.errors else 200
+        status, code = reader.outcome(code)
         context = {"limits": await _limits(request), "limit_errors": reader.errors,
                    "limit_form": reader.values, "limits_saved": not reader.errors}  # fmt: skip
         if is_htmx(request):
             return fragment(
                 request, "partials/rebalancing_limits.html", status_code=status,
-                code=code or ("VALIDATION_ERROR" if reader.errors else None), context=context,
+                code=code, context=context,
             )  # fmt: skip
-        context["portfolios"] = await _households(request)
+        context["portfolios"] = await own_portfolios(request)
         return page(request, "rebalancing.html", title="Rebalancing", status_code=status,
                     context=context)  # fmt: skip

@@ -14,12 +14,12 @@ from datetime import datetime
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect, Template
 
-from adapters.http.console.pages import DESK, form_page, is_htmx, page
+from adapters.http.console.pages import DESK, ConsolePage, form_page, page, see_other
 from adapters.http.contexts import bundle_of
 from adapters.http.security import caller_of
 from application.surveillance.alerts import SurveillanceService
@@ -64,11 +64,10 @@ def timeline(alert: Alert) -> list[tuple[datetime, str]]:
     return sorted(steps, key=lambda s: s[0])
 
 
-class SurveillancePageController(Controller):
+class SurveillancePageController(ConsolePage):
     """`/console/surveillance` and `/console/surveillance/{alert_id}`"""
 
     path = "/surveillance"
-    include_in_schema = False
 
     @get("/")
     async def alerts(
@@ -138,11 +137,7 @@ class SurveillancePageController(Controller):
         except InvalidAlertChange as refused:
             found = await service.get(caller.principal, alert_id)
             return _case_page(request, found, error=refused.message, code=refused.code)
-        target = f"{SURVEILLANCE}/{alert_id}"
-        response: Redirect = Redirect(target, status_code=303)
-        if is_htmx(request):
-            response.headers["HX-Redirect"] = target
-        return response
+        return see_other(request, f"{SURVEILLANCE}/{alert_id}")
 
 
 def _case_page(

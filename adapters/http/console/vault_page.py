@@ -15,13 +15,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from adapters.http.console.forms import InvalidForm
-from adapters.http.console.pages import ACTING, form_page, is_htmx
+from adapters.http.console.pages import ACTING, ConsolePage, form_page, see_other
 from adapters.http.contexts import bundle_of
 from adapters.http.security import caller_of
 from adapters.http.step_up import require_step_up
@@ -46,10 +46,7 @@ def _vault(request: Request[Any, Any, Any]) -> KeyVaultService:
 
 
 def _back(request: Request[Any, Any, Any]) -> Redirect:
-    response: Redirect = Redirect(VAULT, status_code=303)
-    if is_htmx(request):
-        response.headers["HX-Redirect"] = VAULT
-    return response
+    return see_other(request, VAULT)
 
 
 def _expiry(raw: str) -> datetime | None:
@@ -78,11 +75,10 @@ def create_command(request: Request[Any, Any, Any], form: Any) -> CreateVaultKey
     )
 
 
-class VaultPageController(Controller):
+class VaultPageController(ConsolePage):
     """`/console/vault`"""
 
     path = "/vault"
-    include_in_schema = False
 
     @get("/")
     async def vault(self, request: Request[Any, Any, Any]) -> Template:

@@ -22,12 +22,12 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Request, get, post
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from adapters.http.console.form_fields import FieldReader
-from adapters.http.console.pages import ACTING, fragment, is_htmx, page
+from adapters.http.console.pages import ACTING, ConsolePage, fragment, is_htmx, page
 from adapters.http.contexts import bundle_of
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of
@@ -179,11 +179,10 @@ async def _answer(services: Any, principal: Any, kind: str, reader: FieldReader)
     return services.estate_tax.estimate(gross, year)
 
 
-class WealthPageController(Controller):
+class WealthPageController(ConsolePage):
     """`/console/wealth`, its profile form and its four calculations."""
 
     path = "/wealth"
-    include_in_schema = False
 
     @get("/")
     async def wealth(self, request: Request[Any, Any, Any]) -> Template:
@@ -240,8 +239,7 @@ class WealthPageController(Controller):
                 raise
             reader.errors[exc.field] = f"{exc.field}: {exc.message}"
             code = exc.code
-        status = 422 if reader.errors else 200
-        code = code or ("VALIDATION_ERROR" if reader.errors else None)
+        status, code = reader.outcome(code)
         calc = Calc(reader.values, reader.errors, answer)
         if is_htmx(request):
             return fragment(

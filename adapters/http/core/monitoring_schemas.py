@@ -35,10 +35,8 @@ class TopicOut(Output):
 
     @classmethod
     def from_domain(cls, stats: TopicStats) -> TopicOut:
-        return cls(
-            topic=stats.topic,
-            count=stats.count,
-            messages_per_second=stats.messages_per_second,
+        return cls.from_attributes(
+            stats,
             latency_p50_ms=stats.p50_ms,
             latency_p99_ms=stats.p99_ms,
             latency_max_ms=stats.max_ms,
@@ -60,9 +58,8 @@ class GroupLagOut(Output):
 
     @classmethod
     def from_domain(cls, lag: GroupLag) -> GroupLagOut:
-        return cls(
-            group=lag.group,
-            total=lag.total,
+        return cls.from_attributes(
+            lag,
             partitions=[
                 PartitionLagOut(topic=t, partition=p, lag=n)
                 for (t, p), n in sorted(lag.partitions.items())
@@ -105,18 +102,14 @@ class KafkaReportOut(Output, kw_only=True):
 
     @classmethod
     def from_domain(cls, report: KafkaReport) -> KafkaReportOut:
-        return cls(
-            at=report.at,
+        return cls.from_attributes(
+            report,
+            enabled=True,
             window_seconds=report.window_s,
-            thresholds=ThresholdsOut(
-                latency_ms=report.thresholds.latency_ms, lag=report.thresholds.lag
-            ),
+            thresholds=ThresholdsOut.from_attributes(report.thresholds),
             topics=[TopicOut.from_domain(t) for t in report.topics],
             groups=[GroupLagOut.from_domain(g) for g in report.groups],
             alerts=[AlertOut.from_domain(a) for a in report.alerts],
-            lag_read_at=report.lag_read_at,
-            last_error=report.last_error,
-            last_error_at=report.last_error_at,
         )
 
 

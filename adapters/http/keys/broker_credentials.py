@@ -21,6 +21,13 @@ _STORED = {
     "paper": True,
     "updated_at": "2026-03-02T14:30:00Z",
 }
+# The 200 of a store and of a read: what is stored, the secret never.
+_STORED_ANSWER = ResponseSpec(
+    data_container=BrokerCredentialsOut,
+    generate_examples=False,
+    description="What is stored, secret left out",
+    examples=[Example(summary="Alpaca paper keys", value=_STORED)],
+)
 _OWNER_ONLY = "Only the account's owner: 404 NOT_FOUND for another user's account, agents 403."
 
 
@@ -41,12 +48,7 @@ class BrokerCredentialController(Controller):
             "unreadable after a restart)."
         ),
         responses={
-            200: ResponseSpec(
-                data_container=BrokerCredentialsOut,
-                generate_examples=False,
-                description="What is stored, secret left out",
-                examples=[Example(summary="Alpaca paper keys", value=_STORED)],
-            ),
+            200: _STORED_ANSWER,
             **problems(400, 404, 409, 422, 429),
         },
         status_code=200,
@@ -66,12 +68,7 @@ class BrokerCredentialController(Controller):
         summary="The account's stored broker key pair, masked",
         description=f"404 NOT_FOUND when none is stored. {_OWNER_ONLY}",
         responses={
-            200: ResponseSpec(
-                data_container=BrokerCredentialsOut,
-                generate_examples=False,
-                description="What is stored, secret left out",
-                examples=[Example(summary="Alpaca paper keys", value=_STORED)],
-            ),
+            200: _STORED_ANSWER,
             **problems(404, 429),
         },
     )

@@ -94,14 +94,11 @@ class DepthOut(Output):
 
     @classmethod
     def from_domain(cls, analysis: DepthAnalysis) -> DepthOut:
-        return cls(
-            symbol=analysis.symbol,
-            at=analysis.at,
-            mid=analysis.mid,
+        return cls.from_attributes(
+            analysis,
             microprice=_maybe(analysis.microprice, _PRICE_PLACES),
             spread=None if analysis.spread is None else SpreadOut.from_domain(analysis.spread),
             imbalance=_maybe(analysis.imbalance, _RATIO_PLACES),
-            imbalance_levels=analysis.imbalance_levels,
             bids=[DepthLevelOut.from_domain(level) for level in analysis.bids],
             asks=[DepthLevelOut.from_domain(level) for level in analysis.asks],
             whales=[WhaleOut.from_domain(whale) for whale in analysis.whales],
@@ -161,10 +158,9 @@ class BarsOut(Output):
 
     @classmethod
     def from_domain(cls, result: BarsWithIndicators) -> BarsOut:
-        return cls(
-            symbol=result.symbol,
+        return cls.from_attributes(
+            result,
             timeframe=result.timeframe.value,
-            computed_at=result.computed_at,
             bars=[BarOut.from_domain(bar) for bar in result.bars],
             indicators=[IndicatorOut.from_domain(series) for series in result.indicators],
         )

@@ -60,17 +60,10 @@ class ContractOut(Output):
     @classmethod
     def from_domain(cls, view: ContractView) -> ContractOut:
         q = view.quote
-        return cls(
-            symbol=q.symbol,
-            expiry=q.expiry,
-            strike=q.strike,
+        return cls.from_attributes(
+            q,
             right=q.right.value,
-            bid=q.bid,
-            ask=q.ask,
-            last=q.last,
             mid=round(view.mid, 6),
-            volume=q.volume,
-            open_interest=q.open_interest,
             years=round(view.years, 8),
             iv=_round(view.iv),
             iv_reason=view.iv_reason,
@@ -112,12 +105,10 @@ class ExpiryOut(Output):
 
     @classmethod
     def from_domain(cls, view: ExpiryView) -> ExpiryOut:
-        return cls(
-            expiry=view.expiry,
+        return cls.from_attributes(
+            view,
             years=round(view.years, 8),
-            contracts=view.contracts,
             atm_iv=_round(view.atm_iv),
-            max_pain=view.max_pain,
             put_call=PutCallOut.from_domain(view.put_call),
         )
 
@@ -154,15 +145,13 @@ class SweepOut(Output):
 
     @classmethod
     def from_domain(cls, burst: SweepBurst) -> SweepOut:
-        return cls(
+        return cls.from_attributes(
+            burst,
             right="call" if burst.is_call else "put",
             side=burst.side.value,
             started_at=datetime.fromtimestamp(burst.started_at, UTC),
             ended_at=datetime.fromtimestamp(burst.ended_at, UTC),
             symbols=list(burst.symbols),
-            strikes=burst.strikes,
-            expiries=burst.expiries,
-            contracts=burst.contracts,
             premium=round(burst.premium, 2),
         )
 
@@ -202,13 +191,8 @@ class ChainOut(Output):
     @classmethod
     def from_domain(cls, view: ChainView) -> ChainOut:
         gex = view.gex
-        return cls(
-            underlying=view.underlying,
-            spot=view.spot,
-            at=view.at,
-            rate=view.rate,
-            dividend_yield=view.dividend_yield,
-            expiry=view.expiry,
+        return cls.from_attributes(
+            view,
             atm_iv_30d=_round(view.atm_iv_30d),
             put_call=PutCallOut.from_domain(view.put_call),
             expiries=[ExpiryOut.from_domain(e) for e in view.expiries],
@@ -217,11 +201,7 @@ class ChainOut(Output):
                 zero_gamma_level=_round(view.zero_gamma, 4),
                 by_strike=_gex_rows(gex),
             ),
-            whale_thresholds=WhaleThresholdsOut(
-                volume_oi_ratio=view.thresholds.volume_oi_ratio,
-                min_volume=view.thresholds.min_volume,
-                premium_notional=view.thresholds.premium_notional,
-            ),
+            whale_thresholds=WhaleThresholdsOut.from_attributes(view.thresholds),
             sweeps=[SweepOut.from_domain(s) for s in view.sweeps],
             contracts=[ContractOut.from_domain(c) for c in view.contracts],
         )
@@ -250,14 +230,13 @@ class IVRankOut(Output):
     @classmethod
     def from_domain(cls, view: IVRankView) -> IVRankOut:
         r = view.rank
-        return cls(
+        return cls.from_attributes(
+            r,
             symbol=view.symbol,
             as_of=view.day,
             current_iv=_round(r.current),
             rank=_round(r.rank, 6),
             percentile=_round(r.percentile, 6),
-            observations=r.observations,
-            window=r.window,
             min=_round(r.minimum),
             max=_round(r.maximum),
             reason=r.reason.value,

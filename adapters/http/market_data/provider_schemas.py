@@ -30,11 +30,8 @@ class TransitionOut(Output):
 
     @classmethod
     def from_domain(cls, transition: Transition) -> TransitionOut:
-        return cls(
-            source=transition.source.value,
-            target=transition.target.value,
-            at=transition.at,
-            reason=transition.reason,
+        return cls.from_attributes(
+            transition, source=transition.source.value, target=transition.target.value
         )
 
 
@@ -121,13 +118,11 @@ class PumpOut(Output):
 
     @classmethod
     def from_domain(cls, status: PumpStatus) -> PumpOut:
-        return cls(
-            mode=status.mode,
+        return cls.from_attributes(
+            status,
             symbols=list(status.symbols),
             last_quote_at=dict(status.last_quote_at),
-            stream_starts=status.stream_starts,
             next_stream_in_seconds=status.next_stream_in_s,
-            error_count=status.error_count,
             recent_errors=[f"{e.at.isoformat()} {e.where}: {e.message}" for e in status.errors],
         )
 
@@ -154,25 +149,21 @@ class ProvidersOut(Output):
         cls, report: ProviderReport, quality: Sequence[SourceQuality] = ()
     ) -> ProvidersOut:
         breaker, policy = report.settings.breaker, report.settings.consensus
-        return cls(
-            at=report.at,
-            active=report.active,
-            pinned=report.pinned,
+        return cls.from_attributes(
+            report,
             call_timeout_seconds=report.settings.call_timeout_s,
-            breaker=BreakerSettingsOut(
-                window_size=breaker.window_size,
-                minimum_calls=breaker.minimum_calls,
+            breaker=BreakerSettingsOut.from_attributes(
+                breaker,
                 failure_rate_threshold=breaker.failure_rate,
                 slow_call_seconds=breaker.slow_call_s,
                 slow_rate_threshold=breaker.slow_rate,
                 open_seconds=breaker.open_s,
-                half_open_calls=breaker.half_open_calls,
             ),
-            consensus=ConsensusSettingsOut(
+            consensus=ConsensusSettingsOut.from_attributes(
+                policy,
                 mad_multiplier=float(policy.mad_multiplier),
                 floor_bps=float(policy.floor_bps),
                 tolerance_bps=float(policy.tolerance_bps),
-                min_agreeing=policy.min_agreeing,
             ),
             providers=[ProviderOut.from_domain(p) for p in report.providers],
             quote_pump=None if report.pump is None else PumpOut.from_domain(report.pump),

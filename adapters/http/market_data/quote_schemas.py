@@ -47,12 +47,9 @@ class ConsensusOut(Output):
     @classmethod
     def from_domain(cls, view: ConsensusView) -> ConsensusOut:
         c = view.consensus
-        return cls(
-            symbol=c.symbol,
+        return cls.from_attributes(
+            c,
             verdict=c.verdict.value,
-            mid=c.mid,
-            bid=c.bid,
-            ask=c.ask,
             contributors=list(c.contributors),
             outliers=[o.provider for o in c.outliers],
             threshold_bps=float(c.threshold_bps),

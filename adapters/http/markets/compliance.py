@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from litestar import Controller, Request, Response, get, post, put
+from litestar import Controller, Request, Response, get, put
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example, OpenAPIMediaType, OpenAPIType, Operation, RequestBody
 from litestar.openapi.spec import Schema as OpenAPISchema
@@ -28,10 +28,10 @@ from adapters.http.markets.compliance_schemas import (
     ThresholdOut,
     ValidationOut,
 )
-from adapters.http.markets.markets import HANDLERS
+from adapters.http.markets.markets import MarketsController
 from adapters.http.problems import problem_response, problem_responses
-from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS, require_roles
+from adapters.http.shared_calculations import calculation
 from application.markets.form13f import MAX_DOCUMENT_BYTES
 
 XML = "application/xml"
@@ -79,18 +79,15 @@ async def _read(request: Request[Any, Any, Any], cap: int) -> bytes | None:
     return b"".join(chunks)
 
 
-class Form13FController(Controller):
+class Form13FController(MarketsController):
     path = "/planning/13f"
     guards = (require_roles(*READERS),)
-    exception_handlers = HANDLERS
     request_max_body_size = MAX_DOCUMENT_BYTES + 65_536
 
-    @post(
+    @calculation(
         "/information-table",
         summary="The 13F-HR information table of holdings or your portfolio, as JSON and XML",
         description=f"{_TABLE} The answer holds the rows, totals, the deadline and `document`.",
-        status_code=200,
-        opt=VIEWER_MAY_CALL,
         responses=problems(404, 413, 429, 503),
     )
     async def build_13f_information_table(
@@ -99,12 +96,10 @@ class Form13FController(Controller):
         document = await markets.form13f.information_table(caller.principal, data.to_request())
         return Form13FOut.from_document(document)
 
-    @post(
+    @calculation(
         "/information-table.xml",
         summary="The 13F-HR information table as the XML document to file",
         description=f"{_TABLE} The answer is the XML document (application/xml).",
-        status_code=200,
-        opt=VIEWER_MAY_CALL,
         media_type=XML,
         responses=problems(404, 413, 429, 503),
     )
@@ -119,7 +114,7 @@ class Form13FController(Controller):
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
 
-    @post(
+    @calculation(
         "/validate",
         summary="Validate an information-table XML document against the XSD",
         description=(
@@ -129,8 +124,6 @@ class Form13FController(Controller):
             "for a document that is not well-formed; 415 for another content type. Stores "
             "nothing."
         ),
-        status_code=200,
-        opt=VIEWER_MAY_CALL,
         operation_class=XmlUpload,
         responses={
             200: ResponseSpec(ValidationOut, description="Valid or not, with the violations"),
@@ -158,7 +151,7 @@ class Form13FController(Controller):
         report = ValidationOut.from_report(await markets.form13f.validate(body))
         return Response(report)
 
-    @post(
+    @calculation(
         "/threshold",
         summary="Does the $100 million rule make you file Form 13F, and for which quarters",
         description=(
@@ -167,8 +160,6 @@ class Form13FController(Controller):
             "$100,000,000: the filings for that year's fourth quarter and the next year's "
             "first three, with their deadlines. 422 INVALID_FILING_INPUT naming the field."
         ),
-        status_code=200,
-        opt=VIEWER_MAY_CALL,
         responses=problems(429),
     )
     async def check_13f_threshold(
@@ -212,7 +203,7 @@ class FilingCalendarController(Controller):
     ) -> CalendarOut:
         return CalendarOut.from_view(markets.filing_calendar.calendar(start, end, filings))
 
-    @post(
+    @calculation(
         "/deadline",
         summary="The deadline a Schedule 13D or 13G event sets off",
         description=(
@@ -225,8 +216,6 @@ class FilingCalendarController(Controller):
             "5 % move, passive 2 business days after it. 422 INVALID_FILING_INPUT naming "
             "`filing`, `trigger`, `filer_type` or `event_date` (events before the rules)."
         ),
-        status_code=200,
-        opt=VIEWER_MAY_CALL,
         responses=problems(429),
     )
     async def compute_filing_deadline(

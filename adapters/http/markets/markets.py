@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Controller, get, post
+from litestar import Controller, get
 from litestar.openapi.spec import Example
 from litestar.params import FromPath, JSONBody, QueryParameter
 
@@ -27,8 +27,8 @@ from adapters.http.markets.markets_schemas import (
     TermStructureOut,
 )
 from adapters.http.problems import on_source_unavailable, problem_responses
-from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS_AND_AGENTS, require_roles
+from adapters.http.shared_calculations import calculation
 from domain.analytics.futures import InvalidMarketInput
 from ports.markets.data_files import DataSourceUnavailable
 from ports.markets.rates import RatesUnavailable
@@ -44,6 +44,14 @@ HANDLERS: dict[Any, Any] = {
     DataSourceUnavailable: on_source_unavailable,
     RatesUnavailable: on_source_unavailable,
 }
+
+
+class MarketsController(Controller):
+    """A controller of markets routes over data sources: whoever reads, person or agent, may call
+    them (a subclass may narrow that), and a source that cannot answer is a 503 with Retry-After."""
+
+    guards = (require_roles(*READERS_AND_AGENTS),)
+    exception_handlers = HANDLERS
 
 
 def _day(example: str) -> Any:
@@ -67,10 +75,8 @@ def _ratio(text: str | None) -> tuple[int, int, int]:
     return crude, gasoline, distillate
 
 
-class FuturesController(Controller):
+class FuturesController(MarketsController):
     path = "/analytics/futures"
-    guards = (require_roles(*READERS_AND_AGENTS),)
-    exception_handlers = HANDLERS
 
     @get(
         "/contracts",
@@ -105,7 +111,7 @@ class FuturesController(Controller):
     ) -> TermStructureOut:
         return TermStructureOut.from_view(await markets.futures.curve(root, date))
 
-    @post(
+    @calculation(
         "/curve",
         summary="Analyse a posted futures curve",
         description=(
@@ -114,8 +120,6 @@ class FuturesController(Controller):
             "`contracts[i].price` or `spot` at or below zero; 422 INVALID_MARKET_INPUT naming "
             "the field otherwise. Stores nothing."
         ),
-        status_code=200,
-        opt=VIEWER_MAY_CALL,
         responses=problems(429),
     )
     async def analyze_futures_curve(
@@ -147,7 +151,7 @@ class FuturesController(Controller):
     ) -> CrackSpreadOut:
         return CrackSpreadOut.from_view(await markets.futures.crack(date, _ratio(ratio)))
 
-    @post(
+    @calculation(
         "/crack-spread",
         summary="The crack spread of posted prices",
         description=(
@@ -156,8 +160,6 @@ class FuturesController(Controller):
             "the crude (default [3, 2, 1]). 422 NEGATIVE_PRICE naming the leg at or below "
             "zero, INVALID_MARKET_INPUT naming `ratio`. Stores nothing."
         ),
-        status_code=200,
-        opt=VIEWER_MAY_CALL,
         responses=problems(429),
     )
     async def compute_crack_spread(
@@ -172,10 +174,8 @@ class FuturesController(Controller):
         return CrackSpreadOut.from_view(view)
 
 
-class MacroController(Controller):
+class MacroController(MarketsController):
     path = "/analytics/macro"
-    guards = (require_roles(*READERS_AND_AGENTS),)
-    exception_handlers = HANDLERS
 
     @get(
         "/dashboard",
@@ -226,10 +226,8 @@ class MacroController(Controller):
         return MacroSeriesOut.from_view(view)
 
 
-class InsiderController(Controller):
+class InsiderController(MarketsController):
     path = "/analytics/insiders"
-    guards = (require_roles(*READERS_AND_AGENTS),)
-    exception_handlers = HANDLERS
 
     @get(
         "",

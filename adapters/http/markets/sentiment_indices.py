@@ -7,12 +7,12 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from litestar import Controller, get, post
+from litestar import get
 from litestar.openapi.spec import Example
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.markets import MarketsDep, problems
-from adapters.http.markets.markets import HANDLERS
+from adapters.http.markets.markets import MarketsController
 from adapters.http.markets.sentiment_indices_schemas import (
     FearGreedIn,
     FearGreedOut,
@@ -21,8 +21,7 @@ from adapters.http.markets.sentiment_indices_schemas import (
     MoversOut,
     SeriesOut,
 )
-from adapters.http.read_only import VIEWER_MAY_CALL
-from adapters.http.security import READERS_AND_AGENTS, require_roles
+from adapters.http.shared_calculations import calculation
 from application.markets.fear_greed import PostedInputs
 
 UNAVAILABLE = (
@@ -42,10 +41,8 @@ def _day(example: str) -> Any:
     )
 
 
-class FearGreedController(Controller):
+class FearGreedController(MarketsController):
     path = "/analytics/fear-greed"
-    guards = (require_roles(*READERS_AND_AGENTS),)
-    exception_handlers = HANDLERS
 
     @get(
         "",
@@ -114,7 +111,7 @@ class FearGreedController(Controller):
     ) -> SeriesOut:
         return SeriesOut.from_view(await markets.fear_greed.series(input_name, start, end))
 
-    @post(
+    @calculation(
         "/composite",
         summary="The composite of posted inputs",
         description=(
@@ -126,8 +123,6 @@ class FearGreedController(Controller):
             "the weight, INVALID_SENTIMENT_INPUT naming a value that is not finite. Stores "
             "nothing."
         ),
-        status_code=200,
-        opt=VIEWER_MAY_CALL,
         responses=problems(413, 429),
     )
     async def compute_fear_greed_composite(
@@ -137,10 +132,8 @@ class FearGreedController(Controller):
         return FearGreedOut.from_view(await markets.fear_greed.compute(posted))
 
 
-class HypeController(Controller):
+class HypeController(MarketsController):
     path = "/analytics/hype"
-    guards = (require_roles(*READERS_AND_AGENTS),)
-    exception_handlers = HANDLERS
 
     @get(
         "",

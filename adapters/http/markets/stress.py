@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, get, post
+from litestar import get
 from litestar.params import JSONBody
 
 from adapters.http.deps import CallerDep
 from adapters.http.markets import MarketsDep, problems
-from adapters.http.markets.markets import HANDLERS
+from adapters.http.markets.markets import MarketsController
 from adapters.http.markets.stress_schemas import (
     LiquidityIn,
     LiquidityOut,
@@ -23,8 +23,8 @@ from adapters.http.markets.stress_schemas import (
     ShockOut,
 )
 from adapters.http.problems import problem_responses
-from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import READERS, require_roles
+from adapters.http.shared_calculations import calculation
 
 MAX_BODY_BYTES = 8 * 1024 * 1024  # 10,000 positions with their sensitivities
 _REFUSED = (
@@ -37,10 +37,9 @@ _REFUSED = (
 )
 
 
-class ScenarioController(Controller):
+class ScenarioController(MarketsController):
     path = "/analytics/scenarios"
     guards = (require_roles(*READERS),)
-    exception_handlers = HANDLERS
     request_max_body_size = MAX_BODY_BYTES
 
     @get(
@@ -57,7 +56,7 @@ class ScenarioController(Controller):
     async def list_scenario_replays(self, markets: MarketsDep) -> ReplayCatalogOut:
         return ReplayCatalogOut.from_view(await markets.scenarios.catalog())
 
-    @post(
+    @calculation(
         "/shock",
         summary="Reprice positions or your portfolio under macro shocks and replays",
         description=(
@@ -74,8 +73,6 @@ class ScenarioController(Controller):
             '`replays`: names or ["all"]. Deterministic what-ifs, unlike the random paths of '
             "POST /api/v1/risk/scenario-simulation. " + _REFUSED + "."
         ),
-        status_code=200,
-        opt=VIEWER_MAY_CALL,
         responses=problems(404, 413, 429, 503),
     )
     async def shock_portfolio(
@@ -84,7 +81,7 @@ class ScenarioController(Controller):
         report = await markets.scenarios.shock(caller.principal, data.to_request())
         return ShockOut.from_report(report)
 
-    @post(
+    @calculation(
         "/liquidity",
         summary="Bank-run liquidity stress: cash raisable per day against obligations",
         description=(
@@ -95,8 +92,6 @@ class ScenarioController(Controller):
             "days survived and the coverage. 422 INVALID_SCENARIO naming the field. Stores "
             "nothing."
         ),
-        status_code=200,
-        opt=VIEWER_MAY_CALL,
         responses=problems(413, 429),
     )
     async def stress_liquidity(
@@ -109,7 +104,7 @@ class ScenarioController(Controller):
         )
         return LiquidityOut.from_domain(stress)
 
-    @post(
+    @calculation(
         "/recovery",
         summary="Recovery timeline: months to regain a loss at an expected return",
         description=(
@@ -118,8 +113,6 @@ class ScenarioController(Controller):
             "ln(1 + r), the month it is regained, and the gain needed on what is left; null "
             "months at a return of zero or less. 422 INVALID_SCENARIO naming the field."
         ),
-        status_code=200,
-        opt=VIEWER_MAY_CALL,
         responses=problems(429),
     )
     async def estimate_recovery_time(

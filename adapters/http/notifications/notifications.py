@@ -31,6 +31,7 @@ from application.notifications.api import (
 from ports.notifications.notification_store import DeliveryStatus
 
 _ID = r"^[0-9a-f]{64}$"
+NotificationId = Annotated[str, PathParameter(pattern=_ID)]
 Cursor = Annotated[str | None, QueryParameter(min_length=1, max_length=512)]
 Limit = Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)]
 
@@ -83,10 +84,7 @@ class NotificationController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def mark_notification_read(
-        self,
-        notification_id: Annotated[str, PathParameter(pattern=_ID)],
-        caller: CallerDep,
-        notifications: NotificationsDep,
+        self, notification_id: NotificationId, caller: CallerDep, notifications: NotificationsDep
     ) -> None:
         await notifications.inbox.read(caller.principal, notification_id)
 
@@ -153,10 +151,7 @@ class NotificationController(Controller):
         responses=problems(400, 401, 403, 404, 429),
     )
     async def get_notification(
-        self,
-        notification_id: Annotated[str, PathParameter(pattern=_ID)],
-        caller: CallerDep,
-        notifications: NotificationsDep,
+        self, notification_id: NotificationId, caller: CallerDep, notifications: NotificationsDep
     ) -> NotificationOut:
         found = await notifications.inbox.one(caller.principal, notification_id)
         return NotificationOut.from_domain(found)
@@ -170,10 +165,7 @@ class NotificationController(Controller):
         opt=VIEWER_MAY_CALL,
     )
     async def delete_notification(
-        self,
-        notification_id: Annotated[str, PathParameter(pattern=_ID)],
-        caller: CallerDep,
-        notifications: NotificationsDep,
+        self, notification_id: NotificationId, caller: CallerDep, notifications: NotificationsDep
     ) -> None:
         await notifications.inbox.delete(caller.principal, notification_id)
 
