@@ -1,5 +1,5 @@
-"""A stateful fake of Interactive Brokers' Client Portal Gateway (Web API v1) on the local
-test server, for the IBKR broker over ibind.
+"""A simulator of Interactive Brokers' Client Portal Gateway (Web API v1), its routes on a
+venue server (server.py), for the IBKR broker over ibind.
 
 It answers, under /v1/api, the documented endpoints and response shapes
 (interactivebrokers.com/campus/ibkr-api-page/cpapi-v1):
@@ -34,11 +34,13 @@ It answers, under /v1/api, the documented endpoints and response shapes
 - GET /portfolio/{accountId}/summary: {totalcashvalue, netliquidation, buyingpower, ...},
   each {amount, currency, isNull, timestamp}.
 
-IBKR's numbers are JSON numbers (floats) except where it sends strings, as here. `lapse()`
-ends the session (every /iserver and /portfolio call answers 401 until `login()`), and
-RATE_LIMITED is the gateway's 429. Market orders fill at once at the last price; resting
+The gateway knows AAPL and MSFT (CONIDS); `list_contract` adds a stock (the venue drill's
+instrument). IBKR's numbers are JSON numbers (floats) except where it sends strings, as here.
+`lapse()` ends the session (every /iserver and /portfolio call answers 401 until `login()`),
+and RATE_LIMITED is the gateway's 429. Market orders fill at once at the last price; resting
 orders fill when `set_price` reaches them; the account is a margin account (shorts allowed)
-whose buying power is its cash less what its working buys would spend.
+whose buying power is its cash less what its working buys would spend. It answers every
+call at once: IBKR's pacing is the broker's to keep (adapters/brokers/ibkr/gateway.py).
 """
 
 from __future__ import annotations
@@ -50,9 +52,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from adapters.brokers.ibkr import IbkrBroker, IbkrBrokerConfig, connect_ibkr_broker
-from adapters.memory.clock import SystemClock
-from tests.alpaca_server import AlpacaServer, Reply, Request
+from adapters.brokers.simulators.server import Reply, Request, VenueServer
 
 D = Decimal
 ZERO = D(0)
@@ -75,7 +75,7 @@ def error(text: str, status: int = 200) -> Reply:
 
 
 @dataclass(slots=True)
-class FakeOrder:
+class SimulatedOrder:
     id: int
     coid: str
     conid: int
@@ -105,13 +105,14 @@ class Held:
 
 
 @dataclass(slots=True)
-class FakeIbkrGateway:
+class IbkrGatewaySimulator:
     """The gateway's state and routes; `install` puts them on a server under /v1/api."""
 
     cash: Decimal = ZERO
     account: str = ACCOUNT_ID
+    conids: dict[str, int] = field(default_factory=lambda: dict(CONIDS))  # symbol -> conid
     prices: dict[int, Decimal] = field(default_factory=dict)  # conid -> last price
-    orders: dict[int, FakeOrder] = field(default_factory=dict)
+    orders: dict[int, SimulatedOrder] = field(default_factory=dict)
     positions: dict[int, Held] = field(default_factory=dict)
     trades: list[dict[str, Any]] = field(default_factory=list)
     # (message id, text) asked of every order before those of its kind
@@ -120,10 +121,10 @@ class FakeIbkrGateway:
     filling_on_cancel: set[int] = field(default_factory=set)
     authenticated: bool = True
     accounts_listed: bool = False
-    replies: dict[str, tuple[FakeOrder, list[tuple[str, str]]]] = field(default_factory=dict)
+    replies: dict[str, tuple[SimulatedOrder, list[tuple[str, str]]]] = field(default_factory=dict)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1_800_000_001))
 
-    def install(self, server: AlpacaServer) -> None:
+    def install(self, server: VenueServer) -> None:
         routes = [
             ("POST", "/iserver/auth/status", self._auth_status),
             ("POST", "/tickle", self._tickle),
@@ -142,12 +143,16 @@ class FakeIbkrGateway:
         for method, path, handler in routes:
             server.route(method, API + path, self._session(path, handler))
 
-    # -- test controls -----------------------------------------------------------------
+    # -- controls ----------------------------------------------------------------------
+    def list_contract(self, symbol: str, conid: int) -> None:
+        """Make `symbol` a stock the gateway knows, as contract `conid`."""
+        self.conids[symbol] = conid
+
     def fund(self, amount: Decimal) -> None:
         self.cash += amount
 
     async def set_price(self, symbol: str, price: Decimal) -> None:
-        conid = CONIDS[symbol]
+        conid = self.conids[symbol]
         self.prices[conid] = D(price)
         for order in [o for o in self.orders.values() if o.conid == conid and o.working]:
             self._match(order)
@@ -160,7 +165,7 @@ class FakeIbkrGateway:
     def login(self) -> None:
         self.authenticated = True
 
-    def working(self) -> list[FakeOrder]:
+    def working(self) -> list[SimulatedOrder]:
         return [o for o in self.orders.values() if o.working]
 
     # -- session -----------------------------------------------------------------------
@@ -211,10 +216,10 @@ class FakeIbkrGateway:
 
     def _search(self, request: Request) -> Reply:
         symbol = request.params.get("symbol", "")
-        if symbol not in CONIDS:
+        if symbol not in self.conids:
             return Reply(200, [])
         found = {
-            "conid": str(CONIDS[symbol]),
+            "conid": str(self.conids[symbol]),
             "companyHeader": f"{symbol} INC - NASDAQ",
             "companyName": f"{symbol} INC",
             "symbol": symbol,
@@ -237,7 +242,7 @@ class FakeIbkrGateway:
             return error(f"Invalid time in force {tif} for order type {kind}")
         price, aux = wanted.get("price"), wanted.get("auxPrice")
         trigger = aux if kind == "STOP_LIMIT" else price
-        order = FakeOrder(
+        order = SimulatedOrder(
             id=next(self._ids),
             coid=coid or uuid.uuid4().hex,
             conid=int(wanted["conid"]),
@@ -250,7 +255,7 @@ class FakeIbkrGateway:
         )
         return self._ask(order, [*self.questions, *self._precautions(order)])
 
-    def _precautions(self, order: FakeOrder) -> list[tuple[str, str]]:
+    def _precautions(self, order: SimulatedOrder) -> list[tuple[str, str]]:
         last = self.prices.get(order.conid)
         if order.kind == "MKT":
             return [MARKET_RISKS]
@@ -263,7 +268,7 @@ class FakeIbkrGateway:
             return [("o163", text)]
         return []
 
-    def _ask(self, order: FakeOrder, questions: list[tuple[str, str]]) -> Reply:
+    def _ask(self, order: SimulatedOrder, questions: list[tuple[str, str]]) -> Reply:
         if not questions:
             return self._accept(order)
         (message_id, text), rest = questions[0], questions[1:]
@@ -280,7 +285,7 @@ class FakeIbkrGateway:
             return Reply(200, [{"order_id": str(pending[0].id), "order_status": "Cancelled"}])
         return self._ask(*pending)
 
-    def _accept(self, order: FakeOrder) -> Reply:
+    def _accept(self, order: SimulatedOrder) -> Reply:
         if order.buy and order.quantity * self._price_of(order) > self._buying_power():
             needed = order.quantity * self._price_of(order)
             return error(
@@ -297,7 +302,10 @@ class FakeIbkrGateway:
         ack = {"order_id": str(order.id), "order_status": order.status, "encrypt_message": "1"}
         return Reply(200, [ack])
 
-    def _price_of(self, order: FakeOrder) -> Decimal:
+    def _symbol(self, conid: int) -> str:
+        return next(s for s, c in self.conids.items() if c == conid)
+
+    def _price_of(self, order: SimulatedOrder) -> Decimal:
         return order.limit if order.limit is not None else self.prices.get(order.conid, ZERO)
 
     def _buying_power(self) -> Decimal:
@@ -306,20 +314,20 @@ class FakeIbkrGateway:
         )
         return self.cash - reserved
 
-    def _match(self, order: FakeOrder) -> None:
+    def _match(self, order: SimulatedOrder) -> None:
         price = self.prices.get(order.conid)
         if price is None or not _reaches(order, price):
             return
         self._fill(order, price)
 
-    def _fill(self, order: FakeOrder, price: Decimal) -> None:
+    def _fill(self, order: SimulatedOrder, price: Decimal) -> None:
         size = order.quantity - order.filled
         order.filled += size
         order.cost += size * price
         order.status = "Filled"
         self._book(order, size, price)
 
-    def _book(self, order: FakeOrder, size: Decimal, price: Decimal) -> None:
+    def _book(self, order: SimulatedOrder, size: Decimal, price: Decimal) -> None:
         signed = size if order.buy else -size
         self.cash -= signed * price
         held = self.positions.setdefault(order.conid, Held())
@@ -331,7 +339,7 @@ class FakeIbkrGateway:
         elif (held.quantity > 0) == (signed > 0):
             held.average = (held.quantity * held.average + signed * price) / after
         held.quantity = after
-        symbol = next(s for s, c in CONIDS.items() if c == order.conid)
+        symbol = self._symbol(order.conid)
         self.trades.append(
             {
                 "execution_id": f"0000e0d5.{len(self.trades) + 1:08x}.01.01",
@@ -372,8 +380,8 @@ class FakeIbkrGateway:
             200, {"orders": [self._shown(o) for o in self.orders.values()], "snapshot": True}
         )
 
-    def _shown(self, order: FakeOrder) -> dict[str, Any]:
-        symbol = next(s for s, c in CONIDS.items() if c == order.conid)
+    def _shown(self, order: SimulatedOrder) -> dict[str, Any]:
+        symbol = self._symbol(order.conid)
         kinds = {"MKT": "MARKET", "LMT": "LIMIT", "STP": "STOP", "STOP_LIMIT": "STOP_LIMIT"}
         shown: dict[str, Any] = {
             "acct": self.account,
@@ -406,7 +414,7 @@ class FakeIbkrGateway:
     def _positions(self, _: Request) -> Reply:
         shown = []
         for conid, held in self.positions.items():
-            symbol = next(s for s, c in CONIDS.items() if c == conid)
+            symbol = self._symbol(conid)
             last = self.prices.get(conid, held.average)
             shown.append(
                 {
@@ -446,7 +454,7 @@ class FakeIbkrGateway:
         )
 
 
-def _reaches(order: FakeOrder, price: Decimal) -> bool:
+def _reaches(order: SimulatedOrder, price: Decimal) -> bool:
     stop = order.stop
     if stop is not None and order.status == "PreSubmitted":
         triggered = price >= stop if order.buy else price <= stop
@@ -455,24 +463,3 @@ def _reaches(order: FakeOrder, price: Decimal) -> bool:
     if order.limit is None:
         return True
     return price <= order.limit if order.buy else price >= order.limit
-
-
-def ibkr_broker(
-    server: AlpacaServer,
-    *,
-    accounts: frozenset[str] | None = None,
-    config: IbkrBrokerConfig | None = None,
-    pacing: dict[str, float] | None = None,
-) -> IbkrBroker:
-    """An IbkrBroker on the fake gateway at `server` (plain HTTP: nothing to verify), with
-    no pacing of the polled endpoints unless `pacing` says (the fake answers every call)."""
-    return connect_ibkr_broker(
-        f"{server.url}{API}",
-        ACCOUNT_ID,
-        SystemClock(),
-        verify=False,
-        config=config,
-        accounts=accounts,
-        timeout_s=2.0,
-        pacing=pacing or {},
-    )

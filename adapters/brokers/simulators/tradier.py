@@ -1,5 +1,5 @@
-"""A stateful fake of Tradier's brokerage API (documentation.tradier.com, "Trading" and
-"Account") on the local test server, for the Tradier broker.
+"""A simulator of Tradier's brokerage API (documentation.tradier.com, "Trading" and
+"Account"), its routes on a venue server (server.py), for the Tradier broker.
 
 Endpoints served, under /v1 (its paths as the docs give them):
 
@@ -30,6 +30,7 @@ quantity is in contracts of 100.
 from __future__ import annotations
 
 import itertools
+import re
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -39,10 +40,7 @@ from urllib.parse import parse_qsl
 
 import msgspec
 
-from adapters.brokers.tradier import TradierBroker, TradierHttp, TradierToken
-from adapters.brokers.tradier.wire import OPTION_MULTIPLIER, underlying
-from adapters.memory.clock import SystemClock
-from tests.alpaca_server import AlpacaServer, Reply, Request
+from adapters.brokers.simulators.server import Reply, Request, VenueServer
 
 D = Decimal
 ZERO = D(0)
@@ -56,6 +54,8 @@ _SIDES = {
     "option": {"buy_to_open", "buy_to_close", "sell_to_open", "sell_to_close"},
 }
 _ENCODER = msgspec.json.Encoder(decimal_format="number")
+OPTION_MULTIPLIER = D(100)  # shares per option contract
+_OCC = re.compile(r"[A-Z]{1,6}\d{6}[CP]\d{8}")  # an OCC option symbol: root, expiry, C/P, strike
 
 
 def answer(status: int, body: Any, headers: dict[str, str] | None = None) -> Reply:
@@ -86,7 +86,7 @@ def _stamp() -> str:
 
 
 @dataclass(slots=True)
-class FakeTradier:
+class TradierSimulator:
     """One Tradier account's cash, positions (symbol -> [quantity, cost basis]) and orders."""
 
     cash: Decimal = field(default_factory=lambda: D(100_000))
@@ -101,7 +101,7 @@ class FakeTradier:
     _triggered: set[int] = field(default_factory=set)  # stop orders their stop reached
     _available: int = RATE_ALLOWED
 
-    def install(self, server: AlpacaServer) -> None:
+    def install(self, server: VenueServer) -> None:
         root = "/v1/accounts/{account}"
         server.route("POST", f"{root}/orders", self._guarded(self._submit))
         server.route("GET", f"{root}/orders", self._guarded(self._list))
@@ -331,21 +331,12 @@ class FakeTradier:
         self.positions[symbol] = [held + moved, cost]
 
 
-def tradier_broker(
-    server: AlpacaServer, *, accounts: frozenset[str] | None = None
-) -> TradierBroker:
-    """A TradierBroker on the local server's fake Tradier, on the system clock."""
-    clock = SystemClock()
-    http = TradierHttp(f"{server.url}/v1", TradierToken(TOKEN), clock=clock, timeout_s=2.0)
-    return TradierBroker(http, TRADIER_ACCOUNT, clock, accounts=accounts)
-
-
 def _instrument(order: dict[str, Any]) -> str:
     return str(order.get("option_symbol") or order["symbol"])
 
 
 def _multiplier(symbol: str) -> Decimal:
-    return OPTION_MULTIPLIER if underlying(symbol) else D(1)
+    return OPTION_MULTIPLIER if _OCC.fullmatch(symbol) else D(1)
 
 
 def _int(text: str) -> int:
