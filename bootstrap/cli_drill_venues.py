@@ -27,7 +27,7 @@ from bootstrap.cli_drill import (
     ms,
     orders_arg,
 )
-from bootstrap.drill_venues import VENUES, VenueChoice, venue_world
+from bootstrap.drill_venues import VENUES, VenueChoice, halt_deadline, venue_world
 from domain.killswitch.drill import BrokerFaults, UnknownFault
 
 if TYPE_CHECKING:  # the drill's world loads when it runs, not with the console's parser
@@ -112,6 +112,8 @@ def print_report(report: VenueDrillReport, choices: Sequence[VenueChoice], out: 
     )
     for choice in choices:
         print(f"  {choice.describe()}: {choice.family.runs}", file=out)
+    seconds, why = halt_deadline(c.family for c in choices)
+    print(f"  kill-switch deadline {seconds:g} s ({why})", file=out)
     record = report.record
     for step in report.timeline:
         if step.label == "broker-confirmed" and step.at_ms is None:

@@ -158,9 +158,12 @@ class IbkrBroker(VenueAccountBroker):
 
     async def cancel_all(self, account_id: str) -> list[CancelResult]:
         """Each working order's cancel, sent together: a kill switch waits about one round
-        trip. When IBKR's pacing keeps the live orders from being listed before the deadline,
-        the gateway's own cancel-all instead (`_cancel_every_order`)."""
+        trip. When IBKR's pacing keeps the live orders from being listed now (or the listing
+        is rate-limited), the gateway's own cancel-all at once instead (`_cancel_every_order`):
+        the cancels never wait on the pacing, even where the deadline would allow it."""
         self._check(account_id)
+        if not self._gateway.due("orders"):
+            return await self._cancel_every_order()
         try:
             working = await self.open_orders(account_id)
         except BrokerError as exc:

@@ -13,4 +13,7 @@ them together, and the broker tests run the BrokerPort contract on them.
   in the shapes recorded in `alpaca_shapes/`.
 - `spot.py`: the matching engine the crypto spot venues share; `binance.py`: Binance's spot
   REST API (v3) on it; `kraken.py`: Kraken's spot REST API on it.
+- `ibkr.py`: IBKR's Client Portal Gateway (Web API v1: orders with their questions, live
+  orders, trades, portfolio); `tradier.py`: Tradier's brokerage API (v1: equity and option
+  orders, positions, balances, rate-limit headers).
 """

@@ -22,6 +22,7 @@ Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 ASGIApp = Callable[..., Awaitable[None]]  # a raw ASGI callable or Litestar's app
+KEEP_ALIVE_S = 75
 
 
 class LoopbackServer:
@@ -91,6 +92,10 @@ class AsgiLoopbackServer(LoopbackServer):
             log_config=None,
             log_level=None,
             ws=self.ws_protocol,
+            # uvicorn's default (5 s) would close a client's idle connection just as a venue's
+            # pacing lets it ask again (IBKR lists live orders once per 5 s), resetting that
+            # request: an idle connection stays open as long as nginx's default keeps one.
+            timeout_keep_alive=KEEP_ALIVE_S,
         )
         config.load()
         self._server = uvicorn.Server(config)

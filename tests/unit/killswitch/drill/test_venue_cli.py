@@ -21,14 +21,18 @@ def test_every_family_by_default_each_confirmed_and_exit_0(
     out = capsys.readouterr().out
     assert code == EXIT_PASS
     assert out.splitlines()[0] == (
-        "kill-switch drill over 4 venues, one global halt (nothing outside the process)"
+        "kill-switch drill over 6 venues, one global halt (nothing outside the process)"
     )
-    for venue in ("paper", "alpaca", "ccxt:binance", "ccxt:kraken"):
+    assert (
+        "  kill-switch deadline 6 s (ibkr: IBKR lists the live orders once per 5 s; "
+        "the default is 1.5 s)\n"
+    ) in out
+    for venue in ("paper", "alpaca", "ccxt:binance", "ccxt:kraken", "ibkr", "tradier"):
         assert f"  {venue} (fault none): confirmed" in out
-    assert out.count("venue truth: 0 of 1 drill orders open") == 4
+    assert out.count("venue truth: 0 of 1 drill orders open") == 6
     assert out.rstrip().splitlines()[-1] == (
         "verdict: PASS: every venue confirmed and holds no drill order "
-        "(paper, alpaca, ccxt:binance, ccxt:kraken)"
+        "(paper, alpaca, ccxt:binance, ccxt:kraken, ibkr, tradier)"
     )
 
 
@@ -41,6 +45,7 @@ def test_a_lying_venue_is_named_with_its_orders_and_exit_1(
     # Assert
     out = capsys.readouterr().out
     assert code == EXIT_FAIL
+    assert "  kill-switch deadline 1.5 s (the default)\n" in out
     assert "  alpaca (fault none): confirmed" in out
     assert "  paper (fault keep_on_cancel): UNCONFIRMED" in out
     assert "never  none open" in out
@@ -58,7 +63,7 @@ def test_a_lying_venue_is_named_with_its_orders_and_exit_1(
     [
         (
             ["--venue", "nyse"],
-            "unknown venue 'nyse'; known: paper, alpaca, ccxt:binance, ccxt:kraken",
+            "unknown venue 'nyse'; known: paper, alpaca, ccxt:binance, ccxt:kraken, ibkr, tradier",
         ),
         (["--venue", "paper", "--venue", "paper=drop_acks"], "venue paper is named twice"),
         (["--venue", "alpaca=lie"], "unknown fault 'lie'; known: none, keep_on_cancel,"),

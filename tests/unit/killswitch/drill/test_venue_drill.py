@@ -1,18 +1,20 @@
-"""One kill switch over every venue family (the paper broker, the Alpaca adapter and the CCXT
-adapter on Binance and Kraken, each on its venue's simulator), one of them lying or none."""
+"""One kill switch over every venue family (the paper broker, the Alpaca adapter, the CCXT
+adapter on Binance and Kraken, the IBKR and Tradier adapters, each on its venue's simulator),
+one of them lying or none."""
 
 from __future__ import annotations
 
-import pytest
+import asyncio
 
-from application.safety.venue_drill import RunVenueDrill
+from adapters.brokers.ibkr.gateway import PACING
+from application.safety.venue_drill import RunVenueDrill, VenueDrillReport
 from bootstrap.cli_drill import DRILL_OWNER, DRILL_SYMBOL, PRICE, RESTING_LIMIT
 from bootstrap.cli_drill_venues import CASH, every_family, run_venue_drill, venue_arg
-from bootstrap.drill_venues import venue_world
+from bootstrap.drill_venues import VENUES, halt_deadline, venue_world
 from domain.killswitch.drill import DrillVerdict, VenueStatus, VenueStep
 from domain.killswitch.state import Scope
 
-FAMILIES = ("paper", "alpaca", "ccxt:binance", "ccxt:kraken")
+FAMILIES = ("paper", "alpaca", "ccxt:binance", "ccxt:kraken", "ibkr", "tradier")
 
 
 async def test_honest_venues_of_every_family_are_each_confirmed_and_the_drill_passes() -> None:
@@ -35,31 +37,48 @@ async def test_honest_venues_of_every_family_are_each_confirmed_and_the_drill_pa
     assert report.judgement.verdict is DrillVerdict.PASS
 
 
-@pytest.mark.parametrize("liar", FAMILIES)
-async def test_a_venue_that_keeps_its_orders_fails_the_drill_by_name_with_its_orders(
-    liar: str,
-) -> None:
-    # Arrange
-    choices = tuple(
-        venue_arg(f"{name}=keep_on_cancel" if name == liar else name) for name in FAMILIES
-    )
+async def test_a_venue_that_keeps_its_orders_fails_the_drill_by_name_with_its_orders() -> None:
+    # Arrange: each family in turn the liar among all of them, the drills side by side (each
+    # its own Bulwark and simulators: IBKR's pacing keeps every drill some seconds)
+    runs = {
+        liar: tuple(
+            venue_arg(f"{name}=keep_on_cancel" if name == liar else name) for name in FAMILIES
+        )
+        for liar in FAMILIES
+    }
 
     # Act
-    report = await run_venue_drill(choices, orders=2)
+    reports = await asyncio.gather(*(run_venue_drill(c, orders=2) for c in runs.values()))
 
     # Assert
+    for liar, report in zip(runs, reports, strict=True):
+        _assert_the_liar_alone_fails(report, liar)
+
+
+def _assert_the_liar_alone_fails(report: VenueDrillReport, liar: str) -> None:
     by_name = {v.name: v for v in report.venues}
     lying = by_name.pop(liar)
-    assert lying.finding.status is VenueStatus.UNCONFIRMED
-    assert len(lying.finding.still_open) == 2
+    assert lying.finding.status is VenueStatus.UNCONFIRMED, liar
+    assert len(lying.finding.still_open) == 2, liar
     never = {s.label for s in lying.steps if s.at_ms is None}
-    assert never == {"none open"}  # cancels sent and acknowledged, never found empty
-    assert all(v.finding.status is VenueStatus.CONFIRMED for v in by_name.values())
+    assert never == {"none open"}, liar  # cancels sent and acknowledged, never found empty
+    assert all(v.finding.status is VenueStatus.CONFIRMED for v in by_name.values()), liar
     ids = ", ".join(o.client_order_id for o in lying.finding.still_open)
     assert report.judgement.verdict is DrillVerdict.FAIL
     assert report.judgement.reason == (
         f"the halt did not hold at {liar}: 2 orders still open ({ids}), reported UNCONFIRMED"
     )
+
+
+def test_the_drill_gives_the_kill_switch_the_deadline_its_slowest_venue_needs() -> None:
+    # Act
+    alone = halt_deadline([VENUES["paper"], VENUES["alpaca"]])
+    with_ibkr = halt_deadline(VENUES.values())
+
+    # Assert
+    assert alone == (1.5, "the default")
+    assert with_ibkr == (6.0, "ibkr: IBKR lists the live orders once per 5 s; the default is 1.5 s")
+    assert with_ibkr[0] > PACING["orders"]  # the confirming listing fits inside it
 
 
 async def test_an_unreachable_venue_fails_the_drill_and_the_drill_is_audited_per_venue() -> None:

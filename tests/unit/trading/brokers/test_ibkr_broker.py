@@ -428,16 +428,21 @@ async def test_fills_asked_before_the_trades_pacing_allows_are_none_yet(
     assert len(server.requests_to("GET", f"{API}/iserver/account/trades/")) == 1
 
 
-async def test_cancel_all_that_cannot_list_in_time_sends_ibkrs_own_cancel_all(
-    venue: FakeIbkrGateway, server: AlpacaServer
+@pytest.mark.parametrize(
+    "deadline_s",
+    [1.0, 90.0],  # before the listing is allowed, and after it: the cancels never wait for it
+)
+async def test_cancel_all_that_cannot_list_at_once_sends_ibkrs_own_cancel_all(
+    venue: FakeIbkrGateway, server: AlpacaServer, deadline_s: float
 ) -> None:
     # Arrange: the live orders were just listed (the session's start), next allowed in 60 s
     async with aclosing(ibkr_broker(server, pacing={"orders": 60.0})) as broker:
         ids = await _resting(broker, venue, "90", "91")
-        bounded = broker.within(SystemClock().monotonic() + 1.0)
+        bounded = broker.within(SystemClock().monotonic() + deadline_s)
 
         # Act
-        results = await bounded.cancel_all(ACCOUNT)
+        async with asyncio.timeout(0.9):  # not the listing's turn, 60 s away
+            results = await bounded.cancel_all(ACCOUNT)
 
     # Assert
     assert sorted((r.broker_order_id, r.ok) for r in results) == sorted((i, True) for i in ids)
