@@ -10,9 +10,16 @@ def bundle(w: Wiring) -> Bundle:
     a = w.analytics
     return bundle_of(
         "analytics",
-        performance=a.performance, value_at_risk=a.value_at_risk,
-        scenario_simulation=a.scenario_simulation, american_options=a.american_options,
-        market_regime=a.market_regime, fixed_income=a.fixed_income, optimization=a.optimization,
-        crypto=a.crypto, crypto_wallets=a.crypto_wallets, esg=a.esg,
-        compute=w.core.compute, compute_budget=w.core.compute_budget,
-    )  # fmt: skip
+        performance=a.performance,
+        value_at_risk=a.value_at_risk,
+        scenario_simulation=a.scenario_simulation,
+        american_options=a.american_options,
+        market_regime=a.market_regime,
+        fixed_income=a.fixed_income,
+        optimization=a.optimization,
+        crypto=a.crypto,
+        crypto_wallets=a.crypto_wallets,
+        esg=a.esg,
+        compute=w.core.compute,
+        compute_budget=w.core.compute_budget,
+    )

@@ -8,7 +8,10 @@ from bootstrap.api import Bundle, Wiring, bundle_of
 def bundle(w: Wiring) -> Bundle:
     return bundle_of(
         "identity",
-        auth=w.core.auth, users=w.identity.user_admin, invitations=w.identity.invitations,
-        password_resets=w.identity.password_resets, workspaces=w.identity.workspaces,
+        auth=w.core.auth,
+        users=w.identity.user_admin,
+        invitations=w.identity.invitations,
+        password_resets=w.identity.password_resets,
+        workspaces=w.identity.workspaces,
         kyc=w.identity.kyc,
-    )  # fmt: skip
+    )

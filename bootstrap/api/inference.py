@@ -16,13 +16,15 @@ def bundle(w: Wiring) -> Bundle:
         providers.Callable(served, w.core.settings),
         on=bundle_of(
             "inference",
-            inference=w.inference.inference, ml_models=w.inference.ml_models,
-            sentiment=w.inference.sentiment, keywords=w.inference.keywords,
+            inference=w.inference.inference,
+            ml_models=w.inference.ml_models,
+            sentiment=w.inference.sentiment,
+            keywords=w.inference.keywords,
         ),
         off=providers.Singleton(
             parts.inference_unconfigured, providers.Callable(turned_off, w.core.settings)
         ),
-    )  # fmt: skip
+    )
 
 
 def served(settings: Settings) -> str:

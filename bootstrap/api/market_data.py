@@ -11,12 +11,15 @@ from bootstrap.containers import http_contexts_parts as parts
 def bundle(w: Wiring) -> Bundle:
     return bundle_of(
         "market_data",
-        providers=w.market_data.provider_service, market=w.market_data.market_service,
-        bar_history=w.market_data.bar_history, options_chain=w.market_data.options_chain,
+        providers=w.market_data.provider_service,
+        market=w.market_data.market_service,
+        bar_history=w.market_data.bar_history,
+        options_chain=w.market_data.options_chain,
         quote_quality=w.market_data.quote_quality,
         live_quotes=providers.Singleton(
-            parts.live_quotes, w.core.market,
+            parts.live_quotes,
+            w.core.market,
             w.core.settings.provided.market_data.ws_quotes_max_symbols,
             w.core.settings.provided.market_data.ws_quotes_flush_ms,
         ),
-    )  # fmt: skip
+    )

@@ -8,8 +8,13 @@ from bootstrap.api import Bundle, Wiring, bundle_of
 def bundle(w: Wiring) -> Bundle:
     return bundle_of(
         "portfolio",
-        clock=w.core.clock, portfolios=w.portfolio.portfolios, valuations=w.portfolio.valuations,
-        tax=w.portfolio.tax, planning=w.portfolio.planning, alternatives=w.portfolio.alternatives,
-        illiquid_assets=w.portfolio.illiquid_assets, giving=w.portfolio.giving,
+        clock=w.core.clock,
+        portfolios=w.portfolio.portfolios,
+        valuations=w.portfolio.valuations,
+        tax=w.portfolio.tax,
+        planning=w.portfolio.planning,
+        alternatives=w.portfolio.alternatives,
+        illiquid_assets=w.portfolio.illiquid_assets,
+        giving=w.portfolio.giving,
         giving_suggestions=w.portfolio.giving_suggestions,
-    )  # fmt: skip
+    )

@@ -8,6 +8,7 @@ from bootstrap.api import Bundle, Wiring, bundle_of
 def bundle(w: Wiring) -> Bundle:
     return bundle_of(
         "rebalancing",
-        rebalancing=w.rebalancing.service, limits=w.rebalancing.limits,
+        rebalancing=w.rebalancing.service,
+        limits=w.rebalancing.limits,
         attribution=w.rebalancing.attribution,
-    )  # fmt: skip
+    )

@@ -8,6 +8,7 @@ from bootstrap.api import Bundle, Wiring, bundle_of
 def bundle(w: Wiring) -> Bundle:
     return bundle_of(
         "safety",
-        killswitch=w.safety.killswitch, succession=w.safety.succession,
+        killswitch=w.safety.killswitch,
+        succession=w.safety.succession,
         drill_faults=w.safety.drill_faults,
-    )  # fmt: skip
+    )

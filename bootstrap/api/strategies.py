@@ -8,6 +8,8 @@ from bootstrap.api import Bundle, Wiring, bundle_of
 def bundle(w: Wiring) -> Bundle:
     return bundle_of(
         "strategies",
-        strategies=w.strategies.strategies, strategy_processor=w.strategies.strategy_processor,
-        backtests=w.strategies.backtests, signals=w.strategies.signals,
-    )  # fmt: skip
+        strategies=w.strategies.strategies,
+        strategy_processor=w.strategies.strategy_processor,
+        backtests=w.strategies.backtests,
+        signals=w.strategies.signals,
+    )

@@ -8,8 +8,15 @@ from bootstrap.api import Bundle, Wiring, bundle_of
 def bundle(w: Wiring) -> Bundle:
     return bundle_of(
         "trading",
-        accounts=w.trading.accounts, orders=w.trading.orders, risk=w.trading.risk,
-        account_admin=w.trading.account_admin, account_sync=w.trading.account_sync,
-        instruments=w.trading.instruments, agents=w.safety.agents, api_keys=w.core.api_keys,
-        margin=w.safety.margin, idempotency=w.idempotency, held_orders=w.trading.held_orders,
-    )  # fmt: skip
+        accounts=w.trading.accounts,
+        orders=w.trading.orders,
+        risk=w.trading.risk,
+        account_admin=w.trading.account_admin,
+        account_sync=w.trading.account_sync,
+        instruments=w.trading.instruments,
+        agents=w.safety.agents,
+        api_keys=w.core.api_keys,
+        margin=w.safety.margin,
+        idempotency=w.idempotency,
+        held_orders=w.trading.held_orders,
+    )

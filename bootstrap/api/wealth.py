@@ -8,6 +8,7 @@ from bootstrap.api import Bundle, Wiring, bundle_of
 def bundle(w: Wiring) -> Bundle:
     return bundle_of(
         "wealth",
-        profiles=w.wealth.investor_profiles, retirement=w.wealth.retirement,
+        profiles=w.wealth.investor_profiles,
+        retirement=w.wealth.retirement,
         estate_tax=w.wealth.estate_tax,
-    )  # fmt: skip
+    )
