@@ -176,26 +176,39 @@ class CcxtMarketData(VendorDefaults):
         """`adjusted` changes nothing: a crypto asset has no splits or dividends to adjust for."""
         if limit <= 0 or (start is not None and end is not None and start >= end):
             return []
-        interval = self._timeframe(timeframe)
-        venue = self._venue(symbol)
         if start is None and end is None and limit <= self._page:
+            interval, venue = self._timeframe(timeframe), self._venue(symbol)
             rows = await self._ohlcv(venue, interval, None, limit)
             return finish(self._bars(symbol, timeframe, rows), None, None, limit)
-        # Latest bars before `end` (24/7 venues: no gaps), or from `start`, page by page.
-        cursor = (
-            start if start is not None else (end or self._clock.now()) - timeframe.delta * limit
-        )
+        if start is not None:
+            return await self._paged(symbol, timeframe, start, end, limit)
+        # The latest bars before `end`: a crypto venue trades around the clock, so the `limit`
+        # bars before it start `limit` bars before its own bar.
+        since = timeframe.floor(end or self._clock.now()) - timeframe.delta * limit
+        return finish(await self._paged(symbol, timeframe, since, end, None), None, end, limit)
+
+    async def _paged(
+        self,
+        symbol: str,
+        timeframe: Timeframe,
+        start: datetime,
+        end: datetime | None,
+        limit: int | None,
+    ) -> list[Bar]:
+        """Bars from `start`, a page at a time (`since` moving past each page's last bar), until
+        `limit` bars (None: no count), the window's end, or an empty page."""
+        interval, venue = self._timeframe(timeframe), self._venue(symbol)
         found: list[Bar] = []
+        since = start
         while True:
-            size = self._page if start is None else min(self._page, limit - len(found))
-            rows = await self._ohlcv(venue, interval, _ms(cursor), size)
-            page = [bar for bar in self._bars(symbol, timeframe, rows) if bar.start >= cursor]
+            size = self._page if limit is None else min(self._page, limit - len(found))
+            rows = await self._ohlcv(venue, interval, _ms(since), size)
+            page = [bar for bar in self._bars(symbol, timeframe, rows) if bar.start >= since]
             found += page
             past_end = end is not None and bool(page) and page[-1].start >= end
-            enough = start is not None and len(found) >= limit
-            if not page or past_end or enough:
-                return finish(found, start, end, limit)
-            cursor = page[-1].start + timeframe.delta
+            if not page or past_end or (limit is not None and len(found) >= limit):
+                return finish(found, start, end, limit or len(found))
+            since = page[-1].start + timeframe.delta
 
     async def _ohlcv(self, venue: str, interval: str, since: int | None, limit: int) -> Any:
         return await self._call("bars", self._exchange.fetch_ohlcv, venue, interval, since, limit)

@@ -197,6 +197,38 @@ async def test_the_latest_bars_before_an_end_are_paged_too(served: Served) -> No
     assert bars == latest[1:5]
 
 
+async def test_more_latest_bars_than_a_page_holds_are_paged(served: Served) -> None:
+    latest = await served.provider.bars("ETH", Timeframe.H1, limit=5)
+    paged = Venue.provider(_venue_of(served), served.server.url, page=2)
+
+    try:
+        bars = await paged.bars("ETH", Timeframe.H1, limit=5)
+    finally:
+        await paged.aclose()
+
+    assert bars == latest
+
+
+async def test_the_stream_rides_out_a_rate_limit(served: Served) -> None:
+    binance = isinstance(served.simulator, BinanceSpotSimulator)
+    path = "/api/v3/ticker/24hr" if binance else "/0/public/Ticker"
+    stream = served.provider.stream_quotes(["ETH"])
+    first = await anext(stream)
+    limited = RATE_LIMITED if binance else Reply(200, {"error": ["EAPI:Rate limit exceeded"]})
+    served.server.fail(limited, path=path)
+    await served.simulator.set_price("ETH", PRICES["ETH"] + 1)
+
+    try:
+        async with asyncio.timeout(5):
+            moved = await anext(stream)
+    finally:
+        await stream.aclose()
+
+    assert first.last == PRICES["ETH"]
+    assert moved.last == PRICES["ETH"] + 1
+    assert len(served.server.requests_to("GET", path)) >= 3  # the first, the refused, the moved
+
+
 async def test_a_symbol_the_venue_refuses_in_its_own_words_is_not_retried(
     served: Served,
 ) -> None:
