@@ -199,6 +199,9 @@ def _missing_setting(settings: Settings, provider: str) -> str | None:
         return None
     if provider in (*IN_PROCESS, "alpaca", "yahoo"):
         return None  # alpaca's keys are checked with the settings; yahoo needs none
+    if provider == "ccxt":  # a crypto venue's public data: the exchange, no key
+        exchange = settings.brokers.ccxt_exchange
+        return None if exchange else f"{settings.brokers.var('ccxt_exchange')} is not set"
     section = _section_of(settings, provider)
     if section is None:
         return None
@@ -215,7 +218,7 @@ def _missing_setting(settings: Settings, provider: str) -> str | None:
 def _key_source(settings: Settings, provider: str) -> str:
     if provider == "alpaca":
         return "Alpaca's keys from the settings"
-    if provider == "yahoo":
+    if provider in ("yahoo", "ccxt"):
         return "no key needed"
     section = _section_of(settings, provider)
     if section is not None and getattr(section, f"{provider}_api_key", None) is not None:
@@ -234,6 +237,8 @@ def _section_of(settings: Settings, provider: str) -> Any:
 def _base_url(settings: Settings, provider: str) -> str:
     if provider == "alpaca":
         return settings.market_data.alpaca_data_url
+    if provider == "ccxt":
+        return ccxt_url(settings)
     section = _section_of(settings, provider)
     return str(getattr(section, f"{provider}_base_url"))
 

@@ -130,6 +130,25 @@ def databento_vendor(settings: Settings, clock: Clock, vault: VaultSource) -> Ve
     )  # fmt: skip
 
 
+def ccxt_vendor(settings: Settings, clock: Clock, vault: VaultSource) -> VendorMarketData:
+    """The public market data of the crypto venue in BULWARK_CCXT_EXCHANGE (no key needed), at
+    BULWARK_CCXT_API_URL when set, bare symbols in BULWARK_CCXT_QUOTE ("BTC" is BTC/USDT)."""
+    import ccxt.async_support as ccxt  # type: ignore[import-untyped]  # heavy: only here
+
+    from adapters.market_data.vendors.ccxt import connect_ccxt_market_data
+
+    s = settings.brokers
+    if s.ccxt_exchange is None or s.ccxt_exchange not in ccxt.exchanges:
+        raise SettingsError(
+            f"{s.var('ccxt_exchange')} must name a ccxt exchange (such as binance or kraken) "
+            f"when ccxt serves market data; got {s.ccxt_exchange!r}"
+        )
+    return connect_ccxt_market_data(
+        s.ccxt_exchange, clock, quote=s.ccxt_quote, api_base=s.ccxt_api_url,
+        sandbox=s.ccxt_sandbox,
+    )  # fmt: skip
+
+
 VENDORS: dict[str, VendorFactory] = {
     "polygon": lambda s, c, v: PolygonMarketData(vendor_http("polygon", s, c, v), c),
     "finnhub": lambda s, c, v: FinnhubMarketData(vendor_http("finnhub", s, c, v), c),
@@ -137,6 +156,7 @@ VENDORS: dict[str, VendorFactory] = {
     "twelvedata": twelvedata_vendor,
     "yahoo": yahoo_vendor,
     "databento": databento_vendor,
+    "ccxt": ccxt_vendor,
 }
 
 NEWS_VENDORS: dict[str, NewsFactory] = {

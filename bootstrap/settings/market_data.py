@@ -12,8 +12,8 @@ from bootstrap.settings.base import HttpUrl, PerMinute, Seconds, Secret, Section
 
 # The vendors whose news the sentiment engine can read (bootstrap/market_vendors.py).
 NewsVendor = Literal["polygon", "finnhub", "alphavantage"]
-# The keyed vendors' provider names (bootstrap/market_vendors.py VENDORS builds each one).
-VENDOR_NAMES = ("polygon", "finnhub", "alphavantage", "twelvedata", "yahoo", "databento")
+# The vendors' provider names (bootstrap/market_vendors.py VENDORS builds each one).
+VENDOR_NAMES = ("polygon", "finnhub", "alphavantage", "twelvedata", "yahoo", "databento", "ccxt")
 _URL = msgspec.Meta(pattern=r"^https?://")
 _PER_MINUTE = msgspec.Meta(ge=1, le=1_000_000)
 _VAULT_ID = r"^[A-Za-z0-9_-]{1,64}$"

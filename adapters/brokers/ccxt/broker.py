@@ -8,15 +8,15 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_DOWN, Decimal, localcontext
 from typing import Any, TypeVar
-from urllib.parse import urlsplit, urlunsplit
 
 import ccxt.async_support as ccxt  # type: ignore[import-untyped]
 
 from adapters.brokers.ccxt import wire
 from adapters.brokers.ccxt.errors import broker_error
-from adapters.brokers.ccxt.symbols import SymbolMap, amount, decimal, text
 from adapters.brokers.ccxt.venues import venue_of
 from adapters.brokers.venue_account import VenueAccountBroker
+from adapters.ccxt_venues.exchange import open_exchange
+from adapters.ccxt_venues.symbols import SymbolMap, amount, decimal, text
 from domain.trading.fills import Fill
 from domain.trading.orders import Order, Side
 from ports.core.clock import Clock
@@ -44,7 +44,7 @@ class CcxtBrokerConfig:
     """What the CCXT broker trades and how.
 
     quote: the currency of cash, equity and bare symbols ("BTC" is "BTC/USDT").
-    symbols: explicit Bulwark -> ccxt unified symbols (see adapters.brokers.ccxt.symbols).
+    symbols: explicit Bulwark -> ccxt unified symbols (see adapters.ccxt_venues.symbols).
     watch: Bulwark symbols polled for fills and client order ids besides those this
       process sent orders for (a venue like Binance lists trades per symbol only).
     derivatives: positions from `fetch_positions` (swaps, futures) instead of balances;
@@ -514,50 +514,22 @@ def connect_ccxt_broker(
     exchange's own spacing between requests. Without `config.derivatives`, markets are
     loaded for spot only where the exchange lets its options say so.
     """
-    settings: dict[str, Any] = {
-        "apiKey": api_key,
-        "secret": secret,
-        "enableRateLimit": True,
-        "timeout": timeout_ms,
-        "options": dict(options or {}),
-    }
+    credentials = {"apiKey": api_key, "secret": secret}
     if password is not None:
-        settings["password"] = password
-    if rate_limit_ms is not None:
-        settings["rateLimit"] = rate_limit_ms
-    exchange = getattr(ccxt, exchange_id)(settings)
+        credentials["password"] = password
+    exchange = open_exchange(
+        exchange_id,
+        credentials=credentials,
+        options=options,
+        api_urls=api_urls,
+        api_base=api_base,
+        sandbox=sandbox,
+        spot_only=not (config or CcxtBrokerConfig()).derivatives,
+        rate_limit_ms=rate_limit_ms,
+        timeout_ms=timeout_ms,
+    )
     # The broker lists every open order at once (the kill switch must see them all): the
     # heavier request is meant, not a mistake for ccxt to warn about (Binance).
     if "warnOnFetchOpenOrdersWithoutSymbol" in exchange.options:
         exchange.options["warnOnFetchOpenOrdersWithoutSymbol"] = False
-    if not (config or CcxtBrokerConfig()).derivatives:
-        _spot_only(exchange.options)
-    if sandbox:
-        exchange.set_sandbox_mode(True)
-    if api_base is not None:
-        exchange.urls["api"] = _moved(exchange.urls["api"], api_base.rstrip("/"))
-    for key, url in (api_urls or {}).items():
-        exchange.urls["api"][key] = url
     return CcxtBroker(exchange, clock, accounts=accounts, config=config, name=exchange_id)
-
-
-def _spot_only(options: dict[str, Any]) -> None:
-    """Spot markets only, where the exchange's options pick market types (Binance, OKX, ...),
-    and no margin pairs (Binance's fetchMargins) for a broker that trades no margin."""
-    if "fetchMargins" in options:
-        options["fetchMargins"] = False
-    listed = options.get("fetchMarkets")
-    if isinstance(listed, dict) and "types" in listed:
-        options["fetchMarkets"] = {**listed, "types": ["spot"]}
-    if "defaultType" in options:
-        options["defaultType"] = "spot"
-
-
-def _moved(urls: Any, base: str) -> Any:
-    """`urls` (a URL or a nested table of them) with each scheme and host replaced by `base`."""
-    if isinstance(urls, dict):
-        return {key: _moved(url, base) for key, url in urls.items()}
-    if not isinstance(urls, str):
-        return urls
-    parts = urlsplit(urls)
-    return base + urlunsplit(("", "", parts.path, parts.query, parts.fragment))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ccxt.async_support as ccxt  # type: ignore[import-untyped]
 
+from adapters.ccxt_venues.exchange import one_line
 from ports.trading.broker import BrokerError, BrokerErrorCode
 
 # Most specific first: ccxt's classes nest (OrderNotFound is an InvalidOrder, RateLimitExceeded
@@ -40,8 +41,3 @@ def broker_error(exc: Exception, venue: str, action: str) -> BrokerError:
     """The BrokerError an adapter raises for a failed ccxt call."""
     code, retryable = error_code(exc)
     return BrokerError(code, f"{venue} {action}: {one_line(exc)}", retryable=retryable)
-
-
-def one_line(exc: Exception) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text if len(text) <= 300 else text[:297] + "..."

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from adapters.brokers.ccxt.symbols import SymbolMap, amount, decimal, text
+from adapters.ccxt_venues.symbols import SymbolMap, amount, decimal, text
 from domain.trading.fills import Fill
 from domain.trading.orders import Order, OrderType, Side, TimeInForce
 from ports.trading.broker import BrokerOrder, BrokerOrderStatus, BrokerPosition

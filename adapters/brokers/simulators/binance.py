@@ -5,10 +5,21 @@ info with its PRICE_FILTER / LOT_SIZE / NOTIONAL filters, orders in the FULL res
 type, openOrders, myTrades, account balances and ticker/price, and the documented error
 bodies ({"code": -2010, "msg": ...}), over the shared matching engine (spot.py).
 Numbers travel as strings, as Binance sends them. Signatures are not checked.
+
+Public market data ("Market data endpoints"), over the engine's made-up candles and book:
+- GET /api/v3/ticker/24hr (symbol): lastPrice, bidPrice/bidQty and askPrice/askQty (the
+  book's first level), open/high/low at the last price, volume 0, openTime/closeTime;
+- GET /api/v3/ticker/bookTicker (symbol): bidPrice, bidQty, askPrice, askQty;
+- GET /api/v3/klines (symbol, interval 1m..1d, startTime, endTime, limit: default 500,
+  at most 1000): rows of [open time, open, high, low, close, volume, close time, quote
+  volume, trades, taker buy base, taker buy quote, "0"];
+- GET /api/v3/depth (symbol, limit: default 100, at most 5000): lastUpdateId, bids, asks.
+An unknown symbol is {"code": -1121, "msg": "Invalid symbol."} with HTTP 400.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
@@ -16,6 +27,7 @@ from urllib.parse import parse_qsl
 from adapters.brokers.simulators.server import Reply, Request, VenueServer
 from adapters.brokers.simulators.spot import (
     D,
+    Level,
     SpotOrder,
     SpotPair,
     SpotTrade,
@@ -129,6 +141,10 @@ class BinanceSpotSimulator(SpotVenue):
         server.route("GET", "/api/v3/myTrades", self._my_trades)
         server.route("GET", "/api/v3/account", self._account)
         server.route("GET", "/api/v3/ticker/price", self._ticker_price)
+        server.route("GET", "/api/v3/ticker/24hr", self._known(self._ticker_24hr))
+        server.route("GET", "/api/v3/ticker/bookTicker", self._known(self._book_ticker))
+        server.route("GET", "/api/v3/klines", self._known(self._klines))
+        server.route("GET", "/api/v3/depth", self._known(self._depth))
         # The wallet's coin list (ccxt's fetch_currencies): none listed, markets suffice.
         server.route("GET", "/sapi/v1/capital/config/getall", lambda _: Reply(200, []))
 
@@ -299,6 +315,93 @@ class BinanceSpotSimulator(SpotVenue):
         if symbol is not None:
             return Reply(200, next(p for p in prices if p["symbol"] == symbol))
         return Reply(200, prices)
+
+    # -- public market data ---------------------------------------------------------------
+    def _known(self, answer: Callable[[str, dict[str, str]], Any]) -> Callable[[Request], Reply]:
+        """A market-data route of one symbol: Binance's -1121 for a symbol it does not list."""
+
+        def handler(request: Request) -> Reply:
+            symbol = request.params.get("symbol", "")
+            if self.pair(symbol) is None:
+                return error(400, -1121, "Invalid symbol.")
+            return Reply(200, answer(symbol, request.params))
+
+        return handler
+
+    def _ticker_24hr(self, symbol: str, _: dict[str, str]) -> dict[str, Any]:
+        last = f"{self.prices.get(symbol, D(0)):f}"
+        closed = now_ms()
+        return {
+            "symbol": symbol,
+            "priceChange": ZEROS,
+            "priceChangePercent": "0.000",
+            "weightedAvgPrice": last,
+            "prevClosePrice": last,
+            "lastPrice": last,
+            "lastQty": ZEROS,
+            **self._book_ticker(symbol, {}),
+            "openPrice": last,
+            "highPrice": last,
+            "lowPrice": last,
+            "volume": ZEROS,
+            "quoteVolume": ZEROS,
+            "openTime": closed - 86_400_000,
+            "closeTime": closed,
+            "firstId": -1,
+            "lastId": -1,
+            "count": 0,
+        }
+
+    def _book_ticker(self, symbol: str, _: dict[str, str]) -> dict[str, Any]:
+        bids, asks = self.book(symbol, 1)
+        bid, ask = (bids or [(D(0), D(0))])[0], (asks or [(D(0), D(0))])[0]
+        return {
+            "symbol": symbol,
+            "bidPrice": f"{bid[0]:f}",
+            "bidQty": f"{bid[1]:f}",
+            "askPrice": f"{ask[0]:f}",
+            "askQty": f"{ask[1]:f}",
+        }
+
+    def _klines(self, symbol: str, params: dict[str, str]) -> list[list[Any]]:
+        step_s = _INTERVALS[params["interval"]]
+        since, until = params.get("startTime"), params.get("endTime")
+        candles = self.candles(
+            symbol,
+            step_s,
+            limit=min(int(params.get("limit", 500)), 1000),
+            since_s=None if since is None else -(-int(since) // 1000),
+            until_s=None if until is None else int(until) // 1000,
+        )
+        return [
+            [
+                c.start_s * 1000,
+                f"{c.open:f}",
+                f"{c.high:f}",
+                f"{c.low:f}",
+                f"{c.close:f}",
+                f"{c.volume:f}",
+                (c.start_s + step_s) * 1000 - 1,
+                f"{c.volume * c.close:f}",
+                1,
+                ZEROS,
+                ZEROS,
+                "0",
+            ]
+            for c in candles
+        ]
+
+    def _depth(self, symbol: str, params: dict[str, str]) -> dict[str, Any]:
+        bids, asks = self.book(symbol, min(int(params.get("limit", 100)), 5000))
+        return {"lastUpdateId": now_ms(), "bids": _levels(bids), "asks": _levels(asks)}
+
+
+# Binance's kline intervals (those Bulwark asks for) in seconds.
+_INTERVALS = {"1m": 60, "5m": 300, "15m": 900, "30m": 1800, "1h": 3600, "4h": 14_400, "1d": 86_400}
+
+
+def _levels(levels: list[Level]) -> list[list[str]]:
+    return [[f"{price:f}", f"{size:f}"] for price, size in levels]
 
 
 def _shown(order: SpotOrder) -> dict[str, Any]:

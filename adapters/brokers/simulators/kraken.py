@@ -2,11 +2,21 @@
 
 It answers the documented shapes (docs.kraken.com, "Spot REST API"): every body is
 {"error": [...], "result": {...}}, an error an "E<category>:<message>" string in `error`
-with HTTP 200. Public calls are GETs (Time, Assets, AssetPairs, Ticker); private ones are
-form POSTs carrying a nonce, signed by ccxt with the base64 secret (API-Key / API-Sign
-headers, present but not verified here). Orders are matched by the shared engine
+with HTTP 200. Public calls are GETs (Time, Assets, AssetPairs, Ticker, OHLC, Depth);
+private ones are form POSTs carrying a nonce, signed by ccxt with the base64 secret
+(API-Key / API-Sign headers, present but not verified here). Orders are matched by the shared engine
 (adapters/brokers/simulators/spot.py); fiat assets carry Kraken's Z prefix (ZUSD) and pairs
 their altname.
+
+Public market data ("Market Data"), over the engine's made-up candles and book:
+- Ticker (pair): a (ask), b (bid) and c (last trade) at the last price, v, p, t, l, h, o;
+- OHLC (pair, interval in minutes 1..1440, since in seconds): the pair's rows of [time,
+  open, high, low, close, vwap, volume, count] with a time after `since`, at most the
+  latest 720 (as Kraken keeps), and `last`; completed bars only (Kraken adds the bar still
+  forming);
+- Depth (pair, count: default 100, at most 500): the pair's asks and bids as
+  [price, volume, timestamp].
+An unknown pair is "EQuery:Unknown asset pair".
 """
 
 from __future__ import annotations
@@ -36,6 +46,9 @@ _KINDS = {
     "stop-loss-limit": "stop_limit",
 }
 _STATUSES = {"partial": "open", "filled": "closed"}
+
+
+UNKNOWN_PAIR = "EQuery:Unknown asset pair"
 
 
 def ok(result: Any) -> Reply:
@@ -109,6 +122,8 @@ class KrakenSpotSimulator(SpotVenue):
             "Assets": self._assets,
             "AssetPairs": lambda _: ok({p.symbol: p.info() for p in self._pairs()}),
             "Ticker": self._ticker,
+            "OHLC": self._ohlc,
+            "Depth": self._depth,
         }
         private = {
             "AddOrder": self._add_order,
@@ -167,6 +182,33 @@ class KrakenSpotSimulator(SpotVenue):
                 if symbol in wanted or wanted == [""]
             }
         )
+
+    def _ohlc(self, request: Request) -> Reply:
+        pair = request.params.get("pair", "")
+        if self.pair(pair) is None:
+            return error(UNKNOWN_PAIR)
+        step_s = int(request.params.get("interval", "1")) * 60
+        since = request.params.get("since")
+        latest = self.candles(pair, step_s, limit=720)
+        prices = ("open", "high", "low", "close", "close", "volume")  # the close stands as vwap
+        rows = [
+            [c.start_s, *(f"{getattr(c, name)}" for name in prices), 1]
+            for c in latest
+            if since is None or c.start_s > int(since)
+        ]
+        return ok({pair: rows, "last": latest[-1].start_s if latest else 0})
+
+    def _depth(self, request: Request) -> Reply:
+        pair = request.params.get("pair", "")
+        if self.pair(pair) is None:
+            return error(UNKNOWN_PAIR)
+        bids, asks = self.book(pair, min(int(request.params.get("count", "100")), 500))
+        stamp = now_ms() // 1000
+        shown = {
+            side: [[f"{price}", f"{size}", stamp] for price, size in levels]
+            for side, levels in (("asks", asks), ("bids", bids))
+        }
+        return ok({pair: shown})
 
     # -- private --------------------------------------------------------------------------
     def _add_order(self, form: dict[str, str]) -> Reply:

@@ -4,6 +4,10 @@ A spot venue keeps free and locked balances per asset, locks what an order may s
 it is placed, fills marketable orders at the price `set_price` gives (no commission),
 expires what a market, IOC or FOK order leaves, and records trades. Each simulator
 renders these neutral orders and trades in its venue's own documented shapes.
+
+For the venues' public market data it also makes up candles (deterministic, completed bars
+only, up to the moment the venue was created, so two calls agree) and an order book of a few
+levels a tick apart around the last price.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ ZERO = D(0)
 OPEN = frozenset({"open", "partial"})
 LIMITED = frozenset({"limit", "stop_limit"})
 STOPS = frozenset({"stop", "stop_limit"})
+Level = tuple[Decimal, Decimal]  # a book level: price, size
 
 
 def now_ms() -> int:
@@ -78,6 +83,18 @@ class SpotTrade:
     at_ms: int
 
 
+@dataclass(frozen=True, slots=True)
+class Candle:
+    """One bar of the made-up history: its start (epoch seconds), prices and volume."""
+
+    start_s: int
+    open: Decimal
+    high: Decimal
+    low: Decimal
+    close: Decimal
+    volume: Decimal
+
+
 @dataclass(slots=True)
 class SpotVenue:
     """The venue's state: balances (asset -> [free, locked]), last prices, orders, trades."""
@@ -89,6 +106,7 @@ class SpotVenue:
     trades: list[SpotTrade] = field(default_factory=list)
     failing_cancels: set[int] = field(default_factory=set)  # order ids a cancel refuses
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1001))
+    history_end_s: int = field(default_factory=lambda: now_ms() // 1000)  # candles end here
 
     def install(self, server: VenueServer) -> None:
         """Put the venue's routes on `server` (each simulator in its venue's shapes)."""
@@ -124,6 +142,53 @@ class SpotVenue:
 
     def client_open(self, client_id: str) -> bool:
         return any(o.client_id == client_id for o in self.open(None))
+
+    # -- market data ---------------------------------------------------------------------
+    def candles(
+        self,
+        venue_symbol: str,
+        step_s: int,
+        *,
+        limit: int,
+        since_s: int | None = None,
+        until_s: int | None = None,
+    ) -> list[Candle]:
+        """Completed bars of `step_s` seconds starting in [since_s, until_s], oldest first: the
+        first `limit` from `since_s`, else the last `limit` up to `until_s`."""
+        last = (self.history_end_s // step_s - 1) * step_s
+        upper = last if until_s is None else min(last, until_s - until_s % step_s)
+        first = upper - (limit - 1) * step_s if since_s is None else -(-since_s // step_s) * step_s
+        starts = range(first, upper + 1, step_s)[:limit]
+        return [self._candle(venue_symbol, at, step_s) for at in starts]
+
+    def _candle(self, venue_symbol: str, start_s: int, step_s: int) -> Candle:
+        """A bar around the symbol's last price (100 before it has one), moving by the
+        bar's index so that neighbours differ."""
+        base = self.prices.get(venue_symbol, D(100))
+        n = start_s // step_s
+        cent = D("0.01")
+        open_ = (base * (1000 + n % 7) / 1000).quantize(cent)
+        close = (base * (1000 + (n + 3) % 7) / 1000).quantize(cent)
+        reach = (base / 1000).quantize(cent)
+        return Candle(
+            start_s,
+            open_,
+            max(open_, close) + reach,
+            min(open_, close) - reach,
+            close,
+            D(1 + n % 5),
+        )
+
+    def book(self, venue_symbol: str, levels: int) -> tuple[list[Level], list[Level]]:
+        """`levels` bids below and asks above the last price, a tick apart, best first, each
+        level one unit larger than the one before it; empty before the symbol has a price."""
+        price, pair = self.prices.get(venue_symbol), self.pair(venue_symbol)
+        if price is None or pair is None:
+            return [], []
+        tick = D(pair.tick).normalize()
+        bids = [(price - tick * i, D(i)) for i in range(1, levels + 1)]
+        asks = [(price + tick * i, D(i)) for i in range(1, levels + 1)]
+        return bids, asks
 
     # -- orders --------------------------------------------------------------------------
     def place(self, order: SpotOrder) -> list[SpotTrade] | None:

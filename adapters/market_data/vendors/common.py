@@ -130,26 +130,12 @@ def parse_day(value: Any) -> date:
     return date.fromisoformat(str(value)[:10])
 
 
-class VendorAdapter:
-    """What every vendor adapter has: its VendorHttp, budget, cost, and "not offered" answers
-    for order books, option chains and streams (a subclass overrides what its vendor offers)."""
+class VendorDefaults:
+    """What a vendor adapter answers unless its vendor offers more: reference prices from its
+    quotes, and "not offered" for corporate actions, order books, option chains and streams
+    (a subclass overrides what its vendor offers)."""
 
     name: str
-
-    def __init__(self, http: VendorHttp, clock: Clock) -> None:
-        self._http = http
-        self._clock = clock
-        self.name = http.name
-
-    @property
-    def spent(self) -> Decimal:
-        return self._http.spent
-
-    def rate_limit(self) -> RateLimitUsage | None:
-        return self._http.rate_limit()
-
-    async def aclose(self) -> None:
-        await self._http.aclose()
 
     async def quote(self, symbol: str) -> Quote:
         raise NotImplementedError
@@ -182,3 +168,22 @@ class VendorAdapter:
     async def stream_quotes(self, symbols: Sequence[str]) -> AsyncGenerator[Quote, None]:
         raise not_offered(self.name, "a quote stream")
         yield  # pragma: no cover - makes this an async generator
+
+
+class VendorAdapter(VendorDefaults):
+    """A vendor over HTTP: its VendorHttp, budget and cost."""
+
+    def __init__(self, http: VendorHttp, clock: Clock) -> None:
+        self._http = http
+        self._clock = clock
+        self.name = http.name
+
+    @property
+    def spent(self) -> Decimal:
+        return self._http.spent
+
+    def rate_limit(self) -> RateLimitUsage | None:
+        return self._http.rate_limit()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()

@@ -101,23 +101,39 @@ def listening() -> Iterator[int]:
         yield int(server.getsockname()[1])
 
 
+# Vendors that need no key: their settings, and the one naming their API's URL.
+KEYLESS_VENDORS = [
+    pytest.param({"market_data": "yahoo"}, "yahoo_base_url", id="yahoo"),
+    pytest.param({"market_data": "ccxt", "ccxt_exchange": "kraken"}, "ccxt_api_url", id="ccxt"),
+]
+
+
+@pytest.mark.parametrize(("flat", "url"), KEYLESS_VENDORS)
 async def test_a_vendor_is_checked_by_reaching_its_host_and_degrades_the_feed(
-    listening: int,
+    listening: int, flat: dict[str, object], url: str
 ) -> None:
-    # Arrange: yahoo first (no key needed), its API on a port that listens, then one that does not
-    up = Settings.from_flat(market_data="yahoo", yahoo_base_url=f"http://127.0.0.1:{listening}")
-    down = Settings.from_flat(
-        market_data="yahoo", yahoo_base_url=f"http://127.0.0.1:{closed_port()}"
-    )
+    # Arrange: the vendor first (no key needed), its API on a port that listens, then one
+    # that does not
+    up = Settings.from_flat(**flat, **{url: f"http://127.0.0.1:{listening}"})
+    down = Settings.from_flat(**flat, **{url: f"http://127.0.0.1:{closed_port()}"})
+    component = f"market_data:{flat['market_data']}"
 
     # Act
-    reached = {f.component: f for f in await examine(up)}["market_data:yahoo"]
-    missed = {f.component: f for f in await examine(down)}["market_data:yahoo"]
+    reached = {f.component: f for f in await examine(up)}[component]
+    missed = {f.component: f for f in await examine(down)}[component]
 
     # Assert
     assert reached.state is State.OK and "accepts connections" in reached.detail
+    assert "no key needed" in reached.detail
     assert missed.state is State.DOWN and not missed.required
     assert missed.degrades == "quotes and bars come from the fallbacks (synthetic) meanwhile"
+
+
+async def test_ccxt_market_data_without_an_exchange_is_down_naming_the_variable() -> None:
+    found = {f.component: f for f in await examine(Settings.from_flat(market_data="ccxt"))}
+
+    assert found["market_data:ccxt"].state is State.DOWN
+    assert found["market_data:ccxt"].detail == "BULWARK_CCXT_EXCHANGE is not set"
 
 
 # A broker reached over the network: its settings (the API's URL named by `url`), the check's

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from adapters.brokers.simulators.binance import BinanceSpotSimulator, Pair
+from adapters.brokers.simulators.server import VenueServer
 from adapters.market_data.vendors.alphavantage import AlphaVantageMarketData
+from adapters.market_data.vendors.ccxt import CcxtMarketData
 from adapters.market_data.vendors.finnhub import FinnhubMarketData
 from adapters.market_data.vendors.polygon import PolygonMarketData
 from adapters.memory.clock import FakeClock
@@ -24,9 +27,10 @@ from ports.keys.key_vault import Credentials, KeyMaterial
 
 
 def test_every_news_source_and_key_tester_is_a_registered_vendor() -> None:
-    # Every vendor with news or a key is a provider; Yahoo alone needs no key to test.
+    # Every vendor with news or a key is a provider; Yahoo and the crypto venues' public data
+    # (ccxt) need no key to test.
     assert set(NEWS_VENDORS) <= set(VENDORS)
-    assert set(KEY_TESTER_VENDORS) == set(VENDORS) - {"yahoo"}
+    assert set(KEY_TESTER_VENDORS) == set(VENDORS) - {"yahoo", "ccxt"}
     assert {"polygon", "finnhub", "alphavantage"} <= set(VENDORS)
 
 
@@ -116,3 +120,31 @@ def test_without_news_sources_the_file_alone_feeds_sentiment(tmp_path: Path) -> 
     settings = Settings.from_flat(news_file=str(path))
 
     assert isinstance(news_port(settings, FakeClock()), JsonLinesNews)
+
+
+async def test_ccxt_serves_the_crypto_venues_public_data_without_a_key() -> None:
+    venue = BinanceSpotSimulator((Pair("ETH", "USDT"),))
+    await venue.set_price("ETH", Decimal("2000.50"))
+    async with VenueServer() as server:
+        venue.install(server)
+        settings = Settings.from_flat(
+            market_data="ccxt", ccxt_exchange="binance", ccxt_api_url=server.url
+        )
+        provider = VENDORS["ccxt"](settings, FakeClock(), None)
+        try:
+            quote = await provider.quote("ETH")  # BULWARK_CCXT_QUOTE: USDT
+        finally:
+            await provider.aclose()
+
+    assert isinstance(provider, CcxtMarketData)
+    assert quote.last == Decimal("2000.50")
+    assert server.requests_to("GET", "/api/v3/ticker/24hr")[0].params["symbol"] == "ETHUSDT"
+
+
+@pytest.mark.parametrize("exchange", [None, "krakn"])
+def test_ccxt_market_data_needs_an_exchange_ccxt_knows(exchange: str | None) -> None:
+    settings = Settings.from_flat(market_data="ccxt", ccxt_exchange=exchange)
+    clock = FakeClock()
+
+    with pytest.raises(SettingsError, match="BULWARK_CCXT_EXCHANGE must name a ccxt exchange"):
+        build_market_feed(settings, InMemoryMarketData(clock), clock)
