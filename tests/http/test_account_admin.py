@@ -90,7 +90,7 @@ async def test_the_new_paper_account_trades_at_once(market: Harness, owner: User
         ({"initial_cash": None}, 422, "INVALID_ACCOUNT", "initial_cash"),
         ({"name": ""}, 400, "VALIDATION_ERROR", "name"),
         ({"name": "x" * 101}, 400, "VALIDATION_ERROR", "name"),
-        ({"broker": "ibkr"}, 400, "VALIDATION_ERROR", "broker"),
+        ({"broker": "nosuchbroker"}, 400, "VALIDATION_ERROR", "broker"),
         ({"base_currency": "usd"}, 400, "VALIDATION_ERROR", "base_currency"),
         ({"account_type": "brokerage"}, 400, "VALIDATION_ERROR", "account_type"),
         ({"trading_type": "futures"}, 400, "VALIDATION_ERROR", "trading_type"),

@@ -127,6 +127,7 @@ VIEWER_MAY_NOT_READ = {
 PERSONAL = {
     "/api/v1/users/{user_id}": "a user reads only their own record (an admin reads any)",
     "/api/v1/user/workspace": "the caller's own console layout (the viewer saved none)",
+    "/api/v1/privacy/users/{user_id}/export": "a person's data: their own (an admin's for any)",
     "/api/v1/accounts/{account_id}/broker-credentials": "the account owner's secrets",
     "/api/v1/strategies/{strategy_id}": "an owner's own strategy (no desk view)",
     "/api/v1/strategies/{strategy_id}/decisions": "an owner's own strategy",
