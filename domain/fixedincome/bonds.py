@@ -173,13 +173,26 @@ def clean_price(flows: CashFlows, yield_rate: float) -> float:
 @dataclass(frozen=True, slots=True)
 class Sensitivities:
     """Dirty price (per 100), Macaulay and modified duration (years), convexity (years^2),
-    DV01 (price per 100 face per 1 bp)."""
+    DV01 and BPV (price per 100 face per 1 bp; see `dv01_and_bpv`)."""
 
     dirty: float
     macaulay: float
     modified: float
     convexity: float
     dv01: float
+    bpv: float
+
+
+def dv01_and_bpv(dirty: float, modified: float, convexity: float) -> tuple[float, float]:
+    """The two conventions of "the value of a basis point", per 100 face.
+
+    DV01: first order and positive, the price gained for a 1 bp fall in yield,
+    modified duration x dirty price x 0.0001. BPV: QuantLib's `basisPointValue`, the price
+    change for a 1 bp rise with the convexity term, -D x P x 0.0001 + 1/2 x C x P x 0.0001^2
+    (negative for a bond held; |BPV| < DV01 by the convexity term).
+    """
+    dv01 = modified * dirty * BP
+    return dv01, -dv01 + 0.5 * convexity * dirty * BP * BP
 
 
 def sensitivities(flows: CashFlows, yield_rate: float) -> Sensitivities:
@@ -192,7 +205,9 @@ def sensitivities(flows: CashFlows, yield_rate: float) -> Sensitivities:
     macaulay = float(np.dot(present, t)) / dirty
     modified = macaulay / growth
     convexity = float(np.dot(present, t * (f * t + 1.0))) / (f * growth * growth) / dirty
-    return Sensitivities(dirty, macaulay, modified, convexity, modified * dirty * BP)
+    return Sensitivities(
+        dirty, macaulay, modified, convexity, *dv01_and_bpv(dirty, modified, convexity)
+    )
 
 
 def check_yield(yield_rate: float, frequency: int, *, field: str = "yield_rate") -> None:
@@ -277,7 +292,8 @@ class ShockImpact:
 @dataclass(frozen=True, slots=True)
 class BondAnalytics:
     """One bond at one settlement date: prices per 100 face, durations in years, convexity in
-    years^2, DV01 per 100 face per 1 bp, the yield as a fraction compounded f / year."""
+    years^2, DV01 and BPV per 100 face per 1 bp (`dv01_and_bpv`), the yield as a fraction
+    compounded f / year."""
 
     bond: Bond
     settlement: date
@@ -290,6 +306,7 @@ class BondAnalytics:
     modified_duration: float
     convexity: float
     dv01: float
+    bpv: float
     shocks: tuple[ShockImpact, ...]
 
 
@@ -357,5 +374,6 @@ def analyze_bond(
         modified_duration=base.modified,
         convexity=base.convexity,
         dv01=base.dv01,
+        bpv=base.bpv,
         shocks=shock_impacts(flows, yield_rate, base, shifts_bp),
     )

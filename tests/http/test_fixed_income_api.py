@@ -53,12 +53,13 @@ async def test_the_textbook_bond_and_its_conventions(harness: Harness, owner: Us
     assert round(out["modified_duration"], 4) == 4.3414
     assert round(out["convexity"], 2) == 22.30
     assert out["dv01"] == pytest.approx(out["modified_duration"] * out["dirty_price"] / 1e4)
+    assert -out["dv01"] < out["bpv"] < 0  # QuantLib's sign, the convexity term shrinks it
     assert out["market_value"] == pytest.approx(out["dirty_price"] * 2_500)
     assert out["position_dv01"] == pytest.approx(out["dv01"] * 2_500)
     assert (out["day_count"], out["frequency"], out["currency"]) == ("ACT/ACT ICMA", 2, "USD")
     assert "compounded 2 times a year" in out["compounding"]
     assert "no business-day adjustment" in out["schedule"]
-    assert {"prices", "durations", "convexity", "dv01", "position"} <= set(out["units"])
+    assert {"prices", "durations", "convexity", "dv01", "bpv", "position"} <= set(out["units"])
     assert [s["shift_bp"] for s in out["shocks"]] == [-100, 100]
     up = out["shocks"][1]
     assert up["price_change"] < 0 and up["position_change"] == pytest.approx(

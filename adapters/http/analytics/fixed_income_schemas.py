@@ -46,7 +46,11 @@ UNITS = {
     "face",
     "durations": "macaulay_duration, modified_duration: years",
     "convexity": "years^2",
-    "dv01": "currency per 1 bp fall in yield, per 100 face",
+    "dv01": "currency per 100 face, first order and positive: the price gained for a 1 bp fall "
+    "in yield (modified_duration x dirty_price x 0.0001)",
+    "bpv": "currency per 100 face, QuantLib's basisPointValue: the price change for a 1 bp rise "
+    "in yield with the convexity term (-dv01 + convexity x dirty_price x 0.0001^2 / 2; "
+    "negative for a bond held)",
     "position": "face, market_value, accrued_amount, position_dv01, position_* shock figures: "
     "currency",
     "shift_bp": "basis points (1 bp = 0.0001) added to the yield",
@@ -162,6 +166,7 @@ class BondMeasuresOut(Output):
     modified_duration: AnalyticOut
     convexity: AnalyticOut
     dv01: AnalyticOut
+    bpv: AnalyticOut
 
 
 def _estimates(shock: ShockImpact | LadderShock) -> dict[str, float]:
@@ -188,6 +193,7 @@ def measures(a: BondAnalytics) -> dict[str, object]:
         "modified_duration": a.modified_duration,
         "convexity": a.convexity,
         "dv01": a.dv01,
+        "bpv": a.bpv,
     }
 
 

@@ -56,6 +56,23 @@ def test_textbook_bond_price_duration_and_convexity() -> None:
     assert result.dv01 == pytest.approx(result.modified_duration * result.dirty_price / 1e4)
 
 
+def test_dv01_is_first_order_for_a_fall_and_bpv_the_signed_second_order_rise() -> None:
+    # Arrange: the textbook bond, repriced in full 1 bp either side.
+    base = analyze_bond(TEXTBOOK, SETTLE, yield_rate=0.06)
+    rise = analyze_bond(TEXTBOOK, SETTLE, yield_rate=0.0601).dirty_price - base.dirty_price
+    fall = analyze_bond(TEXTBOOK, SETTLE, yield_rate=0.0599).dirty_price - base.dirty_price
+
+    # Act
+    dv01, bpv = base.dv01, base.bpv
+
+    # Assert: DV01 is positive and between the two full moves (first order: the fall gains a
+    # little more, the rise loses a little less); BPV is the rise, to third order.
+    assert dv01 > 0 > bpv
+    assert -rise < dv01 < fall
+    assert bpv == pytest.approx(rise, abs=1e-8)
+    assert abs(bpv - rise) < abs(-dv01 - rise) / 100
+
+
 @pytest.mark.parametrize("day_count", [DayCount.THIRTY_360_US, DayCount.THIRTY_360_BOND_BASIS])
 def test_thirty_360_on_the_15th_is_the_textbook_bond(day_count: DayCount) -> None:
     # Act

@@ -68,6 +68,7 @@ def quantlib_figures(bond: Bond, settlement: date, y: float) -> dict[str, float]
         "modified_duration": modified,
         "convexity": ql.BondFunctions.convexity(qb, y, *rate, day),
         "dv01": modified * dirty * 1e-4,  # DV01's definition on QuantLib's figures
+        "bpv": ql.BondFunctions.basisPointValue(qb, y, *rate, day),
         "yield_rate": ql.BondFunctions.bondYield(
             qb, ql.BondPrice(clean, ql.BondPrice.Clean), *rate, day, 1e-14, 500, 0.05
         ),

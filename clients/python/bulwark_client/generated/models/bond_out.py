@@ -31,6 +31,7 @@ class BondOut:
             accrual_start (datetime.date):
             accrued_amount (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             accrued_interest (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
+            bpv (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             cash_flows (list[BondCashFlowOut]):
             clean_price (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             compounding (str):
@@ -59,6 +60,7 @@ class BondOut:
     accrual_start: datetime.date
     accrued_amount: float
     accrued_interest: float
+    bpv: float
     cash_flows: list[BondCashFlowOut]
     clean_price: float
     compounding: str
@@ -97,6 +99,8 @@ class BondOut:
         accrued_amount = self.accrued_amount
 
         accrued_interest = self.accrued_interest
+
+        bpv = self.bpv
 
         cash_flows = []
         for cash_flows_item_data in self.cash_flows:
@@ -165,6 +169,7 @@ class BondOut:
             "accrual_start": accrual_start,
             "accrued_amount": accrued_amount,
             "accrued_interest": accrued_interest,
+            "bpv": bpv,
             "cash_flows": cash_flows,
             "clean_price": clean_price,
             "compounding": compounding,
@@ -208,6 +213,8 @@ class BondOut:
         accrued_amount = d.pop("accrued_amount")
 
         accrued_interest = d.pop("accrued_interest")
+
+        bpv = d.pop("bpv")
 
         cash_flows = []
         _cash_flows = d.pop("cash_flows")
@@ -303,6 +310,7 @@ class BondOut:
             accrual_start=accrual_start,
             accrued_amount=accrued_amount,
             accrued_interest=accrued_interest,
+            bpv=bpv,
             cash_flows=cash_flows,
             clean_price=clean_price,
             compounding=compounding,

@@ -27,6 +27,7 @@ class LadderPositionOut:
             accrual_start (datetime.date):
             accrued_amount (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             accrued_interest (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
+            bpv (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             clean_price (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             compounding (str):
             convexity (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
@@ -50,6 +51,7 @@ class LadderPositionOut:
     accrual_start: datetime.date
     accrued_amount: float
     accrued_interest: float
+    bpv: float
     clean_price: float
     compounding: str
     convexity: float
@@ -80,6 +82,8 @@ class LadderPositionOut:
         accrued_amount = self.accrued_amount
 
         accrued_interest = self.accrued_interest
+
+        bpv = self.bpv
 
         clean_price = self.clean_price
 
@@ -128,6 +132,7 @@ class LadderPositionOut:
             "accrual_start": accrual_start,
             "accrued_amount": accrued_amount,
             "accrued_interest": accrued_interest,
+            "bpv": bpv,
             "clean_price": clean_price,
             "compounding": compounding,
             "convexity": convexity,
@@ -163,6 +168,8 @@ class LadderPositionOut:
         accrued_amount = d.pop("accrued_amount")
 
         accrued_interest = d.pop("accrued_interest")
+
+        bpv = d.pop("bpv")
 
         clean_price = d.pop("clean_price")
 
@@ -226,6 +233,7 @@ class LadderPositionOut:
             accrual_start=accrual_start,
             accrued_amount=accrued_amount,
             accrued_interest=accrued_interest,
+            bpv=bpv,
             clean_price=clean_price,
             compounding=compounding,
             convexity=convexity,
