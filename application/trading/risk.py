@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC
 from decimal import Decimal
@@ -17,6 +17,7 @@ from application.core.access import (
     visibility,
 )
 from application.model_records.recorder import PredictionRecorder
+from application.trading.held_correlation import held_positions_correlation
 from application.trading.orders import OrderService
 from application.trading.policies import PolicyCache
 from application.trading.snapshots import instrument_map, load_risk_view
@@ -26,6 +27,7 @@ from domain.margin import MarginSchedule
 from domain.principals import Principal, Role
 from domain.risk.analysis import TradeAnalysis, TradeContext, trade_facts
 from domain.risk.gate import compile_policy
+from domain.risk.held_correlation import HeldCorrelation, NoHeldCorrelation
 from domain.risk.metrics import (
     InvalidRiskInput,
     PortfolioMetrics,
@@ -46,11 +48,12 @@ from domain.risk.sizing import (
 )
 from domain.risk.verdicts import Decision
 from domain.risk.view import AccountRiskView
-from domain.trading.accounts import Account, MissingMark
+from domain.trading.accounts import Account, MissingMark, mark_of
 from domain.trading.orders import Order, Origin, OriginKind, Side
 from ports.core.clock import Clock, IdGenerator
 from ports.core.events import AuditEntry, AuditLog
 from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.market_data.bar_store import BarStore
 from ports.market_data.marketdata import MarketDataPort
 from ports.trading.equity import EquityHistory
 from ports.trading.rater import RiskRater, TradeContextSource
@@ -131,6 +134,9 @@ class PortfolioRisk:
     # daily snapshots, time-weighted), None when there were too few for a VaR.
     returns_source: Literal["posted", "stored"] | None = None
     returns_count: int = 0
+    # How the held positions move together (from the stored daily bars), or why not; None
+    # when no bar store is wired.
+    held: HeldCorrelation | NoHeldCorrelation | None = None
 
 
 @dataclass(eq=False)
@@ -151,6 +157,8 @@ class RiskService:
     trade_context: TradeContextSource | None = None
     # Each analysis' rating kept to be judged by its outcome (application/model_records/).
     predictions: PredictionRecorder | None = None
+    # The bar history store (built on first use), for the held positions' correlation.
+    bars: Callable[[], BarStore] | None = None
 
     # -- CRUD --------------------------------------------------------------------------
     async def create(self, principal: Principal, draft: RuleDraft) -> RiskRule:
@@ -305,6 +313,20 @@ class RiskService:
                 raise NoReferencePrice(
                     f"no mark for {exc}: the portfolio cannot be valued"
                 ) from None
+        held = None
+        if self.bars is not None:
+            values = {
+                symbol: position.market_value(mark_of(marks, symbol))
+                for symbol, position in account.positions.items()
+                if not position.is_flat
+            }
+            held = await held_positions_correlation(self.bars, values, self.clock.now())
+        risk = await self._var(account_id, metrics, returns)
+        return replace(risk, held=held)
+
+    async def _var(
+        self, account_id: str, metrics: PortfolioMetrics, returns: Sequence[float] | None
+    ) -> PortfolioRisk:
         if returns:
             return PortfolioRisk(
                 metrics, var_report(list(returns), metrics.equity), "posted", len(returns)

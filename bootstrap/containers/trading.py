@@ -64,10 +64,12 @@ def sql_equity_history(engine: AsyncEngine) -> SqlEquityHistory:
 
 
 class TradingContainer(containers.DeclarativeContainer):
-    """Orders and the gate, over the core and the inference (the risk rater) it is given."""
+    """Orders and the gate, over the core, the inference (the risk rater) and the market data
+    (the bar history store, for the held positions' correlation) it is given."""
 
     core = providers.DependenciesContainer()
     inference = providers.DependenciesContainer()
+    market_data = providers.DependenciesContainer()
 
     # Each account's aggregate and risk view, held between orders
     # (application/trading/risk_books.py).
@@ -129,7 +131,7 @@ class TradingContainer(containers.DeclarativeContainer):
         core.uow_factory, core.quotes, core.clock, core.ids, core.policies, core.audit,
         inference.risk_rater, orders,
         equity_history=equity_history, trade_context=inference.trade_context,
-        predictions=prediction_recorder,
+        predictions=prediction_recorder, bars=market_data.bar_store.provider,
     )  # fmt: skip
     accounts = providers.Singleton(AccountQueries, core.uow_factory, core.quotes)
     account_admin = providers.Singleton(

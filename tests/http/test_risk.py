@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
+import numpy as np
 import pytest
 
+from domain.market_data.bars import BarSeries, Timeframe
 from domain.principals import Role
 from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
@@ -590,6 +594,44 @@ async def test_portfolio_risk_at_current_marks(market: Harness, owner: User) -> 
     assert risk["position_count"] == 2
     # No daily snapshot is stored yet (tests/http/test_performance.py has the stored case)
     assert (risk["var"], risk["returns_source"], risk["returns_count"]) == (None, None, 0)
+    # No daily bars are stored either: no correlation, and why
+    assert risk["held_correlation"] is None
+    assert risk["held_correlation_note"] == "no stored daily bars for AAPL, XOM"
+
+
+async def test_portfolio_risk_correlates_the_held_positions_from_stored_bars(
+    market: Harness, owner: User
+) -> None:
+    # Arrange: 41 daily closes of each held symbol, up to yesterday, in the app's bar store.
+    account = await book(market, owner)
+    rng = np.random.default_rng(11)
+    returns = {"AAPL": rng.normal(0, 0.012, 40), "XOM": rng.normal(0, 0.018, 40)}
+    today = market.clock.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    starts = np.array([(today - timedelta(days=41 - k)).timestamp() for k in range(41)])
+    store = market.container.market_data.bar_store()
+    for symbol, r in returns.items():
+        close = 100 * np.exp(np.concatenate([[0.0], np.cumsum(r)]))
+        series = BarSeries(starts, close, close, close, close, np.full(41, 1000.0))
+        await store.write_series(symbol, Timeframe.D1, series)
+
+    # Act
+    response = await market.client.get(
+        PORTFOLIO, params={"account_id": account}, headers=owner.headers
+    )
+
+    # Assert: long 19,000 AAPL and short 5,500 XOM of a 24,500 gross exposure.
+    assert response.status_code == 200, response.text
+    held = response.json()["held_correlation"]
+    matrix = np.column_stack([returns["AAPL"], returns["XOM"]])
+    sigmas = matrix.std(axis=0, ddof=1) * math.sqrt(252)
+    weights = np.array([19_000, -5_500]) / 24_500
+    portfolio = math.sqrt(weights @ (np.cov(matrix, rowvar=False) * 252) @ weights)
+    assert held["symbols"] == ["AAPL", "XOM"] and held["observations"] == 40
+    assert held["correlation"][0][1] == pytest.approx(np.corrcoef(matrix, rowvar=False)[0, 1])
+    assert held["volatilities"] == pytest.approx(list(sigmas))
+    assert held["weights"] == pytest.approx(list(weights))
+    assert held["diversification_ratio"] == pytest.approx(np.abs(weights) @ sigmas / portfolio)
+    assert response.json()["held_correlation_note"] is None
 
 
 async def test_portfolio_risk_with_returns_adds_var_and_cvar(market: Harness, owner: User) -> None:

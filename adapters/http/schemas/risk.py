@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -19,6 +20,7 @@ from application.trading.risk import (
 )
 from domain.numbers import MAX_RETURNS, RETURN_BOUND, InvalidNumber, check_returns
 from domain.risk.analysis import RuleHeadroom, TradeAnalysis
+from domain.risk.held_correlation import HeldCorrelation, NoHeldCorrelation
 from domain.risk.metrics import TailIndex, VaRLevel, VaRReport
 from domain.risk.reasons import Action, RuleScope
 from domain.risk.rules import RiskRule, RuleType
@@ -275,6 +277,37 @@ class VaROut(Output):
         )
 
 
+class HeldCorrelationOut(Output):
+    """How the held positions move together, from their stored daily bars (split- and
+    dividend-adjusted closes): daily log returns on the days every held symbol has a close,
+    the last 252 at most; volatilities annualised by sqrt(252); `weights` are signed market
+    value / gross exposure; `diversification_ratio` = sum(|w_i| sigma_i) / sigma_p
+    (Choueifaty & Coignard; 1 for one position, null when the positions hedge to zero)."""
+
+    symbols: list[str]
+    weights: list[AnalyticOut]
+    volatilities: list[AnalyticOut]
+    correlation: Annotated[
+        list[list[AnalyticOut]],
+        msgspec.Meta(description="Pearson correlations, [i][j] in the order of `symbols`"),
+    ]
+    portfolio_volatility: AnalyticOut
+    diversification_ratio: AnalyticOut | None
+    observations: int
+    first_day: date
+    last_day: date
+
+    @classmethod
+    def from_domain(cls, estimate: HeldCorrelation) -> HeldCorrelationOut:
+        return cls.from_attributes(
+            estimate,
+            symbols=list(estimate.symbols),
+            weights=list(estimate.weights),
+            volatilities=list(estimate.volatilities),
+            correlation=[list(row) for row in estimate.correlation],
+        )
+
+
 class PortfolioRiskOut(Output):
     """Exposures at current marks; fractions for weights, leverage and drawdown, percent for
     `day_pnl_percent`. `var` comes from the returns sent (POST) or, on GET, from the account's
@@ -307,6 +340,11 @@ class PortfolioRiskOut(Output):
     returns_count: Annotated[
         int, msgspec.Meta(description="Returns available (used when `returns_source` is set)")
     ] = 0
+    held_correlation: HeldCorrelationOut | None = None
+    held_correlation_note: Annotated[
+        str | None,
+        msgspec.Meta(description="Why `held_correlation` is null (no stored bars, too few days)"),
+    ] = None
 
     @classmethod
     def from_domain(cls, account_id: str, risk: PortfolioRisk) -> PortfolioRiskOut:
@@ -318,6 +356,12 @@ class PortfolioRiskOut(Output):
             var=None if risk.var is None else VaROut.from_domain(risk.var),
             returns_source=risk.returns_source,
             returns_count=risk.returns_count,
+            held_correlation=HeldCorrelationOut.from_domain(risk.held)
+            if isinstance(risk.held, HeldCorrelation)
+            else None,
+            held_correlation_note=risk.held.reason
+            if isinstance(risk.held, NoHeldCorrelation)
+            else None,
         )
 
 

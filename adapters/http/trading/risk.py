@@ -77,8 +77,10 @@ class RiskRuleController(Controller):
             "Hill tail index (domain/analytics/risk_measures) from the account's stored daily "
             "returns (time-weighted, from the daily equity snapshots, the last 252 at most; "
             "`returns_source` is `stored` and `returns_count` says how many), null "
-            "with fewer than two (POST to this path to send returns). 404 NOT_FOUND; 422 "
-            "NO_REFERENCE_PRICE when a held symbol has no mark."
+            "with fewer than two (POST to this path to send returns). `held_correlation`: the "
+            "held positions' correlation matrix, volatilities and diversification ratio from "
+            "their stored daily bars (null with `held_correlation_note` saying why). 404 "
+            "NOT_FOUND; 422 NO_REFERENCE_PRICE when a held symbol has no mark."
         ),
         guards=_ANY_READER,
         responses=problems(400, 404, 422, 429, notes=_MARKS_422),

@@ -310,6 +310,7 @@ from .harvest_skipped_lot_out import HarvestSkippedLotOut
 from .harvest_wash_block_out import HarvestWashBlockOut
 from .headroom_out import HeadroomOut
 from .heartbeat_in import HeartbeatIn
+from .held_correlation_out import HeldCorrelationOut
 from .held_job_out import HeldJobOut
 from .held_order_out import HeldOrderOut
 from .held_orders_out import HeldOrdersOut
@@ -1087,6 +1088,7 @@ __all__ = (
     "HarvestWashBlockOut",
     "HeadroomOut",
     "HeartbeatIn",
+    "HeldCorrelationOut",
     "HeldJobOut",
     "HeldOrderOut",
     "HeldOrdersOut",

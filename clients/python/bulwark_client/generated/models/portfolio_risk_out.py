@@ -15,6 +15,7 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
+  from ..models.held_correlation_out import HeldCorrelationOut
   from ..models.sector_weight_out import SectorWeightOut
   from ..models.va_r_out import VaROut
 
@@ -50,6 +51,8 @@ class PortfolioRiskOut:
             sector_weights (list[SectorWeightOut]):
             short_exposure (str): An amount of money in the account's currency: a decimal string with exactly 2 decimal
                 places, rounded half-even, never in exponent notation
+            held_correlation (HeldCorrelationOut | None | Unset):
+            held_correlation_note (None | str | Unset): Why `held_correlation` is null (no stored bars, too few days)
             returns_count (int | Unset): Returns available (used when `returns_source` is set) Default: 0.
             returns_source (None | PortfolioRiskOutReturnsSourceType1 | PortfolioRiskOutReturnsSourceType2Type1 |
                 PortfolioRiskOutReturnsSourceType3Type1 | Unset): Where the VaR's returns came from: `posted` (POST body),
@@ -71,6 +74,8 @@ class PortfolioRiskOut:
     position_count: int
     sector_weights: list[SectorWeightOut]
     short_exposure: str
+    held_correlation: HeldCorrelationOut | None | Unset = UNSET
+    held_correlation_note: None | str | Unset = UNSET
     returns_count: int | Unset = 0
     returns_source: None | PortfolioRiskOutReturnsSourceType1 | PortfolioRiskOutReturnsSourceType2Type1 | PortfolioRiskOutReturnsSourceType3Type1 | Unset = UNSET
     var: None | Unset | VaROut = UNSET
@@ -81,6 +86,7 @@ class PortfolioRiskOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.held_correlation_out import HeldCorrelationOut # noqa: PLC0415
         from ..models.sector_weight_out import SectorWeightOut # noqa: PLC0415
         from ..models.va_r_out import VaROut # noqa: PLC0415
         account_id = self.account_id
@@ -116,6 +122,20 @@ class PortfolioRiskOut:
 
 
         short_exposure = self.short_exposure
+
+        held_correlation: dict[str, Any] | None | Unset
+        if isinstance(self.held_correlation, Unset):
+            held_correlation = UNSET
+        elif isinstance(self.held_correlation, HeldCorrelationOut):
+            held_correlation = self.held_correlation.to_dict()
+        else:
+            held_correlation = self.held_correlation
+
+        held_correlation_note: None | str | Unset
+        if isinstance(self.held_correlation_note, Unset):
+            held_correlation_note = UNSET
+        else:
+            held_correlation_note = self.held_correlation_note
 
         returns_count = self.returns_count
 
@@ -157,6 +177,10 @@ class PortfolioRiskOut:
             "sector_weights": sector_weights,
             "short_exposure": short_exposure,
         })
+        if held_correlation is not UNSET:
+            field_dict["held_correlation"] = held_correlation
+        if held_correlation_note is not UNSET:
+            field_dict["held_correlation_note"] = held_correlation_note
         if returns_count is not UNSET:
             field_dict["returns_count"] = returns_count
         if returns_source is not UNSET:
@@ -170,6 +194,7 @@ class PortfolioRiskOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.held_correlation_out import HeldCorrelationOut # noqa: PLC0415
         from ..models.sector_weight_out import SectorWeightOut # noqa: PLC0415
         from ..models.va_r_out import VaROut # noqa: PLC0415
         d = dict(src_dict)
@@ -224,6 +249,36 @@ class PortfolioRiskOut:
 
 
         short_exposure = d.pop("short_exposure")
+
+        def _parse_held_correlation(data: object) -> HeldCorrelationOut | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                held_correlation_type_0 = HeldCorrelationOut.from_dict(data)
+
+
+
+                return held_correlation_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(HeldCorrelationOut | None | Unset, data)
+
+        held_correlation = _parse_held_correlation(d.pop("held_correlation", UNSET))
+
+
+        def _parse_held_correlation_note(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        held_correlation_note = _parse_held_correlation_note(d.pop("held_correlation_note", UNSET))
+
 
         returns_count = d.pop("returns_count", UNSET)
 
@@ -301,6 +356,8 @@ class PortfolioRiskOut:
             position_count=position_count,
             sector_weights=sector_weights,
             short_exposure=short_exposure,
+            held_correlation=held_correlation,
+            held_correlation_note=held_correlation_note,
             returns_count=returns_count,
             returns_source=returns_source,
             var=var,

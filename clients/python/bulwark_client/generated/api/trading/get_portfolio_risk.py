@@ -119,8 +119,10 @@ def sync_detailed(
     marks. `var`: historical, Gaussian and Cornish-Fisher VaR / CVaR and the Hill tail index
     (domain/analytics/risk_measures) from the account's stored daily returns (time-weighted, from the
     daily equity snapshots, the last 252 at most; `returns_source` is `stored` and `returns_count` says
-    how many), null with fewer than two (POST to this path to send returns). 404 NOT_FOUND; 422
-    NO_REFERENCE_PRICE when a held symbol has no mark.
+    how many), null with fewer than two (POST to this path to send returns). `held_correlation`: the
+    held positions' correlation matrix, volatilities and diversification ratio from their stored daily
+    bars (null with `held_correlation_note` saying why). 404 NOT_FOUND; 422 NO_REFERENCE_PRICE when a
+    held symbol has no mark.
 
     Args:
         account_id (str):
@@ -157,8 +159,10 @@ def sync(
     marks. `var`: historical, Gaussian and Cornish-Fisher VaR / CVaR and the Hill tail index
     (domain/analytics/risk_measures) from the account's stored daily returns (time-weighted, from the
     daily equity snapshots, the last 252 at most; `returns_source` is `stored` and `returns_count` says
-    how many), null with fewer than two (POST to this path to send returns). 404 NOT_FOUND; 422
-    NO_REFERENCE_PRICE when a held symbol has no mark.
+    how many), null with fewer than two (POST to this path to send returns). `held_correlation`: the
+    held positions' correlation matrix, volatilities and diversification ratio from their stored daily
+    bars (null with `held_correlation_note` saying why). 404 NOT_FOUND; 422 NO_REFERENCE_PRICE when a
+    held symbol has no mark.
 
     Args:
         account_id (str):
@@ -190,8 +194,10 @@ async def asyncio_detailed(
     marks. `var`: historical, Gaussian and Cornish-Fisher VaR / CVaR and the Hill tail index
     (domain/analytics/risk_measures) from the account's stored daily returns (time-weighted, from the
     daily equity snapshots, the last 252 at most; `returns_source` is `stored` and `returns_count` says
-    how many), null with fewer than two (POST to this path to send returns). 404 NOT_FOUND; 422
-    NO_REFERENCE_PRICE when a held symbol has no mark.
+    how many), null with fewer than two (POST to this path to send returns). `held_correlation`: the
+    held positions' correlation matrix, volatilities and diversification ratio from their stored daily
+    bars (null with `held_correlation_note` saying why). 404 NOT_FOUND; 422 NO_REFERENCE_PRICE when a
+    held symbol has no mark.
 
     Args:
         account_id (str):
@@ -228,8 +234,10 @@ async def asyncio(
     marks. `var`: historical, Gaussian and Cornish-Fisher VaR / CVaR and the Hill tail index
     (domain/analytics/risk_measures) from the account's stored daily returns (time-weighted, from the
     daily equity snapshots, the last 252 at most; `returns_source` is `stored` and `returns_count` says
-    how many), null with fewer than two (POST to this path to send returns). 404 NOT_FOUND; 422
-    NO_REFERENCE_PRICE when a held symbol has no mark.
+    how many), null with fewer than two (POST to this path to send returns). `held_correlation`: the
+    held positions' correlation matrix, volatilities and diversification ratio from their stored daily
+    bars (null with `held_correlation_note` saying why). 404 NOT_FOUND; 422 NO_REFERENCE_PRICE when a
+    held symbol has no mark.
 
     Args:
         account_id (str):
