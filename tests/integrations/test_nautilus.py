@@ -278,6 +278,69 @@ def ended(outcome: dict[str, Any]) -> list[tuple[str, str, str, str | None]]:
     return [(o["type"], o["quantity"], o["status"], o["denied_reason"]) for o in outcome["orders"]]
 
 
+# Run in the integration's venv: each kind of Nautilus order, as `terms_of` sends it.
+_TERMS = """
+import json
+from dataclasses import asdict
+from decimal import Decimal
+
+import pandas as pd
+from nautilus_trader.common.component import TestClock
+from nautilus_trader.common.factories import OrderFactory
+from nautilus_trader.model.enums import OrderSide, TimeInForce, TrailingOffsetType
+from nautilus_trader.model.identifiers import InstrumentId, StrategyId, TraderId
+from nautilus_trader.model.objects import Price, Quantity
+
+from bulwark_nautilus import BulwarkGate
+from bulwark_nautilus.strategy import terms_of
+
+f = OrderFactory(TraderId("T-001"), StrategyId("S-001"), TestClock())
+brk, q, p = InstrumentId.from_str("BRK.B.XNYS"), Quantity.from_str("2.5"), Price.from_str
+gtd = {"time_in_force": TimeInForce.GTD, "expire_time": pd.Timestamp("2030-01-01", tz="UTC")}
+orders = {
+    "stop_market": f.stop_market(brk, OrderSide.SELL, q, p("180.50"), reduce_only=True),
+    "stop_limit": f.stop_limit(
+        brk, OrderSide.BUY, q, p("191.00"), p("190.50"), time_in_force=TimeInForce.IOC
+    ),
+    "market_if_touched": f.market_if_touched(brk, OrderSide.BUY, q, p("185.00")),
+    "limit_if_touched": f.limit_if_touched(brk, OrderSide.BUY, q, p("185.10"), p("185.00"), **gtd),
+    "market_to_limit": f.market_to_limit(brk, OrderSide.SELL, q, time_in_force=TimeInForce.FOK),
+    "trailing_stop": f.trailing_stop_market(
+        brk, OrderSide.SELL, q, trailing_offset=Decimal(1),
+        trailing_offset_type=TrailingOffsetType.PRICE,
+    ),
+}
+gate = BulwarkGate("http://bulwark", "key", "acc-1")
+terms = {k: terms_of(o, gate) for k, o in orders.items()}
+print(json.dumps({k: t if isinstance(t, str) else asdict(t) for k, t in terms.items()}))
+"""
+
+
+def test_nautilus_orders_map_to_bulwarks_terms(nautilus: Venv) -> None:
+    # Act
+    done = subprocess.run(
+        [str(nautilus.python), "-c", _TERMS], capture_output=True, text=True, timeout=120
+    )
+
+    # Assert
+    assert done.returncode == 0, done.stderr[-4000:]
+    terms = json.loads(done.stdout)
+    base = {"symbol": "BRK.B", "quantity": "2.5", "limit_price": None, "stop_price": None}
+    base |= {"reduce_only": False, "side": "buy", "time_in_force": "gtc"}
+    assert terms == {
+        "stop_market": base
+        | {"side": "sell", "order_type": "stop", "stop_price": "180.50", "reduce_only": True},
+        "stop_limit": base
+        | {"order_type": "stop_limit", "limit_price": "191.00", "stop_price": "190.50"}
+        | {"time_in_force": "ioc"},
+        "market_if_touched": base | {"order_type": "stop", "stop_price": "185.00"},
+        "limit_if_touched": base
+        | {"order_type": "stop_limit", "limit_price": "185.10", "stop_price": "185.00"},
+        "market_to_limit": base | {"side": "sell", "order_type": "market", "time_in_force": "fok"},
+        "trailing_stop": "Bulwark cannot check a TRAILING_STOP_MARKET order: denied (fail closed)",
+    }
+
+
 def test_a_backtest_fills_the_orders_bulwark_takes_and_denies_the_others(
     nautilus: Venv, served: Served, capped: AgentKey
 ) -> None:
