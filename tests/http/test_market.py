@@ -11,7 +11,7 @@ from domain.principals import Role
 from ports.market_data.marketdata import ProviderError, ProviderRateLimited
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User, serving_market_data
-from tests.unit.marketdata.test_market_service import BOOK, FakeProvider
+from tests.unit.market_data.test_market_service import BOOK, FakeProvider
 
 pytestmark = pytest.mark.serves("market_data")
 

@@ -13,8 +13,8 @@ from adapters.market_data.failover import FailoverConfig, FailoverMarketData
 from application.market_data.providers import ProviderService
 from application.market_data.quote_quality import QuoteQuality
 from tests.http.harness import Harness, User, serving_market_data
-from tests.unit.marketdata.test_failover import DOWN, FakeProvider
-from tests.unit.marketdata.test_quote_quality import Lagging
+from tests.unit.market_data.test_failover import DOWN, FakeProvider
+from tests.unit.market_data.test_quote_quality import Lagging
 
 pytestmark = pytest.mark.serves("market_data")
 

@@ -18,7 +18,7 @@ from tests.http.console.helpers import console_client, signed_in
 from tests.http.harness import PASSWORD, Harness, serving_market_data
 from tests.http.test_ws_quotes import frame_of, prices, set_price
 from tests.kit.market_data import BarAsk
-from tests.unit.marketdata.test_market_service import FakeProvider
+from tests.unit.market_data.test_market_service import FakeProvider
 
 pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
 

@@ -6,7 +6,7 @@ import pytest
 
 from bootstrap.market_vendors import VENDORS, with_vault_keys
 from bootstrap.settings import SettingsError, load_settings
-from tests.unit.vault.world import OWNER, create, world
+from tests.unit.keys.world import OWNER, create, world
 
 
 async def test_the_vault_key_s_secret_becomes_the_vendor_s_key_and_its_use_is_logged() -> None:

@@ -8,7 +8,7 @@ from application.keys.broker_credentials import InvalidBrokerCredentials, SetBro
 from domain.errors import Forbidden, NotFound
 from domain.keys.keys import mask_key_id
 from domain.principals import Principal
-from tests.unit.vault.world import ACCOUNT, AGENT, KEY_ID, OWNER, SECRET, STRANGER, world
+from tests.unit.keys.world import ACCOUNT, AGENT, KEY_ID, OWNER, SECRET, STRANGER, world
 
 
 def put(principal: Principal = OWNER, **fields: object) -> SetBrokerCredentials:

@@ -19,7 +19,7 @@ from domain.analytics.options.bsm import Greeks, bsm_greeks
 from domain.analytics.options.smile import smile_volatility
 from domain.trading.instruments import OptionRight
 from ports.market_data.marketdata import QuoteUnavailable
-from tests.unit.marketdata.boards import CountingBoard
+from tests.unit.market_data.boards import CountingBoard
 
 D = Decimal
 CALL, PUT = OptionRight.CALL, OptionRight.PUT

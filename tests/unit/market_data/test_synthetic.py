@@ -16,7 +16,7 @@ from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
 from domain.market_data.bars import Timeframe
 from ports.market_data.marketdata import Quote, QuoteUnavailable
-from tests.unit.marketdata.boards import CountingBoard
+from tests.unit.market_data.boards import CountingBoard
 
 D = Decimal
 DAY = 86_400.0

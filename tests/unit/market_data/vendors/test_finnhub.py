@@ -18,7 +18,7 @@ from domain.market_data.corporate_actions import ActionKind
 from ports.market_data.marketdata import ProviderError, ProviderRateLimited
 from tests.alpaca_server import AlpacaServer, Reply
 from tests.kit.market_data import raises_unknown_symbol
-from tests.unit.marketdata.vendors.simulated import fixture
+from tests.unit.market_data.vendors.simulated import fixture
 
 START, END = datetime(2019, 9, 24, 4, tzinfo=UTC), datetime(2019, 9, 24, 7, tzinfo=UTC)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from adapters.memory.clock import FakeClock
-from tests.unit.marketdata.vendors.simulated import NOW
+from tests.unit.market_data.vendors.simulated import NOW
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from adapters.vendor_http.client import VendorHttp
 from domain.inference.sentiment import NewsItem
 from ports.market_data.marketdata import ProviderError
 from tests.alpaca_server import AlpacaServer, Reply
-from tests.unit.marketdata.vendors.simulated import fixture
+from tests.unit.market_data.vendors.simulated import fixture
 
 SINCE = datetime(2019, 1, 1, tzinfo=UTC)
 LATER = datetime(2024, 6, 25, tzinfo=UTC)

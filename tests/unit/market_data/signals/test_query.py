@@ -24,7 +24,7 @@ from application.strategies.signals import (
 from domain.market_data.bars import Timeframe
 from domain.market_data.signals import Pattern, Signal
 from tests.kit.bars import T0, ScriptedBars, signal
-from tests.unit.marketdata.signals.conftest import Scanner
+from tests.unit.market_data.signals.conftest import Scanner
 
 
 def service_over(repository: InMemorySignalRepository) -> SignalService:

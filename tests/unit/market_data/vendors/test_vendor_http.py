@@ -16,7 +16,7 @@ from adapters.vendor_http.apis import finnhub_api
 from adapters.vendor_http.client import CallBudget, VendorHttp
 from ports.market_data.marketdata import ProviderError, ProviderRateLimited
 from tests.alpaca_server import AlpacaServer, Reply
-from tests.unit.marketdata.vendors.simulated import NOW
+from tests.unit.market_data.vendors.simulated import NOW
 
 
 def _quote_route(server: AlpacaServer) -> None:

@@ -1,4 +1,4 @@
-"""The MarketDataProvider contract (tests/unit/marketdata/contract.py), the same assertions for
+"""The MarketDataProvider contract (tests/unit/market_data/contract.py), the same assertions for
 each keyed vendor's adapter, against that vendor simulated on a local server."""
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from adapters.vendor_http.apis import alphavantage_api, finnhub_api, polygon_api
 from adapters.vendor_http.client import VendorHttp
 from ports.market_data.marketdata import MarketDataProvider
 from tests.alpaca_server import AlpacaServer
-from tests.unit.marketdata.contract import MarketDataContract
-from tests.unit.marketdata.vendors.simulated import (
+from tests.unit.market_data.contract import MarketDataContract
+from tests.unit.market_data.vendors.simulated import (
     NOW,
     SimulatedAlphaVantage,
     SimulatedFinnhub,

@@ -13,7 +13,7 @@ from domain.market_data.signals import Pattern, SignalEmitted, SignalEngine
 from ports.market_data.marketdata import ProviderError, ProviderRateLimited
 from ports.strategies.signals import SignalSearch
 from tests.kit.bars import T0, bars_of, breakout_closes
-from tests.unit.marketdata.signals.conftest import Scanner
+from tests.unit.market_data.signals.conftest import Scanner
 
 M1 = Timeframe.M1
 

@@ -25,7 +25,7 @@ from domain.market_data.bars import Timeframe
 from ports.market_data.marketdata import MarketDataProvider
 from tests.alpaca_server import AlpacaServer, Reply, Request
 from tests.alpaca_stream_server import AlpacaStreamServer
-from tests.unit.marketdata.contract import MarketDataContract
+from tests.unit.market_data.contract import MarketDataContract
 
 KEYS = AlpacaCredentials("key", "secret")
 NOW = datetime(2026, 1, 5, 14, 30, tzinfo=UTC)

@@ -11,7 +11,7 @@ import pytest
 from adapters.memory.bar_store import InMemoryBarStore
 from adapters.parquet_bars.store import ParquetBarStore
 from ports.market_data.bar_store import BarStore
-from tests.unit.marketdata.bar_store_contract import BarStoreContract
+from tests.unit.market_data.bar_store_contract import BarStoreContract
 
 
 class TestInMemoryBarStore(BarStoreContract):

@@ -22,7 +22,7 @@ from domain.market_data.source_quality import (
     quality_of,
 )
 from ports.market_data.marketdata import Quote
-from tests.unit.marketdata.test_failover import DOWN, FakeProvider
+from tests.unit.market_data.test_failover import DOWN, FakeProvider
 
 D = Decimal
 

@@ -10,7 +10,7 @@ import pytest
 
 from adapters.memory.clock import FakeClock
 from tests.alpaca_server import AlpacaServer
-from tests.unit.marketdata.boards import CountingBoard
+from tests.unit.market_data.boards import CountingBoard
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from domain.market_data.corporate_actions import ActionKind
 from ports.market_data.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
 from tests.alpaca_server import AlpacaServer, Reply
 from tests.kit.market_data import raises_unknown_symbol
-from tests.unit.marketdata.vendors.simulated import NOW, fixture
+from tests.unit.market_data.vendors.simulated import NOW, fixture
 
 MARCH = datetime(2024, 3, 13, tzinfo=UTC), datetime(2024, 3, 16, tzinfo=UTC)
 

@@ -32,7 +32,7 @@ from ports.market_data.marketdata import (
     ProviderRateLimited,
     QuoteUnavailable,
 )
-from tests.unit.marketdata.contract import MarketDataContract
+from tests.unit.market_data.contract import MarketDataContract
 
 PRICES = {"ETH": Decimal("2000.50"), "SOL": Decimal("150.25")}
 

@@ -15,7 +15,7 @@ from bootstrap.signals import signal_scanner
 from domain.market_data.bars import Timeframe
 from domain.market_data.signals import SignalEmitted
 from tests.kit.bars import bars_of, breakout_closes
-from tests.unit.marketdata.signals.conftest import Scanner
+from tests.unit.market_data.signals.conftest import Scanner
 
 
 def settings(**values: str) -> Settings:

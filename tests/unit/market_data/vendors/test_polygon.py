@@ -17,7 +17,7 @@ from domain.market_data.bars import Timeframe
 from domain.market_data.corporate_actions import ActionKind
 from ports.market_data.marketdata import ProviderError, ProviderRateLimited, QuoteUnavailable
 from tests.alpaca_server import AlpacaServer, Reply, Request
-from tests.unit.marketdata.vendors.simulated import fixture
+from tests.unit.market_data.vendors.simulated import fixture
 
 AGGS = "/v2/aggs/ticker/{symbol}/range/{multiplier}/{span}/{frm}/{to}"
 JAN_3, JAN_6 = datetime(2023, 1, 3, tzinfo=UTC), datetime(2023, 1, 6, tzinfo=UTC)

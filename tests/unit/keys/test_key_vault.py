@@ -16,7 +16,7 @@ from domain.errors import ConcurrentUpdate, Forbidden, NotFound
 from domain.keys.keys import InvalidVaultKey, SealedPair, sealed_record_type
 from ports.core.encryption import DecryptionRefused
 from ports.keys.key_vault import VaultKeyExpired, VaultKeyLinked, VaultUnreadable
-from tests.unit.vault.world import (
+from tests.unit.keys.world import (
     ACCOUNT,
     AGENT,
     GRACE,

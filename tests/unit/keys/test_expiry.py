@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from application.keys.vault import UpdateVaultKey
 from domain.keys.keys import WARNING_DAYS, SealedPair, VaultKey, due_warning, warned_through
 from ports.core.events import Severity
-from tests.unit.vault.world import KEY_ID, OWNER, SECRET, create, world
+from tests.unit.keys.world import KEY_ID, OWNER, SECRET, create, world
 
 
 async def test_each_threshold_warns_the_owner_once() -> None:

@@ -14,7 +14,7 @@ from bootstrap.settings import Settings
 from ports.keys.key_vault import Credentials, KeyMaterial
 from ports.keys.key_vault import TestOutcome as Outcome
 from tests.alpaca_server import AlpacaServer, Reply, Request
-from tests.unit.marketdata.vendors.simulated import fixture
+from tests.unit.market_data.vendors.simulated import fixture
 
 GOOD, BAD = "good-key-123456", "bad-key-654321"
 
