@@ -383,7 +383,8 @@ def _constraints(
                 field="current_weights",
             )
         turnover = check_turnover(current, request.max_turnover, bounds)
-    cap = factor = None
+    cap: float | None = None
+    factor: FloatArray | None = None
     if request.max_tracking_error is not None:
         if benchmark is None:
             raise InvalidOptimizationInput(
@@ -391,7 +392,7 @@ def _constraints(
                 field="benchmark",
             )
         cap = check_tracking_cap(request.max_tracking_error)
-        factor = np.linalg.cholesky(covariance)
+        factor = np.asarray(np.linalg.cholesky(covariance), dtype=np.float64)
     found = Constraints(sectors, current, turnover, benchmark, cap, factor)
     if found.any and method not in CONSTRAINED_METHODS:
         raise ConstraintNotSupported(
