@@ -129,8 +129,8 @@ def test_minimum_tracking_error_returns_a_feasible_benchmark_exactly() -> None:
 
 
 def test_minimum_tracking_error_with_a_binding_cap_and_its_figure() -> None:
-    # Arrange: A at most 40 %: on the budget line, the closest w moves A's excess to B and C
-    # in proportion to -S^-1-weighted directions; the figure is sqrt((w - b)'S(w - b)).
+    # Arrange: A at most 40 % (the benchmark holds 50 %): the benchmark is out of reach, and
+    # the nearest w in S's metric has A at its cap and B, C sharing the rest.
 
     # Act
     result = solve(
