@@ -16,6 +16,14 @@ Formulations (docs/optimization.md), each on the covariance scaled to a unit mea
   scikit-learn's); the sample covariance: numpy, divisor T - 1.
 - HRP: single-linkage clustering on the distance sqrt((1 - rho) / 2) (SciPy), the leaves'
   order, then domain.analytics.optimization.hrp.recursive_bisection.
+- minimum CVaR / mean-CVaR: Rockafellar & Uryasev (2000)'s linear program, CVaR_a = z +
+  sum(s_t) / ((1 - a) T), s_t >= -r_t'w - z, s_t >= 0; mean-CVaR maximises mu'w - lambda CVaR
+  or minimises CVaR subject to mu'w >= target.
+- mean-variance (Black-Litterman's optimum): max mu'w - delta/2 w'Sw.
+- minimum tracking error: min (w - b)'S(w - b).
+- the constraints (domain/analytics/optimization/constraints.py): sector sums, the turnover
+  sum |w - w0| <= tau, the tracking error ||L'(w - b)|| <= TE (L L' = S); in the homogenised
+  maximum-Sharpe program each scaled by k (sum |y - k w0| <= tau k, ...): still convex.
 
 cvxpy and SciPy's clustering are imported on first use (`warm`: seconds on a busy 2-core
 machine), so a process that never optimises never pays for them.
@@ -27,15 +35,17 @@ from typing import Any
 
 import numpy as np
 
-from adapters.optimization.sharpe_programs import SharpePrograms, box
+from adapters.optimization.sharpe_programs import SharpeProgram, SharpePrograms, box
 from domain.analytics.optimization.bounds import WeightBounds
-from domain.analytics.optimization.errors import OptimizationFailed
+from domain.analytics.optimization.constraints import NONE, Constraints
+from domain.analytics.optimization.errors import ConstraintsInfeasible, OptimizationFailed
 from domain.analytics.optimization.hrp import recursive_bisection
 from domain.analytics.optimization.problem import CovarianceEstimator, FloatArray
 from domain.analytics.optimization.shrinkage import ledoit_wolf
 from ports.analytics.optimization import CovarianceEstimate
 
 _ACCEPTED = ("optimal", "optimal_inaccurate")
+_INFEASIBLE = ("infeasible", "infeasible_inaccurate")
 
 
 def _cvxpy() -> Any:
@@ -64,6 +74,33 @@ def _newton_polish(unit: FloatArray, budgets: FloatArray, y: FloatArray) -> Floa
     return y
 
 
+def extra(cp: Any, x: Any, constraints: Constraints, scale: Any = 1) -> list[Any]:
+    """The constraints over the bounds on x (the weights, or y = k w homogenised: scale k)."""
+    found: list[Any] = []
+    for sector in constraints.sectors:
+        total = cp.sum(x[list(sector.members)])
+        if np.isfinite(sector.lower):
+            found.append(total >= scale * sector.lower)
+        if np.isfinite(sector.upper):
+            found.append(total <= scale * sector.upper)
+    if constraints.max_turnover is not None:
+        assert constraints.current is not None
+        found.append(cp.norm1(x - scale * constraints.current) <= scale * constraints.max_turnover)
+    if constraints.max_tracking_error is not None:
+        assert constraints.benchmark is not None and constraints.tracking_factor is not None
+        active = constraints.tracking_factor.T @ (x - scale * constraints.benchmark)
+        found.append(cp.norm(active, 2) <= scale * constraints.max_tracking_error)
+    return found
+
+
+def _cvar(cp: Any, scenarios: FloatArray, w: Any, confidence: float) -> tuple[Any, list[Any]]:
+    """Rockafellar & Uryasev: CVaR_a(-r'w) as z + sum(s) / ((1 - a) T) with its constraints."""
+    periods = scenarios.shape[0]
+    shortfall, threshold = cp.Variable(periods), cp.Variable()
+    tail = threshold + cp.sum(shortfall) / ((1.0 - confidence) * periods)
+    return tail, [shortfall >= 0, shortfall >= -scenarios @ w - threshold]
+
+
 class CvxpyOptimizer:
     """cvxpy 1.9 with the Clarabel conic solver (module doc)."""
 
@@ -85,25 +122,76 @@ class CvxpyOptimizer:
         matrix, shrinkage = ledoit_wolf(returns)
         return CovarianceEstimate(matrix, shrinkage)
 
-    def min_variance(self, covariance: FloatArray, bounds: WeightBounds) -> FloatArray:
+    def min_variance(
+        self, covariance: FloatArray, bounds: WeightBounds, constraints: Constraints = NONE
+    ) -> FloatArray:
         cp = _cvxpy()
         n = covariance.shape[0]
         w = cp.Variable(n)
-        constraints = [cp.sum(w) == 1, *box(w, bounds, 1)]
+        rules = [cp.sum(w) == 1, *box(w, bounds, 1), *extra(cp, w, constraints)]
         objective = cp.Minimize(cp.quad_form(w, cp.psd_wrap(_unit(covariance))))
-        self._solve(cp, cp.Problem(objective, constraints), "minimum variance")
+        self._solve(cp, cp.Problem(objective, rules), "minimum variance", constraints)
+        return np.asarray(w.value, dtype=np.float64)
+
+    def mean_variance(
+        self,
+        mu: FloatArray,
+        covariance: FloatArray,
+        risk_aversion: float,
+        bounds: WeightBounds,
+        constraints: Constraints = NONE,
+    ) -> FloatArray:
+        cp = _cvxpy()
+        n = covariance.shape[0]
+        scale = float(np.mean(np.diag(covariance)))
+        w = cp.Variable(n)
+        rules = [cp.sum(w) == 1, *box(w, bounds, 1), *extra(cp, w, constraints)]
+        # mu'w - delta/2 w'Sw, divided by the mean variance (the same argmax, unit-sized terms)
+        utility = (mu / scale) @ w - 0.5 * risk_aversion * cp.quad_form(
+            w, cp.psd_wrap(_unit(covariance))
+        )
+        self._solve(cp, cp.Problem(cp.Maximize(utility), rules), "mean-variance", constraints)
+        return np.asarray(w.value, dtype=np.float64)
+
+    def min_tracking_error(
+        self,
+        covariance: FloatArray,
+        benchmark: FloatArray,
+        bounds: WeightBounds,
+        constraints: Constraints = NONE,
+    ) -> FloatArray:
+        cp = _cvxpy()
+        n = covariance.shape[0]
+        w = cp.Variable(n)
+        rules = [cp.sum(w) == 1, *box(w, bounds, 1), *extra(cp, w, constraints)]
+        objective = cp.Minimize(cp.quad_form(w - benchmark, cp.psd_wrap(_unit(covariance))))
+        self._solve(cp, cp.Problem(objective, rules), "minimum tracking error", constraints)
         return np.asarray(w.value, dtype=np.float64)
 
     def max_sharpe(
-        self, mu: FloatArray, covariance: FloatArray, risk_free_rate: float, bounds: WeightBounds
+        self,
+        mu: FloatArray,
+        covariance: FloatArray,
+        risk_free_rate: float,
+        bounds: WeightBounds,
+        constraints: Constraints = NONE,
     ) -> FloatArray:
         cp = _cvxpy()
         excess = mu - risk_free_rate
         scale = float(np.max(np.abs(excess))) or 1.0
         unit = _unit(covariance)
-        with self._sharpe.solving(cp, unit, bounds, excess / scale) as program:
-            self._solve(cp, program.problem, "maximum Sharpe")
+        if constraints.any:  # a one-off program (the kept ones are the bounds' alone)
+            program = SharpeProgram(cp, unit, bounds, excess / scale)
+            problem = cp.Problem(
+                program.problem.objective,
+                [*program.problem.constraints, *extra(cp, program.y, constraints, program.k)],
+            )
+            self._solve(cp, problem, "maximum Sharpe", constraints)
             y, k = program.y.value, program.k.value
+        else:
+            with self._sharpe.solving(cp, unit, bounds, excess / scale) as kept:
+                self._solve(cp, kept.problem, "maximum Sharpe")
+                y, k = kept.y.value, kept.k.value
         if k is None or not float(k) > 0.0:
             raise OptimizationFailed("the maximum-Sharpe program found no invested portfolio")
         return np.asarray(y, dtype=np.float64) / float(k)
@@ -123,20 +211,42 @@ class CvxpyOptimizer:
         return weights
 
     def min_cvar(
-        self, scenarios: FloatArray, confidence: float, bounds: WeightBounds
+        self,
+        scenarios: FloatArray,
+        confidence: float,
+        bounds: WeightBounds,
+        constraints: Constraints = NONE,
     ) -> FloatArray:
         cp = _cvxpy()
-        periods, n = scenarios.shape
-        w, shortfall, threshold = cp.Variable(n), cp.Variable(periods), cp.Variable()
+        w = cp.Variable(scenarios.shape[1])
         # CVaR = threshold + E[max(loss - threshold, 0)] / (1 - confidence), loss_t = -r_t'w.
-        tail = cp.sum(shortfall) / ((1.0 - confidence) * periods)
-        constraints = [
-            shortfall >= 0,
-            shortfall >= -scenarios @ w - threshold,
-            cp.sum(w) == 1,
-            *box(w, bounds, 1),
-        ]
-        self._solve(cp, cp.Problem(cp.Minimize(threshold + tail), constraints), "minimum CVaR")
+        tail, rules = _cvar(cp, scenarios, w, confidence)
+        rules += [cp.sum(w) == 1, *box(w, bounds, 1), *extra(cp, w, constraints)]
+        self._solve(cp, cp.Problem(cp.Minimize(tail), rules), "minimum CVaR", constraints)
+        return np.asarray(w.value, dtype=np.float64)
+
+    def mean_cvar(
+        self,
+        scenarios: FloatArray,
+        mu: FloatArray,
+        confidence: float,
+        bounds: WeightBounds,
+        *,
+        risk_aversion: float | None = None,
+        target_return: float | None = None,
+        constraints: Constraints = NONE,
+    ) -> FloatArray:
+        cp = _cvxpy()
+        w = cp.Variable(scenarios.shape[1])
+        tail, rules = _cvar(cp, scenarios, w, confidence)
+        rules += [cp.sum(w) == 1, *box(w, bounds, 1), *extra(cp, w, constraints)]
+        if target_return is not None:
+            rules.append(mu @ w >= target_return)
+            objective = cp.Minimize(tail)
+        else:
+            assert risk_aversion is not None
+            objective = cp.Maximize(mu @ w - risk_aversion * tail)
+        self._solve(cp, cp.Problem(objective, rules), "mean-CVaR", constraints)
         return np.asarray(w.value, dtype=np.float64)
 
     def hrp(self, covariance: FloatArray, bounds: WeightBounds) -> FloatArray:
@@ -159,10 +269,17 @@ class CvxpyOptimizer:
         return [int(i) for i in leaves_list(tree)]
 
     @staticmethod
-    def _solve(cp: Any, problem: Any, what: str) -> None:
+    def _solve(cp: Any, problem: Any, what: str, constraints: Constraints = NONE) -> None:
         try:
             problem.solve(solver=cp.CLARABEL)
         except (cp.error.SolverError, ValueError, ArithmeticError) as exc:
             raise OptimizationFailed(f"the {what} solver failed: {exc}"[:300]) from None
+        if problem.status in _INFEASIBLE and constraints.any:
+            named = constraints.fields()
+            raise ConstraintsInfeasible(
+                f"no portfolio meets {', '.join(named)} together with the bounds and the "
+                f"budget ({what}): loosen one of them",
+                field=named[0],
+            )
         if problem.status not in _ACCEPTED:
             raise OptimizationFailed(f"the {what} program is {problem.status}")

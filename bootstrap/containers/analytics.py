@@ -15,6 +15,7 @@ from application.analytics.esg import EsgService
 from application.analytics.fixed_income import FixedIncomeService
 from application.analytics.market_regime import RegimeDetectionService
 from application.analytics.optimization import OptimizationService
+from application.analytics.optimization_inputs import StoredInputs
 from application.analytics.performance import PerformanceService
 from application.analytics.scenario_simulation import ScenarioSimulationService
 from application.analytics.value_at_risk import ValueAtRiskService
@@ -67,7 +68,14 @@ class AnalyticsContainer(containers.DeclarativeContainer):
     # Portfolio optimisation (docs/optimization.md): cvxpy + Clarabel, the solver libraries
     # imported on a background thread at start-up (BULWARK_COMPUTE_WARMUP), not in a request.
     optimizer = providers.Singleton(CvxpyOptimizer)
-    optimization = providers.Singleton(OptimizationService, optimizer, core.compute_budget)
+    # Stored inputs: a portfolio's or account's holdings, the bar store's closes, sectors.
+    optimization_inputs = providers.Singleton(
+        StoredInputs, core.uow_factory, core.quotes, market_data.bar_store,
+        portfolio.portfolios,
+    )  # fmt: skip
+    optimization = providers.Singleton(
+        OptimizationService, optimizer, core.compute_budget, optimization_inputs
+    )
     # Warmed where analytics is served (a container built for another context's use of it,
     # the rebalancing's optimiser, say, loads the solvers on first use).
     optimizer_warmup = providers.Resource(

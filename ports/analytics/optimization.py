@@ -1,4 +1,4 @@
-"""PortfolioOptimizer: covariance estimation and the four allocation methods on a solver library.
+"""PortfolioOptimizer: covariance estimation and the solver-backed allocation methods.
 
 One adapter implements it (adapters/optimization/cvxpy_optimizer.py: cvxpy with the Clarabel
 interior-point solver, SciPy's hierarchical clustering; why in docs/optimization.md). Every
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from domain.analytics.optimization.bounds import WeightBounds
+from domain.analytics.optimization.constraints import NONE, Constraints
 from domain.analytics.optimization.problem import CovarianceEstimator, FloatArray
 
 
@@ -44,6 +45,15 @@ class PortfolioOptimizer(Protocol):
       at risk (expected shortfall) of the portfolio's loss -r_t'w over the T x n scenario
       returns at `confidence` (0.95: the mean of the worst 5 %), subject to sum(w) = 1,
       bounds (Rockafellar & Uryasev 2000's linear program).
+    - `mean_cvar(scenarios, mu, confidence, bounds, risk_aversion=, target_return=)`: argmax
+      mu'w - risk_aversion CVaR, or (target_return given) argmin CVaR subject to
+      mu'w >= target_return; mu per period, as the scenarios.
+    - `mean_variance(mu, covariance, risk_aversion, bounds)`: argmax mu'w - delta/2 w'Sw
+      subject to sum(w) = 1, bounds (Black-Litterman's optimum on its posterior mean).
+    - `min_tracking_error(covariance, benchmark, bounds)`: argmin (w - b)'S(w - b).
+    - `constraints` (every convex method above; domain/analytics/optimization/constraints.py):
+      sector sums, a turnover limit, a tracking-error cap, joined to the program; when the
+      program is then infeasible, ConstraintsInfeasible (422 CONSTRAINTS_INFEASIBLE).
     - `warm()`: loads the libraries (idempotent); called off the event loop before the first
       job so that their import (seconds) is not charged to a request's compute budget.
     - `name`: the library and solver, for the answer's `solver`.
@@ -57,10 +67,34 @@ class PortfolioOptimizer(Protocol):
         self, returns: FloatArray, estimator: CovarianceEstimator
     ) -> CovarianceEstimate: ...
 
-    def min_variance(self, covariance: FloatArray, bounds: WeightBounds) -> FloatArray: ...
+    def min_variance(
+        self, covariance: FloatArray, bounds: WeightBounds, constraints: Constraints = NONE
+    ) -> FloatArray: ...
 
     def max_sharpe(
-        self, mu: FloatArray, covariance: FloatArray, risk_free_rate: float, bounds: WeightBounds
+        self,
+        mu: FloatArray,
+        covariance: FloatArray,
+        risk_free_rate: float,
+        bounds: WeightBounds,
+        constraints: Constraints = NONE,
+    ) -> FloatArray: ...
+
+    def mean_variance(
+        self,
+        mu: FloatArray,
+        covariance: FloatArray,
+        risk_aversion: float,
+        bounds: WeightBounds,
+        constraints: Constraints = NONE,
+    ) -> FloatArray: ...
+
+    def min_tracking_error(
+        self,
+        covariance: FloatArray,
+        benchmark: FloatArray,
+        bounds: WeightBounds,
+        constraints: Constraints = NONE,
     ) -> FloatArray: ...
 
     def risk_parity(self, covariance: FloatArray, budgets: FloatArray) -> FloatArray: ...
@@ -68,5 +102,21 @@ class PortfolioOptimizer(Protocol):
     def hrp(self, covariance: FloatArray, bounds: WeightBounds) -> FloatArray: ...
 
     def min_cvar(
-        self, scenarios: FloatArray, confidence: float, bounds: WeightBounds
+        self,
+        scenarios: FloatArray,
+        confidence: float,
+        bounds: WeightBounds,
+        constraints: Constraints = NONE,
+    ) -> FloatArray: ...
+
+    def mean_cvar(
+        self,
+        scenarios: FloatArray,
+        mu: FloatArray,
+        confidence: float,
+        bounds: WeightBounds,
+        *,
+        risk_aversion: float | None = None,
+        target_return: float | None = None,
+        constraints: Constraints = NONE,
     ) -> FloatArray: ...

@@ -1,6 +1,7 @@
-"""POST /api/v1/analytics/optimization: minimum variance, maximum Sharpe, risk parity, HRP.
+"""POST /api/v1/analytics/optimization: eleven methods, constraints, posted or stored inputs.
 
-A calculation on posted inputs (nothing is read or stored; a viewer may call it). A universe
+A calculation on posted inputs, or on a stored portfolio's or account's holdings (read, owner-
+scoped: another's is 404); nothing is stored, so a viewer may call it. A universe
 of 500 assets x 1,260 daily returns is ~6-12 MB of JSON, past the API's 1 MiB cap, so this
 route has its own body limit (BULWARK_ANALYTICS_MAX_BODY_BYTES, as the options compute routes;
 `controllers(max_bytes)` sets it) and reads the body itself: bodies above OFF_LOOP_BYTES are
@@ -28,8 +29,10 @@ from adapters.http.analytics.large_bodies import (
 from adapters.http.analytics.optimization_schemas import (
     OptimizationIn,
     OptimizationOut,
+    StoredSourceOut,
     openapi_schema,
 )
+from adapters.http.deps import CallerDep
 from adapters.http.shared_calculations import calculation
 
 JSON = "application/json"
@@ -45,7 +48,11 @@ _CODES = (
     "(a null, NaN or infinite value: `returns[i][j]`), NEGATIVE_PRICE, SINGULAR_COVARIANCE, "
     "WEIGHT_BOUNDS_INFEASIBLE (no fully invested portfolio fits, or the unique risk-parity "
     "portfolio breaks a bound), MAX_SHARPE_UNATTAINABLE (nothing beats the risk-free rate), "
-    "OPTIMIZATION_FAILED. 413 BODY_TOO_LARGE past BULWARK_ANALYTICS_MAX_BODY_BYTES; 503 "
+    "CONSTRAINTS_INFEASIBLE (sector limits, turnover, tracking-error cap cannot be met "
+    "together), CONSTRAINT_NOT_SUPPORTED (a constraint with a rule-based method), "
+    "TARGET_RETURN_UNATTAINABLE, STORED_INPUTS_MISSING (no priced holding, no stored closes), "
+    "OPTIMIZATION_FAILED. 404 for a portfolio_id or account_id that is not yours. "
+    "413 BODY_TOO_LARGE past BULWARK_ANALYTICS_MAX_BODY_BYTES; 503 "
     "COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After."
 )
 
@@ -67,14 +74,18 @@ class OptimizationController(AnalyticsController):
 
     @calculation(
         "/optimization",
-        summary="Optimise portfolio weights: minimum variance, maximum Sharpe, risk parity, HRP",
+        summary="Optimise portfolio weights: eleven methods, constraints, stored holdings",
         description=(
             "Post `assets` and exactly one of `returns` (simple returns per period), `prices` "
             "or an annual `covariance` (with `expected_returns` for max_sharpe). The covariance "
             "of returns is Ledoit-Wolf shrunk (or the sample one), annualised by "
             "`periods_per_year`. Weights add up to 1 within the bounds (long-only [0, 1] by "
             "default; long-short [-1, 1]; `min_weight`, `max_weight`, per-asset `bounds`). "
-            "risk_parity (equal or posted risk budgets) and hrp are long-only. Answers each "
+            "risk_parity (equal or posted risk budgets) and hrp are long-only. Also "
+            "black_litterman (market weights and views), min_tracking_error (a benchmark), "
+            "mean_cvar; sector limits, a turnover limit and a tracking-error cap for the convex "
+            "methods; or a portfolio_id / account_id with start and end instead of returns "
+            "(weights from the holdings, closes from the bar store). Answers each "
             "asset's weight, risk contribution, annual volatility and expected return, and the "
             "portfolio's volatility, expected return, Sharpe ratio, effective number of assets "
             "and diversification ratio, with the conventions (docs/optimization.md). " + _CODES
@@ -91,14 +102,24 @@ class OptimizationController(AnalyticsController):
         },
     )
     async def optimize_portfolio(
-        self, request: Request[Any, Any, Any], analytics: AnalyticsDep
+        self, request: Request[Any, Any, Any], caller: CallerDep, analytics: AnalyticsDep
     ) -> OptimizationOut:
         raw = await read_body(request)
         posted = await off_loop(
             lambda: decode_json(_DECODER.decode, raw), large=len(raw) > OFF_LOOP_BYTES
         )
-        result = await analytics.optimization.optimize(posted.to_request())
-        return OptimizationOut.from_result(result)
+        result = await analytics.optimization.optimize(posted.to_request(), caller.principal)
+        source = None
+        if result.source is not None:
+            found = result.source
+            source = StoredSourceOut(
+                portfolio_id=found.portfolio_id,
+                account_id=found.account_id,
+                start=found.start,
+                end=found.end,
+                left_out=list(found.left_out),
+            )
+        return OptimizationOut.from_result(result, source)
 
 
 def controllers(max_bytes: int) -> list[type[Controller]]:

@@ -8,6 +8,7 @@ off the event loop), so the request's OpenAPI schema is built here from the Stru
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 import msgspec
@@ -15,7 +16,7 @@ from litestar.openapi.spec import OpenAPIType, Schema
 
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut
-from application.analytics.optimization import OptimizationRequest, OptimizationResult
+from application.analytics.optimization import OptimizationRequest, OptimizationResult, View
 from domain.analytics.optimization.problem import (
     MAX_ASSETS,
     MAX_CELLS,
@@ -33,8 +34,31 @@ class BoundIn(Input):
     max: float | None = None
 
 
+class ViewIn(Input):
+    """A Black-Litterman view: sum of weights[asset] x expected return = expected_return."""
+
+    weights: Annotated[
+        dict[str, float],
+        msgspec.Meta(
+            description='The view\'s portfolio by asset: {"AAA": 1} an absolute view, '
+            '{"AAA": 1, "BBB": -1} a relative one'
+        ),
+    ]
+    expected_return: Annotated[
+        float, msgspec.Meta(description="The view's annual expected return (fraction)")
+    ]
+    confidence: Annotated[
+        float | None,
+        msgspec.Meta(
+            description="Idzorek's confidence in (0, 1]: omega = (1 - c) / c x p tau S p' "
+            "(1: held exactly); null: He & Litterman's omega = p tau S p'"
+        ),
+    ] = None
+
+
 class OptimizationIn(Input):
-    """What to optimise: `assets`, then exactly one of `returns`, `prices` or `covariance`."""
+    """What to optimise: `assets` with exactly one of `returns`, `prices` or `covariance`;
+    or a stored `portfolio_id` / `account_id` with `start` and `end` (the bar store's closes)."""
 
     method: Annotated[
         str,
@@ -46,8 +70,12 @@ class OptimizationIn(Input):
         ),
     ]
     assets: Annotated[
-        list[str], msgspec.Meta(description=f"1 to {MAX_ASSETS:,} unique asset names")
-    ]
+        list[str],
+        msgspec.Meta(
+            description=f"1 to {MAX_ASSETS:,} unique asset names; with a portfolio_id or "
+            "account_id, symbols to consider beside the holdings (default none)"
+        ),
+    ] = msgspec.field(default_factory=list)
     returns: Annotated[
         Matrix | None,
         msgspec.Meta(
@@ -116,13 +144,95 @@ class OptimizationIn(Input):
         ),
     ] = 0.95
 
+    sectors: Annotated[
+        dict[str, str] | None,
+        msgspec.Meta(
+            description="Each asset's sector, for sector_limits (default: the stored "
+            "instruments' sectors)"
+        ),
+    ] = None
+    sector_limits: Annotated[
+        dict[str, BoundIn] | None,
+        msgspec.Meta(description="Per sector its floor and cap on the total weight"),
+    ] = None
+    current_weights: Annotated[
+        dict[str, float] | None,
+        msgspec.Meta(
+            description="The current weights w0 by asset (absent: 0), for max_turnover and "
+            "the answer's turnover; a stored portfolio's or account's are its holdings'"
+        ),
+    ] = None
+    max_turnover: Annotated[
+        float | None,
+        msgspec.Meta(description="At most this sum of |w - w0| (0.2: 10 % sold, 10 % bought)"),
+    ] = None
+    benchmark: Annotated[
+        dict[str, float] | None,
+        msgspec.Meta(
+            description="Benchmark weights by asset (absent: 0), adding up to 1: "
+            "min_tracking_error's target, max_tracking_error's reference"
+        ),
+    ] = None
+    max_tracking_error: Annotated[
+        float | None,
+        msgspec.Meta(description="At most this annual sqrt((w - b)'S(w - b)) (0.02 = 2 %)"),
+    ] = None
+    market_weights: Annotated[
+        dict[str, float] | None,
+        msgspec.Meta(description="black_litterman: the equilibrium's weights (adding up to 1)"),
+    ] = None
+    market_caps: Annotated[
+        dict[str, float] | None,
+        msgspec.Meta(description="black_litterman: market capitalisations instead of weights"),
+    ] = None
+    views: Annotated[
+        list[ViewIn] | None, msgspec.Meta(description="black_litterman: the views (0 to 100)")
+    ] = None
+    tau: Annotated[
+        float,
+        msgspec.Meta(description="black_litterman: the prior's uncertainty scale, default 0.05"),
+    ] = 0.05
+    risk_aversion: Annotated[
+        float | None,
+        msgspec.Meta(
+            description="black_litterman: delta (default 2.5); mean_cvar: lambda in "
+            "mean - lambda x CVaR, per period (default 1)"
+        ),
+    ] = None
+    target_return: Annotated[
+        float | None,
+        msgspec.Meta(description="mean_cvar: the least annual expected return; CVaR minimised"),
+    ] = None
+    portfolio_id: Annotated[
+        str | None,
+        msgspec.Meta(description="A ledger portfolio of yours: holdings, weights, bar closes"),
+    ] = None
+    account_id: Annotated[
+        str | None,
+        msgspec.Meta(description="A trading account you may read: its positions instead"),
+    ] = None
+    start: Annotated[
+        date | None,
+        msgspec.Meta(description="With a portfolio_id or account_id: the first day of closes"),
+    ] = None
+    end: Annotated[
+        date | None,
+        msgspec.Meta(description="With a portfolio_id or account_id: the last day of closes"),
+    ] = None
+
     def to_request(self) -> OptimizationRequest:
         bounds = (
             None
             if self.bounds is None
             else {name: (b.min, b.max) for name, b in self.bounds.items()}
         )
-        return self.into(OptimizationRequest, bounds=bounds)
+        limits = (
+            None
+            if self.sector_limits is None
+            else {name: (b.min, b.max) for name, b in self.sector_limits.items()}
+        )
+        views = tuple(View(v.weights, v.expected_return, v.confidence) for v in (self.views or ()))
+        return self.into(OptimizationRequest, bounds=bounds, sector_limits=limits, views=views)
 
 
 class OptimizedWeightOut(Output):
@@ -136,6 +246,9 @@ class OptimizedWeightOut(Output):
     volatility: AnalyticOut
     expected_return: AnalyticOut | None
     risk_budget: AnalyticOut | None = None
+    current_weight: AnalyticOut | None = None
+    benchmark_weight: AnalyticOut | None = None
+    equilibrium_return: AnalyticOut | None = None  # black_litterman: Pi
 
 
 class OptimizedPortfolioOut(Output):
@@ -144,6 +257,22 @@ class OptimizedPortfolioOut(Output):
     sharpe_ratio: AnalyticOut | None
     effective_assets: AnalyticOut
     diversification_ratio: AnalyticOut
+    turnover: AnalyticOut | None = None
+    tracking_error: AnalyticOut | None = None
+
+
+class BlackLittermanOut(Output):
+    risk_aversion: AnalyticOut
+    tau: AnalyticOut
+    view_variances: list[AnalyticOut]  # omega's diagonal, one per view
+
+
+class StoredSourceOut(Output):
+    portfolio_id: str | None
+    account_id: str | None
+    start: date
+    end: date
+    left_out: list[str]
 
 
 class CovarianceEstimateOut(Output):
@@ -161,6 +290,11 @@ CONVENTIONS = {
     "risk_contribution": "w_i (S w)_i / (w'Sw): the asset's share of the variance; adds up to 1",
     "ledoit_wolf": "shrinkage to a scaled identity (Ledoit & Wolf 2004), scikit-learn, divisor T",
     "hrp": "single linkage on sqrt((1 - rho) / 2), recursive bisection (Lopez de Prado 2016)",
+    "turnover": "sum of |w - w0| against the current weights",
+    "tracking_error": "sqrt((w - b)' S (w - b)): annual volatility of the active return",
+    "black_litterman": "Pi = delta S w_mkt; mu_BL = Pi + tau S P'(P tau S P' + Omega)^-1 "
+    "(Q - P Pi) (He & Litterman 1999); weights max mu_BL'w - delta/2 w'Sw",
+    "mean_cvar": "per period: mean return - lambda x CVaR, or min CVaR s.t. mean >= target / P",
 }
 
 
@@ -173,12 +307,17 @@ class OptimizationOut(Output):
     risk_free_rate: AnalyticOut
     solver: str
     conventions: dict[str, str]
+    black_litterman: BlackLittermanOut | None = None
+    source: StoredSourceOut | None = None
 
     @classmethod
-    def from_result(cls, result: OptimizationResult) -> OptimizationOut:
+    def from_result(
+        cls, result: OptimizationResult, source: StoredSourceOut | None = None
+    ) -> OptimizationOut:
         m = result.measures
         mu = result.asset_expected_return
         budgets = result.budgets
+        current, benchmark, bl = result.current, result.benchmark, result.black_litterman
         return cls.from_attributes(
             result,
             method=result.method.value,
@@ -192,10 +331,25 @@ class OptimizationOut(Output):
                     volatility=float(result.asset_volatility[i]),
                     expected_return=None if mu is None else float(mu[i]),
                     risk_budget=None if budgets is None else float(budgets[i]),
+                    current_weight=None if current is None else float(current[i]),
+                    benchmark_weight=None if benchmark is None else float(benchmark[i]),
+                    equilibrium_return=(None if bl is None else float(bl.posterior.equilibrium[i])),
                 )
                 for i, name in enumerate(result.assets)
             ],
-            portfolio=OptimizedPortfolioOut.from_attributes(m),
+            portfolio=OptimizedPortfolioOut.from_attributes(
+                m, turnover=result.turnover, tracking_error=result.tracking_error
+            ),
+            black_litterman=(
+                None
+                if bl is None
+                else BlackLittermanOut(
+                    risk_aversion=bl.risk_aversion,
+                    tau=bl.tau,
+                    view_variances=[float(v) for v in bl.posterior.omega],
+                )
+            ),
+            source=source,
             covariance=CovarianceEstimateOut.from_attributes(result.covariance),
             conventions=CONVENTIONS,
         )

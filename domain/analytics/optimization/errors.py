@@ -69,3 +69,30 @@ class OptimizationFailed(InvalidOptimizationInput):
     """The solver found no answer it could certify (numerically ill-posed input)."""
 
     code = "OPTIMIZATION_FAILED"
+
+
+class ConstraintsInfeasible(InvalidOptimizationInput):
+    """No portfolio meets the constraints together: sector floors and caps, the turnover
+    limit, the tracking-error cap, with the bounds and the budget."""
+
+    code = "CONSTRAINTS_INFEASIBLE"
+
+
+class ConstraintNotSupported(InvalidOptimizationInput):
+    """A constraint posted with a method that cannot honour it (a rule or a unique answer:
+    risk parity, HRP, inverse volatility, equal weight)."""
+
+    code = "CONSTRAINT_NOT_SUPPORTED"
+
+
+class TargetReturnUnattainable(InvalidOptimizationInput):
+    """No portfolio within the bounds expects the posted target return."""
+
+    code = "TARGET_RETURN_UNATTAINABLE"
+
+
+class StoredInputsMissing(InvalidOptimizationInput):
+    """A stored portfolio or account cannot be optimised as asked: no priced holding, or the
+    bar store lacks a symbol's closes over the posted range."""
+
+    code = "STORED_INPUTS_MISSING"

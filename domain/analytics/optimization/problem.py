@@ -47,6 +47,9 @@ class Method(StrEnum):
     MIN_CVAR = "min_cvar"
     INVERSE_VOLATILITY = "inverse_volatility"
     EQUAL_WEIGHT = "equal_weight"
+    BLACK_LITTERMAN = "black_litterman"
+    MIN_TRACKING_ERROR = "min_tracking_error"
+    MEAN_CVAR = "mean_cvar"
 
 
 # The methods whose portfolios are long-only by construction.
@@ -57,6 +60,21 @@ LONG_ONLY_METHODS = frozenset(
         Method.MAX_DIVERSIFICATION,
         Method.INVERSE_VOLATILITY,
         Method.EQUAL_WEIGHT,
+    }
+)
+
+
+# The methods solved as convex programs: sector limits, a turnover limit and a tracking-error
+# cap join their programs. The others are rules or unique answers (risk parity's).
+CONSTRAINED_METHODS = frozenset(
+    {
+        Method.MIN_VARIANCE,
+        Method.MAX_SHARPE,
+        Method.MAX_DIVERSIFICATION,
+        Method.MIN_CVAR,
+        Method.MEAN_CVAR,
+        Method.BLACK_LITTERMAN,
+        Method.MIN_TRACKING_ERROR,
     }
 )
 

@@ -97,6 +97,7 @@ from .beneficiaries_out import BeneficiariesOut
 from .beneficiary_in import BeneficiaryIn
 from .beneficiary_out import BeneficiaryOut
 from .bin_out import BinOut
+from .black_litterman_out import BlackLittermanOut
 from .bond_cash_flow_out import BondCashFlowOut
 from .bond_in import BondIn
 from .bond_out import BondOut
@@ -453,9 +454,18 @@ from .open_lot_out import OpenLotOut
 from .optimization_out import OptimizationOut
 from .optimization_out_conventions import OptimizationOutConventions
 from .optimize_portfolio_optimization_in import OptimizePortfolioOptimizationIn
+from .optimize_portfolio_optimization_in_benchmark_type_0 import OptimizePortfolioOptimizationInBenchmarkType0
 from .optimize_portfolio_optimization_in_bounds_type_0 import OptimizePortfolioOptimizationInBoundsType0
 from .optimize_portfolio_optimization_in_bounds_type_0_bound_in import OptimizePortfolioOptimizationInBoundsType0BoundIn
+from .optimize_portfolio_optimization_in_current_weights_type_0 import OptimizePortfolioOptimizationInCurrentWeightsType0
+from .optimize_portfolio_optimization_in_market_caps_type_0 import OptimizePortfolioOptimizationInMarketCapsType0
+from .optimize_portfolio_optimization_in_market_weights_type_0 import OptimizePortfolioOptimizationInMarketWeightsType0
 from .optimize_portfolio_optimization_in_risk_budgets_type_0 import OptimizePortfolioOptimizationInRiskBudgetsType0
+from .optimize_portfolio_optimization_in_sector_limits_type_0 import OptimizePortfolioOptimizationInSectorLimitsType0
+from .optimize_portfolio_optimization_in_sector_limits_type_0_bound_in import OptimizePortfolioOptimizationInSectorLimitsType0BoundIn
+from .optimize_portfolio_optimization_in_sectors_type_0 import OptimizePortfolioOptimizationInSectorsType0
+from .optimize_portfolio_optimization_in_view_in import OptimizePortfolioOptimizationInViewIn
+from .optimize_portfolio_optimization_in_view_in_weights import OptimizePortfolioOptimizationInViewInWeights
 from .optimized_portfolio_out import OptimizedPortfolioOut
 from .optimized_weight_out import OptimizedWeightOut
 from .order_in import OrderIn
@@ -668,6 +678,7 @@ from .stored_effects_out import StoredEffectsOut
 from .stored_factor_out import StoredFactorOut
 from .stored_factor_out_betas import StoredFactorOutBetas
 from .stored_factor_out_contributions import StoredFactorOutContributions
+from .stored_source_out import StoredSourceOut
 from .strategies_decision_out import StrategiesDecisionOut
 from .strategies_sizing_in import StrategiesSizingIn
 from .strategies_sizing_out import StrategiesSizingOut
@@ -875,6 +886,7 @@ __all__ = (
     "BeneficiaryIn",
     "BeneficiaryOut",
     "BinOut",
+    "BlackLittermanOut",
     "BondCashFlowOut",
     "BondIn",
     "BondOut",
@@ -1233,9 +1245,18 @@ __all__ = (
     "OptimizedPortfolioOut",
     "OptimizedWeightOut",
     "OptimizePortfolioOptimizationIn",
+    "OptimizePortfolioOptimizationInBenchmarkType0",
     "OptimizePortfolioOptimizationInBoundsType0",
     "OptimizePortfolioOptimizationInBoundsType0BoundIn",
+    "OptimizePortfolioOptimizationInCurrentWeightsType0",
+    "OptimizePortfolioOptimizationInMarketCapsType0",
+    "OptimizePortfolioOptimizationInMarketWeightsType0",
     "OptimizePortfolioOptimizationInRiskBudgetsType0",
+    "OptimizePortfolioOptimizationInSectorLimitsType0",
+    "OptimizePortfolioOptimizationInSectorLimitsType0BoundIn",
+    "OptimizePortfolioOptimizationInSectorsType0",
+    "OptimizePortfolioOptimizationInViewIn",
+    "OptimizePortfolioOptimizationInViewInWeights",
     "OrderIn",
     "OrderOut",
     "OrderPageOut",
@@ -1446,6 +1467,7 @@ __all__ = (
     "StoredFactorOut",
     "StoredFactorOutBetas",
     "StoredFactorOutContributions",
+    "StoredSourceOut",
     "StrategiesDecisionOut",
     "StrategiesSizingIn",
     "StrategiesSizingOut",

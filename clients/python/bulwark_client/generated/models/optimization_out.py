@@ -8,13 +8,16 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
+  from ..models.black_litterman_out import BlackLittermanOut
   from ..models.covariance_estimate_out import CovarianceEstimateOut
   from ..models.optimization_out_conventions import OptimizationOutConventions
   from ..models.optimized_portfolio_out import OptimizedPortfolioOut
   from ..models.optimized_weight_out import OptimizedWeightOut
+  from ..models.stored_source_out import StoredSourceOut
 
 
 
@@ -36,6 +39,8 @@ class OptimizationOut:
             risk_free_rate (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             solver (str):
             weights (list[OptimizedWeightOut]):
+            black_litterman (BlackLittermanOut | None | Unset):
+            source (None | StoredSourceOut | Unset):
      """
 
     conventions: OptimizationOutConventions
@@ -46,6 +51,8 @@ class OptimizationOut:
     risk_free_rate: float
     solver: str
     weights: list[OptimizedWeightOut]
+    black_litterman: BlackLittermanOut | None | Unset = UNSET
+    source: None | StoredSourceOut | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -53,10 +60,12 @@ class OptimizationOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.black_litterman_out import BlackLittermanOut # noqa: PLC0415
         from ..models.covariance_estimate_out import CovarianceEstimateOut # noqa: PLC0415
         from ..models.optimization_out_conventions import OptimizationOutConventions # noqa: PLC0415
         from ..models.optimized_portfolio_out import OptimizedPortfolioOut # noqa: PLC0415
         from ..models.optimized_weight_out import OptimizedWeightOut # noqa: PLC0415
+        from ..models.stored_source_out import StoredSourceOut # noqa: PLC0415
         conventions = self.conventions.to_dict()
 
         covariance = self.covariance.to_dict()
@@ -78,6 +87,22 @@ class OptimizationOut:
 
 
 
+        black_litterman: dict[str, Any] | None | Unset
+        if isinstance(self.black_litterman, Unset):
+            black_litterman = UNSET
+        elif isinstance(self.black_litterman, BlackLittermanOut):
+            black_litterman = self.black_litterman.to_dict()
+        else:
+            black_litterman = self.black_litterman
+
+        source: dict[str, Any] | None | Unset
+        if isinstance(self.source, Unset):
+            source = UNSET
+        elif isinstance(self.source, StoredSourceOut):
+            source = self.source.to_dict()
+        else:
+            source = self.source
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -91,6 +116,10 @@ class OptimizationOut:
             "solver": solver,
             "weights": weights,
         })
+        if black_litterman is not UNSET:
+            field_dict["black_litterman"] = black_litterman
+        if source is not UNSET:
+            field_dict["source"] = source
 
         return field_dict
 
@@ -98,10 +127,12 @@ class OptimizationOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.black_litterman_out import BlackLittermanOut # noqa: PLC0415
         from ..models.covariance_estimate_out import CovarianceEstimateOut # noqa: PLC0415
         from ..models.optimization_out_conventions import OptimizationOutConventions # noqa: PLC0415
         from ..models.optimized_portfolio_out import OptimizedPortfolioOut # noqa: PLC0415
         from ..models.optimized_weight_out import OptimizedWeightOut # noqa: PLC0415
+        from ..models.stored_source_out import StoredSourceOut # noqa: PLC0415
         d = dict(src_dict)
         conventions = OptimizationOutConventions.from_dict(d.pop("conventions"))
 
@@ -136,6 +167,46 @@ class OptimizationOut:
             weights.append(weights_item)
 
 
+        def _parse_black_litterman(data: object) -> BlackLittermanOut | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                black_litterman_type_0 = BlackLittermanOut.from_dict(data)
+
+
+
+                return black_litterman_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BlackLittermanOut | None | Unset, data)
+
+        black_litterman = _parse_black_litterman(d.pop("black_litterman", UNSET))
+
+
+        def _parse_source(data: object) -> None | StoredSourceOut | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                source_type_0 = StoredSourceOut.from_dict(data)
+
+
+
+                return source_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | StoredSourceOut | Unset, data)
+
+        source = _parse_source(d.pop("source", UNSET))
+
+
         optimization_out = cls(
             conventions=conventions,
             covariance=covariance,
@@ -145,6 +216,8 @@ class OptimizationOut:
             risk_free_rate=risk_free_rate,
             solver=solver,
             weights=weights,
+            black_litterman=black_litterman,
+            source=source,
         )
 
 

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 
@@ -28,6 +29,8 @@ class OptimizedPortfolioOut:
             expected_return (float | None):
             sharpe_ratio (float | None):
             volatility (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
+            tracking_error (float | None | Unset):
+            turnover (float | None | Unset):
      """
 
     diversification_ratio: float
@@ -35,6 +38,8 @@ class OptimizedPortfolioOut:
     expected_return: float | None
     sharpe_ratio: float | None
     volatility: float
+    tracking_error: float | None | Unset = UNSET
+    turnover: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -54,6 +59,18 @@ class OptimizedPortfolioOut:
 
         volatility = self.volatility
 
+        tracking_error: float | None | Unset
+        if isinstance(self.tracking_error, Unset):
+            tracking_error = UNSET
+        else:
+            tracking_error = self.tracking_error
+
+        turnover: float | None | Unset
+        if isinstance(self.turnover, Unset):
+            turnover = UNSET
+        else:
+            turnover = self.turnover
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -64,6 +81,10 @@ class OptimizedPortfolioOut:
             "sharpe_ratio": sharpe_ratio,
             "volatility": volatility,
         })
+        if tracking_error is not UNSET:
+            field_dict["tracking_error"] = tracking_error
+        if turnover is not UNSET:
+            field_dict["turnover"] = turnover
 
         return field_dict
 
@@ -94,12 +115,34 @@ class OptimizedPortfolioOut:
 
         volatility = d.pop("volatility")
 
+        def _parse_tracking_error(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        tracking_error = _parse_tracking_error(d.pop("tracking_error", UNSET))
+
+
+        def _parse_turnover(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        turnover = _parse_turnover(d.pop("turnover", UNSET))
+
+
         optimized_portfolio_out = cls(
             diversification_ratio=diversification_ratio,
             effective_assets=effective_assets,
             expected_return=expected_return,
             sharpe_ratio=sharpe_ratio,
             volatility=volatility,
+            tracking_error=tracking_error,
+            turnover=turnover,
         )
 
 

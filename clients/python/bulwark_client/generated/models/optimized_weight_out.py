@@ -31,6 +31,9 @@ class OptimizedWeightOut:
             upper_bound (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             volatility (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             weight (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
+            benchmark_weight (float | None | Unset):
+            current_weight (float | None | Unset):
+            equilibrium_return (float | None | Unset):
             risk_budget (float | None | Unset):
      """
 
@@ -41,6 +44,9 @@ class OptimizedWeightOut:
     upper_bound: float
     volatility: float
     weight: float
+    benchmark_weight: float | None | Unset = UNSET
+    current_weight: float | None | Unset = UNSET
+    equilibrium_return: float | None | Unset = UNSET
     risk_budget: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -64,6 +70,24 @@ class OptimizedWeightOut:
 
         weight = self.weight
 
+        benchmark_weight: float | None | Unset
+        if isinstance(self.benchmark_weight, Unset):
+            benchmark_weight = UNSET
+        else:
+            benchmark_weight = self.benchmark_weight
+
+        current_weight: float | None | Unset
+        if isinstance(self.current_weight, Unset):
+            current_weight = UNSET
+        else:
+            current_weight = self.current_weight
+
+        equilibrium_return: float | None | Unset
+        if isinstance(self.equilibrium_return, Unset):
+            equilibrium_return = UNSET
+        else:
+            equilibrium_return = self.equilibrium_return
+
         risk_budget: float | None | Unset
         if isinstance(self.risk_budget, Unset):
             risk_budget = UNSET
@@ -82,6 +106,12 @@ class OptimizedWeightOut:
             "volatility": volatility,
             "weight": weight,
         })
+        if benchmark_weight is not UNSET:
+            field_dict["benchmark_weight"] = benchmark_weight
+        if current_weight is not UNSET:
+            field_dict["current_weight"] = current_weight
+        if equilibrium_return is not UNSET:
+            field_dict["equilibrium_return"] = equilibrium_return
         if risk_budget is not UNSET:
             field_dict["risk_budget"] = risk_budget
 
@@ -112,6 +142,36 @@ class OptimizedWeightOut:
 
         weight = d.pop("weight")
 
+        def _parse_benchmark_weight(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        benchmark_weight = _parse_benchmark_weight(d.pop("benchmark_weight", UNSET))
+
+
+        def _parse_current_weight(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        current_weight = _parse_current_weight(d.pop("current_weight", UNSET))
+
+
+        def _parse_equilibrium_return(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        equilibrium_return = _parse_equilibrium_return(d.pop("equilibrium_return", UNSET))
+
+
         def _parse_risk_budget(data: object) -> float | None | Unset:
             if data is None:
                 return data
@@ -130,6 +190,9 @@ class OptimizedWeightOut:
             upper_bound=upper_bound,
             volatility=volatility,
             weight=weight,
+            benchmark_weight=benchmark_weight,
+            current_weight=current_weight,
+            equilibrium_return=equilibrium_return,
             risk_budget=risk_budget,
         )
 

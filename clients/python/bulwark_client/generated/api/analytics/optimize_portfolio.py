@@ -133,28 +133,37 @@ def sync_detailed(
     body: OptimizePortfolioOptimizationIn,
 
 ) -> Response[OptimizationOut | Problem]:
-    """ Optimise portfolio weights: minimum variance, maximum Sharpe, risk parity, HRP
+    """ Optimise portfolio weights: eleven methods, constraints, stored holdings
 
      Post `assets` and exactly one of `returns` (simple returns per period), `prices` or an annual
     `covariance` (with `expected_returns` for max_sharpe). The covariance of returns is Ledoit-Wolf
     shrunk (or the sample one), annualised by `periods_per_year`. Weights add up to 1 within the bounds
     (long-only [0, 1] by default; long-short [-1, 1]; `min_weight`, `max_weight`, per-asset `bounds`).
-    risk_parity (equal or posted risk budgets) and hrp are long-only. Answers each asset's weight, risk
-    contribution, annual volatility and expected return, and the portfolio's volatility, expected
-    return, Sharpe ratio, effective number of assets and diversification ratio, with the conventions
-    (docs/optimization.md). 422 with a stable code naming the field: INVALID_OPTIMIZATION_INPUT (an
-    unknown method or estimator, rows of the wrong width, a return <= -1, budgets not adding up to 1,
-    short weights for risk parity or HRP, ...), EMPTY_PORTFOLIO (no asset), TOO_MANY_ASSETS (over 1,000
-    assets, 10,000 observations or 2,000,000 values), INSUFFICIENT_OBSERVATIONS (under 20 returns, or no
-    more returns than assets for the sample estimator), NON_FINITE_RETURNS (a null, NaN or infinite
-    value: `returns[i][j]`), NEGATIVE_PRICE, SINGULAR_COVARIANCE, WEIGHT_BOUNDS_INFEASIBLE (no fully
-    invested portfolio fits, or the unique risk-parity portfolio breaks a bound),
-    MAX_SHARPE_UNATTAINABLE (nothing beats the risk-free rate), OPTIMIZATION_FAILED. 413 BODY_TOO_LARGE
-    past BULWARK_ANALYTICS_MAX_BODY_BYTES; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After.
+    risk_parity (equal or posted risk budgets) and hrp are long-only. Also black_litterman (market
+    weights and views), min_tracking_error (a benchmark), mean_cvar; sector limits, a turnover limit and
+    a tracking-error cap for the convex methods; or a portfolio_id / account_id with start and end
+    instead of returns (weights from the holdings, closes from the bar store). Answers each asset's
+    weight, risk contribution, annual volatility and expected return, and the portfolio's volatility,
+    expected return, Sharpe ratio, effective number of assets and diversification ratio, with the
+    conventions (docs/optimization.md). 422 with a stable code naming the field:
+    INVALID_OPTIMIZATION_INPUT (an unknown method or estimator, rows of the wrong width, a return <= -1,
+    budgets not adding up to 1, short weights for risk parity or HRP, ...), EMPTY_PORTFOLIO (no asset),
+    TOO_MANY_ASSETS (over 1,000 assets, 10,000 observations or 2,000,000 values),
+    INSUFFICIENT_OBSERVATIONS (under 20 returns, or no more returns than assets for the sample
+    estimator), NON_FINITE_RETURNS (a null, NaN or infinite value: `returns[i][j]`), NEGATIVE_PRICE,
+    SINGULAR_COVARIANCE, WEIGHT_BOUNDS_INFEASIBLE (no fully invested portfolio fits, or the unique risk-
+    parity portfolio breaks a bound), MAX_SHARPE_UNATTAINABLE (nothing beats the risk-free rate),
+    CONSTRAINTS_INFEASIBLE (sector limits, turnover, tracking-error cap cannot be met together),
+    CONSTRAINT_NOT_SUPPORTED (a constraint with a rule-based method), TARGET_RETURN_UNATTAINABLE,
+    STORED_INPUTS_MISSING (no priced holding, no stored closes), OPTIMIZATION_FAILED. 404 for a
+    portfolio_id or account_id that is not yours. 413 BODY_TOO_LARGE past
+    BULWARK_ANALYTICS_MAX_BODY_BYTES; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After.
 
     Args:
-        body (OptimizePortfolioOptimizationIn): What to optimise: `assets`, then exactly one of
-            `returns`, `prices` or `covariance`.
+        body (OptimizePortfolioOptimizationIn): What to optimise: `assets` with exactly one of
+            `returns`, `prices` or `covariance`;
+                or a stored `portfolio_id` / `account_id` with `start` and `end` (the bar store's
+            closes).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,28 +191,37 @@ def sync(
     body: OptimizePortfolioOptimizationIn,
 
 ) -> OptimizationOut | Problem | None:
-    """ Optimise portfolio weights: minimum variance, maximum Sharpe, risk parity, HRP
+    """ Optimise portfolio weights: eleven methods, constraints, stored holdings
 
      Post `assets` and exactly one of `returns` (simple returns per period), `prices` or an annual
     `covariance` (with `expected_returns` for max_sharpe). The covariance of returns is Ledoit-Wolf
     shrunk (or the sample one), annualised by `periods_per_year`. Weights add up to 1 within the bounds
     (long-only [0, 1] by default; long-short [-1, 1]; `min_weight`, `max_weight`, per-asset `bounds`).
-    risk_parity (equal or posted risk budgets) and hrp are long-only. Answers each asset's weight, risk
-    contribution, annual volatility and expected return, and the portfolio's volatility, expected
-    return, Sharpe ratio, effective number of assets and diversification ratio, with the conventions
-    (docs/optimization.md). 422 with a stable code naming the field: INVALID_OPTIMIZATION_INPUT (an
-    unknown method or estimator, rows of the wrong width, a return <= -1, budgets not adding up to 1,
-    short weights for risk parity or HRP, ...), EMPTY_PORTFOLIO (no asset), TOO_MANY_ASSETS (over 1,000
-    assets, 10,000 observations or 2,000,000 values), INSUFFICIENT_OBSERVATIONS (under 20 returns, or no
-    more returns than assets for the sample estimator), NON_FINITE_RETURNS (a null, NaN or infinite
-    value: `returns[i][j]`), NEGATIVE_PRICE, SINGULAR_COVARIANCE, WEIGHT_BOUNDS_INFEASIBLE (no fully
-    invested portfolio fits, or the unique risk-parity portfolio breaks a bound),
-    MAX_SHARPE_UNATTAINABLE (nothing beats the risk-free rate), OPTIMIZATION_FAILED. 413 BODY_TOO_LARGE
-    past BULWARK_ANALYTICS_MAX_BODY_BYTES; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After.
+    risk_parity (equal or posted risk budgets) and hrp are long-only. Also black_litterman (market
+    weights and views), min_tracking_error (a benchmark), mean_cvar; sector limits, a turnover limit and
+    a tracking-error cap for the convex methods; or a portfolio_id / account_id with start and end
+    instead of returns (weights from the holdings, closes from the bar store). Answers each asset's
+    weight, risk contribution, annual volatility and expected return, and the portfolio's volatility,
+    expected return, Sharpe ratio, effective number of assets and diversification ratio, with the
+    conventions (docs/optimization.md). 422 with a stable code naming the field:
+    INVALID_OPTIMIZATION_INPUT (an unknown method or estimator, rows of the wrong width, a return <= -1,
+    budgets not adding up to 1, short weights for risk parity or HRP, ...), EMPTY_PORTFOLIO (no asset),
+    TOO_MANY_ASSETS (over 1,000 assets, 10,000 observations or 2,000,000 values),
+    INSUFFICIENT_OBSERVATIONS (under 20 returns, or no more returns than assets for the sample
+    estimator), NON_FINITE_RETURNS (a null, NaN or infinite value: `returns[i][j]`), NEGATIVE_PRICE,
+    SINGULAR_COVARIANCE, WEIGHT_BOUNDS_INFEASIBLE (no fully invested portfolio fits, or the unique risk-
+    parity portfolio breaks a bound), MAX_SHARPE_UNATTAINABLE (nothing beats the risk-free rate),
+    CONSTRAINTS_INFEASIBLE (sector limits, turnover, tracking-error cap cannot be met together),
+    CONSTRAINT_NOT_SUPPORTED (a constraint with a rule-based method), TARGET_RETURN_UNATTAINABLE,
+    STORED_INPUTS_MISSING (no priced holding, no stored closes), OPTIMIZATION_FAILED. 404 for a
+    portfolio_id or account_id that is not yours. 413 BODY_TOO_LARGE past
+    BULWARK_ANALYTICS_MAX_BODY_BYTES; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After.
 
     Args:
-        body (OptimizePortfolioOptimizationIn): What to optimise: `assets`, then exactly one of
-            `returns`, `prices` or `covariance`.
+        body (OptimizePortfolioOptimizationIn): What to optimise: `assets` with exactly one of
+            `returns`, `prices` or `covariance`;
+                or a stored `portfolio_id` / `account_id` with `start` and `end` (the bar store's
+            closes).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,28 +244,37 @@ async def asyncio_detailed(
     body: OptimizePortfolioOptimizationIn,
 
 ) -> Response[OptimizationOut | Problem]:
-    """ Optimise portfolio weights: minimum variance, maximum Sharpe, risk parity, HRP
+    """ Optimise portfolio weights: eleven methods, constraints, stored holdings
 
      Post `assets` and exactly one of `returns` (simple returns per period), `prices` or an annual
     `covariance` (with `expected_returns` for max_sharpe). The covariance of returns is Ledoit-Wolf
     shrunk (or the sample one), annualised by `periods_per_year`. Weights add up to 1 within the bounds
     (long-only [0, 1] by default; long-short [-1, 1]; `min_weight`, `max_weight`, per-asset `bounds`).
-    risk_parity (equal or posted risk budgets) and hrp are long-only. Answers each asset's weight, risk
-    contribution, annual volatility and expected return, and the portfolio's volatility, expected
-    return, Sharpe ratio, effective number of assets and diversification ratio, with the conventions
-    (docs/optimization.md). 422 with a stable code naming the field: INVALID_OPTIMIZATION_INPUT (an
-    unknown method or estimator, rows of the wrong width, a return <= -1, budgets not adding up to 1,
-    short weights for risk parity or HRP, ...), EMPTY_PORTFOLIO (no asset), TOO_MANY_ASSETS (over 1,000
-    assets, 10,000 observations or 2,000,000 values), INSUFFICIENT_OBSERVATIONS (under 20 returns, or no
-    more returns than assets for the sample estimator), NON_FINITE_RETURNS (a null, NaN or infinite
-    value: `returns[i][j]`), NEGATIVE_PRICE, SINGULAR_COVARIANCE, WEIGHT_BOUNDS_INFEASIBLE (no fully
-    invested portfolio fits, or the unique risk-parity portfolio breaks a bound),
-    MAX_SHARPE_UNATTAINABLE (nothing beats the risk-free rate), OPTIMIZATION_FAILED. 413 BODY_TOO_LARGE
-    past BULWARK_ANALYTICS_MAX_BODY_BYTES; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After.
+    risk_parity (equal or posted risk budgets) and hrp are long-only. Also black_litterman (market
+    weights and views), min_tracking_error (a benchmark), mean_cvar; sector limits, a turnover limit and
+    a tracking-error cap for the convex methods; or a portfolio_id / account_id with start and end
+    instead of returns (weights from the holdings, closes from the bar store). Answers each asset's
+    weight, risk contribution, annual volatility and expected return, and the portfolio's volatility,
+    expected return, Sharpe ratio, effective number of assets and diversification ratio, with the
+    conventions (docs/optimization.md). 422 with a stable code naming the field:
+    INVALID_OPTIMIZATION_INPUT (an unknown method or estimator, rows of the wrong width, a return <= -1,
+    budgets not adding up to 1, short weights for risk parity or HRP, ...), EMPTY_PORTFOLIO (no asset),
+    TOO_MANY_ASSETS (over 1,000 assets, 10,000 observations or 2,000,000 values),
+    INSUFFICIENT_OBSERVATIONS (under 20 returns, or no more returns than assets for the sample
+    estimator), NON_FINITE_RETURNS (a null, NaN or infinite value: `returns[i][j]`), NEGATIVE_PRICE,
+    SINGULAR_COVARIANCE, WEIGHT_BOUNDS_INFEASIBLE (no fully invested portfolio fits, or the unique risk-
+    parity portfolio breaks a bound), MAX_SHARPE_UNATTAINABLE (nothing beats the risk-free rate),
+    CONSTRAINTS_INFEASIBLE (sector limits, turnover, tracking-error cap cannot be met together),
+    CONSTRAINT_NOT_SUPPORTED (a constraint with a rule-based method), TARGET_RETURN_UNATTAINABLE,
+    STORED_INPUTS_MISSING (no priced holding, no stored closes), OPTIMIZATION_FAILED. 404 for a
+    portfolio_id or account_id that is not yours. 413 BODY_TOO_LARGE past
+    BULWARK_ANALYTICS_MAX_BODY_BYTES; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After.
 
     Args:
-        body (OptimizePortfolioOptimizationIn): What to optimise: `assets`, then exactly one of
-            `returns`, `prices` or `covariance`.
+        body (OptimizePortfolioOptimizationIn): What to optimise: `assets` with exactly one of
+            `returns`, `prices` or `covariance`;
+                or a stored `portfolio_id` / `account_id` with `start` and `end` (the bar store's
+            closes).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -275,28 +302,37 @@ async def asyncio(
     body: OptimizePortfolioOptimizationIn,
 
 ) -> OptimizationOut | Problem | None:
-    """ Optimise portfolio weights: minimum variance, maximum Sharpe, risk parity, HRP
+    """ Optimise portfolio weights: eleven methods, constraints, stored holdings
 
      Post `assets` and exactly one of `returns` (simple returns per period), `prices` or an annual
     `covariance` (with `expected_returns` for max_sharpe). The covariance of returns is Ledoit-Wolf
     shrunk (or the sample one), annualised by `periods_per_year`. Weights add up to 1 within the bounds
     (long-only [0, 1] by default; long-short [-1, 1]; `min_weight`, `max_weight`, per-asset `bounds`).
-    risk_parity (equal or posted risk budgets) and hrp are long-only. Answers each asset's weight, risk
-    contribution, annual volatility and expected return, and the portfolio's volatility, expected
-    return, Sharpe ratio, effective number of assets and diversification ratio, with the conventions
-    (docs/optimization.md). 422 with a stable code naming the field: INVALID_OPTIMIZATION_INPUT (an
-    unknown method or estimator, rows of the wrong width, a return <= -1, budgets not adding up to 1,
-    short weights for risk parity or HRP, ...), EMPTY_PORTFOLIO (no asset), TOO_MANY_ASSETS (over 1,000
-    assets, 10,000 observations or 2,000,000 values), INSUFFICIENT_OBSERVATIONS (under 20 returns, or no
-    more returns than assets for the sample estimator), NON_FINITE_RETURNS (a null, NaN or infinite
-    value: `returns[i][j]`), NEGATIVE_PRICE, SINGULAR_COVARIANCE, WEIGHT_BOUNDS_INFEASIBLE (no fully
-    invested portfolio fits, or the unique risk-parity portfolio breaks a bound),
-    MAX_SHARPE_UNATTAINABLE (nothing beats the risk-free rate), OPTIMIZATION_FAILED. 413 BODY_TOO_LARGE
-    past BULWARK_ANALYTICS_MAX_BODY_BYTES; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After.
+    risk_parity (equal or posted risk budgets) and hrp are long-only. Also black_litterman (market
+    weights and views), min_tracking_error (a benchmark), mean_cvar; sector limits, a turnover limit and
+    a tracking-error cap for the convex methods; or a portfolio_id / account_id with start and end
+    instead of returns (weights from the holdings, closes from the bar store). Answers each asset's
+    weight, risk contribution, annual volatility and expected return, and the portfolio's volatility,
+    expected return, Sharpe ratio, effective number of assets and diversification ratio, with the
+    conventions (docs/optimization.md). 422 with a stable code naming the field:
+    INVALID_OPTIMIZATION_INPUT (an unknown method or estimator, rows of the wrong width, a return <= -1,
+    budgets not adding up to 1, short weights for risk parity or HRP, ...), EMPTY_PORTFOLIO (no asset),
+    TOO_MANY_ASSETS (over 1,000 assets, 10,000 observations or 2,000,000 values),
+    INSUFFICIENT_OBSERVATIONS (under 20 returns, or no more returns than assets for the sample
+    estimator), NON_FINITE_RETURNS (a null, NaN or infinite value: `returns[i][j]`), NEGATIVE_PRICE,
+    SINGULAR_COVARIANCE, WEIGHT_BOUNDS_INFEASIBLE (no fully invested portfolio fits, or the unique risk-
+    parity portfolio breaks a bound), MAX_SHARPE_UNATTAINABLE (nothing beats the risk-free rate),
+    CONSTRAINTS_INFEASIBLE (sector limits, turnover, tracking-error cap cannot be met together),
+    CONSTRAINT_NOT_SUPPORTED (a constraint with a rule-based method), TARGET_RETURN_UNATTAINABLE,
+    STORED_INPUTS_MISSING (no priced holding, no stored closes), OPTIMIZATION_FAILED. 404 for a
+    portfolio_id or account_id that is not yours. 413 BODY_TOO_LARGE past
+    BULWARK_ANALYTICS_MAX_BODY_BYTES; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After.
 
     Args:
-        body (OptimizePortfolioOptimizationIn): What to optimise: `assets`, then exactly one of
-            `returns`, `prices` or `covariance`.
+        body (OptimizePortfolioOptimizationIn): What to optimise: `assets` with exactly one of
+            `returns`, `prices` or `covariance`;
+                or a stored `portfolio_id` / `account_id` with `start` and `end` (the bar store's
+            closes).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="BlackLittermanOut")
+
+
+
+@_attrs_define
+class BlackLittermanOut:
+    """ 
+        Attributes:
+            risk_aversion (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
+            tau (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
+            view_variances (list[float]):
+     """
+
+    risk_aversion: float
+    tau: float
+    view_variances: list[float]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        risk_aversion = self.risk_aversion
+
+        tau = self.tau
+
+        view_variances = self.view_variances
+
+
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "risk_aversion": risk_aversion,
+            "tau": tau,
+            "view_variances": view_variances,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        risk_aversion = d.pop("risk_aversion")
+
+        tau = d.pop("tau")
+
+        view_variances = cast(list[float], d.pop("view_variances"))
+
+
+        black_litterman_out = cls(
+            risk_aversion=risk_aversion,
+            tau=tau,
+            view_variances=view_variances,
+        )
+
+
+        black_litterman_out.additional_properties = d
+        return black_litterman_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
