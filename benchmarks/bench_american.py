@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import time
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
+from benchmarks.timing import timed
 from domain.analytics.options import _baw, _crr
 from domain.analytics.options.american import baw_american, crr_american
 
@@ -39,12 +39,7 @@ def book(n: int, seed: int = 18) -> tuple[np.ndarray, ...]:
 
 
 def best(run: Callable[[], Any], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    return timed(run, repeats).best
 
 
 def quantlib_loop(args: tuple[np.ndarray, ...], engine: str) -> Callable[[], None]:

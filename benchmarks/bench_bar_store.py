@@ -43,6 +43,7 @@ import duckdb
 import numpy as np
 
 from adapters.parquet_bars.store import ParquetBarStore
+from benchmarks.timing import timed_async
 from domain.market_data.bar_calendar import Epochs, expected_starts
 from domain.market_data.bars import BarSeries, Timeframe
 
@@ -72,12 +73,8 @@ def walk(starts: Epochs, seed: int) -> BarSeries:
 
 
 async def best(run: Callable[[], Awaitable[Any]], repeats: int) -> tuple[float, Any]:
-    times, result = [], None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = await run()
-        times.append(time.perf_counter() - start)
-    return min(times), result
+    runs = await timed_async(run, repeats)
+    return runs.best, runs.result
 
 
 def line(name: str, value: str, target: str, ok: bool) -> None:

@@ -12,11 +12,12 @@ Run: `.venv/bin/python -m benchmarks.bench_csv_import [--rows N] [--symbols S] [
 from __future__ import annotations
 
 import argparse
-import time
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from application.portfolio.ledger_checks import check_new
 from application.portfolio.transaction_import import COLUMNS, ImportContext, parse_transactions
+from benchmarks.timing import timed
 from domain.tax.lots import TaxAccount
 from ports.portfolio.portfolios import transaction_id
 
@@ -40,13 +41,8 @@ def context() -> ImportContext:
     )
 
 
-def best(repeats: int, work: object) -> float:
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        work()  # type: ignore[operator]
-        times.append(time.perf_counter() - t0)
-    return min(times)
+def best(repeats: int, work: Callable[[], object]) -> float:
+    return timed(work, repeats).best
 
 
 def main() -> None:

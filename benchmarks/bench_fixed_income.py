@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
-import time
 from collections.abc import Callable
 from datetime import date, timedelta
 
 from application.analytics.fixed_income import DEFAULT_SHOCKS_BP
+from benchmarks.timing import timed
 from domain.fixedincome.bonds import Bond, analyze_bond
 from domain.fixedincome.daycount import DayCount
 from domain.fixedincome.ladder import LadderPosition, analyze_ladder
@@ -29,12 +28,7 @@ SETTLE = date(2026, 1, 15)
 
 
 def _median(run: Callable[[], object], repeats: int) -> float:
-    walls = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        walls.append(time.perf_counter() - start)
-    return statistics.median(walls)
+    return timed(run, repeats).median
 
 
 def _quantlib_single(repeats: int) -> float | None:

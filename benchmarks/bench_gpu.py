@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -33,6 +32,7 @@ import numpy as np
 
 from adapters.gpu.compute_cpu import CpuCompute, cpu_cores, threading_layer
 from adapters.gpu.detect import probe_cuda
+from benchmarks import timing
 from domain.analytics.montecarlo.regime import Regime, default_model
 from ports.core.compute import RetirementInputs
 
@@ -40,14 +40,10 @@ from ports.core.compute import RetirementInputs
 def timed(run: Callable[[], Any], repeats: int) -> tuple[float, float, Any]:
     """(first call s, median warm s, last result)."""
     start = time.perf_counter()
-    result = run()
+    run()
     first = time.perf_counter() - start
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - start)
-    return first, statistics.median(times), result
+    runs = timing.timed(run, repeats)
+    return first, runs.median, runs.result
 
 
 def book(n: int) -> tuple[np.ndarray, ...]:

@@ -13,7 +13,6 @@ Run: `.venv/bin/python -m benchmarks.bench_harvesting [--lots N] [--symbols S] [
 from __future__ import annotations
 
 import argparse
-import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
@@ -21,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from benchmarks.timing import timed
 from domain.tax.brackets import BRACKETS_2025_SINGLE
 from domain.tax.harvesting import (
     RecentBuy,
@@ -66,12 +66,8 @@ def book(lots: int, symbols: int, days: int, seed: int = 19) -> tuple[Any, ...]:
 
 
 def best(fn: Callable[[], Any], repeats: int) -> tuple[float, Any]:
-    times, out = [], None
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return min(times), out
+    runs = timed(fn, repeats)
+    return runs.best, runs.result
 
 
 def main() -> None:

@@ -15,11 +15,11 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import statistics
 import time
 
 import numpy as np
 
+from benchmarks.timing import timed
 from domain.analytics.options.bsm import bsm_greeks
 from domain.analytics.options.implied_vol import IVReason, implied_volatility
 
@@ -46,13 +46,10 @@ def main() -> None:
     started = time.perf_counter()
     implied_volatility(price[:8], spot[:8], strike[:8], years[:8], rate[:8], div[:8], call[:8])
     first_call = time.perf_counter() - started
-    walls, cpus = [], []
-    for _ in range(args.repeats):
-        wall0, cpu0 = time.perf_counter(), time.process_time()
-        result = implied_volatility(price, spot, strike, years, rate, div, call)
-        walls.append(time.perf_counter() - wall0)
-        cpus.append(time.process_time() - cpu0)
-    wall, cpu = statistics.median(walls), statistics.median(cpus)
+    runs = timed(
+        lambda: implied_volatility(price, spot, strike, years, rate, div, call), args.repeats
+    )
+    result, wall, cpu = runs.result, runs.median, runs.median_cpu
 
     with np.errstate(divide="ignore", invalid="ignore"):
         per_ulp = np.finfo(float).eps * price / (greeks.vega * vol)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import statistics
 import sys
 import tempfile
 import time
@@ -27,6 +26,7 @@ os.environ.setdefault("NUMBA_CACHE_DIR", tempfile.mkdtemp(prefix="bench-indicato
 
 import numpy as np
 
+from benchmarks import timing
 from domain.market_data import indicators as ind
 from domain.market_data.bars import BarSeries
 
@@ -91,12 +91,8 @@ def cases(s: BarSeries) -> list[Case]:
 
 def timed(run: Run, repeats: int) -> tuple[float, Any]:
     """Median wall time of `repeats` runs, in seconds, and the last run's result."""
-    samples, result = [], None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = run()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples), result
+    runs = timing.timed(run, repeats)
+    return runs.median, runs.result
 
 
 def compile_kernels() -> dict[str, float]:

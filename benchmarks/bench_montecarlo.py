@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import time
 import tracemalloc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from benchmarks.http_driver import machine
+from benchmarks.timing import timed
 from domain.analytics.montecarlo.retirement import simulate_retirement
 
 RETIREMENT_TARGET_S = 0.4
@@ -86,13 +86,8 @@ def measure(name: str, path_steps: int, run: Callable[[], Any], repeats: int) ->
     run()
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    walls, cpus = [], []
-    for _ in range(repeats):
-        c0, w0 = time.process_time(), time.perf_counter()
-        run()
-        walls.append(time.perf_counter() - w0)
-        cpus.append(time.process_time() - c0)
-    return Measured(name, path_steps, float(np.median(walls)), float(np.median(cpus)), peak / 2**20)
+    runs = timed(run, repeats)
+    return Measured(name, path_steps, runs.median, runs.median_cpu, peak / 2**20)
 
 
 def header(title: str) -> None:

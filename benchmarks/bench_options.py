@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from benchmarks import timing
 from benchmarks.http_driver import machine
 from benchmarks.options_reference import (
     Book,
@@ -80,21 +80,15 @@ class Timing:
 
 def timed(name: str, n: int, run: Callable[[], Any], repeats: int) -> tuple[Timing, Any]:
     """Median wall and CPU seconds of `repeats` runs of `run` (after one warm-up run)."""
-    result = run()
-    walls, cpus = [], []
-    for _ in range(repeats):
-        c0, w0 = time.process_time(), time.perf_counter()
-        result = run()
-        walls.append(time.perf_counter() - w0)
-        cpus.append(time.process_time() - c0)
-    return Timing(name, n, float(np.median(walls)), float(np.median(cpus))), result
+    run()
+    runs = timing.timed(run, repeats)
+    return Timing(name, n, runs.median, runs.median_cpu), runs.result
 
 
 def timed_once(name: str, n: int, run: Callable[[], Any]) -> tuple[Timing, Any]:
     """One run, no warm-up (the per-option Python loops: nothing to compile)."""
-    c0, w0 = time.process_time(), time.perf_counter()
-    result = run()
-    return Timing(name, n, time.perf_counter() - w0, time.process_time() - c0), result
+    runs = timing.timed(run, 1)
+    return Timing(name, n, runs.walls[0], runs.cpus[0]), runs.result
 
 
 def max_abs(ours: np.ndarray, theirs: np.ndarray) -> float:

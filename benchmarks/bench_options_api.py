@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import asyncio
 import os
-import statistics
-import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import numpy as np
 import pyarrow as pa  # type: ignore[import-untyped]
 
+from benchmarks.timing import timed, timed_async
 from domain.analytics.options.bsm import bsm_greeks
 from domain.analytics.options.implied_vol import implied_volatility
 from tests.http.harness import open_harness
@@ -64,22 +63,12 @@ def arrow_body(columns: dict[str, Any]) -> bytes:
 
 async def median_seconds(call: Callable[[], Awaitable[None]]) -> float:
     await call()  # warm: numba caches, first allocation
-    times = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        await call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return (await timed_async(call, REPEATS)).median
 
 
 def kernel_seconds(work: Callable[[], object]) -> float:
     work()
-    times = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return timed(work, REPEATS).median
 
 
 async def main() -> None:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import argparse
 import random
-import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 
+from benchmarks.timing import timed
 from domain.rebalancing.model import AccountHoldings, Lot, RecentBuy, drift_of
 from domain.rebalancing.proposal import RebalanceSettings, propose
 
@@ -67,12 +67,7 @@ def household(
 
 
 def best(repeats: int, work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    return timed(work, repeats).best
 
 
 def main() -> None:

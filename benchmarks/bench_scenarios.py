@@ -17,13 +17,12 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
-import time
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 import numpy as np
 
+from benchmarks import timing
 from domain.analytics.scenarios.factors import (
     FACTORS,
     Factor,
@@ -99,13 +98,8 @@ def python_loop(positions: list[StressPosition], scenarios: list[Scenario]) -> l
 
 
 def timed(run: Callable[[], object], repeats: int) -> tuple[float, float]:
-    walls, cpus = [], []
-    for _ in range(repeats):
-        cpu, wall = time.process_time(), time.perf_counter()
-        run()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    return statistics.median(walls), statistics.median(cpus)
+    runs = timing.timed(run, repeats)
+    return runs.median, runs.median_cpu
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -48,6 +48,7 @@ from adapters.market_data.alpaca_wire import (
     WireBar,
     is_crypto,
 )
+from adapters.market_data.quotes_each import known_quotes
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.book import BookLevel, OrderBook
 from domain.market_data.options import OptionChain, OptionQuote
@@ -172,16 +173,7 @@ class AlpacaMarketData:
         return _quotes({s: w.to_domain(s) for s, w in wires.items() if s in symbols})
 
     async def _one_by_one(self, symbols: list[str]) -> dict[str, Quote]:
-        async def single(symbol: str) -> Quote | None:
-            try:
-                return await self.quote(symbol)
-            except ProviderError:
-                raise
-            except QuoteUnavailable:
-                return None
-
-        results = await asyncio.gather(*(single(s) for s in symbols))
-        return {q.symbol: q for q in results if q is not None}
+        return {q.symbol: q for q in await known_quotes(self.quote, symbols)}
 
     async def _crypto_quotes(self, symbols: list[str]) -> dict[str, Quote]:
         params = {"symbols": ",".join(symbols)}

@@ -10,8 +10,6 @@ DataSourceUnavailable naming the file and line (503), an unknown root UnknownCon
 from __future__ import annotations
 
 import bisect
-import csv
-import io
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from adapters.marketfiles.cached import CachedFile, bad_row
+from adapters.marketfiles.csv_rows import csv_rows, iso_day
 from domain.analytics.futures import FuturesQuote
 from ports.markets.futures import ContractSpec, FuturesCurve, UnknownContract
 
@@ -72,32 +71,10 @@ def _decimal(text: str, name: str, line: int, field: str) -> Decimal:
     return value
 
 
-def _day(text: str, name: str, line: int, field: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise bad_row(name, line, f"{field} is not a YYYY-MM-DD date") from None
-
-
-def _rows(text: str, name: str, header: list[str]) -> list[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text))
-    first = next(reader, None)
-    if first is None or [c.strip().lower() for c in first] != header:
-        raise bad_row(name, 1, f"expected the header {','.join(header)}")
-    out = []
-    for line, row in enumerate(reader, start=2):
-        if not row or all(not c.strip() for c in row):
-            continue
-        if len(row) != len(header):
-            raise bad_row(name, line, f"expected {len(header)} columns")
-        out.append((line, row))
-    return out
-
-
 def _parse_specs(text: str, name: str) -> dict[str, ContractSpec]:
     specs = {}
     header = ["root", "name", "exchange", "quote_unit", "size", "size_unit"]
-    for line, row in _rows(text, name, header):
+    for line, row in csv_rows(text, name, header):
         root = row[0].strip().upper()
         if not _ROOT.match(root):
             raise bad_row(name, line, "root: 1 to 8 letters or digits")
@@ -111,8 +88,8 @@ def _parse_specs(text: str, name: str) -> dict[str, ContractSpec]:
 def _parse_root(text: str, name: str) -> _Settlements:
     quotes: dict[date, list[FuturesQuote]] = {}
     spots: dict[date, Decimal] = {}
-    for line, row in _rows(text, name, ["date", "contract", "expiry", "settle"]):
-        day = _day(row[0], name, line, "date")
+    for line, row in csv_rows(text, name, ["date", "contract", "expiry", "settle"]):
+        day = iso_day(row[0], name, line, "date")
         contract = row[1].strip().upper()
         price = _decimal(row[3], name, line, "settle")
         if contract == _SPOT:
@@ -120,6 +97,6 @@ def _parse_root(text: str, name: str) -> _Settlements:
             continue
         if not contract or len(contract) > 16:
             raise bad_row(name, line, "contract: 1 to 16 characters")
-        expiry = _day(row[2], name, line, "expiry")
+        expiry = iso_day(row[2], name, line, "expiry")
         quotes.setdefault(day, []).append(FuturesQuote(contract, expiry, price))
     return _Settlements(sorted(quotes), {d: tuple(q) for d, q in quotes.items()}, spots)

@@ -10,14 +10,13 @@ malformed row is DataSourceUnavailable naming the file and line (503).
 from __future__ import annotations
 
 import bisect
-import csv
-import io
 from collections.abc import Collection
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from adapters.marketfiles.cached import CachedFile, bad_row
+from adapters.marketfiles.csv_rows import csv_rows, iso_day
 from domain.analytics.insiders import TRANSACTION_CODES, AcquiredDisposed, InsiderTransaction
 
 HEADER = ["accession_number", "filed", "issuer_cik", "symbol", "owner_cik", "owner_name",
@@ -56,24 +55,9 @@ def _number(text: str, name: str, line: int, field: str, *, optional: bool) -> D
     return value
 
 
-def _day(text: str, name: str, line: int, field: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise bad_row(name, line, f"{field} is not a YYYY-MM-DD date") from None
-
-
 def _parse(text: str, name: str) -> tuple[list[date], list[InsiderTransaction]]:
-    reader = csv.reader(io.StringIO(text))
-    first = next(reader, None)
-    if first is None or [c.strip().lower() for c in first] != HEADER:
-        raise bad_row(name, 1, f"expected the header {','.join(HEADER)}")
     rows = []
-    for line, row in enumerate(reader, start=2):
-        if not row or all(not c.strip() for c in row):
-            continue
-        if len(row) != len(HEADER):
-            raise bad_row(name, line, f"expected {len(HEADER)} columns")
+    for line, row in csv_rows(text, name, HEADER):
         cell = dict(zip(HEADER, (c.strip() for c in row), strict=True))
         code = cell["code"].upper()
         if code not in TRANSACTION_CODES:
@@ -93,7 +77,7 @@ def _parse(text: str, name: str) -> tuple[list[date], list[InsiderTransaction]]:
                 owner_name=cell["owner_name"],
                 owner_cik=cell["owner_cik"],
                 relationship=cell["relationship"],
-                transaction_date=_day(cell["transaction_date"], name, line, "transaction_date"),
+                transaction_date=iso_day(cell["transaction_date"], name, line, "transaction_date"),
                 code=code,
                 shares=shares,
                 price=_number(cell["price"], name, line, "price", optional=True),
@@ -101,7 +85,7 @@ def _parse(text: str, name: str) -> tuple[list[date], list[InsiderTransaction]]:
                 shares_owned_after=_number(
                     cell["shares_owned_after"], name, line, "shares_owned_after", optional=True
                 ),
-                filed=_day(cell["filed"], name, line, "filed") if cell["filed"] else None,
+                filed=iso_day(cell["filed"], name, line, "filed") if cell["filed"] else None,
             )
         )
     rows.sort(key=lambda r: (r.transaction_date, r.symbol))

@@ -15,12 +15,11 @@ from dataclasses import fields, replace
 
 import numpy as np
 import pytest
-from scipy import stats
 
 from adapters.gpu.detect import probe_cuda
 from domain.analytics.montecarlo.regime import Regime, default_model
-from domain.analytics.montecarlo.retirement import monthly_log_return_params
 from ports.core.compute import RetirementInputs
+from tests.kit.retirement import assert_lognormal_final_wealth
 
 PROBE = probe_cuda()
 pytestmark = pytest.mark.skipif(not PROBE.usable, reason=f"no usable GPU: {PROBE.reason}")
@@ -138,18 +137,12 @@ def test_retirement_percentiles_match_the_lognormal_closed_form(gpu) -> None:  #
         paths=100_000,
         seed=3,
     )
-    m, s = monthly_log_return_params(plan.annual_return, plan.annual_volatility)
-    sigma = s * math.sqrt(plan.horizon_months)
 
     # Act
     got = gpu.retirement(plan)
 
     # Assert
-    for level, value in zip(got.percentile_levels, got.wealth_percentiles[:, -1], strict=True):
-        q = level / 100.0
-        z = stats.norm.ppf(q)
-        se = sigma * math.sqrt(q * (1 - q) / plan.paths) / stats.norm.pdf(z)
-        assert abs(math.log(value) - (plan.horizon_months * m + sigma * z)) < 4 * se
+    assert_lognormal_final_wealth(got, plan)
 
 
 def test_regime_engine_agrees_with_the_cpu(gpu, cpu) -> None:  # type: ignore[no-untyped-def]

@@ -23,6 +23,7 @@ from litestar.response import Redirect, Template
 
 from adapters.http.console.pages import ACTING, ConsolePage, form_page, see_other
 from adapters.http.contexts import bundle_of
+from adapters.http.identity.kyc_download import document_attachment
 from adapters.http.security import caller_of
 from application.identity.kyc import DocumentTooLarge, KycKeyEphemeral, KycService
 from domain.kyc.documents import DocumentKind, DocumentStatus, KycDocument
@@ -113,16 +114,7 @@ class KycPageController(ConsolePage):
     ) -> Response[bytes]:
         await own_document(request, document_id)
         document, content = await _kyc(request).content(caller_of(request).principal, document_id)
-        filename = f"{document.id}.{EXTENSIONS.get(document.media_type, 'bin')}"
-        return Response(
-            content,
-            media_type=document.media_type,
-            headers={
-                "Content-Disposition": f'attachment; filename="{filename}"',
-                "X-Content-Type-Options": "nosniff",
-                "Cache-Control": "no-store",
-            },
-        )
+        return document_attachment(document, content)
 
     @post("/{document_id:str}/delete", guards=[ACTING], status_code=303)
     async def delete(self, request: Request[Any, Any, Any], document_id: FromPath[str]) -> Redirect:

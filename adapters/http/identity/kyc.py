@@ -21,6 +21,7 @@ from litestar.params import Body, FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
 from adapters.http.identity import IdentityDep, problems
+from adapters.http.identity.kyc_download import document_attachment
 from adapters.http.identity.kyc_schemas import (
     KycDocumentOut,
     KycPageOut,
@@ -170,16 +171,7 @@ class KycDocumentController(Controller):
         self, document_id: FromPath[str], caller: CallerDep, identity: IdentityDep
     ) -> Response[bytes]:
         document, content = await identity.kyc.content(caller.principal, document_id)
-        filename = f"{document.id}.{EXTENSIONS.get(document.media_type, 'bin')}"
-        return Response(
-            content,
-            media_type=document.media_type,
-            headers={
-                "Content-Disposition": f'attachment; filename="{filename}"',
-                "X-Content-Type-Options": "nosniff",
-                "Cache-Control": "no-store",
-            },
-        )
+        return document_attachment(document, content)
 
     @patch(
         "/{document_id:str}",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncGenerator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
@@ -10,13 +9,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from adapters.market_data.quotes_each import known_quotes
 from adapters.vendor_http.client import VendorHttp
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.book import OrderBook
 from domain.market_data.corporate_actions import ActionKind, CorporateAction
 from domain.market_data.options import OptionChain
 from ports.core.clock import Clock
-from ports.market_data.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
+from ports.market_data.marketdata import ProviderError, Quote, RateLimitUsage
 
 NEW_YORK = ZoneInfo("America/New_York")
 
@@ -143,18 +143,8 @@ class VendorDefaults:
     async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
         """One quote call per symbol (concurrently); unknown symbols are left out, a provider
         failure (a rate limit included) fails the whole call."""
-        wanted = list(dict.fromkeys(symbols))
-
-        async def one(symbol: str) -> Quote | None:
-            try:
-                return await self.quote(symbol)
-            except ProviderError:
-                raise
-            except QuoteUnavailable:
-                return None
-
-        quotes = await asyncio.gather(*(one(s) for s in wanted))
-        return {q.symbol: q.mid for q in quotes if q is not None and q.mid > 0}
+        quotes = await known_quotes(self.quote, dict.fromkeys(symbols))
+        return {q.symbol: q.mid for q in quotes if q.mid > 0}
 
     async def corporate_actions(self, symbol: str, start: date, end: date) -> list[CorporateAction]:
         raise not_offered(self.name, "corporate actions")

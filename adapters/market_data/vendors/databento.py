@@ -18,12 +18,12 @@ a quote stream (its Live API is another protocol) and fundamentals are not offer
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncGenerator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from adapters.market_data.quotes_each import known_quotes
 from adapters.market_data.vendors._rest import (
     VendorHttp,
     brief,
@@ -179,17 +179,8 @@ class DatabentoMarketData:
         raise QuoteUnavailable(f"{NAME}: no quote for {symbol} in {self.dataset}")
 
     async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
-        async def one(symbol: str) -> Quote | None:
-            try:
-                return await self.quote(symbol)
-            except ProviderError:
-                raise
-            except QuoteUnavailable:
-                return None
-
-        wanted = list(dict.fromkeys(symbols))
-        quotes = await asyncio.gather(*(one(s) for s in wanted))
-        return {q.symbol: q.mid for q in quotes if q is not None and q.mid > 0}
+        quotes = await known_quotes(self.quote, dict.fromkeys(symbols))
+        return {q.symbol: q.mid for q in quotes if q.mid > 0}
 
     # -- not offered ----------------------------------------------------------------------
     async def corporate_actions(self, symbol: str, start: date, end: date) -> list[Any]:

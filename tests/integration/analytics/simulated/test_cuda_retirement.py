@@ -18,8 +18,8 @@ from scipy import stats
 from adapters.gpu import cuda_kernels as kernels
 from adapters.gpu.compute_cpu import CpuCompute
 from adapters.gpu.compute_cuda import CudaCompute
-from domain.analytics.montecarlo.retirement import monthly_log_return_params
 from ports.core.compute import RetirementInputs
+from tests.kit.retirement import assert_lognormal_final_wealth
 
 PLAN = RetirementInputs(
     initial_wealth=100_000.0,
@@ -62,19 +62,12 @@ def test_lognormal_wealth_percentiles_match_the_closed_form_within_4_standard_er
         paths=64,
         seed=7,
     )
-    m, s = monthly_log_return_params(plan.annual_return, plan.annual_volatility)
-    sigma = s * math.sqrt(plan.horizon_months)
 
     # Act
     got = gpu.retirement(plan)
 
     # Assert: each percentile's log within 4 SE (order-statistic SE of the quantile)
-    for level, value in zip(got.percentile_levels, got.wealth_percentiles[:, -1], strict=True):
-        q = level / 100.0
-        z = stats.norm.ppf(q)
-        exact = math.log(plan.initial_wealth) + plan.horizon_months * m + sigma * z
-        se = sigma * math.sqrt(q * (1 - q) / plan.paths) / stats.norm.pdf(z)
-        assert abs(math.log(value) - exact) < 4 * se, level
+    assert_lognormal_final_wealth(got, plan)
     assert got.success_probability == 1.0
 
 
