@@ -1,5 +1,6 @@
-"""What the tests of a broker as the app serves it share: its settings' refusals, an account
-opened on it and synced through the API, and waiting for the fake to be called."""
+"""What the tests of a broker as the app serves it share: its settings' refusals and the
+harness's names for them, an account opened on it and synced through the API, and waiting for
+the fake to be called."""
 
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ def refusal(environ: Mapping[str, str | None]) -> str:
     return message
 
 
+def flat(environ: dict[str, str]) -> dict[str, str]:
+    """BULWARK_* variables as the harness's flat setting names."""
+    return {k.removeprefix("BULWARK_").lower(): v for k, v in environ.items()}
+
+
 async def opened_and_synced(
     h: Harness, owner: User, broker: str
 ) -> tuple[httpx.Response, str, httpx.Response]:
@@ -35,6 +41,15 @@ async def opened_and_synced(
     account = str(opened.json().get("id", ""))
     synced = await h.client.post(f"{BASE}/{account}/sync", headers=owner.headers)
     return opened, account, synced
+
+
+async def synced_account(h: Harness, owner: User, broker: str) -> tuple[str, str]:
+    """An account of `broker` opened and synced through the API, both answered as they should
+    be: its id and the cash the sync found (the broker's, not given)."""
+    opened, account, synced = await opened_and_synced(h, owner, broker)
+    assert opened.status_code == 201, opened.text
+    assert synced.status_code == 200, synced.text
+    return account, str(synced.json()["cash_after"])
 
 
 async def requested(server: AlpacaServer, method: str, path: str) -> bool:

@@ -15,8 +15,7 @@ from tests.http.core_helpers import harness_with, order_body, submit
 from tests.kit.fake_server import threaded
 from tests.unit.trading.brokers.binance_fake import API_KEY, SECRET, FakeBinanceSpot
 from tests.unit.trading.brokers.conftest import settings_refusal
-from tests.unit.trading.brokers.served import requested
-from tests.unit.trading.brokers.through_api import flat, synced_account
+from tests.unit.trading.brokers.served import flat, requested, synced_account
 
 pytestmark = pytest.mark.serves("trading")
 

@@ -14,7 +14,7 @@ from tests.alpaca_server import AlpacaServer
 from tests.http.core_helpers import harness_with, order_body, submit
 from tests.kit.fake_server import threaded
 from tests.unit.trading.brokers.conftest import settings_refusal
-from tests.unit.trading.brokers.through_api import flat, synced_account
+from tests.unit.trading.brokers.served import flat, synced_account
 from tests.unit.trading.brokers.tradier_fake import TOKEN, TRADIER_ACCOUNT, FakeTradier
 
 pytestmark = pytest.mark.serves("trading")
