@@ -126,6 +126,12 @@ class GateClient:
     def close(self) -> None:
         self._client.close()
 
+    def __enter__(self) -> GateClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def check(self, pair: str, side: str, quantity: float, price: float) -> Verdict:
         """The gate's verdict on a limit order of `quantity` of the pair's symbol at `price`
         (`side` buy or sell). Never raises: whatever goes wrong is a refusal that says why."""
