@@ -174,7 +174,7 @@ def test_an_answer_that_is_not_a_clear_decision_is_a_refusal(
 
     # Assert
     assert not verdict.approved and verdict.reasons == ()
-    assert verdict.why.startswith("Bulwark could not answer on buy 1 AAPL at 190: " + said)
+    assert verdict.why.startswith("Bulwark gave no decision on buy 1 AAPL at 190: " + said)
     assert verdict.why.endswith("; refused (fail closed)")
 
 

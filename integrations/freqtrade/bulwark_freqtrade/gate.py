@@ -162,7 +162,7 @@ class GateClient:
 
 
 def _no_answer(what: str, why: str) -> Verdict:
-    return Verdict(False, (), f"Bulwark could not answer on {what}: {why}; refused (fail closed)")
+    return Verdict(False, (), f"Bulwark gave no decision on {what}: {why}; refused (fail closed)")
 
 
 def _problem(answer: httpx.Response) -> str:
