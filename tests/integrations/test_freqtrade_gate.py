@@ -6,12 +6,16 @@ freqtrade's backtesting (test_freqtrade.py)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
 from bootstrap.demo import DEMO_ACCOUNT
+from bulwark_freqtrade import BulwarkGated
 from bulwark_freqtrade.gate import (
     API_KEY_ENV,
     GateClient,
@@ -226,6 +230,117 @@ def test_the_key_and_terms_go_as_bulwarks_api_reads_them() -> None:
     assert request.body == (
         b'{"account_id":"acc-1","symbol":"BTC","side":"sell","quantity":"0.00001",'
         b'"order_type":"limit","limit_price":"65000.5","strategy_id":"s-1"}'
+    )
+
+
+# -- the mixin, with a stand-in for the strategy it is mixed into ----------------------------
+
+
+class _Strategy:
+    """What the mixin calls of freqtrade's IStrategy on an exit (its base at run time is
+    `object`, so it mixes into this as into a freqtrade strategy)."""
+
+    timeframe = "1h"
+    dp = None
+
+    def __init__(self, config: dict[str, Any], own: Callable[[], bool]) -> None:
+        self.config = config
+        self._own = own
+
+    def confirm_trade_exit(self, *args: Any, **kwargs: Any) -> bool:
+        return self._own()
+
+
+class _Gated(BulwarkGated, _Strategy):  # type: ignore[misc]
+    pass
+
+
+def _exit(strategy: _Gated) -> bool:
+    """The mixin's confirm_trade_exit on a sell of 2 AAPL at 190, as freqtrade calls it."""
+    trade = SimpleNamespace(is_short=False)
+    now = datetime(2024, 1, 1, tzinfo=UTC)
+    return strategy.confirm_trade_exit("AAPL/USD", trade, "limit", 2.0, 190.0, "GTC", "roi", now)
+
+
+def _bulwark(url: str, key: str = "bwk_test") -> dict[str, Any]:
+    return {"bulwark": {"url": url, "account_id": DEMO_ACCOUNT, "api_key": key, "timeout": 1}}
+
+
+def _raises() -> bool:
+    raise RuntimeError("the strategy's own bug")
+
+
+def test_an_exit_goes_ahead_when_the_strategy_and_bulwark_both_say_yes(
+    served: Served, limited: AgentKey
+) -> None:
+    # Arrange
+    strategy = _Gated(_bulwark(served.api, limited.api_key), own=lambda: True)
+
+    # Act / Assert
+    assert _exit(strategy) is True
+
+
+def test_the_strategys_own_no_is_final_and_bulwark_is_not_asked() -> None:
+    # Arrange
+    seen: list[HttpRequest] = []
+
+    def answer(request: HttpRequest) -> tuple[int, bytes, dict[str, str]]:
+        seen.append(request)
+        return 503, b"{}", {}
+
+    with threaded_http(answer, methods=("POST",)) as url:
+        strategy = _Gated(_bulwark(url), own=lambda: False)
+
+        # Act
+        confirmed = _exit(strategy)
+
+    # Assert
+    assert confirmed is False and seen == []
+
+
+def test_a_strategy_whose_own_check_raises_is_still_gated_by_bulwark(
+    served: Served, desk: Desk
+) -> None:
+    # Arrange: freqtrade would take the exception as a yes; the agent is halted
+    key = desk.agent()
+    desk.halt(key.agent_id)
+    strategy = _Gated(_bulwark(served.api, key.api_key), own=_raises)
+
+    # Act / Assert
+    assert _exit(strategy) is False
+
+
+def test_an_exit_is_refused_when_bulwark_is_not_running() -> None:
+    # Arrange
+    strategy = _Gated(_bulwark(f"http://127.0.0.1:{free_port()}"), own=lambda: True)
+
+    # Act / Assert
+    assert _exit(strategy) is False
+
+
+def test_a_failure_inside_the_check_is_a_refusal_not_freqtrades_default_yes() -> None:
+    # Arrange: a config that is not a mapping at all
+    strategy = _Gated(None, own=lambda: True)  # type: ignore[arg-type]
+
+    # Act
+    verdict = strategy.bulwark_check("AAPL/USD", "sell", 2.0, 190.0)
+
+    # Assert
+    assert not verdict.approved
+    assert verdict.why.startswith("Bulwark's check failed (AttributeError")
+
+
+def test_a_missing_bulwark_section_is_a_refusal() -> None:
+    # Arrange
+    strategy = _Gated({}, own=lambda: True)
+
+    # Act
+    verdict = strategy.bulwark_check("AAPL/USD", "sell", 2.0, 190.0)
+
+    # Assert
+    assert not verdict.approved
+    assert verdict.why == (
+        "Bulwark is not configured: the freqtrade config has no `bulwark` section; refused"
     )
 
 

@@ -29,6 +29,8 @@ else:
 logger = logging.getLogger(__name__)
 
 LOCK_PREFIX = "Bulwark: "
+# freqtrade takes a callback's exception as a yes; Bulwark is asked all the same.
+_OWN_FAILED = "the strategy's own %s failed: a yes, as freqtrade takes it; Bulwark is still asked"
 
 
 class BulwarkGated(_Strategy):
@@ -40,7 +42,16 @@ class BulwarkGated(_Strategy):
 
     def bulwark_check(self, pair: str, side: str, quantity: float, price: float) -> Verdict:
         """Bulwark's verdict on an order of `quantity` at `price` (side buy or sell); a refusal
-        when the `bulwark` section is wrong, as when Bulwark cannot answer."""
+        when the `bulwark` section is wrong, as when Bulwark cannot answer. Never raises:
+        freqtrade takes a callback's exception as a yes."""
+        try:
+            return self._bulwark_check(pair, side, quantity, price)
+        except Exception as exc:
+            why = f"Bulwark's check failed ({type(exc).__name__}: {exc}); refused (fail closed)"
+            logger.exception(why)
+            return Verdict(False, (), why)
+
+    def _bulwark_check(self, pair: str, side: str, quantity: float, price: float) -> Verdict:
         if self._bulwark_gate is None:
             try:
                 settings = GateSettings.from_config(self.config)
@@ -70,13 +81,22 @@ class BulwarkGated(_Strategy):
         side: str,
         **kwargs: Any,
     ) -> bool:
-        if not super().confirm_trade_entry(
-            pair, order_type, amount, rate, time_in_force, current_time, entry_tag, side, **kwargs
-        ):
+        try:
+            own = super().confirm_trade_entry(
+                pair, order_type, amount, rate, time_in_force, current_time, entry_tag, side,
+                **kwargs,
+            )  # fmt: skip
+        except Exception:
+            logger.exception(_OWN_FAILED, "confirm_trade_entry")
+            own = True
+        if not own:
             return False
         verdict = self.bulwark_check(pair, "sell" if side == "short" else "buy", amount, rate)
         if not verdict.approved:
-            self._lock_for_the_candle(pair, current_time, side, verdict)
+            try:
+                self._lock_for_the_candle(pair, current_time, side, verdict)
+            except Exception:
+                logger.exception("could not lock %s after Bulwark's refusal", pair)
         return verdict.approved
 
     def confirm_trade_exit(
@@ -91,17 +111,15 @@ class BulwarkGated(_Strategy):
         current_time: datetime,
         **kwargs: Any,
     ) -> bool:
-        if not super().confirm_trade_exit(
-            pair,
-            trade,
-            order_type,
-            amount,
-            rate,
-            time_in_force,
-            exit_reason,
-            current_time,
-            **kwargs,
-        ):
+        try:
+            own = super().confirm_trade_exit(
+                pair, trade, order_type, amount, rate, time_in_force, exit_reason, current_time,
+                **kwargs,
+            )  # fmt: skip
+        except Exception:
+            logger.exception(_OWN_FAILED, "confirm_trade_exit")
+            own = True
+        if not own:
             return False
         side = "buy" if trade.is_short else "sell"
         return self.bulwark_check(pair, side, amount, rate).approved
