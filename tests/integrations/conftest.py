@@ -1,5 +1,5 @@
-"""One served Bulwark per test module (memory store, demo data) for the bot integrations, and
-the demo owner at its REST API to arrange agents, keys and rules."""
+"""One served Bulwark per test module (memory store, demo data) for the bots' integrations
+(integrations/<name>/), and the demo owner at its REST API to arrange agents, keys and rules."""
 
 from __future__ import annotations
 

@@ -23,10 +23,10 @@ import pytest
 from benchmarks import nautilus_reference
 from bootstrap.demo import DEMO_ACCOUNT
 from bulwark_nautilus.gate import BulwarkGate, Terms, bulwark_symbol
-from tests.integrations.venvs import INTEGRATIONS, Venv, ensure
 from tests.kit.fake_server import HttpRequest, threaded_http
 from tests.kit.ports import free_port
 from tests.kit.served import Served
+from tests.kit.venvs import INTEGRATIONS, Venv, ensure
 from tests.mcp.desk import AgentKey, Desk
 
 pytestmark = pytest.mark.integration
