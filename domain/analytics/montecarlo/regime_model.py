@@ -45,6 +45,10 @@ class Regime(StrEnum):
     CALIBRATED = "calibrated"
 
 
+# The regimes a market is detected in and the default model switches between.
+MARKET_REGIMES: tuple[Regime, ...] = (Regime.BULL, Regime.BEAR, Regime.VOLATILE, Regime.STABLE)
+
+
 class InvalidRegimeModel(DomainError):
     """A regime model or simulation request is malformed; `field` names the culprit."""
 
