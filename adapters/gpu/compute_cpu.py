@@ -164,6 +164,7 @@ class CpuCompute:
         seed: int = 0,
         antithetic: bool = True,
         dt: float = 1.0 / 252.0,
+        shift: FloatArray | None = None,
     ) -> RegimeSimulation:
         from domain.analytics.montecarlo.regime import simulate_regimes
 
@@ -177,6 +178,7 @@ class CpuCompute:
                 seed=seed,
                 dt=dt,
                 antithetic=antithetic,
+                shift=shift,
             )
         )
 

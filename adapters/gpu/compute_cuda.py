@@ -188,6 +188,7 @@ class CudaCompute:
         seed: int = 0,
         antithetic: bool = True,
         dt: float = 1.0 / 252.0,
+        shift: FloatArray | None = None,
     ) -> RegimeSimulation:
         with self._lock:
             return simulate_regimes_cuda(
@@ -199,6 +200,7 @@ class CudaCompute:
                 seed=seed,
                 dt=dt,
                 antithetic=antithetic,
+                shift=shift,
             )
 
 

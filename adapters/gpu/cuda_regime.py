@@ -44,7 +44,7 @@ from domain.analytics.montecarlo.regime import (
 )
 
 MAX_ASSETS = 50  # the API's cap; local arrays need a size fixed at compile time
-MAX_REGIMES = 4  # Regime has four members
+MAX_REGIMES = 4  # the default model's four regimes (a calibrated model has one)
 
 
 @cuda.jit(device=True)
@@ -71,16 +71,20 @@ def regime_kernel(
     r0: int,
     marks: Any,
     antithetic: bool,
+    shift: Any,
     out_log: Any,
     out_marks: Any,
     out_mdd: Any,
     out_counts: Any,
     out_swans: Any,
+    out_llr: Any,
 ) -> None:
     """Thread j simulates draw unit j (paths 2j and 2j+1 when antithetic, else path j).
 
     jump_rate / swan_rate: expected events per step (lambda dt). out_marks is checkpoint-major
     (K, paths) for coalesced writes; out_counts (units, R) and out_swans (units,) per unit.
+    shift (assets,): the mean of the normals (zeros: none); out_llr (units,) gets
+    -shift . sum_t z_t (the host adds T |shift|^2 / 2).
     """
     j = cuda.grid(1)
     if j >= out_counts.shape[0]:
@@ -103,6 +107,7 @@ def regime_kernel(
         next_jump[a] = _exponential(states, j) / jump_rate if jump_rate > 0.0 else math.inf
     next_swan = _exponential(states, j) / swan_rate if swan_rate > 0.0 else math.inf
     swans = 0
+    llr = 0.0
     r = r0
     peak_p = 1.0
     peak_m = 1.0
@@ -125,7 +130,8 @@ def regime_kernel(
             swans += 1
             next_swan += _exponential(states, j) / swan_rate
         for a in range(assets):
-            z[a] = xoroshiro128p_normal_float64(states, j)
+            z[a] = xoroshiro128p_normal_float64(states, j) + shift[a]
+            llr -= shift[a] * z[a]
         vp = 0.0
         vm = 0.0
         for a in range(assets):
@@ -172,6 +178,7 @@ def regime_kernel(
     for q in range(out_counts.shape[1]):
         out_counts[j, q] = counts[q]
     out_swans[j] = swans
+    out_llr[j] = llr
 
 
 def simulate_regimes_cuda(
@@ -184,10 +191,12 @@ def simulate_regimes_cuda(
     seed: int,
     dt: float = 1.0 / 252.0,
     antithetic: bool = True,
+    shift: Any = None,
 ) -> RegimeSimulation:
     """`simulate_regimes` on the GPU: same validation, inputs, outputs (see the module doc)."""
     w = np.asarray(weights, dtype=np.float64)
     engine._validate(model, w, steps, paths, initial_regime, dt, engine.DEFAULT_BATCH_ELEMENTS)
+    theta = engine._check_shift(shift, model.assets, antithetic)
     if model.assets > MAX_ASSETS:
         raise InvalidRegimeModel(f"at most {MAX_ASSETS} assets on the GPU", field="weights")
     if not 0 <= seed < 2**64:
@@ -209,6 +218,8 @@ def simulate_regimes_cuda(
     out_mdd = cuda.device_array(total, dtype=np.float64)
     out_counts = cuda.device_array((units, count), dtype=np.int64)
     out_swans = cuda.device_array(units, dtype=np.int64)
+    out_llr = cuda.device_array(units, dtype=np.float64)
+    shift_host = np.zeros(model.assets) if theta is None else np.ascontiguousarray(theta)
     regime_kernel[blocks_for(units), THREADS_PER_BLOCK](
         create_states(units, seed),
         steps,
@@ -226,11 +237,13 @@ def simulate_regimes_cuda(
         model.regimes.index(initial_regime),
         cuda.to_device(marks),
         antithetic,
+        cuda.to_device(shift_host),
         out_log,
         out_marks,
         out_mdd,
         out_counts,
         out_swans,
+        out_llr,
     )
     log_returns = out_log.copy_to_host()[:paths]
     at_marks = out_marks.copy_to_host()[:, :paths]
@@ -263,4 +276,9 @@ def simulate_regimes_cuda(
         ),
         mean_return=float(np.mean(portfolio)),
         mean_return_standard_error=engine._pair_standard_error(portfolio, antithetic),
+        log_likelihood_ratio=None
+        if theta is None
+        else np.asarray(
+            out_llr.copy_to_host()[:paths] + 0.5 * steps * float(theta @ theta), np.float64
+        ),
     )

@@ -2,15 +2,23 @@
 
 The portfolio is `weights` (fractions summing to 1, one per asset) or an account the caller may
 read (404 otherwise): its open positions weighted by market value over their net market value
-(the invested part; cash does not move, so money figures are on that net value). The market
-model is `default_model(assets)` (domain/analytics/montecarlo/regime_model.py) with the
-overrides given; the run starts in `initial_regime`, or the regime detected from `prices`
+(the invested part; cash does not move, so money figures are on that net value); `symbols`
+names the weights' assets. The market model is fitted to the assets' stored daily closes when
+the portfolio names its assets (an account's, or `symbols`) and the caller leaves the model to
+Bulwark (no `model`, `initial_regime` nor `prices`; `calibrate` true): one regime,
+`Regime.CALIBRATED`, with the fitted drifts, volatilities, correlation and Student-t nu
+(application/analytics/scenario_calibration.py); otherwise, or when the history is short, it
+is `default_model(assets)` (domain/analytics/montecarlo/regime_model.py) with the overrides
+given, and the answer's calibration says why. The regime model's run starts in
+`initial_regime`, or the regime detected from `prices`
 (domain/analytics/regime_detection.py), or else the model's most likely regime in the long run
 (the stationary distribution's mode). The simulated horizon returns go through
 domain/analytics/risk_report (historical and Cornish-Fisher VaR / CVaR, horizon already in the
 sample). The kernel is ComputePort.regime (the CPU numba engine or the CUDA kernel, as the
 container chose; the domain's simulate_regimes when no port is wired), run through the
 ComputeBudget (off the event loop, bounded in time: 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET).
+The fit, the control variates and the importance-sampled second run (antithetic off, the same
+paths and seed, the normals shifted towards losses) run inside the same budgeted work.
 """
 
 from __future__ import annotations
@@ -23,9 +31,20 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
+from application.analytics.scenario_calibration import (
+    CalibrationOutcome,
+    ImportanceSampling,
+    StoredCloses,
+    VarianceReduction,
+    control_variates,
+    fit,
+    plain_standard_error,
+    stored_closes,
+)
 from application.analytics.value_at_risk import AccountValuation, check_confidences
 from application.core.compute_budget import ComputeBudget
 from application.trading.risk import NoReferencePrice
+from domain.analytics.montecarlo.calibration import NoCalibration, calibrated_model
 from domain.analytics.montecarlo.regime_model import (
     InvalidRegimeModel,
     Regime,
@@ -34,13 +53,16 @@ from domain.analytics.montecarlo.regime_model import (
     default_model,
     stationary_distribution,
 )
+from domain.analytics.montecarlo.variance_reduction import importance_shift, tail_estimates
 from domain.analytics.regime_detection import InvalidPriceHistory, RegimeReading, detect_regime
 from domain.analytics.risk_report import CORNISH_FISHER, HISTORICAL, RiskReport, risk_report
 from domain.jit import NUMBA_ENABLED
 from domain.principals import Principal
 from domain.risk.metrics import InvalidRiskInput
+from ports.core.clock import Clock
 from ports.core.compute import ComputePort
 from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.bar_store import BarStore
 from ports.market_data.marketdata import MarketDataPort
 
 if TYPE_CHECKING:  # the simulation's kernel loads numba: imported when a scenario runs
@@ -51,7 +73,8 @@ MAX_ASSETS = 50
 MIN_PATHS, MAX_PATHS = 100, 1_000_000
 MAX_STEPS = 2520  # ten years of trading days
 SCENARIO_METHODS = (HISTORICAL, CORNISH_FISHER)
-RegimeSource = Literal["given", "detected", "stationary"]
+RegimeSource = Literal["given", "detected", "stationary", "calibrated"]
+DT = 1.0 / 252.0
 # Plausibility bounds of the model overrides (annual rates, log sizes): wider than any market,
 # narrow enough that no path overflows a float.
 DRIFT_BOUND, VOLATILITY_BOUND = 5.0, 5.0
@@ -103,6 +126,9 @@ class ScenarioRequest:
     seed: int = 0
     antithetic: bool = True
     confidences: Sequence[float] = (0.95, 0.99)
+    symbols: Sequence[str] | None = None
+    calibrate: bool = True
+    importance_sampling: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +154,14 @@ class ScenarioResult:
     regime_source: RegimeSource
     detection: RegimeReading | None
     compute: ComputeUsed
+    calibration: CalibrationOutcome
+    variance_reduction: VarianceReduction
+
+
+_Work = tuple[
+    "RegimeSimulation", RiskReport, CalibrationOutcome, RegimeModel, Regime, RegimeSource,
+    VarianceReduction,
+]  # fmt: skip
 
 
 class ScenarioSimulationService:
@@ -139,10 +173,15 @@ class ScenarioSimulationService:
         market_data: MarketDataPort,
         budget: ComputeBudget,
         compute: ComputePort | None = None,
+        *,
+        bars: Callable[[], BarStore] | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self._accounts = AccountValuation(uow_factory, market_data)
         self._budget = budget
         self._compute = compute
+        self._bars = bars
+        self._clock = clock
 
     async def simulate(self, principal: Principal, request: ScenarioRequest) -> ScenarioResult:
         confidences = check_confidences(request.confidences)
@@ -151,58 +190,50 @@ class ScenarioSimulationService:
             raise InvalidRiskInput("give exactly one of weights or account_id", field="weights")
         value = request.portfolio_value
         if request.weights is not None:
-            assets = tuple(f"asset_{i}" for i in range(len(request.weights)))
             weights = _check_weights(request.weights)
+            assets = _check_symbols(request.symbols, len(weights))
         else:
             assert request.account_id is not None
             if value is not None:
                 raise InvalidRiskInput(
                     "an account's value comes from its positions", field="portfolio_value"
                 )
+            if request.symbols is not None:
+                raise InvalidRiskInput("an account's assets are its positions", field="symbols")
             assets, weights, value = await self._account_weights(principal, request.account_id)
-        model = build_model(len(weights), request.model)
+        default = build_model(len(weights), request.model)
         detection = None
         if request.prices is not None:
             try:
                 detection = detect_regime(list(request.prices))
             except InvalidPriceHistory as exc:
                 raise InvalidRiskInput(exc.message, field="prices") from None
-        source: RegimeSource
-        if request.initial_regime is not None:
-            initial, source = request.initial_regime, "given"
-        elif detection is not None:
-            initial, source = detection.label, "detected"
-        else:
-            pi = stationary_distribution(model.transition)
-            initial, source = model.regimes[int(np.argmax(pi))], "stationary"
-
-        engine: Callable[..., RegimeSimulation]
-        if self._compute is None:  # the domain's engine (its kernel loads numba), imported now
-            from domain.analytics.montecarlo.regime import simulate_regimes
-
-            engine = simulate_regimes
-        else:
-            engine = self._compute.regime
-
-        def work() -> tuple[RegimeSimulation, RiskReport]:
-            simulation = engine(
-                model,
-                np.asarray(weights, dtype=np.float64),
-                steps=request.steps,
-                paths=request.paths,
-                initial_regime=initial,
-                seed=request.seed,
-                antithetic=request.antithetic,
+        if request.initial_regime is not None and request.initial_regime not in default.regimes:
+            raise InvalidRiskInput(
+                "initial_regime must be one of bull, bear, volatile, stable", field="initial_regime"
             )
-            try:
-                report = risk_report(
-                    simulation.portfolio_returns, confidences, methods=SCENARIO_METHODS
-                )
-            except ValueError as exc:  # a model whose paths leave the floats
-                raise InvalidRiskInput(f"the simulated returns: {exc}", field="model") from None
-            return simulation, report
+        stored, outcome = await self._stored(request, assets)
 
-        simulation, report = await self._budget.run("scenario simulation", work)
+        def work() -> _Work:
+            chosen = outcome if stored is None else fit(stored, weights)
+            source: RegimeSource = "calibrated"
+            if chosen.calibration is not None:
+                model, initial = calibrated_model(chosen.calibration), Regime.CALIBRATED
+            else:
+                model = default
+                initial, source = _initial_regime(request, detection, model)
+            w = np.asarray(weights, dtype=np.float64)
+            simulation = self._engine()(
+                model, w, steps=request.steps, paths=request.paths, initial_regime=initial,
+                seed=request.seed, antithetic=request.antithetic,
+            )  # fmt: skip
+            report = _report(simulation.portfolio_returns, confidences)
+            reduction = self._reduce(request, model, initial, w, simulation, report, confidences)
+            return simulation, report, chosen, model, initial, source, reduction
+
+        simulation, report, chosen, model, initial, source, reduction = await self._budget.run(
+            "scenario simulation", work
+        )
         return ScenarioResult(
             simulation=simulation,
             report=report,
@@ -215,6 +246,96 @@ class ScenarioSimulationService:
             regime_source=source,
             detection=detection,
             compute=self._compute_used(),
+            calibration=chosen,
+            variance_reduction=reduction,
+        )
+
+    async def _stored(
+        self, request: ScenarioRequest, assets: tuple[str, ...]
+    ) -> tuple[StoredCloses | NoCalibration | None, CalibrationOutcome]:
+        """The closes to fit (None: no fit, the outcome says why)."""
+        if not request.calibrate:
+            return None, CalibrationOutcome("not_requested", "calibrate is false")
+        if request.account_id is None and request.symbols is None:
+            return None, CalibrationOutcome(
+                "not_requested", "the weights name no symbols whose history could be fitted"
+            )
+        given = [
+            name
+            for name, unset in (
+                ("model", request.model == ModelOverrides()),
+                ("initial_regime", request.initial_regime is None),
+                ("prices", request.prices is None),
+            )
+            if not unset
+        ]
+        if given:
+            return None, CalibrationOutcome(
+                "not_requested", f"the regime model was chosen ({', '.join(given)} given)"
+            )
+        if self._bars is None or self._clock is None:
+            return NoCalibration("no bar history store is wired"), CalibrationOutcome("fallback")
+        return await stored_closes(self._bars, assets, self._clock.now()), CalibrationOutcome(
+            "fallback"
+        )
+
+    def _engine(self) -> Callable[..., RegimeSimulation]:
+        if self._compute is None:  # the domain's engine (its kernel loads numba), imported now
+            from domain.analytics.montecarlo.regime import simulate_regimes
+
+            return simulate_regimes
+        return self._compute.regime
+
+    def _reduce(
+        self,
+        request: ScenarioRequest,
+        model: RegimeModel,
+        initial: Regime,
+        weights: np.ndarray,
+        simulation: RegimeSimulation,
+        report: RiskReport,
+        confidences: Sequence[float],
+    ) -> VarianceReduction:
+        """Control variates on the run, and the importance-sampled run beside it (CPU work)."""
+        returns = simulation.portfolio_returns
+        controlled = control_variates(
+            model, initial, weights, simulation.asset_returns, returns,
+            steps=request.steps, dt=DT, antithetic=request.antithetic,
+        )  # fmt: skip
+        sampling, note = None, None
+        top = max(confidences)
+        theta = importance_shift(model, weights, initial, request.steps, DT, top)
+        if not request.importance_sampling:
+            note = "importance_sampling is false"
+        elif not np.any(theta):
+            note = "the portfolio has no diffusion to shift"
+        else:
+            shifted = self._engine()(
+                model, weights, steps=request.steps, paths=request.paths, initial_regime=initial,
+                seed=request.seed, antithetic=False, shift=theta,
+            )  # fmt: skip
+            assert shifted.log_likelihood_ratio is not None
+            historical = {r.confidence: r.var for r in report.rows if r.method == HISTORICAL}
+            tails = tuple(
+                tail_estimates(
+                    returns,
+                    historical[c],
+                    request.antithetic,
+                    shifted.portfolio_returns,
+                    shifted.log_likelihood_ratio,
+                    c,
+                )
+                for c in confidences
+            )
+            sampling = ImportanceSampling(tuple(float(t) for t in theta), top, request.paths, tails)
+        return VarianceReduction(
+            plain_standard_error=plain_standard_error(returns),
+            antithetic_standard_error=simulation.mean_return_standard_error
+            if request.antithetic
+            else None,
+            control_variate=controlled,
+            importance_sampling=sampling,
+            importance_note=note,
         )
 
     def _compute_used(self) -> ComputeUsed:
@@ -247,6 +368,35 @@ class ScenarioSimulationService:
                 field="account_id",
             )
         return tuple(held), [float(v / net) for v in values], net
+
+
+def _initial_regime(
+    request: ScenarioRequest, detection: RegimeReading | None, model: RegimeModel
+) -> tuple[Regime, RegimeSource]:
+    if request.initial_regime is not None:
+        return request.initial_regime, "given"
+    if detection is not None:
+        return detection.label, "detected"
+    pi = stationary_distribution(model.transition)
+    return model.regimes[int(np.argmax(pi))], "stationary"
+
+
+def _report(returns: np.ndarray, confidences: Sequence[float]) -> RiskReport:
+    try:
+        return risk_report(returns, confidences, methods=SCENARIO_METHODS)
+    except ValueError as exc:  # a model whose paths leave the floats
+        raise InvalidRiskInput(f"the simulated returns: {exc}", field="model") from None
+
+
+def _check_symbols(symbols: Sequence[str] | None, count: int) -> tuple[str, ...]:
+    """The weights' asset names: `symbols` (one per weight, distinct), else asset_0, ..."""
+    if symbols is None:
+        return tuple(f"asset_{i}" for i in range(count))
+    if len(symbols) != count:
+        raise InvalidRiskInput(f"give one symbol per weight ({count})", field="symbols")
+    if len(set(symbols)) != count or not all(s.strip() for s in symbols):
+        raise InvalidRiskInput("symbols must be distinct and non-empty", field="symbols")
+    return tuple(symbols)
 
 
 def _check_sizes(request: ScenarioRequest) -> None:

@@ -58,9 +58,10 @@ class AnalyticsContainer(containers.DeclarativeContainer):
         ValueAtRiskService, core.uow_factory, core.quotes, core.clock, core.compute_budget,
         equity_history=trading.equity_history,
     )  # fmt: skip
+    # The scenario run fits its model to the assets' stored daily bars when it can.
     scenario_simulation = providers.Singleton(
         ScenarioSimulationService, core.uow_factory, core.quotes, core.compute_budget,
-        core.compute,
+        core.compute, bars=market_data.bar_store.provider, clock=core.clock,
     )  # fmt: skip
     american_options = providers.Singleton(AmericanOptionsService, core.compute_budget)
     market_regime = providers.Singleton(RegimeDetectionService, core.compute_budget)

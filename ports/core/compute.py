@@ -108,7 +108,10 @@ class ComputePort(Protocol):
         seed: int = 0,
         antithetic: bool = True,
         dt: float = 1.0 / 252.0,
+        shift: FloatArray | None = None,
     ) -> RegimeSimulation:
         """Regime-switching Monte Carlo (domain.analytics.montecarlo.regime.simulate_regimes);
-        InvalidRegimeModel (field named) for a bad model or request."""
+        InvalidRegimeModel (field named) for a bad model or request. `shift` (antithetic off):
+        the normals' mean for importance sampling, each path's ln dP/dQ in
+        `log_likelihood_ratio` (the CUDA twin draws its own normals with the same shift)."""
         ...

@@ -174,3 +174,31 @@ def test_a_seed_reproduces_a_gpu_run(gpu) -> None:  # type: ignore[no-untyped-de
 
     # Assert
     np.testing.assert_array_equal(first.portfolio_returns, second.portfolio_returns)
+
+
+def test_importance_sampling_on_the_gpu_matches_a_normal_tail(gpu) -> None:  # type: ignore[no-untyped-def]
+    # Arrange: one lognormal asset over 21 days; P(R <= q) = 1 % at its 99 % quantile q
+    from domain.analytics.montecarlo.regime import RegimeModel, RegimeParameters
+    from domain.analytics.montecarlo.variance_reduction import importance_shift
+
+    model = RegimeModel(
+        regimes=(Regime.CALIBRATED,),
+        parameters=(RegimeParameters([0.08], [0.25], np.eye(1)),),
+        transition=np.ones((1, 1)),
+    )
+    horizon = 21 / 252
+    m, s = (0.08 - 0.25**2 / 2) * horizon, 0.25 * math.sqrt(horizon)
+    q = math.expm1(m + stats.norm.ppf(0.01) * s)
+    theta = importance_shift(model, np.ones(1), Regime.CALIBRATED, 21, 1 / 252, 0.99)
+
+    # Act
+    sim = gpu.regime(
+        model, np.ones(1), steps=21, paths=200_000, initial_regime=Regime.CALIBRATED, seed=4,
+        antithetic=False, shift=theta,
+    )  # fmt: skip
+
+    # Assert: within 4 standard errors, and well below plain Monte Carlo's sqrt(p (1 - p) / n)
+    hits = np.exp(sim.log_likelihood_ratio) * (sim.portfolio_returns <= q)
+    se = hits.std(ddof=1) / math.sqrt(hits.shape[0])
+    assert abs(hits.mean() - 0.01) < 4 * se
+    assert se < math.sqrt(0.01 * 0.99 / hits.shape[0]) / 2

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import AsyncIterator
+from datetime import date, timedelta
 from statistics import NormalDist
 from typing import Any
 
+import numpy as np
 import pytest
 
+from domain.market_data.bars import BarSeries, Timeframe
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User
 from tests.http.risk_helpers import hold
@@ -228,3 +231,164 @@ async def test_a_big_run_past_the_time_budget_is_503_with_retry_after() -> None:
     # Assert
     assert_problem(response, 503, "COMPUTE_TIME_BUDGET")
     assert int(response.headers["Retry-After"]) >= 1
+
+
+# -- calibration to stored history and the measured variance reduction -------------------------
+
+
+async def store_closes(harness: Harness, returns: dict[str, np.ndarray]) -> list[date]:
+    """Daily closes from 100 with these log returns, the last one yesterday; their days."""
+    count = len(next(iter(returns.values()))) + 1
+    today = harness.clock.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    stamps = [today - timedelta(days=count - k) for k in range(count)]
+    starts = np.array([s.timestamp() for s in stamps])
+    store = harness.container.market_data.bar_store()
+    for symbol, r in returns.items():
+        close = 100 * np.exp(np.concatenate([[0.0], np.cumsum(r)]))
+        series = BarSeries(starts, close, close, close, close, np.full(count, 1000.0))
+        await store.write_series(symbol, Timeframe.D1, series)
+    return [s.date() for s in stamps]
+
+
+async def test_an_accounts_run_is_fitted_to_its_stored_bars(roomy: Harness) -> None:
+    # Arrange: 120 days of fat-tailed (t with 3 degrees of freedom) returns of two held symbols
+    owner = await roomy.user()
+    await roomy.instrument("FITA", "190")
+    await roomy.instrument("FITB", "410")
+    account = await roomy.account(owner, "acc-fit")
+    await hold(roomy, account, "FITA", "100", "190")
+    await hold(roomy, account, "FITB", "50", "410")
+    rng = np.random.default_rng(21)
+    returns = {"FITA": 0.01 * rng.standard_t(3, 120), "FITB": 0.012 * rng.standard_t(3, 120)}
+    days = await store_closes(roomy, returns)
+
+    # Act
+    response = await roomy.client.post(
+        SCENARIO, json={"account_id": account, "paths": 2000, "steps": 10, "seed": 4},
+        headers=owner.headers,
+    )  # fmt: skip
+
+    # Assert: the fit, named and dated, and the model it set
+    assert response.status_code == 200, response.text
+    out = response.json()
+    fit = out["calibration"]
+    assert (fit["status"], fit["reason"], fit["observations"]) == ("fitted", None, 120)
+    assert (fit["first_day"], fit["last_day"]) == (str(days[0]), str(days[-1]))
+    for asset, symbol in zip(fit["assets"], ("FITA", "FITB"), strict=True):
+        series = returns[symbol]
+        vol = series.std(ddof=1) * math.sqrt(252)
+        assert asset["symbol"] == symbol
+        assert asset["volatility"] == pytest.approx(vol)
+        assert asset["drift"] == pytest.approx(252 * series.mean() + vol**2 / 2)
+        assert asset["fit"]["ks_normal"]["statistic"] > asset["fit"]["ks_student_t"]["statistic"]
+    matrix = np.column_stack([returns["FITA"], returns["FITB"]])
+    assert fit["correlation"][0][1] == pytest.approx(np.corrcoef(matrix, rowvar=False)[0, 1])
+    assert fit["portfolio"]["fat_tails"] is True
+    assert fit["student_t_dof"] == fit["portfolio"]["student_t_dof"]
+    assert out["regime_source"] == "calibrated" and out["initial_regime"] == "calibrated"
+    assert out["regime_occupancy"] == {"calibrated": 1.0}
+    assert out["black_swan_paths"] == 0
+    reduction = out["variance_reduction"]
+    assert reduction["antithetic_standard_error"] == out["mean_return_standard_error"]
+    assert reduction["control_variate"]["variance_ratio"] > 1.0
+    assert reduction["combined_variance_ratio"] > reduction["antithetic_variance_ratio"]
+    tails = reduction["importance_sampling"]["tails"]
+    assert [t["confidence"] for t in tails] == [0.95, 0.99]
+    assert tails[1]["variance_ratio"] > 1.0
+
+
+async def test_a_short_history_falls_back_to_the_default_model_and_says_why(
+    roomy: Harness,
+) -> None:
+    # Arrange: 30 days of bars only
+    owner = await roomy.user()
+    await roomy.instrument("SHRT", "190")
+    account = await roomy.account(owner, "acc-short")
+    await hold(roomy, account, "SHRT", "100", "190")
+    await store_closes(roomy, {"SHRT": np.random.default_rng(2).normal(0, 0.01, 30)})
+
+    # Act
+    response = await roomy.client.post(
+        SCENARIO, json={"account_id": account, "paths": 500, "steps": 5}, headers=owner.headers
+    )
+
+    # Assert
+    assert response.status_code == 200, response.text
+    out = response.json()
+    assert out["calibration"]["status"] == "fallback"
+    assert out["calibration"]["reason"] == (
+        "30 daily returns common to every asset; at least 60 needed to fit the model"
+    )
+    assert out["calibration"]["assets"] is None
+    assert out["regime_source"] == "stationary"
+    assert set(out["regime_occupancy"]) == {"bull", "bear", "volatile", "stable"}
+
+
+async def test_named_symbols_are_fitted_unless_the_model_is_chosen(roomy: Harness) -> None:
+    # Arrange
+    owner = await roomy.user()
+    rng = np.random.default_rng(5)
+    await store_closes(roomy, {"XLF": rng.normal(0, 0.01, 80), "XLE": rng.normal(0, 0.015, 80)})
+    body = {"weights": [0.5, 0.5], "symbols": ["XLF", "XLE"], "paths": 500, "steps": 5}
+
+    # Act
+    fitted = await roomy.client.post(SCENARIO, json=body, headers=owner.headers)
+    chosen = await roomy.client.post(
+        SCENARIO, json={**body, "initial_regime": "bear"}, headers=owner.headers
+    )
+    unnamed = await roomy.client.post(
+        SCENARIO, json={"weights": [1.0], "paths": 500, "steps": 5}, headers=owner.headers
+    )
+
+    # Assert
+    assert fitted.status_code == chosen.status_code == unnamed.status_code == 200
+    assert fitted.json()["assets"] == ["XLF", "XLE"]
+    assert fitted.json()["calibration"]["observations"] == 80
+    assert chosen.json()["calibration"]["status"] == "not_requested"
+    assert chosen.json()["calibration"]["reason"] == (
+        "the regime model was chosen (initial_regime given)"
+    )
+    assert chosen.json()["initial_regime"] == "bear"
+    assert unnamed.json()["calibration"]["status"] == "not_requested"
+
+
+async def test_the_lognormal_run_measures_its_variance_reduction(roomy: Harness) -> None:
+    # Arrange: one lognormal asset, E[R] = exp(mu T) - 1, P(R <= q_c) = 1 - c
+    owner = await roomy.user()
+    body = {
+        "weights": [1.0], "model": LOGNORMAL, "initial_regime": "bull", "paths": 4000,
+        "steps": 21, "seed": 3,
+    }  # fmt: skip
+
+    # Act
+    response = await roomy.client.post(SCENARIO, json=body, headers=owner.headers)
+
+    # Assert
+    assert response.status_code == 200, response.text
+    reduction = response.json()["variance_reduction"]
+    horizon = 21 / 252
+    cv = reduction["control_variate"]
+    assert cv["estimate"] == pytest.approx(math.expm1(0.10 * horizon), abs=3 * cv["standard_error"])
+    assert reduction["antithetic_variance_ratio"] > 10  # nearly linear in the normals
+    assert reduction["combined_variance_ratio"] > reduction["antithetic_variance_ratio"]
+    m, s = (0.10 - 0.02) * horizon, 0.20 * math.sqrt(horizon)
+    for tail in reduction["importance_sampling"]["tails"]:
+        exact = NORMAL.cdf((math.log1p(-tail["threshold"]) - m) / s)  # P(loss >= threshold)
+        assert tail["probability"] == pytest.approx(exact, abs=3 * tail["standard_error"])
+    assert reduction["importance_sampling"]["tails"][1]["variance_ratio"] > 2
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"weights": [0.5, 0.5], "symbols": ["A"]}, "symbols"),
+        ({"weights": [0.5, 0.5], "symbols": ["A", "A"]}, "symbols"),
+        ({"weights": [1.0], "initial_regime": "calibrated"}, "initial_regime"),
+    ],
+)
+async def test_bad_calibration_input_is_422(
+    harness: Harness, owner: User, body: dict[str, Any], field: str
+) -> None:
+    response = await harness.client.post(SCENARIO, json=body, headers=owner.headers)
+
+    assert field_names(assert_problem(response, 422, "INVALID_RISK_INPUT")) == {field}

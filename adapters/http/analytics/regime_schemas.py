@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, cast
 
 import msgspec
 
@@ -57,7 +57,7 @@ class RegimeOut(Output):
     @classmethod
     def from_domain(cls, reading: RegimeReading) -> RegimeOut:
         assert RSI_PERIOD == 14
-        label: Label = reading.label.value
+        label = cast(Label, reading.label.value)  # detection never reads `calibrated`
         cross: Literal["golden", "death", "none"] = (
             "golden"
             if reading.sma_50 > reading.sma_200

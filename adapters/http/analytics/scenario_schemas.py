@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import msgspec
@@ -17,6 +18,11 @@ from adapters.http.analytics.risk_var_schemas import (
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut
 from adapters.wire.numbers import Money
+from application.analytics.scenario_calibration import (
+    CalibrationOutcome,
+    CalibrationStatus,
+    VarianceReduction,
+)
 from application.analytics.scenario_simulation import (
     MAX_ASSETS,
     MAX_PATH_STEPS,
@@ -26,6 +32,7 @@ from application.analytics.scenario_simulation import (
     ScenarioRequest,
     ScenarioResult,
 )
+from domain.analytics.montecarlo.calibration import TailFit
 from domain.analytics.montecarlo.regime import Regime
 from domain.analytics.risk_report import DEFAULT_CONFIDENCES
 
@@ -107,6 +114,20 @@ class ScenarioIn(Input):
     confidence_levels: list[float] = msgspec.field(
         default_factory=lambda: list(DEFAULT_CONFIDENCES)
     )
+    symbols: Annotated[
+        list[Ident] | None,
+        msgspec.Meta(description="With `weights`: the assets' symbols, one per weight (fit)"),
+    ] = None
+    calibrate: Annotated[
+        bool,
+        msgspec.Meta(
+            description="Fit the model to the assets' stored daily bars (an account's, or "
+            "`symbols`) when no model, initial_regime nor prices is given"
+        ),
+    ] = True
+    importance_sampling: Annotated[
+        bool, msgspec.Meta(description="Also run the tail importance-sampled and compare")
+    ] = True
 
     def to_request(self) -> ScenarioRequest:
         return ScenarioRequest(
@@ -121,6 +142,9 @@ class ScenarioIn(Input):
             seed=self.seed,
             antithetic=self.antithetic,
             confidences=self.confidence_levels,
+            symbols=self.symbols,
+            calibrate=self.calibrate,
+            importance_sampling=self.importance_sampling,
         )
 
 
@@ -162,6 +186,207 @@ class ScenarioComputeOut(Output):
     runner: str
 
 
+class KsOut(Output):
+    """Kolmogorov-Smirnov sup |F_n - F| and its asymptotic p-value (conservative: fitted)."""
+
+    statistic: AnalyticOut
+    p_value: AnalyticOut
+
+
+class TailFitOut(Output):
+    """Normal and Student-t fits of a daily log-return series; `fat_tails` when the
+    likelihood-ratio test rejects the normal at 5 %."""
+
+    observations: int
+    mean: AnalyticOut
+    std: AnalyticOut
+    student_t_dof: AnalyticOut
+    student_t_loc: AnalyticOut
+    student_t_scale: AnalyticOut
+    ks_normal: KsOut
+    ks_student_t: KsOut
+    likelihood_ratio: AnalyticOut
+    likelihood_ratio_p_value: AnalyticOut
+    fat_tails: bool
+
+    @classmethod
+    def of(cls, fit: TailFit) -> TailFitOut:
+        return cls(
+            observations=fit.observations,
+            mean=fit.mean,
+            std=fit.std,
+            student_t_dof=fit.student_t.dof,
+            student_t_loc=fit.student_t.loc,
+            student_t_scale=fit.student_t.scale,
+            ks_normal=KsOut.from_attributes(fit.ks_normal),
+            ks_student_t=KsOut.from_attributes(fit.ks_student_t),
+            likelihood_ratio=fit.likelihood_ratio,
+            likelihood_ratio_p_value=fit.likelihood_ratio_p_value,
+            fat_tails=fit.fat_tails,
+        )
+
+
+class AssetFitOut(Output):
+    symbol: str
+    drift: AnalyticOut
+    volatility: AnalyticOut
+    fit: TailFitOut
+
+
+class CalibrationOut(Output):
+    """`fitted`: the model below was fitted to `observations` common daily returns from
+    `first_day` to `last_day`; `fallback`: the default model, `reason` says why;
+    `not_requested`: the caller chose the model (`reason`)."""
+
+    status: CalibrationStatus
+    reason: str | None
+    source: str
+    window: int
+    min_observations: int
+    observations: int | None = None
+    first_day: date | None = None
+    last_day: date | None = None
+    assets: list[AssetFitOut] | None = None
+    portfolio: TailFitOut | None = None
+    correlation: list[list[AnalyticOut]] | None = None
+    correlation_shrinkage: AnalyticOut | None = None
+    student_t_dof: AnalyticOut | None = None
+    model: str | None = None
+    conventions: dict[str, str] | None = None
+
+    @classmethod
+    def of(cls, outcome: CalibrationOutcome) -> CalibrationOut:
+        base = {
+            "status": outcome.status,
+            "reason": outcome.reason,
+            "source": outcome.source,
+            "window": outcome.window,
+            "min_observations": outcome.min_observations,
+        }
+        fit = outcome.calibration
+        if fit is None:
+            return cls(**base)  # type: ignore[arg-type]
+        dof = fit.student_t_dof
+        return cls(
+            **base,  # type: ignore[arg-type]
+            observations=fit.observations,
+            first_day=fit.first_day,
+            last_day=fit.last_day,
+            assets=[AssetFitOut.from_attributes(a, fit=TailFitOut.of(a.tails)) for a in fit.assets],
+            portfolio=TailFitOut.of(fit.portfolio),
+            correlation=[[float(v) for v in row] for row in fit.correlation],
+            correlation_shrinkage=fit.shrinkage,
+            student_t_dof=dof,
+            model="one regime (calibrated) with the fitted drift, volatility and correlation; "
+            + (
+                f"Student-t shocks with the portfolio's nu = {dof:.3g}"
+                if dof is not None
+                else "Gaussian shocks (the normal is not rejected)"
+            )
+            + "; no jumps, no black swans (the history's jumps are in the fitted tails)",
+            conventions=CALIBRATION_CONVENTIONS,
+        )
+
+
+CALIBRATION_CONVENTIONS = {
+    "returns": "daily log returns ln(c_t / c_(t-1)) of adjusted closes on the days every asset "
+    "has one, the last `window` at most",
+    "volatility": "sample standard deviation (n - 1) x sqrt(252)",
+    "drift": "252 x mean daily log return + volatility^2 / 2: the continuous rate of the "
+    "expected gross return, E[S_T / S_0] = exp(drift T)",
+    "student_t": "location-scale Student-t by maximum likelihood (EM per nu, profile over nu "
+    "in [2.05, 200]); the portfolio's is on sum_a w_a r_a and sets the model's nu",
+    "fat_tails": "the likelihood-ratio test of the normal inside the t rejects it at 5 % "
+    "(half chi-square(0), half chi-square(1))",
+    "ks_p_value": "asymptotic Kolmogorov distribution at (sqrt n + 0.12 + 0.11 / sqrt n) D; "
+    "conservative, the parameters being fitted to the same data",
+    "correlation": "Pearson correlation of the log returns, shrunk towards the identity only "
+    "if needed to be positive definite (correlation_shrinkage)",
+}
+
+
+class ControlVariateOut(Output):
+    estimate: AnalyticOut
+    standard_error: AnalyticOut
+    standard_error_before: AnalyticOut
+    variance_ratio: AnalyticOut
+    coefficients: list[AnalyticOut]
+
+
+class TailOut(Output):
+    """At `confidence`: the tail probability at the plain run's historical VaR (`threshold`),
+    plain and importance-sampled, with standard errors; the importance-sampled VaR / CVaR."""
+
+    confidence: AnalyticOut
+    threshold: AnalyticOut
+    plain_probability: AnalyticOut
+    plain_standard_error: AnalyticOut
+    probability: AnalyticOut
+    standard_error: AnalyticOut
+    variance_ratio: AnalyticOut
+    var: AnalyticOut
+    cvar: AnalyticOut
+
+
+class ImportanceSamplingOut(Output):
+    shift: list[AnalyticOut]
+    confidence: AnalyticOut
+    paths: int
+    tails: list[TailOut]
+
+
+class VarianceReductionOut(Output):
+    """Standard errors of the mean horizon return with and without each technique (variance
+    ratios = (plain / with)^2, same paths), and the importance-sampled tail."""
+
+    plain_standard_error: AnalyticOut
+    antithetic_standard_error: AnalyticOut | None
+    antithetic_variance_ratio: AnalyticOut | None
+    control_variate: ControlVariateOut
+    combined_variance_ratio: AnalyticOut
+    importance_sampling: ImportanceSamplingOut | None
+    importance_note: str | None
+    conventions: dict[str, str]
+
+    @classmethod
+    def of(cls, reduction: VarianceReduction) -> VarianceReductionOut:
+        cv = reduction.control_variate
+        sampling = reduction.importance_sampling
+        return cls(
+            plain_standard_error=reduction.plain_standard_error,
+            antithetic_standard_error=reduction.antithetic_standard_error,
+            antithetic_variance_ratio=reduction.antithetic_variance_ratio,
+            control_variate=ControlVariateOut.from_attributes(
+                cv,
+                standard_error_before=cv.plain_standard_error,
+                coefficients=list(cv.coefficients),
+            ),
+            combined_variance_ratio=reduction.combined_variance_ratio,
+            importance_sampling=None
+            if sampling is None
+            else ImportanceSamplingOut(
+                shift=list(sampling.shift),
+                confidence=sampling.confidence,
+                paths=sampling.paths,
+                tails=[TailOut.from_attributes(t) for t in sampling.tails],
+            ),
+            importance_note=reduction.importance_note,
+            conventions=VARIANCE_CONVENTIONS,
+        )
+
+
+VARIANCE_CONVENTIONS = {
+    "plain_standard_error": "std of the horizon returns (n - 1) / sqrt(paths): independent draws",
+    "antithetic_standard_error": "over antithetic pair means",
+    "control_variate": "regression estimator of the mean return with the controls "
+    "sum_a w_a X_a and sum_a w_a (X_a - E X_a)^2 (X the log returns, moments exact under the "
+    "model), over pair means when antithetic; standard_error_before is the same units' plain",
+    "importance_sampling": "a second run, antithetic off, the same paths and seed, every step's "
+    "normals drawn from N(shift, I) and weighted by dP/dQ; tail probability at the plain "
+    "historical VaR; variance_ratio = (plain_standard_error / standard_error)^2",
+}
+
+
 class ScenarioOut(Output):
     """Risk of the simulated horizon return (fractions of the portfolio; money on
     `portfolio_value`): historical and Cornish-Fisher VaR / CVaR per confidence."""
@@ -191,6 +416,8 @@ class ScenarioOut(Output):
     black_swan_share: AnalyticOut
     drawdown: DrawdownOut
     compute: ScenarioComputeOut
+    calibration: CalibrationOut
+    variance_reduction: VarianceReductionOut
     conventions: dict[str, str]
 
     @classmethod
@@ -228,13 +455,16 @@ class ScenarioOut(Output):
             black_swan_share=sim.black_swan_paths / sim.paths,
             drawdown=DrawdownOut.from_attributes(sim.drawdown),
             compute=ScenarioComputeOut.from_attributes(result.compute),
+            calibration=CalibrationOut.of(result.calibration),
+            variance_reduction=VarianceReductionOut.of(result.variance_reduction),
             conventions={
                 "sample": "the simulated horizon simple returns V_T / V_0 - 1, one per path",
                 "historical": CONVENTIONS["historical"],
                 "cornish_fisher": CONVENTIONS["cornish_fisher"],
                 "tail_index": CONVENTIONS["tail_index"],
-                "regime_source": "given initial_regime, else detected from prices, else the "
-                "mode of the transition matrix's stationary distribution",
+                "regime_source": "calibrated (the fitted one-regime model), else given "
+                "initial_regime, else detected from prices, else the mode of the transition "
+                "matrix's stationary distribution",
             },
             **fields,  # type: ignore[arg-type]
         )

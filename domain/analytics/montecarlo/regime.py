@@ -86,6 +86,8 @@ class RegimeSimulation:
     `percentile_levels[i]` percentile of V at each checkpoint (V_0 = 1).
     max_drawdowns (paths,): max over t of 1 - V_t / max_(s<=t) V_s; drawdown its summary.
     mean_return / mean_return_standard_error: of portfolio_returns (pair means if antithetic).
+    log_likelihood_ratio (paths,): with a `shift` (importance sampling), ln dP/dQ of each path
+    (variance_reduction.py); the plain statistics above are then those of the shifted law.
     """
 
     paths: int
@@ -105,6 +107,7 @@ class RegimeSimulation:
     drawdown: DrawdownSummary
     mean_return: float
     mean_return_standard_error: float
+    log_likelihood_ratio: FloatArray | None = None
 
 
 def _validate(
@@ -182,15 +185,21 @@ def simulate_regimes(
     antithetic: bool = True,
     use_numba: bool | None = None,
     batch_elements: int = DEFAULT_BATCH_ELEMENTS,
+    shift: FloatArray | None = None,
 ) -> RegimeSimulation:
     """Simulate `paths` paths of `steps` steps of `dt` years, starting in `initial_regime`.
 
     The first step is spent in `initial_regime`. Same (model, weights, sizes, seed, antithetic)
     -> the same result, whatever the thread count, `batch_elements` or `use_numba` (None follows
     BULWARK_NUMBA; False forces the NumPy reference, equal up to rounding).
+
+    `shift` (one number per asset, antithetic off): every step's standard normals are drawn
+    from N(shift, I) and each path's ln dP/dQ = -shift . sum_t z_t + T |shift|^2 / 2 comes back
+    in `log_likelihood_ratio` (importance sampling; the other draws are unchanged).
     """
     w = np.asarray(weights, dtype=np.float64)
     _validate(model, w, steps, paths, initial_regime, dt, batch_elements)
+    theta = _check_shift(shift, model.assets, antithetic)
     numba_on = NUMBA_ENABLED if use_numba is None else (use_numba and NUMBA_ENABLED)
     kernel = paths_kernel if numba_on else paths_numpy
     assets, count = model.assets, len(model.regimes)
@@ -222,6 +231,7 @@ def simulate_regimes(
     out_mdd = np.empty(units * mult)
     out_counts = np.zeros((units * mult, count), dtype=np.int64)
     swans = np.zeros(units, dtype=np.int64)
+    llr = np.zeros(units * mult) if theta is not None else None
     r0 = model.regimes.index(initial_regime)
     threads = max(1, min(_threads(), per_batch, len(sizes)))
     pool = ThreadPoolExecutor(max_workers=threads) if threads > 1 else None
@@ -232,6 +242,9 @@ def simulate_regimes(
             batch = draw_batch(spec, first, batch_sizes, pool)
             n = sum(batch_sizes)
             lo, hi = unit0 * mult, (unit0 + n) * mult
+            if theta is not None and llr is not None:
+                batch.z += theta
+                llr[lo:hi] = 0.5 * steps * float(theta @ theta) - batch.z.sum(axis=1) @ theta
             kernel(
                 batch.z, batch.u, batch.chi, spec.t_dof,
                 batch.jump_ptr, batch.jump_step, batch.jump_asset, batch.jump_size,
@@ -275,4 +288,17 @@ def simulate_regimes(
         ),
         mean_return=float(np.mean(portfolio)),
         mean_return_standard_error=_pair_standard_error(portfolio, antithetic),
+        log_likelihood_ratio=None if llr is None else np.asarray(llr[:paths], np.float64),
     )
+
+
+def _check_shift(shift: FloatArray | None, assets: int, antithetic: bool) -> FloatArray | None:
+    """The importance-sampling shift, validated (None: no shift)."""
+    if shift is None:
+        return None
+    theta = np.asarray(shift, dtype=np.float64)
+    if theta.shape != (assets,) or not np.all(np.isfinite(theta)):
+        raise InvalidRegimeModel(f"shift must be {assets} finite numbers", field="shift")
+    if antithetic:
+        raise InvalidRegimeModel("a shift needs antithetic off", field="shift")
+    return theta

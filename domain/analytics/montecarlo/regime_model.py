@@ -34,12 +34,19 @@ FloatArray = npt.NDArray[np.float64]
 
 
 class Regime(StrEnum):
-    """Market regimes, in the order of the default model's transition matrix."""
+    """Market regimes, the first four in the order of the default model's transition matrix;
+    CALIBRATED is the single regime of a model fitted to a portfolio's history
+    (montecarlo/calibration.py), never part of the default model."""
 
     BULL = "bull"
     BEAR = "bear"
     VOLATILE = "volatile"
     STABLE = "stable"
+    CALIBRATED = "calibrated"
+
+
+# The regimes a market is detected in and the default model switches between.
+MARKET_REGIMES: tuple[Regime, ...] = (Regime.BULL, Regime.BEAR, Regime.VOLATILE, Regime.STABLE)
 
 
 class InvalidRegimeModel(DomainError):

@@ -143,3 +143,36 @@ def test_bad_requests_are_refused_as_the_cpu_refuses_them(gpu: CudaCompute) -> N
                    initial_regime=Regime.BULL)  # fmt: skip
     with pytest.raises(InvalidRegimeModel, match="initial_regime"):
         run(gpu, one_regime(0.0, 0.1), initial_regime=Regime.BEAR)
+
+
+def test_a_shift_moves_the_normals_and_weighs_each_path_by_its_likelihood_ratio(
+    gpu: CudaCompute,
+) -> None:
+    # Arrange: one asset, unit variance per step (vol sqrt(252), dt 1/252, drift sigma^2 / 2),
+    # so the horizon log return is the sum of the shifted normals z_t exactly
+    model = RegimeModel(
+        regimes=(Regime.CALIBRATED,),
+        parameters=(RegimeParameters([126.0], [math.sqrt(252.0)], np.eye(1)),),
+        transition=np.ones((1, 1)),
+    )
+    theta, steps = -0.5, 12
+
+    # Act
+    sim = gpu.regime(
+        model, np.ones(1), steps=steps, paths=16, initial_regime=Regime.CALIBRATED, seed=3,
+        antithetic=False, shift=np.array([theta]),
+    )  # fmt: skip
+
+    # Assert: ln dP/dQ = -theta sum_t z_t + T theta^2 / 2 of the same z
+    sums = np.log1p(sim.asset_returns[:, 0])
+    np.testing.assert_allclose(
+        sim.log_likelihood_ratio, -theta * sums + steps * theta**2 / 2, atol=1e-9
+    )
+    assert sums.mean() < 0.0  # centred at T theta = -6
+
+
+def test_a_shift_with_antithetic_pairs_is_refused(gpu: CudaCompute) -> None:
+    with pytest.raises(InvalidRegimeModel) as refused:
+        run(gpu, one_regime(0.05, 0.2), shift=np.array([-0.1, -0.1]))
+
+    assert refused.value.field == "shift"

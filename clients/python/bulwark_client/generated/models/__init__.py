@@ -57,6 +57,7 @@ from .api_key_out import ApiKeyOut
 from .api_keys_out import ApiKeysOut
 from .appreciation_point_out import AppreciationPointOut
 from .asset_class import AssetClass
+from .asset_fit_out import AssetFitOut
 from .attribution_cusum_event_out import AttributionCusumEventOut
 from .attribution_cusum_event_out_direction import AttributionCusumEventOutDirection
 from .attribution_cusum_in import AttributionCusumIn
@@ -112,6 +113,9 @@ from .bulk_read_in import BulkReadIn
 from .calendar_out import CalendarOut
 from .calendar_out_calendars import CalendarOutCalendars
 from .calendar_spread_out import CalendarSpreadOut
+from .calibration_out import CalibrationOut
+from .calibration_out_conventions_type_0 import CalibrationOutConventionsType0
+from .calibration_out_status import CalibrationOutStatus
 from .chain_break_out import ChainBreakOut
 from .chain_out import ChainOut
 from .chain_report_out import ChainReportOut
@@ -139,6 +143,7 @@ from .consumer_restarted_out import ConsumerRestartedOut
 from .contract_list_out import ContractListOut
 from .contract_out import ContractOut
 from .contract_spec_out import ContractSpecOut
+from .control_variate_out import ControlVariateOut
 from .correlation_in import CorrelationIn
 from .correlation_in_volatilities import CorrelationInVolatilities
 from .covariance_estimate_out import CovarianceEstimateOut
@@ -343,6 +348,7 @@ from .implied_vol_out import ImpliedVolOut
 from .implied_vol_out_reasons import ImpliedVolOutReasons
 from .implied_vol_out_units import ImpliedVolOutUnits
 from .import_report_out import ImportReportOut
+from .importance_sampling_out import ImportanceSamplingOut
 from .in_doubt_out import InDoubtOut
 from .indicator_out import IndicatorOut
 from .indicator_out_columns import IndicatorOutColumns
@@ -381,6 +387,7 @@ from .keywords_out import KeywordsOut
 from .kill_switch_event_out import KillSwitchEventOut
 from .kill_switch_events_out import KillSwitchEventsOut
 from .kill_switch_status_out import KillSwitchStatusOut
+from .ks_out import KsOut
 from .kyc_document_out import KycDocumentOut
 from .kyc_page_out import KycPageOut
 from .kyc_review_in import KycReviewIn
@@ -700,7 +707,9 @@ from .sweep_out import SweepOut
 from .symbol_sentiment_out import SymbolSentimentOut
 from .symbol_sentiment_out_shares import SymbolSentimentOutShares
 from .sync_report_out import SyncReportOut
+from .tail_fit_out import TailFitOut
 from .tail_index_out import TailIndexOut
+from .tail_out import TailOut
 from .tax_bracket_in import TaxBracketIn
 from .tax_bracket_out import TaxBracketOut
 from .tax_brackets_in import TaxBracketsIn
@@ -762,6 +771,8 @@ from .var_out import VarOut
 from .var_out_conventions import VarOutConventions
 from .var_out_source import VarOutSource
 from .var_out_unit import VarOutUnit
+from .variance_reduction_out import VarianceReductionOut
+from .variance_reduction_out_conventions import VarianceReductionOutConventions
 from .vault_key_in import VaultKeyIn
 from .vault_key_list_out import VaultKeyListOut
 from .vault_key_out import VaultKeyOut
@@ -846,6 +857,7 @@ __all__ = (
     "ApiKeysOut",
     "AppreciationPointOut",
     "AssetClass",
+    "AssetFitOut",
     "AttributionCusumEventOut",
     "AttributionCusumEventOutDirection",
     "AttributionCusumIn",
@@ -901,6 +913,9 @@ __all__ = (
     "CalendarOut",
     "CalendarOutCalendars",
     "CalendarSpreadOut",
+    "CalibrationOut",
+    "CalibrationOutConventionsType0",
+    "CalibrationOutStatus",
     "ChainBreakOut",
     "ChainOut",
     "ChainReportOut",
@@ -928,6 +943,7 @@ __all__ = (
     "ContractListOut",
     "ContractOut",
     "ContractSpecOut",
+    "ControlVariateOut",
     "CorrelationIn",
     "CorrelationInVolatilities",
     "CovarianceEstimateOut",
@@ -1131,6 +1147,7 @@ __all__ = (
     "ImpliedVolOut",
     "ImpliedVolOutReasons",
     "ImpliedVolOutUnits",
+    "ImportanceSamplingOut",
     "ImportReportOut",
     "IndicatorOut",
     "IndicatorOutColumns",
@@ -1170,6 +1187,7 @@ __all__ = (
     "KillSwitchEventOut",
     "KillSwitchEventsOut",
     "KillSwitchStatusOut",
+    "KsOut",
     "KycDocumentOut",
     "KycPageOut",
     "KycReviewIn",
@@ -1489,7 +1507,9 @@ __all__ = (
     "SymbolSentimentOut",
     "SymbolSentimentOutShares",
     "SyncReportOut",
+    "TailFitOut",
     "TailIndexOut",
+    "TailOut",
     "TaxBracketIn",
     "TaxBracketOut",
     "TaxBracketsIn",
@@ -1543,6 +1563,8 @@ __all__ = (
     "ValuationIn",
     "ValuationOut",
     "ValuationPointOut",
+    "VarianceReductionOut",
+    "VarianceReductionOutConventions",
     "VarIn",
     "VarInMethodsItem",
     "VaRLevelOut",

@@ -27,7 +27,9 @@ class DetectionOut:
     """ 
         Attributes:
             drawdown (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
-            label (Regime): Market regimes, in the order of the default model's transition matrix.
+            label (Regime): Market regimes, the first four in the order of the default model's transition matrix;
+                    CALIBRATED is the single regime of a model fitted to a portfolio's history
+                    (montecarlo/calibration.py), never part of the default model.
             observations (int):
             rsi (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             scores (DetectionOutScores):

@@ -3,6 +3,7 @@ from enum import StrEnum
 class Regime(StrEnum):
     BEAR = "bear"
     BULL = "bull"
+    CALIBRATED = "calibrated"
     STABLE = "stable"
     VOLATILE = "volatile"
 

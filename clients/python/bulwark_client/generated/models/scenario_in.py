@@ -29,7 +29,10 @@ class ScenarioIn:
         Attributes:
             account_id (None | str | Unset):
             antithetic (bool | Unset):  Default: True.
+            calibrate (bool | Unset): Fit the model to the assets' stored daily bars (an account's, or `symbols`) when no
+                model, initial_regime nor prices is given Default: True.
             confidence_levels (list[float] | Unset):
+            importance_sampling (bool | Unset): Also run the tail importance-sampled and compare Default: True.
             initial_regime (None | Regime | Unset):
             model (ModelIn | None | Unset):
             paths (int | Unset): 100 to 1,000,000 Default: 10000.
@@ -37,12 +40,15 @@ class ScenarioIn:
             prices (list[float | str] | None | Unset): Daily closes, oldest first (>= 200): detect the regime
             seed (int | Unset):  Default: 0.
             steps (int | Unset): Trading days of the horizon, 1 to 2520; paths x steps <= 10,000,000 Default: 21.
+            symbols (list[str] | None | Unset): With `weights`: the assets' symbols, one per weight (fit)
             weights (list[float | str] | None | Unset): At most 50, sum 1
      """
 
     account_id: None | str | Unset = UNSET
     antithetic: bool | Unset = True
+    calibrate: bool | Unset = True
     confidence_levels: list[float] | Unset = UNSET
+    importance_sampling: bool | Unset = True
     initial_regime: None | Regime | Unset = UNSET
     model: ModelIn | None | Unset = UNSET
     paths: int | Unset = 10000
@@ -50,6 +56,7 @@ class ScenarioIn:
     prices: list[float | str] | None | Unset = UNSET
     seed: int | Unset = 0
     steps: int | Unset = 21
+    symbols: list[str] | None | Unset = UNSET
     weights: list[float | str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -67,11 +74,15 @@ class ScenarioIn:
 
         antithetic = self.antithetic
 
+        calibrate = self.calibrate
+
         confidence_levels: list[float] | Unset = UNSET
         if not isinstance(self.confidence_levels, Unset):
             confidence_levels = self.confidence_levels
 
 
+
+        importance_sampling = self.importance_sampling
 
         initial_regime: None | str | Unset
         if isinstance(self.initial_regime, Unset):
@@ -115,6 +126,16 @@ class ScenarioIn:
 
         steps = self.steps
 
+        symbols: list[str] | None | Unset
+        if isinstance(self.symbols, Unset):
+            symbols = UNSET
+        elif isinstance(self.symbols, list):
+            symbols = self.symbols
+
+
+        else:
+            symbols = self.symbols
+
         weights: list[float | str] | None | Unset
         if isinstance(self.weights, Unset):
             weights = UNSET
@@ -138,8 +159,12 @@ class ScenarioIn:
             field_dict["account_id"] = account_id
         if antithetic is not UNSET:
             field_dict["antithetic"] = antithetic
+        if calibrate is not UNSET:
+            field_dict["calibrate"] = calibrate
         if confidence_levels is not UNSET:
             field_dict["confidence_levels"] = confidence_levels
+        if importance_sampling is not UNSET:
+            field_dict["importance_sampling"] = importance_sampling
         if initial_regime is not UNSET:
             field_dict["initial_regime"] = initial_regime
         if model is not UNSET:
@@ -154,6 +179,8 @@ class ScenarioIn:
             field_dict["seed"] = seed
         if steps is not UNSET:
             field_dict["steps"] = steps
+        if symbols is not UNSET:
+            field_dict["symbols"] = symbols
         if weights is not UNSET:
             field_dict["weights"] = weights
 
@@ -177,8 +204,12 @@ class ScenarioIn:
 
         antithetic = d.pop("antithetic", UNSET)
 
+        calibrate = d.pop("calibrate", UNSET)
+
         confidence_levels = cast(list[float], d.pop("confidence_levels", UNSET))
 
+
+        importance_sampling = d.pop("importance_sampling", UNSET)
 
         def _parse_initial_regime(data: object) -> None | Regime | Unset:
             if data is None:
@@ -262,6 +293,24 @@ class ScenarioIn:
 
         steps = d.pop("steps", UNSET)
 
+        def _parse_symbols(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                symbols_type_0 = cast(list[str], data)
+
+                return symbols_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        symbols = _parse_symbols(d.pop("symbols", UNSET))
+
+
         def _parse_weights(data: object) -> list[float | str] | None | Unset:
             if data is None:
                 return data
@@ -291,7 +340,9 @@ class ScenarioIn:
         scenario_in = cls(
             account_id=account_id,
             antithetic=antithetic,
+            calibrate=calibrate,
             confidence_levels=confidence_levels,
+            importance_sampling=importance_sampling,
             initial_regime=initial_regime,
             model=model,
             paths=paths,
@@ -299,6 +350,7 @@ class ScenarioIn:
             prices=prices,
             seed=seed,
             steps=steps,
+            symbols=symbols,
             weights=weights,
         )
 

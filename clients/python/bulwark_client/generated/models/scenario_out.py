@@ -13,6 +13,7 @@ from ..models.scenario_out_regime_source import ScenarioOutRegimeSource
 from typing import cast
 
 if TYPE_CHECKING:
+  from ..models.calibration_out import CalibrationOut
   from ..models.detection_out import DetectionOut
   from ..models.drawdown_out import DrawdownOut
   from ..models.fan_out import FanOut
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
   from ..models.scenario_compute_out import ScenarioComputeOut
   from ..models.scenario_out_conventions import ScenarioOutConventions
   from ..models.scenario_out_regime_occupancy import ScenarioOutRegimeOccupancy
+  from ..models.variance_reduction_out import VarianceReductionOut
 
 
 
@@ -41,12 +43,15 @@ class ScenarioOut:
             best (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             black_swan_paths (int):
             black_swan_share (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
+            calibration (CalibrationOut):
             compute (ScenarioComputeOut):
             conventions (ScenarioOutConventions):
             detected_regime (DetectionOut | None):
             drawdown (DrawdownOut):
             fan_chart (FanOut):
-            initial_regime (Regime): Market regimes, in the order of the default model's transition matrix.
+            initial_regime (Regime): Market regimes, the first four in the order of the default model's transition matrix;
+                    CALIBRATED is the single regime of a model fitted to a portfolio's history
+                    (montecarlo/calibration.py), never part of the default model.
             mean_return (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             mean_return_standard_error (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             moments (MomentsOut):
@@ -59,6 +64,7 @@ class ScenarioOut:
             seed (int):
             steps (int):
             tail_index (HillOut | None):
+            variance_reduction (VarianceReductionOut):
             weights (list[float]):
             worst (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
      """
@@ -69,6 +75,7 @@ class ScenarioOut:
     best: float
     black_swan_paths: int
     black_swan_share: float
+    calibration: CalibrationOut
     compute: ScenarioComputeOut
     conventions: ScenarioOutConventions
     detected_regime: DetectionOut | None
@@ -87,6 +94,7 @@ class ScenarioOut:
     seed: int
     steps: int
     tail_index: HillOut | None
+    variance_reduction: VarianceReductionOut
     weights: list[float]
     worst: float
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -96,6 +104,7 @@ class ScenarioOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.calibration_out import CalibrationOut # noqa: PLC0415
         from ..models.detection_out import DetectionOut # noqa: PLC0415
         from ..models.drawdown_out import DrawdownOut # noqa: PLC0415
         from ..models.fan_out import FanOut # noqa: PLC0415
@@ -105,6 +114,7 @@ class ScenarioOut:
         from ..models.scenario_compute_out import ScenarioComputeOut # noqa: PLC0415
         from ..models.scenario_out_conventions import ScenarioOutConventions # noqa: PLC0415
         from ..models.scenario_out_regime_occupancy import ScenarioOutRegimeOccupancy # noqa: PLC0415
+        from ..models.variance_reduction_out import VarianceReductionOut # noqa: PLC0415
         account_id: None | str
         account_id = self.account_id
 
@@ -119,6 +129,8 @@ class ScenarioOut:
         black_swan_paths = self.black_swan_paths
 
         black_swan_share = self.black_swan_share
+
+        calibration = self.calibration.to_dict()
 
         compute = self.compute.to_dict()
 
@@ -170,6 +182,8 @@ class ScenarioOut:
         else:
             tail_index = self.tail_index
 
+        variance_reduction = self.variance_reduction.to_dict()
+
         weights = self.weights
 
 
@@ -186,6 +200,7 @@ class ScenarioOut:
             "best": best,
             "black_swan_paths": black_swan_paths,
             "black_swan_share": black_swan_share,
+            "calibration": calibration,
             "compute": compute,
             "conventions": conventions,
             "detected_regime": detected_regime,
@@ -204,6 +219,7 @@ class ScenarioOut:
             "seed": seed,
             "steps": steps,
             "tail_index": tail_index,
+            "variance_reduction": variance_reduction,
             "weights": weights,
             "worst": worst,
         })
@@ -214,6 +230,7 @@ class ScenarioOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.calibration_out import CalibrationOut # noqa: PLC0415
         from ..models.detection_out import DetectionOut # noqa: PLC0415
         from ..models.drawdown_out import DrawdownOut # noqa: PLC0415
         from ..models.fan_out import FanOut # noqa: PLC0415
@@ -223,6 +240,7 @@ class ScenarioOut:
         from ..models.scenario_compute_out import ScenarioComputeOut # noqa: PLC0415
         from ..models.scenario_out_conventions import ScenarioOutConventions # noqa: PLC0415
         from ..models.scenario_out_regime_occupancy import ScenarioOutRegimeOccupancy # noqa: PLC0415
+        from ..models.variance_reduction_out import VarianceReductionOut # noqa: PLC0415
         d = dict(src_dict)
         def _parse_account_id(data: object) -> None | str:
             if data is None:
@@ -242,6 +260,11 @@ class ScenarioOut:
         black_swan_paths = d.pop("black_swan_paths")
 
         black_swan_share = d.pop("black_swan_share")
+
+        calibration = CalibrationOut.from_dict(d.pop("calibration"))
+
+
+
 
         compute = ScenarioComputeOut.from_dict(d.pop("compute"))
 
@@ -349,6 +372,11 @@ class ScenarioOut:
         tail_index = _parse_tail_index(d.pop("tail_index"))
 
 
+        variance_reduction = VarianceReductionOut.from_dict(d.pop("variance_reduction"))
+
+
+
+
         weights = cast(list[float], d.pop("weights"))
 
 
@@ -361,6 +389,7 @@ class ScenarioOut:
             best=best,
             black_swan_paths=black_swan_paths,
             black_swan_share=black_swan_share,
+            calibration=calibration,
             compute=compute,
             conventions=conventions,
             detected_regime=detected_regime,
@@ -379,6 +408,7 @@ class ScenarioOut:
             seed=seed,
             steps=steps,
             tail_index=tail_index,
+            variance_reduction=variance_reduction,
             weights=weights,
             worst=worst,
         )

@@ -1,6 +1,7 @@
 from enum import StrEnum
 
 class ScenarioOutRegimeSource(StrEnum):
+    CALIBRATED = "calibrated"
     DETECTED = "detected"
     GIVEN = "given"
     STATIONARY = "stationary"
