@@ -32,6 +32,7 @@ from adapters.http.console.fear_greed_page import FearGreedPageController
 from adapters.http.console.fixed_income_page import FixedIncomePageController
 from adapters.http.console.frontier_page import FrontierPageController
 from adapters.http.console.giving_page import GivingPageController
+from adapters.http.console.held_page import HeldPageController
 from adapters.http.console.hype_page import HypePageController
 from adapters.http.console.killswitch import KillSwitchPageController
 from adapters.http.console.kyc_page import KycPageController, upload_controller
@@ -62,6 +63,7 @@ CONTROLLERS: list[type] = [
     EventsPageController,
     AccountsPageController,
     OrdersPageController,
+    HeldPageController,
     KillSwitchPageController,
     RiskDeskController,
     AgentsDeskController,
