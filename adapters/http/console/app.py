@@ -48,6 +48,7 @@ from adapters.http.console.planning_page import PlanningPageController
 from adapters.http.console.portfolios_page import PortfoliosPageController
 from adapters.http.console.push import ConsolePushController
 from adapters.http.console.rebalancing_page import RebalancingPageController
+from adapters.http.console.risk_new import RiskRuleNewController
 from adapters.http.console.session import ConsoleSessionMiddleware
 from adapters.http.console.surveillance_page import SurveillancePageController
 from adapters.http.console.templating import STATIC
@@ -66,6 +67,7 @@ CONTROLLERS: list[type] = [
     HeldPageController,
     KillSwitchPageController,
     RiskDeskController,
+    RiskRuleNewController,
     AgentsDeskController,
     ProvidersDeskController,
     ChartPageController,
