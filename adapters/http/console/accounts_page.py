@@ -16,12 +16,12 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Annotated, Any
 
-from litestar import Request, get, post
+from litestar import Request, Response, get, post
 from litestar.params import FromPath, QueryParameter
-from litestar.response import Redirect, Template
+from litestar.response import Template
 
 from adapters.http.console.form_fields import FieldReader
-from adapters.http.console.pages import ACTING, ConsolePage, form_page, page, see_other
+from adapters.http.console.pages import ACTING, ConsolePage, form_page, go_to, page
 from adapters.http.contexts import bundle_of
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of, edge_of
@@ -72,7 +72,7 @@ class AccountsPageController(ConsolePage):
         return await _accounts_page(request)
 
     @post("/", guards=[ACTING], status_code=303)
-    async def open_paper(self, request: Request[Any, Any, Any]) -> Template | Redirect:
+    async def open_paper(self, request: Request[Any, Any, Any]) -> Template | Response[Any]:
         caller = caller_of(request)
         fields = FieldReader(await request.form())
         cash = fields.decimal("initial_cash")
@@ -96,7 +96,7 @@ class AccountsPageController(ConsolePage):
                 raise
             fields.errors[refused.field] = f"{refused.message} ({refused.code})"
             return await _accounts_page(request, fields, code=refused.code)
-        return see_other(request, f"/console/accounts/{opened.id}")
+        return go_to(request, f"/console/accounts/{opened.id}")
 
     @get("/{account_id:str}")
     async def account(self, request: Request[Any, Any, Any], account_id: FromPath[str]) -> Template:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
-from litestar import Controller, Request
+from litestar import Controller, Request, Response
 from litestar.response import Redirect, Template
 
 from adapters.http.console.session import CSRF_FIELD, csrf_token_of, username_of
@@ -258,6 +258,14 @@ def see_other(request: Request[Any, Any, Any], to: str) -> Redirect:
     if is_htmx(request):
         response.headers["HX-Redirect"] = to
     return response
+
+
+def go_to(request: Request[Any, Any, Any], to: str) -> Response[Any]:
+    """After a form that leads to another page: a plain post gets a 303 to `to`; htmx a 200
+    with `HX-Redirect` (its request would follow a 303 itself, and never see the header)."""
+    if is_htmx(request):
+        return Response(content=b"", status_code=200, headers={"HX-Redirect": to})
+    return Redirect(to, status_code=303)
 
 
 def form_page(

@@ -17,11 +17,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from litestar import Controller, Request, get, post
+from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import FormMultiDict
-from litestar.response import Redirect, Template
+from litestar.response import Template
 
-from adapters.http.console.pages import ACTING, form_page, is_htmx, see_other
+from adapters.http.console.pages import ACTING, form_page, go_to, is_htmx
 from adapters.http.security import caller_of
 from adapters.http.trading import trading_of
 from application.trading.accounts import OrderQuery
@@ -164,14 +164,14 @@ class RiskRuleNewController(Controller):
         return await _new_page(request, form, preview=found)
 
     @post("/", guards=[ACTING], status_code=303)
-    async def create(self, request: Request[Any, Any, Any]) -> Template | Redirect:
+    async def create(self, request: Request[Any, Any, Any]) -> Template | Response[Any]:
         caller = caller_of(request)
         form = await request.form()
         try:
             rule = await trading_of(request).risk.create(caller.principal, draft_of(form))
         except InvalidRule as exc:
             return await _new_page(request, form, error=exc)
-        return see_other(request, f"/console/risk#rule-{rule.id}")
+        return go_to(request, f"/console/risk#rule-{rule.id}")
 
 
 async def _new_page(
