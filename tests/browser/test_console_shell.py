@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from selenium.webdriver.common.keys import Keys
 
+from adapters.http.console.pages import NAV
 from bootstrap.demo import DEMO_OWNER, DEMO_RISK, DEMO_VIEWER
 from tests.browser.browser import PHONE, Chromium, tab
 
@@ -53,9 +54,17 @@ def test_the_keyboard_reaches_every_page(chromium: Chromium, console: str) -> No
         first = page.driver.switch_to.active_element
         first.send_keys(Keys.TAB)
         focused = page.driver.switch_to.active_element.get_attribute("class")
+        # The menu in its groups, each page with its letter; g then Shift+H: the held orders.
+        groups = [g.text for g in page.all(".menu .nav-group-label")]
+        keyed = len(page.all(".menu nav a[data-key]"))
+        page.find("body").send_keys("g", Keys.SHIFT, "H")
+        page.wait_text("h1", "Held orders")
+        page.shot("held-by-keyboard")
 
     assert help_open
     assert focused == "skip"
+    assert groups == ["TRADING AND SAFETY", "WEALTH", "MARKETS", "ADMIN"]
+    assert keyed == len(NAV)
 
 
 def test_the_console_fits_a_phone_screen(chromium: Chromium, console: str) -> None:

@@ -5,6 +5,9 @@ PerformanceService), called with the signed-in principal: an owner sees their ow
 a desk role all of them, and another owner's account answers 404 like the API does.
 The charts read `pnl.json` / `exposure.json` (application/analytics/account_charts.py: stored daily
 snapshots plus the live point now).
+
+**Open a paper account** posts to AccountAdmin.open as POST /api/v1/accounts with broker
+"paper" does: a refused field (the name, the currency, the initial cash) is shown beside it.
 """
 
 from __future__ import annotations
@@ -13,19 +16,23 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Annotated, Any
 
-from litestar import Request, get
+from litestar import Request, Response, get, post
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Template
 
-from adapters.http.console.pages import ConsolePage, page
+from adapters.http.console.form_fields import FieldReader
+from adapters.http.console.pages import ACTING, ConsolePage, form_page, go_to, page
 from adapters.http.contexts import bundle_of
+from adapters.http.problems import domain_status
 from adapters.http.security import caller_of, edge_of
 from adapters.http.trading import trading_of
 from application.analytics.account_charts import ChartSeries, LivePoint, exposure_series, pnl_series
 from application.analytics.performance import PerformanceService
+from application.trading.account_admin import OpenAccount
 from application.trading.accounts import AccountView, PositionView
 from domain.errors import DomainError, NotFound
 from domain.principals import Principal
+from domain.trading.account_profile import AccountType, TradingType
 from ports.trading.equity import EquitySnapshot
 
 ZERO = Decimal(0)
@@ -62,15 +69,34 @@ class AccountsPageController(ConsolePage):
 
     @get("/")
     async def accounts(self, request: Request[Any, Any, Any]) -> Template:
+        return await _accounts_page(request)
+
+    @post("/", guards=[ACTING], status_code=303)
+    async def open_paper(self, request: Request[Any, Any, Any]) -> Template | Response[Any]:
         caller = caller_of(request)
-        views = await trading_of(request).accounts.list_accounts(caller.principal)
-        buffers = {v.id: await _margin_buffer(request, v.id) for v in views}
-        return page(
-            request,
-            "accounts.html",
-            title="Accounts",
-            context={"accounts": views, "buffers": buffers},
+        fields = FieldReader(await request.form())
+        cash = fields.decimal("initial_cash")
+        account_type = fields.choice("account_type", [t.value for t in AccountType])
+        trading_type = fields.choice("trading_type", [t.value for t in TradingType])
+        if fields.errors or cash is None or account_type is None or trading_type is None:
+            return await _accounts_page(request, fields)
+        command = OpenAccount(
+            caller.principal,
+            fields.text("name"),
+            "paper",
+            fields.text("base_currency") or "USD",
+            AccountType(account_type),
+            TradingType(trading_type),
+            cash,
         )
+        try:
+            opened = await trading_of(request).account_admin.open(command)
+        except DomainError as refused:
+            if refused.field is None or domain_status(refused) >= 500:
+                raise
+            fields.errors[refused.field] = f"{refused.message} ({refused.code})"
+            return await _accounts_page(request, fields, code=refused.code)
+        return go_to(request, f"/console/accounts/{opened.id}")
 
     @get("/{account_id:str}")
     async def account(self, request: Request[Any, Any, Any], account_id: FromPath[str]) -> Template:
@@ -115,6 +141,31 @@ class AccountsPageController(ConsolePage):
         days: ChartDays = DEFAULT_CHART_DAYS,
     ) -> dict[str, object]:
         return await _chart(request, account_id, days, exposure_series)
+
+
+async def _accounts_page(
+    request: Request[Any, Any, Any], fields: FieldReader | None = None, code: str | None = None
+) -> Template:
+    """The accounts and the paper-account form; `fields`: a refused form, typed values kept."""
+    caller = caller_of(request)
+    views = await trading_of(request).accounts.list_accounts(caller.principal)
+    buffers = {v.id: await _margin_buffer(request, v.id) for v in views}
+    status, code = fields.outcome(code) if fields is not None else (200, None)
+    return form_page(
+        request,
+        "accounts.html",
+        title="Accounts",
+        status_code=status,
+        code=code or "",
+        context={
+            "accounts": views,
+            "buffers": buffers,
+            "typed": fields.values if fields is not None else {},
+            "errors": fields.errors if fields is not None else {},
+            "account_types": list(AccountType),
+            "trading_types": list(TradingType),
+        },
+    )
 
 
 async def _chart(

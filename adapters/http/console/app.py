@@ -32,6 +32,7 @@ from adapters.http.console.fear_greed_page import FearGreedPageController
 from adapters.http.console.fixed_income_page import FixedIncomePageController
 from adapters.http.console.frontier_page import FrontierPageController
 from adapters.http.console.giving_page import GivingPageController
+from adapters.http.console.held_page import HeldPageController
 from adapters.http.console.hype_page import HypePageController
 from adapters.http.console.killswitch import KillSwitchPageController
 from adapters.http.console.kyc_page import KycPageController, upload_controller
@@ -47,6 +48,7 @@ from adapters.http.console.planning_page import PlanningPageController
 from adapters.http.console.portfolios_page import PortfoliosPageController
 from adapters.http.console.push import ConsolePushController
 from adapters.http.console.rebalancing_page import RebalancingPageController
+from adapters.http.console.risk_new import RiskRuleNewController
 from adapters.http.console.session import ConsoleSessionMiddleware
 from adapters.http.console.surveillance_page import SurveillancePageController
 from adapters.http.console.templating import STATIC
@@ -62,8 +64,10 @@ CONTROLLERS: list[type] = [
     EventsPageController,
     AccountsPageController,
     OrdersPageController,
+    HeldPageController,
     KillSwitchPageController,
     RiskDeskController,
+    RiskRuleNewController,
     AgentsDeskController,
     ProvidersDeskController,
     ChartPageController,

@@ -4,28 +4,37 @@ The table is a fragment that htmx re-renders every 5 s and on heartbeat events (
 the WebSocket's heartbeat category into a `heartbeat` event on <body>). Keys go through
 ApiKeyService as the API's /agents/{id}/keys routes do; a new key's text is rendered once,
 in the response that issued it, and never again (only its digest is kept).
+
+**Register an agent** goes through AgentService.register_agent as POST /api/v1/agents does (on
+some of the caller's own accounts) and issues its first key at once, shown once the same way;
+a refused field (a taken or malformed id, a threshold not positive) is shown beside it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from litestar import Controller, Request, get, post
 from litestar.params import FromPath
 from litestar.response import Template
 
+from adapters.http.console.form_fields import FieldReader
 from adapters.http.console.forms import InvalidForm
-from adapters.http.console.pages import ACTING, fragment, page
+from adapters.http.console.pages import ACTING, form_page, fragment
 from adapters.http.security import caller_of
 from adapters.http.trading import trading_of
 from application.identity.apikeys import ApiKeyView
-from application.safety.agents import AgentStatus
+from application.safety.agents import AgentStatus, RegisterAgent
 from domain.agents.heartbeat import Liveness
-from domain.errors import NotFound
+from domain.errors import DomainError, NotFound
 from domain.identity.apikeys import API_KEY_PREFIX
 from domain.principals import Principal
 
+AGENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")  # as the API's AgentId
+DEFAULT_THRESHOLD_S = 60  # the form's heartbeat threshold unless changed
 STALE_FRACTION = 0.5  # an alive agent silent for half its threshold is shown as stale
 
 
@@ -72,9 +81,43 @@ class AgentsDeskController(Controller):
 
     @get("/")
     async def agents(self, request: Request[Any, Any, Any]) -> Template:
-        rows = await agent_rows(request, caller_of(request).principal)
-        context = {"rows": rows, "masked": masked}
-        return page(request, "agents.html", title="Agents", context=context)
+        return await _agents_page(request)
+
+    @post("/", guards=[ACTING], status_code=200)
+    async def register(self, request: Request[Any, Any, Any]) -> Template:
+        caller = caller_of(request)
+        trading = trading_of(request)
+        form = await request.form()
+        fields = FieldReader(form)
+        agent_id = fields.text("agent_id")
+        if not AGENT_ID.fullmatch(agent_id):
+            fields.errors["agent_id"] = (
+                "agent_id: letters, digits, '.', '_' or '-' (128 at most), starting with a "
+                "letter or digit"
+            )
+        threshold = fields.integer("heartbeat_threshold_seconds")
+        if threshold is not None and not 0 < threshold <= 86_400:
+            fields.errors["heartbeat_threshold_seconds"] = (
+                "heartbeat_threshold_seconds: between 1 and 86400"
+            )
+        chosen = tuple(str(a) for a in form.getall("account_ids", []))
+        if fields.errors or threshold is None:
+            return await _agents_page(request, fields, chosen=chosen)
+        name = fields.text("name")[:200]
+        command = RegisterAgent(
+            caller.principal, agent_id, name, chosen, timedelta(seconds=threshold)
+        )
+        try:
+            await trading.agents.register_agent(command)
+        except DomainError as refused:
+            if isinstance(refused, NotFound):
+                raise  # an account not the caller's: 404, as on the API
+            fields.errors[refused.field or "agent_id"] = f"{refused.message} ({refused.code})"
+            return await _agents_page(request, fields, code=refused.code, chosen=chosen)
+        created = await trading.api_keys.create(caller.principal, agent_id, "first key")
+        answer = await _agents_page(request, created=created)
+        answer.headers["Cache-Control"] = "no-store"
+        return answer
 
     @get("/table")
     async def table(self, request: Request[Any, Any, Any]) -> Template:
@@ -116,3 +159,37 @@ class AgentsDeskController(Controller):
         return fragment(
             request, "partials/agents_table.html", context={"rows": rows, "masked": masked}
         )
+
+
+async def _agents_page(
+    request: Request[Any, Any, Any],
+    fields: FieldReader | None = None,
+    *,
+    code: str | None = None,
+    created: Any = None,
+    chosen: tuple[str, ...] = (),
+) -> Template:
+    """The agents page; `fields`: a refused registration (typed values kept); `created`: the
+    registered agent's first key, shown this once."""
+    caller = caller_of(request)
+    rows = await agent_rows(request, caller.principal)
+    accounts = await trading_of(request).accounts.list_accounts(caller.principal)
+    status, code = fields.outcome(code) if fields is not None else (200, None)
+    return form_page(
+        request,
+        "agents.html",
+        title="Agents",
+        status_code=status,
+        code=code or "",
+        context={
+            "rows": rows,
+            "masked": masked,
+            "accounts": [a for a in accounts if a.owner_id == caller.principal.id],
+            "typed": fields.values if fields is not None else {},
+            "chosen": set(chosen),
+            "errors": fields.errors if fields is not None else {},
+            "created": created,
+            "label": "first key" if created is not None else "",
+            "default_threshold": DEFAULT_THRESHOLD_S,
+        },
+    )

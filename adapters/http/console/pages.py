@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
-from litestar import Controller, Request
+from litestar import Controller, Request, Response
 from litestar.response import Redirect, Template
 
 from adapters.http.console.session import CSRF_FIELD, csrf_token_of, username_of
@@ -48,41 +48,73 @@ class NavItem:
     key: str
 
 
-NAV: tuple[NavItem, ...] = (
-    NavItem("/console", "Overview", "o"),
-    NavItem("/console/kill-switch", "Kill switch", "k"),
-    NavItem("/console/events", "Live events", "e"),
-    NavItem("/console/accounts", "Accounts", "a"),
-    NavItem("/console/orders", "Orders", "r"),
-    NavItem("/console/risk", "Risk rules", "u"),
-    NavItem("/console/agents", "Agents", "g"),
-    NavItem("/console/providers", "Providers", "p"),
-    NavItem("/console/chart", "Chart", "q"),  # c is the succession's; q for quotes
-    NavItem("/console/streams", "Streams", "s"),
-    NavItem("/console/signals", "Signals", "i"),
-    NavItem("/console/succession", "Succession", "c"),
-    NavItem("/console/options", "Options", "t"),  # o is the overview's
-    NavItem("/console/planning", "Planning", "n"),  # p is the providers'
-    NavItem("/console/notifications", "Notifications", "m"),  # n is the planning's
-    NavItem("/console/devices", "Devices", "d"),
-    NavItem("/console/vault", "API keys", "v"),
-    NavItem("/console/portfolios", "Portfolios", "f"),  # p is the providers'
-    NavItem("/console/backtests", "Backtests", "b"),
-    NavItem("/console/surveillance", "Surveillance", "w"),
-    NavItem("/console/fear-greed", "Fear & Greed", "h"),
-    NavItem("/console/models", "Models", "l"),  # m is the notifications'
-    NavItem("/console/wealth", "Wealth", "y"),
-    NavItem("/console/rebalancing", "Rebalancing", "x"),
-    NavItem("/console/aggregation", "Outside accounts", "j"),
-    NavItem("/console/kyc", "KYC documents", "z"),  # the last free letter
-    # Upper case from here: the lower-case letters are taken (g then Shift and the letter).
-    NavItem("/console/crypto", "Crypto", "C"),
-    NavItem("/console/esg", "ESG", "E"),
-    NavItem("/console/giving", "Giving", "G"),
-    NavItem("/console/attribution", "Attribution", "A"),
-    NavItem("/console/fixed-income", "Fixed income", "B"),  # B for bonds
-    NavItem("/console/frontier", "Efficient frontier", "F"),
+@dataclass(frozen=True, slots=True)
+class NavGroup:
+    """A heading of the menu and its pages."""
+
+    label: str
+    items: tuple[NavItem, ...]
+
+
+# Each page's letter stays its own across the groups (g then the letter; upper case: g then
+# Shift and the letter, the lower-case letters being all taken).
+NAV_GROUPS: tuple[NavGroup, ...] = (
+    NavGroup(
+        "Trading and safety",
+        (
+            NavItem("/console", "Overview", "o"),
+            NavItem("/console/kill-switch", "Kill switch", "k"),
+            NavItem("/console/events", "Live events", "e"),
+            NavItem("/console/accounts", "Accounts", "a"),
+            NavItem("/console/orders", "Orders", "r"),
+            NavItem("/console/held", "Held orders", "H"),
+            NavItem("/console/risk", "Risk rules", "u"),
+            NavItem("/console/agents", "Agents", "g"),
+            NavItem("/console/backtests", "Backtests", "b"),
+            NavItem("/console/surveillance", "Surveillance", "w"),
+            NavItem("/console/succession", "Succession", "c"),
+        ),
+    ),
+    NavGroup(
+        "Wealth",
+        (
+            NavItem("/console/wealth", "Wealth", "y"),
+            NavItem("/console/portfolios", "Portfolios", "f"),  # p is the providers'
+            NavItem("/console/planning", "Planning", "n"),  # p is the providers'
+            NavItem("/console/rebalancing", "Rebalancing", "x"),
+            NavItem("/console/aggregation", "Outside accounts", "j"),
+            NavItem("/console/attribution", "Attribution", "A"),
+            NavItem("/console/frontier", "Efficient frontier", "F"),
+            NavItem("/console/esg", "ESG", "E"),
+            NavItem("/console/giving", "Giving", "G"),
+        ),
+    ),
+    NavGroup(
+        "Markets",
+        (
+            NavItem("/console/chart", "Chart", "q"),  # c is the succession's; q for quotes
+            NavItem("/console/options", "Options", "t"),  # o is the overview's
+            NavItem("/console/fixed-income", "Fixed income", "B"),  # B for bonds
+            NavItem("/console/crypto", "Crypto", "C"),
+            NavItem("/console/signals", "Signals", "i"),
+            NavItem("/console/models", "Models", "l"),  # m is the notifications'
+            NavItem("/console/fear-greed", "Fear & Greed", "h"),
+        ),
+    ),
+    NavGroup(
+        "Admin",
+        (
+            NavItem("/console/providers", "Providers", "p"),
+            NavItem("/console/streams", "Streams", "s"),
+            NavItem("/console/notifications", "Notifications", "m"),  # n is the planning's
+            NavItem("/console/devices", "Devices", "d"),
+            NavItem("/console/vault", "API keys", "v"),
+            NavItem("/console/kyc", "KYC documents", "z"),
+        ),
+    ),
 )
+# Every page of the menu, in its order (the benchmarks and tests walk it).
+NAV: tuple[NavItem, ...] = tuple(item for group in NAV_GROUPS for item in group.items)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +146,7 @@ def base_context(request: Request[Any, Any, Any], *, title: str) -> dict[str, An
         "csrf": csrf_token_of(request.scope),
         "csrf_field": CSRF_FIELD,
         "nav": NAV,
+        "nav_groups": NAV_GROUPS,
     }
 
 
@@ -225,6 +258,14 @@ def see_other(request: Request[Any, Any, Any], to: str) -> Redirect:
     if is_htmx(request):
         response.headers["HX-Redirect"] = to
     return response
+
+
+def go_to(request: Request[Any, Any, Any], to: str) -> Response[Any]:
+    """After a form that leads to another page: a plain post gets a 303 to `to`; htmx a 200
+    with `HX-Redirect` (its request would follow a 303 itself, and never see the header)."""
+    if is_htmx(request):
+        return Response(content=b"", status_code=200, headers={"HX-Redirect": to})
+    return Redirect(to, status_code=303)
 
 
 def form_page(
