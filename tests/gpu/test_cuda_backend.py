@@ -15,6 +15,7 @@ from dataclasses import fields, replace
 
 import numpy as np
 import pytest
+from scipy import stats
 
 from adapters.gpu.detect import probe_cuda
 from domain.analytics.montecarlo.regime import Regime, default_model
