@@ -23,6 +23,7 @@ from application.trading.policies import PolicyCache
 from application.trading.risk import RiskService
 from application.trading.risk_books import RiskBooks
 from bootstrap.crash_rehearsal import CrashPlan, rehearsing, rehearsing_store
+from bootstrap.killswitch_wiring import wire_killswitch
 from domain.risk.analysis import HeadroomRater
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
@@ -128,19 +129,10 @@ def build_embedded(
         orders_uow, router, market, bus, clock, ids, policies, locks,
         books=RiskBooks(market, market),
     )  # fmt: skip
-    killswitch = KillSwitchService(
-        uow_factory,
-        router,
-        bus,
-        hasher,
-        clock,
-        ids,
-        audit,
-        notifier,
-        orders.latch,
-        orders,
-        killswitch_config,
-    )
+    killswitch = wire_killswitch(
+        KillSwitchService, uow_factory, router, bus, hasher, clock, ids, audit, notifier,
+        orders.latch, orders, killswitch_config,
+    )  # fmt: skip
     risk = RiskService(uow_factory, market, clock, ids, policies, audit, HeadroomRater(), orders)
     return Embedded(
         clock,

@@ -32,7 +32,10 @@ class Lane(Protocol):
 
 class LaneKillSwitch(KillSwitchService):
     """The kill switch every caller holds: activations run on the lane once it is started,
-    and on the caller's own loop while the lane is down (never a call left hanging)."""
+    and on the caller's own loop while the lane is down (never a call left hanging).
+
+    The same stages as KillSwitchService (bootstrap/killswitch_wiring.py builds them); it adds
+    only where a call runs, and `lane`, set when the lane starts."""
 
     lane: Lane | None = None
 

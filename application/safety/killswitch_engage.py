@@ -59,6 +59,8 @@ class EngageSequence:
         store_down: StoreDownHalt,
         verdict: EngageVerdict,
         config: KillSwitchConfig,
+        *,
+        tracer: Tracer = NO_TRACER,
     ) -> None:
         self._clock = clock
         self._halt = halt
@@ -66,6 +68,8 @@ class EngageSequence:
         self._store_down = store_down
         self._verdict = verdict
         self._config = config
+        # Spans: killswitch.engage, its phases (halt, broadcast, cancel per account, record).
+        self.tracer = tracer
 
     @property
     def config(self) -> KillSwitchConfig:
@@ -86,20 +90,28 @@ class EngageSequence:
         broadcast: bool,
         received_at: float | None,
     ) -> KillSwitchEvent:
-        now = self._clock.monotonic()
-        # The deadline counts from the request's arrival, not from when this code first ran.
-        start = now if received_at is None else min(received_at, now)
-        run = Activation(
-            scope,
-            trigger,
-            principal_id,
-            reason,
-            flatten=flatten,
-            broadcast=broadcast,
-            start=start,
-            deadline=start + self._config.deadline,
-            triggered_at=self._clock.now(),
-        )
+        with self.tracer.span("killswitch.engage", scope=scope.key, trigger=trigger.value) as span:
+            now = self._clock.monotonic()
+            # The deadline counts from the request's arrival, not from when this code first ran.
+            start = now if received_at is None else min(received_at, now)
+            run = Activation(
+                scope,
+                trigger,
+                principal_id,
+                reason,
+                flatten=flatten,
+                broadcast=broadcast,
+                start=start,
+                deadline=start + self._config.deadline,
+                triggered_at=self._clock.now(),
+            )
+            record = await self._engage(run, message_id)
+            span.set("confirmed", record.broker_confirmed)
+            return record
+
+    async def _engage(self, run: Activation, message_id: str | None) -> KillSwitchEvent:
+        """halt -> broadcast -> cancel and confirm at the brokers -> the verdict, kept; from
+        memory (StoreDownHalt) when the store cannot take the halt."""
         try:
             targets, events = await self._halt.halt(run, message_id)
         except StoreUnavailable:
@@ -107,7 +119,7 @@ class EngageSequence:
         halted_at = self._clock.now()
         await self._halt.broadcast(run, events)
         broadcast_at = self._clock.now()
-        runs = await self._cancels.stop_all(targets, flatten, run.deadline)
+        runs = await self._cancels.stop_all(targets, run.flatten, run.deadline)
         timeline = run.timeline(halted_at, broadcast_at, self._clock.now())
         return await self._verdict.keep(run, targets, runs, timeline)
 

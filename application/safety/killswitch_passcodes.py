@@ -41,6 +41,16 @@ class KillSwitchPasscodes:
         self.memory.remember_passcode(principal.id, hashed)
         await self.audit.record(principal.id, "kill_switch.passcode_set", principal.id, "ok")
 
+    async def change(self, principal: Principal, current: str | None, passcode: str) -> None:
+        """Set one's passcode; replacing one needs the current one (same lockout and audit)."""
+        async with self.uow_factory() as uow:
+            existing = await uow.passcodes.get(principal.id)
+        if existing is not None:
+            if not current:
+                raise WrongPasscode("the current passcode is required to change it")
+            await self.check(principal, current, "kill_switch.passcode_change")
+        await self.set(principal, passcode)
+
     async def check(self, principal: Principal, passcode: str, action: str) -> None:
         """The stored check; for an activation while the store is down, the remembered one."""
         try:

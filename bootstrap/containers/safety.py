@@ -22,6 +22,7 @@ from application.safety.succession import SuccessionScheduler, SuccessionService
 from application.safety.triggers import LossLimitWatch
 from application.trading.in_doubt_watch import InDoubtWatch
 from bootstrap.containers import http
+from bootstrap.killswitch_wiring import wire_killswitch
 from bootstrap.lane_killswitch import LaneKillSwitch
 from bootstrap.settings import Settings
 
@@ -56,7 +57,9 @@ class SafetyContainer(containers.DeclarativeContainer):
     # the lane's kill switch share it: application/safety/killswitch_memory.py).
     killswitch_memory = providers.Singleton(KillSwitchMemory)
     # Runs locally until bootstrap/killswitch_lane.py starts the lane; then on the lane.
+    # Its stages are built by bootstrap/killswitch_wiring.py (the embedded service's too).
     killswitch = providers.Singleton(
+        wire_killswitch,
         LaneKillSwitch,
         core.uow_factory, core.brokers, core.publisher, core.hasher, core.clock, core.ids,
         core.audit, core.notifier, core.latch, orders, killswitch_config,

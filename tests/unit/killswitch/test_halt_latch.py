@@ -244,7 +244,7 @@ async def test_passcodes_are_checked_off_the_event_loop(e: Embedded) -> None:
     # Arrange
     await set_passcodes(e, OWNER)
     hasher = SlowHasher(e.hasher)
-    e.killswitch._passcodes.hasher = hasher  # type: ignore[assignment]
+    e.killswitch.passcodes.hasher = hasher  # type: ignore[assignment]
     loop_thread = threading.get_ident()
     ticks = 0
 
@@ -268,7 +268,7 @@ async def test_concurrent_wrong_guesses_cannot_slip_under_the_lockout(e: Embedde
     # Arrange: ten wrong guesses at once, each hash check taking 50 ms
     await set_passcodes(e, OWNER)
     hasher = SlowHasher(e.hasher)
-    e.killswitch._passcodes.hasher = hasher  # type: ignore[assignment]
+    e.killswitch.passcodes.hasher = hasher  # type: ignore[assignment]
     guess = ActivateKillSwitch(OWNER, WRONG, Scope.account(ACCOUNT))
 
     # Act

@@ -13,6 +13,7 @@ from adapters.memory.store import InMemoryUnitOfWork, unit_of_work_factory
 from application.safety.killswitch import KillSwitchConfig, KillSwitchService
 from application.trading.broker_router import BrokerRouter
 from bootstrap.embedded import Embedded
+from bootstrap.killswitch_wiring import wire_killswitch
 from domain.errors import StoreUnavailable
 from domain.killswitch.state import Scope, TradingState
 from domain.killswitch.switch import ActivationLocked, KillSwitchEvent, WrongPasscode
@@ -70,7 +71,8 @@ def _kill_switch(
     e: Embedded, store: SwitchableStore, max_failures: int = 5, pending_retry: float | None = None
 ) -> KillSwitchService:
     audit: AuditLog = store  # type: ignore[assignment]  # record() is all the switch calls
-    return KillSwitchService(
+    return wire_killswitch(
+        KillSwitchService,
         store,  # type: ignore[arg-type]
         BrokerRouter({"paper": e.broker}),
         e.bus,
