@@ -150,6 +150,11 @@ class SignalSource:
     def sentiment_min_items(self) -> int:
         return self.min_items if self.min_items is not None else 3
 
+    @property
+    def sentiment_key(self) -> str:
+        """A sentiment reading's `name`: its window and minimum count ("24h/3")."""
+        return f"{self.sentiment_window_hours:g}h/{self.sentiment_min_items}"
+
 
 @dataclass(frozen=True, slots=True)
 class SizingPolicy:
@@ -346,4 +351,6 @@ def _matches(
         return False
     if source.pattern is not None and source.pattern is not pattern:
         return False
+    if kind is SourceKind.SENTIMENT:  # a reading of this window and count, not another's
+        return name == source.sentiment_key
     return source.name is None or source.name == name
