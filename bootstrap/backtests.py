@@ -15,6 +15,7 @@ from ports.core.clock import Clock, IdGenerator
 from ports.core.unit_of_work import UnitOfWorkFactory
 from ports.market_data.bar_store import BarStore
 from ports.strategies.backtests import BacktestRepository
+from ports.strategies.sentiment import ScoredNews
 from ports.strategies.strategies import StrategyRepository
 
 SHIPPED_DATA = shipped_data() / "backtest"
@@ -28,6 +29,7 @@ def backtest_service(
     clock: Clock,
     ids: IdGenerator,
     bar_store: Callable[[], BarStore] | None = None,
+    news: Callable[[], ScoredNews] | None = None,
 ) -> BacktestService:
     """The service over the replay-format bars of BULWARK_BACKTEST_DATA_PATH (else shipped),
     and the bar store for runs whose source is "store" (opened on the first such run)."""
@@ -41,7 +43,7 @@ def backtest_service(
     return BacktestService(
         backtests, strategies, history, build_world, uow_factory, clock, ids, limits,
         models=_model_replays(settings),
-        bar_store=bar_store,
+        bar_store=bar_store, news=news,
     )  # fmt: skip
 
 

@@ -40,6 +40,7 @@ from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.book import OrderBook
 from domain.market_data.breaker import BreakerConfig, BreakerState, CircuitBreaker
 from domain.market_data.consensus import Consensus, ConsensusPolicy, ProviderPrice, consensus
+from domain.market_data.fundamentals import KeyRatios
 from domain.market_data.options import OptionChain
 from domain.market_data.source_quality import cheapest_first
 from ports.core.clock import Clock
@@ -177,6 +178,10 @@ class FailoverMarketData:
 
     async def option_chain(self, underlying: str, expiry: date | None = None) -> OptionChain:
         return await self._call(lambda p: p.option_chain(underlying, expiry))
+
+    async def key_ratios(self, symbol: str) -> KeyRatios:
+        """The first provider offering fundamentals answers; one without is passed over."""
+        return await self._call(lambda p: _key_ratios(p, symbol))
 
     async def stream_quotes(self, symbols: Sequence[str]) -> AsyncIterator[Quote]:
         failed: set[str] = set()
@@ -463,3 +468,11 @@ class FailoverMarketData:
             member.breaker.record_failure(now, duration_s)
         else:
             member.breaker.release(now)
+
+
+async def _key_ratios(provider: MarketDataProvider, symbol: str) -> KeyRatios:
+    ask = getattr(provider, "key_ratios", None)
+    if ask is None:  # not offered: the next provider is asked
+        raise ProviderError(provider.name, "fundamentals are not offered", retryable=False)
+    ratios: KeyRatios = await ask(symbol)
+    return ratios

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from domain.inference.errors import InvalidModelInput
 from domain.inference.sentiment import NewsItem, SentimentSettings, SymbolSentiment, aggregate
@@ -76,6 +76,20 @@ class SentimentService:
             )
         return found
 
+    async def scored_news(
+        self, symbol: str, start: datetime, end: datetime, limit: int
+    ) -> list[tuple[datetime, float]]:
+        """The symbol's news items published in [start, end] (at most `limit`, newest first;
+        never one the news port does not hold by the clock's now), each with its score
+        p(positive) - p(negative) in [-1, 1] as the sentiment model classifies it."""
+        wanted = symbol.strip().upper()
+        if not SYMBOL.match(wanted):
+            raise InvalidModelInput(f"{symbol!r} is not a symbol", field="symbol")
+        found = await self._news.items_for(wanted, start, limit)
+        items = [item for item in found if start <= item.published_at <= end]
+        known = await self._classified(items)
+        return [(item.published_at, _signed(known[item.id].probabilities)) for item in items]
+
     def _version(self) -> str:
         """The sentiment model's manifest version (its name when the port cannot say)."""
         try:
@@ -93,6 +107,10 @@ class SentimentService:
             while len(self._memo) > self._memo_items:
                 self._memo.popitem(last=False)
         return {item.id: self._memo[item.id] for item in items}
+
+
+def _signed(probabilities: Mapping[str, float]) -> float:
+    return float(probabilities.get("positive", 0.0)) - float(probabilities.get("negative", 0.0))
 
 
 def _figures(found: SymbolSentiment) -> dict[str, float]:

@@ -16,6 +16,9 @@ Timing (no look-ahead):
   A time exit fills at the close of the bar max_holding_bars after the entry bar.
 - Pattern sources are followed, and a model source when a ModelReplay is given: its score
   column is computed point in time (row i from bars[: i + 1]) and read like a pattern's.
+  Sentiment sources read the symbols' stored scored news (`news`): the reading at a bar's
+  close counts only the items published by that close. A weighted strategy decides on the
+  fused score of its sources (application/strategies/backtest_signals.py).
   External signals have no recorded history and are not replayed.
 Speed: only bars with a signal, a pending order, a possible bracket hit (found with a float
 pre-check with a safety margin; check_exit decides) or a day's end are visited.
@@ -33,10 +36,13 @@ from decimal import Decimal
 
 from application.strategies.backtest_ledger import Ledger
 from application.strategies.backtest_signals import (
+    FUSED,
     Event,
     ModelReplay,
+    NewsScores,
     ScoreSource,
     SymbolBars,
+    Tag,
     dec,
     signal_events,
 )
@@ -64,6 +70,7 @@ from domain.strategies.decide import (
     decide_on_signal,
 )
 from domain.strategies.definition import SourceKind, Strategy
+from domain.strategies.fusion import fuse
 from domain.trading.orders import Origin, OriginKind, Side
 from ports.trading.broker import BrokerError
 
@@ -115,8 +122,11 @@ class BacktestEngine:
         canceled: Callable[[], bool] | None = None,
         scores: ScoreSource = score_columns,
         model: ModelReplay | None = None,
+        news: Mapping[str, NewsScores] | None = None,
     ) -> None:
         self._model = model
+        self._news = news
+        self._held: dict[str, dict[int, FloatArray]] = {}
         self._strategy = strategy
         self._request = request
         self._world = world
@@ -149,10 +159,11 @@ class BacktestEngine:
 
     # -- the run ------------------------------------------------------------------------
     async def run(self) -> BacktestResult:
-        events, self._atr = signal_events(
+        found = signal_events(
             self._strategy, self._request.timeframe, self._symbols, self._config,
-            self._scores, self._trade_from, self._model,
+            self._scores, self._trade_from, self._model, self._news,
         )  # fmt: skip
+        events, self._atr, self._held = found.events, found.atr, found.held
         n = len(self._timeline)
         day_end = self._timeline.day_ends(self._trade_from)
         static = Timeline.visits(list(events), day_end)
@@ -185,8 +196,8 @@ class BacktestEngine:
         live = [s for s, serial in checks if s in self._open and self._open[s].serial == serial]
         if live:
             await self._check_brackets(live, step)
-        for symbol, pattern, row, score in events:
-            await self._on_signal(symbol, pattern, row, score)
+        for symbol, tag, row, score in events:
+            await self._on_signal(symbol, tag, row, score)
         if day_end:
             self._mark_day(step)
 
@@ -199,7 +210,7 @@ class BacktestEngine:
         return due
 
     # -- signals ---------------------------------------------------------------------------
-    async def _on_signal(self, name: str, pattern: Pattern | None, row: int, score: float) -> None:
+    async def _on_signal(self, name: str, tag: Tag, row: int, score: float) -> None:
         if name in self._pending:
             return  # an order of this symbol is already waiting for the next open
         held_now = self._open.get(name)
@@ -211,23 +222,11 @@ class BacktestEngine:
         atr_value = self._atr[name][row]
         atr = (
             dec(atr_value)
-            if pattern is not Pattern.VWAP_DEVIATION and math.isfinite(atr_value)
+            if tag is not Pattern.VWAP_DEVIATION and math.isfinite(atr_value)
             else None
         )
         at = _at(series.start[row] + self._bar_s)
-        if pattern is None:  # the replayed model's reading
-            assert self._model is not None
-            signal = StrategySignal(
-                id=f"{name}-{self._model.name}-{row}", kind=SourceKind.MODEL, symbol=name,
-                score=score, price=close, at=at, timeframe=self._request.timeframe,
-                atr=atr, source_name=self._model.name,
-            )  # fmt: skip
-        else:
-            signal = StrategySignal(
-                id=f"{name}-{pattern.value}-{row}", kind=SourceKind.PATTERN, symbol=name,
-                score=score, price=close, at=at, timeframe=self._request.timeframe,
-                pattern=pattern, atr=atr,
-            )  # fmt: skip
+        signal = self._signal(name, tag, row, score, close, at, atr)
         held = self._open.get(name)
         equity = self._equity_at(row, name) if held is None else ZERO
         intent = decide_on_signal(self._strategy, signal, held.holding if held else None, equity)
@@ -237,6 +236,44 @@ class BacktestEngine:
             return
         self._pending[name] = _Pending(intent, atr, at)
         heapq.heappush(self._heap, (int(symbol.steps[row + 1]), 0, name, 0))
+
+    def _signal(
+        self,
+        name: str,
+        tag: Tag,
+        row: int,
+        score: float,
+        close: Decimal,
+        at: datetime,
+        atr: Decimal | None,
+    ) -> StrategySignal:
+        timeframe = self._request.timeframe
+        if isinstance(tag, Pattern):
+            return StrategySignal(
+                id=f"{name}-{tag.value}-{row}", kind=SourceKind.PATTERN, symbol=name,
+                score=score, price=close, at=at, timeframe=timeframe, pattern=tag, atr=atr,
+            )  # fmt: skip
+        if tag is SourceKind.MODEL:
+            assert self._model is not None
+            return StrategySignal(
+                id=f"{name}-{self._model.name}-{row}", kind=SourceKind.MODEL, symbol=name,
+                score=score, price=close, at=at, timeframe=timeframe,
+                atr=atr, source_name=self._model.name,
+            )  # fmt: skip
+        if tag is SourceKind.SENTIMENT:
+            return StrategySignal(
+                id=f"{name}-sentiment-{row}", kind=SourceKind.SENTIMENT, symbol=name,
+                score=score, price=close, at=at, timeframe=timeframe, atr=atr,
+            )  # fmt: skip
+        assert tag == FUSED
+        readings = {index: float(column[row]) for index, column in self._held[name].items()}
+        fused = fuse(self._strategy, readings)
+        heaviest = max(fused.contributions, key=lambda c: abs(c.value))
+        return StrategySignal(
+            id=f"{name}-fused-{row}", kind=self._strategy.sources[heaviest.index].kind,
+            symbol=name, score=fused.score, price=close, at=at, timeframe=timeframe, atr=atr,
+            basis=fused.explain(),
+        )  # fmt: skip
 
     def _equity_at(self, row: int, name: str) -> Decimal:
         """Cash plus every holding at its latest close at this bar's step (once per step)."""

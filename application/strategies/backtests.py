@@ -6,7 +6,9 @@ an event loop of its own, so the API's loop only waits on it. The thread pool bo
 at once (the rest wait queued); each user may have `per_user` runs unfinished, and the
 instance `workers x queued_per_worker` of everybody's (more: 429 until some finish). Progress lives
 in memory while a run goes and is saved every `save_every_s`; a cancel sets a flag the engine
-reads between bars.
+reads between bars. A strategy with a sentiment source has its symbols' scored news read
+before the run (ScoredNews, only items published by the last bar's close); the engine counts
+at each bar's close only the items published by it.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
 
 from application.core.access import ensure_may_change
 from application.strategies.backtest_engine import BacktestCanceled, BacktestEngine
-from application.strategies.backtest_signals import ModelReplay
+from application.strategies.backtest_signals import ModelReplay, NewsScores
 from application.strategies.backtest_store_bars import StoreBars
 from application.strategies.backtest_world import WorldFactory, WorldSpec
 from domain.backtests.model import (
@@ -33,15 +37,17 @@ from domain.backtests.model import (
 from domain.errors import Conflict, NotFound, RateLimited
 from domain.market_data.bars import BarSeries
 from domain.principals import Principal
-from domain.strategies.definition import Strategy
+from domain.strategies.definition import SourceKind, Strategy
 from ports.core.clock import Clock, IdGenerator
 from ports.core.unit_of_work import UnitOfWorkFactory
 from ports.market_data.bar_store import BarStore
 from ports.strategies.backtests import BacktestPage, BacktestRepository, HistoricalBars
+from ports.strategies.sentiment import ScoredNews
 from ports.strategies.strategies import StrategyRepository
 
 MAX_PAGE = 200
 WARM_UP_BARS = 60  # bars before `from` the signals may start from
+MAX_NEWS_ITEMS = 50_000  # scored news items read per symbol for a sentiment source
 
 
 class TooManyBacktests(RateLimited):
@@ -91,7 +97,9 @@ class BacktestService:
         limits: BacktestLimits | None = None,
         models: Callable[[Strategy], ModelReplay | None] | None = None,
         bar_store: Callable[[], BarStore] | None = None,
+        news: Callable[[], ScoredNews] | None = None,
     ) -> None:
+        self._news = news  # read for strategies with a sentiment source
         self._bar_store = bar_store  # opened on the first run whose source is the store
         self._models = models or (lambda _: None)
         self._backtests = backtests
@@ -239,8 +247,9 @@ class BacktestService:
         loop = asyncio.get_running_loop()
         try:
             spec = await self._world_spec(strategy, backtest.request, series)
+            news = await self._news_of(strategy, backtest.request, series)
             started = loop.run_in_executor(
-                self._pool, self._work, active, strategy, series, spec, loop
+                self._pool, self._work, active, strategy, series, spec, loop, news
             )
             while True:
                 done, _ = await asyncio.wait({started}, timeout=self.limits.save_every_s)
@@ -272,6 +281,7 @@ class BacktestService:
         series: dict[str, BarSeries],
         spec: WorldSpec,
         loop: asyncio.AbstractEventLoop,
+        news: dict[str, NewsScores] | None = None,
     ) -> BacktestResult:
         """In the worker thread: the engine on a loop of its own."""
         if active.cancel.is_set():
@@ -290,8 +300,34 @@ class BacktestService:
             progress=progress,
             canceled=active.cancel.is_set,
             model=self._models(strategy),
+            news=news,
         )
         return asyncio.run(engine.run())
+
+    async def _news_of(
+        self, strategy: Strategy, request: BacktestRequest, series: dict[str, BarSeries]
+    ) -> dict[str, NewsScores] | None:
+        """The stored scored news of the symbols the strategy's sentiment sources read, from
+        the longest window before the first bar to the last bar's close; None without any."""
+        sources = [s for s in strategy.sources if s.kind is SourceKind.SENTIMENT]
+        if not sources or self._news is None:
+            return None
+        news = self._news()
+        window = max(s.sentiment_window_hours for s in sources)
+        wanted = {name for s in sources for name in s.symbols if name in series}
+        found: dict[str, NewsScores] = {}
+        for name in sorted(wanted):
+            bars = series[name]
+            if len(bars) == 0:
+                continue
+            start = datetime.fromtimestamp(float(bars.start[0]), tz=UTC) - timedelta(hours=window)
+            end = datetime.fromtimestamp(float(bars.start[-1]) + request.timeframe.seconds, tz=UTC)
+            items = await news.scored_news(name, start, end, MAX_NEWS_ITEMS)
+            found[name] = NewsScores(
+                np.array([at.timestamp() for at, _ in items], dtype=np.float64),
+                np.array([score for _, score in items], dtype=np.float64),
+            )
+        return found
 
     def _started(self, active: _Active) -> None:
         if active.backtest.status.value == "queued":

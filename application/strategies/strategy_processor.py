@@ -14,6 +14,12 @@ a gated reduce-only market order. Why: a resting stop at the broker would bypass
 outlive a kill switch's cancel-all only to be cancelled by it, the paper broker has no resting
 stops, and the backtester reads the same bars with the same `check_exit`.
 
+A weighted strategy (Combine.WEIGHTED) decides on its fused score: each signal it follows
+updates that source's latest reading for the symbol (kept in this process, per strategy version;
+a restart starts from the readings that arrive again), and the fused score of the readings at
+most `reading_max_age_hours` old is decided as a signal of its own, id `fused:<strategy>:<signal>`,
+whose decision's reason names each source's term (domain/strategies/fusion.py).
+
 A failure for one account is recorded (FAILED) and the others go on.
 """
 
@@ -23,6 +29,7 @@ import asyncio
 import dataclasses
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import KW_ONLY, dataclass, field
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -51,6 +58,7 @@ from domain.strategies.decide import (
 )
 from domain.strategies.definition import SourceKind, Strategy, StrategyMode
 from domain.strategies.events import MAX_ERROR, StrategyFailed
+from domain.strategies.fusion import fuse
 from domain.trading.accounts import Account, MissingMark
 from domain.trading.orders import OrderStatus, Origin, OriginKind, Side
 from ports.core.clock import Clock, IdGenerator
@@ -68,6 +76,7 @@ from ports.strategies.strategies import (
 ONE = Decimal(1)
 ZERO = Decimal(0)
 PAPER_BROKERS = frozenset({"paper"})
+MAX_FUSED_BOOKS = 50_000  # (strategy version, symbol) reading books kept; the oldest go first
 
 
 class AgentHalted(Forbidden):
@@ -116,6 +125,11 @@ class StrategyProcessor(BracketChecks):
     # Failures are kept, not raised, so one account or signal cannot stop the others.
     last_error: str | None = field(init=False, default=None)
     failures: int = field(init=False, default=0)
+    # A weighted strategy's latest reading per source: (strategy, version, symbol) -> index ->
+    # (score, at).
+    _readings: dict[tuple[str, int, str], dict[int, tuple[float, datetime]]] = field(
+        init=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         self._gate = asyncio.Semaphore(max(1, self.concurrency))
@@ -125,21 +139,43 @@ class StrategyProcessor(BracketChecks):
         self, signal: StrategySignal, owner_id: str | None = None
     ) -> list[Decision]:
         """Decide on `signal` for every following strategy (of `owner_id` only, when given)."""
-        pairs = [
-            (strategy, account_id)
-            for strategy in await self.strategies.list_active()
-            if (owner_id is None or strategy.owner_id == owner_id)
-            and strategy.follows(
+        pairs: list[tuple[Strategy, str, StrategySignal]] = []
+        for strategy in await self.strategies.list_active():
+            if owner_id is not None and strategy.owner_id != owner_id:
+                continue
+            matched = strategy.matching(
                 signal.kind, signal.symbol, signal.timeframe, signal.pattern, signal.source_name
             )
-            for account_id in strategy.account_ids
-        ]
+            if not matched:
+                continue
+            decided_on = self._fused(strategy, signal, matched) if strategy.fused else signal
+            pairs.extend((strategy, account_id, decided_on) for account_id in strategy.account_ids)
         # Accounts concurrently (a slow broker does not hold the others up), at most
         # `concurrency` at once; one (strategy, account) pair at a time (its lock).
         decided = await asyncio.gather(
-            *(self._bounded(strategy, account_id, signal) for strategy, account_id in pairs)
+            *(self._bounded(strategy, account_id, seen) for strategy, account_id, seen in pairs)
         )
         return [d for d in decided if d is not None]
+
+    def _fused(
+        self, strategy: Strategy, signal: StrategySignal, matched: tuple[int, ...]
+    ) -> StrategySignal:
+        """The strategy's fused score once `signal` is its matched sources' latest reading."""
+        key = (strategy.id, strategy.version, signal.symbol)
+        book = self._readings.pop(key, {})
+        self._readings[key] = book  # the most recently used last
+        while len(self._readings) > MAX_FUSED_BOOKS:
+            del self._readings[next(iter(self._readings))]
+        for index in matched:
+            book[index] = (signal.score, signal.at)
+        oldest = signal.at - timedelta(hours=strategy.entry.reading_max_age_hours)
+        fused = fuse(strategy, {i: score for i, (score, at) in book.items() if at >= oldest})
+        return dataclasses.replace(
+            signal,
+            id=f"fused:{strategy.id}:{signal.id}",
+            score=fused.score,
+            basis=fused.explain(),
+        )
 
     async def _bounded(
         self, strategy: Strategy, account_id: str, signal: StrategySignal
@@ -252,7 +288,8 @@ class StrategyProcessor(BracketChecks):
     ) -> Decision | None:
         held = await self.holdings.get(strategy.id, account_id, signal.symbol)
         context = await self._context(strategy, account_id, signal.symbol)
-        base = self._base(strategy, account_id, signal.id, signal.symbol, signal.kind.value)
+        kind = "fused" if signal.basis is not None else signal.kind.value
+        base = self._base(strategy, account_id, signal.id, signal.symbol, kind)
         base = dataclasses.replace(
             base, signal_id=signal.id, score=signal.score, price=signal.price
         )

@@ -16,6 +16,7 @@ def bundle(w: Wiring) -> Bundle:
         bar_history=w.market_data.bar_history,
         options_chain=w.market_data.options_chain,
         quote_quality=w.market_data.quote_quality,
+        fundamentals=w.market_data.fundamentals,
         live_quotes=providers.Singleton(
             parts.live_quotes,
             w.core.market,

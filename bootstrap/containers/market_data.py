@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from dependency_injector import containers, providers
 
 from application.market_data.bar_history import BarHistory
+from application.market_data.fundamentals import FundamentalsService
 from application.market_data.market import MarketService
 from application.market_data.provider_watch import ProviderWatch
 from application.market_data.providers import ProviderService
@@ -108,6 +109,8 @@ class MarketDataContainer(containers.DeclarativeContainer):
         memory=memory_iv_history,
         sql=sql_iv_history,
     )  # fmt: skip
+    # Key ratios through the feed: the first provider offering fundamentals answers.
+    fundamentals = providers.Singleton(FundamentalsService, market_feed)
     options_chain = providers.Singleton(
         options_wiring.options_chain, core.settings, market_feed, iv_history, core.clock
     )

@@ -12,7 +12,7 @@ from adapters.gpu.batching import BatchSettings
 from application.model_signals.catalogue import SignalModelCatalogue
 from application.model_signals.serving import ModelSignals
 from application.model_signals.training import TrainSignalModel
-from bootstrap.model_signals import model_signal_lifetime
+from bootstrap.model_signals import model_signal_lifetime, sentiment_signal_lifetime
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -83,4 +83,10 @@ class ModelSignalsContainer(containers.DeclarativeContainer):
         model_signal_lifetime, core.settings, strategies.strategy_processor,
         strategies.strategy_stores.provided.strategies, market_data.bar_store,
         registry, model_signals, core.clock, core.job_leases,
+    )  # fmt: skip
+    # The followed symbols' news readings as SENTIMENT signals, when they move.
+    sentiment_live = providers.Resource(
+        sentiment_signal_lifetime, core.settings, strategies.strategy_processor,
+        strategies.strategy_stores.provided.strategies, inference.sentiment, core.quotes,
+        core.clock, core.job_leases,
     )  # fmt: skip

@@ -57,6 +57,7 @@ class StrategiesContainer(containers.DeclarativeContainer):
     trading = providers.DependenciesContainer()
     safety = providers.DependenciesContainer()
     wealth = providers.DependenciesContainer()
+    inference = providers.DependenciesContainer()  # the scored news of sentiment backtests
 
     signal_repository = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,
@@ -106,5 +107,6 @@ class StrategiesContainer(containers.DeclarativeContainer):
     backtests = providers.Singleton(
         backtest_service, core.settings, backtest_store, strategy_stores.provided.strategies,
         core.uow_factory, core.clock, core.ids, market_data.bar_store.provider,
+        inference.sentiment.provider,
     )  # fmt: skip
     backtests_running = providers.Resource(backtests_lifetime, backtests)

@@ -17,6 +17,7 @@ Conventions:
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_DOWN, Decimal
@@ -35,7 +36,9 @@ class StrategySignal:
     """A signal as a strategy sees it: score in [-1, 1] (sign = direction) at a price.
 
     `atr` is the instrument's average true range in price units when the source knows it
-    (the pattern engine does); volatility sizing and ATR stops need it.
+    (the pattern engine does); volatility sizing and ATR stops need it. `basis` says how the
+    score was made when it is not one source's (a weighted strategy's fused score and its
+    terms, domain/strategies/fusion.py): the decision's reason ends with it.
     """
 
     id: str
@@ -48,6 +51,7 @@ class StrategySignal:
     pattern: Pattern | None = None
     atr: Decimal | None = None
     source_name: str | None = None
+    basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +126,20 @@ def decide_on_signal(
     multiplier: Decimal = ONE,
 ) -> Intent:
     """Turn one signal into an intent for one account holding `holding` (None when flat)."""
+    intent = _decide(strategy, signal, holding, equity, lot_size, multiplier)
+    if signal.basis:
+        return dataclasses.replace(intent, reason=f"{intent.reason}; {signal.basis}")
+    return intent
+
+
+def _decide(
+    strategy: Strategy,
+    signal: StrategySignal,
+    holding: Holding | None,
+    equity: Decimal,
+    lot_size: Decimal,
+    multiplier: Decimal,
+) -> Intent:
     score = signal.score
     strength = abs(score)
     held = holding is not None and holding.quantity != ZERO

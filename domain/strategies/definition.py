@@ -7,6 +7,7 @@ the same code for the live processor and for backtests.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -22,6 +23,10 @@ MAX_ACCOUNTS = 32
 MAX_SYMBOLS_PER_SOURCE = 500
 MAX_NAME_LENGTH = 120
 MAX_HOLDING_BARS = 100_000
+MAX_WEIGHT = 100.0
+MAX_SENTIMENT_WINDOW_HOURS = 24.0 * 30
+MAX_SENTIMENT_ITEMS = 10_000
+MAX_READING_AGE_HOURS = 24.0 * 365
 
 
 class InvalidStrategy(DomainError):
@@ -44,11 +49,26 @@ class StrategyMode(StrEnum):
 
 
 class SourceKind(StrEnum):
-    """Where a signal comes from: the pattern engine, an agent's POST, a model's score."""
+    """Where a signal comes from: the pattern engine, an agent's POST, a model's score, the
+    symbol's scored news (domain/strategies/fusion.py states each kind's score)."""
 
     PATTERN = "pattern"
     EXTERNAL = "external"
     MODEL = "model"
+    SENTIMENT = "sentiment"
+
+
+class Combine(StrEnum):
+    """How a strategy's sources decide.
+
+    each: every source's signal decides alone (its score against the entry threshold).
+    weighted: the fused score sum(w_i * s_i) over each source's latest reading decides
+    (domain/strategies/fusion.py); a reading counts while it is at most
+    `reading_max_age_hours` old.
+    """
+
+    EACH = "each"
+    WEIGHTED = "weighted"
 
 
 class SizingMethod(StrEnum):
@@ -69,23 +89,71 @@ class SizingMethod(StrEnum):
 class SignalSource:
     """A stream of signals the strategy follows. Empty `symbols` means every symbol; a None
     `timeframe` / `pattern` / `name` means any. `name` identifies an external or model source
-    (e.g. the agent id that posts it)."""
+    (e.g. the agent id that posts it).
+
+    `weight` is the source's weight in a `weighted` strategy's fused score (finite, at most
+    MAX_WEIGHT in absolute value; a negative weight reads the source contrarian). A sentiment
+    source names its symbols and reads the mean score of the symbol's news items published in
+    the last `window_hours` (default 24), when at least `min_items` (default 3) were.
+    """
 
     kind: SourceKind
     symbols: frozenset[str] = frozenset()
     timeframe: Timeframe | None = None
     pattern: Pattern | None = None
     name: str | None = None
+    weight: float = 1.0
+    window_hours: float | None = None
+    min_items: int | None = None
 
     def __post_init__(self) -> None:
         if self.pattern is not None and self.kind is not SourceKind.PATTERN:
             raise InvalidStrategy("only a pattern source names a pattern", field="sources")
+        if not math.isfinite(self.weight) or abs(self.weight) > MAX_WEIGHT:
+            raise InvalidStrategy(
+                f"a source's weight must be finite and within +-{MAX_WEIGHT}",
+                field="sources.weight",
+            )
+        sentiment = self.kind is SourceKind.SENTIMENT
+        if not sentiment and (self.window_hours is not None or self.min_items is not None):
+            raise InvalidStrategy(
+                "only a sentiment source has window_hours and min_items", field="sources"
+            )
+        if sentiment and not self.symbols:
+            raise InvalidStrategy(
+                "a sentiment source names the symbols whose news it reads",
+                field="sources.symbols",
+            )
+        if self.window_hours is not None and not (
+            math.isfinite(self.window_hours) and 0 < self.window_hours <= MAX_SENTIMENT_WINDOW_HOURS
+        ):
+            raise InvalidStrategy(
+                f"window_hours must be in (0, {MAX_SENTIMENT_WINDOW_HOURS:g}]",
+                field="sources.window_hours",
+            )
+        if self.min_items is not None and not 1 <= self.min_items <= MAX_SENTIMENT_ITEMS:
+            raise InvalidStrategy(
+                f"min_items must be in 1..{MAX_SENTIMENT_ITEMS}", field="sources.min_items"
+            )
         if len(self.symbols) > MAX_SYMBOLS_PER_SOURCE:
             raise InvalidStrategy(
                 f"a source follows at most {MAX_SYMBOLS_PER_SOURCE} symbols", field="sources"
             )
         if any(not symbol or symbol != symbol.strip() for symbol in self.symbols):
             raise InvalidStrategy("symbols must be non-empty and unpadded", field="sources")
+
+    @property
+    def sentiment_window_hours(self) -> float:
+        return self.window_hours if self.window_hours is not None else 24.0
+
+    @property
+    def sentiment_min_items(self) -> int:
+        return self.min_items if self.min_items is not None else 3
+
+    @property
+    def sentiment_key(self) -> str:
+        """A sentiment reading's `name`: its window and minimum count ("24h/3")."""
+        return f"{self.sentiment_window_hours:g}h/{self.sentiment_min_items}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,14 +189,25 @@ class EntryRules:
     """Enter when |score| >= `min_score` (scores are in [-1, 1]; the sign is the direction).
 
     A bullish signal opens a long; a bearish one opens a short only with `allow_short`.
+    With `combine` weighted, the score is the fused score of the sources (see Combine).
     """
 
     min_score: float = 0.5
     allow_short: bool = False
+    combine: Combine = Combine.EACH
+    reading_max_age_hours: float = 24.0
 
     def __post_init__(self) -> None:
         if not 0.0 < self.min_score <= 1.0:
             raise InvalidStrategy("min_score must be in (0, 1]", field="min_score")
+        if not (
+            math.isfinite(self.reading_max_age_hours)
+            and 0 < self.reading_max_age_hours <= MAX_READING_AGE_HOURS
+        ):
+            raise InvalidStrategy(
+                f"reading_max_age_hours must be in (0, {MAX_READING_AGE_HOURS:g}]",
+                field="reading_max_age_hours",
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +287,25 @@ class Strategy:
             _matches(source, kind, symbol, timeframe, pattern, name) for source in self.sources
         )
 
+    def matching(
+        self,
+        kind: SourceKind,
+        symbol: str,
+        timeframe: Timeframe | None,
+        pattern: Pattern | None,
+        name: str | None,
+    ) -> tuple[int, ...]:
+        """The indexes of the sources that match a signal with these attributes."""
+        return tuple(
+            index
+            for index, source in enumerate(self.sources)
+            if _matches(source, kind, symbol, timeframe, pattern, name)
+        )
+
+    @property
+    def fused(self) -> bool:
+        return self.entry.combine is Combine.WEIGHTED
+
 
 def validate_definition(strategy: Strategy) -> None:
     """Raise InvalidStrategy naming the field when the definition cannot be run."""
@@ -224,6 +322,11 @@ def validate_definition(strategy: Strategy) -> None:
         )
     if not strategy.sources or len(strategy.sources) > MAX_SOURCES:
         raise InvalidStrategy(f"a strategy follows 1..{MAX_SOURCES} sources", field="sources")
+    if strategy.fused and not any(source.weight != 0 for source in strategy.sources):
+        raise InvalidStrategy(
+            "a weighted strategy needs at least one source with a non-zero weight",
+            field="sources.weight",
+        )
     if strategy.sizing.method is SizingMethod.FIXED_FRACTION and not strategy.exit.has_stop:
         raise InvalidStrategy(
             "fixed_fraction sizing risks a fraction of equity down to the stop-loss: "
@@ -248,4 +351,6 @@ def _matches(
         return False
     if source.pattern is not None and source.pattern is not pattern:
         return False
+    if kind is SourceKind.SENTIMENT:  # a reading of this window and count, not another's
+        return name == source.sentiment_key
     return source.name is None or source.name == name

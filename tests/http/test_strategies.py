@@ -57,8 +57,12 @@ async def test_a_strategy_is_created_listed_and_read(market: Harness, owner: Use
     assert created["sizing"]["notional"] == "9500.00"
     assert created["exit"]["stop_loss_fraction"] == "0.0500000000"
     assert created["sources"] == [
-        {"kind": "external", "symbols": ["AAPL"], "timeframe": None, "pattern": None, "name": None}
-    ]
+        {
+            "kind": "external", "symbols": ["AAPL"], "timeframe": None, "pattern": None,
+            "name": None, "weight": 1.0, "window_hours": None, "min_items": None,
+        }
+    ]  # fmt: skip
+    assert created["entry"]["combine"] == "each"
     assert [s["id"] for s in listed.json()] == [created["id"]]
     assert read.status_code == 200 and read.json() == created
 
@@ -93,6 +97,54 @@ async def test_an_invalid_definition_is_422_naming_the_field(market: Harness, ow
     response = await market.client.post(STRATEGIES, json=both_stops, headers=owner.headers)
     problem = assert_problem(response, 422, "INVALID_STRATEGY")
     assert field_names(problem) == {"stop_loss_atr"}
+
+
+async def test_a_weighted_strategy_with_sentiment_is_created_as_stated(
+    market: Harness, owner: User
+) -> None:
+    # Arrange
+    await market.account(owner, "acc-1")
+    sources = [
+        {"kind": "pattern", "pattern": "ema_crossover", "weight": 0.5},
+        {"kind": "sentiment", "symbols": ["aapl"], "weight": 0.3, "window_hours": 6,
+         "min_items": 5},
+    ]  # fmt: skip
+    entry = {"min_score": 0.6, "combine": "weighted", "reading_max_age_hours": 4}
+
+    # Act
+    created = await create(market, owner, sources=sources, entry=entry)
+
+    # Assert
+    assert [(s["kind"], s["weight"]) for s in created["sources"]] == [
+        ("pattern", 0.5), ("sentiment", 0.3)
+    ]  # fmt: skip
+    sentiment = created["sources"][1]
+    assert (sentiment["symbols"], sentiment["window_hours"], sentiment["min_items"]) == (
+        ["AAPL"], 6.0, 5
+    )  # fmt: skip
+    assert (created["entry"]["combine"], created["entry"]["reading_max_age_hours"]) == (
+        "weighted", 4.0
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sources", "entry", "field"),
+    [
+        ([{"kind": "astrology"}], None, "sources.kind"),
+        ([{"kind": "pattern", "weight": 1e300}], None, "sources.weight"),
+        ([], None, "sources"),
+        ([{"kind": "sentiment"}], None, "sources.symbols"),
+        ([{"kind": "pattern", "weight": 0}], {"combine": "weighted"}, "sources.weight"),
+    ],
+)
+async def test_a_bad_source_is_422_naming_the_field(
+    market: Harness, owner: User, sources: list[Any], entry: Any, field: str
+) -> None:
+    await market.account(owner, "acc-1")
+    body = definition("acc-1", sources=sources, **({"entry": entry} if entry else {}))
+    response = await market.client.post(STRATEGIES, json=body, headers=owner.headers)
+    problem = assert_problem(response, 422, "INVALID_STRATEGY")
+    assert field_names(problem) == {field}
 
 
 async def test_a_malformed_number_is_400_naming_the_field(market: Harness, owner: User) -> None:

@@ -10,7 +10,7 @@ from decimal import Decimal
 import numpy as np
 
 from application.strategies.backtest_engine import BacktestEngine
-from application.strategies.backtest_signals import ModelReplay, ScoreSource
+from application.strategies.backtest_signals import ModelReplay, NewsScores, ScoreSource
 from application.strategies.backtest_world import WorldSpec
 from bootstrap.backtest_world import build_world
 from domain.backtests.model import BacktestRequest, BacktestResult, FeeModel
@@ -91,6 +91,7 @@ async def run(
     canceled: Callable[[], bool] | None = None,
     sectors: bool = True,
     model: ModelReplay | None = None,
+    news: dict[str, NewsScores] | None = None,
 ) -> BacktestResult:
     strat = strat or strategy()
     req = req or request(series)
@@ -105,7 +106,7 @@ async def run(
     )  # fmt: skip
     engine = BacktestEngine(
         strat, req, series, world, account_id="acc-1", scores=scores, progress=progress,
-        canceled=canceled, model=model,
+        canceled=canceled, model=model, news=news,
     )  # fmt: skip
     return await engine.run()
 

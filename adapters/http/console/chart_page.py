@@ -22,7 +22,7 @@ from typing import Any
 from litestar import Request, Response, get
 from litestar.response import Template
 
-from adapters.http.console.pages import ConsolePage, page
+from adapters.http.console.pages import ConsolePage, fragment, page
 from adapters.http.contexts import bundle_of
 from adapters.http.market_data import MarketDataServices
 from adapters.http.problems import FieldError, domain_status, problem_response
@@ -260,3 +260,25 @@ class ChartPageController(ConsolePage):
             status = domain_status(exc)
             return problem_response(request, status, exc.code, "Chart unavailable", exc.message)
         return Response(body, headers={"Cache-Control": "no-store"})
+
+    @get("/fundamentals")
+    async def fundamentals(self, request: Request[Any, Any, Any]) -> Template:
+        """The symbol's key ratios as a panel (GET /api/v1/market/{symbol}/fundamentals's),
+        or why there are none: a page fragment the chart page loads."""
+        caller_of(request)
+        symbol = str(request.query_params.get("symbol") or DEFAULT_SYMBOL)
+        found, problem, status = None, None, 200
+        try:
+            found = await _bundle(request).key_ratios().fundamentals(symbol)
+        except SymbolNotFound as exc:
+            problem, status = exc.message, 404
+        except MarketDataUnavailable as exc:
+            problem, status = exc.message, 503
+        except DomainError as exc:  # a malformed symbol
+            problem, status = exc.message, 422
+        return fragment(
+            request,
+            "partials/chart_fundamentals.html",
+            status_code=status,
+            context={"symbol": symbol.strip().upper(), "found": found, "problem": problem},
+        )

@@ -12,6 +12,7 @@ from litestar.types import ControllerRouterHandler
 
 from adapters.http.contexts import HttpContext
 from application.market_data.bar_history import BarHistory
+from application.market_data.fundamentals import FundamentalsService
 from application.market_data.live_quotes import LiveQuotes
 from application.market_data.market import MarketDataUnavailable, MarketService
 from application.market_data.options_chain import OptionsChainService
@@ -35,6 +36,7 @@ class MarketDataServices:
     live_quotes: LiveQuotes | None = None  # /ws/quotes: the quote board to clients
     # Consensus reads, the sources' grades, the cheapest fresh quote.
     quote_quality: QuoteQuality | None = None
+    fundamentals: FundamentalsService | None = None  # key ratios
 
     def market_service(self) -> MarketService:
         if self.market is None:
@@ -51,6 +53,11 @@ class MarketDataServices:
             raise MarketDataUnavailable("option chains are not configured", retryable=False)
         return self.options_chain
 
+    def key_ratios(self) -> FundamentalsService:
+        if self.fundamentals is None:
+            raise MarketDataUnavailable("fundamentals are not configured", retryable=False)
+        return self.fundamentals
+
     def quality(self) -> QuoteQuality:
         if self.quote_quality is None:
             raise MarketDataUnavailable("the feed's sources are not configured", retryable=False)
@@ -66,11 +73,19 @@ MarketDataDep: TypeAlias = NamedDependency[MarketDataServices]
 
 
 def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
-    from adapters.http.market_data import bar_history, market, options_chain, providers, quotes
+    from adapters.http.market_data import (
+        bar_history,
+        fundamentals,
+        market,
+        options_chain,
+        providers,
+        quotes,
+    )
 
     return [
         *providers.CONTROLLERS,  # /providers, /providers/failover
         *market.CONTROLLERS,  # /market/{symbol}/depth, /bars
+        *fundamentals.CONTROLLERS,  # /market/{symbol}/fundamentals
         *quotes.CONTROLLERS,  # /market/quotes/{symbol}, /consensus
         *bar_history.CONTROLLERS,  # /market/bars: stored bar history
         *options_chain.CONTROLLERS,  # /analytics/options/{symbol}

@@ -26,8 +26,10 @@ from domain.strategies.definition import (
     MAX_NAME_LENGTH,
     MAX_SOURCES,
     MAX_SYMBOLS_PER_SOURCE,
+    Combine,
     EntryRules,
     ExitRules,
+    InvalidStrategy,
     SignalSource,
     SizingMethod,
     SizingPolicy,
@@ -46,25 +48,43 @@ Score = Annotated[float, msgspec.Meta(ge=-1, le=1)]
 Bars = Annotated[int, msgspec.Meta(ge=1, le=MAX_HOLDING_BARS)]
 
 
+KINDS = ", ".join(kind.value for kind in SourceKind)
+
+
 class SourceIn(Input):
     """Signals to follow: `pattern` (the pattern engine), `external` (an agent's POST; `name`
-    is the agent id, none = any of your agents) or `model`. Empty `symbols`: every symbol."""
+    is the agent id, none = any of your agents), `model` or `sentiment` (the named `symbols`'
+    news: the mean score of the items of the last `window_hours`, default 24, with at least
+    `min_items`, default 3). Empty `symbols`: every symbol. `weight`: the source's weight in a
+    weighted strategy's fused score (docs/strategies.md). An unknown `kind` is 422."""
 
-    kind: SourceKind
+    kind: Annotated[str, msgspec.Meta(max_length=32, description=f"One of: {KINDS}")]
     symbols: Annotated[list[Symbol], msgspec.Meta(max_length=MAX_SYMBOLS_PER_SOURCE)] = (
         msgspec.field(default_factory=list)
     )
     timeframe: Timeframe | None = None
     pattern: Pattern | None = None
     name: Ident | None = None
+    weight: float = 1.0
+    window_hours: float | None = None
+    min_items: int | None = None
 
     def to_domain(self) -> SignalSource:
+        try:
+            kind = SourceKind(self.kind)
+        except ValueError:
+            raise InvalidStrategy(
+                f"unknown source kind {self.kind!r} (known: {KINDS})", field="sources.kind"
+            ) from None
         return SignalSource(
-            self.kind,
+            kind,
             frozenset(s.strip().upper() for s in self.symbols),
             self.timeframe,
             self.pattern,
             self.name,
+            weight=self.weight,
+            window_hours=self.window_hours,
+            min_items=self.min_items,
         )
 
 
@@ -90,13 +110,20 @@ class SizingIn(Input):
 
 
 class EntryIn(Input):
-    """Enter when |score| >= min_score; a bearish signal opens a short only with allow_short."""
+    """Enter when |score| >= min_score; a bearish signal opens a short only with allow_short.
+    `combine`: `each` (every source's signal decides alone) or `weighted` (the fused score
+    sum(weight x score) of the sources' latest readings at most `reading_max_age_hours` old
+    decides; docs/strategies.md)."""
 
     min_score: Threshold = 0.5
     allow_short: bool = False
+    combine: Combine = Combine.EACH
+    reading_max_age_hours: float = 24.0
 
     def to_domain(self) -> EntryRules:
-        return EntryRules(self.min_score, self.allow_short)
+        return EntryRules(
+            self.min_score, self.allow_short, self.combine, self.reading_max_age_hours
+        )
 
 
 class ExitIn(Input):
@@ -124,7 +151,7 @@ class StrategyIn(Input):
 
     name: Name
     account_ids: Annotated[list[Ident], msgspec.Meta(min_length=1, max_length=MAX_ACCOUNTS)]
-    sources: Annotated[list[SourceIn], msgspec.Meta(min_length=1, max_length=MAX_SOURCES)]
+    sources: Annotated[list[SourceIn], msgspec.Meta(max_length=MAX_SOURCES)]
     sizing: SizingIn | None = None
     entry: EntryIn | None = None
     exit: ExitIn | None = None
@@ -156,9 +183,7 @@ class StrategyPatchIn(Input):
     account_ids: (
         Annotated[list[Ident], msgspec.Meta(min_length=1, max_length=MAX_ACCOUNTS)] | None
     ) = None
-    sources: (
-        Annotated[list[SourceIn], msgspec.Meta(min_length=1, max_length=MAX_SOURCES)] | None
-    ) = None
+    sources: Annotated[list[SourceIn], msgspec.Meta(max_length=MAX_SOURCES)] | None = None
     sizing: SizingIn | None = None
     entry: EntryIn | None = None
     exit: ExitIn | None = None
@@ -198,6 +223,9 @@ class SourceOut(Output):
     timeframe: str | None
     pattern: str | None
     name: str | None
+    weight: AnalyticOut
+    window_hours: AnalyticOut | None
+    min_items: int | None
 
 
 class SizingOut(Output):
@@ -211,6 +239,8 @@ class SizingOut(Output):
 class EntryOut(Output):
     min_score: AnalyticOut
     allow_short: bool
+    combine: str
+    reading_max_age_hours: AnalyticOut
 
 
 class ExitOut(Output):
@@ -249,11 +279,19 @@ class StrategyOut(Output):
                     timeframe=None if src.timeframe is None else src.timeframe.value,
                     pattern=None if src.pattern is None else src.pattern.value,
                     name=src.name,
+                    weight=src.weight,
+                    window_hours=src.window_hours,
+                    min_items=src.min_items,
                 )
                 for src in s.sources
             ],
             sizing=SizingOut.from_attributes(s.sizing, method=s.sizing.method.value),
-            entry=EntryOut(min_score=s.entry.min_score, allow_short=s.entry.allow_short),
+            entry=EntryOut(
+                min_score=s.entry.min_score,
+                allow_short=s.entry.allow_short,
+                combine=s.entry.combine.value,
+                reading_max_age_hours=s.entry.reading_max_age_hours,
+            ),
             exit=ExitOut.from_attributes(s.exit),
             mode=s.mode.value,
         )

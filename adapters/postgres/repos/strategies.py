@@ -22,6 +22,7 @@ from domain.market_data.bars import Timeframe
 from domain.market_data.signals import Pattern
 from domain.strategies.decide import Action, ExitReason, Holding
 from domain.strategies.definition import (
+    Combine,
     EntryRules,
     ExitRules,
     SignalSource,
@@ -57,6 +58,9 @@ def strategy_row(strategy: Strategy) -> dict[str, Any]:
                 "timeframe": None if s.timeframe is None else s.timeframe.value,
                 "pattern": None if s.pattern is None else s.pattern.value,
                 "name": s.name,
+                "weight": s.weight,
+                "window_hours": s.window_hours,
+                "min_items": s.min_items,
             }
             for s in strategy.sources
         ],
@@ -67,7 +71,12 @@ def strategy_row(strategy: Strategy) -> dict[str, Any]:
             "volatility_multiple": str(sizing.volatility_multiple),
             "notional": decimal_text(sizing.notional),
         },
-        "entry": {"min_score": entry.min_score, "allow_short": entry.allow_short},
+        "entry": {
+            "min_score": entry.min_score,
+            "allow_short": entry.allow_short,
+            "combine": entry.combine.value,
+            "reading_max_age_hours": entry.reading_max_age_hours,
+        },
         "exit": {
             "stop_loss_fraction": decimal_text(exit_.stop_loss_fraction),
             "stop_loss_atr": decimal_text(exit_.stop_loss_atr),
@@ -95,6 +104,9 @@ def strategy_of(row: Any) -> Strategy:
                 timeframe=Timeframe(s["timeframe"]) if s.get("timeframe") else None,
                 pattern=Pattern(s["pattern"]) if s.get("pattern") else None,
                 name=s.get("name"),
+                weight=float(s.get("weight", 1.0)),
+                window_hours=s.get("window_hours"),
+                min_items=s.get("min_items"),
             )
             for s in row.sources
         ),
@@ -105,7 +117,12 @@ def strategy_of(row: Any) -> Strategy:
             volatility_multiple=Decimal(sizing["volatility_multiple"]),
             notional=decimal_or_none(sizing.get("notional")),
         ),
-        entry=EntryRules(min_score=float(entry["min_score"]), allow_short=entry["allow_short"]),
+        entry=EntryRules(
+            min_score=float(entry["min_score"]),
+            allow_short=entry["allow_short"],
+            combine=Combine(entry.get("combine", Combine.EACH.value)),
+            reading_max_age_hours=float(entry.get("reading_max_age_hours", 24.0)),
+        ),
         exit=ExitRules(
             stop_loss_fraction=decimal_or_none(exit_.get("stop_loss_fraction")),
             stop_loss_atr=decimal_or_none(exit_.get("stop_loss_atr")),

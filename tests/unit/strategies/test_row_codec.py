@@ -23,6 +23,7 @@ from domain.market_data.bars import Timeframe
 from domain.market_data.signals import Pattern
 from domain.strategies.decide import Action
 from domain.strategies.definition import (
+    Combine,
     EntryRules,
     ExitRules,
     InvalidStrategy,
@@ -51,12 +52,16 @@ symbols = st.frozensets(st.sampled_from(["AAPL", "MSFT", "BRK.B", "EUR/USD"]), m
 @st.composite
 def sources(draw: st.DrawFn) -> SignalSource:
     kind = draw(st.sampled_from(list(SourceKind)))
+    sentiment = kind is SourceKind.SENTIMENT
     return SignalSource(
         kind,
-        draw(symbols),
+        draw(symbols.filter(bool)) if sentiment else draw(symbols),
         draw(st.none() | st.sampled_from(list(Timeframe))),
         draw(st.none() | st.sampled_from(list(Pattern))) if kind is SourceKind.PATTERN else None,
         draw(st.none() | st.sampled_from(["agent-1", "model-x"])),
+        weight=draw(st.floats(min_value=-100, max_value=100, allow_nan=False).filter(bool)),
+        window_hours=draw(st.none() | st.floats(0.25, 720)) if sentiment else None,
+        min_items=draw(st.none() | st.integers(1, 10_000)) if sentiment else None,
     )
 
 
@@ -79,7 +84,12 @@ def definitions(draw: st.DrawFn) -> Strategy:
             draw(positive),
             draw(positive) if method is SizingMethod.FIXED_NOTIONAL else None,
         ),
-        entry=EntryRules(draw(scores), draw(st.booleans())),
+        entry=EntryRules(
+            draw(scores),
+            draw(st.booleans()),
+            draw(st.sampled_from(list(Combine))),
+            draw(st.floats(0.25, 8760)),
+        ),
         exit=ExitRules(
             stop_loss_fraction=None if atr_stop else draw(below_one),
             stop_loss_atr=draw(positive) if atr_stop else None,

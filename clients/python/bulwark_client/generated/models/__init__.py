@@ -121,6 +121,7 @@ from .chain_out import ChainOut
 from .chain_report_out import ChainReportOut
 from .channel import Channel
 from .cleared_out import ClearedOut
+from .combine import Combine
 from .commission_in import CommissionIn
 from .commodities_in import CommoditiesIn
 from .commodities_out import CommoditiesOut
@@ -266,6 +267,7 @@ from .form_13f_out_conventions import Form13FOutConventions
 from .fresh_quote_out import FreshQuoteOut
 from .fund_in import FundIn
 from .fund_out import FundOut
+from .fundamentals_out import FundamentalsOut
 from .futures_curve_in import FuturesCurveIn
 from .futures_curve_point_out import FuturesCurvePointOut
 from .futures_quote_in import FuturesQuoteIn
@@ -552,6 +554,7 @@ from .quiet_hours_io import QuietHoursIO
 from .rate_limit_out import RateLimitOut
 from .rate_observation_out import RateObservationOut
 from .rate_series_page_out import RateSeriesPageOut
+from .ratio_out import RatioOut
 from .read_all_out import ReadAllOut
 from .ready_out import ReadyOut
 from .rebalance_drift_out import RebalanceDriftOut
@@ -669,7 +672,6 @@ from .source_in import SourceIn
 from .source_in_round_out import SourceInRoundOut
 from .source_keys_out import SourceKeysOut
 from .source_keys_out_labels import SourceKeysOutLabels
-from .source_kind import SourceKind
 from .source_out import SourceOut
 from .source_quality_out import SourceQualityOut
 from .spread_out import SpreadOut
@@ -921,6 +923,7 @@ __all__ = (
     "ChainReportOut",
     "Channel",
     "ClearedOut",
+    "Combine",
     "CommissionIn",
     "CommoditiesIn",
     "CommoditiesOut",
@@ -1064,6 +1067,7 @@ __all__ = (
     "Form13FOut",
     "Form13FOutConventions",
     "FreshQuoteOut",
+    "FundamentalsOut",
     "FundIn",
     "FundOut",
     "FuturesCurveIn",
@@ -1352,6 +1356,7 @@ __all__ = (
     "RateLimitOut",
     "RateObservationOut",
     "RateSeriesPageOut",
+    "RatioOut",
     "ReadAllOut",
     "ReadyOut",
     "RebalanceDriftOut",
@@ -1469,7 +1474,6 @@ __all__ = (
     "SourceInRoundOut",
     "SourceKeysOut",
     "SourceKeysOutLabels",
-    "SourceKind",
     "SourceOut",
     "SourceQualityOut",
     "SpreadOut",

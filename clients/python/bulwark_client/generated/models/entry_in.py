@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.combine import Combine
 from ..types import UNSET, Unset
 
 
@@ -24,11 +25,21 @@ class EntryIn:
     """ 
         Attributes:
             allow_short (bool | Unset):  Default: False.
+            combine (Combine | Unset): How a strategy's sources decide.
+
+                    each: every source's signal decides alone (its score against the entry threshold).
+                    weighted: the fused score sum(w_i * s_i) over each source's latest reading decides
+                    (domain/strategies/fusion.py); a reading counts while it is at most
+                    `reading_max_age_hours` old.
+
             min_score (float | Unset):  Default: 0.5.
+            reading_max_age_hours (float | Unset):  Default: 24.0.
      """
 
     allow_short: bool | Unset = False
+    combine: Combine | Unset = UNSET
     min_score: float | Unset = 0.5
+    reading_max_age_hours: float | Unset = 24.0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -38,7 +49,14 @@ class EntryIn:
     def to_dict(self) -> dict[str, Any]:
         allow_short = self.allow_short
 
+        combine: str | Unset = UNSET
+        if not isinstance(self.combine, Unset):
+            combine = self.combine.value
+
+
         min_score = self.min_score
+
+        reading_max_age_hours = self.reading_max_age_hours
 
 
         field_dict: dict[str, Any] = {}
@@ -47,8 +65,12 @@ class EntryIn:
         })
         if allow_short is not UNSET:
             field_dict["allow_short"] = allow_short
+        if combine is not UNSET:
+            field_dict["combine"] = combine
         if min_score is not UNSET:
             field_dict["min_score"] = min_score
+        if reading_max_age_hours is not UNSET:
+            field_dict["reading_max_age_hours"] = reading_max_age_hours
 
         return field_dict
 
@@ -59,11 +81,25 @@ class EntryIn:
         d = dict(src_dict)
         allow_short = d.pop("allow_short", UNSET)
 
+        _combine = d.pop("combine", UNSET)
+        combine: Combine | Unset
+        if isinstance(_combine,  Unset):
+            combine = UNSET
+        else:
+            combine = Combine(_combine)
+
+
+
+
         min_score = d.pop("min_score", UNSET)
+
+        reading_max_age_hours = d.pop("reading_max_age_hours", UNSET)
 
         entry_in = cls(
             allow_short=allow_short,
+            combine=combine,
             min_score=min_score,
+            reading_max_age_hours=reading_max_age_hours,
         )
 
 

@@ -23,11 +23,15 @@ class EntryOut:
     """ 
         Attributes:
             allow_short (bool):
+            combine (str):
             min_score (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
+            reading_max_age_hours (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
      """
 
     allow_short: bool
+    combine: str
     min_score: float
+    reading_max_age_hours: float
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -37,14 +41,20 @@ class EntryOut:
     def to_dict(self) -> dict[str, Any]:
         allow_short = self.allow_short
 
+        combine = self.combine
+
         min_score = self.min_score
+
+        reading_max_age_hours = self.reading_max_age_hours
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "allow_short": allow_short,
+            "combine": combine,
             "min_score": min_score,
+            "reading_max_age_hours": reading_max_age_hours,
         })
 
         return field_dict
@@ -56,11 +66,17 @@ class EntryOut:
         d = dict(src_dict)
         allow_short = d.pop("allow_short")
 
+        combine = d.pop("combine")
+
         min_score = d.pop("min_score")
+
+        reading_max_age_hours = d.pop("reading_max_age_hours")
 
         entry_out = cls(
             allow_short=allow_short,
+            combine=combine,
             min_score=min_score,
+            reading_max_age_hours=reading_max_age_hours,
         )
 
 

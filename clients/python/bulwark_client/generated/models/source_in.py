@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.pattern import Pattern
-from ..models.source_kind import SourceKind
 from ..models.timeframe import Timeframe
 from ..types import UNSET, Unset
 from typing import cast
@@ -27,18 +26,24 @@ T = TypeVar("T", bound="SourceIn")
 class SourceIn:
     """ 
         Attributes:
-            kind (SourceKind): Where a signal comes from: the pattern engine, an agent's POST, a model's score.
+            kind (str): One of: pattern, external, model, sentiment
+            min_items (int | None | Unset):
             name (None | str | Unset):
             pattern (None | Pattern | Unset):
             symbols (list[str] | Unset):
             timeframe (None | Timeframe | Unset):
+            weight (float | Unset):  Default: 1.0.
+            window_hours (float | None | Unset):
      """
 
-    kind: SourceKind
+    kind: str
+    min_items: int | None | Unset = UNSET
     name: None | str | Unset = UNSET
     pattern: None | Pattern | Unset = UNSET
     symbols: list[str] | Unset = UNSET
     timeframe: None | Timeframe | Unset = UNSET
+    weight: float | Unset = 1.0
+    window_hours: float | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -46,7 +51,13 @@ class SourceIn:
 
 
     def to_dict(self) -> dict[str, Any]:
-        kind = self.kind.value
+        kind = self.kind
+
+        min_items: int | None | Unset
+        if isinstance(self.min_items, Unset):
+            min_items = UNSET
+        else:
+            min_items = self.min_items
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
@@ -76,12 +87,22 @@ class SourceIn:
         else:
             timeframe = self.timeframe
 
+        weight = self.weight
+
+        window_hours: float | None | Unset
+        if isinstance(self.window_hours, Unset):
+            window_hours = UNSET
+        else:
+            window_hours = self.window_hours
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "kind": kind,
         })
+        if min_items is not UNSET:
+            field_dict["min_items"] = min_items
         if name is not UNSET:
             field_dict["name"] = name
         if pattern is not UNSET:
@@ -90,6 +111,10 @@ class SourceIn:
             field_dict["symbols"] = symbols
         if timeframe is not UNSET:
             field_dict["timeframe"] = timeframe
+        if weight is not UNSET:
+            field_dict["weight"] = weight
+        if window_hours is not UNSET:
+            field_dict["window_hours"] = window_hours
 
         return field_dict
 
@@ -98,9 +123,16 @@ class SourceIn:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        kind = SourceKind(d.pop("kind"))
+        kind = d.pop("kind")
 
+        def _parse_min_items(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
 
+        min_items = _parse_min_items(d.pop("min_items", UNSET))
 
 
         def _parse_name(data: object) -> None | str | Unset:
@@ -156,12 +188,27 @@ class SourceIn:
         timeframe = _parse_timeframe(d.pop("timeframe", UNSET))
 
 
+        weight = d.pop("weight", UNSET)
+
+        def _parse_window_hours(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        window_hours = _parse_window_hours(d.pop("window_hours", UNSET))
+
+
         source_in = cls(
             kind=kind,
+            min_items=min_items,
             name=name,
             pattern=pattern,
             symbols=symbols,
             timeframe=timeframe,
+            weight=weight,
+            window_hours=window_hours,
         )
 
 

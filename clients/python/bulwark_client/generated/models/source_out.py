@@ -24,17 +24,23 @@ class SourceOut:
     """ 
         Attributes:
             kind (str):
+            min_items (int | None):
             name (None | str):
             pattern (None | str):
             symbols (list[str]):
             timeframe (None | str):
+            weight (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
+            window_hours (float | None):
      """
 
     kind: str
+    min_items: int | None
     name: None | str
     pattern: None | str
     symbols: list[str]
     timeframe: None | str
+    weight: float
+    window_hours: float | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -43,6 +49,9 @@ class SourceOut:
 
     def to_dict(self) -> dict[str, Any]:
         kind = self.kind
+
+        min_items: int | None
+        min_items = self.min_items
 
         name: None | str
         name = self.name
@@ -57,15 +66,23 @@ class SourceOut:
         timeframe: None | str
         timeframe = self.timeframe
 
+        weight = self.weight
+
+        window_hours: float | None
+        window_hours = self.window_hours
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "kind": kind,
+            "min_items": min_items,
             "name": name,
             "pattern": pattern,
             "symbols": symbols,
             "timeframe": timeframe,
+            "weight": weight,
+            "window_hours": window_hours,
         })
 
         return field_dict
@@ -76,6 +93,14 @@ class SourceOut:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         kind = d.pop("kind")
+
+        def _parse_min_items(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        min_items = _parse_min_items(d.pop("min_items"))
+
 
         def _parse_name(data: object) -> None | str:
             if data is None:
@@ -104,12 +129,25 @@ class SourceOut:
         timeframe = _parse_timeframe(d.pop("timeframe"))
 
 
+        weight = d.pop("weight")
+
+        def _parse_window_hours(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        window_hours = _parse_window_hours(d.pop("window_hours"))
+
+
         source_out = cls(
             kind=kind,
+            min_items=min_items,
             name=name,
             pattern=pattern,
             symbols=symbols,
             timeframe=timeframe,
+            weight=weight,
+            window_hours=window_hours,
         )
 
 

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="RatioOut")
+
+
+
+@_attrs_define
+class RatioOut:
+    """ 
+        Attributes:
+            definition (str):
+            name (str):
+            unit (str):
+            value (None | str):
+     """
+
+    definition: str
+    name: str
+    unit: str
+    value: None | str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        definition = self.definition
+
+        name = self.name
+
+        unit = self.unit
+
+        value: None | str
+        value = self.value
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "definition": definition,
+            "name": name,
+            "unit": unit,
+            "value": value,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        definition = d.pop("definition")
+
+        name = d.pop("name")
+
+        unit = d.pop("unit")
+
+        def _parse_value(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        value = _parse_value(d.pop("value"))
+
+
+        ratio_out = cls(
+            definition=definition,
+            name=name,
+            unit=unit,
+            value=value,
+        )
+
+
+        ratio_out.additional_properties = d
+        return ratio_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

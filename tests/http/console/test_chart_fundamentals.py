@@ -1,0 +1,72 @@
+"""/console/chart's fundamentals panel: the key ratios the feed's provider states (Yahoo's
+documented answer on a local fake server), or why there are none."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+
+from domain.principals import Role
+from tests.http.console.helpers import signed_in
+from tests.http.harness import Harness, open_harness
+from tests.http.harness import test_settings as settings_of
+from tests.integration.vendors.replay_server import ReplayServer
+from tests.integration.vendors.vendor_routes import install_yahoo
+from tests.kit.fake_server import threaded
+
+pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
+
+PANEL = "/console/chart/fundamentals"
+
+
+@pytest.fixture
+def yahoo() -> Iterator[ReplayServer]:
+    server = ReplayServer()
+    install_yahoo(server)
+    with threaded(server) as served:
+        yield served
+
+
+@pytest.fixture
+async def with_yahoo(yahoo: ReplayServer) -> AsyncIterator[Harness]:
+    settings = settings_of(
+        served_contexts="trading,safety,market_data,devices,console",
+        market_data_fallbacks="yahoo",
+        yahoo_base_url=yahoo.url,
+        yahoo_cookie_url=f"{yahoo.url}/cookie",
+    )
+    harness, client = await open_harness(settings)
+    async with client:
+        yield harness
+
+
+async def test_the_chart_page_loads_the_panel_and_the_panel_lists_the_ratios(
+    with_yahoo: Harness,
+) -> None:
+    # Arrange
+    await with_yahoo.instrument("AAPL", "190")
+    viewer = await with_yahoo.user(Role.VIEWER)
+
+    # Act
+    async with signed_in(with_yahoo, viewer.username) as client:
+        page = await client.get("/console/chart", params={"symbol": "AAPL"})
+        panel = await client.get(PANEL, params={"symbol": "NVDA"})
+
+    # Assert
+    assert page.status_code == 200, page.text
+    assert 'hx-get="/console/chart/fundamentals?symbol=AAPL"' in page.text
+    assert panel.status_code == 200, panel.text
+    assert "NVDA · yahoo" in panel.text
+    assert 'data-ratio="debt_to_equity"' in panel.text and ">0.2287<" in panel.text
+    assert "Total debt / shareholders&#39; equity" in panel.text
+
+
+async def test_without_a_provider_of_fundamentals_the_panel_says_so(harness: Harness) -> None:
+    viewer = await harness.user(Role.VIEWER)
+
+    async with signed_in(harness, viewer.username) as client:
+        panel = await client.get(PANEL, params={"symbol": "AAPL"})
+
+    assert panel.status_code == 503
+    assert 'id="fundamentals-none"' in panel.text and "offers fundamentals" in panel.text

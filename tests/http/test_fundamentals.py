@@ -1,0 +1,82 @@
+"""/api/v1/market/{symbol}/fundamentals: the key ratios through the failover feed, read from
+Yahoo's documented answer shape on a local fake server; 404 and 503 as the market routes."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+
+from tests.http.core_helpers import assert_problem
+from tests.http.harness import Harness, User, open_harness
+from tests.http.harness import test_settings as settings_of
+from tests.integration.vendors.replay_server import ReplayServer
+from tests.integration.vendors.vendor_routes import install_yahoo
+from tests.kit.fake_server import threaded
+
+pytestmark = pytest.mark.serves("market_data")
+
+FUNDAMENTALS = "/api/v1/market/{}/fundamentals"
+
+
+@pytest.fixture
+def yahoo() -> Iterator[ReplayServer]:
+    """On a thread of its own: the test client blocks the test's loop during a request."""
+    server = ReplayServer()
+    install_yahoo(server)
+    with threaded(server) as served:
+        yield served
+
+
+@pytest.fixture
+async def with_yahoo(yahoo: ReplayServer) -> AsyncIterator[Harness]:
+    """The synthetic feed first (no fundamentals), Yahoo on the fake server behind it."""
+    settings = settings_of(
+        served_contexts="market_data",
+        market_data_fallbacks="yahoo",
+        yahoo_base_url=yahoo.url,
+        yahoo_cookie_url=f"{yahoo.url}/cookie",
+    )
+    harness, client = await open_harness(settings)
+    async with client:
+        yield harness
+
+
+async def test_the_ratios_come_from_the_provider_that_offers_them(with_yahoo: Harness) -> None:
+    # Arrange
+    user = await with_yahoo.user()
+
+    # Act
+    response = await with_yahoo.client.get(FUNDAMENTALS.format("nvda"), headers=user.headers)
+
+    # Assert: Yahoo states debt to equity in percent (22.87): served as the fraction 0.2287
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert (body["symbol"], body["source"]) == ("NVDA", "yahoo")
+    ratios = {r["name"]: r for r in body["ratios"]}
+    assert ratios["debt_to_equity"]["value"] == "0.2287"
+    assert ratios["debt_to_equity"]["unit"] == "fraction"
+    assert ratios["market_cap"]["value"] == "3243000000000"
+    assert ratios["trailing_eps"]["value"] == "1.71"
+    assert "Price / earnings" in ratios["trailing_pe"]["definition"]
+    assert body["as_of"]
+
+
+async def test_a_symbol_no_provider_knows_is_404(with_yahoo: Harness) -> None:
+    user = await with_yahoo.user()
+
+    response = await with_yahoo.client.get(FUNDAMENTALS.format("NOPE"), headers=user.headers)
+
+    assert_problem(response, 404, "SYMBOL_NOT_FOUND")
+
+
+async def test_a_feed_without_fundamentals_is_503(harness: Harness, owner: User) -> None:
+    response = await harness.client.get(FUNDAMENTALS.format("AAPL"), headers=owner.headers)
+
+    assert_problem(response, 503, "MARKET_DATA_UNAVAILABLE")
+
+
+async def test_a_malformed_symbol_is_422(harness: Harness, owner: User) -> None:
+    response = await harness.client.get(FUNDAMENTALS.format("A%20B"), headers=owner.headers)
+
+    assert_problem(response, 422, "INVALID_OPTIONS_REQUEST")
