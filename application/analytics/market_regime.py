@@ -1,4 +1,5 @@
-"""POST /api/v1/analytics/regime: the market regime of a posted daily close history.
+"""The market regime of a daily close history: posted (POST /api/v1/analytics/regime) or read
+from the bar history store for a symbol and a date range (GET /api/v1/analytics/regime/{symbol}).
 
 The reading comes from `domain.analytics.regime_detection.detect_regime` (bull, bear, volatile,
 stable with a score each, the indicators behind them). This use case checks the history --
@@ -6,13 +7,17 @@ MIN_HISTORY to MAX_HISTORY positive finite closes, oldest first; 422 INVALID_PRI
 naming `prices[i]` for the first bad close or `prices` for too many, 422
 INSUFFICIENT_PRICE_HISTORY naming `prices` for too few -- and runs histories longer than
 LARGE_HISTORY closes through the `ComputeBudget` (off the event loop; 503 COMPUTE_BUSY /
-COMPUTE_TIME_BUDGET with Retry-After). Nothing is stored.
+COMPUTE_TIME_BUDGET with Retry-After). A stored history is the symbol's daily bars in
+[start, end] (split- and dividend-adjusted closes unless asked raw), checked the same way with
+the fields named `symbol` (too few closes) and `start` / `end` (a range the wrong way round).
+Nothing is stored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
 
 import numpy as np
 
@@ -24,6 +29,11 @@ from domain.analytics.regime_detection import (
     RegimeReading,
     detect_regime,
 )
+from domain.market_data.bars import Timeframe
+from ports.core.clock import Clock
+from ports.market_data.bar_store import BarStore
+
+DEFAULT_YEARS = 3  # a stored history's default range: three years to `end`
 
 MAX_HISTORY = 100_000
 LARGE_HISTORY = 2_000  # longer: computed through the ComputeBudget (off the event loop)
@@ -54,14 +64,65 @@ def closes(prices: Sequence[float]) -> np.ndarray:
     return series
 
 
+@dataclass(frozen=True, slots=True)
+class StoredHistory:
+    """Which stored closes a reading came from."""
+
+    symbol: str
+    first_day: date
+    last_day: date
+    adjusted: bool
+
+
 @dataclass(eq=False)
 class RegimeDetectionService:
     """The detected regime of a close history (module doc)."""
 
     budget: ComputeBudget
+    # The bar history store, built on first use; None: stored histories are not offered.
+    bars: Callable[[], BarStore] | None = None
+    clock: Clock | None = None
 
     async def detect(self, prices: Sequence[float]) -> RegimeReading:
-        series = closes(prices)
+        return await self._detect(closes(prices))
+
+    async def detect_stored(
+        self,
+        symbol: str,
+        start: date | None = None,
+        end: date | None = None,
+        *,
+        adjusted: bool = True,
+    ) -> tuple[RegimeReading, StoredHistory]:
+        """The regime of `symbol`'s stored daily closes from `start` to `end` (both included;
+        `end` defaults to today (UTC), `start` to DEFAULT_YEARS before `end`)."""
+        if end is None:
+            end = (self.clock.now() if self.clock else datetime.now(UTC)).astimezone(UTC).date()
+        if start is None:
+            start = end.replace(year=end.year - DEFAULT_YEARS, day=min(end.day, 28))
+        if start > end:
+            raise InvalidPriceHistory(f"start {start} is after end {end}", field="start")
+        if self.bars is None:
+            raise InsufficientPriceHistory("no bar history store is configured", field="symbol")
+        since = datetime.combine(start, time(), UTC)
+        until = datetime.combine(end + timedelta(days=1), time(), UTC)
+        found = await self.bars().series([symbol], Timeframe.D1, since, until, adjusted=adjusted)
+        bars = found.get(symbol)
+        count = 0 if bars is None else len(bars)
+        if bars is None or count < MIN_HISTORY:
+            raise InsufficientPriceHistory(
+                f"{count} stored daily closes of {symbol} from {start} to {end}; at least "
+                f"{MIN_HISTORY} are needed (backfill them: docs/bar-store.md)",
+                field="symbol",
+            )
+        try:
+            series = closes(bars.close.tolist())
+        except InvalidPriceHistory as exc:
+            raise InvalidPriceHistory(exc.message, field="symbol") from None
+        first, last = (datetime.fromtimestamp(float(t), UTC).date() for t in bars.start[[0, -1]])
+        return await self._detect(series), StoredHistory(symbol, first, last, adjusted)
+
+    async def _detect(self, series: np.ndarray) -> RegimeReading:
         if series.shape[0] > LARGE_HISTORY:
             return await self.budget.run(
                 f"regime of {series.shape[0]} closes", lambda: detect_regime(series)

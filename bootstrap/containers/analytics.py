@@ -64,7 +64,12 @@ class AnalyticsContainer(containers.DeclarativeContainer):
         core.compute, bars=market_data.bar_store.provider, clock=core.clock,
     )  # fmt: skip
     american_options = providers.Singleton(AmericanOptionsService, core.compute_budget)
-    market_regime = providers.Singleton(RegimeDetectionService, core.compute_budget)
+    market_regime = providers.Singleton(
+        RegimeDetectionService,
+        core.compute_budget,
+        bars=market_data.bar_store.provider,
+        clock=core.clock,
+    )
     fixed_income = providers.Singleton(FixedIncomeService, core.compute_budget)
     # Portfolio optimisation (docs/optimization.md): cvxpy + Clarabel, the solver libraries
     # imported on a background thread at start-up (BULWARK_COMPUTE_WARMUP), not in a request.

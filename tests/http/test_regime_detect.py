@@ -1,4 +1,5 @@
-"""POST /api/v1/analytics/regime: the detected regime of a posted daily close history.
+"""/api/v1/analytics/regime: the detected regime of a posted daily close history, or of a
+symbol's stored daily bars.
 
 The reading must equal `detect_regime` on the same closes (its own unit tests check the
 indicators against hand computations); here: the wiring, the caps and each refusal.
@@ -6,12 +7,14 @@ indicators against hand computations); here: the wiring, the caps and each refus
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import numpy as np
 import pytest
 
 from domain.analytics.regime_detection import detect_regime
+from domain.market_data.bars import BarSeries, Timeframe
 from domain.principals import Role
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User
@@ -164,3 +167,65 @@ async def test_a_viewer_may_detect(harness: Harness) -> None:
 
     # Assert
     assert response.status_code == 200, response.text
+
+
+async def store_closes(harness: Harness, symbol: str, prices: list[float]) -> tuple[str, str]:
+    """`prices` as daily bars of `symbol` on consecutive days to the harness clock's yesterday,
+    in the app's bar store: the first and last day."""
+    today = harness.clock.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    n = len(prices)
+    days = [today - timedelta(days=n - k) for k in range(n)]
+    close = np.asarray(prices)
+    starts = np.array([d.timestamp() for d in days])
+    series = BarSeries(starts, close, close, close, close, np.full(n, 1000.0))
+    await harness.container.market_data.bar_store().write_series(symbol, Timeframe.D1, series)
+    return days[0].date().isoformat(), days[-1].date().isoformat()
+
+
+async def test_a_stored_history_reads_as_the_same_closes_posted(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange: 400 stored closes; the range's default start reaches three years back.
+    prices = walk(400, 0.0004, 0.012, seed=9)
+    first, last = await store_closes(harness, "WALK", prices)
+    posted = await harness.client.post(REGIME, json={"prices": prices}, headers=owner.headers)
+
+    # Act
+    stored = await harness.client.get(f"{REGIME}/walk", headers=owner.headers)
+    ranged = await harness.client.get(
+        f"{REGIME}/WALK", params={"start": first, "end": last}, headers=owner.headers
+    )
+
+    # Assert
+    assert stored.status_code == 200, stored.text
+    out = stored.json()
+    assert out["history"] == {"symbol": "WALK", "first_day": first, "last_day": last,
+                              "adjusted": True}  # fmt: skip
+    same = {k: v for k, v in out.items() if k != "history"}
+    assert same == {k: v for k, v in posted.json().items() if k != "history"}
+    assert posted.json()["history"] is None
+    assert ranged.json() == out
+
+
+async def test_a_stored_history_too_short_or_backwards_is_422_naming_the_field(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange: 150 stored closes, fewer than the 200-day average needs.
+    first, last = await store_closes(harness, "SHORT", walk(150, 0.0, 0.01))
+
+    # Act
+    short = await harness.client.get(f"{REGIME}/SHORT", headers=owner.headers)
+    unknown = await harness.client.get(f"{REGIME}/NOBARS", headers=owner.headers)
+    backwards = await harness.client.get(
+        f"{REGIME}/SHORT", params={"start": last, "end": first}, headers=owner.headers
+    )
+    malformed = await harness.client.get(
+        f"{REGIME}/SHORT", params={"start": "yesterday"}, headers=owner.headers
+    )
+
+    # Assert
+    problem = assert_problem(short, 422, "INSUFFICIENT_PRICE_HISTORY")
+    assert field_names(problem) == {"symbol"} and "150 stored daily closes" in problem["detail"]
+    assert field_names(assert_problem(unknown, 422, "INSUFFICIENT_PRICE_HISTORY")) == {"symbol"}
+    assert field_names(assert_problem(backwards, 422, "INVALID_PRICE_HISTORY")) == {"start"}
+    assert_problem(malformed, 400, "VALIDATION_ERROR")

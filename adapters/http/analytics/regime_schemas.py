@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal, cast
 
 import msgspec
@@ -19,7 +20,7 @@ CONVENTIONS = {
     "trend": "sma_50 / sma_200 - 1 (simple moving averages of the last 50 / 200 closes)",
     "cross": "golden: sma_50 above sma_200; death: below; none: equal",
     "rsi_14": "Wilder's 14-day RSI (first averages plain means, then (13 avg + today) / 14)",
-    "drawdown": "1 - last close / highest close of the posted history",
+    "drawdown": "1 - last close / highest close of the history",
     "scores": "each in [0, 1] from ramps of the indicators; the label is the highest "
     "(docs/regime-monte-carlo.md)",
 }
@@ -35,6 +36,15 @@ class PriceHistoryIn(Input):
             "positive and finite (422 naming the field otherwise)"
         ),
     ]
+
+
+class StoredHistoryOut(Output):
+    """The stored daily closes a reading came from (GET /analytics/regime/{symbol})."""
+
+    symbol: str
+    first_day: date
+    last_day: date
+    adjusted: bool
 
 
 class RegimeOut(Output):
@@ -53,9 +63,15 @@ class RegimeOut(Output):
     last_close: AnalyticOut
     observations: int
     conventions: dict[str, str]
+    history: Annotated[
+        StoredHistoryOut | None,
+        msgspec.Meta(description="The stored closes read; null for a posted history"),
+    ] = None
 
     @classmethod
-    def from_domain(cls, reading: RegimeReading) -> RegimeOut:
+    def from_domain(
+        cls, reading: RegimeReading, history: StoredHistoryOut | None = None
+    ) -> RegimeOut:
         assert RSI_PERIOD == 14
         label = cast(Label, reading.label.value)  # detection never reads `calibrated`
         cross: Literal["golden", "death", "none"] = (
@@ -73,4 +89,5 @@ class RegimeOut(Output):
             cross=cross,
             rsi_14=reading.rsi,
             conventions=CONVENTIONS,
+            history=history,
         )

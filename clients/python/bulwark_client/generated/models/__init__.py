@@ -687,6 +687,7 @@ from .stored_effects_out import StoredEffectsOut
 from .stored_factor_out import StoredFactorOut
 from .stored_factor_out_betas import StoredFactorOutBetas
 from .stored_factor_out_contributions import StoredFactorOutContributions
+from .stored_history_out import StoredHistoryOut
 from .stored_source_out import StoredSourceOut
 from .strategies_decision_out import StrategiesDecisionOut
 from .strategies_sizing_in import StrategiesSizingIn
@@ -1489,6 +1490,7 @@ __all__ = (
     "StoredFactorOut",
     "StoredFactorOutBetas",
     "StoredFactorOutContributions",
+    "StoredHistoryOut",
     "StoredSourceOut",
     "StrategiesDecisionOut",
     "StrategiesSizingIn",

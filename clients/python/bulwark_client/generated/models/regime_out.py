@@ -10,11 +10,13 @@ from ..types import UNSET, Unset
 
 from ..models.regime_out_cross import RegimeOutCross
 from ..models.regime_out_label import RegimeOutLabel
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
   from ..models.regime_out_conventions import RegimeOutConventions
   from ..models.regime_out_scores import RegimeOutScores
+  from ..models.stored_history_out import StoredHistoryOut
 
 
 
@@ -41,6 +43,7 @@ class RegimeOut:
             trend (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             volatility_20d (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             volatility_60d (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
+            history (None | StoredHistoryOut | Unset): The stored closes read; null for a posted history
      """
 
     conventions: RegimeOutConventions
@@ -56,6 +59,7 @@ class RegimeOut:
     trend: float
     volatility_20d: float
     volatility_60d: float
+    history: None | StoredHistoryOut | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -65,6 +69,7 @@ class RegimeOut:
     def to_dict(self) -> dict[str, Any]:
         from ..models.regime_out_conventions import RegimeOutConventions # noqa: PLC0415
         from ..models.regime_out_scores import RegimeOutScores # noqa: PLC0415
+        from ..models.stored_history_out import StoredHistoryOut # noqa: PLC0415
         conventions = self.conventions.to_dict()
 
         cross = self.cross.value
@@ -91,6 +96,14 @@ class RegimeOut:
 
         volatility_60d = self.volatility_60d
 
+        history: dict[str, Any] | None | Unset
+        if isinstance(self.history, Unset):
+            history = UNSET
+        elif isinstance(self.history, StoredHistoryOut):
+            history = self.history.to_dict()
+        else:
+            history = self.history
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -109,6 +122,8 @@ class RegimeOut:
             "volatility_20d": volatility_20d,
             "volatility_60d": volatility_60d,
         })
+        if history is not UNSET:
+            field_dict["history"] = history
 
         return field_dict
 
@@ -118,6 +133,7 @@ class RegimeOut:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.regime_out_conventions import RegimeOutConventions # noqa: PLC0415
         from ..models.regime_out_scores import RegimeOutScores # noqa: PLC0415
+        from ..models.stored_history_out import StoredHistoryOut # noqa: PLC0415
         d = dict(src_dict)
         conventions = RegimeOutConventions.from_dict(d.pop("conventions"))
 
@@ -157,6 +173,26 @@ class RegimeOut:
 
         volatility_60d = d.pop("volatility_60d")
 
+        def _parse_history(data: object) -> None | StoredHistoryOut | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                history_type_0 = StoredHistoryOut.from_dict(data)
+
+
+
+                return history_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | StoredHistoryOut | Unset, data)
+
+        history = _parse_history(d.pop("history", UNSET))
+
+
         regime_out = cls(
             conventions=conventions,
             cross=cross,
@@ -171,6 +207,7 @@ class RegimeOut:
             trend=trend,
             volatility_20d=volatility_20d,
             volatility_60d=volatility_60d,
+            history=history,
         )
 
 
