@@ -11,8 +11,9 @@ The file (the shipped SYNTHETIC sample: data/crypto/wallets.json, described in i
 Amounts are decimal strings of the smallest unit (a uint256 does not fit a JSON number
 safely). A wallet the file does not list holds nothing (as a chain answers for an unused
 address); a token the file does not list is NotAToken (as a chain answers for an address
-without a contract). The file is read on first use and again when it changes; a file that
-cannot be read or does not follow this shape is ChainUnavailable naming what is wrong.
+without a contract). It holds no gas fees (fee_history answers ChainUnavailable). The file
+is read on first use and again when it changes; a file that cannot be read or does not follow
+this shape is ChainUnavailable naming what is wrong.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from domain.analytics.crypto.errors import InvalidCryptoInput
+from domain.analytics.crypto.fees import FeeHistory
 from domain.analytics.crypto.wallets import (
     MAX_DECIMALS,
     MAX_UINT256,
@@ -86,6 +88,24 @@ class FixtureChain:
                 tokens.append(TokenBalance(token, held.get(token, 0), meta[1], meta[0]))
             states.append(WalletState(wallet.address, native, tuple(tokens)))
         return ChainSnapshot(chain.info, chain.block, tuple(states))
+
+    async def fee_history(
+        self,
+        chain_id: int,
+        blocks: int,
+        percentiles: Sequence[float],
+        *,
+        with_times: bool = False,
+    ) -> FeeHistory:
+        """The file holds balances, not fees: ChainUnavailable saying what to configure."""
+        chains = await asyncio.to_thread(self._load)
+        if chain_id not in chains:
+            raise UnknownChain(f"the fixture has no chain {chain_id}", field="chain_id")
+        raise ChainUnavailable(
+            "the chain fixture holds balances, not gas fees: live gas needs "
+            "BULWARK_CHAIN_SOURCE=rpc",
+            300.0,
+        )
 
     def _load(self) -> dict[int, _Chain]:
         try:
