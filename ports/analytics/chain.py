@@ -96,8 +96,8 @@ class ChainPort(Protocol):
     `fee_history(chain_id, blocks, percentiles, with_times=...)`: the fee history of the
     `blocks` latest blocks (fewer when the node has fewer) with the priority fees at
     `percentiles` (0..100, increasing), the blocks' timestamps too when `with_times`; from a
-    node without eth_feeHistory its eth_gasPrice. UnknownChain, ChainUnavailable as above (the
-    fixture holds no fees: ChainUnavailable saying so).
+    node without eth_feeHistory its eth_gasPrice. UnknownChain, ChainUnavailable as above (a
+    fixture chain without fees in its file: ChainUnavailable saying so).
     `name`: "jsonrpc" or "fixture", for responses and logs.
     """
 

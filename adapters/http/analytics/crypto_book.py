@@ -33,7 +33,7 @@ WalletId = Annotated[str, PathParameter(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 _INVALID = "INVALID_CRYPTO_INPUT naming the field"
 _UNAVAILABLE = (
     "CHAIN_UNAVAILABLE with Retry-After: the chain source cannot answer (a timeout, a refused "
-    "or failing endpoint, a JSON-RPC error; the fixture source holds no gas fees)"
+    "or failing endpoint, a JSON-RPC error; a fixture chain without gas fees)"
 )
 _NOT_FOUND = "CRYPTO_WALLET_NOT_FOUND (another user's wallet too)"
 
