@@ -138,7 +138,7 @@ class FixtureChain:
             columns.append(fees.percentiles.index(float(p)))
         n = min(blocks, len(fees.ratios))
         oldest = chain.block - n + 1
-        times = ()
+        times: tuple[datetime, ...] = ()
         if with_times:
             head = datetime.fromtimestamp(fees.time, UTC)
             times = tuple(head - timedelta(seconds=12 * (n - 1 - i)) for i in range(n))
