@@ -5,8 +5,11 @@ A snapshot of a chain is two round trips: eth_blockNumber (with eth_chainId the 
 endpoint is used: an endpoint that serves another chain is refused, not trusted), then one
 JSON-RPC batch, at that block, of eth_getBalance per wallet and eth_call per token:
 balanceOf(owner), and decimals() / symbol() for contracts not seen before (kept per chain,
-they do not change). Batches are cut at `batch_size` calls; an endpoint that answers a batch
-with a single error object is asked call by call instead.
+they do not change). Gas fees are eth_feeHistory(blockCount, newest block, percentiles) at
+the block eth_blockNumber named (with eth_getBlockByNumber per block, in the same batches,
+when the blocks' times are wanted); a node that lacks the method (-32601, or an error saying
+it is not supported) is asked eth_gasPrice instead. Batches are cut at `batch_size` calls;
+an endpoint that answers a batch with a single error object is asked call by call instead.
 
 Endpoint URLs usually carry an API key in their path (Infura's /v3/<key>, Alchemy's
 /v2/<key>): they are secrets. The client sends every request to a placeholder
@@ -28,6 +31,7 @@ import itertools
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -35,6 +39,7 @@ import structlog
 
 from adapters.chain import abi
 from adapters.tls import client_tls
+from domain.analytics.crypto.fees import FEE_HISTORY, GAS_PRICE, FeeHistory
 from domain.analytics.crypto.wallets import MAX_DECIMALS, ChainInfo, chain_info
 from ports.analytics.chain import (
     ChainSnapshot,
@@ -52,6 +57,8 @@ RETRY_AFTER_BUSY_S = 60.0
 RETRY_AFTER_CONFIG_S = 300.0  # a refused key or a wrong chain: an operator must fix it
 REVERT_CODES = frozenset({3, -32000})
 LIMIT_EXCEEDED = -32005
+METHOD_NOT_FOUND = -32601
+_UNSUPPORTED = ("not supported", "does not exist", "not available", "unsupported")
 MAX_MESSAGE = 200
 
 _log = structlog.get_logger("bulwark.chain.jsonrpc")
@@ -195,6 +202,90 @@ class JsonRpcChain:
             for address, native, balances in raw_states
         )
         return ChainSnapshot(chain_info(chain_id), block, states)
+
+    async def fee_history(
+        self,
+        chain_id: int,
+        blocks: int,
+        percentiles: Sequence[float],
+        *,
+        with_times: bool = False,
+    ) -> FeeHistory:
+        if chain_id not in self._ids:
+            raise UnknownChain(f"no endpoint is configured for chain {chain_id}", field="chain_id")
+        newest = await self._block(chain_id)
+        asked = [int(p) if float(p).is_integer() else float(p) for p in percentiles]
+        call = _Call(FEE_HISTORY, [hex(blocks), hex(newest), asked])
+        (answer,) = await self._rpc(chain_id, [call])
+        if "error" in answer and _lacks_method(answer["error"]):
+            (price,) = await self._rpc(chain_id, [_Call(GAS_PRICE, [])])
+            wei = self._quantity(chain_id, GAS_PRICE, price)
+            return FeeHistory(chain_info(chain_id), GAS_PRICE, newest, gas_price=wei)
+        if "error" in answer:
+            self._raise_error(chain_id, FEE_HISTORY, answer["error"])
+        history = self._fee_history(chain_id, newest, answer["result"], asked, blocks)
+        if not with_times:
+            return history
+        first = history.oldest_block or 0
+        numbers = range(first, first + history.block_count)
+        headers = await self._rpc(
+            chain_id, [_Call("eth_getBlockByNumber", [hex(n), False]) for n in numbers]
+        )
+        times = tuple(self._block_time(chain_id, header) for header in headers)
+        return FeeHistory(
+            history.chain, FEE_HISTORY, newest, history.oldest_block, history.base_fees,
+            history.gas_used_ratios, history.rewards, history.percentiles, times=times,
+        )  # fmt: skip
+
+    def _fee_history(
+        self, chain_id: int, newest: int, result: object, asked_percentiles: list[Any], asked: int
+    ) -> FeeHistory:
+        """eth_feeHistory's result checked: n blocks (1..asked), n + 1 base fees, n ratios,
+        n reward lists of one entry per percentile (no `reward` when none was asked)."""
+        bad = self._unreadable
+        if not isinstance(result, dict):
+            raise bad(chain_id, "eth_feeHistory answered no object")
+        ratios, fees = result.get("gasUsedRatio"), result.get("baseFeePerGas")
+        if not isinstance(ratios, list) or not isinstance(fees, list):
+            raise bad(chain_id, "eth_feeHistory without gasUsedRatio or baseFeePerGas")
+        n = len(ratios)
+        if not 1 <= n <= asked or len(fees) != n + 1:
+            raise bad(chain_id, f"eth_feeHistory gave {n} blocks and {len(fees)} base fees")
+        rewards = result.get("reward") or []
+        percentiles = len(asked_percentiles)
+        if percentiles and (
+            not isinstance(rewards, list)
+            or len(rewards) != n
+            or any(not isinstance(r, list) or len(r) != percentiles for r in rewards)
+        ):
+            raise bad(chain_id, "eth_feeHistory's reward is not one list per block")
+        try:
+            oldest = abi.quantity(result.get("oldestBlock"))
+            base_fees = tuple(abi.quantity(f) for f in fees)
+            paid = tuple(tuple(abi.quantity(x) for x in r) for r in rewards) if percentiles else ()
+        except abi.AbiError:
+            raise bad(chain_id, "eth_feeHistory answered no hex quantity") from None
+        if any(isinstance(r, bool) or not isinstance(r, int | float) for r in ratios) or any(
+            not 0 <= r <= 1 for r in ratios
+        ):
+            raise bad(chain_id, "eth_feeHistory's gasUsedRatio is not 0 to 1")
+        if oldest + n - 1 != newest:
+            raise bad(chain_id, f"eth_feeHistory ends at block {oldest + n - 1}, not {newest}")
+        return FeeHistory(
+            chain_info(chain_id), FEE_HISTORY, newest, oldest, base_fees,
+            tuple(float(r) for r in ratios), paid, tuple(float(p) for p in asked_percentiles),
+        )  # fmt: skip
+
+    def _block_time(self, chain_id: int, answer: dict[str, Any]) -> datetime:
+        if "error" in answer:
+            self._raise_error(chain_id, "eth_getBlockByNumber", answer["error"])
+        header = answer["result"]
+        if not isinstance(header, dict):
+            raise self._unreadable(chain_id, "eth_getBlockByNumber answered no block")
+        try:
+            return datetime.fromtimestamp(abi.quantity(header.get("timestamp")), UTC)
+        except (abi.AbiError, OverflowError, ValueError, OSError):
+            raise self._unreadable(chain_id, "a block without a readable timestamp") from None
 
     async def _block(self, chain_id: int) -> int:
         calls = [_Call("eth_blockNumber", [])]
@@ -344,6 +435,14 @@ class JsonRpcChain:
 
     def __repr__(self) -> str:
         return f"JsonRpcChain(chains={list(self._ids)})"
+
+
+def _lacks_method(error: object) -> bool:
+    """The node does not offer the method (code -32601, or a message saying so)."""
+    if not isinstance(error, dict):
+        return False
+    message = str(error.get("message", "")).lower()
+    return error.get("code") == METHOD_NOT_FOUND or any(w in message for w in _UNSUPPORTED)
 
 
 def _is_revert(error: object) -> bool:

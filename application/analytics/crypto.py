@@ -118,6 +118,8 @@ class CryptoAnalyticsService:
         )
 
     async def gas(self, request: GasRequest) -> GasReport:
+        if not request.at:
+            raise InvalidCryptoInput("at needs at least one observation", field="at")
         _pair(request.at, request.gwei, "gwei", MAX_GAS_POINTS)
         if request.window * len(request.gwei) > MAX_GAS_WORK:
             raise InvalidCryptoInput(

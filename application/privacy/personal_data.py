@@ -31,6 +31,7 @@ from domain.privacy.personal_data import (
     row_of,
     section,
 )
+from ports.analytics.crypto_wallets import CryptoWalletStore
 from ports.core.clock import Clock
 from ports.core.events import AuditEntry, AuditLog
 from ports.core.repositories import ORDERS_EPOCH, OrderCursor, OrderSearch
@@ -65,6 +66,7 @@ class PersonalDataSources:
     endpoints: NotificationEndpointStore
     devices: DeviceStore
     logins: LoginHistory
+    crypto_wallets: CryptoWalletStore
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class ErasureReport:
     endpoints_removed: int
     devices_revoked: int
     retained: tuple[Retained, ...]
+    crypto_wallets_removed: int = 0
 
 
 class PersonalDataService:
@@ -115,8 +118,8 @@ class PersonalDataService:
 
     async def erase(self, caller: Principal, user_id: str, confirm: str) -> ErasureReport:
         """Erases the user: sessions and agents' keys end, the login is closed, the name and
-        email replaced by a pseudonym, contact endpoints removed, devices revoked; what the
-        law requires is kept (RETAINED)."""
+        email replaced by a pseudonym, contact endpoints removed, devices revoked, stored crypto
+        wallets removed; what the law requires is kept (RETAINED)."""
         if caller.role is not Role.ADMIN:
             raise NotFound(f"user {user_id} not found")
         if caller.id == user_id:
@@ -139,11 +142,15 @@ class PersonalDataService:
             await uow.commit()
         endpoints = await self._remove_endpoints(user_id)
         devices = await self._revoke_devices(user_id)
-        report = ErasureReport(user_id, pseudonym(user_id), keys, endpoints, devices, RETAINED)
+        wallets = await self._remove_crypto_wallets(user_id)
+        report = ErasureReport(
+            user_id, pseudonym(user_id), keys, endpoints, devices, RETAINED, wallets
+        )
         details = {
             "api_keys_revoked": keys,
             "endpoints_removed": endpoints,
             "devices_revoked": devices,
+            "crypto_wallets_removed": wallets,
             "retained": [r.what for r in RETAINED],
         }
         await self._record(caller, "privacy.erase", user_id, "erased", details)
@@ -189,11 +196,17 @@ class PersonalDataService:
         endpoints = await sources.endpoints.list_for(user.id)
         devices = await sources.devices.for_user(user.id)
         logins = await sources.logins.recent(_LOGINS, user.id)
+        wallets = await sources.crypto_wallets.list_for(user.id)
+        # `tokens` would read as a secret's name: the contracts go out as `erc20_contracts`.
+        wallet_rows = tuple(
+            {**row_of(wallet), "erc20_contracts": ";".join(wallet.tokens)} for wallet in wallets
+        )
         return [
             section("portfolios", "portfolios the user keeps", portfolios),
             section("notification_endpoints", "where notifications reach the user", endpoints),
             section("devices", "devices the user signed in from", devices),
             section("logins", "the user's login history", logins),
+            DataSection("crypto_wallets", "crypto wallets the user keeps", wallet_rows),
         ]
 
     async def _audit_entries(self, user: User) -> DataSection:
@@ -215,6 +228,11 @@ class PersonalDataService:
     async def _remove_endpoints(self, user_id: str) -> int:
         endpoints = self._sources.endpoints
         removed = [await endpoints.remove(e.id, user_id) for e in await endpoints.list_for(user_id)]
+        return sum(removed)
+
+    async def _remove_crypto_wallets(self, user_id: str) -> int:
+        wallets = self._sources.crypto_wallets
+        removed = [await wallets.remove(w.id, user_id) for w in await wallets.list_for(user_id)]
         return sum(removed)
 
     async def _revoke_devices(self, user_id: str) -> int:

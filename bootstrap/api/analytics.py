@@ -19,6 +19,8 @@ def bundle(w: Wiring) -> Bundle:
         optimization=a.optimization,
         crypto=a.crypto,
         crypto_wallets=a.crypto_wallets,
+        crypto_wallet_book=a.crypto_wallet_book,
+        crypto_gas=a.crypto_gas,
         esg=a.esg,
         compute=w.core.compute,
         compute_budget=w.core.compute_budget,

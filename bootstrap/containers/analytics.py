@@ -4,11 +4,15 @@ within the core's compute budget."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dependency_injector import containers, providers
 
 from adapters.optimization.cvxpy_optimizer import CvxpyOptimizer
 from application.analytics.american_options import AmericanOptionsService
 from application.analytics.crypto import CryptoAnalyticsService
+from application.analytics.crypto_gas import LiveGasService
+from application.analytics.crypto_wallet_book import CryptoWalletBook
 from application.analytics.crypto_wallets import WalletBalanceService
 from application.analytics.equity_snapshots import EquitySnapshots
 from application.analytics.esg import EsgService
@@ -23,8 +27,27 @@ from bootstrap import compute as compute_wiring
 from bootstrap import crypto as crypto_wiring
 from bootstrap import esg as esg_wiring
 from bootstrap.closing import client_lifetime
+from bootstrap.containers.stores import store_for
 from bootstrap.performance import snapshot_loop
 from bootstrap.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.memory.crypto_wallets import InMemoryCryptoWalletStore
+    from adapters.postgres.crypto_wallets import SqlCryptoWalletStore
+
+
+def memory_crypto_wallet_store() -> InMemoryCryptoWalletStore:
+    from adapters.memory.crypto_wallets import InMemoryCryptoWalletStore
+
+    return InMemoryCryptoWalletStore()
+
+
+def sql_crypto_wallet_store(engine: AsyncEngine) -> SqlCryptoWalletStore:
+    from adapters.postgres.crypto_wallets import SqlCryptoWalletStore
+
+    return SqlCryptoWalletStore(engine)
 
 
 def optimizer_warmed(settings: Settings) -> bool:
@@ -93,6 +116,16 @@ class AnalyticsContainer(containers.DeclarativeContainer):
     chain_client = providers.Singleton(crypto_wiring.chain_http_client, core.settings)
     chain_port = providers.Singleton(crypto_wiring.chain_port, core.settings, chain_client)
     crypto_wallets = providers.Singleton(WalletBalanceService, chain_port, core.quotes)
+    # Users' stored wallets and their aggregated portfolio; live gas from the chains.
+    crypto_wallet_store = providers.Singleton(
+        store_for, core.store_kind, core.engine.provider,
+        memory=memory_crypto_wallet_store,
+        sql=sql_crypto_wallet_store,
+    )  # fmt: skip
+    crypto_wallet_book = providers.Singleton(
+        CryptoWalletBook, crypto_wallet_store, crypto_wallets, core.clock, core.ids, core.audit
+    )
+    crypto_gas = providers.Singleton(LiveGasService, chain_port, crypto)
     chain_client_closing = providers.Resource(client_lifetime, chain_client.provider)
     esg_data = providers.Singleton(esg_wiring.esg_data, core.settings)
     esg = providers.Singleton(EsgService, esg_data, core.compute_budget, portfolio.portfolios)

@@ -9,12 +9,14 @@ from application.privacy.personal_data import PersonalDataService, PersonalDataS
 
 class PrivacyContainer(containers.DeclarativeContainer):
     """Over the core (the unit of work, the audit log), identity (closing a login), the
-    portfolio ledger and devices, where the rest of a person's data lives."""
+    portfolio ledger, devices and analytics (stored crypto wallets), where the rest of a
+    person's data lives."""
 
     core = providers.DependenciesContainer()
     identity = providers.DependenciesContainer()
     portfolio = providers.DependenciesContainer()
     devices = providers.DependenciesContainer()
+    analytics = providers.DependenciesContainer()
 
     sources = providers.Singleton(
         PersonalDataSources,
@@ -22,6 +24,7 @@ class PrivacyContainer(containers.DeclarativeContainer):
         endpoints=core.notification_endpoint_store,
         devices=devices.store,
         logins=devices.history,
+        crypto_wallets=analytics.crypto_wallet_store,
     )
     personal_data = providers.Singleton(
         PersonalDataService,

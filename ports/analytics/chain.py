@@ -2,10 +2,11 @@
 
 Amounts are integers of the asset's smallest unit, exactly as the chain holds them (wei for
 ether; an ERC-20 token's own `decimals()`), read at one block per chain so that a wallet's
-balances belong together. Two adapters: an EVM JSON-RPC client (adapters/chain/jsonrpc.py:
-eth_getBalance, eth_call of balanceOf / decimals / symbol) and a fixture file
-(adapters/chain/fixture.py, offline). The application turns units into Decimals
-(domain/analytics/crypto/wallets.py).
+balances belong together; and a chain's recent gas fees (`fee_history`: eth_feeHistory, or
+eth_gasPrice from a node without it; domain/analytics/crypto/fees.py). Two adapters: an EVM
+JSON-RPC client (adapters/chain/jsonrpc.py: eth_getBalance, eth_call of balanceOf / decimals /
+symbol, eth_feeHistory) and a fixture file (adapters/chain/fixture.py, offline). The
+application turns units into Decimals (domain/analytics/crypto/wallets.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from domain.analytics.crypto.fees import FeeHistory
 from domain.analytics.crypto.wallets import ChainInfo
 from domain.errors import DomainError, NotFound
 
@@ -91,6 +93,11 @@ class ChainPort(Protocol):
     that chain, in the order asked. UnknownChain for a chain it does not serve; NotAToken
     for a contract that is not an ERC-20 token; ChainUnavailable when the source fails
     (never a bare transport error).
+    `fee_history(chain_id, blocks, percentiles, with_times=...)`: the fee history of the
+    `blocks` latest blocks (fewer when the node has fewer) with the priority fees at
+    `percentiles` (0..100, increasing), the blocks' timestamps too when `with_times`; from a
+    node without eth_feeHistory its eth_gasPrice. UnknownChain, ChainUnavailable as above (a
+    fixture chain without fees in its file: ChainUnavailable saying so).
     `name`: "jsonrpc" or "fixture", for responses and logs.
     """
 
@@ -99,3 +106,12 @@ class ChainPort(Protocol):
     def chains(self) -> tuple[ChainInfo, ...]: ...
 
     async def snapshot(self, chain_id: int, wallets: Sequence[WalletQuery]) -> ChainSnapshot: ...
+
+    async def fee_history(
+        self,
+        chain_id: int,
+        blocks: int,
+        percentiles: Sequence[float],
+        *,
+        with_times: bool = False,
+    ) -> FeeHistory: ...

@@ -16,8 +16,10 @@ from tests.http.harness import PASSWORD, Harness, User
 
 BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 pytestmark = pytest.mark.serves(
-    "privacy", "trading", "safety", "identity", "notifications", "audit"
+    "privacy", "trading", "safety", "identity", "notifications", "audit", "analytics"
 )
+WALLET = "0x00000000000000000000000000000000000a11ce"
+USDC = "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48"
 
 USERS = "/api/v1/privacy/users"
 
@@ -51,6 +53,12 @@ async def test_a_user_exports_all_their_data_and_no_secret(market: Harness, owne
         headers=owner.headers,
     )
     assert endpoint.status_code == 201, endpoint.text
+    wallet = await market.client.post(
+        "/api/v1/crypto/wallets",
+        json={"chain_id": 1, "address": WALLET, "label": "cold", "tokens": [USDC]},
+        headers=owner.headers,
+    )
+    assert wallet.status_code == 201, wallet.text
 
     # Act
     archive = await _export(market, owner, owner.id)
@@ -61,7 +69,7 @@ async def test_a_user_exports_all_their_data_and_no_secret(market: Harness, owne
     assert manifest["user_id"] == owner.id
     assert {"user", "sessions", "api_keys", "accounts", "positions", "orders", "fills",
             "agents", "risk_rules", "portfolios", "notification_endpoints", "devices",
-            "logins", "audit"} <= set(sections)  # fmt: skip
+            "logins", "crypto_wallets", "audit"} <= set(sections)  # fmt: skip
     for name in sections:
         assert f"{name}.json" in archive.namelist() and f"{name}.csv" in archive.namelist()
     orders = json.loads(archive.read("orders.json"))
@@ -74,6 +82,10 @@ async def test_a_user_exports_all_their_data_and_no_secret(market: Harness, owne
     assert [a["id"] for a in json.loads(archive.read("agents.json"))] == ["bot-1"]
     endpoints = json.loads(archive.read("notification_endpoints.json"))
     assert [(e["channel"], e["label"]) for e in endpoints] == [("telegram", "mine")]
+    wallets = json.loads(archive.read("crypto_wallets.json"))
+    assert [(w["chain_id"], w["address"], w["label"], w["erc20_contracts"]) for w in wallets] == [
+        ("1", WALLET, "cold", USDC)
+    ]
     audit = json.loads(archive.read("audit.json"))
     assert any(entry["action"] == "api_key.create" for entry in audit)
     # No secret of any kind, under any name
@@ -124,6 +136,10 @@ async def test_an_admin_erases_a_user_who_then_cannot_sign_in(market: Harness, o
     api_key = await market.agent_key(owner, "bot-3", (account,))
     placed = await submit(market, owner, order_body(account, quantity="2"))
     assert placed.status_code == 201
+    wallet = await market.client.post(
+        "/api/v1/crypto/wallets", json={"chain_id": 1, "address": WALLET}, headers=owner.headers
+    )
+    assert wallet.status_code == 201, wallet.text
 
     # Act
     erased = await market.client.post(
@@ -135,7 +151,7 @@ async def test_an_admin_erases_a_user_who_then_cannot_sign_in(market: Harness, o
     report = erased.json()
     assert report["user_id"] == owner.id
     assert report["pseudonym"].startswith("erased-") and owner.username not in report["pseudonym"]
-    assert report["api_keys_revoked"] == 1
+    assert report["api_keys_revoked"] == 1 and report["crypto_wallets_removed"] == 1
     assert {kept["what"] for kept in report["retained"]} >= {"accounts, orders and fills"}
     login = await market.client.post(
         "/api/v1/auth/login", json={"username": owner.username, "password": PASSWORD}
@@ -150,6 +166,7 @@ async def test_an_admin_erases_a_user_who_then_cannot_sign_in(market: Harness, o
     assert user_row["username"] == report["pseudonym"] and user_row["email"] == ""
     assert user_row["active"] == "false"
     assert len(json.loads(archive.read("orders.json"))) == 1
+    assert json.loads(archive.read("crypto_wallets.json")) == []
     again = await market.client.post(
         f"{USERS}/{owner.id}/erasure", json={"confirm": owner.username}, headers=admin.headers
     )

@@ -149,6 +149,7 @@ PERSONAL = {
     # The desk (and the viewer) reads every alert; the walk's desk raises none.
     "/api/v1/surveillance/alerts/{alert_id}": "an id the walk cannot know (no alert raised)",
     "/api/v1/price-alerts/{alert_id}": "the caller's own price alert",
+    "/api/v1/crypto/wallets/{wallet_id}": "the caller's own crypto wallet",
     "/api/v1/wealth/profile": "the caller's own investor profile (the viewer saved none)",
     "/api/v1/wealth/profiles/{user_id}": "a user reads only their own profile (an admin any)",
     "/api/v1/rebalancing/autopilot": "the caller's own autopilot limits (the viewer set none)",
@@ -279,6 +280,7 @@ async def test_nothing_changed_after_a_viewer_tried_everything(harness: Harness)
 READ_PARAMS = {
     "/api/v1/calendars/{venue}": {"start": "2026-11-23", "end": "2026-11-27"},
     "/api/v1/wealth/retirement/limits": {"tax_year": "2025"},
+    "/api/v1/crypto/gas": {"chain_id": "1"},
     "/api/v1/market/bars": {
         "symbol": "AAPL",
         "start": "2024-01-01T00:00:00Z",

@@ -5,7 +5,13 @@ POST {path} with one request object or a batch (a list) answers as a node does
 eth_blockNumber, eth_getBalance(address, block) and eth_call({to, data}, block) for ERC-20
 contracts: balanceOf(address) 0x70a08231, decimals() 0x313ce567 and symbol() 0x95d89b41 (an ABI
 string, or a bytes32 for `symbol_bytes32` tokens); a contract marked `reverts` answers code 3
-"execution reverted"; an address with no contract answers "0x". The ABI encoding here is the
+"execution reverted"; an address with no contract answers "0x". Gas: eth_gasPrice, and
+eth_feeHistory(blockCount, newestBlock, rewardPercentiles) over `fees` (base fee, gas used
+ratio, rewards at `fee_percentiles`, for the blocks ending at `block`) in the documented shape
+(https://ethereum.github.io/execution-apis/: hex quantities, `baseFeePerGas` with one more
+entry than blocks, `next_base_fee` being the extra one, `gasUsedRatio`, `reward` arrays only
+when percentiles are asked); eth_getBlockByNumber answers a header whose `timestamp` is
+`time_s` for `block`, 12 s less per block before it. The ABI encoding here is the
 test's own, written from the specification, not the adapter's.
 
 Knobs: `status` (+ `headers`) answers every POST with that HTTP status; `delay_s` holds each
@@ -54,6 +60,11 @@ class Node:
     drop_ids: bool = False
     body: bytes | None = None
     requests: list[tuple[str, dict[str, str], Any]] = field(default_factory=list)
+    fees: list[tuple[int, float, tuple[int, ...]]] = field(default_factory=list)
+    fee_percentiles: tuple[float, ...] = (10, 50, 90)
+    next_base_fee: int = 0
+    gas_price: int = 0
+    time_s: int = 1_736_164_800  # 2025-01-06 12:00 UTC, a Monday
 
     def calls(self) -> list[dict[str, Any]]:
         """Every JSON-RPC call received, batches flattened, in order."""
@@ -102,7 +113,34 @@ class Node:
             return _result(call_id, hex(self.balances.get(params[0].lower(), 0)))
         if method == "eth_call":
             return self._call(call_id, params[0])
+        if method == "eth_gasPrice":
+            return _result(call_id, hex(self.gas_price))
+        if method == "eth_feeHistory":
+            return self._fee_history(call_id, params)
+        if method == "eth_getBlockByNumber":
+            number = int(params[0], 16)
+            if number > self.block:
+                return _result(call_id, None)
+            when = self.time_s - 12 * (self.block - number)
+            return _result(call_id, {"number": hex(number), "timestamp": hex(when)})
         return _error(call_id, -32601, f"the method {method} does not exist/is not available")
+
+    def _fee_history(self, call_id: Any, params: list[Any]) -> dict[str, Any]:
+        count, newest, percentiles = int(params[0], 16), params[1], list(params[2])
+        if newest not in ("latest", hex(self.block)):
+            return _error(call_id, -32602, "the fake serves fee history to its head only")
+        if any(p not in self.fee_percentiles for p in percentiles):
+            return _error(call_id, -32602, "a percentile the fake has no canned reward for")
+        served = self.fees[-count:]
+        columns = [self.fee_percentiles.index(p) for p in percentiles]
+        answer: dict[str, Any] = {
+            "oldestBlock": hex(self.block - len(served) + 1),
+            "baseFeePerGas": [hex(base) for base, _, _ in served] + [hex(self.next_base_fee)],
+            "gasUsedRatio": [ratio for _, ratio, _ in served],
+        }
+        if percentiles:
+            answer["reward"] = [[hex(paid[c]) for c in columns] for _, _, paid in served]
+        return _result(call_id, answer)
 
     def _call(self, call_id: Any, tx: dict[str, str]) -> dict[str, Any]:
         token = self.tokens.get(tx["to"].lower())

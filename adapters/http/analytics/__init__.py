@@ -15,6 +15,8 @@ from adapters.http.problems import problems_with
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.analytics.american_options import AmericanOptionsService
 from application.analytics.crypto import CryptoAnalyticsService
+from application.analytics.crypto_gas import LiveGasService
+from application.analytics.crypto_wallet_book import CryptoWalletBook
 from application.analytics.crypto_wallets import WalletBalanceService
 from application.analytics.esg import EsgService
 from application.analytics.fixed_income import FixedIncomeService
@@ -44,6 +46,8 @@ class AnalyticsServices:
     optimization: OptimizationService
     crypto: CryptoAnalyticsService
     crypto_wallets: WalletBalanceService
+    crypto_wallet_book: CryptoWalletBook
+    crypto_gas: LiveGasService
     esg: EsgService
     # The quant kernels' backend and the budget heavy requests run through (off the loop,
     # bounded; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET).
@@ -64,6 +68,7 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     from adapters.http.analytics import (
         attribution,
         crypto,
+        crypto_book,
         esg,
         fixed_income,
         optimization,
@@ -85,6 +90,7 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
         *fixed_income.CONTROLLERS,  # /analytics/fixed-income/*
         *optimization.controllers(config.analytics_max_body_bytes),
         *crypto.CONTROLLERS,  # /analytics/crypto/*
+        *crypto_book.CONTROLLERS,  # /crypto/wallets, /crypto/portfolio, /crypto/gas
         *esg.CONTROLLERS,  # /analytics/esg/*
     ]
 

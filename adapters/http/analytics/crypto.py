@@ -97,16 +97,26 @@ class CryptoController(AnalyticsController):
         summary="Gas spikes (rolling z-score) and the cheapest hours of the week to transact",
         description=(
             f"A gas-price history in gwei (`at` and `gwei` pair up, up to {MAX_GAS_POINTS:,}, "
-            "times strictly increasing). Each observation's z-score against the `window` "
+            "times strictly increasing), or `chain_id` instead: the chain's latest `blocks` "
+            "blocks read live (eth_feeHistory), each block's base fee per gas at its timestamp "
+            "(404 UNKNOWN_CHAIN; 503 CHAIN_UNAVAILABLE with Retry-After, a fixture chain without "
+            "gas fees). Each observation's z-score against the `window` "
             "observations before it (a spike when z > `threshold`), and the cheapest block of "
             "`hours` consecutive hours of the week by hourly median in `timezone` (IANA, "
             f"default UTC). window x observations <= {MAX_GAS_WORK:,}. 422 {_INVALID}."
         ),
         request_max_body_size=SERIES_MAX_BYTES,
-        responses=problems(400, 413, 422, notes={422: _INVALID}),
+        exception_handlers={ChainUnavailable: on_source_unavailable},
+        responses=problems(
+            400, 404, 413, 422, notes={404: "UNKNOWN_CHAIN", 422: _INVALID, 503: _UNAVAILABLE}
+        ),
     )
     async def analyze_gas_prices(self, data: JSONBody[GasIn], analytics: AnalyticsDep) -> GasOut:
-        report = await analytics.crypto.gas(data.to_request())
+        on_chain = data.to_chain_request()
+        if on_chain is not None:
+            report = await analytics.crypto_gas.history_report(on_chain)
+        else:
+            report = await analytics.crypto.gas(data.to_request())
         return GasOut.from_domain(report)
 
     @get(

@@ -24,6 +24,9 @@ from application.analytics.crypto import (
     ImpermanentLossRequest,
     PoolDrainRequest,
 )
+from application.analytics.crypto_gas import ChainGasRequest
+from domain.analytics.crypto.errors import InvalidCryptoInput
+from domain.analytics.crypto.fees import MAX_FEE_BLOCKS
 from domain.analytics.crypto.gas import WEEKDAYS, CheapestWindow
 from domain.analytics.crypto.impermanent_loss import ImpermanentLossReport, PositionAtPrice
 from domain.analytics.crypto.pool_drain import DrainAlert, DrainReport
@@ -249,14 +252,33 @@ GAS_CONVENTIONS = {
 }
 
 
-class GasIn(Input):
-    """A gas-price history: `at` and `gwei` pair up; timestamps strictly increasing."""
+_GasChainId = Annotated[
+    int,
+    msgspec.Meta(
+        ge=1,
+        le=2**53,
+        description="Instead of `at` and `gwei`: the chain whose latest blocks' base fees per gas "
+        "(gwei, at the blocks' timestamps) are the series",
+    ),
+]
 
-    at: Annotated[list[datetime], _doc(f"Up to {MAX_GAS_POINTS:,} RFC 3339 times with a zone")]
+
+class GasIn(Input):
+    """A gas-price history: `at` and `gwei` pair up, timestamps strictly increasing; or, instead,
+    `chain_id`: the chain's latest `blocks` base fees read live (eth_feeHistory)."""
+
+    at: Annotated[list[datetime], _doc(f"Up to {MAX_GAS_POINTS:,} RFC 3339 times with a zone")] = (
+        msgspec.field(default_factory=list)
+    )
     gwei: Annotated[
         list[Annotated[float, msgspec.Meta(ge=0, le=1e9)]],
         _doc("Gas price at each time, gwei, 0 to 1e9"),
-    ]
+    ] = msgspec.field(default_factory=list)
+    chain_id: _GasChainId | None = None
+    blocks: Annotated[
+        int,
+        msgspec.Meta(ge=1, le=MAX_FEE_BLOCKS, description="With chain_id: how many blocks"),
+    ] = 256
     window: Annotated[int, msgspec.Meta(ge=2, le=10_000, description="Observations scored")] = 24
     threshold: Annotated[float, msgspec.Meta(gt=0, le=100, description="z that spikes")] = 3.0
     hours: Annotated[int, msgspec.Meta(ge=1, le=168, description="Cheapest block, hours")] = 1
@@ -264,7 +286,22 @@ class GasIn(Input):
     timezone: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] = "UTC"
 
     def to_request(self) -> GasRequest:
-        return self.into(GasRequest)
+        return GasRequest(
+            at=self.at, gwei=self.gwei, window=self.window, threshold=self.threshold,
+            hours=self.hours, min_samples=self.min_samples, timezone=self.timezone,
+        )  # fmt: skip
+
+    def to_chain_request(self) -> ChainGasRequest | None:
+        """The request on the chain's own series, or None when a series is posted."""
+        if self.chain_id is None:
+            return None
+        if self.at or self.gwei:
+            raise InvalidCryptoInput("give chain_id or a posted series, not both", field="chain_id")
+        return ChainGasRequest(
+            chain_id=self.chain_id, blocks=self.blocks, window=self.window,
+            threshold=self.threshold, hours=self.hours, min_samples=self.min_samples,
+            timezone=self.timezone,
+        )  # fmt: skip
 
 
 class GasSpikeOut(Output):

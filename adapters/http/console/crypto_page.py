@@ -7,6 +7,10 @@ string the API answers for the same input. Each calculator is a form (CSRF) that
 nothing: any signed-in role may ask, the viewer included (as on the planning page). A field
 the form or the use case refuses is shown beside it (422, or 200 with `X-Bulwark-Status: 422`
 for htmx); posted by htmx only the calculator's card is swapped.
+
+The page also lists the caller's stored wallets and their aggregated portfolio (the use case of
+`/api/v1/crypto/wallets` and `/portfolio`, through the same DTOs); a chain that cannot answer
+leaves the portfolio out with the reason, the rest of the page is served.
 """
 
 from __future__ import annotations
@@ -21,14 +25,17 @@ from litestar import Request, get, post
 from litestar.params import FromPath
 from litestar.response import Template
 
+from adapters.http.analytics.crypto_book_schemas import CryptoPortfolioOut, CryptoWalletOut
 from adapters.http.analytics.crypto_schemas import GasOut, ImpermanentLossOut, PoolDrainOut
 from adapters.http.analytics.crypto_wallets_schemas import EvmChainOut, WalletBalancesOut
 from adapters.http.console import crypto_forms
 from adapters.http.console.form_fields import FieldReader
 from adapters.http.console.pages import ConsolePage, fragment, is_htmx, page
 from adapters.http.contexts import bundle_of
+from adapters.http.security import caller_of
 from domain.analytics.crypto.errors import InvalidCryptoInput
-from domain.errors import NotFound
+from domain.errors import DomainError, NotFound
+from domain.principals import Principal
 from ports.analytics.chain import NotAToken, UnknownChain
 
 CALCULATORS = ("impermanent-loss", "pool-drain", "gas", "wallets")
@@ -141,6 +148,19 @@ def _context(services: Any, calcs: dict[str, Calc] | None = None) -> dict[str, A
     }
 
 
+async def _kept(services: Any, principal: Principal) -> dict[str, Any]:
+    """The caller's stored wallets and their portfolio (or why it could not be read)."""
+    book = services.crypto_wallet_book
+    wallets = [_wire(CryptoWalletOut.from_domain(w)) for w in await book.list_for(principal)]
+    portfolio, portfolio_error = None, None
+    if wallets:
+        try:
+            portfolio = _wire(CryptoPortfolioOut.from_domain(await book.portfolio(principal)))
+        except DomainError as exc:  # a chain down, a token the chain refuses
+            portfolio_error = f"{exc.code}: {exc.message}"
+    return {"kept": wallets, "portfolio": portfolio, "portfolio_error": portfolio_error}
+
+
 class CryptoPageController(ConsolePage):
     """`/console/crypto` and its four calculators."""
 
@@ -148,7 +168,8 @@ class CryptoPageController(ConsolePage):
 
     @get("/")
     async def crypto(self, request: Request[Any, Any, Any]) -> Template:
-        context = _context(_analytics(request))
+        services = _analytics(request)
+        context = {**_context(services), **await _kept(services, caller_of(request).principal)}
         return page(request, "crypto.html", title="Crypto", context=context)
 
     @post("/{kind:str}", status_code=200)
@@ -165,4 +186,5 @@ class CryptoPageController(ConsolePage):
                 request, f"partials/crypto_{kind.replace('-', '_')}.html", status_code=status,
                 code=code, context={**context, "calc": calc},
             )  # fmt: skip
+        context.update(await _kept(services, caller_of(request).principal))
         return page(request, "crypto.html", title="Crypto", status_code=status, context=context)

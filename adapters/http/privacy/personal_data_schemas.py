@@ -32,6 +32,9 @@ class ErasureOut(Output):
     api_keys_revoked: int
     endpoints_removed: Annotated[int, msgspec.Meta(description="Notification endpoints removed")]
     devices_revoked: int
+    crypto_wallets_removed: Annotated[
+        int, msgspec.Meta(description="Stored crypto wallets removed")
+    ]
     retained: Annotated[list[RetainedOut], msgspec.Meta(description="What erasure keeps, and why")]
 
     @classmethod

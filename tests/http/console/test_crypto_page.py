@@ -171,3 +171,34 @@ async def test_a_viewer_calculates_and_a_post_without_csrf_is_refused(harness: H
     assert shown.status_code == 200 and 'href="/console/crypto" data-key="C"' in shown.text
     assert answer.status_code == 200 and 'id="il-answer"' in answer.text
     assert forged.status_code == 403
+
+
+async def test_the_kept_wallets_and_their_portfolio_as_the_api_answers(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange: two wallets kept through the API, ETH priced
+    await harness.instrument("ETH", "3000")
+    for chain_id in (1, 8453):
+        kept = await harness.client.post(
+            "/api/v1/crypto/wallets",
+            json={"chain_id": chain_id, "address": ALICE, "label": f"on {chain_id}"},
+            headers=owner.headers,
+        )
+        assert kept.status_code == 201, kept.text
+    api = (await harness.client.get("/api/v1/crypto/portfolio", headers=owner.headers)).json()
+
+    # Act
+    async with signed_in(harness, owner.username) as client:
+        page = await client.get(PAGE)
+        other = await harness.user()
+    async with signed_in(harness, other.username) as client:
+        empty = await client.get(PAGE)
+
+    # Assert: 1.5 + 0.003 ETH x 3000 = 4509
+    assert page.status_code == 200
+    labels = re.findall(r'<th scope="row">(on \d+)</th>', page.text)
+    assert sorted(labels) == ["on 1", "on 8453"]
+    assert api["total_value"] == "4509"
+    assert "<strong>4509</strong> over 2 wallets" in page.text
+    assert re.findall(r'<td class="amount">([^<]+)</td>', page.text) == ["1.503"]
+    assert 'id="no-kept"' in empty.text and 'id="portfolio-assets"' not in empty.text

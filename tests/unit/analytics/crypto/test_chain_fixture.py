@@ -1,15 +1,19 @@
-"""The fixture ChainPort: the shipped SYNTHETIC sample and a file of one's own, bad files."""
+"""The fixture ChainPort: the shipped SYNTHETIC sample and a file of one's own, bad files, the
+sample's fee history."""
 
 from __future__ import annotations
 
 import json
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from adapters.chain.fixture import FixtureChain
 from bootstrap.crypto import SHIPPED_WALLETS
+from domain.analytics.crypto.errors import InvalidCryptoInput
+from domain.analytics.crypto.fees import gas_fees
 from ports.analytics.chain import (
     ChainUnavailable,
     NotAToken,
@@ -99,3 +103,41 @@ async def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
 
 def test_a_missing_file_serves_no_chains(tmp_path: Path) -> None:
     assert FixtureChain(tmp_path / "missing.json").chains() == ()
+
+
+async def test_the_shipped_sample_holds_a_fee_history_of_chain_1() -> None:
+    # Arrange
+    chain = FixtureChain(SHIPPED_WALLETS)
+
+    # Act
+    fees = gas_fees(await chain.fee_history(1, 2, [50, 90], with_times=True))
+    history = await chain.fee_history(1, 20, [])
+
+    # Assert: the last two of its four blocks; the medians over the one non-empty block
+    assert [(b.number, b.base_fee) for b in fees.blocks] == [
+        (20_999_999, Decimal("22.5")), (21_000_000, Decimal("19.6875")),
+    ]  # fmt: skip
+    assert fees.next_base_fee == Decimal("20.91796875")
+    assert [(p.priority_fee, p.max_fee) for p in fees.percentiles] == [
+        (Decimal("1.25"), Decimal("43.0859375")), (Decimal(2), Decimal("43.8359375")),
+    ]  # fmt: skip
+    assert history.block_count == 4 and history.rewards == ()
+    times = (await chain.fee_history(1, 2, [], with_times=True)).times
+    assert [t.isoformat() for t in times] == [
+        "2025-01-06T11:59:48+00:00", "2025-01-06T12:00:00+00:00",
+    ]  # fmt: skip
+
+
+async def test_fees_the_fixture_does_not_hold_are_refused() -> None:
+    # Arrange
+    chain = FixtureChain(SHIPPED_WALLETS)
+
+    # Act / Assert
+    with pytest.raises(InvalidCryptoInput) as percentile:
+        await chain.fee_history(1, 4, [50, 75])
+    with pytest.raises(ChainUnavailable) as no_fees:
+        await chain.fee_history(137, 4, [50])
+    with pytest.raises(UnknownChain):
+        await chain.fee_history(10, 4, [50])
+    assert percentile.value.field == "percentiles[1]"
+    assert "no gas fees of chain 137" in no_fees.value.message

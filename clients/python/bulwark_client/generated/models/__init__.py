@@ -99,6 +99,7 @@ from .beneficiary_in import BeneficiaryIn
 from .beneficiary_out import BeneficiaryOut
 from .bin_out import BinOut
 from .black_litterman_out import BlackLittermanOut
+from .block_fees_out import BlockFeesOut
 from .bond_cash_flow_out import BondCashFlowOut
 from .bond_in import BondIn
 from .bond_out import BondOut
@@ -157,8 +158,17 @@ from .created_api_key_out import CreatedApiKeyOut
 from .criteria_out import CriteriaOut
 from .criterion_out import CriterionOut
 from .crypto_asset_in import CryptoAssetIn
+from .crypto_asset_total_out import CryptoAssetTotalOut
+from .crypto_chain_block_out import CryptoChainBlockOut
+from .crypto_holding_out import CryptoHoldingOut
 from .crypto_in import CryptoIn
 from .crypto_out import CryptoOut
+from .crypto_portfolio_out import CryptoPortfolioOut
+from .crypto_portfolio_out_conventions import CryptoPortfolioOutConventions
+from .crypto_wallet_change_in import CryptoWalletChangeIn
+from .crypto_wallet_in import CryptoWalletIn
+from .crypto_wallet_list_out import CryptoWalletListOut
+from .crypto_wallet_out import CryptoWalletOut
 from .csv_invalid_problem import CsvInvalidProblem
 from .csv_row_error_out import CsvRowErrorOut
 from .curve_point_out import CurvePointOut
@@ -272,6 +282,8 @@ from .futures_curve_in import FuturesCurveIn
 from .futures_curve_point_out import FuturesCurvePointOut
 from .futures_quote_in import FuturesQuoteIn
 from .gas_cheapest_window_out import GasCheapestWindowOut
+from .gas_fees_out import GasFeesOut
+from .gas_fees_out_conventions import GasFeesOutConventions
 from .gas_hour_out import GasHourOut
 from .gas_in import GasIn
 from .gas_out import GasOut
@@ -491,6 +503,7 @@ from .password_change_in import PasswordChangeIn
 from .password_reset_confirm_in import PasswordResetConfirmIn
 from .password_reset_in import PasswordResetIn
 from .pattern import Pattern
+from .percentile_fee_out import PercentileFeeOut
 from .performance_conventions_out import PerformanceConventionsOut
 from .performance_out import PerformanceOut
 from .period import Period
@@ -902,6 +915,7 @@ __all__ = (
     "BeneficiaryOut",
     "BinOut",
     "BlackLittermanOut",
+    "BlockFeesOut",
     "BondCashFlowOut",
     "BondIn",
     "BondOut",
@@ -960,8 +974,17 @@ __all__ = (
     "CriteriaOut",
     "CriterionOut",
     "CryptoAssetIn",
+    "CryptoAssetTotalOut",
+    "CryptoChainBlockOut",
+    "CryptoHoldingOut",
     "CryptoIn",
     "CryptoOut",
+    "CryptoPortfolioOut",
+    "CryptoPortfolioOutConventions",
+    "CryptoWalletChangeIn",
+    "CryptoWalletIn",
+    "CryptoWalletListOut",
+    "CryptoWalletOut",
     "CsvInvalidProblem",
     "CsvRowErrorOut",
     "CurvePointOut",
@@ -1075,6 +1098,8 @@ __all__ = (
     "FuturesCurvePointOut",
     "FuturesQuoteIn",
     "GasCheapestWindowOut",
+    "GasFeesOut",
+    "GasFeesOutConventions",
     "GasHourOut",
     "GasIn",
     "GasOut",
@@ -1294,6 +1319,7 @@ __all__ = (
     "PasswordResetConfirmIn",
     "PasswordResetIn",
     "Pattern",
+    "PercentileFeeOut",
     "PerformanceConventionsOut",
     "PerformanceOut",
     "Period",

@@ -26,6 +26,7 @@ class ErasureOut:
     """ 
         Attributes:
             api_keys_revoked (int):
+            crypto_wallets_removed (int): Stored crypto wallets removed
             devices_revoked (int):
             endpoints_removed (int): Notification endpoints removed
             pseudonym (str): The name the user is left with
@@ -34,6 +35,7 @@ class ErasureOut:
      """
 
     api_keys_revoked: int
+    crypto_wallets_removed: int
     devices_revoked: int
     endpoints_removed: int
     pseudonym: str
@@ -48,6 +50,8 @@ class ErasureOut:
     def to_dict(self) -> dict[str, Any]:
         from ..models.retained_out import RetainedOut # noqa: PLC0415
         api_keys_revoked = self.api_keys_revoked
+
+        crypto_wallets_removed = self.crypto_wallets_removed
 
         devices_revoked = self.devices_revoked
 
@@ -69,6 +73,7 @@ class ErasureOut:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "api_keys_revoked": api_keys_revoked,
+            "crypto_wallets_removed": crypto_wallets_removed,
             "devices_revoked": devices_revoked,
             "endpoints_removed": endpoints_removed,
             "pseudonym": pseudonym,
@@ -85,6 +90,8 @@ class ErasureOut:
         from ..models.retained_out import RetainedOut # noqa: PLC0415
         d = dict(src_dict)
         api_keys_revoked = d.pop("api_keys_revoked")
+
+        crypto_wallets_removed = d.pop("crypto_wallets_removed")
 
         devices_revoked = d.pop("devices_revoked")
 
@@ -106,6 +113,7 @@ class ErasureOut:
 
         erasure_out = cls(
             api_keys_revoked=api_keys_revoked,
+            crypto_wallets_removed=crypto_wallets_removed,
             devices_revoked=devices_revoked,
             endpoints_removed=endpoints_removed,
             pseudonym=pseudonym,

@@ -25,8 +25,11 @@ T = TypeVar("T", bound="GasIn")
 class GasIn:
     """ 
         Attributes:
-            at (list[datetime.datetime]): Up to 200,000 RFC 3339 times with a zone
-            gwei (list[float]): Gas price at each time, gwei, 0 to 1e9
+            at (list[datetime.datetime] | Unset): Up to 200,000 RFC 3339 times with a zone
+            blocks (int | Unset): With chain_id: how many blocks Default: 256.
+            chain_id (int | None | Unset): Instead of `at` and `gwei`: the chain whose latest blocks' base fees per gas
+                (gwei, at the blocks' timestamps) are the series
+            gwei (list[float] | Unset): Gas price at each time, gwei, 0 to 1e9
             hours (int | Unset): Cheapest block, hours Default: 1.
             min_samples (int | Unset):  Default: 1.
             threshold (float | Unset): z that spikes Default: 3.0.
@@ -34,8 +37,10 @@ class GasIn:
             window (int | Unset): Observations scored Default: 24.
      """
 
-    at: list[datetime.datetime]
-    gwei: list[float]
+    at: list[datetime.datetime] | Unset = UNSET
+    blocks: int | Unset = 256
+    chain_id: int | None | Unset = UNSET
+    gwei: list[float] | Unset = UNSET
     hours: int | Unset = 1
     min_samples: int | Unset = 1
     threshold: float | Unset = 3.0
@@ -48,14 +53,26 @@ class GasIn:
 
 
     def to_dict(self) -> dict[str, Any]:
-        at = []
-        for at_item_data in self.at:
-            at_item = at_item_data.isoformat()
-            at.append(at_item)
+        at: list[str] | Unset = UNSET
+        if not isinstance(self.at, Unset):
+            at = []
+            for at_item_data in self.at:
+                at_item = at_item_data.isoformat()
+                at.append(at_item)
 
 
 
-        gwei = self.gwei
+        blocks = self.blocks
+
+        chain_id: int | None | Unset
+        if isinstance(self.chain_id, Unset):
+            chain_id = UNSET
+        else:
+            chain_id = self.chain_id
+
+        gwei: list[float] | Unset = UNSET
+        if not isinstance(self.gwei, Unset):
+            gwei = self.gwei
 
 
 
@@ -73,9 +90,15 @@ class GasIn:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "at": at,
-            "gwei": gwei,
         })
+        if at is not UNSET:
+            field_dict["at"] = at
+        if blocks is not UNSET:
+            field_dict["blocks"] = blocks
+        if chain_id is not UNSET:
+            field_dict["chain_id"] = chain_id
+        if gwei is not UNSET:
+            field_dict["gwei"] = gwei
         if hours is not UNSET:
             field_dict["hours"] = hours
         if min_samples is not UNSET:
@@ -94,17 +117,31 @@ class GasIn:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        at = []
-        _at = d.pop("at")
-        for at_item_data in (_at):
-            at_item = datetime.datetime.fromisoformat(at_item_data)
+        _at = d.pop("at", UNSET)
+        at: list[datetime.datetime] | Unset = UNSET
+        if _at is not UNSET:
+            at = []
+            for at_item_data in _at:
+                at_item = datetime.datetime.fromisoformat(at_item_data)
 
 
 
-            at.append(at_item)
+                at.append(at_item)
 
 
-        gwei = cast(list[float], d.pop("gwei"))
+        blocks = d.pop("blocks", UNSET)
+
+        def _parse_chain_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        chain_id = _parse_chain_id(d.pop("chain_id", UNSET))
+
+
+        gwei = cast(list[float], d.pop("gwei", UNSET))
 
 
         hours = d.pop("hours", UNSET)
@@ -119,6 +156,8 @@ class GasIn:
 
         gas_in = cls(
             at=at,
+            blocks=blocks,
+            chain_id=chain_id,
             gwei=gwei,
             hours=hours,
             min_samples=min_samples,

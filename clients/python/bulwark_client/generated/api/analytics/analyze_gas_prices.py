@@ -70,6 +70,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
@@ -128,11 +135,13 @@ def sync_detailed(
 ) -> Response[GasOut | Problem]:
     """ Gas spikes (rolling z-score) and the cheapest hours of the week to transact
 
-     A gas-price history in gwei (`at` and `gwei` pair up, up to 200,000, times strictly increasing).
-    Each observation's z-score against the `window` observations before it (a spike when z >
-    `threshold`), and the cheapest block of `hours` consecutive hours of the week by hourly median in
-    `timezone` (IANA, default UTC). window x observations <= 50,000,000. 422 INVALID_CRYPTO_INPUT naming
-    the field.
+     A gas-price history in gwei (`at` and `gwei` pair up, up to 200,000, times strictly increasing), or
+    `chain_id` instead: the chain's latest `blocks` blocks read live (eth_feeHistory), each block's base
+    fee per gas at its timestamp (404 UNKNOWN_CHAIN; 503 CHAIN_UNAVAILABLE with Retry-After, a fixture
+    chain without gas fees). Each observation's z-score against the `window` observations before it (a
+    spike when z > `threshold`), and the cheapest block of `hours` consecutive hours of the week by
+    hourly median in `timezone` (IANA, default UTC). window x observations <= 50,000,000. 422
+    INVALID_CRYPTO_INPUT naming the field.
 
     Args:
         body (GasIn):
@@ -165,11 +174,13 @@ def sync(
 ) -> GasOut | Problem | None:
     """ Gas spikes (rolling z-score) and the cheapest hours of the week to transact
 
-     A gas-price history in gwei (`at` and `gwei` pair up, up to 200,000, times strictly increasing).
-    Each observation's z-score against the `window` observations before it (a spike when z >
-    `threshold`), and the cheapest block of `hours` consecutive hours of the week by hourly median in
-    `timezone` (IANA, default UTC). window x observations <= 50,000,000. 422 INVALID_CRYPTO_INPUT naming
-    the field.
+     A gas-price history in gwei (`at` and `gwei` pair up, up to 200,000, times strictly increasing), or
+    `chain_id` instead: the chain's latest `blocks` blocks read live (eth_feeHistory), each block's base
+    fee per gas at its timestamp (404 UNKNOWN_CHAIN; 503 CHAIN_UNAVAILABLE with Retry-After, a fixture
+    chain without gas fees). Each observation's z-score against the `window` observations before it (a
+    spike when z > `threshold`), and the cheapest block of `hours` consecutive hours of the week by
+    hourly median in `timezone` (IANA, default UTC). window x observations <= 50,000,000. 422
+    INVALID_CRYPTO_INPUT naming the field.
 
     Args:
         body (GasIn):
@@ -197,11 +208,13 @@ async def asyncio_detailed(
 ) -> Response[GasOut | Problem]:
     """ Gas spikes (rolling z-score) and the cheapest hours of the week to transact
 
-     A gas-price history in gwei (`at` and `gwei` pair up, up to 200,000, times strictly increasing).
-    Each observation's z-score against the `window` observations before it (a spike when z >
-    `threshold`), and the cheapest block of `hours` consecutive hours of the week by hourly median in
-    `timezone` (IANA, default UTC). window x observations <= 50,000,000. 422 INVALID_CRYPTO_INPUT naming
-    the field.
+     A gas-price history in gwei (`at` and `gwei` pair up, up to 200,000, times strictly increasing), or
+    `chain_id` instead: the chain's latest `blocks` blocks read live (eth_feeHistory), each block's base
+    fee per gas at its timestamp (404 UNKNOWN_CHAIN; 503 CHAIN_UNAVAILABLE with Retry-After, a fixture
+    chain without gas fees). Each observation's z-score against the `window` observations before it (a
+    spike when z > `threshold`), and the cheapest block of `hours` consecutive hours of the week by
+    hourly median in `timezone` (IANA, default UTC). window x observations <= 50,000,000. 422
+    INVALID_CRYPTO_INPUT naming the field.
 
     Args:
         body (GasIn):
@@ -234,11 +247,13 @@ async def asyncio(
 ) -> GasOut | Problem | None:
     """ Gas spikes (rolling z-score) and the cheapest hours of the week to transact
 
-     A gas-price history in gwei (`at` and `gwei` pair up, up to 200,000, times strictly increasing).
-    Each observation's z-score against the `window` observations before it (a spike when z >
-    `threshold`), and the cheapest block of `hours` consecutive hours of the week by hourly median in
-    `timezone` (IANA, default UTC). window x observations <= 50,000,000. 422 INVALID_CRYPTO_INPUT naming
-    the field.
+     A gas-price history in gwei (`at` and `gwei` pair up, up to 200,000, times strictly increasing), or
+    `chain_id` instead: the chain's latest `blocks` blocks read live (eth_feeHistory), each block's base
+    fee per gas at its timestamp (404 UNKNOWN_CHAIN; 503 CHAIN_UNAVAILABLE with Retry-After, a fixture
+    chain without gas fees). Each observation's z-score against the `window` observations before it (a
+    spike when z > `threshold`), and the cheapest block of `hours` consecutive hours of the week by
+    hourly median in `timezone` (IANA, default UTC). window x observations <= 50,000,000. 422
+    INVALID_CRYPTO_INPUT naming the field.
 
     Args:
         body (GasIn):

@@ -1,0 +1,22 @@
+"""Users' stored crypto wallets: an EVM address on a chain, a label, the ERC-20 contracts."""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Column, Index, String, Table, Text, UniqueConstraint
+
+from adapters.postgres.types import UtcDateTime, metadata
+
+crypto_wallets = Table(
+    "crypto_wallets",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("owner_id", String(64), nullable=False),
+    Column("chain_id", BigInteger(), nullable=False),  # EIP-155, up to 2^53
+    Column("address", String(42), nullable=False),  # lower-case 0x address
+    Column("label", String(100), nullable=False),
+    Column("tokens", Text(), nullable=False),  # comma-separated lower-case contracts, in order
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("owner_id", "chain_id", "address", name="uq_crypto_wallets_owner_address"),
+    Index("ix_crypto_wallets_owner", "owner_id", "created_at"),
+)
