@@ -180,13 +180,17 @@ _assemble()
 _COPY_RECURSION_LIMIT = 4_000
 
 
+def deep_enough_to_copy() -> None:
+    """dependency-injector deep-copies the declarative containers' provider graph when one is
+    built, a recursion as deep as the graph's longest chain: with every context composed it
+    outgrows Python's default limit (1,000). Copying is the only deep recursion here; the limit
+    is raised for it before an ApplicationContainer is built."""
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), _COPY_RECURSION_LIMIT))
+
+
 def build_container(settings: Settings) -> ApplicationContainer:
     """The served app's container (and `bulwark consume`'s)."""
-    # dependency-injector deep-copies the declarative containers' provider graph when one is
-    # built, a recursion as deep as the graph's longest chain: with every context composed it
-    # outgrows Python's default limit (1,000) when the caller's stack is already deep (a pytest
-    # worker, a thread). Copying is the only deep recursion here; the limit is raised for it.
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), _COPY_RECURSION_LIMIT))
+    deep_enough_to_copy()
     container = ApplicationContainer(settings=settings)
     prepare_built(((name, getattr(container, name)()) for name in WIRED_CONTEXTS), settings)
     return container

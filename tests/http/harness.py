@@ -94,6 +94,10 @@ def test_settings(**overrides: str) -> Settings:
         # No models unless a test asks for the built ones (tests/inference/models_cache.py): a
         # checkout's own var/models (after `make run`) must not change what the tests see.
         "BULWARK_MODELS_DIR": "var/test-models/none",
+        # Each app its own bar history in memory: the default Parquet store under var/bars would
+        # keep one test's bars for the next (and a checkout's own bars would reach the tests).
+        # Tests of the Parquet or SQL store pass their own.
+        "BULWARK_BARS_STORE": "memory",
         # Off unless a test is about it: orders sent in a burst on the fake clock look like
         # quote stuffing, and a HIGH alert would pause agents under other tests.
         "BULWARK_SURVEILLANCE": "off",

@@ -6,7 +6,7 @@ from dependency_injector import containers, providers
 
 from bootstrap import composition
 from bootstrap.composition import composition_order, container_class, needs
-from bootstrap.containers.application import ApplicationContainer
+from bootstrap.containers.application import ApplicationContainer, deep_enough_to_copy
 from bootstrap.containers.commands import CommandContainers
 from bootstrap.contexts import WIRED_CONTEXTS
 from bootstrap.settings import load_settings
@@ -52,7 +52,7 @@ def test_every_context_comes_after_the_contexts_it_needs() -> None:
     assert order[0] == "core"
     for position, name in enumerate(order):
         assert set(needs(name)) - {"settings"} <= set(order[:position]), name
-    assert needs("trading") == ("core", "inference")
+    assert needs("trading") == ("core", "inference", "market_data")
     assert needs("safety") == ("core", "trading")
 
 
@@ -60,6 +60,7 @@ def test_each_context_is_given_the_same_named_contexts_in_the_app_and_in_command
     settings,
 ) -> None:
     # Arrange
+    deep_enough_to_copy()
     application = ApplicationContainer(settings=settings)
     commands = CommandContainers(settings)
 
