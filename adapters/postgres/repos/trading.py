@@ -27,6 +27,7 @@ from domain.trading.fills import Fill
 from domain.trading.instruments import AssetClass, Instrument, OptionRight
 from domain.trading.orders import (
     OPEN_STATUSES,
+    HoldApproval,
     Order,
     OrderStatus,
     OrderType,
@@ -39,6 +40,31 @@ from domain.trading.positions import Position
 from ports.core.repositories import ORDERS_EPOCH, InstrumentSearch, OrderSearch
 
 _OPEN = [s.value for s in OPEN_STATUSES]
+
+
+def _approvals_doc(approvals: tuple[HoldApproval, ...]) -> list[dict[str, Any]] | None:
+    """A held order's approvals as stored (None: none, as every order before four eyes)."""
+    if not approvals:
+        return None
+    return [
+        {
+            "approver_id": a.approver_id,
+            "name": a.name,
+            "at": None if a.at is None else a.at.isoformat(),
+        }
+        for a in approvals
+    ]
+
+
+def _approvals_of(doc: Any) -> tuple[HoldApproval, ...]:
+    return tuple(
+        HoldApproval(
+            str(d["approver_id"]),
+            None if d.get("at") is None else datetime.fromisoformat(d["at"]),
+            str(d.get("name") or ""),
+        )
+        for d in doc or ()
+    )
 
 
 @functools.lru_cache(maxsize=64)
@@ -85,6 +111,7 @@ class OrderRepo(TrackedRepo[Order]):
             "broker_order_id": o.broker_order_id,
             "broker": o.broker,
             "deny_reasons": list(o.deny_reasons),
+            "hold_approvals": _approvals_doc(o.approvals),
         }
 
     def from_row(self, r: Any) -> Order:
@@ -110,6 +137,7 @@ class OrderRepo(TrackedRepo[Order]):
             broker=r.broker,
             deny_reasons=tuple(r.deny_reasons or ()),
             requested_quantity=r.requested_quantity,
+            approvals=_approvals_of(r.hold_approvals),
         )
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:

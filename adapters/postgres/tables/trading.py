@@ -78,6 +78,8 @@ orders = Table(
     Column("broker_order_id", String(128), nullable=True),
     Column("broker", String(32), nullable=False),
     Column("deny_reasons", Json, nullable=False),
+    # The people who approved it while held (four eyes): [{approver_id, name, at}], or null.
+    Column("hold_approvals", Json, nullable=True),
     Index("uq_orders_account_client_order_id", "account_id", "client_order_id", unique=True),
     Index("uq_orders_account_idempotency_key", "account_id", "idempotency_key", unique=True),
     # Keyset paging of an account's orders, newest first.
