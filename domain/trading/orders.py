@@ -74,12 +74,26 @@ class OriginKind(StrEnum):
     REBALANCE = "rebalance"
 
 
+class Channel(StrEnum):
+    """The way an order came in: the REST API, the console, a Kafka command, the MCP server,
+    or Bulwark itself (a strategy's signal, a rebalance, a drill)."""
+
+    API = "api"
+    CONSOLE = "console"
+    KAFKA = "kafka"
+    MCP = "mcp"
+    INTERNAL = "internal"
+
+
 @dataclass(frozen=True, slots=True)
 class Origin:
-    """The principal behind an order: a user, a strategy or an autonomous agent."""
+    """The principal behind an order: a user, a strategy or an autonomous agent; and the
+    `channel` it came through (told, not compared: an idempotency key's retry through another
+    channel is the same order)."""
 
     kind: OriginKind
     id: str
+    channel: Channel = field(default=Channel.INTERNAL, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from domain.trading.fills import Fill
 from domain.trading.instruments import AssetClass, Instrument, OptionRight
 from domain.trading.orders import (
     OPEN_STATUSES,
+    Channel,
     HoldApproval,
     Order,
     OrderStatus,
@@ -98,6 +99,7 @@ class OrderRepo(TrackedRepo[Order]):
             "requested_quantity": o.requested_quantity,
             "origin_kind": o.origin.kind.value,
             "origin_id": o.origin.id,
+            "origin_channel": o.origin.channel.value,
             "order_type": o.order_type.value,
             "time_in_force": o.time_in_force.value,
             "limit_price": o.limit_price,
@@ -122,7 +124,7 @@ class OrderRepo(TrackedRepo[Order]):
             symbol=r.symbol,
             side=Side(r.side),
             quantity=r.quantity,
-            origin=Origin(OriginKind(r.origin_kind), r.origin_id),
+            origin=Origin(OriginKind(r.origin_kind), r.origin_id, Channel(r.origin_channel)),
             order_type=OrderType(r.order_type),
             time_in_force=TimeInForce(r.time_in_force),
             limit_price=r.limit_price,

@@ -65,6 +65,8 @@ orders = Table(
     Column("requested_quantity", Money(), nullable=True),
     Column("origin_kind", String(16), nullable=False),
     Column("origin_id", String(64), nullable=False),
+    # The way it came in (domain/trading/orders.py: Channel): api, console, kafka, mcp, internal.
+    Column("origin_channel", String(16), nullable=False, server_default="api"),
     Column("order_type", String(16), nullable=False),
     Column("time_in_force", String(8), nullable=False),
     Column("limit_price", Money(), nullable=True),

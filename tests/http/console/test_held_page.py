@@ -60,7 +60,7 @@ async def test_the_owner_sees_the_agents_held_order_and_approves_it(
     assert queue.status_code == 200
     assert f'id="held-{order["id"]}"' in queue.text
     assert "MAX_ORDER_NOTIONAL" in queue.text
-    assert 'data-origin="agent"' in queue.text
+    assert 'data-origin="agent"' in queue.text and 'data-channel="api"' in queue.text
     assert f'hx-post="{HELD}/{order["id"]}/approve"' in queue.text
     assert approved.status_code == 200, approved.text
     assert 'data-status="filled"' in approved.text

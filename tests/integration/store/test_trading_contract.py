@@ -12,6 +12,7 @@ from domain.trading.accounts import Account
 from domain.trading.fills import Fill
 from domain.trading.instruments import AssetClass, Instrument, OptionRight
 from domain.trading.orders import (
+    Channel,
     Order,
     OrderStatus,
     OrderType,
@@ -216,6 +217,20 @@ async def test_a_held_orders_first_approval_is_stored_with_it(store: StoreUnderT
         ("ro-1", "rita", T0 + timedelta(minutes=1))
     ]
     assert untouched[0].approved_by("ro-1")
+
+
+async def test_an_orders_channel_is_stored_and_internal_by_default(store: StoreUnderTest) -> None:
+    # Arrange
+    mcp = _order(1, origin=Origin(OriginKind.AGENT, "agent-1", Channel.MCP))
+    await _save(store, mcp, _order(2))
+
+    # Act
+    async with store.uow() as uow:
+        one, two = await uow.orders.get("ord-001"), await uow.orders.get("ord-002")
+
+    # Assert
+    assert one is not None and one.origin.channel is Channel.MCP
+    assert two is not None and two.origin.channel is Channel.INTERNAL
 
 
 async def test_list_open_only_and_limit(store: StoreUnderTest) -> None:
