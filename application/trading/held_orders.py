@@ -136,7 +136,10 @@ class HeldOrders:
                 await self.publisher.publish(uow.collect_events())
             else:
                 return None
-        details = {"approvals": len(order.approvals), "required": self.approvals_required}
+        details: dict[str, object] = {
+            "approvals": len(order.approvals),
+            "required": self.approvals_required,
+        }
         await self._record(principal, "order.approve", order_id, "approval_recorded", details)
         return order
 
