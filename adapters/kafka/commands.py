@@ -23,7 +23,7 @@ from application.safety.killswitch import ActivateKillSwitch, ResumeTrading
 from application.trading.orders import SubmitOrder, origin_for
 from domain.killswitch.state import TradingState
 from domain.principals import Principal, Role
-from domain.trading.orders import OrderType, Origin, Side, TimeInForce
+from domain.trading.orders import Channel, OrderType, Origin, Side, TimeInForce
 
 PRINCIPAL_MISMATCH = "PRINCIPAL_MISMATCH"
 FORBIDDEN = "FORBIDDEN"
@@ -89,8 +89,8 @@ def to_command(envelope: Envelope, principal: Principal) -> ApplicationCommand:
 
 
 def origin_of(principal: Principal, strategy_id: str | None) -> Origin:
-    """As over HTTP (application.trading.orders.origin_for)."""
-    return origin_for(principal, strategy_id)
+    """As over HTTP (application.trading.orders.origin_for), through Kafka."""
+    return origin_for(principal, strategy_id, Channel.KAFKA)
 
 
 def _submit(envelope: Envelope, payload: SubmitOrderCommand, principal: Principal) -> SubmitOrder:

@@ -17,6 +17,8 @@ import msgspec
 API = "/api/v1"
 API_KEY_HEADER = "X-API-Key"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
+# Tells the API an order came through the MCP server: kept as its origin's channel.
+CHANNEL_HEADER = "X-Bulwark-Channel"
 # Codes this module gives an answer that carried no problem document of Bulwark's.
 UNREACHABLE = "BULWARK_UNREACHABLE"
 UNEXPECTED_ANSWER = "UNEXPECTED_ANSWER"
@@ -133,7 +135,10 @@ class BulwarkGateway:
 
     async def place_order(self, terms: Json, idempotency_key: str) -> Answer:
         return await self.request(
-            "POST", "/orders", body=terms, headers={IDEMPOTENCY_HEADER: idempotency_key}
+            "POST",
+            "/orders",
+            body=terms,
+            headers={IDEMPOTENCY_HEADER: idempotency_key, CHANNEL_HEADER: "mcp"},
         )
 
     async def analyze(self, terms: Json) -> Json:

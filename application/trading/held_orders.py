@@ -9,6 +9,12 @@ with the reviewer's reason. A hold lapses `hold_ttl` after the order was decided
 order is expired when it is next read (the queue, an approval, a rejection) or by the
 background sweep (`sweep`, leased: one process of the deployment, once a minute).
 Every decision is audited.
+
+Four eyes, when configured (`approvals_required` > 1, BULWARK_HELD_ORDERS_APPROVALS): an
+approval needs that many different people who may decide the order. Each approval but the last
+is recorded with the order (stored with it: it survives a restart), audited and published
+(`OrderApprovalRecorded`), and the order stays held; the last one releases it as above. The
+same person approving twice is refused (409 SECOND_APPROVER_REQUIRED); one rejection rejects.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from application.trading.orders import OrderResult, OrderService
 from domain.errors import Forbidden, NotFound
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account
-from domain.trading.holds import HoldExpired, OrderNotHeld, may_review
+from domain.trading.holds import HoldExpired, OrderNotHeld, SecondApproverRequired, may_review
 from domain.trading.orders import Order, OrderStatus
 from ports.core.clock import Clock
 from ports.core.events import AuditEntry, AuditLog, EventPublisher
@@ -46,6 +52,8 @@ class HeldOrders:
     clock: Clock
     audit: AuditLog
     publisher: EventPublisher
+    # How many different people must approve a held order (1: one person's decision).
+    approvals_required: int = 1
     _next_sweep: datetime | None = field(init=False, default=None)
 
     @property
@@ -76,21 +84,70 @@ class HeldOrders:
         return sorted(live, key=lambda o: (o.created_at or now, o.id))
 
     async def approve(self, principal: Principal, order_id: str) -> OrderResult:
-        """Release a held order: decided again (HOLD waived) and sent when the gate approves."""
-        await self._reviewable(principal, order_id)
+        """Release a held order: decided again (HOLD waived) and sent when the gate approves.
+        Four eyes: an approval that is not the last is recorded and the order, still held, is
+        answered without a decision."""
+        account_id = await self._reviewable(principal, order_id)
         try:
-            result = await self.orders.release_held(order_id, principal.id)
-        except (OrderNotHeld, HoldExpired) as exc:
+            name = await self._name(principal)
+            if self.approvals_required > 1:
+                pending = await self._add_approval(principal, name, account_id, order_id)
+                if pending is not None:
+                    return OrderResult(pending, None)
+            result = await self.orders.release_held(order_id, principal.id, name)
+        except (OrderNotHeld, HoldExpired, SecondApproverRequired) as exc:
             await self._record(principal, "order.approve", order_id, exc.code, {})
             raise
-        await self._record(
-            principal,
-            "order.approve",
-            order_id,
-            result.order.status.value,
-            {"reasons": list(result.order.deny_reasons)} if result.order.deny_reasons else {},
-        )
+        details: dict[str, object] = {"approvers": [a.approver_id for a in result.order.approvals]}
+        if result.order.deny_reasons:
+            details["reasons"] = list(result.order.deny_reasons)
+        await self._record(principal, "order.approve", order_id, result.order.status.value, details)
         return result
+
+    def approvals_missing(self, order: Order) -> int:
+        """How many more people must approve the held order before it is released."""
+        return max(0, self.approvals_required - len(order.approvals))
+
+    async def _add_approval(
+        self, principal: Principal, name: str, account_id: str, order_id: str
+    ) -> Order | None:
+        """Record `principal`'s approval when it is not the last one needed: the order, still
+        held; None when it is the last (the caller releases the order)."""
+        async with self.orders.locks.hold(account_id), self.uow_factory() as uow:
+            order = await uow.orders.get(order_id)
+            if order is None:
+                raise NotFound(f"order {order_id} not found")
+            now = self.clock.now()
+            if not order.is_held:
+                raise OrderNotHeld(f"order {order_id} is {order.status.value}, not held")
+            if order.hold_expired(now, self.hold_ttl):
+                order.expire(at=now)
+                await uow.commit()
+                await self.publisher.publish(uow.collect_events())
+                raise HoldExpired(f"the hold of order {order_id} lapsed: it expired unsent")
+            if order.approved_by(principal.id):
+                raise SecondApproverRequired(
+                    f"you already approved order {order_id}: "
+                    f"{self.approvals_missing(order)} more person(s) with the right role must"
+                )
+            if self.approvals_missing(order) > 1:
+                order.add_approval(principal.id, self.approvals_required, name=name, at=now)
+                await uow.commit()
+                await self.publisher.publish(uow.collect_events())
+            else:
+                return None
+        details: dict[str, object] = {
+            "approvals": len(order.approvals),
+            "required": self.approvals_required,
+        }
+        await self._record(principal, "order.approve", order_id, "approval_recorded", details)
+        return order
+
+    async def _name(self, principal: Principal) -> str:
+        """The approver's username as the queue shows it ('' when unknown)."""
+        async with self.uow_factory() as uow:
+            user = await uow.users.get(principal.id)
+        return "" if user is None else user.username
 
     async def reject(self, principal: Principal, order_id: str, reason: str) -> Order:
         """Refuse a held order: canceled with the reviewer's reason, never sent."""

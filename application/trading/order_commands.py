@@ -8,7 +8,15 @@ from decimal import Decimal
 from domain.errors import Conflict
 from domain.principals import Principal, Role
 from domain.risk.verdicts import Decision
-from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side, TimeInForce
+from domain.trading.orders import (
+    Channel,
+    Order,
+    OrderType,
+    Origin,
+    OriginKind,
+    Side,
+    TimeInForce,
+)
 from ports.core.unit_of_work import UnitOfWork
 
 
@@ -43,14 +51,14 @@ class OrderResult:
     replayed: bool = False
 
 
-def origin_for(principal: Principal, strategy_id: str | None) -> Origin:
+def origin_for(principal: Principal, strategy_id: str | None, channel: Channel) -> Origin:
     """Who an order comes from, for every entry point: an agent trades as itself; a person
-    as a named strategy or as themselves."""
+    as a named strategy or as themselves; `channel` the entry point it came through."""
     if principal.role is Role.AGENT:
-        return Origin(OriginKind.AGENT, principal.id)
+        return Origin(OriginKind.AGENT, principal.id, channel)
     if strategy_id is not None:
-        return Origin(OriginKind.STRATEGY, strategy_id)
-    return Origin(OriginKind.USER, principal.id)
+        return Origin(OriginKind.STRATEGY, strategy_id, channel)
+    return Origin(OriginKind.USER, principal.id, channel)
 
 
 @dataclass(frozen=True, slots=True)

@@ -284,12 +284,15 @@ class OrderService:
             await journal.commit(uow, flow, recorded, step="decisions")
             return outcomes
 
-    async def release_held(self, order_id: str, approver_id: str) -> OrderResult:
+    async def release_held(
+        self, order_id: str, approver_id: str, approver_name: str = ""
+    ) -> OrderResult:
         """Decide a held order again now, its HOLD rules waived (BLOCK rules and the kill switch
         still deny), and send it when approved, through the submission's path.
 
         OrderNotHeld when it is no longer held; HoldExpired (and the order expired) when its
-        hold lapsed. The caller has checked that `approver_id` may approve it.
+        hold lapsed; SecondApproverRequired when `approver_id` already approved it (four eyes).
+        The caller has checked that `approver_id` may approve it.
         """
         async with self._uow() as uow:
             found = await uow.orders.get(order_id)
@@ -298,7 +301,7 @@ class OrderService:
             account_id = found.account_id
         async with self.locks.hold(account_id):
             outcome = await retry_on_conflict(
-                lambda: self._record_release(account_id, order_id, approver_id)
+                lambda: self._record_release(account_id, order_id, approver_id, approver_name)
             )
             if isinstance(outcome, OrderResult):
                 return outcome
@@ -306,7 +309,7 @@ class OrderService:
         return OrderResult(sent.get(outcome.order.id, outcome.order), outcome.decision)
 
     async def _record_release(
-        self, account_id: str, order_id: str, approver_id: str
+        self, account_id: str, order_id: str, approver_id: str, approver_name: str
     ) -> OrderResult | Approved:
         gate, journal, dispatch = self.gate, self.journal, self.dispatch
         flow = gate.policies.flow_for(account_id)
@@ -324,7 +327,7 @@ class OrderService:
                 order.expire(at=now)
                 await journal.commit(uow, flow, recorded)
                 raise HoldExpired(f"the hold of order {order_id} lapsed: it expired unsent")
-            order.approve_held(approver_id, at=now)
+            order.approve_held(approver_id, name=approver_name, at=now)
             decision = await gate.reconsider(uow, account, order, gate.reads(uow, ticket))
             outcome: OrderResult | Approved
             if decision.approved:  # HOLD verdicts waived: a person approved this order

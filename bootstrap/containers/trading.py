@@ -112,8 +112,11 @@ class TradingContainer(containers.DeclarativeContainer):
     )
     # Orders a HOLD rule held for a person: the queue, approve, reject.
     held_orders = providers.Singleton(
-        HeldOrders, core.uow_factory, orders, core.clock, core.audit, core.publisher
-    )
+        HeldOrders, core.uow_factory, orders, core.clock, core.audit, core.publisher,
+        approvals_required=providers.Callable(
+            lambda s: s.safety.held_orders_approvals, core.settings
+        ),
+    )  # fmt: skip
     # Daily equity snapshots (analytics) and the risk checks' drawdown read them.
     equity_history = providers.Singleton(
         store_for, core.store_kind, core.engine.provider,

@@ -21,6 +21,9 @@ class SafetySettings(Section, frozen=True, kw_only=True):
     # An order a HOLD rule held waits this long for a person's approval, then expires unsent
     # (application/trading/held_orders.py).
     order_hold_seconds: Seconds = 900.0
+    # How many different people must approve a held order (2: four eyes; the first approval is
+    # recorded and the order stays held until the second). One rejection rejects.
+    held_orders_approvals: Annotated[int, msgspec.Meta(ge=1, le=5)] = 1
     four_eyes_resume: bool = True
     # The kill switch runs on a thread and event loop of its own (bootstrap/killswitch_lane.py)
     # and listens on a port of its own: BULWARK_PORT + 1 unless set; 0 picks a free port.

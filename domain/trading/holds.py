@@ -28,6 +28,13 @@ class HoldExpired(Conflict):
     code = "HOLD_EXPIRED"
 
 
+class SecondApproverRequired(Conflict):
+    """Four eyes: a person approves a held order they already approved; another person with
+    the right role must give the next approval."""
+
+    code = "SECOND_APPROVER_REQUIRED"
+
+
 def may_review(principal: Principal, account_owner_id: str) -> bool:
     """Whether `principal` may approve or reject a held order of an account owned by
     `account_owner_id`: a risk officer or an admin for any account, a person for their own.

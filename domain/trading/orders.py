@@ -10,6 +10,7 @@ from enum import StrEnum
 from domain.errors import IllegalTransition, InvalidFill, InvalidOrder
 from domain.events import DomainEvent
 from domain.numbers import ZERO
+from domain.trading.holds import SecondApproverRequired
 
 
 class Side(StrEnum):
@@ -73,12 +74,36 @@ class OriginKind(StrEnum):
     REBALANCE = "rebalance"
 
 
+class Channel(StrEnum):
+    """The way an order came in: the REST API, the console, a Kafka command, the MCP server,
+    or Bulwark itself (a strategy's signal, a rebalance, a drill)."""
+
+    API = "api"
+    CONSOLE = "console"
+    KAFKA = "kafka"
+    MCP = "mcp"
+    INTERNAL = "internal"
+
+
 @dataclass(frozen=True, slots=True)
 class Origin:
-    """The principal behind an order: a user, a strategy or an autonomous agent."""
+    """The principal behind an order: a user, a strategy or an autonomous agent; and the
+    `channel` it came through (told, not compared: an idempotency key's retry through another
+    channel is the same order)."""
 
     kind: OriginKind
     id: str
+    channel: Channel = field(default=Channel.INTERNAL, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class HoldApproval:
+    """One person's approval of a held order: who (`approver_id`, `name` their username when
+    known) and when (UTC). Four eyes need several, each by a different person."""
+
+    approver_id: str
+    at: datetime | None = None
+    name: str = ""
 
 
 _S = OrderStatus
@@ -133,6 +158,17 @@ class OrderApproved(OrderEvent):
     """A person released a held order: it was decided again and, when approved, sent."""
 
     approver_id: str
+    at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OrderApprovalRecorded(OrderEvent):
+    """Four eyes: a person approved a held order that needs more approvals; it stays held.
+    `approvals` given so far (this one included) of the `required`."""
+
+    approver_id: str
+    approvals: int
+    required: int
     at: datetime | None = None
 
 
@@ -233,6 +269,8 @@ class Order:
     broker: str = "paper"
     deny_reasons: tuple[str, ...] = ()
     requested_quantity: Decimal | None = None
+    # The people who approved it while held, in order (four eyes: the first stays held).
+    approvals: tuple[HoldApproval, ...] = ()
     events: list[DomainEvent] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -308,11 +346,35 @@ class Order:
             )
         )
 
-    def approve_held(self, approver_id: str, *, at: datetime | None = None) -> None:
-        """A person released the held order; it is decided again before it moves on."""
+    def approved_by(self, approver_id: str) -> bool:
+        return any(a.approver_id == approver_id for a in self.approvals)
+
+    def add_approval(
+        self, approver_id: str, required: int, *, name: str = "", at: datetime | None = None
+    ) -> None:
+        """Four eyes: one more person's approval of the held order, which stays held.
+        SecondApproverRequired when this person already approved it."""
+        self._approval(approver_id, name, at)
+        self.events.append(
+            OrderApprovalRecorded(
+                self.id, self.account_id, approver_id, len(self.approvals), required, at
+            )
+        )
+
+    def approve_held(self, approver_id: str, *, name: str = "", at: datetime | None = None) -> None:
+        """A person released the held order (the last approval it needs); it is decided again
+        before it moves on. SecondApproverRequired when this person already approved it."""
+        self._approval(approver_id, name, at)
+        self.events.append(OrderApproved(self.id, self.account_id, approver_id, at))
+
+    def _approval(self, approver_id: str, name: str, at: datetime | None) -> None:
         if not self.is_held:
             raise IllegalTransition(f"order {self.id} is {self.status.value}, not held")
-        self.events.append(OrderApproved(self.id, self.account_id, approver_id, at))
+        if self.approved_by(approver_id):
+            raise SecondApproverRequired(
+                f"order {self.id} already has your approval: another person must approve it"
+            )
+        self.approvals = (*self.approvals, HoldApproval(approver_id, at, name))
 
     def reject_held(self, reviewer_id: str, reason: str, *, at: datetime | None = None) -> None:
         """A person refused the held order: canceled, never sent."""

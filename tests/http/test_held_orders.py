@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
 from domain.principals import Role
 from tests.http.core_helpers import assert_problem, order_body, submit
-from tests.http.harness import Harness, User
+from tests.http.harness import Harness, User, open_harness
+from tests.http.harness import test_settings as settings_with
+from tests.http.served_contexts import served_overrides
 
 pytestmark = pytest.mark.serves("trading")
 
@@ -134,3 +137,62 @@ async def test_an_expired_hold_cannot_be_approved(market: Harness, owner: User) 
     assert_problem(response, 409, "HOLD_EXPIRED")
     stored = await market.client.get(f"{ORDERS}/{order_id}", headers=headers)
     assert stored.json()["status"] == "expired"
+
+
+@pytest.fixture
+async def four_eyes(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
+    """The `market` of a deployment with BULWARK_HELD_ORDERS_APPROVALS=2."""
+    settings = settings_with(held_orders_approvals="2", **served_overrides(request))
+    h, client = await open_harness(settings)
+    async with client:
+        await h.instrument("AAPL", "190")
+        yield h
+
+
+async def test_with_four_eyes_two_different_people_approve(four_eyes: Harness) -> None:
+    # Arrange
+    owner = await four_eyes.user(name="olga")
+    account = await four_eyes.account(owner, "acc-1")
+    officer = await four_eyes.user(Role.RISK_OFFICER, name="rita")
+    order_id = (await held_order(four_eyes, owner, account))["order"]["id"]
+
+    # Act
+    first = await four_eyes.client.post(f"{ORDERS}/{order_id}/approve", headers=officer.headers)
+    twice = await four_eyes.client.post(f"{ORDERS}/{order_id}/approve", headers=officer.headers)
+    queue = await four_eyes.client.get(HELD, headers=owner.headers)
+    second = await four_eyes.client.post(f"{ORDERS}/{order_id}/approve", headers=owner.headers)
+
+    # Assert: the first approval is recorded, the order still held, one more needed
+    assert first.status_code == 202, first.text
+    body = first.json()
+    assert body["order"]["status"] == "held"
+    assert (body["approvals_required"], body["approvals_missing"]) == (2, 1)
+    [approval] = body["approvals"]
+    assert (approval["approver_id"], approval["name"]) == (officer.principal.id, "rita")
+    assert approval["at"] == "2026-01-05T14:30:00Z"
+    assert_problem(twice, 409, "SECOND_APPROVER_REQUIRED")
+    [item] = queue.json()["items"]
+    assert [a["name"] for a in item["approvals"]] == ["rita"]
+    assert item["approvals_missing"] == 1
+    assert second.status_code == 200, second.text
+    assert second.json()["order"]["status"] == "filled"
+
+
+async def test_with_four_eyes_one_rejection_after_an_approval_rejects(four_eyes: Harness) -> None:
+    # Arrange
+    owner = await four_eyes.user()
+    account = await four_eyes.account(owner, "acc-1")
+    officer = await four_eyes.user(Role.RISK_OFFICER)
+    order_id = (await held_order(four_eyes, owner, account))["order"]["id"]
+    first = await four_eyes.client.post(f"{ORDERS}/{order_id}/approve", headers=officer.headers)
+
+    # Act
+    rejected = await four_eyes.client.post(
+        f"{ORDERS}/{order_id}/reject", json={"reason": "no"}, headers=owner.headers
+    )
+    late = await four_eyes.client.post(f"{ORDERS}/{order_id}/approve", headers=owner.headers)
+
+    # Assert
+    assert first.status_code == 202, first.text
+    assert rejected.json()["status"] == "canceled"
+    assert_problem(late, 409, "ORDER_NOT_HELD")

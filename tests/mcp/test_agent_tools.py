@@ -13,6 +13,7 @@ from mcp import ClientSession, MCPError
 from mcp_types import CONNECTION_CLOSED, CallToolResult
 
 from adapters.mcp.stdio import SESSION_ENDED
+from bootstrap.demo import DEMO_ACCOUNT
 from tests.kit.served import Served
 from tests.mcp.conftest import Connect, over_http, over_stdio
 from tests.mcp.desk import Desk
@@ -48,6 +49,27 @@ async def test_an_order_within_the_limits_is_approved_and_placed(
     assert placed["order"]["origin_id"] == agent.agent_id
     assert placed["summary"].startswith("Approved: buy 10 AAPL on demo-account")
     assert placed["idempotency_key"].startswith("mcp-")
+
+
+async def test_an_mcp_order_is_marked_mcp_where_a_rest_order_is_api(
+    connect: Connect, desk: Desk
+) -> None:
+    # Arrange
+    agent = desk.agent()
+    rest_order = {"account_id": DEMO_ACCOUNT, "symbol": "AAPL", "side": "buy", "quantity": "1"}
+
+    # Act
+    async with connect(agent.api_key) as session:
+        placed = data(await buy(session, "AAPL", "1"))
+    over_rest = desk.client.post("/orders", json=rest_order, headers={"X-API-Key": agent.api_key})
+    stored = desk.client.get(f"/orders/{placed['order']['id']}")
+
+    # Assert: the same agent, two ways in
+    assert placed["order"]["origin_channel"] == "mcp"
+    assert stored.status_code == 200, stored.text
+    assert (stored.json()["origin_kind"], stored.json()["origin_channel"]) == ("agent", "mcp")
+    assert over_rest.status_code == 201, over_rest.text
+    assert over_rest.json()["order"]["origin_channel"] == "api"
 
 
 async def test_a_denied_order_names_each_reason_and_the_quantity_that_fits(

@@ -31,7 +31,7 @@ from application.trading.risk import RuleDraft
 from domain.errors import InvalidRule
 from domain.risk.reasons import Action
 from domain.risk.rules import RiskRule
-from domain.trading.orders import Order, OrderType, Side
+from domain.trading.orders import Channel, Order, OrderType, Side
 
 PARAM = "param."  # form fields of a rule's params: param.<name>
 
@@ -132,7 +132,7 @@ def sample_order(caller: Caller, form: FormMultiDict) -> tuple[str, Order]:
     except msgspec.ValidationError as exc:
         raise InvalidForm("order", str(exc)) from None
     plain_numbers(trade)
-    return account_id, trade.to_order(account_id, origin_of(caller, None))
+    return account_id, trade.to_order(account_id, origin_of(caller, None, Channel.CONSOLE))
 
 
 class RiskDeskController(Controller):

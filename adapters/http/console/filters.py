@@ -62,19 +62,16 @@ def chart_json(value: Any) -> str:
     return json.dumps(value, separators=(",", ":"), allow_nan=False)
 
 
-# An order the MCP server placed for an agent carries an idempotency key it made with this
-# prefix (adapters/mcp/server.py: place_order, when the model gives no key of its own).
-MCP_KEY_PREFIX = "mcp-"
 # How the console names an order's origin kind (domain/trading/orders.py: OriginKind).
 _ORIGIN_LABELS = {"user": "person", "strategy": "strategy", "agent": "agent"}
 
 
 def origin(order: Any) -> str:
     """Who an order came from, as the orders page says it: person, strategy, agent, MCP (an
-    agent's order through the MCP server) or rebalance."""
-    kind = str(order.origin.kind.value)
-    if kind == "agent" and (order.idempotency_key or "").startswith(MCP_KEY_PREFIX):
+    order that came through the MCP server: its origin's channel) or rebalance."""
+    if str(order.origin.channel.value) == "mcp":
         return "MCP"
+    kind = str(order.origin.kind.value)
     return _ORIGIN_LABELS.get(kind, kind)
 
 

@@ -7,6 +7,9 @@ shown only where the caller may decide (domain/trading/holds.py: a risk officer 
 for any account, the account's owner or trader for their own); the posts are guarded by role
 and the use case refuses the rest (403), another owner's order answers 404, an order no longer
 held 409 ORDER_NOT_HELD, a lapsed hold 409 HOLD_EXPIRED -- shown in the page's flash area.
+With four eyes (BULWARK_HELD_ORDERS_APPROVALS=2) each row says "1 of 2 approvals, by X"; a first
+approval leaves the row in place with that count, and the same person approving again answers
+409 SECOND_APPROVER_REQUIRED.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ class HeldRow:
     order: Order
     expires_at: datetime | None
     decidable: bool
+    required: int = 1  # how many people must approve (2: four eyes)
+    approved_by_me: bool = False
 
 
 async def held_rows(request: Request[Any, Any, Any], principal: Principal) -> list[HeldRow]:
@@ -50,6 +55,8 @@ async def held_rows(request: Request[Any, Any, Any], principal: Principal) -> li
             o,
             held.expires_at(o),
             may_review(principal, owners.get(o.account_id, "")),
+            held.approvals_required,
+            o.approved_by(principal.id),
         )
         for o in found
     ]
@@ -88,9 +95,13 @@ class HeldPageController(ConsolePage):
     async def approve(
         self, request: Request[Any, Any, Any], order_id: FromPath[str]
     ) -> Template | Redirect:
-        result = await trading_of(request).held_orders.approve(
-            caller_of(request).principal, order_id
-        )
+        held = trading_of(request).held_orders
+        principal = caller_of(request).principal
+        result = await held.approve(principal, order_id)
+        if result.order.is_held:  # four eyes: the approval is recorded, one more is needed
+            return _pending(request, HeldRow(
+                result.order, held.expires_at(result.order), True, held.approvals_required, True
+            ))  # fmt: skip
         return _decided(request, result.order)
 
     @post("/{order_id:str}/reject", guards=[ACTING], status_code=200)
@@ -103,6 +114,13 @@ class HeldPageController(ConsolePage):
             caller_of(request).principal, order_id, reason
         )
         return _decided(request, order)
+
+
+def _pending(request: Request[Any, Any, Any], row: HeldRow) -> Template | Redirect:
+    """htmx: the row again, with its approvals; a plain post: back to the queue."""
+    if not is_htmx(request):
+        return see_other(request, "/console/held")
+    return fragment(request, "partials/held_row.html", context={"row": row})
 
 
 def _decided(request: Request[Any, Any, Any], order: Order) -> Template | Redirect:

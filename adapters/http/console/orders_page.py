@@ -29,7 +29,7 @@ from adapters.http.trading import trading_of
 from application.trading.accounts import InvalidQuery, OrderQuery
 from application.trading.orders import SubmitOrder, origin_for
 from domain.errors import DomainError, NotFound
-from domain.trading.orders import Order, OrderStatus, OrderType, Side, TimeInForce
+from domain.trading.orders import Channel, Order, OrderStatus, OrderType, Side, TimeInForce
 
 PAGE_SIZE = 50
 E = TypeVar("E", bound=StrEnum)
@@ -192,7 +192,7 @@ def _command(request: Request[Any, Any, Any], form: PlaceOrderForm) -> SubmitOrd
         symbol=symbol,
         side=_choice(Side, form.side, "side"),
         quantity=_decimal(form.quantity, "quantity", required=True) or Decimal(0),
-        origin=origin_for(principal, None),
+        origin=origin_for(principal, None, Channel.CONSOLE),
         order_type=order_type,
         time_in_force=_choice(TimeInForce, form.time_in_force, "time_in_force"),
         limit_price=limit if order_type is OrderType.LIMIT else None,

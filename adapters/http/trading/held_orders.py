@@ -21,6 +21,12 @@ _DECIDED = (
     "lapsed (it is expired, never sent); 403 FORBIDDEN for an agent, a viewer, or a person who "
     "is neither a risk officer, an admin nor the account's owner; 404 for an order not seen."
 )
+_FOUR_EYES = (
+    "With four eyes (BULWARK_HELD_ORDERS_APPROVALS=2), an approval that is not the last is "
+    "recorded and answered 202 with the order, still held, the approvals given (by whom, "
+    "when) and how many are missing; the same person approving twice answers 409 "
+    "SECOND_APPROVER_REQUIRED. "
+)
 
 
 class HeldOrderController(Controller):
@@ -34,15 +40,18 @@ class HeldOrderController(Controller):
         description=(
             "Held orders of the accounts the caller may decide (a risk officer, an admin and a "
             "viewer: every account; a person: their own), oldest first, each with the reason "
-            "codes of the HOLD rules that hold it and when its hold lapses. A lapsed hold is "
-            "expired as it is read. 403 for an agent."
+            "codes of the HOLD rules that hold it, when its hold lapses and the approvals it "
+            "was given (four eyes). A lapsed hold is expired as it is read. 403 for an agent."
         ),
         responses=problems(429),
     )
     async def list_held_orders(self, caller: CallerDep, trading: TradingDep) -> HeldOrdersOut:
         held = trading.held_orders
         found = await held.queue(caller.principal)
-        return HeldOrdersOut(items=[HeldOrderOut.from_domain(o, held.expires_at(o)) for o in found])
+        required = held.approvals_required
+        return HeldOrdersOut(
+            items=[HeldOrderOut.from_domain(o, held.expires_at(o), required) for o in found]
+        )
 
     @post(
         "/{order_id:str}/approve",
@@ -51,11 +60,14 @@ class HeldOrderController(Controller):
             "The gate decides the order again now with its HOLD rules waived (BLOCK rules and "
             "the kill switch still deny): 200 with the order (sent to its broker) and the "
             "decision; 422 ORDER_DENIED (with `reasons`) when the gate now denies it; "
-            "422 ORDER_REJECTED when the broker rejects it. " + _DECIDED
+            "422 ORDER_REJECTED when the broker rejects it. " + _FOUR_EYES + _DECIDED
         ),
         status_code=200,
         responses={
             200: ResponseSpec(OrderPlaced, description="The order, approved and sent"),
+            202: ResponseSpec(
+                HeldOrderOut, description="Four eyes: the approval recorded, the order still held"
+            ),
             **problems(400, 404, 409, 422, 429),
         },
     )
@@ -65,8 +77,14 @@ class HeldOrderController(Controller):
         caller: CallerDep,
         trading: TradingDep,
         request: Request[Any, Any, Any],
-    ) -> Response[OrderPlaced] | Response[Problem]:
-        result = await trading.held_orders.approve(caller.principal, order_id)
+    ) -> Response[OrderPlaced] | Response[HeldOrderOut] | Response[Problem]:
+        held = trading.held_orders
+        result = await held.approve(caller.principal, order_id)
+        if result.order.is_held:  # four eyes: more approvals are needed
+            pending = HeldOrderOut.from_domain(
+                result.order, held.expires_at(result.order), held.approvals_required
+            )
+            return Response(pending, status_code=202)
         order = OrderOut.from_domain(result.order)
         refused = refusal(request, result, order, denied="denied on approval")
         if refused is not None:

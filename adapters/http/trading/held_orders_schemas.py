@@ -9,22 +9,44 @@ import msgspec
 
 from adapters.http.schemas.common import Input, Output
 from adapters.http.trading.orders_schemas import OrderOut
-from domain.trading.orders import Order
+from domain.trading.orders import HoldApproval, Order
+
+
+class ApprovalOut(Output):
+    """One person's approval of a held order: their id, username and when (UTC)."""
+
+    approver_id: str
+    name: str = ""
+    at: datetime | None = None
+
+    @classmethod
+    def from_domain(cls, approval: HoldApproval) -> ApprovalOut:
+        return cls(approver_id=approval.approver_id, name=approval.name, at=approval.at)
 
 
 class HeldOrderOut(Output):
-    """A held order, the reason codes of the rules that hold it, and when the hold lapses."""
+    """A held order, the reason codes of the rules that hold it, and when the hold lapses;
+    with four eyes (BULWARK_HELD_ORDERS_APPROVALS), the approvals it was given so far, how
+    many it needs in all and how many are missing."""
 
     order: OrderOut
     reasons: list[str]
     expires_at: datetime | None = None
+    approvals: list[ApprovalOut] = msgspec.field(default_factory=list)
+    approvals_required: int = 1
+    approvals_missing: int = 1
 
     @classmethod
-    def from_domain(cls, order: Order, expires_at: datetime | None) -> HeldOrderOut:
+    def from_domain(
+        cls, order: Order, expires_at: datetime | None, required: int = 1
+    ) -> HeldOrderOut:
         return cls(
             order=OrderOut.from_domain(order),
             reasons=list(order.deny_reasons),
             expires_at=expires_at,
+            approvals=[ApprovalOut.from_domain(a) for a in order.approvals],
+            approvals_required=required,
+            approvals_missing=max(0, required - len(order.approvals)),
         )
 
 

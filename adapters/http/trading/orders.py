@@ -24,7 +24,7 @@ from adapters.http.trading.orders_schemas import OrderIn, OrderOut, OrderPageOut
 from application.trading.accounts import OrderQuery
 from application.trading.orders import OrderResult, SubmitOrder, origin_for
 from domain.errors import Conflict
-from domain.trading.orders import OrderStatus, Origin, Side
+from domain.trading.orders import Channel, OrderStatus, Origin, Side
 from ports.core.idempotency import Claim, ClaimStatus, IdempotencyStore, IdempotencyUnavailable
 
 _log = structlog.get_logger("bulwark.http.orders")
@@ -48,8 +48,24 @@ IdempotencyKey = Annotated[
 ]
 
 
-def origin_of(caller: Caller, strategy_id: str | None) -> Origin:
-    return origin_for(caller.principal, strategy_id)
+# The MCP server's gateway (adapters/mcp/gateway.py) says its orders came through it; any other
+# call is the REST API's. It names the way in, it grants nothing.
+ChannelHeader = Annotated[
+    str | None,
+    HeaderParameter(
+        name="X-Bulwark-Channel",
+        required=False,
+        pattern="^(api|mcp)$",
+        description=(
+            "The way the order came in, kept as its origin's channel: `mcp` from Bulwark's MCP "
+            "server; absent: `api`."
+        ),
+    ),
+]
+
+
+def origin_of(caller: Caller, strategy_id: str | None, channel: Channel = Channel.API) -> Origin:
+    return origin_for(caller.principal, strategy_id, channel)
 
 
 class OrderController(Controller):
@@ -101,6 +117,7 @@ class OrderController(Controller):
         data: JSONBody[OrderIn],
         request: Request[Any, Any, Any],
         idempotency_key: IdempotencyKey = None,
+        channel: ChannelHeader = None,
     ) -> Response[OrderPlaced] | Response[Problem]:
         # The caller and the trading bundle straight from the request, not as dependencies: each
         # dependency Litestar resolves costs the hottest route a few microseconds.
@@ -111,7 +128,7 @@ class OrderController(Controller):
             symbol=data.symbol,
             side=data.side,
             quantity=data.quantity,
-            origin=origin_of(caller, data.strategy_id),
+            origin=origin_of(caller, data.strategy_id, Channel(channel or Channel.API)),
             order_type=data.order_type,
             time_in_force=data.time_in_force,
             limit_price=data.limit_price,

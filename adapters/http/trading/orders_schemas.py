@@ -53,6 +53,9 @@ class OrderOut(Output):
     broker_order_id: str | None = None
     deny_reasons: list[str] = msgspec.field(default_factory=list)
     created_at: datetime | None = None
+    # The way it came in: api, console, kafka, mcp (the MCP server), internal (Bulwark itself:
+    # a strategy's signal, a rebalance).
+    origin_channel: str = "api"
 
     @classmethod
     def from_domain(cls, order: Order) -> OrderOut:
@@ -60,6 +63,7 @@ class OrderOut(Output):
             order,
             origin_kind=order.origin.kind.value,
             origin_id=order.origin.id,
+            origin_channel=order.origin.channel.value,
             deny_reasons=list(order.deny_reasons),
         )
 

@@ -27,6 +27,8 @@ from domain.trading.fills import Fill
 from domain.trading.instruments import AssetClass, Instrument, OptionRight
 from domain.trading.orders import (
     OPEN_STATUSES,
+    Channel,
+    HoldApproval,
     Order,
     OrderStatus,
     OrderType,
@@ -39,6 +41,31 @@ from domain.trading.positions import Position
 from ports.core.repositories import ORDERS_EPOCH, InstrumentSearch, OrderSearch
 
 _OPEN = [s.value for s in OPEN_STATUSES]
+
+
+def _approvals_doc(approvals: tuple[HoldApproval, ...]) -> list[dict[str, Any]] | None:
+    """A held order's approvals as stored (None: none, as every order before four eyes)."""
+    if not approvals:
+        return None
+    return [
+        {
+            "approver_id": a.approver_id,
+            "name": a.name,
+            "at": None if a.at is None else a.at.isoformat(),
+        }
+        for a in approvals
+    ]
+
+
+def _approvals_of(doc: Any) -> tuple[HoldApproval, ...]:
+    return tuple(
+        HoldApproval(
+            str(d["approver_id"]),
+            None if d.get("at") is None else datetime.fromisoformat(d["at"]),
+            str(d.get("name") or ""),
+        )
+        for d in doc or ()
+    )
 
 
 @functools.lru_cache(maxsize=64)
@@ -72,6 +99,7 @@ class OrderRepo(TrackedRepo[Order]):
             "requested_quantity": o.requested_quantity,
             "origin_kind": o.origin.kind.value,
             "origin_id": o.origin.id,
+            "origin_channel": o.origin.channel.value,
             "order_type": o.order_type.value,
             "time_in_force": o.time_in_force.value,
             "limit_price": o.limit_price,
@@ -85,6 +113,7 @@ class OrderRepo(TrackedRepo[Order]):
             "broker_order_id": o.broker_order_id,
             "broker": o.broker,
             "deny_reasons": list(o.deny_reasons),
+            "hold_approvals": _approvals_doc(o.approvals),
         }
 
     def from_row(self, r: Any) -> Order:
@@ -95,7 +124,7 @@ class OrderRepo(TrackedRepo[Order]):
             symbol=r.symbol,
             side=Side(r.side),
             quantity=r.quantity,
-            origin=Origin(OriginKind(r.origin_kind), r.origin_id),
+            origin=Origin(OriginKind(r.origin_kind), r.origin_id, Channel(r.origin_channel)),
             order_type=OrderType(r.order_type),
             time_in_force=TimeInForce(r.time_in_force),
             limit_price=r.limit_price,
@@ -110,6 +139,7 @@ class OrderRepo(TrackedRepo[Order]):
             broker=r.broker,
             deny_reasons=tuple(r.deny_reasons or ()),
             requested_quantity=r.requested_quantity,
+            approvals=_approvals_of(r.hold_approvals),
         )
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:

@@ -65,6 +65,8 @@ orders = Table(
     Column("requested_quantity", Money(), nullable=True),
     Column("origin_kind", String(16), nullable=False),
     Column("origin_id", String(64), nullable=False),
+    # The way it came in (domain/trading/orders.py: Channel): api, console, kafka, mcp, internal.
+    Column("origin_channel", String(16), nullable=False, server_default="api"),
     Column("order_type", String(16), nullable=False),
     Column("time_in_force", String(8), nullable=False),
     Column("limit_price", Money(), nullable=True),
@@ -78,6 +80,8 @@ orders = Table(
     Column("broker_order_id", String(128), nullable=True),
     Column("broker", String(32), nullable=False),
     Column("deny_reasons", Json, nullable=False),
+    # The people who approved it while held (four eyes): [{approver_id, name, at}], or null.
+    Column("hold_approvals", Json, nullable=True),
     Index("uq_orders_account_client_order_id", "account_id", "client_order_id", unique=True),
     Index("uq_orders_account_idempotency_key", "account_id", "idempotency_key", unique=True),
     # Keyset paging of an account's orders, newest first.

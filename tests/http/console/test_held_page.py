@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -9,7 +10,9 @@ import pytest
 from domain.principals import Role
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.core_helpers import order_body
-from tests.http.harness import Harness, User
+from tests.http.harness import Harness, User, open_harness
+from tests.http.harness import test_settings as settings_with
+from tests.http.served_contexts import served_overrides
 
 pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
 
@@ -57,7 +60,7 @@ async def test_the_owner_sees_the_agents_held_order_and_approves_it(
     assert queue.status_code == 200
     assert f'id="held-{order["id"]}"' in queue.text
     assert "MAX_ORDER_NOTIONAL" in queue.text
-    assert 'data-origin="agent"' in queue.text
+    assert 'data-origin="agent"' in queue.text and 'data-channel="api"' in queue.text
     assert f'hx-post="{HELD}/{order["id"]}/approve"' in queue.text
     assert approved.status_code == 200, approved.text
     assert 'data-status="filled"' in approved.text
@@ -130,3 +133,42 @@ async def test_another_owners_held_order_is_unlisted_and_404(market: Harness, ow
     assert real_status(reject) == 404 and "NOT_FOUND" in reject.text
     stored = await market.client.get(f"/api/v1/orders/{order['id']}", headers=owner.headers)
     assert stored.json()["status"] == "held"
+
+
+@pytest.fixture
+async def four_eyes(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
+    """A deployment with BULWARK_HELD_ORDERS_APPROVALS=2 (AAPL at 190)."""
+    settings = settings_with(held_orders_approvals="2", **served_overrides(request))
+    h, client = await open_harness(settings)
+    async with client:
+        await h.instrument("AAPL", "190")
+        yield h
+
+
+async def test_with_four_eyes_the_row_counts_approvals_and_a_second_person_releases(
+    four_eyes: Harness,
+) -> None:
+    # Arrange
+    owner = await four_eyes.user(name="olga")
+    account = await four_eyes.account(owner, "acc-1")
+    order = await _held_by_agent(four_eyes, owner, account)
+    await four_eyes.user(Role.RISK_OFFICER, name="rita")
+    approve = f"{HELD}/{order['id']}/approve"
+
+    # Act
+    async with signed_in(four_eyes, "rita") as rita:
+        before = await rita.get(HELD)
+        first = await rita.htmx("POST", approve)
+        twice = await rita.htmx("POST", approve)
+    async with signed_in(four_eyes, "olga") as olga:
+        queue = await olga.get(HELD)
+        second = await olga.htmx("POST", approve)
+
+    # Assert
+    assert "0 of 2 approvals" in before.text
+    assert first.status_code == 200, first.text
+    assert 'data-status="held"' in first.text
+    assert "1 of 2 approvals, by rita" in first.text
+    assert real_status(twice) == 409 and "SECOND_APPROVER_REQUIRED" in twice.text
+    assert "1 of 2 approvals, by rita" in queue.text
+    assert "approved, filled" in second.text

@@ -151,6 +151,7 @@ async def test_placing_an_order_goes_through_the_gate_and_refreshes_the_table(
     orders = await _api_orders(market, owner)
     assert len(orders) == 1 and orders[0]["symbol"] == "AAPL"
     assert orders[0]["quantity"] == "10.00000000"
+    assert orders[0]["origin_channel"] == "console"
 
 
 async def test_a_gate_denial_shows_its_reason_codes_inline(market: Harness, owner: User) -> None:

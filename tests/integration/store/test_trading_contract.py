@@ -12,6 +12,7 @@ from domain.trading.accounts import Account
 from domain.trading.fills import Fill
 from domain.trading.instruments import AssetClass, Instrument, OptionRight
 from domain.trading.orders import (
+    Channel,
     Order,
     OrderStatus,
     OrderType,
@@ -192,6 +193,44 @@ async def test_a_held_order_is_stored_found_by_status_and_released(
     assert found[0].deny_reasons == ("MAX_ORDER_NOTIONAL",)
     assert open_ones == []  # a held order is not open: it counts against no limit
     assert loaded is not None and loaded.status is OrderStatus.PENDING_SUBMIT
+
+
+async def test_a_held_orders_first_approval_is_stored_with_it(store: StoreUnderTest) -> None:
+    # Arrange: four eyes; the first of two approvals given to a stored held order
+    held = _order(1)
+    held.hold(("MAX_ORDER_NOTIONAL",))
+    await _save(store, held)
+    async with store.uow() as uow:
+        loaded = await uow.orders.get("ord-001")
+        assert loaded is not None
+        loaded.add_approval("ro-1", 2, name="rita", at=T0 + timedelta(minutes=1))
+        await uow.commit()
+
+    # Act: read again, as a restarted process would
+    async with store.uow() as uow:
+        again = await uow.orders.get("ord-001")
+        untouched = await uow.orders.search(OrderSearch(statuses=frozenset({OrderStatus.HELD})))
+
+    # Assert
+    assert again is not None and again.status is OrderStatus.HELD
+    assert [(a.approver_id, a.name, a.at) for a in again.approvals] == [
+        ("ro-1", "rita", T0 + timedelta(minutes=1))
+    ]
+    assert untouched[0].approved_by("ro-1")
+
+
+async def test_an_orders_channel_is_stored_and_internal_by_default(store: StoreUnderTest) -> None:
+    # Arrange
+    mcp = _order(1, origin=Origin(OriginKind.AGENT, "agent-1", Channel.MCP))
+    await _save(store, mcp, _order(2))
+
+    # Act
+    async with store.uow() as uow:
+        one, two = await uow.orders.get("ord-001"), await uow.orders.get("ord-002")
+
+    # Assert
+    assert one is not None and one.origin.channel is Channel.MCP
+    assert two is not None and two.origin.channel is Channel.INTERNAL
 
 
 async def test_list_open_only_and_limit(store: StoreUnderTest) -> None:

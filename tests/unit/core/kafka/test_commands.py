@@ -33,7 +33,7 @@ from application.safety.killswitch import ActivateKillSwitch, ResumeTrading
 from application.trading.orders import SubmitOrder
 from domain.killswitch.state import Scope, TradingState
 from domain.principals import Principal, Role
-from domain.trading.orders import OrderType, Origin, OriginKind, Side, TimeInForce
+from domain.trading.orders import Channel, OrderType, Origin, OriginKind, Side, TimeInForce
 
 AGENT = Principal("agent-7", Role.AGENT)
 TRADER = Principal("user-1", Role.TRADER)
@@ -117,6 +117,7 @@ def test_the_origin_is_built_as_over_http(
     # Assert
     assert isinstance(command, SubmitOrder)
     assert command.origin == origin
+    assert command.origin.channel is Channel.KAFKA
 
 
 def test_a_cancel_names_the_principal_and_the_order() -> None:

@@ -13,8 +13,9 @@ from domain.killswitch.state import Scope
 from domain.principals import Principal, Role
 from domain.risk.reasons import Action
 from domain.risk.rules import RuleType
-from domain.trading.holds import HoldExpired, OrderNotHeld
+from domain.trading.holds import HoldExpired, OrderNotHeld, SecondApproverRequired
 from domain.trading.orders import (
+    OrderApprovalRecorded,
     OrderApproved,
     OrderExpired,
     OrderHeld,
@@ -28,6 +29,7 @@ from tests.kit.desk import (
     BUY,
     OFFICER,
     OWNER,
+    SECOND_OFFICER,
     STRANGER,
     add_agent,
     add_rule,
@@ -221,3 +223,97 @@ async def test_the_sweep_expires_lapsed_holds_at_most_once_a_minute(
     assert (await stored_order(e, lapsed.id)).status is OrderStatus.EXPIRED
     assert still_held is OrderStatus.HELD
     assert (await stored_order(e, waiting.id)).status is OrderStatus.EXPIRED
+
+
+@pytest.fixture
+async def four_eyes(held: HeldOrders) -> HeldOrders:
+    held.approvals_required = 2
+    return held
+
+
+async def test_with_four_eyes_a_first_approval_is_recorded_and_the_order_stays_held(
+    e: Embedded, four_eyes: HeldOrders
+) -> None:
+    # Arrange
+    order = (await e.orders.submit(market(BUY, 100))).order
+
+    # Act
+    result = await four_eyes.approve(OFFICER, order.id)
+
+    # Assert: held, unsent, the approval kept with the order, audited and published
+    assert (result.order.status, result.decision) == (OrderStatus.HELD, None)
+    stored = await stored_order(e, order.id)
+    assert [a.approver_id for a in stored.approvals] == [OFFICER.id]
+    assert four_eyes.approvals_missing(stored) == 1
+    assert await e.broker.open_orders(ACCOUNT) == []
+    assert [o.id for o in await four_eyes.queue(OWNER)] == [order.id]
+    [entry] = await e.audit.entries(f"order:{order.id}")
+    assert (entry.actor, entry.outcome) == (OFFICER.id, "approval_recorded")
+    assert entry.details == {"approvals": 1, "required": 2}
+    [recorded] = e.bus.of_type(OrderApprovalRecorded)
+    assert isinstance(recorded, OrderApprovalRecorded)
+    assert (recorded.approver_id, recorded.approvals, recorded.required) == (OFFICER.id, 1, 2)
+    assert e.bus.of_type(OrderApproved) == []
+
+
+async def test_with_four_eyes_the_same_person_approving_twice_is_refused(
+    e: Embedded, four_eyes: HeldOrders
+) -> None:
+    # Arrange
+    order = (await e.orders.submit(market(BUY, 100))).order
+    await four_eyes.approve(OFFICER, order.id)
+
+    # Act / Assert
+    with pytest.raises(SecondApproverRequired):
+        await four_eyes.approve(OFFICER, order.id)
+    stored = await stored_order(e, order.id)
+    assert stored.status is OrderStatus.HELD
+    assert len(stored.approvals) == 1
+    outcomes = [x.outcome for x in await e.audit.entries(f"order:{order.id}")]
+    assert outcomes == ["SECOND_APPROVER_REQUIRED", "approval_recorded"]  # newest first
+
+
+async def test_with_four_eyes_a_second_person_releases_the_order(
+    e: Embedded, four_eyes: HeldOrders
+) -> None:
+    # Arrange
+    order = (await e.orders.submit(market(BUY, 100))).order
+    await four_eyes.approve(OFFICER, order.id)
+
+    # Act: the account's owner is the second person with the right role
+    result = await four_eyes.approve(OWNER, order.id)
+
+    # Assert
+    assert result.order.status is OrderStatus.FILLED
+    assert [a.approver_id for a in result.order.approvals] == [OFFICER.id, OWNER.id]
+    [approved] = e.bus.of_type(OrderApproved)
+    assert isinstance(approved, OrderApproved) and approved.approver_id == OWNER.id
+    last = (await e.audit.entries(f"order:{order.id}"))[0]  # newest first
+    assert (last.actor, last.outcome) == (OWNER.id, "filled")
+    assert last.details["approvers"] == [OFFICER.id, OWNER.id]
+
+
+async def test_with_four_eyes_one_rejection_rejects(e: Embedded, four_eyes: HeldOrders) -> None:
+    # Arrange
+    order = (await e.orders.submit(market(BUY, 100))).order
+    await four_eyes.approve(OFFICER, order.id)
+
+    # Act
+    rejected = await four_eyes.reject(SECOND_OFFICER, order.id, "not this one")
+
+    # Assert
+    assert rejected.status is OrderStatus.CANCELED
+    with pytest.raises(OrderNotHeld):
+        await four_eyes.approve(SECOND_OFFICER, order.id)
+
+
+async def test_with_four_eyes_a_viewer_or_agent_approval_counts_for_nothing(
+    e: Embedded, four_eyes: HeldOrders
+) -> None:
+    # Arrange
+    order = (await e.orders.submit(market(BUY, 100))).order
+
+    # Act / Assert
+    with pytest.raises(Forbidden):
+        await four_eyes.approve(VIEWER, order.id)
+    assert (await stored_order(e, order.id)).approvals == ()

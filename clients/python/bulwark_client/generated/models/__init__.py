@@ -56,6 +56,7 @@ from .api_key_in import ApiKeyIn
 from .api_key_out import ApiKeyOut
 from .api_keys_out import ApiKeysOut
 from .appreciation_point_out import AppreciationPointOut
+from .approval_out import ApprovalOut
 from .asset_class import AssetClass
 from .asset_fit_out import AssetFitOut
 from .attribution_cusum_event_out import AttributionCusumEventOut
@@ -872,6 +873,7 @@ __all__ = (
     "ApiKeyOut",
     "ApiKeysOut",
     "AppreciationPointOut",
+    "ApprovalOut",
     "AssetClass",
     "AssetFitOut",
     "AttributionCusumEventOut",

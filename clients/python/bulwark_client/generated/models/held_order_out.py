@@ -13,6 +13,7 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+  from ..models.approval_out import ApprovalOut
   from ..models.order_out import OrderOut
 
 
@@ -29,11 +30,17 @@ class HeldOrderOut:
         Attributes:
             order (OrderOut):
             reasons (list[str]):
+            approvals (list[ApprovalOut] | Unset):
+            approvals_missing (int | Unset):  Default: 1.
+            approvals_required (int | Unset):  Default: 1.
             expires_at (datetime.datetime | None | Unset):
      """
 
     order: OrderOut
     reasons: list[str]
+    approvals: list[ApprovalOut] | Unset = UNSET
+    approvals_missing: int | Unset = 1
+    approvals_required: int | Unset = 1
     expires_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -42,12 +49,26 @@ class HeldOrderOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.approval_out import ApprovalOut # noqa: PLC0415
         from ..models.order_out import OrderOut # noqa: PLC0415
         order = self.order.to_dict()
 
         reasons = self.reasons
 
 
+
+        approvals: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.approvals, Unset):
+            approvals = []
+            for approvals_item_data in self.approvals:
+                approvals_item = approvals_item_data.to_dict()
+                approvals.append(approvals_item)
+
+
+
+        approvals_missing = self.approvals_missing
+
+        approvals_required = self.approvals_required
 
         expires_at: None | str | Unset
         if isinstance(self.expires_at, Unset):
@@ -64,6 +85,12 @@ class HeldOrderOut:
             "order": order,
             "reasons": reasons,
         })
+        if approvals is not UNSET:
+            field_dict["approvals"] = approvals
+        if approvals_missing is not UNSET:
+            field_dict["approvals_missing"] = approvals_missing
+        if approvals_required is not UNSET:
+            field_dict["approvals_required"] = approvals_required
         if expires_at is not UNSET:
             field_dict["expires_at"] = expires_at
 
@@ -73,6 +100,7 @@ class HeldOrderOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.approval_out import ApprovalOut # noqa: PLC0415
         from ..models.order_out import OrderOut # noqa: PLC0415
         d = dict(src_dict)
         order = OrderOut.from_dict(d.pop("order"))
@@ -82,6 +110,22 @@ class HeldOrderOut:
 
         reasons = cast(list[str], d.pop("reasons"))
 
+
+        _approvals = d.pop("approvals", UNSET)
+        approvals: list[ApprovalOut] | Unset = UNSET
+        if _approvals is not UNSET:
+            approvals = []
+            for approvals_item_data in _approvals:
+                approvals_item = ApprovalOut.from_dict(approvals_item_data)
+
+
+
+                approvals.append(approvals_item)
+
+
+        approvals_missing = d.pop("approvals_missing", UNSET)
+
+        approvals_required = d.pop("approvals_required", UNSET)
 
         def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -106,6 +150,9 @@ class HeldOrderOut:
         held_order_out = cls(
             order=order,
             reasons=reasons,
+            approvals=approvals,
+            approvals_missing=approvals_missing,
+            approvals_required=approvals_required,
             expires_at=expires_at,
         )
 

@@ -51,6 +51,7 @@ class OrderOut:
             created_at (datetime.datetime | None | Unset):
             deny_reasons (list[str] | Unset):
             limit_price (None | str | Unset):
+            origin_channel (str | Unset):  Default: 'api'.
             requested_quantity (None | str | Unset):
             stop_price (None | str | Unset):
      """
@@ -74,6 +75,7 @@ class OrderOut:
     created_at: datetime.datetime | None | Unset = UNSET
     deny_reasons: list[str] | Unset = UNSET
     limit_price: None | str | Unset = UNSET
+    origin_channel: str | Unset = 'api'
     requested_quantity: None | str | Unset = UNSET
     stop_price: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -139,6 +141,8 @@ class OrderOut:
         else:
             limit_price = self.limit_price
 
+        origin_channel = self.origin_channel
+
         requested_quantity: None | str | Unset
         if isinstance(self.requested_quantity, Unset):
             requested_quantity = UNSET
@@ -179,6 +183,8 @@ class OrderOut:
             field_dict["deny_reasons"] = deny_reasons
         if limit_price is not UNSET:
             field_dict["limit_price"] = limit_price
+        if origin_channel is not UNSET:
+            field_dict["origin_channel"] = origin_channel
         if requested_quantity is not UNSET:
             field_dict["requested_quantity"] = requested_quantity
         if stop_price is not UNSET:
@@ -276,6 +282,8 @@ class OrderOut:
         limit_price = _parse_limit_price(d.pop("limit_price", UNSET))
 
 
+        origin_channel = d.pop("origin_channel", UNSET)
+
         def _parse_requested_quantity(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -316,6 +324,7 @@ class OrderOut:
             created_at=created_at,
             deny_reasons=deny_reasons,
             limit_price=limit_price,
+            origin_channel=origin_channel,
             requested_quantity=requested_quantity,
             stop_price=stop_price,
         )

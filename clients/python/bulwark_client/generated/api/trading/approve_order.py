@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.held_order_out import HeldOrderOut
 from ...models.order_placed import OrderPlaced
 from ...models.problem import Problem
 from typing import cast
@@ -34,13 +35,20 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OrderPlaced | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HeldOrderOut | OrderPlaced | Problem | None:
     if response.status_code == 200:
         response_200 = OrderPlaced.from_dict(response.json())
 
 
 
         return response_200
+
+    if response.status_code == 202:
+        response_202 = HeldOrderOut.from_dict(response.json())
+
+
+
+        return response_202
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -97,7 +105,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[OrderPlaced | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[HeldOrderOut | OrderPlaced | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,15 +119,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[OrderPlaced | Problem]:
+) -> Response[HeldOrderOut | OrderPlaced | Problem]:
     """ Approve a held order: decided again, then sent
 
      The gate decides the order again now with its HOLD rules waived (BLOCK rules and the kill switch
     still deny): 200 with the order (sent to its broker) and the decision; 422 ORDER_DENIED (with
-    `reasons`) when the gate now denies it; 422 ORDER_REJECTED when the broker rejects it. 409
-    ORDER_NOT_HELD when the order is no longer held; 409 HOLD_EXPIRED when its hold lapsed (it is
-    expired, never sent); 403 FORBIDDEN for an agent, a viewer, or a person who is neither a risk
-    officer, an admin nor the account's owner; 404 for an order not seen.
+    `reasons`) when the gate now denies it; 422 ORDER_REJECTED when the broker rejects it. With four
+    eyes (BULWARK_HELD_ORDERS_APPROVALS=2), an approval that is not the last is recorded and answered
+    202 with the order, still held, the approvals given (by whom, when) and how many are missing; the
+    same person approving twice answers 409 SECOND_APPROVER_REQUIRED. 409 ORDER_NOT_HELD when the order
+    is no longer held; 409 HOLD_EXPIRED when its hold lapsed (it is expired, never sent); 403 FORBIDDEN
+    for an agent, a viewer, or a person who is neither a risk officer, an admin nor the account's owner;
+    404 for an order not seen.
 
     Args:
         order_id (str):
@@ -129,7 +140,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrderPlaced | Problem]
+        Response[HeldOrderOut | OrderPlaced | Problem]
      """
 
 
@@ -149,15 +160,18 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 
-) -> OrderPlaced | Problem | None:
+) -> HeldOrderOut | OrderPlaced | Problem | None:
     """ Approve a held order: decided again, then sent
 
      The gate decides the order again now with its HOLD rules waived (BLOCK rules and the kill switch
     still deny): 200 with the order (sent to its broker) and the decision; 422 ORDER_DENIED (with
-    `reasons`) when the gate now denies it; 422 ORDER_REJECTED when the broker rejects it. 409
-    ORDER_NOT_HELD when the order is no longer held; 409 HOLD_EXPIRED when its hold lapsed (it is
-    expired, never sent); 403 FORBIDDEN for an agent, a viewer, or a person who is neither a risk
-    officer, an admin nor the account's owner; 404 for an order not seen.
+    `reasons`) when the gate now denies it; 422 ORDER_REJECTED when the broker rejects it. With four
+    eyes (BULWARK_HELD_ORDERS_APPROVALS=2), an approval that is not the last is recorded and answered
+    202 with the order, still held, the approvals given (by whom, when) and how many are missing; the
+    same person approving twice answers 409 SECOND_APPROVER_REQUIRED. 409 ORDER_NOT_HELD when the order
+    is no longer held; 409 HOLD_EXPIRED when its hold lapsed (it is expired, never sent); 403 FORBIDDEN
+    for an agent, a viewer, or a person who is neither a risk officer, an admin nor the account's owner;
+    404 for an order not seen.
 
     Args:
         order_id (str):
@@ -167,7 +181,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrderPlaced | Problem
+        HeldOrderOut | OrderPlaced | Problem
      """
 
 
@@ -182,15 +196,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 
-) -> Response[OrderPlaced | Problem]:
+) -> Response[HeldOrderOut | OrderPlaced | Problem]:
     """ Approve a held order: decided again, then sent
 
      The gate decides the order again now with its HOLD rules waived (BLOCK rules and the kill switch
     still deny): 200 with the order (sent to its broker) and the decision; 422 ORDER_DENIED (with
-    `reasons`) when the gate now denies it; 422 ORDER_REJECTED when the broker rejects it. 409
-    ORDER_NOT_HELD when the order is no longer held; 409 HOLD_EXPIRED when its hold lapsed (it is
-    expired, never sent); 403 FORBIDDEN for an agent, a viewer, or a person who is neither a risk
-    officer, an admin nor the account's owner; 404 for an order not seen.
+    `reasons`) when the gate now denies it; 422 ORDER_REJECTED when the broker rejects it. With four
+    eyes (BULWARK_HELD_ORDERS_APPROVALS=2), an approval that is not the last is recorded and answered
+    202 with the order, still held, the approvals given (by whom, when) and how many are missing; the
+    same person approving twice answers 409 SECOND_APPROVER_REQUIRED. 409 ORDER_NOT_HELD when the order
+    is no longer held; 409 HOLD_EXPIRED when its hold lapsed (it is expired, never sent); 403 FORBIDDEN
+    for an agent, a viewer, or a person who is neither a risk officer, an admin nor the account's owner;
+    404 for an order not seen.
 
     Args:
         order_id (str):
@@ -200,7 +217,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[OrderPlaced | Problem]
+        Response[HeldOrderOut | OrderPlaced | Problem]
      """
 
 
@@ -220,15 +237,18 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 
-) -> OrderPlaced | Problem | None:
+) -> HeldOrderOut | OrderPlaced | Problem | None:
     """ Approve a held order: decided again, then sent
 
      The gate decides the order again now with its HOLD rules waived (BLOCK rules and the kill switch
     still deny): 200 with the order (sent to its broker) and the decision; 422 ORDER_DENIED (with
-    `reasons`) when the gate now denies it; 422 ORDER_REJECTED when the broker rejects it. 409
-    ORDER_NOT_HELD when the order is no longer held; 409 HOLD_EXPIRED when its hold lapsed (it is
-    expired, never sent); 403 FORBIDDEN for an agent, a viewer, or a person who is neither a risk
-    officer, an admin nor the account's owner; 404 for an order not seen.
+    `reasons`) when the gate now denies it; 422 ORDER_REJECTED when the broker rejects it. With four
+    eyes (BULWARK_HELD_ORDERS_APPROVALS=2), an approval that is not the last is recorded and answered
+    202 with the order, still held, the approvals given (by whom, when) and how many are missing; the
+    same person approving twice answers 409 SECOND_APPROVER_REQUIRED. 409 ORDER_NOT_HELD when the order
+    is no longer held; 409 HOLD_EXPIRED when its hold lapsed (it is expired, never sent); 403 FORBIDDEN
+    for an agent, a viewer, or a person who is neither a risk officer, an admin nor the account's owner;
+    404 for an order not seen.
 
     Args:
         order_id (str):
@@ -238,7 +258,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        OrderPlaced | Problem
+        HeldOrderOut | OrderPlaced | Problem
      """
 
 

@@ -86,7 +86,8 @@ def sync_detailed(
 
      Held orders of the accounts the caller may decide (a risk officer, an admin and a viewer: every
     account; a person: their own), oldest first, each with the reason codes of the HOLD rules that hold
-    it and when its hold lapses. A lapsed hold is expired as it is read. 403 for an agent.
+    it, when its hold lapses and the approvals it was given (four eyes). A lapsed hold is expired as it
+    is read. 403 for an agent.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,7 +117,8 @@ def sync(
 
      Held orders of the accounts the caller may decide (a risk officer, an admin and a viewer: every
     account; a person: their own), oldest first, each with the reason codes of the HOLD rules that hold
-    it and when its hold lapses. A lapsed hold is expired as it is read. 403 for an agent.
+    it, when its hold lapses and the approvals it was given (four eyes). A lapsed hold is expired as it
+    is read. 403 for an agent.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,7 +143,8 @@ async def asyncio_detailed(
 
      Held orders of the accounts the caller may decide (a risk officer, an admin and a viewer: every
     account; a person: their own), oldest first, each with the reason codes of the HOLD rules that hold
-    it and when its hold lapses. A lapsed hold is expired as it is read. 403 for an agent.
+    it, when its hold lapses and the approvals it was given (four eyes). A lapsed hold is expired as it
+    is read. 403 for an agent.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +174,8 @@ async def asyncio(
 
      Held orders of the accounts the caller may decide (a risk officer, an admin and a viewer: every
     account; a person: their own), oldest first, each with the reason codes of the HOLD rules that hold
-    it and when its hold lapses. A lapsed hold is expired as it is read. 403 for an agent.
+    it, when its hold lapses and the approvals it was given (four eyes). A lapsed hold is expired as it
+    is read. 403 for an agent.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -20,11 +20,15 @@ def _get_kwargs(
     *,
     body: OrderIn,
     idempotency_key: None | str | Unset = UNSET,
+    x_bulwark_channel: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(x_bulwark_channel, Unset):
+        headers["X-Bulwark-Channel"] = x_bulwark_channel
 
 
 
@@ -151,6 +155,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: OrderIn,
     idempotency_key: None | str | Unset = UNSET,
+    x_bulwark_channel: None | str | Unset = UNSET,
 
 ) -> Response[OrderPlaced | Problem]:
     """ Submit an order through the pre-trade gate
@@ -168,6 +173,8 @@ def sync_detailed(
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first result,
             never a second order.
+        x_bulwark_channel (None | str | Unset): The way the order came in, kept as its origin's
+            channel: `mcp` from Bulwark's MCP server; absent: `api`.
         body (OrderIn):
 
     Raises:
@@ -182,6 +189,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
 idempotency_key=idempotency_key,
+x_bulwark_channel=x_bulwark_channel,
 
     )
 
@@ -196,6 +204,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: OrderIn,
     idempotency_key: None | str | Unset = UNSET,
+    x_bulwark_channel: None | str | Unset = UNSET,
 
 ) -> OrderPlaced | Problem | None:
     """ Submit an order through the pre-trade gate
@@ -213,6 +222,8 @@ def sync(
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first result,
             never a second order.
+        x_bulwark_channel (None | str | Unset): The way the order came in, kept as its origin's
+            channel: `mcp` from Bulwark's MCP server; absent: `api`.
         body (OrderIn):
 
     Raises:
@@ -228,6 +239,7 @@ def sync(
         client=client,
 body=body,
 idempotency_key=idempotency_key,
+x_bulwark_channel=x_bulwark_channel,
 
     ).parsed
 
@@ -236,6 +248,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: OrderIn,
     idempotency_key: None | str | Unset = UNSET,
+    x_bulwark_channel: None | str | Unset = UNSET,
 
 ) -> Response[OrderPlaced | Problem]:
     """ Submit an order through the pre-trade gate
@@ -253,6 +266,8 @@ async def asyncio_detailed(
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first result,
             never a second order.
+        x_bulwark_channel (None | str | Unset): The way the order came in, kept as its origin's
+            channel: `mcp` from Bulwark's MCP server; absent: `api`.
         body (OrderIn):
 
     Raises:
@@ -267,6 +282,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
 idempotency_key=idempotency_key,
+x_bulwark_channel=x_bulwark_channel,
 
     )
 
@@ -281,6 +297,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: OrderIn,
     idempotency_key: None | str | Unset = UNSET,
+    x_bulwark_channel: None | str | Unset = UNSET,
 
 ) -> OrderPlaced | Problem | None:
     """ Submit an order through the pre-trade gate
@@ -298,6 +315,8 @@ async def asyncio(
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first result,
             never a second order.
+        x_bulwark_channel (None | str | Unset): The way the order came in, kept as its origin's
+            channel: `mcp` from Bulwark's MCP server; absent: `api`.
         body (OrderIn):
 
     Raises:
@@ -313,5 +332,6 @@ async def asyncio(
         client=client,
 body=body,
 idempotency_key=idempotency_key,
+x_bulwark_channel=x_bulwark_channel,
 
     )).parsed
