@@ -4,8 +4,8 @@ Existing rows: a strategy's or a rebalance's order is `internal`; an order whose
 key the MCP server made (`mcp-...`) is `mcp`, one the console made (`console:...`) `console`;
 every other one `api`.
 
-Revision ID: 0036
-Revises: 0035
+Revision ID: 0037
+Revises: 0036
 Create Date: 2026-11-26 10:00:00
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0036"
-down_revision = "0035"
+revision = "0037"
+down_revision = "0036"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """orders keep the approvals a held order was given (four eyes on held orders)
 
-Revision ID: 0035
-Revises: 0034
+Revision ID: 0036
+Revises: 0035
 Create Date: 2026-11-26 09:00:00
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 import adapters.postgres.types
 
-revision = "0035"
-down_revision = "0034"
+revision = "0036"
+down_revision = "0035"
 branch_labels = None
 depends_on = None
 
