@@ -7,12 +7,14 @@ indicators against hand computations); here: the wiring, the caps and each refus
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 from typing import Any
 
 import numpy as np
 import pytest
 
+from application.analytics import market_regime
 from domain.analytics.regime_detection import detect_regime
 from domain.market_data.bars import BarSeries, Timeframe
 from domain.principals import Role
@@ -120,9 +122,18 @@ async def test_malformed_bodies_are_400(
     assert_problem(response, 400, "VALIDATION_ERROR")
 
 
-async def test_a_long_history_past_the_time_budget_is_503_with_retry_after() -> None:
+async def test_a_long_history_past_the_time_budget_is_503_with_retry_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # Arrange: 1 ms of budget for 100,000 closes (above the 2,000 that go to the budget),
-    # in cents: 100,000 of them fit the default 1 MiB body limit.
+    # in cents: 100,000 of them fit the default 1 MiB body limit. The detector is held a
+    # second, so the budget runs out whatever the machine's speed (a fast detection on a busy
+    # box could finish before the loop looked at its deadline).
+    def held_detector(series: Any) -> Any:
+        time.sleep(1.0)
+        return detect_regime(series)
+
+    monkeypatch.setattr(market_regime, "detect_regime", held_detector)
     async with harness_with(compute_budget_s="0.001") as harness:
         user = await harness.user()
         prices = [max(0.01, round(close, 2)) for close in walk(100_000, 0.0, 0.01)]
