@@ -249,7 +249,12 @@ async def test_an_accounts_liquidity_stress_is_its_holdings_posted(
     ]
     # BTC at a posted 50 % over 1 day: 3,000 on day 1, so day 1 = 855 + 3,000 + 45 + 9,400
     assert halved.json()["days"][0]["raised"] == "13300.00"
-    assert halved.json()["source"]["assets"][1]["basis"] == "posted for asset class crypto"
+    btc = halved.json()["source"]["assets"][1]
+    assert (btc["haircut"], btc["horizon_days"], btc["basis"]) == (
+        0.5,
+        1,
+        "posted for asset class crypto",
+    )
     assert_problem(theirs, 404, "NOT_FOUND")
     assert assert_problem(both, 422, "INVALID_SCENARIO")["errors"][0]["field"] == "assets"
 

@@ -393,7 +393,7 @@ class StoredLiquidAssetOut(Output):
     def from_domain(cls, a: StoredAsset) -> StoredLiquidAssetOut:
         return cls(
             name=a.asset.name, asset_class=a.asset_class or "unknown", value=a.asset.value,
-            haircut=a.asset.haircut, horizon_days=a.asset.horizon_days, basis=a.basis,
+            haircut=float(a.asset.haircut), horizon_days=a.asset.horizon_days, basis=a.basis,
         )  # fmt: skip
 
 
