@@ -1,11 +1,14 @@
 """ESG use cases: a portfolio's score with coverage, exclusion screens, carbon figures, and
-one issuer's data. Holdings are posted or read from one of the caller's portfolios
-(application/portfolio/portfolio_values.py); data comes through the EsgDataPort. The domain
-functions run within the compute budget. Nothing is stored.
+one issuer's data. Holdings are posted, or read from one of the caller's ledger portfolios
+or trading accounts (application/analytics/stored_holdings.py: positions by market value;
+an account's shorts are left out and named, cash is never a holding and is reported beside
+them); data comes through the EsgDataPort. The domain functions run within the compute
+budget. Nothing is stored.
 
 Refusals: 422 INVALID_ESG_INPUT naming the field (`holdings[3].value`, `thresholds.tobacco`,
 `currency` for carbon figures of a portfolio not in USD), 404 PORTFOLIO_NOT_FOUND for a
-portfolio that is not the caller's, 503 ESG_DATA_UNAVAILABLE when the data file is unreadable.
+portfolio that is not the caller's (NOT_FOUND for an account), 503 ESG_DATA_UNAVAILABLE when
+the data file is unreadable.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Generic, TypeVar
 
+from application.analytics.stored_holdings import StoredHoldings, longs_only
 from application.core.compute_budget import ComputeBudget
-from application.portfolio.portfolio_values import PostedHolding, ValuedHoldings, valued_holdings
+from application.portfolio.portfolio_values import PostedHolding, ValuedHoldings
 from application.portfolio.portfolios import PortfolioService
 from domain.analytics.esg.carbon import CarbonReport, carbon
 from domain.analytics.esg.model import EsgHolding, EsgRecord, ExclusionCategory, InvalidEsgInput
@@ -24,6 +28,8 @@ from domain.analytics.esg.portfolio import EsgScore, ScreenReport, esg_score, sc
 from domain.errors import NotFound
 from domain.principals import Principal
 from ports.analytics.esg import EsgDataPort, EsgDataset
+from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort
 
 T = TypeVar("T")
 MAX_HOLDINGS = 5_000
@@ -38,11 +44,19 @@ class UnknownIssuer(NotFound):
 
 @dataclass(frozen=True, slots=True)
 class EsgQuery:
-    """Exactly one of `holdings` (with their `currency`) or `portfolio_id`."""
+    """Exactly one of `holdings` (with their `currency`), `portfolio_id` or `account_id`."""
 
     holdings: Sequence[PostedHolding] | None = None
     portfolio_id: str | None = None
     currency: str = "USD"
+    account_id: str | None = None
+
+    @property
+    def field(self) -> str:
+        """The field the holdings came from."""
+        if self.portfolio_id is not None:
+            return "portfolio_id"
+        return "account_id" if self.account_id is not None else "currency"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +73,8 @@ class EsgService:
     data: EsgDataPort
     budget: ComputeBudget
     portfolios: PortfolioService | None
+    uow_factory: UnitOfWorkFactory | None = None  # trading accounts (`account_id`)
+    market_data: MarketDataPort | None = None
 
     async def score(self, principal: Principal, query: EsgQuery) -> EsgView[EsgScore]:
         held, records = await self._inputs(principal, query)
@@ -79,7 +95,7 @@ class EsgService:
     async def carbon(self, principal: Principal, query: EsgQuery) -> EsgView[CarbonReport]:
         held, records = await self._inputs(principal, query)
         if held.currency != DATA_CURRENCY:
-            field = "currency" if query.portfolio_id is None else "portfolio_id"
+            field = query.field
             raise InvalidEsgInput(
                 f"carbon figures divide by USD revenue and EVIC: holdings must be in USD, "
                 f"not {held.currency} (no FX conversion)",
@@ -100,19 +116,24 @@ class EsgService:
     async def _inputs(
         self, principal: Principal, query: EsgQuery
     ) -> tuple[ValuedHoldings, dict[str, EsgRecord]]:
-        held = await valued_holdings(
-            self.portfolios,
+        stored = StoredHoldings(self.uow_factory, self.market_data, self.portfolios)
+        held = await stored.read(
             principal,
             holdings=query.holdings,
             portfolio_id=query.portfolio_id,
+            account_id=query.account_id,
             currency=query.currency,
             max_holdings=MAX_HOLDINGS,
             error=InvalidEsgInput,
         )
+        if query.account_id is not None:
+            held = longs_only(held)  # a short is not an ownership stake to weigh
         if not held.values:
+            what = "account" if query.account_id is not None else "portfolio"
             raise InvalidEsgInput(
-                "the portfolio holds no priced position in its base currency: nothing to score",
-                field="portfolio_id",
+                f"the {what} holds no priced long position in its currency: nothing to score"
+                + (f" (left out: {', '.join(held.left_out[:10])})" if held.left_out else ""),
+                field=query.field,
             )
         records = await self.data.records(sorted({s for s, _ in held.values}))
         return held, records

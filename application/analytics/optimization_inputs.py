@@ -1,7 +1,8 @@
 """The inputs of an optimisation read from what is stored: a portfolio's or an account's
 holdings, the bar store's daily closes, the instruments' sectors.
 
-- Holdings: a ledger `portfolio_id` of the caller's (application/portfolio/portfolio_values.py:
+- Holdings (application/analytics/stored_holdings.py, shared with ESG and the liquidity
+  stress): a ledger `portfolio_id` of the caller's (application/portfolio/portfolio_values.py:
   positions priced at their reference prices in the portfolio's base currency, summed by
   symbol across its accounts; cash and positions in another currency or without a price are
   left out, and named) or a trading `account_id` the caller may read (its open positions at
@@ -26,8 +27,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from application.analytics.value_at_risk import AccountValuation
-from application.portfolio.portfolio_values import valued_holdings
+from application.analytics.stored_holdings import StoredHoldings
 from application.portfolio.portfolios import PortfolioService
 from domain.analytics.optimization.errors import InvalidOptimizationInput, StoredInputsMissing
 from domain.analytics.optimization.problem import (
@@ -157,32 +157,22 @@ class StoredInputs:
     async def _portfolio(
         self, principal: Principal, portfolio_id: str
     ) -> tuple[list[tuple[str, Decimal]], tuple[str, ...]]:
-        held = await valued_holdings(
-            self.portfolios,
-            principal,
-            holdings=None,
-            portfolio_id=portfolio_id,
-            currency="USD",
-            max_holdings=MAX_ASSETS,
+        held = await self._stored().read(
+            principal, portfolio_id=portfolio_id, max_holdings=MAX_ASSETS,
             error=InvalidOptimizationInput,
-        )  # NotFound (404) for a portfolio that is not the caller's
+        )  # fmt: skip
         return list(held.values), held.left_out
 
     async def _account(
         self, principal: Principal, account_id: str
     ) -> tuple[list[tuple[str, Decimal]], tuple[str, ...]]:
-        valuation = AccountValuation(self.uow_factory, self.market_data)
-        account, _ = await valuation.load(principal, account_id)  # NotFound: not the caller's
-        held = sorted(s for s, p in account.positions.items() if not p.is_flat)
-        marks = await valuation.marks(held) if held else {}
-        values, left_out = [], []
-        for symbol in held:
-            mark = marks.get(symbol)
-            if mark is None:
-                left_out.append(f"{symbol}: no mark")
-            else:
-                values.append((symbol, account.positions[symbol].market_value(mark)))
-        return values, tuple(left_out)
+        held = await self._stored().account(
+            principal, account_id, MAX_ASSETS, InvalidOptimizationInput
+        )  # NotFound: not the caller's
+        return list(held.values), held.left_out
+
+    def _stored(self) -> StoredHoldings:
+        return StoredHoldings(self.uow_factory, self.market_data, self.portfolios)
 
 
 def _range(start: date | None, end: date | None) -> tuple[date, date]:

@@ -7,6 +7,12 @@ PortfolioService.get). Its priced positions in the base currency become stress p
 (one per symbol, summed over accounts) with the sensitivities the request gives per symbol,
 or `default_sensitivities`; its base-currency cash is a position with no sensitivity.
 Positions in another currency or without a reference price are listed in `excluded`.
+The liquidity stress takes posted assets or, through StoredHoldings (shared with the
+optimisation and ESG), a ledger `portfolio_id` or a trading `account_id` of the caller's
+(another's is 404): each long holding at its market value becomes an asset with the
+liquidation terms of its stored instrument's asset class (domain liquidation_terms, posted
+overrides by symbol or class first), the stored cash an asset sold on day 1 at no haircut;
+shorts, futures, negative cash and what the reader left out are named in `left_out`.
 Large requests (positions x scenarios above INLINE_CELLS) run within the compute budget, off
 the event loop. These are deterministic what-ifs; POST /api/v1/risk/scenario-simulation
  simulates random regime-switching paths instead.
@@ -20,6 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TypeVar
 
+from application.analytics.stored_holdings import StoredHoldings
 from application.core.compute_budget import ComputeBudget
 from application.portfolio.portfolios import PortfolioService
 from domain.analytics.scenarios.factors import (
@@ -40,10 +47,15 @@ from domain.analytics.scenarios.repricing import (
     reprice,
 )
 from domain.analytics.scenarios.stress import (
+    CASH_CLASS,
+    MAX_ASSETS,
+    MAX_DAYS,
+    UNSOLD_CLASSES,
     LiquidAsset,
     LiquidityStress,
     Recovery,
     hedge_sufficiency,
+    liquidation_terms,
     liquidity_stress,
     recovery,
     run_outflows,
@@ -121,11 +133,33 @@ class ReplayCatalog:
     source: str
 
 
+@dataclass(frozen=True, slots=True)
+class StoredAsset:
+    """A stored holding as a liquidity-stress asset, with why it got its terms."""
+
+    asset: LiquidAsset
+    asset_class: str
+    basis: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredLiquidity:
+    """A liquidity stress of stored holdings with what was read and left out."""
+
+    stress: LiquidityStress
+    portfolio_id: str | None
+    account_id: str | None
+    currency: str
+    assets: tuple[StoredAsset, ...]
+    left_out: tuple[str, ...]  # "SYMBOL: why"
+
+
 @dataclass(eq=False)
 class ScenarioService:
     replays: HistoricalScenarioPort
     portfolios: PortfolioService
     budget: ComputeBudget
+    stored: StoredHoldings | None = None  # a portfolio's or an account's holdings
 
     async def catalog(self) -> ReplayCatalog:
         model = await self.replays.factor_model()
@@ -192,6 +226,71 @@ class ScenarioService:
             deposits, daily_rate, days = run
             return liquidity_stress(assets, run_outflows(deposits, daily_rate, days))
         return liquidity_stress(assets, list(obligations or ()))
+
+    async def stored_liquidity(
+        self,
+        principal: Principal,
+        *,
+        portfolio_id: str | None,
+        account_id: str | None,
+        terms: Mapping[str, tuple[Decimal, int]] | None,
+        obligations: Sequence[Decimal] | None,
+        run: tuple[Decimal, Decimal, int] | None,
+    ) -> StoredLiquidity:
+        """The liquidity stress of a stored portfolio's or account's holdings (module doc)."""
+        if (portfolio_id is None) == (account_id is None):
+            raise InvalidScenario(
+                "give assets, portfolio_id or account_id (exactly one)",
+                field="account_id" if portfolio_id is not None else "assets",
+            )
+        field = "portfolio_id" if portfolio_id is not None else "account_id"
+        if (obligations is None) == (run is None):  # before reading anything
+            raise InvalidScenario("give obligations or run (one of them)", field="obligations")
+        if self.stored is None:
+            raise InvalidScenario("stored holdings are not served by this instance", field=field)
+        held = await self.stored.read(
+            principal, portfolio_id=portfolio_id, account_id=account_id,
+            max_holdings=MAX_ASSETS - 1, error=InvalidScenario,
+        )  # fmt: skip
+        longs = [(s, v) for s, v in held.values if v > 0]
+        left_out = list(held.left_out)
+        left_out += [f"{s}: short or zero value, not an asset to sell"
+                     for s, v in held.values if v <= 0]  # fmt: skip
+        instruments = await self.stored.instruments([s for s, _ in longs])
+        given = dict(terms or {})
+        for key, (haircut, days) in given.items():
+            where = f"liquidity.{key[:32]}"
+            if not haircut.is_finite() or not 0 <= haircut < 1:
+                raise InvalidScenario(f"{where}.haircut: a fraction in [0, 1)", field=where)
+            if not 1 <= days <= MAX_DAYS:
+                raise InvalidScenario(f"{where}.horizon_days: 1 to {MAX_DAYS}", field=where)
+        assets: list[StoredAsset] = []
+        for symbol, value in longs:
+            instrument = instruments.get(symbol)
+            cls = None if instrument is None else instrument.asset_class.value
+            if cls in UNSOLD_CLASSES and symbol not in given and cls not in given:
+                left_out.append(f"{symbol}: a {cls}, its notional raises no cash")
+                continue
+            haircut, days, basis = liquidation_terms(symbol, cls, given)
+            assets.append(StoredAsset(LiquidAsset(symbol, value, haircut, days), cls or "", basis))
+        cash_name = f"CASH {held.currency}"
+        if held.cash > 0:
+            haircut, days, basis = liquidation_terms(cash_name, CASH_CLASS, given)
+            cash = LiquidAsset(cash_name, held.cash, haircut, days)
+            assets.append(StoredAsset(cash, CASH_CLASS, basis))
+        elif held.cash < 0:
+            left_out.append(f"{cash_name}: negative cash (owed), not an asset")
+        if not assets:
+            raise InvalidScenario(
+                f"the {field.removesuffix('_id')} holds nothing priced to sell"
+                + (f" (left out: {', '.join(left_out[:10])})" if left_out else ""),
+                field=field,
+            )
+        stress = self.liquidity([a.asset for a in assets], obligations, run)
+        return StoredLiquidity(
+            stress, held.portfolio_id, held.account_id, held.currency, tuple(assets),
+            tuple(left_out),
+        )  # fmt: skip
 
     def recovery(
         self,

@@ -2,8 +2,9 @@
 portfolios (owner-scoped: another user's portfolio is 404 PORTFOLIO_NOT_FOUND).
 
 From a portfolio: every position priced at its reference price and held in the portfolio's
-base currency, summed by symbol across its accounts; cash is left out (not an issuer);
-positions without a price or in another currency are named in `left_out` (no FX).
+base currency, summed by symbol across its accounts; cash is not a holding (not an issuer):
+the base-currency cash is `cash`, cash in another currency is named in `left_out`; positions
+without a price or in another currency are named in `left_out` (no FX).
 """
 
 from __future__ import annotations
@@ -30,12 +31,15 @@ class PostedHolding:
 
 @dataclass(frozen=True, slots=True)
 class ValuedHoldings:
-    """Symbols (upper-case) with their value in `currency`, summed; what was left out."""
+    """Symbols (upper-case) with their value in `currency`, summed; what was left out; the
+    stored cash in `currency` beside them (not a holding; ZERO for posted holdings)."""
 
     values: tuple[tuple[str, Decimal], ...]
     currency: str
     portfolio_id: str | None
     left_out: tuple[str, ...]  # "SYMBOL: why"
+    account_id: str | None = None
+    cash: Decimal = ZERO
 
 
 async def valued_holdings(
@@ -60,7 +64,13 @@ async def valued_holdings(
     base = view.portfolio.base_currency
     summed: dict[str, Decimal] = {}
     left_out = []
+    cash = ZERO
     for account in view.accounts:
+        for code, amount in account.cash.items():
+            if code == base:
+                cash += amount
+            elif amount:
+                left_out.append(f"CASH {code}: cash in {code}, not {base}")
         for position in account.positions:
             if position.currency != base:
                 left_out.append(f"{position.symbol}: held in {position.currency}, not {base}")
@@ -71,7 +81,7 @@ async def valued_holdings(
     if len(summed) > max_holdings:
         raise error(f"the portfolio holds more than {max_holdings} symbols", field="portfolio_id")
     ordered = tuple(sorted(summed.items()))
-    return ValuedHoldings(ordered, base, view.portfolio.id, tuple(sorted(set(left_out))))
+    return ValuedHoldings(ordered, base, view.portfolio.id, tuple(sorted(set(left_out))), cash=cash)
 
 
 def _posted(

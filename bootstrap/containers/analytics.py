@@ -128,4 +128,7 @@ class AnalyticsContainer(containers.DeclarativeContainer):
     crypto_gas = providers.Singleton(LiveGasService, chain_port, crypto)
     chain_client_closing = providers.Resource(client_lifetime, chain_client.provider)
     esg_data = providers.Singleton(esg_wiring.esg_data, core.settings)
-    esg = providers.Singleton(EsgService, esg_data, core.compute_budget, portfolio.portfolios)
+    esg = providers.Singleton(
+        EsgService, esg_data, core.compute_budget, portfolio.portfolios, core.uow_factory,
+        core.quotes,
+    )  # fmt: skip

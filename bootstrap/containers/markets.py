@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from dependency_injector import containers, providers
 
+from application.analytics.stored_holdings import StoredHoldings
 from application.markets.fear_greed_recorder import FearGreedRecorder
 from application.markets.form13f import Form13FService
 from application.markets.futures import FuturesService
@@ -80,6 +81,9 @@ class MarketsContainer(containers.DeclarativeContainer):
     scenarios = providers.Singleton(
         ScenarioService, providers.Singleton(markets_wiring.scenarios, core.settings),
         portfolio.portfolios, core.compute_budget,
+        providers.Singleton(
+            StoredHoldings, core.uow_factory, core.quotes, portfolio.portfolios
+        ),
     )  # fmt: skip
     form13f = providers.Singleton(
         Form13FService, providers.Singleton(markets_wiring.securities, core.settings),

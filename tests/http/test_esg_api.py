@@ -1,5 +1,6 @@
-"""The ESG routes over the real container and the shipped SYNTHETIC data: posted holdings and
-the caller's own portfolio (another user's is 404), and the problem documents."""
+"""The ESG routes over the real container and the shipped SYNTHETIC data: posted holdings, the
+caller's own portfolio and trading account (another user's is 404), and the problem
+documents."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.harness import Harness, User
 from tests.http.ledger_helpers import buy, deposit, portfolio_with
+from tests.http.risk_helpers import hold
 
 pytestmark = pytest.mark.serves("analytics", "portfolio")
 
@@ -92,7 +94,55 @@ async def test_the_callers_portfolio_is_scored_and_anothers_is_not_found(
     body = scored.json()
     assert body["score"] == "59.5333" and body["total_value"] == "3000.000000"
     assert body["source"]["portfolio_id"] == mine and body["source"]["left_out"] == []
+    assert body["source"]["kind"] == "portfolio"
+    assert body["source"]["cash_left_out"] == "7500.00"  # 10,000 - 1,500 - 1,000
     assert_problem(theirs, 404, "PORTFOLIO_NOT_FOUND")
+
+
+async def test_an_account_is_scored_as_its_long_holdings_posted_and_anothers_is_not_found(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange: marks AAPL 190, XOM 110, SMKY 20; long 10 AAPL and 10 XOM, short 50 SMKY
+    for symbol, price in (("AAPL", "190"), ("XOM", "110"), ("SMKY", "20")):
+        await harness.instrument(symbol, price)
+    account = await harness.account(owner, "acc-esg", cash="10000")
+    await hold(harness, account, "AAPL", "10", "150")
+    await hold(harness, account, "XOM", "10", "100")
+    await hold(harness, account, "SMKY", "-50", "20")
+    stranger = await harness.user()
+    posted = {"holdings": [{"symbol": "AAPL", "value": "1900"},
+                           {"symbol": "XOM", "value": "1100"}]}  # fmt: skip
+
+    # Act
+    answers = {}
+    for route in ("score", "screen", "carbon"):
+        stored = await harness.client.post(
+            f"{ROOT}/{route}", json={"account_id": account}, headers=owner.headers
+        )
+        given = await harness.client.post(f"{ROOT}/{route}", json=posted, headers=owner.headers)
+        answers[route] = (stored, given)
+    theirs = await harness.client.post(
+        f"{ROOT}/score", json={"account_id": account}, headers=stranger.headers
+    )
+    both = await harness.client.post(
+        f"{ROOT}/score", json={"portfolio_id": "p", "account_id": account}, headers=owner.headers
+    )
+
+    # Assert: the same figures as the same holdings posted; the short and the cash named
+    for route, (stored, given) in answers.items():
+        assert stored.status_code == 200, (route, stored.text)
+        mine, same = stored.json(), given.json()
+        source = mine.pop("source")
+        assert same.pop("source")["kind"] == "posted"
+        assert mine == same, route
+        assert source == {
+            "kind": "account", "portfolio_id": None, "account_id": account, "currency": "USD",
+            "left_out": ["SMKY: short or zero value, not weighed"],
+            "cash_left_out": "8500.00",  # 10,000 - 1,500 - 1,000 + 1,000 (the short's proceeds)
+        }  # fmt: skip
+    assert answers["score"][0].json()["score"] == "59.5333"
+    assert_problem(theirs, 404, "NOT_FOUND")
+    assert assert_problem(both, 422, "INVALID_ESG_INPUT")["errors"][0]["field"] == "portfolio_id"
 
 
 async def test_esg_problem_documents(harness: Harness, owner: User) -> None:

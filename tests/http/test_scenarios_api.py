@@ -1,14 +1,18 @@
 """/api/v1/analytics/scenarios over the real app: shocks on posted
-positions and on the caller's own portfolio, replays, liquidity stress and recovery."""
+positions and on the caller's own portfolio, replays, liquidity stress (posted, or a stored
+portfolio's or account's holdings) and recovery."""
 
 from __future__ import annotations
 
+from decimal import Decimal as D
 from typing import Any
 
 import pytest
 
+from domain.trading.instruments import AssetClass, Instrument
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
+from tests.http.risk_helpers import hold
 
 pytestmark = pytest.mark.serves("markets", "portfolio")
 
@@ -183,3 +187,109 @@ async def test_a_bank_run_and_a_recovery(harness: Harness, owner: User) -> None:
     )
     assert recovery.json()["whole_months"] == 35 and recovery.json()["loss"] == pytest.approx(0.2)
     assert never.json()["months"] is None
+
+
+async def test_an_accounts_liquidity_stress_is_its_holdings_posted(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange: marks AAPL 190 (equity), BTC 60,000 (crypto), ZZZ 10 (no stored instrument),
+    # ESZ6 5,000 (a future), SMKY 20; long 10 AAPL, 0.1 BTC, 10 ZZZ, 1 ESZ6, short 50 SMKY
+    async with harness.container.core.uow_factory()() as uow:
+        await uow.instruments.add(Instrument("BTC", asset_class=AssetClass.CRYPTO))
+        await uow.instruments.add(Instrument("ESZ6", asset_class=AssetClass.FUTURE))
+        await uow.commit()
+    for symbol, price in (("AAPL", "190"), ("SMKY", "20")):
+        await harness.instrument(symbol, price)
+    for symbol, price in (("BTC", "60000"), ("ZZZ", "10"), ("ESZ6", "5000")):
+        harness.container.core.market().set_price(symbol, D(price))
+    account = await harness.account(owner, "acc-run", cash="20000")
+    for symbol, quantity, price in (("AAPL", "10", "150"), ("BTC", "0.1", "50000"),
+                                    ("ZZZ", "10", "10"), ("ESZ6", "1", "5000"),
+                                    ("SMKY", "-50", "20")):  # fmt: skip
+        await hold(harness, account, symbol, quantity, price)
+    obligations = {"obligations": ["10000", "5000"]}
+    # cash 20,000 - 1,500 - 5,000 - 100 - 5,000 + 1,000 = 9,400; the class defaults
+    posted = {"assets": [
+        {"name": "AAPL", "value": "1900", "haircut": 0.1, "horizon_days": 2},
+        {"name": "BTC", "value": "6000", "haircut": 0.25, "horizon_days": 2},
+        {"name": "ZZZ", "value": "100", "haircut": 0.1, "horizon_days": 2},
+        {"name": "CASH USD", "value": "9400"},
+    ], **obligations}  # fmt: skip
+    stranger = await harness.user()
+
+    # Act
+    stored = await post(harness, owner, "/liquidity", {"account_id": account, **obligations})
+    given = await post(harness, owner, "/liquidity", posted)
+    halved = await post(harness, owner, "/liquidity", {
+        "account_id": account, **obligations,
+        "liquidity": {"crypto": {"haircut": 0.5, "horizon_days": 1}},
+    })  # fmt: skip
+    theirs = await post(harness, stranger, "/liquidity", {"account_id": account, **obligations})
+    both = await post(harness, owner, "/liquidity", {**posted, "account_id": account})
+
+    # Assert: day 1 raises 855 + 2,250 + 45 + 9,400 = 12,550, day 2 855 + 2,250 + 45 = 3,150
+    assert stored.status_code == 200, stored.text
+    mine, same = stored.json(), given.json()
+    source = mine.pop("source")
+    assert same.pop("source") is None
+    assert mine.pop("conventions").keys() - same.pop("conventions").keys() == {"stored"}
+    assert mine == same
+    assert [d["raised"] for d in mine["days"]] == ["12550.00", "3150.00"]
+    assert mine["total_raisable"] == "15700.00" and mine["first_shortfall_day"] is None
+    assert (source["kind"], source["account_id"], source["currency"]) == ("account", account, "USD")
+    assert [(a["name"], a["asset_class"], a["basis"]) for a in source["assets"]] == [
+        ("AAPL", "equity", "asset class equity default"),
+        ("BTC", "crypto", "asset class crypto default"),
+        ("ZZZ", "unknown", "no stored instrument: the equity default"),
+        ("CASH USD", "cash", "asset class cash default"),
+    ]
+    assert sorted(source["left_out"]) == [
+        "ESZ6: a future, its notional raises no cash",
+        "SMKY: short or zero value, not an asset to sell",
+    ]
+    # BTC at a posted 50 % over 1 day: 3,000 on day 1, so day 1 = 855 + 3,000 + 45 + 9,400
+    assert halved.json()["days"][0]["raised"] == "13300.00"
+    btc = halved.json()["source"]["assets"][1]
+    assert (btc["haircut"], btc["horizon_days"], btc["basis"]) == (
+        0.5,
+        1,
+        "posted for asset class crypto",
+    )
+    assert_problem(theirs, 404, "NOT_FOUND")
+    assert assert_problem(both, 422, "INVALID_SCENARIO")["errors"][0]["field"] == "assets"
+
+
+async def test_a_portfolios_liquidity_stress_and_another_users_is_404(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange: 10 AAPL at 190 and 500 cash in a portfolio of the owner's
+    await harness.instrument("AAPL", "190")
+    pid, account_id = await harness.manual_portfolio(owner)
+    for tx in (
+        {"kind": "deposit", "trade_date": "2025-12-01", "amount": "2400"},
+        {"kind": "buy", "trade_date": "2025-12-02", "symbol": "AAPL", "quantity": "10",
+         "price": "190"},
+    ):  # fmt: skip
+        booked = await harness.client.post(
+            f"/api/v1/portfolios/{pid}/transactions", json={"account_id": account_id, **tx},
+            headers=owner.headers,
+        )  # fmt: skip
+        assert booked.status_code == 201, booked.text
+    body = {"portfolio_id": pid, "obligations": ["1000", "1000"]}
+    posted = {"assets": [{"name": "AAPL", "value": "1900", "haircut": 0.1, "horizon_days": 2},
+                         {"name": "CASH USD", "value": "500"}],
+              "obligations": ["1000", "1000"]}  # fmt: skip
+    stranger = await harness.user()
+
+    # Act
+    mine = await post(harness, owner, "/liquidity", body)
+    same = await post(harness, owner, "/liquidity", posted)
+    theirs = await post(harness, stranger, "/liquidity", body)
+
+    # Assert: day 1 raises 855 + 500 against 1,000; day 2 855: 2,210 against 2,000
+    assert mine.status_code == 200, mine.text
+    out = mine.json()
+    assert out["source"]["portfolio_id"] == pid and out["source"]["left_out"] == []
+    assert out["days"] == same.json()["days"]
+    assert [d["surplus"] for d in out["days"]] == ["355.00", "210.00"]
+    assert_problem(theirs, 404, "PORTFOLIO_NOT_FOUND")

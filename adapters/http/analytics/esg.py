@@ -25,13 +25,18 @@ from application.analytics.esg import MAX_HOLDINGS
 from ports.analytics.esg import EsgDataUnavailable
 
 _INPUT = (
-    f"Either `holdings` (1 to {MAX_HOLDINGS:,} `{{symbol, value}}` in `currency`) or "
-    "`portfolio_id` (one of yours: positions at reference prices in its base currency, summed "
-    "by symbol, cash left out; another user's is 404 PORTFOLIO_NOT_FOUND). 422 "
-    "INVALID_ESG_INPUT naming the field."
+    f"Exactly one of `holdings` (1 to {MAX_HOLDINGS:,} `{{symbol, value}}` in `currency`), "
+    "`portfolio_id` (a ledger portfolio of yours: positions at reference prices in its base "
+    "currency, summed by symbol; another user's is 404 PORTFOLIO_NOT_FOUND) or `account_id` "
+    "(a trading account you may read: long positions at their marks in its currency, shorts "
+    "left out; another user's is 404 NOT_FOUND); weights are the market values over their "
+    "total. Cash is never a holding: `source` names what was read, what was left out and the "
+    "cash beside it. 422 INVALID_ESG_INPUT naming the field."
 )
 _UNAVAILABLE = "ESG_DATA_UNAVAILABLE with Retry-After: the ESG data file cannot be read"
-_RESPONSES = problems(400, 404, 422, notes={404: "PORTFOLIO_NOT_FOUND", 503: _UNAVAILABLE})
+_RESPONSES = problems(
+    400, 404, 422, notes={404: "PORTFOLIO_NOT_FOUND, NOT_FOUND", 503: _UNAVAILABLE}
+)
 
 
 class EsgController(AnalyticsController):

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import MoneyOut
 from adapters.wire.numbers import Money, UnitInterval
 from application.analytics.esg import MAX_HOLDINGS, EsgQuery, EsgView
 from application.portfolio.portfolio_values import PostedHolding, ValuedHoldings
@@ -84,13 +85,15 @@ class EsgHoldingIn(Input):
 
 
 class EsgQueryIn(Input):
-    """Either `holdings` (values in `currency`) or `portfolio_id` (one of yours)."""
+    """Exactly one of `holdings` (values in `currency`), `portfolio_id` (a ledger portfolio of
+    yours) or `account_id` (a trading account you may read)."""
 
     holdings: Annotated[
         list[EsgHoldingIn] | None, msgspec.Meta(description=f"1 to {MAX_HOLDINGS:,} holdings")
     ] = None
     portfolio_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
     currency: Annotated[str, msgspec.Meta(min_length=3, max_length=3)] = "USD"
+    account_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
 
     def to_query(self) -> EsgQuery:
         holdings = (
@@ -98,7 +101,12 @@ class EsgQueryIn(Input):
             if self.holdings is None
             else [PostedHolding(h.symbol, Decimal(h.value)) for h in self.holdings]
         )
-        return EsgQuery(holdings=holdings, portfolio_id=self.portfolio_id, currency=self.currency)
+        return EsgQuery(
+            holdings=holdings,
+            portfolio_id=self.portfolio_id,
+            currency=self.currency,
+            account_id=self.account_id,
+        )
 
 
 class EsgScreenIn(EsgQueryIn):
@@ -129,13 +137,28 @@ class EsgDatasetOut(Output):
 
 
 class EsgHoldingsSourceOut(Output):
+    """What the holdings were read from: `posted`, a ledger `portfolio` or a trading
+    `account`; what was left out ("SYMBOL: why"); the stored cash beside them (not an issuer,
+    never weighed; 0 for posted holdings)."""
+
+    kind: str
     portfolio_id: str | None
+    account_id: str | None
     currency: str
     left_out: list[str]
+    cash_left_out: MoneyOut
 
     @classmethod
     def from_domain(cls, h: ValuedHoldings) -> EsgHoldingsSourceOut:
-        return cls(portfolio_id=h.portfolio_id, currency=h.currency, left_out=list(h.left_out))
+        kind = "portfolio" if h.portfolio_id else "account" if h.account_id else "posted"
+        return cls(
+            kind=kind,
+            portfolio_id=h.portfolio_id,
+            account_id=h.account_id,
+            currency=h.currency,
+            left_out=list(h.left_out),
+            cash_left_out=h.cash,
+        )
 
 
 def _provenance(view: EsgView[Any], conventions: dict[str, str]) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from adapters.http.markets.stress_schemas import (
 from adapters.http.problems import problem_responses
 from adapters.http.security import READERS, require_roles
 from adapters.http.shared_calculations import calculation
+from domain.analytics.scenarios.factors import InvalidScenario
 
 MAX_BODY_BYTES = 8 * 1024 * 1024  # 10,000 positions with their sensitivities
 _REFUSED = (
@@ -89,20 +90,47 @@ class ScenarioController(MarketsController):
             "horizon_days days; against `obligations` (an amount a day, at most 366 days) or "
             "a `run` (deposits withdrawn at daily_rate of what is left). Answers each day's "
             "cash raised, obligations and cumulative surplus, the first shortfall day, the "
-            "days survived and the coverage. 422 INVALID_SCENARIO naming the field. Stores "
+            "days survived and the coverage. The assets: exactly one of posted `assets`, "
+            "`portfolio_id` (a ledger portfolio of yours: priced positions in its base "
+            "currency and its base-currency cash; another user's is 404 PORTFOLIO_NOT_FOUND) "
+            "or `account_id` (a trading account you may read: positions at their marks and "
+            "its cash; another user's is 404 NOT_FOUND). A stored holding's haircut and "
+            "horizon come from its instrument's asset class (cash 0 over 1 day, fx 1 % over 1, "
+            "equity 10 % over 2, option 20 % over 3, crypto 25 % over 2; no stored "
+            "instrument: equity) unless `liquidity` posts them for its symbol or class; "
+            "shorts and futures are left out; `source` lists each asset with its terms and "
+            "why, and what was left out. 422 INVALID_SCENARIO naming the field. Stores "
             "nothing."
         ),
-        responses=problems(413, 429),
+        responses=problems(404, 413, 429),
     )
     async def stress_liquidity(
-        self, data: JSONBody[LiquidityIn], markets: MarketsDep
+        self, data: JSONBody[LiquidityIn], caller: CallerDep, markets: MarketsDep
     ) -> LiquidityOut:
-        stress = markets.scenarios.liquidity(
-            [a.to_domain() for a in data.assets],
-            None if data.obligations is None else list(data.obligations),
-            data.to_run(),
+        obligations = None if data.obligations is None else list(data.obligations)
+        if data.assets is not None and data.portfolio_id is None and data.account_id is None:
+            if data.liquidity is not None:
+                raise InvalidScenario(
+                    "liquidity terms apply to stored holdings: post them on each asset",
+                    field="liquidity",
+                )
+            stress = markets.scenarios.liquidity(
+                [a.to_domain() for a in data.assets], obligations, data.to_run()
+            )
+            return LiquidityOut.from_domain(stress)
+        if data.assets is not None:
+            raise InvalidScenario(
+                "give assets, portfolio_id or account_id (exactly one)", field="assets"
+            )
+        stored = await markets.scenarios.stored_liquidity(
+            caller.principal,
+            portfolio_id=data.portfolio_id,
+            account_id=data.account_id,
+            terms=data.to_terms(),
+            obligations=obligations,
+            run=data.to_run(),
         )
-        return LiquidityOut.from_domain(stress)
+        return LiquidityOut.from_domain(stored.stress, stored)
 
     @calculation(
         "/recovery",

@@ -20,10 +20,13 @@ from application.markets.scenarios import (
     ScenarioOutcome,
     ShockReport,
     ShockRequest,
+    StoredAsset,
+    StoredLiquidity,
 )
 from domain.analytics.scenarios.factors import MAX_SCENARIOS, Factor, unit_of
 from domain.analytics.scenarios.repricing import MAX_POSITIONS, Sensitivities, StressPosition
 from domain.analytics.scenarios.stress import (
+    LIQUIDITY_TERMS,
     MAX_ASSETS,
     MAX_DAYS,
     LiquidAsset,
@@ -310,21 +313,53 @@ class LiquidAssetIn(Input):
         return LiquidAsset(self.name, Decimal(self.value), haircut, self.horizon_days)
 
 
+def _fraction(value: float) -> Decimal:
+    return Decimal(repr(value)) if math.isfinite(value) else Decimal("NaN")
+
+
 class RunIn(Input):
     deposits: Annotated[SignedMoney, _doc("Deposits (or redeemable capital) at risk, >= 0")]
     daily_rate: Annotated[float, _doc("Fraction of what is left withdrawn each day, (0, 1]")]
     days: Annotated[int, _doc(f"Days of the run, 1..{MAX_DAYS}")]
 
 
-class LiquidityIn(Input):
-    """Assets to sell against `obligations` (one amount a day) or a `run`."""
+class LiquidityTermsIn(Input):
+    haircut: Annotated[float, _doc("Fraction lost in a forced sale, [0, 1)")]
+    horizon_days: Annotated[int, _doc(f"Business days to sell all of it, 1..{MAX_DAYS}")]
 
-    assets: Annotated[list[LiquidAssetIn], msgspec.Meta(max_length=MAX_ASSETS)]
+
+class LiquidityIn(Input):
+    """Assets to sell against `obligations` (one amount a day) or a `run`: exactly one of
+    posted `assets`, a ledger `portfolio_id` of yours or a trading `account_id`."""
+
+    assets: Annotated[list[LiquidAssetIn], msgspec.Meta(max_length=MAX_ASSETS)] | None = None
+    portfolio_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
+    account_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
+    liquidity: (
+        Annotated[
+            dict[Annotated[str, msgspec.Meta(min_length=1, max_length=32)], LiquidityTermsIn],
+            msgspec.Meta(
+                max_length=MAX_ASSETS,
+                description="With portfolio_id or account_id: liquidation terms by symbol or "
+                "by asset class (cash, equity, option, crypto, fx, future), overriding the "
+                "defaults ("
+                + ", ".join(f"{c} {h} over {d}d" for c, (h, d) in LIQUIDITY_TERMS.items())
+                + "; a future is left out unless given terms); a symbol's terms win over its "
+                "class's",
+            ),
+        ]
+        | None
+    ) = None
     obligations: (
         Annotated[list[SignedMoney], msgspec.Meta(max_length=MAX_DAYS, description="A day each")]
         | None
     ) = None
     run: RunIn | None = None
+
+    def to_terms(self) -> dict[str, tuple[Decimal, int]] | None:
+        if self.liquidity is None:
+            return None
+        return {k: (_fraction(t.haircut), t.horizon_days) for k, t in self.liquidity.items()}
 
     def to_run(self) -> tuple[Decimal, Decimal, int] | None:
         if self.run is None:
@@ -346,6 +381,42 @@ class LiquidityDayOut(Output):
     surplus: MoneyOut
 
 
+class StoredLiquidAssetOut(Output):
+    name: str
+    asset_class: str
+    value: MoneyOut
+    haircut: AnalyticOut
+    horizon_days: int
+    basis: str
+
+    @classmethod
+    def from_domain(cls, a: StoredAsset) -> StoredLiquidAssetOut:
+        return cls(
+            name=a.asset.name, asset_class=a.asset_class or "unknown", value=a.asset.value,
+            haircut=float(a.asset.haircut), horizon_days=a.asset.horizon_days, basis=a.basis,
+        )  # fmt: skip
+
+
+class LiquiditySourceOut(Output):
+    """The stored holdings stressed: each asset with its terms and why, what was left out."""
+
+    kind: str
+    portfolio_id: str | None
+    account_id: str | None
+    currency: str
+    assets: list[StoredLiquidAssetOut]
+    left_out: list[str]
+
+    @classmethod
+    def from_domain(cls, s: StoredLiquidity) -> LiquiditySourceOut:
+        return cls(
+            kind="portfolio" if s.portfolio_id else "account",
+            portfolio_id=s.portfolio_id, account_id=s.account_id, currency=s.currency,
+            assets=[StoredLiquidAssetOut.from_domain(a) for a in s.assets],
+            left_out=list(s.left_out),
+        )  # fmt: skip
+
+
 class LiquidityOut(Output):
     first_shortfall_day: int | None
     days_survived: int
@@ -354,21 +425,31 @@ class LiquidityOut(Output):
     coverage: AnalyticOut | None
     days: list[LiquidityDayOut]
     conventions: dict[str, str]
+    source: LiquiditySourceOut | None = None  # null for posted assets
 
     @classmethod
-    def from_domain(cls, s: LiquidityStress) -> LiquidityOut:
+    def from_domain(cls, s: LiquidityStress, stored: StoredLiquidity | None = None) -> LiquidityOut:
+        conventions = {
+            "raised": "each asset: value x (1 - haircut) / horizon_days on each of days "
+            "1..horizon_days",
+            "surplus": "cumulative raised - cumulative obligations; the first day below "
+            "zero is the first shortfall",
+            "run": "day d withdraws deposits x rate x (1 - rate)^(d-1)",
+            "coverage": "everything raisable after haircuts / all obligations",
+            "money": "the assets' currency, to the cent",
+        }
+        if stored is not None:
+            conventions["stored"] = (
+                "each long holding at its market value (a portfolio: reference prices in its "
+                "base currency; an account: marks in its currency) with the terms of its "
+                "instrument's asset class, or those posted for its symbol or class; cash sold "
+                "on day 1 at no haircut; shorts, futures and unpriced positions left out"
+            )
         return cls.from_attributes(
             s,
             days=[LiquidityDayOut.from_attributes(d) for d in s.days],
-            conventions={
-                "raised": "each asset: value x (1 - haircut) / horizon_days on each of days "
-                "1..horizon_days",
-                "surplus": "cumulative raised - cumulative obligations; the first day below "
-                "zero is the first shortfall",
-                "run": "day d withdraws deposits x rate x (1 - rate)^(d-1)",
-                "coverage": "everything raisable after haircuts / all obligations",
-                "money": "the assets' currency, to the cent",
-            },
+            conventions=conventions,
+            source=None if stored is None else LiquiditySourceOut.from_domain(stored),
         )
 
 

@@ -183,3 +183,43 @@ def recovery(loss: float, expected_return: float) -> Recovery:
         return Recovery(loss, expected_return, None, None, required)
     months = 12.0 * math.log(1.0 / (1.0 - loss)) / math.log1p(expected_return)
     return Recovery(loss, expected_return, months, math.ceil(months - 1e-12), required)
+
+
+# Liquidation terms of a stored holding (haircut, business days to sell all of it) by the
+# asset class of its stored instrument: illustrative defaults of this service, not a
+# regulator's table; a request may override them per asset class or per symbol.
+#   cash 0 over 1 day; fx 1 % over 1; equity 10 % over 2; option 20 % over 3; crypto 25 %
+#   over 2. A holding with no stored instrument takes the equity terms (and says so). A
+#   future is not an asset to sell (its notional raises no cash): it is left out.
+CASH_CLASS = "cash"
+LIQUIDITY_TERMS: dict[str, tuple[Decimal, int]] = {
+    CASH_CLASS: (ZERO, 1),
+    "fx": (Decimal("0.01"), 1),
+    "equity": (Decimal("0.10"), 2),
+    "option": (Decimal("0.20"), 3),
+    "crypto": (Decimal("0.25"), 2),
+}
+UNSOLD_CLASSES = frozenset({"future"})
+DEFAULT_CLASS = "equity"  # a holding whose instrument is not stored
+
+
+def liquidation_terms(
+    symbol: str,
+    asset_class: str | None,
+    overrides: dict[str, tuple[Decimal, int]] | None = None,
+) -> tuple[Decimal, int, str]:
+    """(haircut, horizon_days, basis) of a stored holding: a posted override for its symbol,
+    else for its asset class, else LIQUIDITY_TERMS by asset class (module comment above);
+    `basis` says which was used."""
+    given = overrides or {}
+    if symbol in given:
+        haircut, days = given[symbol]
+        return haircut, days, f"posted for {symbol}"
+    cls = asset_class or DEFAULT_CLASS
+    if cls in given:
+        haircut, days = given[cls]
+        return haircut, days, f"posted for asset class {cls}"
+    haircut, days = LIQUIDITY_TERMS.get(cls, LIQUIDITY_TERMS[DEFAULT_CLASS])
+    if asset_class is None:
+        return haircut, days, f"no stored instrument: the {DEFAULT_CLASS} default"
+    return haircut, days, f"asset class {cls} default"

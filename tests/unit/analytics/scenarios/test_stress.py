@@ -13,6 +13,7 @@ from domain.analytics.scenarios.factors import InvalidScenario
 from domain.analytics.scenarios.stress import (
     LiquidAsset,
     hedge_sufficiency,
+    liquidation_terms,
     liquidity_stress,
     recovery,
     run_outflows,
@@ -150,3 +151,20 @@ def test_everything_raisable_is_raised_by_the_longest_horizon(
     assert raised == sorted(raised)
     assert abs(raised[-1] - stress.total_raisable) <= D("0.01")
     assert stress.first_shortfall_day is None and stress.coverage is None
+
+
+def test_a_stored_holdings_liquidation_terms_come_from_its_class_unless_posted() -> None:
+    # Arrange
+    posted = {"BTC": (Decimal("0.4"), 3), "equity": (Decimal("0.2"), 5)}
+
+    # Act
+    crypto = liquidation_terms("ETH", "crypto")
+    unknown = liquidation_terms("ZZZ", None)
+    by_symbol = liquidation_terms("BTC", "crypto", posted)
+    by_class = liquidation_terms("AAPL", "equity", posted)
+
+    # Assert
+    assert crypto == (Decimal("0.25"), 2, "asset class crypto default")
+    assert unknown == (Decimal("0.10"), 2, "no stored instrument: the equity default")
+    assert by_symbol == (Decimal("0.4"), 3, "posted for BTC")
+    assert by_class == (Decimal("0.2"), 5, "posted for asset class equity")

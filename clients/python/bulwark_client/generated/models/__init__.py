@@ -421,8 +421,11 @@ from .ledger_transaction_page_out import LedgerTransactionPageOut
 from .liquid_asset_in import LiquidAssetIn
 from .liquidity_day_out import LiquidityDayOut
 from .liquidity_in import LiquidityIn
+from .liquidity_in_liquidity_type_0 import LiquidityInLiquidityType0
 from .liquidity_out import LiquidityOut
 from .liquidity_out_conventions import LiquidityOutConventions
+from .liquidity_source_out import LiquiditySourceOut
+from .liquidity_terms_in import LiquidityTermsIn
 from .list_audit_entries_format import ListAuditEntriesFormat
 from .list_role_defaults_response_200 import ListRoleDefaultsResponse200
 from .login_in import LoginIn
@@ -702,6 +705,7 @@ from .stored_factor_out import StoredFactorOut
 from .stored_factor_out_betas import StoredFactorOutBetas
 from .stored_factor_out_contributions import StoredFactorOutContributions
 from .stored_history_out import StoredHistoryOut
+from .stored_liquid_asset_out import StoredLiquidAssetOut
 from .stored_source_out import StoredSourceOut
 from .strategies_decision_out import StrategiesDecisionOut
 from .strategies_sizing_in import StrategiesSizingIn
@@ -1238,8 +1242,11 @@ __all__ = (
     "LiquidAssetIn",
     "LiquidityDayOut",
     "LiquidityIn",
+    "LiquidityInLiquidityType0",
     "LiquidityOut",
     "LiquidityOutConventions",
+    "LiquiditySourceOut",
+    "LiquidityTermsIn",
     "ListAuditEntriesFormat",
     "ListRoleDefaultsResponse200",
     "LoginIn",
@@ -1519,6 +1526,7 @@ __all__ = (
     "StoredFactorOutBetas",
     "StoredFactorOutContributions",
     "StoredHistoryOut",
+    "StoredLiquidAssetOut",
     "StoredSourceOut",
     "StrategiesDecisionOut",
     "StrategiesSizingIn",

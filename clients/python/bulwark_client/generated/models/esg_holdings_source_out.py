@@ -23,12 +23,19 @@ T = TypeVar("T", bound="EsgHoldingsSourceOut")
 class EsgHoldingsSourceOut:
     """ 
         Attributes:
+            account_id (None | str):
+            cash_left_out (str): An amount of money in the account's currency: a decimal string with exactly 2 decimal
+                places, rounded half-even, never in exponent notation
             currency (str):
+            kind (str):
             left_out (list[str]):
             portfolio_id (None | str):
      """
 
+    account_id: None | str
+    cash_left_out: str
     currency: str
+    kind: str
     left_out: list[str]
     portfolio_id: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -38,7 +45,14 @@ class EsgHoldingsSourceOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        account_id: None | str
+        account_id = self.account_id
+
+        cash_left_out = self.cash_left_out
+
         currency = self.currency
+
+        kind = self.kind
 
         left_out = self.left_out
 
@@ -51,7 +65,10 @@ class EsgHoldingsSourceOut:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
+            "account_id": account_id,
+            "cash_left_out": cash_left_out,
             "currency": currency,
+            "kind": kind,
             "left_out": left_out,
             "portfolio_id": portfolio_id,
         })
@@ -63,7 +80,19 @@ class EsgHoldingsSourceOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        def _parse_account_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        account_id = _parse_account_id(d.pop("account_id"))
+
+
+        cash_left_out = d.pop("cash_left_out")
+
         currency = d.pop("currency")
+
+        kind = d.pop("kind")
 
         left_out = cast(list[str], d.pop("left_out"))
 
@@ -77,7 +106,10 @@ class EsgHoldingsSourceOut:
 
 
         esg_holdings_source_out = cls(
+            account_id=account_id,
+            cash_left_out=cash_left_out,
             currency=currency,
+            kind=kind,
             left_out=left_out,
             portfolio_id=portfolio_id,
         )

@@ -26,11 +26,13 @@ T = TypeVar("T", bound="EsgQueryIn")
 class EsgQueryIn:
     """ 
         Attributes:
+            account_id (None | str | Unset):
             currency (str | Unset):  Default: 'USD'.
             holdings (list[EsgHoldingIn] | None | Unset): 1 to 5,000 holdings
             portfolio_id (None | str | Unset):
      """
 
+    account_id: None | str | Unset = UNSET
     currency: str | Unset = 'USD'
     holdings: list[EsgHoldingIn] | None | Unset = UNSET
     portfolio_id: None | str | Unset = UNSET
@@ -42,6 +44,12 @@ class EsgQueryIn:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.esg_holding_in import EsgHoldingIn # noqa: PLC0415
+        account_id: None | str | Unset
+        if isinstance(self.account_id, Unset):
+            account_id = UNSET
+        else:
+            account_id = self.account_id
+
         currency = self.currency
 
         holdings: list[dict[str, Any]] | None | Unset
@@ -68,6 +76,8 @@ class EsgQueryIn:
         field_dict.update(self.additional_properties)
         field_dict.update({
         })
+        if account_id is not UNSET:
+            field_dict["account_id"] = account_id
         if currency is not UNSET:
             field_dict["currency"] = currency
         if holdings is not UNSET:
@@ -83,6 +93,16 @@ class EsgQueryIn:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.esg_holding_in import EsgHoldingIn # noqa: PLC0415
         d = dict(src_dict)
+        def _parse_account_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        account_id = _parse_account_id(d.pop("account_id", UNSET))
+
+
         currency = d.pop("currency", UNSET)
 
         def _parse_holdings(data: object) -> list[EsgHoldingIn] | None | Unset:
@@ -121,6 +141,7 @@ class EsgQueryIn:
 
 
         esg_query_in = cls(
+            account_id=account_id,
             currency=currency,
             holdings=holdings,
             portfolio_id=portfolio_id,

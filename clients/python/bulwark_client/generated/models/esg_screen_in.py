@@ -27,6 +27,7 @@ T = TypeVar("T", bound="EsgScreenIn")
 class EsgScreenIn:
     """ 
         Attributes:
+            account_id (None | str | Unset):
             currency (str | Unset):  Default: 'USD'.
             holdings (list[EsgHoldingIn] | None | Unset): 1 to 5,000 holdings
             portfolio_id (None | str | Unset):
@@ -35,6 +36,7 @@ class EsgScreenIn:
                 0.05, adult_entertainment 0.05
      """
 
+    account_id: None | str | Unset = UNSET
     currency: str | Unset = 'USD'
     holdings: list[EsgHoldingIn] | None | Unset = UNSET
     portfolio_id: None | str | Unset = UNSET
@@ -48,6 +50,12 @@ class EsgScreenIn:
     def to_dict(self) -> dict[str, Any]:
         from ..models.esg_holding_in import EsgHoldingIn # noqa: PLC0415
         from ..models.esg_screen_in_thresholds_type_0 import EsgScreenInThresholdsType0 # noqa: PLC0415
+        account_id: None | str | Unset
+        if isinstance(self.account_id, Unset):
+            account_id = UNSET
+        else:
+            account_id = self.account_id
+
         currency = self.currency
 
         holdings: list[dict[str, Any]] | None | Unset
@@ -82,6 +90,8 @@ class EsgScreenIn:
         field_dict.update(self.additional_properties)
         field_dict.update({
         })
+        if account_id is not UNSET:
+            field_dict["account_id"] = account_id
         if currency is not UNSET:
             field_dict["currency"] = currency
         if holdings is not UNSET:
@@ -100,6 +110,16 @@ class EsgScreenIn:
         from ..models.esg_holding_in import EsgHoldingIn # noqa: PLC0415
         from ..models.esg_screen_in_thresholds_type_0 import EsgScreenInThresholdsType0 # noqa: PLC0415
         d = dict(src_dict)
+        def _parse_account_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        account_id = _parse_account_id(d.pop("account_id", UNSET))
+
+
         currency = d.pop("currency", UNSET)
 
         def _parse_holdings(data: object) -> list[EsgHoldingIn] | None | Unset:
@@ -158,6 +178,7 @@ class EsgScreenIn:
 
 
         esg_screen_in = cls(
+            account_id=account_id,
             currency=currency,
             holdings=holdings,
             portfolio_id=portfolio_id,

@@ -8,11 +8,13 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
   from ..models.liquidity_day_out import LiquidityDayOut
   from ..models.liquidity_out_conventions import LiquidityOutConventions
+  from ..models.liquidity_source_out import LiquiditySourceOut
 
 
 
@@ -35,6 +37,7 @@ class LiquidityOut:
                 places, rounded half-even, never in exponent notation
             total_raisable (str): An amount of money in the account's currency: a decimal string with exactly 2 decimal
                 places, rounded half-even, never in exponent notation
+            source (LiquiditySourceOut | None | Unset):
      """
 
     conventions: LiquidityOutConventions
@@ -44,6 +47,7 @@ class LiquidityOut:
     first_shortfall_day: int | None
     total_obligations: str
     total_raisable: str
+    source: LiquiditySourceOut | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -53,6 +57,7 @@ class LiquidityOut:
     def to_dict(self) -> dict[str, Any]:
         from ..models.liquidity_day_out import LiquidityDayOut # noqa: PLC0415
         from ..models.liquidity_out_conventions import LiquidityOutConventions # noqa: PLC0415
+        from ..models.liquidity_source_out import LiquiditySourceOut # noqa: PLC0415
         conventions = self.conventions.to_dict()
 
         coverage: float | None
@@ -74,6 +79,14 @@ class LiquidityOut:
 
         total_raisable = self.total_raisable
 
+        source: dict[str, Any] | None | Unset
+        if isinstance(self.source, Unset):
+            source = UNSET
+        elif isinstance(self.source, LiquiditySourceOut):
+            source = self.source.to_dict()
+        else:
+            source = self.source
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -86,6 +99,8 @@ class LiquidityOut:
             "total_obligations": total_obligations,
             "total_raisable": total_raisable,
         })
+        if source is not UNSET:
+            field_dict["source"] = source
 
         return field_dict
 
@@ -95,6 +110,7 @@ class LiquidityOut:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.liquidity_day_out import LiquidityDayOut # noqa: PLC0415
         from ..models.liquidity_out_conventions import LiquidityOutConventions # noqa: PLC0415
+        from ..models.liquidity_source_out import LiquiditySourceOut # noqa: PLC0415
         d = dict(src_dict)
         conventions = LiquidityOutConventions.from_dict(d.pop("conventions"))
 
@@ -133,6 +149,26 @@ class LiquidityOut:
 
         total_raisable = d.pop("total_raisable")
 
+        def _parse_source(data: object) -> LiquiditySourceOut | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                source_type_0 = LiquiditySourceOut.from_dict(data)
+
+
+
+                return source_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LiquiditySourceOut | None | Unset, data)
+
+        source = _parse_source(d.pop("source", UNSET))
+
+
         liquidity_out = cls(
             conventions=conventions,
             coverage=coverage,
@@ -141,6 +177,7 @@ class LiquidityOut:
             first_shortfall_day=first_shortfall_day,
             total_obligations=total_obligations,
             total_raisable=total_raisable,
+            source=source,
         )
 
 

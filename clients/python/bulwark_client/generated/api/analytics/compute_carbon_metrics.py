@@ -138,10 +138,13 @@ def sync_detailed(
      Scope 1 + 2 emissions. WACI (TCFD) in tCO2e per USD million of revenue, value-weighted over the
     holdings with emissions and revenue; financed emissions (PCAF: value / EVIC x emissions) in tCO2e;
     the footprint per USD million invested; the PCAF data quality score; each with its coverage.
-    Holdings must be in USD (the data's currency; 422 naming `currency` otherwise). Either `holdings` (1
-    to 5,000 `{symbol, value}` in `currency`) or `portfolio_id` (one of yours: positions at reference
-    prices in its base currency, summed by symbol, cash left out; another user's is 404
-    PORTFOLIO_NOT_FOUND). 422 INVALID_ESG_INPUT naming the field.
+    Holdings must be in USD (the data's currency; 422 naming `currency` otherwise). Exactly one of
+    `holdings` (1 to 5,000 `{symbol, value}` in `currency`), `portfolio_id` (a ledger portfolio of
+    yours: positions at reference prices in its base currency, summed by symbol; another user's is 404
+    PORTFOLIO_NOT_FOUND) or `account_id` (a trading account you may read: long positions at their marks
+    in its currency, shorts left out; another user's is 404 NOT_FOUND); weights are the market values
+    over their total. Cash is never a holding: `source` names what was read, what was left out and the
+    cash beside it. 422 INVALID_ESG_INPUT naming the field.
 
     Args:
         body (EsgQueryIn):
@@ -177,10 +180,13 @@ def sync(
      Scope 1 + 2 emissions. WACI (TCFD) in tCO2e per USD million of revenue, value-weighted over the
     holdings with emissions and revenue; financed emissions (PCAF: value / EVIC x emissions) in tCO2e;
     the footprint per USD million invested; the PCAF data quality score; each with its coverage.
-    Holdings must be in USD (the data's currency; 422 naming `currency` otherwise). Either `holdings` (1
-    to 5,000 `{symbol, value}` in `currency`) or `portfolio_id` (one of yours: positions at reference
-    prices in its base currency, summed by symbol, cash left out; another user's is 404
-    PORTFOLIO_NOT_FOUND). 422 INVALID_ESG_INPUT naming the field.
+    Holdings must be in USD (the data's currency; 422 naming `currency` otherwise). Exactly one of
+    `holdings` (1 to 5,000 `{symbol, value}` in `currency`), `portfolio_id` (a ledger portfolio of
+    yours: positions at reference prices in its base currency, summed by symbol; another user's is 404
+    PORTFOLIO_NOT_FOUND) or `account_id` (a trading account you may read: long positions at their marks
+    in its currency, shorts left out; another user's is 404 NOT_FOUND); weights are the market values
+    over their total. Cash is never a holding: `source` names what was read, what was left out and the
+    cash beside it. 422 INVALID_ESG_INPUT naming the field.
 
     Args:
         body (EsgQueryIn):
@@ -211,10 +217,13 @@ async def asyncio_detailed(
      Scope 1 + 2 emissions. WACI (TCFD) in tCO2e per USD million of revenue, value-weighted over the
     holdings with emissions and revenue; financed emissions (PCAF: value / EVIC x emissions) in tCO2e;
     the footprint per USD million invested; the PCAF data quality score; each with its coverage.
-    Holdings must be in USD (the data's currency; 422 naming `currency` otherwise). Either `holdings` (1
-    to 5,000 `{symbol, value}` in `currency`) or `portfolio_id` (one of yours: positions at reference
-    prices in its base currency, summed by symbol, cash left out; another user's is 404
-    PORTFOLIO_NOT_FOUND). 422 INVALID_ESG_INPUT naming the field.
+    Holdings must be in USD (the data's currency; 422 naming `currency` otherwise). Exactly one of
+    `holdings` (1 to 5,000 `{symbol, value}` in `currency`), `portfolio_id` (a ledger portfolio of
+    yours: positions at reference prices in its base currency, summed by symbol; another user's is 404
+    PORTFOLIO_NOT_FOUND) or `account_id` (a trading account you may read: long positions at their marks
+    in its currency, shorts left out; another user's is 404 NOT_FOUND); weights are the market values
+    over their total. Cash is never a holding: `source` names what was read, what was left out and the
+    cash beside it. 422 INVALID_ESG_INPUT naming the field.
 
     Args:
         body (EsgQueryIn):
@@ -250,10 +259,13 @@ async def asyncio(
      Scope 1 + 2 emissions. WACI (TCFD) in tCO2e per USD million of revenue, value-weighted over the
     holdings with emissions and revenue; financed emissions (PCAF: value / EVIC x emissions) in tCO2e;
     the footprint per USD million invested; the PCAF data quality score; each with its coverage.
-    Holdings must be in USD (the data's currency; 422 naming `currency` otherwise). Either `holdings` (1
-    to 5,000 `{symbol, value}` in `currency`) or `portfolio_id` (one of yours: positions at reference
-    prices in its base currency, summed by symbol, cash left out; another user's is 404
-    PORTFOLIO_NOT_FOUND). 422 INVALID_ESG_INPUT naming the field.
+    Holdings must be in USD (the data's currency; 422 naming `currency` otherwise). Exactly one of
+    `holdings` (1 to 5,000 `{symbol, value}` in `currency`), `portfolio_id` (a ledger portfolio of
+    yours: positions at reference prices in its base currency, summed by symbol; another user's is 404
+    PORTFOLIO_NOT_FOUND) or `account_id` (a trading account you may read: long positions at their marks
+    in its currency, shorts left out; another user's is 404 NOT_FOUND); weights are the market values
+    over their total. Cash is never a holding: `source` names what was read, what was left out and the
+    cash beside it. 422 INVALID_ESG_INPUT naming the field.
 
     Args:
         body (EsgQueryIn):

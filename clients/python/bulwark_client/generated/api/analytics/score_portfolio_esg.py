@@ -137,9 +137,12 @@ def sync_detailed(
 
      The overall score and the E, S and G pillars (0-100, higher is better), each value-weighted over the
     holdings the data covers, with the coverage by value and by count, per-holding figures and the
-    uncovered symbols. Either `holdings` (1 to 5,000 `{symbol, value}` in `currency`) or `portfolio_id`
-    (one of yours: positions at reference prices in its base currency, summed by symbol, cash left out;
-    another user's is 404 PORTFOLIO_NOT_FOUND). 422 INVALID_ESG_INPUT naming the field.
+    uncovered symbols. Exactly one of `holdings` (1 to 5,000 `{symbol, value}` in `currency`),
+    `portfolio_id` (a ledger portfolio of yours: positions at reference prices in its base currency,
+    summed by symbol; another user's is 404 PORTFOLIO_NOT_FOUND) or `account_id` (a trading account you
+    may read: long positions at their marks in its currency, shorts left out; another user's is 404
+    NOT_FOUND); weights are the market values over their total. Cash is never a holding: `source` names
+    what was read, what was left out and the cash beside it. 422 INVALID_ESG_INPUT naming the field.
 
     Args:
         body (EsgQueryIn):
@@ -174,9 +177,12 @@ def sync(
 
      The overall score and the E, S and G pillars (0-100, higher is better), each value-weighted over the
     holdings the data covers, with the coverage by value and by count, per-holding figures and the
-    uncovered symbols. Either `holdings` (1 to 5,000 `{symbol, value}` in `currency`) or `portfolio_id`
-    (one of yours: positions at reference prices in its base currency, summed by symbol, cash left out;
-    another user's is 404 PORTFOLIO_NOT_FOUND). 422 INVALID_ESG_INPUT naming the field.
+    uncovered symbols. Exactly one of `holdings` (1 to 5,000 `{symbol, value}` in `currency`),
+    `portfolio_id` (a ledger portfolio of yours: positions at reference prices in its base currency,
+    summed by symbol; another user's is 404 PORTFOLIO_NOT_FOUND) or `account_id` (a trading account you
+    may read: long positions at their marks in its currency, shorts left out; another user's is 404
+    NOT_FOUND); weights are the market values over their total. Cash is never a holding: `source` names
+    what was read, what was left out and the cash beside it. 422 INVALID_ESG_INPUT naming the field.
 
     Args:
         body (EsgQueryIn):
@@ -206,9 +212,12 @@ async def asyncio_detailed(
 
      The overall score and the E, S and G pillars (0-100, higher is better), each value-weighted over the
     holdings the data covers, with the coverage by value and by count, per-holding figures and the
-    uncovered symbols. Either `holdings` (1 to 5,000 `{symbol, value}` in `currency`) or `portfolio_id`
-    (one of yours: positions at reference prices in its base currency, summed by symbol, cash left out;
-    another user's is 404 PORTFOLIO_NOT_FOUND). 422 INVALID_ESG_INPUT naming the field.
+    uncovered symbols. Exactly one of `holdings` (1 to 5,000 `{symbol, value}` in `currency`),
+    `portfolio_id` (a ledger portfolio of yours: positions at reference prices in its base currency,
+    summed by symbol; another user's is 404 PORTFOLIO_NOT_FOUND) or `account_id` (a trading account you
+    may read: long positions at their marks in its currency, shorts left out; another user's is 404
+    NOT_FOUND); weights are the market values over their total. Cash is never a holding: `source` names
+    what was read, what was left out and the cash beside it. 422 INVALID_ESG_INPUT naming the field.
 
     Args:
         body (EsgQueryIn):
@@ -243,9 +252,12 @@ async def asyncio(
 
      The overall score and the E, S and G pillars (0-100, higher is better), each value-weighted over the
     holdings the data covers, with the coverage by value and by count, per-holding figures and the
-    uncovered symbols. Either `holdings` (1 to 5,000 `{symbol, value}` in `currency`) or `portfolio_id`
-    (one of yours: positions at reference prices in its base currency, summed by symbol, cash left out;
-    another user's is 404 PORTFOLIO_NOT_FOUND). 422 INVALID_ESG_INPUT naming the field.
+    uncovered symbols. Exactly one of `holdings` (1 to 5,000 `{symbol, value}` in `currency`),
+    `portfolio_id` (a ledger portfolio of yours: positions at reference prices in its base currency,
+    summed by symbol; another user's is 404 PORTFOLIO_NOT_FOUND) or `account_id` (a trading account you
+    may read: long positions at their marks in its currency, shorts left out; another user's is 404
+    NOT_FOUND); weights are the market values over their total. Cash is never a holding: `source` names
+    what was read, what was left out and the cash beside it. 422 INVALID_ESG_INPUT naming the field.
 
     Args:
         body (EsgQueryIn):

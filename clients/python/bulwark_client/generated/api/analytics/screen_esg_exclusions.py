@@ -138,9 +138,12 @@ def sync_detailed(
      Holdings whose issuer's revenue share from a category is >= its threshold (and above 0) are
     excluded, with the categories breached; `thresholds` overrides the defaults (tobacco 0, thermal_coal
     0.01, the others 0.05; docs/esg.md) and, when given, chooses the categories screened. Holdings
-    without data are unscreened. Either `holdings` (1 to 5,000 `{symbol, value}` in `currency`) or
-    `portfolio_id` (one of yours: positions at reference prices in its base currency, summed by symbol,
-    cash left out; another user's is 404 PORTFOLIO_NOT_FOUND). 422 INVALID_ESG_INPUT naming the field.
+    without data are unscreened. Exactly one of `holdings` (1 to 5,000 `{symbol, value}` in `currency`),
+    `portfolio_id` (a ledger portfolio of yours: positions at reference prices in its base currency,
+    summed by symbol; another user's is 404 PORTFOLIO_NOT_FOUND) or `account_id` (a trading account you
+    may read: long positions at their marks in its currency, shorts left out; another user's is 404
+    NOT_FOUND); weights are the market values over their total. Cash is never a holding: `source` names
+    what was read, what was left out and the cash beside it. 422 INVALID_ESG_INPUT naming the field.
 
     Args:
         body (EsgScreenIn):
@@ -176,9 +179,12 @@ def sync(
      Holdings whose issuer's revenue share from a category is >= its threshold (and above 0) are
     excluded, with the categories breached; `thresholds` overrides the defaults (tobacco 0, thermal_coal
     0.01, the others 0.05; docs/esg.md) and, when given, chooses the categories screened. Holdings
-    without data are unscreened. Either `holdings` (1 to 5,000 `{symbol, value}` in `currency`) or
-    `portfolio_id` (one of yours: positions at reference prices in its base currency, summed by symbol,
-    cash left out; another user's is 404 PORTFOLIO_NOT_FOUND). 422 INVALID_ESG_INPUT naming the field.
+    without data are unscreened. Exactly one of `holdings` (1 to 5,000 `{symbol, value}` in `currency`),
+    `portfolio_id` (a ledger portfolio of yours: positions at reference prices in its base currency,
+    summed by symbol; another user's is 404 PORTFOLIO_NOT_FOUND) or `account_id` (a trading account you
+    may read: long positions at their marks in its currency, shorts left out; another user's is 404
+    NOT_FOUND); weights are the market values over their total. Cash is never a holding: `source` names
+    what was read, what was left out and the cash beside it. 422 INVALID_ESG_INPUT naming the field.
 
     Args:
         body (EsgScreenIn):
@@ -209,9 +215,12 @@ async def asyncio_detailed(
      Holdings whose issuer's revenue share from a category is >= its threshold (and above 0) are
     excluded, with the categories breached; `thresholds` overrides the defaults (tobacco 0, thermal_coal
     0.01, the others 0.05; docs/esg.md) and, when given, chooses the categories screened. Holdings
-    without data are unscreened. Either `holdings` (1 to 5,000 `{symbol, value}` in `currency`) or
-    `portfolio_id` (one of yours: positions at reference prices in its base currency, summed by symbol,
-    cash left out; another user's is 404 PORTFOLIO_NOT_FOUND). 422 INVALID_ESG_INPUT naming the field.
+    without data are unscreened. Exactly one of `holdings` (1 to 5,000 `{symbol, value}` in `currency`),
+    `portfolio_id` (a ledger portfolio of yours: positions at reference prices in its base currency,
+    summed by symbol; another user's is 404 PORTFOLIO_NOT_FOUND) or `account_id` (a trading account you
+    may read: long positions at their marks in its currency, shorts left out; another user's is 404
+    NOT_FOUND); weights are the market values over their total. Cash is never a holding: `source` names
+    what was read, what was left out and the cash beside it. 422 INVALID_ESG_INPUT naming the field.
 
     Args:
         body (EsgScreenIn):
@@ -247,9 +256,12 @@ async def asyncio(
      Holdings whose issuer's revenue share from a category is >= its threshold (and above 0) are
     excluded, with the categories breached; `thresholds` overrides the defaults (tobacco 0, thermal_coal
     0.01, the others 0.05; docs/esg.md) and, when given, chooses the categories screened. Holdings
-    without data are unscreened. Either `holdings` (1 to 5,000 `{symbol, value}` in `currency`) or
-    `portfolio_id` (one of yours: positions at reference prices in its base currency, summed by symbol,
-    cash left out; another user's is 404 PORTFOLIO_NOT_FOUND). 422 INVALID_ESG_INPUT naming the field.
+    without data are unscreened. Exactly one of `holdings` (1 to 5,000 `{symbol, value}` in `currency`),
+    `portfolio_id` (a ledger portfolio of yours: positions at reference prices in its base currency,
+    summed by symbol; another user's is 404 PORTFOLIO_NOT_FOUND) or `account_id` (a trading account you
+    may read: long positions at their marks in its currency, shorts left out; another user's is 404
+    NOT_FOUND); weights are the market values over their total. Cash is never a holding: `source` names
+    what was read, what was left out and the cash beside it. 422 INVALID_ESG_INPUT naming the field.
 
     Args:
         body (EsgScreenIn):

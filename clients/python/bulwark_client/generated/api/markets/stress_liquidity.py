@@ -70,6 +70,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
@@ -124,8 +131,15 @@ def sync_detailed(
      Each asset raises value x (1 - haircut) / horizon_days on each of its first horizon_days days;
     against `obligations` (an amount a day, at most 366 days) or a `run` (deposits withdrawn at
     daily_rate of what is left). Answers each day's cash raised, obligations and cumulative surplus, the
-    first shortfall day, the days survived and the coverage. 422 INVALID_SCENARIO naming the field.
-    Stores nothing.
+    first shortfall day, the days survived and the coverage. The assets: exactly one of posted `assets`,
+    `portfolio_id` (a ledger portfolio of yours: priced positions in its base currency and its base-
+    currency cash; another user's is 404 PORTFOLIO_NOT_FOUND) or `account_id` (a trading account you may
+    read: positions at their marks and its cash; another user's is 404 NOT_FOUND). A stored holding's
+    haircut and horizon come from its instrument's asset class (cash 0 over 1 day, fx 1 % over 1, equity
+    10 % over 2, option 20 % over 3, crypto 25 % over 2; no stored instrument: equity) unless
+    `liquidity` posts them for its symbol or class; shorts and futures are left out; `source` lists each
+    asset with its terms and why, and what was left out. 422 INVALID_SCENARIO naming the field. Stores
+    nothing.
 
     Args:
         body (LiquidityIn):
@@ -161,8 +175,15 @@ def sync(
      Each asset raises value x (1 - haircut) / horizon_days on each of its first horizon_days days;
     against `obligations` (an amount a day, at most 366 days) or a `run` (deposits withdrawn at
     daily_rate of what is left). Answers each day's cash raised, obligations and cumulative surplus, the
-    first shortfall day, the days survived and the coverage. 422 INVALID_SCENARIO naming the field.
-    Stores nothing.
+    first shortfall day, the days survived and the coverage. The assets: exactly one of posted `assets`,
+    `portfolio_id` (a ledger portfolio of yours: priced positions in its base currency and its base-
+    currency cash; another user's is 404 PORTFOLIO_NOT_FOUND) or `account_id` (a trading account you may
+    read: positions at their marks and its cash; another user's is 404 NOT_FOUND). A stored holding's
+    haircut and horizon come from its instrument's asset class (cash 0 over 1 day, fx 1 % over 1, equity
+    10 % over 2, option 20 % over 3, crypto 25 % over 2; no stored instrument: equity) unless
+    `liquidity` posts them for its symbol or class; shorts and futures are left out; `source` lists each
+    asset with its terms and why, and what was left out. 422 INVALID_SCENARIO naming the field. Stores
+    nothing.
 
     Args:
         body (LiquidityIn):
@@ -193,8 +214,15 @@ async def asyncio_detailed(
      Each asset raises value x (1 - haircut) / horizon_days on each of its first horizon_days days;
     against `obligations` (an amount a day, at most 366 days) or a `run` (deposits withdrawn at
     daily_rate of what is left). Answers each day's cash raised, obligations and cumulative surplus, the
-    first shortfall day, the days survived and the coverage. 422 INVALID_SCENARIO naming the field.
-    Stores nothing.
+    first shortfall day, the days survived and the coverage. The assets: exactly one of posted `assets`,
+    `portfolio_id` (a ledger portfolio of yours: priced positions in its base currency and its base-
+    currency cash; another user's is 404 PORTFOLIO_NOT_FOUND) or `account_id` (a trading account you may
+    read: positions at their marks and its cash; another user's is 404 NOT_FOUND). A stored holding's
+    haircut and horizon come from its instrument's asset class (cash 0 over 1 day, fx 1 % over 1, equity
+    10 % over 2, option 20 % over 3, crypto 25 % over 2; no stored instrument: equity) unless
+    `liquidity` posts them for its symbol or class; shorts and futures are left out; `source` lists each
+    asset with its terms and why, and what was left out. 422 INVALID_SCENARIO naming the field. Stores
+    nothing.
 
     Args:
         body (LiquidityIn):
@@ -230,8 +258,15 @@ async def asyncio(
      Each asset raises value x (1 - haircut) / horizon_days on each of its first horizon_days days;
     against `obligations` (an amount a day, at most 366 days) or a `run` (deposits withdrawn at
     daily_rate of what is left). Answers each day's cash raised, obligations and cumulative surplus, the
-    first shortfall day, the days survived and the coverage. 422 INVALID_SCENARIO naming the field.
-    Stores nothing.
+    first shortfall day, the days survived and the coverage. The assets: exactly one of posted `assets`,
+    `portfolio_id` (a ledger portfolio of yours: priced positions in its base currency and its base-
+    currency cash; another user's is 404 PORTFOLIO_NOT_FOUND) or `account_id` (a trading account you may
+    read: positions at their marks and its cash; another user's is 404 NOT_FOUND). A stored holding's
+    haircut and horizon come from its instrument's asset class (cash 0 over 1 day, fx 1 % over 1, equity
+    10 % over 2, option 20 % over 3, crypto 25 % over 2; no stored instrument: equity) unless
+    `liquidity` posts them for its symbol or class; shorts and futures are left out; `source` lists each
+    asset with its terms and why, and what was left out. 422 INVALID_SCENARIO naming the field. Stores
+    nothing.
 
     Args:
         body (LiquidityIn):
