@@ -19,6 +19,7 @@ from adapters.http.portfolio import PortfolioDep, problems
 from adapters.http.portfolio.portfolios_schemas import (
     CsvInvalidProblem,
     HoldingsOut,
+    LedgerRiskOut,
     LedgerTransactionIn,
     LedgerTransactionOut,
     LedgerTransactionPageOut,
@@ -28,7 +29,6 @@ from adapters.http.portfolio.portfolios_schemas import (
     PortfolioOut,
     PortfolioPageOut,
     PortfolioPerformanceOut,
-    PortfolioRiskOut,
 )
 from adapters.http.problems import PROBLEM_JSON, problem_response
 from adapters.http.security import READERS, require_roles
@@ -317,7 +317,7 @@ class PortfolioController(Controller):
         ),
         responses=problems(400, 404, 422, 429),
     )
-    async def get_portfolio_risk(
+    async def get_ledger_portfolio_risk(
         self,
         portfolio_id: FromPath[str],
         caller: CallerDep,
@@ -328,13 +328,13 @@ class PortfolioController(Controller):
         short_term_rate: FromQuery[Decimal] = SHORT_TERM_RATE,
         long_term_rate: FromQuery[Decimal] = LONG_TERM_RATE,
         dividend_rate: FromQuery[Decimal] = DIVIDEND_RATE,
-    ) -> PortfolioRiskOut:
+    ) -> LedgerRiskOut:
         request = RiskRequest(
             window_days, benchmark.upper(), risk_free, short_term_rate, long_term_rate,
             dividend_rate,
         )  # fmt: skip
         risk = await portfolio.risk.risk(caller.principal, portfolio_id, request)
-        return PortfolioRiskOut.from_domain(risk)
+        return LedgerRiskOut.from_domain(risk)
 
 
 async def _body(request: Request[Any, Any, Any], cap: int) -> bytes | None:

@@ -382,19 +382,19 @@ class PortfolioPerformanceOut(Output):
         )
 
 
-class RiskHoldingOut(Output):
+class LedgerRiskHoldingOut(Output):
     symbol: str
     quantity: QuantityOut
 
 
-class RiskIncomeOut(Output):
+class LedgerRiskIncomeOut(Output):
     short_term_gains: Annotated[MoneyOut, _doc("Net short-term realised gains (negative: loss)")]
     long_term_gains: Annotated[MoneyOut, _doc("Net long-term realised gains (negative: loss)")]
     dividends: MoneyOut
     interest: MoneyOut
 
 
-class RiskConventionsOut(Output):
+class LedgerRiskConventionsOut(Output):
     series: str
     volatility: str
     sharpe: str
@@ -404,7 +404,7 @@ class RiskConventionsOut(Output):
     cache: str
 
 
-class PortfolioRiskOut(Output):
+class LedgerRiskOut(Output):
     portfolio_id: str
     currency: str
     computed_at: Annotated[datetime, _doc("When this answer was computed (it is cached)")]
@@ -416,7 +416,7 @@ class PortfolioRiskOut(Output):
     short_term_rate: RateOut
     long_term_rate: RateOut
     dividend_rate: RateOut
-    holdings: Annotated[list[RiskHoldingOut], _doc("The backcast's fixed quantities")]
+    holdings: Annotated[list[LedgerRiskHoldingOut], _doc("The backcast's fixed quantities")]
     left_out: Annotated[list[str], _doc("Positions not in the backcast, 'SYMBOL: why'")]
     points: Annotated[int, _doc("Days in the backcast series")]
     volatility_annual: AnalyticOut | None
@@ -425,14 +425,14 @@ class PortfolioRiskOut(Output):
     beta: AnalyticOut | None
     beta_points: Annotated[int, _doc("Daily returns paired with the benchmark's")]
     average_value: Annotated[MoneyOut | None, _doc("Mean of the backcast series")]
-    realised: RiskIncomeOut
+    realised: LedgerRiskIncomeOut
     tax_cost: Annotated[MoneyOut, _doc("Estimated tax of `realised` at the rates")]
     tax_drag: Annotated[AnalyticOut | None, _doc("tax_cost / average_value")]
     reasons: Annotated[list[str], _doc("Why a figure is null")]
-    conventions: RiskConventionsOut
+    conventions: LedgerRiskConventionsOut
 
     @classmethod
-    def from_domain(cls, risk: PortfolioRisk) -> PortfolioRiskOut:
+    def from_domain(cls, risk: PortfolioRisk) -> LedgerRiskOut:
         r = risk.request
         return cls(
             portfolio_id=risk.portfolio_id,
@@ -446,7 +446,7 @@ class PortfolioRiskOut(Output):
             short_term_rate=r.short_term_rate,
             long_term_rate=r.long_term_rate,
             dividend_rate=r.dividend_rate,
-            holdings=[RiskHoldingOut(symbol=s, quantity=q) for s, q in risk.holdings],
+            holdings=[LedgerRiskHoldingOut(symbol=s, quantity=q) for s, q in risk.holdings],
             left_out=list(risk.left_out),
             points=risk.points,
             volatility_annual=risk.volatility_annual,
@@ -455,7 +455,7 @@ class PortfolioRiskOut(Output):
             beta=risk.beta,
             beta_points=risk.beta_points,
             average_value=risk.average_value,
-            realised=RiskIncomeOut(
+            realised=LedgerRiskIncomeOut(
                 short_term_gains=risk.income.short_term_gains,
                 long_term_gains=risk.income.long_term_gains,
                 dividends=risk.income.dividends,
@@ -464,7 +464,7 @@ class PortfolioRiskOut(Output):
             tax_cost=risk.tax_cost,
             tax_drag=risk.tax_drag,
             reasons=list(risk.reasons),
-            conventions=RiskConventionsOut(
+            conventions=LedgerRiskConventionsOut(
                 series="current-holdings backcast, not the realised history: today's "
                 "quantities (base-currency positions, summed across accounts, cash left out) "
                 "x each day's stored split- and dividend-adjusted close, on the days every "
