@@ -6,9 +6,14 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 
 from adapters.memory.bus import InProcessEventBus
+from application.portfolio.ledger_changes import LedgerChanges
 from application.portfolio.portfolio_fills import PortfolioFillBooking
+from application.portfolio.portfolio_risk import PortfolioRiskService
+from application.portfolio.portfolios import PortfolioService
 from application.portfolio.transaction_import import CsvParser, ImportBatch, ImportContext
 from domain.trading.fills import FillBooked
+from ports.core.clock import Clock
+from ports.market_data.bar_store import BarStore
 from ports.portfolio.portfolios import PortfolioStore
 
 
@@ -25,9 +30,11 @@ def parse_transaction_csv(text: str, context: ImportContext) -> ImportBatch:
 CSV_PARSER: CsvParser = parse_transaction_csv
 
 
-def fill_booking(bus: InProcessEventBus, store: PortfolioStore) -> PortfolioFillBooking:
+def fill_booking(
+    bus: InProcessEventBus, store: PortfolioStore, changes: LedgerChanges
+) -> PortfolioFillBooking:
     """The fill path: every FillBooked event on the bus books its ledger transaction."""
-    booking = PortfolioFillBooking(store)
+    booking = PortfolioFillBooking(store, changes=changes)
     bus.subscribe(FillBooked, booking.on_fill_booked)  # type: ignore[arg-type]
     return booking
 
@@ -36,3 +43,16 @@ async def fill_path_lifetime(booking: Callable[[], PortfolioFillBooking]) -> Asy
     """Subscribes the fill path at start-up (the bus keeps it for the process's life)."""
     booking()
     yield
+
+
+def portfolio_risk(
+    portfolios: PortfolioService,
+    store: PortfolioStore,
+    bars: Callable[[], BarStore],
+    clock: Clock,
+    changes: LedgerChanges,
+) -> PortfolioRiskService:
+    """The risk figures, their cache emptied by every ledger change of this process."""
+    service = PortfolioRiskService(portfolios, store, bars, clock)
+    changes.subscribe(service.invalidate)
+    return service

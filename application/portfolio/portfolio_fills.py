@@ -24,6 +24,7 @@ from dataclasses import KW_ONLY, dataclass, field
 from datetime import UTC, tzinfo
 from decimal import Decimal
 
+from application.portfolio.ledger_changes import LedgerChanges
 from domain.errors import DuplicateTransaction, InvalidTransaction
 from domain.portfolio.holdings import holdings
 from domain.portfolio.transactions import (
@@ -68,6 +69,7 @@ class PortfolioFillBooking:
     store: PortfolioStore
     _: KW_ONLY
     trade_zone: tzinfo = UTC
+    changes: LedgerChanges = field(default_factory=LedgerChanges)  # told after each booking
     booked: int = field(init=False, default=0)
     unbooked: int = field(init=False, default=0)
 
@@ -115,6 +117,7 @@ class PortfolioFillBooking:
             await self.store.add_transactions(portfolio.id, [tx])
         except DuplicateTransaction:
             return None  # booked before: a replay
+        self.changes.changed(portfolio.id)
         self.booked += 1
         return tx
 

@@ -22,13 +22,14 @@ import binascii
 import json
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
 from application.core.access import account_for, ensure_may_change
 from application.core.paging import Page as Page  # listings of portfolios, by its HTTP schemas
 from application.core.paging import page_of
+from application.portfolio.ledger_changes import LedgerChanges
 from application.portfolio.ledger_checks import check_new, ledger_of, tax_accounts
 from application.portfolio.portfolio_holdings import HoldingsView, holdings_view
 from application.portfolio.transaction_import import (
@@ -116,6 +117,7 @@ class PortfolioService:
     ids: IdGenerator
     market: MarketDataPort
     csv_parser: CsvParser = parse_batch
+    changes: LedgerChanges = field(default_factory=LedgerChanges)  # told after every write
 
     async def create(self, principal: Principal, name: str, base_currency: str) -> Portfolio:
         """A new empty portfolio of the caller's."""
@@ -182,6 +184,7 @@ class PortfolioService:
         changed = await self.store.add_account(portfolio.id, added)
         if changed is None:
             raise PortfolioNotFound(f"portfolio {portfolio_id[:64]} not found")
+        self.changes.changed(portfolio.id)
         return changed
 
     async def add_transaction(
@@ -214,6 +217,7 @@ class PortfolioService:
         if errors:
             raise InvalidTransaction(errors[0].message, field=errors[0].field)
         await self.store.add_transactions(portfolio.id, [tx])
+        self.changes.changed(portfolio.id)
         return tx
 
     async def import_csv(self, principal: Principal, portfolio_id: str, text: str) -> ImportReport:
@@ -266,6 +270,7 @@ class PortfolioService:
             await asyncio.wait([checked])  # its thread runs on; its error comes first
             checked.result()
             raise
+        self.changes.changed(portfolio.id)
         new = batch.transactions()
         return ImportReport(
             imported=len(new),

@@ -11,6 +11,7 @@ def bundle(w: Wiring) -> Bundle:
         clock=w.core.clock,
         portfolios=w.portfolio.portfolios,
         valuations=w.portfolio.valuations,
+        risk=w.portfolio.risk,
         tax=w.portfolio.tax,
         planning=w.portfolio.planning,
         alternatives=w.portfolio.alternatives,

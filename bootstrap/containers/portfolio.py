@@ -12,6 +12,7 @@ from application.portfolio.alternatives import AlternativesService
 from application.portfolio.giving import GivingService
 from application.portfolio.giving_suggestion import GivingSuggestionService
 from application.portfolio.illiquid_assets import IlliquidAssetService
+from application.portfolio.ledger_changes import LedgerChanges
 from application.portfolio.planning import PlanningService
 from application.portfolio.portfolios import PortfolioService
 from application.portfolio.valuations import ValuationService
@@ -94,7 +95,11 @@ class PortfolioContainer(containers.DeclarativeContainer):
         sql=sql_portfolio_store,
     )  # fmt: skip
     # The fill path: each fill the order booking books lands in the portfolio holding its account.
-    portfolio_fills = providers.Singleton(portfolios_wiring.fill_booking, core.bus, portfolio_store)
+    # Every ledger write of this process is told here; the risk figures' cache listens.
+    ledger_changes = providers.Singleton(LedgerChanges)
+    portfolio_fills = providers.Singleton(
+        portfolios_wiring.fill_booking, core.bus, portfolio_store, ledger_changes
+    )
     portfolio_fill_path = providers.Resource(
         portfolios_wiring.fill_path_lifetime, portfolio_fills.provider
     )
@@ -103,8 +108,14 @@ class PortfolioContainer(containers.DeclarativeContainer):
     portfolios = providers.Singleton(
         PortfolioService, portfolio_store, core.uow_factory, core.clock, core.ids, core.quotes,
         csv_parser=portfolios_wiring.CSV_PARSER,  # column-wise, pyarrow
+        changes=ledger_changes,
     )  # fmt: skip
     valuations = providers.Singleton(ValuationService, portfolio_store, market_data.market_feed)
+    # Volatility, Sharpe, drawdown, beta and tax drag from the bar store, cached per portfolio.
+    risk = providers.Singleton(
+        portfolios_wiring.portfolio_risk, portfolios, portfolio_store,
+        market_data.bar_store.provider, core.clock, ledger_changes,
+    )  # fmt: skip
     # Tax views and harvesting (bootstrap/tax.py): computed on read from the caller's ledger.
     tax = providers.Singleton(
         tax_wiring.tax_service, portfolio_store, core.quotes, market_data.market_feed,

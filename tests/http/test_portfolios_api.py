@@ -94,6 +94,7 @@ async def test_another_users_portfolio_is_404_on_every_route(harness: Harness, o
         ),
         await client.get(f"{base}/holdings", headers=headers),
         await client.get(f"{base}/performance", headers=headers),
+        await client.get(f"{base}/risk", headers=headers),
     ]
 
     # Assert

@@ -16,6 +16,7 @@ from application.portfolio.giving import GivingService
 from application.portfolio.giving_suggestion import GivingSuggestionService
 from application.portfolio.illiquid_assets import IlliquidAssetService
 from application.portfolio.planning import PlanningService
+from application.portfolio.portfolio_risk import PortfolioRiskService
 from application.portfolio.portfolios import PortfolioService
 from application.portfolio.tax import TaxService
 from application.portfolio.valuations import ValuationService
@@ -33,6 +34,7 @@ class PortfolioServices:
     clock: Clock
     portfolios: PortfolioService
     valuations: ValuationService
+    risk: PortfolioRiskService
     tax: TaxService
     planning: PlanningService
     alternatives: AlternativesService

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post
@@ -18,6 +19,7 @@ from adapters.http.portfolio import PortfolioDep, problems
 from adapters.http.portfolio.portfolios_schemas import (
     CsvInvalidProblem,
     HoldingsOut,
+    LedgerRiskOut,
     LedgerTransactionIn,
     LedgerTransactionOut,
     LedgerTransactionPageOut,
@@ -30,6 +32,16 @@ from adapters.http.portfolio.portfolios_schemas import (
 )
 from adapters.http.problems import PROBLEM_JSON, problem_response
 from adapters.http.security import READERS, require_roles
+from application.portfolio.portfolio_risk import (
+    DEFAULT_BENCHMARK,
+    DEFAULT_WINDOW_DAYS,
+    DIVIDEND_RATE,
+    LONG_TERM_RATE,
+    MAX_WINDOW_DAYS,
+    MIN_WINDOW_DAYS,
+    SHORT_TERM_RATE,
+    RiskRequest,
+)
 from application.portfolio.transaction_import import COLUMNS, MAX_BYTES, MAX_ROWS, CsvInvalid
 from application.portfolio.valuations import MAX_DAYS, check_period
 
@@ -289,6 +301,40 @@ class PortfolioController(Controller):
         check_period(first, last, today)
         perf = await portfolio.valuations.performance(found, first, last)
         return PortfolioPerformanceOut.from_domain(perf)
+
+    @get(
+        f"/{_ID}/risk",
+        summary="Volatility, Sharpe, max drawdown, beta and tax drag of the current holdings",
+        description=(
+            "A current-holdings backcast (today's quantities at the bar store's adjusted daily "
+            "closes over the trailing `window_days`, "
+            f"{MIN_WINDOW_DAYS}..{MAX_WINDOW_DAYS}, default {DEFAULT_WINDOW_DAYS}), beta "
+            f"against `benchmark` (default {DEFAULT_BENCHMARK}), and the tax drag of what the "
+            "window realised at the given rates. A held symbol without stored closes makes "
+            "the figures null, `reasons` naming it. Cached per portfolio until its ledger "
+            "changes (`computed_at`). 422 INVALID_RISK_REQUEST names the parameter. "
+            f"Conventions are in the answer. {_SCOPE}"
+        ),
+        responses=problems(400, 404, 422, 429),
+    )
+    async def get_ledger_portfolio_risk(
+        self,
+        portfolio_id: FromPath[str],
+        caller: CallerDep,
+        portfolio: PortfolioDep,
+        window_days: FromQuery[int] = DEFAULT_WINDOW_DAYS,
+        benchmark: FromQuery[str] = DEFAULT_BENCHMARK,
+        risk_free: FromQuery[float] = 0.0,
+        short_term_rate: FromQuery[Decimal] = SHORT_TERM_RATE,
+        long_term_rate: FromQuery[Decimal] = LONG_TERM_RATE,
+        dividend_rate: FromQuery[Decimal] = DIVIDEND_RATE,
+    ) -> LedgerRiskOut:
+        request = RiskRequest(
+            window_days, benchmark.upper(), risk_free, short_term_rate, long_term_rate,
+            dividend_rate,
+        )  # fmt: skip
+        risk = await portfolio.risk.risk(caller.principal, portfolio_id, request)
+        return LedgerRiskOut.from_domain(risk)
 
 
 async def _body(request: Request[Any, Any, Any], cap: int) -> bytes | None:

@@ -9,9 +9,10 @@ from typing import Annotated, Literal
 import msgspec
 
 from adapters.http.schemas.common import Input, Mirror, Output
-from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut, RateOut
+from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import SignedMoney
 from application.portfolio.portfolio_holdings import HoldingsView, PositionView
+from application.portfolio.portfolio_risk import PortfolioRisk
 from application.portfolio.portfolios import ImportReport, NewAccount, Page
 from application.portfolio.transaction_import import RowError
 from application.portfolio.valuations import DAY_COUNT, Performance
@@ -377,5 +378,109 @@ class PortfolioPerformanceOut(Output):
                 cash_flows="deposits +, withdrawals -, securities transferred in + / out - "
                 "at the day's price; dividends, interest and fees are return",
                 units="returns as fractions (0.05 = 5%); money in `currency`",
+            ),
+        )
+
+
+class LedgerRiskHoldingOut(Output):
+    symbol: str
+    quantity: QuantityOut
+
+
+class LedgerRiskIncomeOut(Output):
+    short_term_gains: Annotated[MoneyOut, _doc("Net short-term realised gains (negative: loss)")]
+    long_term_gains: Annotated[MoneyOut, _doc("Net long-term realised gains (negative: loss)")]
+    dividends: MoneyOut
+    interest: MoneyOut
+
+
+class LedgerRiskConventionsOut(Output):
+    series: str
+    volatility: str
+    sharpe: str
+    max_drawdown: str
+    beta: str
+    tax_drag: str
+    cache: str
+
+
+class LedgerRiskOut(Output):
+    portfolio_id: str
+    currency: str
+    computed_at: Annotated[datetime, _doc("When this answer was computed (it is cached)")]
+    start: Annotated[date, _doc("The window's first day: end - window_days")]
+    end: date
+    window_days: int
+    benchmark: str
+    risk_free: Annotated[AnalyticOut, _doc("Annual risk-free rate of the Sharpe ratio")]
+    short_term_rate: RateOut
+    long_term_rate: RateOut
+    dividend_rate: RateOut
+    holdings: Annotated[list[LedgerRiskHoldingOut], _doc("The backcast's fixed quantities")]
+    left_out: Annotated[list[str], _doc("Positions not in the backcast, 'SYMBOL: why'")]
+    points: Annotated[int, _doc("Days in the backcast series")]
+    volatility_annual: AnalyticOut | None
+    sharpe: AnalyticOut | None
+    max_drawdown: Annotated[AnalyticOut | None, _doc("A fraction of the running peak")]
+    beta: AnalyticOut | None
+    beta_points: Annotated[int, _doc("Daily returns paired with the benchmark's")]
+    average_value: Annotated[MoneyOut | None, _doc("Mean of the backcast series")]
+    realised: LedgerRiskIncomeOut
+    tax_cost: Annotated[MoneyOut, _doc("Estimated tax of `realised` at the rates")]
+    tax_drag: Annotated[AnalyticOut | None, _doc("tax_cost / average_value")]
+    reasons: Annotated[list[str], _doc("Why a figure is null")]
+    conventions: LedgerRiskConventionsOut
+
+    @classmethod
+    def from_domain(cls, risk: PortfolioRisk) -> LedgerRiskOut:
+        r = risk.request
+        return cls(
+            portfolio_id=risk.portfolio_id,
+            currency=risk.currency,
+            computed_at=risk.computed_at,
+            start=risk.start,
+            end=risk.end,
+            window_days=r.window_days,
+            benchmark=r.benchmark,
+            risk_free=r.risk_free,
+            short_term_rate=r.short_term_rate,
+            long_term_rate=r.long_term_rate,
+            dividend_rate=r.dividend_rate,
+            holdings=[LedgerRiskHoldingOut(symbol=s, quantity=q) for s, q in risk.holdings],
+            left_out=list(risk.left_out),
+            points=risk.points,
+            volatility_annual=risk.volatility_annual,
+            sharpe=risk.sharpe,
+            max_drawdown=risk.max_drawdown,
+            beta=risk.beta,
+            beta_points=risk.beta_points,
+            average_value=risk.average_value,
+            realised=LedgerRiskIncomeOut(
+                short_term_gains=risk.income.short_term_gains,
+                long_term_gains=risk.income.long_term_gains,
+                dividends=risk.income.dividends,
+                interest=risk.income.interest,
+            ),
+            tax_cost=risk.tax_cost,
+            tax_drag=risk.tax_drag,
+            reasons=list(risk.reasons),
+            conventions=LedgerRiskConventionsOut(
+                series="current-holdings backcast, not the realised history: today's "
+                "quantities (base-currency positions, summed across accounts, cash left out) "
+                "x each day's stored split- and dividend-adjusted close, on the days every "
+                "held symbol has a close",
+                volatility="sample stdev (n - 1) of simple daily returns x sqrt(252)",
+                sharpe="(mean(r) - rf_d) / stdev(r) x sqrt(252), rf_d = (1 + risk_free) ** "
+                "(1/252) - 1",
+                max_drawdown="largest fall from a running peak, a fraction of that peak",
+                beta="sample cov(r_p, r_b) / sample var(r_b) of daily returns on the days "
+                "both have one; the benchmark's adjusted closes",
+                tax_drag="(net short-term gains x short_term_rate + net long-term gains x "
+                "long_term_rate + dividends x dividend_rate + interest x short_term_rate) / "
+                "average_value; realised rows of the tax engine (proceeds - adjusted basis + "
+                "wash-sale disallowed) sold in (start, end], taxable accounts and base "
+                "currency only; a net loss of one term offsets the other's gain, a net loss "
+                "costs 0 (no carryforward, no $3,000 offset)",
+                cache="per portfolio in this process, until its ledger changes or the day ends",
             ),
         )

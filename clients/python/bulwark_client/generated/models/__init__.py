@@ -415,6 +415,10 @@ from .ladder_position_out import LadderPositionOut
 from .ladder_shock_out import LadderShockOut
 from .ledger_lot_pick_in import LedgerLotPickIn
 from .ledger_lot_pick_out import LedgerLotPickOut
+from .ledger_risk_conventions_out import LedgerRiskConventionsOut
+from .ledger_risk_holding_out import LedgerRiskHoldingOut
+from .ledger_risk_income_out import LedgerRiskIncomeOut
+from .ledger_risk_out import LedgerRiskOut
 from .ledger_transaction_in import LedgerTransactionIn
 from .ledger_transaction_out import LedgerTransactionOut
 from .ledger_transaction_page_out import LedgerTransactionPageOut
@@ -1236,6 +1240,10 @@ __all__ = (
     "LadderShockOut",
     "LedgerLotPickIn",
     "LedgerLotPickOut",
+    "LedgerRiskConventionsOut",
+    "LedgerRiskHoldingOut",
+    "LedgerRiskIncomeOut",
+    "LedgerRiskOut",
     "LedgerTransactionIn",
     "LedgerTransactionOut",
     "LedgerTransactionPageOut",
