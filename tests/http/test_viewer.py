@@ -20,6 +20,12 @@ from tests.http.harness import PASSCODE, PASSWORD, Harness, User
 
 WAIT = 5.0
 
+# Reads that need a vendor the offline test app has none of: both roles get the same answer.
+OFFLINE_UNAVAILABLE = {
+    "/api/v1/market/{symbol}/fundamentals": "no provider here serves key ratios (Yahoo, Twelve "
+    "Data do): 503 MARKET_DATA_UNAVAILABLE",
+}
+
 # Non-GET operations a viewer may call, and why (adapters/http/read_only.py VIEWER_MAY_CALL).
 VIEWER_MAY_CALL = {
     ("POST", "/api/v1/auth/logout"): "ends the viewer's own session",
@@ -128,12 +134,6 @@ VIEWER_MAY_NOT_READ = {
 }
 # GETs that answer the viewer 404 for the owner's ids, as they do a risk officer: resources
 # that are their owner's alone (nobody else reads them), or ids the walk cannot know.
-# Reads that need a vendor the offline test app has none of: both roles get the same answer.
-OFFLINE_UNAVAILABLE = {
-    "/api/v1/market/{symbol}/fundamentals": "no provider here serves key ratios (Yahoo, Twelve "
-    "Data do): 503 MARKET_DATA_UNAVAILABLE",
-}
-
 PERSONAL = {
     "/api/v1/users/{user_id}": "a user reads only their own record (an admin reads any)",
     "/api/v1/user/workspace": "the caller's own console layout (the viewer saved none)",
@@ -152,6 +152,7 @@ PERSONAL = {
     "/api/v1/portfolios/{portfolio_id}/transactions": "the caller's own portfolio",
     "/api/v1/portfolios/{portfolio_id}/holdings": "the caller's own portfolio",
     "/api/v1/portfolios/{portfolio_id}/performance": "the caller's own portfolio",
+    "/api/v1/portfolios/{portfolio_id}/risk": "the caller's own portfolio",
     # An illiquid asset is its portfolio owner's alone.
     "/api/v1/planning/illiquid-assets/{asset_id}": "the caller's own illiquid asset",
     # A donation is its donor's alone; another's answers 404.
