@@ -139,7 +139,7 @@ class ContributionListOut(Output):
     items: list[ContributionOut]
 
 
-class StoredSourceOut(Output):
+class RetirementSourceOut(Output):
     """What the stored calculation read."""
 
     account_id: str
@@ -149,7 +149,7 @@ class StoredSourceOut(Output):
     source: str
 
     @classmethod
-    def of(cls, s: Stored, counted: int) -> StoredSourceOut:
+    def of(cls, s: Stored, counted: int) -> RetirementSourceOut:
         return cls(
             account_id=s.account_id,
             balance=s.balance,
@@ -167,12 +167,12 @@ class StoredRoomIn(Input):
 
 class StoredRoomOut(Output):
     room: RoomOut
-    stored: StoredSourceOut
+    stored: RetirementSourceOut
 
     @classmethod
     def build(cls, s: Stored, answer: Answered[ContributionRoom], year: int) -> StoredRoomOut:
         counted = sum(1 for c in s.contributions if c.tax_year == year)
-        return cls(room=RoomOut.from_answer(answer), stored=StoredSourceOut.of(s, counted))
+        return cls(room=RoomOut.from_answer(answer), stored=RetirementSourceOut.of(s, counted))
 
     @staticmethod
     def status(data: StoredRoomIn) -> FilingStatus | None:
@@ -185,11 +185,11 @@ class StoredRmdIn(Input):
 
 class StoredRmdOut(Output):
     rmd: RmdOut
-    stored: StoredSourceOut
+    stored: RetirementSourceOut
 
     @classmethod
     def build(cls, s: Stored, r: RequiredDistribution) -> StoredRmdOut:
-        return cls(rmd=RmdOut.from_domain(r), stored=StoredSourceOut.of(s, 0))
+        return cls(rmd=RmdOut.from_domain(r), stored=RetirementSourceOut.of(s, 0))
 
 
 class StoredMatchIn(Input):
@@ -200,7 +200,7 @@ class StoredMatchOut(Output):
     match: EmployerMatchOut
     years_of_service: int
     employer_contributed: Annotated[MoneyOut, _doc("The year's stored employer contributions")]
-    stored: StoredSourceOut
+    stored: RetirementSourceOut
 
     @classmethod
     def build(cls, s: Stored, m: StoredMatch, year: int) -> StoredMatchOut:
@@ -209,7 +209,7 @@ class StoredMatchOut(Output):
             match=EmployerMatchOut.build(m.result, m.vested_fraction, m.vested_employer_balance),
             years_of_service=m.years_of_service,
             employer_contributed=m.employer_contributed,
-            stored=StoredSourceOut.of(s, counted),
+            stored=RetirementSourceOut.of(s, counted),
         )
 
 
@@ -221,10 +221,10 @@ class StoredConversionIn(RothConversionIn, kw_only=True):
 
 class StoredConversionOut(Output):
     conversion: RothConversionOut
-    stored: StoredSourceOut
+    stored: RetirementSourceOut
 
     @classmethod
     def build(cls, s: Stored, answer: Answered[ConversionWhatIf]) -> StoredConversionOut:
         return cls(
-            conversion=RothConversionOut.from_answer(answer), stored=StoredSourceOut.of(s, 0)
+            conversion=RothConversionOut.from_answer(answer), stored=RetirementSourceOut.of(s, 0)
         )
