@@ -31,6 +31,7 @@ from domain.privacy.personal_data import (
     row_of,
     section,
 )
+from domain.retirement.plans import RetirementPlan
 from ports.analytics.crypto_wallets import CryptoWalletStore
 from ports.core.clock import Clock
 from ports.core.events import AuditEntry, AuditLog
@@ -39,6 +40,7 @@ from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from ports.devices.devices import DeviceStore, LoginHistory
 from ports.notifications.notification_endpoints import NotificationEndpointStore
 from ports.portfolio.portfolios import PortfolioStore
+from ports.wealth.retirement_plans import RetirementPlanStore
 
 T = TypeVar("T")
 _PAGE = 500
@@ -67,6 +69,7 @@ class PersonalDataSources:
     devices: DeviceStore
     logins: LoginHistory
     crypto_wallets: CryptoWalletStore
+    retirement_plans: RetirementPlanStore
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class ErasureReport:
     devices_revoked: int
     retained: tuple[Retained, ...]
     crypto_wallets_removed: int = 0
+    retirement_plans_removed: int = 0
 
 
 class PersonalDataService:
@@ -119,7 +123,8 @@ class PersonalDataService:
     async def erase(self, caller: Principal, user_id: str, confirm: str) -> ErasureReport:
         """Erases the user: sessions and agents' keys end, the login is closed, the name and
         email replaced by a pseudonym, contact endpoints removed, devices revoked, stored crypto
-        wallets removed; what the law requires is kept (RETAINED)."""
+        wallets and retirement plans (with their contributions) removed; what the law requires
+        is kept (RETAINED)."""
         if caller.role is not Role.ADMIN:
             raise NotFound(f"user {user_id} not found")
         if caller.id == user_id:
@@ -143,14 +148,16 @@ class PersonalDataService:
         endpoints = await self._remove_endpoints(user_id)
         devices = await self._revoke_devices(user_id)
         wallets = await self._remove_crypto_wallets(user_id)
+        plans = await self._sources.retirement_plans.remove_for(user_id)
         report = ErasureReport(
-            user_id, pseudonym(user_id), keys, endpoints, devices, RETAINED, wallets
+            user_id, pseudonym(user_id), keys, endpoints, devices, RETAINED, wallets, plans
         )
         details = {
             "api_keys_revoked": keys,
             "endpoints_removed": endpoints,
             "devices_revoked": devices,
             "crypto_wallets_removed": wallets,
+            "retirement_plans_removed": plans,
             "retained": [r.what for r in RETAINED],
         }
         await self._record(caller, "privacy.erase", user_id, "erased", details)
@@ -201,12 +208,21 @@ class PersonalDataService:
         wallet_rows = tuple(
             {**row_of(wallet), "erc20_contracts": ";".join(wallet.tokens)} for wallet in wallets
         )
+        plans = await sources.retirement_plans.list_for(user.id)
+        plan_rows = tuple(_plan_row(plan) for plan in plans)
+        contributions = [
+            c
+            for plan in plans
+            for c in await sources.retirement_plans.contributions(plan.account_id)
+        ]
         return [
             section("portfolios", "portfolios the user keeps", portfolios),
             section("notification_endpoints", "where notifications reach the user", endpoints),
             section("devices", "devices the user signed in from", devices),
             section("logins", "the user's login history", logins),
             DataSection("crypto_wallets", "crypto wallets the user keeps", wallet_rows),
+            DataSection("retirement_plans", "retirement plans kept beside accounts", plan_rows),
+            section("retirement_contributions", "contributions to those plans", contributions),
         ]
 
     async def _audit_entries(self, user: User) -> DataSection:
@@ -305,3 +321,14 @@ def _erased(user: User) -> User:
         pending_backup_code_digests=[],
         active=False,
     )
+
+
+def _plan_row(plan: RetirementPlan) -> dict[str, str]:
+    """A retirement plan as text: the match tiers `band:rate;...`, the vesting schedule named."""
+    row = row_of(plan)
+    row["match_tiers"] = ";".join(f"{t.band}:{t.rate}" for t in plan.match_tiers)
+    v = plan.vesting
+    row["vesting"] = (
+        "" if v is None else f"{v.kind.value} years={v.years} start={v.start} step={v.step}"
+    )
+    return row

@@ -9,14 +9,15 @@ from application.privacy.personal_data import PersonalDataService, PersonalDataS
 
 class PrivacyContainer(containers.DeclarativeContainer):
     """Over the core (the unit of work, the audit log), identity (closing a login), the
-    portfolio ledger, devices and analytics (stored crypto wallets), where the rest of a
-    person's data lives."""
+    portfolio ledger, devices, analytics (stored crypto wallets) and wealth (retirement plans),
+    where the rest of a person's data lives."""
 
     core = providers.DependenciesContainer()
     identity = providers.DependenciesContainer()
     portfolio = providers.DependenciesContainer()
     devices = providers.DependenciesContainer()
     analytics = providers.DependenciesContainer()
+    wealth = providers.DependenciesContainer()
 
     sources = providers.Singleton(
         PersonalDataSources,
@@ -25,6 +26,7 @@ class PrivacyContainer(containers.DeclarativeContainer):
         devices=devices.store,
         logins=devices.history,
         crypto_wallets=analytics.crypto_wallet_store,
+        retirement_plans=wealth.retirement_plan_store,
     )
     personal_data = providers.Singleton(
         PersonalDataService,

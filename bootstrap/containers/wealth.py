@@ -1,4 +1,5 @@
-"""Wealth: each user's investor profile, retirement calculations, the estate-tax estimate."""
+"""Wealth: each user's investor profile, retirement calculations and the plans kept beside
+accounts, the estate-tax estimate."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
     from adapters.memory.investor_profiles import InMemoryInvestorProfileRepository
+    from adapters.memory.retirement_plans import InMemoryRetirementPlanStore
     from adapters.postgres.investor_profiles import SqlInvestorProfileRepository
+    from adapters.postgres.retirement_plans import SqlRetirementPlanStore
 
 
 def memory_investor_profile_store() -> InMemoryInvestorProfileRepository:
@@ -28,6 +31,18 @@ def sql_investor_profile_store(engine: AsyncEngine) -> SqlInvestorProfileReposit
     from adapters.postgres.investor_profiles import SqlInvestorProfileRepository
 
     return SqlInvestorProfileRepository(engine)
+
+
+def memory_retirement_plan_store() -> InMemoryRetirementPlanStore:
+    from adapters.memory.retirement_plans import InMemoryRetirementPlanStore
+
+    return InMemoryRetirementPlanStore()
+
+
+def sql_retirement_plan_store(engine: AsyncEngine) -> SqlRetirementPlanStore:
+    from adapters.postgres.retirement_plans import SqlRetirementPlanStore
+
+    return SqlRetirementPlanStore(engine)
 
 
 class WealthContainer(containers.DeclarativeContainer):
@@ -44,5 +59,15 @@ class WealthContainer(containers.DeclarativeContainer):
         InvestorProfileService, investor_profile_store, core.clock, core.audit,
         core.settings.provided.wealth.terms_version,
     )  # fmt: skip
-    retirement = providers.Singleton(RetirementService, investor_profile_store)
+    retirement_plan_store = providers.Singleton(
+        store_for, core.store_kind, core.engine.provider,
+        memory=memory_retirement_plan_store,
+        sql=sql_retirement_plan_store,
+    )  # fmt: skip
+    # Retirement calculations on posted figures, or on a stored account and its kept plan.
+    retirement = providers.Singleton(
+        RetirementService, investor_profile_store,
+        plans=retirement_plan_store, uow_factory=core.uow_factory, market_data=core.quotes,
+        clock=core.clock, ids=core.ids, audit=core.audit,
+    )  # fmt: skip
     estate_tax = providers.Singleton(EstateTaxService, core.clock)

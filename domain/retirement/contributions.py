@@ -31,12 +31,16 @@ from enum import StrEnum
 
 from domain.numbers import CENT, ZERO
 from domain.retirement.errors import InvalidRetirementInput
-from domain.retirement.limits import FilingStatus, YearLimits, limits_for
+from domain.retirement.limits import (
+    SEP_RATE,
+    SEP_SELF_EMPLOYED_RATE,
+    FilingStatus,
+    YearLimits,
+    limits_for,
+)
 
 TEN = Decimal(10)
 ROTH_FLOOR = Decimal(200)
-SEP_RATE = Decimal("0.25")
-SEP_SELF_EMPLOYED_RATE = Decimal("0.20")  # 0.25 / (1 + 0.25)
 MAX_MONEY = Decimal("1e12")
 
 

@@ -23,6 +23,13 @@ from domain.retirement.errors import TaxYearNotPublished
 
 D = Decimal
 
+# IRC 402(h)(2): a SEP's employer contribution is at most 25 % of the employee's compensation
+# (the compensation counted up to the year's 401(a)(17) cap) and at most the 415(c) dollar limit.
+SEP_RATE = D("0.25")
+# A self-employed person's rate on net earnings less half the SE tax: 0.25 / (1 + 0.25)
+# (IRS Publication 560's rate table).
+SEP_SELF_EMPLOYED_RATE = D("0.20")
+
 
 class FilingStatus(StrEnum):
     """Form 1040 filing status (married filing separately who lived apart all year: single)."""

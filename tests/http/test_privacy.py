@@ -17,12 +17,26 @@ from tests.http.harness import PASSWORD, Harness, User
 
 BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 pytestmark = pytest.mark.serves(
-    "privacy", "trading", "safety", "identity", "notifications", "audit", "analytics"
+    "privacy", "trading", "safety", "identity", "notifications", "audit", "analytics", "wealth"
 )
 WALLET = "0x00000000000000000000000000000000000a11ce"
 USDC = "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48"
 
 USERS = "/api/v1/privacy/users"
+PLAN = {"kind": "sep_ira", "birth_date": "1970-02-03", "compensation": "90000"}
+
+
+async def _keep_plan(harness: Harness, owner: User, account: str) -> None:
+    """A SEP IRA plan kept beside `account`, with one contribution for 2025."""
+    at = f"/api/v1/wealth/retirement/accounts/{account}"
+    kept = await harness.client.put(f"{at}/plan", json=PLAN, headers=owner.headers)
+    assert kept.status_code == 200, kept.text
+    added = await harness.client.post(
+        f"{at}/contributions",
+        json={"tax_year": 2025, "amount": "1500", "contributed_on": "2025-04-01"},
+        headers=owner.headers,
+    )
+    assert added.status_code == 201, added.text
 
 
 def _zip(content: bytes) -> zipfile.ZipFile:
@@ -60,6 +74,7 @@ async def test_a_user_exports_all_their_data_and_no_secret(market: Harness, owne
         headers=owner.headers,
     )
     assert wallet.status_code == 201, wallet.text
+    await _keep_plan(market, owner, account)
 
     # Act
     archive = await _export(market, owner, owner.id)
@@ -70,7 +85,8 @@ async def test_a_user_exports_all_their_data_and_no_secret(market: Harness, owne
     assert manifest["user_id"] == owner.id
     assert {"user", "sessions", "api_keys", "accounts", "positions", "orders", "fills",
             "agents", "risk_rules", "portfolios", "notification_endpoints", "devices",
-            "logins", "crypto_wallets", "audit"} <= set(sections)  # fmt: skip
+            "logins", "crypto_wallets", "retirement_plans", "retirement_contributions",
+            "audit"} <= set(sections)  # fmt: skip
     for name in sections:
         assert f"{name}.json" in archive.namelist() and f"{name}.csv" in archive.namelist()
     orders = json.loads(archive.read("orders.json"))
@@ -87,6 +103,12 @@ async def test_a_user_exports_all_their_data_and_no_secret(market: Harness, owne
     assert [(w["chain_id"], w["address"], w["label"], w["erc20_contracts"]) for w in wallets] == [
         ("1", WALLET, "cold", USDC)
     ]
+    plans = json.loads(archive.read("retirement_plans.json"))
+    assert [(p["account_id"], p["kind"], p["birth_date"]) for p in plans] == [
+        (account, "sep_ira", "1970-02-03")
+    ]
+    contributions = json.loads(archive.read("retirement_contributions.json"))
+    assert [(c["tax_year"], c["amount"]) for c in contributions] == [("2025", "1500")]
     audit = json.loads(archive.read("audit.json"))
     assert any(entry["action"] == "api_key.create" for entry in audit)
     # No secret of any kind, under any name
@@ -143,6 +165,7 @@ async def test_an_admin_erases_a_user_who_then_cannot_sign_in(market: Harness, o
         "/api/v1/crypto/wallets", json={"chain_id": 1, "address": WALLET}, headers=owner.headers
     )
     assert wallet.status_code == 201, wallet.text
+    await _keep_plan(market, owner, account)
 
     # Act
     erased = await market.client.post(
@@ -155,6 +178,7 @@ async def test_an_admin_erases_a_user_who_then_cannot_sign_in(market: Harness, o
     assert report["user_id"] == owner.id
     assert report["pseudonym"].startswith("erased-") and owner.username not in report["pseudonym"]
     assert report["api_keys_revoked"] == 1 and report["crypto_wallets_removed"] == 1
+    assert report["retirement_plans_removed"] == 1
     assert {kept["what"] for kept in report["retained"]} >= {"accounts, orders and fills"}
     login = await market.client.post(
         "/api/v1/auth/login", json={"username": owner.username, "password": PASSWORD}
@@ -170,6 +194,8 @@ async def test_an_admin_erases_a_user_who_then_cannot_sign_in(market: Harness, o
     assert user_row["active"] == "false"
     assert len(json.loads(archive.read("orders.json"))) == 1
     assert json.loads(archive.read("crypto_wallets.json")) == []
+    assert json.loads(archive.read("retirement_plans.json")) == []
+    assert json.loads(archive.read("retirement_contributions.json")) == []
     again = await market.client.post(
         f"{USERS}/{owner.id}/erasure", json={"confirm": owner.username}, headers=admin.headers
     )

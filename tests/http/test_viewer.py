@@ -163,6 +163,9 @@ PERSONAL = {
     "/api/v1/crypto/wallets/{wallet_id}": "the caller's own crypto wallet",
     "/api/v1/wealth/profile": "the caller's own investor profile (the viewer saved none)",
     "/api/v1/wealth/profiles/{user_id}": "a user reads only their own profile (an admin any)",
+    # The retirement plan kept beside an account is its owner's alone (no desk view).
+    "/api/v1/wealth/retirement/accounts/{account_id}/plan": "the account owner's own plan",
+    "/api/v1/wealth/retirement/accounts/{account_id}/contributions": "the owner's own plan",
     "/api/v1/rebalancing/autopilot": "the caller's own autopilot limits (the viewer set none)",
     "/api/v1/rebalancing/portfolios/{portfolio_id}/drift": "the caller's own portfolio",
     "/api/v1/rebalancing/proposals/{proposal_id}": "an id the walk cannot know (none proposed)",

@@ -35,6 +35,9 @@ class ErasureOut(Output):
     crypto_wallets_removed: Annotated[
         int, msgspec.Meta(description="Stored crypto wallets removed")
     ]
+    retirement_plans_removed: Annotated[
+        int, msgspec.Meta(description="Retirement plans kept beside accounts removed")
+    ]
     retained: Annotated[list[RetainedOut], msgspec.Meta(description="What erasure keeps, and why")]
 
     @classmethod

@@ -30,9 +30,9 @@ WealthDep: TypeAlias = NamedDependency[WealthServices]
 
 
 def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
-    from adapters.http.wealth import profile, retirement
+    from adapters.http.wealth import profile, retirement, retirement_plans
 
-    return [*profile.CONTROLLERS, *retirement.CONTROLLERS]
+    return [*profile.CONTROLLERS, *retirement.CONTROLLERS, *retirement_plans.CONTROLLERS]
 
 
 def context(services: WealthServices) -> HttpContext:

@@ -146,6 +146,10 @@ from .consumer_restarted_out import ConsumerRestartedOut
 from .contract_list_out import ContractListOut
 from .contract_out import ContractOut
 from .contract_spec_out import ContractSpecOut
+from .contribution_in import ContributionIn
+from .contribution_in_source import ContributionInSource
+from .contribution_list_out import ContributionListOut
+from .contribution_out import ContributionOut
 from .control_variate_out import ControlVariateOut
 from .correlation_in import CorrelationIn
 from .correlation_in_volatilities import CorrelationInVolatilities
@@ -451,6 +455,7 @@ from .managed_user_out import ManagedUserOut
 from .margin_impact_out import MarginImpactOut
 from .margin_status_out import MarginStatusOut
 from .match_tier_in import MatchTierIn
+from .match_tier_out import MatchTierOut
 from .mention_out import MentionOut
 from .metrics_out import MetricsOut
 from .mfa_enrollment_out import MfaEnrollmentOut
@@ -617,6 +622,10 @@ from .retained_out import RetainedOut
 from .retired_key_out import RetiredKeyOut
 from .retirement_limits_out import RetirementLimitsOut
 from .retirement_limits_out_roth_phase_out import RetirementLimitsOutRothPhaseOut
+from .retirement_plan_in import RetirementPlanIn
+from .retirement_plan_in_kind import RetirementPlanInKind
+from .retirement_plan_out import RetirementPlanOut
+from .retirement_source_out import RetirementSourceOut
 from .return_stats_out import ReturnStatsOut
 from .review_out import ReviewOut
 from .review_out_figures import ReviewOutFigures
@@ -704,12 +713,26 @@ from .stored_attribution_in_factors import StoredAttributionInFactors
 from .stored_attribution_in_linking import StoredAttributionInLinking
 from .stored_attribution_out import StoredAttributionOut
 from .stored_attribution_out_linked_by_sector import StoredAttributionOutLinkedBySector
+from .stored_conversion_in import StoredConversionIn
+from .stored_conversion_in_filing_status_type_1 import StoredConversionInFilingStatusType1
+from .stored_conversion_in_filing_status_type_2_type_1 import StoredConversionInFilingStatusType2Type1
+from .stored_conversion_in_filing_status_type_3_type_1 import StoredConversionInFilingStatusType3Type1
+from .stored_conversion_out import StoredConversionOut
 from .stored_effects_out import StoredEffectsOut
 from .stored_factor_out import StoredFactorOut
 from .stored_factor_out_betas import StoredFactorOutBetas
 from .stored_factor_out_contributions import StoredFactorOutContributions
 from .stored_history_out import StoredHistoryOut
 from .stored_liquid_asset_out import StoredLiquidAssetOut
+from .stored_match_in import StoredMatchIn
+from .stored_match_out import StoredMatchOut
+from .stored_rmd_in import StoredRmdIn
+from .stored_rmd_out import StoredRmdOut
+from .stored_room_in import StoredRoomIn
+from .stored_room_in_filing_status_type_1 import StoredRoomInFilingStatusType1
+from .stored_room_in_filing_status_type_2_type_1 import StoredRoomInFilingStatusType2Type1
+from .stored_room_in_filing_status_type_3_type_1 import StoredRoomInFilingStatusType3Type1
+from .stored_room_out import StoredRoomOut
 from .stored_source_out import StoredSourceOut
 from .strategies_decision_out import StrategiesDecisionOut
 from .strategies_sizing_in import StrategiesSizingIn
@@ -807,6 +830,7 @@ from .venue_sessions_out import VenueSessionsOut
 from .verdict_out import VerdictOut
 from .vesting_in import VestingIn
 from .vesting_in_kind import VestingInKind
+from .vesting_out import VestingOut
 from .violation_out import ViolationOut
 from .wallet_asset_out import WalletAssetOut
 from .wallet_balances_in import WalletBalancesIn
@@ -971,6 +995,10 @@ __all__ = (
     "ContractListOut",
     "ContractOut",
     "ContractSpecOut",
+    "ContributionIn",
+    "ContributionInSource",
+    "ContributionListOut",
+    "ContributionOut",
     "ControlVariateOut",
     "CorrelationIn",
     "CorrelationInVolatilities",
@@ -1276,6 +1304,7 @@ __all__ = (
     "MarginImpactOut",
     "MarginStatusOut",
     "MatchTierIn",
+    "MatchTierOut",
     "MentionOut",
     "MetricsOut",
     "MfaEnrollmentOut",
@@ -1442,6 +1471,10 @@ __all__ = (
     "RetiredKeyOut",
     "RetirementLimitsOut",
     "RetirementLimitsOutRothPhaseOut",
+    "RetirementPlanIn",
+    "RetirementPlanInKind",
+    "RetirementPlanOut",
+    "RetirementSourceOut",
     "ReturnStatsOut",
     "ReviewOut",
     "ReviewOutFigures",
@@ -1529,12 +1562,26 @@ __all__ = (
     "StoredAttributionInLinking",
     "StoredAttributionOut",
     "StoredAttributionOutLinkedBySector",
+    "StoredConversionIn",
+    "StoredConversionInFilingStatusType1",
+    "StoredConversionInFilingStatusType2Type1",
+    "StoredConversionInFilingStatusType3Type1",
+    "StoredConversionOut",
     "StoredEffectsOut",
     "StoredFactorOut",
     "StoredFactorOutBetas",
     "StoredFactorOutContributions",
     "StoredHistoryOut",
     "StoredLiquidAssetOut",
+    "StoredMatchIn",
+    "StoredMatchOut",
+    "StoredRmdIn",
+    "StoredRmdOut",
+    "StoredRoomIn",
+    "StoredRoomInFilingStatusType1",
+    "StoredRoomInFilingStatusType2Type1",
+    "StoredRoomInFilingStatusType3Type1",
+    "StoredRoomOut",
     "StoredSourceOut",
     "StrategiesDecisionOut",
     "StrategiesSizingIn",
@@ -1632,6 +1679,7 @@ __all__ = (
     "VerdictOut",
     "VestingIn",
     "VestingInKind",
+    "VestingOut",
     "ViolationOut",
     "WalletAssetOut",
     "WalletBalancesIn",

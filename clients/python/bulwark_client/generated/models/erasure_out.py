@@ -31,6 +31,7 @@ class ErasureOut:
             endpoints_removed (int): Notification endpoints removed
             pseudonym (str): The name the user is left with
             retained (list[RetainedOut]): What erasure keeps, and why
+            retirement_plans_removed (int): Retirement plans kept beside accounts removed
             user_id (str):
      """
 
@@ -40,6 +41,7 @@ class ErasureOut:
     endpoints_removed: int
     pseudonym: str
     retained: list[RetainedOut]
+    retirement_plans_removed: int
     user_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -66,6 +68,8 @@ class ErasureOut:
 
 
 
+        retirement_plans_removed = self.retirement_plans_removed
+
         user_id = self.user_id
 
 
@@ -78,6 +82,7 @@ class ErasureOut:
             "endpoints_removed": endpoints_removed,
             "pseudonym": pseudonym,
             "retained": retained,
+            "retirement_plans_removed": retirement_plans_removed,
             "user_id": user_id,
         })
 
@@ -109,6 +114,8 @@ class ErasureOut:
             retained.append(retained_item)
 
 
+        retirement_plans_removed = d.pop("retirement_plans_removed")
+
         user_id = d.pop("user_id")
 
         erasure_out = cls(
@@ -118,6 +125,7 @@ class ErasureOut:
             endpoints_removed=endpoints_removed,
             pseudonym=pseudonym,
             retained=retained,
+            retirement_plans_removed=retirement_plans_removed,
             user_id=user_id,
         )
 

@@ -1,0 +1,234 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.contribution_list_out import ContributionListOut
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    account_id: str,
+    *,
+    tax_year: int | None | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_tax_year: int | None | Unset
+    if isinstance(tax_year, Unset):
+        json_tax_year = UNSET
+    else:
+        json_tax_year = tax_year
+    params["tax_year"] = json_tax_year
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/wealth/retirement/accounts/{account_id}/contributions".format(account_id=quote(str(account_id), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ContributionListOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = ContributionListOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ContributionListOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    tax_year: int | None | Unset = UNSET,
+
+) -> Response[ContributionListOut | Problem]:
+    """ The contributions recorded for the account's plan, by tax year and date
+
+    Args:
+        account_id (str):
+        tax_year (int | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContributionListOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+tax_year=tax_year,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    tax_year: int | None | Unset = UNSET,
+
+) -> ContributionListOut | Problem | None:
+    """ The contributions recorded for the account's plan, by tax year and date
+
+    Args:
+        account_id (str):
+        tax_year (int | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContributionListOut | Problem
+     """
+
+
+    return sync_detailed(
+        account_id=account_id,
+client=client,
+tax_year=tax_year,
+
+    ).parsed
+
+async def asyncio_detailed(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    tax_year: int | None | Unset = UNSET,
+
+) -> Response[ContributionListOut | Problem]:
+    """ The contributions recorded for the account's plan, by tax year and date
+
+    Args:
+        account_id (str):
+        tax_year (int | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContributionListOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+tax_year=tax_year,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    tax_year: int | None | Unset = UNSET,
+
+) -> ContributionListOut | Problem | None:
+    """ The contributions recorded for the account's plan, by tax year and date
+
+    Args:
+        account_id (str):
+        tax_year (int | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContributionListOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        account_id=account_id,
+client=client,
+tax_year=tax_year,
+
+    )).parsed

@@ -1,0 +1,260 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.retirement_plan_in import RetirementPlanIn
+from ...models.retirement_plan_out import RetirementPlanOut
+from typing import cast
+
+
+
+def _get_kwargs(
+    account_id: str,
+    *,
+    body: RetirementPlanIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/wealth/retirement/accounts/{account_id}/plan".format(account_id=quote(str(account_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | RetirementPlanOut | None:
+    if response.status_code == 200:
+        response_200 = RetirementPlanOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | RetirementPlanOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RetirementPlanIn,
+
+) -> Response[Problem | RetirementPlanOut]:
+    """ Keep the retirement plan of an account: kind, birth date, pay, match, vesting
+
+     Replaces the plan. Kinds: ira (traditional), roth_ira, 401k, sep_ira; a match formula is a 401(k)'s.
+    422 INVALID_RETIREMENT_INPUT names the field. Audited.
+
+    Args:
+        account_id (str):
+        body (RetirementPlanIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RetirementPlanOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RetirementPlanIn,
+
+) -> Problem | RetirementPlanOut | None:
+    """ Keep the retirement plan of an account: kind, birth date, pay, match, vesting
+
+     Replaces the plan. Kinds: ira (traditional), roth_ira, 401k, sep_ira; a match formula is a 401(k)'s.
+    422 INVALID_RETIREMENT_INPUT names the field. Audited.
+
+    Args:
+        account_id (str):
+        body (RetirementPlanIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RetirementPlanOut
+     """
+
+
+    return sync_detailed(
+        account_id=account_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RetirementPlanIn,
+
+) -> Response[Problem | RetirementPlanOut]:
+    """ Keep the retirement plan of an account: kind, birth date, pay, match, vesting
+
+     Replaces the plan. Kinds: ira (traditional), roth_ira, 401k, sep_ira; a match formula is a 401(k)'s.
+    422 INVALID_RETIREMENT_INPUT names the field. Audited.
+
+    Args:
+        account_id (str):
+        body (RetirementPlanIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RetirementPlanOut]
+     """
+
+
+    kwargs = _get_kwargs(
+        account_id=account_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    account_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: RetirementPlanIn,
+
+) -> Problem | RetirementPlanOut | None:
+    """ Keep the retirement plan of an account: kind, birth date, pay, match, vesting
+
+     Replaces the plan. Kinds: ira (traditional), roth_ira, 401k, sep_ira; a match formula is a 401(k)'s.
+    422 INVALID_RETIREMENT_INPUT names the field. Audited.
+
+    Args:
+        account_id (str):
+        body (RetirementPlanIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RetirementPlanOut
+     """
+
+
+    return (await asyncio_detailed(
+        account_id=account_id,
+client=client,
+body=body,
+
+    )).parsed
