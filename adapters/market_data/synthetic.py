@@ -34,6 +34,7 @@ from adapters.market_data.synthetic_paths import (
 )
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.book import OrderBook
+from domain.market_data.fundamentals import KeyRatios
 from domain.market_data.options import OptionChain
 from ports.core.clock import Clock
 from ports.market_data.marketdata import Quote, RateLimitUsage
@@ -227,6 +228,36 @@ class SyntheticMarketData:
         quote = await self._board.quote(symbol)
         return build_order_book(
             quote, depth, seed=self._seed, key=stable_key(symbol), at=self._clock.now()
+        )
+
+    async def key_ratios(self, symbol: str) -> KeyRatios:
+        """The demo's key ratios: seeded per symbol, plausible and consistent with the quote
+        (EPS = price / trailing P/E, market cap = price x shares), named `synthetic` as their
+        source: never a company's figures."""
+        quote = await self._board.quote(symbol)
+        rng = np.random.default_rng([self._seed, stable_key(symbol)])
+        price = quote.mid
+
+        def ratio(low: float, high: float, places: str = "0.01") -> Decimal:
+            return Decimal(repr(float(rng.uniform(low, high)))).quantize(Decimal(places))
+
+        trailing_pe = ratio(9.0, 38.0)
+        shares = Decimal(int(rng.uniform(2e8, 8e9)))
+        return KeyRatios(
+            symbol=symbol,
+            source=self.name,
+            at=self._clock.now(),
+            market_cap=(price * shares).quantize(Decimal(1)),
+            trailing_pe=trailing_pe,
+            forward_pe=(trailing_pe * ratio(0.8, 1.0)).quantize(Decimal("0.01")),
+            price_to_book=ratio(1.0, 12.0),
+            price_to_sales=ratio(0.8, 10.0),
+            dividend_yield=ratio(0.0, 0.035, "0.0001"),
+            trailing_eps=(price / trailing_pe).quantize(Decimal("0.01")),
+            beta=ratio(0.6, 1.6),
+            profit_margin=ratio(0.04, 0.32, "0.0001"),
+            return_on_equity=ratio(0.05, 0.4, "0.0001"),
+            debt_to_equity=ratio(0.1, 2.0),
         )
 
     async def option_chain(self, underlying: str, expiry: date | None = None) -> OptionChain:

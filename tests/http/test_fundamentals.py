@@ -4,6 +4,7 @@ Yahoo's documented answer shape on a local fake server; 404 and 503 as the marke
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from decimal import Decimal
 
 import pytest
 
@@ -70,10 +71,22 @@ async def test_a_symbol_no_provider_knows_is_404(with_yahoo: Harness) -> None:
     assert_problem(response, 404, "SYMBOL_NOT_FOUND")
 
 
-async def test_a_feed_without_fundamentals_is_503(harness: Harness, owner: User) -> None:
-    response = await harness.client.get(FUNDAMENTALS.format("AAPL"), headers=owner.headers)
+async def test_the_offline_demo_answers_synthetic_ratios_named_as_such(
+    market: Harness, owner: User
+) -> None:
+    # Act: the demo feed (synthetic, AAPL quoted at 190)
+    response = await market.client.get(FUNDAMENTALS.format("AAPL"), headers=owner.headers)
+    again = await market.client.get(FUNDAMENTALS.format("AAPL"), headers=owner.headers)
 
-    assert_problem(response, 503, "MARKET_DATA_UNAVAILABLE")
+    # Assert: named synthetic, seeded (the same twice), consistent with the quote
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["source"] == "synthetic"
+    ratios = {r["name"]: Decimal(r["value"]) for r in body["ratios"]}
+    assert ratios == {r["name"]: Decimal(r["value"]) for r in again.json()["ratios"]}
+    cent = float(ratios["trailing_pe"]) * 0.005  # EPS is stated to the cent
+    assert float(ratios["trailing_eps"] * ratios["trailing_pe"]) == pytest.approx(190, abs=cent)
+    assert 0 <= ratios["dividend_yield"] < 1 and ratios["market_cap"] > 0
 
 
 async def test_a_malformed_symbol_is_422(harness: Harness, owner: User) -> None:

@@ -11,6 +11,7 @@ import msgspec
 from adapters.http.analytics.crypto_schemas import plain
 from adapters.http.analytics.crypto_wallets_schemas import EvmChainOut
 from adapters.http.schemas.common import Input, Output
+from adapters.http.wire_format import AnalyticOut
 from application.analytics.crypto_wallet_book import NewWallet, WalletChange
 from application.analytics.crypto_wallets import MAX_TOKENS_PER_WALLET
 from domain.analytics.crypto.fees import BlockFees, GasFees, PercentileFee
@@ -166,7 +167,7 @@ class CryptoPortfolioOut(Output):
 class BlockFeesOut(Output):
     number: int
     base_fee: str
-    gas_used_ratio: float
+    gas_used_ratio: AnalyticOut
     priority_fees: list[str]
 
     @classmethod
@@ -180,7 +181,7 @@ class BlockFeesOut(Output):
 
 
 class PercentileFeeOut(Output):
-    percentile: float
+    percentile: AnalyticOut
     priority_fee: str | None
     max_fee: str | None
 

@@ -18,6 +18,7 @@ from litestar.exceptions import (
 )
 
 from adapters.http.media import refuse_form_body
+from adapters.wire.json_limits import InvalidEncoding
 
 T = TypeVar("T")
 # Bodies above this many bytes are decoded on a worker thread.
@@ -44,8 +45,8 @@ async def read_body(request: Request[Any, Any, Any]) -> bytes:
 
 
 def decode_json(decode: Callable[[bytes], T], raw: bytes) -> T:
-    """`raw` decoded by a msgspec decoder: 400 VALIDATION_ERROR naming the field, or
-    MALFORMED_JSON."""
+    """`raw` decoded by a msgspec decoder: 400 VALIDATION_ERROR naming the field,
+    MALFORMED_JSON, or the wire's INVALID_ENCODING for bytes that are not UTF-8."""
     try:
         return decode(raw)
     except msgspec.ValidationError as exc:
@@ -55,6 +56,8 @@ def decode_json(decode: Callable[[bytes], T], raw: bytes) -> T:
         ) from None
     except msgspec.DecodeError as exc:
         raise ClientException(str(exc)) from SerializationException(str(exc))
+    except UnicodeDecodeError as exc:  # msgspec's own, for a string that is not UTF-8
+        raise InvalidEncoding(f"the body is not valid UTF-8 (at byte {exc.start})") from None
 
 
 async def off_loop(work: Callable[[], T], *, large: bool) -> T:

@@ -267,18 +267,18 @@ class ChartPageController(ConsolePage):
         or why there are none: a page fragment the chart page loads."""
         caller_of(request)
         symbol = str(request.query_params.get("symbol") or DEFAULT_SYMBOL)
-        found, problem, status = None, None, 200
+        # The panel says why there are none (an unknown symbol, no provider offering them, a
+        # malformed symbol) as its content: a 200, which the page swaps in (htmx leaves an
+        # error status's body unshown).
+        found, problem = None, None
         try:
             found = await _bundle(request).key_ratios().fundamentals(symbol)
-        except SymbolNotFound as exc:
-            problem, status = exc.message, 404
-        except MarketDataUnavailable as exc:
-            problem, status = exc.message, 503
+        except (SymbolNotFound, MarketDataUnavailable) as exc:
+            problem = exc.message
         except DomainError as exc:  # a malformed symbol
-            problem, status = exc.message, 422
+            problem = exc.message
         return fragment(
             request,
             "partials/chart_fundamentals.html",
-            status_code=status,
             context={"symbol": symbol.strip().upper(), "found": found, "problem": problem},
         )

@@ -62,11 +62,17 @@ async def test_the_chart_page_loads_the_panel_and_the_panel_lists_the_ratios(
     assert "Total debt / shareholders&#39; equity" in panel.text
 
 
-async def test_without_a_provider_of_fundamentals_the_panel_says_so(harness: Harness) -> None:
+async def test_the_demo_panel_shows_synthetic_ratios_and_says_why_a_symbol_has_none(
+    harness: Harness,
+) -> None:
     viewer = await harness.user(Role.VIEWER)
+    await harness.instrument("AAPL", "190")
 
     async with signed_in(harness, viewer.username) as client:
-        panel = await client.get(PANEL, params={"symbol": "AAPL"})
+        demo = await client.get(PANEL, params={"symbol": "AAPL"})
+        unknown = await client.get(PANEL, params={"symbol": "NOPE"})
 
-    assert panel.status_code == 503
-    assert 'id="fundamentals-none"' in panel.text and "offers fundamentals" in panel.text
+    # Both are content the page swaps in: 200, the reason shown where there are no ratios.
+    assert demo.status_code == 200 and "AAPL · synthetic" in demo.text
+    assert unknown.status_code == 200
+    assert 'id="fundamentals-none"' in unknown.text and "NOPE" in unknown.text

@@ -628,3 +628,18 @@ async def test_a_cancelled_trial_gives_its_permit_back(
 
 def test_quote_timestamps_are_utc(clock: FakeClock) -> None:
     assert FakeProvider("x", clock).make_quote("AAPL").at.tzinfo is UTC
+
+
+async def test_fundamentals_no_provider_offers_fail_naming_each_without_counting_a_failure(
+    feed: FailoverMarketData, primary: FakeProvider, secondary: FakeProvider
+) -> None:
+    # Arrange: neither provider offers key ratios (no `key_ratios`)
+    assert not hasattr(primary, "key_ratios") and not hasattr(secondary, "key_ratios")
+
+    # Act
+    with pytest.raises(ProviderError) as raised:
+        await feed.key_ratios("AAPL")
+
+    # Assert
+    assert "primary: fundamentals are not offered" in raised.value.message
+    assert "secondary: fundamentals are not offered" in raised.value.message
