@@ -102,7 +102,9 @@ class Page:
         return found
 
     def wait_text(self, css: str, text: str, timeout: float = 10) -> None:
-        WebDriverWait(self.driver, timeout).until(
+        # Read while a form's answer replaces the page, the element can vanish mid-read
+        # (ChromeDriver: "unhandled inspector error"): that is "not yet", so look again.
+        WebDriverWait(self.driver, timeout, ignored_exceptions=(WebDriverException,)).until(
             expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, css), text)
         )
 

@@ -69,7 +69,7 @@ class RetirementPlanController(Controller):
     @get(
         "/plan",
         summary="The retirement plan kept beside an account",
-        responses=problem_responses(401, 403, 404, 429, notes={404: _NOT_FOUND}),
+        responses=problem_responses(400, 401, 403, 404, 429, notes={404: _NOT_FOUND}),
     )
     async def get_retirement_plan(
         self, account_id: AccountId, caller: CallerDep, wealth: WealthDep

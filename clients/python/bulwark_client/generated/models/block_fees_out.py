@@ -24,7 +24,7 @@ class BlockFeesOut:
     """ 
         Attributes:
             base_fee (str):
-            gas_used_ratio (float):
+            gas_used_ratio (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             number (int):
             priority_fees (list[str]):
      """

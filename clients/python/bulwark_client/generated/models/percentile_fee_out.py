@@ -24,7 +24,7 @@ class PercentileFeeOut:
     """ 
         Attributes:
             max_fee (None | str):
-            percentile (float):
+            percentile (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             priority_fee (None | str):
      """
 
