@@ -33,9 +33,10 @@ CSV_PARSER: CsvParser = parse_transaction_csv
 def fill_booking(
     bus: InProcessEventBus, store: PortfolioStore, changes: LedgerChanges
 ) -> PortfolioFillBooking:
-    """The fill path: every FillBooked event on the bus books its ledger transaction."""
+    """The fill path: every FillBooked event on the bus books its ledger transaction (a
+    publish's fills together: the portfolios holding their accounts are read once)."""
     booking = PortfolioFillBooking(store, changes=changes)
-    bus.subscribe(FillBooked, booking.on_fill_booked)  # type: ignore[arg-type]
+    bus.subscribe_batch(FillBooked, booking.on_fills_booked)  # type: ignore[arg-type]
     return booking
 
 

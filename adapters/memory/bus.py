@@ -11,6 +11,7 @@ from ports.core.events import Notification
 __all__ = ["InMemoryAuditLog", "InMemoryNotifier", "InProcessEventBus"]
 
 Handler = Callable[[DomainEvent], Awaitable[None]]
+BatchHandler = Callable[[Sequence[DomainEvent]], Awaitable[None]]
 
 
 class InProcessEventBus:
@@ -18,6 +19,12 @@ class InProcessEventBus:
 
     A failing handler does not stop the others or the publisher: its error is kept
     in `errors` (the outbox relay of the persistence layer retries; this one does not).
+
+    A batch handler (`subscribe_batch`) gets, once per `publish`, the published events of its
+    type in their order, after the per-event handlers have had them all: a commit's events
+    arrive together (a group of orders, an outbox drain), and a handler that reads the store
+    for each event (the ledger's fill path: which portfolio holds the account) reads it once
+    for the lot. Its error is kept against each event of its batch.
     """
 
     def __init__(self, keep: int = 10_000) -> None:
@@ -28,11 +35,15 @@ class InProcessEventBus:
         # class, not by an isinstance test per handler per event (the order path publishes
         # several events per order). Emptied by every subscription.
         self._routes: dict[type[DomainEvent], tuple[Handler, ...]] = {}
+        self._batch_handlers: list[tuple[type[DomainEvent], BatchHandler]] = []
         self._keep = keep
 
     def subscribe(self, event_type: type[DomainEvent], handler: Handler) -> None:
         self._handlers.append((event_type, handler))
         self._routes.clear()
+
+    def subscribe_batch(self, event_type: type[DomainEvent], handler: BatchHandler) -> None:
+        self._batch_handlers.append((event_type, handler))
 
     def _route(self, cls: type[DomainEvent]) -> tuple[Handler, ...]:
         handlers = tuple(h for event_type, h in self._handlers if issubclass(cls, event_type))
@@ -52,6 +63,13 @@ class InProcessEventBus:
                     await handler(event)
                 except Exception as exc:
                     self.errors.append((event, exc))
+        for event_type, batch_handler in self._batch_handlers:
+            batch = [e for e in events if isinstance(e, event_type)]
+            if batch:
+                try:
+                    await batch_handler(batch)
+                except Exception as exc:
+                    self.errors.extend((e, exc) for e in batch)
         if len(self.published) > self._keep:
             del self.published[: len(self.published) - self._keep]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -74,6 +74,10 @@ class InMemoryPortfolioStore:
     async def portfolio_for_account(self, account_id: str) -> Portfolio | None:
         portfolio_id = self._by_account.get(account_id)
         return None if portfolio_id is None else self._portfolios.get(portfolio_id)
+
+    async def portfolios_for_accounts(self, account_ids: Collection[str]) -> dict[str, Portfolio]:
+        held = {a: self._by_account.get(a) for a in account_ids}
+        return {a: self._portfolios[p] for a, p in held.items() if p in self._portfolios}
 
     async def add_transactions(self, portfolio_id: str, txs: Sequence[Transaction]) -> None:
         if portfolio_id not in self._portfolios:

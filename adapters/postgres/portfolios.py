@@ -18,12 +18,12 @@ Elsewhere the gate is awaited first and the batch's Transaction objects go the u
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -86,6 +86,10 @@ def tx_record(tx: Transaction, portfolio_id: str) -> tuple[Any, ...]:
     )
 
 
+# The fill path's read, built once: which of a commit's accounts a portfolio holds.
+_HOLDERS = select(portfolio_accounts.c.id, portfolio_accounts.c.portfolio_id).where(
+    portfolio_accounts.c.id.in_(bindparam("ids", expanding=True))
+)
 _KINDS = {k.value: k for k in TransactionKind}
 _SOURCES = {s.value: s for s in TransactionSource}
 _METHODS = {m.value: m for m in LotMethod}
@@ -183,6 +187,21 @@ class SqlPortfolioStore:
         )
         found = await guarded(lambda: self._portfolios(portfolios.c.id.in_(held), None))
         return found[0] if found else None
+
+    async def portfolios_for_accounts(self, account_ids: Collection[str]) -> dict[str, Portfolio]:
+        if not account_ids:
+            return {}
+        return await guarded(lambda: self._portfolios_for(list(account_ids)))
+
+    async def _portfolios_for(self, account_ids: list[str]) -> dict[str, Portfolio]:
+        async with self._engine.connect() as conn:
+            held = (await conn.execute(_HOLDERS, {"ids": account_ids})).all()
+            if not held:
+                return {}
+            holders = portfolios.c.id.in_({r.portfolio_id for r in held})
+            loaded = await self._load(conn, holders, None)
+        by_id = {p.id: p for p in loaded}
+        return {r.id: by_id[r.portfolio_id] for r in held if r.portfolio_id in by_id}
 
     async def _add_portfolio(self, portfolio: Portfolio) -> None:
         ids = [a.id for a in portfolio.accounts]

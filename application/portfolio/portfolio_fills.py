@@ -3,7 +3,8 @@
 Order booking (application/trading/order_booking.py) records a FillBooked event on the account for
 every fill it books; the events leave with the unit of work's commit (after it, through the
 outbox on SQL) and reach `PortfolioFillBooking.on_fill_booked` on the event bus
-(bootstrap/portfolios.py subscribes it). The transaction it books:
+(bootstrap/portfolios.py subscribes `on_fills_booked`: a commit's fills together, the
+portfolios holding their accounts read once for them). The transaction it books:
 
 - lands in the portfolio holding the fill's trading account; none holds it: nothing booked;
 - kind BUY or SELL by the fill's side, quantity = the fill's, price = fill price x the
@@ -37,7 +38,7 @@ from domain.trading.accounts import Account
 from domain.trading.fills import Fill, FillBooked
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Side
-from ports.portfolio.portfolios import PortfolioStore, transaction_id
+from ports.portfolio.portfolios import Portfolio, PortfolioStore, transaction_id
 
 ONE = Decimal(1)
 _log = logging.getLogger("bulwark.portfolio.fills")
@@ -73,8 +74,21 @@ class PortfolioFillBooking:
     booked: int = field(init=False, default=0)
     unbooked: int = field(init=False, default=0)
 
-    async def on_fill_booked(self, event: FillBooked) -> None:
-        await self.book(event.fill, currency=event.currency, multiplier=event.multiplier)
+    async def on_fills_booked(self, events: Sequence[FillBooked]) -> None:
+        """A commit's fills, in order: which portfolio holds each account is read once for
+        the lot (one store read, where each fill read it again); one fill's failure is
+        logged and the others are still booked."""
+        holders = await self.store.portfolios_for_accounts({e.account_id for e in events})
+        for event in events:
+            portfolio = holders.get(event.account_id)
+            if portfolio is None:
+                continue
+            try:
+                await self._book_into(
+                    portfolio, event.fill, currency=event.currency, multiplier=event.multiplier
+                )
+            except Exception:
+                _log.exception("fill %s not booked into the ledger", event.fill.id)
 
     async def book(
         self, fill: Fill, *, currency: str = "USD", multiplier: Decimal = ONE
@@ -84,6 +98,11 @@ class PortfolioFillBooking:
         portfolio = await self.store.portfolio_for_account(fill.account_id)
         if portfolio is None:
             return None
+        return await self._book_into(portfolio, fill, currency=currency, multiplier=multiplier)
+
+    async def _book_into(
+        self, portfolio: Portfolio, fill: Fill, *, currency: str, multiplier: Decimal
+    ) -> Transaction | None:
         kind = TransactionKind.BUY if fill.side is Side.BUY else TransactionKind.SELL
         tx = validate_transaction(
             Transaction(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -91,6 +91,8 @@ class PortfolioStore(Protocol):
     - `add_account(portfolio_id, account)`: appends an account; the portfolio after it, None
       when there is no such portfolio; AccountAlreadyHeld when any portfolio holds the id.
     - `get_portfolio(id)` / `portfolio_for_account(account_id)`: the portfolio or None.
+    - `portfolios_for_accounts(account_ids)`: account id -> the portfolio holding it, for
+      the ids a portfolio holds (the others are absent); one read for the lot.
     - `list_portfolios(owner_id, after=, limit=)`: the owner's, in id order, after the id
       `after` (a keyset cursor), at most `limit`.
     - `add_transactions(portfolio_id, txs)`: all or nothing. A transaction whose
@@ -127,6 +129,10 @@ class PortfolioStore(Protocol):
     ) -> list[Portfolio]: ...
 
     async def portfolio_for_account(self, account_id: str) -> Portfolio | None: ...
+
+    async def portfolios_for_accounts(
+        self, account_ids: Collection[str]
+    ) -> dict[str, Portfolio]: ...
 
     async def add_transactions(self, portfolio_id: str, txs: Sequence[Transaction]) -> None: ...
 

@@ -125,6 +125,25 @@ async def test_add_account_appends_and_routes_the_account_to_the_portfolio(
     assert missing is None
 
 
+async def test_the_portfolios_of_several_accounts_are_read_together(
+    repo: PortfolioStore,
+) -> None:
+    # Arrange
+    await repo.add_portfolio(portfolio("p-1", "u-1", "a-1", "a-2"))
+    await repo.add_portfolio(portfolio("p-2", "u-2", "b-1"))
+
+    # Act
+    held = await repo.portfolios_for_accounts(["a-2", "b-1", "nobody", "a-1"])
+    none = await repo.portfolios_for_accounts(["nobody"])
+    empty = await repo.portfolios_for_accounts([])
+
+    # Assert
+    assert {a: p.id for a, p in held.items()} == {"a-1": "p-1", "a-2": "p-1", "b-1": "p-2"}
+    assert held["a-1"] == await repo.get_portfolio("p-1")
+    assert held["b-1"] == await repo.get_portfolio("p-2")
+    assert none == {} and empty == {}
+
+
 async def test_owners_list_their_own_portfolios_page_by_page(repo: PortfolioStore) -> None:
     # Arrange
     for pid in ("p-3", "p-1", "p-2", "p-4"):

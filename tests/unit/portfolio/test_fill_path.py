@@ -6,6 +6,7 @@ corner cases, through PortfolioFillBooking directly.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -16,7 +17,7 @@ from adapters.memory.portfolios import InMemoryPortfolioStore
 from application.portfolio.portfolio_fills import PortfolioFillBooking
 from bootstrap.embedded import Embedded, build_embedded
 from domain.portfolio.holdings import holdings
-from domain.portfolio.transactions import TransactionKind, TransactionSource
+from domain.portfolio.transactions import Transaction, TransactionKind, TransactionSource
 from domain.tax.engine import compute_tax_ledger
 from domain.tax.lots import TaxAccount
 from domain.trading.fills import Fill, FillBooked
@@ -39,7 +40,7 @@ async def ledger_for(
         )
     )  # fmt: skip
     booking = PortfolioFillBooking(store)
-    e.bus.subscribe(FillBooked, booking.on_fill_booked)  # type: ignore[arg-type]
+    e.bus.subscribe_batch(FillBooked, booking.on_fills_booked)  # type: ignore[arg-type]
     return store, booking
 
 
@@ -81,7 +82,7 @@ async def test_a_replayed_fill_is_booked_once() -> None:
     event = FillBooked("acc-1", fill("f-1", Side.BUY, "3"))
 
     first = await booking.book(event.fill)
-    await booking.on_fill_booked(event)
+    await booking.on_fills_booked([event])
     again = await booking.book(event.fill)
 
     assert first is not None and again is None
@@ -90,6 +91,69 @@ async def test_a_replayed_fill_is_booked_once() -> None:
     await booking.book(fill("f-2", Side.SELL, "1"))
     assert await booking.book(fill("f-2", Side.SELL, "1")) is None
     assert len(await store.list_transactions("p-1")) == 2 and booking.unbooked == 0
+
+
+class CountingStore(InMemoryPortfolioStore):
+    """The memory store, counting the fill path's reads of which portfolio holds an account."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reads = 0
+
+    async def portfolios_for_accounts(self, account_ids: Collection[str]) -> dict[str, Portfolio]:
+        self.reads += 1
+        return await super().portfolios_for_accounts(account_ids)
+
+    async def portfolio_for_account(self, account_id: str) -> Portfolio | None:
+        self.reads += 1
+        return await super().portfolio_for_account(account_id)
+
+
+async def test_a_commits_fills_land_in_their_portfolios_with_one_read_of_the_holders() -> None:
+    # Arrange: two portfolios, and an account none holds
+    store = CountingStore()
+    for pid, account in (("p-1", "acc-1"), ("p-2", "acc-2")):
+        await store.add_portfolio(
+            Portfolio(pid, "u-1", pid, "USD", T0, (PortfolioAccount(account, account, "trading"),))
+        )
+    booking = PortfolioFillBooking(store)
+    events = [
+        FillBooked("acc-1", fill("f-1", Side.BUY, "3")),
+        FillBooked("acc-2", fill("f-2", Side.BUY, "2", account_id="acc-2")),
+        FillBooked("acc-9", fill("f-3", Side.BUY, "1", account_id="acc-9")),
+        FillBooked("acc-1", fill("f-4", Side.SELL, "1")),
+    ]
+
+    # Act
+    await booking.on_fills_booked(events)
+
+    # Assert
+    assert store.reads == 1
+    assert [t.external_id for t in await store.list_transactions("p-1")] == ["f-1", "f-4"]
+    assert [t.external_id for t in await store.list_transactions("p-2")] == ["f-2"]
+    assert booking.booked == 3
+
+
+async def test_one_fill_that_cannot_be_booked_leaves_the_others_of_its_commit_booked() -> None:
+    # Arrange: the store refuses the second fill's write
+    class Refusing(InMemoryPortfolioStore):
+        async def add_transactions(self, portfolio_id: str, txs: Sequence[Transaction]) -> None:
+            if any(t.external_id == "f-2" for t in txs):
+                raise OSError("the disk is full")
+            await super().add_transactions(portfolio_id, txs)
+
+    store = Refusing()
+    await store.add_portfolio(
+        Portfolio("p-1", "u-1", "Main", "USD", T0, (PortfolioAccount("acc-1", "A", "trading"),))
+    )
+    booking = PortfolioFillBooking(store)
+    events = [FillBooked("acc-1", fill(f"f-{i}", Side.BUY, "1")) for i in (1, 2, 3)]
+
+    # Act
+    await booking.on_fills_booked(events)
+
+    # Assert
+    assert [t.external_id for t in await store.list_transactions("p-1")] == ["f-1", "f-3"]
 
 
 async def test_a_fill_of_an_account_no_portfolio_holds_books_nothing() -> None:
