@@ -14,7 +14,8 @@ import pytest
 
 from adapters.http.console.filters import money
 from domain.principals import Role
-from domain.trading.accounts import Account, Position
+from domain.trading.accounts import Account
+from domain.trading.positions import Position
 from tests.http.console.helpers import chart_data, real_status, signed_in
 from tests.http.harness import Harness, User
 
