@@ -2,8 +2,8 @@
 
 The same use cases as `/api/v1/wealth/retirement/accounts/{id}/...` (application/wealth/
 retirement.py RetirementService) with the signed-in principal, and the same rule: only the
-caller's own accounts (a supervisor's too), another user's account id answering the console's
-404 page. Readers as the API's (a viewer reads; agents never sign in here).
+caller's own accounts, whatever the role (an admin's too), another user's account id answering
+the console's 404 page. Readers as the API's (a viewer reads; agents never sign in here).
 
 - The list: each of the caller's accounts with its plan's kind, or none.
 - An account (`/accounts/{id}?year=`): its plan, the form that keeps it (kind, birth date,
