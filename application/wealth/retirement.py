@@ -165,6 +165,14 @@ class StoredMatch:
     employer_contributed: Decimal
 
 
+@dataclass(frozen=True, slots=True)
+class AccountPlan:
+    """One of the caller's own accounts and the plan kept beside it (None: none kept)."""
+
+    account: Account
+    plan: RetirementPlan | None
+
+
 @dataclass(eq=False)
 class RetirementService:
     """Retirement calculations (module doc)."""
@@ -272,6 +280,20 @@ class RetirementService:
         await store.put(plan)
         await self._record(principal, "retirement_plan.put", account_id, {"kind": plan.kind.value})
         return plan
+
+    async def plans_by_account(self, principal: Principal) -> list[AccountPlan]:
+        """The caller's own accounts by id, each with its plan or None (the same owner rule
+        as every other call here: a supervisor sees its own accounts only)."""
+        assert self.uow_factory is not None
+        async with self.uow_factory() as uow:
+            accounts = await uow.accounts.list(principal.id)
+        kept = {p.account_id: p for p in await self._store().list_for(principal.id)}
+        mine = sorted((a for a in accounts if a.owner_id == principal.id), key=lambda a: a.id)
+        return [AccountPlan(a, kept.get(a.id)) for a in mine]
+
+    def this_year(self) -> int:
+        """The clock's year: the default tax and distribution year of the calculations."""
+        return self._now().year
 
     async def plan(self, principal: Principal, account_id: str) -> RetirementPlan:
         await self._account(principal, account_id)

@@ -48,6 +48,7 @@ from adapters.http.console.planning_page import PlanningPageController
 from adapters.http.console.portfolios_page import PortfoliosPageController
 from adapters.http.console.push import ConsolePushController
 from adapters.http.console.rebalancing_page import RebalancingPageController
+from adapters.http.console.retirement_page import RetirementPageController
 from adapters.http.console.risk_new import RiskRuleNewController
 from adapters.http.console.session import ConsoleSessionMiddleware
 from adapters.http.console.surveillance_page import SurveillancePageController
@@ -97,6 +98,7 @@ CONTROLLERS: list[type] = [
     AttributionPageController,
     FixedIncomePageController,
     FrontierPageController,
+    RetirementPageController,
 ]
 # The KYC upload's own body limit (BULWARK_KYC_MAX_BYTES, as the API's upload route).
 DEFAULT_KYC_MAX_BYTES = 10_485_760

@@ -81,6 +81,7 @@ NAV_GROUPS: tuple[NavGroup, ...] = (
             NavItem("/console/wealth", "Wealth", "y"),
             NavItem("/console/portfolios", "Portfolios", "f"),  # p is the providers'
             NavItem("/console/planning", "Planning", "n"),  # p is the providers'
+            NavItem("/console/retirement", "Retirement", "R"),
             NavItem("/console/rebalancing", "Rebalancing", "x"),
             NavItem("/console/aggregation", "Outside accounts", "j"),
             NavItem("/console/attribution", "Attribution", "A"),
