@@ -61,19 +61,20 @@ class _Held:
 
 
 def held_in_base(view: HoldingsView) -> tuple[dict[str, _Held], list[SkippedHolding]]:
-    """The positions held in the base currency, summed by symbol; the others skipped."""
+    """The positions held in the base currency, summed by symbol; those held in another
+    currency skipped (a symbol held in both is analysed for its base-currency part and named
+    in `skipped` for the rest)."""
     base = view.portfolio.base_currency
     held: dict[str, _Held] = {}
     skipped: dict[str, str] = {}
     for account in view.accounts:
         for position in account.positions:
-            if position.currency != base:
-                skipped[position.symbol] = f"held in {position.currency}, not {base} (no FX)"
+            if position.currency != base:  # what is held in the base currency still counts
+                reason = f"held in {position.currency}, not {base} (no FX): left out"
+                skipped[position.symbol] = reason
                 continue
             before = held.get(position.symbol, _Held(ZERO, position.price))
             held[position.symbol] = _Held(before.quantity + position.quantity, position.price)
-    for symbol in held:
-        skipped.pop(symbol, None)  # held in the base currency in another account
     return held, [SkippedHolding(s, r) for s, r in sorted(skipped.items())]
 
 

@@ -80,7 +80,7 @@ async def test_a_bond_held_in_two_accounts_is_one_holding_and_the_rest_is_skippe
     assert [(s.symbol, s.reason) for s in book.skipped] == [
         ("AAPL", "not a bond (equity)"),
         ("BUND", "a bond in EUR, not USD (no FX)"),
-        ("EURX", "held in EUR, not USD (no FX)"),
+        ("EURX", "held in EUR, not USD (no FX): left out"),
         ("NOREF", "no instrument reference data"),
     ]
 
