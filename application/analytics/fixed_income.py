@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from application.core.compute_budget import ComputeBudget
-from domain.fixedincome.bonds import FACE, Bond, BondAnalytics, analyze_bond
+from domain.fixedincome.bonds import FACE, MAX_SHIFT_BP, Bond, BondAnalytics, analyze_bond
 from domain.fixedincome.daycount import parse_day_count
 from domain.fixedincome.errors import InvalidBondInput
 from domain.fixedincome.ladder import (
@@ -84,12 +84,20 @@ class LadderResult:
     currency: str
 
 
-def _shocks(shocks_bp: Sequence[float] | None) -> tuple[float, ...]:
+def parse_shocks(shocks_bp: Sequence[float] | None) -> tuple[float, ...]:
+    """The shifts asked for (at most MAX_SHOCKS), else DEFAULT_SHOCKS_BP."""
     if shocks_bp is None:
         return DEFAULT_SHOCKS_BP
     if len(shocks_bp) > MAX_SHOCKS:
         raise InvalidBondInput(f"at most {MAX_SHOCKS} shocks", field="shocks_bp")
-    return tuple(float(shift) for shift in shocks_bp)
+    shifts = tuple(float(shift) for shift in shocks_bp)
+    for shift in shifts:
+        if not math.isfinite(shift) or abs(shift) > MAX_SHIFT_BP:
+            raise InvalidBondInput(
+                f"shocks_bp must be finite, within +/- {MAX_SHIFT_BP:,.0f} bp, got {shift!r}",
+                field="shocks_bp",
+            )
+    return shifts
 
 
 def _currency(code: str) -> str:
@@ -118,7 +126,7 @@ def to_bond(spec: BondSpec) -> Bond:
 def bond_result(request: BondRequest) -> BondResult:
     """Check and compute one bond (blocking; the service runs it within the budget)."""
     currency = _currency(request.currency)
-    shocks = _shocks(request.shocks_bp)
+    shocks = parse_shocks(request.shocks_bp)
     spec = request.bond
     face = _face(spec.face)
     analytics = analyze_bond(
@@ -142,7 +150,7 @@ def bond_result(request: BondRequest) -> BondResult:
 def ladder_result(request: LadderRequest) -> LadderResult:
     """Check and compute a ladder (blocking)."""
     currency = _currency(request.currency)
-    shocks = _shocks(request.shocks_bp)
+    shocks = parse_shocks(request.shocks_bp)
     if not 1 <= len(request.bonds) <= MAX_POSITIONS:
         raise InvalidBondInput(
             f"a ladder holds 1 to {MAX_POSITIONS:,} bonds, got {len(request.bonds):,}",

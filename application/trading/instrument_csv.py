@@ -1,8 +1,8 @@
 """Instruments from CSV text: every row checked, every bad row reported by line, all or none.
 
 Columns (header required, any order): symbol, name, asset_class, sector, lot_size,
-tick_size, marginable, shortable; `active` may be added. Options need terms a CSV row
-does not carry, so they are refused here.
+tick_size, marginable, shortable; `active` may be added. Options and bonds need terms a CSV
+row does not carry, so they are refused here.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ MAX_ERRORS = 100
 MAX_TEXT = 200
 _TRUE = frozenset({"true", "yes", "1", "y", "t"})
 _FALSE = frozenset({"false", "no", "0", "n", "f"})
-_CLASSES = {c.value: c for c in AssetClass if c is not AssetClass.OPTION}
+_CLASSES = {c.value: c for c in AssetClass if c not in (AssetClass.OPTION, AssetClass.BOND)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ def bundle(w: Wiring) -> Bundle:
         american_options=a.american_options,
         market_regime=a.market_regime,
         fixed_income=a.fixed_income,
+        stored_bonds=a.stored_bonds,
         optimization=a.optimization,
         crypto=a.crypto,
         crypto_wallets=a.crypto_wallets,

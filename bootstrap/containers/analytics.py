@@ -10,6 +10,7 @@ from dependency_injector import containers, providers
 
 from adapters.optimization.cvxpy_optimizer import CvxpyOptimizer
 from application.analytics.american_options import AmericanOptionsService
+from application.analytics.bond_holdings import StoredBondsService
 from application.analytics.crypto import CryptoAnalyticsService
 from application.analytics.crypto_gas import LiveGasService
 from application.analytics.crypto_wallet_book import CryptoWalletBook
@@ -94,6 +95,11 @@ class AnalyticsContainer(containers.DeclarativeContainer):
         clock=core.clock,
     )
     fixed_income = providers.Singleton(FixedIncomeService, core.compute_budget)
+    # The bonds a stored portfolio holds: their instruments' terms, the ledger's quantities.
+    stored_bonds = providers.Singleton(
+        StoredBondsService, core.compute_budget, portfolio.portfolios, core.uow_factory,
+        core.clock,
+    )  # fmt: skip
     # Portfolio optimisation (docs/optimization.md): cvxpy + Clarabel, the solver libraries
     # imported on a background thread at start-up (BULWARK_COMPUTE_WARMUP), not in a request.
     optimizer = providers.Singleton(CvxpyOptimizer)

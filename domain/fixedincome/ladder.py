@@ -97,6 +97,19 @@ def weighted_average_life(settlement: date, faces: list[float], maturities: list
     return weighted / total
 
 
+def position_result(settlement: date, face: float, analytics: BondAnalytics) -> PositionResult:
+    """A bond's analytics (per 100 face) scaled to the `face` held."""
+    scale = face / FACE
+    return PositionResult(
+        face=face,
+        analytics=analytics,
+        market_value=analytics.dirty_price * scale,
+        accrued_amount=analytics.accrued * scale,
+        dv01=analytics.dv01 * scale,
+        years_to_maturity=(analytics.bond.maturity - settlement).days / DAYS_PER_YEAR,
+    )
+
+
 def _position(
     settlement: date, index: int, position: LadderPosition, shifts: tuple[float, ...]
 ) -> PositionResult:
@@ -116,15 +129,7 @@ def _position(
         )
     except InvalidBondInput as error:
         raise InvalidBondInput(error.message, field=f"bonds[{index}].{error.field}") from None
-    scale = face / FACE
-    return PositionResult(
-        face=face,
-        analytics=analytics,
-        market_value=analytics.dirty_price * scale,
-        accrued_amount=analytics.accrued * scale,
-        dv01=analytics.dv01 * scale,
-        years_to_maturity=(position.bond.maturity - settlement).days / DAYS_PER_YEAR,
-    )
+    return position_result(settlement, face, analytics)
 
 
 def analyze_ladder(
@@ -140,6 +145,14 @@ def analyze_ladder(
         _position(settlement, index, position, shifts_bp)
         for index, position in enumerate(positions)
     )
+    return ladder_of(settlement, results, shifts_bp)
+
+
+def ladder_of(
+    settlement: date, results: tuple[PositionResult, ...], shifts_bp: tuple[float, ...]
+) -> LadderAnalytics:
+    """The totals of positions already analysed at `settlement` with `shifts_bp` (at least
+    one position; each analytics' shocks in the order of `shifts_bp`)."""
     market_value = sum(r.market_value for r in results)
     faces = [r.face for r in results]
     maturities = [r.analytics.bond.maturity for r in results]

@@ -1,4 +1,8 @@
-"""Instruments: what can be traded, with its tick, lot, multiplier and option terms."""
+"""Instruments: what can be traded, with its tick, lot, multiplier and option or bond terms.
+
+A bond (AssetClass.BOND) carries its terms (domain/fixedincome/terms.py): it is priced clean
+per 100 of face and counted in hundreds of face, so its multiplier is 1.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 from enum import StrEnum
 
 from domain.errors import InvalidInstrument
+from domain.fixedincome.errors import InvalidBondTerms
+from domain.fixedincome.terms import BondTerms
 from domain.numbers import ONE, ZERO
 
 
@@ -19,6 +25,7 @@ class AssetClass(StrEnum):
     FUTURE = "future"
     CRYPTO = "crypto"
     FX = "fx"
+    BOND = "bond"
 
 
 class OptionRight(StrEnum):
@@ -47,6 +54,7 @@ class Instrument:
     marginable: bool = True  # False: no margin credit, bought with 100% of its value
     shortable: bool = True  # False: the gate refuses a sell that opens or grows a short
     active: bool = True  # False: the gate denies every order (INSTRUMENT_INACTIVE)
+    bond: BondTerms | None = None  # a bond's terms; None for anything else
 
     def __post_init__(self) -> None:
         if not self.symbol or not self.symbol.strip():
@@ -66,6 +74,27 @@ class Instrument:
                 raise InvalidInstrument(f"strike must be positive for {self.symbol}")
         elif self.strike is not None or self.right is not None:
             raise InvalidInstrument(f"{self.symbol} is not an option but has option terms")
+        self._check_bond()
+
+    def _check_bond(self) -> None:
+        if self.asset_class is not AssetClass.BOND:
+            if self.bond is not None:
+                raise InvalidBondTerms(
+                    f"{self.symbol} is not a bond but has bond terms", field="asset_class"
+                )
+            return
+        if self.bond is None:
+            raise InvalidBondTerms(
+                f"bond {self.symbol} needs its terms: face_value, coupon_rate, frequency, "
+                "issue_date, maturity and day_count",
+                field="bond",
+            )
+        if self.multiplier != ONE:
+            raise InvalidBondTerms(
+                f"a bond's multiplier is 1 (quantity in hundreds of face, price per 100 of "
+                f"face), got {self.multiplier} for {self.symbol}",
+                field="multiplier",
+            )
 
     def is_tick_aligned(self, price: Decimal) -> bool:
         """True when the price is a whole number of ticks."""

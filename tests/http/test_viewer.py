@@ -147,6 +147,7 @@ PERSONAL = {
     "/api/v1/portfolios/{portfolio_id}/holdings": "the caller's own portfolio",
     "/api/v1/portfolios/{portfolio_id}/performance": "the caller's own portfolio",
     "/api/v1/portfolios/{portfolio_id}/risk": "the caller's own portfolio",
+    "/api/v1/portfolios/{portfolio_id}/fixed-income": "the caller's own portfolio",
     # An illiquid asset is its portfolio owner's alone.
     "/api/v1/planning/illiquid-assets/{asset_id}": "the caller's own illiquid asset",
     # A donation is its donor's alone; another's answers 404.

@@ -14,6 +14,7 @@ from adapters.http.contexts import HttpContext
 from adapters.http.problems import problems_with
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.analytics.american_options import AmericanOptionsService
+from application.analytics.bond_holdings import StoredBondsService
 from application.analytics.crypto import CryptoAnalyticsService
 from application.analytics.crypto_gas import LiveGasService
 from application.analytics.crypto_wallet_book import CryptoWalletBook
@@ -43,6 +44,7 @@ class AnalyticsServices:
     american_options: AmericanOptionsService
     market_regime: RegimeDetectionService
     fixed_income: FixedIncomeService
+    stored_bonds: StoredBondsService
     optimization: OptimizationService
     crypto: CryptoAnalyticsService
     crypto_wallets: WalletBalanceService
@@ -87,7 +89,7 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
         *options_american.CONTROLLERS,  # /analytics/options/american
         *regime.CONTROLLERS,  # /analytics/regime
         *attribution.CONTROLLERS,  # /analytics/attribution
-        *fixed_income.CONTROLLERS,  # /analytics/fixed-income/*
+        *fixed_income.CONTROLLERS,  # /analytics/fixed-income/*, /portfolios/{id}/fixed-income
         *optimization.controllers(config.analytics_max_body_bytes),
         *crypto.CONTROLLERS,  # /analytics/crypto/*
         *crypto_book.CONTROLLERS,  # /crypto/wallets, /crypto/portfolio, /crypto/gas

@@ -1,12 +1,23 @@
-"""POST /api/v1/analytics/fixed-income/bond and /ladder: bond analytics on posted inputs."""
+"""POST /api/v1/analytics/fixed-income/bond and /ladder: bond analytics on posted inputs; GET
+/api/v1/portfolios/{id}/fixed-income: the same figures for the bonds a stored portfolio holds."""
 
 from __future__ import annotations
 
-from litestar.params import JSONBody
+from datetime import date
+from typing import Annotated
+
+from litestar import get
+from litestar.openapi.spec import Example
+from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
+from adapters.http.analytics.bond_holdings_schemas import PortfolioBondsOut
 from adapters.http.analytics.fixed_income_schemas import BondIn, BondOut, LadderIn, LadderOut
+from adapters.http.deps import CallerDep
 from adapters.http.shared_calculations import calculation
+from application.analytics.bond_holdings import StoredBondsRequest
+from application.analytics.fixed_income import DEFAULT_SHOCKS_BP, MAX_SHOCKS
+from domain.fixedincome.errors import InvalidBondInput
 
 _REFUSALS = (
     "422 INVALID_BOND_INPUT naming the field (`bonds[i].<field>` in a ladder): settlement on "
@@ -59,4 +70,73 @@ class FixedIncomeController(AnalyticsController):
         return LadderOut.from_domain(await analytics.fixed_income.ladder(data.to_request()))
 
 
-CONTROLLERS = [FixedIncomeController]
+class PortfolioBondsController(AnalyticsController):
+    """`/api/v1/portfolios/{id}/fixed-income`: a portfolio that is not the caller's is 404."""
+
+    path = "/portfolios"
+
+    @get(
+        "/{portfolio_id:str}/fixed-income",
+        summary="Fixed-income figures of the bonds a stored portfolio holds",
+        description=(
+            "The portfolio's positions (summed over its accounts) whose instrument is a bond "
+            "(`asset_class` bond, with its stored terms): quantity in hundreds of face, the "
+            "reference price (mark) the clean price per 100 of face. Per holding: the yield "
+            "solved from the mark, else the bond's stated coupon rate as its yield "
+            "(`price_source`); clean and dirty price, accrued, Macaulay and modified "
+            "duration, convexity, DV01 / BPV (the posted endpoints' conventions), the weighted "
+            "average life, market value and, per parallel shift, the value change by full "
+            "repricing beside the duration and duration + convexity estimates. Totals: "
+            "market-value weighted yield, durations and convexity; principal-weighted WAL; "
+            "face, market value, accrued, DV01 and each shift's changes summed, in the "
+            "portfolio's base currency. Every other holding (not a bond, no instrument, "
+            "another currency, matured, not yet issued, a mark no yield reaches) is listed in "
+            "`skipped` with the reason. `settlement` defaults to today (UTC). 404 "
+            "PORTFOLIO_NOT_FOUND for a portfolio that is not yours; 422 INVALID_BOND_INPUT "
+            "naming `shocks_bp` (more than 50, beyond +/-5,000 bp) or `settlement`; 503 "
+            "COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After."
+        ),
+        responses=problems(400, 404, 422, notes={422: "INVALID_BOND_INPUT"}),
+    )
+    async def get_portfolio_fixed_income(
+        self,
+        portfolio_id: FromPath[str],
+        caller: CallerDep,
+        analytics: AnalyticsDep,
+        settlement: Annotated[
+            str | None,
+            QueryParameter(
+                format="date",
+                description="The settlement date, ISO 8601 (YYYY-MM-DD); default today (UTC)",
+                examples=[Example(value="2026-03-31")],
+            ),
+        ] = None,
+        shocks_bp: Annotated[
+            list[float] | None,
+            QueryParameter(
+                description=f"Parallel yield shifts in bp, repeated (`shocks_bp=-100&shocks_bp"
+                f"=100`), at most {MAX_SHOCKS}; default "
+                f"{', '.join(f'{s:+g}' for s in DEFAULT_SHOCKS_BP)}",
+            ),
+        ] = None,
+    ) -> PortfolioBondsOut:
+        request = StoredBondsRequest(portfolio_id, _settlement(settlement), shocks_bp)
+        result = await analytics.stored_bonds.analyse(caller.principal, request)
+        return PortfolioBondsOut.from_domain(result)
+
+
+def _settlement(value: str | None) -> date | None:
+    """An ISO date parsed here (422 naming `settlement`, as the posted endpoints answer)."""
+    if value is None:
+        return None
+    try:
+        if len(value) != len("YYYY-MM-DD"):
+            raise ValueError(value)
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidBondInput(
+            f"settlement must be a date YYYY-MM-DD, got {value!r}", field="settlement"
+        ) from None
+
+
+CONTROLLERS = [FixedIncomeController, PortfolioBondsController]

@@ -1,4 +1,5 @@
-"""`/console/fixed-income`: a bond calculator and a ladder builder.
+"""`/console/fixed-income`: a bond calculator, a ladder builder and the bonds of a stored
+portfolio (`?portfolio_id=`, or its card's form: fixed_income_portfolio.py).
 
 The same use case as POST /api/v1/analytics/fixed-income/bond and /ladder
 (`FixedIncomeService.bond` / `ladder`, within the compute budget): a calculation on the typed
@@ -14,11 +15,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from litestar import Request, get, post
-from litestar.params import FromPath
+from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
 from adapters.http.analytics.fixed_income_schemas import SCHEDULE, compounding
-from adapters.http.console.analytics_view import today_of
+from adapters.http.console.analytics_view import own_portfolios, today_of
+from adapters.http.console.fixed_income_portfolio import analyse_portfolio, portfolio_defaults
 from adapters.http.console.fixed_income_view import (
     FREQUENCIES,
     RUNG_FORMAT,
@@ -32,7 +34,7 @@ from adapters.http.console.fixed_income_view import (
     shock_chart,
 )
 from adapters.http.console.form_fields import FieldReader
-from adapters.http.console.pages import ConsolePage, fragment, is_htmx, page
+from adapters.http.console.pages import ConsolePage, fragment, is_htmx, page, part_or_page
 from adapters.http.contexts import bundle_of
 from adapters.http.problems import domain_status
 from application.analytics.fixed_income import BondResult, FixedIncomeService, LadderResult
@@ -112,11 +114,42 @@ class FixedIncomePageController(ConsolePage):
     path = "/fixed-income"
 
     @get("/")
-    async def fixed_income(self, request: Request[Any, Any, Any]) -> Template:
+    async def fixed_income(
+        self, request: Request[Any, Any, Any], portfolio_id: FromQuery[str] = ""
+    ) -> Template:
         today = today_of(request)
-        calcs = {"bond": Calc(bond_defaults(today), {}), "ladder": Calc(ladder_defaults(today), {})}
-        context = {"calcs": calcs, **_choices()}
-        return page(request, "fixed_income.html", title=TITLE, context=context)
+        held = Calc(portfolio_defaults(today), {})
+        if portfolio_id:  # a portfolio chosen: its bonds' figures (404 when not yours)
+            reader = FieldReader({"portfolio_id": portfolio_id})
+            answer, _ = await analyse_portfolio(request, reader)
+            held = Calc({**held.form, **reader.values}, reader.errors, answer)
+        calcs = {
+            "bond": Calc(bond_defaults(today), {}),
+            "ladder": Calc(ladder_defaults(today), {}),
+            "portfolio": held,
+        }
+        context = {"calcs": calcs, "portfolios": await own_portfolios(request), **_choices()}
+        status = 422 if held.errors else 200
+        return page(request, "fixed_income.html", title=TITLE, status_code=status, context=context)
+
+    @post("/portfolio", status_code=200)
+    async def portfolio_bonds(self, request: Request[Any, Any, Any]) -> Template:
+        today = today_of(request)
+        reader = FieldReader(await request.form())
+        answer, code = await analyse_portfolio(request, reader)
+        status, code = reader.outcome(code)
+        calc = Calc({**portfolio_defaults(today), **reader.values}, reader.errors, answer)
+        calcs = {
+            "bond": Calc(bond_defaults(today), {}),
+            "ladder": Calc(ladder_defaults(today), {}),
+            "portfolio": calc,
+        }
+        portfolios = await own_portfolios(request)
+        return part_or_page(
+            request, "partials/fixed_income_portfolio.html", "fixed_income.html", title=TITLE,
+            status_code=status, code=code,
+            context={"calc": calc, "calcs": calcs, "portfolios": portfolios, **_choices()},
+        )  # fmt: skip
 
     @post("/{kind:str}", status_code=200)
     async def calculate(self, request: Request[Any, Any, Any], kind: FromPath[str]) -> Template:
@@ -147,8 +180,10 @@ class FixedIncomePageController(ConsolePage):
             )  # fmt: skip
         other = "ladder" if kind == "bond" else "bond"
         other_defaults = ladder_defaults(today) if kind == "bond" else bond_defaults(today)
-        calcs = {kind: calc, other: Calc(other_defaults, {})}
+        calcs = {kind: calc, other: Calc(other_defaults, {}),
+                 "portfolio": Calc(portfolio_defaults(today), {})}  # fmt: skip
+        portfolios = await own_portfolios(request)
         return page(
             request, "fixed_income.html", title=TITLE, status_code=status,
-            context={"calcs": calcs, **_choices()},
+            context={"calcs": calcs, "portfolios": portfolios, **_choices()},
         )  # fmt: skip

@@ -59,7 +59,7 @@ def ladder_defaults(today: date) -> dict[str, str]:
     }
 
 
-def _shocks(reader: FieldReader) -> list[float] | None:
+def read_shocks(reader: FieldReader) -> list[float] | None:
     text = reader.text("shocks_bp")
     if not text:
         return None
@@ -84,7 +84,7 @@ def read_bond_form(reader: FieldReader) -> BondRequest | None:
     yield_rate = reader.decimal("yield_rate", required=False)
     clean = reader.decimal("clean_price", required=False)
     face = reader.decimal("face")
-    shocks = _shocks(reader)
+    shocks = read_shocks(reader)
     if reader.errors or settlement is None or maturity is None or coupon is None:
         return None
     if face is None or day_count is None:
@@ -121,7 +121,7 @@ def read_ladder_form(reader: FieldReader) -> LadderRequest | None:
     settlement = reader.day("settlement")
     frequency = _frequency(reader)
     day_count = reader.choice("day_count", DAY_COUNT_NAMES)
-    shocks = _shocks(reader)
+    shocks = read_shocks(reader)
     lines = [line.strip() for line in reader.text("rungs").splitlines() if line.strip()]
     bonds: list[BondSpec] = []
     if not 1 <= len(lines) <= MAX_RUNGS:

@@ -99,12 +99,20 @@ class InstrumentController(Controller):
     @post(
         "/",
         summary="Create an instrument",
-        description=f"409 INSTRUMENT_EXISTS when the symbol has reference data already. {_ADMIN}",
+        description=(
+            "409 INSTRUMENT_EXISTS when the symbol has reference data already. A bond "
+            "(`asset_class` bond) carries its `bond` terms: face_value, coupon_rate, frequency, "
+            "issue_date, maturity, day_count; it is priced clean per 100 of face and counted "
+            "in hundreds of face (multiplier 1; lot size one bond, face_value / 100, unless "
+            "given). 422 INVALID_BOND_TERMS naming the term (`bond.frequency`, "
+            "`bond.maturity`, `bond.day_count` ...), a bond without terms (`bond`), terms on "
+            f"another asset class (`asset_class`) or a bond's multiplier other than 1. {_ADMIN}"
+        ),
         guards=[require_roles(Role.ADMIN)],
         status_code=201,
         responses={
             201: ResponseSpec(InstrumentOut, description="The instrument; Location names it"),
-            **problems(400, 409, 422, 429),
+            **problems(400, 409, 422, 429, notes={422: "INVALID_BOND_TERMS naming the term"}),
         },
     )
     async def create_instrument(

@@ -1,4 +1,9 @@
-"""Instrument DTOs: reference data out; an admin's new instrument and edits in."""
+"""Instrument DTOs: reference data out; an admin's new instrument and edits in.
+
+A bond carries its terms (`bond`): its price is clean per 100 of face and its quantity is in
+hundreds of face (domain/fixedincome/terms.py), so its multiplier is 1 and its lot size
+defaults to one bond (face_value / 100).
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,11 @@ from typing import Annotated, Literal
 import msgspec
 
 from adapters.http.schemas.common import Input, Mirror, Output
-from adapters.http.wire_format import PriceOut, QuantityOut, RateOut
-from adapters.wire.numbers import Multiplier, Price, Quantity
+from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut, RateOut
+from adapters.wire.numbers import Money, Multiplier, Price, Quantity, UnitInterval
 from application.trading.instrument_catalog import ImportReport, InstrumentEdit, InstrumentPage
+from domain.fixedincome.daycount import DAY_COUNT_NAMES
+from domain.fixedincome.terms import BondTerms, bond_terms
 from domain.trading.instruments import AssetClass, Instrument
 
 _SYMBOL = Annotated[
@@ -21,8 +28,31 @@ _NAME = Annotated[str, msgspec.Meta(max_length=200)]
 _SECTOR = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 
 
+BOND_UNITS = (
+    "price: clean, per 100 of face; quantity: hundreds of face (1 = 100 of face; one bond = "
+    "face_value / 100); quantity x price = the clean value"
+)
+
+
+class BondTermsOut(Output):
+    """A bond's terms (domain/fixedincome/terms.py)."""
+
+    face_value: MoneyOut
+    coupon_rate: RateOut
+    frequency: int
+    issue_date: date
+    maturity: date
+    day_count: str
+    units: str
+
+    @classmethod
+    def from_domain(cls, terms: BondTerms) -> BondTermsOut:
+        return cls.from_attributes(terms, day_count=terms.day_count.value, units=BOND_UNITS)
+
+
 class InstrumentOut(Output):
-    """An instrument; the option terms are null for anything but an option."""
+    """An instrument; the option terms are null for anything but an option, `bond` for
+    anything but a bond."""
 
     symbol: str
     name: str
@@ -39,10 +69,15 @@ class InstrumentOut(Output):
     strike: PriceOut | None = None
     expiry: date | None = None
     right: str | None = None
+    bond: BondTermsOut | None = None
 
     @classmethod
     def from_domain(cls, i: Instrument) -> InstrumentOut:
-        return cls.from_attributes(i, right=None if i.right is None else i.right.value)
+        return cls.from_attributes(
+            i,
+            right=None if i.right is None else i.right.value,
+            bond=None if i.bond is None else BondTermsOut.from_domain(i.bond),
+        )
 
 
 class InstrumentPageOut(Output):
@@ -56,12 +91,40 @@ class InstrumentPageOut(Output):
         )
 
 
+class BondTermsIn(Input):
+    """A bond's terms; the ranges are the domain's (422 INVALID_BOND_TERMS naming the term)."""
+
+    face_value: Annotated[
+        Money, msgspec.Meta(description="The denomination of one bond, in the currency")
+    ]
+    coupon_rate: Annotated[
+        UnitInterval, msgspec.Meta(description="Fraction a year of face, 0 to 1 (0.05 = 5%)")
+    ]
+    issue_date: date
+    maturity: Annotated[date, msgspec.Meta(description="After issue_date; redeemed at 100")]
+    frequency: Annotated[int, msgspec.Meta(description="Coupons a year: 1, 2 or 4 (default 2)")] = 2
+    day_count: Annotated[
+        str, msgspec.Meta(description=f"One of: {', '.join(DAY_COUNT_NAMES)} (default 30/360 US)")
+    ] = "30/360 US"
+
+    def to_domain(self) -> BondTerms:
+        return bond_terms(
+            face_value=Decimal(self.face_value),
+            coupon_rate=Decimal(self.coupon_rate),
+            frequency=self.frequency,
+            issue_date=self.issue_date,
+            maturity=self.maturity,
+            day_count=self.day_count,
+        )
+
+
 class InstrumentIn(Input):
-    """A new instrument (not an option: its terms come with an options feed, not by hand)."""
+    """A new instrument (not an option: its terms come with an options feed, not by hand). A
+    bond needs its `bond` terms; its lot size defaults to one bond (face_value / 100)."""
 
     symbol: _SYMBOL
     name: _NAME = ""
-    asset_class: Literal["equity", "crypto", "fx", "future"] = "equity"
+    asset_class: Literal["equity", "crypto", "fx", "future", "bond"] = "equity"
     sector: _SECTOR = "UNCLASSIFIED"
     tick_size: Price | None = None
     lot_size: Quantity | None = None
@@ -70,20 +133,26 @@ class InstrumentIn(Input):
     marginable: bool = True
     shortable: bool = True
     active: bool = True
+    bond: Annotated[
+        BondTermsIn | None, msgspec.Meta(description="A bond's terms (asset_class bond only)")
+    ] = None
 
     def to_domain(self) -> Instrument:
+        terms = None if self.bond is None else self.bond.to_domain()
+        lot = terms.lot_size if terms is not None else Decimal(1)
         return Instrument(
             self.symbol.upper(),
             AssetClass(self.asset_class),
             sector=self.sector,
             tick_size=Decimal(self.tick_size or "0.01"),
-            lot_size=Decimal(self.lot_size or 1),
+            lot_size=Decimal(self.lot_size) if self.lot_size else lot,
             multiplier=Decimal(self.multiplier or 1),
             currency=self.currency,
             name=self.name,
             marginable=self.marginable,
             shortable=self.shortable,
             active=self.active,
+            bond=terms,
         )
 
 

@@ -22,6 +22,8 @@ from adapters.postgres.tables.outbox import inbox
 from adapters.postgres.tables.trading import accounts, fills, instruments, orders, positions
 from adapters.postgres.types import UtcDateTime
 from domain.errors import ConcurrentUpdate
+from domain.fixedincome.daycount import DayCount
+from domain.fixedincome.terms import BondTerms
 from domain.trading.accounts import Account
 from domain.trading.fills import Fill
 from domain.trading.instruments import AssetClass, Instrument, OptionRight
@@ -486,6 +488,7 @@ class InstrumentRepo(TrackedRepo[Instrument]):
             "marginable": i.marginable,
             "shortable": i.shortable,
             "active": i.active,
+            **_bond_row(i.bond),
         }
 
     def from_row(self, r: Any) -> Instrument:
@@ -505,6 +508,7 @@ class InstrumentRepo(TrackedRepo[Instrument]):
             marginable=r.marginable,
             shortable=r.shortable,
             active=r.active,
+            bond=_bond_terms(r),
         )
 
     async def add(self, instrument: Instrument) -> None:
@@ -520,3 +524,40 @@ class InstrumentRepo(TrackedRepo[Instrument]):
 
     async def list(self) -> list[Instrument]:
         return await self._many(select(instruments).order_by(instruments.c.symbol))
+
+
+def _bond_row(terms: BondTerms | None) -> dict[str, Any]:
+    """A bond's terms as the instrument row's bond_* columns (all null for anything else)."""
+    if terms is None:
+        return dict.fromkeys(_BOND_COLUMNS)
+    return {
+        "bond_face_value": terms.face_value,
+        "bond_coupon_rate": terms.coupon_rate,
+        "bond_frequency": terms.frequency,
+        "bond_issue_date": terms.issue_date,
+        "bond_maturity": terms.maturity,
+        "bond_day_count": terms.day_count.value,
+    }
+
+
+_BOND_COLUMNS = (
+    "bond_face_value",
+    "bond_coupon_rate",
+    "bond_frequency",
+    "bond_issue_date",
+    "bond_maturity",
+    "bond_day_count",
+)
+
+
+def _bond_terms(r: Any) -> BondTerms | None:
+    if r.bond_maturity is None:
+        return None
+    return BondTerms(
+        face_value=r.bond_face_value,
+        coupon_rate=r.bond_coupon_rate,
+        frequency=r.bond_frequency,
+        issue_date=r.bond_issue_date,
+        maturity=r.bond_maturity,
+        day_count=DayCount(r.bond_day_count),
+    )

@@ -128,5 +128,12 @@ instruments = Table(
     Column("marginable", Boolean, nullable=False, server_default=true()),
     Column("shortable", Boolean, nullable=False, server_default=true()),
     Column("active", Boolean, nullable=False, server_default=true()),
+    # A bond's terms (domain/fixedincome/terms.py); null for anything else.
+    Column("bond_face_value", Money(), nullable=True),
+    Column("bond_coupon_rate", Money(), nullable=True),
+    Column("bond_frequency", Integer, nullable=True),
+    Column("bond_issue_date", Date(), nullable=True),
+    Column("bond_maturity", Date(), nullable=True),
+    Column("bond_day_count", String(24), nullable=True),
     Index("ix_instruments_asset_class_symbol", "asset_class", "symbol"),
 )

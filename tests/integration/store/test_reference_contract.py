@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
+from domain.fixedincome.daycount import DayCount
+from domain.fixedincome.terms import BondTerms
 from domain.trading.account_profile import AccountStatus, AccountType, TradingType
 from domain.trading.accounts import Account
 from domain.trading.instruments import AssetClass, Instrument
@@ -95,6 +97,36 @@ async def test_instruments_round_trip_their_reference_flags(store: StoreUnderTes
 
     # Assert
     assert loaded == gme
+
+
+async def test_a_bond_round_trips_its_terms_and_an_equity_has_none(
+    store: StoreUnderTest,
+) -> None:
+    # Arrange: a 4.125 % semiannual ACT/ACT ICMA bond of 1,000 face, lot one bond (10 x 100)
+    terms = BondTerms(
+        face_value=Decimal("1000"),
+        coupon_rate=Decimal("0.04125"),
+        frequency=2,
+        issue_date=date(2024, 2, 15),
+        maturity=date(2034, 2, 15),
+        day_count=DayCount.ACT_ACT_ICMA,
+    )
+    bond = Instrument("UST-2034", AssetClass.BOND, lot_size=Decimal(10), bond=terms)
+
+    # Act
+    await _add(store, bond, Instrument("AAPL"))
+    async with store.uow() as uow:
+        loaded = await uow.instruments.get("UST-2034")
+        equity = await uow.instruments.get("AAPL")
+    bonds = await _search(store, asset_class=AssetClass.BOND)
+
+    # Assert
+    assert loaded == bond
+    assert loaded is not None and loaded.bond == terms
+    assert loaded.bond.coupon_rate == Decimal("0.04125")
+    assert loaded.bond.day_count is DayCount.ACT_ACT_ICMA
+    assert equity is not None and equity.bond is None
+    assert bonds == ["UST-2034"]
 
 
 async def test_search_pages_by_symbol_with_every_filter(store: StoreUnderTest) -> None:

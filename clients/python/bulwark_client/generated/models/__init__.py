@@ -102,11 +102,15 @@ from .bin_out import BinOut
 from .black_litterman_out import BlackLittermanOut
 from .block_fees_out import BlockFeesOut
 from .bond_cash_flow_out import BondCashFlowOut
+from .bond_holding_out import BondHoldingOut
 from .bond_in import BondIn
 from .bond_out import BondOut
 from .bond_out_units import BondOutUnits
 from .bond_shock_out import BondShockOut
 from .bond_spec_in import BondSpecIn
+from .bond_terms_in import BondTermsIn
+from .bond_terms_out import BondTermsOut
+from .bond_totals_out import BondTotalsOut
 from .breaker_settings_out import BreakerSettingsOut
 from .broker_credentials_in import BrokerCredentialsIn
 from .broker_credentials_out import BrokerCredentialsOut
@@ -347,6 +351,7 @@ from .holding_account_out import HoldingAccountOut
 from .holding_account_out_cash import HoldingAccountOutCash
 from .holding_in import HoldingIn
 from .holding_position_out import HoldingPositionOut
+from .holding_shock_out import HoldingShockOut
 from .holdings_conventions_out import HoldingsConventionsOut
 from .holdings_out import HoldingsOut
 from .homeostasis_out import HomeostasisOut
@@ -533,6 +538,8 @@ from .pool_range_in import PoolRangeIn
 from .portfolio_account_in import PortfolioAccountIn
 from .portfolio_account_in_kind import PortfolioAccountInKind
 from .portfolio_account_out import PortfolioAccountOut
+from .portfolio_bonds_out import PortfolioBondsOut
+from .portfolio_bonds_out_units import PortfolioBondsOutUnits
 from .portfolio_import_out import PortfolioImportOut
 from .portfolio_import_out_by_account import PortfolioImportOutByAccount
 from .portfolio_import_out_by_kind import PortfolioImportOutByKind
@@ -696,6 +703,7 @@ from .signal_page_out import SignalPageOut
 from .signup_in import SignupIn
 from .sizing_inputs_out import SizingInputsOut
 from .sizing_method import SizingMethod
+from .skipped_holding_out import SkippedHoldingOut
 from .skipped_out import SkippedOut
 from .sleeve_out import SleeveOut
 from .source_in import SourceIn
@@ -951,11 +959,15 @@ __all__ = (
     "BlackLittermanOut",
     "BlockFeesOut",
     "BondCashFlowOut",
+    "BondHoldingOut",
     "BondIn",
     "BondOut",
     "BondOutUnits",
     "BondShockOut",
     "BondSpecIn",
+    "BondTermsIn",
+    "BondTermsOut",
+    "BondTotalsOut",
     "BreakerSettingsOut",
     "BrokerCredentialsIn",
     "BrokerCredentialsOut",
@@ -1197,6 +1209,7 @@ __all__ = (
     "HoldingIn",
     "HoldingPositionOut",
     "HoldingsConventionsOut",
+    "HoldingShockOut",
     "HoldingsOut",
     "HomeostasisOut",
     "HypeKeywordOut",
@@ -1382,6 +1395,8 @@ __all__ = (
     "PortfolioAccountIn",
     "PortfolioAccountInKind",
     "PortfolioAccountOut",
+    "PortfolioBondsOut",
+    "PortfolioBondsOutUnits",
     "PortfolioImportOut",
     "PortfolioImportOutByAccount",
     "PortfolioImportOutByKind",
@@ -1545,6 +1560,7 @@ __all__ = (
     "SignupIn",
     "SizingInputsOut",
     "SizingMethod",
+    "SkippedHoldingOut",
     "SkippedOut",
     "SleeveOut",
     "SourceIn",

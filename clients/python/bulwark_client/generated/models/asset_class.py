@@ -1,6 +1,7 @@
 from enum import StrEnum
 
 class AssetClass(StrEnum):
+    BOND = "bond"
     CRYPTO = "crypto"
     EQUITY = "equity"
     FUTURE = "future"

@@ -12,6 +12,8 @@ from ..models.instrument_in_asset_class import InstrumentInAssetClass
 from ..types import UNSET, Unset
 from typing import cast
 
+if TYPE_CHECKING:
+  from ..models.bond_terms_in import BondTermsIn
 
 
 
@@ -28,6 +30,7 @@ class InstrumentIn:
             symbol (str):
             active (bool | Unset):  Default: True.
             asset_class (InstrumentInAssetClass | Unset):  Default: InstrumentInAssetClass.EQUITY.
+            bond (BondTermsIn | None | Unset): A bond's terms (asset_class bond only)
             currency (str | Unset):  Default: 'USD'.
             lot_size (None | str | Unset):
             marginable (bool | Unset):  Default: True.
@@ -41,6 +44,7 @@ class InstrumentIn:
     symbol: str
     active: bool | Unset = True
     asset_class: InstrumentInAssetClass | Unset = InstrumentInAssetClass.EQUITY
+    bond: BondTermsIn | None | Unset = UNSET
     currency: str | Unset = 'USD'
     lot_size: None | str | Unset = UNSET
     marginable: bool | Unset = True
@@ -56,6 +60,7 @@ class InstrumentIn:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.bond_terms_in import BondTermsIn # noqa: PLC0415
         symbol = self.symbol
 
         active = self.active
@@ -64,6 +69,14 @@ class InstrumentIn:
         if not isinstance(self.asset_class, Unset):
             asset_class = self.asset_class.value
 
+
+        bond: dict[str, Any] | None | Unset
+        if isinstance(self.bond, Unset):
+            bond = UNSET
+        elif isinstance(self.bond, BondTermsIn):
+            bond = self.bond.to_dict()
+        else:
+            bond = self.bond
 
         currency = self.currency
 
@@ -103,6 +116,8 @@ class InstrumentIn:
             field_dict["active"] = active
         if asset_class is not UNSET:
             field_dict["asset_class"] = asset_class
+        if bond is not UNSET:
+            field_dict["bond"] = bond
         if currency is not UNSET:
             field_dict["currency"] = currency
         if lot_size is not UNSET:
@@ -126,6 +141,7 @@ class InstrumentIn:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.bond_terms_in import BondTermsIn # noqa: PLC0415
         d = dict(src_dict)
         symbol = d.pop("symbol")
 
@@ -139,6 +155,26 @@ class InstrumentIn:
             asset_class = InstrumentInAssetClass(_asset_class)
 
 
+
+
+        def _parse_bond(data: object) -> BondTermsIn | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                bond_type_0 = BondTermsIn.from_dict(data)
+
+
+
+                return bond_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BondTermsIn | None | Unset, data)
+
+        bond = _parse_bond(d.pop("bond", UNSET))
 
 
         currency = d.pop("currency", UNSET)
@@ -185,6 +221,7 @@ class InstrumentIn:
             symbol=symbol,
             active=active,
             asset_class=asset_class,
+            bond=bond,
             currency=currency,
             lot_size=lot_size,
             marginable=marginable,

@@ -1,6 +1,7 @@
 from enum import StrEnum
 
 class InstrumentInAssetClass(StrEnum):
+    BOND = "bond"
     CRYPTO = "crypto"
     EQUITY = "equity"
     FUTURE = "future"

@@ -13,6 +13,8 @@ from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
+if TYPE_CHECKING:
+  from ..models.bond_terms_out import BondTermsOut
 
 
 
@@ -40,6 +42,7 @@ class InstrumentOut:
             symbol (str):
             tick_size (str): A price per unit: a decimal string with exactly 8 decimal places, rounded half-even, never in
                 exponent notation
+            bond (BondTermsOut | None | Unset):
             expiry (datetime.date | None | Unset):
             right (None | str | Unset):
             strike (None | str | Unset):
@@ -57,6 +60,7 @@ class InstrumentOut:
     shortable: bool
     symbol: str
     tick_size: str
+    bond: BondTermsOut | None | Unset = UNSET
     expiry: datetime.date | None | Unset = UNSET
     right: None | str | Unset = UNSET
     strike: None | str | Unset = UNSET
@@ -68,6 +72,7 @@ class InstrumentOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.bond_terms_out import BondTermsOut # noqa: PLC0415
         active = self.active
 
         asset_class = self.asset_class.value
@@ -89,6 +94,14 @@ class InstrumentOut:
         symbol = self.symbol
 
         tick_size = self.tick_size
+
+        bond: dict[str, Any] | None | Unset
+        if isinstance(self.bond, Unset):
+            bond = UNSET
+        elif isinstance(self.bond, BondTermsOut):
+            bond = self.bond.to_dict()
+        else:
+            bond = self.bond
 
         expiry: None | str | Unset
         if isinstance(self.expiry, Unset):
@@ -132,6 +145,8 @@ class InstrumentOut:
             "symbol": symbol,
             "tick_size": tick_size,
         })
+        if bond is not UNSET:
+            field_dict["bond"] = bond
         if expiry is not UNSET:
             field_dict["expiry"] = expiry
         if right is not UNSET:
@@ -147,6 +162,7 @@ class InstrumentOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.bond_terms_out import BondTermsOut # noqa: PLC0415
         d = dict(src_dict)
         active = d.pop("active")
 
@@ -172,6 +188,26 @@ class InstrumentOut:
         symbol = d.pop("symbol")
 
         tick_size = d.pop("tick_size")
+
+        def _parse_bond(data: object) -> BondTermsOut | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                bond_type_0 = BondTermsOut.from_dict(data)
+
+
+
+                return bond_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BondTermsOut | None | Unset, data)
+
+        bond = _parse_bond(d.pop("bond", UNSET))
+
 
         def _parse_expiry(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -235,6 +271,7 @@ class InstrumentOut:
             shortable=shortable,
             symbol=symbol,
             tick_size=tick_size,
+            bond=bond,
             expiry=expiry,
             right=right,
             strike=strike,

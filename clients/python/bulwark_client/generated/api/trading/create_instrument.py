@@ -128,8 +128,12 @@ def sync_detailed(
 ) -> Response[InstrumentOut | Problem]:
     """ Create an instrument
 
-     409 INSTRUMENT_EXISTS when the symbol has reference data already. Admins only (403 FORBIDDEN for
-    anyone else).
+     409 INSTRUMENT_EXISTS when the symbol has reference data already. A bond (`asset_class` bond)
+    carries its `bond` terms: face_value, coupon_rate, frequency, issue_date, maturity, day_count; it is
+    priced clean per 100 of face and counted in hundreds of face (multiplier 1; lot size one bond,
+    face_value / 100, unless given). 422 INVALID_BOND_TERMS naming the term (`bond.frequency`,
+    `bond.maturity`, `bond.day_count` ...), a bond without terms (`bond`), terms on another asset class
+    (`asset_class`) or a bond's multiplier other than 1. Admins only (403 FORBIDDEN for anyone else).
 
     Args:
         body (InstrumentIn):
@@ -162,8 +166,12 @@ def sync(
 ) -> InstrumentOut | Problem | None:
     """ Create an instrument
 
-     409 INSTRUMENT_EXISTS when the symbol has reference data already. Admins only (403 FORBIDDEN for
-    anyone else).
+     409 INSTRUMENT_EXISTS when the symbol has reference data already. A bond (`asset_class` bond)
+    carries its `bond` terms: face_value, coupon_rate, frequency, issue_date, maturity, day_count; it is
+    priced clean per 100 of face and counted in hundreds of face (multiplier 1; lot size one bond,
+    face_value / 100, unless given). 422 INVALID_BOND_TERMS naming the term (`bond.frequency`,
+    `bond.maturity`, `bond.day_count` ...), a bond without terms (`bond`), terms on another asset class
+    (`asset_class`) or a bond's multiplier other than 1. Admins only (403 FORBIDDEN for anyone else).
 
     Args:
         body (InstrumentIn):
@@ -191,8 +199,12 @@ async def asyncio_detailed(
 ) -> Response[InstrumentOut | Problem]:
     """ Create an instrument
 
-     409 INSTRUMENT_EXISTS when the symbol has reference data already. Admins only (403 FORBIDDEN for
-    anyone else).
+     409 INSTRUMENT_EXISTS when the symbol has reference data already. A bond (`asset_class` bond)
+    carries its `bond` terms: face_value, coupon_rate, frequency, issue_date, maturity, day_count; it is
+    priced clean per 100 of face and counted in hundreds of face (multiplier 1; lot size one bond,
+    face_value / 100, unless given). 422 INVALID_BOND_TERMS naming the term (`bond.frequency`,
+    `bond.maturity`, `bond.day_count` ...), a bond without terms (`bond`), terms on another asset class
+    (`asset_class`) or a bond's multiplier other than 1. Admins only (403 FORBIDDEN for anyone else).
 
     Args:
         body (InstrumentIn):
@@ -225,8 +237,12 @@ async def asyncio(
 ) -> InstrumentOut | Problem | None:
     """ Create an instrument
 
-     409 INSTRUMENT_EXISTS when the symbol has reference data already. Admins only (403 FORBIDDEN for
-    anyone else).
+     409 INSTRUMENT_EXISTS when the symbol has reference data already. A bond (`asset_class` bond)
+    carries its `bond` terms: face_value, coupon_rate, frequency, issue_date, maturity, day_count; it is
+    priced clean per 100 of face and counted in hundreds of face (multiplier 1; lot size one bond,
+    face_value / 100, unless given). 422 INVALID_BOND_TERMS naming the term (`bond.frequency`,
+    `bond.maturity`, `bond.day_count` ...), a bond without terms (`bond`), terms on another asset class
+    (`asset_class`) or a bond's multiplier other than 1. Admins only (403 FORBIDDEN for anyone else).
 
     Args:
         body (InstrumentIn):
