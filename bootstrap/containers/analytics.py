@@ -22,6 +22,7 @@ from application.analytics.optimization import OptimizationService
 from application.analytics.optimization_inputs import StoredInputs
 from application.analytics.performance import PerformanceService
 from application.analytics.scenario_simulation import ScenarioSimulationService
+from application.analytics.stored_attribution import StoredAttributionService
 from application.analytics.value_at_risk import ValueAtRiskService
 from bootstrap import compute as compute_wiring
 from bootstrap import crypto as crypto_wiring
@@ -93,6 +94,11 @@ class AnalyticsContainer(containers.DeclarativeContainer):
         bars=market_data.bar_store.provider,
         clock=core.clock,
     )
+    # Brinson attribution of a stored portfolio against a benchmark, with its regime shifts.
+    attribution = providers.Singleton(
+        StoredAttributionService, portfolio.portfolios, core.uow_factory,
+        market_data.bar_store.provider, core.clock,
+    )  # fmt: skip
     fixed_income = providers.Singleton(FixedIncomeService, core.compute_budget)
     # Portfolio optimisation (docs/optimization.md): cvxpy + Clarabel, the solver libraries
     # imported on a background thread at start-up (BULWARK_COMPUTE_WARMUP), not in a request.
