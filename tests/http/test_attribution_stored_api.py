@@ -104,10 +104,9 @@ async def test_the_stored_periods_answer_as_the_same_periods_posted(
     assert "weights" in got["conventions"] and "weights" not in want["conventions"]
 
 
-async def test_regime_shifts_are_dated_with_the_effects_per_segment(
-    harness: Harness, owner: User
-) -> None:
-    # Arrange: the benchmark index rises 0.4 % a day for 420 days, then falls 1 % a day
+async def regime_world(harness: Harness, owner: User) -> dict[str, Any]:
+    """The benchmark index IDX rises 0.4 % a day for 420 days from 2023-01-01, then falls 1 % a
+    day; the portfolio holds T1, rising steadily. The stored request over days 300 to 590."""
     first = date(2023, 1, 1)
     days = [first + timedelta(days=i) for i in range(600)]
     steps = [0.004 if i < 420 else -0.01 for i in range(1, 600)]
@@ -117,8 +116,15 @@ async def test_regime_shifts_are_dated_with_the_effects_per_segment(
     await write_closes(harness, "T1", days, [100.0 + 0.1 * i for i in range(600)])
     pid = await portfolio_with(harness, owner, buy("T1", "10", "100", "2023-01-01"))
     start, end = first + timedelta(days=300), first + timedelta(days=590)
-    body = {"portfolio_id": pid, "start": str(start), "end": str(end),
+    return {"portfolio_id": pid, "start": str(start), "end": str(end),
             "benchmark": [{"symbol": "IDX", "weight": 1}]}  # fmt: skip
+
+
+async def test_regime_shifts_are_dated_with_the_effects_per_segment(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange
+    body = await regime_world(harness, owner)
 
     # Act
     response = await harness.client.post(URL, json=body, headers=owner.headers)
