@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime
 import numpy as np
 
 from application.core.compute_budget import ComputeBudget
-from application.market_data.stored_closes import daily_closes_between
+from application.core.stored_closes import daily_closes_between
 from domain.analytics.regime_detection import (
     MIN_HISTORY,
     InsufficientPriceHistory,

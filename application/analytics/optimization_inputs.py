@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from application.analytics.stored_holdings import StoredHoldings
-from application.market_data.stored_closes import DailyCloses, daily_closes_between
+from application.core.stored_closes import DailyCloses, daily_closes_between
 from application.portfolio.portfolios import PortfolioService
 from domain.analytics.optimization.errors import InvalidOptimizationInput, StoredInputsMissing
 from domain.analytics.optimization.problem import (

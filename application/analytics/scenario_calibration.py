@@ -17,7 +17,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from application.market_data.stored_closes import daily_closes
+from application.core.stored_closes import daily_closes
 from domain.analytics.montecarlo.calibration import (
     MIN_OBSERVATIONS,
     WINDOW,

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from application.market_data.stored_closes import daily_closes_between
+from application.core.stored_closes import daily_closes_between
 from domain.market_data.daily_closes import DailyCloses
 from domain.portfolio.holdings import holdings
 from domain.portfolio.stored_periods import InsufficientStoredHistory, book_value, book_weights

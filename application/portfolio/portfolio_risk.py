@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from application.market_data.stored_closes import daily_closes_between
+from application.core.stored_closes import daily_closes_between
 from application.portfolio.ledger_checks import ledger_of, tax_accounts
 from application.portfolio.portfolios import OFF_LOOP_ROWS, PortfolioService
 from domain.analytics.benchmark import align, beta

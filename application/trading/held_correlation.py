@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from application.market_data.stored_closes import daily_closes
+from application.core.stored_closes import daily_closes
 from domain.risk.held_correlation import (
     TRADING_DAYS,
     HeldCorrelation,

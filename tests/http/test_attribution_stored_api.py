@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from application.market_data.stored_closes import midnight
+from application.core.stored_closes import midnight
 from domain.market_data.bars import BarSeries, Timeframe
 from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User

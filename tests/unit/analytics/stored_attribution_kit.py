@@ -16,7 +16,7 @@ from adapters.memory.marketdata import InMemoryMarketData
 from adapters.memory.portfolios import InMemoryPortfolioStore
 from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from application.analytics.stored_attribution import StoredAttributionService
-from application.market_data.stored_closes import midnight
+from application.core.stored_closes import midnight
 from application.portfolio.portfolios import NewAccount, PortfolioService
 from domain.market_data.bars import BarSeries, Timeframe
 from domain.portfolio.transactions import Transaction, TransactionKind

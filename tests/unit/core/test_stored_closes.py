@@ -8,7 +8,7 @@ from decimal import Decimal
 import numpy as np
 
 from adapters.memory.bar_store import InMemoryBarStore
-from application.market_data.stored_closes import daily_closes, daily_closes_between, midnight
+from application.core.stored_closes import daily_closes, daily_closes_between, midnight
 from domain.market_data.bars import BarSeries, Timeframe
 from domain.market_data.corporate_actions import ActionKind, CorporateAction
 

@@ -1,5 +1,6 @@
 """Stored daily closes read as dated series: the one reading of the bar history store that
-the analytics, risk and portfolio use cases share.
+the analytics, trading (held correlation) and portfolio (risk) use cases share, kept in core
+so that every context may import it.
 
 `daily_closes` reads the daily bars (Timeframe.D1) starting in [since, until) of several
 symbols from the BarStore, split- and dividend-adjusted unless asked raw, and answers per
