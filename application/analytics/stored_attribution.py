@@ -50,7 +50,7 @@ from application.analytics.attribution import (
 from application.analytics.stored_books import Books, Constituent, StoredBooks
 from application.portfolio.portfolios import PortfolioService
 from domain.analytics.montecarlo.regime_model import Regime
-from domain.analytics.regime_detection import MIN_HISTORY, InsufficientPriceHistory
+from domain.analytics.regime_detection import MIN_HISTORY
 from domain.analytics.regime_segments import (
     REGIME_WINDOW,
     RegimeChange,
@@ -239,10 +239,7 @@ def _shifts(
             "(docs/bar-store.md), start later, or ask regime: none",
             field="start",
         )
-    try:
-        readings = period_readings(days, levels, bounds[1:])
-    except InsufficientPriceHistory as exc:  # not reached: checked on the first end above
-        raise InsufficientStoredHistory(exc.message, field="start") from None
+    readings = period_readings(days, levels, bounds[1:])  # every later end has more levels
     labels = tuple(r.label for r in readings)
     rows = [p.attribution for p in report.periods]
     segments, changes = regime_segments(
