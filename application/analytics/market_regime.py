@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime
 
 import numpy as np
 
 from application.core.compute_budget import ComputeBudget
+from application.core.stored_closes import daily_closes_between
 from domain.analytics.regime_detection import (
     MIN_HISTORY,
     InsufficientPriceHistory,
@@ -29,7 +30,6 @@ from domain.analytics.regime_detection import (
     RegimeReading,
     detect_regime,
 )
-from domain.market_data.bars import Timeframe
 from ports.core.clock import Clock
 from ports.market_data.bar_store import BarStore
 
@@ -104,9 +104,7 @@ class RegimeDetectionService:
             raise InvalidPriceHistory(f"start {start} is after end {end}", field="start")
         if self.bars is None:
             raise InsufficientPriceHistory("no bar history store is configured", field="symbol")
-        since = datetime.combine(start, time(), UTC)
-        until = datetime.combine(end + timedelta(days=1), time(), UTC)
-        found = await self.bars().series([symbol], Timeframe.D1, since, until, adjusted=adjusted)
+        found = await daily_closes_between(self.bars(), [symbol], start, end, adjusted=adjusted)
         bars = found.get(symbol)
         count = 0 if bars is None else len(bars)
         if bars is None or count < MIN_HISTORY:
@@ -116,10 +114,10 @@ class RegimeDetectionService:
                 field="symbol",
             )
         try:
-            series = closes(bars.close.tolist())
+            series = closes(bars.closes.tolist())
         except InvalidPriceHistory as exc:
             raise InvalidPriceHistory(exc.message, field="symbol") from None
-        first, last = (datetime.fromtimestamp(float(t), UTC).date() for t in bars.start[[0, -1]])
+        first, last = bars.days[[0, -1]].tolist()
         return await self._detect(series), StoredHistory(symbol, first, last, adjusted)
 
     async def _detect(self, series: np.ndarray) -> RegimeReading:

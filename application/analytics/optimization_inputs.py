@@ -21,13 +21,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from application.analytics.stored_holdings import StoredHoldings
+from application.core.stored_closes import DailyCloses, daily_closes_between
 from application.portfolio.portfolios import PortfolioService
 from domain.analytics.optimization.errors import InvalidOptimizationInput, StoredInputsMissing
 from domain.analytics.optimization.problem import (
@@ -36,7 +37,6 @@ from domain.analytics.optimization.problem import (
     MIN_OBSERVATIONS,
     check_size,
 )
-from domain.market_data.bars import BarSeries, Timeframe
 from domain.principals import Principal
 from ports.core.unit_of_work import UnitOfWorkFactory
 from ports.market_data.bar_store import BarStore
@@ -126,10 +126,8 @@ class StoredInputs:
             raise StoredInputsMissing(
                 "this instance keeps no bar store: post returns or prices", field="start"
             )
-        low = datetime(start.year, start.month, start.day, tzinfo=UTC)
-        high = datetime(end.year, end.month, end.day, tzinfo=UTC) + timedelta(days=1)
         check_size((end - start).days * 5 // 7 + 1, len(symbols), "start")  # before reading
-        found = await self.bars.series(list(symbols), Timeframe.D1, low, high, adjusted=True)
+        found = await daily_closes_between(self.bars, symbols, start, end)
         missing = [s for s in symbols if s not in found or len(found[s]) == 0]
         if missing:
             raise StoredInputsMissing(
@@ -191,11 +189,11 @@ def _range(start: date | None, end: date | None) -> tuple[date, date]:
 
 
 def _aligned(
-    symbols: Sequence[str], found: dict[str, BarSeries], start: date, end: date
+    symbols: Sequence[str], found: dict[str, DailyCloses], start: date, end: date
 ) -> list[list[float]]:
     common = None
     for symbol in symbols:
-        days = found[symbol].start
+        days = found[symbol].days
         common = days if common is None else np.intersect1d(common, days)
     assert common is not None
     if len(common) < MIN_OBSERVATIONS + 1:
@@ -207,7 +205,7 @@ def _aligned(
     columns = []
     for symbol in symbols:
         series = found[symbol]
-        at = np.searchsorted(series.start, common)
-        columns.append(series.close[at])
+        at = np.searchsorted(series.days, common)
+        columns.append(series.closes[at])
     rows: list[list[float]] = np.column_stack(columns).tolist()
     return rows

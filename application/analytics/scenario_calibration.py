@@ -11,12 +11,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 
+from application.core.stored_closes import daily_closes
 from domain.analytics.montecarlo.calibration import (
     MIN_OBSERVATIONS,
     WINDOW,
@@ -32,7 +33,6 @@ from domain.analytics.montecarlo.variance_reduction import (
     log_return_moments,
     mean_return_controls,
 )
-from domain.market_data.bars import Timeframe
 from domain.risk.held_correlation import common_closes
 from ports.market_data.bar_store import BarStore
 
@@ -69,18 +69,11 @@ async def stored_closes(
     bars: Callable[[], BarStore], symbols: Sequence[str], now: datetime
 ) -> StoredCloses | NoCalibration:
     """The assets' adjusted daily closes of the last LOOKBACK up to `now`, on common days."""
-    series = await bars().series(list(symbols), Timeframe.D1, now - LOOKBACK, now, adjusted=True)
-    missing = [s for s in symbols if s not in series or len(series[s].close) == 0]
+    series = await daily_closes(bars(), symbols, now - LOOKBACK, now)
+    missing = [s for s in symbols if s not in series or len(series[s]) == 0]
     if missing:
         return NoCalibration(f"no stored daily bars for {', '.join(missing)}")
-    closes = {
-        symbol: [
-            (datetime.fromtimestamp(float(start), UTC).date(), float(close))
-            for start, close in zip(s.start, s.close, strict=True)
-        ]
-        for symbol, s in series.items()
-        if symbol in symbols
-    }
+    closes = {symbol: s.pairs() for symbol, s in series.items() if symbol in symbols}
     days, grid = common_closes(closes)  # columns in sorted symbol order
     order = sorted(symbols)
     columns = [order.index(s) for s in symbols]

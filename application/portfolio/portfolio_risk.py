@@ -20,15 +20,15 @@ import asyncio
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from application.core.stored_closes import daily_closes_between
 from application.portfolio.ledger_checks import ledger_of, tax_accounts
 from application.portfolio.portfolios import OFF_LOOP_ROWS, PortfolioService
 from domain.analytics.benchmark import align, beta
 from domain.analytics.performance import TRADING_DAYS, return_stats
 from domain.errors import InvalidTransaction
-from domain.market_data.bars import Timeframe
 from domain.numbers import ZERO
 from domain.portfolio.holdings import holdings
 from domain.portfolio.holdings_risk import TaxableIncome, backcast_values, daily_returns, tax_cost
@@ -153,16 +153,10 @@ class PortfolioRiskService:
                 continue
             quantities[symbol] = quantity
         symbols = sorted({*quantities, request.benchmark})
-        series = await self.bars().series(
-            symbols, Timeframe.D1, _midnight(start), _midnight(today + timedelta(days=1)),
-            adjusted=True,
-        )  # fmt: skip
+        series = await daily_closes_between(self.bars(), symbols, start, today)
         closes = {
-            symbol: {
-                datetime.fromtimestamp(s, UTC).date(): Decimal(repr(float(c)))
-                for s, c in zip(bars.start, bars.close, strict=True)
-            }
-            for symbol, bars in series.items()
+            symbol: {day: Decimal(repr(close)) for day, close in stored.pairs()}
+            for symbol, stored in series.items()
         }
         reasons = []
         missing = [s for s in quantities if not closes.get(s)]
@@ -275,7 +269,3 @@ def _checked(request: RiskRequest) -> RiskRequest:
         if not rate.is_finite() or not ZERO <= rate <= 1:
             raise InvalidRiskRequest(f"{name} is a fraction from 0 to 1", field=name)
     return request
-
-
-def _midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=UTC)

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
-from domain.market_data.bars import Timeframe
+from application.core.stored_closes import daily_closes
 from domain.risk.held_correlation import (
     TRADING_DAYS,
     HeldCorrelation,
@@ -28,12 +28,6 @@ async def held_positions_correlation(
     held = sorted(symbol for symbol, value in values.items() if value != 0)
     if not held:
         return NoHeldCorrelation("no open positions")
-    series = await bars().series(held, Timeframe.D1, now - LOOKBACK, now, adjusted=True)
-    closes = {
-        symbol: [
-            (datetime.fromtimestamp(start, UTC).date(), float(close))
-            for start, close in zip(s.start, s.close, strict=True)
-        ]
-        for symbol, s in series.items()
-    }
+    series = await daily_closes(bars(), held, now - LOOKBACK, now)
+    closes = {symbol: s.pairs() for symbol, s in series.items()}
     return held_correlation(values, closes, window=TRADING_DAYS)

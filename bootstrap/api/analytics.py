@@ -1,4 +1,4 @@
-"""Analytics' API: performance, VaR, scenarios, options, regimes, fixed income,
+"""Analytics' API: performance, VaR, scenarios, options, regimes, attribution, fixed income,
 optimisation, crypto and ESG."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ def bundle(w: Wiring) -> Bundle:
         scenario_simulation=a.scenario_simulation,
         american_options=a.american_options,
         market_regime=a.market_regime,
+        attribution=a.attribution,
         fixed_income=a.fixed_income,
         stored_bonds=a.stored_bonds,
         optimization=a.optimization,

@@ -23,6 +23,7 @@ from application.analytics.optimization import OptimizationService
 from application.analytics.optimization_inputs import StoredInputs
 from application.analytics.performance import PerformanceService
 from application.analytics.scenario_simulation import ScenarioSimulationService
+from application.analytics.stored_attribution import StoredAttributionService
 from application.analytics.value_at_risk import ValueAtRiskService
 from bootstrap import compute as compute_wiring
 from bootstrap import crypto as crypto_wiring
@@ -94,6 +95,11 @@ class AnalyticsContainer(containers.DeclarativeContainer):
         bars=market_data.bar_store.provider,
         clock=core.clock,
     )
+    # Brinson attribution of a stored portfolio against a benchmark, with its regime shifts.
+    attribution = providers.Singleton(
+        StoredAttributionService, portfolio.portfolios, core.uow_factory,
+        market_data.bar_store.provider, core.clock,
+    )  # fmt: skip
     fixed_income = providers.Singleton(FixedIncomeService, core.compute_budget)
     # The bonds a stored portfolio holds: their instruments' terms, the ledger's quantities.
     stored_bonds = providers.Singleton(

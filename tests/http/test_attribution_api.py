@@ -192,9 +192,18 @@ async def test_bad_input_is_422_naming_the_field(
     assert field_names(problem) == {field}, problem
 
 
+async def test_an_empty_body_is_422_naming_the_periods(harness: Harness, owner: User) -> None:
+    # Act: neither periods nor a stored portfolio_id
+    response = await harness.client.post(URL, json={}, headers=owner.headers)
+
+    # Assert
+    problem = assert_problem(response, 422, "INVALID_ATTRIBUTION_INPUT")
+    assert field_names(problem) == {"periods"}
+
+
 @pytest.mark.parametrize(
     "payload",
-    [{}, {"periods": "x"}, {**body(), "model": "geometric"}, {**body(), "linking": "frongello"}],
+    [{"periods": "x"}, {**body(), "model": "geometric"}, {**body(), "linking": "frongello"}],
 )
 async def test_malformed_bodies_are_400(
     harness: Harness, owner: User, payload: dict[str, Any]

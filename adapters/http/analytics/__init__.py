@@ -25,6 +25,7 @@ from application.analytics.market_regime import RegimeDetectionService
 from application.analytics.optimization import OptimizationService
 from application.analytics.performance import PerformanceService
 from application.analytics.scenario_simulation import ScenarioSimulationService
+from application.analytics.stored_attribution import StoredAttributionService
 from application.analytics.value_at_risk import ValueAtRiskService
 from application.core.compute_budget import ComputeBudget
 from ports.core.compute import ComputePort
@@ -43,6 +44,7 @@ class AnalyticsServices:
     scenario_simulation: ScenarioSimulationService
     american_options: AmericanOptionsService
     market_regime: RegimeDetectionService
+    attribution: StoredAttributionService
     fixed_income: FixedIncomeService
     stored_bonds: StoredBondsService
     optimization: OptimizationService

@@ -1,6 +1,7 @@
-"""POST /api/v1/analytics/attribution DTOs: dated periods of sector weights and returns in;
-per-period effects, linked effects and CUSUM events out. Every number is a fraction
-(0.05 = 5%), never percent; the response's `units` and `conventions` say so."""
+"""POST /api/v1/analytics/attribution DTOs: dated periods of sector weights and returns in (or
+a stored portfolio, a benchmark and a range: attribution_stored_schemas.py); per-period
+effects, linked effects and CUSUM events out (and, stored, the source and regime shifts).
+Every number is a fraction (0.05 = 5%), never percent; `units` and `conventions` say so."""
 
 from __future__ import annotations
 
@@ -9,6 +10,15 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from adapters.http.analytics.attribution_stored_schemas import (
+    CONSTITUENTS_DOC,
+    STORED_CONVENTIONS,
+    AttributionConstituentIn,
+    PeriodName,
+    RegimeSeriesName,
+    RegimeShiftsOut,
+    StoredAttributionSourceOut,
+)
 from adapters.http.schemas.common import Input, Output
 from adapters.http.wire_format import AnalyticOut
 from application.analytics.attribution import (
@@ -21,9 +31,20 @@ from application.analytics.attribution import (
     PeriodInput,
     SectorInput,
 )
-from domain.portfolio.attribution import AttributionModel, EffectTotals, FloatArray
+from application.analytics.stored_attribution import (
+    RegimeSource,
+    StoredAttribution,
+    StoredAttributionRequest,
+)
+from domain.portfolio.attribution import (
+    AttributionModel,
+    EffectTotals,
+    FloatArray,
+    InvalidAttributionInput,
+)
 from domain.portfolio.cusum import D2, DEFAULT_H, DEFAULT_K, DEFAULT_TARGET
 from domain.portfolio.linking import LinkingMethod
+from domain.portfolio.stored_periods import PeriodLength
 
 ModelName = Literal["brinson_fachler", "brinson_hood_beebower"]
 LinkingName = Literal["carino", "menchero"]
@@ -106,24 +127,74 @@ class AttributionCusumIn(Input):
 
 
 class AttributionIn(Input):
-    """Dated periods, the attribution model, the linking method and the CUSUM parameters."""
+    """Posted `periods`, or a stored `portfolio_id` with `start`, `end` and one benchmark; the
+    attribution model, the linking method and the CUSUM parameters."""
 
     periods: Annotated[
-        list[AttributionPeriodIn], _doc(f"1 to {MAX_PERIODS:,} periods, in date order")
-    ]
+        list[AttributionPeriodIn] | None,
+        _doc(f"1 to {MAX_PERIODS:,} periods, in date order (or `portfolio_id`)"),
+    ] = None
+    portfolio_id: Annotated[
+        Annotated[str, msgspec.Meta(max_length=64)] | None,
+        _doc("One of your ledger portfolios (or `periods`)"),
+    ] = None
+    start: Annotated[date | None, _doc("Stored input: the first period's start")] = None
+    end: Annotated[date | None, _doc("Stored input: the last period's end, <= today")] = None
+    period: Annotated[PeriodName, _doc("Stored input: the periods' length")] = "monthly"
+    benchmark_portfolio_id: Annotated[
+        Annotated[str, msgspec.Meta(max_length=64)] | None,
+        _doc("Stored input: another of your portfolios"),
+    ] = None
+    benchmark: Annotated[list[AttributionConstituentIn] | None, _doc(CONSTITUENTS_DOC)] = None
+    regime: Annotated[
+        RegimeSeriesName, _doc("Stored input: whose daily level the regime is read on")
+    ] = "benchmark"
     model: ModelName = "brinson_fachler"
     linking: LinkingName = "carino"
     cusum: AttributionCusumIn | None = None
 
-    def to_request(self) -> AttributionRequest:
+    def _cusum(self) -> CusumSettings:
         settings = self.cusum or AttributionCusumIn()
+        return CusumSettings(
+            target=settings.target, k=settings.k, h=settings.h, sigma=settings.sigma
+        )
+
+    @property
+    def stored(self) -> bool:
+        """Whether the stored input is asked for (`portfolio_id`, and no `periods`)."""
+        if (self.periods is None) == (self.portfolio_id is None):
+            raise InvalidAttributionInput(
+                "post either periods or a portfolio_id (with start, end and a benchmark)",
+                field="periods" if self.periods is None else "portfolio_id",
+            )
+        return self.portfolio_id is not None
+
+    def to_request(self) -> AttributionRequest:
         return AttributionRequest(
-            periods=tuple(p.to_input() for p in self.periods),
+            periods=tuple(p.to_input() for p in self.periods or ()),
             model=AttributionModel(self.model),
             linking=LinkingMethod(self.linking),
-            cusum=CusumSettings(
-                target=settings.target, k=settings.k, h=settings.h, sigma=settings.sigma
-            ),
+            cusum=self._cusum(),
+        )
+
+    def to_stored_request(self) -> StoredAttributionRequest:
+        assert self.portfolio_id is not None
+        if self.start is None or self.end is None:
+            raise InvalidAttributionInput(
+                "a stored portfolio's periods run from start to end: post both",
+                field="start" if self.start is None else "end",
+            )
+        return StoredAttributionRequest(
+            portfolio_id=self.portfolio_id,
+            start=self.start,
+            end=self.end,
+            period=PeriodLength(self.period),
+            benchmark_portfolio_id=self.benchmark_portfolio_id,
+            benchmark=tuple(c.to_domain() for c in self.benchmark or ()),
+            model=AttributionModel(self.model),
+            linking=LinkingMethod(self.linking),
+            cusum=self._cusum(),
+            regime=RegimeSource(self.regime),
         )
 
 
@@ -217,17 +288,43 @@ class AttributionOut(Output):
     periods: list[AttributionPeriodOut]
     linked: AttributionLinkedOut
     cusum: AttributionCusumOut
+    source: Annotated[
+        StoredAttributionSourceOut | None, _doc("Stored input: what the periods came from")
+    ] = None
+    regimes: Annotated[
+        RegimeShiftsOut | None, _doc("Stored input: the regime shifts; null with regime none")
+    ] = None
 
     @classmethod
-    def from_domain(cls, report: AttributionReport) -> AttributionOut:
+    def from_stored(cls, result: StoredAttribution) -> AttributionOut:
+        bounds = [(p.start, p.end) for p in result.report.periods]
+        shifts = result.regimes
+        return cls.from_domain(
+            result.report,
+            conventions={**CONVENTIONS, **STORED_CONVENTIONS},
+            source=StoredAttributionSourceOut.from_domain(result.source),
+            regimes=RegimeShiftsOut.from_domain(shifts, bounds) if shifts else None,
+        )
+
+    @classmethod
+    def from_domain(
+        cls,
+        report: AttributionReport,
+        *,
+        conventions: dict[str, str] = CONVENTIONS,
+        source: StoredAttributionSourceOut | None = None,
+        regimes: RegimeShiftsOut | None = None,
+    ) -> AttributionOut:
         model: ModelName = report.model.value
         method: LinkingName = report.linked.coefficients.method.value
-        source: Literal["given", "moving_range"] = report.cusum.sigma_source.value
+        sigma_source: Literal["given", "moving_range"] = report.cusum.sigma_source.value
         linked = report.linked
         return cls(
             model=model,
             units=UNITS,
-            conventions=CONVENTIONS,
+            conventions=conventions,
+            source=source,
+            regimes=regimes,
             sectors=list(report.sectors),
             periods=[
                 AttributionPeriodOut(
@@ -262,7 +359,7 @@ class AttributionOut(Output):
             cusum=AttributionCusumOut.from_attributes(
                 report.cusum,
                 series="active_return",
-                sigma_source=source,
+                sigma_source=sigma_source,
                 events=[
                     AttributionCusumEventOut.from_attributes(
                         e, direction=e.direction.value, periods=e.alarm_index - e.start_index + 1

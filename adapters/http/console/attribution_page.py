@@ -1,4 +1,5 @@
-"""`/console/attribution`: Brinson-Fachler attribution of one of your stored portfolios.
+"""`/console/attribution`: Brinson-Fachler attribution of one of your stored portfolios, and
+its regime shifts (`/console/attribution/regimes`).
 
 The same use case as POST /api/v1/rebalancing/portfolios/{id}/attribution
 (`StoredAttributionService.attribute`) with the signed-in principal: the portfolio's holdings
@@ -8,6 +9,11 @@ Menchero) so that they add up to the compounded active return. Another user's po
 answers 404. It reads and stores nothing new, so any signed-in role may ask (the API lets the
 viewer call it too). A field the form or the use case refuses is shown beside that field
 (422, or 200 with X-Bulwark-Status for htmx).
+
+The second form runs POST /api/v1/analytics/attribution's stored input
+(`StoredAttributionService.attribute`): the bar store's adjusted daily closes, a benchmark
+portfolio of yours or typed constituents, monthly or weekly periods, each period's regime and
+the linked effects per regime segment; refusals are shown beside its fields the same way.
 """
 
 from __future__ import annotations
@@ -19,6 +25,14 @@ from litestar.params import FromQuery
 from litestar.response import Template
 
 from adapters.http.console.analytics_view import calculator_context, today_of
+from adapters.http.console.attribution_regimes_view import FIELD_OF as REGIME_FIELD_OF
+from adapters.http.console.attribution_regimes_view import (
+    PERIODS,
+    SERIES,
+    read_regime_form,
+    regime_answer,
+    regime_defaults,
+)
 from adapters.http.console.attribution_view import (
     FIELD_OF,
     attribution_answer,
@@ -44,14 +58,32 @@ def _service(request: Request[Any, Any, Any]) -> Any:
     return services.attribution
 
 
+def _analytics(request: Request[Any, Any, Any]) -> Any:
+    services = bundle_of(request, "analytics")
+    if services is None:
+        raise NotFound("attribution from stored closes is not served by this instance")
+    return services.attribution
+
+
 async def _context(
     request: Request[Any, Any, Any],
     form: dict[str, str],
     errors: dict[str, str],
     answer: dict[str, Any] | None = None,
+    *,
+    regime_form: dict[str, str] | None = None,
+    regime_errors: dict[str, str] | None = None,
+    regime_answer: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    linkings = [m.value for m in LinkingMethod]
-    return await calculator_context(request, form, errors, answer, linkings=linkings)
+    """Both forms' context: the first's as given, the regime form's defaults unless given."""
+    if regime_form is None:
+        regime_form = regime_defaults(today_of(request))
+        regime_form["r_portfolio_id"] = form.get("portfolio_id", "")
+    return await calculator_context(
+        request, form, errors, answer,
+        linkings=[m.value for m in LinkingMethod], periods=PERIODS, series=SERIES,
+        regime_form=regime_form, regime_errors=regime_errors or {}, regime_answer=regime_answer,
+    )  # fmt: skip
 
 
 class AttributionPageController(ConsolePage):
@@ -68,6 +100,7 @@ class AttributionPageController(ConsolePage):
         if not portfolio_id and context["portfolios"]:
             portfolio_id = context["portfolios"][0].id
         form["portfolio_id"] = portfolio_id
+        context["regime_form"]["r_portfolio_id"] = portfolio_id
         return page(request, "attribution.html", title=TITLE, context=context)
 
     @post("/", status_code=200)
@@ -94,6 +127,41 @@ class AttributionPageController(ConsolePage):
         return part_or_page(
             request,
             "partials/attribution_form.html",
+            "attribution.html",
+            title=TITLE,
+            status_code=status,
+            code=code,
+            context=context,
+        )
+
+    @post("/regimes", status_code=200)
+    async def regimes(self, request: Request[Any, Any, Any]) -> Template:
+        """The stored attribution from the bar store's closes with its regime shifts."""
+        reader = FieldReader(await request.form())
+        today = today_of(request)
+        regime_form = {**regime_defaults(today), **reader.values}
+        asked = read_regime_form(reader)
+        answer, code = None, None
+        if asked is not None:
+            try:
+                result = await _analytics(request).attribute(caller_of(request).principal, asked)
+            except DomainError as exc:  # 404 for another's portfolio passes through
+                if domain_status(exc) != 422:
+                    raise
+                name = (exc.field or "").split("[")[0].split(".")[0]
+                field = REGIME_FIELD_OF.get(name, "r_start")
+                reader.errors[field] = f"{field}: {exc.message}"
+                code = exc.code
+            else:
+                answer = regime_answer(result)
+        status, code = reader.outcome(code)
+        context = await _context(
+            request, attribution_defaults(today), {}, regime_form=regime_form,
+            regime_errors=reader.errors, regime_answer=answer,
+        )  # fmt: skip
+        return part_or_page(
+            request,
+            "partials/attribution_regimes.html",
             "attribution.html",
             title=TITLE,
             status_code=status,

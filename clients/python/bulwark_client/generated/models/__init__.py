@@ -59,6 +59,7 @@ from .appreciation_point_out import AppreciationPointOut
 from .approval_out import ApprovalOut
 from .asset_class import AssetClass
 from .asset_fit_out import AssetFitOut
+from .attribution_constituent_in import AttributionConstituentIn
 from .attribution_cusum_event_out import AttributionCusumEventOut
 from .attribution_cusum_event_out_direction import AttributionCusumEventOutDirection
 from .attribution_cusum_in import AttributionCusumIn
@@ -68,6 +69,8 @@ from .attribution_effects_out import AttributionEffectsOut
 from .attribution_in import AttributionIn
 from .attribution_in_linking import AttributionInLinking
 from .attribution_in_model import AttributionInModel
+from .attribution_in_period import AttributionInPeriod
+from .attribution_in_regime import AttributionInRegime
 from .attribution_linked_out import AttributionLinkedOut
 from .attribution_linked_out_method import AttributionLinkedOutMethod
 from .attribution_out import AttributionOut
@@ -602,12 +605,22 @@ from .recovery_out import RecoveryOut
 from .recovery_out_conventions import RecoveryOutConventions
 from .refresh_in import RefreshIn
 from .regime import Regime
+from .regime_change_out import RegimeChangeOut
+from .regime_change_out_after import RegimeChangeOutAfter
+from .regime_change_out_before import RegimeChangeOutBefore
+from .regime_effects_out import RegimeEffectsOut
 from .regime_out import RegimeOut
 from .regime_out_conventions import RegimeOutConventions
 from .regime_out_cross import RegimeOutCross
 from .regime_out_label import RegimeOutLabel
 from .regime_out_scores import RegimeOutScores
 from .regime_override_in import RegimeOverrideIn
+from .regime_period_out import RegimePeriodOut
+from .regime_period_out_regime import RegimePeriodOutRegime
+from .regime_segment_out import RegimeSegmentOut
+from .regime_segment_out_regime import RegimeSegmentOutRegime
+from .regime_shifts_out import RegimeShiftsOut
+from .regime_shifts_out_series import RegimeShiftsOutSeries
 from .reit_in import ReitIn
 from .reits_in import ReitsIn
 from .reits_out import ReitsOut
@@ -721,6 +734,8 @@ from .stored_attribution_in_factors import StoredAttributionInFactors
 from .stored_attribution_in_linking import StoredAttributionInLinking
 from .stored_attribution_out import StoredAttributionOut
 from .stored_attribution_out_linked_by_sector import StoredAttributionOutLinkedBySector
+from .stored_attribution_source_out import StoredAttributionSourceOut
+from .stored_attribution_source_out_period import StoredAttributionSourceOutPeriod
 from .stored_conversion_in import StoredConversionIn
 from .stored_conversion_in_filing_status_type_1 import StoredConversionInFilingStatusType1
 from .stored_conversion_in_filing_status_type_2_type_1 import StoredConversionInFilingStatusType2Type1
@@ -916,6 +931,7 @@ __all__ = (
     "ApprovalOut",
     "AssetClass",
     "AssetFitOut",
+    "AttributionConstituentIn",
     "AttributionCusumEventOut",
     "AttributionCusumEventOutDirection",
     "AttributionCusumIn",
@@ -925,6 +941,8 @@ __all__ = (
     "AttributionIn",
     "AttributionInLinking",
     "AttributionInModel",
+    "AttributionInPeriod",
+    "AttributionInRegime",
     "AttributionLinkedOut",
     "AttributionLinkedOutMethod",
     "AttributionOut",
@@ -1459,12 +1477,22 @@ __all__ = (
     "RecoveryOutConventions",
     "RefreshIn",
     "Regime",
+    "RegimeChangeOut",
+    "RegimeChangeOutAfter",
+    "RegimeChangeOutBefore",
+    "RegimeEffectsOut",
     "RegimeOut",
     "RegimeOutConventions",
     "RegimeOutCross",
     "RegimeOutLabel",
     "RegimeOutScores",
     "RegimeOverrideIn",
+    "RegimePeriodOut",
+    "RegimePeriodOutRegime",
+    "RegimeSegmentOut",
+    "RegimeSegmentOutRegime",
+    "RegimeShiftsOut",
+    "RegimeShiftsOutSeries",
     "ReitIn",
     "ReitsIn",
     "ReitsOut",
@@ -1578,6 +1606,8 @@ __all__ = (
     "StoredAttributionInLinking",
     "StoredAttributionOut",
     "StoredAttributionOutLinkedBySector",
+    "StoredAttributionSourceOut",
+    "StoredAttributionSourceOutPeriod",
     "StoredConversionIn",
     "StoredConversionInFilingStatusType1",
     "StoredConversionInFilingStatusType2Type1",

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.attribution_out_model import AttributionOutModel
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
   from ..models.attribution_out_conventions import AttributionOutConventions
   from ..models.attribution_out_units import AttributionOutUnits
   from ..models.attribution_period_out import AttributionPeriodOut
+  from ..models.regime_shifts_out import RegimeShiftsOut
+  from ..models.stored_attribution_source_out import StoredAttributionSourceOut
 
 
 
@@ -37,6 +40,8 @@ class AttributionOut:
             periods (list[AttributionPeriodOut]):
             sectors (list[str]):
             units (AttributionOutUnits):
+            regimes (None | RegimeShiftsOut | Unset): Stored input: the regime shifts; null with regime none
+            source (None | StoredAttributionSourceOut | Unset): Stored input: what the periods came from
      """
 
     conventions: AttributionOutConventions
@@ -46,6 +51,8 @@ class AttributionOut:
     periods: list[AttributionPeriodOut]
     sectors: list[str]
     units: AttributionOutUnits
+    regimes: None | RegimeShiftsOut | Unset = UNSET
+    source: None | StoredAttributionSourceOut | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -58,6 +65,8 @@ class AttributionOut:
         from ..models.attribution_out_conventions import AttributionOutConventions # noqa: PLC0415
         from ..models.attribution_out_units import AttributionOutUnits # noqa: PLC0415
         from ..models.attribution_period_out import AttributionPeriodOut # noqa: PLC0415
+        from ..models.regime_shifts_out import RegimeShiftsOut # noqa: PLC0415
+        from ..models.stored_attribution_source_out import StoredAttributionSourceOut # noqa: PLC0415
         conventions = self.conventions.to_dict()
 
         cusum = self.cusum.to_dict()
@@ -79,6 +88,22 @@ class AttributionOut:
 
         units = self.units.to_dict()
 
+        regimes: dict[str, Any] | None | Unset
+        if isinstance(self.regimes, Unset):
+            regimes = UNSET
+        elif isinstance(self.regimes, RegimeShiftsOut):
+            regimes = self.regimes.to_dict()
+        else:
+            regimes = self.regimes
+
+        source: dict[str, Any] | None | Unset
+        if isinstance(self.source, Unset):
+            source = UNSET
+        elif isinstance(self.source, StoredAttributionSourceOut):
+            source = self.source.to_dict()
+        else:
+            source = self.source
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -91,6 +116,10 @@ class AttributionOut:
             "sectors": sectors,
             "units": units,
         })
+        if regimes is not UNSET:
+            field_dict["regimes"] = regimes
+        if source is not UNSET:
+            field_dict["source"] = source
 
         return field_dict
 
@@ -103,6 +132,8 @@ class AttributionOut:
         from ..models.attribution_out_conventions import AttributionOutConventions # noqa: PLC0415
         from ..models.attribution_out_units import AttributionOutUnits # noqa: PLC0415
         from ..models.attribution_period_out import AttributionPeriodOut # noqa: PLC0415
+        from ..models.regime_shifts_out import RegimeShiftsOut # noqa: PLC0415
+        from ..models.stored_attribution_source_out import StoredAttributionSourceOut # noqa: PLC0415
         d = dict(src_dict)
         conventions = AttributionOutConventions.from_dict(d.pop("conventions"))
 
@@ -142,6 +173,46 @@ class AttributionOut:
 
 
 
+        def _parse_regimes(data: object) -> None | RegimeShiftsOut | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                regimes_type_0 = RegimeShiftsOut.from_dict(data)
+
+
+
+                return regimes_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | RegimeShiftsOut | Unset, data)
+
+        regimes = _parse_regimes(d.pop("regimes", UNSET))
+
+
+        def _parse_source(data: object) -> None | StoredAttributionSourceOut | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                source_type_0 = StoredAttributionSourceOut.from_dict(data)
+
+
+
+                return source_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | StoredAttributionSourceOut | Unset, data)
+
+        source = _parse_source(d.pop("source", UNSET))
+
+
         attribution_out = cls(
             conventions=conventions,
             cusum=cusum,
@@ -150,6 +221,8 @@ class AttributionOut:
             periods=periods,
             sectors=sectors,
             units=units,
+            regimes=regimes,
+            source=source,
         )
 
 

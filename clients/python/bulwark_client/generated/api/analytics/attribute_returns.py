@@ -70,6 +70,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
@@ -130,7 +137,17 @@ def sync_detailed(
     CUSUM events of the per-period active returns (`cusum`: target, k, h, sigma). Every number is a
     fraction, not percent (docs/attribution.md). 422 INVALID_ATTRIBUTION_INPUT naming the field
     (`periods[2].sectors[*].portfolio_weight`, `periods[1].start`, ...); at most 2,000 periods and 200
-    sectors.
+    sectors. Or, instead of `periods`, a stored input: `portfolio_id` (one of your ledger portfolios;
+    another's answers 404 PORTFOLIO_NOT_FOUND), `start`, `end` (at most 7,320 days, not after today),
+    `period` (monthly, the default, or weekly) and one benchmark: `benchmark_portfolio_id` (another of
+    yours, its ledger's holdings) or `benchmark` (constituents with weights, rebalanced at every
+    period's start). Each period's sector weights are the holdings' market values at its start (the
+    ledger as of that day, the bar store's adjusted daily closes, the instruments' sectors) and the
+    sector returns come from the closes; then the same attribution, linking and CUSUM, the `source`
+    named, and `regimes` (`regime`: benchmark, the default, portfolio or none): each period read at its
+    end by the regime detector on that side's daily level, the dated changes and the effects summed and
+    linked per regime segment. 422 INSUFFICIENT_STORED_HISTORY says what is missing (no close near a
+    boundary, nothing held at a start, fewer than 200 daily levels before the first period's end).
 
     Args:
         body (AttributionIn):
@@ -172,7 +189,17 @@ def sync(
     CUSUM events of the per-period active returns (`cusum`: target, k, h, sigma). Every number is a
     fraction, not percent (docs/attribution.md). 422 INVALID_ATTRIBUTION_INPUT naming the field
     (`periods[2].sectors[*].portfolio_weight`, `periods[1].start`, ...); at most 2,000 periods and 200
-    sectors.
+    sectors. Or, instead of `periods`, a stored input: `portfolio_id` (one of your ledger portfolios;
+    another's answers 404 PORTFOLIO_NOT_FOUND), `start`, `end` (at most 7,320 days, not after today),
+    `period` (monthly, the default, or weekly) and one benchmark: `benchmark_portfolio_id` (another of
+    yours, its ledger's holdings) or `benchmark` (constituents with weights, rebalanced at every
+    period's start). Each period's sector weights are the holdings' market values at its start (the
+    ledger as of that day, the bar store's adjusted daily closes, the instruments' sectors) and the
+    sector returns come from the closes; then the same attribution, linking and CUSUM, the `source`
+    named, and `regimes` (`regime`: benchmark, the default, portfolio or none): each period read at its
+    end by the regime detector on that side's daily level, the dated changes and the effects summed and
+    linked per regime segment. 422 INSUFFICIENT_STORED_HISTORY says what is missing (no close near a
+    boundary, nothing held at a start, fewer than 200 daily levels before the first period's end).
 
     Args:
         body (AttributionIn):
@@ -209,7 +236,17 @@ async def asyncio_detailed(
     CUSUM events of the per-period active returns (`cusum`: target, k, h, sigma). Every number is a
     fraction, not percent (docs/attribution.md). 422 INVALID_ATTRIBUTION_INPUT naming the field
     (`periods[2].sectors[*].portfolio_weight`, `periods[1].start`, ...); at most 2,000 periods and 200
-    sectors.
+    sectors. Or, instead of `periods`, a stored input: `portfolio_id` (one of your ledger portfolios;
+    another's answers 404 PORTFOLIO_NOT_FOUND), `start`, `end` (at most 7,320 days, not after today),
+    `period` (monthly, the default, or weekly) and one benchmark: `benchmark_portfolio_id` (another of
+    yours, its ledger's holdings) or `benchmark` (constituents with weights, rebalanced at every
+    period's start). Each period's sector weights are the holdings' market values at its start (the
+    ledger as of that day, the bar store's adjusted daily closes, the instruments' sectors) and the
+    sector returns come from the closes; then the same attribution, linking and CUSUM, the `source`
+    named, and `regimes` (`regime`: benchmark, the default, portfolio or none): each period read at its
+    end by the regime detector on that side's daily level, the dated changes and the effects summed and
+    linked per regime segment. 422 INSUFFICIENT_STORED_HISTORY says what is missing (no close near a
+    boundary, nothing held at a start, fewer than 200 daily levels before the first period's end).
 
     Args:
         body (AttributionIn):
@@ -251,7 +288,17 @@ async def asyncio(
     CUSUM events of the per-period active returns (`cusum`: target, k, h, sigma). Every number is a
     fraction, not percent (docs/attribution.md). 422 INVALID_ATTRIBUTION_INPUT naming the field
     (`periods[2].sectors[*].portfolio_weight`, `periods[1].start`, ...); at most 2,000 periods and 200
-    sectors.
+    sectors. Or, instead of `periods`, a stored input: `portfolio_id` (one of your ledger portfolios;
+    another's answers 404 PORTFOLIO_NOT_FOUND), `start`, `end` (at most 7,320 days, not after today),
+    `period` (monthly, the default, or weekly) and one benchmark: `benchmark_portfolio_id` (another of
+    yours, its ledger's holdings) or `benchmark` (constituents with weights, rebalanced at every
+    period's start). Each period's sector weights are the holdings' market values at its start (the
+    ledger as of that day, the bar store's adjusted daily closes, the instruments' sectors) and the
+    sector returns come from the closes; then the same attribution, linking and CUSUM, the `source`
+    named, and `regimes` (`regime`: benchmark, the default, portfolio or none): each period read at its
+    end by the regime detector on that side's daily level, the dated changes and the effects summed and
+    linked per regime segment. 422 INSUFFICIENT_STORED_HISTORY says what is missing (no close near a
+    boundary, nothing held at a start, fewer than 200 daily levels before the first period's end).
 
     Args:
         body (AttributionIn):
