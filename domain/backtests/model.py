@@ -130,6 +130,8 @@ class TradeRecord:
     fees: Decimal
     pnl: Decimal  # net of fees
     exit_reason: str  # stop_loss, take_profit, time, signal
+    entry_reason: str = ""  # the entry decision's reason (a fused score's terms, its weights)
+    exit_detail: str = ""  # the exit decision's reason ("stop_loss at 95.2", an opposite signal)
 
 
 @dataclass(frozen=True, slots=True)
