@@ -8,7 +8,6 @@ weight is the log-odds of a rise per unit of its source's score, comparable acro
 from __future__ import annotations
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 
 from domain.market_data.bars import FloatArray
 from domain.strategies.combiner import BoolArray, Weights
@@ -25,6 +24,9 @@ class LogisticCombinerFitter:
         self._c = c
 
     def fit(self, features: FloatArray, rises: BoolArray) -> Weights:
+        # Imported on the first fit: building the service costs no scikit-learn import.
+        from sklearn.linear_model import LogisticRegression
+
         model = LogisticRegression(C=self._c, tol=TOLERANCE, max_iter=MAX_ITERATIONS)
         model.fit(np.asarray(features, dtype=np.float64), np.asarray(rises, dtype=bool))
         return Weights(float(model.intercept_[0]), tuple(float(w) for w in model.coef_[0]))

@@ -141,8 +141,8 @@ def signal_events(
             )
             tag = LEARNED if strategy.entry.learned else FUSED
             new = np.zeros(len(symbol.series), dtype=bool)
-            for column in fresh.values():
-                new |= ~np.isnan(column)
+            for readings_of in fresh.values():
+                new |= ~np.isnan(readings_of)
             fused[~new] = np.nan
             for row in emitted_rows(fused, floor, tradable):
                 found.events.setdefault(int(symbol.steps[row]), []).append(

@@ -67,7 +67,9 @@ class Weights:
 
     def logit(self, features: FloatArray) -> FloatArray:
         """z = b + features @ w for each row of `features` (rows: bars, columns: sources)."""
-        return self.intercept + np.asarray(features, dtype=np.float64) @ np.asarray(self.weights)
+        x = np.asarray(features, dtype=np.float64)
+        out: FloatArray = self.intercept + x @ np.asarray(self.weights, dtype=np.float64)
+        return out
 
 
 # Fits Weights to features (rows: bars) and whether each bar's next close rose; both occur.
