@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Final
 
 import numpy as np
+import numpy.typing as npt
 
 from application.strategies.learned_signals import LearnedScores, learned_scores
 from domain.backtests.model import InvalidBacktest
@@ -139,15 +140,7 @@ def signal_events(
                 if strategy.entry.learned
                 else _stated(strategy, held_columns, len(symbol.series))
             )
-            tag = LEARNED if strategy.entry.learned else FUSED
-            new = np.zeros(len(symbol.series), dtype=bool)
-            for readings_of in fresh.values():
-                new |= ~np.isnan(readings_of)
-            fused[~new] = np.nan
-            for row in emitted_rows(fused, floor, tradable):
-                found.events.setdefault(int(symbol.steps[row]), []).append(
-                    (name, tag, row, float(fused[row]))
-                )
+            _fused_events(strategy, name, symbol, fresh, fused, tradable, floor, found)
             continue
         followed = [
             p for p in Pattern if strategy.follows(SourceKind.PATTERN, name, timeframe, p, None)
@@ -263,6 +256,29 @@ def _held(
     max_age = strategy.entry.reading_max_age_hours * 3600.0
     times = series.start
     return fresh, {index: held(column, times, max_age) for index, column in fresh.items()}
+
+
+def _fused_events(
+    strategy: Strategy,
+    name: str,
+    symbol: SymbolBars,
+    fresh: dict[int, FloatArray],
+    fused: FloatArray,
+    tradable: npt.NDArray[np.bool_],
+    floor: float,
+    found: Signals,
+) -> None:
+    """The fused score (stated or learned) as an event at each bar where a source has a new
+    reading and the score reaches `floor`."""
+    new = np.zeros(len(symbol.series), dtype=bool)
+    for column in fresh.values():
+        new |= ~np.isnan(column)
+    fused[~new] = np.nan
+    tag = LEARNED if strategy.entry.learned else FUSED
+    for row in emitted_rows(fused, floor, tradable):
+        found.events.setdefault(int(symbol.steps[row]), []).append(
+            (name, tag, row, float(fused[row]))
+        )
 
 
 def _stated(strategy: Strategy, held_columns: dict[int, FloatArray], n: int) -> FloatArray:
