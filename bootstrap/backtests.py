@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from adapters.market_data.replay_history import ReplayHistory
 from application.strategies.backtest_signals import ModelReplay
 from application.strategies.backtests import BacktestLimits, BacktestService
+from application.strategies.combiner_report import CombinerReports
 from bootstrap.backtest_world import build_world
 from bootstrap.settings import Settings
 from bootstrap.shipped import shipped_data
@@ -15,6 +16,7 @@ from ports.core.clock import Clock, IdGenerator
 from ports.core.unit_of_work import UnitOfWorkFactory
 from ports.market_data.bar_store import BarStore
 from ports.strategies.backtests import BacktestRepository
+from ports.strategies.combiner import CombinerFitter
 from ports.strategies.sentiment import ScoredNews
 from ports.strategies.strategies import StrategyRepository
 
@@ -43,8 +45,27 @@ def backtest_service(
     return BacktestService(
         backtests, strategies, history, build_world, uow_factory, clock, ids, limits,
         models=_model_replays(settings),
-        bar_store=bar_store, news=news,
+        bar_store=bar_store, news=news, fitter=combiner_fitter(),
     )  # fmt: skip
+
+
+def combiner_reports(
+    settings: Settings,
+    strategies: StrategyRepository,
+    bar_store: Callable[[], BarStore] | None = None,
+    news: Callable[[], ScoredNews] | None = None,
+) -> CombinerReports:
+    """The learned combiner's reports on the bar store's daily bars."""
+    return CombinerReports(
+        strategies, combiner_fitter(), bar_store, models=_model_replays(settings), news=news
+    )
+
+
+def combiner_fitter() -> CombinerFitter:
+    """The learned combiner's fit: scikit-learn's L2 logistic regression (adapters/ml)."""
+    from adapters.ml.signal_combiner import LogisticCombinerFitter
+
+    return LogisticCombinerFitter()
 
 
 def _model_replays(settings: Settings) -> Callable[[Strategy], ModelReplay | None]:

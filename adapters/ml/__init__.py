@@ -1,1 +1,1 @@
-"""Models fitted in-process with scikit-learn (login anomalies)."""
+"""Models fitted in-process with scikit-learn (login anomalies, the learned signal combiner)."""

@@ -18,7 +18,9 @@ Timing (no look-ahead):
   column is computed point in time (row i from bars[: i + 1]) and read like a pattern's.
   Sentiment sources read the symbols' stored scored news (`news`): the reading at a bar's
   close counts only the items published by that close. A weighted strategy decides on the
-  fused score of its sources (application/strategies/backtest_signals.py).
+  fused score of its sources (application/strategies/backtest_signals.py); with a learned
+  combiner, on the score of the weights fitted walk-forward on the bars before (`fitter`), and
+  each decision's reason names those weights.
   External signals have no recorded history and are not replayed.
 Speed: only bars with a signal, a pending order, a possible bracket hit (found with a float
 pre-check with a safety margin; check_exit decides) or a day's end are visited.
@@ -37,6 +39,7 @@ from decimal import Decimal
 from application.strategies.backtest_ledger import Ledger
 from application.strategies.backtest_signals import (
     FUSED,
+    LEARNED,
     Event,
     ModelReplay,
     NewsScores,
@@ -47,6 +50,7 @@ from application.strategies.backtest_signals import (
     signal_events,
 )
 from application.strategies.backtest_world import SimulatedWorld
+from application.strategies.learned_signals import LearnedScores
 from application.trading.order_commands import OrderResult, SubmitOrder
 from domain.backtests.model import BacktestRequest, BacktestResult, DeniedOrder
 from domain.backtests.timeline import (
@@ -72,6 +76,7 @@ from domain.strategies.decide import (
 from domain.strategies.definition import SourceKind, Strategy
 from domain.strategies.fusion import fuse
 from domain.trading.orders import Origin, OriginKind, Side
+from ports.strategies.combiner import CombinerFitter
 from ports.trading.broker import BrokerError
 
 MARGIN = 1e-9  # the float pre-check's safety margin, relative to the level
@@ -93,6 +98,7 @@ class _Open:
     entry_fee: Decimal
     stop_f: float
     target_f: float
+    entry_reason: str = ""
 
 
 @dataclass(slots=True)
@@ -123,7 +129,10 @@ class BacktestEngine:
         scores: ScoreSource = score_columns,
         model: ModelReplay | None = None,
         news: Mapping[str, NewsScores] | None = None,
+        fitter: CombinerFitter | None = None,
     ) -> None:
+        self._fitter = fitter
+        self._learned: dict[str, LearnedScores] = {}
         self._model = model
         self._news = news
         self._held: dict[str, dict[int, FloatArray]] = {}
@@ -161,9 +170,10 @@ class BacktestEngine:
     async def run(self) -> BacktestResult:
         found = signal_events(
             self._strategy, self._request.timeframe, self._symbols, self._config,
-            self._scores, self._trade_from, self._model, self._news,
+            self._scores, self._trade_from, self._model, self._news, self._fitter,
         )  # fmt: skip
         events, self._atr, self._held = found.events, found.atr, found.held
+        self._learned = found.learned
         n = len(self._timeline)
         day_end = self._timeline.day_ends(self._trade_from)
         static = Timeline.visits(list(events), day_end)
@@ -265,6 +275,14 @@ class BacktestEngine:
                 id=f"{name}-sentiment-{row}", kind=SourceKind.SENTIMENT, symbol=name,
                 score=score, price=close, at=at, timeframe=timeframe, atr=atr,
             )  # fmt: skip
+        if tag == LEARNED:
+            learned = self._learned[name]
+            return StrategySignal(
+                id=f"{name}-learned-{row}",
+                kind=self._strategy.sources[learned.heaviest(row)].kind, symbol=name,
+                score=score, price=close, at=at, timeframe=timeframe, atr=atr,
+                basis=learned.basis(row, lambda fitted: self._bar_label(name, fitted)),
+            )  # fmt: skip
         assert tag == FUSED
         readings = {index: float(column[row]) for index, column in self._held[name].items()}
         fused = fuse(self._strategy, readings)
@@ -274,6 +292,13 @@ class BacktestEngine:
             symbol=name, score=fused.score, price=close, at=at, timeframe=timeframe, atr=atr,
             basis=fused.explain(),
         )  # fmt: skip
+
+    def _bar_label(self, name: str, row: int) -> str:
+        """A bar named by its start: the day of a daily bar, else the minute (UTC)."""
+        start = _at(float(self._symbols[name].series.start[row]))
+        if self._bar_s >= 86_400.0:
+            return start.date().isoformat()
+        return start.strftime("%Y-%m-%dT%H:%MZ")
 
     def _equity_at(self, row: int, name: str) -> Decimal:
         """Cash plus every holding at its latest close at this bar's step (once per step)."""
@@ -308,7 +333,7 @@ class BacktestEngine:
             held = self._open.get(name)
             if intent.action is Action.EXIT and held is not None:
                 reason = intent.exit_reason.value if intent.exit_reason else "signal"
-                self._close(name, held, quantity, fill_price, start, reason)
+                self._close(name, held, quantity, fill_price, start, reason, intent.reason)
             elif intent.action is Action.ENTER:
                 self._enter(name, intent, quantity, fill_price, start, row, pending.atr)
 
@@ -349,7 +374,7 @@ class BacktestEngine:
                 self._schedule_exit(name, opened, int(self._symbols[name].row_at[step]) + 1)
                 continue
             reason = intent.exit_reason.value if intent.exit_reason else "signal"
-            self._close(name, opened, result[0], result[1], end, reason)
+            self._close(name, opened, result[0], result[1], end, reason, intent.reason)
 
     async def _submit_all(
         self, orders: list[tuple[str, Intent, Decimal]], at: float
@@ -451,17 +476,28 @@ class BacktestEngine:
         stop_f = float(stop) if stop is not None else (-inf if long else inf)
         target_f = float(target) if target is not None else (inf if long else -inf)
         opened = _Open(
-            Holding(signed, price, stop, target, _at(at)), self._serial, row, fee, stop_f, target_f
-        )
+            Holding(signed, price, stop, target, _at(at)), self._serial, row, fee, stop_f,
+            target_f, intent.reason,
+        )  # fmt: skip
         self._open[name] = opened
         self._schedule_exit(name, opened, row)
 
     def _close(
-        self, name: str, opened: _Open, quantity: Decimal, price: Decimal, at: float, reason: str
+        self,
+        name: str,
+        opened: _Open,
+        quantity: Decimal,
+        price: Decimal,
+        at: float,
+        reason: str,
+        detail: str,
     ) -> None:
         self._equity_step = -1
         holding = opened.holding
-        self.ledger.close(name, holding, opened.entry_fee, quantity, price, _at(at), reason)
+        self.ledger.close(
+            name, holding, opened.entry_fee, quantity, price, _at(at), reason,
+            entry_reason=opened.entry_reason, exit_detail=detail,
+        )  # fmt: skip
         left = abs(holding.quantity) - quantity
         if left > ZERO:  # a partial exit: the rest stays held with the same brackets
             signed = left if holding.is_long else -left

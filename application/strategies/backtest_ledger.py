@@ -44,8 +44,12 @@ class Ledger:
         price: Decimal,
         at: datetime,
         reason: str,
+        *,
+        entry_reason: str = "",
+        exit_detail: str = "",
     ) -> None:
-        """Book the exit fill of `quantity` of `holding` and record the round trip."""
+        """Book the exit fill of `quantity` of `holding` and record the round trip, with the
+        decisions' reasons that opened and closed it."""
         long = holding.is_long
         fee = self.fill(quantity, price, Side.SELL if long else Side.BUY)
         gross = (price - holding.entry_price) * quantity * (1 if long else -1)
@@ -53,7 +57,8 @@ class Ledger:
         self.trades.append(
             TradeRecord(
                 symbol, "long" if long else "short", quantity, holding.opened_at,
-                holding.entry_price, at, price, fees, gross - fees, reason,
+                holding.entry_price, at, price, fees, gross - fees, reason, entry_reason,
+                exit_detail,
             )
         )  # fmt: skip
 

@@ -10,6 +10,8 @@ entered or left the window), as the live runner delivers it when it changes.
 A weighted strategy (Combine.WEIGHTED) decides on its fused score instead: at each bar where a
 source has a new reading, sum_i w_i * s_i over each source's latest reading at most
 `reading_max_age_hours` old (domain/strategies/fusion.py), as the live processor fuses them.
+With a learned combiner the weights are fitted walk-forward on those held readings instead
+(application/strategies/learned_signals.py), and its score decides at the same bars.
 """
 
 from __future__ import annotations
@@ -22,22 +24,27 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
+from application.strategies.learned_signals import LearnedScores, learned_scores
+from domain.backtests.model import InvalidBacktest
 from domain.backtests.timeline import IntArray, Timeline, emitted_rows, tradable_rows
 from domain.market_data.bars import BarSeries, FloatArray, Timeframe
 from domain.market_data.signal_columns import ScoreColumns
 from domain.market_data.signals import Pattern, SignalConfig
 from domain.strategies.definition import SourceKind, Strategy
 from domain.strategies.fusion import held, sentiment_column
+from ports.strategies.combiner import CombinerFitter
 
 FUSED: Final = "fused"
-# What a reading is of: a pattern, the model (SourceKind.MODEL), sentiment, or the fused score.
+LEARNED: Final = "learned"
+# What a reading is of: a pattern, the model (SourceKind.MODEL), sentiment, or the fused score
+# (of stated weights, or learned ones).
 Tag = Pattern | SourceKind | str
 Event = tuple[str, Tag, int, float]  # symbol, tag, row, score
 # The per-bar scores of a series: score_columns (causal, tested); a test passes its own.
 ScoreSource = Callable[[BarSeries, SignalConfig], ScoreColumns]
 # Within a bar and symbol: the patterns in their order, then the model, sentiment, fused.
 _ORDER: dict[Tag, int] = {p: index for index, p in enumerate(Pattern)}
-_ORDER.update({SourceKind.MODEL: 100, SourceKind.SENTIMENT: 101, FUSED: 102})
+_ORDER.update({SourceKind.MODEL: 100, SourceKind.SENTIMENT: 101, FUSED: 102, LEARNED: 103})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +58,14 @@ class NewsScores:
 
 @dataclass(frozen=True, slots=True)
 class Signals:
-    """What signal_events finds: events by timeline step, each symbol's ATR column, and a
-    weighted strategy's held readings per symbol and source index (NaN: none fresh)."""
+    """What signal_events finds: events by timeline step, each symbol's ATR column, a
+    weighted strategy's held readings per symbol and source index (NaN: none fresh), and a
+    learned one's walk-forward per symbol."""
 
     events: dict[int, list[Event]]
     atr: dict[str, FloatArray]
     held: dict[str, dict[int, FloatArray]]
+    learned: dict[str, LearnedScores] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +113,11 @@ def signal_events(
     trade_from: float,
     model: ModelReplay | None = None,
     news: Mapping[str, NewsScores] | None = None,
+    fitter: CombinerFitter | None = None,
 ) -> Signals:
     """Bars with an emitted reading of a followed source (or of the fused score), by step, in
-    symbol and source order; each symbol's ATR column; a weighted strategy's held readings."""
+    symbol and source order; each symbol's ATR column; a weighted strategy's held readings.
+    A learned combiner needs `fitter`."""
     # A reading is a signal from the engine's threshold on; below both the entry and the
     # exit threshold decide_on_signal can only skip it, whatever is held: left out here.
     exit_threshold = strategy.exit.exit_score or strategy.entry.min_score
@@ -122,7 +133,14 @@ def signal_events(
         tradable = tradable_rows(symbol.series, trade_from)
         found.atr[name] = columns.atr
         if strategy.fused:
-            _fused_events(strategy, name, symbol, columns, readings, config, tradable, floor, found)
+            fresh, held_columns = _held(strategy, symbol.series, columns, readings, config)
+            found.held[name] = held_columns
+            fused = (
+                _learned(strategy, name, symbol.series, held_columns, fitter, found)
+                if strategy.entry.learned
+                else _stated(strategy, held_columns, len(symbol.series))
+            )
+            _fused_events(strategy, name, symbol, fresh, fused, tradable, floor, found)
             continue
         followed = [
             p for p in Pattern if strategy.follows(SourceKind.PATTERN, name, timeframe, p, None)
@@ -194,18 +212,34 @@ def _changes(column: FloatArray) -> FloatArray:
     return np.where(same, np.nan, column)
 
 
-def _fused_events(
+def held_columns(
     strategy: Strategy,
+    timeframe: Timeframe,
     name: str,
-    symbol: SymbolBars,
+    series: BarSeries,
+    config: SignalConfig,
+    scores: ScoreSource,
+    model: ModelReplay | None = None,
+    news: Mapping[str, NewsScores] | None = None,
+) -> dict[int, FloatArray]:
+    """A weighted strategy's held reading of each source it reads on `name`, at every bar's
+    close (source index -> column, NaN: no reading fresh enough), as a backtest holds them."""
+    readings = _readings(strategy, timeframe, name, series, config, model, news)
+    if not readings:
+        return {}
+    return _held(strategy, series, scores(series, config), readings, config)[1]
+
+
+def _held(
+    strategy: Strategy,
+    series: BarSeries,
     columns: ScoreColumns,
     readings: list[_Reading],
     config: SignalConfig,
-    tradable: npt.NDArray[np.bool_],
-    floor: float,
-    found: Signals,
-) -> None:
-    n = len(symbol.series)
+) -> tuple[dict[int, FloatArray], dict[int, FloatArray]]:
+    """Each source's new readings (NaN: none at that bar) and its held ones (the latest at
+    most `reading_max_age_hours` old), by source index."""
+    n = len(series)
     fresh: dict[int, FloatArray] = {}  # source index -> its new readings (NaN: none)
     for tag, index, column in readings:
         if column is not None:
@@ -220,18 +254,51 @@ def _fused_events(
                 emitted = (np.abs(values) >= config.threshold) & (values != 0)
             merged[emitted] = values[emitted]
     max_age = strategy.entry.reading_max_age_hours * 3600.0
-    times = symbol.series.start
-    held_columns = {index: held(column, times, max_age) for index, column in fresh.items()}
-    total = np.zeros(n)
-    for index, column in held_columns.items():
-        total += strategy.sources[index].weight * np.nan_to_num(column, nan=0.0)
-    fused = np.clip(total, -1.0, 1.0)
-    new = np.zeros(n, dtype=bool)
+    times = series.start
+    return fresh, {index: held(column, times, max_age) for index, column in fresh.items()}
+
+
+def _fused_events(
+    strategy: Strategy,
+    name: str,
+    symbol: SymbolBars,
+    fresh: dict[int, FloatArray],
+    fused: FloatArray,
+    tradable: npt.NDArray[np.bool_],
+    floor: float,
+    found: Signals,
+) -> None:
+    """The fused score (stated or learned) as an event at each bar where a source has a new
+    reading and the score reaches `floor`."""
+    new = np.zeros(len(symbol.series), dtype=bool)
     for column in fresh.values():
         new |= ~np.isnan(column)
     fused[~new] = np.nan
-    found.held[name] = held_columns
+    tag = LEARNED if strategy.entry.learned else FUSED
     for row in emitted_rows(fused, floor, tradable):
         found.events.setdefault(int(symbol.steps[row]), []).append(
-            (name, FUSED, row, float(fused[row]))
+            (name, tag, row, float(fused[row]))
         )
+
+
+def _stated(strategy: Strategy, held_columns: dict[int, FloatArray], n: int) -> FloatArray:
+    """clip(sum_i w_i * s_i, -1, 1) over the held readings, a source without one adding 0."""
+    total = np.zeros(n)
+    for index, column in held_columns.items():
+        total += strategy.sources[index].weight * np.nan_to_num(column, nan=0.0)
+    return np.clip(total, -1.0, 1.0)
+
+
+def _learned(
+    strategy: Strategy,
+    name: str,
+    series: BarSeries,
+    held_columns: dict[int, FloatArray],
+    fitter: CombinerFitter | None,
+    found: Signals,
+) -> FloatArray:
+    if fitter is None:
+        raise InvalidBacktest("no combiner fitter is configured here", field="strategy_id")
+    learned = learned_scores(strategy, series, held_columns, fitter)
+    found.learned[name] = learned
+    return learned.walk.scores.copy()

@@ -8,7 +8,10 @@ instance `workers x queued_per_worker` of everybody's (more: 429 until some fini
 in memory while a run goes and is saved every `save_every_s`; a cancel sets a flag the engine
 reads between bars. A strategy with a sentiment source has its symbols' scored news read
 before the run (ScoredNews, only items published by the last bar's close); the engine counts
-at each bar's close only the items published by it.
+at each bar's close only the items published by it. A strategy with a learned combiner has
+`training_bars` bars read before `from` (when there are), so its first fit is in force from the
+range's first day, and a symbol with no more bars than that is refused up front (422
+COMBINER_TOO_FEW_BARS).
 """
 
 from __future__ import annotations
@@ -18,12 +21,11 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
-
-import numpy as np
+from datetime import UTC, datetime
 
 from application.core.access import ensure_may_change
 from application.strategies.backtest_engine import BacktestCanceled, BacktestEngine
+from application.strategies.backtest_news import news_of
 from application.strategies.backtest_signals import ModelReplay, NewsScores
 from application.strategies.backtest_store_bars import StoreBars
 from application.strategies.backtest_world import WorldFactory, WorldSpec
@@ -37,17 +39,18 @@ from domain.backtests.model import (
 from domain.errors import Conflict, NotFound, RateLimited
 from domain.market_data.bars import BarSeries
 from domain.principals import Principal
-from domain.strategies.definition import SourceKind, Strategy
+from domain.strategies.combiner import check_history
+from domain.strategies.definition import Strategy
 from ports.core.clock import Clock, IdGenerator
 from ports.core.unit_of_work import UnitOfWorkFactory
 from ports.market_data.bar_store import BarStore
 from ports.strategies.backtests import BacktestPage, BacktestRepository, HistoricalBars
+from ports.strategies.combiner import CombinerFitter
 from ports.strategies.sentiment import ScoredNews
 from ports.strategies.strategies import StrategyRepository
 
 MAX_PAGE = 200
 WARM_UP_BARS = 60  # bars before `from` the signals may start from
-MAX_NEWS_ITEMS = 50_000  # scored news items read per symbol for a sentiment source
 
 
 class TooManyBacktests(RateLimited):
@@ -98,7 +101,9 @@ class BacktestService:
         models: Callable[[Strategy], ModelReplay | None] | None = None,
         bar_store: Callable[[], BarStore] | None = None,
         news: Callable[[], ScoredNews] | None = None,
+        fitter: CombinerFitter | None = None,
     ) -> None:
+        self._fitter = fitter  # fits the weights of strategies with a learned combiner
         self._news = news  # read for strategies with a sentiment source
         self._bar_store = bar_store  # opened on the first run whose source is the store
         self._models = models or (lambda _: None)
@@ -118,7 +123,11 @@ class BacktestService:
         """Check and store the run, then start it (202: it runs on after the answer)."""
         ensure_may_change(principal)
         strategy = await self._strategy(principal, request.strategy_id)
-        series = await self._series_of(request)
+        series = await self._series_of(request, warm_up_bars(strategy))
+        if strategy.entry.learned:
+            entry = strategy.entry
+            for name, bars in series.items():
+                check_history(name, len(bars), entry.training_bars, entry.refit_bars, field="from")
         unfinished = await self._backtests.count_unfinished(principal.id)
         if unfinished >= self.limits.per_user:
             raise TooManyBacktests(
@@ -196,23 +205,24 @@ class BacktestService:
             raise NotFound(f"strategy {strategy_id} not found", field="strategy_id")
         return strategy
 
-    async def _series_of(self, request: BacktestRequest) -> dict[str, BarSeries]:
-        """The bars of the request's source: the synthetic set, or the bar store."""
+    async def _series_of(self, request: BacktestRequest, warm_up: int) -> dict[str, BarSeries]:
+        """The bars of the request's source: the synthetic set, or the bar store, with up to
+        `warm_up` bars before `from`."""
         limits = self.limits
         if len(request.symbols) > limits.max_symbols:
             raise InvalidBacktest(
                 f"at most {limits.max_symbols} symbols per backtest", field="symbols"
             )
         if request.source is DataSource.SYNTHETIC:
-            return self._series(request)
+            return self._series(request, warm_up)
         if self._bar_store is None:
             raise InvalidBacktest("no bar store is configured here", field="source")
         return await StoreBars(self._bar_store()).load(
             request.symbols, request.timeframe, request.start, request.end,
-            adjusted=request.adjusted, warm_up=WARM_UP_BARS, max_bars=limits.max_bars,
+            adjusted=request.adjusted, warm_up=warm_up, max_bars=limits.max_bars,
         )  # fmt: skip
 
-    def _series(self, request: BacktestRequest) -> dict[str, BarSeries]:
+    def _series(self, request: BacktestRequest, warm_up: int) -> dict[str, BarSeries]:
         limits = self.limits
         known = set(self._bars.symbols(request.timeframe))
         unknown = [s for s in request.symbols if s not in known]
@@ -224,7 +234,7 @@ class BacktestService:
         total = 0
         for symbol in request.symbols:
             found = self._bars.series(
-                symbol, request.timeframe, request.start, request.end, warm_up=WARM_UP_BARS
+                symbol, request.timeframe, request.start, request.end, warm_up=warm_up
             )
             if len(found) == 0 or float(found.start[-1]) < _epoch(request):
                 raise InvalidBacktest(
@@ -301,33 +311,16 @@ class BacktestService:
             canceled=active.cancel.is_set,
             model=self._models(strategy),
             news=news,
+            fitter=self._fitter,
         )
         return asyncio.run(engine.run())
 
     async def _news_of(
         self, strategy: Strategy, request: BacktestRequest, series: dict[str, BarSeries]
     ) -> dict[str, NewsScores] | None:
-        """The stored scored news of the symbols the strategy's sentiment sources read, from
-        the longest window before the first bar to the last bar's close; None without any."""
-        sources = [s for s in strategy.sources if s.kind is SourceKind.SENTIMENT]
-        if not sources or self._news is None:
+        if self._news is None:
             return None
-        news = self._news()
-        window = max(s.sentiment_window_hours for s in sources)
-        wanted = {name for s in sources for name in s.symbols if name in series}
-        found: dict[str, NewsScores] = {}
-        for name in sorted(wanted):
-            bars = series[name]
-            if len(bars) == 0:
-                continue
-            start = datetime.fromtimestamp(float(bars.start[0]), tz=UTC) - timedelta(hours=window)
-            end = datetime.fromtimestamp(float(bars.start[-1]) + request.timeframe.seconds, tz=UTC)
-            items = await news.scored_news(name, start, end, MAX_NEWS_ITEMS)
-            found[name] = NewsScores(
-                np.array([at.timestamp() for at, _ in items], dtype=np.float64),
-                np.array([score for _, score in items], dtype=np.float64),
-            )
-        return found
+        return await news_of(self._news, strategy, request.timeframe, series)
 
     def _started(self, active: _Active) -> None:
         if active.backtest.status.value == "queued":
@@ -356,6 +349,13 @@ class BacktestService:
             rules,
             instruments,
         )
+
+
+def warm_up_bars(strategy: Strategy) -> int:
+    """Bars read before `from`: the signals' warm-up, or a learned combiner's training window."""
+    if strategy.entry.learned:
+        return max(WARM_UP_BARS, strategy.entry.training_bars)
+    return WARM_UP_BARS
 
 
 def _epoch(request: BacktestRequest) -> float:

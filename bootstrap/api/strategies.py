@@ -12,4 +12,5 @@ def bundle(w: Wiring) -> Bundle:
         strategy_processor=w.strategies.strategy_processor,
         backtests=w.strategies.backtests,
         signals=w.strategies.signals,
+        combiner_reports=w.strategies.combiner_reports,
     )

@@ -11,7 +11,7 @@ from dependency_injector import containers, providers
 from application.strategies.service import StrategyService
 from application.strategies.signals import SignalService
 from application.strategies.strategy_processor import StrategyProcessor
-from bootstrap.backtests import backtest_service, backtests_lifetime
+from bootstrap.backtests import backtest_service, backtests_lifetime, combiner_reports
 from bootstrap.containers.stores import store_for
 from bootstrap.signals import signal_engine, signal_scanner
 from bootstrap.strategies import strategy_runtime, strategy_stores
@@ -110,3 +110,7 @@ class StrategiesContainer(containers.DeclarativeContainer):
         inference.sentiment.provider,
     )  # fmt: skip
     backtests_running = providers.Resource(backtests_lifetime, backtests)
+    combiner_reports = providers.Singleton(
+        combiner_reports, core.settings, strategy_stores.provided.strategies,
+        market_data.bar_store.provider, inference.sentiment.provider,
+    )  # fmt: skip

@@ -19,6 +19,10 @@ from domain.numbers import ZERO
 BPS = Decimal(10_000)
 
 
+FIRST_DAY = date(1900, 1, 1)  # the days a backtest or a combiner report may name: the
+LAST_DAY = date(2199, 12, 31)  # bars' reach before them and the day after stay in range
+
+
 class InvalidBacktest(DomainError):
     """A backtest request cannot be run as asked (the field at fault is named)."""
 
@@ -102,6 +106,11 @@ class BacktestRequest:
             raise InvalidBacktest("symbols must be one or more distinct symbols", field="symbols")
         if self.end < self.start:
             raise InvalidBacktest("to must not be before from", field="to")
+        for name, day in (("from", self.start), ("to", self.end)):
+            if not FIRST_DAY <= day <= LAST_DAY:
+                raise InvalidBacktest(
+                    f"{name} must be from {FIRST_DAY} to {LAST_DAY}, got {day}", field=name
+                )
         if self.starting_cash <= ZERO:
             raise InvalidBacktest("starting_cash must be positive", field="starting_cash")
         if not ZERO <= self.slippage_bps <= BPS:
@@ -130,6 +139,8 @@ class TradeRecord:
     fees: Decimal
     pnl: Decimal  # net of fees
     exit_reason: str  # stop_loss, take_profit, time, signal
+    entry_reason: str = ""  # the entry decision's reason (a fused score's terms, its weights)
+    exit_detail: str = ""  # the exit decision's reason ("stop_loss at 95.2", an opposite signal)
 
 
 @dataclass(frozen=True, slots=True)

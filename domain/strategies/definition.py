@@ -27,6 +27,9 @@ MAX_WEIGHT = 100.0
 MAX_SENTIMENT_WINDOW_HOURS = 24.0 * 30
 MAX_SENTIMENT_ITEMS = 10_000
 MAX_READING_AGE_HOURS = 24.0 * 365
+MIN_TRAINING_BARS = 20
+MAX_TRAINING_BARS = 5_000
+MAX_REFIT_BARS = 1_000
 
 
 class InvalidStrategy(DomainError):
@@ -69,6 +72,20 @@ class Combine(StrEnum):
 
     EACH = "each"
     WEIGHTED = "weighted"
+
+
+class Combiner(StrEnum):
+    """Where a weighted strategy's weights come from.
+
+    stated: the sources' own `weight`s (the fused score sum(w_i * s_i), clipped).
+    learned: weights fitted on outcomes, walk-forward (domain/strategies/combiner.py): at every
+    `refit_bars`-th bar a logistic regression of the next bar's direction on the sources'
+    readings over the last `training_bars` bars, the score 2p - 1 of its probability p of a
+    rise. Backtested and evaluated; not run live (shadow, paper, live) yet.
+    """
+
+    STATED = "stated"
+    LEARNED = "learned"
 
 
 class SizingMethod(StrEnum):
@@ -189,13 +206,18 @@ class EntryRules:
     """Enter when |score| >= `min_score` (scores are in [-1, 1]; the sign is the direction).
 
     A bullish signal opens a long; a bearish one opens a short only with `allow_short`.
-    With `combine` weighted, the score is the fused score of the sources (see Combine).
+    With `combine` weighted, the score is the fused score of the sources (see Combine), with
+    the sources' stated weights or, with `combiner` learned, weights fitted walk-forward on the
+    last `training_bars` bars and refitted every `refit_bars` bars (see Combiner).
     """
 
     min_score: float = 0.5
     allow_short: bool = False
     combine: Combine = Combine.EACH
     reading_max_age_hours: float = 24.0
+    combiner: Combiner = Combiner.STATED
+    training_bars: int = 250
+    refit_bars: int = 20
 
     def __post_init__(self) -> None:
         if not 0.0 < self.min_score <= 1.0:
@@ -208,6 +230,22 @@ class EntryRules:
                 f"reading_max_age_hours must be in (0, {MAX_READING_AGE_HOURS:g}]",
                 field="reading_max_age_hours",
             )
+        if not MIN_TRAINING_BARS <= self.training_bars <= MAX_TRAINING_BARS:
+            raise InvalidStrategy(
+                f"training_bars must be in {MIN_TRAINING_BARS}..{MAX_TRAINING_BARS}",
+                field="training_bars",
+            )
+        if not 1 <= self.refit_bars <= MAX_REFIT_BARS:
+            raise InvalidStrategy(f"refit_bars must be in 1..{MAX_REFIT_BARS}", field="refit_bars")
+        if self.combiner is Combiner.LEARNED and self.combine is not Combine.WEIGHTED:
+            raise InvalidStrategy(
+                "a learned combiner weights a fused score: give combine weighted",
+                field="combiner",
+            )
+
+    @property
+    def learned(self) -> bool:
+        return self.combiner is Combiner.LEARNED
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,6 +364,11 @@ def validate_definition(strategy: Strategy) -> None:
         raise InvalidStrategy(
             "a weighted strategy needs at least one source with a non-zero weight",
             field="sources.weight",
+        )
+    if strategy.entry.learned and strategy.mode is not StrategyMode.OFF:
+        raise InvalidStrategy(
+            "a learned combiner is backtested and evaluated, not run: its mode stays off",
+            field="combiner",
         )
     if strategy.sizing.method is SizingMethod.FIXED_FRACTION and not strategy.exit.has_stop:
         raise InvalidStrategy(

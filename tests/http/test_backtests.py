@@ -131,10 +131,17 @@ async def test_an_unknown_symbol_or_an_empty_range_is_422_naming_the_field(
         headers=owner.headers,
     )
 
+    far = await harness.client.post(  # the day after it is past the calendar's last day
+        BACKTESTS,
+        json=run_body(strategy_id, source="store", **{"from": "2020-01-01", "to": "9999-12-31"}),
+        headers=owner.headers,
+    )
+
     # Assert
     assert field_names(assert_problem(unknown, 422, "INVALID_BACKTEST")) == {"symbols"}
     assert field_names(assert_problem(empty, 422, "INVALID_BACKTEST")) == {"from"}
     assert field_names(assert_problem(backwards, 422, "INVALID_BACKTEST")) == {"to"}
+    assert field_names(assert_problem(far, 422, "INVALID_BACKTEST")) == {"to"}
 
 
 async def test_bad_numbers_and_unknown_fields_are_400_naming_the_field(

@@ -27,6 +27,7 @@ from domain.strategies.definition import (
     Strategy,
 )
 from domain.trading.instruments import Instrument
+from ports.strategies.combiner import CombinerFitter
 from tools.backtest_data import generate
 
 FIRST = datetime(2020, 1, 1, tzinfo=UTC)
@@ -92,6 +93,7 @@ async def run(
     sectors: bool = True,
     model: ModelReplay | None = None,
     news: dict[str, NewsScores] | None = None,
+    fitter: CombinerFitter | None = None,
 ) -> BacktestResult:
     strat = strat or strategy()
     req = req or request(series)
@@ -106,7 +108,7 @@ async def run(
     )  # fmt: skip
     engine = BacktestEngine(
         strat, req, series, world, account_id="acc-1", scores=scores, progress=progress,
-        canceled=canceled, model=model, news=news,
+        canceled=canceled, model=model, news=news, fitter=fitter,
     )  # fmt: skip
     return await engine.run()
 

@@ -27,6 +27,7 @@ from domain.strategies.definition import (
     MAX_SOURCES,
     MAX_SYMBOLS_PER_SOURCE,
     Combine,
+    Combiner,
     EntryRules,
     ExitRules,
     InvalidStrategy,
@@ -113,17 +114,23 @@ class EntryIn(Input):
     """Enter when |score| >= min_score; a bearish signal opens a short only with allow_short.
     `combine`: `each` (every source's signal decides alone) or `weighted` (the fused score
     sum(weight x score) of the sources' latest readings at most `reading_max_age_hours` old
-    decides; docs/strategies.md)."""
+    decides; docs/strategies.md). `combiner` (weighted only): `stated` (the sources' weights)
+    or `learned` (weights fitted walk-forward on the last `training_bars` bars, refitted every
+    `refit_bars` bars; backtested and evaluated, its mode stays off)."""
 
     min_score: Threshold = 0.5
     allow_short: bool = False
     combine: Combine = Combine.EACH
     reading_max_age_hours: float = 24.0
+    combiner: Combiner = Combiner.STATED
+    training_bars: int = 250
+    refit_bars: int = 20
 
     def to_domain(self) -> EntryRules:
         return EntryRules(
-            self.min_score, self.allow_short, self.combine, self.reading_max_age_hours
-        )
+            self.min_score, self.allow_short, self.combine, self.reading_max_age_hours,
+            self.combiner, self.training_bars, self.refit_bars,
+        )  # fmt: skip
 
 
 class ExitIn(Input):
@@ -241,6 +248,9 @@ class EntryOut(Output):
     allow_short: bool
     combine: str
     reading_max_age_hours: AnalyticOut
+    combiner: str
+    training_bars: int
+    refit_bars: int
 
 
 class ExitOut(Output):
@@ -291,6 +301,9 @@ class StrategyOut(Output):
                 allow_short=s.entry.allow_short,
                 combine=s.entry.combine.value,
                 reading_max_age_hours=s.entry.reading_max_age_hours,
+                combiner=s.entry.combiner.value,
+                training_bars=s.entry.training_bars,
+                refit_bars=s.entry.refit_bars,
             ),
             exit=ExitOut.from_attributes(s.exit),
             mode=s.mode.value,

@@ -12,6 +12,7 @@ from litestar.types import ControllerRouterHandler
 from adapters.http.contexts import HttpContext
 from adapters.http.problems import problems_with
 from application.strategies.backtests import BacktestService
+from application.strategies.combiner_report import CombinerReports
 from application.strategies.service import StrategyService
 from application.strategies.signals import SignalService
 from application.strategies.strategy_processor import StrategyProcessor
@@ -29,15 +30,19 @@ class StrategiesServices:
     strategy_processor: StrategyProcessor  # agents' external signals
     backtests: BacktestService
     signals: SignalService  # the scanners' signals
+    combiner_reports: CombinerReports  # the learned combiner, judged out of sample
 
 
 StrategiesDep: TypeAlias = NamedDependency[StrategiesServices]
 
 
 def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
-    from adapters.http.strategies import backtests, signals, strategies
+    from adapters.http.strategies import backtests, combiner, signals, strategies
 
-    return [*signals.CONTROLLERS, *strategies.CONTROLLERS, *backtests.CONTROLLERS]
+    return [
+        *signals.CONTROLLERS, *strategies.CONTROLLERS, *combiner.CONTROLLERS,
+        *backtests.CONTROLLERS,
+    ]  # fmt: skip
 
 
 def context(services: StrategiesServices) -> HttpContext:

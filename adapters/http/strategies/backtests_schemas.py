@@ -129,6 +129,8 @@ class TradeOut(Output):
     fees: MoneyOut
     pnl: MoneyOut
     exit_reason: str
+    entry_reason: str  # the entry decision's reason: a fused score's terms and their weights
+    exit_detail: str  # the exit decision's reason
 
 
 class DeniedOut(Output):

@@ -68,7 +68,8 @@ def result_doc(result: BacktestResult) -> dict[str, Any]:
         "equity": [[p.day.isoformat(), str(p.equity)] for p in result.equity],
         "trades": [
             [t.symbol, t.direction, str(t.quantity), t.entry_at.isoformat(), str(t.entry_price),
-             t.exit_at.isoformat(), str(t.exit_price), str(t.fees), str(t.pnl), t.exit_reason]
+             t.exit_at.isoformat(), str(t.exit_price), str(t.fees), str(t.pnl), t.exit_reason,
+             t.entry_reason, t.exit_detail]
             for t in result.trades
         ],
         "denied": [
@@ -91,6 +92,17 @@ def result_doc(result: BacktestResult) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _trade(row: list[Any]) -> TradeRecord:
+    """A stored trade; one stored before trades kept their reasons has ten fields."""
+    s, direction, q, ea, ep, xa, xp, f, p, r = row[:10]
+    entry_reason, exit_detail = (row[10], row[11]) if len(row) >= 12 else ("", "")
+    return TradeRecord(
+        s, direction, _req_dec(q), datetime.fromisoformat(ea), _req_dec(ep),
+        datetime.fromisoformat(xa), _req_dec(xp), _req_dec(f), _req_dec(p), r,
+        entry_reason, exit_detail,
+    )  # fmt: skip
+
+
 def result_of(doc: dict[str, Any]) -> BacktestResult:
     m = doc["metrics"]
     metrics = None
@@ -106,11 +118,7 @@ def result_of(doc: dict[str, Any]) -> BacktestResult:
         )
     return BacktestResult(
         equity=tuple(EquityPoint(date.fromisoformat(d), _req_dec(v)) for d, v in doc["equity"]),
-        trades=tuple(
-            TradeRecord(s, direction, _req_dec(q), datetime.fromisoformat(ea), _req_dec(ep),
-                        datetime.fromisoformat(xa), _req_dec(xp), _req_dec(f), _req_dec(p), r)
-            for s, direction, q, ea, ep, xa, xp, f, p, r in doc["trades"]
-        ),
+        trades=tuple(_trade(row) for row in doc["trades"]),
         denied=tuple(
             DeniedOrder(datetime.fromisoformat(at), s, side, _req_dec(q), action,
                         tuple(reasons), message)

@@ -23,6 +23,7 @@ from domain.market_data.signals import Pattern
 from domain.strategies.decide import Action, ExitReason, Holding
 from domain.strategies.definition import (
     Combine,
+    Combiner,
     EntryRules,
     ExitRules,
     SignalSource,
@@ -76,6 +77,9 @@ def strategy_row(strategy: Strategy) -> dict[str, Any]:
             "allow_short": entry.allow_short,
             "combine": entry.combine.value,
             "reading_max_age_hours": entry.reading_max_age_hours,
+            "combiner": entry.combiner.value,
+            "training_bars": entry.training_bars,
+            "refit_bars": entry.refit_bars,
         },
         "exit": {
             "stop_loss_fraction": decimal_text(exit_.stop_loss_fraction),
@@ -122,6 +126,9 @@ def strategy_of(row: Any) -> Strategy:
             allow_short=entry["allow_short"],
             combine=Combine(entry.get("combine", Combine.EACH.value)),
             reading_max_age_hours=float(entry.get("reading_max_age_hours", 24.0)),
+            combiner=Combiner(entry.get("combiner", Combiner.STATED.value)),
+            training_bars=int(entry.get("training_bars", 250)),
+            refit_bars=int(entry.get("refit_bars", 20)),
         ),
         exit=ExitRules(
             stop_loss_fraction=decimal_or_none(exit_.get("stop_loss_fraction")),

@@ -24,6 +24,7 @@ from domain.market_data.signals import Pattern
 from domain.strategies.decide import Action
 from domain.strategies.definition import (
     Combine,
+    Combiner,
     EntryRules,
     ExitRules,
     InvalidStrategy,
@@ -69,6 +70,8 @@ def sources(draw: st.DrawFn) -> SignalSource:
 def definitions(draw: st.DrawFn) -> Strategy:
     method = draw(st.sampled_from(list(SizingMethod)))
     atr_stop = draw(st.booleans())
+    combine = draw(st.sampled_from(list(Combine)))
+    learned = combine is Combine.WEIGHTED and draw(st.booleans())
     return Strategy(
         id="stg-1",
         owner_id="u-1",
@@ -87,8 +90,11 @@ def definitions(draw: st.DrawFn) -> Strategy:
         entry=EntryRules(
             draw(scores),
             draw(st.booleans()),
-            draw(st.sampled_from(list(Combine))),
+            combine,
             draw(st.floats(0.25, 8760)),
+            Combiner.LEARNED if learned else Combiner.STATED,
+            draw(st.integers(20, 5_000)),
+            draw(st.integers(1, 1_000)),
         ),
         exit=ExitRules(
             stop_loss_fraction=None if atr_stop else draw(below_one),
@@ -97,7 +103,7 @@ def definitions(draw: st.DrawFn) -> Strategy:
             exit_score=draw(st.none() | scores),
             max_holding_bars=draw(st.none() | st.integers(1, 100_000)),
         ),
-        mode=draw(st.sampled_from(list(StrategyMode))),
+        mode=StrategyMode.OFF if learned else draw(st.sampled_from(list(StrategyMode))),
         created_at=datetime(2026, 3, 2, tzinfo=UTC),
         updated_at=datetime(2026, 3, 2, tzinfo=UTC),
         version=draw(st.integers(0, 10**6)),

@@ -131,6 +131,9 @@ from .chain_report_out import ChainReportOut
 from .channel import Channel
 from .cleared_out import ClearedOut
 from .combine import Combine
+from .combiner import Combiner
+from .combiner_in import CombinerIn
+from .combiner_report_out import CombinerReportOut
 from .commission_in import CommissionIn
 from .commodities_in import CommoditiesIn
 from .commodities_out import CommoditiesOut
@@ -516,6 +519,7 @@ from .order_page_out import OrderPageOut
 from .order_placed import OrderPlaced
 from .order_status import OrderStatus
 from .order_type import OrderType
+from .out_of_sample_out import OutOfSampleOut
 from .paper_faults_in import PaperFaultsIn
 from .paper_faults_out import PaperFaultsOut
 from .partition_lag_out import PartitionLagOut
@@ -586,6 +590,7 @@ from .pump_out_last_quote_at import PumpOutLastQuoteAt
 from .push_keys_in import PushKeysIn
 from .push_subscription_in import PushSubscriptionIn
 from .put_call_out import PutCallOut
+from .quality_out import QualityOut
 from .quiet_hours_io import QuietHoursIO
 from .rate_limit_out import RateLimitOut
 from .rate_observation_out import RateObservationOut
@@ -603,6 +608,7 @@ from .rebalance_unresolved_out import RebalanceUnresolvedOut
 from .recovery_in import RecoveryIn
 from .recovery_out import RecoveryOut
 from .recovery_out_conventions import RecoveryOutConventions
+from .refit_out import RefitOut
 from .refresh_in import RefreshIn
 from .regime import Regime
 from .regime_change_out import RegimeChangeOut
@@ -859,6 +865,7 @@ from .wallet_asset_out import WalletAssetOut
 from .wallet_balances_in import WalletBalancesIn
 from .wallet_balances_out import WalletBalancesOut
 from .wallet_balances_out_conventions import WalletBalancesOutConventions
+from .weights_out import WeightsOut
 from .whale_out import WhaleOut
 from .whale_rule_out import WhaleRuleOut
 from .whale_thresholds_out import WhaleThresholdsOut
@@ -1003,6 +1010,9 @@ __all__ = (
     "Channel",
     "ClearedOut",
     "Combine",
+    "Combiner",
+    "CombinerIn",
+    "CombinerReportOut",
     "CommissionIn",
     "CommoditiesIn",
     "CommoditiesOut",
@@ -1388,6 +1398,7 @@ __all__ = (
     "OrderPlaced",
     "OrderStatus",
     "OrderType",
+    "OutOfSampleOut",
     "PaperFaultsIn",
     "PaperFaultsOut",
     "PartitionLagOut",
@@ -1458,6 +1469,7 @@ __all__ = (
     "PushKeysIn",
     "PushSubscriptionIn",
     "PutCallOut",
+    "QualityOut",
     "QuietHoursIO",
     "RateLimitOut",
     "RateObservationOut",
@@ -1475,6 +1487,7 @@ __all__ = (
     "RecoveryIn",
     "RecoveryOut",
     "RecoveryOutConventions",
+    "RefitOut",
     "RefreshIn",
     "Regime",
     "RegimeChangeOut",
@@ -1731,6 +1744,7 @@ __all__ = (
     "WalletBalancesIn",
     "WalletBalancesOut",
     "WalletBalancesOutConventions",
+    "WeightsOut",
     "WhaleOut",
     "WhaleRuleOut",
     "WhaleThresholdsOut",

@@ -24,14 +24,20 @@ class EntryOut:
         Attributes:
             allow_short (bool):
             combine (str):
+            combiner (str):
             min_score (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             reading_max_age_hours (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
+            refit_bars (int):
+            training_bars (int):
      """
 
     allow_short: bool
     combine: str
+    combiner: str
     min_score: float
     reading_max_age_hours: float
+    refit_bars: int
+    training_bars: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -43,9 +49,15 @@ class EntryOut:
 
         combine = self.combine
 
+        combiner = self.combiner
+
         min_score = self.min_score
 
         reading_max_age_hours = self.reading_max_age_hours
+
+        refit_bars = self.refit_bars
+
+        training_bars = self.training_bars
 
 
         field_dict: dict[str, Any] = {}
@@ -53,8 +65,11 @@ class EntryOut:
         field_dict.update({
             "allow_short": allow_short,
             "combine": combine,
+            "combiner": combiner,
             "min_score": min_score,
             "reading_max_age_hours": reading_max_age_hours,
+            "refit_bars": refit_bars,
+            "training_bars": training_bars,
         })
 
         return field_dict
@@ -68,15 +83,24 @@ class EntryOut:
 
         combine = d.pop("combine")
 
+        combiner = d.pop("combiner")
+
         min_score = d.pop("min_score")
 
         reading_max_age_hours = d.pop("reading_max_age_hours")
 
+        refit_bars = d.pop("refit_bars")
+
+        training_bars = d.pop("training_bars")
+
         entry_out = cls(
             allow_short=allow_short,
             combine=combine,
+            combiner=combiner,
             min_score=min_score,
             reading_max_age_hours=reading_max_age_hours,
+            refit_bars=refit_bars,
+            training_bars=training_bars,
         )
 
 

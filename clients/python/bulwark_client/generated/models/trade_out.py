@@ -28,7 +28,9 @@ class TradeOut:
             entry_at (datetime.datetime):
             entry_price (str): A price per unit: a decimal string with exactly 8 decimal places, rounded half-even, never in
                 exponent notation
+            entry_reason (str):
             exit_at (datetime.datetime):
+            exit_detail (str):
             exit_price (str): A price per unit: a decimal string with exactly 8 decimal places, rounded half-even, never in
                 exponent notation
             exit_reason (str):
@@ -44,7 +46,9 @@ class TradeOut:
     direction: str
     entry_at: datetime.datetime
     entry_price: str
+    entry_reason: str
     exit_at: datetime.datetime
+    exit_detail: str
     exit_price: str
     exit_reason: str
     fees: str
@@ -64,7 +68,11 @@ class TradeOut:
 
         entry_price = self.entry_price
 
+        entry_reason = self.entry_reason
+
         exit_at = self.exit_at.isoformat()
+
+        exit_detail = self.exit_detail
 
         exit_price = self.exit_price
 
@@ -85,7 +93,9 @@ class TradeOut:
             "direction": direction,
             "entry_at": entry_at,
             "entry_price": entry_price,
+            "entry_reason": entry_reason,
             "exit_at": exit_at,
+            "exit_detail": exit_detail,
             "exit_price": exit_price,
             "exit_reason": exit_reason,
             "fees": fees,
@@ -110,10 +120,14 @@ class TradeOut:
 
         entry_price = d.pop("entry_price")
 
+        entry_reason = d.pop("entry_reason")
+
         exit_at = datetime.datetime.fromisoformat(d.pop("exit_at"))
 
 
 
+
+        exit_detail = d.pop("exit_detail")
 
         exit_price = d.pop("exit_price")
 
@@ -131,7 +145,9 @@ class TradeOut:
             direction=direction,
             entry_at=entry_at,
             entry_price=entry_price,
+            entry_reason=entry_reason,
             exit_at=exit_at,
+            exit_detail=exit_detail,
             exit_price=exit_price,
             exit_reason=exit_reason,
             fees=fees,

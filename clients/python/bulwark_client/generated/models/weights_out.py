@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="WeightsOut")
+
+
+
+@_attrs_define
+class WeightsOut:
+    """ 
+        Attributes:
+            intercept (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
+            weights (list[float]):
+     """
+
+    intercept: float
+    weights: list[float]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        intercept = self.intercept
+
+        weights = self.weights
+
+
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "intercept": intercept,
+            "weights": weights,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        intercept = d.pop("intercept")
+
+        weights = cast(list[float], d.pop("weights"))
+
+
+        weights_out = cls(
+            intercept=intercept,
+            weights=weights,
+        )
+
+
+        weights_out.additional_properties = d
+        return weights_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
