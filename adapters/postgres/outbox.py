@@ -34,6 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from adapters.eventcodec import EventCodec, aggregate_of
 from adapters.postgres.engine import guarded
 from adapters.postgres.group_commit import Bulk, write_alone
+from adapters.postgres.prepared import prepared
 from adapters.postgres.tables.outbox import outbox
 from domain.events import DomainEvent
 from ports.core.events import EventPublisher
@@ -49,7 +50,7 @@ Now = Callable[[], datetime]
 LEFTOVERS_AFTER = timedelta(seconds=10)
 MARK_CHUNK = 500  # event ids per UPDATE marking rows sent (well inside any driver's limits)
 # The statements of every commit, built once (their cache keys and compiled forms reused).
-_INSERT = insert(outbox)
+_INSERT = prepared(insert(outbox))
 _MARK_SENT = (
     update(outbox)
     .where(outbox.c.event_id.in_(bindparam("event_ids", expanding=True)))

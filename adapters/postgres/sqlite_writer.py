@@ -24,21 +24,38 @@ from sqlalchemy.pool import StaticPool
 
 from adapters.postgres.engine import is_unavailable, single_writer, sqlite_pragmas
 from adapters.postgres.group_commit import Outcome, Plan, UnitFailed, apply_merged
+from adapters.postgres.prepared import PreparedStatements, run
 
 
 class _SyncConnection:
     """What a plan's steps await on the writer thread: a sync connection that answers at once.
 
     The steps are the same coroutines the async path runs (they only `await conn.execute`),
-    driven here by `drive`, so the statements are built in one place for both paths.
+    driven here by `drive`, so the statements are built in one place for both paths. A
+    statement marked `prepared` runs on the driver's cursor (adapters/postgres/prepared.py).
     """
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, statements: PreparedStatements) -> None:
         self.conn = conn
         self.dialect = conn.dialect
+        self._statements = statements
+        self._cursor: sqlite3.Cursor | None = None
 
     async def execute(self, statement: Any, parameters: Any = None) -> Any:
-        return self.conn.execute(statement, parameters)
+        compiled = self._statements.compiled(statement, parameters)
+        if compiled is None or self._observed():
+            return self.conn.execute(statement, parameters)
+        cursor = self._cursor
+        if cursor is None:
+            raw = self.conn.connection.dbapi_connection
+            assert isinstance(raw, sqlite3.Connection)  # the writer's pysqlite connection
+            cursor = self._cursor = raw.cursor()
+        return run(cursor, compiled, statement, parameters)
+
+    def _observed(self) -> bool:
+        """Whether anything listens to the engine's statements (an instrumentation, a test):
+        then every statement goes through SQLAlchemy, which tells its listeners."""
+        return bool(self.conn._has_events or self.conn.engine._has_events)
 
 
 def drive(awaitable: Awaitable[Any]) -> Any:
@@ -80,6 +97,7 @@ class SqliteGroupWriter:
         )
         self._conn: Connection | None = None
         self._lock = threading.Lock()
+        self._statements = PreparedStatements(self._sync.dialect)
 
     async def __call__(self, plans: list[Plan]) -> list[Outcome]:
         loop = asyncio.get_running_loop()
@@ -101,7 +119,7 @@ class SqliteGroupWriter:
                 except sqlite3.Error as exc:
                     raise OperationalError(statement, None, exc) from exc
 
-            shim = _SyncConnection(conn)
+            shim = _SyncConnection(conn, self._statements)
             outcomes: list[Outcome] = [None] * len(plans)
             alone = len(plans) == 1
             if not alone and self._merged(plans, shim, sql):

@@ -10,6 +10,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from adapters.postgres.prepared import prepared
 from adapters.postgres.rows import record, row_of
 
 if TYPE_CHECKING:
@@ -40,13 +41,13 @@ def _upsert_statement(
     statement = _dialect_insert(dialect)(table)
     changes = {name: statement.excluded[name] for name in columns if name not in keys}
     if changes:
-        return statement.on_conflict_do_update(index_elements=list(keys), set_=changes)
-    return statement.on_conflict_do_nothing(index_elements=list(keys))
+        return prepared(statement.on_conflict_do_update(index_elements=list(keys), set_=changes))
+    return prepared(statement.on_conflict_do_nothing(index_elements=list(keys)))
 
 
 @functools.lru_cache(maxsize=512)
 def _insert_ignore_statement(dialect: str, table: Table) -> Any:
-    return _dialect_insert(dialect)(table).on_conflict_do_nothing()
+    return prepared(_dialect_insert(dialect)(table).on_conflict_do_nothing())
 
 
 async def upsert(

@@ -11,6 +11,7 @@ from sqlalchemy import and_, bindparam, delete, desc, func, insert, literal, or_
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.postgres.group_commit import Bulk, Step
+from adapters.postgres.prepared import prepared
 from adapters.postgres.repos.base import (
     SqlRepo,
     TrackedRepo,
@@ -73,7 +74,7 @@ def _approvals_of(doc: Any) -> tuple[HoldApproval, ...]:
 @functools.lru_cache(maxsize=64)
 def _order_update(changed: tuple[str, ...]) -> Any:
     """UPDATE of these columns of one order by id: built once per set of columns."""
-    return (
+    return prepared(
         update(orders)
         .where(orders.c.id == bindparam("b_id"))
         .values({k: bindparam(f"v_{k}") for k in changed})
@@ -253,7 +254,7 @@ async def _upsert_positions(conn: AsyncConnection, rows: list[dict[str, Any]]) -
 @functools.lru_cache(maxsize=8)
 def _version_checked_update(columns: tuple[str, ...]) -> Any:
     """UPDATE accounts ... WHERE id and version match, version + 1; built once per shape."""
-    return (
+    return prepared(
         update(accounts)
         .where(accounts.c.id == bindparam("b_id"), accounts.c.version == bindparam("b_version"))
         .values(
