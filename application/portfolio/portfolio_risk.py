@@ -205,7 +205,7 @@ class PortfolioRiskService:
             dividend_rate=request.dividend_rate,
         )
         average = sum((v for _, v in values), ZERO) / len(values) if values else None
-        held, held_note = _held(quantities, closes, request.window_days)
+        together, together_note = _held(quantities, closes, request.window_days)
         drag = float(cost / average) if average else None
         return PortfolioRisk(
             portfolio_id=portfolio.id,
@@ -227,8 +227,8 @@ class PortfolioRiskService:
             tax_cost=cost,
             tax_drag=drag,
             reasons=tuple(reasons),
-            held_correlation=held,
-            held_correlation_note=held_note,
+            held_correlation=together,
+            held_correlation_note=together_note,
         )
 
     async def _income(

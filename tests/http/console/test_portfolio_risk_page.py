@@ -78,6 +78,7 @@ async def test_the_risk_section_shows_the_apis_figures_and_heat_map(
     assert [text for _, _, text in cells] == [plain(c, 2) for c in flat]
     assert cells[0][0] == "corr-p4"  # the diagonal: 1
     assert expected["conventions"]["held_correlation"] in html.unescape(page)
+    assert f'href="/console/stress?source=portfolio:{pf}" id="stress-link"' in page
 
 
 async def test_too_short_a_history_shows_the_use_cases_note(harness: Harness, owner: User) -> None:
