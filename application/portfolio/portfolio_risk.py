@@ -6,6 +6,11 @@ store's adjusted daily closes over the trailing `window_days`), and the tax drag
 portfolio realised in that window (the tax engine over the portfolio's own ledger, as its
 holdings view runs it). A held symbol without any stored close in the window makes every
 figure None, with a reason naming it; a benchmark without closes makes beta None.
+`held_correlation` is the held positions' correlation matrix, volatilities and diversification ratio
+(domain/risk/held_correlation.py, as a trading account's portfolio risk answers it) over the
+same window's closes, each position weighed at its quantity x its last stored close; or why
+there is none in `held_correlation_note` (a symbol without closes, fewer than 20 common daily
+returns).
 
 Cache: one answer per (portfolio, parameters, day), in memory in this process. Every ledger
 write of this process (a transaction booked, an import, a fill booked, an account added) calls
@@ -34,6 +39,7 @@ from domain.portfolio.holdings import holdings
 from domain.portfolio.holdings_risk import TaxableIncome, backcast_values, daily_returns, tax_cost
 from domain.portfolio.transactions import Transaction, TransactionKind
 from domain.principals import Principal
+from domain.risk.held_correlation import HeldCorrelation, NoHeldCorrelation, held_correlation
 from domain.tax.methods import AccountTaxType, Term
 from ports.core.clock import Clock
 from ports.market_data.bar_store import BarStore
@@ -93,6 +99,8 @@ class PortfolioRisk:
     tax_cost: Decimal
     tax_drag: float | None
     reasons: tuple[str, ...]
+    held_correlation: HeldCorrelation | None = None
+    held_correlation_note: str | None = None  # why there is no `held_correlation`
 
 
 @dataclass(eq=False)
@@ -197,6 +205,7 @@ class PortfolioRiskService:
             dividend_rate=request.dividend_rate,
         )
         average = sum((v for _, v in values), ZERO) / len(values) if values else None
+        together, together_note = _held(quantities, closes, request.window_days)
         drag = float(cost / average) if average else None
         return PortfolioRisk(
             portfolio_id=portfolio.id,
@@ -218,6 +227,8 @@ class PortfolioRiskService:
             tax_cost=cost,
             tax_drag=drag,
             reasons=tuple(reasons),
+            held_correlation=together,
+            held_correlation_note=together_note,
         )
 
     async def _income(
@@ -251,6 +262,25 @@ class PortfolioRiskService:
             return TaxableIncome(short, long_, dividends, interest)
 
         return await asyncio.to_thread(run) if len(txs) > OFF_LOOP_ROWS else run()
+
+
+def _held(
+    quantities: dict[str, Decimal], closes: dict[str, dict[date, Decimal]], window_days: int
+) -> tuple[HeldCorrelation | None, str | None]:
+    """The held positions' correlation over the window, each weighed at its quantity x its
+    last stored close; or None and why."""
+    missing = sorted(s for s in quantities if not closes.get(s))
+    if missing:
+        return None, f"no stored daily bars for {', '.join(missing)}"
+    values = {s: q * closes[s][max(closes[s])] for s, q in quantities.items()}
+    series = {
+        symbol: [(day, float(close)) for day, close in sorted(closes[symbol].items())]
+        for symbol in quantities
+    }
+    found = held_correlation(values, series, window=window_days)
+    if isinstance(found, NoHeldCorrelation):
+        return None, found.reason
+    return found, None
 
 
 def _checked(request: RiskRequest) -> RiskRequest:

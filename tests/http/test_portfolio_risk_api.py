@@ -117,6 +117,83 @@ async def test_the_figures_match_a_worked_example_and_a_new_transaction_refreshe
     assert refreshed["volatility_annual"] == pytest.approx(moved["vol"], abs=1e-9)
 
 
+def long_closes(days: int = 40) -> dict[str, np.ndarray]:
+    """`days` daily closes of AAA, BBB and SPY ending LAST_DAY: two partly related paths."""
+    k = np.arange(days, dtype=float)
+    return {
+        "AAA": 100.0 + 5.0 * np.sin(k / 3.0) + 0.2 * k,
+        "BBB": 50.0 + 2.0 * np.sin(k / 3.0 + 1.0) - 1.5 * np.cos(k / 2.0),
+        "SPY": 400.0 + 8.0 * np.sin(k / 4.0) + 0.5 * k,
+    }
+
+
+async def write_long_bars(harness: Harness, closes: dict[str, np.ndarray]) -> None:
+    store = harness.container.market_data.bar_store()
+    count = len(next(iter(closes.values())))
+    days = [LAST_DAY - timedelta(days=count - 1 - k) for k in range(count)]
+    starts = np.array([datetime(d.year, d.month, d.day, tzinfo=UTC).timestamp() for d in days])
+    for symbol, close in closes.items():
+        series = BarSeries(starts, close, close, close, close, np.full(count, 1000.0))
+        await store.write_series(symbol, Timeframe.D1, series)
+
+
+async def test_the_held_correlation_matches_a_worked_example_and_short_history_says_why(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange: 40 days of closes for the owner's portfolio, 6 for a second owner's
+    pf, _ = await ledger(harness, owner)
+    closes = long_closes()
+    await write_long_bars(harness, closes)
+    returns = np.diff(np.log(np.column_stack([closes["AAA"], closes["BBB"]])), axis=0)
+    covariance = np.cov(returns, rowvar=False) * 252
+    sigmas = np.sqrt(np.diag(covariance))
+    values = np.array([8 * closes["AAA"][-1], 5 * closes["BBB"][-1]])
+    weights = values / values.sum()
+    sigma_p = float(np.sqrt(weights @ covariance @ weights))
+
+    # Act
+    response = await harness.client.get(
+        f"{ROOT}/{pf}/risk", params={"window_days": 60}, headers=owner.headers
+    )
+    short = await harness.client.get(
+        f"{ROOT}/{pf}/risk", params={"window_days": 30}, headers=owner.headers
+    )
+
+    # Assert: 39 common returns in 60 days; 30 closes (2025-12-06 on) in 30 days, 29 returns
+    assert response.status_code == 200, response.text
+    held = response.json()["held_correlation"]
+    assert response.json()["held_correlation_note"] is None
+    assert held["symbols"] == ["AAA", "BBB"] and held["observations"] == 39
+    assert held["correlation"][0][1] == pytest.approx(np.corrcoef(returns.T)[0, 1], abs=1e-9)
+    assert held["volatilities"] == pytest.approx(list(sigmas), abs=1e-9)
+    assert held["weights"] == pytest.approx(list(weights), abs=1e-9)
+    assert held["portfolio_volatility"] == pytest.approx(sigma_p, abs=1e-9)
+    assert held["diversification_ratio"] == pytest.approx(
+        float(weights @ sigmas) / sigma_p, abs=1e-9
+    )
+    assert (held["first_day"], held["last_day"]) == ("2025-11-26", "2026-01-04")
+    assert short.json()["held_correlation"]["observations"] == 29
+    assert "held_correlation" in response.json()["conventions"]
+
+
+async def test_too_little_history_gives_the_note_instead_of_a_correlation(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange: six days of closes
+    pf, _ = await ledger(harness, owner)
+    await write_bars(harness, ["AAA", "BBB", "SPY"])
+
+    # Act
+    response = await harness.client.get(f"{ROOT}/{pf}/risk", headers=owner.headers)
+
+    # Assert
+    body = response.json()
+    assert body["held_correlation"] is None
+    assert body["held_correlation_note"] == (
+        "5 daily returns common to every held symbol; at least 20 needed"
+    )
+
+
 async def test_missing_bars_make_the_figures_null_naming_the_symbols(
     harness: Harness, owner: User
 ) -> None:

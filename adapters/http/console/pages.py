@@ -86,6 +86,7 @@ NAV_GROUPS: tuple[NavGroup, ...] = (
             NavItem("/console/aggregation", "Outside accounts", "j"),
             NavItem("/console/attribution", "Attribution", "A"),
             NavItem("/console/frontier", "Efficient frontier", "F"),
+            NavItem("/console/stress", "Stress", "S"),
             NavItem("/console/esg", "ESG", "E"),
             NavItem("/console/giving", "Giving", "G"),
         ),

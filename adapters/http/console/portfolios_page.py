@@ -1,5 +1,7 @@
 """`/console/portfolios`: the signed-in user's portfolios, one portfolio's holdings with their
-open tax lots and a timeline of the lots' acquisitions, and the year's Form 8949 as CSV.
+open tax lots, a timeline of the lots' acquisitions and its risk figures (portfolio_risk_view.py:
+GET /api/v1/portfolios/{id}/risk's answer, `?window_days=&benchmark=&risk_free=`), and the
+year's Form 8949 as CSV.
 
 The same use cases as `/api/v1/portfolios` and `/api/v1/tax` (application/portfolio:
 PortfolioService.list / holdings, TaxService.form_8949) with the signed-in principal: only the
@@ -19,7 +21,8 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Template
 
-from adapters.http.console.pages import ConsolePage, page
+from adapters.http.console.pages import ConsolePage, form_page, page
+from adapters.http.console.portfolio_risk_view import risk_section
 from adapters.http.contexts import bundle_of
 from adapters.http.security import caller_of
 from application.portfolio.portfolio_holdings import HoldingsView
@@ -28,6 +31,7 @@ from domain.tax.holding import holding_term
 PORTFOLIOS = "/console/portfolios"
 Cursor = Annotated[str | None, QueryParameter(min_length=1, max_length=512)]
 Year = Annotated[int | None, QueryParameter(ge=1900, le=2200)]
+Typed = Annotated[str, QueryParameter(max_length=32)]
 
 
 def _services(request: Request[Any, Any, Any]) -> Any:
@@ -91,18 +95,33 @@ class PortfoliosPageController(ConsolePage):
 
     @get("/{portfolio_id:str}")
     async def portfolio(
-        self, request: Request[Any, Any, Any], portfolio_id: FromPath[str]
+        self,
+        request: Request[Any, Any, Any],
+        portfolio_id: FromPath[str],
+        window_days: Typed = "",
+        benchmark: Typed = "",
+        risk_free: Typed = "",
     ) -> Template:
         services = _services(request)
         today = services.tax.today()
+        principal = caller_of(request).principal
 
         def term_today(acquired: date) -> str:
             return holding_term(acquired, today).value
 
-        view = await services.portfolios.holdings(caller_of(request).principal, portfolio_id)
-        return page(
+        view = await services.portfolios.holdings(principal, portfolio_id)  # 404 first
+        typed = {"window_days": window_days, "benchmark": benchmark, "risk_free": risk_free}
+        risk = await risk_section(services.risk, principal, view.portfolio.id, typed)
+        return form_page(
             request,
             "portfolio.html",
             title=f"Portfolio {view.portfolio.name}",
-            context={"view": view, "timeline": lot_timeline(view), "term": term_today},
+            status_code=422 if risk.errors else 200,
+            code=risk.code or "",
+            context={
+                "view": view,
+                "timeline": lot_timeline(view),
+                "term": term_today,
+                "risk": risk,
+            },
         )

@@ -310,8 +310,10 @@ class PortfolioController(Controller):
             "closes over the trailing `window_days`, "
             f"{MIN_WINDOW_DAYS}..{MAX_WINDOW_DAYS}, default {DEFAULT_WINDOW_DAYS}), beta "
             f"against `benchmark` (default {DEFAULT_BENCHMARK}), and the tax drag of what the "
-            "window realised at the given rates. A held symbol without stored closes makes "
-            "the figures null, `reasons` naming it. Cached per portfolio until its ledger "
+            "window realised at the given rates; `held_correlation`: the held positions' "
+            "correlation matrix, volatilities and diversification ratio over the window (null "
+            "with `held_correlation_note` saying why). A held symbol without stored closes "
+            "makes the figures null, `reasons` naming it. Cached per portfolio until its ledger "
             "changes (`computed_at`). 422 INVALID_RISK_REQUEST names the parameter. "
             f"Conventions are in the answer. {_SCOPE}"
         ),

@@ -17,6 +17,7 @@ from application.portfolio.portfolios import ImportReport, NewAccount, Page
 from application.portfolio.transaction_import import RowError
 from application.portfolio.valuations import DAY_COUNT, Performance
 from domain.portfolio.transactions import LotPick, Transaction, TransactionKind, TransactionSource
+from domain.risk.held_correlation import HeldCorrelation
 from domain.tax.lots import TaxLot
 from domain.tax.methods import AccountTaxType, LotMethod
 from ports.portfolio.portfolios import Portfolio, PortfolioAccount
@@ -401,7 +402,36 @@ class LedgerRiskConventionsOut(Output):
     max_drawdown: str
     beta: str
     tax_drag: str
+    held_correlation: str
     cache: str
+
+
+class LedgerHeldCorrelationOut(Output):
+    """How the held positions move together over the window (`conventions.held_correlation`):
+    Pearson correlations of daily log returns, annualised volatilities, the weights and the
+    diversification ratio sum(|w_i| sigma_i) / sigma_p (null when the positions hedge to zero)."""
+
+    symbols: list[str]
+    weights: Annotated[list[AnalyticOut], _doc("Market value / gross, in `symbols` order")]
+    volatilities: list[AnalyticOut]
+    correlation: Annotated[
+        list[list[AnalyticOut]], _doc("Pearson correlations, [i][j] in the order of `symbols`")
+    ]
+    portfolio_volatility: AnalyticOut
+    diversification_ratio: AnalyticOut | None
+    observations: Annotated[int, _doc("Daily returns common to every held symbol")]
+    first_day: date
+    last_day: date
+
+    @classmethod
+    def from_domain(cls, estimate: HeldCorrelation) -> LedgerHeldCorrelationOut:
+        return cls.from_attributes(
+            estimate,
+            symbols=list(estimate.symbols),
+            weights=list(estimate.weights),
+            volatilities=list(estimate.volatilities),
+            correlation=[list(row) for row in estimate.correlation],
+        )
 
 
 class LedgerRiskOut(Output):
@@ -429,6 +459,10 @@ class LedgerRiskOut(Output):
     tax_cost: Annotated[MoneyOut, _doc("Estimated tax of `realised` at the rates")]
     tax_drag: Annotated[AnalyticOut | None, _doc("tax_cost / average_value")]
     reasons: Annotated[list[str], _doc("Why a figure is null")]
+    held_correlation: LedgerHeldCorrelationOut | None
+    held_correlation_note: Annotated[
+        str | None, _doc("Why `held_correlation` is null (no stored bars, too few days)")
+    ]
     conventions: LedgerRiskConventionsOut
 
     @classmethod
@@ -464,6 +498,10 @@ class LedgerRiskOut(Output):
             tax_cost=risk.tax_cost,
             tax_drag=risk.tax_drag,
             reasons=list(risk.reasons),
+            held_correlation=None
+            if risk.held_correlation is None
+            else LedgerHeldCorrelationOut.from_domain(risk.held_correlation),
+            held_correlation_note=risk.held_correlation_note,
             conventions=LedgerRiskConventionsOut(
                 series="current-holdings backcast, not the realised history: today's "
                 "quantities (base-currency positions, summed across accounts, cash left out) "
@@ -481,6 +519,11 @@ class LedgerRiskOut(Output):
                 "wash-sale disallowed) sold in (start, end], taxable accounts and base "
                 "currency only; a net loss of one term offsets the other's gain, a net loss "
                 "costs 0 (no carryforward, no $3,000 offset)",
+                held_correlation="daily log returns of the window's adjusted closes on the "
+                "days every held symbol has one (at least 20); volatilities sample stdev "
+                "(n - 1) x sqrt(252); weights each position's quantity x its last stored "
+                "close over the gross; diversification_ratio sum(|w_i| sigma_i) / sigma_p "
+                "(Choueifaty & Coignard), 1 for one position",
                 cache="per portfolio in this process, until its ledger changes or the day ends",
             ),
         )

@@ -41,6 +41,7 @@ PAGES = (
     "/console/attribution",
     "/console/fixed-income",
     "/console/frontier",
+    "/console/stress",
 )
 CONTROLS = (
     'id="ks-pull-button"',

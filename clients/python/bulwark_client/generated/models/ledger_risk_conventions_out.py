@@ -24,6 +24,7 @@ class LedgerRiskConventionsOut:
         Attributes:
             beta (str):
             cache (str):
+            held_correlation (str):
             max_drawdown (str):
             series (str):
             sharpe (str):
@@ -33,6 +34,7 @@ class LedgerRiskConventionsOut:
 
     beta: str
     cache: str
+    held_correlation: str
     max_drawdown: str
     series: str
     sharpe: str
@@ -48,6 +50,8 @@ class LedgerRiskConventionsOut:
         beta = self.beta
 
         cache = self.cache
+
+        held_correlation = self.held_correlation
 
         max_drawdown = self.max_drawdown
 
@@ -65,6 +69,7 @@ class LedgerRiskConventionsOut:
         field_dict.update({
             "beta": beta,
             "cache": cache,
+            "held_correlation": held_correlation,
             "max_drawdown": max_drawdown,
             "series": series,
             "sharpe": sharpe,
@@ -83,6 +88,8 @@ class LedgerRiskConventionsOut:
 
         cache = d.pop("cache")
 
+        held_correlation = d.pop("held_correlation")
+
         max_drawdown = d.pop("max_drawdown")
 
         series = d.pop("series")
@@ -96,6 +103,7 @@ class LedgerRiskConventionsOut:
         ledger_risk_conventions_out = cls(
             beta=beta,
             cache=cache,
+            held_correlation=held_correlation,
             max_drawdown=max_drawdown,
             series=series,
             sharpe=sharpe,

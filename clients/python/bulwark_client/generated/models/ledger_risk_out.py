@@ -12,6 +12,7 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+  from ..models.ledger_held_correlation_out import LedgerHeldCorrelationOut
   from ..models.ledger_risk_conventions_out import LedgerRiskConventionsOut
   from ..models.ledger_risk_holding_out import LedgerRiskHoldingOut
   from ..models.ledger_risk_income_out import LedgerRiskIncomeOut
@@ -38,6 +39,8 @@ class LedgerRiskOut:
             dividend_rate (str): A ratio, fraction or rate (0.05 = 5%): a decimal string with exactly 10 decimal places,
                 rounded half-even, never in exponent notation
             end (datetime.date):
+            held_correlation (LedgerHeldCorrelationOut | None):
+            held_correlation_note (None | str): Why `held_correlation` is null (no stored bars, too few days)
             holdings (list[LedgerRiskHoldingOut]): The backcast's fixed quantities
             left_out (list[str]): Positions not in the backcast, 'SYMBOL: why'
             long_term_rate (str): A ratio, fraction or rate (0.05 = 5%): a decimal string with exactly 10 decimal places,
@@ -68,6 +71,8 @@ class LedgerRiskOut:
     currency: str
     dividend_rate: str
     end: datetime.date
+    held_correlation: LedgerHeldCorrelationOut | None
+    held_correlation_note: None | str
     holdings: list[LedgerRiskHoldingOut]
     left_out: list[str]
     long_term_rate: str
@@ -91,6 +96,7 @@ class LedgerRiskOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.ledger_held_correlation_out import LedgerHeldCorrelationOut # noqa: PLC0415
         from ..models.ledger_risk_conventions_out import LedgerRiskConventionsOut # noqa: PLC0415
         from ..models.ledger_risk_holding_out import LedgerRiskHoldingOut # noqa: PLC0415
         from ..models.ledger_risk_income_out import LedgerRiskIncomeOut # noqa: PLC0415
@@ -113,6 +119,15 @@ class LedgerRiskOut:
         dividend_rate = self.dividend_rate
 
         end = self.end.isoformat()
+
+        held_correlation: dict[str, Any] | None
+        if isinstance(self.held_correlation, LedgerHeldCorrelationOut):
+            held_correlation = self.held_correlation.to_dict()
+        else:
+            held_correlation = self.held_correlation
+
+        held_correlation_note: None | str
+        held_correlation_note = self.held_correlation_note
 
         holdings = []
         for holdings_item_data in self.holdings:
@@ -172,6 +187,8 @@ class LedgerRiskOut:
             "currency": currency,
             "dividend_rate": dividend_rate,
             "end": end,
+            "held_correlation": held_correlation,
+            "held_correlation_note": held_correlation_note,
             "holdings": holdings,
             "left_out": left_out,
             "long_term_rate": long_term_rate,
@@ -196,6 +213,7 @@ class LedgerRiskOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.ledger_held_correlation_out import LedgerHeldCorrelationOut # noqa: PLC0415
         from ..models.ledger_risk_conventions_out import LedgerRiskConventionsOut # noqa: PLC0415
         from ..models.ledger_risk_holding_out import LedgerRiskHoldingOut # noqa: PLC0415
         from ..models.ledger_risk_income_out import LedgerRiskIncomeOut # noqa: PLC0415
@@ -237,6 +255,32 @@ class LedgerRiskOut:
         end = datetime.date.fromisoformat(d.pop("end"))
 
 
+
+
+        def _parse_held_correlation(data: object) -> LedgerHeldCorrelationOut | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                held_correlation_type_0 = LedgerHeldCorrelationOut.from_dict(data)
+
+
+
+                return held_correlation_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LedgerHeldCorrelationOut | None, data)
+
+        held_correlation = _parse_held_correlation(d.pop("held_correlation"))
+
+
+        def _parse_held_correlation_note(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        held_correlation_note = _parse_held_correlation_note(d.pop("held_correlation_note"))
 
 
         holdings = []
@@ -321,6 +365,8 @@ class LedgerRiskOut:
             currency=currency,
             dividend_rate=dividend_rate,
             end=end,
+            held_correlation=held_correlation,
+            held_correlation_note=held_correlation_note,
             holdings=holdings,
             left_out=left_out,
             long_term_rate=long_term_rate,

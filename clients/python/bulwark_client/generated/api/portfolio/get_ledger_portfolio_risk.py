@@ -140,10 +140,12 @@ def sync_detailed(
 
      A current-holdings backcast (today's quantities at the bar store's adjusted daily closes over the
     trailing `window_days`, 30..3660, default 365), beta against `benchmark` (default SPY), and the tax
-    drag of what the window realised at the given rates. A held symbol without stored closes makes the
-    figures null, `reasons` naming it. Cached per portfolio until its ledger changes (`computed_at`).
-    422 INVALID_RISK_REQUEST names the parameter. Conventions are in the answer. Yours only: another
-    user's portfolio answers 404 PORTFOLIO_NOT_FOUND.
+    drag of what the window realised at the given rates; `held_correlation`: the held positions'
+    correlation matrix, volatilities and diversification ratio over the window (null with
+    `held_correlation_note` saying why). A held symbol without stored closes makes the figures null,
+    `reasons` naming it. Cached per portfolio until its ledger changes (`computed_at`). 422
+    INVALID_RISK_REQUEST names the parameter. Conventions are in the answer. Yours only: another user's
+    portfolio answers 404 PORTFOLIO_NOT_FOUND.
 
     Args:
         portfolio_id (str):
@@ -196,10 +198,12 @@ def sync(
 
      A current-holdings backcast (today's quantities at the bar store's adjusted daily closes over the
     trailing `window_days`, 30..3660, default 365), beta against `benchmark` (default SPY), and the tax
-    drag of what the window realised at the given rates. A held symbol without stored closes makes the
-    figures null, `reasons` naming it. Cached per portfolio until its ledger changes (`computed_at`).
-    422 INVALID_RISK_REQUEST names the parameter. Conventions are in the answer. Yours only: another
-    user's portfolio answers 404 PORTFOLIO_NOT_FOUND.
+    drag of what the window realised at the given rates; `held_correlation`: the held positions'
+    correlation matrix, volatilities and diversification ratio over the window (null with
+    `held_correlation_note` saying why). A held symbol without stored closes makes the figures null,
+    `reasons` naming it. Cached per portfolio until its ledger changes (`computed_at`). 422
+    INVALID_RISK_REQUEST names the parameter. Conventions are in the answer. Yours only: another user's
+    portfolio answers 404 PORTFOLIO_NOT_FOUND.
 
     Args:
         portfolio_id (str):
@@ -247,10 +251,12 @@ async def asyncio_detailed(
 
      A current-holdings backcast (today's quantities at the bar store's adjusted daily closes over the
     trailing `window_days`, 30..3660, default 365), beta against `benchmark` (default SPY), and the tax
-    drag of what the window realised at the given rates. A held symbol without stored closes makes the
-    figures null, `reasons` naming it. Cached per portfolio until its ledger changes (`computed_at`).
-    422 INVALID_RISK_REQUEST names the parameter. Conventions are in the answer. Yours only: another
-    user's portfolio answers 404 PORTFOLIO_NOT_FOUND.
+    drag of what the window realised at the given rates; `held_correlation`: the held positions'
+    correlation matrix, volatilities and diversification ratio over the window (null with
+    `held_correlation_note` saying why). A held symbol without stored closes makes the figures null,
+    `reasons` naming it. Cached per portfolio until its ledger changes (`computed_at`). 422
+    INVALID_RISK_REQUEST names the parameter. Conventions are in the answer. Yours only: another user's
+    portfolio answers 404 PORTFOLIO_NOT_FOUND.
 
     Args:
         portfolio_id (str):
@@ -303,10 +309,12 @@ async def asyncio(
 
      A current-holdings backcast (today's quantities at the bar store's adjusted daily closes over the
     trailing `window_days`, 30..3660, default 365), beta against `benchmark` (default SPY), and the tax
-    drag of what the window realised at the given rates. A held symbol without stored closes makes the
-    figures null, `reasons` naming it. Cached per portfolio until its ledger changes (`computed_at`).
-    422 INVALID_RISK_REQUEST names the parameter. Conventions are in the answer. Yours only: another
-    user's portfolio answers 404 PORTFOLIO_NOT_FOUND.
+    drag of what the window realised at the given rates; `held_correlation`: the held positions'
+    correlation matrix, volatilities and diversification ratio over the window (null with
+    `held_correlation_note` saying why). A held symbol without stored closes makes the figures null,
+    `reasons` naming it. Cached per portfolio until its ledger changes (`computed_at`). 422
+    INVALID_RISK_REQUEST names the parameter. Conventions are in the answer. Yours only: another user's
+    portfolio answers 404 PORTFOLIO_NOT_FOUND.
 
     Args:
         portfolio_id (str):
