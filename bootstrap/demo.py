@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from adapters.memory.marketdata import InMemoryMarketData
 from application.identity.apikeys import CreatedApiKey
 from application.safety.agents import RegisterAgent
-from domain.errors import Conflict
+from domain.errors import ConcurrentUpdate, Conflict
 from domain.principals import Principal, Role
 from domain.trading.account_profile import AccountType, TradingType
 from domain.trading.accounts import Account
@@ -64,15 +64,19 @@ def set_demo_prices(market: InMemoryMarketData) -> None:
 
 
 async def load_demo(container: Contexts) -> DemoData:
-    """Idempotent: a second run finds the demo users and leaves everything as it is."""
+    """Idempotent: a second run finds the demo users and leaves everything as it is.
+
+    Several workers (BULWARK_WORKERS) load it at once on one store: each user is made by
+    whichever gets there first, the demo account likewise (the others read the one stored),
+    every worker opens it at its own paper broker, and the agent and its key are made once,
+    by the worker that made the account.
+    """
     auth = container.core.auth()
     ids: dict[str, str] = {}
-    created = True
     for user in (DEMO_OWNER, DEMO_RISK, DEMO_ADMIN, DEMO_VIEWER):
         try:
             view = await auth.create_user(user.username, user.password, user.role)
         except Conflict:
-            created = False
             async with container.core.uow_factory()() as uow:
                 found = await uow.users.by_username(user.username)
             if found is None:  # a username that clashes only after normalising
@@ -87,36 +91,48 @@ async def load_demo(container: Contexts) -> DemoData:
                 Principal(view.id, user.role), user.passcode
             )
     owner = Principal(ids[DEMO_OWNER.username], Role.OWNER)
-    cash = D(1_000_000)
     set_demo_prices(container.core.market())  # prices and the paper broker live in the process
-    if not created:
-        async with container.core.uow_factory()() as uow:
-            account = await uow.accounts.get(DEMO_ACCOUNT)
-        if account is not None:
-            with contextlib.suppress(ValueError):  # already open in this process
-                container.core.paper_broker().seed_account(DEMO_ACCOUNT, account.cash)
+    account, made = await _demo_account(container, owner.id)
+    with contextlib.suppress(ValueError):  # already open in this process
+        container.core.paper_broker().seed_account(DEMO_ACCOUNT, account.cash)
+    if not made:
         return DemoData(owner.id, ids[DEMO_RISK.username], DEMO_ACCOUNT, None)
-    async with container.core.uow_factory()() as uow:
-        for symbol, sector, _ in DEMO_INSTRUMENTS:
-            if await uow.instruments.get(symbol) is None:
-                await uow.instruments.add(Instrument(symbol, sector=sector))
-        await uow.accounts.add(
-            Account(
-                DEMO_ACCOUNT,
-                owner.id,
-                cash,
-                start_of_day_equity=cash,
-                peak_equity=cash,
-                name="Demo margin account",
-                account_type=AccountType.TAXABLE,
-                trading_type=TradingType.MARGIN,
-                created_at=container.core.clock().now(),
-            )
-        )
-        await uow.commit()
-    container.core.paper_broker().seed_account(DEMO_ACCOUNT, cash)
     await container.safety.agents().register_agent(
         RegisterAgent(owner, DEMO_AGENT, "Demo agent", (DEMO_ACCOUNT,))
     )
     key = await container.core.api_keys().create(owner, DEMO_AGENT, "demo")
     return DemoData(owner.id, ids[DEMO_RISK.username], DEMO_ACCOUNT, key)
+
+
+async def _demo_account(container: Contexts, owner_id: str) -> tuple[Account, bool]:
+    """The demo account as stored, and whether this call made it (with the instruments)."""
+    async with container.core.uow_factory()() as uow:
+        stored = await uow.accounts.get(DEMO_ACCOUNT)
+    if stored is not None:
+        return stored, False
+    cash = D(1_000_000)
+    account = Account(
+        DEMO_ACCOUNT,
+        owner_id,
+        cash,
+        start_of_day_equity=cash,
+        peak_equity=cash,
+        name="Demo margin account",
+        account_type=AccountType.TAXABLE,
+        trading_type=TradingType.MARGIN,
+        created_at=container.core.clock().now(),
+    )
+    try:
+        async with container.core.uow_factory()() as uow:
+            for symbol, sector, _ in DEMO_INSTRUMENTS:
+                if await uow.instruments.get(symbol) is None:
+                    await uow.instruments.add(Instrument(symbol, sector=sector))
+            await uow.accounts.add(account)
+            await uow.commit()
+    except (Conflict, ConcurrentUpdate):  # another worker stored it first
+        async with container.core.uow_factory()() as uow:
+            stored = await uow.accounts.get(DEMO_ACCOUNT)
+        if stored is None:
+            raise
+        return stored, False
+    return account, True
