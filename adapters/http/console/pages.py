@@ -86,6 +86,7 @@ NAV_GROUPS: tuple[NavGroup, ...] = (
             NavItem("/console/aggregation", "Outside accounts", "j"),
             NavItem("/console/attribution", "Attribution", "A"),
             NavItem("/console/frontier", "Efficient frontier", "F"),
+            NavItem("/console/simulation", "Simulation", "M"),  # M for Monte Carlo
             NavItem("/console/esg", "ESG", "E"),
             NavItem("/console/giving", "Giving", "G"),
         ),
