@@ -20,7 +20,7 @@ from typing import Any
 from litestar import Request, get, post
 from litestar.response import Template
 
-from adapters.http.console.analytics_view import own_portfolios
+from adapters.http.console.analytics_view import own_portfolios, readable_accounts
 from adapters.http.console.form_fields import FieldReader
 from adapters.http.console.pages import ConsolePage, page, part_or_page
 from adapters.http.console.simulation_view import (
@@ -38,14 +38,6 @@ from domain.errors import DomainError, NotFound
 TITLE = "Simulation"
 
 
-async def _accounts(request: Request[Any, Any, Any]) -> list[Any]:
-    """The accounts the caller may read (the trading use case's list)."""
-    trading = bundle_of(request, "trading")
-    if trading is None:
-        return []
-    return list(await trading.accounts.list_accounts(caller_of(request).principal))
-
-
 async def _context(
     request: Request[Any, Any, Any],
     form: dict[str, str],
@@ -56,7 +48,7 @@ async def _context(
         "form": form,
         "errors": errors,
         "run": run,
-        "accounts": await _accounts(request),
+        "accounts": await readable_accounts(request),
         "portfolios": await own_portfolios(request),
     }
 
