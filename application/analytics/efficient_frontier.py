@@ -118,14 +118,15 @@ async def trace_frontier(service: OptimizationService, request: OptimizationRequ
 
 
 def _point_request(
-    request: OptimizationRequest, method: str, **changes: float
+    request: OptimizationRequest, method: str, risk_free_rate: float | None = None
 ) -> OptimizationRequest:
     """The request of a frontier point: the same assets, data, bounds and constraints (sector
     limits, turnover, tracking error), without what only the chosen method reads (risk
     budgets, Black-Litterman's equilibrium and views, mean-CVaR's target or aversion)."""
     return dataclasses.replace(
         request, method=method, risk_budgets=None, views=(), market_weights=None,
-        market_caps=None, risk_aversion=None, target_return=None, **changes,
+        market_caps=None, risk_aversion=None, target_return=None,
+        risk_free_rate=request.risk_free_rate if risk_free_rate is None else risk_free_rate,
     )  # fmt: skip
 
 
