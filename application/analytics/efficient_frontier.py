@@ -12,8 +12,10 @@ Every point is an `OptimizationService.optimize` answer for the same assets, dat
   between theirs fills the gap (a few more solves, at most MAX_POINTS in all).
 
 The chosen portfolio (the posted method, e.g. risk parity) is answered beside the frontier; it
-need not lie on it. Volatility and expected return are annual fractions (the request's
-periods_per_year annualises them).
+need not lie on it. The frontier's points keep the request's bounds and constraints but not
+what only the chosen method reads (risk budgets, Black-Litterman's views, mean-CVaR's target):
+they rest on the historical mean returns. Volatility and expected return are annual fractions
+(the request's periods_per_year annualises them).
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ async def trace_frontier(service: OptimizationService, request: OptimizationRequ
     raises it; a frontier point the solver cannot certify is left out.
     """
     chosen = await service.optimize(request)
-    lowest = await service.optimize(dataclasses.replace(request, method="min_variance"))
+    lowest = await service.optimize(_point_request(request, "min_variance"))
     start = _point(lowest)
     mu = lowest.asset_expected_return
     if start is None or mu is None:
@@ -94,7 +96,7 @@ async def trace_frontier(service: OptimizationService, request: OptimizationRequ
     found: dict[float, FrontierPoint] = {-math.inf: start}
 
     async def tangency(rate: float) -> None:
-        ask = dataclasses.replace(request, method="max_sharpe", risk_free_rate=rate)
+        ask = _point_request(request, "max_sharpe", risk_free_rate=rate)
         try:
             point = _point(await service.optimize(ask))
         except DomainError:  # a tangency the solver cannot certify: one point fewer
@@ -113,6 +115,19 @@ async def trace_frontier(service: OptimizationService, request: OptimizationRequ
         low = max(gap[0], -MAX_RISK_FREE)
         await tangency((low + gap[1]) / 2.0)
     return Frontier(chosen, _distinct(list(found.values())))
+
+
+def _point_request(
+    request: OptimizationRequest, method: str, risk_free_rate: float | None = None
+) -> OptimizationRequest:
+    """The request of a frontier point: the same assets, data, bounds and constraints (sector
+    limits, turnover, tracking error), without what only the chosen method reads (risk
+    budgets, Black-Litterman's equilibrium and views, mean-CVaR's target or aversion)."""
+    return dataclasses.replace(
+        request, method=method, risk_budgets=None, views=(), market_weights=None,
+        market_caps=None, risk_aversion=None, target_return=None,
+        risk_free_rate=request.risk_free_rate if risk_free_rate is None else risk_free_rate,
+    )  # fmt: skip
 
 
 def _widest_gap(

@@ -10,7 +10,9 @@ LARGE_HISTORY closes through the `ComputeBudget` (off the event loop; 503 COMPUT
 COMPUTE_TIME_BUDGET with Retry-After). A stored history is the symbol's daily bars in
 [start, end] (split- and dividend-adjusted closes unless asked raw), checked the same way with
 the fields named `symbol` (too few closes) and `start` / `end` (a range the wrong way round).
-Nothing is stored.
+`timeline_stored` adds the regime's spells over the range: the reading of each day on the
+closes up to it (domain/analytics/regime_timeline.py), the dates where it changed. Nothing is
+stored.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import numpy as np
 
 from application.core.compute_budget import ComputeBudget
 from application.core.stored_closes import daily_closes_between
+from domain.analytics.montecarlo.regime_model import Regime
 from domain.analytics.regime_detection import (
     MIN_HISTORY,
     InsufficientPriceHistory,
@@ -30,6 +33,7 @@ from domain.analytics.regime_detection import (
     RegimeReading,
     detect_regime,
 )
+from domain.analytics.regime_timeline import RegimeSpell, regime_spells
 from ports.core.clock import Clock
 from ports.market_data.bar_store import BarStore
 
@@ -74,6 +78,26 @@ class StoredHistory:
     adjusted: bool
 
 
+@dataclass(frozen=True, slots=True)
+class DatedSpell:
+    """Consecutive stored days `first_day` .. `last_day` read in `regime` (`days` closes)."""
+
+    regime: Regime
+    first_day: date
+    last_day: date
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredTimeline:
+    """The reading of a stored history, where it came from, and the regime's spells over it
+    (oldest first; each spell after the first is a change, dated by its first day)."""
+
+    reading: RegimeReading
+    history: StoredHistory
+    spells: tuple[DatedSpell, ...]
+
+
 @dataclass(eq=False)
 class RegimeDetectionService:
     """The detected regime of a close history (module doc)."""
@@ -96,6 +120,32 @@ class RegimeDetectionService:
     ) -> tuple[RegimeReading, StoredHistory]:
         """The regime of `symbol`'s stored daily closes from `start` to `end` (both included;
         `end` defaults to today (UTC), `start` to DEFAULT_YEARS before `end`)."""
+        series, _, history = await self._stored(symbol, start, end, adjusted)
+        return await self._detect(series), history
+
+    async def timeline_stored(
+        self,
+        symbol: str,
+        start: date | None = None,
+        end: date | None = None,
+        *,
+        adjusted: bool = True,
+    ) -> StoredTimeline:
+        """As `detect_stored`, with the regime's spells over the range (regime_timeline.py):
+        the reading of each day on the closes up to it, within the compute budget."""
+        series, days, history = await self._stored(symbol, start, end, adjusted)
+
+        def work() -> tuple[RegimeReading, tuple[RegimeSpell, ...]]:
+            return detect_regime(series), regime_spells(series)
+
+        reading, spells = await self.budget.run(f"regime timeline of {symbol}", work)
+        dated = tuple(DatedSpell(s.regime, days[s.first], days[s.last], s.days) for s in spells)
+        return StoredTimeline(reading, history, dated)
+
+    async def _stored(
+        self, symbol: str, start: date | None, end: date | None, adjusted: bool
+    ) -> tuple[np.ndarray, list[date], StoredHistory]:
+        """The checked stored closes of the range, their days and where they came from."""
         if end is None:
             end = (self.clock.now() if self.clock else datetime.now(UTC)).astimezone(UTC).date()
         if start is None:
@@ -117,8 +167,8 @@ class RegimeDetectionService:
             series = closes(bars.closes.tolist())
         except InvalidPriceHistory as exc:
             raise InvalidPriceHistory(exc.message, field="symbol") from None
-        first, last = bars.days[[0, -1]].tolist()
-        return await self._detect(series), StoredHistory(symbol, first, last, adjusted)
+        days: list[date] = bars.days.tolist()
+        return series, days, StoredHistory(symbol, days[0], days[-1], adjusted)
 
     async def _detect(self, series: np.ndarray) -> RegimeReading:
         if series.shape[0] > LARGE_HISTORY:

@@ -616,6 +616,14 @@ class OptimizationService:
         result = await self.budget.run(label, lambda: optimize(ready, self.optimizer))
         return result if source is None else replace(result, source=source)
 
+    async def resolve_stored(
+        self, principal: Principal, request: OptimizationRequest
+    ) -> tuple[OptimizationRequest, StoredSource]:
+        """A stored portfolio's or account's request with its inputs read (assets, prices,
+        current weights, sectors): what `optimize` does first, for a caller that optimises the
+        same inputs more than once (the console's efficient frontier)."""
+        return await self._stored(principal, request)
+
     async def _stored(
         self, principal: Principal | None, request: OptimizationRequest
     ) -> tuple[OptimizationRequest, StoredSource]:

@@ -1,10 +1,12 @@
 """POST /api/v1/risk/scenario-simulation: regime-switching Monte Carlo of a portfolio's horizon.
 
-The portfolio is `weights` (fractions summing to 1, one per asset) or an account the caller may
+The portfolio is `weights` (fractions summing to 1, one per asset), an account the caller may
 read (404 otherwise): its open positions weighted by market value over their net market value
-(the invested part; cash does not move, so money figures are on that net value); `symbols`
-names the weights' assets. The market model is fitted to the assets' stored daily closes when
-the portfolio names its assets (an account's, or `symbols`) and the caller leaves the model to
+(the invested part; cash does not move, so money figures are on that net value), or a ledger
+portfolio of the caller's (404 otherwise; application/analytics/scenario_holdings.py: its
+priced positions in its base currency over their total); `symbols` names the weights' assets.
+The market model is fitted to the assets' stored daily closes when the portfolio names its
+assets (an account's, a portfolio's, or `symbols`) and the caller leaves the model to
 Bulwark (no `model`, `initial_regime` nor `prices`; `calibrate` true): one regime,
 `Regime.CALIBRATED`, with the fitted drifts, volatilities, correlation and Student-t nu
 (application/analytics/scenario_calibration.py); otherwise, or when the history is short, it
@@ -41,8 +43,10 @@ from application.analytics.scenario_calibration import (
     plain_standard_error,
     stored_closes,
 )
+from application.analytics.scenario_holdings import portfolio_weights
 from application.analytics.value_at_risk import AccountValuation, check_confidences
 from application.core.compute_budget import ComputeBudget
+from application.portfolio.portfolios import PortfolioService
 from application.trading.risk import NoReferencePrice
 from domain.analytics.montecarlo.calibration import NoCalibration, calibrated_model
 from domain.analytics.montecarlo.regime_model import (
@@ -129,6 +133,7 @@ class ScenarioRequest:
     symbols: Sequence[str] | None = None
     calibrate: bool = True
     importance_sampling: bool = True
+    portfolio_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +161,8 @@ class ScenarioResult:
     compute: ComputeUsed
     calibration: CalibrationOutcome
     variance_reduction: VarianceReduction
+    portfolio_id: str | None = None
+    left_out: tuple[str, ...] = ()  # a portfolio's positions not weighed ("SYMBOL: why")
 
 
 _Work = tuple[
@@ -176,8 +183,10 @@ class ScenarioSimulationService:
         *,
         bars: Callable[[], BarStore] | None = None,
         clock: Clock | None = None,
+        portfolios: PortfolioService | None = None,
     ) -> None:
         self._accounts = AccountValuation(uow_factory, market_data)
+        self._portfolios = portfolios
         self._budget = budget
         self._compute = compute
         self._bars = bars
@@ -186,21 +195,34 @@ class ScenarioSimulationService:
     async def simulate(self, principal: Principal, request: ScenarioRequest) -> ScenarioResult:
         confidences = check_confidences(request.confidences)
         _check_sizes(request)
-        if (request.weights is None) == (request.account_id is None):
-            raise InvalidRiskInput("give exactly one of weights or account_id", field="weights")
+        given = [request.weights, request.account_id, request.portfolio_id]
+        if sum(g is not None for g in given) != 1:
+            raise InvalidRiskInput(
+                "give exactly one of weights, account_id or portfolio_id", field="weights"
+            )
         value = request.portfolio_value
+        left_out: tuple[str, ...] = ()
         if request.weights is not None:
             weights = _check_weights(request.weights)
             assets = _check_symbols(request.symbols, len(weights))
         else:
-            assert request.account_id is not None
+            what = "an account" if request.account_id is not None else "a portfolio"
             if value is not None:
                 raise InvalidRiskInput(
-                    "an account's value comes from its positions", field="portfolio_value"
+                    f"{what}'s value comes from its positions", field="portfolio_value"
                 )
             if request.symbols is not None:
-                raise InvalidRiskInput("an account's assets are its positions", field="symbols")
-            assets, weights, value = await self._account_weights(principal, request.account_id)
+                raise InvalidRiskInput(f"{what}'s assets are its positions", field="symbols")
+            if request.account_id is not None:
+                assets, weights, value = await self._account_weights(principal, request.account_id)
+            else:
+                assert request.portfolio_id is not None
+                held = await portfolio_weights(
+                    self._portfolios, principal, request.portfolio_id, MAX_ASSETS
+                )
+                assets, weights, value, left_out = (
+                    held.assets, held.weights, held.value, held.left_out
+                )  # fmt: skip
         default = build_model(len(weights), request.model)
         detection = None
         if request.prices is not None:
@@ -248,6 +270,8 @@ class ScenarioSimulationService:
             compute=self._compute_used(),
             calibration=chosen,
             variance_reduction=reduction,
+            portfolio_id=request.portfolio_id,
+            left_out=left_out,
         )
 
     async def _stored(
@@ -256,7 +280,7 @@ class ScenarioSimulationService:
         """The closes to fit (None: no fit, the outcome says why)."""
         if not request.calibrate:
             return None, CalibrationOutcome("not_requested", "calibrate is false")
-        if request.account_id is None and request.symbols is None:
+        if request.account_id is None and request.portfolio_id is None and request.symbols is None:
             return None, CalibrationOutcome(
                 "not_requested", "the weights name no symbols whose history could be fitted"
             )

@@ -87,6 +87,7 @@ class AnalyticsContainer(containers.DeclarativeContainer):
     scenario_simulation = providers.Singleton(
         ScenarioSimulationService, core.uow_factory, core.quotes, core.compute_budget,
         core.compute, bars=market_data.bar_store.provider, clock=core.clock,
+        portfolios=portfolio.portfolios,
     )  # fmt: skip
     american_options = providers.Singleton(AmericanOptionsService, core.compute_budget)
     market_regime = providers.Singleton(

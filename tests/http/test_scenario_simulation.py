@@ -14,6 +14,7 @@ import pytest
 from domain.market_data.bars import BarSeries, Timeframe
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User
+from tests.http.ledger_helpers import buy, deposit, portfolio_with
 from tests.http.risk_helpers import hold
 
 pytestmark = pytest.mark.serves("analytics")
@@ -350,6 +351,49 @@ async def test_named_symbols_are_fitted_unless_the_model_is_chosen(roomy: Harnes
     )
     assert chosen.json()["initial_regime"] == "bear"
     assert unnamed.json()["calibration"]["status"] == "not_requested"
+
+
+async def test_a_portfolios_run_is_its_holdings_weights_fitted_to_their_stored_bars(
+    roomy: Harness,
+) -> None:
+    # Arrange: PFA 10 x 100 = 1,000 and PFB 30 x 100 = 3,000 at reference prices (cash out)
+    owner, stranger = await roomy.user(), await roomy.user()
+    await roomy.instrument("PFA", "100")
+    await roomy.instrument("PFB", "100")
+    mine = await portfolio_with(
+        roomy, owner, deposit("10000"), buy("PFA", "10", "90"), buy("PFB", "30", "95")
+    )
+    rng = np.random.default_rng(8)
+    await store_closes(roomy, {"PFA": rng.normal(0, 0.01, 90), "PFB": rng.normal(0, 0.02, 90)})
+    run = {"paths": 1000, "steps": 10, "seed": 2}
+
+    # Act
+    held = await roomy.client.post(
+        SCENARIO, json={"portfolio_id": mine, **run}, headers=owner.headers
+    )
+    posted = await roomy.client.post(
+        SCENARIO, json={"weights": [0.25, 0.75], "symbols": ["PFA", "PFB"], **run},
+        headers=owner.headers,
+    )  # fmt: skip
+    theirs = await roomy.client.post(
+        SCENARIO, json={"portfolio_id": mine, **run}, headers=stranger.headers
+    )
+    both = await roomy.client.post(
+        SCENARIO, json={"portfolio_id": mine, "weights": [1.0]}, headers=owner.headers
+    )
+
+    # Assert: the same run as the holdings' weights posted with their symbols
+    assert held.status_code == 200, held.text
+    out = held.json()
+    assert (out["portfolio_id"], out["assets"], out["left_out"]) == (mine, ["PFA", "PFB"], [])
+    assert out["weights"] == pytest.approx([0.25, 0.75])
+    assert out["portfolio_value"] == "4000.00"
+    assert out["calibration"]["status"] == "fitted"
+    assert out["calibration"]["observations"] == 90
+    assert out["calibration"] == posted.json()["calibration"]
+    assert out["fan_chart"] == posted.json()["fan_chart"]
+    assert_problem(theirs, 404, "PORTFOLIO_NOT_FOUND")
+    assert field_names(assert_problem(both, 422, "INVALID_RISK_INPUT")) == {"weights"}
 
 
 async def test_the_lognormal_run_measures_its_variance_reduction(roomy: Harness) -> None:

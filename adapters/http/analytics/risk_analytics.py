@@ -49,8 +49,10 @@ class RiskMeasuresController(AnalyticsController):
         "/scenario-simulation",
         summary="Regime-switching Monte Carlo VaR of a portfolio",
         description=(
-            "`weights` (sum 1, at most 50 assets) or `account_id` (its positions by market "
-            "value; 404 NOT_FOUND for an account the caller may not read). Simulates `paths` "
+            "`weights` (sum 1, at most 50 assets), `account_id` (its positions by market "
+            "value; 404 NOT_FOUND for an account the caller may not read) or `portfolio_id` (a "
+            "ledger portfolio's priced positions in its base currency; 404 "
+            "PORTFOLIO_NOT_FOUND for another's). Simulates `paths` "
             "paths of `steps` trading days of the default four-regime model (bull, bear, "
             "volatile, stable) with the `model` overrides, starting in `initial_regime`, in the "
             "regime detected from `prices`, or in the stationary mode. Answers historical and "

@@ -85,13 +85,18 @@ class ModelIn(Input):
 
 
 class ScenarioIn(Input):
-    """Exactly one of `weights` (fractions summing to 1, one per asset, at most 50) or
-    `account_id` (its positions by market value). paths x steps <= 10,000,000."""
+    """Exactly one of `weights` (fractions summing to 1, one per asset, at most 50),
+    `account_id` (its positions by market value) or `portfolio_id` (a ledger portfolio's
+    priced positions by value). paths x steps <= 10,000,000."""
 
     weights: Annotated[
         list[float | str] | None, msgspec.Meta(description=f"At most {MAX_ASSETS}, sum 1")
     ] = None
     account_id: Ident | None = None
+    portfolio_id: Annotated[
+        Ident | None,
+        msgspec.Meta(description="A ledger portfolio of yours: its priced positions by value"),
+    ] = None
     portfolio_value: Annotated[
         Money | None, msgspec.Meta(description="With `weights`: money the returns apply to")
     ] = None
@@ -145,6 +150,7 @@ class ScenarioIn(Input):
             symbols=self.symbols,
             calibrate=self.calibrate,
             importance_sampling=self.importance_sampling,
+            portfolio_id=self.portfolio_id,
         )
 
 
@@ -392,6 +398,10 @@ class ScenarioOut(Output):
     `portfolio_value`): historical and Cornish-Fisher VaR / CVaR per confidence."""
 
     account_id: str | None
+    portfolio_id: str | None
+    left_out: Annotated[
+        list[str], msgspec.Meta(description="A portfolio's positions not weighed: 'SYMBOL: why'")
+    ]
     assets: list[str]
     weights: list[AnalyticOut]
     portfolio_value: MoneyOut | None
@@ -426,6 +436,8 @@ class ScenarioOut(Output):
         fields = report_fields(result.report, result.portfolio_value)
         return cls(
             account_id=result.account_id,
+            portfolio_id=result.portfolio_id,
+            left_out=list(result.left_out),
             assets=list(result.assets),
             weights=list(result.weights),
             portfolio_value=result.portfolio_value,

@@ -1,6 +1,7 @@
-"""Shown one way on the analytics pages (attribution, fixed income, frontier): fractions as
-percent strings, the caller's portfolios for a picker, today's date, and a calculator form's
-context (what was typed, the errors by field, the answer).
+"""Shown one way on the analytics pages (attribution, fixed income, frontier, simulation):
+fractions as percent strings, the caller's portfolios and readable accounts for a picker,
+today's date, and a calculator form's context (what was typed, the errors by field, the
+answer).
 
 Figures are plain decimal strings (`percent(0.01234) == "1.23"`), the unit named beside them
 on the page; nothing is rounded before it is shown.
@@ -42,6 +43,14 @@ async def own_portfolios(request: Request[Any, Any, Any]) -> list[Any]:
         return []
     found = await portfolio.portfolios.list(caller_of(request).principal, None, 100)
     return list(found.items)
+
+
+async def readable_accounts(request: Request[Any, Any, Any]) -> list[Any]:
+    """The trading accounts the caller may read (the accounts' use case's list)."""
+    trading = bundle_of(request, "trading")
+    if trading is None:
+        return []
+    return list(await trading.accounts.list_accounts(caller_of(request).principal))
 
 
 def today_of(request: Request[Any, Any, Any]) -> date:

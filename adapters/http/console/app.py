@@ -52,6 +52,7 @@ from adapters.http.console.retirement_page import RetirementPageController
 from adapters.http.console.risk_new import RiskRuleNewController
 from adapters.http.console.session import ConsoleSessionMiddleware
 from adapters.http.console.stress_page import StressPageController
+from adapters.http.console.simulation_page import SimulationPageController
 from adapters.http.console.surveillance_page import SurveillancePageController
 from adapters.http.console.templating import STATIC
 from adapters.http.console.vault_page import VaultPageController
@@ -101,6 +102,7 @@ CONTROLLERS: list[type] = [
     FrontierPageController,
     RetirementPageController,
     StressPageController,
+    SimulationPageController,
 ]
 # The KYC upload's own body limit (BULWARK_KYC_MAX_BYTES, as the API's upload route).
 DEFAULT_KYC_MAX_BYTES = 10_485_760

@@ -22,6 +22,7 @@ from typing import Any
 from litestar import Request, Response, get
 from litestar.response import Template
 
+from adapters.http.console.chart_regime import regime_panel
 from adapters.http.console.pages import ConsolePage, fragment, page
 from adapters.http.contexts import bundle_of
 from adapters.http.market_data import MarketDataServices
@@ -260,6 +261,13 @@ class ChartPageController(ConsolePage):
             status = domain_status(exc)
             return problem_response(request, status, exc.code, "Chart unavailable", exc.message)
         return Response(body, headers={"Cache-Control": "no-store"})
+
+    @get("/regime")
+    async def regime(self, request: Request[Any, Any, Any]) -> Template:
+        """The market regime of the symbol's stored daily bars, or why there is none: a page
+        fragment the chart page loads (chart_regime.py)."""
+        caller_of(request)
+        return await regime_panel(request, str(request.query_params.get("symbol") or ""))
 
     @get("/fundamentals")
     async def fundamentals(self, request: Request[Any, Any, Any]) -> Template:

@@ -1,12 +1,15 @@
-"""`/console/frontier`: the efficient frontier of a set of symbols, or of one of your portfolios.
+"""`/console/frontier`: the efficient frontier of a set of symbols, or of one of your
+portfolios or accounts.
 
 The same use case as POST /api/v1/analytics/optimization (`OptimizationService.optimize`, within
-the compute budget) on the symbols' daily closes from the market-data use case (`bars`); the
-frontier is traced by application/analytics/efficient_frontier.py with that use case (minimum
-variance, then tangency portfolios). A portfolio is read through `PortfolioService.holdings`
-with the signed-in principal: another user's answers 404. It stores nothing, so any signed-in
-role may ask (the API lets the viewer optimise too). A field the form or the use case refuses
-is shown beside it (422, or 200 with X-Bulwark-Status for htmx).
+the compute budget), with every method and constraint it offers (frontier_view.py): on the
+typed symbols' daily closes from the market-data use case (`bars`), or on a stored portfolio's
+or account's holdings and the bar store's closes from `start` to `end`, read once by the use
+case (`resolve_stored`, with the signed-in principal: another user's answers 404) and then
+optimised as posted. The frontier is traced by application/analytics/efficient_frontier.py
+with that use case (minimum variance, then tangency portfolios). It stores nothing, so any
+signed-in role may ask (the API lets the viewer optimise too). A field the form or the use
+case refuses is shown beside it (422, or 200 with X-Bulwark-Status for htmx).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Any
 from litestar import Request, get, post
 from litestar.response import Template
 
-from adapters.http.console.analytics_view import calculator_context
+from adapters.http.console.analytics_view import calculator_context, readable_accounts, today_of
 from adapters.http.console.form_fields import FieldReader
 from adapters.http.console.frontier_view import (
     ESTIMATORS,
@@ -48,14 +51,6 @@ def _bundle(request: Request[Any, Any, Any], name: str) -> Any:
     return bundle
 
 
-async def _portfolio_symbols(request: Request[Any, Any, Any], portfolio_id: str) -> list[str]:
-    """The symbols the caller's portfolio holds (404 for someone else's)."""
-    service = _bundle(request, "portfolio").portfolios
-    view = await service.holdings(caller_of(request).principal, portfolio_id)
-    held = {p.symbol for a in view.accounts for p in a.positions if p.quantity > 0}
-    return sorted(held)
-
-
 async def _bars(request: Request[Any, Any, Any], symbols: list[str], days: int) -> Any:
     market = _bundle(request, "market_data").market_service()
 
@@ -75,23 +70,36 @@ async def _context(
     answer: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     return await calculator_context(
-        request, form, errors, answer, methods=METHODS, estimators=ESTIMATORS
-    )
+        request, form, errors, answer, methods=METHODS, estimators=ESTIMATORS,
+        accounts=await readable_accounts(request),
+    )  # fmt: skip
+
+
+async def _stored(
+    request: Request[Any, Any, Any], reader: FieldReader, parts: dict[str, Any]
+) -> dict[str, Any]:
+    """The frontier of a stored portfolio or account: its inputs read once by the use case."""
+    service = _bundle(request, "analytics").optimization
+    asked = frontier_request([], None, parts)
+    resolved, source = await service.resolve_stored(caller_of(request).principal, asked)
+    reader.values["symbols"] = " ".join(resolved.assets)
+    frontier = await trace_frontier(service, resolved)
+    return frontier_answer(frontier, [], source)
 
 
 async def _compute(request: Request[Any, Any, Any], reader: FieldReader) -> dict[str, Any] | None:
     """The frontier's answer, or None with the errors by field (a refusal kept beside it)."""
-    portfolio_id = reader.text("portfolio_id")
-    if portfolio_id:
-        symbols = await _portfolio_symbols(request, portfolio_id)
-        if not symbols:
-            reader.errors["portfolio_id"] = "portfolio_id: the portfolio holds no symbol"
-        reader.values["symbols"] = " ".join(symbols)
-    else:
-        symbols = typed_symbols(reader)
-    parts = read_frontier_form(reader)
+    portfolio_id, account_id = reader.text("portfolio_id"), reader.text("account_id")
+    if portfolio_id and account_id:
+        reader.errors["account_id"] = "account_id: choose a portfolio or an account, not both"
+    stored = bool(portfolio_id or account_id)
+    symbols = [] if stored else typed_symbols(reader)
+    parts = read_frontier_form(reader, stored=stored)
     if parts is None or reader.errors:
         return None
+    if stored:
+        parts.update(portfolio_id=portfolio_id or None, account_id=account_id or None)
+        return await _stored(request, reader, parts)
     try:
         bars = await _bars(request, symbols, parts["days"])
     except DomainError as exc:  # an unknown symbol, market data unavailable
@@ -105,6 +113,13 @@ async def _compute(request: Request[Any, Any, Any], reader: FieldReader) -> dict
     return frontier_answer(frontier, days)
 
 
+def _defaults(request: Request[Any, Any, Any]) -> dict[str, str]:
+    """The form as first shown: a stored source's range the year to today."""
+    today = today_of(request)
+    start = today.replace(year=today.year - 1, day=min(today.day, 28))
+    return {**frontier_defaults(), "start": start.isoformat(), "end": today.isoformat()}
+
+
 class FrontierPageController(ConsolePage):
     """`/console/frontier`"""
 
@@ -112,7 +127,7 @@ class FrontierPageController(ConsolePage):
 
     @get("/")
     async def frontier(self, request: Request[Any, Any, Any]) -> Template:
-        context = await _context(request, frontier_defaults(), {})
+        context = await _context(request, _defaults(request), {})
         return page(request, "frontier.html", title=TITLE, context=context)
 
     @post("/", status_code=200)
@@ -125,11 +140,11 @@ class FrontierPageController(ConsolePage):
         except DomainError as exc:  # 404 for another's portfolio, 503 busy pass through
             if domain_status(exc) != 422:
                 raise
-            field = form_field(exc.field or "assets", exc.code)
+            field = form_field(exc.field or "assets", exc.code, bool(reader.text("bounds")))
             reader.errors[field] = f"{field}: {exc.message}"
             code = exc.code
         status, code = reader.outcome(code)
-        form = {**frontier_defaults(), **reader.values, "long_only": reader.text("long_only")}
+        form = {**_defaults(request), **reader.values, "long_only": reader.text("long_only")}
         context = await _context(request, form, reader.errors, answer)
         return part_or_page(
             request,

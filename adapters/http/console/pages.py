@@ -87,6 +87,7 @@ NAV_GROUPS: tuple[NavGroup, ...] = (
             NavItem("/console/attribution", "Attribution", "A"),
             NavItem("/console/frontier", "Efficient frontier", "F"),
             NavItem("/console/stress", "Stress", "S"),
+            NavItem("/console/simulation", "Simulation", "M"),  # M for Monte Carlo
             NavItem("/console/esg", "ESG", "E"),
             NavItem("/console/giving", "Giving", "G"),
         ),

@@ -1,7 +1,7 @@
 """`/console/frontier`: the efficient frontier. The chosen portfolio's weights and measures are
 the API's for the same prices (POST /api/v1/analytics/optimization with the daily closes the
-page read); the frontier rises from the minimum-variance portfolio; a portfolio's holdings
-give the assets, another user's portfolio answers 404; bad fields are shown beside them."""
+page read); the frontier rises from the minimum-variance portfolio; bad fields are shown
+beside them. A stored portfolio's or account's: test_frontier_stored.py."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from domain.market_data.bars import Timeframe
 from domain.principals import Role
 from tests.http.console.helpers import chart_data, real_status, signed_in
 from tests.http.harness import Harness, User
-from tests.http.test_rebalancing_api import household
 
 PAGE = "/console/frontier"
 FORM = {
@@ -78,30 +77,6 @@ async def test_the_chosen_portfolio_is_the_apis(market: Harness, owner: User) ->
     assert [p[1] for p in frontier] == sorted(p[1] for p in frontier)  # efficient: rises
     assert chart["chosen"][0] == round(portfolio["volatility"] * 100, 6)
     assert [a["name"] for a in chart["assets"]] == symbols
-
-
-async def test_a_portfolio_gives_the_assets_and_anothers_answers_404(
-    harness: Harness, owner: User
-) -> None:
-    # Arrange
-    pid = await household(harness, owner)
-    stranger = await harness.user()
-    form = {**FORM, "portfolio_id": pid, "symbols": "", "max_weight": ""}
-
-    # Act
-    async with signed_in(harness, owner.username) as client:
-        own = await client.htmx("POST", PAGE, data=form)
-    async with signed_in(harness, stranger.username) as client:
-        listing = await client.get(PAGE)
-        plain = await client.post(PAGE, form)
-        htmx = await client.htmx("POST", PAGE, data=form)
-
-    # Assert
-    assert own.status_code == 200, own.text
-    assert set(_weights(own.text)) == {"BND", "VTI"}
-    assert pid not in listing.text
-    assert plain.status_code == 404
-    assert real_status(htmx) == 404 and 'id="weights"' not in htmx.text
 
 
 async def test_bad_fields_are_shown_beside_them(market: Harness, owner: User) -> None:

@@ -10,7 +10,7 @@ import numpy as np
 
 from adapters.optimization.cvxpy_optimizer import CvxpyOptimizer
 from application.analytics.efficient_frontier import tangency_rates, trace_frontier
-from application.analytics.optimization import OptimizationRequest, OptimizationService
+from application.analytics.optimization import OptimizationRequest, OptimizationService, View
 from application.core.compute_budget import ComputeBudget
 
 VOLS = np.array([0.10, 0.20, 0.30])
@@ -59,3 +59,28 @@ async def test_the_frontier_rises_from_the_minimum_variance_portfolio() -> None:
     assert chosen.expected_return is not None
     riskier = [p for p in points if p.volatility >= chosen.volatility]
     assert riskier[0].expected_return >= chosen.expected_return  # the frontier dominates it
+
+
+async def test_the_chosen_methods_own_fields_stay_off_the_frontiers_points() -> None:
+    # Arrange: risk budgets and Black-Litterman's views, which minimum variance would refuse
+    service = _service()
+    budgeted = dataclasses.replace(REQUEST, risk_budgets={"BONDS": 0.5, "STOCKS": 0.3,
+                                                          "EMERGING": 0.2})  # fmt: skip
+    viewed = dataclasses.replace(
+        REQUEST, method="black_litterman", market_weights={"BONDS": 0.4, "STOCKS": 0.4,
+                                                           "EMERGING": 0.2},
+        views=(View({"EMERGING": 1.0}, 0.15),), risk_aversion=3.0,
+    )  # fmt: skip
+    plain = await trace_frontier(service, REQUEST)
+
+    # Act
+    frontiers = [await trace_frontier(service, r) for r in (budgeted, viewed)]
+
+    # Assert: the chosen answers honour their fields; the points are the plain request's
+    assert frontiers[0].chosen.budgets is not None
+    assert list(frontiers[0].chosen.budgets) == [0.5, 0.3, 0.2]
+    assert frontiers[1].chosen.black_litterman is not None
+    expected = [(p.volatility, p.expected_return) for p in plain.points]
+    for frontier in frontiers:
+        traced = [(p.volatility, p.expected_return) for p in frontier.points]
+        assert np.allclose(traced, expected, rtol=0.0, atol=1e-9)

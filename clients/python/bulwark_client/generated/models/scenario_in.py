@@ -36,6 +36,7 @@ class ScenarioIn:
             initial_regime (None | Regime | Unset):
             model (ModelIn | None | Unset):
             paths (int | Unset): 100 to 1,000,000 Default: 10000.
+            portfolio_id (None | str | Unset): A ledger portfolio of yours: its priced positions by value
             portfolio_value (None | str | Unset): With `weights`: money the returns apply to
             prices (list[float | str] | None | Unset): Daily closes, oldest first (>= 200): detect the regime
             seed (int | Unset):  Default: 0.
@@ -52,6 +53,7 @@ class ScenarioIn:
     initial_regime: None | Regime | Unset = UNSET
     model: ModelIn | None | Unset = UNSET
     paths: int | Unset = 10000
+    portfolio_id: None | str | Unset = UNSET
     portfolio_value: None | str | Unset = UNSET
     prices: list[float | str] | None | Unset = UNSET
     seed: int | Unset = 0
@@ -101,6 +103,12 @@ class ScenarioIn:
             model = self.model
 
         paths = self.paths
+
+        portfolio_id: None | str | Unset
+        if isinstance(self.portfolio_id, Unset):
+            portfolio_id = UNSET
+        else:
+            portfolio_id = self.portfolio_id
 
         portfolio_value: None | str | Unset
         if isinstance(self.portfolio_value, Unset):
@@ -171,6 +179,8 @@ class ScenarioIn:
             field_dict["model"] = model
         if paths is not UNSET:
             field_dict["paths"] = paths
+        if portfolio_id is not UNSET:
+            field_dict["portfolio_id"] = portfolio_id
         if portfolio_value is not UNSET:
             field_dict["portfolio_value"] = portfolio_value
         if prices is not UNSET:
@@ -252,6 +262,16 @@ class ScenarioIn:
 
 
         paths = d.pop("paths", UNSET)
+
+        def _parse_portfolio_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        portfolio_id = _parse_portfolio_id(d.pop("portfolio_id", UNSET))
+
 
         def _parse_portfolio_value(data: object) -> None | str | Unset:
             if data is None:
@@ -346,6 +366,7 @@ class ScenarioIn:
             initial_regime=initial_regime,
             model=model,
             paths=paths,
+            portfolio_id=portfolio_id,
             portfolio_value=portfolio_value,
             prices=prices,
             seed=seed,

@@ -52,11 +52,13 @@ class ScenarioOut:
             initial_regime (Regime): Market regimes, the first four in the order of the default model's transition matrix;
                     CALIBRATED is the single regime of a model fitted to a portfolio's history
                     (montecarlo/calibration.py), never part of the default model.
+            left_out (list[str]): A portfolio's positions not weighed: 'SYMBOL: why'
             mean_return (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             mean_return_standard_error (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             moments (MomentsOut):
             observations (int):
             paths (int):
+            portfolio_id (None | str):
             portfolio_value (None | str):
             regime_occupancy (ScenarioOutRegimeOccupancy):
             regime_source (ScenarioOutRegimeSource):
@@ -82,11 +84,13 @@ class ScenarioOut:
     drawdown: DrawdownOut
     fan_chart: FanOut
     initial_regime: Regime
+    left_out: list[str]
     mean_return: float
     mean_return_standard_error: float
     moments: MomentsOut
     observations: int
     paths: int
+    portfolio_id: None | str
     portfolio_value: None | str
     regime_occupancy: ScenarioOutRegimeOccupancy
     regime_source: ScenarioOutRegimeSource
@@ -148,6 +152,10 @@ class ScenarioOut:
 
         initial_regime = self.initial_regime.value
 
+        left_out = self.left_out
+
+
+
         mean_return = self.mean_return
 
         mean_return_standard_error = self.mean_return_standard_error
@@ -157,6 +165,9 @@ class ScenarioOut:
         observations = self.observations
 
         paths = self.paths
+
+        portfolio_id: None | str
+        portfolio_id = self.portfolio_id
 
         portfolio_value: None | str
         portfolio_value = self.portfolio_value
@@ -207,11 +218,13 @@ class ScenarioOut:
             "drawdown": drawdown,
             "fan_chart": fan_chart,
             "initial_regime": initial_regime,
+            "left_out": left_out,
             "mean_return": mean_return,
             "mean_return_standard_error": mean_return_standard_error,
             "moments": moments,
             "observations": observations,
             "paths": paths,
+            "portfolio_id": portfolio_id,
             "portfolio_value": portfolio_value,
             "regime_occupancy": regime_occupancy,
             "regime_source": regime_source,
@@ -309,6 +322,9 @@ class ScenarioOut:
 
 
 
+        left_out = cast(list[str], d.pop("left_out"))
+
+
         mean_return = d.pop("mean_return")
 
         mean_return_standard_error = d.pop("mean_return_standard_error")
@@ -321,6 +337,14 @@ class ScenarioOut:
         observations = d.pop("observations")
 
         paths = d.pop("paths")
+
+        def _parse_portfolio_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        portfolio_id = _parse_portfolio_id(d.pop("portfolio_id"))
+
 
         def _parse_portfolio_value(data: object) -> None | str:
             if data is None:
@@ -396,11 +420,13 @@ class ScenarioOut:
             drawdown=drawdown,
             fan_chart=fan_chart,
             initial_regime=initial_regime,
+            left_out=left_out,
             mean_return=mean_return,
             mean_return_standard_error=mean_return_standard_error,
             moments=moments,
             observations=observations,
             paths=paths,
+            portfolio_id=portfolio_id,
             portfolio_value=portfolio_value,
             regime_occupancy=regime_occupancy,
             regime_source=regime_source,

@@ -135,14 +135,15 @@ def sync_detailed(
 ) -> Response[Problem | ScenarioOut]:
     """ Regime-switching Monte Carlo VaR of a portfolio
 
-     `weights` (sum 1, at most 50 assets) or `account_id` (its positions by market value; 404 NOT_FOUND
-    for an account the caller may not read). Simulates `paths` paths of `steps` trading days of the
-    default four-regime model (bull, bear, volatile, stable) with the `model` overrides, starting in
-    `initial_regime`, in the regime detected from `prices`, or in the stationary mode. Answers
-    historical and Cornish-Fisher VaR / CVaR of the horizon return, the fan chart, regime occupancy, the
-    black-swan share, drawdowns and the compute backend (docs/risk-measures.md). 422 INVALID_RISK_INPUT
-    naming the field (paths x steps above 10,000,000, more than 50 assets, a bad model); 503
-    COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After.
+     `weights` (sum 1, at most 50 assets), `account_id` (its positions by market value; 404 NOT_FOUND for
+    an account the caller may not read) or `portfolio_id` (a ledger portfolio's priced positions in its
+    base currency; 404 PORTFOLIO_NOT_FOUND for another's). Simulates `paths` paths of `steps` trading
+    days of the default four-regime model (bull, bear, volatile, stable) with the `model` overrides,
+    starting in `initial_regime`, in the regime detected from `prices`, or in the stationary mode.
+    Answers historical and Cornish-Fisher VaR / CVaR of the horizon return, the fan chart, regime
+    occupancy, the black-swan share, drawdowns and the compute backend (docs/risk-measures.md). 422
+    INVALID_RISK_INPUT naming the field (paths x steps above 10,000,000, more than 50 assets, a bad
+    model); 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After.
 
     Args:
         body (ScenarioIn):
@@ -175,14 +176,15 @@ def sync(
 ) -> Problem | ScenarioOut | None:
     """ Regime-switching Monte Carlo VaR of a portfolio
 
-     `weights` (sum 1, at most 50 assets) or `account_id` (its positions by market value; 404 NOT_FOUND
-    for an account the caller may not read). Simulates `paths` paths of `steps` trading days of the
-    default four-regime model (bull, bear, volatile, stable) with the `model` overrides, starting in
-    `initial_regime`, in the regime detected from `prices`, or in the stationary mode. Answers
-    historical and Cornish-Fisher VaR / CVaR of the horizon return, the fan chart, regime occupancy, the
-    black-swan share, drawdowns and the compute backend (docs/risk-measures.md). 422 INVALID_RISK_INPUT
-    naming the field (paths x steps above 10,000,000, more than 50 assets, a bad model); 503
-    COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After.
+     `weights` (sum 1, at most 50 assets), `account_id` (its positions by market value; 404 NOT_FOUND for
+    an account the caller may not read) or `portfolio_id` (a ledger portfolio's priced positions in its
+    base currency; 404 PORTFOLIO_NOT_FOUND for another's). Simulates `paths` paths of `steps` trading
+    days of the default four-regime model (bull, bear, volatile, stable) with the `model` overrides,
+    starting in `initial_regime`, in the regime detected from `prices`, or in the stationary mode.
+    Answers historical and Cornish-Fisher VaR / CVaR of the horizon return, the fan chart, regime
+    occupancy, the black-swan share, drawdowns and the compute backend (docs/risk-measures.md). 422
+    INVALID_RISK_INPUT naming the field (paths x steps above 10,000,000, more than 50 assets, a bad
+    model); 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After.
 
     Args:
         body (ScenarioIn):
@@ -210,14 +212,15 @@ async def asyncio_detailed(
 ) -> Response[Problem | ScenarioOut]:
     """ Regime-switching Monte Carlo VaR of a portfolio
 
-     `weights` (sum 1, at most 50 assets) or `account_id` (its positions by market value; 404 NOT_FOUND
-    for an account the caller may not read). Simulates `paths` paths of `steps` trading days of the
-    default four-regime model (bull, bear, volatile, stable) with the `model` overrides, starting in
-    `initial_regime`, in the regime detected from `prices`, or in the stationary mode. Answers
-    historical and Cornish-Fisher VaR / CVaR of the horizon return, the fan chart, regime occupancy, the
-    black-swan share, drawdowns and the compute backend (docs/risk-measures.md). 422 INVALID_RISK_INPUT
-    naming the field (paths x steps above 10,000,000, more than 50 assets, a bad model); 503
-    COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After.
+     `weights` (sum 1, at most 50 assets), `account_id` (its positions by market value; 404 NOT_FOUND for
+    an account the caller may not read) or `portfolio_id` (a ledger portfolio's priced positions in its
+    base currency; 404 PORTFOLIO_NOT_FOUND for another's). Simulates `paths` paths of `steps` trading
+    days of the default four-regime model (bull, bear, volatile, stable) with the `model` overrides,
+    starting in `initial_regime`, in the regime detected from `prices`, or in the stationary mode.
+    Answers historical and Cornish-Fisher VaR / CVaR of the horizon return, the fan chart, regime
+    occupancy, the black-swan share, drawdowns and the compute backend (docs/risk-measures.md). 422
+    INVALID_RISK_INPUT naming the field (paths x steps above 10,000,000, more than 50 assets, a bad
+    model); 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After.
 
     Args:
         body (ScenarioIn):
@@ -250,14 +253,15 @@ async def asyncio(
 ) -> Problem | ScenarioOut | None:
     """ Regime-switching Monte Carlo VaR of a portfolio
 
-     `weights` (sum 1, at most 50 assets) or `account_id` (its positions by market value; 404 NOT_FOUND
-    for an account the caller may not read). Simulates `paths` paths of `steps` trading days of the
-    default four-regime model (bull, bear, volatile, stable) with the `model` overrides, starting in
-    `initial_regime`, in the regime detected from `prices`, or in the stationary mode. Answers
-    historical and Cornish-Fisher VaR / CVaR of the horizon return, the fan chart, regime occupancy, the
-    black-swan share, drawdowns and the compute backend (docs/risk-measures.md). 422 INVALID_RISK_INPUT
-    naming the field (paths x steps above 10,000,000, more than 50 assets, a bad model); 503
-    COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After.
+     `weights` (sum 1, at most 50 assets), `account_id` (its positions by market value; 404 NOT_FOUND for
+    an account the caller may not read) or `portfolio_id` (a ledger portfolio's priced positions in its
+    base currency; 404 PORTFOLIO_NOT_FOUND for another's). Simulates `paths` paths of `steps` trading
+    days of the default four-regime model (bull, bear, volatile, stable) with the `model` overrides,
+    starting in `initial_regime`, in the regime detected from `prices`, or in the stationary mode.
+    Answers historical and Cornish-Fisher VaR / CVaR of the horizon return, the fan chart, regime
+    occupancy, the black-swan share, drawdowns and the compute backend (docs/risk-measures.md). 422
+    INVALID_RISK_INPUT naming the field (paths x steps above 10,000,000, more than 50 assets, a bad
+    model); 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After.
 
     Args:
         body (ScenarioIn):
