@@ -11,8 +11,8 @@ on the driver's cursor directly: `execute` or `executemany`, nothing read back b
 count. Anything the fast path does not cover falls back to SQLAlchemy: RETURNING, values
 computed in Python at execution (column defaults), expanding IN lists, a statement never
 marked, and every statement while something listens to the engine's events (an
-instrumentation sees each statement as before). PostgreSQL ignores the mark (its statements go through asyncpg's own prepared
-statements).
+instrumentation sees each statement as before). PostgreSQL ignores the mark (its statements
+go through asyncpg's own prepared statements).
 """
 
 from __future__ import annotations

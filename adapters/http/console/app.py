@@ -51,8 +51,8 @@ from adapters.http.console.rebalancing_page import RebalancingPageController
 from adapters.http.console.retirement_page import RetirementPageController
 from adapters.http.console.risk_new import RiskRuleNewController
 from adapters.http.console.session import ConsoleSessionMiddleware
-from adapters.http.console.stress_page import StressPageController
 from adapters.http.console.simulation_page import SimulationPageController
+from adapters.http.console.stress_page import StressPageController
 from adapters.http.console.surveillance_page import SurveillancePageController
 from adapters.http.console.templating import STATIC
 from adapters.http.console.vault_page import VaultPageController
