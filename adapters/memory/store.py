@@ -111,6 +111,10 @@ class AccountRepo(_Repo):
             raise ConcurrentUpdate(f"account {account.id} was replaced in the store")
         await self.get(account.id)
 
+    async def version(self, account_id: str) -> int | None:
+        stored = self._store.accounts.get(account_id)
+        return None if stored is None else stored.version
+
     async def list(self, owner_id: str | None = None) -> list[Account]:
         return [
             self._seen(a)

@@ -253,6 +253,10 @@ class OrderDispatch:
             return await uow.accounts.get(account_id)
         return await self.books.account(uow, account_id, self.clock.now())
 
+    async def lags(self, uow: UnitOfWork, account: Account) -> bool:
+        """Whether the held copy `uow` adopted is behind the stored account (RiskBooks.lags)."""
+        return self.books is not None and await self.books.lags(uow, account)
+
     @contextlib.asynccontextmanager
     async def holding(self, account_id: str) -> AsyncIterator[None]:
         """Forget the held copy of the account when the unit of work around it fails."""

@@ -251,6 +251,7 @@ class OrderService:
             keys: dict[str, int] = {}
             client_ids: set[str] = set()
             outcomes: list[_Outcome] = []
+            checked = False  # whether a denial has checked the held account against the store
             for index, cmd in enumerate(cmds):
                 try:
                     if account is None:
@@ -275,6 +276,10 @@ class OrderService:
                         client_ids.add(cmd.client_order_id)
                     order = journal.new_order(cmd, account)
                     decision = await gate.evaluate(uow, account, order, reads)
+                    if not decision.approved and not checked:
+                        checked = True
+                        if await dispatch.lags(uow, account):  # never deny on a stale copy
+                            raise ConcurrentUpdate(f"account {account_id} moved: deciding again")
                     await uow.orders.add(order)
                     outcomes.append(journal.record(order, decision, account, flow, recorded))
                 except (StoreUnavailable, ConcurrentUpdate):

@@ -38,8 +38,8 @@ from ports.market_data.marketdata import MarkBoard, MarketDataPort, Quote
 
 DEFAULT_CAPACITY = 10_000
 INSTRUMENTS_TTL = timedelta(seconds=1)
-# A held account is read again this long after it was read: a copy that only ever denies
-# (so never meets the version check at commit) cannot lag another instance's changes longer.
+# A held account is read again this long after it was read; a copy that denies is checked
+# against the stored version first (`lags`), so it never denies on another instance's past.
 ACCOUNT_TTL = timedelta(seconds=1)
 
 
@@ -47,6 +47,7 @@ ACCOUNT_TTL = timedelta(seconds=1)
 class _Held:
     account: Account
     read_at: datetime
+    adopted: bool = False  # the last unit of work took this copy from here, not the store
     book: RiskBook | None = None
     generation: int = -1  # the board's generation at the book's last full refresh
     fresh_until: datetime | None = None  # every mark of the book is younger than max age until
@@ -81,11 +82,23 @@ class RiskBooks:
         if held is not None and now - held.read_at < ACCOUNT_TTL:
             self._held.move_to_end(account_id)
             await uow.accounts.attach(held.account)
+            held.adopted = True
             return held.account
         account = await uow.accounts.get(account_id)
         if account is not None:
-            self._hold(account, now)
+            self._hold(account, now).adopted = False
         return account
+
+    async def lags(self, uow: UnitOfWork, account: Account) -> bool:
+        """Whether the copy of `account` that `uow` adopted from here is behind the stored
+        account (another instance changed it since: its version moved). A copy that only
+        denies never meets the version check at commit; a denial is checked here instead,
+        and decided again on a fresh read when the copy lags (one read of the row's version,
+        paid by denials of adopted copies only)."""
+        held = self._held.get(account.id)
+        if held is None or held.account is not account or not held.adopted:
+            return False
+        return await uow.accounts.version(account.id) != account.version
 
     def forget(self, account_id: str) -> None:
         """Drop what is held for `account_id` (a failed unit of work may have changed it)."""

@@ -35,6 +35,11 @@ class AccountRepository(Protocol):
         """
         ...
 
+    async def version(self, account_id: str) -> int | None:
+        """The stored account's version, read from the store (None: no such account): whether
+        a copy held from an earlier unit of work still is the stored account."""
+        ...
+
     async def list(self, owner_id: str | None = None) -> list[Account]: ...
 
 

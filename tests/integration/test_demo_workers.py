@@ -14,7 +14,7 @@ from bootstrap.containers.application import ApplicationContainer, build_contain
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER, load_demo
 from bootstrap.settings import load_settings
 from domain.principals import Principal, Role
-from domain.trading.orders import OrderStatus, Origin, OriginKind, Side
+from domain.trading.orders import OrderStatus, OrderType, Origin, OriginKind, Side
 from tests.http.harness import no_background
 from tests.integration.kafka.bulwark import migrated
 from tests.integration.servers import free_port
@@ -67,3 +67,37 @@ async def test_workers_loading_the_demo_at_once_share_one_demo_and_each_can_trad
         )  # fmt: skip
         result = await w.trading.orders().submit(command)
         assert result.order is not None and result.order.status is OrderStatus.FILLED
+
+
+async def test_a_worker_never_denies_on_a_copy_another_worker_has_since_changed(
+    workers: list[ApplicationContainer],
+) -> None:
+    # Arrange: worker A rests a sell; worker B, holding the account then, denies its buy as a
+    # self-match; A cancels the sell (the stored account moves on, B's held copy does not)
+    a, b = workers[0], workers[1]
+    loaded = await asyncio.gather(load_demo(a), load_demo(b))
+    owner = Principal(loaded[0].owner_id, Role.OWNER)
+
+    def order(side: Side, **terms: object) -> SubmitOrder:
+        return SubmitOrder(
+            owner, DEMO_ACCOUNT, "AAPL", side, Decimal(1), Origin(OriginKind.USER, owner.id),
+            **terms,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    await a.trading.orders().submit(order(Side.BUY))
+    resting = await a.trading.orders().submit(
+        order(Side.SELL, order_type=OrderType.LIMIT, limit_price=Decimal(10_000))
+    )
+    rested = resting.order.status
+    denied = await b.trading.orders().submit(order(Side.BUY))
+    await a.trading.orders().cancel(owner, resting.order.id)
+
+    # Act: B's next buy, at once (well inside the held copy's second)
+    again = await b.trading.orders().submit(order(Side.BUY))
+
+    # Assert
+    assert rested is OrderStatus.ACCEPTED
+    assert denied.decision is not None and not denied.decision.approved
+    assert [c.value for c in denied.decision.reasons] == ["SELF_MATCH"]
+    assert again.decision is not None and again.decision.approved, again.decision
+    assert again.order.status is OrderStatus.FILLED

@@ -251,6 +251,10 @@ async def _upsert_positions(conn: AsyncConnection, rows: list[dict[str, Any]]) -
     await upsert_many(conn, positions, rows, ("account_id", "symbol"))
 
 
+# A held account's check against the store: its row's version alone
+_ACCOUNT_VERSION = select(accounts.c.version).where(accounts.c.id == bindparam("b_id"))
+
+
 @functools.lru_cache(maxsize=8)
 def _version_checked_update(columns: tuple[str, ...]) -> Any:
     """UPDATE accounts ... WHERE id and version match, version + 1; built once per shape."""
@@ -354,6 +358,9 @@ class AccountRepo(TrackedRepo[Account]):
             return held  # type: ignore[no-any-return]
         row = (await self._uow.execute(select(accounts).where(accounts.c.id == account_id))).first()
         return None if row is None else await self._account(row)
+
+    async def version(self, account_id: str) -> int | None:
+        return (await self._uow.execute(_ACCOUNT_VERSION, {"b_id": account_id})).scalar()
 
     async def attach(self, account: Account) -> None:
         """Track a held account and its open orders as loaded, at their current images.
