@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.kit.fake_server import HttpRequest, threaded_http
-from tests.kit.venvs import venv_bin
+from tests.kit.venvs import Venv
 
 PAIR = "AAPL/USD"
 TIMEFRAME = "1h"
@@ -197,7 +197,11 @@ def config(exchange_api: str, bulwark: dict[str, Any]) -> dict[str, Any]:
 
 
 def backtest(
-    workdir: Path, settings: dict[str, Any], strategies: Sequence[str], api_key: str
+    freqtrade: Venv,
+    workdir: Path,
+    settings: dict[str, Any],
+    strategies: Sequence[str],
+    api_key: str,
 ) -> dict[str, Any]:
     """`freqtrade backtesting` of `strategies` in the venv: each one's result by name, as
     freqtrade wrote it (the JSON inside its result zip)."""
@@ -209,7 +213,7 @@ def backtest(
     env["BULWARK_API_KEY"] = api_key
     done = subprocess.run(
         [
-            str(venv_bin("freqtrade", "freqtrade")),
+            str(freqtrade.bin("freqtrade")),
             "backtesting",
             "--config", "config.json",
             "--userdir", "user_data",

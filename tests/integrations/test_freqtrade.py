@@ -19,7 +19,7 @@ from bootstrap.demo import DEMO_ACCOUNT
 from tests.integration.servers import free_port
 from tests.integrations import freqtrade_kit as kit
 from tests.kit.served import Served
-from tests.kit.venvs import ensure_venv
+from tests.kit.venvs import Venv, ensure
 from tests.mcp.desk import AgentKey, Desk
 
 # The agent's orders above this notional (USD) are denied: the strategy's big entries (about 26
@@ -29,10 +29,11 @@ PLAIN, GATED = "EveryTwenty", "GatedEveryTwenty"
 
 
 @pytest.fixture(scope="module")
-def freqtrade_installed() -> None:
-    why = ensure_venv("freqtrade")
-    if why is not None:
-        pytest.skip(why)
+def freqtrade() -> Venv:
+    found = ensure("freqtrade")
+    if isinstance(found, str):
+        pytest.skip(found)
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +58,7 @@ def exchange_api() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def both_runs(
-    freqtrade_installed: None,
+    freqtrade: Venv,
     served: Served,
     agent: AgentKey,
     workdir: Path,
@@ -65,7 +66,7 @@ def both_runs(
 ) -> dict[str, Any]:
     """One backtest of the strategy alone and of the same strategy behind Bulwark's gate."""
     settings = kit.config(exchange_api, {"url": served.api, "account_id": DEMO_ACCOUNT})
-    return kit.backtest(workdir, settings, [PLAIN, GATED], agent.api_key)
+    return kit.backtest(freqtrade, workdir, settings, [PLAIN, GATED], agent.api_key)
 
 
 def test_bulwark_denies_the_big_entries_that_freqtrade_makes_without_it(
@@ -122,7 +123,7 @@ def test_bulwark_denies_the_big_addition_and_lets_the_small_trim_and_the_exits_t
 
 
 def test_a_bulwark_that_does_not_answer_denies_every_entry(
-    freqtrade_installed: None, agent: AgentKey, workdir: Path, exchange_api: str
+    freqtrade: Venv, agent: AgentKey, workdir: Path, exchange_api: str
 ) -> None:
     # Arrange: nothing listens where Bulwark should be
     settings = kit.config(
@@ -131,7 +132,7 @@ def test_a_bulwark_that_does_not_answer_denies_every_entry(
     )
 
     # Act
-    gated = kit.backtest(workdir, settings, [GATED], agent.api_key)[GATED]
+    gated = kit.backtest(freqtrade, workdir, settings, [GATED], agent.api_key)[GATED]
 
     # Assert: fail closed; every one of the 15 entry signals is refused, each a lock
     assert gated["total_trades"] == 0

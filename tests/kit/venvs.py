@@ -4,7 +4,7 @@ once per machine and per the integration's pyproject (a marker holds its digest)
 
 The integration itself is installed editable, so a test runs the tree's code; its pinned
 dependencies come from PyPI (the project's uv when `make` has installed it, else pip). When the
-install cannot happen (no network), `ensure_venv` says why in one line and the caller skips.
+install cannot happen (no network), `ensure` says why in one line and the caller skips.
 """
 
 from __future__ import annotations
@@ -30,21 +30,26 @@ RECIPE = b"editable, bytecode compiled"
 
 @dataclass(frozen=True)
 class Venv:
-    """An integration's installed venv: its interpreter."""
+    """An integration's installed venv: its interpreter and its scripts."""
 
     name: str
     python: Path
 
+    def bin(self, script: str) -> Path:
+        return self.python.with_name(script)
 
-def venv_python(name: str) -> Path:
+
+def ensure(name: str) -> Venv | str:
+    """The venv of `integrations/<name>` (installed if need be), or why it cannot be had."""
+    why = _installed(name)
+    return Venv(name, _python(name)) if why is None else why
+
+
+def _python(name: str) -> Path:
     return VENVS / name / "bin" / "python"
 
 
-def venv_bin(name: str, script: str) -> Path:
-    return VENVS / name / "bin" / script
-
-
-def ensure_venv(name: str) -> str | None:
+def _installed(name: str) -> str | None:
     """None when `var/integration-venvs/<name>` holds `integrations/<name>` as its pyproject now
     pins it (installed here if need be, one process at a time); else why not, in one line."""
     project = INTEGRATIONS / name
@@ -57,7 +62,7 @@ def ensure_venv(name: str) -> str | None:
     with (VENVS / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # another worker may be installing it
         marker = venv / MARKER
-        if marker.exists() and marker.read_text() == digest and venv_python(name).exists():
+        if marker.exists() and marker.read_text() == digest and _python(name).exists():
             return None
         shutil.rmtree(venv, ignore_errors=True)
         why = _install(venv, project)
@@ -66,12 +71,6 @@ def ensure_venv(name: str) -> str | None:
             return f"{name} integration skipped: cannot install its venv ({why})"
         marker.write_text(digest)
         return None
-
-
-def ensure(name: str) -> Venv | str:
-    """The venv of `integrations/<name>` (installed if need be), or why it cannot be had."""
-    why = ensure_venv(name)
-    return Venv(name, venv_python(name)) if why is None else why
 
 
 def _install(venv: Path, project: Path) -> str | None:
