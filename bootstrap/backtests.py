@@ -8,6 +8,7 @@ from adapters.market_data.replay_history import ReplayHistory
 from application.strategies.backtest_signals import ModelReplay
 from application.strategies.backtests import BacktestLimits, BacktestService
 from application.strategies.combiner_report import CombinerReports
+from application.strategies.live_combiner import LiveCombiner
 from bootstrap.backtest_world import build_world
 from bootstrap.settings import Settings
 from bootstrap.shipped import shipped_data
@@ -59,6 +60,16 @@ def combiner_reports(
     return CombinerReports(
         strategies, combiner_fitter(), bar_store, models=_model_replays(settings), news=news
     )
+
+
+def live_combiner(
+    settings: Settings,
+    bar_store: Callable[[], BarStore] | None = None,
+    news: Callable[[], ScoredNews] | None = None,
+) -> LiveCombiner:
+    """The weights learned strategies decide with live, fitted on the bar store's daily bars
+    as the backtests fit them."""
+    return LiveCombiner(bar_store, combiner_fitter(), models=_model_replays(settings), news=news)
 
 
 def combiner_fitter() -> CombinerFitter:

@@ -10,6 +10,11 @@ owner's risk tolerance (their investor profile) is refused with 409
 SUITABILITY_CONFIRMATION_REQUIRED until the owner confirms it (`confirm_risk`); the refusal and
 the confirmation are audited. Checked when live mode is enabled, and when a live strategy's
 sizing, entry or exit rules change. An owner without an investor profile is not checked.
+
+A strategy with a learned combiner switched on (shadow, paper, live), or changed while on, is
+refused with 422 COMBINER_TOO_FEW_BARS naming `mode` when not one symbol its sources name has
+more than `training_bars` closed daily bars in the bar store (its coverage, no bar read); one
+whose sources follow any symbol is not checked: its decisions wait for the history.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from typing import Protocol
 from application.core.access import ensure_may_change
 from application.core.cursors import decode_time_id, encode_time_id
 from application.core.paging import Page, page_of
+from application.strategies.live_combiner import LiveCombiner, check_live_history
 from domain.errors import Conflict, DomainError, NotFound
 from domain.killswitch.switch import WrongPasscode
 from domain.principals import Principal
@@ -129,8 +135,10 @@ class StrategyService:
         ids: IdGenerator,
         audit: AuditLog,
         profiles: InvestorProfileRepository | None = None,
+        combiner: LiveCombiner | None = None,
     ) -> None:
         self._uow = uow_factory
+        self._combiner = combiner  # checks a learned strategy's stored history when it runs
         self._profiles = profiles
         self._strategies = strategies
         self._decisions = decisions
@@ -157,6 +165,8 @@ class StrategyService:
             updated_at=now,
         )
         await self._check_accounts(principal, strategy.account_ids)
+        if strategy.mode is not StrategyMode.OFF:
+            await self._check_learned_history(strategy)
         if strategy.mode is StrategyMode.LIVE:
             await self._check_suitability(principal, strategy, draft.confirm_risk)
             await self._authorize_live(principal, strategy, draft.passcode)
@@ -198,6 +208,10 @@ class StrategyService:
         riskier = changed.mode is StrategyMode.LIVE and any(
             name in changes for name in ("sizing", "entry", "exit")
         )
+        if changed.mode is not StrategyMode.OFF and (
+            current.mode is StrategyMode.OFF or "entry" in changes or "sources" in changes
+        ):
+            await self._check_learned_history(changed)
         if enabling or riskier:
             await self._check_suitability(principal, changed, patch.confirm_risk)
         if enabling:
@@ -232,6 +246,15 @@ class StrategyService:
                 account = await uow.accounts.get(account_id)
                 if account is None or account.owner_id != principal.id:
                     raise NotFound(f"account {account_id} not found", field="account_ids")
+
+    async def _check_learned_history(self, strategy: Strategy) -> None:
+        """A learned strategy needs one symbol with a fitting history (module docstring)."""
+        if self._combiner is None or not strategy.entry.learned:
+            return
+        if any(not source.symbols for source in strategy.sources):
+            return  # any symbol: there is no list to check
+        symbols = sorted({symbol for source in strategy.sources for symbol in source.symbols})
+        await check_live_history(self._combiner, strategy, symbols, self._clock.now())
 
     async def _authorize_live(
         self, principal: Principal, strategy: Strategy, passcode: str | None

@@ -18,7 +18,11 @@ A weighted strategy (Combine.WEIGHTED) decides on its fused score: each signal i
 updates that source's latest reading for the symbol (kept in this process, per strategy version;
 a restart starts from the readings that arrive again), and the fused score of the readings at
 most `reading_max_age_hours` old is decided as a signal of its own, id `fused:<strategy>:<signal>`,
-whose decision's reason names each source's term (domain/strategies/fusion.py).
+whose decision's reason names each source's term (domain/strategies/fusion.py). A learned one
+(Combiner.LEARNED) scores the same readings with the weights in force for the symbol now
+(application/strategies/live_combiner.py: fitted on the stored daily bars as a backtest fits,
+refitted as new bars close), its reason naming them and the day they were fitted; without
+weights (too little stored history) it records a skipped decision saying why.
 
 A failure for one account is recorded (FAILED) and the others go on.
 """
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import KW_ONLY, dataclass, field
 from datetime import datetime, timedelta
@@ -34,6 +39,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from application.core.concurrency import KeyedLocks
+from application.strategies.live_combiner import LiveCombiner, NoWeights
 from application.strategies.strategy_brackets import BracketChecks
 from application.strategies.strategy_signals import (
     ExternalSignal,
@@ -77,6 +83,7 @@ ONE = Decimal(1)
 ZERO = Decimal(0)
 PAPER_BROKERS = frozenset({"paper"})
 MAX_FUSED_BOOKS = 50_000  # (strategy version, symbol) reading books kept; the oldest go first
+_log = logging.getLogger("bulwark.strategies")
 
 
 class AgentHalted(Forbidden):
@@ -119,6 +126,8 @@ class StrategyProcessor(BracketChecks):
     concurrency: int = 8
     # Where a strategy's failure is announced (the notification center listens).
     publish: Callable[[Sequence[DomainEvent]], Awaitable[None]] | None = None
+    # The weights of learned strategies (None: a learned strategy does not decide here).
+    combiner: LiveCombiner | None = None
     _locks: KeyedLocks = field(init=False, default_factory=KeyedLocks)
     _gate: asyncio.Semaphore = field(init=False)
     _queue: asyncio.Queue[StrategySignal] | None = field(init=False, default=None)
@@ -139,7 +148,7 @@ class StrategyProcessor(BracketChecks):
         self, signal: StrategySignal, owner_id: str | None = None
     ) -> list[Decision]:
         """Decide on `signal` for every following strategy (of `owner_id` only, when given)."""
-        pairs: list[tuple[Strategy, str, StrategySignal]] = []
+        pairs: list[tuple[Strategy, str, StrategySignal, str | None]] = []
         for strategy in await self.strategies.list_active():
             if owner_id is not None and strategy.owner_id != owner_id:
                 continue
@@ -148,19 +157,27 @@ class StrategyProcessor(BracketChecks):
             )
             if not matched:
                 continue
-            decided_on = self._fused(strategy, signal, matched) if strategy.fused else signal
-            pairs.extend((strategy, account_id, decided_on) for account_id in strategy.account_ids)
+            decided_on, unfit = signal, None
+            if strategy.fused:
+                decided_on, unfit = await self._fused(strategy, signal, matched)
+            pairs.extend(
+                (strategy, account_id, decided_on, unfit) for account_id in strategy.account_ids
+            )
         # Accounts concurrently (a slow broker does not hold the others up), at most
         # `concurrency` at once; one (strategy, account) pair at a time (its lock).
         decided = await asyncio.gather(
-            *(self._bounded(strategy, account_id, seen) for strategy, account_id, seen in pairs)
+            *(
+                self._bounded(strategy, account, seen, unfit)
+                for strategy, account, seen, unfit in pairs
+            )
         )
         return [d for d in decided if d is not None]
 
-    def _fused(
+    async def _fused(
         self, strategy: Strategy, signal: StrategySignal, matched: tuple[int, ...]
-    ) -> StrategySignal:
-        """The strategy's fused score once `signal` is its matched sources' latest reading."""
+    ) -> tuple[StrategySignal, str | None]:
+        """The strategy's fused score once `signal` is its matched sources' latest reading,
+        and why it does not decide (None: it does)."""
         key = (strategy.id, strategy.version, signal.symbol)
         book = self._readings.pop(key, {})
         self._readings[key] = book  # the most recently used last
@@ -169,19 +186,42 @@ class StrategyProcessor(BracketChecks):
         for index in matched:
             book[index] = (signal.score, signal.at)
         oldest = signal.at - timedelta(hours=strategy.entry.reading_max_age_hours)
-        fused = fuse(strategy, {i: score for i, (score, at) in book.items() if at >= oldest})
+        fresh = {i: score for i, (score, at) in book.items() if at >= oldest}
+        fused_id = f"fused:{strategy.id}:{signal.id}"
+        if strategy.entry.learned:
+            return await self._learned(strategy, signal, fresh, fused_id)
+        fused = fuse(strategy, fresh)
         return dataclasses.replace(
-            signal,
-            id=f"fused:{strategy.id}:{signal.id}",
-            score=fused.score,
-            basis=fused.explain(),
-        )
+            signal, id=fused_id, score=fused.score, basis=fused.explain()
+        ), None
+
+    async def _learned(
+        self, strategy: Strategy, signal: StrategySignal, fresh: dict[int, float], fused_id: str
+    ) -> tuple[StrategySignal, str | None]:
+        """The learned score of the fresh readings with the weights in force now, or why there
+        are none (the decision is then skipped)."""
+        unscored = dataclasses.replace(signal, id=fused_id, score=0.0)
+        if self.combiner is None:
+            return unscored, "no learned combiner is configured here"
+        try:
+            found = await self.combiner.weights(strategy, signal.symbol, self.clock.now())
+        except Exception as exc:  # a store outage skips the decision, it does not stop others
+            self._failed(f"{strategy.id} weights on {signal.symbol}: {type(exc).__name__}: {exc}")
+            return unscored, f"learned weights unavailable: {type(exc).__name__}: {exc}"
+        if isinstance(found, NoWeights):
+            _log.info(
+                "learned strategy %s does not decide on %s: %s",
+                strategy.id, signal.symbol, found.reason,
+            )  # fmt: skip
+            return unscored, found.reason
+        score, basis = found.score(fresh)
+        return dataclasses.replace(signal, id=fused_id, score=score, basis=basis), None
 
     async def _bounded(
-        self, strategy: Strategy, account_id: str, signal: StrategySignal
+        self, strategy: Strategy, account_id: str, signal: StrategySignal, unfit: str | None
     ) -> Decision | None:
         async with self._gate:
-            return await self._guarded(strategy, account_id, signal)
+            return await self._guarded(strategy, account_id, signal, unfit)
 
     async def on_event(self, event: SignalEmitted) -> list[Decision]:
         """A pattern-engine signal from the bus or the Kafka events topic."""
@@ -255,11 +295,11 @@ class StrategyProcessor(BracketChecks):
 
     # -- one account ---------------------------------------------------------------------
     async def _guarded(
-        self, strategy: Strategy, account_id: str, signal: StrategySignal
+        self, strategy: Strategy, account_id: str, signal: StrategySignal, unfit: str | None = None
     ) -> Decision | None:
         try:
             async with self._locks.hold(f"{strategy.id}/{account_id}"):
-                return await self._decide(strategy, account_id, signal)
+                return await self._decide(strategy, account_id, signal, unfit)
         except Exception as exc:  # one account's failure does not stop the others
             self._failed(f"{strategy.id}/{account_id} on {signal.id}: {type(exc).__name__}: {exc}")
             await self._announce_failure(strategy, account_id, signal, exc)
@@ -284,15 +324,17 @@ class StrategyProcessor(BracketChecks):
             self._failed(f"announcing a failure: {type(publish_error).__name__}")
 
     async def _decide(
-        self, strategy: Strategy, account_id: str, signal: StrategySignal
+        self, strategy: Strategy, account_id: str, signal: StrategySignal, unfit: str | None = None
     ) -> Decision | None:
-        held = await self.holdings.get(strategy.id, account_id, signal.symbol)
-        context = await self._context(strategy, account_id, signal.symbol)
-        kind = "fused" if signal.basis is not None else signal.kind.value
+        kind = "fused" if strategy.fused or signal.basis is not None else signal.kind.value
         base = self._base(strategy, account_id, signal.id, signal.symbol, kind)
         base = dataclasses.replace(
             base, signal_id=signal.id, score=signal.score, price=signal.price
         )
+        if unfit is not None:  # a learned strategy without weights for the symbol
+            return await self._skip(base, unfit)
+        held = await self.holdings.get(strategy.id, account_id, signal.symbol)
+        context = await self._context(strategy, account_id, signal.symbol)
         if context.error is not None or context.equity is None:
             return await self._skip(base, context.error or "no equity")
         intent = decide_on_signal(

@@ -11,7 +11,12 @@ from dependency_injector import containers, providers
 from application.strategies.service import StrategyService
 from application.strategies.signals import SignalService
 from application.strategies.strategy_processor import StrategyProcessor
-from bootstrap.backtests import backtest_service, backtests_lifetime, combiner_reports
+from bootstrap.backtests import (
+    backtest_service,
+    backtests_lifetime,
+    combiner_reports,
+    live_combiner,
+)
 from bootstrap.containers.stores import store_for
 from bootstrap.signals import signal_engine, signal_scanner
 from bootstrap.strategies import strategy_runtime, strategy_stores
@@ -75,6 +80,11 @@ class StrategiesContainer(containers.DeclarativeContainer):
     )
 
     strategy_stores = providers.Singleton(strategy_stores, core.store_kind, core.engine.provider)
+    # The weights of learned strategies, shared by the processor and the owners' service.
+    live_combiner = providers.Singleton(
+        live_combiner, core.settings, market_data.bar_store.provider,
+        inference.sentiment.provider,
+    )  # fmt: skip
     strategies = providers.Singleton(
         StrategyService,
         core.uow_factory, strategy_stores.provided.strategies,
@@ -86,13 +96,14 @@ class StrategiesContainer(containers.DeclarativeContainer):
             ),
             on=wealth.investor_profile_store, off=providers.Object(None),
         ),
+        combiner=live_combiner,
     )  # fmt: skip
     strategy_processor = providers.Singleton(
         StrategyProcessor,
         core.uow_factory, strategy_stores.provided.strategies,
         strategy_stores.provided.decisions, strategy_stores.provided.holdings,
         trading.orders, core.quotes, core.clock, core.ids,
-        publish=core.bus.provided.publish,
+        publish=core.bus.provided.publish, combiner=live_combiner,
     )  # fmt: skip
     strategy_loops = providers.Resource(
         strategy_runtime, core.settings, core.bus, strategy_processor.provider,

@@ -81,7 +81,8 @@ class Combiner(StrEnum):
     learned: weights fitted on outcomes, walk-forward (domain/strategies/combiner.py): at every
     `refit_bars`-th bar a logistic regression of the next bar's direction on the sources'
     readings over the last `training_bars` bars, the score 2p - 1 of its probability p of a
-    rise. Backtested and evaluated; not run live (shadow, paper, live) yet.
+    rise. Backtested, evaluated, and run in shadow, paper and live mode with the weights
+    fitted on the symbol's stored daily bars (application/strategies/live_combiner.py).
     """
 
     STATED = "stated"
@@ -364,11 +365,6 @@ def validate_definition(strategy: Strategy) -> None:
         raise InvalidStrategy(
             "a weighted strategy needs at least one source with a non-zero weight",
             field="sources.weight",
-        )
-    if strategy.entry.learned and strategy.mode is not StrategyMode.OFF:
-        raise InvalidStrategy(
-            "a learned combiner is backtested and evaluated, not run: its mode stays off",
-            field="combiner",
         )
     if strategy.sizing.method is SizingMethod.FIXED_FRACTION and not strategy.exit.has_stop:
         raise InvalidStrategy(

@@ -14,7 +14,7 @@ from domain.market_data.bars import Timeframe
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User
 from tests.http.test_backtests import BACKTESTS, finished, run_body
-from tests.http.test_strategies import STRATEGIES
+from tests.http.test_strategies import STRATEGIES, set_mode
 from tests.kit.backtests import series_of
 
 pytestmark = pytest.mark.serves("strategies")
@@ -182,7 +182,6 @@ async def test_a_query_that_cannot_be_answered_is_422_naming_its_field(
     ("definition", "field"),
     [
         (learned_definition("acc-1", combine="each"), "combiner"),
-        ({**learned_definition("acc-1"), "mode": "paper"}, "combiner"),
         (learned_definition("acc-1", training_bars=10), "training_bars"),
         (learned_definition("acc-1", refit_bars=0), "refit_bars"),
     ],
@@ -198,3 +197,43 @@ async def test_a_learned_entry_that_cannot_run_is_422_naming_its_field(
 
     # Assert
     assert field_names(assert_problem(response, 422, "INVALID_STRATEGY")) == {field}
+
+
+async def test_a_learned_strategy_is_switched_to_paper_through_the_api(tmp_path: Path) -> None:
+    # Arrange: its sources follow any symbol, so no history is checked up front
+    async with harness_with(bars_store="parquet", bars_dir=str(tmp_path / "bars")) as harness:
+        await stored_bars(harness)
+        owner = await harness.user()
+        created = await create_learned(harness, owner)
+
+        # Act
+        response = await set_mode(harness, owner, created["id"], "paper")
+
+    # Assert
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert (body["mode"], body["entry"]["combiner"]) == ("paper", "learned")
+
+
+@pytest.mark.parametrize(("training_bars", "status"), [(60, 200), (300, 422)])
+async def test_switching_on_needs_more_stored_bars_than_the_training_window(
+    tmp_path: Path, training_bars: int, status: int
+) -> None:
+    # Arrange: sources of T0 alone, 300 daily bars of it stored
+    async with harness_with(bars_store="parquet", bars_dir=str(tmp_path / "bars")) as harness:
+        await stored_bars(harness)
+        owner = await harness.user()
+        await harness.account(owner, "acc-1")
+        definition = learned_definition("acc-1", training_bars=training_bars)
+        definition["sources"] = [{**s, "symbols": ["T0"]} for s in definition["sources"]]
+        created = await harness.client.post(STRATEGIES, json=definition, headers=owner.headers)
+
+        # Act
+        response = await set_mode(harness, owner, created.json()["id"], "paper")
+
+    # Assert
+    assert response.status_code == status, response.text
+    if status == 422:
+        problem = assert_problem(response, 422, "COMBINER_TOO_FEW_BARS")
+        assert field_names(problem) == {"mode"}
+        assert "(T0 300)" in problem["detail"]

@@ -271,12 +271,12 @@ def test_a_learned_entry_out_of_bounds_names_its_field(
 
 
 @pytest.mark.parametrize("mode", [StrategyMode.SHADOW, StrategyMode.PAPER, StrategyMode.LIVE])
-def test_a_learned_strategy_is_not_run(mode: StrategyMode) -> None:
+def test_a_learned_strategy_may_run_in_every_mode(mode: StrategyMode) -> None:
     # Arrange
     learned = EntryRules(combine=Combine.WEIGHTED, combiner=Combiner.LEARNED)
 
-    # Act / Assert
-    assert _strategy(learned).entry.learned
-    with pytest.raises(InvalidStrategy) as refused:
-        _strategy(learned, mode)
-    assert refused.value.field == "combiner"
+    # Act
+    running = _strategy(learned, mode)
+
+    # Assert
+    assert running.entry.learned and running.mode is mode

@@ -103,7 +103,7 @@ def definitions(draw: st.DrawFn) -> Strategy:
             exit_score=draw(st.none() | scores),
             max_holding_bars=draw(st.none() | st.integers(1, 100_000)),
         ),
-        mode=StrategyMode.OFF if learned else draw(st.sampled_from(list(StrategyMode))),
+        mode=draw(st.sampled_from(list(StrategyMode))),
         created_at=datetime(2026, 3, 2, tzinfo=UTC),
         updated_at=datetime(2026, 3, 2, tzinfo=UTC),
         version=draw(st.integers(0, 10**6)),
