@@ -31,7 +31,9 @@ _LIVE = (
     "KILL_SWITCH_LOCKED after too many wrong ones (the kill switch's own lockout); 403 "
     "STEP_UP_REQUIRED from an untrusted device of a user with MFA (docs/devices.md). A strategy "
     "whose risk is above your investor profile's tolerance answers 409 "
-    "SUITABILITY_CONFIRMATION_REQUIRED until you send `confirm_risk: true` (audited)."
+    "SUITABILITY_CONFIRMATION_REQUIRED until you send `confirm_risk: true` (audited). A "
+    "learned combiner switched on when not one symbol its sources name has more than "
+    "`training_bars` daily bars in the bar store answers 422 COMBINER_TOO_FEW_BARS naming `mode`."
 )
 
 
@@ -60,7 +62,9 @@ class StrategyController(Controller):
         ),
         status_code=201,
         guards=[require_roles(*HUMANS)],
-        responses=problems(400, 404, 422, 423, 429, notes={422: "INVALID_STRATEGY"}),
+        responses=problems(
+            400, 404, 422, 423, 429, notes={422: "INVALID_STRATEGY, COMBINER_TOO_FEW_BARS"}
+        ),
     )
     async def create_strategy(
         self,
@@ -108,7 +112,9 @@ class StrategyController(Controller):
             "INVALID_STRATEGY naming the field. " + _LIVE
         ),
         guards=[require_roles(*HUMANS)],
-        responses=problems(400, 404, 409, 422, 423, 429, notes={422: "INVALID_STRATEGY"}),
+        responses=problems(
+            400, 404, 409, 422, 423, 429, notes={422: "INVALID_STRATEGY, COMBINER_TOO_FEW_BARS"}
+        ),
     )
     async def update_strategy(
         self,

@@ -39,7 +39,8 @@ class EntryIn:
                     learned: weights fitted on outcomes, walk-forward (domain/strategies/combiner.py): at every
                     `refit_bars`-th bar a logistic regression of the next bar's direction on the sources'
                     readings over the last `training_bars` bars, the score 2p - 1 of its probability p of a
-                    rise. Backtested and evaluated; not run live (shadow, paper, live) yet.
+                    rise. Backtested, evaluated, and run in shadow, paper and live mode with the weights
+                    fitted on the symbol's stored daily bars (application/strategies/live_combiner.py).
 
             min_score (float | Unset):  Default: 0.5.
             reading_max_age_hours (float | Unset):  Default: 24.0.

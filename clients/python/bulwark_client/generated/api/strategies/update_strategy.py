@@ -150,7 +150,9 @@ def sync_detailed(
     PASSCODE_REQUIRED without, 403 WRONG_PASSCODE when wrong, 423 KILL_SWITCH_LOCKED after too many
     wrong ones (the kill switch's own lockout); 403 STEP_UP_REQUIRED from an untrusted device of a user
     with MFA (docs/devices.md). A strategy whose risk is above your investor profile's tolerance answers
-    409 SUITABILITY_CONFIRMATION_REQUIRED until you send `confirm_risk: true` (audited).
+    409 SUITABILITY_CONFIRMATION_REQUIRED until you send `confirm_risk: true` (audited). A learned
+    combiner switched on when not one symbol its sources name has more than `training_bars` daily bars
+    in the bar store answers 422 COMBINER_TOO_FEW_BARS naming `mode`.
 
     Args:
         strategy_id (str):
@@ -192,7 +194,9 @@ def sync(
     PASSCODE_REQUIRED without, 403 WRONG_PASSCODE when wrong, 423 KILL_SWITCH_LOCKED after too many
     wrong ones (the kill switch's own lockout); 403 STEP_UP_REQUIRED from an untrusted device of a user
     with MFA (docs/devices.md). A strategy whose risk is above your investor profile's tolerance answers
-    409 SUITABILITY_CONFIRMATION_REQUIRED until you send `confirm_risk: true` (audited).
+    409 SUITABILITY_CONFIRMATION_REQUIRED until you send `confirm_risk: true` (audited). A learned
+    combiner switched on when not one symbol its sources name has more than `training_bars` daily bars
+    in the bar store answers 422 COMBINER_TOO_FEW_BARS naming `mode`.
 
     Args:
         strategy_id (str):
@@ -229,7 +233,9 @@ async def asyncio_detailed(
     PASSCODE_REQUIRED without, 403 WRONG_PASSCODE when wrong, 423 KILL_SWITCH_LOCKED after too many
     wrong ones (the kill switch's own lockout); 403 STEP_UP_REQUIRED from an untrusted device of a user
     with MFA (docs/devices.md). A strategy whose risk is above your investor profile's tolerance answers
-    409 SUITABILITY_CONFIRMATION_REQUIRED until you send `confirm_risk: true` (audited).
+    409 SUITABILITY_CONFIRMATION_REQUIRED until you send `confirm_risk: true` (audited). A learned
+    combiner switched on when not one symbol its sources name has more than `training_bars` daily bars
+    in the bar store answers 422 COMBINER_TOO_FEW_BARS naming `mode`.
 
     Args:
         strategy_id (str):
@@ -271,7 +277,9 @@ async def asyncio(
     PASSCODE_REQUIRED without, 403 WRONG_PASSCODE when wrong, 423 KILL_SWITCH_LOCKED after too many
     wrong ones (the kill switch's own lockout); 403 STEP_UP_REQUIRED from an untrusted device of a user
     with MFA (docs/devices.md). A strategy whose risk is above your investor profile's tolerance answers
-    409 SUITABILITY_CONFIRMATION_REQUIRED until you send `confirm_risk: true` (audited).
+    409 SUITABILITY_CONFIRMATION_REQUIRED until you send `confirm_risk: true` (audited). A learned
+    combiner switched on when not one symbol its sources name has more than `training_bars` daily bars
+    in the bar store answers 422 COMBINER_TOO_FEW_BARS naming `mode`.
 
     Args:
         strategy_id (str):
