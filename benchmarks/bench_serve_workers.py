@@ -24,9 +24,8 @@ import tempfile
 from pathlib import Path
 
 from cryptography.fernet import Fernet
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 
+from adapters.security.jwt_tokens import new_signing_key
 from benchmarks import wrk
 from benchmarks.bench_http_app import DEMO_ACCOUNT
 from benchmarks.bench_store import provisioned
@@ -37,15 +36,8 @@ ACCOUNTS = 16
 
 def signing_key(folder: Path) -> Path:
     """An RS256 key every worker signs and verifies sessions with."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     path = folder / "jwt.pem"
-    path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
+    path.write_bytes(new_signing_key())
     return path
 
 

@@ -55,13 +55,7 @@ class RsaJwtIssuer:
     @classmethod
     def generate(cls, issuer: str = "bulwark", audience: str = "bulwark-api") -> RsaJwtIssuer:
         """An issuer with a fresh 2048-bit key (tokens die with the process)."""
-        key = rsa.generate_private_key(public_exponent=65537, key_size=_MIN_KEY_BITS)
-        pem = key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-        return cls(pem, issuer=issuer, audience=audience)
+        return cls(new_signing_key(), issuer=issuer, audience=audience)
 
     def public_key_pem(self) -> bytes:
         return self._public.public_bytes(
@@ -137,3 +131,14 @@ def _claims(payload: dict[str, Any]) -> AccessClaims:
         )
     except (KeyError, ValueError, TypeError, OverflowError, OSError):
         raise Unauthenticated("invalid access token") from None
+
+
+def new_signing_key() -> bytes:
+    """A fresh 2048-bit RSA private key in PEM (PKCS#8): what BULWARK_JWT_PRIVATE_KEY_FILE
+    holds, and what an issuer without one signs with until the process ends."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=_MIN_KEY_BITS)
+    return key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )

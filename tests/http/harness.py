@@ -15,8 +15,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 from dependency_injector import providers
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
@@ -26,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from adapters.memory.clock import FakeClock
 from adapters.postgres.engine import PoolSettings, make_engine
 from adapters.security.argon2_hasher import Argon2Hasher
+from adapters.security.jwt_tokens import new_signing_key
 from bootstrap.app import create_app
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.settings import Settings, load_settings
@@ -55,14 +54,7 @@ def shared_jwt_key_file() -> str:
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     path = os.path.join(folder, "jwt.pem")
     with open(path, "wb") as out:
-        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        out.write(
-            key.private_bytes(
-                serialization.Encoding.PEM,
-                serialization.PrivateFormat.PKCS8,
-                serialization.NoEncryption(),
-            )
-        )
+        out.write(new_signing_key())
     return path
 
 

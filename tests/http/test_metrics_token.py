@@ -8,9 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 
+from adapters.security.jwt_tokens import new_signing_key
 from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.log_capture import captured_logs
 
@@ -22,15 +21,8 @@ KEKS = "main 1 " + base64.b64encode(bytes(range(32))).decode()
 
 @pytest.fixture
 def jwt_key_file(tmp_path: Path) -> Path:
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     path = tmp_path / "jwt.pem"
-    path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
+    path.write_bytes(new_signing_key())
     return path
 
 

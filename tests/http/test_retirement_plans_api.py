@@ -5,13 +5,12 @@ posted to the calculations on posted figures. The harness clock reads 2026-01-05
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 import pytest
 
-from domain.trading.accounts import Account, Position
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
+from tests.http.retirement_helpers import holding, ok
 
 pytestmark = pytest.mark.serves("wealth", "audit")
 
@@ -20,24 +19,6 @@ RET = "/api/v1/wealth/retirement"
 
 def at(account_id: str, what: str) -> str:
     return f"{RET}/accounts/{account_id}/{what}"
-
-
-async def holding(harness: Harness, owner: User, account_id: str, cash: str) -> str:
-    """A stored account of `cash` dollars and 10 AAPL marked at 190 (equity cash + 1,900)."""
-    await harness.instrument("AAPL", "190")
-    aapl = Position("AAPL", Decimal(10), Decimal(150))
-    async with harness.container.core.uow_factory()() as uow:
-        await uow.accounts.add(
-            Account(account_id, owner.id, Decimal(cash), positions={"AAPL": aapl})
-        )
-        await uow.commit()
-    return account_id
-
-
-async def ok(harness: Harness, user: User, method: str, url: str, body: Any = None) -> Any:
-    answer = await harness.client.request(method, url, json=body, headers=user.headers)
-    assert answer.status_code in (200, 201), answer.text
-    return answer.json()
 
 
 PLAN_401K = {

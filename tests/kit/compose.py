@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 
+from adapters.security.jwt_tokens import new_signing_key
 from bootstrap.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,12 +65,7 @@ def interpolated(value: str, dot_env: Mapping[str, str]) -> str:
 def secret_content(name: str) -> str:
     """What the compose file's header tells the operator to put in each secret file."""
     if name == "jwt_private_key":
-        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        return key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        ).decode()
+        return new_signing_key().decode()
     if name == "keks":  # the line `bulwark keys generate` prints: '<key id> <version> <base64>'
         return f"main 1 {base64.b64encode(os.urandom(32)).decode()}\n"
     raise AssertionError(f"secret {name}: no sample content (add one to tests/kit/compose.py)")

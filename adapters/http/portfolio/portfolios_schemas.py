@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from adapters.http.schemas.common import Input, Mirror, Output
+from adapters.http.schemas.risk import HeldCorrelationOut
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import SignedMoney
 from application.portfolio.portfolio_holdings import HoldingsView, PositionView
@@ -17,7 +18,6 @@ from application.portfolio.portfolios import ImportReport, NewAccount, Page
 from application.portfolio.transaction_import import RowError
 from application.portfolio.valuations import DAY_COUNT, Performance
 from domain.portfolio.transactions import LotPick, Transaction, TransactionKind, TransactionSource
-from domain.risk.held_correlation import HeldCorrelation
 from domain.tax.lots import TaxLot
 from domain.tax.methods import AccountTaxType, LotMethod
 from ports.portfolio.portfolios import Portfolio, PortfolioAccount
@@ -406,34 +406,6 @@ class LedgerRiskConventionsOut(Output):
     cache: str
 
 
-class LedgerHeldCorrelationOut(Output):
-    """How the held positions move together over the window (`conventions.held_correlation`):
-    Pearson correlations of daily log returns, annualised volatilities, the weights and the
-    diversification ratio sum(|w_i| sigma_i) / sigma_p (null when the positions hedge to zero)."""
-
-    symbols: list[str]
-    weights: Annotated[list[AnalyticOut], _doc("Market value / gross, in `symbols` order")]
-    volatilities: list[AnalyticOut]
-    correlation: Annotated[
-        list[list[AnalyticOut]], _doc("Pearson correlations, [i][j] in the order of `symbols`")
-    ]
-    portfolio_volatility: AnalyticOut
-    diversification_ratio: AnalyticOut | None
-    observations: Annotated[int, _doc("Daily returns common to every held symbol")]
-    first_day: date
-    last_day: date
-
-    @classmethod
-    def from_domain(cls, estimate: HeldCorrelation) -> LedgerHeldCorrelationOut:
-        return cls.from_attributes(
-            estimate,
-            symbols=list(estimate.symbols),
-            weights=list(estimate.weights),
-            volatilities=list(estimate.volatilities),
-            correlation=[list(row) for row in estimate.correlation],
-        )
-
-
 class LedgerRiskOut(Output):
     portfolio_id: str
     currency: str
@@ -459,7 +431,7 @@ class LedgerRiskOut(Output):
     tax_cost: Annotated[MoneyOut, _doc("Estimated tax of `realised` at the rates")]
     tax_drag: Annotated[AnalyticOut | None, _doc("tax_cost / average_value")]
     reasons: Annotated[list[str], _doc("Why a figure is null")]
-    held_correlation: LedgerHeldCorrelationOut | None
+    held_correlation: HeldCorrelationOut | None
     held_correlation_note: Annotated[
         str | None, _doc("Why `held_correlation` is null (no stored bars, too few days)")
     ]
@@ -500,7 +472,7 @@ class LedgerRiskOut(Output):
             reasons=list(risk.reasons),
             held_correlation=None
             if risk.held_correlation is None
-            else LedgerHeldCorrelationOut.from_domain(risk.held_correlation),
+            else HeldCorrelationOut.from_domain(risk.held_correlation),
             held_correlation_note=risk.held_correlation_note,
             conventions=LedgerRiskConventionsOut(
                 series="current-holdings backcast, not the realised history: today's "

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
 
 import pytest
 
 from adapters.http.console.filters import money
 from domain.principals import Role
-from domain.trading.accounts import Account
-from domain.trading.positions import Position
 from tests.http.console.helpers import chart_data, real_status, signed_in
 from tests.http.harness import Harness, User
+from tests.http.retirement_helpers import holding, ok
 
 pytestmark = pytest.mark.serves(
     "trading", "safety", "market_data", "devices", "wealth", "audit", "console"
@@ -47,34 +45,16 @@ FORM_401K = {
 }
 
 
-async def holding(harness: Harness, owner: User, account_id: str, cash: str) -> str:
-    """A stored account of `cash` dollars and 10 AAPL marked at 190 (equity cash + 1,900)."""
-    await harness.instrument("AAPL", "190")
-    aapl = Position("AAPL", Decimal(10), Decimal(150))
-    async with harness.container.core.uow_factory()() as uow:
-        await uow.accounts.add(
-            Account(account_id, owner.id, Decimal(cash), positions={"AAPL": aapl})
-        )
-        await uow.commit()
-    return account_id
-
-
-async def api(harness: Harness, user: User, method: str, url: str, body: Any = None) -> Any:
-    answer = await harness.client.request(method, url, json=body, headers=user.headers)
-    assert answer.status_code in (200, 201), answer.text
-    return answer.json()
-
-
 async def the_401k(harness: Harness, owner: User, account_id: str) -> str:
     """The API tests' 401(k): balance 51,900; 2025 deferrals 9,000 + 3,000 and 4,000 of
     employer money (777 in 2024); three whole years of service on 2026-01-05."""
     account = await holding(harness, owner, account_id, "50000")
-    await api(harness, owner, "PUT", f"{API}/accounts/{account}/plan", PLAN_401K)
+    await ok(harness, owner, "PUT", f"{API}/accounts/{account}/plan", PLAN_401K)
     for amount, source, day in (
         ("9000", "employee", "2025-03-31"), ("3000", "employee", "2025-09-30"),
         ("4000", "employer", "2025-12-31"), ("777", "employee", "2024-05-01"),
     ):  # fmt: skip
-        await api(
+        await ok(
             harness, owner, "POST", f"{API}/accounts/{account}/contributions",
             {"tax_year": int(day[:4]), "amount": amount, "source": source, "contributed_on": day},
         )  # fmt: skip
@@ -94,7 +74,7 @@ async def test_the_list_shows_each_of_my_accounts_with_its_plan_or_none(
     # Arrange
     kept = await holding(harness, owner, "r-kept", "1000")
     await holding(harness, owner, "r-none", "1000")
-    await api(harness, owner, "PUT", f"{API}/accounts/{kept}/plan", PLAN_401K)
+    await ok(harness, owner, "PUT", f"{API}/accounts/{kept}/plan", PLAN_401K)
     stranger = await harness.user()
     await holding(harness, stranger, "r-theirs", "1000")
 
@@ -123,8 +103,8 @@ async def test_a_plan_kept_through_the_form_is_the_one_the_api_reads(
         before = await client.get(f"{PAGE}/accounts/{account}")
         kept = await client.post(f"{PAGE}/accounts/{account}/plan", FORM_401K)
         after = await client.get(f"{PAGE}/accounts/{account}")
-    read = await api(harness, owner, "GET", f"{API}/accounts/{account}/plan")
-    audit = await api(harness, owner, "GET", "/api/v1/audit?action=retirement_*")
+    read = await ok(harness, owner, "GET", f"{API}/accounts/{account}/plan")
+    audit = await ok(harness, owner, "GET", "/api/v1/audit?action=retirement_*")
 
     # Assert
     assert 'id="no-plan"' in before.text and 'id="plan-form"' in before.text
@@ -190,7 +170,7 @@ async def test_the_stored_calculations_show_the_apis_worked_figures(
     account = await the_401k(harness, owner, "r-401k")
     what_if = {"taxable_income": "80000", "years": 10, "growth_rate": "0.05",
                "filing_status": "single", "future_rate": "0.24", "state_rate": "0"}  # fmt: skip
-    posted = await api(
+    posted = await ok(
         harness, owner, "POST", f"{API}/roth-conversion", {**what_if, "amount": "51900", "age": 60}
     )
 
@@ -241,12 +221,12 @@ async def test_the_rmd_names_its_divisor_and_table(harness: Harness, owner: User
     # Arrange: a traditional IRA of 49,200 (47,300 cash + 10 AAPL at 190), owner born in
     # 1951: 75 in 2026, beginning age 73 (first RMD year 2024); divisor 24.6
     ira = await holding(harness, owner, "r-ira", "47300")
-    await api(harness, owner, "PUT", f"{API}/accounts/{ira}/plan",
+    await ok(harness, owner, "PUT", f"{API}/accounts/{ira}/plan",
               {"kind": "ira", "birth_date": "1951-03-10"})  # fmt: skip
     roth = await holding(harness, owner, "r-roth", "1000")
-    await api(harness, owner, "PUT", f"{API}/accounts/{roth}/plan",
+    await ok(harness, owner, "PUT", f"{API}/accounts/{roth}/plan",
               {"kind": "roth_ira", "birth_date": "1951-03-10"})  # fmt: skip
-    posted = await api(harness, owner, "POST", f"{API}/rmd",
+    posted = await ok(harness, owner, "POST", f"{API}/rmd",
                        {"balance": "49200", "birth_date": "1951-03-10", "year": 2026})  # fmt: skip
 
     # Act
@@ -279,7 +259,7 @@ async def test_a_contribution_recorded_through_the_form_counts_in_the_room(
     # Arrange: a SEP IRA on 100,000 of pay: 25 % = 25,000 for 2025
     account = await holding(harness, owner, "r-sep", "0")
     sep = {"kind": "sep_ira", "birth_date": "1980-01-01", "compensation": "100000"}
-    await api(harness, owner, "PUT", f"{API}/accounts/{account}/plan", sep)
+    await ok(harness, owner, "PUT", f"{API}/accounts/{account}/plan", sep)
     paid = {"tax_year": "2025", "amount": "5000", "contributed_on": "2025-12-01",
             "source": "employer"}  # fmt: skip
 
@@ -291,7 +271,7 @@ async def test_a_contribution_recorded_through_the_form_counts_in_the_room(
             f"{PAGE}/accounts/{account}/contributions", {**paid, "contributed_on": "2027-01-02"}
         )
         shown = await client.get(f"{PAGE}/accounts/{account}?year=2025")
-    listed = await api(harness, owner, "GET", f"{API}/accounts/{account}/contributions")
+    listed = await ok(harness, owner, "GET", f"{API}/accounts/{account}/contributions")
 
     # Assert
     assert recorded.status_code == 303
@@ -321,7 +301,7 @@ async def test_another_users_account_answers_the_not_found_page(
             data={"taxable_income": "1", "years": "1", "growth_rate": "0"},
         )  # fmt: skip
         unknown = await client.get(f"{PAGE}/accounts/no-such-account")
-    plan = await api(harness, owner, "GET", f"{API}/accounts/{account}/plan")
+    plan = await ok(harness, owner, "GET", f"{API}/accounts/{account}/plan")
 
     # Assert
     assert read.status_code == 404 and 'data-code="NOT_FOUND"' in read.text
@@ -356,10 +336,10 @@ async def test_the_what_ifs_refusals_are_shown_beside_the_form(
 ) -> None:
     # Arrange
     roth = await holding(harness, owner, "r-roth2", "1000")
-    await api(harness, owner, "PUT", f"{API}/accounts/{roth}/plan",
+    await ok(harness, owner, "PUT", f"{API}/accounts/{roth}/plan",
               {"kind": "roth_ira", "birth_date": "1970-01-01"})  # fmt: skip
     ira = await holding(harness, owner, "r-ira2", "1000")
-    await api(harness, owner, "PUT", f"{API}/accounts/{ira}/plan",
+    await ok(harness, owner, "PUT", f"{API}/accounts/{ira}/plan",
               {"kind": "ira", "birth_date": "1970-01-01"})  # fmt: skip
     asked = {
         "taxable_income": "80000", "years": "10", "growth_rate": "0.05",

@@ -428,7 +428,6 @@ from .ladder_out import LadderOut
 from .ladder_out_units import LadderOutUnits
 from .ladder_position_out import LadderPositionOut
 from .ladder_shock_out import LadderShockOut
-from .ledger_held_correlation_out import LedgerHeldCorrelationOut
 from .ledger_lot_pick_in import LedgerLotPickIn
 from .ledger_lot_pick_out import LedgerLotPickOut
 from .ledger_risk_conventions_out import LedgerRiskConventionsOut
@@ -1308,7 +1307,6 @@ __all__ = (
     "LadderOutUnits",
     "LadderPositionOut",
     "LadderShockOut",
-    "LedgerHeldCorrelationOut",
     "LedgerLotPickIn",
     "LedgerLotPickOut",
     "LedgerRiskConventionsOut",

@@ -12,7 +12,7 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
-  from ..models.ledger_held_correlation_out import LedgerHeldCorrelationOut
+  from ..models.held_correlation_out import HeldCorrelationOut
   from ..models.ledger_risk_conventions_out import LedgerRiskConventionsOut
   from ..models.ledger_risk_holding_out import LedgerRiskHoldingOut
   from ..models.ledger_risk_income_out import LedgerRiskIncomeOut
@@ -39,7 +39,7 @@ class LedgerRiskOut:
             dividend_rate (str): A ratio, fraction or rate (0.05 = 5%): a decimal string with exactly 10 decimal places,
                 rounded half-even, never in exponent notation
             end (datetime.date):
-            held_correlation (LedgerHeldCorrelationOut | None):
+            held_correlation (HeldCorrelationOut | None):
             held_correlation_note (None | str): Why `held_correlation` is null (no stored bars, too few days)
             holdings (list[LedgerRiskHoldingOut]): The backcast's fixed quantities
             left_out (list[str]): Positions not in the backcast, 'SYMBOL: why'
@@ -71,7 +71,7 @@ class LedgerRiskOut:
     currency: str
     dividend_rate: str
     end: datetime.date
-    held_correlation: LedgerHeldCorrelationOut | None
+    held_correlation: HeldCorrelationOut | None
     held_correlation_note: None | str
     holdings: list[LedgerRiskHoldingOut]
     left_out: list[str]
@@ -96,7 +96,7 @@ class LedgerRiskOut:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.ledger_held_correlation_out import LedgerHeldCorrelationOut # noqa: PLC0415
+        from ..models.held_correlation_out import HeldCorrelationOut # noqa: PLC0415
         from ..models.ledger_risk_conventions_out import LedgerRiskConventionsOut # noqa: PLC0415
         from ..models.ledger_risk_holding_out import LedgerRiskHoldingOut # noqa: PLC0415
         from ..models.ledger_risk_income_out import LedgerRiskIncomeOut # noqa: PLC0415
@@ -121,7 +121,7 @@ class LedgerRiskOut:
         end = self.end.isoformat()
 
         held_correlation: dict[str, Any] | None
-        if isinstance(self.held_correlation, LedgerHeldCorrelationOut):
+        if isinstance(self.held_correlation, HeldCorrelationOut):
             held_correlation = self.held_correlation.to_dict()
         else:
             held_correlation = self.held_correlation
@@ -213,7 +213,7 @@ class LedgerRiskOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.ledger_held_correlation_out import LedgerHeldCorrelationOut # noqa: PLC0415
+        from ..models.held_correlation_out import HeldCorrelationOut # noqa: PLC0415
         from ..models.ledger_risk_conventions_out import LedgerRiskConventionsOut # noqa: PLC0415
         from ..models.ledger_risk_holding_out import LedgerRiskHoldingOut # noqa: PLC0415
         from ..models.ledger_risk_income_out import LedgerRiskIncomeOut # noqa: PLC0415
@@ -257,20 +257,20 @@ class LedgerRiskOut:
 
 
 
-        def _parse_held_correlation(data: object) -> LedgerHeldCorrelationOut | None:
+        def _parse_held_correlation(data: object) -> HeldCorrelationOut | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                held_correlation_type_0 = LedgerHeldCorrelationOut.from_dict(data)
+                held_correlation_type_0 = HeldCorrelationOut.from_dict(data)
 
 
 
                 return held_correlation_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(LedgerHeldCorrelationOut | None, data)
+            return cast(HeldCorrelationOut | None, data)
 
         held_correlation = _parse_held_correlation(d.pop("held_correlation"))
 
