@@ -67,16 +67,17 @@ async def load_demo(container: Contexts) -> DemoData:
     """Idempotent: a second run finds the demo users and leaves everything as it is.
 
     Several workers (BULWARK_WORKERS) load it at once on one store: each user is made by
-    whichever gets there first, the demo account likewise (the others read the one stored),
-    every worker opens it at its own paper broker, and the agent and its key are made once,
-    by the worker that made the account.
+    whichever gets there first (the username is unique); the worker that made the owner makes
+    the demo's agent and its key, once; every worker finds the demo account (or writes it, the
+    same row) and opens it at its own paper broker.
     """
     auth = container.core.auth()
     ids: dict[str, str] = {}
+    made_owner = False
     for user in (DEMO_OWNER, DEMO_RISK, DEMO_ADMIN, DEMO_VIEWER):
         try:
             view = await auth.create_user(user.username, user.password, user.role)
-        except Conflict:
+        except (Conflict, ConcurrentUpdate):  # there already, or made by another worker now
             async with container.core.uow_factory()() as uow:
                 found = await uow.users.by_username(user.username)
             if found is None:  # a username that clashes only after normalising
@@ -86,16 +87,17 @@ async def load_demo(container: Contexts) -> DemoData:
             ids[user.username] = found.id
             continue
         ids[user.username] = view.id
+        made_owner = made_owner or user is DEMO_OWNER
         if user.passcode:
             await container.safety.killswitch().set_passcode(
                 Principal(view.id, user.role), user.passcode
             )
     owner = Principal(ids[DEMO_OWNER.username], Role.OWNER)
     set_demo_prices(container.core.market())  # prices and the paper broker live in the process
-    account, made = await _demo_account(container, owner.id)
+    account = await _demo_account(container, owner.id)
     with contextlib.suppress(ValueError):  # already open in this process
         container.core.paper_broker().seed_account(DEMO_ACCOUNT, account.cash)
-    if not made:
+    if not made_owner:
         return DemoData(owner.id, ids[DEMO_RISK.username], DEMO_ACCOUNT, None)
     await container.safety.agents().register_agent(
         RegisterAgent(owner, DEMO_AGENT, "Demo agent", (DEMO_ACCOUNT,))
@@ -104,12 +106,13 @@ async def load_demo(container: Contexts) -> DemoData:
     return DemoData(owner.id, ids[DEMO_RISK.username], DEMO_ACCOUNT, key)
 
 
-async def _demo_account(container: Contexts, owner_id: str) -> tuple[Account, bool]:
-    """The demo account as stored, and whether this call made it (with the instruments)."""
+async def _demo_account(container: Contexts, owner_id: str) -> Account:
+    """The demo account as stored; written with the instruments when there is none (two
+    workers writing it at once write the same row)."""
     async with container.core.uow_factory()() as uow:
-        stored = await uow.accounts.get(DEMO_ACCOUNT)
+        stored: Account | None = await uow.accounts.get(DEMO_ACCOUNT)
     if stored is not None:
-        return stored, False
+        return stored
     cash = D(1_000_000)
     account = Account(
         DEMO_ACCOUNT,
@@ -134,5 +137,5 @@ async def _demo_account(container: Contexts, owner_id: str) -> tuple[Account, bo
             stored = await uow.accounts.get(DEMO_ACCOUNT)
         if stored is None:
             raise
-        return stored, False
-    return account, True
+        return stored
+    return account
