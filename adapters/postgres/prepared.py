@@ -108,7 +108,7 @@ class PreparedStatements:
         )
 
 
-def run(cursor: sqlite3.Cursor, compiled: Compiled, statement: Any, parameters: Any) -> Done:
+def run(cursor: sqlite3.Cursor, compiled: Compiled, parameters: Any) -> Done:
     """Run a prepared statement's rows on the driver; its errors wrapped as SQLAlchemy's."""
     try:
         if isinstance(parameters, list):

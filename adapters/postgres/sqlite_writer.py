@@ -50,7 +50,7 @@ class _SyncConnection:
             raw = self.conn.connection.dbapi_connection
             assert isinstance(raw, sqlite3.Connection)  # the writer's pysqlite connection
             cursor = self._cursor = raw.cursor()
-        return run(cursor, compiled, statement, parameters)
+        return run(cursor, compiled, parameters)
 
     def _observed(self) -> bool:
         """Whether anything listens to the engine's statements (an instrumentation, a test):

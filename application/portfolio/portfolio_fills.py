@@ -2,9 +2,9 @@
 
 Order booking (application/trading/order_booking.py) records a FillBooked event on the account for
 every fill it books; the events leave with the unit of work's commit (after it, through the
-outbox on SQL) and reach `PortfolioFillBooking.on_fill_booked` on the event bus
-(bootstrap/portfolios.py subscribes `on_fills_booked`: a commit's fills together, the
-portfolios holding their accounts read once for them). The transaction it books:
+outbox on SQL) and reach `PortfolioFillBooking.on_fills_booked` on the event bus
+(bootstrap/portfolios.py subscribes it: a commit's fills together, the portfolios holding
+their accounts read once for them). The transaction it books:
 
 - lands in the portfolio holding the fill's trading account; none holds it: nothing booked;
 - kind BUY or SELL by the fill's side, quantity = the fill's, price = fill price x the

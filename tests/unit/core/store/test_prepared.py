@@ -52,7 +52,7 @@ def fast(conn: Connection, statement: Any, parameters: Any) -> Done:
     compiled = statements.compiled(statement, parameters)
     assert compiled is not None
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    return run(cursor, compiled, statement, parameters)
+    return run(cursor, compiled, parameters)
 
 
 def stored(conn: Connection, table: Any) -> list[Any]:
