@@ -72,10 +72,10 @@ test: $(VENV)/.bytecode-all lint typecheck contracts
 coverage: install
 	$(BIN)/coverage report --include='domain/*,application/*' --skip-covered --sort=cover --show-missing
 
-# The performance guard (docs/performance-guard.md): the hot paths' speed as ratios to a reference
-# workload measured in the same run, against benchmarks/baseline.json. `make test` runs it after
-# the suite, never beside it: its timings need the cores. `bench-baseline` records new ratios
-# (the median of three runs) on purpose; its diff shows in review.
+# The performance guard (docs/performance-guard.md): the hot paths' speed over the record commit's
+# (benchmarks/baseline.json names it), both measured in turns in the same run. `make test` runs it
+# after the suite, never beside it: its timings need the cores. `bench-baseline` makes HEAD the
+# record commit on purpose; its diff shows in review.
 bench-guard: install
 	$(BIN)/python -m benchmarks.guard
 

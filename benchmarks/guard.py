@@ -494,7 +494,7 @@ def records_for(result: RunResult, baseline: Baseline) -> dict[str, Record]:
     """What the run's figures are judged against: 1.0 for each benchmark the record commit has
     (its speed measured in the same run), or the reference ratios recorded beside it."""
     if result.commit:
-        beside = f"commit {result.commit[:8]} measured in turns with this code on {machine()}"
+        beside = f"commit {result.commit[:8]}, run in turns with this code on {machine()}"
         return {name: Record(1.0, beside) for name in sorted(result.recorded)}
     return baseline.references
 

@@ -44,6 +44,7 @@ class TwinUnavailable(RuntimeError):
     """The record commit cannot be run here (not in this clone, or its guard fails to start)."""
 
 
+NOT_RUN = frozenset({"clients", "docs", "deploy"})  # the parts of the tree no subject imports
 GUARD_FILES = ("guard.py", "guard_twin.py", "guard_compare.py", "guard_reference.py")
 
 
@@ -51,8 +52,14 @@ def extract(commit: str, into: Path) -> Path:
     """The tree of `commit` (this repository's) under `into`, with this tree's guard files over
     its own; TwinUnavailable if git cannot."""
     try:
+        listed = subprocess.run(
+            ["git", "-C", str(ROOT), "ls-tree", "--name-only", commit],
+            capture_output=True,
+            check=True,
+        )
+        wanted = [p for p in listed.stdout.decode().splitlines() if p not in NOT_RUN]
         archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", "--format=tar", commit],
+            ["git", "-C", str(ROOT), "archive", "--format=tar", commit, "--", *wanted],
             capture_output=True,
             check=True,
         )
