@@ -1,14 +1,10 @@
-"""The composition root names its adapters in typed code, never by a "module:Name" string,
-and stays lazy: an adapter's module is imported only when its provider is first built, so the
-app served on the memory store imports neither SQLAlchemy nor a SQL adapter."""
+"""The composition root names its adapters in typed code, never by a "module:Name" string
+(what a served app imports: tests/integration/bootstrap/test_served_imports.py)."""
 
 from __future__ import annotations
 
 import ast
-import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -77,40 +73,3 @@ def test_no_provider_in_the_composition_root_is_named_by_a_module_string() -> No
     # Assert
     assert len(paths) > 50
     assert found == []
-
-
-_SERVED_ON_MEMORY = """
-import json, sys
-from litestar.testing import TestClient
-from bootstrap.app import create_app
-from bootstrap.settings import load_settings
-
-settings = load_settings(
-    {"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": "memory://"}, env_file=None
-)
-with TestClient(create_app(settings)) as client:  # started (the lane too) and stopped
-    ready = client.get("/ready").status_code
-with open(sys.argv[1], "w") as out:
-    json.dump({"ready": ready, "modules": sorted(sys.modules)}, out)
-"""
-
-
-def test_the_app_served_on_the_memory_store_imports_no_sql_store(tmp_path: Path) -> None:
-    # Arrange
-    report = tmp_path / "served.json"
-
-    # Act
-    subprocess.run(
-        [sys.executable, "-c", _SERVED_ON_MEMORY, str(report)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
-    served = json.loads(report.read_text())
-    modules = set(served["modules"])
-
-    # Assert
-    assert served["ready"] == 200
-    assert {"adapters.memory.portfolios", "bootstrap.killswitch_lane"} <= modules
-    assert sorted(m for m in modules if m.startswith(("sqlalchemy", "adapters.postgres"))) == []

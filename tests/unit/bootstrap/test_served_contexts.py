@@ -77,33 +77,6 @@ async def test_an_api_only_instance_mounts_no_console_page_and_a_console_one_doe
     assert any(path.startswith("/console/static") for path in mounted)
 
 
-def test_an_api_only_instance_does_not_import_the_console_pages() -> None:
-    # Arrange: a fresh interpreter, so nothing imported by other tests counts
-    import subprocess
-    import sys
-
-    probe = (
-        "import sys\n"
-        "from adapters.memory.clock import FakeClock\n"
-        "from tests.http.harness import test_container, test_settings\n"
-        "container = test_container(test_settings(served_contexts='{served}'), FakeClock())\n"
-        "container.http_contexts.served()\n"
-        "print('adapters.http.console.app' in sys.modules)\n"
-    )
-
-    # Act
-    answers = [
-        subprocess.run(
-            [sys.executable, "-c", probe.format(served=served)],
-            capture_output=True, text=True, check=True, timeout=120,
-        ).stdout.split()[-1]
-        for served in ("trading,safety", "trading,safety,console")
-    ]  # fmt: skip
-
-    # Assert
-    assert answers == ["False", "True"]
-
-
 def test_serves_answers_for_the_chosen_contexts_health_and_core_and_every_one_when_unset() -> None:
     # Arrange
     chosen = settings_of(served_contexts="trading,safety").core

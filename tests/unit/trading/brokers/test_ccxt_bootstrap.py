@@ -3,21 +3,11 @@ serving a crypto account on the local fake Binance, from opening it to an order 
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 
-from adapters.brokers.ccxt import CcxtBroker
-from adapters.metrics.broker import MeteredBroker
 from bootstrap.settings import load_settings
-from tests.alpaca_server import AlpacaServer
-from tests.http.core_helpers import harness_with, order_body, submit
-from tests.kit.fake_server import threaded
-from tests.unit.trading.brokers.binance_fake import API_KEY, SECRET, FakeBinanceSpot
+from tests.unit.trading.brokers.binance_fake import API_KEY, SECRET
 from tests.unit.trading.brokers.conftest import settings_refusal
-from tests.unit.trading.brokers.served import flat, requested, synced_account
-
-pytestmark = pytest.mark.serves("trading")
 
 CCXT = {
     "BULWARK_ENV": "test",
@@ -67,41 +57,3 @@ def test_the_ccxt_keys_never_print() -> None:
     # Assert
     shown = repr(settings.brokers) + str(settings.redacted())
     assert API_KEY not in shown and SECRET not in shown and "pass-1" not in shown
-
-
-async def test_an_order_of_a_ccxt_account_reaches_the_venue_through_the_api() -> None:
-    # Arrange: the app on the fake Binance (spot AAPL/USD), a crypto account opened and
-    # synced through the API
-    venue = FakeBinanceSpot()
-    venue.fund("USD", Decimal(50_000))
-    await venue.set_price("AAPL", Decimal(100))
-    # The app calls from its own event loop: the venue answers from a thread of its own.
-    with threaded(AlpacaServer()) as server:
-        venue.install(server)
-        settings = flat(CCXT)
-        async with harness_with(**settings, ccxt_quote="USD", ccxt_api_url=server.url) as h:
-            owner = await h.user()
-            warmed = await requested(server, "GET", "/api/v3/exchangeInfo")
-            await h.instrument("AAPL", "100")
-            account, cash = await synced_account(h, owner, "ccxt")
-            routed = h.container.core.brokers().named("ccxt")
-
-            # Act
-            response = await submit(h, owner, order_body(account, quantity="3"))
-
-        # Assert
-        assert cash == "50000.00"
-        assert response.status_code == 201, response.text
-        assert isinstance(routed, MeteredBroker) and isinstance(routed.inner, CcxtBroker)
-        # The markets were loaded at start, before any call (brokers_lifetime), and cached.
-        assert warmed
-        assert len(server.requests_to("GET", "/api/v3/exchangeInfo")) == 1
-        [sent] = server.requests_to("POST", "/api/v3/order")
-        assert sent.headers["x-mbx-apikey"] == API_KEY
-        [order] = venue.orders.values()
-        assert (order.symbol, order.side, order.quantity, order.status) == (
-            "AAPLUSD",
-            "buy",
-            Decimal(3),
-            "filled",
-        )
