@@ -195,7 +195,7 @@ def configure_logging(
         foreign_pre_chain=shared,
         processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, *last],
     )
-    handler = logging.StreamHandler(out)
+    handler = logging.StreamHandler(out) if stream is not None else StandardErrorHandler()
     handler.setFormatter(formatter)
     handler.addFilter(KafkaClientLines(kafka_retry_s))
     setattr(handler, _HANDLER_FLAG, True)
@@ -236,6 +236,20 @@ def _handler_writer(name: str | None = None, *_: Any) -> HandlerWriter:
     if writer is None:
         writer = _WRITERS[name] = HandlerWriter(name)
     return writer
+
+
+class StandardErrorHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """A stream handler writing to whatever `sys.stderr` is when it writes, as the stdlib's
+    last-resort handler does: a process that replaces `sys.stderr` after logging was configured
+    (a supervisor's redirect, a test harness's capture, later closed) is still written to, not
+    the stream it replaced."""
+
+    def __init__(self) -> None:
+        logging.Handler.__init__(self)
+
+    @property
+    def stream(self) -> IO[str]:
+        return sys.stderr
 
 
 class HandlerWriter:

@@ -362,3 +362,21 @@ def test_the_quick_scan_never_skips_text_a_pattern_would_mask(text: str) -> None
 
     # Assert
     assert masked == _mask_every_pattern(text)
+
+
+def test_without_a_stream_lines_go_to_whatever_stderr_is_when_written(
+    out: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange: configured on one stderr, which is then replaced and closed (a harness's capture)
+    first, second = io.StringIO(), io.StringIO()
+    monkeypatch.setattr("sys.stderr", first)
+    configure_logging("info", "json")
+    monkeypatch.setattr("sys.stderr", second)
+    first.close()
+
+    # Act
+    structlog.get_logger("bulwark.access").info("request", status=200)
+    logging.getLogger("uvicorn.error").info("Shutting down")
+
+    # Assert
+    assert [line["event"] for line in lines(second)] == ["request", "Shutting down"]
