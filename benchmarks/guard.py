@@ -70,6 +70,10 @@ from benchmarks.guard_twin import serve as serve_slices
 
 BASELINE = Path(__file__).with_name("baseline.json")
 TOLERANCE = 0.15
+# Against the frozen reference (the fallback) the same code's figures drifted 20-30 % from one
+# day to the next on CI's machine kind (docs/performance-guard.md): judged with a tolerance that
+# wide, where beside the record commit 15 % holds.
+REFERENCE_TOLERANCE = 0.30
 ROUNDS = 7  # samples per benchmark in a run
 Step = Callable[[], Awaitable[int]]  # one slice of a benchmark: the operations it did
 
@@ -583,7 +587,11 @@ def measured(rounds: int, against: str | None) -> RunResult:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.guard", description=__doc__)
     parser.add_argument("--baseline", type=Path, default=BASELINE)
-    parser.add_argument("--tolerance", type=float, default=TOLERANCE, help="a fraction (0.15)")
+    parser.add_argument(
+        "--tolerance",
+        type=float,
+        help="a fraction (0.15 beside the record commit, 0.30 against the reference)",
+    )
     parser.add_argument("--rounds", type=int, default=ROUNDS)
     parser.add_argument(
         "--against",
@@ -614,13 +622,16 @@ def main(argv: list[str] | None = None) -> int:
     elsewhere = {r.machine for r in records.values()} - {machine()}
     if elsewhere and not result.commit:
         print(f"note: records taken on another machine ({'; '.join(sorted(elsewhere))})")
-    verdict = compare(figures, records, args.tolerance)
+    tolerance = args.tolerance or (TOLERANCE if result.commit else REFERENCE_TOLERANCE)
+    if not result.commit:
+        print(f"judged against the reference ratios with a {tolerance:.0%} tolerance")
+    verdict = compare(figures, records, tolerance)
     if not verdict.ok and any(name in figures for name in verdict.failed):
         print(verdict.table)
         print(f"below the tolerance: {', '.join(verdict.failed)}; confirming in a fresh run")
         again = child_run(args.rounds, result.commit)
         figures = better_of(figures, again, verdict.failed)
-        verdict = compare(figures, records, args.tolerance)
+        verdict = compare(figures, records, tolerance)
         print("judged on the better of the two runs for those:")
     print(verdict.message)
     return 0 if verdict.ok else 1
