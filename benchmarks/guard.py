@@ -81,8 +81,6 @@ Step = Callable[[], Awaitable[int]]  # one slice of a benchmark: the operations 
 class Yardstick(Protocol):
     """What a sample's slices are measured beside: the record commit's code, or the reference."""
 
-    label: str  # its column in the report
-
     def begin(self) -> None: ...
 
     def slice(self, subject: Subject) -> tuple[int, float]: ...
@@ -153,8 +151,6 @@ class Subject:
 class Reference:
     """The reference workload in a process of its own (guard_reference.serve), run on demand."""
 
-    label = "reference"
-
     def __init__(self) -> None:
         self._process = subprocess.Popen(
             [sys.executable, "-m", "benchmarks.guard_reference"],
@@ -195,7 +191,6 @@ class RecordCommit:
 
     def __init__(self, twin: Twin) -> None:
         self.twin = twin
-        self.label = f"at {twin.commit[:8]}"
 
     def begin(self) -> None:
         self.twin.begin()
@@ -619,11 +614,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     records = records_for(result, baseline)
     figures = result.figures()
-    elsewhere = {r.machine for r in records.values()} - {machine()}
-    if elsewhere and not result.commit:
-        print(f"note: records taken on another machine ({'; '.join(sorted(elsewhere))})")
     tolerance = args.tolerance or (TOLERANCE if result.commit else REFERENCE_TOLERANCE)
     if not result.commit:
+        elsewhere = {r.machine for r in records.values()} - {machine()}
+        if elsewhere:
+            print(f"note: records taken on another machine ({'; '.join(sorted(elsewhere))})")
         print(f"judged against the reference ratios with a {tolerance:.0%} tolerance")
     verdict = compare(figures, records, tolerance)
     if not verdict.ok and any(name in figures for name in verdict.failed):
