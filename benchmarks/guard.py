@@ -501,6 +501,9 @@ def records_for(result: RunResult, baseline: Baseline) -> dict[str, Record]:
 def record(path: Path, runs: int, rounds: int) -> int:
     """HEAD as the record commit; beside it, the medians of `runs` runs against the reference."""
     head, dirty = commit(), uncommitted(path)
+    if head == "unknown":
+        print("error: the record names a commit, and git cannot read HEAD here", file=sys.stderr)
+        return 2
     if dirty:
         print(
             f"error: the record names a commit, and the tree has uncommitted changes "
