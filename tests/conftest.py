@@ -1,4 +1,6 @@
-"""Suite-wide settings: Hypothesis without time limits, the collector frozen once collected."""
+"""Suite-wide settings: Hypothesis without time limits, the collector frozen once collected,
+and the fake clock every test may take (at its default instant; a module or folder that needs
+another instant defines its own `clock`)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+from adapters.memory.clock import FakeClock
 from tests import litestar_hints, litestar_scope
 
 # Properties are about correctness, not speed: a slow draw or example on a busy machine must
@@ -31,6 +34,11 @@ litestar_scope.install()
 def pytest_collection_finish(session: pytest.Session) -> None:
     gc.collect()
     gc.freeze()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 openapi-python-client (a dev dependency) reads clients/openapi.json with the settings of
 clients/python/generator.yaml and writes clients/python/bulwark_client/generated/. The
 hand-written layer beside it (bulwark_client/_facade.py and friends) is never touched.
-tests/unit/clients/test_generated_client.py fails when the checked-in code is not what this
+tests/clients/test_generated_client.py fails when the checked-in code is not what this
 writes.
 
     .venv/bin/python -m tools.client_generate            # rewrite the generated package

@@ -19,7 +19,7 @@ from tests.alpaca_server import AlpacaServer, Request
 from tests.http.core_helpers import assert_problem, harness_with, order_body, submit
 from tests.http.harness import Harness, User
 from tests.http.test_account_admin import open_account
-from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading, _Position
+from tests.kit.alpaca_fake import FakeAlpacaTrading, _Position
 
 pytestmark = pytest.mark.serves("analytics", "keys", "review", "trading")
 

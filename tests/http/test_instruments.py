@@ -15,7 +15,7 @@ from tests.alpaca_server import AlpacaServer
 from tests.http.core_helpers import assert_problem, field_names, harness_with, order_body, submit
 from tests.http.harness import Harness, User
 from tests.http.test_account_admin import allow_one_sector, open_account
-from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading
+from tests.kit.alpaca_fake import FakeAlpacaTrading
 
 pytestmark = pytest.mark.serves("trading")
 

@@ -16,7 +16,7 @@ from tests.alpaca_server import AlpacaServer, Reply
 from tests.http.harness import Harness, User, open_harness
 from tests.http.harness import test_settings as settings_with
 from tests.http.test_log_redaction import lines, log_stream  # noqa: F401  (fixture)
-from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading
+from tests.kit.alpaca_fake import FakeAlpacaTrading
 
 pytestmark = pytest.mark.serves("keys")
 

@@ -40,8 +40,8 @@ from tests.integration.chaos.test_crash_in_memory import (
     statuses,
     watch,
 )
+from tests.kit.alpaca_fake import KEY_ID, SECRET, FakeAlpacaTrading
 from tests.kit.desk import OWNER, halt, seed
-from tests.unit.trading.brokers.alpaca_fake import KEY_ID, SECRET, FakeAlpacaTrading
 
 ACCOUNT = "acc-alpaca"
 PAST_WINDOW = timedelta(seconds=31)  # Alpaca's acceptance window is 30 s

@@ -18,9 +18,9 @@ from domain.killswitch.state import Scope
 from domain.killswitch.switch import TriggerType
 from ports.trading.broker import BrokerErrorCode
 from tests.alpaca_server import AlpacaServer
-from tests.unit.trading.brokers.alpaca_fake import FakeAlpacaTrading, seed_alpaca
-from tests.unit.trading.brokers.conftest import alpaca_broker
-from tests.unit.trading.brokers.contract import ACCOUNT
+from tests.integration.trading.brokers.conftest import alpaca_broker
+from tests.integration.trading.brokers.contract import ACCOUNT
+from tests.kit.alpaca_fake import FakeAlpacaTrading, seed_alpaca
 
 D = Decimal
 SCOPE = Scope.account(ACCOUNT)

@@ -21,7 +21,7 @@ from domain.principals import Role
 from ports.notifications.notification_store import Page
 from tests.integration.notifications.smtp_server import Mailbox, mailbox_server
 from tests.kit.cli import cli_container, migrated_from_env, run_cli
-from tests.unit.bootstrap.logging_guard import logging_restored  # noqa: F401  (fixture)
+from tests.kit.logging_guard import logging_restored  # noqa: F401  (fixture)
 
 KEK = f"main 1 {base64.b64encode(os.urandom(32)).decode()}"
 PASSWORD = "a-long-password-1"

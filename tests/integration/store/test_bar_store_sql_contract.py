@@ -1,4 +1,4 @@
-"""The bar store contract (tests/unit/market_data/bar_store_contract.py) over the SQL store:
+"""The bar store contract (tests/integration/market_data/bar_store_contract.py) over the SQL store:
 on SQLite (a plain table) and on PostgreSQL (market_bars partitioned by year, as migrated)."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from adapters.postgres.engine import PoolSettings, make_engine
 from adapters.postgres.tables.platform import bar_corporate_actions, market_bars
 from domain.market_data.bars import Bar, BarSeries, Timeframe
 from ports.market_data.bar_store import BarStore
-from tests.unit.market_data.bar_store_contract import BarStoreContract
+from tests.integration.market_data.bar_store_contract import BarStoreContract
 
 T = TypeVar("T")
 NULL_POOL = PoolSettings(null_pool=True)  # each store is used from several event loops

@@ -1,5 +1,5 @@
 """An order of a CCXT account through the whole API to the venue's local fake server,
-served as an operator sets it (the settings' refusals: tests/unit/trading/brokers/
+served as an operator sets it (the settings' refusals: tests/integration/trading/brokers/
 test_ccxt_bootstrap.py)."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from adapters.brokers.ccxt import CcxtBroker
 from adapters.metrics.broker import MeteredBroker
 from tests.alpaca_server import AlpacaServer
 from tests.http.core_helpers import harness_with, order_body, submit
+from tests.integration.trading.brokers.binance_fake import API_KEY, FakeBinanceSpot
+from tests.integration.trading.brokers.served import flat, requested, synced_account
+from tests.integration.trading.brokers.test_ccxt_bootstrap import CCXT
 from tests.kit.fake_server import threaded
-from tests.unit.trading.brokers.binance_fake import API_KEY, FakeBinanceSpot
-from tests.unit.trading.brokers.served import flat, requested, synced_account
-from tests.unit.trading.brokers.test_ccxt_bootstrap import CCXT
 
 pytestmark = pytest.mark.serves("trading")
 

@@ -1,5 +1,5 @@
 """An order of an IBKR account through the whole API to the venue's local fake server,
-served as an operator sets it (the settings' refusals: tests/unit/trading/brokers/
+served as an operator sets it (the settings' refusals: tests/integration/trading/brokers/
 test_ibkr_bootstrap.py)."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from adapters.brokers.ibkr import IbkrBroker
 from adapters.metrics.broker import MeteredBroker
 from tests.alpaca_server import AlpacaServer
 from tests.http.core_helpers import harness_with, order_body, submit
+from tests.integration.trading.brokers.ibkr_fake import ACCOUNT_ID, API, FakeIbkrGateway
+from tests.integration.trading.brokers.served import opened_and_synced, requested
+from tests.integration.trading.brokers.test_ibkr_bootstrap import IBKR
 from tests.kit.fake_server import threaded
-from tests.unit.trading.brokers.ibkr_fake import ACCOUNT_ID, API, FakeIbkrGateway
-from tests.unit.trading.brokers.served import opened_and_synced, requested
-from tests.unit.trading.brokers.test_ibkr_bootstrap import IBKR
 
 pytestmark = pytest.mark.serves("trading")
 

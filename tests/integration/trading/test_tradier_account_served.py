@@ -1,5 +1,5 @@
 """An order of a Tradier account through the whole API to the venue's local fake server,
-served as an operator sets it (the settings' refusals: tests/unit/trading/brokers/
+served as an operator sets it (the settings' refusals: tests/integration/trading/brokers/
 test_tradier_bootstrap.py)."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from adapters.brokers.tradier import TradierBroker
 from adapters.metrics.broker import MeteredBroker
 from tests.alpaca_server import AlpacaServer
 from tests.http.core_helpers import harness_with, order_body, submit
+from tests.integration.trading.brokers.served import flat, synced_account
+from tests.integration.trading.brokers.test_tradier_bootstrap import TRADIER
+from tests.integration.trading.brokers.tradier_fake import TOKEN, FakeTradier
 from tests.kit.fake_server import threaded
-from tests.unit.trading.brokers.served import flat, synced_account
-from tests.unit.trading.brokers.test_tradier_bootstrap import TRADIER
-from tests.unit.trading.brokers.tradier_fake import TOKEN, FakeTradier
 
 pytestmark = pytest.mark.serves("trading")
 

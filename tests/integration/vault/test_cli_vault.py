@@ -22,7 +22,7 @@ from domain.errors import Forbidden, NotFound
 from domain.principals import Principal, Role
 from tests.alpaca_server import AlpacaServer, Reply
 from tests.kit.cli import cli_container, migrated_from_env, run_cli
-from tests.unit.bootstrap.logging_guard import logging_restored  # noqa: F401  (fixture)
+from tests.kit.logging_guard import logging_restored  # noqa: F401  (fixture)
 
 KEY_ID = "PKA1B2C3D4E5F6G7H7XQ"
 SECRET = "s3cr3t-Alpaca-9f8e7d6c5b4a3210"

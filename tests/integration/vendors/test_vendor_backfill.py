@@ -20,7 +20,7 @@ from domain.market_data.bars import Bar, Timeframe
 from tests.integration.vendors.conftest import VENDORS, make_vendor
 from tests.integration.vendors.replay_server import ReplayServer
 from tests.integration.vendors.vendor_routes import DATABENTO_KEY, TWELVEDATA_KEY
-from tests.unit.bootstrap.logging_guard import logging_restored
+from tests.kit.logging_guard import logging_restored
 
 __all__ = ["logging_restored"]
 

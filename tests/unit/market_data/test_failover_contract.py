@@ -23,7 +23,7 @@ from domain.market_data.book import OrderBook
 from domain.market_data.options import OptionChain
 from ports.market_data.marketdata import MarketDataProvider, ProviderError, Quote, RateLimitUsage
 from tests.kit.market_data import BarAsk, ServesBars
-from tests.unit.market_data.contract import MarketDataContract, StreamFeeder
+from tests.kit.market_data_contract import MarketDataContract, StreamFeeder
 
 
 class DownProvider(ServesBars):

@@ -9,7 +9,7 @@ import pytest
 
 from adapters.market_data.replay import ReplayMarketData
 from adapters.memory.clock import FakeClock
-from tests.unit.market_data.contract import MarketDataContract
+from tests.kit.market_data_contract import MarketDataContract
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "replay"
 AFTER_THE_DATA = datetime(2026, 1, 7, tzinfo=UTC)

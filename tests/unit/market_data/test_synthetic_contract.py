@@ -11,7 +11,7 @@ import pytest
 from adapters.market_data.synthetic import SyntheticMarketData
 from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
-from tests.unit.market_data.contract import MarketDataContract, StreamFeeder
+from tests.kit.market_data_contract import MarketDataContract, StreamFeeder
 
 
 class TestSyntheticContract(MarketDataContract):
