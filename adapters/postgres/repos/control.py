@@ -11,6 +11,7 @@ from sqlalchemy import bindparam, delete, desc, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.postgres.repos.base import SqlRepo, TrackedRepo, upsert
+from adapters.postgres.rows import record, row_of
 from adapters.postgres.tables.control import (
     agents,
     kill_switch_events,
@@ -306,36 +307,12 @@ class AgentRepo(_RowRepo):
 
     kind = "agent"
     table = agents
-    keys = ("id",)
-
-    def key_of(self, obj: Any) -> Hashable:
-        return (obj.id,)
 
     def to_row(self, a: Agent) -> dict[str, Any]:
-        return {
-            "id": a.id,
-            "owner_id": a.owner_id,
-            "name": a.name,
-            "account_ids": list(a.account_ids),
-            "threshold": a.threshold,
-            "liveness": a.liveness.value,
-            "last_heartbeat": a.last_heartbeat,
-            "reported_status": a.reported_status,
-            "died_at": a.died_at,
-        }
+        return row_of(a, agents, account_ids=list(a.account_ids))
 
     def from_row(self, r: Any) -> Agent:
-        return Agent(
-            id=r.id,
-            owner_id=r.owner_id,
-            name=r.name,
-            account_ids=tuple(r.account_ids),
-            threshold=r.threshold,
-            liveness=Liveness(r.liveness),
-            last_heartbeat=r.last_heartbeat,
-            reported_status=r.reported_status,
-            died_at=r.died_at,
-        )
+        return record(Agent, r, account_ids=tuple(r.account_ids), liveness=Liveness(r.liveness))
 
     async def add(self, agent: Agent) -> None:
         self._add(agent)

@@ -42,7 +42,6 @@ class InvitationRepo(RecordRepo[Invitation]):
 
     kind = "invitation"
     table = invitations
-    keys = ("id",)
     record_type = Invitation
 
     def from_row(self, r: Any) -> Invitation:
@@ -69,7 +68,6 @@ class PasswordResetRepo(RecordRepo[PasswordResetToken]):
 
     kind = "password_reset"
     table = password_reset_tokens
-    keys = ("id",)
     record_type = PasswordResetToken
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:

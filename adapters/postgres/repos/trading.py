@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Hashable
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
@@ -86,10 +86,6 @@ class OrderRepo(TrackedRepo[Order]):
 
     kind = "order"
     table = orders
-    keys = ("id",)
-
-    def key_of(self, obj: Any) -> Hashable:
-        return (obj.id,)
 
     def to_row(self, o: Order) -> dict[str, Any]:
         return {
@@ -275,10 +271,6 @@ class AccountRepo(TrackedRepo[Account]):
 
     kind = "account"
     table = accounts
-    keys = ("id",)
-
-    def key_of(self, obj: Any) -> Hashable:
-        return (obj.id,)
 
     def dump(self, a: Account) -> Any:
         # `version` is left out: it is the lock, read from the object when writing.
