@@ -19,6 +19,7 @@ from adapters.postgres.repos.base import (
     upsert_many,
 )
 from adapters.postgres.repos.reference import instrument_filters, profile_fields, profile_row
+from adapters.postgres.rows import record, row_of
 from adapters.postgres.tables.outbox import inbox
 from adapters.postgres.tables.trading import accounts, fills, instruments, orders, positions
 from adapters.postgres.types import UtcDateTime
@@ -423,19 +424,7 @@ class FillRepo(SqlRepo):
     """Append-only fills; a fill id already stored is ignored."""
 
     async def add(self, fill: Fill) -> None:
-        row = {
-            "id": fill.id,
-            "order_id": fill.order_id,
-            "account_id": fill.account_id,
-            "symbol": fill.symbol,
-            "side": fill.side.value,
-            "quantity": fill.quantity,
-            "price": fill.price,
-            "commission": fill.commission,
-            "at": fill.at,
-        }
-
-        self._uow.stage_insert(fills, row)
+        self._uow.stage_insert(fills, row_of(fill, fills))
 
     async def stored(self, fill_ids: Collection[str]) -> set[str]:
         if not fill_ids:
@@ -448,20 +437,7 @@ class FillRepo(SqlRepo):
         if order_id is not None:
             query = query.where(fills.c.order_id == order_id)
         rows = (await self._uow.execute(query.order_by(fills.c.at, fills.c.id))).all()
-        return [
-            Fill(
-                id=r.id,
-                order_id=r.order_id,
-                account_id=r.account_id,
-                symbol=r.symbol,
-                side=Side(r.side),
-                quantity=r.quantity,
-                price=r.price,
-                at=r.at,
-                commission=r.commission,
-            )
-            for r in rows
-        ]
+        return [record(Fill, r, side=Side(r.side)) for r in rows]
 
 
 class InstrumentRepo(TrackedRepo[Instrument]):
