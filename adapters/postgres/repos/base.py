@@ -131,7 +131,8 @@ class TrackedRepo(SqlRepo, Generic[Tracked]):
             return held
         return self._uow.track_loaded(self.kind, key, self.from_row(row), self)
 
-    def _add(self, obj: Any) -> None:
+    async def add(self, obj: Tracked) -> None:
+        """Track `obj` as new in this unit of work: it is written at commit."""
         self._uow.track_added(self.kind, self.key_of(obj), obj, self)
 
     async def _one(self, where: Any) -> Tracked | None:

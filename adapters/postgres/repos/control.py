@@ -171,9 +171,6 @@ class TradingStateRepo(_RowRepo):
             version=r.version,
         )
 
-    async def add(self, state: ScopeState) -> None:
-        self._add(state)
-
     async def get(self, scope_key: str) -> ScopeState | None:
         found: ScopeState | None = await self._one(trading_states.c.scope_key == scope_key)
         return found
@@ -273,9 +270,6 @@ class LockoutRepo(_RowRepo):
             window=r.failure_window,
         )
 
-    async def add(self, lockout: ActivationLockout) -> None:
-        self._add(lockout)
-
     async def get(self, principal_id: str) -> ActivationLockout | None:
         found: ActivationLockout | None = await self._one(
             kill_switch_lockouts.c.principal_id == principal_id
@@ -313,9 +307,6 @@ class AgentRepo(_RowRepo):
 
     def from_row(self, r: Any) -> Agent:
         return record(Agent, r, account_ids=tuple(r.account_ids), liveness=Liveness(r.liveness))
-
-    async def add(self, agent: Agent) -> None:
-        self._add(agent)
 
     async def get(self, agent_id: str) -> Agent | None:
         found: Agent | None = await self._one(agents.c.id == agent_id)
@@ -411,9 +402,6 @@ class SuccessionRepo(_RowRepo):
         if result.rowcount != 1:
             raise ConcurrentUpdate(f"succession of {case.owner_id} was changed by someone else")
         case.version += 1
-
-    async def add(self, case: SuccessionCase) -> None:
-        self._add(case)
 
     async def get(self, owner_id: str) -> SuccessionCase | None:
         found: SuccessionCase | None = await self._one(succession_cases.c.owner_id == owner_id)

@@ -64,9 +64,6 @@ class UserRepo(TrackedRepo[User]):
             # The unique constraints besides the key (which upsert handles): name and email.
             raise Conflict(f"username {obj.username} or its email is taken") from exc
 
-    async def add(self, user: User) -> None:
-        self._add(user)
-
     async def get(self, user_id: str) -> User | None:
         return await self._one(users.c.id == user_id)
 
@@ -102,9 +99,6 @@ class LoginThrottleRepo(TrackedRepo[LoginThrottle]):
     def from_row(self, r: Any) -> LoginThrottle:
         return LoginThrottle(key=r.key, failures=[datetime.fromisoformat(at) for at in r.failures])
 
-    async def add(self, throttle: LoginThrottle) -> None:
-        self._add(throttle)
-
     async def get(self, key: str) -> LoginThrottle | None:
         return await self._one(login_throttles.c.key_digest == digest(key))
 
@@ -115,9 +109,6 @@ class RefreshTokenRepo(RecordRepo[RefreshToken]):
     kind = "refresh_token"
     table = refresh_tokens
     record_type = RefreshToken
-
-    async def add(self, token: RefreshToken) -> None:
-        self._add(token)
 
     async def get(self, token_id: str) -> RefreshToken | None:
         found = await self._where(refresh_tokens.c.id == token_id)
@@ -185,9 +176,6 @@ class ApiKeyRepo(RecordRepo[ApiKey]):
     table = api_keys
     record_type = ApiKey
 
-    async def add(self, key: ApiKey) -> None:
-        self._add(key)
-
     async def get(self, key_id: str) -> ApiKey | None:
         return await self._one(api_keys.c.id == key_id)
 
@@ -208,9 +196,6 @@ class WorkspaceRepo(RecordRepo[Workspace]):
     def to_row(self, w: Workspace) -> dict[str, Any]:
         # A deep copy, so an in-place edit of the layout differs from the snapshot.
         return row_of(w, user_workspaces, layout_json=copy.deepcopy(w.layout_json))
-
-    async def add(self, workspace: Workspace) -> None:
-        self._add(workspace)
 
     async def get(self, workspace_id: str) -> Workspace | None:
         return await self._one(user_workspaces.c.id == workspace_id)

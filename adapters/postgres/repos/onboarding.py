@@ -50,9 +50,6 @@ class InvitationRepo(RecordRepo[Invitation]):
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
         await _write_once(conn, invitations, before, after, ("used_at", "revoked_at"))
 
-    async def add(self, invitation: Invitation) -> None:
-        self._add(invitation)
-
     async def get(self, invitation_id: str) -> Invitation | None:
         return await self._one(invitations.c.id == invitation_id)
 
@@ -73,9 +70,6 @@ class PasswordResetRepo(RecordRepo[PasswordResetToken]):
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
         spent = ("used_at", "invalidated_at")
         await _write_once(conn, password_reset_tokens, before, after, spent)
-
-    async def add(self, token: PasswordResetToken) -> None:
-        self._add(token)
 
     async def get(self, token_id: str) -> PasswordResetToken | None:
         return await self._one(password_reset_tokens.c.id == token_id)

@@ -162,9 +162,6 @@ class OrderRepo(TrackedRepo[Order]):
         params = [{"b_id": o.id, **{f"v_{k}": after[k] for k in changed}} for o, _, after in items]
         await conn.execute(statement, params)
 
-    async def add(self, order: Order) -> None:
-        self._add(order)
-
     async def get(self, order_id: str) -> Order | None:
         held = self._uow.tracked(self.kind, (order_id,))
         if held is not None:
@@ -342,9 +339,6 @@ class AccountRepo(TrackedRepo[Account]):
             raise ConcurrentUpdate(f"account {account.id} was changed by someone else")
         account.version += 1
 
-    async def add(self, account: Account) -> None:
-        self._add(account)
-
     async def get(self, account_id: str) -> Account | None:
         held = self._uow.tracked(self.kind, (account_id,))
         if held is not None:
@@ -486,9 +480,6 @@ class InstrumentRepo(TrackedRepo[Instrument]):
             active=r.active,
             bond=_bond_terms(r),
         )
-
-    async def add(self, instrument: Instrument) -> None:
-        self._add(instrument)
 
     async def get(self, symbol: str) -> Instrument | None:
         return await self._one(instruments.c.symbol == symbol)
