@@ -15,7 +15,7 @@ import structlog
 from adapters.security.envelope import AesGcmEnvelope
 from application.identity.kyc import KycConfig, KycService
 from bootstrap.job_leases import JobLeases
-from bootstrap.periodic import running_every
+from bootstrap.periodic import serving_every
 from bootstrap.settings import Settings
 from ports.core.encryption import KeyProvider
 from ports.identity.documents import DocumentStore
@@ -65,14 +65,12 @@ async def kyc_purge_loop(
     leases: JobLeases | None = None,
 ) -> AsyncIterator[None]:
     """Purges documents past retention every BULWARK_KYC_PURGE_SECONDS in the server."""
-    if settings.kyc.kyc_purge_seconds <= 0 or process != "serve":
-        yield
-        return
 
     async def purge() -> None:
         purged = await service().purge()
         if purged:
             _log.info("kyc_purged", documents=purged)
 
-    async with running_every({"kyc_purge": purge}, settings.kyc.kyc_purge_seconds, leases):
+    every = settings.kyc.kyc_purge_seconds
+    async with serving_every({"kyc_purge": purge}, every, process, leases):
         yield

@@ -20,7 +20,7 @@ from adapters.rates.fred import FredRates
 from application.markets.filing_calendar import FilingCalendarService
 from application.notifications.center import NotificationCenter
 from bootstrap.job_leases import JobLeases
-from bootstrap.periodic import running_every
+from bootstrap.periodic import serving_every
 from bootstrap.settings import Settings
 from bootstrap.shipped import shipped_data
 from ports.core.clock import Clock
@@ -94,16 +94,12 @@ async def reminder_loop(
 ) -> AsyncIterator[None]:
     """Looks for due filing reminders at start-up, then every BULWARK_FILING_REMINDER_SECONDS
     (serve process only)."""
-    if settings.markets.filing_reminder_seconds <= 0 or process != "serve":
-        yield
-        return
 
     async def remind() -> None:
         done = await calendar().send_due()
         if done.sent:
             _log.info("filing_reminders_sent", subscribers=done.subscribers, sent=done.sent)
 
-    async with running_every(
-        {"filing_reminders": remind}, settings.markets.filing_reminder_seconds, leases
-    ):
+    every = settings.markets.filing_reminder_seconds
+    async with serving_every({"filing_reminders": remind}, every, process, leases):
         yield

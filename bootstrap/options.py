@@ -11,7 +11,7 @@ import structlog
 from application.market_data.iv_recorder import IVRecorder
 from application.market_data.options_chain import OptionsChainService
 from bootstrap.job_leases import JobLeases
-from bootstrap.periodic import running_every
+from bootstrap.periodic import serving_every
 from bootstrap.settings import Settings
 from ports.core.clock import Clock
 from ports.market_data.iv_history import IVHistoryStore
@@ -57,9 +57,6 @@ async def iv_record_loop(
     leases: JobLeases | None = None,
 ) -> AsyncIterator[None]:
     """Records today's IVs at start-up, then checks every BULWARK_IV_RECORD_SECONDS (serve)."""
-    if settings.analytics.iv_record_seconds <= 0 or process != "serve":
-        yield
-        return
 
     async def record() -> None:
         report = await recorder().record()
@@ -71,5 +68,6 @@ async def iv_record_loop(
                 failed=report.failed,
             )
 
-    async with running_every({"iv_record": record}, settings.analytics.iv_record_seconds, leases):
+    every = settings.analytics.iv_record_seconds
+    async with serving_every({"iv_record": record}, every, process, leases):
         yield

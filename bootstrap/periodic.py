@@ -58,6 +58,19 @@ async def running_every(
 
 
 @contextlib.asynccontextmanager
+async def serving_every(
+    checks: Mapping[str, Check], every_seconds: float, process: str, leases: JobLeases | None
+) -> AsyncIterator[None]:
+    """`running_every` in the server's process (`bulwark serve`) while `every_seconds` > 0;
+    nothing in another process (`bulwark consume`) or at 0."""
+    if every_seconds <= 0 or process != "serve":
+        yield
+        return
+    async with running_every(checks, every_seconds, leases):
+        yield
+
+
+@contextlib.asynccontextmanager
 async def leased_task(
     name: str,
     job: Callable[[], Coroutine[Any, Any, None]],

@@ -24,6 +24,7 @@ from application.model_signals.horizons import signal_model_horizons
 from application.review.after_decision import AfterDecision, ReviewAfterDecision
 from application.review.service import ReviewConfig, ReviewService
 from bootstrap.job_leases import JobLeases
+from bootstrap.periodic import serving_every
 from bootstrap.settings import Settings
 from domain.events import DomainEvent
 from ports.core.clock import Clock, IdGenerator
@@ -151,10 +152,6 @@ async def outcome_loop(
     leases: JobLeases | None = None,
 ) -> AsyncIterator[None]:
     """Joins due outcomes and checks drift every BULWARK_REVIEW_OUTCOME_SECONDS (serve only)."""
-    if settings.review.outcome_seconds <= 0 or process != "serve":
-        yield
-        return
-    from bootstrap.periodic import running_every
 
     async def join() -> None:
         resolved = await joiner().resolve_due()
@@ -167,7 +164,7 @@ async def outcome_loop(
                 _log.warning("model_drift", model=model, psi=round(found.psi, 4))
 
     checks = {"model_outcomes": join, "model_drift": drift}
-    async with running_every(checks, settings.review.outcome_seconds, leases):
+    async with serving_every(checks, settings.review.outcome_seconds, process, leases):
         yield
 
 

@@ -22,7 +22,7 @@ from application.markets.fear_greed_recorder import FearGreedRecorder
 from application.markets.hype import HypeService
 from bootstrap.early_join import kafka_config
 from bootstrap.job_leases import JobLeases
-from bootstrap.periodic import running_every
+from bootstrap.periodic import serving_every
 from bootstrap.settings import Settings, engagement_weight_pairs, fear_greed_weight_pairs
 from bootstrap.shipped import shipped_data
 from domain.analytics.sentiment.fear_greed import EQUAL_WEIGHTS, FearGreedWeights
@@ -96,9 +96,6 @@ async def fear_greed_record_loop(
 ) -> AsyncIterator[None]:
     """Records today's composite at start-up, then looks every BULWARK_FEAR_GREED_RECORD_SECONDS
     (serve process only); a stored day is kept."""
-    if settings.fear_greed.record_seconds <= 0 or process != "serve":
-        yield
-        return
 
     async def record() -> None:
         report = await recorder().record()
@@ -109,7 +106,7 @@ async def fear_greed_record_loop(
             _log.warning("fear_greed_not_recorded", day=report.day.isoformat(), why=report.failed)
 
     every = settings.fear_greed.record_seconds
-    async with running_every({"fear_greed_record": record}, every, leases):
+    async with serving_every({"fear_greed_record": record}, every, process, leases):
         yield
 
 

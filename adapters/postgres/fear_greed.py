@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from adapters.postgres.repos.base import upsert
+from adapters.postgres.rows import row_of
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.sentiment import fear_greed_history
 from ports.markets.fear_greed import ComponentRecord, FearGreedRecord
@@ -17,15 +18,12 @@ class SqlFearGreedHistory(EngineStore):
     """A FearGreedHistoryStore on SQL; `record` upserts by day."""
 
     async def record(self, record: FearGreedRecord) -> None:
-        row = {
-            "day": record.day,
-            "score": record.score,
-            "label": record.label,
-            "coverage": record.coverage,
-            "components": [_component_row(c) for c in record.components],
-            "sources": dict(record.sources),
-            "recorded_at": record.recorded_at,
-        }
+        row = row_of(
+            record,
+            fear_greed_history,
+            components=[_component_row(c) for c in record.components],
+            sources=dict(record.sources),
+        )
         await self._write(lambda conn: upsert(conn, fear_greed_history, row, ("day",)))
 
     async def between(self, start: date, end: date, limit: int) -> list[FearGreedRecord]:

@@ -9,7 +9,7 @@ from dependency_injector import containers, providers
 from application.aggregation.service import AggregationService
 from application.aggregation.webhooks import AggregationWebhooks
 from bootstrap import aggregation as aggregation_wiring
-from bootstrap.containers.stores import store_for
+from bootstrap.containers.stores import store_provider
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -36,11 +36,7 @@ class AggregationContainer(containers.DeclarativeContainer):
     core = providers.DependenciesContainer()
     portfolio = providers.DependenciesContainer()
 
-    store = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_store,
-        sql=sql_store,
-    )  # fmt: skip
+    store = store_provider(core, memory_store, sql_store)
     aggregator = providers.Singleton(aggregation_wiring.aggregator, core.settings)
     service = providers.Singleton(
         AggregationService,

@@ -29,7 +29,7 @@ from bootstrap import compute as compute_wiring
 from bootstrap import crypto as crypto_wiring
 from bootstrap import esg as esg_wiring
 from bootstrap.closing import client_lifetime
-from bootstrap.containers.stores import store_for
+from bootstrap.containers.stores import store_provider
 from bootstrap.performance import snapshot_loop
 from bootstrap.settings import Settings
 
@@ -130,11 +130,7 @@ class AnalyticsContainer(containers.DeclarativeContainer):
     chain_port = providers.Singleton(crypto_wiring.chain_port, core.settings, chain_client)
     crypto_wallets = providers.Singleton(WalletBalanceService, chain_port, core.quotes)
     # Users' stored wallets and their aggregated portfolio; live gas from the chains.
-    crypto_wallet_store = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_crypto_wallet_store,
-        sql=sql_crypto_wallet_store,
-    )  # fmt: skip
+    crypto_wallet_store = store_provider(core, memory_crypto_wallet_store, sql_crypto_wallet_store)
     crypto_wallet_book = providers.Singleton(
         CryptoWalletBook, crypto_wallet_store, crypto_wallets, core.clock, core.ids, core.audit
     )

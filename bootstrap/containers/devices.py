@@ -17,7 +17,7 @@ from application.devices.config import DeviceConfig
 from application.devices.service import DeviceService
 from application.devices.step_up import StepUp
 from application.identity.login_guard import LoginGuard
-from bootstrap.containers.stores import store_for
+from bootstrap.containers.stores import store_provider
 from bootstrap.settings import Settings
 from bootstrap.settings.devices import decoded_key
 
@@ -100,16 +100,8 @@ class DevicesContainer(containers.DeclarativeContainer):
 
     key = providers.Singleton(device_key, core.settings)
     config = providers.Singleton(device_config, core.settings, key)
-    store = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_devices,
-        sql=sql_devices,
-    )  # fmt: skip
-    history = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_history,
-        sql=sql_history,
-    )  # fmt: skip
+    store = store_provider(core, memory_devices, sql_devices)
+    history = store_provider(core, memory_history, sql_history)
     anomaly = providers.Singleton(
         LoginAnomaly, history, providers.Singleton(anomaly_trainer, core.settings), config
     )

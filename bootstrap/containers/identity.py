@@ -15,7 +15,7 @@ from application.identity.public_throttle import ClientThrottle
 from application.identity.user_admin import UserAdminService
 from application.identity.workspaces import WorkspaceService
 from bootstrap import kyc as kyc_wiring
-from bootstrap.containers.stores import store_for
+from bootstrap.containers.stores import store_provider
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -62,11 +62,7 @@ class IdentityContainer(containers.DeclarativeContainer):
     # KYC documents (bootstrap/kyc.py): sealed content in the document store, rows beside the
     # other stores, the retention purge.
     document_store = providers.Singleton(kyc_wiring.document_store, core.settings)
-    kyc_documents = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_kyc_documents,
-        sql=sql_kyc_documents,
-    )  # fmt: skip
+    kyc_documents = store_provider(core, memory_kyc_documents, sql_kyc_documents)
     kyc = providers.Singleton(
         KycService, kyc_documents, document_store,
         providers.Singleton(kyc_wiring.document_cipher, core.key_provider), core.clock,

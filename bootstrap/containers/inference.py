@@ -13,7 +13,7 @@ from application.inference.ml_models import MlModelService
 from application.inference.sentiment import SentimentService
 from bootstrap import inference as inference_wiring
 from bootstrap import review as review_wiring
-from bootstrap.containers.stores import store_for
+from bootstrap.containers.stores import store_provider
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -55,11 +55,7 @@ class InferenceContainer(containers.DeclarativeContainer):
     news_feed = providers.Resource(inference_wiring.news_lifetime, news)
     # Every model's predictions (docs/ai-review.md); the sentiment's and the signal models'
     # scores go through a bounded queue drained off the serving path.
-    prediction_store = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_prediction_store,
-        sql=sql_prediction_store,
-    )  # fmt: skip
+    prediction_store = store_provider(core, memory_prediction_store, sql_prediction_store)
     score_recorder = providers.Singleton(
         review_wiring.score_recorder, core.settings, prediction_store, core.ids
     )

@@ -16,7 +16,7 @@ from application.notifications.center import SealedDeliveryBodies
 from application.notifications.directory import EndpointSecretSource
 from bootstrap import key_vault as vault_wiring
 from bootstrap import keys
-from bootstrap.containers.stores import store_for
+from bootstrap.containers.stores import store_provider
 from ports.keys.key_vault import SEALED_FIELDS
 
 if TYPE_CHECKING:
@@ -65,11 +65,7 @@ class KeysContainer(containers.DeclarativeContainer):
         providers.Singleton(KycDocumentKeys, identity.kyc_documents, identity.document_store),
         providers.Singleton(SealedDeliveryBodies, core.notification_store),
     )
-    key_rotation_store = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_key_rotation_store,
-        sql=sql_key_rotation_store,
-    )  # fmt: skip
+    key_rotation_store = store_provider(core, memory_key_rotation_store, sql_key_rotation_store)
     key_rotation = providers.Singleton(
         keys.key_rotation, core.settings, core.sealer, core.key_provider, sealed_sources,
         key_rotation_store, core.clock, core.audit,

@@ -15,7 +15,7 @@ from application.market_data.provider_watch import ProviderWatch
 from application.market_data.providers import ProviderService
 from application.market_data.quote_quality import QuoteQuality
 from bootstrap import options as options_wiring
-from bootstrap.containers.stores import store_for
+from bootstrap.containers.stores import store_provider
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
 from bootstrap.quote_board import board_role, quote_board_lifetime
 
@@ -104,11 +104,7 @@ class MarketDataContainer(containers.DeclarativeContainer):
 
     # Options chain and IV history (bootstrap/options.py): the daily IV store, the chain view
     # with computed IVs and Greeks, IV rank, and the once-a-day IV recorder.
-    iv_history = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_iv_history,
-        sql=sql_iv_history,
-    )  # fmt: skip
+    iv_history = store_provider(core, memory_iv_history, sql_iv_history)
     # Key ratios through the feed: the first provider offering fundamentals answers.
     fundamentals = providers.Singleton(FundamentalsService, market_feed)
     options_chain = providers.Singleton(

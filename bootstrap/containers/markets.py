@@ -20,7 +20,7 @@ from bootstrap import markets as markets_wiring
 from bootstrap import rates as rates_wiring
 from bootstrap import sentiment_indices as sentiment_wiring
 from bootstrap.closing import client_lifetime
-from bootstrap.containers.stores import store_for
+from bootstrap.containers.stores import store_provider
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -90,11 +90,7 @@ class MarketsContainer(containers.DeclarativeContainer):
         providers.Singleton(markets_wiring.information_table_schema), portfolio.portfolios,
         core.compute_budget, core.clock,
     )  # fmt: skip
-    filing_reminders = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_filing_reminders,
-        sql=sql_filing_reminders,
-    )  # fmt: skip
+    filing_reminders = store_provider(core, memory_filing_reminders, sql_filing_reminders)
     filing_calendar = providers.Singleton(
         markets_wiring.filing_calendar, filing_reminders, core.notification_center, core.clock
     )
@@ -105,11 +101,7 @@ class MarketsContainer(containers.DeclarativeContainer):
 
     # Fear & Greed from the VIX and put/call series, momentum and breadth from the feed,
     # social from the news sentiment; its daily history and recorder.
-    fear_greed_store = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_fear_greed_store,
-        sql=sql_fear_greed_store,
-    )  # fmt: skip
+    fear_greed_store = store_provider(core, memory_fear_greed_store, sql_fear_greed_store)
     fear_greed = providers.Singleton(
         sentiment_wiring.fear_greed_service, core.settings,
         providers.Singleton(

@@ -18,7 +18,7 @@ from application.portfolio.portfolios import PortfolioService
 from application.portfolio.valuations import ValuationService
 from bootstrap import portfolios as portfolios_wiring
 from bootstrap import tax as tax_wiring
-from bootstrap.containers.stores import store_for
+from bootstrap.containers.stores import store_provider
 from bootstrap.wealth import alternatives_limits
 
 if TYPE_CHECKING:
@@ -89,11 +89,7 @@ class PortfolioContainer(containers.DeclarativeContainer):
     market_data = providers.DependenciesContainer()
     wealth = providers.DependenciesContainer()
 
-    portfolio_store = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_portfolio_store,
-        sql=sql_portfolio_store,
-    )  # fmt: skip
+    portfolio_store = store_provider(core, memory_portfolio_store, sql_portfolio_store)
     # The fill path: each fill the order booking books lands in the portfolio holding its account.
     # Every ledger write of this process is told here; the risk figures' cache listens.
     ledger_changes = providers.Singleton(LedgerChanges)
@@ -126,20 +122,12 @@ class PortfolioContainer(containers.DeclarativeContainer):
     alternatives = providers.Singleton(
         AlternativesService, providers.Callable(alternatives_limits, core.settings)
     )
-    illiquid_store = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_illiquid_store,
-        sql=sql_illiquid_store,
-    )  # fmt: skip
+    illiquid_store = store_provider(core, memory_illiquid_store, sql_illiquid_store)
     illiquid_assets = providers.Singleton(
         IlliquidAssetService, illiquid_store, portfolios, core.clock, core.ids
     )
     # Each user's donations, and suggestions from the ledger's valuations.
-    giving_store = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_giving_store,
-        sql=sql_giving_store,
-    )  # fmt: skip
+    giving_store = store_provider(core, memory_giving_store, sql_giving_store)
     giving = providers.Singleton(GivingService, giving_store, core.clock, core.ids)
     giving_suggestions = providers.Singleton(
         GivingSuggestionService, giving, core.clock, portfolios, valuations
@@ -147,11 +135,7 @@ class PortfolioContainer(containers.DeclarativeContainer):
 
     # Planning: each user's profile, the Monte Carlo on the compute backend within its
     # budget, homeostasis from the user's accounts at the quotes.
-    planning_profiles = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_planning_profiles,
-        sql=sql_planning_profiles,
-    )  # fmt: skip
+    planning_profiles = store_provider(core, memory_planning_profiles, sql_planning_profiles)
     planning = providers.Singleton(
         PlanningService,
         planning_profiles, core.uow_factory, core.quotes, core.compute, core.compute_budget,

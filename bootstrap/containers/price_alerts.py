@@ -10,7 +10,7 @@ from dependency_injector import containers, providers
 from application.price_alerts.service import PriceAlerts
 from application.price_alerts.watch import PriceAlertWatch
 from bootstrap import price_alerts
-from bootstrap.containers.stores import store_for
+from bootstrap.containers.stores import store_provider
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -36,11 +36,7 @@ class PriceAlertsContainer(containers.DeclarativeContainer):
 
     core = providers.DependenciesContainer()
 
-    price_alert_store = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_price_alert_store,
-        sql=sql_price_alert_store,
-    )  # fmt: skip
+    price_alert_store = store_provider(core, memory_price_alert_store, sql_price_alert_store)
     price_alert_service = providers.Singleton(
         PriceAlerts, price_alert_store, core.clock, core.ids,
         max_per_user=core.settings.provided.price_alerts.max_per_user,

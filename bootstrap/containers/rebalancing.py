@@ -12,7 +12,7 @@ from application.rebalancing.autopilot import RebalanceAutopilot
 from application.rebalancing.limits import AutopilotLimitsService
 from application.rebalancing.service import RebalancingService
 from bootstrap import rebalancing as rebalancing_wiring
-from bootstrap.containers.stores import store_for
+from bootstrap.containers.stores import store_provider
 from domain.rebalancing.proposal import RebalanceSettings
 
 if TYPE_CHECKING:
@@ -43,11 +43,7 @@ class RebalancingContainer(containers.DeclarativeContainer):
     portfolio = providers.DependenciesContainer()
     aggregation = providers.DependenciesContainer()
 
-    store = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_store,
-        sql=sql_store,
-    )  # fmt: skip
+    store = store_provider(core, memory_store, sql_store)
     defaults = providers.Singleton(
         RebalanceSettings,
         core.settings.provided.rebalance.band, core.settings.provided.rebalance.fractional,

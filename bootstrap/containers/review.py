@@ -12,7 +12,7 @@ from application.model_records.outcomes import OutcomeJoiner
 from application.model_records.record import ModelRecords
 from application.review.service import ReviewService
 from bootstrap import review as review_wiring
-from bootstrap.containers.stores import store_for
+from bootstrap.containers.stores import store_provider
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -40,11 +40,7 @@ class ReviewContainer(containers.DeclarativeContainer):
     trading = providers.DependenciesContainer()
     market_data = providers.DependenciesContainer()
 
-    review_store = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_review_store,
-        sql=sql_review_store,
-    )  # fmt: skip
+    review_store = store_provider(core, memory_review_store, sql_review_store)
     # One store of predictions with the risk rater's (the trading context records those).
     prediction_store = trading.prediction_store
     recorder = trading.prediction_recorder

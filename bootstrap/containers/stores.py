@@ -1,9 +1,12 @@
-"""One choice of adapter by store kind: the in-memory one, or the SQL one over the engine."""
+"""One choice of adapter by store kind: the in-memory one, or the SQL one over the engine;
+and the provider of a context's store, made that way over the core it is given."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
+
+from dependency_injector import providers
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -24,3 +27,15 @@ def store_for(
     if kind == "sql":
         return sql(engine())
     return memory()
+
+
+def store_provider(
+    core: providers.DependenciesContainer,
+    memory: Callable[[], Store],
+    sql: Callable[[AsyncEngine], Store],
+) -> providers.Singleton[Store]:
+    """A context's store, built once when first asked for: `store_for` the core's store kind
+    and engine (the engine itself is built only for the SQL store)."""
+    return providers.Singleton(
+        store_for, core.store_kind, core.engine.provider, memory=memory, sql=sql
+    )

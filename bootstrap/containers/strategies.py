@@ -17,7 +17,7 @@ from bootstrap.backtests import (
     combiner_reports,
     live_combiner,
 )
-from bootstrap.containers.stores import store_for
+from bootstrap.containers.stores import store_provider
 from bootstrap.signals import signal_engine, signal_scanner
 from bootstrap.strategies import strategy_runtime, strategy_stores
 
@@ -64,11 +64,7 @@ class StrategiesContainer(containers.DeclarativeContainer):
     wealth = providers.DependenciesContainer()
     inference = providers.DependenciesContainer()  # the scored news of sentiment backtests
 
-    signal_repository = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_signal_repository,
-        sql=sql_signal_repository,
-    )  # fmt: skip
+    signal_repository = store_provider(core, memory_signal_repository, sql_signal_repository)
     signals = providers.Singleton(
         SignalService,
         market_data.market_feed, signal_repository, core.publisher, core.clock, core.ids,
@@ -110,11 +106,7 @@ class StrategiesContainer(containers.DeclarativeContainer):
         market_data.market_feed, core.job_leases,
     )  # fmt: skip
 
-    backtest_store = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_backtest_store,
-        sql=sql_backtest_store,
-    )  # fmt: skip
+    backtest_store = store_provider(core, memory_backtest_store, sql_backtest_store)
     backtests = providers.Singleton(
         backtest_service, core.settings, backtest_store, strategy_stores.provided.strategies,
         core.uow_factory, core.clock, core.ids, market_data.bar_store.provider,

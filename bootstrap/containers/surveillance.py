@@ -11,7 +11,7 @@ from dependency_injector import containers, providers
 
 from application.surveillance.alerts import SurveillanceService
 from bootstrap import surveillance as surveillance_wiring
-from bootstrap.containers.stores import store_for
+from bootstrap.containers.stores import store_provider
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -38,11 +38,7 @@ class SurveillanceContainer(containers.DeclarativeContainer):
     core = providers.DependenciesContainer()
     safety = providers.DependenciesContainer()
 
-    surveillance_store = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_surveillance_store,
-        sql=sql_surveillance_store,
-    )  # fmt: skip
+    surveillance_store = store_provider(core, memory_surveillance_store, sql_surveillance_store)
     surveillance_rules = providers.Singleton(surveillance_wiring.rules, core.settings)
     surveillance_actions = providers.Singleton(
         surveillance_wiring.actions,

@@ -22,7 +22,7 @@ from application.trading.risk import RiskService
 from application.trading.risk_books import RiskBooks
 from application.trading.trading_state_cache import TradingStateCache
 from bootstrap.containers.safety import in_doubt_grace, order_hold_ttl
-from bootstrap.containers.stores import store_for
+from bootstrap.containers.stores import store_provider
 from bootstrap.crash_rehearsal import rehearsing_store
 from bootstrap.reference_data import asset_directory, brokers_off, routed_brokers
 from bootstrap.settings import Settings
@@ -118,11 +118,7 @@ class TradingContainer(containers.DeclarativeContainer):
         ),
     )  # fmt: skip
     # Daily equity snapshots (analytics) and the risk checks' drawdown read them.
-    equity_history = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_equity_history,
-        sql=sql_equity_history,
-    )  # fmt: skip
+    equity_history = store_provider(core, memory_equity_history, sql_equity_history)
     # Every model's predictions (docs/ai-review.md): the risk rater's here, the reviewer's too,
     # one store with the sentiment's and the signal models' (the inference context's).
     prediction_store = inference.prediction_store

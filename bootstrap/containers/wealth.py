@@ -10,7 +10,7 @@ from dependency_injector import containers, providers
 from application.wealth.estate import EstateTaxService
 from application.wealth.profiles import InvestorProfileService
 from application.wealth.retirement import RetirementService
-from bootstrap.containers.stores import store_for
+from bootstrap.containers.stores import store_provider
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -50,20 +50,16 @@ class WealthContainer(containers.DeclarativeContainer):
 
     core = providers.DependenciesContainer()
 
-    investor_profile_store = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_investor_profile_store,
-        sql=sql_investor_profile_store,
-    )  # fmt: skip
+    investor_profile_store = store_provider(
+        core, memory_investor_profile_store, sql_investor_profile_store
+    )
     investor_profiles = providers.Singleton(
         InvestorProfileService, investor_profile_store, core.clock, core.audit,
         core.settings.provided.wealth.terms_version,
     )  # fmt: skip
-    retirement_plan_store = providers.Singleton(
-        store_for, core.store_kind, core.engine.provider,
-        memory=memory_retirement_plan_store,
-        sql=sql_retirement_plan_store,
-    )  # fmt: skip
+    retirement_plan_store = store_provider(
+        core, memory_retirement_plan_store, sql_retirement_plan_store
+    )
     # Retirement calculations on posted figures, or on a stored account and its kept plan.
     retirement = providers.Singleton(
         RetirementService, investor_profile_store,

@@ -98,14 +98,16 @@ class SqlRepo:
 class TrackedRepo(SqlRepo, Generic[Tracked]):
     """A repository of aggregates saved by change tracking (a Tracker for the unit of work).
 
-    Subclasses set `kind`, `table` and `keys`, and implement `to_row` / `from_row`;
-    `dump` is the row image compared at commit, `write` upserts it. Loaded objects
-    come from the identity map when this unit of work already holds them.
+    Subclasses set `kind`, `table` and `keys` (the key columns, `id` unless said; an
+    object's key is its attributes of those names unless `key_of` says otherwise), and
+    implement `to_row` / `from_row`; `dump` is the row image compared at commit, `write`
+    upserts it. Loaded objects come from the identity map when this unit of work already
+    holds them.
     """
 
     kind: str
     table: Table
-    keys: tuple[str, ...]
+    keys: tuple[str, ...] = ("id",)
 
     def to_row(self, obj: Any) -> dict[str, Any]:
         raise NotImplementedError
@@ -114,8 +116,7 @@ class TrackedRepo(SqlRepo, Generic[Tracked]):
         raise NotImplementedError
 
     def key_of(self, obj: Any) -> Hashable:
-        row = self.to_row(obj)
-        return tuple(row[k] for k in self.keys)
+        return tuple(getattr(obj, k) for k in self.keys)
 
     def dump(self, obj: Any) -> Any:
         return self.to_row(obj)
@@ -130,7 +131,8 @@ class TrackedRepo(SqlRepo, Generic[Tracked]):
             return held
         return self._uow.track_loaded(self.kind, key, self.from_row(row), self)
 
-    def _add(self, obj: Any) -> None:
+    async def add(self, obj: Tracked) -> None:
+        """Track `obj` as new in this unit of work: it is written at commit."""
         self._uow.track_added(self.kind, self.key_of(obj), obj, self)
 
     async def _one(self, where: Any) -> Tracked | None:
@@ -147,14 +149,11 @@ class TrackedRepo(SqlRepo, Generic[Tracked]):
 class RecordRepo(TrackedRepo[Tracked]):
     """A TrackedRepo whose rows are its records' fields by name (adapters/postgres/rows.py).
 
-    Subclasses set `record_type` besides `kind`, `table` and `keys` (attributes of the
-    record too), and override `to_row` / `from_row` only for what is stored otherwise.
+    Subclasses set `record_type` besides `kind`, `table` and `keys`, and override `to_row` /
+    `from_row` only for what is stored otherwise.
     """
 
     record_type: type[Tracked]
-
-    def key_of(self, obj: Any) -> Hashable:
-        return tuple(getattr(obj, k) for k in self.keys)
 
     def to_row(self, obj: Any) -> dict[str, Any]:
         return row_of(obj, self.table)

@@ -11,6 +11,7 @@ from sqlalchemy import bindparam, delete, desc, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.postgres.repos.base import SqlRepo, TrackedRepo, upsert
+from adapters.postgres.rows import record, row_of
 from adapters.postgres.tables.control import (
     agents,
     kill_switch_events,
@@ -170,9 +171,6 @@ class TradingStateRepo(_RowRepo):
             version=r.version,
         )
 
-    async def add(self, state: ScopeState) -> None:
-        self._add(state)
-
     async def get(self, scope_key: str) -> ScopeState | None:
         found: ScopeState | None = await self._one(trading_states.c.scope_key == scope_key)
         return found
@@ -272,9 +270,6 @@ class LockoutRepo(_RowRepo):
             window=r.failure_window,
         )
 
-    async def add(self, lockout: ActivationLockout) -> None:
-        self._add(lockout)
-
     async def get(self, principal_id: str) -> ActivationLockout | None:
         found: ActivationLockout | None = await self._one(
             kill_switch_lockouts.c.principal_id == principal_id
@@ -306,39 +301,12 @@ class AgentRepo(_RowRepo):
 
     kind = "agent"
     table = agents
-    keys = ("id",)
-
-    def key_of(self, obj: Any) -> Hashable:
-        return (obj.id,)
 
     def to_row(self, a: Agent) -> dict[str, Any]:
-        return {
-            "id": a.id,
-            "owner_id": a.owner_id,
-            "name": a.name,
-            "account_ids": list(a.account_ids),
-            "threshold": a.threshold,
-            "liveness": a.liveness.value,
-            "last_heartbeat": a.last_heartbeat,
-            "reported_status": a.reported_status,
-            "died_at": a.died_at,
-        }
+        return row_of(a, agents, account_ids=list(a.account_ids))
 
     def from_row(self, r: Any) -> Agent:
-        return Agent(
-            id=r.id,
-            owner_id=r.owner_id,
-            name=r.name,
-            account_ids=tuple(r.account_ids),
-            threshold=r.threshold,
-            liveness=Liveness(r.liveness),
-            last_heartbeat=r.last_heartbeat,
-            reported_status=r.reported_status,
-            died_at=r.died_at,
-        )
-
-    async def add(self, agent: Agent) -> None:
-        self._add(agent)
+        return record(Agent, r, account_ids=tuple(r.account_ids), liveness=Liveness(r.liveness))
 
     async def get(self, agent_id: str) -> Agent | None:
         found: Agent | None = await self._one(agents.c.id == agent_id)
@@ -434,9 +402,6 @@ class SuccessionRepo(_RowRepo):
         if result.rowcount != 1:
             raise ConcurrentUpdate(f"succession of {case.owner_id} was changed by someone else")
         case.version += 1
-
-    async def add(self, case: SuccessionCase) -> None:
-        self._add(case)
 
     async def get(self, owner_id: str) -> SuccessionCase | None:
         found: SuccessionCase | None = await self._one(succession_cases.c.owner_id == owner_id)

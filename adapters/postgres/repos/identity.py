@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.postgres.repos.base import RecordRepo, SqlRepo, TrackedRepo, upsert
-from adapters.postgres.rows import row_of
+from adapters.postgres.rows import record, row_of
 from adapters.postgres.tables.identity import (
     api_keys,
     login_throttles,
@@ -34,45 +34,24 @@ class UserRepo(TrackedRepo[User]):
 
     kind = "user"
     table = users
-    keys = ("id",)
-
-    def key_of(self, obj: Any) -> Hashable:
-        return (obj.id,)
 
     def to_row(self, u: User) -> dict[str, Any]:
-        return {
-            "id": u.id,
-            "username": u.username,
-            "username_normalized": normalize_username(u.username),
-            "password_hash": u.password_hash,
-            "role": u.role.value,
-            "created_at": u.created_at,
-            "mfa_enabled": u.mfa_enabled,
-            "mfa_secret": u.mfa_secret,
+        return row_of(
+            u,
+            users,
+            username_normalized=normalize_username(u.username),
             # Copies: the snapshot must not change when the user's lists change in place.
-            "backup_code_digests": list(u.backup_code_digests),
-            "pending_mfa_secret": u.pending_mfa_secret,
-            "pending_backup_code_digests": list(u.pending_backup_code_digests),
-            "last_totp_step": u.last_totp_step,
-            "email": u.email,
-            "active": u.active,
-        }
+            backup_code_digests=list(u.backup_code_digests),
+            pending_backup_code_digests=list(u.pending_backup_code_digests),
+        )
 
     def from_row(self, r: Any) -> User:
-        return User(
-            id=r.id,
-            username=r.username,
-            password_hash=r.password_hash,
+        return record(
+            User,
+            r,
             role=Role(r.role),
-            created_at=r.created_at,
-            mfa_enabled=r.mfa_enabled,
-            mfa_secret=r.mfa_secret,
             backup_code_digests=list(r.backup_code_digests),
-            pending_mfa_secret=r.pending_mfa_secret,
             pending_backup_code_digests=list(r.pending_backup_code_digests),
-            last_totp_step=r.last_totp_step,
-            email=r.email,
-            active=r.active,
         )
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
@@ -84,9 +63,6 @@ class UserRepo(TrackedRepo[User]):
         except IntegrityError as exc:
             # The unique constraints besides the key (which upsert handles): name and email.
             raise Conflict(f"username {obj.username} or its email is taken") from exc
-
-    async def add(self, user: User) -> None:
-        self._add(user)
 
     async def get(self, user_id: str) -> User | None:
         return await self._one(users.c.id == user_id)
@@ -123,9 +99,6 @@ class LoginThrottleRepo(TrackedRepo[LoginThrottle]):
     def from_row(self, r: Any) -> LoginThrottle:
         return LoginThrottle(key=r.key, failures=[datetime.fromisoformat(at) for at in r.failures])
 
-    async def add(self, throttle: LoginThrottle) -> None:
-        self._add(throttle)
-
     async def get(self, key: str) -> LoginThrottle | None:
         return await self._one(login_throttles.c.key_digest == digest(key))
 
@@ -135,11 +108,7 @@ class RefreshTokenRepo(RecordRepo[RefreshToken]):
 
     kind = "refresh_token"
     table = refresh_tokens
-    keys = ("id",)
     record_type = RefreshToken
-
-    async def add(self, token: RefreshToken) -> None:
-        self._add(token)
 
     async def get(self, token_id: str) -> RefreshToken | None:
         found = await self._where(refresh_tokens.c.id == token_id)
@@ -205,11 +174,7 @@ class ApiKeyRepo(RecordRepo[ApiKey]):
 
     kind = "api_key"
     table = api_keys
-    keys = ("id",)
     record_type = ApiKey
-
-    async def add(self, key: ApiKey) -> None:
-        self._add(key)
 
     async def get(self, key_id: str) -> ApiKey | None:
         return await self._one(api_keys.c.id == key_id)
@@ -226,15 +191,11 @@ class WorkspaceRepo(RecordRepo[Workspace]):
 
     kind = "workspace"
     table = user_workspaces
-    keys = ("id",)
     record_type = Workspace
 
     def to_row(self, w: Workspace) -> dict[str, Any]:
         # A deep copy, so an in-place edit of the layout differs from the snapshot.
         return row_of(w, user_workspaces, layout_json=copy.deepcopy(w.layout_json))
-
-    async def add(self, workspace: Workspace) -> None:
-        self._add(workspace)
 
     async def get(self, workspace_id: str) -> Workspace | None:
         return await self._one(user_workspaces.c.id == workspace_id)

@@ -42,7 +42,6 @@ class InvitationRepo(RecordRepo[Invitation]):
 
     kind = "invitation"
     table = invitations
-    keys = ("id",)
     record_type = Invitation
 
     def from_row(self, r: Any) -> Invitation:
@@ -50,9 +49,6 @@ class InvitationRepo(RecordRepo[Invitation]):
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
         await _write_once(conn, invitations, before, after, ("used_at", "revoked_at"))
-
-    async def add(self, invitation: Invitation) -> None:
-        self._add(invitation)
 
     async def get(self, invitation_id: str) -> Invitation | None:
         return await self._one(invitations.c.id == invitation_id)
@@ -69,15 +65,11 @@ class PasswordResetRepo(RecordRepo[PasswordResetToken]):
 
     kind = "password_reset"
     table = password_reset_tokens
-    keys = ("id",)
     record_type = PasswordResetToken
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
         spent = ("used_at", "invalidated_at")
         await _write_once(conn, password_reset_tokens, before, after, spent)
-
-    async def add(self, token: PasswordResetToken) -> None:
-        self._add(token)
 
     async def get(self, token_id: str) -> PasswordResetToken | None:
         return await self._one(password_reset_tokens.c.id == token_id)

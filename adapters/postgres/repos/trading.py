@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Hashable
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +19,7 @@ from adapters.postgres.repos.base import (
     upsert_many,
 )
 from adapters.postgres.repos.reference import instrument_filters, profile_fields, profile_row
+from adapters.postgres.rows import record, row_of
 from adapters.postgres.tables.outbox import inbox
 from adapters.postgres.tables.trading import accounts, fills, instruments, orders, positions
 from adapters.postgres.types import UtcDateTime
@@ -86,10 +87,6 @@ class OrderRepo(TrackedRepo[Order]):
 
     kind = "order"
     table = orders
-    keys = ("id",)
-
-    def key_of(self, obj: Any) -> Hashable:
-        return (obj.id,)
 
     def to_row(self, o: Order) -> dict[str, Any]:
         return {
@@ -164,9 +161,6 @@ class OrderRepo(TrackedRepo[Order]):
         statement = _order_update(changed)
         params = [{"b_id": o.id, **{f"v_{k}": after[k] for k in changed}} for o, _, after in items]
         await conn.execute(statement, params)
-
-    async def add(self, order: Order) -> None:
-        self._add(order)
 
     async def get(self, order_id: str) -> Order | None:
         held = self._uow.tracked(self.kind, (order_id,))
@@ -275,10 +269,6 @@ class AccountRepo(TrackedRepo[Account]):
 
     kind = "account"
     table = accounts
-    keys = ("id",)
-
-    def key_of(self, obj: Any) -> Hashable:
-        return (obj.id,)
 
     def dump(self, a: Account) -> Any:
         # `version` is left out: it is the lock, read from the object when writing.
@@ -348,9 +338,6 @@ class AccountRepo(TrackedRepo[Account]):
         if result.rowcount != 1:
             raise ConcurrentUpdate(f"account {account.id} was changed by someone else")
         account.version += 1
-
-    async def add(self, account: Account) -> None:
-        self._add(account)
 
     async def get(self, account_id: str) -> Account | None:
         held = self._uow.tracked(self.kind, (account_id,))
@@ -431,19 +418,7 @@ class FillRepo(SqlRepo):
     """Append-only fills; a fill id already stored is ignored."""
 
     async def add(self, fill: Fill) -> None:
-        row = {
-            "id": fill.id,
-            "order_id": fill.order_id,
-            "account_id": fill.account_id,
-            "symbol": fill.symbol,
-            "side": fill.side.value,
-            "quantity": fill.quantity,
-            "price": fill.price,
-            "commission": fill.commission,
-            "at": fill.at,
-        }
-
-        self._uow.stage_insert(fills, row)
+        self._uow.stage_insert(fills, row_of(fill, fills))
 
     async def stored(self, fill_ids: Collection[str]) -> set[str]:
         if not fill_ids:
@@ -456,20 +431,7 @@ class FillRepo(SqlRepo):
         if order_id is not None:
             query = query.where(fills.c.order_id == order_id)
         rows = (await self._uow.execute(query.order_by(fills.c.at, fills.c.id))).all()
-        return [
-            Fill(
-                id=r.id,
-                order_id=r.order_id,
-                account_id=r.account_id,
-                symbol=r.symbol,
-                side=Side(r.side),
-                quantity=r.quantity,
-                price=r.price,
-                at=r.at,
-                commission=r.commission,
-            )
-            for r in rows
-        ]
+        return [record(Fill, r, side=Side(r.side)) for r in rows]
 
 
 class InstrumentRepo(TrackedRepo[Instrument]):
@@ -518,9 +480,6 @@ class InstrumentRepo(TrackedRepo[Instrument]):
             active=r.active,
             bond=_bond_terms(r),
         )
-
-    async def add(self, instrument: Instrument) -> None:
-        self._add(instrument)
 
     async def get(self, symbol: str) -> Instrument | None:
         return await self._one(instruments.c.symbol == symbol)

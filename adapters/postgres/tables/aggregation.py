@@ -5,18 +5,19 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Date, Index, String, Table, Text
 
-from adapters.postgres.types import Money, UtcDateTime, metadata
+from adapters.postgres import columns
+from adapters.postgres.types import UtcDateTime, metadata
 
 aggregation_items = Table(
     "aggregation_items",
     metadata,
-    Column("id", String(64), primary_key=True),
-    Column("owner_id", String(64), nullable=False),
+    columns.id_key(),
+    columns.owner_id(),
     Column("provider_item_id", String(128), nullable=False, unique=True),
     Column("institution_id", String(64), nullable=True),
     Column("institution_name", String(200), nullable=True),
     Column("access_token", Text(), nullable=False),  # sealed (ports/core/encryption.py)
-    Column("created_at", UtcDateTime(), nullable=False),
+    columns.created_at(),
     Column("portfolio_id", String(64), nullable=True),
     Column("status", String(16), nullable=False),
     Column("error_code", String(64), nullable=True),
@@ -28,15 +29,15 @@ aggregation_items = Table(
 aggregation_accounts = Table(
     "aggregation_accounts",
     metadata,
-    Column("id", String(64), primary_key=True),
+    columns.id_key(),
     Column("item_id", String(64), nullable=False),
-    Column("owner_id", String(64), nullable=False),
+    columns.owner_id(),
     Column("provider_account_id", String(128), nullable=False),
     Column("name", String(200), nullable=False),
     Column("mask", String(16), nullable=True),
     Column("type", String(32), nullable=False),
     Column("subtype", String(64), nullable=True),
-    Column("current_balance", Money(), nullable=True),
+    columns.money("current_balance", nullable=True),
     Column("currency", String(16), nullable=True),
     Index("ix_aggregation_accounts_item", "item_id"),
     Index("ix_aggregation_accounts_owner", "owner_id"),
@@ -51,10 +52,10 @@ aggregation_holdings = Table(
     Column("symbol", String(32), nullable=True),
     Column("name", String(200), nullable=True),
     Column("security_type", String(32), nullable=True),
-    Column("quantity", Money(), nullable=False),
-    Column("cost_basis", Money(), nullable=True),
-    Column("institution_price", Money(), nullable=False),
-    Column("institution_value", Money(), nullable=False),
+    columns.money("quantity"),
+    columns.money("cost_basis", nullable=True),
+    columns.money("institution_price"),
+    columns.money("institution_value"),
     Column("currency", String(16), nullable=True),
     Column("as_of", Date(), nullable=False),
 )
@@ -67,7 +68,7 @@ aggregation_transactions = Table(
     Column("account_id", String(64), nullable=False),
     Column("day", Date(), nullable=False),
     Column("name", String(300), nullable=False),
-    Column("amount", Money(), nullable=False),
+    columns.money("amount"),
     Column("currency", String(16), nullable=True),
     Column("pending", Boolean(), nullable=False),
     Index("ix_aggregation_transactions_item_day", "item_id", "day"),

@@ -14,13 +14,14 @@ from sqlalchemy import (
     Text,
 )
 
-from adapters.postgres.types import Json, Money, UtcDateTime, metadata
+from adapters.postgres import columns
+from adapters.postgres.types import Json, UtcDateTime, metadata
 
 risk_rules = Table(
     "risk_rules",
     metadata,
-    Column("id", String(64), primary_key=True),
-    Column("owner_id", String(64), nullable=False, index=True),
+    columns.id_key(),
+    columns.owner_id(index=True),
     Column("rule_type", String(32), nullable=False),
     Column("params", Json, nullable=False),
     Column("scope", String(16), nullable=False),
@@ -40,15 +41,15 @@ trading_states = Table(
     Column("reason", Text, nullable=False),
     Column("changed_by", String(64), nullable=False),
     Column("changed_at", UtcDateTime(), nullable=True),
-    Column("version", Integer, nullable=False),
+    columns.version(),
 )
 
 kill_switch_events = Table(
     "kill_switch_events",
     metadata,
     # The seed schema's columns first.
-    Column("id", String(64), primary_key=True),
-    Column("user_id", String(64), nullable=False),
+    columns.id_key(),
+    columns.user_id(),
     Column("trigger_type", String(32), nullable=False),
     Column("orders_cancelled", Integer, nullable=False),
     Column("broker_confirmed", Boolean, nullable=False),
@@ -90,8 +91,8 @@ kill_switch_passcodes = Table(
 agents = Table(
     "agents",
     metadata,
-    Column("id", String(64), primary_key=True),
-    Column("owner_id", String(64), nullable=False, index=True),
+    columns.id_key(),
+    columns.owner_id(index=True),
     Column("name", Text, nullable=False),
     Column("account_ids", Json, nullable=False),
     Column("threshold", Interval(), nullable=False),
@@ -117,7 +118,7 @@ succession_cases = Table(
     Column("grace_started_at", UtcDateTime(), nullable=True),
     Column("triggered_at", UtcDateTime(), nullable=True),
     Column("execution", Json, nullable=True),
-    Column("version", Integer, nullable=False),
+    columns.version(),
 )
 
 succession_beneficiaries = Table(
@@ -127,6 +128,6 @@ succession_beneficiaries = Table(
     Column("position", Integer, primary_key=True),
     Column("beneficiary_id", String(128), nullable=False),
     Column("name", Text, nullable=False),
-    Column("share_percent", Money(), nullable=False),
+    columns.money("share_percent"),
     Column("contact", Text, nullable=False),
 )

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from sqlalchemy import BigInteger, Column, Index, String, Table, Text, UniqueConstraint
 
-from adapters.postgres.types import UtcDateTime, metadata
+from adapters.postgres import columns
+from adapters.postgres.types import metadata
 
 crypto_wallets = Table(
     "crypto_wallets",
     metadata,
-    Column("id", String(64), primary_key=True),
-    Column("owner_id", String(64), nullable=False),
+    columns.id_key(),
+    columns.owner_id(),
     Column("chain_id", BigInteger(), nullable=False),  # EIP-155, up to 2^53
     Column("address", String(42), nullable=False),  # lower-case 0x address
     Column("label", String(100), nullable=False),
     Column("tokens", Text(), nullable=False),  # comma-separated lower-case contracts, in order
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
+    columns.created_at(),
+    columns.updated_at(),
     UniqueConstraint("owner_id", "chain_id", "address", name="uq_crypto_wallets_owner_address"),
     Index("ix_crypto_wallets_owner", "owner_id", "created_at"),
 )

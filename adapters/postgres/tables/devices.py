@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Float, Index, Integer, String, Table, Text
 
+from adapters.postgres import columns
 from adapters.postgres.types import UtcDateTime, metadata
 
 devices = Table(
     "devices",
     metadata,
-    Column("id", String(64), primary_key=True),
-    Column("user_id", String(64), nullable=False),
+    columns.id_key(),
+    columns.user_id(),
     Column("fingerprint", String(64), nullable=False),  # HMAC under the server's key
     Column("name", String(64), nullable=False),
     Column("family", String(64), nullable=False),
@@ -34,8 +35,8 @@ device_sessions = Table(
 device_logins = Table(
     "device_logins",
     metadata,
-    Column("id", String(64), primary_key=True),
-    Column("user_id", String(64), nullable=False),
+    columns.id_key(),
+    columns.user_id(),
     Column("device_id", String(64), nullable=False),
     Column("at", UtcDateTime(), nullable=False),
     Column("network", String(64), nullable=True),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, PrimaryKeyConstraint, String, Table
 
-from adapters.postgres.types import Money, UtcDateTime, metadata
+from adapters.postgres import columns
+from adapters.postgres.types import UtcDateTime, metadata
 
 equity_snapshots = Table(
     "equity_snapshots",
@@ -13,13 +14,13 @@ equity_snapshots = Table(
     # job writes outside the order transaction.
     Column("account_id", String(64), nullable=False),
     Column("day", Date(), nullable=False),
-    Column("equity", Money(), nullable=False),
-    Column("cash", Money(), nullable=False),
-    Column("market_value", Money(), nullable=False),
-    Column("gross_exposure", Money(), nullable=False),
-    Column("net_flow", Money(), nullable=False),
-    Column("traded_notional", Money(), nullable=False),
-    Column("realized_pnl", Money(), nullable=False),
+    columns.money("equity"),
+    columns.money("cash"),
+    columns.money("market_value"),
+    columns.money("gross_exposure"),
+    columns.money("net_flow"),
+    columns.money("traded_notional"),
+    columns.money("realized_pnl"),
     Column("taken_at", UtcDateTime(), nullable=False),
     # The key is also the range query's index: (account, day) ascending.
     PrimaryKeyConstraint("account_id", "day"),

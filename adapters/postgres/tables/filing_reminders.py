@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, String, Table
 
+from adapters.postgres import columns
 from adapters.postgres.types import UtcDateTime, metadata
 
 filing_reminders = Table(
@@ -12,7 +13,7 @@ filing_reminders = Table(
     Column("owner_id", String(64), primary_key=True),  # one setting per user
     Column("filings", String(200), nullable=False),  # comma-separated Filing values ("" none)
     Column("lead_days", String(100), nullable=False),  # comma-separated whole days
-    Column("updated_at", UtcDateTime(), nullable=False),
+    columns.updated_at(),
 )
 
 filing_reminders_sent = Table(

@@ -16,27 +16,28 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from adapters.postgres.types import Money, UtcDateTime, metadata, ordered_id
+from adapters.postgres import columns
+from adapters.postgres.types import metadata, ordered_id
 
 giving_donations = Table(
     "giving_donations",
     metadata,
-    Column("id", ordered_id(), primary_key=True),
-    Column("owner_id", String(64), nullable=False),
+    columns.id_key(ordered_id()),
+    columns.owner_id(),
     Column("receipt", String(32), nullable=False),
     Column("donated_on", Date(), nullable=False),
     Column("donee", String(200), nullable=False),
     Column("donee_ein", String(10), nullable=True),
     Column("donee_kind", String(24), nullable=False),
     Column("kind", String(8), nullable=False),  # cash | stock
-    Column("fair_market_value", Money(), nullable=False),
+    columns.money("fair_market_value"),
     Column("fund", String(200), nullable=True),
     Column("symbol", String(32), nullable=True),
-    Column("shares", Money(), nullable=True),
-    Column("cost_basis", Money(), nullable=True),
+    columns.money("shares", nullable=True),
+    columns.money("cost_basis", nullable=True),
     Column("acquired", Date(), nullable=True),
     Column("memo", Text(), nullable=False),
-    Column("created_at", UtcDateTime(), nullable=False),
+    columns.created_at(),
     UniqueConstraint("owner_id", "receipt", name="uq_giving_donations_owner_id_receipt"),
     Index("ix_giving_donations_owner", "owner_id", "donated_on", "id"),
 )
@@ -44,25 +45,25 @@ giving_donations = Table(
 giving_daf_grants = Table(
     "giving_daf_grants",
     metadata,
-    Column("id", ordered_id(), primary_key=True),
-    Column("owner_id", String(64), nullable=False),
+    columns.id_key(ordered_id()),
+    columns.owner_id(),
     Column("fund", String(200), nullable=False),
     Column("granted_on", Date(), nullable=False),
     Column("grantee", String(200), nullable=False),
     Column("grantee_ein", String(10), nullable=True),
-    Column("amount", Money(), nullable=False),
+    columns.money("amount"),
     Column("memo", Text(), nullable=False),
-    Column("created_at", UtcDateTime(), nullable=False),
+    columns.created_at(),
     Index("ix_giving_daf_grants_owner", "owner_id", "granted_on", "id"),
 )
 
 giving_carryovers = Table(
     "giving_carryovers",
     metadata,
-    Column("owner_id", String(64), nullable=False),
+    columns.owner_id(),
     Column("category", String(16), nullable=False),
     Column("origin_year", Integer(), nullable=False),
     Column("into_year", Integer(), nullable=False),  # the same on all of an owner's rows
-    Column("amount", Money(), nullable=False),
+    columns.money("amount"),
     PrimaryKeyConstraint("owner_id", "category", "origin_year", name="pk_giving_carryovers"),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import BigInteger, Boolean, Column, Index, String, Table, Text, true
 
+from adapters.postgres import columns
 from adapters.postgres.types import Json, UtcDateTime, metadata
 
 # MFA secrets and backup-code digests are columns of `users`: they are read and written
@@ -11,13 +12,13 @@ from adapters.postgres.types import Json, UtcDateTime, metadata
 users = Table(
     "users",
     metadata,
-    Column("id", String(64), primary_key=True),
+    columns.id_key(),
     Column("username", String(255), nullable=False),
     # domain.identity.normalize_username(username): what uniqueness and lookups use.
     Column("username_normalized", String(255), nullable=False),
     Column("password_hash", Text, nullable=False),
     Column("role", String(32), nullable=False),
-    Column("created_at", UtcDateTime(), nullable=False),
+    columns.created_at(),
     Column("mfa_enabled", Boolean, nullable=False),
     Column("mfa_secret", Text, nullable=True),  # ciphertext from the SecretSealer port
     Column("backup_code_digests", Json, nullable=False),
@@ -45,9 +46,9 @@ login_throttles = Table(
 refresh_tokens = Table(
     "refresh_tokens",
     metadata,
-    Column("id", String(64), primary_key=True),
+    columns.id_key(),
     Column("family_id", String(64), nullable=False, index=True),
-    Column("user_id", String(64), nullable=False, index=True),
+    columns.user_id(index=True),
     Column("secret_digest", String(64), nullable=False),
     Column("issued_at", UtcDateTime(), nullable=False),
     Column("expires_at", UtcDateTime(), nullable=False),
@@ -74,12 +75,12 @@ revoked_token_families = Table(
 api_keys = Table(
     "api_keys",
     metadata,
-    Column("id", String(64), primary_key=True),
+    columns.id_key(),
     Column("agent_id", String(64), nullable=False),
-    Column("owner_id", String(64), nullable=False, index=True),
+    columns.owner_id(index=True),
     Column("label", String(255), nullable=False),
     Column("secret_digest", String(64), nullable=False),
-    Column("created_at", UtcDateTime(), nullable=False),
+    columns.created_at(),
     Column("revoked_at", UtcDateTime(), nullable=True),
     Column("last_used_at", UtcDateTime(), nullable=True),
 )
@@ -89,11 +90,11 @@ api_keys = Table(
 user_workspaces = Table(
     "user_workspaces",
     metadata,
-    Column("id", String(64), primary_key=True),
-    Column("user_id", String(64), nullable=False, index=True),
+    columns.id_key(),
+    columns.user_id(index=True),
     Column("workspace_name", String(255), nullable=False),
     Column("layout_json", Json, nullable=False),
     Column("is_default", Boolean, nullable=False),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
+    columns.created_at(),
+    columns.updated_at(),
 )

@@ -9,20 +9,21 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, ForeignKey, Index, PrimaryKeyConstraint, String, Table, Text
 
-from adapters.postgres.types import Money, UtcDateTime, metadata, ordered_id
+from adapters.postgres import columns
+from adapters.postgres.types import UtcDateTime, metadata, ordered_id
 
 illiquid_assets = Table(
     "illiquid_assets",
     metadata,
-    Column("id", ordered_id(), primary_key=True),
+    columns.id_key(ordered_id()),
     Column("portfolio_id", ordered_id(), ForeignKey("portfolios.id"), nullable=False),
-    Column("owner_id", String(64), nullable=False),
+    columns.owner_id(),
     Column("name", String(200), nullable=False),
     Column("kind", String(32), nullable=False),  # real_estate | art | private_equity
     Column("currency", String(3), nullable=False),
     Column("acquired", Date(), nullable=False),
-    Column("cost", Money(), nullable=False),
-    Column("created_at", UtcDateTime(), nullable=False),
+    columns.money("cost"),
+    columns.created_at(),
     Column("note", Text(), nullable=False),
     Index("ix_illiquid_assets_owner_id", "owner_id", "id"),
 )
@@ -32,7 +33,7 @@ illiquid_valuations = Table(
     metadata,
     Column("asset_id", ordered_id(), ForeignKey("illiquid_assets.id"), nullable=False),
     Column("as_of", Date(), nullable=False),
-    Column("value", Money(), nullable=False),
+    columns.money("value"),
     Column("method", String(32), nullable=False),
     Column("recorded_at", UtcDateTime(), nullable=False),
     Column("note", Text(), nullable=False),

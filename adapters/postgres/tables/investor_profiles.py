@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Integer, SmallInteger, String, Table
 
-from adapters.postgres.types import Money, UtcDateTime, metadata
+from adapters.postgres import columns
+from adapters.postgres.types import UtcDateTime, metadata
 
 investor_profiles = Table(
     "investor_profiles",
@@ -14,12 +15,12 @@ investor_profiles = Table(
     Column("questionnaire_score", SmallInteger(), nullable=True),
     Column("horizon_years", Integer(), nullable=False),
     Column("filing_status", String(32), nullable=False),
-    Column("federal_bracket", Money(), nullable=False),  # a fraction, exact
+    columns.money("federal_bracket"),  # a fraction, exact
     Column("state", String(2), nullable=True),
-    Column("state_rate", Money(), nullable=False),
+    columns.money("state_rate"),
     Column("accredited_bases", String(256), nullable=False),  # comma-separated criterion ids
     Column("accredited_attested_at", UtcDateTime(), nullable=True),
     Column("terms_version", String(32), nullable=True),
     Column("terms_accepted_at", UtcDateTime(), nullable=True),
-    Column("updated_at", UtcDateTime(), nullable=False),
+    columns.updated_at(),
 )

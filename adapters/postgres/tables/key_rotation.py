@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Integer, PrimaryKeyConstraint, String, Table
 
+from adapters.postgres import columns
 from adapters.postgres.types import UtcDateTime, metadata
 
 # One row per source while a rotation is under way (cleared when the source is done).
@@ -14,14 +15,14 @@ key_rotation_checkpoints = Table(
     Column("cursor", String(255), nullable=False),  # the last record finished, e.g. a user id
     Column("target_key_id", String(64), nullable=False),  # the KEK records were moved to
     Column("target_version", Integer, nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
+    columns.updated_at(),
 )
 
 retired_keys = Table(
     "retired_keys",
     metadata,
     Column("key_id", String(64), nullable=False),
-    Column("version", Integer, nullable=False),
+    columns.version(),
     Column("retired_at", UtcDateTime(), nullable=False),
     Column("retired_by", String(64), nullable=False),
     PrimaryKeyConstraint("key_id", "version"),

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Index, Integer, String, Table, Text
 
+from adapters.postgres import columns
 from adapters.postgres.types import Json, UtcDateTime, metadata
 
 vault_keys = Table(
     "vault_keys",
     metadata,
-    Column("id", String(64), primary_key=True),
-    Column("owner_id", String(64), nullable=False),
+    columns.id_key(),
+    columns.owner_id(),
     Column("provider", String(32), nullable=False),
     Column("label", String(120), nullable=False),
     Column("scopes", Json, nullable=False),
@@ -22,7 +23,7 @@ vault_keys = Table(
     Column("account_id", String(64), nullable=True),
     Column("paper", Boolean(), nullable=False),
     Column("expires_at", UtcDateTime(), nullable=True),
-    Column("created_at", UtcDateTime(), nullable=False),
+    columns.created_at(),
     Column("rotated_at", UtcDateTime(), nullable=True),
     Column("last_used_at", UtcDateTime(), nullable=True),
     # The pair before the last rotation, kept sealed until previous_until, then set NULL.

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from sqlalchemy import BigInteger, Column, Index, String, Table, Text
 
+from adapters.postgres import columns
 from adapters.postgres.types import UtcDateTime, metadata
 
 kyc_documents = Table(
     "kyc_documents",
     metadata,
-    Column("id", String(64), primary_key=True),
-    Column("owner_id", String(64), nullable=False),
+    columns.id_key(),
+    columns.owner_id(),
     Column("kind", String(32), nullable=False),
     Column("media_type", String(64), nullable=False),
     Column("size", BigInteger(), nullable=False),

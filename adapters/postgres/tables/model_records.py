@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Double, Index, Integer, String, Table, Text
 
+from adapters.postgres import columns
 from adapters.postgres.types import Json, UtcDateTime, metadata
 
 model_reviews = Table(
     "model_reviews",
     metadata,
-    Column("id", String(64), primary_key=True),
+    columns.id_key(),
     Column("owner_id", String(128), nullable=False),
     Column("account_id", String(128), nullable=False),
     Column("order_id", String(128), nullable=True),  # None: a proposed order's review
@@ -22,14 +23,14 @@ model_reviews = Table(
     Column("prompt", Text, nullable=False),  # redacted
     Column("answer", Text, nullable=True),  # redacted; None: no answer came
     Column("detail", Text, nullable=False),
-    Column("created_at", UtcDateTime(), nullable=False),
+    columns.created_at(),
     Index("ix_model_reviews_order", "order_id", "created_at"),
 )
 
 model_predictions = Table(
     "model_predictions",
     metadata,
-    Column("id", String(64), primary_key=True),
+    columns.id_key(),
     Column("model", String(64), nullable=False),
     Column("version", String(128), nullable=False),
     Column("kind", String(16), nullable=False),  # rating | score

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Index, String, Table, Text
 
-from adapters.postgres.types import UtcDateTime, metadata
+from adapters.postgres import columns
+from adapters.postgres.types import metadata
 
 notification_endpoints = Table(
     "notification_endpoints",
     metadata,
-    Column("id", String(64), primary_key=True),
-    Column("owner_id", String(64), nullable=False),
+    columns.id_key(),
+    columns.owner_id(),
     Column("channel", String(16), nullable=False),
     Column("address", String(2048), nullable=False),
     Column("label", String(100), nullable=False),
     Column("enabled", Boolean(), nullable=False),
-    Column("created_at", UtcDateTime(), nullable=False),
+    columns.created_at(),
     Column("sealed", Text, nullable=False),  # SecretSealer text (record type notification_endpoint)
     Index("ix_notification_endpoints_owner_created", "owner_id", "created_at"),
 )

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Boolean, Column, Index, Integer, String, Table, Text
 
+from adapters.postgres import columns
 from adapters.postgres.types import Json, UtcDateTime, metadata
 
 notification_deliveries = Table(
     "notification_deliveries",
     metadata,
     # sha256 of (source event, user, channel, destination): the idempotency key.
-    Column("id", String(64), primary_key=True),
-    Column("user_id", String(64), nullable=False),
+    columns.id_key(),
+    columns.user_id(),
     Column("event_type", String(64), nullable=False),
     Column("priority", String(16), nullable=False),
     Column("channel", String(16), nullable=False),
     Column("status", String(16), nullable=False),
     Column("attempts", Integer(), nullable=False),
     Column("next_attempt_at", UtcDateTime(), nullable=False),
-    Column("created_at", UtcDateTime(), nullable=False),
+    columns.created_at(),
     Column("sent_at", UtcDateTime(), nullable=True),
     Column("source_id", String(128), nullable=False),
     Column("destination_id", String(64), nullable=True),
@@ -37,28 +40,36 @@ notification_deliveries = Table(
 notifications_in_app = Table(
     "notifications_in_app",
     metadata,
-    Column("id", String(64), primary_key=True),
-    Column("user_id", String(64), nullable=False),
+    columns.id_key(),
+    columns.user_id(),
     Column("event_type", String(64), nullable=False),
     Column("priority", String(16), nullable=False),
     Column("title", String(256), nullable=False),
     Column("body", Text(), nullable=False),
-    Column("created_at", UtcDateTime(), nullable=False),
+    columns.created_at(),
     Column("read_at", UtcDateTime(), nullable=True),
     Column("data", Json, nullable=False),
     Index("ix_notifications_in_app_user", "user_id", "created_at", "id"),
 )
 
+
+def _preference_columns() -> list[Column[Any]]:
+    """The columns of a set of preferences, a user's own or a role's defaults."""
+    return [
+        Column("channels", Json, nullable=False),  # {event type: [channel, ...]}
+        Column("quiet_start", String(8), nullable=True),  # "22:00"
+        Column("quiet_end", String(8), nullable=True),
+        Column("time_zone", String(64), nullable=True),
+        Column("digest_enabled", Boolean(), nullable=False),
+        Column("digest_minutes", Integer(), nullable=False),
+    ]
+
+
 notification_preferences = Table(
     "notification_preferences",
     metadata,
     Column("user_id", String(64), primary_key=True),
-    Column("channels", Json, nullable=False),  # {event type: [channel, ...]}
-    Column("quiet_start", String(8), nullable=True),  # "22:00"
-    Column("quiet_end", String(8), nullable=True),
-    Column("time_zone", String(64), nullable=True),
-    Column("digest_enabled", Boolean(), nullable=False),
-    Column("digest_minutes", Integer(), nullable=False),
+    *_preference_columns(),
 )
 
 notification_role_preferences = Table(
@@ -66,12 +77,7 @@ notification_role_preferences = Table(
     metadata,
     # The admins' defaults of a role: what a user of that role without their own gets.
     Column("role", String(32), primary_key=True),
-    Column("channels", Json, nullable=False),
-    Column("quiet_start", String(8), nullable=True),
-    Column("quiet_end", String(8), nullable=True),
-    Column("time_zone", String(64), nullable=True),
-    Column("digest_enabled", Boolean(), nullable=False),
-    Column("digest_minutes", Integer(), nullable=False),
+    *_preference_columns(),
 )
 
 # Bulk mark-read "all before a time" and the unread counts read a user's unread rows.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import JSON, BigInteger, Column, Index, Integer, String, Table, Text
 from sqlalchemy.dialects.postgresql import JSONB
 
+from adapters.postgres import columns
 from adapters.postgres.types import Json, UtcDateTime, metadata
 
 # A JSON object or SQL NULL (not JSON null): None stays NULL, so "no trace" costs no bytes.
@@ -19,7 +20,7 @@ outbox = Table(
     Column("aggregate_id", String(128), nullable=False),
     Column("event_type", String(64), nullable=False),
     Column("payload", Json, nullable=False),
-    Column("created_at", UtcDateTime(), nullable=False),
+    columns.created_at(),
     Column("sent_at", UtcDateTime(), nullable=True),
     Column("failed_at", UtcDateTime(), nullable=True),
     Column("attempts", Integer, nullable=False, default=0),

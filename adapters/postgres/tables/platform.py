@@ -19,7 +19,8 @@ from sqlalchemy import (
     Table,
 )
 
-from adapters.postgres.types import Json, Money, UtcDateTime, metadata
+from adapters.postgres import columns
+from adapters.postgres.types import Json, UtcDateTime, metadata
 
 audit_log = Table(
     "audit_log",
@@ -51,21 +52,21 @@ audit_log = Table(
 transactions = Table(
     "transactions",
     metadata,
-    Column("id", String(64), primary_key=True),
+    columns.id_key(),
     Column("account_id", String(64), nullable=False),
     Column("symbol", String(64), nullable=False),
     Column("side", String(8), nullable=False),
-    Column("quantity", Money(), nullable=False),
-    Column("price", Money(), nullable=False),
+    columns.money("quantity"),
+    columns.money("price"),
     Column("executed_at", UtcDateTime(), nullable=False),
     Column("settlement_date", Date(), nullable=True),
     Column("lot_id", String(64), nullable=True),
-    Column("cost_basis", Money(), nullable=True),
-    Column("realized_gain", Money(), nullable=True),
+    columns.money("cost_basis", nullable=True),
+    columns.money("realized_gain", nullable=True),
     Column("holding_period", String(8), nullable=True),
     Column("wash_sale", Boolean, nullable=False),
-    Column("disallowed_loss", Money(), nullable=True),
-    Column("basis_adjustment", Money(), nullable=True),
+    columns.money("disallowed_loss", nullable=True),
+    columns.money("basis_adjustment", nullable=True),
     Index("ix_transactions_account_symbol_executed", "account_id", "symbol", "executed_at", "id"),
     Index("ix_transactions_account_executed", "account_id", "executed_at", "id"),
     Index("ix_transactions_lot", "lot_id"),
@@ -77,12 +78,12 @@ market_bars = Table(
     Column("symbol", String(64), primary_key=True),
     Column("interval", String(16), primary_key=True),
     Column("time", UtcDateTime(), primary_key=True),
-    Column("open", Money(), nullable=False),
-    Column("high", Money(), nullable=False),
-    Column("low", Money(), nullable=False),
-    Column("close", Money(), nullable=False),
-    Column("volume", Money(), nullable=False),
-    Column("vwap", Money(), nullable=True),
+    columns.money("open"),
+    columns.money("high"),
+    columns.money("low"),
+    columns.money("close"),
+    columns.money("volume"),
+    columns.money("vwap", nullable=True),
     Column("trades", Integer(), nullable=True),
 )
 
@@ -93,21 +94,21 @@ bar_corporate_actions = Table(
     Column("symbol", String(64), primary_key=True),
     Column("kind", String(16), primary_key=True),
     Column("ex_date", Date(), primary_key=True),
-    Column("value", Money(), nullable=False),
-    Column("reference_close", Money(), nullable=True),
+    columns.money("value"),
+    columns.money("reference_close", nullable=True),
 )
 
 margin_settings = Table(
     "margin_settings",
     metadata,
     Column("account_id", String(64), primary_key=True),
-    Column("initial_rate", Money(), nullable=False),
-    Column("maintenance_long_rate", Money(), nullable=False),
-    Column("maintenance_short_rate", Money(), nullable=False),
+    columns.money("initial_rate"),
+    columns.money("maintenance_long_rate"),
+    columns.money("maintenance_short_rate"),
     # {"asset_class": {class: rates}, "symbol": {symbol: rates}}, rates as decimal strings.
     Column("rate_overrides", Json, nullable=False),
-    Column("warning_buffer", Money(), nullable=False),
-    Column("target_buffer", Money(), nullable=False),
+    columns.money("warning_buffer"),
+    columns.money("target_buffer"),
     Column("auto_deleverage", Boolean, nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=True),
+    columns.updated_at(nullable=True),
 )

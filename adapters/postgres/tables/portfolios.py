@@ -20,23 +20,24 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from adapters.postgres.types import Money, UtcDateTime, metadata, ordered_id
+from adapters.postgres import columns
+from adapters.postgres.types import metadata, ordered_id
 
 portfolios = Table(
     "portfolios",
     metadata,
-    Column("id", ordered_id(), primary_key=True),
-    Column("owner_id", String(64), nullable=False),
+    columns.id_key(ordered_id()),
+    columns.owner_id(),
     Column("name", String(200), nullable=False),
     Column("base_currency", String(3), nullable=False),
-    Column("created_at", UtcDateTime(), nullable=False),
+    columns.created_at(),
     Index("ix_portfolios_owner_id", "owner_id", "id"),
 )
 
 portfolio_accounts = Table(
     "portfolio_accounts",
     metadata,
-    Column("id", String(64), primary_key=True),  # an account is in one portfolio at most
+    columns.id_key(),  # an account is in one portfolio at most
     Column("portfolio_id", ordered_id(), ForeignKey("portfolios.id"), nullable=False),
     Column("position", Integer(), nullable=False),  # the order the accounts were added in
     Column("name", String(200), nullable=False),
@@ -49,18 +50,18 @@ portfolio_accounts = Table(
 portfolio_transactions = Table(
     "portfolio_transactions",
     metadata,
-    Column("id", ordered_id(), primary_key=True),
+    columns.id_key(ordered_id()),
     Column("portfolio_id", ordered_id(), ForeignKey("portfolios.id"), nullable=False),
     Column("account_id", String(64), nullable=False),
     Column("kind", String(16), nullable=False),
     Column("trade_date", Date(), nullable=False),
     Column("currency", String(3), nullable=False),
     Column("symbol", String(64), nullable=True),
-    Column("quantity", Money(), nullable=False),
-    Column("price", Money(), nullable=False),
-    Column("amount", Money(), nullable=False),
-    Column("fees", Money(), nullable=False),
-    Column("split_ratio", Money(), nullable=True),
+    columns.money("quantity"),
+    columns.money("price"),
+    columns.money("amount"),
+    columns.money("fees"),
+    columns.money("split_ratio", nullable=True),
     Column("lot_method", String(16), nullable=True),
     Column("lot_picks", Text(), nullable=True),  # JSON [[lot_id, "quantity"], ...]; NULL: none
     Column("acquired", Date(), nullable=True),
@@ -76,8 +77,8 @@ portfolio_valuations = Table(
     metadata,
     Column("portfolio_id", ordered_id(), ForeignKey("portfolios.id"), nullable=False),
     Column("day", Date(), nullable=False),
-    Column("market_value", Money(), nullable=False),
-    Column("cash_flow", Money(), nullable=False),
+    columns.money("market_value"),
+    columns.money("cash_flow"),
     Column("currency", String(3), nullable=False),
     PrimaryKeyConstraint("portfolio_id", "day"),
 )

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Index, String, Table, Text
 
-from adapters.postgres.types import Money, UtcDateTime, metadata
+from adapters.postgres import columns
+from adapters.postgres.types import UtcDateTime, metadata
 
 rebalance_proposals = Table(
     "rebalance_proposals",
     metadata,
-    Column("id", String(64), primary_key=True),
-    Column("owner_id", String(64), nullable=False),
+    columns.id_key(),
+    columns.owner_id(),
     Column("portfolio_id", String(64), nullable=False),
-    Column("created_at", UtcDateTime(), nullable=False),
+    columns.created_at(),
     Column("status", String(16), nullable=False),
     Column("executed_at", UtcDateTime(), nullable=True),
     Column("order_ids", Text(), nullable=False),  # JSON list
@@ -25,7 +26,7 @@ rebalance_limits = Table(
     "rebalance_limits",
     metadata,
     Column("owner_id", String(64), primary_key=True),
-    Column("max_turnover", Money(), nullable=False),
-    Column("max_realised_gain", Money(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
+    columns.money("max_turnover"),
+    columns.money("max_realised_gain"),
+    columns.updated_at(),
 )

@@ -4,34 +4,35 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Date, Index, Integer, String, Table
 
-from adapters.postgres.types import Json, Money, UtcDateTime, metadata
+from adapters.postgres import columns
+from adapters.postgres.types import Json, metadata
 
 retirement_plans = Table(
     "retirement_plans",
     metadata,
     Column("account_id", String(64), primary_key=True),
-    Column("owner_id", String(64), nullable=False, index=True),
+    columns.owner_id(index=True),
     Column("kind", String(16), nullable=False),
     Column("birth_date", Date(), nullable=False),
-    Column("compensation", Money(), nullable=True),
+    columns.money("compensation", nullable=True),
     Column("self_employed", Boolean(), nullable=False),
     Column("match_tiers", Json, nullable=False),  # [{"band": "0.03", "rate": "1"}, ...]
     Column("vesting", Json, nullable=True),  # {"kind", "years", "start", "step"}
     Column("service_start", Date(), nullable=True),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
+    columns.created_at(),
+    columns.updated_at(),
 )
 
 retirement_contributions = Table(
     "retirement_contributions",
     metadata,
-    Column("id", String(64), primary_key=True),
+    columns.id_key(),
     Column("account_id", String(64), nullable=False),
-    Column("owner_id", String(64), nullable=False, index=True),
+    columns.owner_id(index=True),
     Column("tax_year", Integer(), nullable=False),
-    Column("amount", Money(), nullable=False),
+    columns.money("amount"),
     Column("source", String(16), nullable=False),
     Column("contributed_on", Date(), nullable=False),
-    Column("created_at", UtcDateTime(), nullable=False),
+    columns.created_at(),
     Index("ix_retirement_contributions_account", "account_id", "tax_year"),
 )

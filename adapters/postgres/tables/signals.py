@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Double, Index, String, Table, UniqueConstraint
 
+from adapters.postgres import columns
 from adapters.postgres.types import Json, UtcDateTime, metadata
 
 signals = Table(
     "signals",
     metadata,
-    Column("id", String(64), primary_key=True),
+    columns.id_key(),
     Column("symbol", String(64), nullable=False),
     Column("timeframe", String(8), nullable=False),
     Column("pattern", String(32), nullable=False),
     Column("score", Double(), nullable=False),
     Column("at", UtcDateTime(), nullable=False),
-    Column("created_at", UtcDateTime(), nullable=False),
+    columns.created_at(),
     Column("reason", String(256), nullable=False),
     Column("details", Json, nullable=False),
     # One signal per bar and pattern, however many scanners read that bar.

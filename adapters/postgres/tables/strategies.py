@@ -14,13 +14,14 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from adapters.postgres.types import Json, Money, UtcDateTime, metadata
+from adapters.postgres import columns
+from adapters.postgres.types import Json, UtcDateTime, metadata
 
 strategies = Table(
     "strategies",
     metadata,
-    Column("id", String(64), primary_key=True),
-    Column("owner_id", String(64), nullable=False),
+    columns.id_key(),
+    columns.owner_id(),
     Column("name", String(120), nullable=False),
     Column("mode", String(8), nullable=False),
     # The definition's parts as JSON documents (numbers as decimal strings).
@@ -29,9 +30,9 @@ strategies = Table(
     Column("sizing", Json, nullable=False),
     Column("entry", Json, nullable=False),
     Column("exit", Json, nullable=False),
-    Column("version", Integer, nullable=False),
-    Column("created_at", UtcDateTime(), nullable=True),
-    Column("updated_at", UtcDateTime(), nullable=True),
+    columns.version(),
+    columns.created_at(nullable=True),
+    columns.updated_at(nullable=True),
     Index("ix_strategies_owner_id", "owner_id"),
     Index("ix_strategies_mode", "mode"),
 )
@@ -39,7 +40,7 @@ strategies = Table(
 strategy_decisions = Table(
     "strategy_decisions",
     metadata,
-    Column("id", String(64), primary_key=True),
+    columns.id_key(),
     Column("strategy_id", String(64), nullable=False),
     Column("account_id", String(64), nullable=False),
     Column("trigger", String(200), nullable=False),
@@ -49,13 +50,13 @@ strategy_decisions = Table(
     Column("signal_kind", String(16), nullable=False),
     Column("signal_id", String(200), nullable=True),
     Column("score", Double(), nullable=True),
-    Column("price", Money(), nullable=True),
+    columns.money("price", nullable=True),
     Column("action", String(8), nullable=False),
     Column("reason", Text, nullable=False),
     Column("side", String(8), nullable=True),
-    Column("quantity", Money(), nullable=False),
-    Column("stop", Money(), nullable=True),
-    Column("take_profit", Money(), nullable=True),
+    columns.money("quantity"),
+    columns.money("stop", nullable=True),
+    columns.money("take_profit", nullable=True),
     Column("exit_reason", String(16), nullable=True),
     Column("sizing", Json, nullable=True),
     Column("order_id", String(64), nullable=True),
@@ -73,10 +74,10 @@ strategy_holdings = Table(
     Column("strategy_id", String(64), nullable=False),
     Column("account_id", String(64), nullable=False),
     Column("symbol", String(64), nullable=False),
-    Column("quantity", Money(), nullable=False),
-    Column("entry_price", Money(), nullable=False),
-    Column("stop", Money(), nullable=True),
-    Column("take_profit", Money(), nullable=True),
+    columns.money("quantity"),
+    columns.money("entry_price"),
+    columns.money("stop", nullable=True),
+    columns.money("take_profit", nullable=True),
     Column("opened_at", UtcDateTime(), nullable=False),
     Column("bars_held", Integer, nullable=False),
     Column("timeframe", String(8), nullable=True),

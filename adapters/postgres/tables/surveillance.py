@@ -14,19 +14,19 @@ from sqlalchemy import (
     Column,
     Float,
     Index,
-    Integer,
     LargeBinary,
     String,
     Table,
     Text,
 )
 
+from adapters.postgres import columns
 from adapters.postgres.types import UtcDateTime, metadata
 
 surveillance_alerts = Table(
     "surveillance_alerts",
     metadata,
-    Column("id", String(64), primary_key=True),
+    columns.id_key(),
     Column("pattern", String(32), nullable=False),
     Column("severity", String(16), nullable=False),
     Column("score", Float(), nullable=False),
@@ -44,8 +44,8 @@ surveillance_alerts = Table(
     Column("closed_at", UtcDateTime(), nullable=True),
     Column("action", String(16), nullable=False),
     Column("action_detail", Text(), nullable=False),
-    Column("created_at", UtcDateTime(), nullable=False),
-    Column("version", Integer(), nullable=False),
+    columns.created_at(),
+    columns.version(),
     Index("ix_surveillance_alerts_detected", "detected_us", "id"),
     Index("ix_surveillance_alerts_owner", "owner_id", "detected_us"),
     Index("ix_surveillance_alerts_action", "action"),
