@@ -200,6 +200,15 @@ class Harness:
         account_id: str = account.json()["accounts"][0]["id"]
         return pid, account_id
 
+    async def book(self, owner: User, pid: str, *transactions: dict[str, Any]) -> None:
+        """Books each transaction (its `account_id` among its fields) in portfolio `pid`
+        through the API, as the owner; each must be accepted (201)."""
+        for tx in transactions:
+            booked = await self.client.post(
+                f"/api/v1/portfolios/{pid}/transactions", json=tx, headers=owner.headers
+            )
+            assert booked.status_code == 201, booked.text
+
     async def agent_key(self, owner: User, agent_id: str, account_ids: tuple[str, ...]) -> str:
         from application.safety.agents import RegisterAgent
 

@@ -121,12 +121,7 @@ async def test_your_portfolio_s_table_excludes_what_13f_does_not_report(
         {"kind": "buy", "trade_date": "2025-12-02", "symbol": s, "quantity": "10", "price": "1"}
         for s in ("AAPL", "FLUX", "ZZZZ")
     ]
-    for tx in txs:
-        booked = await harness.client.post(
-            f"/api/v1/portfolios/{pid}/transactions", json={"account_id": account_id, **tx},
-            headers=owner.headers,
-        )  # fmt: skip
-        assert booked.status_code == 201, booked.text
+    await harness.book(owner, pid, *({"account_id": account_id, **tx} for tx in txs))
     stranger = await harness.user()
 
     # Act: AAPL valued at the quarter end's close given in prices

@@ -70,20 +70,18 @@ async def household(harness: Harness, owner: User) -> str:
             headers=headers,
         )
         assert added.status_code == 201, added.text
-    for account, symbol, qty, price, day in (
-        ("rb-i", "VTI", "10", "50", "2020-01-02"),
-        ("rb-i", "BND", "20", "55", "2022-03-01"),
-        ("rb-t", "VTI", "30", "80", "2023-01-10"),
-        ("rb-t", "VTI", "20", "120", "2024-06-03"),
-        ("rb-t", "VTI", "10", "90", "2025-11-03"),
-    ):
-        booked = await client.post(
-            f"/api/v1/portfolios/{pid}/transactions",
-            json={"account_id": account, "kind": "buy", "trade_date": day, "symbol": symbol,
-                  "quantity": qty, "price": price},
-            headers=headers,
-        )  # fmt: skip
-        assert booked.status_code == 201, booked.text
+    await harness.book(
+        owner, pid,
+        *({"account_id": account, "kind": "buy", "trade_date": day, "symbol": symbol,
+           "quantity": qty, "price": price}
+          for account, symbol, qty, price, day in (
+              ("rb-i", "VTI", "10", "50", "2020-01-02"),
+              ("rb-i", "BND", "20", "55", "2022-03-01"),
+              ("rb-t", "VTI", "30", "80", "2023-01-10"),
+              ("rb-t", "VTI", "20", "120", "2024-06-03"),
+              ("rb-t", "VTI", "10", "90", "2025-11-03"),
+          )),
+    )  # fmt: skip
     return pid
 
 

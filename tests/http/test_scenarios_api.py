@@ -124,18 +124,7 @@ async def test_your_portfolio_is_stressed_and_another_users_is_404(
     harness: Harness, owner: User
 ) -> None:
     # Arrange: 10 AAPL at 190 and 500 cash in a portfolio of the owner's
-    await harness.instrument("AAPL", "190")
-    pid, account_id = await harness.manual_portfolio(owner)
-    for tx in (
-        {"kind": "deposit", "trade_date": "2025-12-01", "amount": "2400"},
-        {"kind": "buy", "trade_date": "2025-12-02", "symbol": "AAPL", "quantity": "10",
-         "price": "190"},
-    ):  # fmt: skip
-        booked = await harness.client.post(
-            f"/api/v1/portfolios/{pid}/transactions", json={"account_id": account_id, **tx},
-            headers=owner.headers,
-        )  # fmt: skip
-        assert booked.status_code == 201, booked.text
+    pid = await _aapl_and_cash(harness, owner)
     body = {"portfolio_id": pid, "sensitivities": {"aapl": {"beta_equity": 1.5}},
             "scenarios": [{"name": "down", "shocks": {"equity": -0.1}}]}  # fmt: skip
     stranger = await harness.user()
@@ -263,18 +252,7 @@ async def test_a_portfolios_liquidity_stress_and_another_users_is_404(
     harness: Harness, owner: User
 ) -> None:
     # Arrange: 10 AAPL at 190 and 500 cash in a portfolio of the owner's
-    await harness.instrument("AAPL", "190")
-    pid, account_id = await harness.manual_portfolio(owner)
-    for tx in (
-        {"kind": "deposit", "trade_date": "2025-12-01", "amount": "2400"},
-        {"kind": "buy", "trade_date": "2025-12-02", "symbol": "AAPL", "quantity": "10",
-         "price": "190"},
-    ):  # fmt: skip
-        booked = await harness.client.post(
-            f"/api/v1/portfolios/{pid}/transactions", json={"account_id": account_id, **tx},
-            headers=owner.headers,
-        )  # fmt: skip
-        assert booked.status_code == 201, booked.text
+    pid = await _aapl_and_cash(harness, owner)
     body = {"portfolio_id": pid, "obligations": ["1000", "1000"]}
     posted = {"assets": [{"name": "AAPL", "value": "1900", "haircut": 0.1, "horizon_days": 2},
                          {"name": "CASH USD", "value": "500"}],
@@ -293,3 +271,17 @@ async def test_a_portfolios_liquidity_stress_and_another_users_is_404(
     assert out["days"] == same.json()["days"]
     assert [d["surplus"] for d in out["days"]] == ["355.00", "210.00"]
     assert_problem(theirs, 404, "PORTFOLIO_NOT_FOUND")
+
+
+async def _aapl_and_cash(harness: Harness, owner: User) -> str:
+    """A portfolio of the owner's holding 10 AAPL at 190 and 500 cash: its id."""
+    await harness.instrument("AAPL", "190")
+    pid, account_id = await harness.manual_portfolio(owner)
+    await harness.book(
+        owner, pid,
+        {"account_id": account_id, "kind": "deposit", "trade_date": "2025-12-01",
+         "amount": "2400"},
+        {"account_id": account_id, "kind": "buy", "trade_date": "2025-12-02", "symbol": "AAPL",
+         "quantity": "10", "price": "190"},
+    )  # fmt: skip
+    return pid
