@@ -31,3 +31,14 @@ async def market(harness: Harness) -> Harness:
     await harness.instrument("MSFT", "410")
     await harness.instrument("XOM", "110", sector="Energy")
     return harness
+
+
+@pytest.fixture
+async def four_eyes(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
+    """A deployment whose held orders need two approvals (BULWARK_HELD_ORDERS_APPROVALS=2),
+    AAPL at 190."""
+    settings = test_settings(held_orders_approvals="2", **served_overrides(request))
+    h, client = await open_harness(settings)
+    async with client:
+        await h.instrument("AAPL", "190")
+        yield h

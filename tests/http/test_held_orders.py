@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
 from domain.principals import Role
 from tests.http.core_helpers import assert_problem, order_body, submit
-from tests.http.harness import Harness, User, open_harness
-from tests.http.harness import test_settings as settings_with
-from tests.http.served_contexts import served_overrides
+from tests.http.harness import Harness, User
 
 pytestmark = pytest.mark.serves("trading")
 
@@ -137,16 +134,6 @@ async def test_an_expired_hold_cannot_be_approved(market: Harness, owner: User) 
     assert_problem(response, 409, "HOLD_EXPIRED")
     stored = await market.client.get(f"{ORDERS}/{order_id}", headers=headers)
     assert stored.json()["status"] == "expired"
-
-
-@pytest.fixture
-async def four_eyes(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
-    """The `market` of a deployment with BULWARK_HELD_ORDERS_APPROVALS=2."""
-    settings = settings_with(held_orders_approvals="2", **served_overrides(request))
-    h, client = await open_harness(settings)
-    async with client:
-        await h.instrument("AAPL", "190")
-        yield h
 
 
 async def test_with_four_eyes_two_different_people_approve(four_eyes: Harness) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -10,9 +9,7 @@ import pytest
 from domain.principals import Role
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.core_helpers import order_body
-from tests.http.harness import Harness, User, open_harness
-from tests.http.harness import test_settings as settings_with
-from tests.http.served_contexts import served_overrides
+from tests.http.harness import Harness, User
 
 pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
 
@@ -133,16 +130,6 @@ async def test_another_owners_held_order_is_unlisted_and_404(market: Harness, ow
     assert real_status(reject) == 404 and "NOT_FOUND" in reject.text
     stored = await market.client.get(f"/api/v1/orders/{order['id']}", headers=owner.headers)
     assert stored.json()["status"] == "held"
-
-
-@pytest.fixture
-async def four_eyes(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
-    """A deployment with BULWARK_HELD_ORDERS_APPROVALS=2 (AAPL at 190)."""
-    settings = settings_with(held_orders_approvals="2", **served_overrides(request))
-    h, client = await open_harness(settings)
-    async with client:
-        await h.instrument("AAPL", "190")
-        yield h
 
 
 async def test_with_four_eyes_the_row_counts_approvals_and_a_second_person_releases(
