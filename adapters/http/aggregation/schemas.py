@@ -8,7 +8,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, ItemsOut, Output
 from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut
 from application.aggregation.service import SyncResult
 from application.aggregation.webhooks import WebhookResult
@@ -58,7 +58,7 @@ class AggregationItemOut(Output):
         return cls.from_attributes(item, status=item.status.value)
 
 
-class AggregationItemListOut(Output):
+class AggregationItemListOut(ItemsOut):
     items: list[AggregationItemOut]
 
 
@@ -81,7 +81,7 @@ class AggregationAccountOut(Output):
         )  # fmt: skip
 
 
-class AggregationAccountListOut(Output):
+class AggregationAccountListOut(ItemsOut):
     items: list[AggregationAccountOut]
 
 
@@ -103,7 +103,7 @@ class AggregationHoldingOut(Output):
         return cls.from_attributes(h)
 
 
-class AggregationHoldingListOut(Output):
+class AggregationHoldingListOut(ItemsOut):
     items: list[AggregationHoldingOut]
 
 
@@ -121,7 +121,7 @@ class AggregationTransactionOut(Output):
         return cls.from_attributes(t, date=t.day)
 
 
-class AggregationTransactionListOut(Output):
+class AggregationTransactionListOut(ItemsOut):
     items: list[AggregationTransactionOut]
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, ItemsOut, Output
 from application.notifications.endpoints import (
     MAX_LABEL_LENGTH,
     CreateEndpoint,
@@ -99,7 +99,7 @@ class EndpointOut(Output, omit_defaults=True):
         return cls.from_attributes(view, channel=view.channel.value)
 
 
-class EndpointListOut(Output):
+class EndpointListOut(ItemsOut):
     items: list[EndpointOut]
 
 

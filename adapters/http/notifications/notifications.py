@@ -70,10 +70,7 @@ class NotificationController(Controller):
         page = await notifications.inbox.inbox(
             caller.principal, unread=unread, cursor=cursor, limit=limit
         )
-        return NotificationPageOut(
-            items=[NotificationOut.from_domain(n) for n in page.items],
-            next_cursor=page.next_cursor,
-        )
+        return NotificationPageOut.from_page(page)
 
     @post(
         "/{notification_id:str}/read",
@@ -219,9 +216,7 @@ class NotificationController(Controller):
         page = await notifications.inbox.deliveries(
             caller.principal, status=status, every_user=all_users, cursor=cursor, limit=limit
         )
-        return DeliveryPageOut(
-            items=[DeliveryOut.from_domain(d) for d in page.items], next_cursor=page.next_cursor
-        )
+        return DeliveryPageOut.from_page(page)
 
     @post(
         "/deliveries/{delivery_id:str}/replay",

@@ -152,9 +152,7 @@ class StrategyController(Controller):
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 50,
     ) -> DecisionPageOut:
         page = await strategies.strategies.decisions(caller.principal, strategy_id, cursor, limit)
-        return DecisionPageOut(
-            items=[DecisionOut.from_domain(d) for d in page.items], next_cursor=page.next_cursor
-        )
+        return DecisionPageOut.from_page(page)
 
     @post(
         "/signals",
