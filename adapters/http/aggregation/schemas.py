@@ -8,7 +8,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, ItemsOut, Output
+from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output
 from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut
 from application.aggregation.service import SyncResult
 from application.aggregation.webhooks import WebhookResult
@@ -85,7 +85,7 @@ class AggregationAccountListOut(ItemsOut):
     items: list[AggregationAccountOut]
 
 
-class AggregationHoldingOut(Output):
+class AggregationHoldingOut(Mirror[AggregatedHolding]):
     account_id: str
     security_id: str
     symbol: str | None
@@ -97,10 +97,6 @@ class AggregationHoldingOut(Output):
     institution_value: MoneyOut
     currency: str | None
     as_of: date
-
-    @classmethod
-    def from_domain(cls, h: AggregatedHolding) -> AggregationHoldingOut:
-        return cls.from_attributes(h)
 
 
 class AggregationHoldingListOut(ItemsOut):
