@@ -8,6 +8,7 @@ from litestar import Controller, Request, Response, get, patch, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
+from adapters.http.paging import Cursor
 from adapters.http.problems import Problem, problem_response
 from adapters.http.schemas.strategies import (
     DecisionOut,
@@ -148,7 +149,7 @@ class StrategyController(Controller):
         strategy_id: FromPath[str],
         caller: CallerDep,
         strategies: StrategiesDep,
-        cursor: Annotated[str | None, QueryParameter(max_length=512)] = None,
+        cursor: Cursor = None,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 50,
     ) -> DecisionPageOut:
         page = await strategies.strategies.decisions(caller.principal, strategy_id, cursor, limit)
