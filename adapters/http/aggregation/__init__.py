@@ -3,14 +3,12 @@ transactions, sync, removal, and the aggregator's webhook."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 from litestar.di import NamedDependency
-from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import HttpContext, route_modules
 from application.aggregation.service import AggregationService
 from application.aggregation.webhooks import AggregationWebhooks
 
@@ -28,10 +26,7 @@ class AggregationServices:
 AggregationDep: TypeAlias = NamedDependency[AggregationServices]
 
 
-def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
-    from adapters.http.aggregation import routes
-
-    return routes.CONTROLLERS
+controllers = route_modules(__name__, "routes")
 
 
 def context(services: AggregationServices) -> HttpContext:

@@ -15,17 +15,14 @@ from litestar.params import JSONBody, PathParameter
 from adapters.http.aggregation import AggregationDep
 from adapters.http.aggregation.schemas import (
     AggregationAccountListOut,
-    AggregationAccountOut,
     AggregationAttachIn,
     AggregationExchangeIn,
     AggregationHoldingListOut,
-    AggregationHoldingOut,
     AggregationItemListOut,
     AggregationItemOut,
     AggregationLinkTokenOut,
     AggregationSyncOut,
     AggregationTransactionListOut,
-    AggregationTransactionOut,
     AggregationWebhookAckOut,
 )
 from adapters.http.deps import CallerDep
@@ -96,7 +93,7 @@ class AggregationController(Controller):
         self, caller: CallerDep, aggregation: AggregationDep
     ) -> AggregationItemListOut:
         found = await aggregation.aggregation.items(caller.principal)
-        return AggregationItemListOut(items=[AggregationItemOut.from_domain(i) for i in found])
+        return AggregationItemListOut.of(found)
 
     @get(
         "/items/{item_id:str}",
@@ -133,9 +130,7 @@ class AggregationController(Controller):
         self, caller: CallerDep, aggregation: AggregationDep
     ) -> AggregationAccountListOut:
         found = await aggregation.aggregation.accounts(caller.principal)
-        return AggregationAccountListOut(
-            items=[AggregationAccountOut.from_domain(a) for a in found]
-        )
+        return AggregationAccountListOut.of(found)
 
     @get(
         "/holdings",
@@ -148,9 +143,7 @@ class AggregationController(Controller):
         self, caller: CallerDep, aggregation: AggregationDep
     ) -> AggregationHoldingListOut:
         found = await aggregation.aggregation.holdings(caller.principal)
-        return AggregationHoldingListOut(
-            items=[AggregationHoldingOut.from_domain(h) for h in found]
-        )
+        return AggregationHoldingListOut.of(found)
 
     @get(
         "/items/{item_id:str}/transactions",
@@ -163,9 +156,7 @@ class AggregationController(Controller):
         self, item_id: ItemId, caller: CallerDep, aggregation: AggregationDep
     ) -> AggregationTransactionListOut:
         found = await aggregation.aggregation.transactions(caller.principal, item_id)
-        return AggregationTransactionListOut(
-            items=[AggregationTransactionOut.from_domain(t) for t in found]
-        )
+        return AggregationTransactionListOut.of(found)
 
     @post(
         "/items/{item_id:str}/sync",

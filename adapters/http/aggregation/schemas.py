@@ -8,7 +8,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output
 from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut
 from application.aggregation.service import SyncResult
 from application.aggregation.webhooks import WebhookResult
@@ -58,7 +58,7 @@ class AggregationItemOut(Output):
         return cls.from_attributes(item, status=item.status.value)
 
 
-class AggregationItemListOut(Output):
+class AggregationItemListOut(ItemsOut):
     items: list[AggregationItemOut]
 
 
@@ -81,11 +81,11 @@ class AggregationAccountOut(Output):
         )  # fmt: skip
 
 
-class AggregationAccountListOut(Output):
+class AggregationAccountListOut(ItemsOut):
     items: list[AggregationAccountOut]
 
 
-class AggregationHoldingOut(Output):
+class AggregationHoldingOut(Mirror[AggregatedHolding]):
     account_id: str
     security_id: str
     symbol: str | None
@@ -98,12 +98,8 @@ class AggregationHoldingOut(Output):
     currency: str | None
     as_of: date
 
-    @classmethod
-    def from_domain(cls, h: AggregatedHolding) -> AggregationHoldingOut:
-        return cls.from_attributes(h)
 
-
-class AggregationHoldingListOut(Output):
+class AggregationHoldingListOut(ItemsOut):
     items: list[AggregationHoldingOut]
 
 
@@ -121,7 +117,7 @@ class AggregationTransactionOut(Output):
         return cls.from_attributes(t, date=t.day)
 
 
-class AggregationTransactionListOut(Output):
+class AggregationTransactionListOut(ItemsOut):
     items: list[AggregationTransactionOut]
 
 

@@ -19,7 +19,7 @@ from adapters.http.analytics.attribution_stored_schemas import (
     RegimeShiftsOut,
     StoredAttributionSourceOut,
 )
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from adapters.http.wire_format import AnalyticOut
 from application.analytics.attribution import (
     MAX_PERIODS,
@@ -208,17 +208,13 @@ class AttributionEffectsOut(Output):
     total: AnalyticOut
 
 
-class AttributionTotalsOut(Output):
+class AttributionTotalsOut(Mirror[EffectTotals]):
     """Effects summed over the sectors (fractions); `total` is their sum."""
 
     allocation: AnalyticOut
     selection: AnalyticOut
     interaction: AnalyticOut
     total: AnalyticOut
-
-    @classmethod
-    def from_domain(cls, totals: EffectTotals) -> AttributionTotalsOut:
-        return cls.from_attributes(totals)
 
 
 def _effects(

@@ -8,7 +8,7 @@ from typing import Annotated, Literal, cast
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from adapters.http.wire_format import AnalyticOut
 from application.analytics.stored_attribution import (
     MAX_CONSTITUENTS,
@@ -88,15 +88,11 @@ class StoredAttributionSourceOut(Output):
         )
 
 
-class RegimeEffectsOut(Output):
+class RegimeEffectsOut(Mirror[EffectTotals]):
     allocation: AnalyticOut
     selection: AnalyticOut
     interaction: AnalyticOut
     total: AnalyticOut
-
-    @classmethod
-    def from_domain(cls, totals: EffectTotals) -> RegimeEffectsOut:
-        return cls.from_attributes(totals)
 
 
 class RegimePeriodOut(Output):

@@ -76,7 +76,7 @@ class CryptoWalletController(Controller):
         self, caller: CallerDep, analytics: AnalyticsDep
     ) -> CryptoWalletListOut:
         found = await analytics.crypto_wallet_book.list_for(caller.principal)
-        return CryptoWalletListOut(items=[CryptoWalletOut.from_domain(w) for w in found])
+        return CryptoWalletListOut.of(found)
 
     @get(
         "/wallets/{wallet_id:str}",

@@ -10,7 +10,7 @@ import msgspec
 
 from adapters.http.analytics.crypto_schemas import plain
 from adapters.http.analytics.crypto_wallets_schemas import EvmChainOut
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, ItemsOut, Output
 from adapters.http.wire_format import AnalyticOut
 from application.analytics.crypto_wallet_book import NewWallet, WalletChange
 from application.analytics.crypto_wallets import MAX_TOKENS_PER_WALLET
@@ -97,7 +97,7 @@ class CryptoWalletOut(Output):
         return cls.from_attributes(w, tokens=list(w.tokens))
 
 
-class CryptoWalletListOut(Output):
+class CryptoWalletListOut(ItemsOut):
     items: list[CryptoWalletOut]
 
 

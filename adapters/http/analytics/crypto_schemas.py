@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from adapters.http.wire_format import AnalyticOut
 from adapters.wire.numbers import Fraction, WireNumber
 from application.analytics.crypto import (
@@ -304,16 +304,12 @@ class GasIn(Input):
         )  # fmt: skip
 
 
-class GasSpikeOut(Output):
+class GasSpikeOut(Mirror[GasSpike]):
     at: datetime
     gwei: AnalyticOut
     mean: AnalyticOut
     std: AnalyticOut
     z: AnalyticOut | None
-
-    @classmethod
-    def from_domain(cls, s: GasSpike) -> GasSpikeOut:
-        return cls.from_attributes(s)
 
 
 class GasHourOut(Output):

@@ -8,7 +8,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.analytics.crypto_schemas import plain
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from application.analytics.crypto_wallets import (
     MAX_TOKENS_PER_WALLET,
     MAX_WALLETS,
@@ -72,15 +72,11 @@ class WalletAssetOut(Output):
         )
 
 
-class EvmChainOut(Output):
+class EvmChainOut(Mirror[ChainInfo]):
     chain_id: int
     name: str
     native_symbol: str
     native_decimals: int
-
-    @classmethod
-    def from_domain(cls, c: ChainInfo) -> EvmChainOut:
-        return cls.from_attributes(c)
 
 
 class EvmWalletOut(Output):

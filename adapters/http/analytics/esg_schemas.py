@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from adapters.http.wire_format import MoneyOut
 from adapters.wire.numbers import Money, UnitInterval
 from application.analytics.esg import MAX_HOLDINGS, EsgQuery, EsgView
@@ -125,15 +125,11 @@ class EsgScreenIn(EsgQueryIn):
         return {k: Decimal(v) for k, v in self.thresholds.items()}
 
 
-class EsgDatasetOut(Output):
+class EsgDatasetOut(Mirror[EsgDataset]):
     source: str
     as_of: date | None
     issuers: int
     synthetic: bool
-
-    @classmethod
-    def from_domain(cls, d: EsgDataset) -> EsgDatasetOut:
-        return cls.from_attributes(d)
 
 
 class EsgHoldingsSourceOut(Output):

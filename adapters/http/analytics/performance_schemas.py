@@ -7,7 +7,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Output
+from adapters.http.schemas.common import Mirror, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut
 from application.analytics.performance import BenchmarkReport, CurvePoint, PerformanceReport
 from domain.analytics.equity_curve import Turnover
@@ -77,7 +77,7 @@ class ReturnStatsOut(Output):
         )
 
 
-class TradeStatsOut(Output):
+class TradeStatsOut(Mirror[TradeStats]):
     """Closed trades in the range: every fill that reduced or closed a position (average cost),
     its result = realized P&L - that fill's commission."""
 
@@ -95,22 +95,14 @@ class TradeStatsOut(Output):
     gross_profit: MoneyOut
     gross_loss: Annotated[MoneyOut, _doc("A positive amount")]
 
-    @classmethod
-    def from_domain(cls, stats: TradeStats) -> TradeStatsOut:
-        return cls.from_attributes(stats)
 
-
-class TurnoverOut(Output):
+class TurnoverOut(Mirror[Turnover]):
     """Two-sided traded notional (buys and sells) / average snapshot equity."""
 
     traded_notional: MoneyOut
     average_equity: MoneyOut
     total: Annotated[AnalyticOut, _doc("traded notional / average equity over the range")]
     annualized: Annotated[AnalyticOut, _doc("total x 252 / snapshots")]
-
-    @classmethod
-    def from_domain(cls, value: Turnover) -> TurnoverOut:
-        return cls.from_attributes(value)
 
 
 class BenchmarkOut(Output):

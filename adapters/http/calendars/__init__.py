@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 from litestar.di import NamedDependency
-from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import HttpContext, route_modules
 from application.calendars.sessions import VenueSessionsQuery
 
 NAME = "calendars"
@@ -25,10 +23,7 @@ class CalendarsServices:
 CalendarsDep: TypeAlias = NamedDependency[CalendarsServices]
 
 
-def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
-    from adapters.http.calendars import routes
-
-    return routes.CONTROLLERS  # /calendars/{venue}
+controllers = route_modules(__name__, "routes")  # /calendars/{venue}
 
 
 def context(services: CalendarsServices) -> HttpContext:

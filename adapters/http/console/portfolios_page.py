@@ -24,12 +24,12 @@ from litestar.response import Template
 from adapters.http.console.pages import ConsolePage, form_page, page
 from adapters.http.console.portfolio_risk_view import risk_section
 from adapters.http.contexts import bundle_of
+from adapters.http.paging import NonEmptyCursor
 from adapters.http.security import caller_of
 from application.portfolio.portfolio_holdings import HoldingsView
 from domain.tax.holding import holding_term
 
 PORTFOLIOS = "/console/portfolios"
-Cursor = Annotated[str | None, QueryParameter(min_length=1, max_length=512)]
 Year = Annotated[int | None, QueryParameter(ge=1900, le=2200)]
 Typed = Annotated[str, QueryParameter(max_length=32)]
 
@@ -70,7 +70,9 @@ class PortfoliosPageController(ConsolePage):
     path = "/portfolios"
 
     @get("/")
-    async def portfolios(self, request: Request[Any, Any, Any], cursor: Cursor = None) -> Template:
+    async def portfolios(
+        self, request: Request[Any, Any, Any], cursor: NonEmptyCursor = None
+    ) -> Template:
         services = _services(request)
         found = await services.portfolios.list(caller_of(request).principal, cursor, 50)
         return page(

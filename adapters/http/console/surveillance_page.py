@@ -21,6 +21,7 @@ from litestar.response import Redirect, Template
 
 from adapters.http.console.pages import DESK, ConsolePage, form_page, page, see_other
 from adapters.http.contexts import bundle_of
+from adapters.http.paging import Cursor
 from adapters.http.security import caller_of
 from application.surveillance.alerts import SurveillanceService
 from domain.surveillance.cases import Alert, AlertStatus, InvalidAlertChange
@@ -30,7 +31,6 @@ from ports.surveillance.surveillance import AlertQuery
 SURVEILLANCE = "/console/surveillance"
 PAGE = 50
 Text = Annotated[str | None, QueryParameter(max_length=64)]
-Cursor = Annotated[str | None, QueryParameter(max_length=512)]
 
 
 def _service(request: Request[Any, Any, Any]) -> SurveillanceService:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 from litestar.di import NamedDependency
-from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import HttpContext, route_modules
 from application.devices.service import DeviceService
 from application.devices.step_up import StepUp
 
@@ -28,10 +26,7 @@ class DevicesServices:
 DevicesDep: TypeAlias = NamedDependency[DevicesServices]
 
 
-def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
-    from adapters.http.devices import routes
-
-    return routes.CONTROLLERS
+controllers = route_modules(__name__, "routes")
 
 
 def context(services: DevicesServices) -> HttpContext:

@@ -117,7 +117,7 @@ class UserDevicesController(Controller):
         self, user_id: FromPath[str], caller: CallerDep, devices: DevicesDep
     ) -> DevicesOut:
         found = await devices.devices.list_for(caller.principal, user_id)
-        return DevicesOut(items=[DeviceOut.from_domain(d) for d in found])
+        return DevicesOut.of(found)
 
 
 CONTROLLERS: list[Any] = [DevicesController, UserDevicesController]

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, ItemsOut, Output
 from domain.identity.devices import MAX_NAME, Device
 
 
@@ -30,7 +30,7 @@ class DeviceOut(Output):
         return cls.from_attributes(device, client=device.family, current=device.id == current_id)
 
 
-class DevicesOut(Output):
+class DevicesOut(ItemsOut):
     items: list[DeviceOut]
 
 

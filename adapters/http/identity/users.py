@@ -15,7 +15,6 @@ from adapters.http.identity.users_schemas import (
     AcceptInvitationIn,
     CreateUserIn,
     InvitationIn,
-    InvitationOut,
     InvitationsOut,
     IssuedInvitationOut,
     ManagedUserOut,
@@ -174,7 +173,7 @@ class InvitationsController(Controller):
     )
     async def list_invitations(self, caller: CallerDep, identity: IdentityDep) -> InvitationsOut:
         found = await identity.invitations.list(caller.principal)
-        return InvitationsOut(items=[InvitationOut.from_domain(v) for v in found])
+        return InvitationsOut.of(found)
 
     @delete(
         "/{invitation_id:str}",

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, ItemsOut, Output
 from application.identity.invitations import InvitationView, IssuedInvitation, NewUser
 from application.identity.user_admin import ManagedUser, UserPage
 from domain.identity.credentials import MAX_PASSWORD_LENGTH
@@ -101,7 +101,7 @@ class IssuedInvitationOut(Output):
         return cls(invitation=InvitationOut.from_domain(issued.invitation), token=issued.token)
 
 
-class InvitationsOut(Output):
+class InvitationsOut(ItemsOut):
     items: list[InvitationOut]
 
 

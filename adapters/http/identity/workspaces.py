@@ -60,7 +60,7 @@ class WorkspaceController(Controller):
     )
     async def list_workspaces(self, caller: CallerDep, identity: IdentityDep) -> WorkspacesOut:
         found = await identity.workspaces.list(caller.principal)
-        return WorkspacesOut(items=[WorkspaceOut.from_domain(w) for w in found])
+        return WorkspacesOut.of(found)
 
     @delete(
         "/workspaces/{workspace_id:str}",

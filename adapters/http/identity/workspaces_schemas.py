@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Mirror, Output
+from adapters.http.schemas.common import Input, ItemsOut, Mirror
 from application.identity.workspaces import SaveWorkspace
 from domain.principals import Principal
 from domain.workspaces import MAX_NAME_LENGTH, Workspace
@@ -33,5 +33,5 @@ class WorkspaceOut(Mirror[Workspace]):
     updated_at: datetime
 
 
-class WorkspacesOut(Output):
+class WorkspacesOut(ItemsOut):
     items: list[WorkspaceOut]

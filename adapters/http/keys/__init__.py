@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 from litestar.di import NamedDependency
-from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import HttpContext, route_modules
 from adapters.http.problems import problems_with
 from application.keys.broker_credentials import BrokerCredentialService
 from application.keys.rotation_jobs import KeyRotationJobs
@@ -34,10 +32,7 @@ class KeysServices:
 KeysDep: TypeAlias = NamedDependency[KeysServices]
 
 
-def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
-    from adapters.http.keys import broker_credentials, key_vault, keys
-
-    return [*keys.CONTROLLERS, *broker_credentials.CONTROLLERS, *key_vault.CONTROLLERS]
+controllers = route_modules(__name__, "keys", "broker_credentials", "key_vault")
 
 
 def context(services: KeysServices) -> HttpContext:

@@ -6,7 +6,7 @@ import math
 from datetime import datetime
 from decimal import Decimal
 
-from adapters.http.schemas.common import Output
+from adapters.http.schemas.common import Mirror, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from application.market_data.market import BarsWithIndicators, IndicatorSeries
 from domain.market_data.bars import Bar, FloatArray
@@ -27,7 +27,7 @@ def _maybe(value: Decimal | None, places: Decimal) -> Decimal | None:
     return None if value is None else _shown(value, places)
 
 
-class DepthLevelOut(Output):
+class DepthLevelOut(Mirror[DepthLevel]):
     """A level with the size and notional at it and at every better price."""
 
     price: PriceOut
@@ -35,10 +35,6 @@ class DepthLevelOut(Output):
     cumulative_size: QuantityOut
     cumulative_notional: MoneyOut
     orders: int | None = None
-
-    @classmethod
-    def from_domain(cls, level: DepthLevel) -> DepthLevelOut:
-        return cls.from_attributes(level)
 
 
 class SpreadOut(Output):
@@ -106,7 +102,7 @@ class DepthOut(Output):
         )
 
 
-class BarOut(Output):
+class BarOut(Mirror[Bar]):
     """One candle: [start, start + timeframe)."""
 
     start: datetime
@@ -117,10 +113,6 @@ class BarOut(Output):
     volume: QuantityOut
     vwap: PriceOut | None = None
     trades: int | None = None
-
-    @classmethod
-    def from_domain(cls, bar: Bar) -> BarOut:
-        return cls.from_attributes(bar)
 
 
 def _column(values: FloatArray) -> list[float | None]:

@@ -9,7 +9,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.market_data.quote_schemas import SourceQualityOut
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from adapters.http.wire_format import AnalyticOut
 from application.market_data.providers import FailoverResult, ProviderHealth, ProviderReport
 from application.market_data.quote_pump import PumpStatus
@@ -35,17 +35,13 @@ class TransitionOut(Output):
         )
 
 
-class RateLimitOut(Output):
+class RateLimitOut(Mirror[RateLimitUsage]):
     """The provider's request budget as it last reported it."""
 
     limit: int
     remaining: int
     used_fraction: AnalyticOut
     resets_at: datetime | None
-
-    @classmethod
-    def from_domain(cls, usage: RateLimitUsage) -> RateLimitOut:
-        return cls.from_attributes(usage)
 
 
 class ProviderOut(Output):
@@ -179,14 +175,10 @@ class FailoverIn(Input):
     restore: bool = False
 
 
-class FailoverOut(Output):
+class FailoverOut(Mirror[FailoverResult]):
     """Who served before and who serves now."""
 
     previous: str | None
     active: str | None
     pinned: str | None
     restored: bool
-
-    @classmethod
-    def from_domain(cls, result: FailoverResult) -> FailoverOut:
-        return cls.from_attributes(result)

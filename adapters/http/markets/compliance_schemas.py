@@ -8,7 +8,7 @@ from typing import Annotated, TypeVar
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, ItemsOut, Output
 from adapters.http.wire_format import MoneyOut
 from adapters.wire.numbers import SignedMoney
 from application.markets.filing_calendar import CalendarView
@@ -270,7 +270,7 @@ class ThresholdOut(Output):
         )  # fmt: skip
 
 
-class CalendarOut(Output):
+class CalendarOut(ItemsOut):
     start: dt.date
     end: dt.date
     filings: list[str]
@@ -279,9 +279,9 @@ class CalendarOut(Output):
 
     @classmethod
     def from_view(cls, view: CalendarView) -> CalendarOut:
-        return cls(
-            start=view.start, end=view.end, filings=[f.value for f in view.filings],
-            items=[DeadlineOut.from_domain(d) for d in view.deadlines],
+        return cls.of(
+            view.deadlines, start=view.start, end=view.end,
+            filings=[f.value for f in view.filings],
             calendars={
                 "sec": "EDGAR business days: weekdays except U.S. federal holidays (5 U.S.C. "
                 "6103, observed) and declared closures; rule 0-3 moves a deadline to the next",

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import SignedMoney
 from application.markets.futures import CrackView, CurveView
@@ -49,17 +49,13 @@ def _doc(text: str) -> msgspec.Meta:
     return msgspec.Meta(description=text)
 
 
-class ContractSpecOut(Output):
+class ContractSpecOut(Mirror[ContractSpec]):
     root: str
     name: str
     exchange: str
     quote_unit: str
     size: QuantityOut
     size_unit: str
-
-    @classmethod
-    def from_domain(cls, s: ContractSpec) -> ContractSpecOut:
-        return cls.from_attributes(s)
 
 
 class ContractListOut(Output):
@@ -334,7 +330,7 @@ class NetInsiderOut(Output):
         )
 
 
-class NetInsiderBuyingOut(Output):
+class NetInsiderBuyingOut(ItemsOut):
     start: dt.date
     end: dt.date
     source: str
@@ -343,9 +339,8 @@ class NetInsiderBuyingOut(Output):
 
     @classmethod
     def from_view(cls, view: NetBuyingView) -> NetInsiderBuyingOut:
-        return cls(
-            start=view.start, end=view.end, source=view.source,
-            items=[NetInsiderOut.from_domain(a) for a in view.activity],
+        return cls.of(
+            view.activity, start=view.start, end=view.end, source=view.source,
             conventions=INSIDER_CONVENTIONS,
         )  # fmt: skip
 

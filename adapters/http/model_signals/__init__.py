@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 from litestar.di import NamedDependency
-from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import HttpContext, route_modules
 from application.model_signals.catalogue import SignalModelCatalogue
 
 NAME = "model_signals"
@@ -25,10 +23,7 @@ class ModelSignalsServices:
 ModelSignalsDep: TypeAlias = NamedDependency[ModelSignalsServices]
 
 
-def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
-    from adapters.http.model_signals import routes
-
-    return routes.CONTROLLERS  # /models/signals
+controllers = route_modules(__name__, "routes")  # /models/signals
 
 
 def context(services: ModelSignalsServices) -> HttpContext:

@@ -70,7 +70,7 @@ class NotificationEndpointController(Controller):
         self, caller: CallerDep, notifications: NotificationsDep
     ) -> EndpointListOut:
         views = await notifications.endpoints.list_for(caller.principal)
-        return EndpointListOut(items=[EndpointOut.from_domain(v) for v in views])
+        return EndpointListOut.of(views)
 
     @get(
         "/{endpoint_id:str}",

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output
 from application.notifications.endpoints import (
     MAX_LABEL_LENGTH,
     CreateEndpoint,
@@ -99,18 +99,14 @@ class EndpointOut(Output, omit_defaults=True):
         return cls.from_attributes(view, channel=view.channel.value)
 
 
-class EndpointListOut(Output):
+class EndpointListOut(ItemsOut):
     items: list[EndpointOut]
 
 
-class TestOutcomeOut(Output):
+class TestOutcomeOut(Mirror[TestOutcome]):
     """What the test send did: `reason` and `retryable` when it was not delivered."""
 
     delivered: bool
     delivery_id: str
     reason: str | None = None
     retryable: bool | None = None
-
-    @classmethod
-    def from_domain(cls, outcome: TestOutcome) -> TestOutcomeOut:
-        return cls.from_attributes(outcome)

@@ -21,6 +21,7 @@ from adapters.http.notifications.notifications_schemas import (
     ReadAllOut,
     UnreadCountsOut,
 )
+from adapters.http.paging import NonEmptyCursor
 from adapters.http.problems import Problem, problem_response
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import reject_agents
@@ -32,7 +33,6 @@ from ports.notifications.notification_store import DeliveryStatus
 
 _ID = r"^[0-9a-f]{64}$"
 NotificationId = Annotated[str, PathParameter(pattern=_ID)]
-Cursor = Annotated[str | None, QueryParameter(min_length=1, max_length=512)]
 Limit = Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)]
 
 
@@ -64,16 +64,13 @@ class NotificationController(Controller):
         caller: CallerDep,
         notifications: NotificationsDep,
         unread: FromQuery[bool] = False,
-        cursor: Cursor = None,
+        cursor: NonEmptyCursor = None,
         limit: Limit = 50,
     ) -> NotificationPageOut:
         page = await notifications.inbox.inbox(
             caller.principal, unread=unread, cursor=cursor, limit=limit
         )
-        return NotificationPageOut(
-            items=[NotificationOut.from_domain(n) for n in page.items],
-            next_cursor=page.next_cursor,
-        )
+        return NotificationPageOut.from_page(page)
 
     @post(
         "/{notification_id:str}/read",
@@ -213,15 +210,13 @@ class NotificationController(Controller):
         notifications: NotificationsDep,
         status: FromQuery[DeliveryStatus | None] = None,
         all_users: Annotated[bool, QueryParameter(name="all")] = False,
-        cursor: Cursor = None,
+        cursor: NonEmptyCursor = None,
         limit: Limit = 50,
     ) -> DeliveryPageOut:
         page = await notifications.inbox.deliveries(
             caller.principal, status=status, every_user=all_users, cursor=cursor, limit=limit
         )
-        return DeliveryPageOut(
-            items=[DeliveryOut.from_domain(d) for d in page.items], next_cursor=page.next_cursor
-        )
+        return DeliveryPageOut.from_page(page)
 
     @post(
         "/deliveries/{delivery_id:str}/replay",

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, ItemsOut, Output
 from application.notifications.api import PreferencesUpdate
 from domain.notifications.preferences import Preferences
 from ports.notifications.notification_store import Delivery, InAppNotification
@@ -32,7 +32,7 @@ class NotificationOut(Output):
         return cls.from_attributes(n, data=dict(n.data))
 
 
-class NotificationPageOut(Output):
+class NotificationPageOut(ItemsOut):
     items: list[NotificationOut]
     next_cursor: str | None
 
@@ -129,6 +129,6 @@ class DeliveryOut(Output):
         return cls.from_attributes(d, status=d.status.value)
 
 
-class DeliveryPageOut(Output):
+class DeliveryPageOut(ItemsOut):
     items: list[DeliveryOut]
     next_cursor: str | None

@@ -57,7 +57,7 @@ class PriceAlertController(Controller):
         self, caller: CallerDep, notifications: NotificationsDep
     ) -> PriceAlertListOut:
         found = await notifications.price_alerts.list_for(caller.principal)
-        return PriceAlertListOut(items=[PriceAlertOut.from_domain(a) for a in found])
+        return PriceAlertListOut.of(found)
 
     @get(
         "/{alert_id:str}",

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, ItemsOut, Output
 from adapters.http.wire_format import PriceOut
 from adapters.wire.numbers import Price
 from application.price_alerts.service import MAX_NOTE, CreatePriceAlert
@@ -65,5 +65,5 @@ class PriceAlertOut(Output):
         )
 
 
-class PriceAlertListOut(Output):
+class PriceAlertListOut(ItemsOut):
     items: list[PriceAlertOut]

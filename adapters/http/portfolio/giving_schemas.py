@@ -10,10 +10,9 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, ItemsOut, Output
 from adapters.wire.numbers import Money, Quantity, SignedMoney
 from application.portfolio.giving import (
-    DonationPage,
     FundSummary,
     NewDonation,
     NewGrant,
@@ -160,16 +159,9 @@ class DonationReceiptOut(Output):
         )
 
 
-class DonationReceiptPageOut(Output):
+class DonationReceiptPageOut(ItemsOut):
     items: list[DonationReceiptOut]
     next_cursor: str | None
-
-    @classmethod
-    def from_page(cls, page: DonationPage) -> DonationReceiptPageOut:
-        return cls(
-            items=[DonationReceiptOut.from_domain(r) for r in page.items],
-            next_cursor=page.next_cursor,
-        )
 
 
 class DafGrantIn(Input):

@@ -15,6 +15,7 @@ from litestar.openapi.spec import OpenAPIMediaType, OpenAPIType, Operation, Requ
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep, HttpConfigDep
+from adapters.http.paging import Cursor
 from adapters.http.portfolio import PortfolioDep, problems
 from adapters.http.portfolio.portfolios_schemas import (
     CsvInvalidProblem,
@@ -110,7 +111,7 @@ class PortfolioController(Controller):
         self,
         caller: CallerDep,
         portfolio: PortfolioDep,
-        cursor: Annotated[str | None, QueryParameter(max_length=512)] = None,
+        cursor: Cursor = None,
         limit: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
     ) -> PortfolioPageOut:
         page = await portfolio.portfolios.list(caller.principal, cursor, limit)
@@ -193,7 +194,7 @@ class PortfolioController(Controller):
         portfolio_id: FromPath[str],
         caller: CallerDep,
         portfolio: PortfolioDep,
-        cursor: Annotated[str | None, QueryParameter(max_length=512)] = None,
+        cursor: Cursor = None,
         limit: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
     ) -> LedgerTransactionPageOut:
         page = await portfolio.portfolios.transactions(

@@ -8,13 +8,13 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Mirror, Output
+from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output
 from adapters.http.schemas.risk import HeldCorrelationOut
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import SignedMoney
 from application.portfolio.portfolio_holdings import HoldingsView, PositionView
 from application.portfolio.portfolio_risk import PortfolioRisk
-from application.portfolio.portfolios import ImportReport, NewAccount, Page
+from application.portfolio.portfolios import ImportReport, NewAccount
 from application.portfolio.transaction_import import RowError
 from application.portfolio.valuations import DAY_COUNT, Performance
 from domain.portfolio.transactions import LotPick, Transaction, TransactionKind, TransactionSource
@@ -81,13 +81,9 @@ class PortfolioOut(Output):
         )
 
 
-class PortfolioPageOut(Output):
+class PortfolioPageOut(ItemsOut):
     items: list[PortfolioOut]
     next_cursor: str | None
-
-    @classmethod
-    def from_page(cls, page: Page[Portfolio]) -> PortfolioPageOut:
-        return cls([PortfolioOut.from_domain(p) for p in page.items], page.next_cursor)
 
 
 class LedgerLotPickIn(Input):
@@ -177,13 +173,9 @@ class LedgerTransactionOut(Output):
         )
 
 
-class LedgerTransactionPageOut(Output):
+class LedgerTransactionPageOut(ItemsOut):
     items: list[LedgerTransactionOut]
     next_cursor: str | None
-
-    @classmethod
-    def from_page(cls, page: Page[Transaction]) -> LedgerTransactionPageOut:
-        return cls([LedgerTransactionOut.from_domain(t) for t in page.items], page.next_cursor)
 
 
 class PortfolioImportOut(Output):

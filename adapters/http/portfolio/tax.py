@@ -9,6 +9,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
+from adapters.http.paging import NonEmptyCursor
 from adapters.http.portfolio import PortfolioDep, PortfolioServices, problems
 from adapters.http.portfolio.tax_harvest_schemas import HarvestOut
 from adapters.http.portfolio.tax_schemas import (
@@ -31,7 +32,6 @@ _YEAR = (
 _PAGE = (
     "Pass `next_cursor` back as `cursor`; 422 INVALID_TAX_INPUT (field `cursor`) for a stale one."
 )
-Cursor = Annotated[str | None, QueryParameter(min_length=1, max_length=512)]
 Limit = Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)]
 Year = Annotated[
     int | None,
@@ -60,7 +60,7 @@ class TaxController(Controller):
         caller: CallerDep,
         portfolio: PortfolioDep,
         portfolio_id: Annotated[str | None, QueryParameter(min_length=1, max_length=64)] = None,
-        cursor: Cursor = None,
+        cursor: NonEmptyCursor = None,
         limit: Limit = 50,
     ) -> TaxLotPageOut:
         page = await portfolio.tax.lots(
@@ -82,7 +82,7 @@ class TaxController(Controller):
         caller: CallerDep,
         portfolio: PortfolioDep,
         year: Year = None,
-        cursor: Cursor = None,
+        cursor: NonEmptyCursor = None,
         limit: Limit = 50,
     ) -> TaxRealizedPageOut:
         page = await portfolio.tax.realized(
@@ -104,7 +104,7 @@ class TaxController(Controller):
         caller: CallerDep,
         portfolio: PortfolioDep,
         year: Year = None,
-        cursor: Cursor = None,
+        cursor: NonEmptyCursor = None,
         limit: Limit = 50,
     ) -> TaxWashSalePageOut:
         page = await portfolio.tax.wash_sales(

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 from litestar.di import NamedDependency
-from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import HttpContext, route_modules
 from adapters.http.problems import problems_with
 from application.privacy.personal_data import PersonalDataService
 
@@ -28,10 +26,7 @@ class PrivacyServices:
 PrivacyDep: TypeAlias = NamedDependency[PrivacyServices]
 
 
-def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
-    from adapters.http.privacy import personal_data
-
-    return personal_data.CONTROLLERS
+controllers = route_modules(__name__, "personal_data")
 
 
 def context(services: PrivacyServices) -> HttpContext:

@@ -3,14 +3,12 @@ attribution of a stored portfolio."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 from litestar.di import NamedDependency
-from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import HttpContext, route_modules
 from application.rebalancing.attribution import StoredAttributionService
 from application.rebalancing.limits import AutopilotLimitsService
 from application.rebalancing.service import RebalancingService
@@ -30,10 +28,7 @@ class RebalancingServices:
 RebalancingDep: TypeAlias = NamedDependency[RebalancingServices]
 
 
-def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
-    from adapters.http.rebalancing import routes
-
-    return routes.CONTROLLERS
+controllers = route_modules(__name__, "routes")
 
 
 def context(services: RebalancingServices) -> HttpContext:

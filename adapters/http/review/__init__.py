@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 from litestar.di import NamedDependency
-from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import HttpContext, route_modules
 from application.model_records.record import ModelRecords
 from application.review.service import ReviewService
 
@@ -27,10 +25,7 @@ class ReviewServices:
 ReviewDep: TypeAlias = NamedDependency[ReviewServices]
 
 
-def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
-    from adapters.http.review import routes
-
-    return routes.CONTROLLERS
+controllers = route_modules(__name__, "routes")
 
 
 def context(services: ReviewServices) -> HttpContext:

@@ -160,7 +160,7 @@ class KillSwitchController(Controller):
         limit: Annotated[int, QueryParameter(ge=1, le=500)] = 50,
     ) -> KillSwitchEventsOut:
         events = await safety.killswitch.events_for(caller.principal, limit)
-        return KillSwitchEventsOut(items=[KillSwitchEventOut.from_domain(e) for e in events])
+        return KillSwitchEventsOut.of(events)
 
 
 CONTROLLERS: list[Any] = [KillSwitchController]

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Mirror, Output
+from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output
 from adapters.http.wire_format import AnalyticOut
 from domain.killswitch.state import Scope, ScopeKind, TradingState
 from domain.killswitch.switch import BrokerOutcome, KillSwitchEvent, ScopeState, UnconfirmedOrder
@@ -150,7 +150,7 @@ class KillSwitchEventOut(Output):
         )
 
 
-class KillSwitchEventsOut(Output):
+class KillSwitchEventsOut(ItemsOut):
     items: list[KillSwitchEventOut]
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Generic, Self, TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, ClassVar, Generic, Protocol, Self, TypeVar, get_args, get_type_hints
 
 import msgspec
 
@@ -64,6 +64,39 @@ class Mirror(Output, Generic[D]):
     @classmethod
     def from_domain(cls, source: D, /) -> Self:
         return cls.from_attributes(source)
+
+
+class CursorPage(Protocol):
+    """A page of domain values and the cursor of the next one (None on the last page)."""
+
+    @property
+    def items(self) -> Sequence[Any]: ...
+
+    @property
+    def next_cursor(self) -> str | None: ...
+
+
+class ItemsOut(Output):
+    """Base of an answer that lists domain values as `items: list[ItemOut]`, each converted by
+    `ItemOut.from_domain`. The item type is read from that annotation once, when the class is
+    made; the subclass declares its fields (their order is the answer's)."""
+
+    item_type: ClassVar[Any]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        (cls.item_type,) = get_args(get_type_hints(cls)["items"])
+
+    @classmethod
+    def of(cls, values: Iterable[Any], /, **fields: Any) -> Self:
+        """The answer listing `values`; `fields` gives its other fields."""
+        convert = cls.item_type.from_domain
+        return cls(items=[convert(value) for value in values], **fields)
+
+    @classmethod
+    def from_page(cls, page: CursorPage, /, **fields: Any) -> Self:
+        """The answer listing `page`'s values with its `next_cursor`; `fields` gives the others."""
+        return cls.of(page.items, next_cursor=page.next_cursor, **fields)
 
 
 class VerdictOut(Output):

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import DecisionOut, Input, Mirror, Output
+from adapters.http.schemas.common import DecisionOut, Input, ItemsOut, Mirror, Output
 from adapters.http.schemas.margin import MarginImpactOut
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import Fraction, Money, Multiple, Multiplier, Price, Quantity
@@ -68,7 +68,7 @@ class RuleOut(Output):
         return cls.from_attributes(rule, params=dict(rule.params))
 
 
-class RuleListOut(Output):
+class RuleListOut(ItemsOut):
     items: list[RuleOut]
 
 

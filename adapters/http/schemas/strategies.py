@@ -14,7 +14,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, ItemsOut, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import Fraction, Money, Multiple, Price
 from application.strategies.service import StrategyDraft, StrategyPatch
@@ -359,7 +359,7 @@ class DecisionOut(Output):
         )
 
 
-class DecisionPageOut(Output):
+class DecisionPageOut(ItemsOut):
     items: list[DecisionOut]
     next_cursor: str | None
 

@@ -11,7 +11,7 @@ from litestar.params import FromQuery, QueryParameter
 
 from adapters.http.problems import Problem, problem_response, problem_responses
 from adapters.http.strategies import StrategiesDep
-from adapters.http.strategies.signals_schemas import SignalOut, SignalPageOut
+from adapters.http.strategies.signals_schemas import SignalPageOut
 from application.strategies.signals import MAX_PAGE, InvalidSignalQuery, SignalQuery
 from domain.market_data.bars import Timeframe
 from domain.market_data.signals import Pattern
@@ -117,9 +117,7 @@ class SignalController(Controller):
                 limit=limit,
             )
         )
-        return SignalPageOut(
-            items=[SignalOut.from_domain(s) for s in page.items], next_cursor=page.next_cursor
-        )
+        return SignalPageOut.from_page(page)
 
 
 CONTROLLERS: list[Any] = [SignalController]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from adapters.http.schemas.common import Output
+from adapters.http.schemas.common import ItemsOut, Output
 from adapters.http.wire_format import AnalyticOut
 from domain.market_data.signals import Signal
 
@@ -34,7 +34,7 @@ class SignalOut(Output):
         )
 
 
-class SignalPageOut(Output):
+class SignalPageOut(ItemsOut):
     """Signals newest first; pass `next_cursor` back as `cursor` for the next page."""
 
     items: list[SignalOut]

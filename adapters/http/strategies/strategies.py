@@ -8,6 +8,7 @@ from litestar import Controller, Request, Response, get, patch, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
+from adapters.http.paging import Cursor
 from adapters.http.problems import Problem, problem_response
 from adapters.http.schemas.strategies import (
     DecisionOut,
@@ -148,13 +149,11 @@ class StrategyController(Controller):
         strategy_id: FromPath[str],
         caller: CallerDep,
         strategies: StrategiesDep,
-        cursor: Annotated[str | None, QueryParameter(max_length=512)] = None,
+        cursor: Cursor = None,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 50,
     ) -> DecisionPageOut:
         page = await strategies.strategies.decisions(caller.principal, strategy_id, cursor, limit)
-        return DecisionPageOut(
-            items=[DecisionOut.from_domain(d) for d in page.items], next_cursor=page.next_cursor
-        )
+        return DecisionPageOut.from_page(page)
 
     @post(
         "/signals",

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 from litestar.di import NamedDependency
-from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import HttpContext, route_modules
 from adapters.http.problems import problems_with
 from application.surveillance.alerts import SurveillanceService
 
@@ -28,10 +26,7 @@ class SurveillanceServices:
 SurveillanceDep: TypeAlias = NamedDependency[SurveillanceServices]
 
 
-def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
-    from adapters.http.surveillance import alerts
-
-    return alerts.CONTROLLERS
+controllers = route_modules(__name__, "alerts")
 
 
 def context(services: SurveillanceServices) -> HttpContext:

@@ -13,6 +13,7 @@ from litestar import Controller, get, patch
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
+from adapters.http.paging import Cursor
 from adapters.http.security import READERS, require_roles
 from adapters.http.surveillance import SurveillanceDep, problems
 from adapters.http.surveillance.surveillance_schemas import (
@@ -50,7 +51,7 @@ class SurveillanceController(Controller):
         severity: Annotated[AlertSeverity | None, QueryParameter()] = None,
         symbol: Annotated[str | None, QueryParameter(max_length=64)] = None,
         owner_id: Annotated[str | None, QueryParameter(max_length=128)] = None,
-        cursor: Annotated[str | None, QueryParameter(max_length=512)] = None,
+        cursor: Cursor = None,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 50,
     ) -> SurveillanceAlertPageOut:
         query = AlertQuery(owner_id, status, pattern, severity, symbol, None, limit)

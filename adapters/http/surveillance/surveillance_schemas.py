@@ -12,9 +12,8 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, ItemsOut, Output
 from adapters.http.wire_format import AnalyticOut
-from application.surveillance.alerts import AlertPage
 from domain.surveillance.cases import MAX_NOTE, Alert
 
 
@@ -87,13 +86,9 @@ class SurveillanceAlertOut(Output):
         )
 
 
-class SurveillanceAlertPageOut(Output):
+class SurveillanceAlertPageOut(ItemsOut):
     items: list[SurveillanceAlertOut]
     next_cursor: str | None
-
-    @classmethod
-    def from_page(cls, page: AlertPage) -> SurveillanceAlertPageOut:
-        return cls([SurveillanceAlertOut.from_domain(a) for a in page.items], page.next_cursor)
 
 
 class AlertReviewIn(Input):

@@ -12,7 +12,6 @@ from adapters.http.trading.accounts_schemas import (
     AccountListOut,
     AccountOut,
     PositionListOut,
-    PositionOut,
 )
 from domain.trading.account_profile import AccountStatus
 
@@ -41,7 +40,7 @@ class AccountController(Controller):
         status: FromQuery[AccountStatus | None] = None,
     ) -> AccountListOut:
         views = await trading.accounts.list_accounts(caller.principal, status)
-        return AccountListOut(items=[AccountOut.from_domain(v) for v in views])
+        return AccountListOut.of(views)
 
     @get(
         "/{account_id:str}",
@@ -67,9 +66,7 @@ class AccountController(Controller):
         self, account_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> PositionListOut:
         views = await trading.accounts.positions(caller.principal, account_id)
-        return PositionListOut(
-            account_id=account_id, items=[PositionOut.from_domain(v) for v in views]
-        )
+        return PositionListOut.of(views, account_id=account_id)
 
 
 CONTROLLERS = [AccountController]

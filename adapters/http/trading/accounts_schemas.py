@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from adapters.http.schemas.common import Mirror, Output
+from adapters.http.schemas.common import ItemsOut, Mirror, Output
 from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut, RateOut
 from application.trading.accounts import AccountView, PositionView
 from domain.trading.account_profile import AccountStatus, AccountType, TradingType
@@ -37,7 +37,7 @@ class AccountOut(Output):
         return cls.from_attributes(view, target_allocation=dict(view.target_allocation))
 
 
-class AccountListOut(Output):
+class AccountListOut(ItemsOut):
     items: list[AccountOut]
 
 
@@ -53,6 +53,6 @@ class PositionOut(Mirror[PositionView]):
     unrealized_pnl: MoneyOut | None
 
 
-class PositionListOut(Output):
+class PositionListOut(ItemsOut):
     account_id: str
     items: list[PositionOut]

@@ -15,7 +15,6 @@ from adapters.http.trading.agents_schemas import (
     AgentOut,
     AgentsOut,
     ApiKeyIn,
-    ApiKeyOut,
     ApiKeysOut,
     CreatedApiKeyOut,
     HeartbeatIn,
@@ -65,7 +64,7 @@ class AgentController(Controller):
     )
     async def list_agents(self, caller: CallerDep, trading: TradingDep) -> AgentsOut:
         statuses = await trading.agents.status_all(caller.principal)
-        return AgentsOut(items=[AgentOut.from_domain(s) for s in statuses])
+        return AgentsOut.of(statuses)
 
     @get(
         "/{agent_id:str}",
@@ -135,7 +134,7 @@ class AgentController(Controller):
         self, agent_id: FromPath[str], caller: CallerDep, trading: TradingDep
     ) -> ApiKeysOut:
         keys = await _keys_of(trading, caller.principal, agent_id)
-        return ApiKeysOut(items=[ApiKeyOut.from_domain(k) for k in keys])
+        return ApiKeysOut.of(keys)
 
     @delete(
         "/{agent_id:str}/keys/{key_id:str}",

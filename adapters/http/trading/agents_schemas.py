@@ -7,7 +7,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Mirror, Output
+from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output
 from adapters.http.wire_format import AnalyticOut
 from application.identity.apikeys import ApiKeyView, CreatedApiKey
 from application.safety.agents import AgentStatus, RegisterAgent
@@ -68,7 +68,7 @@ class AgentOut(Output):
         return cls.from_attributes(status, account_ids=list(status.account_ids))
 
 
-class AgentsOut(Output):
+class AgentsOut(ItemsOut):
     items: list[AgentOut]
 
 
@@ -101,5 +101,5 @@ class ApiKeyOut(Output):
         return cls.from_attributes(key, revoked=key.revoked_at is not None)
 
 
-class ApiKeysOut(Output):
+class ApiKeysOut(ItemsOut):
     items: list[ApiKeyOut]

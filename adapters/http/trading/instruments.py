@@ -83,7 +83,7 @@ class InstrumentController(Controller):
         limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
     ) -> InstrumentPageOut:
         query = InstrumentQuery(q, asset_class, active, cursor, limit)
-        return InstrumentPageOut.from_domain(await trading.instruments.search(query))
+        return InstrumentPageOut.from_page(await trading.instruments.search(query))
 
     @get(
         "/{symbol:str}",

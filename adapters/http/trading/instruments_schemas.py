@@ -13,10 +13,10 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Mirror, Output
+from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output
 from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import Money, Multiplier, Price, Quantity, UnitInterval
-from application.trading.instrument_catalog import ImportReport, InstrumentEdit, InstrumentPage
+from application.trading.instrument_catalog import ImportReport, InstrumentEdit
 from domain.fixedincome.daycount import DAY_COUNT_NAMES
 from domain.fixedincome.terms import BondTerms, bond_terms
 from domain.trading.instruments import AssetClass, Instrument
@@ -80,15 +80,9 @@ class InstrumentOut(Output):
         )
 
 
-class InstrumentPageOut(Output):
+class InstrumentPageOut(ItemsOut):
     items: list[InstrumentOut]
     next_cursor: str | None
-
-    @classmethod
-    def from_domain(cls, page: InstrumentPage) -> InstrumentPageOut:
-        return cls(
-            items=[InstrumentOut.from_domain(i) for i in page.items], next_cursor=page.next_cursor
-        )
 
 
 class BondTermsIn(Input):

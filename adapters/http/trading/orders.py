@@ -178,9 +178,7 @@ class OrderController(Controller):
                 limit=limit,
             ),
         )
-        return OrderPageOut(
-            items=[OrderOut.from_domain(o) for o in page.items], next_cursor=page.next_cursor
-        )
+        return OrderPageOut.from_page(page)
 
     @get(
         "/{order_id:str}",

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import DecisionOut, Input, Output
+from adapters.http.schemas.common import DecisionOut, Input, ItemsOut, Output
 from adapters.http.wire_format import PriceOut, QuantityOut
 from adapters.wire.numbers import Price, Quantity
 from domain.trading.orders import Order, OrderStatus, OrderType, Side, TimeInForce
@@ -76,6 +76,6 @@ class OrderPlaced(Output):
     replayed: bool = False
 
 
-class OrderPageOut(Output):
+class OrderPageOut(ItemsOut):
     items: list[OrderOut]
     next_cursor: str | None = None

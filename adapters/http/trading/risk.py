@@ -66,7 +66,7 @@ class RiskRuleController(Controller):
     )
     async def list_risk_rules(self, caller: CallerDep, trading: TradingDep) -> RuleListOut:
         rules = await trading.risk.list(caller.principal)
-        return RuleListOut(items=[RuleOut.from_domain(r) for r in rules])
+        return RuleListOut.of(rules)
 
     @get(
         "/portfolio-risk",

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, ItemsOut, Output
 from adapters.http.wealth.wealth_schemas import (
     EmployerMatchOut,
     MatchTierIn,
@@ -135,7 +135,7 @@ class ContributionOut(Output):
         return cls.from_attributes(c, source=c.source.value)
 
 
-class ContributionListOut(Output):
+class ContributionListOut(ItemsOut):
     items: list[ContributionOut]
 
 

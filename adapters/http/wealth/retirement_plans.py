@@ -112,7 +112,7 @@ class RetirementPlanController(Controller):
         tax_year: FromQuery[int | None] = None,
     ) -> ContributionListOut:
         found = await wealth.retirement.contributions(caller.principal, account_id, tax_year)
-        return ContributionListOut(items=[ContributionOut.from_domain(c) for c in found])
+        return ContributionListOut.of(found)
 
     @post(
         "/contribution-room",
