@@ -15,7 +15,6 @@ import inspect
 from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
-from importlib import import_module
 from typing import Any, TypeAlias
 
 from litestar import Request, Router
@@ -98,17 +97,6 @@ class HttpContext:
             self.name: Provide(provide_bundle, sync_to_thread=False),
             "caller": Provide(caller_after(self.name)),
         }
-
-
-def route_modules(package: str, *modules: str) -> Callable[[Any], list[ControllerRouterHandler]]:
-    """A context's `controllers`: the CONTROLLERS of each of `package`'s `modules`, in that
-    order. The modules are imported when the app mounts the context, not with the package:
-    each of them imports the package (for its bundle's annotation)."""
-
-    def controllers(config: Any) -> list[ControllerRouterHandler]:
-        return [c for m in modules for c in import_module(f"{package}.{m}").CONTROLLERS]
-
-    return controllers
 
 
 def unconfigured_context(

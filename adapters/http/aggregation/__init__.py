@@ -3,12 +3,14 @@ transactions, sync, removal, and the aggregator's webhook."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, route_modules
+from adapters.http.contexts import HttpContext
 from application.aggregation.service import AggregationService
 from application.aggregation.webhooks import AggregationWebhooks
 
@@ -26,7 +28,10 @@ class AggregationServices:
 AggregationDep: TypeAlias = NamedDependency[AggregationServices]
 
 
-controllers = route_modules(__name__, "routes")
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.aggregation import routes
+
+    return routes.CONTROLLERS
 
 
 def context(services: AggregationServices) -> HttpContext:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, route_modules
+from adapters.http.contexts import HttpContext
 from adapters.http.problems import problems_with
 from application.core.audit_log import AuditLogService
 
@@ -26,7 +28,10 @@ class AuditServices:
 AuditDep: TypeAlias = NamedDependency[AuditServices]
 
 
-controllers = route_modules(__name__, "log")
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.audit import log
+
+    return log.CONTROLLERS
 
 
 def context(services: AuditServices) -> HttpContext:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, route_modules
+from adapters.http.contexts import HttpContext
 from application.calendars.sessions import VenueSessionsQuery
 
 NAME = "calendars"
@@ -23,7 +25,10 @@ class CalendarsServices:
 CalendarsDep: TypeAlias = NamedDependency[CalendarsServices]
 
 
-controllers = route_modules(__name__, "routes")  # /calendars/{venue}
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.calendars import routes
+
+    return routes.CONTROLLERS  # /calendars/{venue}
 
 
 def context(services: CalendarsServices) -> HttpContext:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, route_modules
+from adapters.http.contexts import HttpContext
 from application.devices.service import DeviceService
 from application.devices.step_up import StepUp
 
@@ -26,7 +28,10 @@ class DevicesServices:
 DevicesDep: TypeAlias = NamedDependency[DevicesServices]
 
 
-controllers = route_modules(__name__, "routes")
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.devices import routes
+
+    return routes.CONTROLLERS
 
 
 def context(services: DevicesServices) -> HttpContext:

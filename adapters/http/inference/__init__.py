@@ -3,12 +3,14 @@ CAPABILITY_NOT_CONFIGURED where inference is turned off)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, route_modules, unconfigured_context
+from adapters.http.contexts import HttpContext, unconfigured_context
 from adapters.http.problems import NOT_CONFIGURED, problems_with
 from application.inference.keywords import KeywordService
 from application.inference.ml_models import MlModelService
@@ -35,7 +37,10 @@ class InferenceServices:
 InferenceDep: TypeAlias = NamedDependency[InferenceServices]
 
 
-controllers = route_modules(__name__, "ml")  # /ml/*, /sentiment
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.inference import ml
+
+    return ml.CONTROLLERS  # /ml/*, /sentiment
 
 
 def context(services: InferenceServices) -> HttpContext:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, route_modules
+from adapters.http.contexts import HttpContext
 from adapters.http.problems import problems_with
 from application.keys.broker_credentials import BrokerCredentialService
 from application.keys.rotation_jobs import KeyRotationJobs
@@ -32,7 +34,10 @@ class KeysServices:
 KeysDep: TypeAlias = NamedDependency[KeysServices]
 
 
-controllers = route_modules(__name__, "keys", "broker_credentials", "key_vault")
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.keys import broker_credentials, key_vault, keys
+
+    return [*keys.CONTROLLERS, *broker_credentials.CONTROLLERS, *key_vault.CONTROLLERS]
 
 
 def context(services: KeysServices) -> HttpContext:

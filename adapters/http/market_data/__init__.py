@@ -3,12 +3,14 @@ history, option chains, the feed's providers, and the live quotes socket."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, route_modules
+from adapters.http.contexts import HttpContext
 from application.market_data.bar_history import BarHistory
 from application.market_data.fundamentals import FundamentalsService
 from application.market_data.live_quotes import LiveQuotes
@@ -70,15 +72,24 @@ class MarketDataServices:
 MarketDataDep: TypeAlias = NamedDependency[MarketDataServices]
 
 
-controllers = route_modules(
-    __name__,
-    "providers",  # /providers, /providers/failover
-    "market",  # /market/{symbol}/depth, /bars
-    "fundamentals",  # /market/{symbol}/fundamentals
-    "quotes",  # /market/quotes/{symbol}, /consensus
-    "bar_history",  # /market/bars: stored bar history
-    "options_chain",  # /analytics/options/{symbol}
-)
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.market_data import (
+        bar_history,
+        fundamentals,
+        market,
+        options_chain,
+        providers,
+        quotes,
+    )
+
+    return [
+        *providers.CONTROLLERS,  # /providers, /providers/failover
+        *market.CONTROLLERS,  # /market/{symbol}/depth, /bars
+        *fundamentals.CONTROLLERS,  # /market/{symbol}/fundamentals
+        *quotes.CONTROLLERS,  # /market/quotes/{symbol}, /consensus
+        *bar_history.CONTROLLERS,  # /market/bars: stored bar history
+        *options_chain.CONTROLLERS,  # /analytics/options/{symbol}
+    ]
 
 
 def context(services: MarketDataServices) -> HttpContext:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, route_modules
+from adapters.http.contexts import HttpContext
 from adapters.http.problems import problems_with
 from application.markets.fear_greed import FearGreedService
 from application.markets.filing_calendar import FilingCalendarService
@@ -42,14 +44,16 @@ class MarketsServices:
 MarketsDep: TypeAlias = NamedDependency[MarketsServices]
 
 
-controllers = route_modules(
-    __name__,
-    "rates",  # /analytics/rates/*
-    "markets",  # /analytics/futures, /macro, /insiders
-    "stress",  # /analytics/scenarios/*
-    "compliance",  # /planning/13f, /planning/filing-calendar
-    "sentiment_indices",  # /analytics/fear-greed, /hype
-)
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.markets import compliance, markets, rates, sentiment_indices, stress
+
+    return [
+        *rates.CONTROLLERS,  # /analytics/rates/*
+        *markets.CONTROLLERS,  # /analytics/futures, /macro, /insiders
+        *stress.CONTROLLERS,  # /analytics/scenarios/*
+        *compliance.CONTROLLERS,  # /planning/13f, /planning/filing-calendar
+        *sentiment_indices.CONTROLLERS,  # /analytics/fear-greed, /hype
+    ]
 
 
 def context(services: MarketsServices) -> HttpContext:

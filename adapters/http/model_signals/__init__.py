@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, route_modules
+from adapters.http.contexts import HttpContext
 from application.model_signals.catalogue import SignalModelCatalogue
 
 NAME = "model_signals"
@@ -23,7 +25,10 @@ class ModelSignalsServices:
 ModelSignalsDep: TypeAlias = NamedDependency[ModelSignalsServices]
 
 
-controllers = route_modules(__name__, "routes")  # /models/signals
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.model_signals import routes
+
+    return routes.CONTROLLERS  # /models/signals
 
 
 def context(services: ModelSignalsServices) -> HttpContext:

@@ -3,12 +3,14 @@ defaults and price alerts."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, route_modules
+from adapters.http.contexts import HttpContext
 from adapters.http.problems import problems_with
 from application.notifications.api import NotificationService
 from application.notifications.endpoints import NotificationEndpoints
@@ -34,13 +36,20 @@ class NotificationsServices:
 NotificationsDep: TypeAlias = NamedDependency[NotificationsServices]
 
 
-controllers = route_modules(
-    __name__,
-    "notification_endpoints",
-    "notifications",
-    "role_defaults",
-    "price_alerts",
-)
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.notifications import (
+        notification_endpoints,
+        notifications,
+        price_alerts,
+        role_defaults,
+    )
+
+    return [
+        *notification_endpoints.CONTROLLERS,
+        *notifications.CONTROLLERS,
+        *role_defaults.CONTROLLERS,
+        *price_alerts.CONTROLLERS,
+    ]
 
 
 def context(services: NotificationsServices) -> HttpContext:

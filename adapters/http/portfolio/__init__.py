@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, route_modules
+from adapters.http.contexts import HttpContext
 from adapters.http.problems import problems_with
 from application.portfolio.alternatives import AlternativesService
 from application.portfolio.giving import GivingService
@@ -44,15 +46,24 @@ class PortfolioServices:
 PortfolioDep: TypeAlias = NamedDependency[PortfolioServices]
 
 
-controllers = route_modules(
-    __name__,
-    "planning",  # /planning/*
-    "portfolios",  # /portfolios
-    "tax",  # /tax
-    "alternatives",  # /planning/alternatives/*
-    "illiquid_assets",  # /planning/illiquid-assets
-    "giving",  # /planning/giving/*
-)
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.portfolio import (
+        alternatives,
+        giving,
+        illiquid_assets,
+        planning,
+        portfolios,
+        tax,
+    )
+
+    return [
+        *planning.CONTROLLERS,  # /planning/*
+        *portfolios.CONTROLLERS,  # /portfolios
+        *tax.CONTROLLERS,  # /tax
+        *alternatives.CONTROLLERS,  # /planning/alternatives/*
+        *illiquid_assets.CONTROLLERS,  # /planning/illiquid-assets
+        *giving.CONTROLLERS,  # /planning/giving/*
+    ]
 
 
 def context(services: PortfolioServices) -> HttpContext:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, route_modules
+from adapters.http.contexts import HttpContext
 from adapters.http.problems import problems_with
 from application.privacy.personal_data import PersonalDataService
 
@@ -26,7 +28,10 @@ class PrivacyServices:
 PrivacyDep: TypeAlias = NamedDependency[PrivacyServices]
 
 
-controllers = route_modules(__name__, "personal_data")
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.privacy import personal_data
+
+    return personal_data.CONTROLLERS
 
 
 def context(services: PrivacyServices) -> HttpContext:

@@ -3,12 +3,14 @@ attribution of a stored portfolio."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, route_modules
+from adapters.http.contexts import HttpContext
 from application.rebalancing.attribution import StoredAttributionService
 from application.rebalancing.limits import AutopilotLimitsService
 from application.rebalancing.service import RebalancingService
@@ -28,7 +30,10 @@ class RebalancingServices:
 RebalancingDep: TypeAlias = NamedDependency[RebalancingServices]
 
 
-controllers = route_modules(__name__, "routes")
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.rebalancing import routes
+
+    return routes.CONTROLLERS
 
 
 def context(services: RebalancingServices) -> HttpContext:

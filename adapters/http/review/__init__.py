@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, route_modules
+from adapters.http.contexts import HttpContext
 from application.model_records.record import ModelRecords
 from application.review.service import ReviewService
 
@@ -25,7 +27,10 @@ class ReviewServices:
 ReviewDep: TypeAlias = NamedDependency[ReviewServices]
 
 
-controllers = route_modules(__name__, "routes")
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.review import routes
+
+    return routes.CONTROLLERS
 
 
 def context(services: ReviewServices) -> HttpContext:

@@ -5,13 +5,15 @@ alone (`kill_switch_context`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, route_modules, served_bundle
+from adapters.http.contexts import HttpContext, served_bundle
 from adapters.http.problems import problems_with
 from application.safety.drill_faults import DrillFaultControl
 from application.safety.killswitch import KillSwitchService
@@ -41,13 +43,20 @@ def safety_of(connection: ASGIConnection[Any, Any, Any, Any]) -> SafetyServices:
     return services
 
 
-controllers = route_modules(
-    __name__,
-    "killswitch",
-    "succession",
-    "drills",  # /admin/drills/paper-faults (never in prod)
-)
-kill_switch_controllers = route_modules(__name__, "killswitch")
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.safety import drills, killswitch, succession
+
+    return [
+        *killswitch.CONTROLLERS,
+        *succession.CONTROLLERS,
+        *drills.CONTROLLERS,  # /admin/drills/paper-faults (never in prod)
+    ]
+
+
+def kill_switch_controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.safety import killswitch
+
+    return killswitch.CONTROLLERS
 
 
 def context(services: SafetyServices) -> HttpContext:

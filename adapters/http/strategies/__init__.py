@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, route_modules
+from adapters.http.contexts import HttpContext
 from adapters.http.problems import problems_with
 from application.strategies.backtests import BacktestService
 from application.strategies.combiner_report import CombinerReports
@@ -34,7 +36,13 @@ class StrategiesServices:
 StrategiesDep: TypeAlias = NamedDependency[StrategiesServices]
 
 
-controllers = route_modules(__name__, "signals", "strategies", "combiner", "backtests")
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.strategies import backtests, combiner, signals, strategies
+
+    return [
+        *signals.CONTROLLERS, *strategies.CONTROLLERS, *combiner.CONTROLLERS,
+        *backtests.CONTROLLERS,
+    ]  # fmt: skip
 
 
 def context(services: StrategiesServices) -> HttpContext:

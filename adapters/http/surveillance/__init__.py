@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, route_modules
+from adapters.http.contexts import HttpContext
 from adapters.http.problems import problems_with
 from application.surveillance.alerts import SurveillanceService
 
@@ -26,7 +28,10 @@ class SurveillanceServices:
 SurveillanceDep: TypeAlias = NamedDependency[SurveillanceServices]
 
 
-controllers = route_modules(__name__, "alerts")
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.surveillance import alerts
+
+    return alerts.CONTROLLERS
 
 
 def context(services: SurveillanceServices) -> HttpContext:

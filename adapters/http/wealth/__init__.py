@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from litestar.di import NamedDependency
+from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, route_modules
+from adapters.http.contexts import HttpContext
 from application.wealth.estate import EstateTaxService
 from application.wealth.profiles import InvestorProfileService
 from application.wealth.retirement import RetirementService
@@ -27,7 +29,10 @@ class WealthServices:
 WealthDep: TypeAlias = NamedDependency[WealthServices]
 
 
-controllers = route_modules(__name__, "profile", "retirement", "retirement_plans")
+def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
+    from adapters.http.wealth import profile, retirement, retirement_plans
+
+    return [*profile.CONTROLLERS, *retirement.CONTROLLERS, *retirement_plans.CONTROLLERS]
 
 
 def context(services: WealthServices) -> HttpContext:
