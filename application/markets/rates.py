@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from application.markets.query_dates import check_window, parse_day
 from domain.errors import DomainError, NotFound
 from domain.fixedincome.curve import (
     SPREAD_MEASURES,
@@ -92,7 +93,7 @@ class RatesService:
     async def curve(
         self, day_text: str | None, method_text: str | None, tenors_text: str | None
     ) -> CurveView:
-        day = parse_day(day_text, "date") or self.today()
+        day = parse_day(day_text, "date", InvalidRatesQuery) or self.today()
         method = parse_method(method_text)
         curve = await self.rates.curve(day)
         if curve is None:
@@ -115,8 +116,8 @@ class RatesService:
         )
 
     async def inversions(self, start_text: str | None, end_text: str | None) -> InversionsView:
-        end = parse_day(end_text, "end") or self.today()
-        start = parse_day(start_text, "start") or end - timedelta(days=365)
+        end = parse_day(end_text, "end", InvalidRatesQuery) or self.today()
+        start = parse_day(start_text, "start", InvalidRatesQuery) or end - timedelta(days=365)
         _check_range(start, end, MAX_INVERSION_YEARS)
         needed = sorted({s for m in SPREAD_MEASURES for s in (m.long_series, m.short_series)})
         values = {}
@@ -139,8 +140,8 @@ class RatesService:
                 field="series_id",
             )
         series_id = series_id.upper()
-        end = parse_day(end_text, "end") or self.today()
-        start = parse_day(start_text, "start") or FIRST_DAY
+        end = parse_day(end_text, "end", InvalidRatesQuery) or self.today()
+        start = parse_day(start_text, "start", InvalidRatesQuery) or FIRST_DAY
         _check_range(start, end, None)
         if not 1 <= limit <= MAX_PAGE:
             raise InvalidRatesQuery(f"limit: 1 to {MAX_PAGE}", field="limit")
@@ -152,20 +153,6 @@ class RatesService:
         more = len(observations) > limit
         next_cursor = encode_cursor(page[-1].day) if more and page else None
         return SeriesPage(series_id, start, end, tuple(page), next_cursor, self.rates.name)
-
-
-def parse_day(text: str | None, field: str) -> date | None:
-    """A YYYY-MM-DD date, or None when absent; 422 naming `field` otherwise."""
-    if text is None or text == "":
-        return None
-    try:
-        if len(text) != len("YYYY-MM-DD"):
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidRatesQuery(
-            f"{field}: expected a date as YYYY-MM-DD, got {text[:40]!r}", field=field
-        ) from None
 
 
 def parse_method(text: str | None) -> Interpolation:
@@ -210,10 +197,9 @@ def _tenor(part: str) -> float:
 
 
 def _check_range(start: date, end: date, max_years: int | None) -> None:
-    if start > end:
-        raise InvalidRatesQuery("start is after end", field="start")
-    if max_years is not None and (end - start).days > max_years * 366:
-        raise InvalidRatesQuery(f"the range spans more than {max_years} years", field="start")
+    max_days = None if max_years is None else max_years * 366
+    too_long = f"the range spans more than {max_years} years"
+    check_window(start, end, InvalidRatesQuery, max_days, too_long)
 
 
 def encode_cursor(after: date) -> str:
