@@ -21,12 +21,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from itertools import pairwise
 from typing import Protocol
 
-from domain.market_data.bars import Timeframe
+from application.core.provider_closes import provider_closes
 from domain.portfolio.attribution import InvalidAttributionInput
 from domain.portfolio.factor_attribution import FactorAttribution, factor_attribution
 from domain.portfolio.holdings import holdings
@@ -169,18 +169,11 @@ class StoredAttributionService:
     async def _closes(
         self, symbols: list[str], start: date, end: date
     ) -> dict[str, dict[date, Decimal]]:
-        first = datetime.combine(start - timedelta(days=15), time(), UTC)
-        last = datetime.combine(end + timedelta(days=1), time(), UTC)
-        limit = (end - start).days + 17
-
         async def one(symbol: str) -> dict[date, Decimal]:
             try:
-                bars = await self.market.bars(
-                    symbol, Timeframe.D1, start=first, end=last, limit=limit
-                )
+                return await provider_closes(self.market, symbol, start - timedelta(days=15), end)
             except QuoteUnavailable:
                 return {}
-            return {b.start.astimezone(UTC).date(): b.close for b in bars}
 
         found = await asyncio.gather(*(one(s) for s in symbols))
         return dict(zip(symbols, found, strict=True))
