@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from application.core.paging import page_of
 from application.markets.query_dates import check_window, parse_day
 from domain.errors import DomainError, NotFound
 from domain.fixedincome.curve import (
@@ -149,10 +150,10 @@ class RatesService:
         observations = await self.rates.series(series_id, start, end)
         if after is not None:
             observations = [o for o in observations if o.day > after]
-        page = observations[:limit]
-        more = len(observations) > limit
-        next_cursor = encode_cursor(page[-1].day) if more and page else None
-        return SeriesPage(series_id, start, end, tuple(page), next_cursor, self.rates.name)
+        page = page_of(observations, limit, lambda observation: encode_cursor(observation.day))
+        return SeriesPage(
+            series_id, start, end, tuple(page.items), page.next_cursor, self.rates.name
+        )
 
 
 def parse_method(text: str | None) -> Interpolation:

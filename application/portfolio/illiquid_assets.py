@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 
 from application.core.access import ensure_may_change
-from application.core.paging import Page
+from application.core.paging import Page, page_of
 from application.portfolio.portfolios import InvalidCursor, PortfolioService
 from domain.errors import NotFound
 from domain.portfolio.currencies import is_currency
@@ -158,13 +158,9 @@ class IlliquidAssetService:
         found = await self.store.list_assets(
             principal.id, portfolio_id=portfolio_id, after=after, limit=limit + 1
         )
-        items = found[:limit]
-        latest = await self.store.latest_valuations([a.id for a in items])
-        more = len(found) > limit
-        return Page(
-            [(a, latest.get(a.id)) for a in items],
-            _encode(items[-1].id) if more and items else None,
-        )
+        page = page_of(found, limit, lambda asset: _encode(asset.id))
+        latest = await self.store.latest_valuations([a.id for a in page.items])
+        return Page([(a, latest.get(a.id)) for a in page.items], page.next_cursor)
 
     async def _mine(self, principal: Principal, asset_id: str) -> IlliquidAsset:
         asset = await self.store.get_asset(asset_id)
