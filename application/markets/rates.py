@@ -7,14 +7,12 @@ naming the query parameter at fault.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from application.core.cursors import decode_json_cursor, encode_json_cursor
 from application.core.paging import page_of
 from application.markets.query_dates import check_window, parse_day
 from domain.errors import DomainError, NotFound
@@ -204,8 +202,7 @@ def _check_range(start: date, end: date, max_years: int | None) -> None:
 
 
 def encode_cursor(after: date) -> str:
-    raw = json.dumps({"after": after.isoformat()}, separators=(",", ":"))
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+    return encode_json_cursor({"after": after.isoformat()})
 
 
 def decode_cursor(cursor: str) -> date:
@@ -213,9 +210,8 @@ def decode_cursor(cursor: str) -> date:
     try:
         if not cursor or len(cursor) > 128:
             raise ValueError(cursor)
-        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        return date.fromisoformat(data["after"])
-    except (binascii.Error, ValueError, TypeError, KeyError, UnicodeDecodeError):
+        return date.fromisoformat(decode_json_cursor(cursor)["after"])
+    except (ValueError, TypeError, KeyError):
         raise InvalidRatesCursor(
             "cursor: not a cursor this listing gave out", field="cursor"
         ) from None

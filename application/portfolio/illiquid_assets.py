@@ -9,13 +9,12 @@ the valuation history is append-only (409 DUPLICATE_VALUATION for a second valua
 
 from __future__ import annotations
 
-import base64
-import binascii
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from application.core.access import ensure_may_change
+from application.core.cursors import decode_text_cursor, encode_text_cursor
 from application.core.paging import Page, page_of
 from application.portfolio.portfolios import InvalidCursor, PortfolioService
 from domain.errors import NotFound
@@ -173,11 +172,11 @@ class IlliquidAssetService:
 
 
 def _encode(asset_id: str) -> str:
-    return base64.urlsafe_b64encode(asset_id.encode()).decode().rstrip("=")
+    return encode_text_cursor(asset_id)
 
 
 def _decode(cursor: str) -> str:
     try:
-        return base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return decode_text_cursor(cursor)
+    except ValueError:
         raise InvalidCursor("cursor is not one this listing made", field="cursor") from None

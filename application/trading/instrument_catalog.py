@@ -8,13 +8,12 @@ and at once for a symbol they do not know yet.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from application.core.access import ensure_may_change
+from application.core.cursors import decode_text_cursor, encode_text_cursor
 from application.core.paging import Page, page_of
 from application.trading.accounts import InvalidQuery
 from application.trading.instrument_csv import InstrumentRow, parse_instruments
@@ -273,15 +272,15 @@ def _merge(found: Instrument, incoming: Instrument, source: str) -> Instrument:
 
 
 def encode_cursor(symbol: str) -> str:
-    return base64.urlsafe_b64encode(symbol.encode()).decode().rstrip("=")
+    return encode_text_cursor(symbol)
 
 
 def decode_cursor(cursor: str) -> str:
     if not cursor or len(cursor) > 128:
         raise InvalidQuery("invalid cursor", field="cursor")
     try:
-        symbol = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-    except (binascii.Error, ValueError, UnicodeDecodeError):
+        symbol = decode_text_cursor(cursor)
+    except ValueError:
         raise InvalidQuery("invalid cursor", field="cursor") from None
     if not symbol or len(symbol) > MAX_SYMBOL:
         raise InvalidQuery("invalid cursor", field="cursor")
