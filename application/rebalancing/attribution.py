@@ -27,6 +27,7 @@ from itertools import pairwise
 from typing import Protocol
 
 from application.core.provider_closes import provider_closes
+from application.core.stored_instruments import stored_sectors
 from domain.portfolio.attribution import InvalidAttributionInput
 from domain.portfolio.factor_attribution import FactorAttribution, factor_attribution
 from domain.portfolio.holdings import holdings
@@ -44,7 +45,6 @@ from ports.portfolio.portfolios import Portfolio, PortfolioStore
 
 MAX_PERIODS = 120
 MAX_CONSTITUENTS = 2_000
-UNCLASSIFIED = "UNCLASSIFIED"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +115,8 @@ class StoredAttributionService:
         held = [holdings(rows, until=d).symbol_quantities() for d in req.boundaries[:-1]]
         symbols = sorted({s for h in held for s in h} | {c.symbol for c in req.benchmark})
         closes = await self._closes(symbols, req.boundaries[0], req.boundaries[-1])
-        sector_of = await self._sectors(symbols, req.benchmark)
+        named = {c.symbol: c.sector for c in req.benchmark if c.sector}
+        sector_of = await stored_sectors(self.uow_factory, symbols, named)
         periods = []
         for i, start in enumerate(req.boundaries[:-1]):
             end = req.boundaries[i + 1]
@@ -152,19 +153,6 @@ class StoredAttributionService:
             except ValueError as exc:  # too few periods for the factors, a non-finite return
                 raise _bad("factors", str(exc)) from exc
         return StoredAttribution(portfolio.id, req.boundaries, brinson, factors)
-
-    async def _sectors(
-        self, symbols: list[str], benchmark: tuple[Constituent, ...]
-    ) -> dict[str, str]:
-        named = {c.symbol: c.sector for c in benchmark if c.sector}
-        found: dict[str, str] = {}
-        async with self.uow_factory() as uow:
-            for symbol in symbols:
-                instrument = await uow.instruments.get(symbol)
-                found[symbol] = named.get(symbol) or (
-                    instrument.sector if instrument is not None else UNCLASSIFIED
-                )
-        return found
 
     async def _closes(
         self, symbols: list[str], start: date, end: date
