@@ -12,7 +12,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from application.core.access import ensure_may_change
+from application.core.access import ensure_may_change, owned_account
 from application.core.cursors import decode_text_cursor, encode_text_cursor
 from application.core.paging import Page, page_of
 from application.trading.accounts import InvalidQuery
@@ -163,10 +163,8 @@ class InstrumentCatalog:
                 f"{BROKER_SETTING}=alpaca",
             )
         if account_id is not None:
-            async with self.uow_factory() as uow:
-                account = await uow.accounts.get(account_id)
-            if account is None or account.owner_id != principal.id:
-                raise NotFound(f"account {account_id} not found")  # only the admin's own keys
+            async with self.uow_factory() as uow:  # only the admin's own keys
+                await owned_account(uow, principal, account_id)
         try:
             listed = await self.assets.assets(account_id, ALPACA_EQUITY)
         except BrokerError as exc:
