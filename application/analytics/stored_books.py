@@ -20,6 +20,7 @@ from application.core.stored_closes import daily_closes_between
 from application.core.stored_instruments import stored_sectors
 from domain.market_data.daily_closes import DailyCloses
 from domain.portfolio.holdings import holdings
+from domain.portfolio.holdings_attribution import Constituent as Constituent  # in its requests
 from domain.portfolio.stored_periods import InsufficientStoredHistory, book_value, book_weights
 from ports.core.unit_of_work import UnitOfWorkFactory
 from ports.market_data.bar_store import BarStore
@@ -27,16 +28,6 @@ from ports.portfolio.portfolios import Portfolio, PortfolioStore
 
 MAX_CLOSE_AGE = 7  # calendar days: a weekend and a holiday or two
 NAMED = 8  # symbols named in a refusal
-
-
-@dataclass(frozen=True, slots=True)
-class Constituent:
-    """A benchmark constituent: its weight (>= 0, divided by the weights' sum) and optionally
-    its sector (else its stored instrument's)."""
-
-    symbol: str
-    weight: float
-    sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

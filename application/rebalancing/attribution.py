@@ -32,6 +32,9 @@ from domain.portfolio.attribution import InvalidAttributionInput
 from domain.portfolio.factor_attribution import FactorAttribution, factor_attribution
 from domain.portfolio.holdings import holdings
 from domain.portfolio.holdings_attribution import (
+    Constituent as Constituent,  # in its requests
+)
+from domain.portfolio.holdings_attribution import (
     HoldingsAttribution,
     HoldingsPeriod,
     attribute_holdings,
@@ -45,13 +48,6 @@ from ports.portfolio.portfolios import Portfolio, PortfolioStore
 
 MAX_PERIODS = 120
 MAX_CONSTITUENTS = 2_000
-
-
-@dataclass(frozen=True, slots=True)
-class Constituent:
-    symbol: str
-    weight: float
-    sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
