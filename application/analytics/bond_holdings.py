@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from application.analytics.fixed_income import parse_shocks
 from application.core.compute_budget import ComputeBudget
+from application.core.stored_instruments import stored_instruments
 from application.portfolio.portfolio_holdings import HoldingsView
 from application.portfolio.portfolios import PortfolioService
 from domain.errors import NotFound
@@ -114,7 +115,7 @@ class StoredBondsService:
         view = await self.portfolios.holdings(principal, request.portfolio_id)  # 404: not yours
         base = view.portfolio.base_currency
         held, skipped = held_in_base(view)
-        instruments = await self._instruments(sorted(held))
+        instruments = await stored_instruments(self.uow_factory, sorted(held))
         bonds, not_bonds = bond_holdings(held, instruments, base)
         settlement = request.settlement or self.clock.now().date()
         passed = tuple(sorted([*skipped, *not_bonds], key=lambda s: s.symbol))
@@ -123,12 +124,3 @@ class StoredBondsService:
             lambda: analyse_holdings(settlement, bonds, shocks, passed),
         )
         return StoredBondsResult(view.portfolio.id, base, figures)
-
-    async def _instruments(self, symbols: list[str]) -> dict[str, Instrument]:
-        found: dict[str, Instrument] = {}
-        async with self.uow_factory() as uow:
-            for symbol in symbols:
-                instrument = await uow.instruments.get(symbol)
-                if instrument is not None:
-                    found[symbol] = instrument
-        return found

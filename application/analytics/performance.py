@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, timedelta
 from decimal import Decimal
 from itertools import pairwise
 
 from application.core.access import account_seen
+from application.core.provider_closes import provider_closes
 from application.trading.snapshots import instrument_map
 from domain.analytics.benchmark import BenchmarkStats, align, benchmark_stats, span_returns
 from domain.analytics.equity_curve import (
@@ -30,7 +31,6 @@ from domain.analytics.equity_curve import (
 from domain.analytics.fills_replay import replay
 from domain.analytics.performance import ReturnStats, TradeStats, return_stats, trade_stats
 from domain.errors import DomainError
-from domain.market_data.bars import Timeframe
 from domain.principals import Principal
 from ports.core.clock import Clock
 from ports.core.unit_of_work import UnitOfWorkFactory
@@ -167,21 +167,14 @@ class PerformanceService:
     async def _closes(self, symbol: str, start: date, end: date) -> dict[date, Decimal]:
         """The benchmark's daily closes from a week before `start` (the first period's base)
         to `end`."""
-        since = datetime.combine(start - timedelta(days=7), time(), tzinfo=UTC)
-        until = datetime.combine(end + timedelta(days=1), time(), tzinfo=UTC)
         try:
-            bars = await self.bars.bars(
-                symbol, Timeframe.D1, start=since, end=until, limit=(until - since).days + 1
-            )
+            closes = await provider_closes(self.bars, symbol, start - timedelta(days=7), end)
         except ProviderError as exc:
             raise BenchmarkUnavailable(f"the bars of {symbol} could not be read: {exc}") from None
         except QuoteUnavailable:
             raise UnknownBenchmark(
                 f"no daily bars are known for {symbol}", field="benchmark"
             ) from None
-        closes = {
-            b.start.astimezone(UTC).date(): b.close for b in bars if b.timeframe is Timeframe.D1
-        }
         if not closes:
             raise UnknownBenchmark(f"no daily bars are known for {symbol}", field="benchmark")
         return closes

@@ -17,26 +17,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from application.core.stored_closes import daily_closes_between
+from application.core.stored_instruments import stored_sectors
 from domain.market_data.daily_closes import DailyCloses
 from domain.portfolio.holdings import holdings
+from domain.portfolio.holdings_attribution import Constituent as Constituent  # in its requests
 from domain.portfolio.stored_periods import InsufficientStoredHistory, book_value, book_weights
 from ports.core.unit_of_work import UnitOfWorkFactory
 from ports.market_data.bar_store import BarStore
 from ports.portfolio.portfolios import Portfolio, PortfolioStore
 
 MAX_CLOSE_AGE = 7  # calendar days: a weekend and a holiday or two
-UNCLASSIFIED = "UNCLASSIFIED"
 NAMED = 8  # symbols named in a refusal
-
-
-@dataclass(frozen=True, slots=True)
-class Constituent:
-    """A benchmark constituent: its weight (>= 0, divided by the weights' sum) and optionally
-    its sector (else its stored instrument's)."""
-
-    symbol: str
-    weight: float
-    sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +98,8 @@ class StoredBooks:
                 Book({s: w / total / prices[i][s] for s, w in weights.items()})
                 for i in range(len(starts))
             )
-        sectors = await self._sectors(symbols, constituents)
+        named = {c.symbol: c.sector for c in constituents if c.sector}
+        sectors = await stored_sectors(self.uow_factory, symbols, named)
         return Books(
             portfolio, benchmark, prices, closes, sectors, tuple(sorted(set(sectors.values()))),
             tuple(left_out),
@@ -130,19 +122,6 @@ class StoredBooks:
                     continue
                 quantities[symbol] = float(quantity)
             found.append(quantities)
-        return found
-
-    async def _sectors(
-        self, symbols: Sequence[str], constituents: Sequence[Constituent]
-    ) -> dict[str, str]:
-        named = {c.symbol: c.sector for c in constituents if c.sector}
-        found: dict[str, str] = {}
-        async with self.uow_factory() as uow:
-            for symbol in symbols:
-                instrument = None if symbol in named else await uow.instruments.get(symbol)
-                found[symbol] = named.get(symbol) or (
-                    instrument.sector if instrument is not None else UNCLASSIFIED
-                )
         return found
 
 

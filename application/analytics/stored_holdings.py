@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from application.analytics.value_at_risk import AccountValuation
+from application.core.stored_instruments import stored_instruments
 from application.portfolio.portfolio_values import PostedHolding, ValuedHoldings, valued_holdings
 from application.portfolio.portfolios import PortfolioService
 from domain.errors import DomainError
@@ -100,15 +101,9 @@ class StoredHoldings:
 
     async def instruments(self, symbols: Sequence[str]) -> dict[str, Instrument]:
         """The stored instruments of `symbols` (those with none are absent)."""
-        found: dict[str, Instrument] = {}
         if self.uow_factory is None:
-            return found
-        async with self.uow_factory() as uow:
-            for symbol in symbols:
-                instrument = await uow.instruments.get(symbol)
-                if instrument is not None:
-                    found[symbol] = instrument
-        return found
+            return {}
+        return await stored_instruments(self.uow_factory, symbols)
 
 
 def longs_only(held: ValuedHoldings) -> ValuedHoldings:

@@ -5,7 +5,8 @@ and act on every account; a viewer (a desk observer: on-call, auditor) sees ever
 acts on none, so a viewer's change answers Forbidden (the resource is visible, so NotFound
 would lie); everyone else sees and acts on their own accounts (an agent: its granted ones).
 Reads go through `visibility` / `may_see` / `account_seen`; writes through `may_act_on` /
-`account_for` / `ensure_may_change`.
+`account_for` / `ensure_may_change`; what only an account's owner may do, through
+`owned_account`.
 """
 
 from __future__ import annotations
@@ -80,6 +81,14 @@ async def account_for(uow: UnitOfWork, principal: Principal, account_id: str) ->
         raise NotFound(f"account {account_id} not found")
     ensure_may_change(principal)
     if not await may_act_on(uow, principal, account):
+        raise NotFound(f"account {account_id} not found")
+    return account
+
+
+async def owned_account(uow: UnitOfWork, principal: Principal, account_id: str) -> Account:
+    """The principal's own account; NotFound for anyone else's, as for an unknown id."""
+    account = await uow.accounts.get(account_id)
+    if account is None or account.owner_id != principal.id:
         raise NotFound(f"account {account_id} not found")
     return account
 

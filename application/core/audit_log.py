@@ -12,15 +12,13 @@ Verifying the chain is for admins.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from application.core.access import SEES_ALL
 from application.core.audit_chain import ChainBreak, ChainWalker
+from application.core.cursors import decode_json_cursor, encode_json_cursor
 from application.core.paging import Page, PageRequest, page_of
 from domain.errors import DomainError, Forbidden
 from domain.principals import Principal, Role
@@ -157,17 +155,15 @@ def _filter(query: AuditQuery) -> AuditFilter:
 
 def encode_cursor(seq: int) -> str:
     """The opaque cursor of the position after (older than) entry `seq`."""
-    raw = json.dumps({"a": seq}, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return encode_json_cursor({"a": seq})
 
 
 def decode_cursor(cursor: str) -> int:
     if not cursor or len(cursor) > _CURSOR_MAX:
         raise InvalidAuditCursor("this cursor was not handed out", field="cursor")
     try:
-        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        seq = data["a"]
-    except (binascii.Error, ValueError, TypeError, KeyError, UnicodeDecodeError):
+        seq = decode_json_cursor(cursor)["a"]
+    except (ValueError, TypeError, KeyError):
         raise InvalidAuditCursor("this cursor was not handed out", field="cursor") from None
     if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
         raise InvalidAuditCursor("this cursor was not handed out", field="cursor")

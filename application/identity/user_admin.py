@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from application.core.audited import audit
+from application.core.paging import page_of
 from application.identity.auth import AuthService
 from application.identity.user_sessions import (
     revoke_user_sessions,
@@ -86,9 +87,8 @@ class UserAdminService:
         async with self.uow_factory() as uow:
             everyone = await uow.users.list()
         found = [u for u in everyone if after is None or u.username > after]
-        page = found[:limit]
-        more = len(found) > limit
-        return UserPage(tuple(managed(u) for u in page), page[-1].username if more else None)
+        page = page_of(found, limit, lambda user: user.username)
+        return UserPage(tuple(managed(u) for u in page.items), page.next_cursor)
 
     async def get(self, actor: Principal, user_id: str) -> ManagedUser:
         """An admin reads anyone; anyone else only themselves (others are NotFound)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from application.core.access import ensure_may_change
+from application.core.access import ensure_may_change, owned_account
 from application.keys.vault import CreateVaultKey, KeyVaultService, RotateVaultKey
 from domain.errors import DomainError, Forbidden, NotFound
 from domain.keys.keys import VaultKey
@@ -127,6 +127,4 @@ class BrokerCredentialService:
         if principal.role is Role.AGENT:
             raise Forbidden("agents may not manage broker credentials")
         async with self.uow_factory() as uow:
-            account = await uow.accounts.get(account_id)
-        if account is None or account.owner_id != principal.id:
-            raise NotFound(f"account {account_id} not found")
+            await owned_account(uow, principal, account_id)

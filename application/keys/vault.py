@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from application.core.access import ensure_may_change
+from application.core.access import ensure_may_change, owned_account
 from domain.errors import ConcurrentUpdate, Conflict, Forbidden, NotFound
 from domain.keys.keys import (
     InvalidVaultKey,
@@ -341,9 +341,7 @@ class KeyVaultService:
 
     async def _own_account(self, principal: Principal, account_id: str) -> None:
         async with self._uow() as uow:
-            account = await uow.accounts.get(account_id)
-        if account is None or account.owner_id != principal.id:
-            raise NotFound(f"account {account_id} not found")
+            await owned_account(uow, principal, account_id)
 
     async def _refuse_ephemeral(self, principal: Principal, action: str, target: str) -> None:
         if self._ephemeral and self._store.durable:

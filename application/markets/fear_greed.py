@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from application.markets.fear_greed_inputs import FearGreedInputs, RawInput, stored_values
-from application.markets.rates import InvalidRatesQuery, parse_day
+from application.markets.query_dates import check_window, parse_day
 from domain.analytics.sentiment.errors import (
     InsufficientInputs,
     InvalidSentimentInput,
@@ -263,17 +263,10 @@ class FearGreedService:
         )  # fmt: skip
 
     def _window(self, start_text: str | None, end_text: str | None) -> tuple[date, date]:
-        end = _day(end_text, "end") or self._clock.now().date()
-        start = _day(start_text, "start") or end - timedelta(days=DEFAULT_HISTORY_DAYS)
-        if start > end:
-            raise InvalidSentimentInput("start is after end", field="start")
-        if (end - start).days > MAX_HISTORY_DAYS:
-            raise InvalidSentimentInput("the window spans more than 5 years", field="start")
+        end = parse_day(end_text, "end", InvalidSentimentInput) or self._clock.now().date()
+        start = parse_day(start_text, "start", InvalidSentimentInput) or end - timedelta(
+            days=DEFAULT_HISTORY_DAYS
+        )
+        too_long = "the window spans more than 5 years"
+        check_window(start, end, InvalidSentimentInput, MAX_HISTORY_DAYS, too_long)
         return start, end
-
-
-def _day(text: str | None, field: str) -> date | None:
-    try:
-        return parse_day(text, field)
-    except InvalidRatesQuery as error:
-        raise InvalidSentimentInput(error.message, field=field) from None

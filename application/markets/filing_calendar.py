@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import Protocol, TypeVar
 
 from application.core.access import ensure_may_change
-from application.markets.rates import InvalidRatesQuery, parse_day
+from application.markets.query_dates import parse_day
 from domain.analytics.compliance.filing_calendar import (
     RECURRING,
     Deadline,
@@ -86,8 +86,10 @@ class FilingCalendarService:
     def calendar(
         self, start_text: str | None, end_text: str | None, filings_text: str | None
     ) -> CalendarView:
-        start = _day(start_text, "start") or self.today()
-        end = _day(end_text, "end") or start + timedelta(days=DEFAULT_WINDOW_DAYS)
+        start = parse_day(start_text, "start", InvalidFilingInput) or self.today()
+        end = parse_day(end_text, "end", InvalidFilingInput) or start + timedelta(
+            days=DEFAULT_WINDOW_DAYS
+        )
         filings = parse_filings(filings_text) if filings_text else RECURRING
         deadlines = recurring(set(filings), start, end)
         return CalendarView(start, end, filings, tuple(deadlines))
@@ -196,10 +198,3 @@ def _enum(kind: type[E], text: str, field: str) -> E:
         raise InvalidFilingInput(
             f"{field}: one of {', '.join(m.value for m in kind)}", field=field
         ) from None
-
-
-def _day(text: str | None, field: str) -> date | None:
-    try:
-        return parse_day(text, field)
-    except InvalidRatesQuery as error:
-        raise InvalidFilingInput(error.message, field=field) from None

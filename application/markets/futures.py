@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from application.markets.rates import InvalidRatesQuery, parse_day
+from application.markets.query_dates import parse_day
 from domain.analytics.futures import (
     CrackSpread,
     FuturesQuote,
@@ -71,7 +71,7 @@ class FuturesService:
         return await self.futures.contracts()
 
     async def curve(self, root: str, day_text: str | None) -> CurveView:
-        day = _day(day_text) or self.today()
+        day = parse_day(day_text, "date", InvalidMarketInput) or self.today()
         curve = await self._settled(root, day)
         structure = term_structure(curve.day, curve.quotes, curve.spot)
         return CurveView(curve.spec, day, structure, self.futures.name)
@@ -87,7 +87,7 @@ class FuturesService:
         ratio: tuple[int, int, int] = (3, 2, 1),
         legs: tuple[str, str, str] = DEFAULT_LEGS,
     ) -> CrackView:
-        day = _day(day_text) or self.today()
+        day = parse_day(day_text, "date", InvalidMarketInput) or self.today()
         curves = [await self._settled(root, day) for root in legs]
         as_of = min(c.day for c in curves)
         chosen = _same_delivery_month(curves)
@@ -134,10 +134,3 @@ def _same_delivery_month(
     month = min(common, key=lambda key: by_month[0][key].expiry)
     crude, gasoline, distillate = (months[month] for months in by_month)
     return crude, gasoline, distillate
-
-
-def _day(text: str | None) -> date | None:
-    try:
-        return parse_day(text, "date")
-    except InvalidRatesQuery as error:  # the rates screen's rule, this screen's code
-        raise InvalidMarketInput(error.message, field="date") from None

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from application.markets.rates import InvalidRatesQuery, parse_day
+from application.markets.query_dates import check_window, parse_day
 from domain.analytics.futures import InvalidMarketInput
 from domain.analytics.insiders import InsiderTransaction, NetInsiderActivity, net_buying
 from ports.core.clock import Clock
@@ -68,12 +68,12 @@ class InsiderService:
         )  # fmt: skip
 
     def _window(self, start_text: str | None, end_text: str | None) -> tuple[date, date]:
-        end = _day(end_text, "end") or self.clock.now().date()
-        start = _day(start_text, "start") or end - timedelta(days=DEFAULT_WINDOW_DAYS)
-        if start > end:
-            raise InvalidMarketInput("start is after end", field="start")
-        if (end - start).days > MAX_WINDOW_DAYS:
-            raise InvalidMarketInput("the window spans more than 5 years", field="start")
+        end = parse_day(end_text, "end", InvalidMarketInput) or self.clock.now().date()
+        start = parse_day(start_text, "start", InvalidMarketInput) or end - timedelta(
+            days=DEFAULT_WINDOW_DAYS
+        )
+        too_long = "the window spans more than 5 years"
+        check_window(start, end, InvalidMarketInput, MAX_WINDOW_DAYS, too_long)
         return start, end
 
 
@@ -85,10 +85,3 @@ def _symbols(text: str, field: str = "symbols") -> list[str]:
             field=field,
         )
     return parts
-
-
-def _day(text: str | None, field: str) -> date | None:
-    try:
-        return parse_day(text, field)
-    except InvalidRatesQuery as error:
-        raise InvalidMarketInput(error.message, field=field) from None

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
-from application.markets.rates import InvalidRatesQuery, parse_day
+from application.markets.query_dates import check_window, parse_day
 from domain.analytics.futures import InvalidMarketInput
 from domain.analytics.macro import (
     BY_ID,
@@ -99,7 +99,7 @@ class MacroService:
         return self.clock.now().date()
 
     async def dashboard(self, day_text: str | None) -> Dashboard:
-        day = _day(day_text, "date") or self.today()
+        day = parse_day(day_text, "date", InvalidMarketInput) or self.today()
         start = day - timedelta(days=LOOK_BACK_DAYS)
         data: dict[str, list[Observation]] = {}
         missing = []
@@ -150,12 +150,10 @@ class MacroService:
             raise InvalidMarketInput(
                 f"transform: one of {', '.join(t.value for t in Transform)}", field="transform"
             ) from None
-        end = _day(end_text, "end") or self.today()
-        start = _day(start_text, "start") or months_before(end, 10 * 12)
-        if start > end:
-            raise InvalidMarketInput("start is after end", field="start")
-        if (end - start).days > MAX_SERIES_YEARS * 366:
-            raise InvalidMarketInput(f"at most {MAX_SERIES_YEARS} years", field="start")
+        end = parse_day(end_text, "end", InvalidMarketInput) or self.today()
+        start = parse_day(start_text, "start", InvalidMarketInput) or months_before(end, 10 * 12)
+        too_long = f"at most {MAX_SERIES_YEARS} years"
+        check_window(start, end, InvalidMarketInput, MAX_SERIES_YEARS * 366, too_long)
         months = _lag_months(spec, transform)
         fetched = await self.economy.series(spec.series_id, months_before(start, months), end)
         observations = [Observation(o.day, o.value) for o in fetched]
@@ -214,10 +212,3 @@ def _units(spec: MacroSeries, transform: Transform) -> str:
     unit = "percentage points" if spec.units.startswith("percent") else spec.units
     span = "12 months" if transform is Transform.CHANGE_YOY else f"{spec.frequency_months} month(s)"
     return f"{unit}, change over {span}"
-
-
-def _day(text: str | None, field: str) -> date | None:
-    try:
-        return parse_day(text, field)
-    except InvalidRatesQuery as error:
-        raise InvalidMarketInput(error.message, field=field) from None

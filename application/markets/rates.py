@@ -7,14 +7,14 @@ naming the query parameter at fault.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from application.core.cursors import decode_json_cursor, encode_json_cursor
+from application.core.paging import page_of
+from application.markets.query_dates import check_window, parse_day
 from domain.errors import DomainError, NotFound
 from domain.fixedincome.curve import (
     SPREAD_MEASURES,
@@ -92,7 +92,7 @@ class RatesService:
     async def curve(
         self, day_text: str | None, method_text: str | None, tenors_text: str | None
     ) -> CurveView:
-        day = parse_day(day_text, "date") or self.today()
+        day = parse_day(day_text, "date", InvalidRatesQuery) or self.today()
         method = parse_method(method_text)
         curve = await self.rates.curve(day)
         if curve is None:
@@ -115,8 +115,8 @@ class RatesService:
         )
 
     async def inversions(self, start_text: str | None, end_text: str | None) -> InversionsView:
-        end = parse_day(end_text, "end") or self.today()
-        start = parse_day(start_text, "start") or end - timedelta(days=365)
+        end = parse_day(end_text, "end", InvalidRatesQuery) or self.today()
+        start = parse_day(start_text, "start", InvalidRatesQuery) or end - timedelta(days=365)
         _check_range(start, end, MAX_INVERSION_YEARS)
         needed = sorted({s for m in SPREAD_MEASURES for s in (m.long_series, m.short_series)})
         values = {}
@@ -139,8 +139,8 @@ class RatesService:
                 field="series_id",
             )
         series_id = series_id.upper()
-        end = parse_day(end_text, "end") or self.today()
-        start = parse_day(start_text, "start") or FIRST_DAY
+        end = parse_day(end_text, "end", InvalidRatesQuery) or self.today()
+        start = parse_day(start_text, "start", InvalidRatesQuery) or FIRST_DAY
         _check_range(start, end, None)
         if not 1 <= limit <= MAX_PAGE:
             raise InvalidRatesQuery(f"limit: 1 to {MAX_PAGE}", field="limit")
@@ -148,24 +148,10 @@ class RatesService:
         observations = await self.rates.series(series_id, start, end)
         if after is not None:
             observations = [o for o in observations if o.day > after]
-        page = observations[:limit]
-        more = len(observations) > limit
-        next_cursor = encode_cursor(page[-1].day) if more and page else None
-        return SeriesPage(series_id, start, end, tuple(page), next_cursor, self.rates.name)
-
-
-def parse_day(text: str | None, field: str) -> date | None:
-    """A YYYY-MM-DD date, or None when absent; 422 naming `field` otherwise."""
-    if text is None or text == "":
-        return None
-    try:
-        if len(text) != len("YYYY-MM-DD"):
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidRatesQuery(
-            f"{field}: expected a date as YYYY-MM-DD, got {text[:40]!r}", field=field
-        ) from None
+        page = page_of(observations, limit, lambda observation: encode_cursor(observation.day))
+        return SeriesPage(
+            series_id, start, end, tuple(page.items), page.next_cursor, self.rates.name
+        )
 
 
 def parse_method(text: str | None) -> Interpolation:
@@ -210,15 +196,13 @@ def _tenor(part: str) -> float:
 
 
 def _check_range(start: date, end: date, max_years: int | None) -> None:
-    if start > end:
-        raise InvalidRatesQuery("start is after end", field="start")
-    if max_years is not None and (end - start).days > max_years * 366:
-        raise InvalidRatesQuery(f"the range spans more than {max_years} years", field="start")
+    max_days = None if max_years is None else max_years * 366
+    too_long = f"the range spans more than {max_years} years"
+    check_window(start, end, InvalidRatesQuery, max_days, too_long)
 
 
 def encode_cursor(after: date) -> str:
-    raw = json.dumps({"after": after.isoformat()}, separators=(",", ":"))
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+    return encode_json_cursor({"after": after.isoformat()})
 
 
 def decode_cursor(cursor: str) -> date:
@@ -226,9 +210,8 @@ def decode_cursor(cursor: str) -> date:
     try:
         if not cursor or len(cursor) > 128:
             raise ValueError(cursor)
-        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        return date.fromisoformat(data["after"])
-    except (binascii.Error, ValueError, TypeError, KeyError, UnicodeDecodeError):
+        return date.fromisoformat(decode_json_cursor(cursor)["after"])
+    except (ValueError, TypeError, KeyError):
         raise InvalidRatesCursor(
             "cursor: not a cursor this listing gave out", field="cursor"
         ) from None

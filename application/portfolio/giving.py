@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from application.core.access import ensure_may_change
-from application.core.paging import Page
+from application.core.paging import Page, page_of
 from application.portfolio.giving_checks import (
     NewDonation,
     NewGrant,
@@ -166,10 +166,10 @@ class GivingService:
         found = await self.store.list_donations(
             principal.id, year=year, after=after, limit=limit + 1
         )
-        items = found[:limit]
-        last = items[-1] if len(found) > limit else None
-        next_cursor = None if last is None else f"{last.donated_on.isoformat()}~{last.id}"
-        return Page([receipt_of(d) for d in items], next_cursor)
+        page = page_of(
+            found, limit, lambda donation: f"{donation.donated_on.isoformat()}~{donation.id}"
+        )
+        return Page([receipt_of(d) for d in page.items], page.next_cursor)
 
     async def delete_donation(self, principal: Principal, donation_id: str) -> None:
         ensure_may_change(principal)

@@ -9,14 +9,13 @@ the valuation history is append-only (409 DUPLICATE_VALUATION for a second valua
 
 from __future__ import annotations
 
-import base64
-import binascii
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from application.core.access import ensure_may_change
-from application.core.paging import Page
+from application.core.cursors import decode_text_cursor, encode_text_cursor
+from application.core.paging import Page, page_of
 from application.portfolio.portfolios import InvalidCursor, PortfolioService
 from domain.errors import NotFound
 from domain.portfolio.currencies import is_currency
@@ -158,13 +157,9 @@ class IlliquidAssetService:
         found = await self.store.list_assets(
             principal.id, portfolio_id=portfolio_id, after=after, limit=limit + 1
         )
-        items = found[:limit]
-        latest = await self.store.latest_valuations([a.id for a in items])
-        more = len(found) > limit
-        return Page(
-            [(a, latest.get(a.id)) for a in items],
-            _encode(items[-1].id) if more and items else None,
-        )
+        page = page_of(found, limit, lambda asset: _encode(asset.id))
+        latest = await self.store.latest_valuations([a.id for a in page.items])
+        return Page([(a, latest.get(a.id)) for a in page.items], page.next_cursor)
 
     async def _mine(self, principal: Principal, asset_id: str) -> IlliquidAsset:
         asset = await self.store.get_asset(asset_id)
@@ -177,11 +172,11 @@ class IlliquidAssetService:
 
 
 def _encode(asset_id: str) -> str:
-    return base64.urlsafe_b64encode(asset_id.encode()).decode().rstrip("=")
+    return encode_text_cursor(asset_id)
 
 
 def _decode(cursor: str) -> str:
     try:
-        return base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return decode_text_cursor(cursor)
+    except ValueError:
         raise InvalidCursor("cursor is not one this listing made", field="cursor") from None

@@ -17,9 +17,6 @@ the valuation series and returns in application/portfolio/valuations.py.
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
-import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -27,6 +24,7 @@ from datetime import date
 from typing import TypeVar
 
 from application.core.access import account_for, ensure_may_change
+from application.core.cursors import decode_json_cursor, encode_json_cursor
 from application.core.paging import Page as Page  # listings of portfolios, by its HTTP schemas
 from application.core.paging import page_of
 from application.portfolio.ledger_changes import LedgerChanges
@@ -334,14 +332,13 @@ def _limit(limit: int) -> int:
 
 
 def _encode(*parts: str) -> str:
-    raw = json.dumps(list(parts), separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return encode_json_cursor(list(parts))
 
 
 def _decode(cursor: str, parts: int) -> list[str]:
     try:
-        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (binascii.Error, ValueError, UnicodeDecodeError):
+        data = decode_json_cursor(cursor)
+    except ValueError:
         data = None
     if (
         not isinstance(data, list)

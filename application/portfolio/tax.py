@@ -18,15 +18,13 @@ Harvesting is in application/portfolio/tax_harvesting.py.
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import KW_ONLY, dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
+from application.core.cursors import decode_json_cursor, encode_json_cursor
 from application.portfolio.owner_ledger import OwnerLedger
 from application.portfolio.tax_harvesting import (
     HarvestReport,
@@ -123,8 +121,7 @@ class WashSalesPage:
 
 def encode_cursor(key: Sequence[str]) -> str:
     """An opaque cursor for the position after the item of sort key `key`."""
-    raw = json.dumps(list(key), separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return encode_json_cursor(list(key))
 
 
 def decode_cursor(cursor: str, parts: int) -> tuple[str, ...]:
@@ -132,12 +129,12 @@ def decode_cursor(cursor: str, parts: int) -> tuple[str, ...]:
     try:
         if len(cursor) > MAX_CURSOR_LENGTH:
             raise ValueError(cursor)
-        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        key = decode_json_cursor(cursor)
         if not (
             isinstance(key, list) and len(key) == parts and all(isinstance(k, str) for k in key)
         ):
             raise ValueError(cursor)
-    except (binascii.Error, ValueError, UnicodeDecodeError):
+    except ValueError:
         raise InvalidTaxInput("cursor", "was not handed out by this listing") from None
     return tuple(key)
 

@@ -22,11 +22,11 @@ Returns over the window (domain/portfolio/returns.py), fractions (0.05 = 5%):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
+from application.core.provider_closes import provider_closes
 from domain.errors import InvalidTransaction
-from domain.market_data.bars import Timeframe
 from domain.portfolio.returns import (
     annualize,
     modified_dietz,
@@ -113,15 +113,10 @@ class ValuationService:
 
     async def _closes(self, symbol: str, start: date, end: date) -> dict[date, Decimal]:
         # Two weeks before `start`: a close to carry into a weekend or holiday at the start.
-        first = _midnight(start - timedelta(days=15))
-        last = _midnight(end + timedelta(days=1))
         try:
-            bars = await self.market.bars(
-                symbol, Timeframe.D1, start=first, end=last, limit=(end - start).days + 17
-            )
+            return await provider_closes(self.market, symbol, start - timedelta(days=15), end)
         except QuoteUnavailable:
             return {}
-        return {b.start.astimezone(UTC).date(): b.close for b in bars}
 
 
 def check_period(start: date, end: date, today: date) -> None:
@@ -149,7 +144,3 @@ def returns_of(series: ValuationSeries) -> Performance:
     mwr = money_weighted_return([*invested, *flows], closing, series.end) if points else None
     dietz = modified_dietz(opening, closing, flows, opening_day, series.end) if points else None
     return Performance(series, twr, annualized, mwr, dietz, days)
-
-
-def _midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=UTC)

@@ -21,15 +21,19 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from itertools import pairwise
 from typing import Protocol
 
-from domain.market_data.bars import Timeframe
+from application.core.provider_closes import provider_closes
+from application.core.stored_instruments import stored_sectors
 from domain.portfolio.attribution import InvalidAttributionInput
 from domain.portfolio.factor_attribution import FactorAttribution, factor_attribution
 from domain.portfolio.holdings import holdings
+from domain.portfolio.holdings_attribution import (
+    Constituent as Constituent,  # in its requests
+)
 from domain.portfolio.holdings_attribution import (
     HoldingsAttribution,
     HoldingsPeriod,
@@ -44,14 +48,6 @@ from ports.portfolio.portfolios import Portfolio, PortfolioStore
 
 MAX_PERIODS = 120
 MAX_CONSTITUENTS = 2_000
-UNCLASSIFIED = "UNCLASSIFIED"
-
-
-@dataclass(frozen=True, slots=True)
-class Constituent:
-    symbol: str
-    weight: float
-    sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +111,8 @@ class StoredAttributionService:
         held = [holdings(rows, until=d).symbol_quantities() for d in req.boundaries[:-1]]
         symbols = sorted({s for h in held for s in h} | {c.symbol for c in req.benchmark})
         closes = await self._closes(symbols, req.boundaries[0], req.boundaries[-1])
-        sector_of = await self._sectors(symbols, req.benchmark)
+        named = {c.symbol: c.sector for c in req.benchmark if c.sector}
+        sector_of = await stored_sectors(self.uow_factory, symbols, named)
         periods = []
         for i, start in enumerate(req.boundaries[:-1]):
             end = req.boundaries[i + 1]
@@ -153,34 +150,14 @@ class StoredAttributionService:
                 raise _bad("factors", str(exc)) from exc
         return StoredAttribution(portfolio.id, req.boundaries, brinson, factors)
 
-    async def _sectors(
-        self, symbols: list[str], benchmark: tuple[Constituent, ...]
-    ) -> dict[str, str]:
-        named = {c.symbol: c.sector for c in benchmark if c.sector}
-        found: dict[str, str] = {}
-        async with self.uow_factory() as uow:
-            for symbol in symbols:
-                instrument = await uow.instruments.get(symbol)
-                found[symbol] = named.get(symbol) or (
-                    instrument.sector if instrument is not None else UNCLASSIFIED
-                )
-        return found
-
     async def _closes(
         self, symbols: list[str], start: date, end: date
     ) -> dict[str, dict[date, Decimal]]:
-        first = datetime.combine(start - timedelta(days=15), time(), UTC)
-        last = datetime.combine(end + timedelta(days=1), time(), UTC)
-        limit = (end - start).days + 17
-
         async def one(symbol: str) -> dict[date, Decimal]:
             try:
-                bars = await self.market.bars(
-                    symbol, Timeframe.D1, start=first, end=last, limit=limit
-                )
+                return await provider_closes(self.market, symbol, start - timedelta(days=15), end)
             except QuoteUnavailable:
                 return {}
-            return {b.start.astimezone(UTC).date(): b.close for b in bars}
 
         found = await asyncio.gather(*(one(s) for s in symbols))
         return dict(zip(symbols, found, strict=True))

@@ -14,10 +14,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from application.core.access import ensure_may_change
+from application.core.access import ensure_may_change, owned_account
 from application.core.concurrency import KeyedLocks
 from application.trading.risk_books import RiskBooks
-from domain.errors import CapabilityNotConfigured, Forbidden, NotFound
+from domain.errors import CapabilityNotConfigured, Forbidden
 from domain.principals import Principal, Role
 from domain.trading.account_profile import (
     AccountClosed,
@@ -30,7 +30,7 @@ from domain.trading.account_profile import (
 from domain.trading.accounts import Account
 from ports.core.clock import Clock, IdGenerator
 from ports.core.events import AuditEntry, AuditLog
-from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from ports.core.unit_of_work import UnitOfWorkFactory
 
 ZERO = Decimal(0)
 MAX_INITIAL_CASH = Decimal(1_000_000_000_000)
@@ -202,14 +202,6 @@ class AccountAdmin:
             details or {},
         )
         await self._audit.record(entry)
-
-
-async def owned_account(uow: UnitOfWork, principal: Principal, account_id: str) -> Account:
-    """The principal's own account; NotFound for anyone else's, as for an unknown id."""
-    account = await uow.accounts.get(account_id)
-    if account is None or account.owner_id != principal.id:
-        raise NotFound(f"account {account_id} not found")
-    return account
 
 
 def _refuse_agents(principal: Principal) -> None:

@@ -15,9 +15,8 @@ from dataclasses import KW_ONLY, dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from application.core.access import ensure_may_change
+from application.core.access import ensure_may_change, owned_account
 from application.core.concurrency import KeyedLocks
-from application.trading.account_admin import owned_account
 from application.trading.broker_router import BrokerRouter
 from application.trading.in_doubt import DoubtfulOrder
 from application.trading.in_doubt_watch import InDoubtResolving

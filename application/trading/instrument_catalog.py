@@ -8,13 +8,12 @@ and at once for a symbol they do not know yet.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from application.core.access import ensure_may_change
+from application.core.access import ensure_may_change, owned_account
+from application.core.cursors import decode_text_cursor, encode_text_cursor
 from application.core.paging import Page, page_of
 from application.trading.accounts import InvalidQuery
 from application.trading.instrument_csv import InstrumentRow, parse_instruments
@@ -164,10 +163,8 @@ class InstrumentCatalog:
                 f"{BROKER_SETTING}=alpaca",
             )
         if account_id is not None:
-            async with self.uow_factory() as uow:
-                account = await uow.accounts.get(account_id)
-            if account is None or account.owner_id != principal.id:
-                raise NotFound(f"account {account_id} not found")  # only the admin's own keys
+            async with self.uow_factory() as uow:  # only the admin's own keys
+                await owned_account(uow, principal, account_id)
         try:
             listed = await self.assets.assets(account_id, ALPACA_EQUITY)
         except BrokerError as exc:
@@ -273,15 +270,15 @@ def _merge(found: Instrument, incoming: Instrument, source: str) -> Instrument:
 
 
 def encode_cursor(symbol: str) -> str:
-    return base64.urlsafe_b64encode(symbol.encode()).decode().rstrip("=")
+    return encode_text_cursor(symbol)
 
 
 def decode_cursor(cursor: str) -> str:
     if not cursor or len(cursor) > 128:
         raise InvalidQuery("invalid cursor", field="cursor")
     try:
-        symbol = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-    except (binascii.Error, ValueError, UnicodeDecodeError):
+        symbol = decode_text_cursor(cursor)
+    except ValueError:
         raise InvalidQuery("invalid cursor", field="cursor") from None
     if not symbol or len(symbol) > MAX_SYMBOL:
         raise InvalidQuery("invalid cursor", field="cursor")

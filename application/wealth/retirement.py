@@ -21,7 +21,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Generic, TypeVar
 
-from application.core.access import ensure_may_change
+from application.core.access import ensure_may_change, owned_account
 from domain.errors import Conflict, NotFound
 from domain.numbers import ZERO
 from domain.principals import Principal
@@ -429,10 +429,7 @@ class RetirementService:
     async def _account(self, principal: Principal, account_id: str) -> Account:
         assert self.uow_factory is not None
         async with self.uow_factory() as uow:
-            account = await uow.accounts.get(account_id)
-        if account is None or account.owner_id != principal.id:
-            raise NotFound(f"account {account_id} not found")
-        return account
+            return await owned_account(uow, principal, account_id)
 
     async def _plan(self, account_id: str) -> RetirementPlan:
         plan = await self._store().get(account_id)

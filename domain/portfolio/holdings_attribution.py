@@ -28,7 +28,23 @@ from domain.portfolio.attribution import (
 )
 from domain.portfolio.linking import LinkingMethod, link, linking_coefficients
 
-__all__ = ["HoldingsAttribution", "HoldingsPeriod", "attribute_holdings", "sector_inputs"]
+__all__ = [
+    "Constituent",
+    "HoldingsAttribution",
+    "HoldingsPeriod",
+    "attribute_holdings",
+    "sector_inputs",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Constituent:
+    """A benchmark constituent: its weight (>= 0, divided by the weights' sum) and optionally
+    its sector (else its stored instrument's)."""
+
+    symbol: str
+    weight: float
+    sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
