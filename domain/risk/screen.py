@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import ast
 import builtins
-import copy
 import inspect
 import textwrap
 from collections.abc import Callable, Container, Sequence
@@ -91,7 +90,7 @@ def compile_screen(controls: Sequence[Control]) -> tuple[Screen, str] | None:
 
 def _inlined(control: Control, passes: Callable[..., bool], bind: Bind) -> str:
     """The body of `control`'s passes() as lines of the screen, that `return False` on a breach."""
-    function = copy.deepcopy(_parsed(passes))  # the transformer rewrites the tree it visits
+    function = _parsed(passes)  # a fresh tree: the transformer rewrites the tree it visits
     inliner = _Inliner(control, function, passes.__globals__, bind)
     body: list[ast.stmt] = []
     for statement in function.body:
@@ -115,12 +114,18 @@ def _inlined(control: Control, passes: Callable[..., bool], bind: Bind) -> str:
     return ast.unparse(module)
 
 
-@lru_cache(maxsize=64)
 def _parsed(passes: Callable[..., bool]) -> ast.FunctionDef:
-    tree = ast.parse(textwrap.dedent(inspect.getsource(passes)))
+    """A new tree of `passes()` each call, parsed from its source read once (parsing ~20 lines
+    again costs a fifth of a deep copy of the tree)."""
+    tree = ast.parse(_source(passes))
     function = tree.body[0]
     assert isinstance(function, ast.FunctionDef)
     return function
+
+
+@lru_cache(maxsize=64)
+def _source(passes: Callable[..., bool]) -> str:
+    return textwrap.dedent(inspect.getsource(passes))
 
 
 class _Inliner(ast.NodeTransformer):
