@@ -1,18 +1,24 @@
-"""The market-data port's base fake (ports/market_data/marketdata.py: MarketDataProvider)."""
+"""The market-data port's base fake (ports/market_data/marketdata.py: MarketDataProvider), and
+the replay provider over the fixture files, read once per process."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from adapters.market_data.replay import ReplayMarketData
+from adapters.market_data.replay_files import ReplayData, load_replay
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.book import OrderBook
 from domain.market_data.options import OptionChain
+from ports.core.clock import Clock
 from ports.market_data.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
 
 
@@ -80,3 +86,19 @@ class OffersNothing(ServesBars):
 
     def rate_limit(self) -> RateLimitUsage | None:
         return None
+
+
+REPLAY_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "replay"
+
+
+@functools.cache
+def replay_fixture(folder: str) -> ReplayData:
+    """The replay fixture files of `folder` ("csv" or "parquet"), read once per process: the
+    rows are immutable, and each test builds its own provider over them."""
+    return load_replay(REPLAY_FIXTURES / folder)
+
+
+def replay_provider(folder: str, clock: Clock, *, speed: float | None = None) -> ReplayMarketData:
+    """A replay provider over the fixture rows of `folder`, on `clock`."""
+    data = replay_fixture(folder)
+    return ReplayMarketData(clock, bars=data.bars, quotes=data.quotes, speed=speed)

@@ -15,6 +15,7 @@ from adapters.market_data.replay_files import load_replay
 from adapters.memory.clock import FakeClock
 from domain.market_data.bars import Bar, Timeframe
 from ports.market_data.marketdata import ProviderError, QuoteUnavailable
+from tests.kit.market_data import replay_provider
 
 D = Decimal
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "replay"
@@ -22,8 +23,8 @@ OPEN = datetime(2026, 1, 5, 14, 30, tzinfo=UTC)  # the fixture session: 14:30-21
 AFTER = datetime(2026, 1, 7, tzinfo=UTC)
 
 
-def replay(at: datetime, folder: str = "csv", **kw: float) -> ReplayMarketData:
-    return ReplayMarketData.from_path(FIXTURES / folder, FakeClock(at), **kw)
+def replay(at: datetime, folder: str = "csv", speed: float | None = None) -> ReplayMarketData:
+    return replay_provider(folder, FakeClock(at), speed=speed)
 
 
 # -- CSV and Parquet -----------------------------------------------------------------

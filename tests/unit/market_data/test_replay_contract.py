@@ -9,6 +9,7 @@ import pytest
 
 from adapters.market_data.replay import ReplayMarketData
 from adapters.memory.clock import FakeClock
+from tests.kit.market_data import replay_provider
 from tests.kit.market_data_contract import MarketDataContract
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "replay"
@@ -24,4 +25,4 @@ class TestReplayContract(MarketDataContract):
 
     @pytest.fixture(params=["csv", "parquet"])
     def provider(self, request: pytest.FixtureRequest) -> ReplayMarketData:
-        return ReplayMarketData.from_path(FIXTURES / request.param, FakeClock(AFTER_THE_DATA))
+        return replay_provider(request.param, FakeClock(AFTER_THE_DATA))
