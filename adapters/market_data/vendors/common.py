@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -54,6 +55,12 @@ def day_start(day: date) -> datetime:
 def lookback_start(timeframe: Timeframe, limit: int, end: datetime) -> datetime:
     """A start wide enough for `limit` bars across nights, weekends and holidays."""
     return end - (timeframe.delta * limit * 3 + timedelta(days=5))
+
+
+def wants_no_bars(start: datetime | None, end: datetime | None, limit: int) -> bool:
+    """Whether a bars call can have no answer but none: no room (`limit` below one) or an
+    empty [start, end)."""
+    return limit <= 0 or (start is not None and end is not None and start >= end)
 
 
 def finish(
@@ -130,6 +137,25 @@ def parse_day(value: Any) -> date:
     return date.fromisoformat(str(value)[:10])
 
 
+@dataclass(frozen=True, slots=True)
+class BarCall:
+    """A bars call as asked, and the range [lower, upper] to ask the vendor for: the asked
+    one, or (without `start`) a lookback wide enough for `limit` bars before `end` or now."""
+
+    symbol: str
+    timeframe: Timeframe
+    start: datetime | None
+    end: datetime | None
+    limit: int
+    adjusted: bool
+    lower: datetime
+    upper: datetime
+
+    def finish(self, bars: Iterable[Bar]) -> list[Bar]:
+        """The answer of this call out of `bars` (see `finish`)."""
+        return finish(bars, self.start, self.end, self.limit)
+
+
 class VendorDefaults:
     """What a vendor adapter answers unless its vendor offers more: reference prices from its
     quotes, and "not offered" for corporate actions, order books, option chains and streams
@@ -167,6 +193,29 @@ class VendorAdapter(VendorDefaults):
         self._http = http
         self._clock = clock
         self.name = http.name
+
+    async def bars(
+        self,
+        symbol: str,
+        timeframe: Timeframe,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        limit: int = 500,
+        adjusted: bool = True,
+    ) -> list[Bar]:
+        """No bars for a call that wants none; otherwise the vendor's bars (`_fetch_bars`)
+        in [start, end), cut to `limit` (see `finish`)."""
+        if wants_no_bars(start, end, limit):
+            return []
+        upper = end or self._clock.now()
+        lower = start or lookback_start(timeframe, limit, upper)
+        call = BarCall(symbol, timeframe, start, end, limit, adjusted, lower, upper)
+        return call.finish(await self._fetch_bars(call))
+
+    async def _fetch_bars(self, call: BarCall) -> list[Bar]:
+        """The vendor's bars of `call`, in any order, a range wider than asked allowed."""
+        raise NotImplementedError
 
     @property
     def spent(self) -> Decimal:

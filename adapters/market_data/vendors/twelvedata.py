@@ -38,9 +38,9 @@ from adapters.market_data.vendors._rest import (
     parse_json,
 )
 from adapters.market_data.vendors._rest_bars import (
+    WindowCall,
+    WindowedBars,
     day_start,
-    keep,
-    window,
     with_reference_closes,
 )
 from adapters.market_data.vendors.twelvedata_wire import (
@@ -126,7 +126,7 @@ class _PassThroughHttp:
         self._session.close()
 
 
-class TwelveDataMarketData:
+class TwelveDataMarketData(WindowedBars):
     """A MarketDataProvider (quotes and bars), CorporateActionsSource and KeyRatiosSource."""
 
     name = NAME
@@ -222,24 +222,11 @@ class TwelveDataMarketData:
         return prices
 
     # -- bars -----------------------------------------------------------------------------
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-        adjusted: bool = False,
-    ) -> list[Bar]:
-        if limit <= 0 or (start is not None and end is not None and start >= end):
-            return []
-        span = window(timeframe, start, end, limit, self._clock.now())
+    async def _fetch_bars(self, call: WindowCall) -> list[Bar]:
+        span, limit = call.span, call.limit
         if span.latest:
-            rows = await self._series(
-                symbol, timeframe, span.start, span.end, limit, adjusted, newest_first=True
-            )
-            return keep((bar_of(r, symbol, timeframe) for r in rows), span, limit)
+            rows = await self._series(call, span.start, span.end, limit, newest_first=True)
+            return [bar_of(r, call.symbol, call.timeframe) for r in rows]
         # A range is asked a slice at a time, each at most MAX_OUTPUT bars long even without
         # nights and weekends, so Twelve Data's cap never cuts a slice short.
         bars: list[Bar] = []
@@ -247,33 +234,32 @@ class TwelveDataMarketData:
         for _ in range(_MAX_SLICES):
             if at >= span.end or len(bars) >= limit:
                 break
-            until = min(at + timeframe.delta * MAX_OUTPUT, span.end)
-            rows = await self._series(symbol, timeframe, at, until, limit - len(bars), adjusted)
-            bars += [bar_of(r, symbol, timeframe) for r in rows]
+            until = min(at + call.timeframe.delta * MAX_OUTPUT, span.end)
+            rows = await self._series(call, at, until, limit - len(bars))
+            bars += [bar_of(r, call.symbol, call.timeframe) for r in rows]
             at = until
-        return keep(bars, span, limit)
+        return bars
 
     async def _series(
         self,
-        symbol: str,
-        timeframe: Timeframe,
+        call: WindowCall,
         start: datetime,
         end: datetime,
         limit: int,
-        adjusted: bool,
         *,
         newest_first: bool = False,
     ) -> list[Any]:
         """One /time_series call: its rows (none for "no data on these dates")."""
+        daily = call.timeframe is Timeframe.D1
         params = {
-            "symbol": symbol,
-            "interval": _INTERVALS[timeframe],
-            "start_date": utc_text(first_day(start) if timeframe is Timeframe.D1 else start),
+            "symbol": call.symbol,
+            "interval": _INTERVALS[call.timeframe],
+            "start_date": utc_text(first_day(start) if daily else start),
             "end_date": utc_text(end),
             "timezone": "UTC",
             "order": "DESC" if newest_first else "ASC",
             "outputsize": min(limit, MAX_OUTPUT),
-            "adjust": "all" if adjusted else "none",
+            "adjust": "all" if call.adjusted else "none",
         }
         try:
             body = await self._call(
