@@ -1,12 +1,12 @@
-"""Bar plumbing the Twelve Data, Yahoo and Databento adapters share: the port's bars call and
-the range it asks for, aggregation to timeframes a vendor lacks, and the reference closes of
-dividends."""
+"""Bar plumbing of the vendor adapters: aggregation to timeframes a vendor lacks (every
+vendor's), and what the Twelve Data, Yahoo and Databento adapters share: the port's bars call
+and the range it asks for, and the reference closes of dividends."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import ClassVar
 
@@ -119,11 +119,6 @@ def aggregate(bars: Sequence[Bar], timeframe: Timeframe) -> list[Bar]:
             )
         )
     return merged
-
-
-def day_start(day: date) -> datetime:
-    """Where Bulwark's daily bar of `day` starts: 00:00 UTC of that date."""
-    return datetime.combine(day, time(0), UTC)
 
 
 def make_bar(

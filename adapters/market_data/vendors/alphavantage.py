@@ -24,6 +24,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from adapters.market_data.vendors._rest_bars import aggregate
 from adapters.market_data.vendors.common import (
     NEW_YORK,
     BarCall,
@@ -33,7 +34,6 @@ from adapters.market_data.vendors.common import (
     dividends_with_closes,
     parse_day,
     parsing,
-    resample,
     sorted_actions,
 )
 from adapters.vendor_http.client import VendorHttp
@@ -92,7 +92,7 @@ class AlphaVantageMarketData(VendorAdapter):
             return await self._daily(symbol, adjusted, size)
         asked = Timeframe.H1 if timeframe is Timeframe.H4 else timeframe
         bars = await self._intraday(call, asked, size)
-        return resample(bars, Timeframe.H4) if timeframe is Timeframe.H4 else bars
+        return aggregate(bars, Timeframe.H4) if timeframe is Timeframe.H4 else bars
 
     async def _intraday(self, call: BarCall, timeframe: Timeframe, size: str) -> list[Bar]:
         """`call`'s bars of `timeframe` (a month at a time for an old range from its start)."""

@@ -1,4 +1,4 @@
-"""What the vendor adapters share: windows of bars, resampling, numbers, "not offered"."""
+"""What the vendor adapters share: windows of bars, daily bars' starts, numbers, "not offered"."""
 
 from __future__ import annotations
 
@@ -78,32 +78,6 @@ def finish(
     }
     ordered = [by_start[at] for at in sorted(by_start)]
     return ordered[:limit] if start is not None else ordered[-limit:]
-
-
-def resample(bars: Sequence[Bar], timeframe: Timeframe) -> list[Bar]:
-    """Finer bars (oldest first) merged into `timeframe` bars by Timeframe.floor (H4 from H1)."""
-    groups: dict[datetime, list[Bar]] = {}
-    for bar in bars:
-        groups.setdefault(timeframe.floor(bar.start), []).append(bar)
-    merged = []
-    for at in sorted(groups):
-        part = groups[at]
-        volume = sum((b.volume for b in part), Decimal(0))
-        merged.append(
-            Bar(
-                symbol=part[0].symbol,
-                timeframe=timeframe,
-                start=at,
-                open=part[0].open,
-                high=max(b.high for b in part),
-                low=min(b.low for b in part),
-                close=part[-1].close,
-                volume=volume,
-                vwap=None,
-                trades=None,
-            )
-        )
-    return merged
 
 
 def dividends_with_closes(

@@ -37,9 +37,9 @@ from adapters.market_data.vendors._rest_bars import (
     WindowCall,
     WindowedBars,
     aggregate,
-    day_start,
     make_bar,
 )
+from adapters.market_data.vendors.common import day_start
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.book import OrderBook
 from domain.market_data.options import OptionChain

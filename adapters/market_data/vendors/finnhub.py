@@ -18,6 +18,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+from adapters.market_data.vendors._rest_bars import aggregate
 from adapters.market_data.vendors.common import (
     BarCall,
     VendorAdapter,
@@ -27,7 +28,6 @@ from adapters.market_data.vendors.common import (
     not_offered,
     parse_day,
     parsing,
-    resample,
     sorted_actions,
 )
 from adapters.vendor_http.client import VendorHttp
@@ -74,7 +74,7 @@ class FinnhubMarketData(VendorAdapter):
         asked = Timeframe.H1 if timeframe is Timeframe.H4 else timeframe
         raw = await self._candles(symbol, asked, call.lower, call.upper)
         if timeframe is Timeframe.H4:
-            raw = resample(raw, Timeframe.H4)
+            raw = aggregate(raw, Timeframe.H4)
         if adjusted and timeframe is not Timeframe.D1 and raw:
             today = self._clock.now().date() + timedelta(days=1)
             splits = await self._splits(symbol, raw[0].start.date(), today)

@@ -40,9 +40,9 @@ from adapters.market_data.vendors._rest import (
 from adapters.market_data.vendors._rest_bars import (
     WindowCall,
     WindowedBars,
-    day_start,
     with_reference_closes,
 )
+from adapters.market_data.vendors.common import day_start
 from adapters.market_data.vendors.twelvedata_wire import (
     bar_of,
     dividend_of,

@@ -43,9 +43,9 @@ from adapters.market_data.vendors._rest_bars import (
     WindowCall,
     WindowedBars,
     aggregate,
-    day_start,
     with_reference_closes,
 )
+from adapters.market_data.vendors.common import day_start
 from adapters.market_data.vendors.yahoo_wire import (
     Chart,
     contracts_of,
