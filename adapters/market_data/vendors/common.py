@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Iterable, Iterator, Sequence
+from collections.abc import (
+    AsyncGenerator,
+    Awaitable,
+    Callable,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -55,6 +63,20 @@ def day_start(day: date) -> datetime:
 def lookback_start(timeframe: Timeframe, limit: int, end: datetime) -> datetime:
     """A start wide enough for `limit` bars across nights, weekends and holidays."""
     return end - (timeframe.delta * limit * 3 + timedelta(days=5))
+
+
+async def batched_prices(
+    symbols: Iterable[str],
+    size: int,
+    quotes_of: Callable[[list[str]], Awaitable[Mapping[str, Quote]]],
+) -> dict[str, Decimal]:
+    """The mid prices of `symbols` (each asked once), `size` symbols a call to `quotes_of` (a
+    batch's quotes by symbol); a symbol without a quote or a positive mid is left out."""
+    wanted = list(dict.fromkeys(symbols))
+    found: dict[str, Quote] = {}
+    for i in range(0, len(wanted), size):
+        found.update(await quotes_of(wanted[i : i + size]))
+    return {s: found[s].mid for s in wanted if s in found and found[s].mid > 0}
 
 
 def wants_no_bars(start: datetime | None, end: datetime | None, limit: int) -> bool:

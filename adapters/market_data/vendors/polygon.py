@@ -27,6 +27,7 @@ from adapters.market_data.vendors.common import (
     NEW_YORK,
     BarCall,
     VendorAdapter,
+    batched_prices,
     day_start,
     dec,
     dividends_with_closes,
@@ -72,18 +73,18 @@ class PolygonMarketData(VendorAdapter):
         return quote
 
     async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
-        wanted = list(dict.fromkeys(symbols))
+        return await batched_prices(symbols, _MAX_SYMBOLS, self._snapshots)
+
+    async def _snapshots(self, chunk: list[str]) -> dict[str, Quote]:
+        body = await self._http.get_json(_SNAPSHOTS, {"tickers": ",".join(chunk)})
         found: dict[str, Quote] = {}
-        for i in range(0, len(wanted), _MAX_SYMBOLS):
-            chunk = wanted[i : i + _MAX_SYMBOLS]
-            body = await self._http.get_json(_SNAPSHOTS, {"tickers": ",".join(chunk)})
-            with parsing(self.name, "snapshots"):
-                for snapshot in body.get("tickers") or []:
-                    symbol = str(snapshot["ticker"])
-                    quote = _quote(symbol, snapshot) if symbol in chunk else None
-                    if quote is not None:
-                        found[symbol] = quote
-        return {s: found[s].mid for s in wanted if s in found and found[s].mid > 0}
+        with parsing(self.name, "snapshots"):
+            for snapshot in body.get("tickers") or []:
+                symbol = str(snapshot["ticker"])
+                quote = _quote(symbol, snapshot) if symbol in chunk else None
+                if quote is not None:
+                    found[symbol] = quote
+        return found
 
     # -- bars ---------------------------------------------------------------------------
     async def _fetch_bars(self, call: BarCall) -> list[Bar]:

@@ -42,7 +42,7 @@ from adapters.market_data.vendors._rest_bars import (
     WindowedBars,
     with_reference_closes,
 )
-from adapters.market_data.vendors.common import day_start
+from adapters.market_data.vendors.common import batched_prices, day_start
 from adapters.market_data.vendors.twelvedata_wire import (
     bar_of,
     dividend_of,
@@ -204,22 +204,22 @@ class TwelveDataMarketData(WindowedBars):
         return quote
 
     async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
-        wanted = list(dict.fromkeys(symbols))
-        prices: dict[str, Decimal] = {}
-        for i in range(0, len(wanted), _QUOTE_BATCH):
-            batch = wanted[i : i + _QUOTE_BATCH]
-            body = await self._call("/quote", _quote_request(",".join(batch)), len(batch))
-            rows = {batch[0]: body} if len(batch) == 1 else body
-            if not isinstance(rows, dict):
-                raise ProviderError(NAME, "/quote: malformed batch answer")
-            for symbol in batch:
-                row = rows.get(symbol)
-                if not isinstance(row, dict) or row.get("status") == "error":
-                    continue
-                quote = quote_of(symbol, row, self._clock)
-                if quote is not None and quote.mid > 0:
-                    prices[symbol] = quote.mid
-        return prices
+        return await batched_prices(symbols, _QUOTE_BATCH, self._quotes)
+
+    async def _quotes(self, batch: list[str]) -> dict[str, Quote]:
+        body = await self._call("/quote", _quote_request(",".join(batch)), len(batch))
+        rows = {batch[0]: body} if len(batch) == 1 else body
+        if not isinstance(rows, dict):
+            raise ProviderError(NAME, "/quote: malformed batch answer")
+        found: dict[str, Quote] = {}
+        for symbol in batch:
+            row = rows.get(symbol)
+            if not isinstance(row, dict) or row.get("status") == "error":
+                continue
+            quote = quote_of(symbol, row, self._clock)
+            if quote is not None:
+                found[symbol] = quote
+        return found
 
     # -- bars -----------------------------------------------------------------------------
     async def _fetch_bars(self, call: WindowCall) -> list[Bar]:

@@ -45,7 +45,7 @@ from adapters.market_data.vendors._rest_bars import (
     aggregate,
     with_reference_closes,
 )
-from adapters.market_data.vendors.common import day_start
+from adapters.market_data.vendors.common import batched_prices, day_start
 from adapters.market_data.vendors.yahoo_wire import (
     Chart,
     contracts_of,
@@ -144,11 +144,7 @@ class YahooMarketData(OverVendorHttp, WindowedBars):
         return found[symbol]
 
     async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
-        wanted = list(dict.fromkeys(symbols))
-        found: dict[str, Quote] = {}
-        for i in range(0, len(wanted), _QUOTE_BATCH):
-            found.update(await self._quotes(wanted[i : i + _QUOTE_BATCH]))
-        return {s: found[s].mid for s in wanted if s in found and found[s].mid > 0}
+        return await batched_prices(symbols, _QUOTE_BATCH, self._quotes)
 
     async def _quotes(self, symbols: Sequence[str]) -> dict[str, Quote]:
         if not symbols:
