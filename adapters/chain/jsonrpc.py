@@ -38,7 +38,7 @@ import httpx
 import structlog
 
 from adapters.chain import abi
-from adapters.tls import client_tls
+from adapters.tls import json_api_client
 from domain.analytics.crypto.fees import FEE_HISTORY, GAS_PRICE, FeeHistory
 from domain.analytics.crypto.wallets import MAX_DECIMALS, ChainInfo, chain_info
 from ports.analytics.chain import (
@@ -107,13 +107,7 @@ def chain_client(
 ) -> httpx.AsyncClient:
     """An httpx client whose requests reach `endpoints` (chain id -> URL) via the transport."""
     transport = _EndpointTransport(inner or httpx.AsyncHTTPTransport(retries=1), endpoints)
-    return httpx.AsyncClient(
-        transport=transport,
-        timeout=httpx.Timeout(timeout_s, connect=min(5.0, timeout_s)),
-        headers={"Accept": "application/json", "User-Agent": "bulwark-chain"},
-        verify=client_tls(),
-        follow_redirects=False,
-    )
+    return json_api_client(transport, timeout_s, "bulwark-chain")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,12 +14,11 @@ import os
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
-from domain.analytics.montecarlo.regime_model import default_model
+from adapters.gpu.warm_up import warm_monte_carlo
 from domain.jit import NUMBA_ENABLED
 from ports.core.compute import BoolArray, ComputeInfo, FloatArray, RetirementInputs
 
@@ -102,22 +101,7 @@ class CpuCompute:
         call = np.arange(n) % 2 == 0
         prices = self.greeks(spot, strike, years, vol, zero, zero, call).price
         self.implied_vol(prices, spot, strike, years, zero, zero, call)
-        plan = RetirementInputs(
-            initial_wealth=1.0,
-            monthly_contribution=0.0,
-            retirement_month=1,
-            monthly_withdrawal=0.0,
-            horizon_months=2,
-            annual_return=0.05,
-            annual_volatility=0.1,
-            paths=_WARM_PATHS,
-        )
-        self.retirement(plan)
-        self.retirement(replace(plan, student_t_dof=5.0))
-        model = default_model(2)
-        self.regime(
-            model, np.full(2, 0.5), steps=2, paths=_WARM_PATHS, initial_regime=model.regimes[0]
-        )
+        warm_monte_carlo(self, _WARM_PATHS)
         _warmed.set()
 
     def greeks(

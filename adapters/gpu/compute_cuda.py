@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import threading
-from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -26,13 +25,9 @@ from adapters.gpu.cuda_kernels import cuda
 from adapters.gpu.cuda_regime import simulate_regimes_cuda
 from adapters.gpu.cuda_staging import HostStaging
 from adapters.gpu.host_stats import row_percentiles
+from adapters.gpu.warm_up import warm_monte_carlo
 from domain.analytics.montecarlo import retirement as mc
-from domain.analytics.montecarlo.regime import (
-    Regime,
-    RegimeModel,
-    RegimeSimulation,
-    default_model,
-)
+from domain.analytics.montecarlo.regime import Regime, RegimeModel, RegimeSimulation
 from domain.analytics.options import bsm
 from domain.analytics.options._lbr import MAX_ITERATIONS
 from domain.analytics.options.bsm import Greeks
@@ -63,20 +58,7 @@ class CudaCompute:
         call = np.ones(1, dtype=np.bool_)
         self.greeks(one * 100.0, one * 100.0, one, one * 0.2, zero, zero, call)
         self.implied_vol(one * 8.0, one * 100.0, one * 100.0, one, zero, zero, call)
-        plan = RetirementInputs(
-            initial_wealth=1.0,
-            monthly_contribution=0.0,
-            retirement_month=1,
-            monthly_withdrawal=0.0,
-            horizon_months=2,
-            annual_return=0.05,
-            annual_volatility=0.1,
-            paths=2,
-        )
-        self.retirement(plan)
-        self.retirement(replace(plan, student_t_dof=5.0))
-        model = default_model(2)
-        self.regime(model, np.full(2, 0.5), steps=2, paths=2, initial_regime=model.regimes[0])
+        warm_monte_carlo(self, 2)
 
     # ------------------------------------------------------------ Greeks
 

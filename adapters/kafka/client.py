@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
@@ -32,6 +32,17 @@ class KafkaConfig:
         """The bootstrap addresses, one per broker."""
         return [part.strip() for part in self.bootstrap.split(",") if part.strip()]
 
+    def connection(self) -> dict[str, Any]:
+        """The settings every aiokafka client takes from this config: brokers, client id,
+        request timeout, retry backoff and metadata age."""
+        return {
+            "bootstrap_servers": self.servers,
+            "client_id": self.client_id,
+            "request_timeout_ms": self.request_timeout_ms,
+            "retry_backoff_ms": self.retry_backoff_ms,
+            "metadata_max_age_ms": self.metadata_max_age_ms,
+        }
+
 
 def make_producer(
     config: KafkaConfig,
@@ -46,16 +57,12 @@ def make_producer(
     partition. A short linger batches what arrives together without holding a lone record.
     """
     return AIOKafkaProducer(
-        bootstrap_servers=config.servers,
-        client_id=config.client_id,
+        **config.connection(),
         acks="all",
         enable_idempotence=idempotent,
         linger_ms=linger_ms,
         max_batch_size=max_batch_size,
         compression_type=None,
-        request_timeout_ms=config.request_timeout_ms,
-        retry_backoff_ms=config.retry_backoff_ms,
-        metadata_max_age_ms=config.metadata_max_age_ms,
     )
 
 
@@ -79,8 +86,7 @@ def make_consumer(
     """
     return GroupMember(
         *topics,
-        bootstrap_servers=config.servers,
-        client_id=config.client_id,
+        **config.connection(),
         group_id=group_id,
         enable_auto_commit=False,
         auto_offset_reset=auto_offset_reset,
@@ -90,9 +96,6 @@ def make_consumer(
         session_timeout_ms=session_timeout_ms,
         heartbeat_interval_ms=heartbeat_interval_ms,
         max_poll_interval_ms=max_poll_interval_ms,
-        request_timeout_ms=config.request_timeout_ms,
-        retry_backoff_ms=config.retry_backoff_ms,
-        metadata_max_age_ms=config.metadata_max_age_ms,
     )
 
 
@@ -123,9 +126,5 @@ class GroupMember(AIOKafkaConsumer):  # type: ignore[misc]
 def make_admin(config: KafkaConfig) -> AIOKafkaAdminClient:
     """An admin client (topics, group offsets); the caller awaits start() and close()."""
     return AIOKafkaAdminClient(
-        bootstrap_servers=config.servers,
-        client_id=config.client_id,
-        request_timeout_ms=config.request_timeout_ms,
-        retry_backoff_ms=config.retry_backoff_ms,
-        metadata_max_age_ms=config.metadata_max_age_ms,
+        **config.connection(),
     )

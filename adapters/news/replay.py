@@ -15,11 +15,11 @@ the rest.
 from __future__ import annotations
 
 import json
-import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from adapters.watched_file import GONE, WatchedFile
 from domain.inference.sentiment import NewsItem
 from ports.core.clock import Clock
 
@@ -32,9 +32,7 @@ class JsonLinesNews:
     def __init__(self, path: Path, clock: Clock, recheck_s: float = 5.0) -> None:
         self.path = path
         self._clock = clock
-        self._recheck_s = recheck_s
-        self._checked = float("-inf")
-        self._signature: tuple[int, int] | None = None
+        self._file = WatchedFile(path, recheck_s)
         self._by_symbol: dict[str, list[NewsItem]] = {}
         self.skipped = 0
         self.problems: list[str] = []
@@ -50,19 +48,12 @@ class JsonLinesNews:
         return items[:limit]
 
     def _reload_if_changed(self) -> None:
-        monotonic = time.monotonic()
-        if monotonic - self._checked < self._recheck_s:
-            return
-        self._checked = monotonic
-        try:
-            stat = self.path.stat()
-        except OSError:
-            self._by_symbol, self._signature = {}, None
-            return
-        signature = (stat.st_size, stat.st_mtime_ns)
-        if signature != self._signature:
+        seen = self._file.look()
+        if seen is GONE:
+            self._by_symbol = {}
+        elif seen is not None:
             self._load()
-            self._signature = signature
+            self._file.read(seen)
 
     def _load(self) -> None:
         by_symbol: dict[str, list[NewsItem]] = {}

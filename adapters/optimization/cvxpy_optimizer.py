@@ -93,6 +93,14 @@ def extra(cp: Any, x: Any, constraints: Constraints, scale: Any = 1) -> list[Any
     return found
 
 
+def _invested(n: int, bounds: WeightBounds, constraints: Constraints) -> tuple[Any, Any, list[Any]]:
+    """cvxpy, a variable of n weights, and the rules of an invested portfolio: the weights sum
+    to one, within the bounds and the constraints."""
+    cp = _cvxpy()
+    w = cp.Variable(n)
+    return cp, w, [cp.sum(w) == 1, *box(w, bounds, 1), *extra(cp, w, constraints)]
+
+
 def _cvar(cp: Any, scenarios: FloatArray, w: Any, confidence: float) -> tuple[Any, list[Any]]:
     """Rockafellar & Uryasev: CVaR_a(-r'w) as z + sum(s) / ((1 - a) T) with its constraints."""
     periods = scenarios.shape[0]
@@ -125,13 +133,7 @@ class CvxpyOptimizer:
     def min_variance(
         self, covariance: FloatArray, bounds: WeightBounds, constraints: Constraints = NONE
     ) -> FloatArray:
-        cp = _cvxpy()
-        n = covariance.shape[0]
-        w = cp.Variable(n)
-        rules = [cp.sum(w) == 1, *box(w, bounds, 1), *extra(cp, w, constraints)]
-        objective = cp.Minimize(cp.quad_form(w, cp.psd_wrap(_unit(covariance))))
-        self._solve(cp, cp.Problem(objective, rules), "minimum variance", constraints)
-        return np.asarray(w.value, dtype=np.float64)
+        return self._least_variance(covariance, None, bounds, constraints, "minimum variance")
 
     def mean_variance(
         self,
@@ -141,17 +143,13 @@ class CvxpyOptimizer:
         bounds: WeightBounds,
         constraints: Constraints = NONE,
     ) -> FloatArray:
-        cp = _cvxpy()
-        n = covariance.shape[0]
         scale = float(np.mean(np.diag(covariance)))
-        w = cp.Variable(n)
-        rules = [cp.sum(w) == 1, *box(w, bounds, 1), *extra(cp, w, constraints)]
+        cp, w, rules = _invested(covariance.shape[0], bounds, constraints)
         # mu'w - delta/2 w'Sw, divided by the mean variance (the same argmax, unit-sized terms)
         utility = (mu / scale) @ w - 0.5 * risk_aversion * cp.quad_form(
             w, cp.psd_wrap(_unit(covariance))
         )
-        self._solve(cp, cp.Problem(cp.Maximize(utility), rules), "mean-variance", constraints)
-        return np.asarray(w.value, dtype=np.float64)
+        return self._weights(cp, w, cp.Maximize(utility), rules, "mean-variance", constraints)
 
     def min_tracking_error(
         self,
@@ -160,13 +158,8 @@ class CvxpyOptimizer:
         bounds: WeightBounds,
         constraints: Constraints = NONE,
     ) -> FloatArray:
-        cp = _cvxpy()
-        n = covariance.shape[0]
-        w = cp.Variable(n)
-        rules = [cp.sum(w) == 1, *box(w, bounds, 1), *extra(cp, w, constraints)]
-        objective = cp.Minimize(cp.quad_form(w - benchmark, cp.psd_wrap(_unit(covariance))))
-        self._solve(cp, cp.Problem(objective, rules), "minimum tracking error", constraints)
-        return np.asarray(w.value, dtype=np.float64)
+        what = "minimum tracking error"
+        return self._least_variance(covariance, benchmark, bounds, constraints, what)
 
     def max_sharpe(
         self,
@@ -217,13 +210,11 @@ class CvxpyOptimizer:
         bounds: WeightBounds,
         constraints: Constraints = NONE,
     ) -> FloatArray:
-        cp = _cvxpy()
-        w = cp.Variable(scenarios.shape[1])
+        cp, w, invested = _invested(scenarios.shape[1], bounds, constraints)
         # CVaR = threshold + E[max(loss - threshold, 0)] / (1 - confidence), loss_t = -r_t'w.
         tail, rules = _cvar(cp, scenarios, w, confidence)
-        rules += [cp.sum(w) == 1, *box(w, bounds, 1), *extra(cp, w, constraints)]
-        self._solve(cp, cp.Problem(cp.Minimize(tail), rules), "minimum CVaR", constraints)
-        return np.asarray(w.value, dtype=np.float64)
+        rules += invested
+        return self._weights(cp, w, cp.Minimize(tail), rules, "minimum CVaR", constraints)
 
     def mean_cvar(
         self,
@@ -236,18 +227,16 @@ class CvxpyOptimizer:
         target_return: float | None = None,
         constraints: Constraints = NONE,
     ) -> FloatArray:
-        cp = _cvxpy()
-        w = cp.Variable(scenarios.shape[1])
+        cp, w, invested = _invested(scenarios.shape[1], bounds, constraints)
         tail, rules = _cvar(cp, scenarios, w, confidence)
-        rules += [cp.sum(w) == 1, *box(w, bounds, 1), *extra(cp, w, constraints)]
+        rules += invested
         if target_return is not None:
             rules.append(mu @ w >= target_return)
             objective = cp.Minimize(tail)
         else:
             assert risk_aversion is not None
             objective = cp.Maximize(mu @ w - risk_aversion * tail)
-        self._solve(cp, cp.Problem(objective, rules), "mean-CVaR", constraints)
-        return np.asarray(w.value, dtype=np.float64)
+        return self._weights(cp, w, objective, rules, "mean-CVaR", constraints)
 
     def hrp(self, covariance: FloatArray, bounds: WeightBounds) -> FloatArray:
         weights: FloatArray = recursive_bisection(covariance, self.hrp_order(covariance), bounds)
@@ -267,6 +256,28 @@ class CvxpyOptimizer:
         np.fill_diagonal(distance, 0.0)
         tree = linkage(squareform(distance, checks=False), method="single")
         return [int(i) for i in leaves_list(tree)]
+
+    def _least_variance(
+        self,
+        covariance: FloatArray,
+        benchmark: FloatArray | None,
+        bounds: WeightBounds,
+        constraints: Constraints,
+        what: str,
+    ) -> FloatArray:
+        """The invested weights of least variance: of w, or of w - benchmark when given."""
+        cp, w, rules = _invested(covariance.shape[0], bounds, constraints)
+        active = w if benchmark is None else w - benchmark
+        objective = cp.Minimize(cp.quad_form(active, cp.psd_wrap(_unit(covariance))))
+        return self._weights(cp, w, objective, rules, what, constraints)
+
+    @classmethod
+    def _weights(
+        cls, cp: Any, w: Any, objective: Any, rules: list[Any], what: str, constraints: Constraints
+    ) -> FloatArray:
+        """The weights w of the solved program (objective and rules)."""
+        cls._solve(cp, cp.Problem(objective, rules), what, constraints)
+        return np.asarray(w.value, dtype=np.float64)
 
     @staticmethod
     def _solve(cp: Any, problem: Any, what: str, constraints: Constraints = NONE) -> None:

@@ -30,7 +30,7 @@ import httpx
 import structlog
 
 from adapters.rates.curves import treasury_curve
-from adapters.tls import client_tls
+from adapters.tls import json_api_client
 from domain.fixedincome.curve import YieldCurve
 from ports.markets.rates import RateObservation, RatesUnavailable, UnknownSeries
 
@@ -73,13 +73,7 @@ def fred_client(
 ) -> httpx.AsyncClient:
     """An httpx client whose requests carry the key (added by the transport)."""
     transport = _KeyedTransport(inner or httpx.AsyncHTTPTransport(retries=1), api_key)
-    return httpx.AsyncClient(
-        transport=transport,
-        timeout=httpx.Timeout(timeout_s, connect=min(5.0, timeout_s)),
-        headers={"Accept": "application/json", "User-Agent": "bulwark-rates"},
-        verify=client_tls(),
-        follow_redirects=False,
-    )
+    return json_api_client(transport, timeout_s, "bulwark-rates")
 
 
 class FredRates:

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 from datetime import datetime
 from pathlib import Path
 
 import structlog
 
+from adapters.watched_file import GONE, WatchedFile
 from domain.analytics.sentiment.mentions import Mention, MentionIndex, mention_from
 from ports.core.clock import Clock
 
@@ -40,10 +40,8 @@ class JsonLinesSocial:
     ) -> None:
         self.path = path
         self._clock = clock
-        self._recheck_s = recheck_s
+        self._file = WatchedFile(path, recheck_s)
         self._max = max_mentions
-        self._checked = float("-inf")
-        self._signature: tuple[int, int] | None = None
         self._index = MentionIndex(max_mentions)
         self._lock = asyncio.Lock()
         self.skipped = 0
@@ -59,24 +57,18 @@ class JsonLinesSocial:
 
     async def _reload_if_changed(self) -> None:
         async with self._lock:
-            monotonic = time.monotonic()
-            if monotonic - self._checked < self._recheck_s:
+            seen = self._file.look()
+            if seen is None:
                 return
-            self._checked = monotonic
-            try:
-                stat = self.path.stat()
-            except OSError:
-                self._index, self._signature = MentionIndex(self._max), None
+            if seen is GONE:
+                self._index = MentionIndex(self._max)
                 return
-            signature = (stat.st_size, stat.st_mtime_ns)
-            if signature == self._signature:
-                return
-            if stat.st_size > MAX_FILE_BYTES:
-                _log.warning("social_file_too_large", file=self.path.name, bytes=stat.st_size)
-                self._index, self._signature = MentionIndex(self._max), signature
-                return
-            self._index, self.skipped, self.problems = await asyncio.to_thread(self._load)
-            self._signature = signature
+            if seen.st_size > MAX_FILE_BYTES:
+                _log.warning("social_file_too_large", file=self.path.name, bytes=seen.st_size)
+                self._index = MentionIndex(self._max)
+            else:
+                self._index, self.skipped, self.problems = await asyncio.to_thread(self._load)
+            self._file.read(seen)
 
     def _load(self) -> tuple[MentionIndex, int, list[str]]:
         index, skipped = MentionIndex(self._max), 0

@@ -172,6 +172,23 @@ class VendorHttp:
         return parse_json(self.provider, path, response.content)
 
 
+class OverVendorHttp:
+    """A vendor adapter over one VendorHttp: closing it, its calls made and its rate limit."""
+
+    _http: VendorHttp
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    @property
+    def calls_made(self) -> int:
+        """Calls sent to the vendor since this provider was built (its cost's unit)."""
+        return self._http.budget.spent
+
+    def rate_limit(self) -> RateLimitUsage | None:
+        return self._http.rate_limit()
+
+
 def parse_json(provider: str, path: str, body: bytes) -> Any:
     try:
         return msgspec.json.decode(body)

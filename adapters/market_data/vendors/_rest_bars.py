@@ -1,15 +1,20 @@
-"""Bar plumbing the Twelve Data, Yahoo and Databento adapters share: the range a call asks
-for, aggregation to timeframes a vendor lacks, and the reference closes of dividends."""
+"""Bar plumbing of the vendor adapters: aggregation to timeframes a vendor lacks (every
+vendor's), and what the Twelve Data, Yahoo and Databento adapters share: the port's bars call
+and the range it asks for, and the reference closes of dividends."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import ClassVar
 
+from adapters.market_data.vendors._rest import not_offered
+from adapters.market_data.vendors.common import wants_no_bars
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.corporate_actions import ActionKind, CorporateAction
+from ports.core.clock import Clock
 from ports.market_data.marketdata import ProviderError
 
 
@@ -39,6 +44,49 @@ def keep(bars: Iterable[Bar], span: BarWindow, limit: int) -> list[Bar]:
     by_start = {b.start: b for b in bars if span.start <= b.start < span.end}
     ordered = [by_start[at] for at in sorted(by_start)]
     return ordered[-limit:] if span.latest else ordered[:limit]
+
+
+@dataclass(frozen=True, slots=True)
+class WindowCall:
+    """A bars call of a vendor: what it asks for, over its window."""
+
+    symbol: str
+    timeframe: Timeframe
+    span: BarWindow
+    limit: int
+    adjusted: bool
+
+
+class WindowedBars:
+    """The port's bars call: no bars for a call that wants none, else the vendor's bars
+    (`_fetch_bars`) over the call's `window`, kept to it and to `limit` (`keep`)."""
+
+    name: str
+    _clock: Clock
+    # Why a vendor of raw bars only refuses `adjusted=True` (None: it serves both).
+    raw_only: ClassVar[str | None] = None
+
+    async def bars(
+        self,
+        symbol: str,
+        timeframe: Timeframe,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        limit: int = 500,
+        adjusted: bool = False,
+    ) -> list[Bar]:
+        if adjusted and self.raw_only is not None:
+            raise not_offered(self.name, self.raw_only)
+        if wants_no_bars(start, end, limit):
+            return []
+        span = window(timeframe, start, end, limit, self._clock.now())
+        found = await self._fetch_bars(WindowCall(symbol, timeframe, span, limit, adjusted))
+        return keep(found, span, limit)
+
+    async def _fetch_bars(self, call: WindowCall) -> list[Bar]:
+        """The vendor's bars of `call`, in any order, some outside its window allowed."""
+        raise NotImplementedError
 
 
 def aggregate(bars: Sequence[Bar], timeframe: Timeframe) -> list[Bar]:
@@ -71,11 +119,6 @@ def aggregate(bars: Sequence[Bar], timeframe: Timeframe) -> list[Bar]:
             )
         )
     return merged
-
-
-def day_start(day: date) -> datetime:
-    """Where Bulwark's daily bar of `day` starts: 00:00 UTC of that date."""
-    return datetime.combine(day, time(0), UTC)
 
 
 def make_bar(

@@ -24,17 +24,16 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from adapters.market_data.vendors._rest_bars import aggregate
 from adapters.market_data.vendors.common import (
     NEW_YORK,
+    BarCall,
     VendorAdapter,
     day_start,
     dec,
     dividends_with_closes,
-    finish,
-    lookback_start,
     parse_day,
     parsing,
-    resample,
     sorted_actions,
 )
 from adapters.vendor_http.client import VendorHttp
@@ -86,52 +85,27 @@ class AlphaVantageMarketData(VendorAdapter):
                 at=min(close, self._clock.now()),
             )
 
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-        adjusted: bool = True,
-    ) -> list[Bar]:
-        if limit <= 0 or (start is not None and end is not None and start >= end):
-            return []
-        upper = end or self._clock.now()
-        lower = start or lookback_start(timeframe, limit, upper)
-        size = "compact" if start is None and limit <= _COMPACT else "full"
+    async def _fetch_bars(self, call: BarCall) -> list[Bar]:
+        symbol, timeframe, adjusted = call.symbol, call.timeframe, call.adjusted
+        size = "compact" if call.start is None and call.limit <= _COMPACT else "full"
         if timeframe is Timeframe.D1:
-            bars = await self._daily(symbol, adjusted, size)
-        else:
-            asked = Timeframe.H1 if timeframe is Timeframe.H4 else timeframe
-            bars = await self._intraday(
-                symbol, asked, adjusted, size, lower, upper, explicit_start=start is not None
-            )
-            if timeframe is Timeframe.H4:
-                bars = resample(bars, Timeframe.H4)
-        return finish(bars, start, end, limit)
+            return await self._daily(symbol, adjusted, size)
+        asked = Timeframe.H1 if timeframe is Timeframe.H4 else timeframe
+        bars = await self._intraday(call, asked, size)
+        return aggregate(bars, Timeframe.H4) if timeframe is Timeframe.H4 else bars
 
-    async def _intraday(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        adjusted: bool,
-        size: str,
-        lower: datetime,
-        upper: datetime,
-        *,
-        explicit_start: bool,
-    ) -> list[Bar]:
+    async def _intraday(self, call: BarCall, timeframe: Timeframe, size: str) -> list[Bar]:
+        """`call`'s bars of `timeframe` (a month at a time for an old range from its start)."""
+        symbol, lower, upper = call.symbol, call.lower, call.upper
         params: dict[str, Any] = {
             "symbol": symbol,
             "interval": INTERVALS[timeframe],
-            "adjusted": "true" if adjusted else "false",
+            "adjusted": "true" if call.adjusted else "false",
             "extended_hours": "false",
             "outputsize": size,
         }
         months: list[str | None] = [None]
-        if explicit_start and self._clock.now() - lower > _RECENT:
+        if call.start is not None and self._clock.now() - lower > _RECENT:
             months = list(_months(lower, upper))
             if len(months) > _MAX_MONTHS:
                 raise ProviderError(

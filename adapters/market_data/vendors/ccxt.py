@@ -40,6 +40,7 @@ from adapters.market_data.vendors.common import (
     finish,
     not_offered,
     parsing,
+    wants_no_bars,
 )
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.book import BookLevel, OrderBook
@@ -174,7 +175,7 @@ class CcxtMarketData(VendorDefaults):
         adjusted: bool = True,
     ) -> list[Bar]:
         """`adjusted` changes nothing: a crypto asset has no splits or dividends to adjust for."""
-        if limit <= 0 or (start is not None and end is not None and start >= end):
+        if wants_no_bars(start, end, limit):
             return []
         if start is None and end is None and limit <= self._page:
             interval, venue = self._timeframe(timeframe), self._venue(symbol)

@@ -1,9 +1,18 @@
-"""What the vendor adapters share: windows of bars, resampling, numbers, "not offered"."""
+"""What the vendor adapters share: windows of bars, daily bars' starts, numbers, "not offered"."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Iterable, Iterator, Sequence
+from collections.abc import (
+    AsyncGenerator,
+    Awaitable,
+    Callable,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -56,6 +65,26 @@ def lookback_start(timeframe: Timeframe, limit: int, end: datetime) -> datetime:
     return end - (timeframe.delta * limit * 3 + timedelta(days=5))
 
 
+async def batched_prices(
+    symbols: Iterable[str],
+    size: int,
+    quotes_of: Callable[[list[str]], Awaitable[Mapping[str, Quote]]],
+) -> dict[str, Decimal]:
+    """The mid prices of `symbols` (each asked once), `size` symbols a call to `quotes_of` (a
+    batch's quotes by symbol); a symbol without a quote or a positive mid is left out."""
+    wanted = list(dict.fromkeys(symbols))
+    found: dict[str, Quote] = {}
+    for i in range(0, len(wanted), size):
+        found.update(await quotes_of(wanted[i : i + size]))
+    return {s: found[s].mid for s in wanted if s in found and found[s].mid > 0}
+
+
+def wants_no_bars(start: datetime | None, end: datetime | None, limit: int) -> bool:
+    """Whether a bars call can have no answer but none: no room (`limit` below one) or an
+    empty [start, end)."""
+    return limit <= 0 or (start is not None and end is not None and start >= end)
+
+
 def finish(
     bars: Iterable[Bar],
     start: datetime | None,
@@ -71,32 +100,6 @@ def finish(
     }
     ordered = [by_start[at] for at in sorted(by_start)]
     return ordered[:limit] if start is not None else ordered[-limit:]
-
-
-def resample(bars: Sequence[Bar], timeframe: Timeframe) -> list[Bar]:
-    """Finer bars (oldest first) merged into `timeframe` bars by Timeframe.floor (H4 from H1)."""
-    groups: dict[datetime, list[Bar]] = {}
-    for bar in bars:
-        groups.setdefault(timeframe.floor(bar.start), []).append(bar)
-    merged = []
-    for at in sorted(groups):
-        part = groups[at]
-        volume = sum((b.volume for b in part), Decimal(0))
-        merged.append(
-            Bar(
-                symbol=part[0].symbol,
-                timeframe=timeframe,
-                start=at,
-                open=part[0].open,
-                high=max(b.high for b in part),
-                low=min(b.low for b in part),
-                close=part[-1].close,
-                volume=volume,
-                vwap=None,
-                trades=None,
-            )
-        )
-    return merged
 
 
 def dividends_with_closes(
@@ -128,6 +131,25 @@ def sorted_actions(
 
 def parse_day(value: Any) -> date:
     return date.fromisoformat(str(value)[:10])
+
+
+@dataclass(frozen=True, slots=True)
+class BarCall:
+    """A bars call as asked, and the range [lower, upper] to ask the vendor for: the asked
+    one, or (without `start`) a lookback wide enough for `limit` bars before `end` or now."""
+
+    symbol: str
+    timeframe: Timeframe
+    start: datetime | None
+    end: datetime | None
+    limit: int
+    adjusted: bool
+    lower: datetime
+    upper: datetime
+
+    def finish(self, bars: Iterable[Bar]) -> list[Bar]:
+        """The answer of this call out of `bars` (see `finish`)."""
+        return finish(bars, self.start, self.end, self.limit)
 
 
 class VendorDefaults:
@@ -167,6 +189,29 @@ class VendorAdapter(VendorDefaults):
         self._http = http
         self._clock = clock
         self.name = http.name
+
+    async def bars(
+        self,
+        symbol: str,
+        timeframe: Timeframe,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        limit: int = 500,
+        adjusted: bool = True,
+    ) -> list[Bar]:
+        """No bars for a call that wants none; otherwise the vendor's bars (`_fetch_bars`)
+        in [start, end), cut to `limit` (see `finish`)."""
+        if wants_no_bars(start, end, limit):
+            return []
+        upper = end or self._clock.now()
+        lower = start or lookback_start(timeframe, limit, upper)
+        call = BarCall(symbol, timeframe, start, end, limit, adjusted, lower, upper)
+        return call.finish(await self._fetch_bars(call))
+
+    async def _fetch_bars(self, call: BarCall) -> list[Bar]:
+        """The vendor's bars of `call`, in any order, a range wider than asked allowed."""
+        raise NotImplementedError
 
     @property
     def spent(self) -> Decimal:

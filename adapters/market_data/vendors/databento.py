@@ -25,6 +25,7 @@ from typing import Any
 
 from adapters.market_data.quotes_each import known_quotes
 from adapters.market_data.vendors._rest import (
+    OverVendorHttp,
     VendorHttp,
     brief,
     decimal,
@@ -32,12 +33,18 @@ from adapters.market_data.vendors._rest import (
     parse_json,
     rfc3339,
 )
-from adapters.market_data.vendors._rest_bars import aggregate, day_start, keep, make_bar, window
+from adapters.market_data.vendors._rest_bars import (
+    WindowCall,
+    WindowedBars,
+    aggregate,
+    make_bar,
+)
+from adapters.market_data.vendors.common import day_start
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.book import OrderBook
 from domain.market_data.options import OptionChain
 from ports.core.clock import Clock
-from ports.market_data.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
+from ports.market_data.marketdata import ProviderError, Quote, QuoteUnavailable
 
 BASE_URL = "https://hist.databento.com"
 NAME = "databento"
@@ -56,10 +63,11 @@ _QUOTE_LOOKBACK = timedelta(minutes=15)
 _RANGE_TTL_S = 300.0
 
 
-class DatabentoMarketData:
+class DatabentoMarketData(OverVendorHttp, WindowedBars):
     """A MarketDataProvider (bars and quotes) over Databento's Historical API."""
 
     name = NAME
+    raw_only = "adjusted bars (its bars are the venue's raw trades)"
 
     def __init__(self, http: VendorHttp, clock: Clock, *, dataset: str = DATASET) -> None:
         self._http = http
@@ -81,17 +89,6 @@ class DatabentoMarketData:
         http = VendorHttp(NAME, base_url, clock, per_minute=per_minute, timeout_s=timeout_s,
                           auth=(api_key, ""))  # fmt: skip
         return cls(http, clock, dataset=dataset)
-
-    async def aclose(self) -> None:
-        await self._http.aclose()
-
-    @property
-    def calls_made(self) -> int:
-        """Calls sent to the vendor since this provider was built (its cost's unit)."""
-        return self._http.budget.spent
-
-    def rate_limit(self) -> RateLimitUsage | None:
-        return self._http.rate_limit()
 
     async def _records(
         self, symbol: str, schema: str, start: datetime, end: datetime
@@ -122,30 +119,15 @@ class DatabentoMarketData:
         return records
 
     # -- bars -----------------------------------------------------------------------------
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-        adjusted: bool = False,
-    ) -> list[Bar]:
-        if adjusted:
-            raise not_offered(NAME, "adjusted bars (its bars are the venue's raw trades)")
-        if limit <= 0 or (start is not None and end is not None and start >= end):
-            return []
-        span = window(timeframe, start, end, limit, self._clock.now())
+    async def _fetch_bars(self, call: WindowCall) -> list[Bar]:
+        symbol, timeframe, span = call.symbol, call.timeframe, call.span
         schema, base = _SCHEMAS[timeframe]
         stop = min(span.end, await self._available_end())
         if stop <= span.start:
             return []
         records = await self._records(symbol, schema, span.start, stop)
         bars = [self._bar(record, symbol, base) for record in records]
-        if base is not timeframe:
-            bars = aggregate(bars, timeframe)
-        return keep(bars, span, limit)
+        return aggregate(bars, timeframe) if base is not timeframe else bars
 
     def _bar(self, record: dict[str, Any], symbol: str, timeframe: Timeframe) -> Bar:
         at = _nanotime(record["hd"].get("ts_event"))

@@ -18,17 +18,16 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+from adapters.market_data.vendors._rest_bars import aggregate
 from adapters.market_data.vendors.common import (
+    BarCall,
     VendorAdapter,
     day_start,
     dec,
     dividends_with_closes,
-    finish,
-    lookback_start,
     not_offered,
     parse_day,
     parsing,
-    resample,
     sorted_actions,
 )
 from adapters.vendor_http.client import VendorHttp
@@ -68,32 +67,20 @@ class FinnhubMarketData(VendorAdapter):
                 at=datetime.fromtimestamp(stamp, tz=UTC),
             )
 
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-        adjusted: bool = True,
-    ) -> list[Bar]:
-        if limit <= 0 or (start is not None and end is not None and start >= end):
-            return []
+    async def _fetch_bars(self, call: BarCall) -> list[Bar]:
+        symbol, timeframe, adjusted = call.symbol, call.timeframe, call.adjusted
         if timeframe is Timeframe.D1 and not adjusted:
             raise not_offered(self.name, "raw (unadjusted) daily bars")
-        upper = end or self._clock.now()
-        lower = start or lookback_start(timeframe, limit, upper)
         asked = Timeframe.H1 if timeframe is Timeframe.H4 else timeframe
-        raw = await self._candles(symbol, asked, lower, upper)
+        raw = await self._candles(symbol, asked, call.lower, call.upper)
         if timeframe is Timeframe.H4:
-            raw = resample(raw, Timeframe.H4)
+            raw = aggregate(raw, Timeframe.H4)
         if adjusted and timeframe is not Timeframe.D1 and raw:
             today = self._clock.now().date() + timedelta(days=1)
             splits = await self._splits(symbol, raw[0].start.date(), today)
             adjustment = Adjustment(splits)
             raw = [adjustment.bar(bar) for bar in raw] if adjustment else raw
-        return finish(raw, start, end, limit)
+        return raw
 
     async def _candles(
         self, symbol: str, timeframe: Timeframe, lower: datetime, upper: datetime

@@ -25,12 +25,12 @@ from urllib.parse import quote as urlquote
 
 from adapters.market_data.vendors.common import (
     NEW_YORK,
+    BarCall,
     VendorAdapter,
+    batched_prices,
     day_start,
     dec,
     dividends_with_closes,
-    finish,
-    lookback_start,
     parse_day,
     parsing,
     sorted_actions,
@@ -73,35 +73,22 @@ class PolygonMarketData(VendorAdapter):
         return quote
 
     async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
-        wanted = list(dict.fromkeys(symbols))
+        return await batched_prices(symbols, _MAX_SYMBOLS, self._snapshots)
+
+    async def _snapshots(self, chunk: list[str]) -> dict[str, Quote]:
+        body = await self._http.get_json(_SNAPSHOTS, {"tickers": ",".join(chunk)})
         found: dict[str, Quote] = {}
-        for i in range(0, len(wanted), _MAX_SYMBOLS):
-            chunk = wanted[i : i + _MAX_SYMBOLS]
-            body = await self._http.get_json(_SNAPSHOTS, {"tickers": ",".join(chunk)})
-            with parsing(self.name, "snapshots"):
-                for snapshot in body.get("tickers") or []:
-                    symbol = str(snapshot["ticker"])
-                    quote = _quote(symbol, snapshot) if symbol in chunk else None
-                    if quote is not None:
-                        found[symbol] = quote
-        return {s: found[s].mid for s in wanted if s in found and found[s].mid > 0}
+        with parsing(self.name, "snapshots"):
+            for snapshot in body.get("tickers") or []:
+                symbol = str(snapshot["ticker"])
+                quote = _quote(symbol, snapshot) if symbol in chunk else None
+                if quote is not None:
+                    found[symbol] = quote
+        return found
 
     # -- bars ---------------------------------------------------------------------------
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-        adjusted: bool = True,
-    ) -> list[Bar]:
-        if limit <= 0 or (start is not None and end is not None and start >= end):
-            return []
-        newest_first = start is None
-        upper = end or self._clock.now()
-        lower = start or lookback_start(timeframe, limit, upper)
+    async def _fetch_bars(self, call: BarCall) -> list[Bar]:
+        symbol, timeframe, lower, upper = call.symbol, call.timeframe, call.lower, call.upper
         multiplier, span = SPANS[timeframe]
         if timeframe is Timeframe.D1:  # dates: Polygon reads them as New York days
             frm, to = str((lower - timedelta(days=1)).date()), str(upper.date())
@@ -109,17 +96,17 @@ class PolygonMarketData(VendorAdapter):
             frm, to = str(_ms(lower)), str(_ms(upper))
         path = f"/v2/aggs/ticker/{urlquote(symbol, safe='')}/range/{multiplier}/{span}/{frm}/{to}"
         params: dict[str, Any] = {
-            "adjusted": "true" if adjusted else "false",
-            "sort": "desc" if newest_first else "asc",
+            "adjusted": "true" if call.adjusted else "false",
+            "sort": "desc" if call.start is None else "asc",
             "limit": _MAX_PAGE,
         }
         collected: list[Bar] = []
         async for page in self._pages(path, params, "aggregates"):
             with parsing(self.name, "aggregates"):
                 collected += [_bar(symbol, timeframe, raw) for raw in page.get("results") or []]
-            if len(finish(collected, start, end, limit)) >= limit:
+            if len(call.finish(collected)) >= call.limit:
                 break
-        return finish(collected, start, end, limit)
+        return collected
 
     # -- corporate actions --------------------------------------------------------------
     async def corporate_actions(self, symbol: str, start: date, end: date) -> list[CorporateAction]:

@@ -38,11 +38,11 @@ from adapters.market_data.vendors._rest import (
     parse_json,
 )
 from adapters.market_data.vendors._rest_bars import (
-    day_start,
-    keep,
-    window,
+    WindowCall,
+    WindowedBars,
     with_reference_closes,
 )
+from adapters.market_data.vendors.common import batched_prices, day_start
 from adapters.market_data.vendors.twelvedata_wire import (
     bar_of,
     dividend_of,
@@ -126,7 +126,7 @@ class _PassThroughHttp:
         self._session.close()
 
 
-class TwelveDataMarketData:
+class TwelveDataMarketData(WindowedBars):
     """A MarketDataProvider (quotes and bars), CorporateActionsSource and KeyRatiosSource."""
 
     name = NAME
@@ -204,42 +204,29 @@ class TwelveDataMarketData:
         return quote
 
     async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
-        wanted = list(dict.fromkeys(symbols))
-        prices: dict[str, Decimal] = {}
-        for i in range(0, len(wanted), _QUOTE_BATCH):
-            batch = wanted[i : i + _QUOTE_BATCH]
-            body = await self._call("/quote", _quote_request(",".join(batch)), len(batch))
-            rows = {batch[0]: body} if len(batch) == 1 else body
-            if not isinstance(rows, dict):
-                raise ProviderError(NAME, "/quote: malformed batch answer")
-            for symbol in batch:
-                row = rows.get(symbol)
-                if not isinstance(row, dict) or row.get("status") == "error":
-                    continue
-                quote = quote_of(symbol, row, self._clock)
-                if quote is not None and quote.mid > 0:
-                    prices[symbol] = quote.mid
-        return prices
+        return await batched_prices(symbols, _QUOTE_BATCH, self._quotes)
+
+    async def _quotes(self, batch: list[str]) -> dict[str, Quote]:
+        body = await self._call("/quote", _quote_request(",".join(batch)), len(batch))
+        rows = {batch[0]: body} if len(batch) == 1 else body
+        if not isinstance(rows, dict):
+            raise ProviderError(NAME, "/quote: malformed batch answer")
+        found: dict[str, Quote] = {}
+        for symbol in batch:
+            row = rows.get(symbol)
+            if not isinstance(row, dict) or row.get("status") == "error":
+                continue
+            quote = quote_of(symbol, row, self._clock)
+            if quote is not None:
+                found[symbol] = quote
+        return found
 
     # -- bars -----------------------------------------------------------------------------
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-        adjusted: bool = False,
-    ) -> list[Bar]:
-        if limit <= 0 or (start is not None and end is not None and start >= end):
-            return []
-        span = window(timeframe, start, end, limit, self._clock.now())
+    async def _fetch_bars(self, call: WindowCall) -> list[Bar]:
+        span, limit = call.span, call.limit
         if span.latest:
-            rows = await self._series(
-                symbol, timeframe, span.start, span.end, limit, adjusted, newest_first=True
-            )
-            return keep((bar_of(r, symbol, timeframe) for r in rows), span, limit)
+            rows = await self._series(call, span.start, span.end, limit, newest_first=True)
+            return [bar_of(r, call.symbol, call.timeframe) for r in rows]
         # A range is asked a slice at a time, each at most MAX_OUTPUT bars long even without
         # nights and weekends, so Twelve Data's cap never cuts a slice short.
         bars: list[Bar] = []
@@ -247,33 +234,32 @@ class TwelveDataMarketData:
         for _ in range(_MAX_SLICES):
             if at >= span.end or len(bars) >= limit:
                 break
-            until = min(at + timeframe.delta * MAX_OUTPUT, span.end)
-            rows = await self._series(symbol, timeframe, at, until, limit - len(bars), adjusted)
-            bars += [bar_of(r, symbol, timeframe) for r in rows]
+            until = min(at + call.timeframe.delta * MAX_OUTPUT, span.end)
+            rows = await self._series(call, at, until, limit - len(bars))
+            bars += [bar_of(r, call.symbol, call.timeframe) for r in rows]
             at = until
-        return keep(bars, span, limit)
+        return bars
 
     async def _series(
         self,
-        symbol: str,
-        timeframe: Timeframe,
+        call: WindowCall,
         start: datetime,
         end: datetime,
         limit: int,
-        adjusted: bool,
         *,
         newest_first: bool = False,
     ) -> list[Any]:
         """One /time_series call: its rows (none for "no data on these dates")."""
+        daily = call.timeframe is Timeframe.D1
         params = {
-            "symbol": symbol,
-            "interval": _INTERVALS[timeframe],
-            "start_date": utc_text(first_day(start) if timeframe is Timeframe.D1 else start),
+            "symbol": call.symbol,
+            "interval": _INTERVALS[call.timeframe],
+            "start_date": utc_text(first_day(start) if daily else start),
             "end_date": utc_text(end),
             "timezone": "UTC",
             "order": "DESC" if newest_first else "ASC",
             "outputsize": min(limit, MAX_OUTPUT),
-            "adjust": "all" if adjusted else "none",
+            "adjust": "all" if call.adjusted else "none",
         }
         try:
             body = await self._call(

@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from adapters.market_data.vendors._rest import brief, decimal, optional_decimal
-from adapters.market_data.vendors._rest_bars import day_start, make_bar
+from adapters.market_data.vendors._rest_bars import make_bar
+from adapters.market_data.vendors.common import day_start
 from domain.market_data.bars import Bar, Timeframe
 from ports.core.clock import Clock
 from ports.market_data.marketdata import ProviderError, Quote

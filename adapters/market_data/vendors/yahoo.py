@@ -34,17 +34,18 @@ from typing import Any
 from urllib.parse import quote as urlquote
 
 from adapters.market_data.vendors._rest import (
+    OverVendorHttp,
     VendorHttp,
     not_offered,
     optional_decimal,
 )
 from adapters.market_data.vendors._rest_bars import (
+    WindowCall,
+    WindowedBars,
     aggregate,
-    day_start,
-    keep,
-    window,
     with_reference_closes,
 )
+from adapters.market_data.vendors.common import batched_prices, day_start
 from adapters.market_data.vendors.yahoo_wire import (
     Chart,
     contracts_of,
@@ -61,7 +62,7 @@ from domain.market_data.fundamentals import KeyRatios
 from domain.market_data.options import OptionChain
 from domain.trading.instruments import OptionRight
 from ports.core.clock import Clock
-from ports.market_data.marketdata import ProviderError, Quote, QuoteUnavailable, RateLimitUsage
+from ports.market_data.marketdata import ProviderError, Quote, QuoteUnavailable
 
 BASE_URL = "https://query2.finance.yahoo.com"
 COOKIE_URL = "https://fc.yahoo.com"
@@ -82,7 +83,7 @@ _RATIO_MODULES = "summaryDetail,defaultKeyStatistics,financialData"
 _RIGHT_ORDER = {OptionRight.CALL: 0, OptionRight.PUT: 1}
 
 
-class YahooMarketData:
+class YahooMarketData(OverVendorHttp, WindowedBars):
     """A MarketDataProvider (without books and stream), CorporateActionsSource and
     KeyRatiosSource over Yahoo Finance."""
 
@@ -109,17 +110,6 @@ class YahooMarketData:
         http = VendorHttp(NAME, base_url, clock, per_minute=per_minute, timeout_s=timeout_s,
                           headers=headers)  # fmt: skip
         return cls(http, clock, cookie_url=cookie_url)
-
-    async def aclose(self) -> None:
-        await self._http.aclose()
-
-    @property
-    def calls_made(self) -> int:
-        """Calls sent to the vendor since this provider was built (its cost's unit)."""
-        return self._http.budget.spent
-
-    def rate_limit(self) -> RateLimitUsage | None:
-        return self._http.rate_limit()
 
     # -- the crumb ------------------------------------------------------------------------
     async def _crumbed(self, path: str, params: Mapping[str, Any]) -> Any:
@@ -154,11 +144,7 @@ class YahooMarketData:
         return found[symbol]
 
     async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
-        wanted = list(dict.fromkeys(symbols))
-        found: dict[str, Quote] = {}
-        for i in range(0, len(wanted), _QUOTE_BATCH):
-            found.update(await self._quotes(wanted[i : i + _QUOTE_BATCH]))
-        return {s: found[s].mid for s in wanted if s in found and found[s].mid > 0}
+        return await batched_prices(symbols, _QUOTE_BATCH, self._quotes)
 
     async def _quotes(self, symbols: Sequence[str]) -> dict[str, Quote]:
         if not symbols:
@@ -189,19 +175,8 @@ class YahooMarketData:
         )
 
     # -- bars -----------------------------------------------------------------------------
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-        adjusted: bool = False,
-    ) -> list[Bar]:
-        if limit <= 0 or (start is not None and end is not None and start >= end):
-            return []
-        span = window(timeframe, start, end, limit, self._clock.now())
+    async def _fetch_bars(self, call: WindowCall) -> list[Bar]:
+        symbol, timeframe, span, limit = call.symbol, call.timeframe, call.span, call.limit
         interval, reach = _INTERVALS[timeframe]
         charts: list[Chart] = []
         at = span.start
@@ -213,14 +188,12 @@ class YahooMarketData:
             collected += len(chart.stamps)
             at = until
         later: list[tuple[date, Decimal]] = []
-        if not adjusted and span.end < self._clock.now():
+        if not call.adjusted and span.end < self._clock.now():
             later = (await self._chart(symbol, "3mo", span.end, self._clock.now())).splits
         bars: list[Bar] = []
         for chart in charts:
-            bars += chart.bars(symbol, timeframe, adjusted, later)
-        if timeframe is Timeframe.H4:
-            bars = aggregate(bars, Timeframe.H4)
-        return keep(bars, span, limit)
+            bars += chart.bars(symbol, timeframe, call.adjusted, later)
+        return aggregate(bars, Timeframe.H4) if timeframe is Timeframe.H4 else bars
 
     async def _chart(self, symbol: str, interval: str, start: datetime, end: datetime) -> Chart:
         path = f"/v8/finance/chart/{urlquote(symbol, safe='')}"

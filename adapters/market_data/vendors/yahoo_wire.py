@@ -9,7 +9,8 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from adapters.market_data.vendors._rest import decimal, optional_decimal
-from adapters.market_data.vendors._rest_bars import day_start, make_bar
+from adapters.market_data.vendors._rest_bars import make_bar
+from adapters.market_data.vendors.common import day_start
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.options import OptionQuote
 from domain.trading.instruments import OptionRight
