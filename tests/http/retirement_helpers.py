@@ -1,5 +1,5 @@
 """What the retirement tests (the API's and the console page's) build: a stored account with
-cash and a position, and calls that must succeed."""
+cash and a position, a kept 401(k) with its contributions, and calls that must succeed."""
 
 from __future__ import annotations
 
@@ -8,6 +8,16 @@ from typing import Any
 
 from domain.trading.accounts import Account, Position
 from tests.http.harness import Harness, User
+
+RETIREMENT = "/api/v1/wealth/retirement"
+PLAN_401K = {
+    "kind": "401k",
+    "birth_date": "1966-04-02",
+    "compensation": "120000",
+    "match_tiers": [{"band": "0.03", "rate": "1"}, {"band": "0.02", "rate": "0.5"}],
+    "vesting": {"kind": "graded", "start": 2, "step": "0.20"},
+    "service_start": "2022-03-01",
+}
 
 
 async def holding(harness: Harness, owner: User, account_id: str, cash: str) -> str:
@@ -27,3 +37,20 @@ async def ok(harness: Harness, user: User, method: str, url: str, body: Any = No
     answer = await harness.client.request(method, url, json=body, headers=user.headers)
     assert answer.status_code in (200, 201), answer.text
     return answer.json()
+
+
+async def kept_401k(harness: Harness, owner: User, account_id: str) -> str:
+    """A 401(k) (PLAN_401K) of 50,000 cash and 10 AAPL at 190 (balance 51,900); 2025 deferrals
+    9,000 + 3,000 and 4,000 of employer money (777 in 2024); three whole years of service on
+    2026-01-05."""
+    account = await holding(harness, owner, account_id, "50000")
+    await ok(harness, owner, "PUT", f"{RETIREMENT}/accounts/{account}/plan", PLAN_401K)
+    for amount, source, day in (
+        ("9000", "employee", "2025-03-31"), ("3000", "employee", "2025-09-30"),
+        ("4000", "employer", "2025-12-31"), ("777", "employee", "2024-05-01"),
+    ):  # fmt: skip
+        await ok(
+            harness, owner, "POST", f"{RETIREMENT}/accounts/{account}/contributions",
+            {"tax_year": int(day[:4]), "amount": amount, "source": source, "contributed_on": day},
+        )  # fmt: skip
+    return account

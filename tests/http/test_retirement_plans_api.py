@@ -10,7 +10,7 @@ import pytest
 
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
-from tests.http.retirement_helpers import holding, ok
+from tests.http.retirement_helpers import PLAN_401K, holding, kept_401k, ok
 
 pytestmark = pytest.mark.serves("wealth", "audit")
 
@@ -19,16 +19,6 @@ RET = "/api/v1/wealth/retirement"
 
 def at(account_id: str, what: str) -> str:
     return f"{RET}/accounts/{account_id}/{what}"
-
-
-PLAN_401K = {
-    "kind": "401k",
-    "birth_date": "1966-04-02",
-    "compensation": "120000",
-    "match_tiers": [{"band": "0.03", "rate": "1"}, {"band": "0.02", "rate": "0.5"}],
-    "vesting": {"kind": "graded", "start": 2, "step": "0.20"},
-    "service_start": "2022-03-01",
-}
 
 
 async def test_a_plan_and_its_contributions_are_kept_read_back_and_audited(
@@ -119,17 +109,7 @@ async def test_stored_figures_give_what_the_same_figures_posted_give(
 ) -> None:
     # Arrange: a 401(k) of 50,000 cash and 10 AAPL at 190 (balance 51,900), 2025 deferrals
     # 9,000 + 3,000 and 4,000 of employer money; years of service on 2026-01-05: 3
-    account = await holding(harness, owner, "k4", "50000")
-    await ok(harness, owner, "PUT", at(account, "plan"), PLAN_401K)
-    for amount, source, day in (
-        ("9000", "employee", "2025-03-31"), ("3000", "employee", "2025-09-30"),
-        ("4000", "employer", "2025-12-31"), ("777", "employee", "2024-05-01"),
-    ):  # fmt: skip
-        year = int(day[:4])
-        await ok(
-            harness, owner, "POST", at(account, "contributions"),
-            {"tax_year": year, "amount": amount, "source": source, "contributed_on": day},
-        )  # fmt: skip
+    account = await kept_401k(harness, owner, "k4")
 
     # Act
     room = await ok(harness, owner, "POST", at(account, "contribution-room"), {"tax_year": 2025})

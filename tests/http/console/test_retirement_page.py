@@ -15,7 +15,7 @@ from adapters.http.console.filters import money
 from domain.principals import Role
 from tests.http.console.helpers import chart_data, real_status, signed_in
 from tests.http.harness import Harness, User
-from tests.http.retirement_helpers import holding, ok
+from tests.http.retirement_helpers import PLAN_401K, holding, kept_401k, ok
 
 pytestmark = pytest.mark.serves(
     "trading", "safety", "market_data", "devices", "wealth", "audit", "console"
@@ -23,14 +23,6 @@ pytestmark = pytest.mark.serves(
 
 PAGE = "/console/retirement"
 API = "/api/v1/wealth/retirement"
-PLAN_401K = {
-    "kind": "401k",
-    "birth_date": "1966-04-02",
-    "compensation": "120000",
-    "match_tiers": [{"band": "0.03", "rate": "1"}, {"band": "0.02", "rate": "0.5"}],
-    "vesting": {"kind": "graded", "start": 2, "step": "0.20"},
-    "service_start": "2022-03-01",
-}
 # The same plan as the console's form posts it.
 FORM_401K = {
     "kind": "401k",
@@ -43,22 +35,6 @@ FORM_401K = {
     "vesting_step": "0.20",
     "service_start": "2022-03-01",
 }
-
-
-async def the_401k(harness: Harness, owner: User, account_id: str) -> str:
-    """The API tests' 401(k): balance 51,900; 2025 deferrals 9,000 + 3,000 and 4,000 of
-    employer money (777 in 2024); three whole years of service on 2026-01-05."""
-    account = await holding(harness, owner, account_id, "50000")
-    await ok(harness, owner, "PUT", f"{API}/accounts/{account}/plan", PLAN_401K)
-    for amount, source, day in (
-        ("9000", "employee", "2025-03-31"), ("3000", "employee", "2025-09-30"),
-        ("4000", "employer", "2025-12-31"), ("777", "employee", "2024-05-01"),
-    ):  # fmt: skip
-        await ok(
-            harness, owner, "POST", f"{API}/accounts/{account}/contributions",
-            {"tax_year": int(day[:4]), "amount": amount, "source": source, "contributed_on": day},
-        )  # fmt: skip
-    return account
 
 
 def text_of(html: str, element_id: str) -> str:
@@ -167,7 +143,7 @@ async def test_the_stored_calculations_show_the_apis_worked_figures(
     harness: Harness, owner: User
 ) -> None:
     # Arrange
-    account = await the_401k(harness, owner, "r-401k")
+    account = await kept_401k(harness, owner, "r-401k")
     what_if = {"taxable_income": "80000", "years": 10, "growth_rate": "0.05",
                "filing_status": "single", "future_rate": "0.24", "state_rate": "0"}  # fmt: skip
     posted = await ok(
@@ -289,7 +265,7 @@ async def test_another_users_account_answers_the_not_found_page(
     harness: Harness, owner: User
 ) -> None:
     # Arrange
-    account = await the_401k(harness, owner, "r-mine")
+    account = await kept_401k(harness, owner, "r-mine")
     stranger = await harness.user()
 
     # Act
