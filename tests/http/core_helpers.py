@@ -1,4 +1,5 @@
-"""Helpers of the HTTP core tests: problem assertions, harnesses with settings, order bodies."""
+"""Helpers of the HTTP core tests: problem assertions, harnesses with settings, order bodies,
+orders held for a person."""
 
 from __future__ import annotations
 
@@ -57,3 +58,23 @@ async def submit(
 ) -> httpx.Response:
     base = user.headers if isinstance(user, User) else user
     return await harness.client.post("/api/v1/orders", json=body, headers={**base, **headers})
+
+
+async def held_order(
+    harness: Harness, owner: User, account_id: str, placed_by: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """A HOLD rule on the account's orders above 5,000 of notional, and an order of 50 AAPL
+    (9,500 at 190) it holds, placed with `placed_by`'s headers (the owner's unless given):
+    the 202's body."""
+    rule = {
+        "rule_type": "MAX_ORDER_NOTIONAL",
+        "params": {"max_notional": "5000"},
+        "action": "hold",
+        "account_id": account_id,
+    }
+    created = await harness.client.post("/api/v1/risk-rules", json=rule, headers=owner.headers)
+    assert created.status_code == 201, created.text
+    response = await submit(harness, placed_by or owner, order_body(account_id, quantity="50"))
+    assert response.status_code == 202, response.text
+    body: dict[str, Any] = response.json()
+    return body

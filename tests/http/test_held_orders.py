@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from domain.principals import Role
-from tests.http.core_helpers import assert_problem, order_body, submit
+from tests.http.core_helpers import assert_problem, held_order
 from tests.http.harness import Harness, User
 
 pytestmark = pytest.mark.serves("trading")
 
 ORDERS = "/api/v1/orders"
 HELD = f"{ORDERS}/held"
-
-
-async def held_order(market: Harness, owner: User, account: str) -> dict[str, Any]:
-    """A HOLD rule above 5,000 of notional, and an order of 10 AAPL (1,900) x 5 it holds."""
-    rule = {
-        "rule_type": "MAX_ORDER_NOTIONAL",
-        "params": {"max_notional": "5000"},
-        "action": "hold",
-        "account_id": account,
-    }
-    created = await market.client.post("/api/v1/risk-rules", json=rule, headers=owner.headers)
-    assert created.status_code == 201, created.text
-    response = await submit(market, owner, order_body(account, quantity="50"))
-    assert response.status_code == 202, response.text
-    body: dict[str, Any] = response.json()
-    return body
 
 
 async def test_a_held_order_is_queued_then_approved_and_filled_by_the_paper_broker(

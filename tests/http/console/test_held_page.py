@@ -8,7 +8,7 @@ import pytest
 
 from domain.principals import Role
 from tests.http.console.helpers import real_status, signed_in
-from tests.http.core_helpers import order_body
+from tests.http.core_helpers import held_order
 from tests.http.harness import Harness, User
 
 pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
@@ -17,24 +17,9 @@ HELD = "/console/held"
 
 
 async def _held_by_agent(market: Harness, owner: User, account: str) -> dict[str, Any]:
-    """A HOLD rule on the agent's orders above 5,000 of notional, and its order of 50 AAPL
-    (9,500) the rule holds."""
+    """The agent's order of 50 AAPL (9,500) held by a HOLD rule above 5,000 of notional."""
     key = await market.agent_key(owner, "bot-1", (account,))
-    rule = {
-        "rule_type": "MAX_ORDER_NOTIONAL",
-        "params": {"max_notional": "5000"},
-        "action": "hold",
-        "account_id": account,
-    }
-    created = await market.client.post("/api/v1/risk-rules", json=rule, headers=owner.headers)
-    assert created.status_code == 201, created.text
-    placed = await market.client.post(
-        "/api/v1/orders",
-        json=order_body(account, quantity="50"),
-        headers={"X-API-Key": key},
-    )
-    assert placed.status_code == 202, placed.text
-    order: dict[str, Any] = placed.json()["order"]
+    order: dict[str, Any] = (await held_order(market, owner, account, {"X-API-Key": key}))["order"]
     return order
 
 
