@@ -1,13 +1,17 @@
-"""Fixtures: a fresh container, app and client per test."""
+"""Fixtures: a fresh container, app and client per test; Yahoo's documented answers on a local
+fake server behind the synthetic feed."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
 from tests.http.harness import Harness, User, open_harness, test_settings
 from tests.http.served_contexts import served_overrides
+from tests.integration.vendors.replay_server import ReplayServer
+from tests.integration.vendors.vendor_routes import install_yahoo
+from tests.kit.fake_server import threaded
 
 
 @pytest.fixture
@@ -41,4 +45,28 @@ async def four_eyes(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
     h, client = await open_harness(settings)
     async with client:
         await h.instrument("AAPL", "190")
+        yield h
+
+
+@pytest.fixture
+def yahoo() -> Iterator[ReplayServer]:
+    """On a thread of its own: the test client blocks the test's loop during a request."""
+    server = ReplayServer()
+    install_yahoo(server)
+    with threaded(server) as served:
+        yield served
+
+
+@pytest.fixture
+async def with_yahoo(request: pytest.FixtureRequest, yahoo: ReplayServer) -> AsyncIterator[Harness]:
+    """The synthetic feed first (no fundamentals), Yahoo on the fake server behind it; the app
+    serves the contexts of the module's `serves` marker."""
+    settings = test_settings(
+        market_data_fallbacks="yahoo",
+        yahoo_base_url=yahoo.url,
+        yahoo_cookie_url=f"{yahoo.url}/cookie",
+        **served_overrides(request),
+    )
+    h, client = await open_harness(settings)
+    async with client:
         yield h

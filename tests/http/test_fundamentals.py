@@ -3,44 +3,16 @@ Yahoo's documented answer shape on a local fake server; 404 and 503 as the marke
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
 from decimal import Decimal
 
 import pytest
 
 from tests.http.core_helpers import assert_problem
-from tests.http.harness import Harness, User, open_harness
-from tests.http.harness import test_settings as settings_of
-from tests.integration.vendors.replay_server import ReplayServer
-from tests.integration.vendors.vendor_routes import install_yahoo
-from tests.kit.fake_server import threaded
+from tests.http.harness import Harness, User
 
 pytestmark = pytest.mark.serves("market_data")
 
 FUNDAMENTALS = "/api/v1/market/{}/fundamentals"
-
-
-@pytest.fixture
-def yahoo() -> Iterator[ReplayServer]:
-    """On a thread of its own: the test client blocks the test's loop during a request."""
-    server = ReplayServer()
-    install_yahoo(server)
-    with threaded(server) as served:
-        yield served
-
-
-@pytest.fixture
-async def with_yahoo(yahoo: ReplayServer) -> AsyncIterator[Harness]:
-    """The synthetic feed first (no fundamentals), Yahoo on the fake server behind it."""
-    settings = settings_of(
-        served_contexts="market_data",
-        market_data_fallbacks="yahoo",
-        yahoo_base_url=yahoo.url,
-        yahoo_cookie_url=f"{yahoo.url}/cookie",
-    )
-    harness, client = await open_harness(settings)
-    async with client:
-        yield harness
 
 
 async def test_the_ratios_come_from_the_provider_that_offers_them(with_yahoo: Harness) -> None:

@@ -3,42 +3,15 @@ documented answer on a local fake server), or why there are none."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-
 import pytest
 
 from domain.principals import Role
 from tests.http.console.helpers import signed_in
-from tests.http.harness import Harness, open_harness
-from tests.http.harness import test_settings as settings_of
-from tests.integration.vendors.replay_server import ReplayServer
-from tests.integration.vendors.vendor_routes import install_yahoo
-from tests.kit.fake_server import threaded
+from tests.http.harness import Harness
 
 pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
 
 PANEL = "/console/chart/fundamentals"
-
-
-@pytest.fixture
-def yahoo() -> Iterator[ReplayServer]:
-    server = ReplayServer()
-    install_yahoo(server)
-    with threaded(server) as served:
-        yield served
-
-
-@pytest.fixture
-async def with_yahoo(yahoo: ReplayServer) -> AsyncIterator[Harness]:
-    settings = settings_of(
-        served_contexts="trading,safety,market_data,devices,console",
-        market_data_fallbacks="yahoo",
-        yahoo_base_url=yahoo.url,
-        yahoo_cookie_url=f"{yahoo.url}/cookie",
-    )
-    harness, client = await open_harness(settings)
-    async with client:
-        yield harness
 
 
 async def test_the_chart_page_loads_the_panel_and_the_panel_lists_the_ratios(
