@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import AsyncIterator
-from datetime import date, timedelta
 from statistics import NormalDist
 from typing import Any
 
 import numpy as np
 import pytest
 
-from domain.market_data.bars import BarSeries, Timeframe
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User
 from tests.http.ledger_helpers import buy, deposit, portfolio_with
-from tests.http.risk_helpers import hold
+from tests.http.risk_helpers import fat_tailed_account, hold, store_closes
 
 pytestmark = pytest.mark.serves("analytics")
 
@@ -237,31 +235,11 @@ async def test_a_big_run_past_the_time_budget_is_503_with_retry_after() -> None:
 # -- calibration to stored history and the measured variance reduction -------------------------
 
 
-async def store_closes(harness: Harness, returns: dict[str, np.ndarray]) -> list[date]:
-    """Daily closes from 100 with these log returns, the last one yesterday; their days."""
-    count = len(next(iter(returns.values()))) + 1
-    today = harness.clock.now().replace(hour=0, minute=0, second=0, microsecond=0)
-    stamps = [today - timedelta(days=count - k) for k in range(count)]
-    starts = np.array([s.timestamp() for s in stamps])
-    store = harness.container.market_data.bar_store()
-    for symbol, r in returns.items():
-        close = 100 * np.exp(np.concatenate([[0.0], np.cumsum(r)]))
-        series = BarSeries(starts, close, close, close, close, np.full(count, 1000.0))
-        await store.write_series(symbol, Timeframe.D1, series)
-    return [s.date() for s in stamps]
-
-
 async def test_an_accounts_run_is_fitted_to_its_stored_bars(roomy: Harness) -> None:
     # Arrange: 120 days of fat-tailed (t with 3 degrees of freedom) returns of two held symbols
     owner = await roomy.user()
-    await roomy.instrument("FITA", "190")
-    await roomy.instrument("FITB", "410")
-    account = await roomy.account(owner, "acc-fit")
-    await hold(roomy, account, "FITA", "100", "190")
-    await hold(roomy, account, "FITB", "50", "410")
-    rng = np.random.default_rng(21)
-    returns = {"FITA": 0.01 * rng.standard_t(3, 120), "FITB": 0.012 * rng.standard_t(3, 120)}
-    days = await store_closes(roomy, returns)
+    account = "acc-fit"
+    returns, days = await fat_tailed_account(roomy, owner, account)
 
     # Act
     response = await roomy.client.post(

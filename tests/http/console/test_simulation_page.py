@@ -18,8 +18,7 @@ from tests.http.console.helpers import chart_data, real_status, signed_in
 from tests.http.core_helpers import harness_with
 from tests.http.harness import Harness
 from tests.http.ledger_helpers import buy, deposit, portfolio_with
-from tests.http.risk_helpers import hold
-from tests.http.test_scenario_simulation import store_closes
+from tests.http.risk_helpers import fat_tailed_account, hold, store_closes
 
 PAGE = "/console/simulation"
 API = "/api/v1/risk/scenario-simulation"
@@ -60,15 +59,8 @@ def p4(value: float) -> str:
 async def test_an_accounts_fit_and_variance_reduction_are_the_apis(roomy: Harness) -> None:
     # Arrange: two held symbols with 120 days of fat-tailed stored returns
     owner = await roomy.user()
-    await roomy.instrument("FITA", "190")
-    await roomy.instrument("FITB", "410")
-    account = await roomy.account(owner, "sim-fit")
-    await hold(roomy, account, "FITA", "100", "190")
-    await hold(roomy, account, "FITB", "50", "410")
-    rng = np.random.default_rng(21)
-    await store_closes(
-        roomy, {"FITA": 0.01 * rng.standard_t(3, 120), "FITB": 0.012 * rng.standard_t(3, 120)}
-    )
+    account = "sim-fit"
+    await fat_tailed_account(roomy, owner, account)
 
     # Act
     async with signed_in(roomy, owner.username) as client:
