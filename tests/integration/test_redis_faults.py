@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -18,7 +18,7 @@ from adapters.redis.ratelimit import RedisRateLimiter
 from ports.core.broadcast import BroadcastUnavailable
 from ports.core.idempotency import IdempotencyUnavailable
 from ports.market_data.cache import CacheUnavailable
-from tests.integration.contract.conftest import WAIT_S, Recorder
+from tests.kit.broadcast import WAIT_S, Listen, Recorder, listeners
 from tests.kit.ports import free_port as _closed_port
 
 CONNECT = ("connect",)
@@ -113,23 +113,9 @@ async def relay(redis_url: str) -> AsyncIterator[Relay]:
 
 
 @pytest.fixture
-async def listening() -> AsyncIterator[Callable[[RedisBroadcast, list[str]], Recorder]]:
-    tasks: list[asyncio.Task[None]] = []
-
-    def start(broadcast: RedisBroadcast, channels: list[str]) -> Recorder:
-        recorder = Recorder()
-        listen = broadcast.listen(
-            channels, recorder.on_message, recorder.on_connect, recorder.on_disconnect
-        )
-        tasks.append(asyncio.create_task(listen))
-        return recorder
-
-    yield start
-    for task in tasks:
-        task.cancel()
-    if tasks:
-        _, still_running = await asyncio.wait(tasks, timeout=WAIT_S)
-        assert not still_running, "a listener did not stop when cancelled"
+async def listening() -> AsyncIterator[Listen]:
+    async with listeners() as start:
+        yield start
 
 
 @pytest.fixture
@@ -141,7 +127,7 @@ async def test_a_silent_server_is_given_up_and_the_listener_returns_when_it_spea
     redis: Redis,
     redis_url: str,
     relay: Relay,
-    listening: Callable[[RedisBroadcast, list[str]], Recorder],
+    listening: Listen,
 ) -> None:
     # Arrange
     port = await relay.start()
@@ -161,7 +147,7 @@ async def test_a_silent_server_is_given_up_and_the_listener_returns_when_it_spea
 
 
 async def test_an_idle_listener_keeps_its_connection_by_pinging(
-    redis: Redis, redis_url: str, listening: Callable[[RedisBroadcast, list[str]], Recorder]
+    redis: Redis, redis_url: str, listening: Listen
 ) -> None:
     # Arrange: given up after 0.2 s without a word; nothing is published for longer than that
     broadcast = RedisBroadcast(redis, redis_url, ping_interval=0.05, dead_after=0.2)
@@ -237,7 +223,7 @@ async def test_a_listener_started_while_redis_is_down_connects_once_it_is_up(
     redis: Redis,
     redis_url: str,
     relay: Relay,
-    listening: Callable[[RedisBroadcast, list[str]], Recorder],
+    listening: Listen,
 ) -> None:
     # Arrange
     port = await relay.start()

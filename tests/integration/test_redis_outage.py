@@ -17,8 +17,8 @@ import pytest
 from domain.risk.rules import RiskRule, RuleType
 from tests.http import harness as h_
 from tests.http.harness import PASSCODE, Harness, User, open_harness
-from tests.integration.contract.conftest import WAIT_S
 from tests.integration.test_redis_faults import Relay
+from tests.kit.broadcast import WAIT_S
 
 T = TypeVar("T")
 

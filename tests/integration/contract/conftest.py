@@ -6,7 +6,7 @@ Only the "redis" runs ask for the shared `redis_url` fixture, so the "memory" ru
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -27,10 +27,9 @@ from ports.core.broadcast import Broadcast
 from ports.core.idempotency import IdempotencyStore
 from ports.core.ratelimit import RateLimiter
 from ports.market_data.cache import QuoteCache
+from tests.kit.broadcast import Listen, listeners
 
 T = TypeVar("T")
-
-WAIT_S = 5.0  # how long a test waits for an event before failing (a bound, not an assertion)
 
 
 @dataclass
@@ -103,56 +102,8 @@ def new_instance(backend: Backend) -> Callable[[], Broadcast]:
     return build
 
 
-Event = tuple[object, ...]
-
-
-class Recorder:
-    """A listener's callbacks in order: ("connect",), ("disconnect",), ("message", chan, data)."""
-
-    def __init__(self) -> None:
-        self._events: asyncio.Queue[Event] = asyncio.Queue()
-
-    async def on_message(self, channel: str, data: bytes) -> None:
-        await self._events.put(("message", channel, data))
-
-    async def on_connect(self) -> None:
-        await self._events.put(("connect",))
-
-    async def on_disconnect(self) -> None:
-        await self._events.put(("disconnect",))
-
-    async def next(self) -> Event:
-        return await asyncio.wait_for(self._events.get(), WAIT_S)
-
-    def pending(self) -> list[Event]:
-        events = []
-        while not self._events.empty():
-            events.append(self._events.get_nowait())
-        return events
-
-
-Listen = Callable[[Broadcast, list[str]], Awaitable[Recorder]]
-
-
 @pytest.fixture
 async def listen() -> AsyncIterator[Listen]:
     """Starts `broadcast.listen(channels, ...)` in a task (cancelled after the test)."""
-    tasks: list[asyncio.Task[None]] = []
-
-    async def start(broadcast: Broadcast, channels: list[str]) -> Recorder:
-        recorder = Recorder()
-        tasks.append(
-            asyncio.create_task(
-                broadcast.listen(
-                    channels, recorder.on_message, recorder.on_connect, recorder.on_disconnect
-                )
-            )
-        )
-        return recorder
-
-    yield start
-    for task in tasks:
-        task.cancel()
-    if tasks:
-        _, still_running = await asyncio.wait(tasks, timeout=WAIT_S)
-        assert not still_running, "a listener did not stop when cancelled"
+    async with listeners() as start:
+        yield start

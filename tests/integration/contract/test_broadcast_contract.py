@@ -6,7 +6,8 @@ import asyncio
 from collections.abc import Callable
 
 from ports.core.broadcast import Broadcast
-from tests.integration.contract.conftest import Backend, Listen
+from tests.integration.contract.conftest import Backend
+from tests.kit.broadcast import Listen
 
 CONNECT = ("connect",)
 DISCONNECT = ("disconnect",)
@@ -16,7 +17,7 @@ async def test_on_connect_is_called_when_listening_starts(
     new_instance: Callable[[], Broadcast], listen: Listen
 ) -> None:
     # Act
-    recorder = await listen(new_instance(), ["killswitch"])
+    recorder = listen(new_instance(), ["killswitch"])
 
     # Assert
     assert await recorder.next() == CONNECT
@@ -26,8 +27,8 @@ async def test_a_message_reaches_every_instance_listening(
     new_instance: Callable[[], Broadcast], listen: Listen
 ) -> None:
     # Arrange: two instances listening, a third one publishing
-    first = await listen(new_instance(), ["killswitch"])
-    second = await listen(new_instance(), ["killswitch"])
+    first = listen(new_instance(), ["killswitch"])
+    second = listen(new_instance(), ["killswitch"])
     assert await first.next() == CONNECT
     assert await second.next() == CONNECT
 
@@ -44,7 +45,7 @@ async def test_a_listener_gets_only_its_channels_in_publication_order(
 ) -> None:
     # Arrange
     instance = new_instance()
-    recorder = await listen(instance, ["killswitch", "margin"])
+    recorder = listen(instance, ["killswitch", "margin"])
     assert await recorder.next() == CONNECT
 
     # Act
@@ -64,7 +65,7 @@ async def test_a_cut_connection_is_reported_then_restored_and_messages_flow_agai
 ) -> None:
     # Arrange
     instance = new_instance()
-    recorder = await listen(instance, ["killswitch"])
+    recorder = listen(instance, ["killswitch"])
     assert await recorder.next() == CONNECT
 
     # Act
