@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 from bootstrap.embedded import Embedded
 from domain.events import DomainEvent
 from domain.killswitch.state import Scope, TradingState
@@ -35,15 +33,6 @@ from tests.kit.desk import (
 
 D = Decimal
 SCOPE = Scope.account(ACCOUNT)
-
-
-@pytest.fixture
-async def ks(e: Embedded) -> Embedded:
-    """OWNER has a passcode and two resting buy limits on ACCOUNT."""
-    await set_passcodes(e, OWNER)
-    await e.orders.submit(limit(BUY, 10, "95"))
-    await e.orders.submit(limit(BUY, 20, "94"))
-    return e
 
 
 async def test_activation_persists_halted_cancels_and_confirms_with_the_broker(

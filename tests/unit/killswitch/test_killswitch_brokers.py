@@ -19,7 +19,6 @@ from tests.kit.desk import (
     BUY,
     CASH,
     OFFICER,
-    OWNER,
     STRANGER,
     fake_clock,
     halt,
@@ -36,15 +35,6 @@ UNAVAILABLE = BrokerErrorCode.UNAVAILABLE.value
 # would start at 0.75 + 0.8 = 1.55 s, past the 1.5 s deadline.
 FULL_ATTEMPTS = 5
 FULL_BACKOFF = 0.75
-
-
-@pytest.fixture
-async def ks(e: Embedded) -> Embedded:
-    """OWNER has a passcode and two resting buy limits on ACCOUNT."""
-    await set_passcodes(e, OWNER)
-    await e.orders.submit(limit(BUY, 10, "95"))
-    await e.orders.submit(limit(BUY, 20, "94"))
-    return e
 
 
 @pytest.fixture
