@@ -36,6 +36,15 @@ class StoreUnderTest:
         """The adapter under test on this store: the in-memory one, or the SQL one on its engine."""
         return in_memory() if self.kind == "memory" else sql(self.engine)
 
+    async def save(self, repository: str, *items: object) -> None:
+        """Adds each item to the unit of work's `repository` (`uow.<repository>`), in order,
+        in one unit of work that commits."""
+        async with self.uow() as uow:
+            repo = getattr(uow, repository)
+            for item in items:
+                await repo.add(item)
+            await uow.commit()
+
 
 def portfolio_store(store: StoreUnderTest, path: str) -> PortfolioStore:
     """The portfolio store on `store`, writing by the executemany path ("batched") or, on

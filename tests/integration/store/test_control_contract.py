@@ -64,10 +64,7 @@ async def test_a_risk_rule_round_trips_every_field_and_its_params(store: StoreUn
         name="Position cap",
     )
     bare = _rule("r-2", scope=RuleScope.GLOBAL)
-    async with store.uow() as uow:
-        await uow.risk_rules.add(full)
-        await uow.risk_rules.add(bare)
-        await uow.commit()
+    await store.save("risk_rules", full, bare)
 
     async with store.uow() as uow:
         loaded_full = await uow.risk_rules.get("r-1")
@@ -110,14 +107,9 @@ async def test_rules_are_listed_per_owner_or_all_and_kept_only_by_commit(
 async def test_adding_a_rule_again_replaces_it_and_removal_applies_at_commit(
     store: StoreUnderTest,
 ) -> None:
-    async with store.uow() as uow:
-        await uow.risk_rules.add(_rule("r-1", params={"max_quantity": 10}))
-        await uow.risk_rules.add(_rule("r-2"))
-        await uow.commit()
+    await store.save("risk_rules", _rule("r-1", params={"max_quantity": 10}), _rule("r-2"))
     replacement = _rule("r-1", params={"max_quantity": 5}, is_active=False)
-    async with store.uow() as uow:
-        await uow.risk_rules.add(replacement)
-        await uow.commit()
+    await store.save("risk_rules", replacement)
     async with store.uow() as uow:
         await uow.risk_rules.remove("r-2")
     async with store.uow() as uow:
@@ -152,10 +144,7 @@ async def test_scope_states_round_trip_for_every_kind_of_scope(store: StoreUnder
         ScopeState(Scope.account("acc-1"), TradingState.REDUCING, "margin", "u-9", T0, 3),
         ScopeState(Scope.agent("agent:x"), TradingState.HALTED, "dead agent", "system", T0),
     ]
-    async with store.uow() as uow:
-        for state in states:
-            await uow.trading_states.add(state)
-        await uow.commit()
+    await store.save("trading_states", *states)
 
     async with store.uow() as uow:
         loaded = {s.scope.key: s for s in await uow.trading_states.list()}
@@ -195,9 +184,7 @@ async def test_changes_to_a_loaded_scope_state_are_saved_without_add(
 
 
 async def test_one_state_object_per_scope_inside_a_unit_of_work(store: StoreUnderTest) -> None:
-    async with store.uow() as uow:
-        await uow.trading_states.add(ScopeState(Scope.global_()))
-        await uow.commit()
+    await store.save("trading_states", ScopeState(Scope.global_()))
 
     async with store.uow() as uow:
         first = await uow.trading_states.get("global:*")
@@ -254,10 +241,7 @@ async def test_a_kill_switch_event_round_trips_with_its_broker_outcomes(
         elapsed_ms=123.456789,
     )
     bare = _event(2, Scope.global_())
-    async with store.uow() as uow:
-        await uow.kill_switch_events.add(full)
-        await uow.kill_switch_events.add(bare)
-        await uow.commit()
+    await store.save("kill_switch_events", full, bare)
 
     async with store.uow() as uow:
         listed = await uow.kill_switch_events.list()
@@ -276,9 +260,7 @@ async def test_a_kill_switch_event_keeps_the_orders_in_doubt_it_could_not_confir
 ) -> None:
     doubtful = (UnconfirmedOrder("o-1", "acc-1", "alpaca", "BROKER_UNAVAILABLE: lookup"),)
     event = _event(1, Scope.account("acc-1"), broker_confirmed=False, unconfirmed_orders=doubtful)
-    async with store.uow() as uow:
-        await uow.kill_switch_events.add(event)
-        await uow.commit()
+    await store.save("kill_switch_events", event)
 
     async with store.uow() as uow:
         listed = await uow.kill_switch_events.list()
@@ -295,9 +277,7 @@ async def test_a_kill_switch_event_made_while_the_store_was_down_says_so(
     event = _event(1, Scope.account("acc-1"), store_unavailable=True)
 
     # Act
-    async with store.uow() as uow:
-        await uow.kill_switch_events.add(event)
-        await uow.commit()
+    await store.save("kill_switch_events", event)
     async with store.uow() as uow:
         listed = await uow.kill_switch_events.list()
 
@@ -314,10 +294,7 @@ async def test_kill_switch_events_list_newest_first_by_scope_within_the_limit(
         for n, scope in ((1, account), (2, agent), (3, account)):
             await uow.kill_switch_events.add(_event(n, scope))
         await uow.commit()
-    async with store.uow() as uow:
-        await uow.kill_switch_events.add(_event(4, agent))
-        await uow.kill_switch_events.add(_event(5, account))
-        await uow.commit()
+    await store.save("kill_switch_events", _event(4, agent), _event(5, account))
     async with store.uow() as uow:
         await uow.kill_switch_events.add(_event(6, account))
 
@@ -340,9 +317,7 @@ async def test_kill_switch_events_list_newest_first_by_scope_within_the_limit(
 async def test_kill_switch_events_keep_the_seed_columns(store: StoreUnderTest) -> None:
     if store.engine is None:
         pytest.skip("the seed schema is a SQL table")
-    async with store.uow() as uow:
-        await uow.kill_switch_events.add(_event(1, Scope.account("acc-1"), user_id="u-5"))
-        await uow.commit()
+    await store.save("kill_switch_events", _event(1, Scope.account("acc-1"), user_id="u-5"))
 
     async with store.engine.connect() as conn:
         row = (
@@ -386,9 +361,7 @@ async def test_a_lockout_round_trips_and_is_kept_only_by_commit(store: StoreUnde
 
 
 async def test_failures_on_a_loaded_lockout_are_saved_without_add(store: StoreUnderTest) -> None:
-    async with store.uow() as uow:
-        await uow.lockouts.add(ActivationLockout("u-1"))
-        await uow.commit()
+    await store.save("lockouts", ActivationLockout("u-1"))
     async with store.uow() as uow:
         lockout = await uow.lockouts.get("u-1")
         assert lockout is not None
@@ -462,10 +435,7 @@ async def test_an_agent_round_trips_with_its_last_heartbeat(store: StoreUnderTes
         T0 + timedelta(seconds=9),
     )
     fresh = Agent("agent-2", "u-1")
-    async with store.uow() as uow:
-        await uow.agents.add(dead)
-        await uow.agents.add(fresh)
-        await uow.commit()
+    await store.save("agents", dead, fresh)
 
     async with store.uow() as uow:
         loaded_dead = await uow.agents.get("agent-1")
@@ -505,9 +475,7 @@ async def test_agents_are_listed_per_owner_or_all_one_object_per_row(
 async def test_heartbeats_and_death_of_loaded_agents_are_saved_without_add(
     store: StoreUnderTest,
 ) -> None:
-    async with store.uow() as uow:
-        await uow.agents.add(Agent("agent-1", "u-1", last_heartbeat=T0, liveness=Liveness.ALIVE))
-        await uow.commit()
+    await store.save("agents", Agent("agent-1", "u-1", last_heartbeat=T0, liveness=Liveness.ALIVE))
     beat = T0 + timedelta(seconds=2)
 
     # Two units of work change different columns of one agent: neither undoes the other.
@@ -572,10 +540,7 @@ async def test_a_succession_case_round_trips_policy_state_and_execution(
     executed = _executed_case()
     reminded = SuccessionCase.enroll(SuccessionPolicy("u-2", enabled=False), T0)
     reminded.reminders_sent = frozenset({timedelta(days=7), timedelta(days=1)})
-    async with store.uow() as uow:
-        await uow.succession.add(executed)
-        await uow.succession.add(reminded)
-        await uow.commit()
+    await store.save("succession", executed, reminded)
 
     async with store.uow() as uow:
         loaded = {c.owner_id: c for c in await uow.succession.list()}
@@ -620,9 +585,7 @@ async def test_concurrent_case_updates_conflict_instead_of_losing_a_check_in(
 ) -> None:
     if store.kind == "memory":
         pytest.skip("one shared object per case in memory: there is no stale copy to write")
-    async with store.uow() as uow:
-        await uow.succession.add(SuccessionCase.enroll(POLICY, T0))
-        await uow.commit()
+    await store.save("succession", SuccessionCase.enroll(POLICY, T0))
 
     async with store.uow() as owner, store.uow() as scheduler:
         checking_in = await owner.succession.get("u-1")

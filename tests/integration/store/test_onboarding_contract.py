@@ -23,9 +23,7 @@ def _user(n: int, email: str | None = None, active: bool = True) -> User:
 
 
 async def _add_user(store: StoreUnderTest, user: User) -> None:
-    async with store.uow() as uow:
-        await uow.users.add(user)
-        await uow.commit()
+    await store.save("users", user)
 
 
 def _invitation(n: int, **kw: object) -> Invitation:
@@ -41,10 +39,7 @@ def _reset(n: int, user: str = "usr-1") -> PasswordResetToken:
 
 
 async def test_a_user_keeps_email_and_active_and_is_found_by_email(store: StoreUnderTest) -> None:
-    async with store.uow() as uow:
-        await uow.users.add(_user(1, "one@example.com", active=False))
-        await uow.users.add(_user(2))
-        await uow.commit()
+    await store.save("users", _user(1, "one@example.com", active=False), _user(2))
 
     async with store.uow() as uow:
         found = await uow.users.by_email("one@example.com")
@@ -71,10 +66,7 @@ async def test_two_users_cannot_share_an_email_but_many_have_none(store: StoreUn
 
 async def test_an_invitation_round_trips_and_lists_newest_first(store: StoreUnderTest) -> None:
     used = _invitation(2, email="c@example.com", used_at=T0, used_by="usr-9")
-    async with store.uow() as uow:
-        await uow.invitations.add(_invitation(1))
-        await uow.invitations.add(used)
-        await uow.commit()
+    await store.save("invitations", _invitation(1), used)
 
     async with store.uow() as uow:
         listed = await uow.invitations.list()
@@ -88,9 +80,7 @@ async def test_an_invitation_round_trips_and_lists_newest_first(store: StoreUnde
 async def test_of_two_units_of_work_that_use_one_invitation_one_commits(
     store: StoreUnderTest,
 ) -> None:
-    async with store.uow() as uow:
-        await uow.invitations.add(_invitation(1))
-        await uow.commit()
+    await store.save("invitations", _invitation(1))
     first, second = store.uow(), store.uow()
     async with first:
         a = await first.invitations.get("inv-1")
@@ -136,9 +126,7 @@ async def test_reset_tokens_by_user_and_their_use_is_saved(store: StoreUnderTest
 async def test_of_two_units_of_work_that_use_one_reset_token_one_commits(
     store: StoreUnderTest,
 ) -> None:
-    async with store.uow() as uow:
-        await uow.password_resets.add(_reset(1))
-        await uow.commit()
+    await store.save("password_resets", _reset(1))
     first, second = store.uow(), store.uow()
     async with first:
         a = await first.password_resets.get("pwr-1")

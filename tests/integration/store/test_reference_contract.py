@@ -17,10 +17,7 @@ T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)
 
 
 async def _add(store: StoreUnderTest, *instruments: Instrument) -> None:
-    async with store.uow() as uow:
-        for instrument in instruments:
-            await uow.instruments.add(instrument)
-        await uow.commit()
+    await store.save("instruments", *instruments)
 
 
 async def _search(store: StoreUnderTest, **criteria: object) -> list[str]:
@@ -43,9 +40,7 @@ async def test_an_account_round_trips_its_profile(store: StoreUnderTest) -> None
     )
 
     # Act
-    async with store.uow() as uow:
-        await uow.accounts.add(account)
-        await uow.commit()
+    await store.save("accounts", account)
     async with store.uow() as uow:
         loaded = await uow.accounts.get("acc-1")
 
@@ -63,9 +58,7 @@ async def test_an_account_round_trips_its_profile(store: StoreUnderTest) -> None
 
 async def test_a_closed_account_stays_closed_after_commit(store: StoreUnderTest) -> None:
     # Arrange
-    async with store.uow() as uow:
-        await uow.accounts.add(Account("acc-1", "u-1", Decimal(0), name="Old"))
-        await uow.commit()
+    await store.save("accounts", Account("acc-1", "u-1", Decimal(0), name="Old"))
 
     # Act
     async with store.uow() as uow:

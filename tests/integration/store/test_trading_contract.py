@@ -331,13 +331,8 @@ async def test_fills_are_append_only_and_idempotent(store: StoreUnderTest) -> No
     f2 = Fill(
         "f-2", "o-2", "acc-1", "AAPL", Side.SELL, Decimal("1"), Decimal("11"), T0, Decimal("0.35")
     )
-    async with store.uow() as uow:
-        await uow.fills.add(f2)
-        await uow.fills.add(f1)
-        await uow.commit()
-    async with store.uow() as uow:
-        await uow.fills.add(f1)
-        await uow.commit()
+    await store.save("fills", f2, f1)
+    await store.save("fills", f1)
 
     async with store.uow() as uow:
         all_fills = await uow.fills.list("acc-1")
