@@ -1,5 +1,6 @@
 """The `bulwark` console in a test: a command run against a container (what it printed and its
-exit code), and a container whose SQLite store `bulwark migrate` has brought to head."""
+exit code), settings on a SQLite file, and a container whose SQLite store `bulwark migrate` has
+brought to head."""
 
 from __future__ import annotations
 
@@ -15,10 +16,16 @@ from adapters.memory.clock import FakeClock
 from adapters.security.argon2_hasher import Argon2Hasher
 from bootstrap.cli import _parser, main, run_command
 from bootstrap.containers.application import ApplicationContainer, build_container
-from bootstrap.settings import Settings
+from bootstrap.settings import Settings, load_settings
 from tests.kit.sqlite_store import migrated_sqlite
 
 SQLITE = "sqlite+aiosqlite:///"
+
+
+def sqlite_settings(database: Path) -> Settings:
+    """Test settings whose store is the SQLite file `database`."""
+    environ = {"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": f"{SQLITE}{database}"}
+    return load_settings(environ, env_file=None)
 
 
 async def run_cli(container: ApplicationContainer, *argv: str, stdin: str = "") -> tuple[int, str]:

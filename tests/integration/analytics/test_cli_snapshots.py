@@ -10,19 +10,18 @@ from pathlib import Path
 import pytest
 
 from bootstrap.containers.application import ApplicationContainer
-from bootstrap.settings import load_settings
 from domain.trading.accounts import Account
 from domain.trading.positions import Position
-from tests.kit.cli import cli_container, run_cli
+from tests.kit.cli import cli_container, run_cli, sqlite_settings
 
 D = Decimal
 
 
 @pytest.fixture
 async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'var' / 'bulwark.db'}"
-    settings = load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
-    async with cli_container(settings, from_template=False) as c:
+    async with cli_container(
+        sqlite_settings(tmp_path / "var" / "bulwark.db"), from_template=False
+    ) as c:
         async with c.core.uow_factory()() as uow:
             await uow.accounts.add(Account("acc-cash", "owner-1", D(1000)))
             await uow.accounts.add(

@@ -11,17 +11,16 @@ import pytest
 from bootstrap.cli import _parser, main
 from bootstrap.cli_preflight import EXIT_REFUSED
 from bootstrap.containers.application import ApplicationContainer, build_container
-from bootstrap.settings import load_settings
 from domain.principals import Principal, Role
-from tests.kit.cli import cli_container, run_cli
+from tests.kit.cli import cli_container, run_cli, sqlite_settings
 
 
 @pytest.fixture
 async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
     """The embedded default store (a SQLite file), migrated by the CLI itself."""
-    url = f"sqlite+aiosqlite:///{tmp_path / 'var' / 'bulwark.db'}"
-    settings = load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
-    async with cli_container(settings, from_template=False, fast_hashing=True) as c:
+    async with cli_container(
+        sqlite_settings(tmp_path / "var" / "bulwark.db"), from_template=False, fast_hashing=True
+    ) as c:
         yield c
 
 

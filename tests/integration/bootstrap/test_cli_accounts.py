@@ -10,19 +10,19 @@ import pytest
 
 from application.trading.instrument_csv import InvalidImport
 from bootstrap.containers.application import ApplicationContainer
-from bootstrap.settings import SettingsError, load_settings
+from bootstrap.settings import SettingsError
 from domain.errors import CapabilityNotConfigured, NotFound
 from domain.trading.account_profile import InvalidAccount
-from tests.kit.cli import cli_container, run_cli
+from tests.kit.cli import cli_container, run_cli, sqlite_settings
 
 HEADER = "symbol,name,asset_class,sector,lot_size,tick_size,marginable,shortable"
 
 
 @pytest.fixture
 async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'var' / 'bulwark.db'}"
-    settings = load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
-    async with cli_container(settings, fast_hashing=True) as c:
+    async with cli_container(
+        sqlite_settings(tmp_path / "var" / "bulwark.db"), fast_hashing=True
+    ) as c:
         created = await run_cli(
             c, "create-user", "alice", "--password-stdin", stdin="pw-alice-12345\n"
         )

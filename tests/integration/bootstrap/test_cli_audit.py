@@ -13,18 +13,15 @@ from sqlalchemy import text
 from bootstrap.cli import _parser, run_command
 from bootstrap.cli_audit import EXIT_BROKEN
 from bootstrap.containers.application import ApplicationContainer
-from bootstrap.settings import load_settings
 from ports.core.events import AuditEntry
-from tests.kit.cli import cli_container, run_cli
+from tests.kit.cli import cli_container, run_cli, sqlite_settings
 
 T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)
 
 
 @pytest.fixture
 async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
-    settings = load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
-    async with cli_container(settings) as c:
+    async with cli_container(sqlite_settings(tmp_path / "bulwark.db")) as c:
         for n in range(12):
             await c.core.audit().record(
                 AuditEntry("usr-1", "auth.login", "user:usr-1", "ok", T0 + timedelta(seconds=n))

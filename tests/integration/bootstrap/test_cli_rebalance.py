@@ -11,7 +11,6 @@ import pytest
 
 from application.portfolio.portfolios import NewAccount
 from bootstrap.containers.application import ApplicationContainer
-from bootstrap.settings import load_settings
 from domain.portfolio.transactions import Transaction, TransactionKind
 from domain.principals import Principal, Role
 from domain.tax.methods import AccountTaxType
@@ -19,14 +18,12 @@ from domain.trading.account_profile import AccountType
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from domain.trading.positions import Position
-from tests.kit.cli import cli_container, run_cli
+from tests.kit.cli import cli_container, run_cli, sqlite_settings
 
 
 @pytest.fixture
 async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
-    settings = load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
-    async with cli_container(settings) as c:
+    async with cli_container(sqlite_settings(tmp_path / "bulwark.db")) as c:
         yield c
 
 

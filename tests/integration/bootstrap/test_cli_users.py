@@ -11,19 +11,17 @@ import pytest
 from application.identity.invitations import NewUser
 from bootstrap.cli import _parser
 from bootstrap.containers.application import ApplicationContainer
-from bootstrap.settings import SettingsError, load_settings
+from bootstrap.settings import SettingsError
 from domain.identity.onboarding_errors import AccountDeactivated
 from domain.principals import Role
-from tests.kit.cli import cli_container, run_cli
+from tests.kit.cli import cli_container, run_cli, sqlite_settings
 
 PASSWORD = "a-long-password-1"
 
 
 @pytest.fixture
 async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
-    settings = load_settings({"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": url}, env_file=None)
-    async with cli_container(settings, fast_hashing=True) as c:
+    async with cli_container(sqlite_settings(tmp_path / "bulwark.db"), fast_hashing=True) as c:
         for name, role in (("root", "admin"), ("alice", "owner")):
             code, output = await run_cli(
                 c, "create-user", name, "--role", role, "--password-stdin", stdin=f"{PASSWORD}\n"

@@ -15,19 +15,15 @@ import pytest
 from application.privacy.personal_data import ErasureNotConfirmed
 from application.safety.agents import RegisterAgent
 from bootstrap.containers.application import ApplicationContainer
-from bootstrap.settings import SettingsError, load_settings
+from bootstrap.settings import SettingsError
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account
-from tests.kit.cli import cli_container, run_cli
+from tests.kit.cli import cli_container, run_cli, sqlite_settings
 
 
 @pytest.fixture
 async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
-    settings = load_settings(
-        {"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'b.db'}"},
-        env_file=None,
-    )
-    async with cli_container(settings, fast_hashing=True) as c:
+    async with cli_container(sqlite_settings(tmp_path / "b.db"), fast_hashing=True) as c:
         yield c
 
 
