@@ -17,7 +17,7 @@ from benchmarks.raw_write_reference import (
     postgres_reference,
     sqlite_reference,
 )
-from tests.integration.kafka.bulwark import migrated
+from tests.kit.schema import migrated
 
 
 @pytest.fixture(params=["memory", "sqlite"])

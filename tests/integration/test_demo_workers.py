@@ -16,8 +16,8 @@ from bootstrap.settings import load_settings
 from domain.principals import Principal, Role
 from domain.trading.orders import OrderStatus, OrderType, Origin, OriginKind, Side
 from tests.http.harness import no_background
-from tests.integration.kafka.bulwark import migrated
 from tests.integration.servers import free_port
+from tests.kit.schema import migrated
 
 
 async def worker(url: str) -> ApplicationContainer:

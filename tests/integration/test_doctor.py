@@ -16,22 +16,14 @@ from pathlib import Path
 import pytest
 
 from adapters.postgres import migrate
-from adapters.postgres.engine import make_engine
 from bootstrap.cli import main
 from bootstrap.cli_doctor import EXIT_DEGRADED, EXIT_DOWN, EXIT_HEALTHY
 from tests.integration.servers import create_database, drop_database
 from tests.kit.ports import free_port as closed_port
+from tests.kit.schema import migrated
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPONENTS = 7  # store, redis, kafka, encryption_keys, jwt_signing_key, broker, market data
-
-
-async def _upgrade(url: str) -> None:
-    engine = make_engine(url)
-    try:
-        await migrate.upgrade(engine)
-    finally:
-        await engine.dispose()
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +31,7 @@ def migrated_postgres(postgres_admin_url: str) -> Iterator[str]:
     """One database at the schema's head for the module: the doctor only reads it."""
     url = create_database(postgres_admin_url)
     try:
-        asyncio.run(_upgrade(url))
+        asyncio.run(migrated(url))
         yield url
     finally:
         drop_database(postgres_admin_url, url)

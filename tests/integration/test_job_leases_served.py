@@ -20,11 +20,10 @@ from typing import Any
 import httpx
 import pytest
 
-from adapters.postgres import migrate
-from adapters.postgres.engine import make_engine
 from tests.bulwark_process import ROOT, bulwark, free_port
 from tests.integration.servers import run_async
 from tests.kit.processes import LocalProcess, tails
+from tests.kit.schema import migrated
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -66,14 +65,6 @@ def looked(status: dict[str, Any]) -> bool:
     return status["orders_in_doubt"]["checked_at"] is not None
 
 
-async def _migrated(url: str) -> None:
-    engine = make_engine(url)
-    try:
-        await migrate.upgrade(engine)
-    finally:
-        await engine.dispose()
-
-
 def _serve(name: str, database_url: str, log: Path) -> Served:
     port = free_port()
     inherited = {k: v for k, v in os.environ.items() if not k.startswith("BULWARK_")}
@@ -94,7 +85,7 @@ def _serve(name: str, database_url: str, log: Path) -> Served:
 @pytest.fixture
 def pair(postgres_url: str, tmp_path: Path) -> Iterator[tuple[Served, Served]]:
     """Two processes on one migrated database, both ready, each leased job held by one."""
-    run_async(lambda: _migrated(postgres_url))
+    run_async(lambda: migrated(postgres_url))
     both = (
         _serve("a", postgres_url, tmp_path / "a.log"),
         _serve("b", postgres_url, tmp_path / "b.log"),

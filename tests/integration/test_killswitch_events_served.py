@@ -22,7 +22,8 @@ from adapters.kafka.client import KafkaConfig, make_consumer
 from adapters.kafka.publisher import decode_event
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
 from domain.killswitch.switch import TradingStateChanged
-from tests.integration.kafka.bulwark import migrated, settings_for
+from tests.integration.kafka.bulwark import settings_for
+from tests.kit.schema import migrated
 from tests.kit.served import Served, served_settings, serving
 
 pytestmark = pytest.mark.integration

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
-from tests.integration.kafka.bulwark import migrated
+from tests.kit.schema import migrated
 from tests.kit.served import Served, served_settings, serving
 
 DEADLINE_S = 1.5

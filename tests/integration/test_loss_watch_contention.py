@@ -29,7 +29,7 @@ from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from domain.trading.orders import OrderStatus, Origin, OriginKind, Side
 from tests.http.harness import no_background
-from tests.integration.kafka.bulwark import migrated
+from tests.kit.schema import migrated
 
 D = Decimal
 CASH = D("1000000")

@@ -13,8 +13,8 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from bootstrap.demo import DEMO_OWNER
-from tests.integration.kafka.bulwark import migrated
 from tests.integration.test_killswitch_lane import ACTIVATE, HALT_ACCOUNT
+from tests.kit.schema import migrated
 from tests.kit.served import Served, served_settings, serving
 
 

@@ -16,7 +16,8 @@ from adapters.memory.clock import FakeClock
 from adapters.security.argon2_hasher import Argon2Hasher
 from bootstrap.cli import _parser, main, run_command
 from bootstrap.containers.application import ApplicationContainer, build_container
-from bootstrap.settings import Settings, load_settings
+from bootstrap.settings import Settings
+from tests.kit.settings import settings_of
 from tests.kit.sqlite_store import migrated_sqlite
 
 SQLITE = "sqlite+aiosqlite:///"
@@ -24,8 +25,7 @@ SQLITE = "sqlite+aiosqlite:///"
 
 def sqlite_settings(database: Path) -> Settings:
     """Test settings whose store is the SQLite file `database`."""
-    environ = {"BULWARK_ENV": "test", "BULWARK_DATABASE_URL": f"{SQLITE}{database}"}
-    return load_settings(environ, env_file=None)
+    return settings_of(database_url=f"{SQLITE}{database}")
 
 
 async def run_cli(container: ApplicationContainer, *argv: str, stdin: str = "") -> tuple[int, str]:

@@ -17,15 +17,9 @@ from adapters.social.replay import JsonLinesSocial
 from application.markets.fear_greed_chain import ChainSeries
 from bootstrap import sentiment_indices
 from bootstrap.containers.application import ApplicationContainer
-from bootstrap.settings import SettingsError, load_settings
+from bootstrap.settings import SettingsError
 from tests.kit.cli import cli_container, run_cli
-
-
-def settings_of(**env: str):  # type: ignore[no-untyped-def]
-    return load_settings(
-        {"BULWARK_ENV": "test", **{f"BULWARK_{k.upper()}": v for k, v in env.items()}},
-        env_file=None,
-    )
+from tests.kit.settings import settings_of
 
 
 @pytest.fixture

@@ -25,7 +25,6 @@ from adapters.kafka.dispatcher import CommandDispatcher
 from adapters.kafka.envelope import Envelope, EnvelopeCodec, SubmitOrderCommand
 from adapters.kafka.topics import Topics
 from adapters.memory.clock import FakeClock
-from adapters.postgres import migrate
 from adapters.security.argon2_hasher import Argon2Hasher
 from application.safety.agents import RegisterAgent
 from bootstrap.consume import start_consumers
@@ -77,16 +76,6 @@ class Node:
     @property
     def topics(self) -> Topics:
         return self.link.topics
-
-
-async def migrated(database_url: str) -> None:
-    from adapters.postgres.engine import make_engine
-
-    engine = make_engine(database_url)
-    try:
-        await migrate.upgrade(engine)
-    finally:
-        await engine.dispose()
 
 
 @contextlib.asynccontextmanager

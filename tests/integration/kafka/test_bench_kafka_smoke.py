@@ -22,7 +22,8 @@ from benchmarks.bench_kafka import (
 from benchmarks.bench_store import Store
 from domain.principals import Principal, Role
 from domain.trading.orders import Side
-from tests.integration.kafka.bulwark import Trader, migrated
+from tests.integration.kafka.bulwark import Trader
+from tests.kit.schema import migrated
 
 
 def _trader(n: int) -> Trader:

@@ -12,10 +12,10 @@ from tests.integration.kafka.bulwark import (
     command_client,
     envelope,
     eventually,
-    migrated,
     seed_trader,
     settings_for,
 )
+from tests.kit.schema import migrated
 
 
 async def _orders(node, account_id: str) -> list:  # type: ignore[no-untyped-def]

@@ -11,15 +11,10 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from adapters.kafka.client import KafkaConfig
 from adapters.kafka.topics import ensure_topics
-from tests.integration.kafka.bulwark import (
-    command_client,
-    eventually,
-    migrated,
-    seed_trader,
-    settings_for,
-)
+from tests.integration.kafka.bulwark import command_client, eventually, seed_trader, settings_for
 from tests.integration.kafka.processes import bulwark_consume, send, store_of, topics_in
 from tests.kit.ports import free_port as _free_port
+from tests.kit.schema import migrated
 
 N = 5
 

@@ -24,7 +24,6 @@ from tests.integration.kafka.bulwark import (
     CommandClient,
     command_client,
     eventually,
-    migrated,
     seed_trader,
     settings_for,
 )
@@ -39,6 +38,7 @@ from tests.integration.kafka.processes import (
     store_of,
     topics_in,
 )
+from tests.kit.schema import migrated
 
 N = 200
 REDELIVERED = 20  # of the N, sent a second time, as a producer's retry would

@@ -10,13 +10,7 @@ from pathlib import Path
 from adapters.kafka.client import KafkaConfig
 from adapters.kafka.topics import ensure_topics
 from domain.trading.orders import OrderStatus
-from tests.integration.kafka.bulwark import (
-    command_client,
-    eventually,
-    migrated,
-    seed_trader,
-    settings_for,
-)
+from tests.integration.kafka.bulwark import command_client, eventually, seed_trader, settings_for
 from tests.integration.kafka.processes import (
     bulwark_consume,
     orders_of,
@@ -25,6 +19,7 @@ from tests.integration.kafka.processes import (
     store_of,
     topics_in,
 )
+from tests.kit.schema import migrated
 
 N = 25
 

@@ -30,7 +30,6 @@ from tests.integration.kafka.bulwark import (
     Trader,
     command_client,
     eventually,
-    migrated,
     seed_trader,
     settings_for,
 )
@@ -45,6 +44,7 @@ from tests.integration.kafka.processes import (
     store_of,
     topics_in,
 )
+from tests.kit.schema import migrated
 
 pytestmark = pytest.mark.slow
 

@@ -34,11 +34,11 @@ from tests.integration.kafka.bulwark import (
     command_client,
     envelope,
     eventually,
-    migrated,
     seed_trader,
     settings_for,
 )
 from tests.integration.kafka.processes import read_all, read_until
+from tests.kit.schema import migrated
 
 Halts = list[tuple[str, EmergencyHalt]]  # (sending instance, halt)
 

@@ -45,13 +45,13 @@ from tests.integration.kafka.bulwark import (
     Trader,
     bulwark_node,
     eventually,
-    migrated,
     seed_trader,
     settings_for,
 )
 from tests.integration.kafka.records import read_until
 from tests.integration.kafka_server import metadata_answers, tansu_bin
 from tests.integration.servers import free_port
+from tests.kit.schema import migrated
 
 CODEC = EventCodec()
 OUTAGE_REQUEST_TIMEOUT_MS = 2_000  # how long a send waits for the broker (30 s by default)

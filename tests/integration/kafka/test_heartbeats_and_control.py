@@ -41,10 +41,10 @@ from tests.integration.kafka.bulwark import (
     command_client,
     envelope,
     eventually,
-    migrated,
     seed_trader,
     settings_for,
 )
+from tests.kit.schema import migrated
 
 THRESHOLD = timedelta(seconds=5)  # an agent's default heartbeat threshold
 UNDER = THRESHOLD * 0.6  # two of these are past the threshold, one is not

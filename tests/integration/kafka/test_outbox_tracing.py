@@ -35,14 +35,9 @@ from bootstrap.settings import load_settings
 from bootstrap.tracing import tracing_with
 from tests.http.harness import no_background
 from tests.http.tracing_harness import named, one, trace_id, traced_provider
-from tests.integration.kafka.bulwark import (
-    eventually,
-    headers_of,
-    migrated,
-    seed_trader,
-    settings_for,
-)
+from tests.integration.kafka.bulwark import eventually, headers_of, seed_trader, settings_for
 from tests.integration.kafka.records import read_until
+from tests.kit.schema import migrated
 
 CODEC = EventCodec()
 

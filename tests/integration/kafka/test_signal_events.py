@@ -13,8 +13,9 @@ from adapters.kafka.client import KafkaConfig
 from adapters.kafka.publisher import decode_event
 from domain.market_data.signals import Pattern, SignalEmitted
 from ports.strategies.signals import SignalSearch
-from tests.integration.kafka.bulwark import bulwark_node, migrated, settings_for
+from tests.integration.kafka.bulwark import bulwark_node, settings_for
 from tests.integration.kafka.records import read_until
+from tests.kit.schema import migrated
 
 CODEC = EventCodec()
 

@@ -18,13 +18,8 @@ from domain.strategies.definition import (
 )
 from domain.trading.orders import OriginKind
 from ports.strategies.strategies import Decision, DecisionLog, Verdict
-from tests.integration.kafka.bulwark import (
-    bulwark_node,
-    eventually,
-    migrated,
-    seed_trader,
-    settings_for,
-)
+from tests.integration.kafka.bulwark import bulwark_node, eventually, seed_trader, settings_for
+from tests.kit.schema import migrated
 
 
 async def completed(decisions: DecisionLog, strategy_id: str) -> list[Decision]:

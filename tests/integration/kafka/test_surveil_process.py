@@ -30,9 +30,10 @@ from benchmarks.surveillance_scenarios import Scenario, mixed_day
 from domain.events import DomainEvent
 from domain.surveillance.cases import Alert
 from ports.surveillance.surveillance import AlertQuery
-from tests.integration.kafka.bulwark import eventually, migrated, settings_for
+from tests.integration.kafka.bulwark import eventually, settings_for
 from tests.integration.kafka.processes import BULWARK, ROOT, topics_in
 from tests.integration.servers import _dying_with_parent
+from tests.kit.schema import migrated
 
 PARTITIONS = 3
 RUN_TIMEOUT_S = 120.0

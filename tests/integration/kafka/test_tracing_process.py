@@ -12,13 +12,9 @@ from pathlib import Path
 
 from adapters.kafka.client import KafkaConfig
 from adapters.kafka.topics import ensure_topics
-from tests.integration.kafka.bulwark import (
-    command_client,
-    migrated,
-    seed_trader,
-    settings_for,
-)
+from tests.integration.kafka.bulwark import command_client, seed_trader, settings_for
 from tests.integration.kafka.processes import bulwark_consume, store_of, topics_in
+from tests.kit.schema import migrated
 from tests.otlp_collector import otlp_collector
 
 AGENT_TRACE = "5b8efff798038103d269b633813fc60c"

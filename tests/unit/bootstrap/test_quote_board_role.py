@@ -14,16 +14,13 @@ from bootstrap.containers.application import build_container
 from bootstrap.quote_board import Process, Role, board_role
 from bootstrap.settings import SettingsError, load_settings
 from ports.market_data.marketdata import Quote
+from tests.kit.settings import settings_of
 
 REDIS = {"redis_url": "redis://localhost:6379/0"}
 
 
 def role_of(process: Process, **env: str) -> Role:
-    settings = load_settings(
-        {"BULWARK_ENV": "test", **{f"BULWARK_{k.upper()}": v for k, v in env.items()}},
-        env_file=None,
-    )
-    return board_role(settings, process)
+    return board_role(settings_of(**env), process)
 
 
 @pytest.mark.parametrize(

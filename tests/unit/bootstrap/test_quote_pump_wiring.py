@@ -14,9 +14,10 @@ from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
-from bootstrap.settings import Settings, SettingsError, load_settings
+from bootstrap.settings import SettingsError
 from domain.trading.instruments import Instrument
 from ports.market_data.marketdata import QuoteUnavailable
+from tests.kit.settings import settings_of
 
 REPLAY = Path(__file__).resolve().parents[2] / "fixtures" / "replay" / "csv"
 lifetime = contextlib.asynccontextmanager(market_feed_lifetime)
@@ -27,13 +28,6 @@ class StillClock(FakeClock):
 
     async def sleep(self, seconds: float) -> None:
         await asyncio.sleep(0.002)
-
-
-def settings_of(**env: str) -> Settings:
-    return load_settings(
-        {"BULWARK_ENV": "test", **{f"BULWARK_{k.upper()}": v for k, v in env.items()}},
-        env_file=None,
-    )
 
 
 async def until(condition: object, what: str) -> None:

@@ -10,21 +10,17 @@ import pytest
 from adapters.memory.signals import InMemorySignalRepository
 from adapters.postgres.repos.signals import SqlSignalRepository
 from bootstrap.containers.application import build_container
-from bootstrap.settings import Settings, SettingsError, load_settings
+from bootstrap.settings import SettingsError
 from bootstrap.signals import signal_scanner
 from domain.market_data.bars import Timeframe
 from domain.market_data.signals import SignalEmitted
 from tests.kit.bars import bars_of, breakout_closes
+from tests.kit.settings import settings_of
 from tests.unit.market_data.signals.conftest import Scanner
 
 
-def settings(**values: str) -> Settings:
-    environ = {"BULWARK_ENV": "test", **{f"BULWARK_{k.upper()}": v for k, v in values.items()}}
-    return load_settings(environ, env_file=None)
-
-
 def test_signal_settings_are_read_from_the_environment() -> None:
-    loaded = settings(
+    loaded = settings_of(
         signal_scan_seconds="30",
         signal_symbols="aapl, MSFT",
         signal_timeframes="1m,1h",
@@ -51,7 +47,7 @@ def test_signal_settings_are_read_from_the_environment() -> None:
 )
 def test_bad_signal_settings_are_refused_by_name(values: dict[str, str], named: str) -> None:
     with pytest.raises(SettingsError, match=named):
-        settings(**values)
+        settings_of(**values)
 
 
 @pytest.mark.parametrize(
@@ -62,13 +58,13 @@ def test_bad_signal_settings_are_refused_by_name(values: dict[str, str], named: 
     ],
 )
 def test_the_repository_follows_the_store(url: str, kind: type) -> None:
-    container = build_container(settings(database_url=url))
+    container = build_container(settings_of(database_url=url))
 
     assert isinstance(container.strategies.signal_repository(), kind)
 
 
 def test_the_service_reads_the_feed_with_the_configured_threshold() -> None:
-    container = build_container(settings(database_url="memory://", signal_min_score="0.6"))
+    container = build_container(settings_of(database_url="memory://", signal_min_score="0.6"))
 
     service = container.strategies.signals()
 
@@ -77,7 +73,7 @@ def test_the_service_reads_the_feed_with_the_configured_threshold() -> None:
 
 
 async def test_no_scanner_runs_while_the_interval_is_zero(scanner: Scanner) -> None:
-    lifetime = signal_scanner(settings(), lambda: scanner.service)
+    lifetime = signal_scanner(settings_of(), lambda: scanner.service)
 
     running = await anext(lifetime)
 
@@ -97,7 +93,7 @@ async def test_the_scanner_runs_for_the_apps_lifetime_and_stops_with_it(scanner:
         published.set()
 
     scanner.bus.subscribe(SignalEmitted, seen)
-    on = settings(signal_scan_seconds="60", signal_symbols="AAPL", signal_timeframes="5m")
+    on = settings_of(signal_scan_seconds="60", signal_symbols="AAPL", signal_timeframes="5m")
     lifetime = signal_scanner(on, lambda: scanner.service)
 
     # Act
