@@ -7,7 +7,8 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
-from tests.http.harness import Harness, User, open_harness, test_settings
+from tests.http.core_helpers import harness_with
+from tests.http.harness import Harness, User
 from tests.http.served_contexts import served_overrides
 from tests.integration.vendors.replay_server import ReplayServer
 from tests.integration.vendors.vendor_routes import install_yahoo
@@ -18,8 +19,7 @@ from tests.kit.fake_server import threaded
 async def harness(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
     """A fresh container, app and client; the app serves the contexts of the module's
     `serves` marker, or all of them (tests/http/served_contexts.py)."""
-    h, client = await open_harness(test_settings(**served_overrides(request)))
-    async with client:
+    async with harness_with(**served_overrides(request)) as h:
         yield h
 
 
@@ -41,9 +41,7 @@ async def market(harness: Harness) -> Harness:
 async def four_eyes(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
     """A deployment whose held orders need two approvals (BULWARK_HELD_ORDERS_APPROVALS=2),
     AAPL at 190."""
-    settings = test_settings(held_orders_approvals="2", **served_overrides(request))
-    h, client = await open_harness(settings)
-    async with client:
+    async with harness_with(held_orders_approvals="2", **served_overrides(request)) as h:
         await h.instrument("AAPL", "190")
         yield h
 
@@ -61,12 +59,10 @@ def yahoo() -> Iterator[ReplayServer]:
 async def with_yahoo(request: pytest.FixtureRequest, yahoo: ReplayServer) -> AsyncIterator[Harness]:
     """The synthetic feed first (no fundamentals), Yahoo on the fake server behind it; the app
     serves the contexts of the module's `serves` marker."""
-    settings = test_settings(
+    async with harness_with(
         market_data_fallbacks="yahoo",
         yahoo_base_url=yahoo.url,
         yahoo_cookie_url=f"{yahoo.url}/cookie",
         **served_overrides(request),
-    )
-    h, client = await open_harness(settings)
-    async with client:
+    ) as h:
         yield h

@@ -12,9 +12,8 @@ import pytest
 
 from domain.agents.heartbeat import Agent
 from domain.principals import Role
-from tests.http.core_helpers import assert_problem, bearer
-from tests.http.harness import PASSWORD, Harness, User, open_harness
-from tests.http.harness import test_settings as settings_with
+from tests.http.core_helpers import assert_problem, bearer, harness_with
+from tests.http.harness import PASSWORD, Harness, User
 
 pytestmark = pytest.mark.serves("safety", "trading")
 
@@ -29,8 +28,7 @@ WRONG = "wrong-password-x"
 @pytest.fixture
 async def roomy() -> AsyncIterator[Harness]:
     """A harness whose HTTP login rate limit stays out of the way of the login throttle."""
-    h, client = await open_harness(settings_with(login_rate_per_minute="100000"))
-    async with client:
+    async with harness_with(login_rate_per_minute="100000") as h:
         yield h
 
 

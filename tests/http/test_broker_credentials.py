@@ -15,6 +15,7 @@ import pytest
 from bootstrap.closing import close_quietly
 from ports.trading.broker import BrokerError, BrokerErrorCode
 from tests.alpaca_server import AlpacaServer
+from tests.http.core_helpers import harness_with
 from tests.http.harness import Harness, User, open_harness
 from tests.http.harness import test_settings as settings_with
 from tests.http.test_log_redaction import lines, log_stream  # noqa: F401  (fixture)
@@ -169,8 +170,7 @@ async def test_openapi_documents_the_routes(harness: Harness) -> None:
 @contextlib.asynccontextmanager
 async def sql_harness(tmp_path: Path, **settings: str) -> AsyncIterator[Harness]:
     db = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
-    h, client = await open_harness(settings_with(database_url=db, **settings))
-    async with client:
+    async with harness_with(database_url=db, **settings) as h:
         yield h
 
 

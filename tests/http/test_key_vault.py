@@ -13,6 +13,7 @@ import pytest
 
 from bootstrap.closing import close_quietly
 from tests.alpaca_server import AlpacaServer, Reply
+from tests.http.core_helpers import harness_with
 from tests.http.harness import Harness, User, open_harness
 from tests.http.harness import test_settings as settings_with
 from tests.http.test_log_redaction import lines, log_stream  # noqa: F401  (fixture)
@@ -41,8 +42,7 @@ KEK = f"main 1 {base64.b64encode(os.urandom(32)).decode()}"
 
 @pytest.fixture
 async def harness() -> AsyncIterator[Harness]:
-    h, client = await open_harness(settings_with(keks=KEK))
-    async with client:
+    async with harness_with(keks=KEK) as h:
         yield h
 
 

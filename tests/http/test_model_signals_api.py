@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from adapters.signal_models.file_registry import FolderSignalModelRegistry
-from tests.http.core_helpers import assert_problem
+from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.harness import Harness, open_harness
 from tests.http.harness import test_settings as settings_with
 from tests.unit.model_signals.kit import card
@@ -21,8 +21,7 @@ async def served(tmp_path: Path) -> AsyncIterator[Harness]:
     registry = FolderSignalModelRegistry(tmp_path / "signals")
     registry.save(card("beta"), b"b")
     registry.save(card("alpha", scale=0.02), b"a")
-    h, client = await open_harness(settings_with(model_signals_dir=str(tmp_path / "signals")))
-    async with client:
+    async with harness_with(model_signals_dir=str(tmp_path / "signals")) as h:
         yield h
 
 

@@ -16,8 +16,8 @@ import pytest
 
 from adapters.notifications.signing import verify_signature
 from tests.alpaca_server import AlpacaServer, Reply, Request
-from tests.http.harness import Harness, User, open_harness
-from tests.http.harness import test_settings as settings_with
+from tests.http.core_helpers import harness_with
+from tests.http.harness import Harness, User
 from tests.kit.fake_server import threaded
 
 pytestmark = pytest.mark.serves("notifications")
@@ -36,15 +36,13 @@ def receiver() -> Iterator[AlpacaServer]:
 
 @pytest.fixture
 async def harness(receiver: AlpacaServer) -> AsyncIterator[Harness]:
-    settings = settings_with(
+    async with harness_with(
         keks=KEKS,
         webhook_allow_private="true",
         notify_retry_base_seconds="1",
         notify_retry_cap_seconds=str(CAP_SECONDS),
         notify_max_attempts="3",
-    )
-    h, client = await open_harness(settings)
-    async with client:
+    ) as h:
         yield h
 
 

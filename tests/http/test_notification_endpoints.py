@@ -13,8 +13,8 @@ from adapters.notifications.signing import verify_signature
 from ports.notifications.notification_endpoints import RECORD_TYPE
 from ports.notifications.notifications import Channel
 from tests.alpaca_server import AlpacaServer, Reply
-from tests.http.harness import Harness, User, open_harness
-from tests.http.harness import test_settings as settings_with
+from tests.http.core_helpers import harness_with
+from tests.http.harness import Harness, User
 from tests.kit.fake_server import threaded
 
 pytestmark = pytest.mark.serves("notifications")
@@ -36,9 +36,9 @@ def receiver() -> Iterator[AlpacaServer]:
 
 @pytest.fixture
 async def harness(receiver: AlpacaServer) -> AsyncIterator[Harness]:
-    settings = settings_with(keks=KEKS, webhook_allow_private="true", telegram_api_url=receiver.url)
-    h, client = await open_harness(settings)
-    async with client:
+    async with harness_with(
+        keks=KEKS, webhook_allow_private="true", telegram_api_url=receiver.url
+    ) as h:
         yield h
 
 
@@ -247,8 +247,7 @@ async def test_the_ssrf_guard_refuses_internal_addresses_at_registration(
 
 @pytest.fixture
 async def owner_of_guarded() -> AsyncIterator[tuple[Harness, User]]:
-    h, client = await open_harness(settings_with(keks=KEKS))
-    async with client:
+    async with harness_with(keks=KEKS) as h:
         yield h, await h.user()
 
 

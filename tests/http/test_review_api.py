@@ -17,9 +17,8 @@ from tests.chat_completions_server import (
     ChatCompletionsServer,
     first_figures,
 )
-from tests.http.core_helpers import assert_problem, order_body, submit
-from tests.http.harness import Harness, open_harness
-from tests.http.harness import test_settings as settings_with
+from tests.http.core_helpers import assert_problem, harness_with, order_body, submit
+from tests.http.harness import Harness
 from tests.kit.fake_server import threaded
 
 pytestmark = pytest.mark.serves("review", "trading")
@@ -33,13 +32,11 @@ def chat() -> Iterator[ChatCompletionsServer]:
 
 @pytest.fixture
 async def reviewed(chat: ChatCompletionsServer) -> AsyncIterator[Harness]:
-    settings = settings_with(
+    async with harness_with(
         review_endpoint=chat.base_url,
         review_budget_seconds="2",
         review_api_key="sk-local-0123456789",
-    )
-    h, client = await open_harness(settings)
-    async with client:
+    ) as h:
         await h.instrument("AAPL", "190")
         yield h
 
@@ -189,8 +186,7 @@ async def test_every_pre_trade_analysis_records_the_risk_raters_rating(
 
 async def test_the_served_app_reviews_denied_orders_by_itself_when_configured() -> None:
     # Arrange
-    h, client = await open_harness(settings_with(review_after_decision="denied"))
-    async with client:
+    async with harness_with(review_after_decision="denied") as h:
         await h.instrument("AAPL", "190")
         owner = await h.user(Role.OWNER)
         await h.account(owner, "acc-owner")

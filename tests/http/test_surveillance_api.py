@@ -11,9 +11,8 @@ from typing import Any
 import pytest
 
 from domain.principals import Role
-from tests.http.core_helpers import assert_problem, order_body, submit
-from tests.http.harness import Harness, User, open_harness
-from tests.http.harness import test_settings as settings_with
+from tests.http.core_helpers import assert_problem, harness_with, order_body, submit
+from tests.http.harness import Harness, User
 from tests.unit.surveillance.cases import alert
 
 pytestmark = pytest.mark.serves("safety", "surveillance", "trading")
@@ -109,8 +108,7 @@ async def test_a_risk_officer_reviews_and_others_may_not(harness: Harness) -> No
 @pytest.fixture
 async def watching() -> AsyncIterator[Harness]:
     """A harness whose serving process runs the detectors on its own events."""
-    h, client = await open_harness(settings_with(surveillance="inprocess"))
-    async with client:
+    async with harness_with(surveillance="inprocess") as h:
         yield h
 
 

@@ -16,8 +16,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from tests.alpaca_server import AlpacaServer, Reply
 from tests.http.console.helpers import signed_in
-from tests.http.harness import Harness, User, open_harness
-from tests.http.harness import test_settings as settings_with
+from tests.http.core_helpers import harness_with
+from tests.http.harness import Harness, User
 from tests.kit.fake_server import threaded
 
 KEKS = f"main 1 {base64.b64encode(os.urandom(32)).decode()}"
@@ -52,14 +52,12 @@ def push_service() -> Iterator[AlpacaServer]:
 @pytest.fixture
 async def pushing(push_service: AlpacaServer) -> AsyncIterator[Harness]:
     """The app with a sealing key, VAPID keys, and the local push service reachable."""
-    settings = settings_with(
+    async with harness_with(
         keks=KEKS,
         webhook_allow_private="true",
         web_push_vapid_private_key=VAPID_PRIVATE,
         web_push_vapid_public_key=VAPID_PUBLIC,
-    )
-    h, client = await open_harness(settings)
-    async with client:
+    ) as h:
         yield h
 
 

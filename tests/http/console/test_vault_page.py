@@ -11,8 +11,8 @@ import pytest
 
 from domain.principals import Role
 from tests.http.console.helpers import real_status, signed_in
-from tests.http.harness import Harness, User, open_harness
-from tests.http.harness import test_settings as settings_with
+from tests.http.core_helpers import harness_with
+from tests.http.harness import Harness, User
 from tests.http.test_key_vault import BODY, KEK, KEY_ID, NEW_SECRET, SECRET
 
 pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "keys", "console")
@@ -32,10 +32,9 @@ _ROWS = re.compile(r'<tr id="key-([^"]+)">')
 @pytest.fixture
 async def harness() -> AsyncIterator[Harness]:
     # Alpaca's trading API on a closed port: a test of an Alpaca key answers "unreachable".
-    h, client = await open_harness(
-        settings_with(broker="alpaca", alpaca_trading_url="http://127.0.0.1:9", keks=KEK)
-    )
-    async with client:
+    async with harness_with(
+        broker="alpaca", alpaca_trading_url="http://127.0.0.1:9", keks=KEK
+    ) as h:
         yield h
 
 
