@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from http import HTTPStatus
 from math import ceil
 from typing import Any, Protocol
@@ -189,6 +189,22 @@ def problem_response(
         settings=settings,
     )
     return Response(problem, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def bad_request(title: str) -> Callable[[Request[Any, Any, Any], DomainError], Response[Problem]]:
+    """The handler of a refusal that is the client's request (a cursor not handed out, a bad
+    filter), not a domain refusal: 400 with the error's code and message under `title`."""
+
+    def on_bad_request(request: Request[Any, Any, Any], exc: DomainError) -> Response[Problem]:
+        return problem_response(request, 400, exc.code, title, exc.message)
+
+    return on_bad_request
+
+
+def on_invalid_query_field(request: Request[Any, Any, Any], exc: DomainError) -> Response[Problem]:
+    """A query the use case refused: 400 naming the query field at fault (`query` if none)."""
+    error = FieldError(exc.field or "query", exc.message, "query")
+    return problem_response(request, 400, exc.code, "Invalid request", exc.message, errors=[error])
 
 
 def on_domain_error(request: Request[Any, Any, Any], exc: DomainError) -> Response[Problem]:

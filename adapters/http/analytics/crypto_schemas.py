@@ -286,10 +286,7 @@ class GasIn(Input):
     timezone: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] = "UTC"
 
     def to_request(self) -> GasRequest:
-        return GasRequest(
-            at=self.at, gwei=self.gwei, window=self.window, threshold=self.threshold,
-            hours=self.hours, min_samples=self.min_samples, timezone=self.timezone,
-        )  # fmt: skip
+        return self.onto(GasRequest)
 
     def to_chain_request(self) -> ChainGasRequest | None:
         """The request on the chain's own series, or None when a series is posted."""
@@ -297,11 +294,7 @@ class GasIn(Input):
             return None
         if self.at or self.gwei:
             raise InvalidCryptoInput("give chain_id or a posted series, not both", field="chain_id")
-        return ChainGasRequest(
-            chain_id=self.chain_id, blocks=self.blocks, window=self.window,
-            threshold=self.threshold, hours=self.hours, min_samples=self.min_samples,
-            timezone=self.timezone,
-        )  # fmt: skip
+        return self.onto(ChainGasRequest)
 
 
 class GasSpikeOut(Mirror[GasSpike]):

@@ -82,17 +82,8 @@ class BondSpecIn(Input):
     )
 
     def to_spec(self) -> BondSpec:
-        # Named one by one: BondIn adds the request's own fields to these.
-        return BondSpec(
-            maturity=self.maturity,
-            coupon_rate=self.coupon_rate,
-            frequency=self.frequency,
-            day_count=self.day_count,
-            issue_date=self.issue_date,
-            yield_rate=self.yield_rate,
-            clean_price=self.clean_price,
-            face=self.face,
-        )
+        # BondSpec's fields only: BondIn adds the request's own fields to these.
+        return self.onto(BondSpec)
 
 
 _SHOCKS = msgspec.Meta(

@@ -10,13 +10,11 @@ decoded on a worker thread, and the optimisation runs within the compute budget.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import msgspec
 from litestar import Controller, Request
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.openapi.spec import OpenAPIMediaType, Operation, RequestBody
 
 from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
 from adapters.http.analytics.large_bodies import (
@@ -32,6 +30,7 @@ from adapters.http.analytics.optimization_schemas import (
     StoredSourceOut,
     openapi_schema,
 )
+from adapters.http.declared_bodies import body_operation
 from adapters.http.deps import CallerDep
 from adapters.http.shared_calculations import calculation
 
@@ -57,14 +56,8 @@ _CODES = (
 )
 
 
-@dataclass
-class _JsonBodyOperation(Operation):
-    """The request body the handler decodes itself, declared for the document."""
-
-    def __post_init__(self) -> None:
-        self.request_body = RequestBody(
-            content={JSON: OpenAPIMediaType(schema=_REQUEST_SCHEMA)}, required=True
-        )
+# The request body the handler decodes itself, declared for the document.
+_JsonBodyOperation = body_operation(JSON, _REQUEST_SCHEMA)
 
 
 class OptimizationController(AnalyticsController):

@@ -135,22 +135,12 @@ class ScenarioIn(Input):
     ] = True
 
     def to_request(self) -> ScenarioRequest:
-        return ScenarioRequest(
+        return self.onto(
+            ScenarioRequest,
             weights=None if self.weights is None else floats(self.weights, "weights"),
-            account_id=self.account_id,
-            portfolio_value=self.portfolio_value,
             model=ModelOverrides() if self.model is None else self.model.to_domain(),
-            initial_regime=self.initial_regime,
             prices=None if self.prices is None else floats(self.prices, "prices"),
-            paths=self.paths,
-            steps=self.steps,
-            seed=self.seed,
-            antithetic=self.antithetic,
             confidences=self.confidence_levels,
-            symbols=self.symbols,
-            calibrate=self.calibrate,
-            importance_sampling=self.importance_sampling,
-            portfolio_id=self.portfolio_id,
         )
 
 
@@ -217,18 +207,13 @@ class TailFitOut(Output):
 
     @classmethod
     def of(cls, fit: TailFit) -> TailFitOut:
-        return cls(
-            observations=fit.observations,
-            mean=fit.mean,
-            std=fit.std,
+        return cls.from_attributes(
+            fit,
             student_t_dof=fit.student_t.dof,
             student_t_loc=fit.student_t.loc,
             student_t_scale=fit.student_t.scale,
             ks_normal=KsOut.from_attributes(fit.ks_normal),
             ks_student_t=KsOut.from_attributes(fit.ks_student_t),
-            likelihood_ratio=fit.likelihood_ratio,
-            likelihood_ratio_p_value=fit.likelihood_ratio_p_value,
-            fat_tails=fit.fat_tails,
         )
 
 

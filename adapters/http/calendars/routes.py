@@ -7,11 +7,14 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from litestar import Controller, Request, Response, get
+from litestar import Controller, get
 from litestar.params import FromPath, FromQuery
 
 from adapters.http.calendars import CalendarsDep
-from adapters.http.problems import FieldError, Problem, problem_response, problem_responses
+from adapters.http.problems import (
+    on_invalid_query_field,
+    problem_responses,
+)
 from adapters.http.schemas.common import Output
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.calendars.sessions import MAX_DAYS, InvalidDateRange
@@ -68,15 +71,10 @@ class VenueSessionsOut(Output):
         )
 
 
-def on_invalid_range(request: Request[Any, Any, Any], exc: InvalidDateRange) -> Response[Problem]:
-    error = FieldError(exc.field or "query", exc.message, "query")
-    return problem_response(request, 400, exc.code, "Invalid request", exc.message, errors=[error])
-
-
 class CalendarsController(Controller):
     path = "/calendars"
     tags = ("calendars",)
-    exception_handlers = {InvalidDateRange: on_invalid_range}  # noqa: RUF012 - read as is
+    exception_handlers = {InvalidDateRange: on_invalid_query_field}  # noqa: RUF012 - read as is
 
     @get(
         "/{venue:str}",

@@ -18,6 +18,7 @@ the console's 404 page. Readers as the API's (a viewer reads; agents never sign 
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import Annotated, Any
 
 from litestar import Request, get, post
@@ -113,6 +114,33 @@ def _title(account_id: str) -> str:
     return f"Retirement: {account_id}"
 
 
+async def _form_answer(
+    request: Request[Any, Any, Any], account_id: str, reader: FieldReader, form: str,
+    kept: Awaitable[object] | None, refusals: tuple[int, ...], default: str, done: str | None,
+) -> Redirect | Template:  # fmt: skip
+    """A posted `form`'s answer once `kept` (None: the form was refused as typed) has run:
+    `done` (303; None: none to go on to), or the account's page again (422) with the form's
+    values and errors, a use case's refusal of a field (one of `refusals`) beside that field
+    (`default` when not the form's)."""
+    code = "VALIDATION_ERROR"
+    if kept is not None:
+        try:
+            await kept
+        except DomainError as exc:
+            if exc.field is None or domain_status(exc) not in refusals:
+                raise
+            forms.refuse(reader, exc, default)
+            code = exc.code
+    if not reader.errors and done is not None:
+        return see_other(request, done)
+    shown: dict[str, Any] = {f"{form}_form": reader.values, f"{form}_errors": reader.errors}
+    context = await _account_context(request, account_id, **shown)
+    return form_page(
+        request, "retirement_account.html", title=_title(account_id), status_code=422,
+        code=code, context=context,
+    )  # fmt: skip
+
+
 class RetirementPageController(ConsolePage):
     """`/console/retirement`, an account's plan and calculations, and their forms."""
 
@@ -137,24 +165,11 @@ class RetirementPageController(ConsolePage):
     ) -> Redirect | Template:
         reader = FieldReader(await request.form())
         change = forms.plan_change(reader)
-        code = "VALIDATION_ERROR"
+        kept = None
         if change is not None:
-            try:
-                await _service(request).put_plan(_principal(request), account_id, change)
-            except DomainError as exc:
-                if exc.field is None or domain_status(exc) != 422:
-                    raise
-                forms.refuse(reader, exc, "kind")
-                code = exc.code
-        if not reader.errors:
-            return see_other(request, f"{RETIREMENT}/accounts/{account_id}")
-        context = await _account_context(
-            request, account_id, plan_form=reader.values, plan_errors=reader.errors
-        )
-        return form_page(
-            request, "retirement_account.html", title=_title(account_id), status_code=422,
-            code=code, context=context,
-        )  # fmt: skip
+            kept = _service(request).put_plan(_principal(request), account_id, change)
+        done = f"{RETIREMENT}/accounts/{account_id}"
+        return await _form_answer(request, account_id, reader, "plan", kept, (422,), "kind", done)
 
     @post("/accounts/{account_id:str}/contributions", guards=[ACTING], status_code=303)
     async def record_contribution(
@@ -162,25 +177,13 @@ class RetirementPageController(ConsolePage):
     ) -> Redirect | Template:
         reader = FieldReader(await request.form())
         new = forms.contribution(reader)
-        code = "VALIDATION_ERROR"
+        kept = done = None
         if new is not None:
-            try:
-                await _service(request).add_contribution(_principal(request), account_id, new)
-            except DomainError as exc:
-                if exc.field is None or domain_status(exc) not in (409, 422):
-                    raise
-                forms.refuse(reader, exc, "amount")
-                code = exc.code
-        if not reader.errors and new is not None:
-            return see_other(request, f"{RETIREMENT}/accounts/{account_id}?year={new.tax_year}")
-        context = await _account_context(
-            request, account_id, contribution_form=reader.values,
-            contribution_errors=reader.errors,
-        )  # fmt: skip
-        return form_page(
-            request, "retirement_account.html", title=_title(account_id), status_code=422,
-            code=code, context=context,
-        )  # fmt: skip
+            kept = _service(request).add_contribution(_principal(request), account_id, new)
+            done = f"{RETIREMENT}/accounts/{account_id}?year={new.tax_year}"
+        return await _form_answer(
+            request, account_id, reader, "contribution", kept, (409, 422), "amount", done
+        )
 
     @post("/accounts/{account_id:str}/roth-conversion", status_code=200)
     async def roth_conversion(

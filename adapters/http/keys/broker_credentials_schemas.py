@@ -31,9 +31,7 @@ class BrokerCredentialsIn(Input):
         return f"BrokerCredentialsIn(broker={self.broker!r}, paper={self.paper})"
 
     def to_command(self, principal: Principal, account_id: str) -> SetBrokerCredentials:
-        return SetBrokerCredentials(
-            principal, account_id, self.broker, self.key_id, self.secret_key, self.paper
-        )
+        return self.into(SetBrokerCredentials, principal=principal, account_id=account_id)
 
 
 class BrokerCredentialsOut(Output):

@@ -39,17 +39,7 @@ class VaultKeyIn(Input):
         return f"VaultKeyIn(provider={self.provider!r}, label={self.label!r})"
 
     def to_command(self, principal: Principal) -> CreateVaultKey:
-        return CreateVaultKey(
-            principal,
-            self.provider,
-            self.label,
-            tuple(self.scopes),
-            self.key_id,
-            self.secret,
-            self.expires_at,
-            self.account_id,
-            self.paper,
-        )
+        return self.into(CreateVaultKey, principal=principal, scopes=tuple(self.scopes))
 
 
 class VaultKeyPatchIn(Input):

@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from litestar import Controller, Request, Response, get
+from litestar import Controller, get
 from litestar.params import FromQuery, QueryParameter
 
 from adapters.http.market_data import MarketDataDep
 from adapters.http.market_data.market_schemas import BarOut
-from adapters.http.problems import FieldError, Problem, problem_response, problem_responses
+from adapters.http.problems import (
+    on_invalid_query_field,
+    problem_responses,
+)
 from adapters.http.schemas.common import Output
 from application.market_data.bar_history import MAX_SYMBOL_LENGTH, InvalidBarRequest
-from domain.errors import DomainError
 from domain.market_data.bar_pages import MAX_CURSOR_LENGTH, InvalidBarCursor
 from domain.market_data.bars import Timeframe
 from ports.market_data.bar_store import MAX_PAGE, BarPage
@@ -49,19 +51,13 @@ class BarPageOut(Output):
         )
 
 
-def on_invalid(request: Request[Any, Any, Any], exc: DomainError) -> Response[Problem]:
-    field = exc.field or "query"
-    error = FieldError(field, exc.message, "query")
-    return problem_response(request, 400, exc.code, "Invalid request", exc.message, errors=[error])
-
-
 class BarHistoryController(Controller):
     """`/api/v1/market/bars`: stored bar history for any signed-in user or agent."""
 
     path = "/market/bars"
     exception_handlers = {  # noqa: RUF012 - Litestar reads this class attribute as is
-        InvalidBarRequest: on_invalid,
-        InvalidBarCursor: on_invalid,
+        InvalidBarRequest: on_invalid_query_field,
+        InvalidBarCursor: on_invalid_query_field,
     }
 
     @get(

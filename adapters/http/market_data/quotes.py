@@ -8,10 +8,9 @@ from litestar import Controller, get
 from litestar.params import FromPath, QueryParameter
 
 from adapters.http.market_data import MarketDataDep
-from adapters.http.market_data.bar_history import on_invalid
 from adapters.http.market_data.market import on_unavailable
 from adapters.http.market_data.quote_schemas import ConsensusOut, FreshQuoteOut
-from adapters.http.problems import problem_responses
+from adapters.http.problems import on_invalid_query_field, problem_responses
 from application.market_data.market import MarketDataUnavailable
 from application.market_data.quote_quality import MAX_FRESHNESS_S, InvalidQuoteRequest
 
@@ -27,7 +26,7 @@ class QuotesController(Controller):
 
     path = "/market/quotes"
     exception_handlers = {  # noqa: RUF012 - Litestar reads this class attribute as is
-        InvalidQuoteRequest: on_invalid,
+        InvalidQuoteRequest: on_invalid_query_field,
         MarketDataUnavailable: on_unavailable,
     }
 

@@ -5,15 +5,14 @@ filing calendar with its reminders (docs/13f.md).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, put
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.openapi.spec import Example, OpenAPIMediaType, OpenAPIType, Operation, RequestBody
-from litestar.openapi.spec import Schema as OpenAPISchema
+from litestar.openapi.spec import Example
 from litestar.params import JSONBody, QueryParameter
 
+from adapters.http.declared_bodies import text_body_operation
 from adapters.http.deps import CallerDep, HttpConfigDep
 from adapters.http.markets import MarketsDep, problems
 from adapters.http.markets.compliance_schemas import (
@@ -38,20 +37,12 @@ XML = "application/xml"
 XML_TYPES = ("application/xml", "text/xml")
 
 
-@dataclass
-class XmlUpload(Operation):
-    """The validation's OpenAPI operation: its body is the XML document itself."""
-
-    def __post_init__(self) -> None:
-        self.request_body = RequestBody(
-            required=True,
-            description="An information-table document (UTF-8 XML), at most 16 MiB",
-            content={
-                XML: OpenAPIMediaType(
-                    schema=OpenAPISchema(type=OpenAPIType.STRING, max_length=MAX_DOCUMENT_BYTES)
-                )
-            },
-        )
+# The validation's OpenAPI operation: its body is the XML document itself.
+XmlUpload = text_body_operation(
+    XML,
+    MAX_DOCUMENT_BYTES,
+    description="An information-table document (UTF-8 XML), at most 16 MiB",
+)
 
 
 _TABLE = (

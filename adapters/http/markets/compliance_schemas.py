@@ -8,7 +8,7 @@ from typing import Annotated, TypeVar
 
 import msgspec
 
-from adapters.http.schemas.common import Input, ItemsOut, Output
+from adapters.http.schemas.common import Input, ItemsOut, Output, attributes
 from adapters.http.wire_format import MoneyOut
 from adapters.wire.numbers import SignedMoney
 from application.markets.filing_calendar import CalendarView
@@ -199,16 +199,17 @@ class Form13FOut(Output):
 
     @classmethod
     def from_document(cls, d: Form13FDocument) -> Form13FOut:
-        return cls(
-            period_end=d.period_end, portfolio_id=d.portfolio_id,
-            entry_total=d.table.entry_total, value_total=d.table.value_total,
-            threshold_reached=d.threshold_reached, deadline=DeadlineOut.from_domain(d.deadline),
-            schema_valid=True, schema_version=d.schema_version,
+        return cls.from_attributes(
+            d,
+            **attributes(d.table, "entry_total", "value_total"),
+            deadline=DeadlineOut.from_domain(d.deadline),
+            schema_valid=True,
             official_list_period=d.list_period,
             entries=[InfoTableOut.from_domain(e) for e in d.table.entries],
             excluded=[ExclusionOut(symbol=s, reason=r) for s, r in d.excluded],
-            document=d.document.decode("utf-8"), conventions=FORM13F_CONVENTIONS,
-        )  # fmt: skip
+            document=d.document.decode("utf-8"),
+            conventions=FORM13F_CONVENTIONS,
+        )
 
 
 class ViolationOut(Output):

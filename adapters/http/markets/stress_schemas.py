@@ -255,18 +255,18 @@ class ScenarioResultOut(Output):
     @classmethod
     def from_domain(cls, o: ScenarioOutcome) -> ScenarioResultOut:
         p = o.pnl
-        return cls(
+        return cls.from_attributes(
+            p,
             name=p.scenario.name,
             replay=None if o.replay is None else ReplayOut.from_domain(o.replay),
             shocks={f.value: p.scenario.shocks.get(f, 0.0) for f in Factor},
             given=sorted(f.value for f in p.scenario.given),
-            pnl=p.pnl, pnl_fraction=p.pnl_fraction,
             by_factor={f.value: v for f, v in p.by_factor.items()},
-            core_pnl=p.core_pnl, hedge_pnl=p.hedge_pnl,
-            hedge_sufficiency=o.hedge_sufficiency, mahalanobis=_finite(o.mahalanobis),
+            hedge_sufficiency=o.hedge_sufficiency,
+            mahalanobis=_finite(o.mahalanobis),
             recovery=None if o.recovery is None else RecoveryOut.from_domain(o.recovery),
             worst_positions=[PositionPnlOut(name=n, pnl=v) for n, v in p.worst_positions],
-        )  # fmt: skip
+        )
 
 
 class ExcludedOut(Output):

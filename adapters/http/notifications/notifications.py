@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Controller, Request, Response, delete, get, post, put
+from litestar import Controller, delete, get, post, put
 from litestar.params import FromQuery, JSONBody, PathParameter, QueryParameter
 
 from adapters.http.deps import CallerDep
@@ -22,7 +22,7 @@ from adapters.http.notifications.notifications_schemas import (
     UnreadCountsOut,
 )
 from adapters.http.paging import NonEmptyCursor
-from adapters.http.problems import Problem, problem_response
+from adapters.http.problems import bad_request
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import reject_agents
 from application.notifications.api import (
@@ -36,19 +36,12 @@ NotificationId = Annotated[str, PathParameter(pattern=_ID)]
 Limit = Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)]
 
 
-def on_invalid_query(
-    request: Request[Any, Any, Any], exc: InvalidNotificationQuery
-) -> Response[Problem]:
-    """A cursor that was not handed out is the client's request: 400 with its code."""
-    return problem_response(request, 400, exc.code, "Invalid notification query", exc.message)
-
-
 class NotificationController(Controller):
     """A person's own notifications; agents get 403."""
 
     path = "/notifications"
     guards = (reject_agents,)
-    exception_handlers = {InvalidNotificationQuery: on_invalid_query}  # noqa: RUF012
+    exception_handlers = {InvalidNotificationQuery: bad_request("Invalid notification query")}  # noqa: RUF012
 
     @get(
         "/",

@@ -84,19 +84,13 @@ class DonationIn(Input):
     memo: _Memo = ""
 
     def to_new(self) -> NewDonation:
-        return NewDonation(
-            donated_on=self.donated_on,
-            donee=self.donee,
+        return self.onto(
+            NewDonation,
             donee_kind=DoneeKind(self.donee_kind),
             kind=DonationKind(self.kind),
             fair_market_value=Decimal(self.amount),
-            donee_ein=self.donee_ein,
-            fund=self.fund,
-            symbol=self.symbol,
             shares=None if self.shares is None else Decimal(self.shares),
             cost_basis=None if self.cost_basis is None else Decimal(self.cost_basis),
-            acquired=self.acquired,
-            memo=self.memo,
         )
 
 
@@ -132,29 +126,20 @@ class DonationReceiptOut(Output):
         term = None
         if stock and d.acquired is not None:
             term = holding_term(d.acquired, d.donated_on).value
-        return cls(
-            id=d.id,
-            receipt=d.receipt,
-            donated_on=d.donated_on,
-            donee=d.donee,
-            donee_ein=d.donee_ein,
+        return cls.from_attributes(
+            d,
             donee_kind=d.donee_kind.value,
-            fund=d.fund,
             kind=d.kind.value,
             amount=money(d.fair_market_value),
-            symbol=d.symbol,
             shares=None if d.shares is None else money(d.shares),
             fair_market_value=money(d.fair_market_value) if stock else None,
             cost_basis=None if d.cost_basis is None else money(d.cost_basis),
-            acquired=d.acquired,
             holding_period=term,
             category=r.classified.category.value,
             deductible_amount=money(r.classified.deductible),
             treatment=r.classified.reason,
             acknowledgment_required=r.acknowledgment_required,
             untaxed_appreciation=money(r.untaxed_appreciation),
-            memo=d.memo,
-            created_at=d.created_at,
             conventions=RECEIPT_CONVENTIONS,
         )
 

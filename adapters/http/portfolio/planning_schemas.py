@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Mirror, Output
+from adapters.http.schemas.common import Input, Mirror, Output, attributes
 from adapters.http.wire_format import AnalyticOut, MoneyOut, RateOut
 from adapters.wire.numbers import Fraction, Money, SignedMoney
 from application.portfolio.plan_request import PlanRequest
@@ -124,19 +124,12 @@ class MonteCarloOut(Output):
         plan, result = run.inputs, run.result
         months = [int(m) for m in result.checkpoint_months]
         deflator = (1.0 + plan.inflation_rate) ** (plan.horizon_months / 12.0)
-        return cls(
-            paths=result.paths,
-            horizon_months=result.horizon_months,
-            seed=plan.seed,
-            annual_return=plan.annual_return,
-            annual_volatility=plan.annual_volatility,
+        return cls.from_attributes(
+            result,
+            **attributes(plan, "seed", "annual_return", "annual_volatility"),
             from_profile=sorted(run.from_profile),
             risk_tolerance=run.risk_tolerance.label if run.risk_tolerance is not None else None,
-            success_probability=result.success_probability,
-            success_standard_error=result.success_standard_error,
-            median_ending_wealth=result.median_ending_wealth,
             median_ending_wealth_real=result.median_ending_wealth / deflator,
-            probability_above_target=result.probability_above_target,
             percentile_levels=list(result.percentile_levels),
             fan_chart=[
                 FanChartRowOut(
@@ -228,22 +221,17 @@ class HomeostasisOut(Output):
     @classmethod
     def from_view(cls, view: HomeostasisView) -> HomeostasisOut:
         profile, figures = view.profile, view.figures
-        return cls(
-            currency=profile.currency,
-            annual_expenses=profile.annual_expenses,
-            safe_withdrawal_rate=profile.safe_withdrawal_rate,
-            freedom_number=figures.freedom_number,
-            wealth=figures.wealth,
-            accounts_equity=view.accounts_equity,
-            other_assets=profile.other_assets,
-            progress=figures.progress,
-            progress_capped=figures.progress_capped,
-            years_covered=figures.years_covered,
-            gap=figures.gap,
-            reached=figures.reached,
-            years_to_freedom=view.years_to_freedom,
-            accounts_counted=view.accounts_counted,
+        return cls.from_attributes(
+            figures,
+            **attributes(
+                profile,
+                "currency",
+                "annual_expenses",
+                "safe_withdrawal_rate",
+                "other_assets",
+                "autopilot",
+                "autopilot_changed_at",
+            ),
+            **attributes(view, "accounts_equity", "years_to_freedom", "accounts_counted"),
             excluded_accounts=[ExcludedAccountOut.from_attributes(e) for e in view.excluded],
-            autopilot=profile.autopilot,
-            autopilot_changed_at=profile.autopilot_changed_at,
         )

@@ -3,7 +3,6 @@ and performance (docs/ledger.md). Another user's portfolio answers 404 on every 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Annotated, Any
@@ -11,9 +10,9 @@ from typing import Annotated, Any
 from litestar import Controller, Request, Response, get, post
 from litestar.exceptions import ClientException, InternalServerException
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.openapi.spec import OpenAPIMediaType, OpenAPIType, Operation, RequestBody, Schema
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 
+from adapters.http.declared_bodies import text_body_operation
 from adapters.http.deps import CallerDep, HttpConfigDep
 from adapters.http.paging import Cursor
 from adapters.http.portfolio import PortfolioDep, problems
@@ -58,21 +57,13 @@ _DISCONNECTED = "client disconnected prematurely"
 _CSV_TYPES = ("text/csv", "text/plain", "application/csv")
 
 
-@dataclass
-class CsvUpload(Operation):
-    """The import's OpenAPI operation: its body is text/csv (read raw, not decoded as JSON)."""
-
-    def __post_init__(self) -> None:
-        self.request_body = RequestBody(
-            required=True,
-            description="A broker CSV in the documented format (docs/ledger.md), UTF-8",
-            content={
-                "text/csv": OpenAPIMediaType(
-                    schema=Schema(type=OpenAPIType.STRING, max_length=MAX_BYTES),
-                    example=_CSV_EXAMPLE,
-                )
-            },
-        )
+# The import's OpenAPI operation: its body is text/csv (read raw, not decoded as JSON).
+CsvUpload = text_body_operation(
+    "text/csv",
+    MAX_BYTES,
+    description="A broker CSV in the documented format (docs/ledger.md), UTF-8",
+    example=_CSV_EXAMPLE,
+)
 
 
 class PortfolioController(Controller):

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output
+from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output, attributes
 from adapters.http.schemas.risk import HeldCorrelationOut
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import SignedMoney
@@ -342,18 +342,10 @@ class PortfolioPerformanceOut(Output):
     @classmethod
     def from_domain(cls, perf: Performance) -> PortfolioPerformanceOut:
         s = perf.series
-        return cls(
-            portfolio_id=s.portfolio_id,
-            currency=s.currency,
-            start=s.start,
-            end=s.end,
-            days=perf.days,
-            opening_value=s.opening_value,
+        return cls.from_attributes(
+            s,
+            **attributes(perf, "days", "twr", "twr_annualized", "mwr", "modified_dietz"),
             closing_value=s.points[-1].market_value if s.points else s.opening_value,
-            twr=perf.twr,
-            twr_annualized=perf.twr_annualized,
-            mwr=perf.mwr,
-            modified_dietz=perf.modified_dietz,
             excluded_currencies=list(s.excluded_currencies),
             without_closes=list(s.without_closes),
             points=[ValuationPointOut.from_attributes(p) for p in s.points],
@@ -432,40 +424,29 @@ class LedgerRiskOut(Output):
     @classmethod
     def from_domain(cls, risk: PortfolioRisk) -> LedgerRiskOut:
         r = risk.request
-        return cls(
-            portfolio_id=risk.portfolio_id,
-            currency=risk.currency,
-            computed_at=risk.computed_at,
-            start=risk.start,
-            end=risk.end,
-            window_days=r.window_days,
-            benchmark=r.benchmark,
-            risk_free=r.risk_free,
-            short_term_rate=r.short_term_rate,
-            long_term_rate=r.long_term_rate,
-            dividend_rate=r.dividend_rate,
+        return cls.from_attributes(
+            risk,
+            **attributes(
+                r,
+                "window_days",
+                "benchmark",
+                "risk_free",
+                "short_term_rate",
+                "long_term_rate",
+                "dividend_rate",
+            ),
             holdings=[LedgerRiskHoldingOut(symbol=s, quantity=q) for s, q in risk.holdings],
             left_out=list(risk.left_out),
-            points=risk.points,
-            volatility_annual=risk.volatility_annual,
-            sharpe=risk.sharpe,
-            max_drawdown=risk.max_drawdown,
-            beta=risk.beta,
-            beta_points=risk.beta_points,
-            average_value=risk.average_value,
             realised=LedgerRiskIncomeOut(
                 short_term_gains=risk.income.short_term_gains,
                 long_term_gains=risk.income.long_term_gains,
                 dividends=risk.income.dividends,
                 interest=risk.income.interest,
             ),
-            tax_cost=risk.tax_cost,
-            tax_drag=risk.tax_drag,
             reasons=list(risk.reasons),
             held_correlation=None
             if risk.held_correlation is None
             else HeldCorrelationOut.from_domain(risk.held_correlation),
-            held_correlation_note=risk.held_correlation_note,
             conventions=LedgerRiskConventionsOut(
                 series="current-holdings backcast, not the realised history: today's "
                 "quantities (base-currency positions, summed across accounts, cash left out) "

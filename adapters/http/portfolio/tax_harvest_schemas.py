@@ -9,7 +9,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.portfolio.tax_schemas import TaxConventionsOut
-from adapters.http.schemas.common import Mirror, Output
+from adapters.http.schemas.common import Mirror, Output, attributes
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from application.portfolio.tax import TERM_RULE
 from application.portfolio.tax_harvesting import Candidate, HarvestReport
@@ -86,24 +86,15 @@ class HarvestCandidateOut(Output):
     @classmethod
     def from_domain(cls, c: Candidate) -> HarvestCandidateOut:
         item, lot = c.lot, c.lot.lot
-        return cls(
+        return cls.from_attributes(
+            lot,
+            **attributes(
+                c, "portfolio_id", "lot_method", "tax_savings", "effective_rate", "rebuy_after"
+            ),
+            **attributes(item, "price", "market_value", "loss", "term"),
             lot_id=lot.id,
-            account_id=lot.account_id,
-            portfolio_id=c.portfolio_id,
-            symbol=lot.symbol,
-            quantity=lot.quantity,
-            acquired=lot.acquired,
-            price=item.price,
-            market_value=item.market_value,
-            cost_basis=lot.cost_basis,
-            loss=item.loss,
             loss_fraction=(item.loss / lot.cost_basis).quantize(Decimal("0.0001")),
-            term=item.term,
-            lot_method=c.lot_method,
             sell_with=[HarvestLotPickOut(lot_id=lot.id, quantity=lot.quantity)],
-            tax_savings=c.tax_savings,
-            effective_rate=c.effective_rate,
-            rebuy_after=c.rebuy_after,
             replacements=[HarvestReplacementOut.from_attributes(r) for r in c.replacements],
         )
 

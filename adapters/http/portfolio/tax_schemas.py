@@ -293,19 +293,13 @@ class HarvestIn(Input):
                 missing = "short_term_rate" if self.short_term_rate is None else "long_term_rate"
                 raise InvalidTaxInput(missing, "is needed with the other flat rate")
             brackets = flat_rates(Decimal(self.short_term_rate), Decimal(self.long_term_rate))
-        return HarvestRequest(
-            min_loss=self.min_loss,
-            min_loss_fraction=self.min_loss_fraction,
-            filing_status=self.filing_status,
+        return self.onto(
+            HarvestRequest,
             brackets=brackets,
             ordinary_income=Decimal(self.ordinary_income),
             carryover_short=Decimal(self.carryover_short),
             carryover_long=Decimal(self.carryover_long),
-            returns_days=self.returns_days,
-            min_correlation=self.min_correlation,
-            max_replacements=self.max_replacements,
             universe=tuple(self.universe),
             identical_groups=tuple(tuple(g) for g in self.identical_groups),
             scenarios=tuple(Decimal(repr(m)) for m in self.scenarios),
-            portfolio_id=self.portfolio_id,
         )

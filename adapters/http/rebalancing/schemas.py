@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Mirror, Output
+from adapters.http.schemas.common import Input, Mirror, Output, attributes
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import SignedMoney, UnitInterval
 from application.rebalancing.attribution import (
@@ -143,20 +143,19 @@ class ProposalOut(Output):
     @classmethod
     def from_stored(cls, s: StoredProposal) -> ProposalOut:
         p = s.proposal
-        return cls(
-            id=s.id, portfolio_id=s.portfolio_id, status=s.status.value,
-            created_at=s.created_at, executed_at=s.executed_at, by_autopilot=s.by_autopilot,
-            trade_day=p.trade_day, band=p.settings.band, fractional=p.settings.fractional,
-            lot_method=p.lot_method, value=p.value, turnover=p.turnover,
-            realised_gain=p.realised_gain(), realised_gain_short=p.realised_gain("short"),
+        return cls.from_attributes(
+            s,
+            **attributes(p, "trade_day", "lot_method", "value", "turnover"),
+            **attributes(p.settings, "band", "fractional"),
+            status=s.status.value,
+            realised_gain=p.realised_gain(),
+            realised_gain_short=p.realised_gain("short"),
             realised_gain_long=p.realised_gain("long"),
             trades=[RebalanceTradeOut.from_domain(t) for t in p.trades],
-            unresolved=[
-                RebalanceUnresolvedOut.from_attributes(u)
-                for u in p.unresolved
-            ],
-            wash_free_after=dict(p.wash_free_after), order_ids=list(s.order_ids),
-        )  # fmt: skip
+            unresolved=[RebalanceUnresolvedOut.from_attributes(u) for u in p.unresolved],
+            wash_free_after=dict(p.wash_free_after),
+            order_ids=list(s.order_ids),
+        )
 
 
 class RebalanceOrderOut(Output):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from adapters.http.schemas.common import Output
+from adapters.http.schemas.common import Output, attributes
 from adapters.http.wire_format import AnalyticOut
 from application.model_records.record import ModelRecord, PeriodRecord
 from ports.review.reviewer import StoredReview
@@ -36,15 +36,16 @@ class ReviewOut(Output):
     @classmethod
     def from_domain(cls, stored: StoredReview) -> ReviewOut:
         r = stored.review
-        return cls(
-            id=stored.id, order_id=stored.order_id, account_id=stored.account_id,
-            symbol=stored.symbol, rating=r.rating.value,
+        return cls.from_attributes(
+            stored,
+            **attributes(r, "confidence", "model"),
+            rating=r.rating.value,
             reasons=[ReviewReasonOut.from_attributes(x) for x in r.reasons],
-            confidence=r.confidence, source=r.source.value,
-            fallback=r.fallback.value if r.fallback else None, model=r.model,
-            elapsed_ms=round(r.elapsed_ms, 3), figures=dict(stored.figures),
-            created_at=stored.created_at,
-        )  # fmt: skip
+            source=r.source.value,
+            fallback=r.fallback.value if r.fallback else None,
+            elapsed_ms=round(r.elapsed_ms, 3),
+            figures=dict(stored.figures),
+        )
 
 
 class BinOut(Output):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar, Generic, Protocol, Self, TypeVar, get_args, get_type_hints
 
@@ -15,9 +16,25 @@ T = TypeVar("T")
 D = TypeVar("D")
 
 
+def attributes(source: object, *names: str) -> dict[str, Any]:
+    """`source`'s attributes `names`, by name: the fields an answer takes from a second source."""
+    return {name: getattr(source, name) for name in names}
+
+
 def same_named(source: object, fields: tuple[str, ...], computed: dict[str, Any]) -> dict[str, Any]:
     """`computed`, and each other of `fields` as `source`'s attribute of that name."""
-    return {name: getattr(source, name) for name in fields if name not in computed} | computed
+    return attributes(source, *(name for name in fields if name not in computed)) | computed
+
+
+_INIT_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def init_fields(target: type) -> tuple[str, ...]:
+    """The names a dataclass `target` takes when built, in its order (read once per class)."""
+    names = _INIT_FIELDS.get(target)
+    if names is None:
+        names = _INIT_FIELDS[target] = tuple(f.name for f in dataclasses.fields(target) if f.init)
+    return names
 
 
 class Input(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -34,6 +51,12 @@ class Input(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
         """`target` called with this body's fields by name, as they are; `computed` gives the
         ones that are not (converted or renamed). All the fields: a subclass's added ones too."""
         return target(**same_named(self, self.__struct_fields__, computed))
+
+    def onto(self, target: type[T], /, **computed: Any) -> T:
+        """The dataclass `target` built from this body's fields of its fields' names, as they
+        are; `computed` gives the ones that are not. Every field of `target` is given: one this
+        body lacks must be in `computed`, none is left to its default."""
+        return target(**same_named(self, init_fields(target), computed))
 
 
 class Output(msgspec.Struct, kw_only=True):

@@ -100,10 +100,9 @@ class CombinerReportOut(Output):
     @classmethod
     def from_domain(cls, r: CombinerReport) -> CombinerReportOut:
         window = r.out_of_sample
-        return cls(
-            strategy_id=r.strategy_id, symbol=r.symbol, from_=r.start, to=r.end, bars=r.bars,
-            method=r.method, training_bars=r.training_bars, refit_bars=r.refit_bars,
-            sources=list(r.labels), stated_weights=list(r.stated_weights),
+        return cls.from_attributes(
+            r, from_=r.start, to=r.end, sources=list(r.labels),
+            stated_weights=list(r.stated_weights),
             learned_weights=WeightsOut.of(r.refits[-1].weights) if r.refits else None,
             refits=[
                 RefitOut(

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Controller, Request, Response, get
+from litestar import Controller, get
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
 from litestar.params import FromQuery, QueryParameter
 
-from adapters.http.problems import Problem, problem_response, problem_responses
+from adapters.http.problems import bad_request, problem_responses
 from adapters.http.strategies import StrategiesDep
 from adapters.http.strategies.signals_schemas import SignalPageOut
 from application.strategies.signals import MAX_PAGE, InvalidSignalQuery, SignalQuery
@@ -41,11 +41,6 @@ _PAGE_EXAMPLE = {
 }
 
 
-def on_invalid_query(request: Request[Any, Any, Any], exc: InvalidSignalQuery) -> Response[Problem]:
-    """A bad cursor or filter is the client's request, not a domain refusal: 400 with its code."""
-    return problem_response(request, 400, exc.code, "Invalid signal query", exc.message)
-
-
 class SignalController(Controller):
     """`/api/signals` (and `/api/v1/signals`)"""
 
@@ -72,7 +67,7 @@ class SignalController(Controller):
             ),
             **problem_responses(400, 401, 429),
         },
-        exception_handlers={InvalidSignalQuery: on_invalid_query},
+        exception_handlers={InvalidSignalQuery: bad_request("Invalid signal query")},
     )
     async def list_signals(
         self,

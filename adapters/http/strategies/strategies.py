@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Controller, Request, Response, get, patch, post
+from litestar import Controller, Request, get, patch, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
 from adapters.http.paging import Cursor
-from adapters.http.problems import Problem, problem_response
+from adapters.http.problems import bad_request
 from adapters.http.schemas.strategies import (
     DecisionOut,
     DecisionPageOut,
@@ -36,13 +36,6 @@ _LIVE = (
     "learned combiner switched on when not one symbol its sources name has more than "
     "`training_bars` daily bars in the bar store answers 422 COMBINER_TOO_FEW_BARS naming `mode`."
 )
-
-
-def on_invalid_query(
-    request: Request[Any, Any, Any], exc: InvalidDecisionQuery
-) -> Response[Problem]:
-    """A cursor that was not handed out is the client's request: 400 with its code."""
-    return problem_response(request, 400, exc.code, "Invalid decision query", exc.message)
 
 
 class StrategyController(Controller):
@@ -142,7 +135,7 @@ class StrategyController(Controller):
         ),
         guards=[require_roles(*READERS)],
         responses=problems(400, 404, 429),
-        exception_handlers={InvalidDecisionQuery: on_invalid_query},
+        exception_handlers={InvalidDecisionQuery: bad_request("Invalid decision query")},
     )
     async def list_strategy_decisions(
         self,

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, ItemsOut, Output
+from adapters.http.schemas.common import Input, ItemsOut, Output, attributes
 from adapters.http.wire_format import AnalyticOut
 from domain.surveillance.cases import MAX_NOTE, Alert
 
@@ -58,31 +58,26 @@ class SurveillanceAlertOut(Output):
     @classmethod
     def from_domain(cls, alert: Alert) -> SurveillanceAlertOut:
         d = alert.detection
-        return cls(
-            id=alert.id,
+        return cls.from_attributes(
+            alert,
+            **attributes(
+                d,
+                "score",
+                "owner_id",
+                "symbol",
+                "started_at",
+                "detected_at",
+                "thresholds",
+                "observed",
+            ),
             pattern=d.pattern.value,
             severity=d.severity.value,
-            score=d.score,
-            owner_id=d.owner_id,
-            symbol=d.symbol,
             accounts=list(d.accounts),
             agents=list(d.agents),
-            started_at=d.started_at,
-            detected_at=d.detected_at,
             rule=d.pattern.value,
-            thresholds=d.thresholds,
-            observed=d.observed,
             evidence=SurveillanceEvidenceOut(orders=list(d.orders), fills=list(d.fills)),
             status=alert.status.value,
-            note=alert.note,
-            acknowledged_by=alert.acknowledged_by,
-            acknowledged_at=alert.acknowledged_at,
-            closed_by=alert.closed_by,
-            closed_at=alert.closed_at,
             action=alert.action.value,
-            action_detail=alert.action_detail,
-            created_at=alert.created_at,
-            version=alert.version,
         )
 
 

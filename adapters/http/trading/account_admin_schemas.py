@@ -39,15 +39,7 @@ class AccountIn(Input):
     initial_cash: Money | None = None
 
     def to_command(self, principal: Principal) -> OpenAccount:
-        return OpenAccount(
-            principal,
-            self.name,
-            self.broker,
-            self.base_currency,
-            self.account_type,
-            self.trading_type,
-            self.initial_cash,
-        )
+        return self.into(OpenAccount, principal=principal)
 
 
 class AccountPatchIn(Input):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, patch, post
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.openapi.spec import OpenAPIMediaType, OpenAPIType, Operation, RequestBody, Schema
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter, RawBody
 
+from adapters.http.declared_bodies import text_body_operation
 from adapters.http.deps import CallerDep
 from adapters.http.problems import (
     NOT_CONFIGURED,
@@ -39,21 +38,10 @@ _CSV_EXAMPLE = (
 )
 
 
-@dataclass
-class CsvUpload(Operation):
-    """The import's OpenAPI operation: its body is text/csv (read raw, not decoded as JSON)."""
-
-    def __post_init__(self) -> None:
-        self.request_body = RequestBody(
-            required=True,
-            description="CSV text with a header line",
-            content={
-                "text/csv": OpenAPIMediaType(
-                    schema=Schema(type=OpenAPIType.STRING, max_length=MAX_BYTES),
-                    example=_CSV_EXAMPLE,
-                )
-            },
-        )
+# The import's OpenAPI operation: its body is text/csv (read raw, not decoded as JSON).
+CsvUpload = text_body_operation(
+    "text/csv", MAX_BYTES, description="CSV text with a header line", example=_CSV_EXAMPLE
+)
 
 
 class InstrumentController(Controller):
