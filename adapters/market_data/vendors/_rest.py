@@ -59,7 +59,8 @@ class CallBudget:
         now = self._clock.monotonic()
         self._expire(now)
         if len(self._calls) >= self.per_minute:
-            wait = self._calls[0] + MINUTE_S - now
+            # At most a minute (the oldest call is not after now); a float sum can overshoot it
+            wait = min(self._calls[0] + MINUTE_S - now, MINUTE_S)
             raise ProviderRateLimited(self._provider, max(wait, 0.001))
         self._calls.append(now)
         self.spent += 1
