@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from adapters.reviewer.openai_chat import InvalidAnswer, answer_schema, parse_answer
+from adapters.reviewer.chat_answers import InvalidAnswer, answer_schema, parse_answer
 from application.review.redaction import REDACTED, redact
 from domain.risk.analysis import RiskRating
 from ports.review.reviewer import ReviewPrompt
