@@ -9,7 +9,6 @@ import sys
 import textwrap
 from pathlib import Path
 
-ONE_PATH = True  # the subprocess picks its paths (tests/unit/tax/conftest.py)
 ROOT = Path(__file__).resolve().parents[3]
 
 SCRIPT = textwrap.dedent(
