@@ -15,10 +15,10 @@ from adapters.market_data.replay_files import load_replay
 from adapters.memory.clock import FakeClock
 from domain.market_data.bars import Bar, Timeframe
 from ports.market_data.marketdata import ProviderError, QuoteUnavailable
+from tests.kit.market_data import REPLAY_FIXTURES as FIXTURES
 from tests.kit.market_data import replay_provider
 
 D = Decimal
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "replay"
 OPEN = datetime(2026, 1, 5, 14, 30, tzinfo=UTC)  # the fixture session: 14:30-21:00 UTC
 AFTER = datetime(2026, 1, 7, tzinfo=UTC)
 

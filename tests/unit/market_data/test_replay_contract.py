@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +11,6 @@ from adapters.memory.clock import FakeClock
 from tests.kit.market_data import replay_provider
 from tests.kit.market_data_contract import MarketDataContract
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "replay"
 AFTER_THE_DATA = datetime(2026, 1, 7, tzinfo=UTC)
 
 
