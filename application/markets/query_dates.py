@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from application.core.iso_days import strict_day
 from domain.errors import DomainError
 
 
@@ -15,14 +16,10 @@ def parse_day(text: str | None, field: str, refusal: type[DomainError]) -> date 
     """A YYYY-MM-DD date, or None when absent; `refusal` naming `field` otherwise."""
     if text is None or text == "":
         return None
-    try:
-        if len(text) != len("YYYY-MM-DD"):
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise refusal(
-            f"{field}: expected a date as YYYY-MM-DD, got {text[:40]!r}", field=field
-        ) from None
+    return strict_day(
+        text,
+        lambda: refusal(f"{field}: expected a date as YYYY-MM-DD, got {text[:40]!r}", field=field),
+    )
 
 
 def check_window(

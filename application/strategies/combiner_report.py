@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from application.core.access import owned_by
 from application.strategies.backtest_news import news_of
 from application.strategies.backtest_signals import (
     ModelReplay,
@@ -123,9 +124,8 @@ class CombinerReports:
         self._config = config or SignalConfig()
 
     async def report(self, principal: Principal, query: CombinerQuery) -> CombinerReport:
-        strategy = await self._strategies.get(query.strategy_id)
-        if strategy is None or strategy.owner_id != principal.id:
-            raise NotFound(f"strategy {query.strategy_id} not found")
+        stored = await self._strategies.get(query.strategy_id)
+        strategy = owned_by(principal, stored, NotFound(f"strategy {query.strategy_id} not found"))
         if self._bar_store is None:
             raise InvalidCombinerQuery("no bar store is configured here", field="symbol")
         found = await StoreBars(self._bar_store()).load(
