@@ -27,7 +27,7 @@ from application.strategies.backtest_signals import (
 )
 from application.strategies.backtest_store_bars import StoreBars
 from application.strategies.learned_signals import learned_scores
-from domain.backtests.model import FIRST_DAY, LAST_DAY
+from domain.backtests.model import check_bar_window
 from domain.errors import DomainError, NotFound
 from domain.market_data.bars import BarSeries, Timeframe
 from domain.market_data.signal_columns import score_columns
@@ -62,13 +62,7 @@ class CombinerQuery:
     adjusted: bool = False
 
     def __post_init__(self) -> None:
-        if self.end < self.start:
-            raise InvalidCombinerQuery("`to` is before `from`", field="to")
-        for name, day in (("from", self.start), ("to", self.end)):
-            if not FIRST_DAY <= day <= LAST_DAY:
-                raise InvalidCombinerQuery(
-                    f"{name} must be from {FIRST_DAY} to {LAST_DAY}, got {day}", field=name
-                )
+        check_bar_window(self.start, self.end, InvalidCombinerQuery, "`to` is before `from`")
 
 
 @dataclass(frozen=True, slots=True)
