@@ -1,7 +1,7 @@
 """A day a request names as text, read strictly as YYYY-MM-DD; the refusal is the caller's.
 
-`date.fromisoformat` alone also takes `20240101` and `2024-W01-1`: a query names its days one
-way only.
+`date.fromisoformat` alone also takes the basic form `20240101`: a query writes its days in
+the extended form, ten characters.
 """
 
 from __future__ import annotations
