@@ -6,7 +6,6 @@ AesGcmEnvelope itself rather than the str `sealer`), bound to ("kyc_document", i
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,8 +13,6 @@ import structlog
 
 from adapters.security.envelope import AesGcmEnvelope
 from application.identity.kyc import KycConfig, KycService
-from bootstrap.job_leases import JobLeases
-from bootstrap.periodic import serving_every
 from bootstrap.settings import Settings
 from ports.core.encryption import KeyProvider
 from ports.identity.documents import DocumentStore
@@ -58,19 +55,8 @@ def kyc_config(settings: Settings, secrets_die_on_restart: bool) -> KycConfig:
     )
 
 
-async def kyc_purge_loop(
-    settings: Settings,
-    service: Callable[[], KycService],
-    process: str,
-    leases: JobLeases | None = None,
-) -> AsyncIterator[None]:
-    """Purges documents past retention every BULWARK_KYC_PURGE_SECONDS in the server."""
-
-    async def purge() -> None:
-        purged = await service().purge()
-        if purged:
-            _log.info("kyc_purged", documents=purged)
-
-    every = settings.kyc.kyc_purge_seconds
-    async with serving_every({"kyc_purge": purge}, every, process, leases):
-        yield
+async def purge_documents(service: KycService) -> None:
+    """Purges documents past retention (the server's job every BULWARK_KYC_PURGE_SECONDS)."""
+    purged = await service.purge()
+    if purged:
+        _log.info("kyc_purged", documents=purged)

@@ -4,7 +4,6 @@ docs/scenarios.md, docs/13f.md)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,8 +18,6 @@ from adapters.rates.files import FileRates
 from adapters.rates.fred import FredRates
 from application.markets.filing_calendar import FilingCalendarService
 from application.notifications.center import NotificationCenter
-from bootstrap.job_leases import JobLeases
-from bootstrap.periodic import serving_every
 from bootstrap.settings import Settings
 from bootstrap.shipped import shipped_data
 from ports.core.clock import Clock
@@ -86,20 +83,9 @@ def filing_calendar(
     return FilingCalendarService(store, center.notify, clock)
 
 
-async def reminder_loop(
-    settings: Settings,
-    calendar: Callable[[], FilingCalendarService],
-    process: str,
-    leases: JobLeases | None = None,
-) -> AsyncIterator[None]:
-    """Looks for due filing reminders at start-up, then every BULWARK_FILING_REMINDER_SECONDS
-    (serve process only)."""
-
-    async def remind() -> None:
-        done = await calendar().send_due()
-        if done.sent:
-            _log.info("filing_reminders_sent", subscribers=done.subscribers, sent=done.sent)
-
-    every = settings.markets.filing_reminder_seconds
-    async with serving_every({"filing_reminders": remind}, every, process, leases):
-        yield
+async def send_due_reminders(calendar: FilingCalendarService) -> None:
+    """Sends the due filing reminders (the server's job at start-up, then every
+    BULWARK_FILING_REMINDER_SECONDS)."""
+    done = await calendar.send_due()
+    if done.sent:
+        _log.info("filing_reminders_sent", subscribers=done.subscribers, sent=done.sent)

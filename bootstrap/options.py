@@ -3,15 +3,13 @@ daily IV recorder and its background loop (docs/options-chain.md)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import structlog
 
 from application.market_data.iv_recorder import IVRecorder
 from application.market_data.options_chain import OptionsChainService
-from bootstrap.job_leases import JobLeases
-from bootstrap.periodic import serving_every
 from bootstrap.settings import Settings
 from ports.core.clock import Clock
 from ports.market_data.iv_history import IVHistoryStore
@@ -50,24 +48,13 @@ def iv_recorder(
     return IVRecorder(chains, history, clock, watched_symbols(settings, board))
 
 
-async def iv_record_loop(
-    settings: Settings,
-    recorder: Callable[[], IVRecorder],
-    process: str,
-    leases: JobLeases | None = None,
-) -> AsyncIterator[None]:
-    """Records today's IVs at start-up, then checks every BULWARK_IV_RECORD_SECONDS (serve)."""
-
-    async def record() -> None:
-        report = await recorder().record()
-        if report.recorded or report.failed:
-            _log.info(
-                "iv_recorded",
-                day=report.day.isoformat(),
-                recorded=sorted(report.recorded),
-                failed=report.failed,
-            )
-
-    every = settings.analytics.iv_record_seconds
-    async with serving_every({"iv_record": record}, every, process, leases):
-        yield
+async def record_ivs(recorder: IVRecorder) -> None:
+    """Records today's IVs (the server's job at start-up, then every BULWARK_IV_RECORD_SECONDS)."""
+    report = await recorder.record()
+    if report.recorded or report.failed:
+        _log.info(
+            "iv_recorded",
+            day=report.day.isoformat(),
+            recorded=sorted(report.recorded),
+            failed=report.failed,
+        )

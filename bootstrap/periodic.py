@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import structlog
 
@@ -21,6 +21,7 @@ from bootstrap.job_leases import JobLeases
 _log = structlog.get_logger("bulwark.periodic")
 
 Check = Callable[[], Awaitable[object]]
+Service = TypeVar("Service")
 
 
 @contextlib.asynccontextmanager
@@ -67,6 +68,20 @@ async def serving_every(
         yield
         return
     async with running_every(checks, every_seconds, leases):
+        yield
+
+
+async def serving_job(
+    name: str,
+    job: Callable[[Service], Awaitable[object]],
+    service: Callable[[], Service],
+    every_seconds: float,
+    process: str,
+    leases: JobLeases | None = None,
+) -> AsyncIterator[None]:
+    """`job` over the service `service()` builds, `serving_every` `every_seconds` under the
+    check's name `name`: a context's periodic job, a container's resource for the app's life."""
+    async with serving_every({name: lambda: job(service())}, every_seconds, process, leases):
         yield
 
 

@@ -21,8 +21,6 @@ from application.markets.fear_greed_inputs import FearGreedConfig, FearGreedInpu
 from application.markets.fear_greed_recorder import FearGreedRecorder
 from application.markets.hype import HypeService
 from bootstrap.early_join import kafka_config
-from bootstrap.job_leases import JobLeases
-from bootstrap.periodic import serving_every
 from bootstrap.settings import Settings, engagement_weight_pairs, fear_greed_weight_pairs
 from bootstrap.shipped import shipped_data
 from domain.analytics.sentiment.fear_greed import EQUAL_WEIGHTS, FearGreedWeights
@@ -88,26 +86,15 @@ def fear_greed_service(
     return FearGreedService(inputs, store, clock, fear_greed_weights(settings))
 
 
-async def fear_greed_record_loop(
-    settings: Settings,
-    recorder: Callable[[], FearGreedRecorder],
-    process: str,
-    leases: JobLeases | None = None,
-) -> AsyncIterator[None]:
-    """Records today's composite at start-up, then looks every BULWARK_FEAR_GREED_RECORD_SECONDS
-    (serve process only); a stored day is kept."""
-
-    async def record() -> None:
-        report = await recorder().record()
-        if report.recorded is not None:
-            score = round(report.recorded.score, 2)
-            _log.info("fear_greed_recorded", day=report.day.isoformat(), score=score)
-        elif report.failed:
-            _log.warning("fear_greed_not_recorded", day=report.day.isoformat(), why=report.failed)
-
-    every = settings.fear_greed.record_seconds
-    async with serving_every({"fear_greed_record": record}, every, process, leases):
-        yield
+async def record_fear_greed(recorder: FearGreedRecorder) -> None:
+    """Records today's composite, a stored day kept (the server's job at start-up, then every
+    BULWARK_FEAR_GREED_RECORD_SECONDS)."""
+    report = await recorder.record()
+    if report.recorded is not None:
+        score = round(report.recorded.score, 2)
+        _log.info("fear_greed_recorded", day=report.day.isoformat(), score=score)
+    elif report.failed:
+        _log.warning("fear_greed_not_recorded", day=report.day.isoformat(), why=report.failed)
 
 
 def social_port(settings: Settings, clock: Clock) -> SocialPort:

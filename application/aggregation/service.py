@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from application.aggregation.mapping import account_of, holding_of, transaction_of
+from application.core.access import owned_by
 from domain.aggregation.household import household_accounts
 from domain.aggregation.model import (
     AggregatedAccount,
@@ -196,8 +197,8 @@ class AggregationService:
 
     async def _own_portfolio(self, principal: Principal, portfolio_id: str) -> None:
         portfolio = await self.portfolios.get_portfolio(portfolio_id)
-        if portfolio is None or portfolio.owner_id != principal.id:
-            raise AggregationNotFound(f"portfolio {portfolio_id} not found", field="portfolio_id")
+        refusal = AggregationNotFound(f"portfolio {portfolio_id} not found", field="portfolio_id")
+        owned_by(principal, portfolio, refusal)
 
     async def _record(self, owner_id: str, action: str, item_id: str) -> None:
         await self.audit.record(

@@ -31,7 +31,7 @@ from application.analytics.crypto_wallets import (
     WalletBalanceService,
     WalletRequest,
 )
-from application.core.access import ensure_may_change
+from application.core.access import ensure_may_change, owned_by
 from domain.analytics.crypto.errors import InvalidCryptoInput
 from domain.analytics.crypto.wallet_book import (
     MAX_LABEL,
@@ -126,9 +126,8 @@ class CryptoWalletBook:
 
     async def get(self, caller: Principal, wallet_id: str) -> StoredWallet:
         found = await self.store.get(wallet_id)
-        if found is None or found.owner_id != caller.id:
-            raise CryptoWalletNotFound(f"no crypto wallet {wallet_id}", field="wallet_id")
-        return found
+        refusal = CryptoWalletNotFound(f"no crypto wallet {wallet_id}", field="wallet_id")
+        return owned_by(caller, found, refusal)
 
     async def change(self, caller: Principal, wallet_id: str, change: WalletChange) -> StoredWallet:
         ensure_may_change(caller)

@@ -6,14 +6,15 @@ acts on none, so a viewer's change answers Forbidden (the resource is visible, s
 would lie); everyone else sees and acts on their own accounts (an agent: its granted ones).
 Reads go through `visibility` / `may_see` / `account_seen`; writes through `may_act_on` /
 `account_for` / `ensure_may_change`; what only an account's owner may do, through
-`owned_account`.
+`owned_account`; any other owned resource (a portfolio, a strategy, a key), through `owned_by`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
-from domain.errors import Forbidden, NotFound
+from domain.errors import DomainError, Forbidden, NotFound
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account
 from ports.core.unit_of_work import UnitOfWork
@@ -26,6 +27,16 @@ OBSERVERS = frozenset({Role.VIEWER})
 SEES_ALL = SUPERVISORS | OBSERVERS
 
 READ_ONLY_MESSAGE = "a viewer may read but not change anything"
+
+
+class Owned(Protocol):
+    """A resource that belongs to one principal."""
+
+    @property
+    def owner_id(self) -> str: ...
+
+
+Resource = TypeVar("Resource", bound=Owned)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +99,15 @@ async def account_for(uow: UnitOfWork, principal: Principal, account_id: str) ->
 async def owned_account(uow: UnitOfWork, principal: Principal, account_id: str) -> Account:
     """The principal's own account; NotFound for anyone else's, as for an unknown id."""
     account = await uow.accounts.get(account_id)
-    if account is None or account.owner_id != principal.id:
-        raise NotFound(f"account {account_id} not found")
-    return account
+    return owned_by(principal, account, NotFound(f"account {account_id} not found"))
+
+
+def owned_by(principal: Principal, found: Resource | None, refusal: DomainError) -> Resource:
+    """`found` when it is the principal's own; `refusal` raised when it is absent or another
+    principal's (both answered alike, so an id reveals nothing of someone else's)."""
+    if found is None or found.owner_id != principal.id:
+        raise refusal
+    return found
 
 
 async def may_see(uow: UnitOfWork, principal: Principal, account: Account) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from application.core.access import ensure_may_change, owned_account
+from application.core.access import ensure_may_change, owned_account, owned_by
 from domain.errors import ConcurrentUpdate, Conflict, Forbidden, NotFound
 from domain.keys.keys import (
     InvalidVaultKey,
@@ -335,9 +335,7 @@ class KeyVaultService:
     async def _owned(self, principal: Principal, key_id: str) -> VaultKey:
         self._no_agents(principal)
         key = await self._store.get(key_id)
-        if key is None or key.owner_id != principal.id:
-            raise NotFound(f"vault key {key_id} not found")
-        return key
+        return owned_by(principal, key, NotFound(f"vault key {key_id} not found"))
 
     async def _own_account(self, principal: Principal, account_id: str) -> None:
         async with self._uow() as uow:

@@ -15,10 +15,10 @@ import asyncio
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from application.markets.fear_greed_inputs import FearGreedInputs, RawInput, stored_values
-from application.markets.query_dates import check_window, parse_day
+from application.markets.query_dates import history_window
 from domain.analytics.sentiment.errors import (
     InsufficientInputs,
     InvalidSentimentInput,
@@ -263,10 +263,5 @@ class FearGreedService:
         )  # fmt: skip
 
     def _window(self, start_text: str | None, end_text: str | None) -> tuple[date, date]:
-        end = parse_day(end_text, "end", InvalidSentimentInput) or self._clock.now().date()
-        start = parse_day(start_text, "start", InvalidSentimentInput) or end - timedelta(
-            days=DEFAULT_HISTORY_DAYS
-        )
-        too_long = "the window spans more than 5 years"
-        check_window(start, end, InvalidSentimentInput, MAX_HISTORY_DAYS, too_long)
-        return start, end
+        refusal = InvalidSentimentInput
+        return history_window(start_text, end_text, refusal, self._clock, DEFAULT_HISTORY_DAYS)

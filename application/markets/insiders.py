@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from application.markets.query_dates import check_window, parse_day
+from application.markets.query_dates import history_window
 from domain.analytics.futures import InvalidMarketInput
 from domain.analytics.insiders import InsiderTransaction, NetInsiderActivity, net_buying
 from ports.core.clock import Clock
 from ports.markets.insiders import InsiderTransactionsPort
 
 DEFAULT_WINDOW_DAYS = 90
-MAX_WINDOW_DAYS = 5 * 366
 MAX_SYMBOLS = 100
 MAX_ROWS = 1000
 _SYMBOL = re.compile(r"^[A-Z0-9.\-]{1,16}$")
@@ -68,13 +67,8 @@ class InsiderService:
         )  # fmt: skip
 
     def _window(self, start_text: str | None, end_text: str | None) -> tuple[date, date]:
-        end = parse_day(end_text, "end", InvalidMarketInput) or self.clock.now().date()
-        start = parse_day(start_text, "start", InvalidMarketInput) or end - timedelta(
-            days=DEFAULT_WINDOW_DAYS
-        )
-        too_long = "the window spans more than 5 years"
-        check_window(start, end, InvalidMarketInput, MAX_WINDOW_DAYS, too_long)
-        return start, end
+        refusal = InvalidMarketInput
+        return history_window(start_text, end_text, refusal, self.clock, DEFAULT_WINDOW_DAYS)
 
 
 def _symbols(text: str, field: str = "symbols") -> list[str]:

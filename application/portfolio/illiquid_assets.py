@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from application.core.access import ensure_may_change
+from application.core.access import ensure_may_change, owned_by
 from application.core.cursors import decode_text_cursor, encode_text_cursor
 from application.core.paging import Page, page_of
 from application.portfolio.portfolios import InvalidCursor, PortfolioService
@@ -163,9 +163,8 @@ class IlliquidAssetService:
 
     async def _mine(self, principal: Principal, asset_id: str) -> IlliquidAsset:
         asset = await self.store.get_asset(asset_id)
-        if asset is None or asset.owner_id != principal.id:
-            raise IlliquidAssetNotFound(f"illiquid asset {asset_id[:64]} not found")
-        return asset
+        refusal = IlliquidAssetNotFound(f"illiquid asset {asset_id[:64]} not found")
+        return owned_by(principal, asset, refusal)
 
     def _today(self) -> date:
         return self.clock.now().date()

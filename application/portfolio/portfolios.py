@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
-from application.core.access import account_for, ensure_may_change
+from application.core.access import account_for, ensure_may_change, owned_by
 from application.core.cursors import decode_json_cursor, encode_json_cursor
 from application.core.paging import Page as Page  # listings of portfolios, by its HTTP schemas
 from application.core.paging import page_of
@@ -149,9 +149,9 @@ class PortfolioService:
     async def get(self, principal: Principal, portfolio_id: str) -> Portfolio:
         """The caller's portfolio, or 404 PORTFOLIO_NOT_FOUND (also for someone else's)."""
         portfolio = await self.store.get_portfolio(portfolio_id)
-        if portfolio is None or portfolio.owner_id != principal.id:
-            raise PortfolioNotFound(f"portfolio {portfolio_id[:64]} not found")
-        return portfolio
+        return owned_by(
+            principal, portfolio, PortfolioNotFound(f"portfolio {portfolio_id[:64]} not found")
+        )
 
     async def add_account(
         self, principal: Principal, portfolio_id: str, new: NewAccount

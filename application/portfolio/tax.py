@@ -24,6 +24,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
+from application.core.access import owned_by
 from application.core.cursors import decode_json_cursor, encode_json_cursor
 from application.portfolio.owner_ledger import OwnerLedger
 from application.portfolio.tax_harvesting import (
@@ -221,9 +222,7 @@ class TaxService:
     async def owned_portfolio(self, principal: Principal, portfolio_id: str) -> Portfolio:
         """The caller's portfolio `portfolio_id`; 404 when absent or someone else's."""
         found = await self.portfolios.get_portfolio(portfolio_id)
-        if found is None or found.owner_id != principal.id:
-            raise NotFound(f"no portfolio {portfolio_id!r}")
-        return found
+        return owned_by(principal, found, NotFound(f"no portfolio {portfolio_id!r}"))
 
     async def lots(
         self, principal: Principal, *, portfolio_id: str | None, cursor: str | None, limit: int

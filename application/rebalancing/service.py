@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
-from application.core.access import ensure_may_change
+from application.core.access import ensure_may_change, owned_by
 from application.rebalancing.household import Household, load_household
 from application.trading.order_commands import OrderResult, SubmitOrder
 from domain.errors import Conflict, NotFound
@@ -98,9 +98,7 @@ class RebalancingService:
 
     async def owned_portfolio(self, principal: Principal, portfolio_id: str) -> Portfolio:
         found = await self.portfolios.get_portfolio(portfolio_id)
-        if found is None or found.owner_id != principal.id:
-            raise PortfolioNotFound(f"no portfolio {portfolio_id!r}")
-        return found
+        return owned_by(principal, found, PortfolioNotFound(f"no portfolio {portfolio_id!r}"))
 
     async def household(
         self, portfolio: Portfolio, progress: Callable[[float], None] | None = None
@@ -161,9 +159,9 @@ class RebalancingService:
 
     async def proposal(self, principal: Principal, proposal_id: str) -> StoredProposal:
         found = await self.store.get(proposal_id)
-        if found is None or found.owner_id != principal.id:
-            raise ProposalNotFound(f"no rebalance proposal {proposal_id!r}")
-        return found
+        return owned_by(
+            principal, found, ProposalNotFound(f"no rebalance proposal {proposal_id!r}")
+        )
 
     async def execute(
         self, principal: Principal, proposal_id: str, *, by_autopilot: bool = False

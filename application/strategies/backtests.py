@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from application.core.access import ensure_may_change
+from application.core.access import ensure_may_change, owned_by
 from application.strategies.backtest_engine import BacktestCanceled, BacktestEngine
 from application.strategies.backtest_news import news_of
 from application.strategies.backtest_signals import ModelReplay, NewsScores
@@ -201,9 +201,8 @@ class BacktestService:
     # -- checks --------------------------------------------------------------------------
     async def _strategy(self, principal: Principal, strategy_id: str) -> Strategy:
         strategy = await self._strategies.get(strategy_id)
-        if strategy is None or strategy.owner_id != principal.id:
-            raise NotFound(f"strategy {strategy_id} not found", field="strategy_id")
-        return strategy
+        refusal = NotFound(f"strategy {strategy_id} not found", field="strategy_id")
+        return owned_by(principal, strategy, refusal)
 
     async def _series_of(self, request: BacktestRequest, warm_up: int) -> dict[str, BarSeries]:
         """The bars of the request's source: the synthetic set, or the bar store, with up to

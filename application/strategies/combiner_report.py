@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from application.core.access import owned_by
 from application.strategies.backtest_news import news_of
 from application.strategies.backtest_signals import (
     ModelReplay,
@@ -26,7 +27,7 @@ from application.strategies.backtest_signals import (
 )
 from application.strategies.backtest_store_bars import StoreBars
 from application.strategies.learned_signals import learned_scores
-from domain.backtests.model import FIRST_DAY, LAST_DAY
+from domain.backtests.model import check_bar_window
 from domain.errors import DomainError, NotFound
 from domain.market_data.bars import BarSeries, Timeframe
 from domain.market_data.signal_columns import score_columns
@@ -61,13 +62,7 @@ class CombinerQuery:
     adjusted: bool = False
 
     def __post_init__(self) -> None:
-        if self.end < self.start:
-            raise InvalidCombinerQuery("`to` is before `from`", field="to")
-        for name, day in (("from", self.start), ("to", self.end)):
-            if not FIRST_DAY <= day <= LAST_DAY:
-                raise InvalidCombinerQuery(
-                    f"{name} must be from {FIRST_DAY} to {LAST_DAY}, got {day}", field=name
-                )
+        check_bar_window(self.start, self.end, InvalidCombinerQuery, "`to` is before `from`")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +118,8 @@ class CombinerReports:
         self._config = config or SignalConfig()
 
     async def report(self, principal: Principal, query: CombinerQuery) -> CombinerReport:
-        strategy = await self._strategies.get(query.strategy_id)
-        if strategy is None or strategy.owner_id != principal.id:
-            raise NotFound(f"strategy {query.strategy_id} not found")
+        stored = await self._strategies.get(query.strategy_id)
+        strategy = owned_by(principal, stored, NotFound(f"strategy {query.strategy_id} not found"))
         if self._bar_store is None:
             raise InvalidCombinerQuery("no bar store is configured here", field="symbol")
         found = await StoreBars(self._bar_store()).load(

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from application.core.access import ensure_may_change
+from application.core.access import ensure_may_change, owned_by
 from application.core.cursors import decode_time_id, encode_time_id
 from application.core.paging import Page, page_of
 from application.strategies.live_combiner import LiveCombiner, check_live_history
@@ -179,9 +179,7 @@ class StrategyService:
 
     async def get(self, principal: Principal, strategy_id: str) -> Strategy:
         strategy = await self._strategies.get(strategy_id)
-        if strategy is None or strategy.owner_id != principal.id:
-            raise NotFound(f"strategy {strategy_id} not found")
-        return strategy
+        return owned_by(principal, strategy, NotFound(f"strategy {strategy_id} not found"))
 
     async def update(
         self, principal: Principal, strategy_id: str, patch: StrategyPatch
@@ -244,8 +242,8 @@ class StrategyService:
         async with self._uow() as uow:
             for account_id in account_ids:
                 account = await uow.accounts.get(account_id)
-                if account is None or account.owner_id != principal.id:
-                    raise NotFound(f"account {account_id} not found", field="account_ids")
+                refusal = NotFound(f"account {account_id} not found", field="account_ids")
+                owned_by(principal, account, refusal)
 
     async def _check_learned_history(self, strategy: Strategy) -> None:
         """A learned strategy needs one symbol with a fitting history (module docstring)."""

@@ -16,6 +16,7 @@ from application.identity.user_admin import UserAdminService
 from application.identity.workspaces import WorkspaceService
 from bootstrap import kyc as kyc_wiring
 from bootstrap.containers.stores import store_provider
+from bootstrap.periodic import serving_job
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -70,5 +71,6 @@ class IdentityContainer(containers.DeclarativeContainer):
         providers.Callable(kyc_wiring.kyc_config, core.settings, core.secrets_die_on_restart),
     )  # fmt: skip
     kyc_purge = providers.Resource(
-        kyc_wiring.kyc_purge_loop, core.settings, kyc.provider, core.process, core.job_leases
-    )
+        serving_job, "kyc_purge", kyc_wiring.purge_documents, kyc.provider,
+        core.settings.provided.kyc.kyc_purge_seconds, core.process, core.job_leases,
+    )  # fmt: skip

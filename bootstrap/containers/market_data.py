@@ -17,6 +17,7 @@ from application.market_data.quote_quality import QuoteQuality
 from bootstrap import options as options_wiring
 from bootstrap.containers.stores import store_provider
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
+from bootstrap.periodic import serving_job
 from bootstrap.quote_board import board_role, quote_board_lifetime
 
 if TYPE_CHECKING:
@@ -115,8 +116,8 @@ class MarketDataContainer(containers.DeclarativeContainer):
         core.market,
     )  # fmt: skip
     iv_recording = providers.Resource(
-        options_wiring.iv_record_loop, core.settings, iv_recorder.provider, core.process,
-        core.job_leases,
+        serving_job, "iv_record", options_wiring.record_ivs, iv_recorder.provider,
+        core.settings.provided.analytics.iv_record_seconds, core.process, core.job_leases,
     )  # fmt: skip
 
     # The bar history store (docs/bar-store.md): Parquet files read by DuckDB, the database's

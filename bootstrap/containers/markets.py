@@ -21,6 +21,7 @@ from bootstrap import rates as rates_wiring
 from bootstrap import sentiment_indices as sentiment_wiring
 from bootstrap.closing import client_lifetime
 from bootstrap.containers.stores import store_provider
+from bootstrap.periodic import serving_job
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -95,8 +96,9 @@ class MarketsContainer(containers.DeclarativeContainer):
         markets_wiring.filing_calendar, filing_reminders, core.notification_center, core.clock
     )
     filing_reminder_loop = providers.Resource(
-        markets_wiring.reminder_loop, core.settings, filing_calendar.provider, core.process,
-        core.job_leases,
+        serving_job, "filing_reminders", markets_wiring.send_due_reminders,
+        filing_calendar.provider, core.settings.provided.markets.filing_reminder_seconds,
+        core.process, core.job_leases,
     )  # fmt: skip
 
     # Fear & Greed from the VIX and put/call series, momentum and breadth from the feed,
@@ -115,7 +117,8 @@ class MarketsContainer(containers.DeclarativeContainer):
         FearGreedRecorder, fear_greed, fear_greed_store, core.clock
     )
     fear_greed_recording = providers.Resource(
-        sentiment_wiring.fear_greed_record_loop, core.settings, fear_greed_recorder.provider,
+        serving_job, "fear_greed_record", sentiment_wiring.record_fear_greed,
+        fear_greed_recorder.provider, core.settings.provided.fear_greed.record_seconds,
         core.process, core.job_leases,
     )  # fmt: skip
     # The HypeMeter over the social feed (none, a replayed file or a Kafka topic) and keywords.

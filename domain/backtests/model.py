@@ -84,6 +84,18 @@ class FeeModel:
         return size * self.per_share + size * price * self.bps / BPS
 
 
+def check_bar_window(
+    start: date, end: date, refusal: type[DomainError], reversed_text: str
+) -> None:
+    """`refusal` naming `to` when `end` is before `start` (`reversed_text`), or naming the day
+    outside FIRST_DAY..LAST_DAY: the window of bars a backtest or a combiner report reads."""
+    if end < start:
+        raise refusal(reversed_text, field="to")
+    for name, day in (("from", start), ("to", end)):
+        if not FIRST_DAY <= day <= LAST_DAY:
+            raise refusal(f"{name} must be from {FIRST_DAY} to {LAST_DAY}, got {day}", field=name)
+
+
 @dataclass(frozen=True, slots=True)
 class BacktestRequest:
     """What to run: a strategy over symbols' bars from `start` to `end` (dates, inclusive)."""
@@ -104,13 +116,7 @@ class BacktestRequest:
             raise InvalidBacktest("adjusted bars come from the store only", field="adjusted")
         if not self.symbols or len(set(self.symbols)) != len(self.symbols):
             raise InvalidBacktest("symbols must be one or more distinct symbols", field="symbols")
-        if self.end < self.start:
-            raise InvalidBacktest("to must not be before from", field="to")
-        for name, day in (("from", self.start), ("to", self.end)):
-            if not FIRST_DAY <= day <= LAST_DAY:
-                raise InvalidBacktest(
-                    f"{name} must be from {FIRST_DAY} to {LAST_DAY}, got {day}", field=name
-                )
+        check_bar_window(self.start, self.end, InvalidBacktest, "to must not be before from")
         if self.starting_cash <= ZERO:
             raise InvalidBacktest("starting_cash must be positive", field="starting_cash")
         if not ZERO <= self.slippage_bps <= BPS:

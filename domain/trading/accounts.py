@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -63,28 +63,26 @@ class Account:
 
     # -- valuation -------------------------------------------------------------
     def market_value(self, marks: Mapping[str, Decimal]) -> Decimal:
-        total = ZERO
-        for symbol, position in self.positions.items():
-            if position.quantity:
-                total += position.market_value(mark_of(marks, symbol))
-        return total
+        return self._summed(marks, Position.market_value)
 
     def equity(self, marks: Mapping[str, Decimal]) -> Decimal:
         """Cash plus the signed market value of every position."""
         return self.cash + self.market_value(marks)
 
     def gross_exposure(self, marks: Mapping[str, Decimal]) -> Decimal:
-        total = ZERO
-        for symbol, position in self.positions.items():
-            if position.quantity:
-                total += position.notional(mark_of(marks, symbol))
-        return total
+        return self._summed(marks, Position.notional)
 
     def unrealized_pnl(self, marks: Mapping[str, Decimal]) -> Decimal:
+        return self._summed(marks, Position.unrealized_pnl)
+
+    def _summed(
+        self, marks: Mapping[str, Decimal], measure: Callable[[Position, Decimal], Decimal]
+    ) -> Decimal:
+        """`measure` of every open position at its mark, summed."""
         total = ZERO
         for symbol, position in self.positions.items():
             if position.quantity:
-                total += position.unrealized_pnl(mark_of(marks, symbol))
+                total += measure(position, mark_of(marks, symbol))
         return total
 
     def day_pnl(self, marks: Mapping[str, Decimal]) -> Decimal:

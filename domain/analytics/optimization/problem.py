@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from enum import StrEnum
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -84,24 +85,25 @@ class CovarianceEstimator(StrEnum):
     SAMPLE = "sample"  # the unbiased sample covariance (divisor T - 1)
 
 
+Choice = TypeVar("Choice", Method, CovarianceEstimator)
+
+
 def parse_method(name: str) -> Method:
-    try:
-        return Method(name)
-    except ValueError:
-        names = ", ".join(m.value for m in Method)
-        raise InvalidOptimizationInput(
-            f"method must be one of {names}, got {name[:32]!r}", field="method"
-        ) from None
+    return _parse(Method, name, "method")
 
 
 def parse_estimator(name: str) -> CovarianceEstimator:
+    return _parse(CovarianceEstimator, name, "covariance_estimator")
+
+
+def _parse(kind: type[Choice], name: str, field: str) -> Choice:
+    """`name` as a member of `kind`, or InvalidOptimizationInput naming `field` and the members."""
     try:
-        return CovarianceEstimator(name)
+        return kind(name)
     except ValueError:
-        names = ", ".join(e.value for e in CovarianceEstimator)
+        names = ", ".join(m.value for m in kind)
         raise InvalidOptimizationInput(
-            f"covariance_estimator must be one of {names}, got {name[:32]!r}",
-            field="covariance_estimator",
+            f"{field} must be one of {names}, got {name[:32]!r}", field=field
         ) from None
 
 

@@ -11,7 +11,8 @@ from adapters.memory.iv_history import InMemoryIVHistoryStore
 from adapters.memory.marketdata import InMemoryMarketData
 from application.market_data.iv_recorder import IVRecorder
 from application.market_data.options_chain import OptionsChainService
-from bootstrap.options import iv_record_loop, watched_symbols
+from bootstrap.options import record_ivs, watched_symbols
+from bootstrap.periodic import serving_job
 from bootstrap.settings import Settings, load_settings
 from tests.unit.analytics.options.fakes import ChainProvider
 
@@ -38,13 +39,13 @@ async def test_the_loop_records_at_start_in_the_server_and_not_in_consume() -> N
     history = InMemoryIVHistoryStore()
     chains = OptionsChainService(ChainProvider(clock), history, clock)
     recorder = IVRecorder(chains, history, clock, lambda: ["AAPL"])
-    s = settings(BULWARK_IV_RECORD_SECONDS="60")
+    every = settings(BULWARK_IV_RECORD_SECONDS="60").analytics.iv_record_seconds
 
     # Act
-    consume = iv_record_loop(s, lambda: recorder, "consume")
+    consume = serving_job("iv_record", record_ivs, lambda: recorder, every, "consume")
     await consume.__anext__()
     idle = await history.last("AAPL", up_to=date(2026, 12, 31), limit=5)
-    serve = iv_record_loop(s, lambda: recorder, "serve")
+    serve = serving_job("iv_record", record_ivs, lambda: recorder, every, "serve")
     await serve.__anext__()
     for _ in range(200):
         if await history.last("AAPL", up_to=date(2026, 12, 31), limit=5):
