@@ -15,7 +15,7 @@ import inspect
 from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 from litestar import Request, Router
 from litestar.connection import ASGIConnection
@@ -31,6 +31,8 @@ API_PREFIX = "/api/v1"
 BundleDep: TypeAlias = NamedDependency[Any]
 # Where the app keeps the bundles of the contexts it serves in `app.state`, by name.
 CONTEXTS_STATE_KEY = "contexts"
+# What a context hands its controllers: the bundle of use cases its routes call.
+S = TypeVar("S")
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,20 @@ class HttpContext:
             self.name: Provide(provide_bundle, sync_to_thread=False),
             "caller": Provide(caller_after(self.name)),
         }
+
+
+def context_over(
+    name: str,
+    services_type: type[S],
+    controllers: Callable[[Any], Sequence[ControllerRouterHandler]],
+) -> Callable[[S], HttpContext]:
+    """A context's `context(services)`: its controllers under the API prefix over the bundle
+    of `services_type` it is given, by `name`."""
+
+    def context(services: S) -> HttpContext:
+        return HttpContext(name, services, controllers)
+
+    return context
 
 
 def unconfigured_context(
