@@ -24,7 +24,7 @@ from litestar.types import ControllerRouterHandler
 
 from adapters.http.routing import AppRouter
 from adapters.http.security import Caller, caller_of
-from domain.errors import CapabilityNotConfigured
+from domain.errors import CapabilityNotConfigured, NotFound
 
 API_PREFIX = "/api/v1"
 # The annotation the `caller` dependency gives its bundle parameter (any context's bundle).
@@ -161,6 +161,17 @@ def bundle_of(connection: ASGIConnection[Any, Any, Any, Any], name: str) -> Any 
     sit outside the contexts' routers), None when this app does not serve it."""
     bundles: dict[str, Any] = connection.app.state[CONTEXTS_STATE_KEY]
     return bundles.get(name)
+
+
+def bundle_or_not_found(
+    connection: ASGIConnection[Any, Any, Any, Any], name: str, unserved: str
+) -> Any:
+    """The bundle of the context called `name`, for a console page over a context this app
+    may leave out; NotFound (404) saying `unserved` where it does."""
+    bundle = bundle_of(connection, name)
+    if bundle is None:
+        raise NotFound(unserved)
+    return bundle
 
 
 def served_bundle(connection: ASGIConnection[Any, Any, Any, Any], name: str) -> Any:

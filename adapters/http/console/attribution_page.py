@@ -41,28 +41,26 @@ from adapters.http.console.attribution_view import (
 )
 from adapters.http.console.form_fields import FieldReader
 from adapters.http.console.pages import ConsolePage, page, part_or_page
-from adapters.http.contexts import bundle_of
+from adapters.http.contexts import bundle_or_not_found
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of
 from application.rebalancing.attribution import StoredAttributionRequest
-from domain.errors import DomainError, NotFound
+from domain.errors import DomainError
 from domain.portfolio.linking import LinkingMethod
 
 TITLE = "Attribution"
 
 
 def _service(request: Request[Any, Any, Any]) -> Any:
-    services = bundle_of(request, "rebalancing")
-    if services is None:
-        raise NotFound("attribution is not served by this instance")
-    return services.attribution
+    return bundle_or_not_found(
+        request, "rebalancing", "attribution is not served by this instance"
+    ).attribution
 
 
 def _analytics(request: Request[Any, Any, Any]) -> Any:
-    services = bundle_of(request, "analytics")
-    if services is None:
-        raise NotFound("attribution from stored closes is not served by this instance")
-    return services.attribution
+    return bundle_or_not_found(
+        request, "analytics", "attribution from stored closes is not served by this instance"
+    ).attribution
 
 
 async def _context(

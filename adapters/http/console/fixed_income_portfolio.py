@@ -17,7 +17,7 @@ from litestar import Request
 
 from adapters.http.console.fixed_income_view import read_shocks, shock_chart
 from adapters.http.console.form_fields import FieldReader
-from adapters.http.contexts import bundle_of
+from adapters.http.contexts import bundle_or_not_found
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of
 from application.analytics.bond_holdings import (
@@ -25,7 +25,7 @@ from application.analytics.bond_holdings import (
     StoredBondsResult,
     StoredBondsService,
 )
-from domain.errors import DomainError, NotFound
+from domain.errors import DomainError
 
 FIELDS = ("portfolio_id", "settlement", "shocks_bp")
 
@@ -35,10 +35,9 @@ def portfolio_defaults(today: date) -> dict[str, str]:
 
 
 def _service(request: Request[Any, Any, Any]) -> StoredBondsService:
-    analytics = bundle_of(request, "analytics")
-    if analytics is None:
-        raise NotFound("fixed income is not served by this instance")
-    service: StoredBondsService = analytics.stored_bonds
+    service: StoredBondsService = bundle_or_not_found(
+        request, "analytics", "fixed income is not served by this instance"
+    ).stored_bonds
     return service
 
 

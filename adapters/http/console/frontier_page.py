@@ -34,21 +34,19 @@ from adapters.http.console.frontier_view import (
     typed_symbols,
 )
 from adapters.http.console.pages import ConsolePage, page, part_or_page
-from adapters.http.contexts import bundle_of
+from adapters.http.contexts import bundle_or_not_found
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of
 from application.analytics.efficient_frontier import trace_frontier
-from domain.errors import DomainError, NotFound
+from domain.errors import DomainError
 from domain.market_data.bars import Bar, Timeframe
 
 TITLE = "Efficient frontier"
 
 
 def _bundle(request: Request[Any, Any, Any], name: str) -> Any:
-    bundle = bundle_of(request, name)
-    if bundle is None:
-        raise NotFound(f"the efficient frontier needs {name}, which this instance does not serve")
-    return bundle
+    unserved = f"the efficient frontier needs {name}, which this instance does not serve"
+    return bundle_or_not_found(request, name, unserved)
 
 
 async def _bars(request: Request[Any, Any, Any], symbols: list[str], days: int) -> Any:
