@@ -8,7 +8,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.analytics.crypto_schemas import plain
-from adapters.http.schemas.common import Input, Mirror, Output
+from adapters.http.schemas.common import Input, Mirror, Output, doc
 from application.analytics.crypto_wallets import (
     MAX_TOKENS_PER_WALLET,
     MAX_WALLETS,
@@ -18,11 +18,6 @@ from application.analytics.crypto_wallets import (
     WalletView,
 )
 from domain.analytics.crypto.wallets import ChainInfo
-
-
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
-
 
 WALLET_CONVENTIONS = {
     "raw": "the chain's integer in the asset's smallest unit (wei for ether), as a string",
@@ -36,16 +31,16 @@ WALLET_CONVENTIONS = {
 class EvmWalletIn(Input):
     """A wallet on one chain and the ERC-20 contracts to read in it."""
 
-    chain_id: Annotated[int, _doc("EIP-155 chain id (1 Ethereum, 137 Polygon, 8453 Base ...)")]
+    chain_id: Annotated[int, doc("EIP-155 chain id (1 Ethereum, 137 Polygon, 8453 Base ...)")]
     address: Annotated[str, msgspec.Meta(max_length=42, description="0x and 40 hex digits")]
     tokens: Annotated[
         list[Annotated[str, msgspec.Meta(max_length=42)]],
-        _doc(f"ERC-20 contract addresses, at most {MAX_TOKENS_PER_WALLET}"),
+        doc(f"ERC-20 contract addresses, at most {MAX_TOKENS_PER_WALLET}"),
     ] = msgspec.field(default_factory=list)
 
 
 class WalletBalancesIn(Input):
-    wallets: Annotated[list[EvmWalletIn], _doc(f"1 to {MAX_WALLETS} wallets, any chains")]
+    wallets: Annotated[list[EvmWalletIn], doc(f"1 to {MAX_WALLETS} wallets, any chains")]
 
     def to_requests(self) -> list[WalletRequest]:
         return [WalletRequest(w.chain_id, w.address, tuple(w.tokens)) for w in self.wallets]
