@@ -9,7 +9,7 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.analytics.crypto_schemas import plain
-from adapters.http.analytics.crypto_wallets_schemas import EvmChainOut
+from adapters.http.analytics.crypto_wallets_schemas import EvmAddress, EvmChainOut
 from adapters.http.schemas.common import Input, ItemsOut, Output
 from adapters.http.wire_format import AnalyticOut
 from application.analytics.crypto_wallet_book import NewWallet, WalletChange
@@ -64,7 +64,7 @@ class CryptoWalletIn(Input):
     """A wallet to keep: a chain, an address and the ERC-20 contracts to read in it."""
 
     chain_id: Annotated[int, msgspec.Meta(description="EIP-155 chain id (1 Ethereum, 137 Polygon)")]
-    address: Annotated[str, msgspec.Meta(max_length=42, description="0x and 40 hex digits")]
+    address: EvmAddress
     label: _Label = ""
     tokens: _Tokens = msgspec.field(default_factory=list)
 

@@ -28,11 +28,14 @@ WALLET_CONVENTIONS = {
 }
 
 
+EvmAddress = Annotated[str, msgspec.Meta(max_length=42, description="0x and 40 hex digits")]
+
+
 class EvmWalletIn(Input):
     """A wallet on one chain and the ERC-20 contracts to read in it."""
 
     chain_id: Annotated[int, doc("EIP-155 chain id (1 Ethereum, 137 Polygon, 8453 Base ...)")]
-    address: Annotated[str, msgspec.Meta(max_length=42, description="0x and 40 hex digits")]
+    address: EvmAddress
     tokens: Annotated[
         list[Annotated[str, msgspec.Meta(max_length=42)]],
         doc(f"ERC-20 contract addresses, at most {MAX_TOKENS_PER_WALLET}"),

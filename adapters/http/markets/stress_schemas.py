@@ -298,11 +298,16 @@ class ShockOut(Output):
         )
 
 
+# How an asset turns into cash in a stress: what a forced sale loses, and how long it takes.
+_Haircut = Annotated[float, doc("Fraction lost in a forced sale, [0, 1)")]
+_HorizonDays = Annotated[int, doc(f"Business days to sell all of it, 1..{MAX_DAYS}")]
+
+
 class LiquidAssetIn(Input):
     name: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
     value: Annotated[SignedMoney, doc("Market value, >= 0")]
-    haircut: Annotated[float, doc("Fraction lost in a forced sale, [0, 1)")] = 0.0
-    horizon_days: Annotated[int, doc(f"Business days to sell all of it, 1..{MAX_DAYS}")] = 1
+    haircut: _Haircut = 0.0
+    horizon_days: _HorizonDays = 1
 
     def to_domain(self) -> LiquidAsset:
         haircut = Decimal(repr(self.haircut)) if math.isfinite(self.haircut) else Decimal("NaN")
@@ -320,8 +325,8 @@ class RunIn(Input):
 
 
 class LiquidityTermsIn(Input):
-    haircut: Annotated[float, doc("Fraction lost in a forced sale, [0, 1)")]
-    horizon_days: Annotated[int, doc(f"Business days to sell all of it, 1..{MAX_DAYS}")]
+    haircut: _Haircut
+    horizon_days: _HorizonDays
 
 
 class LiquidityIn(Input):

@@ -11,12 +11,13 @@ import msgspec
 from adapters.http.schemas.common import Input, ItemsOut, Output, doc
 from adapters.http.wealth.wealth_schemas import (
     EmployerMatchOut,
+    Magi,
     MatchTierIn,
     RmdOut,
     RoomOut,
     RothConversionIn,
     RothConversionOut,
-    Status,
+    StatusOrProfile,
     VestingIn,
 )
 from adapters.http.wire_format import MoneyOut, RateOut
@@ -157,8 +158,8 @@ class RetirementSourceOut(Output):
 
 class StoredRoomIn(Input):
     tax_year: int
-    magi: Annotated[SignedMoney | None, doc("Modified AGI (Roth IRA)")] = None
-    filing_status: Annotated[Status | None, doc("Default: your profile's, else single")] = None
+    magi: Magi = None
+    filing_status: StatusOrProfile = None
 
 
 class StoredRoomOut(Output):

@@ -37,6 +37,9 @@ Status = Literal[
     "qualifying_surviving_spouse",
 ]  # fmt: skip
 Account = Literal["401k", "ira", "roth_ira", "sep_ira", "hsa_self", "hsa_family", "529"]
+# The contribution room's inputs a body may leave to the profile.
+Magi = Annotated[SignedMoney | None, doc("Modified AGI (Roth IRA)")]
+StatusOrProfile = Annotated[Status | None, doc("Default: your profile's, else single")]
 
 
 class InvestorProfileIn(Input):
@@ -133,8 +136,8 @@ class RoomIn(Input):
     contributed: SignedMoney = SignedMoney(0)
     employer_contributions: SignedMoney = SignedMoney(0)
     compensation: SignedMoney | None = None
-    magi: Annotated[SignedMoney | None, doc("Modified AGI (Roth IRA)")] = None
-    filing_status: Annotated[Status | None, doc("Default: your profile's, else single")] = None
+    magi: Magi = None
+    filing_status: StatusOrProfile = None
     self_employed: bool = False
     state_aggregate_limit: Annotated[SignedMoney | None, doc("529: the state plan's cap")] = None
     balance: Annotated[SignedMoney, doc("529: the balance today")] = SignedMoney(0)
