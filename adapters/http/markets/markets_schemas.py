@@ -341,7 +341,7 @@ class NetInsiderBuyingOut(ItemsOut):
         )  # fmt: skip
 
 
-class InsiderTransactionOut(Output):
+class InsiderTransactionOut(Mirror[InsiderTransaction]):
     symbol: str
     issuer_cik: str
     owner_name: str
@@ -355,9 +355,7 @@ class InsiderTransactionOut(Output):
     shares_owned_after: QuantityOut | None
     filed: dt.date | None
 
-    @classmethod
-    def from_domain(cls, r: InsiderTransaction) -> InsiderTransactionOut:
-        return cls.from_attributes(r, acquired_disposed=r.acquired_disposed.value)
+    enum_values = ("acquired_disposed",)
 
 
 class InsiderTransactionsOut(Output):

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output, doc
+from adapters.http.schemas.common import Input, Mirror, Output, doc
 from adapters.http.wire_format import AnalyticOut, MoneyOut, RateOut
 from adapters.wire.numbers import Money, SignedMoney
 from application.portfolio.illiquid_assets import IlliquidView, NewIlliquidAsset, NewValuation
@@ -46,16 +46,14 @@ class ValuationIn(Input):
         return NewValuation(self.as_of, self.value, self.method, self.note)
 
 
-class ValuationOut(Output):
+class ValuationOut(Mirror[Valuation]):
     as_of: date
     value: MoneyOut
     method: str
     recorded_at: datetime
     note: str
 
-    @classmethod
-    def from_domain(cls, v: Valuation) -> ValuationOut:
-        return cls.from_attributes(v, method=v.method.value)
+    enum_values = ("method",)
 
 
 class AppreciationPointOut(Output):

@@ -87,11 +87,15 @@ class Output(msgspec.Struct, kw_only=True):
 
 class Mirror(Output, Generic[D]):
     """Base of a response that mirrors the domain value `D` field by field, as it is:
-    `from_domain` copies each field from `D`'s attribute of the same name."""
+    `from_domain` copies each field from `D`'s attribute of the same name, and each field named
+    in `enum_values` as the value of `D`'s enum (a plain string on the wire)."""
+
+    enum_values: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
     def from_domain(cls, source: D, /) -> Self:
-        return cls.from_attributes(source)
+        values = {name: getattr(source, name).value for name in cls.enum_values}
+        return cls.from_attributes(source, **values)
 
 
 class CursorPage(Protocol):

@@ -374,7 +374,7 @@ class AnalyzeIn(_Terms, kw_only=True):
         return prospective_order(self, self.account_id, origin)
 
 
-class HeadroomOut(Output):
+class HeadroomOut(Mirror[RuleHeadroom]):
     """How much of one size limit the order would use (`used_fraction` 1 = all of it)."""
 
     control: str
@@ -383,9 +383,7 @@ class HeadroomOut(Output):
     capacity: QuantityOut
     used_fraction: RateOut
 
-    @classmethod
-    def from_domain(cls, headroom: RuleHeadroom) -> HeadroomOut:
-        return cls.from_attributes(headroom, code=headroom.code.value)
+    enum_values = ("code",)
 
 
 class AnalysisOut(Output):

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, ItemsOut, Output, doc
+from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output, doc
 from adapters.http.wealth.wealth_schemas import (
     EmployerMatchOut,
     Magi,
@@ -118,7 +118,7 @@ class ContributionIn(Input):
         )
 
 
-class ContributionOut(Output):
+class ContributionOut(Mirror[Contribution]):
     id: str
     account_id: str
     tax_year: int
@@ -127,9 +127,7 @@ class ContributionOut(Output):
     contributed_on: date
     created_at: datetime
 
-    @classmethod
-    def from_domain(cls, c: Contribution) -> ContributionOut:
-        return cls.from_attributes(c, source=c.source.value)
+    enum_values = ("source",)
 
 
 class ContributionListOut(ItemsOut):
