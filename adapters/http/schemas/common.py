@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, ClassVar, Generic, Protocol, Self, TypeVar, get_args, get_type_hints
+from typing import (
+    Annotated,
+    Any,
+    ClassVar,
+    Generic,
+    Protocol,
+    Self,
+    TypeVar,
+    get_args,
+    get_type_hints,
+)
 
 import msgspec
 
@@ -14,6 +24,11 @@ from domain.risk.verdicts import Decision, Verdict
 
 T = TypeVar("T")
 D = TypeVar("D")
+
+# An id a body names (an account, a strategy, a client order id).
+Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
+# A symbol a body names, as the instruments have it.
+Symbol = Annotated[str, msgspec.Meta(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._/-]+$")]
 
 
 def doc(text: str) -> msgspec.Meta:
