@@ -136,11 +136,8 @@ class FrontierPageController(ConsolePage):
         try:
             answer = await _compute(request, reader)
         except DomainError as exc:  # 404 for another's portfolio, 503 busy pass through
-            if domain_status(exc) != 422:
-                raise
             field = form_field(exc.field or "assets", exc.code, bool(reader.text("bounds")))
-            reader.errors[field] = f"{field}: {exc.message}"
-            code = exc.code
+            code = reader.refused(exc, field)
         status, code = reader.outcome(code)
         form = {**_defaults(request), **reader.values, "long_only": reader.text("long_only")}
         context = await _context(request, form, reader.errors, answer)
