@@ -110,14 +110,10 @@ class SignupIn(Input):
         return NewUser(self.username, self.password, self.email)
 
 
-class AcceptInvitationIn(Input):
-    token: Token
-    username: Username
-    password: Password
-    email: Email | None = None
+class AcceptInvitationIn(SignupIn, kw_only=True):
+    """A signup with the invitation's token."""
 
-    def to_domain(self) -> NewUser:
-        return NewUser(self.username, self.password, self.email)
+    token: Token
 
 
 class PasswordChangeIn(Input):
