@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import msgspec
 
 from adapters.http.schemas.common import Input, Mirror, Output, doc
-from adapters.http.wire_format import AnalyticOut
+from adapters.http.wire_format import AnalyticOut, plain_decimal
 from adapters.wire.numbers import Fraction, WireNumber
 from application.analytics.crypto import (
     MAX_GAS_POINTS,
@@ -51,17 +51,9 @@ class TvlAmount(WireNumber):
     spec = TVL
 
 
-def plain(value: Decimal) -> str:
-    """A Decimal as plain text (no exponent; -0 and 0E+2 as "0")."""
-    if value == 0:
-        return "0"
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 def plain_fields(source: object, *names: str) -> dict[str, Any]:
     """Each of `names` as `source`'s Decimal attribute of that name, in plain text."""
-    return {name: plain(getattr(source, name)) for name in names}
+    return {name: plain_decimal(getattr(source, name)) for name in names}
 
 
 def _decimals(values: list[Any]) -> list[Decimal]:
@@ -157,8 +149,8 @@ class ImpermanentLossOut(Output):
         amounts = ("entry_price", "deposit", "liquidity", "amount0", "amount1")
         position = LpPositionOut(
             model="constant_product_v2" if span is None else "concentrated_v3",
-            lower=None if span is None else plain(span.lower),
-            upper=None if span is None else plain(span.upper),
+            lower=None if span is None else plain_decimal(span.lower),
+            upper=None if span is None else plain_decimal(span.upper),
             **plain_fields(p, *amounts, "liquidity_multiple"),
         )
         points = [LpPositionPointOut.from_domain(x) for x in report.points]

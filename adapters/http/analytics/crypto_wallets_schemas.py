@@ -7,8 +7,8 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.analytics.crypto_schemas import plain
 from adapters.http.schemas.common import Input, Mirror, Output, doc
+from adapters.http.wire_format import plain_decimal
 from application.analytics.crypto_wallets import (
     MAX_TOKENS_PER_WALLET,
     MAX_WALLETS,
@@ -64,9 +64,9 @@ class WalletAssetOut(Output):
         return cls.from_attributes(
             a,
             raw=str(a.raw),
-            amount=plain(a.amount),
-            price=None if a.price is None else plain(a.price),
-            value=None if a.value is None else plain(a.value),
+            amount=plain_decimal(a.amount),
+            price=None if a.price is None else plain_decimal(a.price),
+            value=None if a.value is None else plain_decimal(a.value),
         )
 
 
@@ -91,7 +91,7 @@ class EvmWalletOut(Output):
             block=w.block,
             address=w.address,
             assets=[WalletAssetOut.from_domain(a) for a in w.assets],
-            value=plain(w.value),
+            value=plain_decimal(w.value),
         )
 
 
@@ -107,7 +107,7 @@ class WalletBalancesOut(Output):
         return cls(
             source=b.source,
             wallets=[EvmWalletOut.from_domain(w) for w in b.wallets],
-            total_value=plain(b.total_value),
+            total_value=plain_decimal(b.total_value),
             unpriced=list(b.unpriced),
             conventions=WALLET_CONVENTIONS,
         )

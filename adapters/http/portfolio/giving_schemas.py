@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from adapters.http.schemas.common import Input, ItemsOut, Output, doc
+from adapters.http.wire_format import plain_decimal
 from adapters.wire.numbers import Money, Quantity, SignedMoney
 from application.portfolio.giving import (
     FundSummary,
@@ -28,13 +29,8 @@ from domain.analytics.giving.model import (
 from domain.tax.holding import holding_term
 from ports.portfolio.giving import OpeningCarryovers
 
-
-def money(value: Decimal) -> str:
-    """Exact, without an exponent or trailing zeros after the point (60000.0 -> "60000")."""
-    if value == 0:
-        return "0"
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+# Giving's amounts on the wire: exact, in plain digits (60000.0 -> "60000").
+money = plain_decimal
 
 
 _Text = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
