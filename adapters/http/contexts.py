@@ -15,7 +15,7 @@ import inspect
 from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 from litestar import Request, Router
 from litestar.connection import ASGIConnection
@@ -24,13 +24,15 @@ from litestar.types import ControllerRouterHandler
 
 from adapters.http.routing import AppRouter
 from adapters.http.security import Caller, caller_of
-from domain.errors import CapabilityNotConfigured
+from domain.errors import CapabilityNotConfigured, NotFound
 
 API_PREFIX = "/api/v1"
 # The annotation the `caller` dependency gives its bundle parameter (any context's bundle).
 BundleDep: TypeAlias = NamedDependency[Any]
 # Where the app keeps the bundles of the contexts it serves in `app.state`, by name.
 CONTEXTS_STATE_KEY = "contexts"
+# What a context hands its controllers: the bundle of use cases its routes call.
+S = TypeVar("S")
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,20 @@ class HttpContext:
         }
 
 
+def context_over(
+    name: str,
+    services_type: type[S],
+    controllers: Callable[[Any], Sequence[ControllerRouterHandler]],
+) -> Callable[[S], HttpContext]:
+    """A context's `context(services)`: its controllers under the API prefix over the bundle
+    of `services_type` it is given, by `name`."""
+
+    def context(services: S) -> HttpContext:
+        return HttpContext(name, services, controllers)
+
+    return context
+
+
 def unconfigured_context(
     name: str,
     controllers: Callable[[Any], Sequence[ControllerRouterHandler]],
@@ -145,6 +161,17 @@ def bundle_of(connection: ASGIConnection[Any, Any, Any, Any], name: str) -> Any 
     sit outside the contexts' routers), None when this app does not serve it."""
     bundles: dict[str, Any] = connection.app.state[CONTEXTS_STATE_KEY]
     return bundles.get(name)
+
+
+def bundle_or_not_found(
+    connection: ASGIConnection[Any, Any, Any, Any], name: str, unserved: str
+) -> Any:
+    """The bundle of the context called `name`, for a console page over a context this app
+    may leave out; NotFound (404) saying `unserved` where it does."""
+    bundle = bundle_of(connection, name)
+    if bundle is None:
+        raise NotFound(unserved)
+    return bundle
 
 
 def served_bundle(connection: ASGIConnection[Any, Any, Any, Any], name: str) -> Any:

@@ -226,13 +226,7 @@ class EdgeMiddleware:
         if origin is None:
             return send
         extra = cors_headers(self.cors, origin, any(n == b"cookie" for n, _ in scope["headers"]))
-
-        async def send_with_cors(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", ()), *extra]
-            await send(message)
-
-        return send_with_cors
+        return with_headers(send, extra)
 
     def _request_id(self, scope: Scope) -> str:
         for name, value in scope["headers"]:
@@ -307,3 +301,14 @@ async def too_many(scope: Scope, send: Send, wait: int, detail: str) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
+def with_headers(send: Send, extra: list[tuple[bytes, bytes]]) -> Send:
+    """`send` with `extra` headers added to the answer's start (CORS, the session's cookies)."""
+
+    async def send_with_headers(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message["headers"] = [*message.get("headers", ()), *extra]
+        await send(message)
+
+    return send_with_headers

@@ -86,6 +86,15 @@ def decimal_text(value: object, kind: DecimalKind) -> str:
     return format(fixed, "f")
 
 
+def plain_decimal(value: Decimal) -> str:
+    """`value` exactly, in plain digits: no exponent, no trailing zeros after the point, no
+    negative zero (60000.0 -> "60000", 0E+2 and -0 -> "0")."""
+    if value == 0:
+        return "0"
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def rounded(value: float, decimals: int) -> float:
     """`value` at `decimals` places; -0.0 (and a noise that rounds to zero) becomes 0.0."""
     return float(round(value, decimals)) + 0.0

@@ -10,7 +10,7 @@ from typing import Any, TypeAlias
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import context_over
 from application.aggregation.service import AggregationService
 from application.aggregation.webhooks import AggregationWebhooks
 
@@ -34,5 +34,4 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     return routes.CONTROLLERS
 
 
-def context(services: AggregationServices) -> HttpContext:
-    return HttpContext(NAME, services, controllers)
+context = context_over(NAME, AggregationServices, controllers)

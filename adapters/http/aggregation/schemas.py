@@ -44,7 +44,7 @@ class AggregationAttachIn(Input):
     portfolio_id: Annotated[str, _ID] | None
 
 
-class AggregationItemOut(Output):
+class AggregationItemOut(Mirror[LinkedItem]):
     id: str
     institution_id: str | None
     portfolio_id: str | None
@@ -53,9 +53,7 @@ class AggregationItemOut(Output):
     created_at: datetime
     last_synced_at: datetime | None
 
-    @classmethod
-    def from_domain(cls, item: LinkedItem) -> AggregationItemOut:
-        return cls.from_attributes(item, status=item.status.value)
+    enum_values = ("status",)
 
 
 class AggregationItemListOut(ItemsOut):

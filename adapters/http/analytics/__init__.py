@@ -10,7 +10,7 @@ from litestar import Controller
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import context_over
 from adapters.http.problems import problems_with
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.analytics.american_options import AmericanOptionsService
@@ -99,6 +99,4 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     ]
 
 
-def context(services: AnalyticsServices) -> HttpContext:
-    """The analytics routes over their use cases."""
-    return HttpContext(NAME, services, controllers)
+context = context_over(NAME, AnalyticsServices, controllers)

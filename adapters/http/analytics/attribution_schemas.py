@@ -19,7 +19,7 @@ from adapters.http.analytics.attribution_stored_schemas import (
     RegimeShiftsOut,
     StoredAttributionSourceOut,
 )
-from adapters.http.schemas.common import Input, Mirror, Output
+from adapters.http.schemas.common import Input, Mirror, Output, doc
 from adapters.http.wire_format import AnalyticOut
 from application.analytics.attribution import (
     MAX_PERIODS,
@@ -48,10 +48,6 @@ from domain.portfolio.stored_periods import PeriodLength
 
 ModelName = Literal["brinson_fachler", "brinson_hood_beebower"]
 LinkingName = Literal["carino", "menchero"]
-
-
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
 
 
 UNITS = {
@@ -85,10 +81,10 @@ class AttributionSectorIn(Input):
     """One sector of one period."""
 
     sector: Annotated[str, msgspec.Meta(min_length=1, max_length=100, description="Name")]
-    portfolio_weight: Annotated[float, _doc("Portfolio weight at the start, fraction")]
-    benchmark_weight: Annotated[float, _doc("Benchmark weight at the start, fraction")]
-    portfolio_return: Annotated[float, _doc("Portfolio's return in the sector, fraction >= -1")]
-    benchmark_return: Annotated[float, _doc("Benchmark's return in the sector, fraction >= -1")]
+    portfolio_weight: Annotated[float, doc("Portfolio weight at the start, fraction")]
+    benchmark_weight: Annotated[float, doc("Benchmark weight at the start, fraction")]
+    portfolio_return: Annotated[float, doc("Portfolio's return in the sector, fraction >= -1")]
+    benchmark_return: Annotated[float, doc("Benchmark's return in the sector, fraction >= -1")]
 
 
 class AttributionPeriodIn(Input):
@@ -98,7 +94,7 @@ class AttributionPeriodIn(Input):
     end: date
     sectors: Annotated[
         list[AttributionSectorIn],
-        _doc(
+        doc(
             f"1 to {MAX_SECTORS} sectors, the same names in every period; each weight column "
             f"sums to 1 within {WEIGHT_TOLERANCE:g}"
         ),
@@ -115,14 +111,12 @@ class AttributionPeriodIn(Input):
 class AttributionCusumIn(Input):
     """CUSUM parameters on the per-period active-return series."""
 
-    target: Annotated[float, _doc("Target mean active return per period, fraction")] = (
-        DEFAULT_TARGET
-    )
-    k: Annotated[float, _doc("Slack in units of sigma, >= 0")] = DEFAULT_K
-    h: Annotated[float, _doc("Decision interval in units of sigma, > 0")] = DEFAULT_H
+    target: Annotated[float, doc("Target mean active return per period, fraction")] = DEFAULT_TARGET
+    k: Annotated[float, doc("Slack in units of sigma, >= 0")] = DEFAULT_K
+    h: Annotated[float, doc("Decision interval in units of sigma, > 0")] = DEFAULT_H
     sigma: Annotated[
         float | None,
-        _doc("Std of the active return per period, fraction > 0; null: moving-range estimate"),
+        doc("Std of the active return per period, fraction > 0; null: moving-range estimate"),
     ] = None
 
 
@@ -132,22 +126,22 @@ class AttributionIn(Input):
 
     periods: Annotated[
         list[AttributionPeriodIn] | None,
-        _doc(f"1 to {MAX_PERIODS:,} periods, in date order (or `portfolio_id`)"),
+        doc(f"1 to {MAX_PERIODS:,} periods, in date order (or `portfolio_id`)"),
     ] = None
     portfolio_id: Annotated[
         Annotated[str, msgspec.Meta(max_length=64)] | None,
-        _doc("One of your ledger portfolios (or `periods`)"),
+        doc("One of your ledger portfolios (or `periods`)"),
     ] = None
-    start: Annotated[date | None, _doc("Stored input: the first period's start")] = None
-    end: Annotated[date | None, _doc("Stored input: the last period's end, <= today")] = None
-    period: Annotated[PeriodName, _doc("Stored input: the periods' length")] = "monthly"
+    start: Annotated[date | None, doc("Stored input: the first period's start")] = None
+    end: Annotated[date | None, doc("Stored input: the last period's end, <= today")] = None
+    period: Annotated[PeriodName, doc("Stored input: the periods' length")] = "monthly"
     benchmark_portfolio_id: Annotated[
         Annotated[str, msgspec.Meta(max_length=64)] | None,
-        _doc("Stored input: another of your portfolios"),
+        doc("Stored input: another of your portfolios"),
     ] = None
-    benchmark: Annotated[list[AttributionConstituentIn] | None, _doc(CONSTITUENTS_DOC)] = None
+    benchmark: Annotated[list[AttributionConstituentIn] | None, doc(CONSTITUENTS_DOC)] = None
     regime: Annotated[
-        RegimeSeriesName, _doc("Stored input: whose daily level the regime is read on")
+        RegimeSeriesName, doc("Stored input: whose daily level the regime is read on")
     ] = "benchmark"
     model: ModelName = "brinson_fachler"
     linking: LinkingName = "carino"
@@ -246,22 +240,22 @@ class AttributionLinkedOut(Output):
     method: LinkingName
     start: date
     end: date
-    portfolio_return: Annotated[AnalyticOut, _doc("prod(1 + R_p,t) - 1")]
-    benchmark_return: Annotated[AnalyticOut, _doc("prod(1 + R_b,t) - 1")]
-    active_return: Annotated[AnalyticOut, _doc("portfolio_return - benchmark_return")]
-    coefficients: Annotated[list[AnalyticOut], _doc("The linking coefficient of each period")]
+    portfolio_return: Annotated[AnalyticOut, doc("prod(1 + R_p,t) - 1")]
+    benchmark_return: Annotated[AnalyticOut, doc("prod(1 + R_b,t) - 1")]
+    active_return: Annotated[AnalyticOut, doc("portfolio_return - benchmark_return")]
+    coefficients: Annotated[list[AnalyticOut], doc("The linking coefficient of each period")]
     sectors: list[AttributionEffectsOut]
     totals: AttributionTotalsOut
 
 
 class AttributionCusumEventOut(Output):
-    start: Annotated[date, _doc("End date of the first period of the shift")]
-    alarm: Annotated[date, _doc("End date of the period that crossed h")]
+    start: Annotated[date, doc("End date of the first period of the shift")]
+    alarm: Annotated[date, doc("End date of the period that crossed h")]
     direction: Literal["up", "down"]
-    periods: Annotated[int, _doc("Periods from start to alarm, both counted")]
-    magnitude: Annotated[AnalyticOut, _doc("Estimated new mean - target, fraction per period")]
-    magnitude_sigmas: Annotated[AnalyticOut, _doc("magnitude / sigma")]
-    statistic: Annotated[AnalyticOut, _doc("C+ or C- at the alarm, units of sigma (> h)")]
+    periods: Annotated[int, doc("Periods from start to alarm, both counted")]
+    magnitude: Annotated[AnalyticOut, doc("Estimated new mean - target, fraction per period")]
+    magnitude_sigmas: Annotated[AnalyticOut, doc("magnitude / sigma")]
+    statistic: Annotated[AnalyticOut, doc("C+ or C- at the alarm, units of sigma (> h)")]
 
 
 class AttributionCusumOut(Output):
@@ -269,7 +263,7 @@ class AttributionCusumOut(Output):
     target: AnalyticOut
     k: AnalyticOut
     h: AnalyticOut
-    sigma: Annotated[AnalyticOut | None, _doc("null: too few periods or no variation, no events")]
+    sigma: Annotated[AnalyticOut | None, doc("null: too few periods or no variation, no events")]
     sigma_source: Literal["given", "moving_range"]
     events: list[AttributionCusumEventOut]
 
@@ -285,10 +279,10 @@ class AttributionOut(Output):
     linked: AttributionLinkedOut
     cusum: AttributionCusumOut
     source: Annotated[
-        StoredAttributionSourceOut | None, _doc("Stored input: what the periods came from")
+        StoredAttributionSourceOut | None, doc("Stored input: what the periods came from")
     ] = None
     regimes: Annotated[
-        RegimeShiftsOut | None, _doc("Stored input: the regime shifts; null with regime none")
+        RegimeShiftsOut | None, doc("Stored input: the regime shifts; null with regime none")
     ] = None
 
     @classmethod

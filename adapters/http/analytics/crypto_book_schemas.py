@@ -8,10 +8,9 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.analytics.crypto_schemas import plain
-from adapters.http.analytics.crypto_wallets_schemas import EvmChainOut
+from adapters.http.analytics.crypto_wallets_schemas import EvmAddress, EvmChainOut
 from adapters.http.schemas.common import Input, ItemsOut, Output
-from adapters.http.wire_format import AnalyticOut
+from adapters.http.wire_format import AnalyticOut, plain_decimal
 from application.analytics.crypto_wallet_book import NewWallet, WalletChange
 from application.analytics.crypto_wallets import MAX_TOKENS_PER_WALLET
 from domain.analytics.crypto.fees import BlockFees, GasFees, PercentileFee
@@ -64,7 +63,7 @@ class CryptoWalletIn(Input):
     """A wallet to keep: a chain, an address and the ERC-20 contracts to read in it."""
 
     chain_id: Annotated[int, msgspec.Meta(description="EIP-155 chain id (1 Ethereum, 137 Polygon)")]
-    address: Annotated[str, msgspec.Meta(max_length=42, description="0x and 40 hex digits")]
+    address: EvmAddress
     label: _Label = ""
     tokens: _Tokens = msgspec.field(default_factory=list)
 
@@ -109,7 +108,7 @@ class CryptoHoldingOut(Output):
 
     @classmethod
     def from_domain(cls, h: Holding) -> CryptoHoldingOut:
-        return cls.from_attributes(h, amount=plain(h.amount))
+        return cls.from_attributes(h, amount=plain_decimal(h.amount))
 
 
 class CryptoAssetTotalOut(Output):
@@ -125,10 +124,10 @@ class CryptoAssetTotalOut(Output):
     def from_domain(cls, a: AssetTotal) -> CryptoAssetTotalOut:
         return cls.from_attributes(
             a,
-            amount=plain(a.amount),
-            price=None if a.price is None else plain(a.price),
-            value=None if a.value is None else plain(a.value),
-            share=None if a.share is None else plain(a.share),
+            amount=plain_decimal(a.amount),
+            price=None if a.price is None else plain_decimal(a.price),
+            value=None if a.value is None else plain_decimal(a.value),
+            share=None if a.share is None else plain_decimal(a.share),
             holdings=[CryptoHoldingOut.from_domain(h) for h in a.holdings],
         )
 
@@ -158,7 +157,7 @@ class CryptoPortfolioOut(Output):
             wallets=p.wallets,
             chains=[CryptoChainBlockOut.from_domain(c) for c in p.chains],
             assets=[CryptoAssetTotalOut.from_domain(a) for a in p.assets],
-            total_value=plain(p.total_value),
+            total_value=plain_decimal(p.total_value),
             unpriced=list(p.unpriced),
             conventions=PORTFOLIO_CONVENTIONS,
         )
@@ -174,9 +173,9 @@ class BlockFeesOut(Output):
     def from_domain(cls, b: BlockFees) -> BlockFeesOut:
         return cls(
             number=b.number,
-            base_fee=plain(b.base_fee),
+            base_fee=plain_decimal(b.base_fee),
             gas_used_ratio=b.gas_used_ratio,
-            priority_fees=[plain(f) for f in b.priority_fees],
+            priority_fees=[plain_decimal(f) for f in b.priority_fees],
         )
 
 
@@ -189,8 +188,8 @@ class PercentileFeeOut(Output):
     def from_domain(cls, p: PercentileFee) -> PercentileFeeOut:
         return cls(
             percentile=p.percentile,
-            priority_fee=None if p.priority_fee is None else plain(p.priority_fee),
-            max_fee=None if p.max_fee is None else plain(p.max_fee),
+            priority_fee=None if p.priority_fee is None else plain_decimal(p.priority_fee),
+            max_fee=None if p.max_fee is None else plain_decimal(p.max_fee),
         )
 
 
@@ -211,8 +210,8 @@ class GasFeesOut(Output):
             method=f.method,
             newest_block=f.newest_block,
             blocks=[BlockFeesOut.from_domain(b) for b in f.blocks],
-            next_base_fee=None if f.next_base_fee is None else plain(f.next_base_fee),
+            next_base_fee=None if f.next_base_fee is None else plain_decimal(f.next_base_fee),
             percentiles=[PercentileFeeOut.from_domain(p) for p in f.percentiles],
-            gas_price=None if f.gas_price is None else plain(f.gas_price),
+            gas_price=None if f.gas_price is None else plain_decimal(f.gas_price),
             conventions=GAS_FEE_CONVENTIONS,
         )

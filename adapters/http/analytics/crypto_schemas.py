@@ -10,8 +10,8 @@ from typing import Annotated, Any
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Mirror, Output
-from adapters.http.wire_format import AnalyticOut
+from adapters.http.schemas.common import Input, Mirror, Output, doc
+from adapters.http.wire_format import AnalyticOut, plain_decimal
 from adapters.wire.numbers import Fraction, WireNumber
 from application.analytics.crypto import (
     MAX_GAS_POINTS,
@@ -51,21 +51,9 @@ class TvlAmount(WireNumber):
     spec = TVL
 
 
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
-
-
-def plain(value: Decimal) -> str:
-    """A Decimal as plain text (no exponent; -0 and 0E+2 as "0")."""
-    if value == 0:
-        return "0"
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
 def plain_fields(source: object, *names: str) -> dict[str, Any]:
     """Each of `names` as `source`'s Decimal attribute of that name, in plain text."""
-    return {name: plain(getattr(source, name)) for name in names}
+    return {name: plain_decimal(getattr(source, name)) for name in names}
 
 
 def _decimals(values: list[Any]) -> list[Decimal]:
@@ -98,12 +86,12 @@ class PoolRangeIn(Input):
 class ImpermanentLossIn(Input):
     """A position opened at `entry_price` with `deposit`, valued at each of `prices`."""
 
-    entry_price: Annotated[PoolPrice, _doc("Price at which the position is opened")]
-    prices: Annotated[list[PoolPrice], _doc(f"1 to {MAX_PRICES:,} later prices")]
-    deposit: Annotated[TokenAmount, _doc("Value deposited, in token1 (default 1)")] = TokenAmount(
+    entry_price: Annotated[PoolPrice, doc("Price at which the position is opened")]
+    prices: Annotated[list[PoolPrice], doc(f"1 to {MAX_PRICES:,} later prices")]
+    deposit: Annotated[TokenAmount, doc("Value deposited, in token1 (default 1)")] = TokenAmount(
         "1"
     )
-    range: Annotated[PoolRangeIn | None, _doc("Concentrated range; null: the full range (v2)")] = (
+    range: Annotated[PoolRangeIn | None, doc("Concentrated range; null: the full range (v2)")] = (
         None
     )
 
@@ -161,8 +149,8 @@ class ImpermanentLossOut(Output):
         amounts = ("entry_price", "deposit", "liquidity", "amount0", "amount1")
         position = LpPositionOut(
             model="constant_product_v2" if span is None else "concentrated_v3",
-            lower=None if span is None else plain(span.lower),
-            upper=None if span is None else plain(span.upper),
+            lower=None if span is None else plain_decimal(span.lower),
+            upper=None if span is None else plain_decimal(span.upper),
             **plain_fields(p, *amounts, "liquidity_multiple"),
         )
         points = [LpPositionPointOut.from_domain(x) for x in report.points]
@@ -183,10 +171,10 @@ DRAIN_CONVENTIONS = {
 class PoolDrainIn(Input):
     """A pool's TVL series: `at` and `tvl` pair up; timestamps strictly increasing."""
 
-    at: Annotated[list[datetime], _doc(f"2 to {MAX_TVL_POINTS:,} RFC 3339 times with a zone")]
-    tvl: Annotated[list[TvlAmount], _doc("TVL at each time, >= 0")]
+    at: Annotated[list[datetime], doc(f"2 to {MAX_TVL_POINTS:,} RFC 3339 times with a zone")]
+    tvl: Annotated[list[TvlAmount], doc("TVL at each time, >= 0")]
     window_hours: Annotated[float, msgspec.Meta(gt=0, le=8784, description="Window, hours")] = 24
-    threshold: Annotated[Fraction, _doc("Drop that alerts, fraction (default 0.3)")] = Fraction(
+    threshold: Annotated[Fraction, doc("Drop that alerts, fraction (default 0.3)")] = Fraction(
         "0.3"
     )
 
@@ -267,12 +255,12 @@ class GasIn(Input):
     """A gas-price history: `at` and `gwei` pair up, timestamps strictly increasing; or, instead,
     `chain_id`: the chain's latest `blocks` base fees read live (eth_feeHistory)."""
 
-    at: Annotated[list[datetime], _doc(f"Up to {MAX_GAS_POINTS:,} RFC 3339 times with a zone")] = (
+    at: Annotated[list[datetime], doc(f"Up to {MAX_GAS_POINTS:,} RFC 3339 times with a zone")] = (
         msgspec.field(default_factory=list)
     )
     gwei: Annotated[
         list[Annotated[float, msgspec.Meta(ge=0, le=1e9)]],
-        _doc("Gas price at each time, gwei, 0 to 1e9"),
+        doc("Gas price at each time, gwei, 0 to 1e9"),
     ] = msgspec.field(default_factory=list)
     chain_id: _GasChainId | None = None
     blocks: Annotated[
@@ -343,7 +331,7 @@ class GasOut(Output):
     window: int
     threshold: AnalyticOut
     spike_count: int
-    spikes: Annotated[list[GasSpikeOut], _doc(f"The first {MAX_SPIKES:,} spikes, by time")]
+    spikes: Annotated[list[GasSpikeOut], doc(f"The first {MAX_SPIKES:,} spikes, by time")]
     latest: GasSpikeOut | None
     latest_is_spike: bool
     cheapest: GasCheapestWindowOut

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.analytics.crypto_schemas import plain
-from adapters.http.schemas.common import Input, Mirror, Output
+from adapters.http.schemas.common import Input, Mirror, Output, doc
+from adapters.http.wire_format import plain_decimal
 from application.analytics.crypto_wallets import (
     MAX_TOKENS_PER_WALLET,
     MAX_WALLETS,
@@ -19,11 +19,6 @@ from application.analytics.crypto_wallets import (
 )
 from domain.analytics.crypto.wallets import ChainInfo
 
-
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
-
-
 WALLET_CONVENTIONS = {
     "raw": "the chain's integer in the asset's smallest unit (wei for ether), as a string",
     "amount": "raw / 10^decimals, exact (no float on the way)",
@@ -33,19 +28,22 @@ WALLET_CONVENTIONS = {
 }
 
 
+EvmAddress = Annotated[str, msgspec.Meta(max_length=42, description="0x and 40 hex digits")]
+
+
 class EvmWalletIn(Input):
     """A wallet on one chain and the ERC-20 contracts to read in it."""
 
-    chain_id: Annotated[int, _doc("EIP-155 chain id (1 Ethereum, 137 Polygon, 8453 Base ...)")]
-    address: Annotated[str, msgspec.Meta(max_length=42, description="0x and 40 hex digits")]
+    chain_id: Annotated[int, doc("EIP-155 chain id (1 Ethereum, 137 Polygon, 8453 Base ...)")]
+    address: EvmAddress
     tokens: Annotated[
         list[Annotated[str, msgspec.Meta(max_length=42)]],
-        _doc(f"ERC-20 contract addresses, at most {MAX_TOKENS_PER_WALLET}"),
+        doc(f"ERC-20 contract addresses, at most {MAX_TOKENS_PER_WALLET}"),
     ] = msgspec.field(default_factory=list)
 
 
 class WalletBalancesIn(Input):
-    wallets: Annotated[list[EvmWalletIn], _doc(f"1 to {MAX_WALLETS} wallets, any chains")]
+    wallets: Annotated[list[EvmWalletIn], doc(f"1 to {MAX_WALLETS} wallets, any chains")]
 
     def to_requests(self) -> list[WalletRequest]:
         return [WalletRequest(w.chain_id, w.address, tuple(w.tokens)) for w in self.wallets]
@@ -66,9 +64,9 @@ class WalletAssetOut(Output):
         return cls.from_attributes(
             a,
             raw=str(a.raw),
-            amount=plain(a.amount),
-            price=None if a.price is None else plain(a.price),
-            value=None if a.value is None else plain(a.value),
+            amount=plain_decimal(a.amount),
+            price=None if a.price is None else plain_decimal(a.price),
+            value=None if a.value is None else plain_decimal(a.value),
         )
 
 
@@ -93,7 +91,7 @@ class EvmWalletOut(Output):
             block=w.block,
             address=w.address,
             assets=[WalletAssetOut.from_domain(a) for a in w.assets],
-            value=plain(w.value),
+            value=plain_decimal(w.value),
         )
 
 
@@ -109,7 +107,7 @@ class WalletBalancesOut(Output):
         return cls(
             source=b.source,
             wallets=[EvmWalletOut.from_domain(w) for w in b.wallets],
-            total_value=plain(b.total_value),
+            total_value=plain_decimal(b.total_value),
             unpriced=list(b.unpriced),
             conventions=WALLET_CONVENTIONS,
         )

@@ -7,13 +7,13 @@ from datetime import date
 from typing import Annotated
 
 from litestar import get
-from litestar.openapi.spec import Example
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
 from adapters.http.analytics.bond_holdings_schemas import PortfolioBondsOut
 from adapters.http.analytics.fixed_income_schemas import BondIn, BondOut, LadderIn, LadderOut
 from adapters.http.deps import CallerDep
+from adapters.http.params import day_param
 from adapters.http.shared_calculations import calculation
 from application.analytics.bond_holdings import StoredBondsRequest
 from application.analytics.fixed_income import DEFAULT_SHOCKS_BP, MAX_SHOCKS
@@ -105,10 +105,8 @@ class PortfolioBondsController(AnalyticsController):
         analytics: AnalyticsDep,
         settlement: Annotated[
             str | None,
-            QueryParameter(
-                format="date",
-                description="The settlement date, ISO 8601 (YYYY-MM-DD); default today (UTC)",
-                examples=[Example(value="2026-03-31")],
+            day_param(
+                "The settlement date, ISO 8601 (YYYY-MM-DD); default today (UTC)", "2026-03-31"
             ),
         ] = None,
         shocks_bp: Annotated[

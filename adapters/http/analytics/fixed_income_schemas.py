@@ -12,7 +12,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Output, doc
 from adapters.http.wire_format import AnalyticOut
 from application.analytics.fixed_income import (
     DEFAULT_SHOCKS_BP,
@@ -57,15 +57,18 @@ UNITS = {
 }
 
 
+# A bond's coupon schedule, as each body giving a bond's terms takes it.
+CouponFrequency = Annotated[int, doc("Coupons a year: 1, 2 or 4 (default 2)")]
+DayCountName = Annotated[str, doc(f"One of: {', '.join(DAY_COUNT_NAMES)} (default 30/360 US)")]
+
+
 class BondSpecIn(Input):
     """One bullet bond; exactly one of `yield_rate` or `clean_price`."""
 
     maturity: date
     coupon_rate: Annotated[float, msgspec.Meta(description="Fraction a year, >= 0 (0.05 = 5%)")]
-    frequency: Annotated[int, msgspec.Meta(description="Coupons a year: 1, 2 or 4 (default 2)")] = 2
-    day_count: Annotated[
-        str, msgspec.Meta(description=f"One of: {', '.join(DAY_COUNT_NAMES)} (default 30/360 US)")
-    ] = "30/360 US"
+    frequency: CouponFrequency = 2
+    day_count: DayCountName = "30/360 US"
     issue_date: Annotated[
         date | None,
         msgspec.Meta(description="Optional; on or before settlement (a stub first period)"),
@@ -86,6 +89,7 @@ class BondSpecIn(Input):
         return self.onto(BondSpec)
 
 
+_CURRENCY = Annotated[str, doc("ISO 4217 (default USD)")]
 _SHOCKS = msgspec.Meta(
     description=f"Parallel yield shifts in bp, at most {MAX_SHOCKS} (default "
     f"{', '.join(f'{s:+g}' for s in DEFAULT_SHOCKS_BP)}); +/- N bp: [-N, N]"
@@ -97,7 +101,7 @@ class BondIn(BondSpecIn, kw_only=True):
 
     # Keyword-only fields: a required one may follow the inherited defaults.
     settlement: date
-    currency: Annotated[str, msgspec.Meta(description="ISO 4217 (default USD)")] = "USD"
+    currency: _CURRENCY = "USD"
     shocks_bp: Annotated[list[float] | None, _SHOCKS] = None
 
     def to_request(self) -> BondRequest:
@@ -109,7 +113,7 @@ class LadderIn(Input):
 
     settlement: date
     bonds: Annotated[list[BondSpecIn], msgspec.Meta(description=f"1 to {MAX_POSITIONS:,} bonds")]
-    currency: Annotated[str, msgspec.Meta(description="ISO 4217 (default USD)")] = "USD"
+    currency: _CURRENCY = "USD"
     shocks_bp: Annotated[list[float] | None, _SHOCKS] = None
 
     def to_request(self) -> LadderRequest:

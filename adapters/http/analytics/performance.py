@@ -6,12 +6,12 @@ from datetime import date
 from typing import Annotated, Any
 
 from litestar import Request, Response, get
-from litestar.openapi.spec import Example
 from litestar.params import FromPath, QueryParameter
 
 from adapters.http.analytics import AnalyticsController, AnalyticsDep, problems
 from adapters.http.analytics.performance_schemas import PerformanceOut
 from adapters.http.deps import CallerDep
+from adapters.http.params import day_param
 from adapters.http.problems import FieldError, Problem, problem_response, title_for
 from application.analytics.performance import (
     MAX_DAYS,
@@ -78,20 +78,10 @@ class PerformanceController(AnalyticsController):
         analytics: AnalyticsDep,
         from_: Annotated[
             str | None,
-            QueryParameter(
-                name="from",
-                format="date",
-                description="First day, ISO 8601 (YYYY-MM-DD), inclusive",
-                examples=[Example(value="2026-01-05")],
-            ),
+            day_param("First day, ISO 8601 (YYYY-MM-DD), inclusive", "2026-01-05", name="from"),
         ] = None,
         to: Annotated[
-            str | None,
-            QueryParameter(
-                format="date",
-                description="Last day, ISO 8601 (YYYY-MM-DD), inclusive",
-                examples=[Example(value="2026-03-31")],
-            ),
+            str | None, day_param("Last day, ISO 8601 (YYYY-MM-DD), inclusive", "2026-03-31")
         ] = None,
         benchmark: Annotated[
             str | None,

@@ -7,16 +7,11 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Mirror, Output
+from adapters.http.schemas.common import Mirror, Output, doc
 from adapters.http.wire_format import AnalyticOut, MoneyOut
 from application.analytics.performance import BenchmarkReport, CurvePoint, PerformanceReport
 from domain.analytics.equity_curve import Turnover
 from domain.analytics.performance import ReturnStats, TradeStats
-
-
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
-
 
 Fraction = AnalyticOut  # 0.01 = 1 %
 
@@ -25,17 +20,17 @@ class CurvePointOut(Output):
     """One day's snapshot (the last of that UTC day)."""
 
     date: date
-    equity: Annotated[MoneyOut, _doc("Cash + signed market value at the snapshot's marks")]
-    net_flow: Annotated[MoneyOut, _doc("External cash flow of the day (deposits +, withdrawals -)")]
+    equity: Annotated[MoneyOut, doc("Cash + signed market value at the snapshot's marks")]
+    net_flow: Annotated[MoneyOut, doc("External cash flow of the day (deposits +, withdrawals -)")]
     daily_return: Annotated[
         Fraction | None,
-        _doc(
+        doc(
             "Time-weighted return of the day, flows at the start of the day: "
             "E_t / (E_(t-1) + F_t) - 1; null on the first day (the starting point)"
         ),
     ]
     drawdown: Annotated[
-        Fraction, _doc("Fall of the unit value below its running peak, as a fraction of the peak")
+        Fraction, doc("Fall of the unit value below its running peak, as a fraction of the peak")
     ]
 
     @classmethod
@@ -46,26 +41,26 @@ class CurvePointOut(Output):
 class ReturnStatsOut(Output):
     """Statistics of the unit value the daily time-weighted returns compound to (P = 252)."""
 
-    periods: Annotated[int, _doc("Daily returns used (snapshots - 1)")]
-    total_return: Annotated[Fraction, _doc("Compounded time-weighted return over the range")]
+    periods: Annotated[int, doc("Daily returns used (snapshots - 1)")]
+    total_return: Annotated[Fraction, doc("Compounded time-weighted return over the range")]
     cagr: Annotated[
-        Fraction | None, _doc("(1 + total) ** (252 / periods) - 1; null when it overflows")
+        Fraction | None, doc("(1 + total) ** (252 / periods) - 1; null when it overflows")
     ]
     volatility_annual: Annotated[
-        Fraction | None, _doc("Sample (n - 1) standard deviation of daily returns x sqrt(252)")
+        Fraction | None, doc("Sample (n - 1) standard deviation of daily returns x sqrt(252)")
     ]
     sharpe: Annotated[
         AnalyticOut | None,
-        _doc("(mean daily return - rf per day) / sample stdev x sqrt(252), rf = 0"),
+        doc("(mean daily return - rf per day) / sample stdev x sqrt(252), rf = 0"),
     ]
     sortino: Annotated[
         AnalyticOut | None,
-        _doc("mean / target semideviation (over every day, target 0) x sqrt(252)"),
+        doc("mean / target semideviation (over every day, target 0) x sqrt(252)"),
     ]
-    calmar: Annotated[AnalyticOut | None, _doc("CAGR / max drawdown; null without a drawdown")]
-    max_drawdown: Annotated[Fraction, _doc("Largest fall from a running peak, a fraction of it")]
+    calmar: Annotated[AnalyticOut | None, doc("CAGR / max drawdown; null without a drawdown")]
+    max_drawdown: Annotated[Fraction, doc("Largest fall from a running peak, a fraction of it")]
     max_drawdown_days: Annotated[
-        int, _doc("Longest stretch of snapshots spent below an earlier peak")
+        int, doc("Longest stretch of snapshots spent below an earlier peak")
     ]
 
     @classmethod
@@ -85,15 +80,15 @@ class TradeStatsOut(Mirror[TradeStats]):
     winners: int
     losers: int
     win_rate: Annotated[
-        Fraction | None, _doc("winners / trades (a breakeven trade is not a winner)")
+        Fraction | None, doc("winners / trades (a breakeven trade is not a winner)")
     ]
     profit_factor: Annotated[
-        AnalyticOut | None, _doc("gross profit / gross loss; null without loss")
+        AnalyticOut | None, doc("gross profit / gross loss; null without loss")
     ]
     average_win: MoneyOut | None
-    average_loss: Annotated[MoneyOut | None, _doc("A positive amount")]
+    average_loss: Annotated[MoneyOut | None, doc("A positive amount")]
     gross_profit: MoneyOut
-    gross_loss: Annotated[MoneyOut, _doc("A positive amount")]
+    gross_loss: Annotated[MoneyOut, doc("A positive amount")]
 
 
 class TurnoverOut(Mirror[Turnover]):
@@ -101,8 +96,8 @@ class TurnoverOut(Mirror[Turnover]):
 
     traded_notional: MoneyOut
     average_equity: MoneyOut
-    total: Annotated[AnalyticOut, _doc("traded notional / average equity over the range")]
-    annualized: Annotated[AnalyticOut, _doc("total x 252 / snapshots")]
+    total: Annotated[AnalyticOut, doc("traded notional / average equity over the range")]
+    annualized: Annotated[AnalyticOut, doc("total x 252 / snapshots")]
 
 
 class BenchmarkOut(Output):
@@ -111,23 +106,23 @@ class BenchmarkOut(Output):
     without a benchmark close are left out). P = 252, rf = 0."""
 
     symbol: str
-    points: Annotated[int, _doc("Aligned days")]
+    points: Annotated[int, doc("Aligned days")]
     benchmark_return: Annotated[
-        Fraction | None, _doc("The benchmark's compounded return over the aligned days")
+        Fraction | None, doc("The benchmark's compounded return over the aligned days")
     ]
     beta: Annotated[
         AnalyticOut | None,
-        _doc("Sample cov(r_p, r_b) / sample var(r_b); null under 2 days or flat"),
+        doc("Sample cov(r_p, r_b) / sample var(r_b); null under 2 days or flat"),
     ]
     alpha: Annotated[
         Fraction | None,
-        _doc("Jensen's: mean(r_p - rf) - beta x mean(r_b - rf) per day, x 252 (arithmetic)"),
+        doc("Jensen's: mean(r_p - rf) - beta x mean(r_b - rf) per day, x 252 (arithmetic)"),
     ]
     tracking_error: Annotated[
-        Fraction | None, _doc("Sample stdev of r_p - r_b x sqrt(252); null under 2 days")
+        Fraction | None, doc("Sample stdev of r_p - r_b x sqrt(252); null under 2 days")
     ]
     information_ratio: Annotated[
-        AnalyticOut | None, _doc("mean(r_p - r_b) x 252 / tracking error; null when it is 0")
+        AnalyticOut | None, doc("mean(r_p - r_b) x 252 / tracking error; null when it is 0")
     ]
 
     @classmethod
@@ -146,22 +141,22 @@ class PerformanceOut(Output):
     """An account's performance from its daily equity snapshots (taken by the snapshot job)."""
 
     account_id: str
-    from_: Annotated[date, _doc("First day of the range (inclusive, UTC)")] = msgspec.field(
+    from_: Annotated[date, doc("First day of the range (inclusive, UTC)")] = msgspec.field(
         name="from"
     )
-    to: Annotated[date, _doc("Last day of the range (inclusive, UTC)")]
-    points: Annotated[int, _doc("Snapshots in the range")]
+    to: Annotated[date, doc("Last day of the range (inclusive, UTC)")]
+    points: Annotated[int, doc("Snapshots in the range")]
     equity_curve: list[CurvePointOut]
-    returns: Annotated[ReturnStatsOut | None, _doc("null under two snapshots")]
+    returns: Annotated[ReturnStatsOut | None, doc("null under two snapshots")]
     trades: TradeStatsOut
     exposure: Annotated[
         Fraction | None,
-        _doc("Mean of gross exposure / equity over the snapshots (1 = fully invested)"),
+        doc("Mean of gross exposure / equity over the snapshots (1 = fully invested)"),
     ]
     turnover: TurnoverOut | None
-    net_flows: Annotated[MoneyOut, _doc("External flows after the first snapshot, summed")]
-    realized_pnl: Annotated[MoneyOut, _doc("P&L the range's fills realized, net of commissions")]
-    benchmark: Annotated[BenchmarkOut | None, _doc("null unless `benchmark` was given")] = None
+    net_flows: Annotated[MoneyOut, doc("External flows after the first snapshot, summed")]
+    realized_pnl: Annotated[MoneyOut, doc("P&L the range's fills realized, net of commissions")]
+    benchmark: Annotated[BenchmarkOut | None, doc("null unless `benchmark` was given")] = None
 
     @classmethod
     def from_domain(cls, report: PerformanceReport) -> PerformanceOut:

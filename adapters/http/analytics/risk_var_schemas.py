@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Ident, Input, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut
 from adapters.wire.numbers import Money
 from application.analytics.value_at_risk import MAX_OBSERVATIONS, VarRequest, VarResult
@@ -21,7 +21,6 @@ from domain.analytics.risk_report import (
 )
 from domain.risk.metrics import InvalidRiskInput
 
-Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
 Method = Literal["historical", "parametric_normal", "cornish_fisher"]
 CENT = Decimal("0.01")
 ALL_METHODS: tuple[Method, ...] = ("historical", "parametric_normal", "cornish_fisher")

@@ -15,7 +15,7 @@ from adapters.http.analytics.risk_var_schemas import (
     floats,
     report_fields,
 )
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Ident, Input, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut
 from adapters.wire.numbers import Money
 from application.analytics.scenario_calibration import (
@@ -36,7 +36,6 @@ from domain.analytics.montecarlo.calibration import TailFit
 from domain.analytics.montecarlo.regime import Regime
 from domain.analytics.risk_report import DEFAULT_CONFIDENCES
 
-Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
 Matrix = list[list[float]]
 
 

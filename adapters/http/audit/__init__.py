@@ -9,7 +9,7 @@ from typing import Any, TypeAlias
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import context_over
 from adapters.http.problems import problems_with
 from application.core.audit_log import AuditLogService
 
@@ -34,6 +34,4 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     return log.CONTROLLERS
 
 
-def context(services: AuditServices) -> HttpContext:
-    """The audit routes over their use cases."""
-    return HttpContext(NAME, services, controllers)
+context = context_over(NAME, AuditServices, controllers)

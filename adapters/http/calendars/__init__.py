@@ -9,7 +9,7 @@ from typing import Any, TypeAlias
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import context_over
 from application.calendars.sessions import VenueSessionsQuery
 
 NAME = "calendars"
@@ -31,5 +31,4 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     return routes.CONTROLLERS  # /calendars/{venue}
 
 
-def context(services: CalendarsServices) -> HttpContext:
-    return HttpContext(NAME, services, controllers)
+context = context_over(NAME, CalendarsServices, controllers)

@@ -22,18 +22,16 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from adapters.http.console.pages import ACTING, ConsolePage, fragment, is_htmx, page
-from adapters.http.contexts import bundle_of
+from adapters.http.contexts import bundle_or_not_found
 from adapters.http.security import caller_of
-from domain.errors import NotFound
 
 AGGREGATION = "/console/aggregation"
 
 
 def _service(request: Request[Any, Any, Any]) -> Any:
-    services = bundle_of(request, "aggregation")
-    if services is None:
-        raise NotFound("outside accounts are not served by this instance")
-    return services.aggregation
+    return bundle_or_not_found(
+        request, "aggregation", "outside accounts are not served by this instance"
+    ).aggregation
 
 
 async def _items_context(request: Request[Any, Any, Any], item_id: str | None = None) -> Any:

@@ -41,28 +41,25 @@ from adapters.http.console.attribution_view import (
 )
 from adapters.http.console.form_fields import FieldReader
 from adapters.http.console.pages import ConsolePage, page, part_or_page
-from adapters.http.contexts import bundle_of
-from adapters.http.problems import domain_status
+from adapters.http.contexts import bundle_or_not_found
 from adapters.http.security import caller_of
 from application.rebalancing.attribution import StoredAttributionRequest
-from domain.errors import DomainError, NotFound
+from domain.errors import DomainError
 from domain.portfolio.linking import LinkingMethod
 
 TITLE = "Attribution"
 
 
 def _service(request: Request[Any, Any, Any]) -> Any:
-    services = bundle_of(request, "rebalancing")
-    if services is None:
-        raise NotFound("attribution is not served by this instance")
-    return services.attribution
+    return bundle_or_not_found(
+        request, "rebalancing", "attribution is not served by this instance"
+    ).attribution
 
 
 def _analytics(request: Request[Any, Any, Any]) -> Any:
-    services = bundle_of(request, "analytics")
-    if services is None:
-        raise NotFound("attribution from stored closes is not served by this instance")
-    return services.attribution
+    return bundle_or_not_found(
+        request, "analytics", "attribution from stored closes is not served by this instance"
+    ).attribution
 
 
 async def _context(
@@ -115,11 +112,7 @@ class AttributionPageController(ConsolePage):
                     caller_of(request).principal, StoredAttributionRequest(**parts)
                 )
             except DomainError as exc:  # 404 for another's portfolio passes through
-                if domain_status(exc) != 422:
-                    raise
-                field = FIELD_OF.get(exc.field or "", "start")
-                reader.errors[field] = f"{field}: {exc.message}"
-                code = exc.code
+                code = reader.refused(exc, FIELD_OF.get(exc.field or "", "start"))
             else:
                 answer = attribution_answer(result)
         status, code = reader.outcome(code)
@@ -146,12 +139,8 @@ class AttributionPageController(ConsolePage):
             try:
                 result = await _analytics(request).attribute(caller_of(request).principal, asked)
             except DomainError as exc:  # 404 for another's portfolio passes through
-                if domain_status(exc) != 422:
-                    raise
                 name = (exc.field or "").split("[")[0].split(".")[0]
-                field = REGIME_FIELD_OF.get(name, "r_start")
-                reader.errors[field] = f"{field}: {exc.message}"
-                code = exc.code
+                code = reader.refused(exc, REGIME_FIELD_OF.get(name, "r_start"))
             else:
                 answer = regime_answer(result)
         status, code = reader.outcome(code)

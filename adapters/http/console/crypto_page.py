@@ -31,7 +31,7 @@ from adapters.http.analytics.crypto_wallets_schemas import EvmChainOut, WalletBa
 from adapters.http.console import crypto_forms
 from adapters.http.console.form_fields import FieldReader
 from adapters.http.console.pages import ConsolePage, fragment, is_htmx, page
-from adapters.http.contexts import bundle_of
+from adapters.http.contexts import bundle_or_not_found
 from adapters.http.security import caller_of
 from domain.analytics.crypto.errors import InvalidCryptoInput
 from domain.errors import DomainError, NotFound
@@ -73,10 +73,9 @@ class Calc:
 
 
 def _analytics(request: Request[Any, Any, Any]) -> Any:
-    services = bundle_of(request, "analytics")
-    if services is None:
-        raise NotFound("crypto analytics are not served by this instance")
-    return services
+    return bundle_or_not_found(
+        request, "analytics", "crypto analytics are not served by this instance"
+    )
 
 
 def _wire(value: Any) -> dict[str, Any]:

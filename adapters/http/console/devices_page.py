@@ -12,12 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from litestar import Request, get, post
-from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from adapters.http.console.pages import ConsolePage, form_page, see_other
-from adapters.http.contexts import bundle_of
+from adapters.http.contexts import bundle_or_not_found
 from adapters.http.read_only import VIEWER_MAY_CALL
 from adapters.http.security import Caller, caller_of
 from application.devices.service import DeviceService
@@ -27,10 +26,9 @@ DEVICES = "/console/devices"
 
 
 def _service(request: Request[Any, Any, Any]) -> DeviceService:
-    services = bundle_of(request, "devices")
-    if services is None:
-        raise NotFoundException("devices are not served here")
-    found: DeviceService = services.devices
+    found: DeviceService = bundle_or_not_found(
+        request, "devices", "devices are not served here"
+    ).devices
     return found
 
 

@@ -30,14 +30,14 @@ from adapters.http.analytics.esg_schemas import (
 )
 from adapters.http.console.form_fields import FieldReader
 from adapters.http.console.pages import ConsolePage, page, part_or_page
-from adapters.http.contexts import bundle_of
+from adapters.http.contexts import bundle_of, bundle_or_not_found
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of
 from application.analytics.esg import MAX_HOLDINGS, EsgQuery, UnknownIssuer
 from application.portfolio.portfolio_values import PostedHolding
 from domain.analytics.esg.model import ExclusionCategory
 from domain.analytics.esg.portfolio import DEFAULT_THRESHOLDS
-from domain.errors import DomainError, NotFound
+from domain.errors import DomainError
 
 CATEGORIES = [c.value for c in ExclusionCategory]
 DEFAULT_HOLDINGS = "AAPL 50000\nMSFT 30000\nXOM 20000\nSMKY 5000"
@@ -64,10 +64,9 @@ def _wire(value: Any) -> dict[str, Any]:
 
 
 def _esg(request: Request[Any, Any, Any]) -> Any:
-    services = bundle_of(request, "analytics")
-    if services is None:
-        raise NotFound("ESG analytics are not served by this instance")
-    return services.esg
+    return bundle_or_not_found(
+        request, "analytics", "ESG analytics are not served by this instance"
+    ).esg
 
 
 def default_form() -> dict[str, str]:

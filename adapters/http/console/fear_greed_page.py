@@ -13,11 +13,10 @@ from datetime import UTC, datetime, time
 from typing import Any
 
 from litestar import Request, get
-from litestar.exceptions import NotFoundException
 from litestar.response import Template
 
 from adapters.http.console.pages import ConsolePage, page
-from adapters.http.contexts import bundle_of
+from adapters.http.contexts import bundle_or_not_found
 from adapters.http.security import caller_of
 from application.markets.fear_greed import FearGreedService, HistoryView
 from domain.analytics.sentiment.fear_greed import BANDS
@@ -25,10 +24,9 @@ from ports.markets.data_files import DataSourceUnavailable
 
 
 def _service(request: Request[Any, Any, Any]) -> FearGreedService:
-    services = bundle_of(request, "markets")
-    if services is None:
-        raise NotFoundException("market analytics are not served here")
-    found: FearGreedService = services.fear_greed
+    found: FearGreedService = bundle_or_not_found(
+        request, "markets", "market analytics are not served here"
+    ).fear_greed
     return found
 
 

@@ -35,7 +35,7 @@ from adapters.http.console.fixed_income_view import (
 )
 from adapters.http.console.form_fields import FieldReader
 from adapters.http.console.pages import ConsolePage, fragment, is_htmx, page, part_or_page
-from adapters.http.contexts import bundle_of
+from adapters.http.contexts import bundle_or_not_found
 from adapters.http.problems import domain_status
 from application.analytics.fixed_income import BondResult, FixedIncomeService, LadderResult
 from domain.errors import DomainError, NotFound
@@ -55,10 +55,9 @@ class Calc:
 
 
 def _service(request: Request[Any, Any, Any]) -> FixedIncomeService:
-    analytics = bundle_of(request, "analytics")
-    if analytics is None:
-        raise NotFound("fixed income is not served by this instance")
-    service: FixedIncomeService = analytics.fixed_income
+    service: FixedIncomeService = bundle_or_not_found(
+        request, "analytics", "fixed income is not served by this instance"
+    ).fixed_income
     return service
 
 

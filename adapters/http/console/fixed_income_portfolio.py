@@ -17,15 +17,14 @@ from litestar import Request
 
 from adapters.http.console.fixed_income_view import read_shocks, shock_chart
 from adapters.http.console.form_fields import FieldReader
-from adapters.http.contexts import bundle_of
-from adapters.http.problems import domain_status
+from adapters.http.contexts import bundle_or_not_found
 from adapters.http.security import caller_of
 from application.analytics.bond_holdings import (
     StoredBondsRequest,
     StoredBondsResult,
     StoredBondsService,
 )
-from domain.errors import DomainError, NotFound
+from domain.errors import DomainError
 
 FIELDS = ("portfolio_id", "settlement", "shocks_bp")
 
@@ -35,10 +34,9 @@ def portfolio_defaults(today: date) -> dict[str, str]:
 
 
 def _service(request: Request[Any, Any, Any]) -> StoredBondsService:
-    analytics = bundle_of(request, "analytics")
-    if analytics is None:
-        raise NotFound("fixed income is not served by this instance")
-    service: StoredBondsService = analytics.stored_bonds
+    service: StoredBondsService = bundle_or_not_found(
+        request, "analytics", "fixed income is not served by this instance"
+    ).stored_bonds
     return service
 
 
@@ -76,9 +74,5 @@ async def analyse_portfolio(
     try:
         result = await _service(request).analyse(caller_of(request).principal, parts)
     except DomainError as exc:
-        if domain_status(exc) != 422:
-            raise
-        field = exc.field if exc.field in FIELDS else "portfolio_id"
-        reader.errors[field] = f"{field}: {exc.message}"
-        return None, exc.code
+        return None, reader.refused(exc, exc.field if exc.field in FIELDS else "portfolio_id")
     return portfolio_answer(result), None

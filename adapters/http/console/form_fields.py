@@ -13,6 +13,9 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from adapters.http.problems import domain_status
+from domain.errors import DomainError
+
 
 class FieldReader:
     """Typed values of a posted form and the errors by field (module doc)."""
@@ -27,6 +30,16 @@ class FieldReader:
         if self.errors:
             return 422, code or "VALIDATION_ERROR"
         return 200, code
+
+    def refused(self, refusal: DomainError, field: str | None = None) -> str:
+        """A use case's 422 refusal shown beside `field` (by default the field it names) as
+        `field: message`, and its code. Any other refusal (a 404 for another user's value, a
+        503 busy, a 422 naming no field) is raised as it is: the error page or the flash."""
+        name = refusal.field if field is None else field
+        if name is None or domain_status(refusal) != 422:
+            raise refusal
+        self.errors[name] = f"{name}: {refusal.message}"
+        return refusal.code
 
     def text(self, name: str) -> str:
         return self.values.get(name, "")

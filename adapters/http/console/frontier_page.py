@@ -34,21 +34,19 @@ from adapters.http.console.frontier_view import (
     typed_symbols,
 )
 from adapters.http.console.pages import ConsolePage, page, part_or_page
-from adapters.http.contexts import bundle_of
+from adapters.http.contexts import bundle_or_not_found
 from adapters.http.problems import domain_status
 from adapters.http.security import caller_of
 from application.analytics.efficient_frontier import trace_frontier
-from domain.errors import DomainError, NotFound
+from domain.errors import DomainError
 from domain.market_data.bars import Bar, Timeframe
 
 TITLE = "Efficient frontier"
 
 
 def _bundle(request: Request[Any, Any, Any], name: str) -> Any:
-    bundle = bundle_of(request, name)
-    if bundle is None:
-        raise NotFound(f"the efficient frontier needs {name}, which this instance does not serve")
-    return bundle
+    unserved = f"the efficient frontier needs {name}, which this instance does not serve"
+    return bundle_or_not_found(request, name, unserved)
 
 
 async def _bars(request: Request[Any, Any, Any], symbols: list[str], days: int) -> Any:
@@ -138,11 +136,8 @@ class FrontierPageController(ConsolePage):
         try:
             answer = await _compute(request, reader)
         except DomainError as exc:  # 404 for another's portfolio, 503 busy pass through
-            if domain_status(exc) != 422:
-                raise
             field = form_field(exc.field or "assets", exc.code, bool(reader.text("bounds")))
-            reader.errors[field] = f"{field}: {exc.message}"
-            code = exc.code
+            code = reader.refused(exc, field)
         status, code = reader.outcome(code)
         form = {**_defaults(request), **reader.values, "long_only": reader.text("long_only")}
         context = await _context(request, form, reader.errors, answer)

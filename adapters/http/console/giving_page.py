@@ -31,7 +31,7 @@ from adapters.http.console.pages import (
     page,
     see_other,
 )
-from adapters.http.contexts import bundle_of
+from adapters.http.contexts import bundle_of, bundle_or_not_found
 from adapters.http.portfolio.giving_reports_schemas import GivingDeductionOut
 from adapters.http.portfolio.giving_schemas import (
     DEDUCTION_CONVENTIONS,
@@ -42,7 +42,6 @@ from adapters.http.portfolio.giving_schemas import (
 )
 from adapters.http.security import caller_of
 from domain.analytics.giving.model import InvalidGivingInput
-from domain.errors import NotFound
 
 GIVING = "/console/giving"
 PAGE_SIZE = 25
@@ -55,10 +54,7 @@ def _wire(value: Any) -> Any:
 
 
 def _giving(request: Request[Any, Any, Any]) -> Any:
-    services = bundle_of(request, "portfolio")
-    if services is None:
-        raise NotFound("giving is not served by this instance")
-    return services.giving
+    return bundle_or_not_found(request, "portfolio", "giving is not served by this instance").giving
 
 
 def _today_year(request: Request[Any, Any, Any]) -> int:

@@ -16,12 +16,11 @@ from datetime import timedelta
 from typing import Annotated, Any
 
 from litestar import Request, get
-from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Template
 
 from adapters.http.console.pages import ConsolePage, form_page
-from adapters.http.contexts import bundle_of
+from adapters.http.contexts import bundle_or_not_found
 from adapters.http.markets.sentiment_indices_schemas import HYPE_CONVENTIONS
 from application.markets.hype import HypeService, HypeView, MoversView
 from domain.analytics.sentiment.errors import InvalidSentimentInput
@@ -33,10 +32,9 @@ FIELDS = ("symbol", "window_minutes", "baseline_windows")
 
 
 def _hype(request: Request[Any, Any, Any]) -> HypeService:
-    markets = bundle_of(request, "markets")
-    if markets is None:
-        raise NotFoundException("market analytics are not served here")
-    found: HypeService = markets.hype
+    found: HypeService = bundle_or_not_found(
+        request, "markets", "market analytics are not served here"
+    ).hype
     return found
 
 

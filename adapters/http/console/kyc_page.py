@@ -22,7 +22,7 @@ from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect, Template
 
 from adapters.http.console.pages import ACTING, ConsolePage, form_page, see_other
-from adapters.http.contexts import bundle_of
+from adapters.http.contexts import bundle_or_not_found
 from adapters.http.identity.kyc_download import document_attachment
 from adapters.http.security import caller_of
 from application.identity.kyc import DocumentTooLarge, KycKeyEphemeral, KycService
@@ -41,10 +41,9 @@ STATUSES = [s.value for s in DocumentStatus]
 
 
 def _kyc(request: Request[Any, Any, Any]) -> KycService:
-    identity = bundle_of(request, "identity")
-    if identity is None:
-        raise NotFoundException("KYC documents are not served here")
-    found: KycService = identity.kyc
+    found: KycService = bundle_or_not_found(
+        request, "identity", "KYC documents are not served here"
+    ).kyc
     return found
 
 

@@ -19,20 +19,18 @@ from litestar.params import FromPath
 from litestar.response import Template
 
 from adapters.http.console.pages import page
-from adapters.http.contexts import bundle_of
+from adapters.http.contexts import bundle_of, bundle_or_not_found
 from adapters.http.security import caller_of
 from application.model_records.record import ModelRecords, ModelStanding, Period
-from domain.errors import NotFound
 
 WINDOW_DAYS = 30
 BUILT_IN = ("ai-reviewer", "risk-rater", "sentiment")
 
 
 def _records(request: Request[Any, Any, Any]) -> ModelRecords:
-    review = bundle_of(request, "review")
-    if review is None:
-        raise NotFound("model records are not served by this instance")
-    records: ModelRecords = review.model_records
+    records: ModelRecords = bundle_or_not_found(
+        request, "review", "model records are not served by this instance"
+    ).model_records
     return records
 
 

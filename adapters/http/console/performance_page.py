@@ -16,12 +16,11 @@ from datetime import UTC, date, datetime, time
 from typing import Annotated, Any
 
 from litestar import Request, get
-from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Template
 
 from adapters.http.console.pages import ConsolePage, form_page
-from adapters.http.contexts import bundle_of
+from adapters.http.contexts import bundle_or_not_found
 from adapters.http.security import caller_of
 from adapters.http.trading import trading_of
 from application.analytics.performance import (
@@ -39,10 +38,9 @@ SHOWN_DAYS = 60  # the table's last days; the charts and the API have them all
 
 
 def _performance(request: Request[Any, Any, Any]) -> PerformanceService:
-    analytics = bundle_of(request, "analytics")
-    if analytics is None:
-        raise NotFoundException("performance is not served here")
-    found: PerformanceService = analytics.performance
+    found: PerformanceService = bundle_or_not_found(
+        request, "analytics", "performance is not served here"
+    ).performance
     return found
 
 

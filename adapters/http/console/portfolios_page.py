@@ -17,13 +17,12 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from litestar import Request, Response, get
-from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Template
 
 from adapters.http.console.pages import ConsolePage, form_page, page
 from adapters.http.console.portfolio_risk_view import risk_section
-from adapters.http.contexts import bundle_of
+from adapters.http.contexts import bundle_or_not_found
 from adapters.http.paging import NonEmptyCursor
 from adapters.http.security import caller_of
 from application.portfolio.portfolio_holdings import HoldingsView
@@ -35,10 +34,7 @@ Typed = Annotated[str, QueryParameter(max_length=32)]
 
 
 def _services(request: Request[Any, Any, Any]) -> Any:
-    services = bundle_of(request, "portfolio")
-    if services is None:
-        raise NotFoundException("portfolios are not served here")
-    return services
+    return bundle_or_not_found(request, "portfolio", "portfolios are not served here")
 
 
 def lot_timeline(view: HoldingsView) -> dict[str, Any]:

@@ -123,10 +123,7 @@ class RebalancingPageController(ConsolePage):
             try:
                 stored = await service.propose(caller_of(request).principal, portfolio_id, settings)
             except DomainError as exc:
-                if exc.field is None or domain_status(exc) != 422:
-                    raise
-                reader.errors[exc.field] = f"{exc.field}: {exc.message}"
-                code = exc.code
+                code = reader.refused(exc)
         status, code = reader.outcome(code)
         context = {"stored": stored, "errors": reader.errors, "confirm": False}
         if is_htmx(request):

@@ -30,8 +30,9 @@ import structlog
 from litestar.connection import ASGIConnection
 from litestar.enums import ScopeType
 from litestar.exceptions import NotAuthorizedException
-from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from litestar.types import ASGIApp, Receive, Scope, Send
 
+from adapters.http.edge import with_headers
 from adapters.http.security import Caller, authenticate, edge_of
 from application.identity.auth_views import TokenPair
 from domain.errors import DomainError
@@ -294,12 +295,7 @@ class ConsoleSessionMiddleware:
             await self.app(scope, receive, send)
             return
 
-        async def send_with_cookies(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", ()), *extra]
-            await send(message)
-
-        await self.app(scope, receive, send_with_cookies)
+        await self.app(scope, receive, with_headers(send, extra))
 
     async def _username(self, scope: Scope, caller: Caller) -> str:
         """Shown in the header: who is signed in (the id when the user is gone meanwhile)."""

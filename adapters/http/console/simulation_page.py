@@ -30,7 +30,6 @@ from adapters.http.console.simulation_view import (
     run_view,
 )
 from adapters.http.contexts import bundle_of
-from adapters.http.problems import domain_status
 from adapters.http.security import caller_of
 from application.analytics.scenario_simulation import ScenarioRequest
 from domain.errors import DomainError, NotFound
@@ -96,11 +95,7 @@ class SimulationPageController(ConsolePage):
                     caller_of(request).principal, asked
                 )
             except DomainError as exc:  # 404 another's, 503 busy: the error page or the flash
-                if domain_status(exc) != 422:
-                    raise
-                field = form_field(exc.field)
-                reader.errors[field] = f"{field}: {exc.message}"
-                code = exc.code
+                code = reader.refused(exc, form_field(exc.field))
             else:
                 run = run_view(result)
         status, code = reader.outcome(code)

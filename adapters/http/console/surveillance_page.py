@@ -15,12 +15,11 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from litestar import Request, get, post
-from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect, Template
 
 from adapters.http.console.pages import DESK, ConsolePage, form_page, page, see_other
-from adapters.http.contexts import bundle_of
+from adapters.http.contexts import bundle_or_not_found
 from adapters.http.paging import Cursor
 from adapters.http.security import caller_of
 from application.surveillance.alerts import SurveillanceService
@@ -34,10 +33,9 @@ Text = Annotated[str | None, QueryParameter(max_length=64)]
 
 
 def _service(request: Request[Any, Any, Any]) -> SurveillanceService:
-    services = bundle_of(request, "surveillance")
-    if services is None:
-        raise NotFoundException("surveillance is not served here")
-    found: SurveillanceService = services.surveillance
+    found: SurveillanceService = bundle_or_not_found(
+        request, "surveillance", "surveillance is not served here"
+    ).surveillance
     return found
 
 

@@ -16,13 +16,12 @@ from datetime import UTC, datetime, time
 from typing import Any
 
 from litestar import Request, get, post
-from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from adapters.http.console.forms import InvalidForm
 from adapters.http.console.pages import ACTING, ConsolePage, form_page, see_other
-from adapters.http.contexts import bundle_of
+from adapters.http.contexts import bundle_or_not_found
 from adapters.http.security import caller_of
 from adapters.http.step_up import require_step_up
 from application.keys.vault import CreateVaultKey, KeyVaultService, RotateVaultKey
@@ -34,10 +33,7 @@ SCOPES = sorted({s for p in PROVIDERS.values() for s in p.scopes})
 
 
 def _keys(request: Request[Any, Any, Any]) -> Any:
-    services = bundle_of(request, "keys")
-    if services is None:
-        raise NotFoundException("the key vault is not served here")
-    return services
+    return bundle_or_not_found(request, "keys", "the key vault is not served here")
 
 
 def _vault(request: Request[Any, Any, Any]) -> KeyVaultService:

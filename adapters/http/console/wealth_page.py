@@ -29,7 +29,6 @@ from litestar.response import Redirect, Template
 from adapters.http.console.form_fields import FieldReader
 from adapters.http.console.pages import ACTING, ConsolePage, fragment, is_htmx, page
 from adapters.http.contexts import bundle_of
-from adapters.http.problems import domain_status
 from adapters.http.security import caller_of
 from application.wealth.profiles import InvestorProfileNotFound, ProfileChange
 from application.wealth.retirement import ConversionQuestion, RoomQuestion
@@ -208,9 +207,7 @@ class WealthPageController(ConsolePage):
             try:
                 await _services(request).profiles.put(caller_of(request).principal, change)
             except DomainError as exc:
-                if exc.field is None or domain_status(exc) != 422:
-                    raise
-                reader.errors[exc.field] = f"{exc.field}: {exc.message}"
+                reader.refused(exc)
         if not reader.errors:
             if is_htmx(request):
                 context = await _context(request, saved=True)
@@ -235,10 +232,7 @@ class WealthPageController(ConsolePage):
         try:
             answer = await _answer(services, caller_of(request).principal, kind, reader)
         except DomainError as exc:
-            if exc.field is None or domain_status(exc) != 422:
-                raise
-            reader.errors[exc.field] = f"{exc.field}: {exc.message}"
-            code = exc.code
+            code = reader.refused(exc)
         status, code = reader.outcome(code)
         calc = Calc(reader.values, reader.errors, answer)
         if is_htmx(request):

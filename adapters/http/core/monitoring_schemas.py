@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Output
+from adapters.http.schemas.common import Mirror, Output
 from adapters.http.wire_format import AnalyticOut
 from application.market_data.stream_monitor import KafkaReport
 from application.notifications.ops_alerts import OpsAlert
@@ -67,7 +67,7 @@ class GroupLagOut(Output):
         )
 
 
-class AlertOut(Output):
+class AlertOut(Mirror[StreamAlert]):
     """An active alert: `latency` (a topic's p99, ms) or `lag` (a group's total, messages)."""
 
     kind: str
@@ -76,9 +76,7 @@ class AlertOut(Output):
     threshold: AnalyticOut
     since: datetime
 
-    @classmethod
-    def from_domain(cls, alert: StreamAlert) -> AlertOut:
-        return cls.from_attributes(alert, kind=alert.kind.value)
+    enum_values = ("kind",)
 
 
 class ThresholdsOut(Output):

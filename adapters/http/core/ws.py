@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from typing import Any
 
 import msgspec
 from litestar import WebSocket, websocket
-from litestar.exceptions import NotAuthorizedException, WebSocketDisconnect
+from litestar.exceptions import NotAuthorizedException
 
 from adapters.http.console.session import console_credential
 from adapters.http.core import core_of
@@ -16,12 +15,17 @@ from adapters.http.deps import HttpConfigDep
 from adapters.http.events import CATEGORIES, Audience, Subscription
 from adapters.http.limits import json_limits
 from adapters.http.security import authenticate, credentials, edge_of
-from adapters.wire.json_limits import JsonLimitError, JsonLimits
+from adapters.http.sockets import (
+    CLOSE_UNAUTHENTICATED,
+    BadMessage,
+    close_socket,
+    read_message,
+    until_one_ends,
+)
+from adapters.wire.json_limits import JsonLimits
 
-CLOSE_UNAUTHENTICATED = 4401
 CLOSE_TOO_SLOW = 4408  # the client did not read fast enough; reconnect and read faster
 CLOSE_BAD_MESSAGE = 4400
-CLOSE_TIMEOUT_S = 2.0
 
 
 class SubscribeMessage(msgspec.Struct, forbid_unknown_fields=True):
@@ -94,32 +98,14 @@ async def _serve(
         asyncio.create_task(_ping_loop(socket, ping_seconds)),
         asyncio.create_task(sub.overflowed.wait()),
     }
-    try:
-        done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        for task in tasks:
-            task.cancel()
-        for task in tasks:
-            with contextlib.suppress(asyncio.CancelledError, WebSocketDisconnect, Exception):
-                await task
+    done = await until_one_ends(tasks)
     if sub.overflowed.is_set():
-        await _close(socket, CLOSE_TOO_SLOW, "too slow: events were dropped")
+        await close_socket(socket, CLOSE_TOO_SLOW, "too slow: events were dropped")
         return
     for task in done:
         error = task.exception() if not task.cancelled() else None
-        if isinstance(error, _BadMessage):
-            await _close(socket, CLOSE_BAD_MESSAGE, str(error)[:120])
-
-
-async def _close(socket: WebSocket[Any, Any, Any], code: int, reason: str) -> None:
-    # A client that stopped reading can leave the close frame waiting on a full buffer:
-    # give up after a moment rather than hold the connection's task forever.
-    with contextlib.suppress(Exception):
-        await asyncio.wait_for(socket.close(code=code, reason=reason), CLOSE_TIMEOUT_S)
-
-
-class _BadMessage(Exception):
-    pass
+        if isinstance(error, BadMessage):
+            await close_socket(socket, CLOSE_BAD_MESSAGE, str(error)[:120])
 
 
 async def _send_loop(socket: WebSocket[Any, Any, Any], sub: Subscription) -> None:
@@ -132,20 +118,11 @@ async def _receive_loop(
     socket: WebSocket[Any, Any, Any], sub: Subscription, limits: JsonLimits
 ) -> None:
     while True:
-        raw = await socket.receive_text()
-        try:
-            limits.check(raw)
-            message = _decode_subscribe(raw)
-        except JsonLimitError as exc:
-            raise _BadMessage(f"bad message: {exc.code}") from None
-        except msgspec.ValidationError as exc:
-            raise _BadMessage(f"bad message: {exc}") from None
-        except msgspec.DecodeError:
-            raise _BadMessage("bad message: not JSON") from None
+        message = read_message(await socket.receive_text(), limits, _decode_subscribe)
         if message.action == "pong":
             continue
         if message.action != "subscribe":
-            raise _BadMessage(f"unknown action {message.action!r}")
+            raise BadMessage(f"unknown action {message.action!r}")
         sub.refilter(message.types, message.accounts)
         await socket.send_text(
             _encode(

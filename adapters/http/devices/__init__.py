@@ -9,7 +9,7 @@ from typing import Any, TypeAlias
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import context_over
 from application.devices.service import DeviceService
 from application.devices.step_up import StepUp
 
@@ -34,6 +34,4 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     return routes.CONTROLLERS
 
 
-def context(services: DevicesServices) -> HttpContext:
-    """The devices routes over their use cases."""
-    return HttpContext(NAME, services, controllers)
+context = context_over(NAME, DevicesServices, controllers)

@@ -9,7 +9,7 @@ from typing import Any, TypeAlias
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import context_over
 from adapters.http.problems import problems_with
 from application.identity.auth import AuthService
 from application.identity.invitations import InvitationService
@@ -44,6 +44,4 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     return [*users.CONTROLLERS, *workspaces.CONTROLLERS, *kyc.controllers(config.kyc_max_bytes)]
 
 
-def context(services: IdentityServices) -> HttpContext:
-    """The identity routes over their use cases."""
-    return HttpContext(NAME, services, controllers)
+context = context_over(NAME, IdentityServices, controllers)

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 import msgspec
 from litestar.datastructures import UploadFile
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output
 from domain.kyc.documents import REASON_MAX, DocumentKind, KycDocument
 
 
@@ -28,7 +28,7 @@ class KycReviewIn(Input):
     reason: Annotated[str, msgspec.Meta(max_length=REASON_MAX)] | None = None
 
 
-class KycDocumentOut(Output):
+class KycDocumentOut(Mirror[KycDocument]):
     """A document's metadata (never its content or key material)."""
 
     id: str
@@ -44,9 +44,7 @@ class KycDocumentOut(Output):
     decided_at: datetime | None = None
     deleted_at: datetime | None = None
 
-    @classmethod
-    def from_domain(cls, d: KycDocument) -> KycDocumentOut:
-        return cls.from_attributes(d, kind=d.kind.value, status=d.status.value)
+    enum_values = ("kind", "status")
 
 
 class KycPageOut(Output):

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, ItemsOut, Output
+from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output
 from application.identity.invitations import InvitationView, IssuedInvitation, NewUser
 from application.identity.user_admin import ManagedUser, UserPage
 from domain.identity.credentials import MAX_PASSWORD_LENGTH
@@ -38,7 +38,7 @@ class RoleIn(Input):
     role: PersonRole
 
 
-class ManagedUserOut(Output):
+class ManagedUserOut(Mirror[ManagedUser]):
     id: str
     username: str
     role: str
@@ -47,9 +47,7 @@ class ManagedUserOut(Output):
     mfa_enabled: bool
     created_at: datetime
 
-    @classmethod
-    def from_domain(cls, user: ManagedUser) -> ManagedUserOut:
-        return cls.from_attributes(user, role=user.role.value)
+    enum_values = ("role",)
 
 
 class UsersOut(Output):
@@ -72,7 +70,7 @@ class InvitationIn(Input):
     ] = DEFAULT_INVITATION_HOURS
 
 
-class InvitationOut(Output):
+class InvitationOut(Mirror[InvitationView]):
     """An invitation as listed: never its token."""
 
     id: str
@@ -85,9 +83,7 @@ class InvitationOut(Output):
     used_at: datetime | None
     used_by: str | None
 
-    @classmethod
-    def from_domain(cls, view: InvitationView) -> InvitationOut:
-        return cls.from_attributes(view, role=view.role.value, status=view.status.value)
+    enum_values = ("role", "status")
 
 
 class IssuedInvitationOut(Output):
@@ -114,14 +110,10 @@ class SignupIn(Input):
         return NewUser(self.username, self.password, self.email)
 
 
-class AcceptInvitationIn(Input):
-    token: Token
-    username: Username
-    password: Password
-    email: Email | None = None
+class AcceptInvitationIn(SignupIn, kw_only=True):
+    """A signup with the invitation's token."""
 
-    def to_domain(self) -> NewUser:
-        return NewUser(self.username, self.password, self.email)
+    token: Token
 
 
 class PasswordChangeIn(Input):

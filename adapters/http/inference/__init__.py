@@ -10,7 +10,7 @@ from typing import Any, TypeAlias
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, unconfigured_context
+from adapters.http.contexts import HttpContext, context_over, unconfigured_context
 from adapters.http.problems import NOT_CONFIGURED, problems_with
 from application.inference.keywords import KeywordService
 from application.inference.ml_models import MlModelService
@@ -43,9 +43,7 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     return ml.CONTROLLERS  # /ml/*, /sentiment
 
 
-def context(services: InferenceServices) -> HttpContext:
-    """The inference routes over their use cases."""
-    return HttpContext(NAME, services, controllers)
+context = context_over(NAME, InferenceServices, controllers)
 
 
 def unconfigured(missing: CapabilityNotConfigured) -> HttpContext:

@@ -9,7 +9,7 @@ from typing import Any, TypeAlias
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import context_over
 from adapters.http.problems import problems_with
 from application.keys.broker_credentials import BrokerCredentialService
 from application.keys.rotation_jobs import KeyRotationJobs
@@ -40,6 +40,4 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     return [*keys.CONTROLLERS, *broker_credentials.CONTROLLERS, *key_vault.CONTROLLERS]
 
 
-def context(services: KeysServices) -> HttpContext:
-    """The keys routes over their use cases."""
-    return HttpContext(NAME, services, controllers)
+context = context_over(NAME, KeysServices, controllers)

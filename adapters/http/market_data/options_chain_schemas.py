@@ -7,17 +7,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Annotated
 
-import msgspec
-
-from adapters.http.schemas.common import Output
+from adapters.http.schemas.common import Output, doc
 from adapters.http.wire_format import AnalyticOut, PriceOut
 from application.market_data.options_chain import ChainView, ContractView, ExpiryView, IVRankView
 from domain.analytics.options.chain_metrics import GammaExposure, PutCallRatios
 from domain.analytics.options.whales import SweepBurst
-
-
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
 
 
 def _round(value: float | None, digits: int = 8) -> float | None:
@@ -25,37 +19,37 @@ def _round(value: float | None, digits: int = 8) -> float | None:
 
 
 class ContractOut(Output):
-    symbol: Annotated[str, _doc("OCC option symbol")]
+    symbol: Annotated[str, doc("OCC option symbol")]
     expiry: date
     strike: PriceOut
-    right: Annotated[str, _doc("call or put")]
+    right: Annotated[str, doc("call or put")]
     bid: PriceOut
     ask: PriceOut
     last: PriceOut
-    mid: Annotated[AnalyticOut, _doc("(bid + ask) / 2, the last trade when a side is missing")]
+    mid: Annotated[AnalyticOut, doc("(bid + ask) / 2, the last trade when a side is missing")]
     volume: int
     open_interest: int
-    years: Annotated[AnalyticOut, _doc("Time to expiry in years (365.25-day years to 21:00 UTC)")]
+    years: Annotated[AnalyticOut, doc("Time to expiry in years (365.25-day years to 21:00 UTC)")]
     iv: Annotated[
-        AnalyticOut | None, _doc("Implied vol from the mid, annualised fraction; null: none")
+        AnalyticOut | None, doc("Implied vol from the mid, annualised fraction; null: none")
     ]
     iv_reason: Annotated[
         str,
-        _doc(
+        doc(
             "OK, or why no vol fits: EXPIRED, BELOW_INTRINSIC, ABOVE_UPPER_BOUND, "
             "VEGA_TOO_SMALL, NO_CONVERGENCE, INVALID_INPUT"
         ),
     ]
-    provider_iv: Annotated[AnalyticOut | None, _doc("The provider's own IV, when it sends one")]
-    delta: Annotated[AnalyticOut | None, _doc("dV/dS per share at the computed IV")]
-    gamma: Annotated[AnalyticOut | None, _doc("d2V/dS2 per share")]
-    theta_per_day: Annotated[AnalyticOut | None, _doc("Value change per calendar day passing")]
-    vega_per_point: Annotated[AnalyticOut | None, _doc("Value change per 1 vol point (0.01)")]
+    provider_iv: Annotated[AnalyticOut | None, doc("The provider's own IV, when it sends one")]
+    delta: Annotated[AnalyticOut | None, doc("dV/dS per share at the computed IV")]
+    gamma: Annotated[AnalyticOut | None, doc("d2V/dS2 per share")]
+    theta_per_day: Annotated[AnalyticOut | None, doc("Value change per calendar day passing")]
+    vega_per_point: Annotated[AnalyticOut | None, doc("Value change per 1 vol point (0.01)")]
     volume_oi_ratio: Annotated[
-        AnalyticOut | None, _doc("volume / open interest; null where OI is 0")
+        AnalyticOut | None, doc("volume / open interest; null where OI is 0")
     ]
-    premium_notional: Annotated[AnalyticOut, _doc("volume x mid x 100, in the quote currency")]
-    whale_flags: Annotated[list[str], _doc("UNUSUAL_VOLUME, LARGE_PREMIUM")]
+    premium_notional: Annotated[AnalyticOut, doc("volume x mid x 100, in the quote currency")]
+    whale_flags: Annotated[list[str], doc("UNUSUAL_VOLUME, LARGE_PREMIUM")]
 
     @classmethod
     def from_domain(cls, view: ContractView) -> ContractOut:
@@ -79,8 +73,8 @@ class ContractOut(Output):
 
 
 class PutCallOut(Output):
-    by_volume: Annotated[AnalyticOut | None, _doc("put volume / call volume; null: no call volume")]
-    by_open_interest: Annotated[AnalyticOut | None, _doc("put OI / call OI; null: no call OI")]
+    by_volume: Annotated[AnalyticOut | None, doc("put volume / call volume; null: no call volume")]
+    by_open_interest: Annotated[AnalyticOut | None, doc("put OI / call OI; null: no call OI")]
     call_volume: int
     put_volume: int
     call_open_interest: int
@@ -99,8 +93,8 @@ class ExpiryOut(Output):
     expiry: date
     years: AnalyticOut
     contracts: int
-    atm_iv: Annotated[AnalyticOut | None, _doc("IV at the spot, interpolated in strike")]
-    max_pain: Annotated[AnalyticOut | None, _doc("Listed strike of least total holder payout")]
+    atm_iv: Annotated[AnalyticOut | None, doc("IV at the spot, interpolated in strike")]
+    max_pain: Annotated[AnalyticOut | None, doc("Listed strike of least total holder payout")]
     put_call: PutCallOut
 
     @classmethod
@@ -127,7 +121,7 @@ class GexOut(Output):
     total: AnalyticOut
     zero_gamma_level: Annotated[
         AnalyticOut | None,
-        _doc("Spot where total GEX changes sign (within +/-20% of spot); null: none"),
+        doc("Spot where total GEX changes sign (within +/-20% of spot); null: none"),
     ]
     by_strike: list[GexStrikeOut]
 
@@ -174,18 +168,18 @@ class ChainOut(Output):
     underlying: str
     spot: AnalyticOut
     at: datetime
-    rate: Annotated[AnalyticOut, _doc("Flat continuously compounded rate used for IV and Greeks")]
+    rate: Annotated[AnalyticOut, doc("Flat continuously compounded rate used for IV and Greeks")]
     dividend_yield: AnalyticOut
     expiry: date | None
     atm_iv_30d: Annotated[
         AnalyticOut | None,
-        _doc("30-day constant-maturity ATM IV of the whole chain (total variance)"),
+        doc("30-day constant-maturity ATM IV of the whole chain (total variance)"),
     ]
     put_call: PutCallOut
     expiries: list[ExpiryOut]
     gex: GexOut
     whale_thresholds: WhaleThresholdsOut
-    sweeps: Annotated[list[SweepOut], _doc("Recent same-side buying bursts seen across reads")]
+    sweeps: Annotated[list[SweepOut], doc("Recent same-side buying bursts seen across reads")]
     contracts: list[ContractOut]
 
     @classmethod
@@ -209,23 +203,23 @@ class ChainOut(Output):
 
 class IVRankOut(Output):
     symbol: str
-    as_of: Annotated[date, _doc("Today (UTC): the current IV is today's, the history before")]
-    current_iv: Annotated[AnalyticOut | None, _doc("30-day constant-maturity ATM IV now")]
+    as_of: Annotated[date, doc("Today (UTC): the current IV is today's, the history before")]
+    current_iv: Annotated[AnalyticOut | None, doc("30-day constant-maturity ATM IV now")]
     rank: Annotated[
-        AnalyticOut | None, _doc("(current - min) / (max - min) over the window, in [0, 1]")
+        AnalyticOut | None, doc("(current - min) / (max - min) over the window, in [0, 1]")
     ]
     percentile: Annotated[
         AnalyticOut | None,
-        _doc("Share of the window's prior days with IV below current, in [0, 1]"),
+        doc("Share of the window's prior days with IV below current, in [0, 1]"),
     ]
-    observations: Annotated[int, _doc("Days in the window with an IV, today included")]
-    window: Annotated[int, _doc("Trading days the window spans at most (252)")]
+    observations: Annotated[int, doc("Days in the window with an IV, today included")]
+    window: Annotated[int, doc("Trading days the window spans at most (252)")]
     min: AnalyticOut | None
     max: AnalyticOut | None
     reason: Annotated[
-        str, _doc("OK, INSUFFICIENT_HISTORY (< 2 days), FLAT_WINDOW (min == max), NO_CURRENT_IV")
+        str, doc("OK, INSUFFICIENT_HISTORY (< 2 days), FLAT_WINDOW (min == max), NO_CURRENT_IV")
     ]
-    history_from: Annotated[date | None, _doc("Oldest stored day used")]
+    history_from: Annotated[date | None, doc("Oldest stored day used")]
 
     @classmethod
     def from_domain(cls, view: IVRankView) -> IVRankOut:

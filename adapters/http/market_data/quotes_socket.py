@@ -11,21 +11,27 @@ A message it cannot take is answered with an `error` frame; the connection stays
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from datetime import UTC
 from typing import Any
 
 import msgspec
 from litestar import WebSocket, websocket
-from litestar.exceptions import NotAuthorizedException, WebSocketDisconnect
+from litestar.exceptions import NotAuthorizedException
 
 from adapters.http.console.session import console_credential
 from adapters.http.deps import HttpConfigDep
 from adapters.http.limits import json_limits
 from adapters.http.market_data import MarketDataDep
 from adapters.http.security import authenticate, credentials, edge_of
+from adapters.http.sockets import (
+    CLOSE_UNAUTHENTICATED,
+    BadMessage,
+    close_socket,
+    read_message,
+    until_one_ends,
+)
 from adapters.http.wire_format import PRICE, QUANTITY, decimal_text
-from adapters.wire.json_limits import JsonLimitError, JsonLimits
+from adapters.wire.json_limits import JsonLimits
 from application.market_data.live_quotes import (
     InvalidSymbols,
     LiveQuotes,
@@ -34,9 +40,7 @@ from application.market_data.live_quotes import (
 )
 from ports.market_data.marketdata import MarkBoard, Quote
 
-CLOSE_UNAUTHENTICATED = 4401
 CLOSE_UNAVAILABLE = 4503  # this instance streams no quotes
-CLOSE_TIMEOUT_S = 2.0
 FRAME_START = b'{"type":"quotes","quotes":['
 FRAME_END = b"]}"
 
@@ -102,11 +106,11 @@ async def quotes_socket(
         credential = credentials(socket, allow_query=True) or console_credential(socket)
         caller = await authenticate(edge_of(socket), credential)
     except NotAuthorizedException:
-        await _close(socket, CLOSE_UNAUTHENTICATED, "unauthenticated")
+        await close_socket(socket, CLOSE_UNAUTHENTICATED, "unauthenticated")
         return
     hub = market_data.live_quotes
     if hub is None:
-        await _close(socket, CLOSE_UNAVAILABLE, "live quotes are not served here")
+        await close_socket(socket, CLOSE_UNAVAILABLE, "live quotes are not served here")
         return
     client = hub.connect()
     send = Sender(socket)
@@ -142,19 +146,7 @@ async def _serve(
         asyncio.create_task(_receive_loop(socket, send, hub, client, limits)),
         asyncio.create_task(_ping_loop(send, ping_seconds)),
     }
-    try:
-        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        for task in tasks:
-            task.cancel()
-        for task in tasks:
-            with contextlib.suppress(asyncio.CancelledError, WebSocketDisconnect, Exception):
-                await task
-
-
-async def _close(socket: WebSocket[Any, Any, Any], code: int, reason: str) -> None:
-    with contextlib.suppress(Exception):
-        await asyncio.wait_for(socket.close(code=code, reason=reason), CLOSE_TIMEOUT_S)
+    await until_one_ends(tasks)
 
 
 async def _send_loop(send: Sender, hub: LiveQuotes, client: QuoteClient) -> None:
@@ -171,18 +163,10 @@ async def _receive_loop(
     limits: JsonLimits,
 ) -> None:
     while True:
-        raw = await socket.receive_text()
         try:
-            limits.check(raw)
-            message = _decode_message(raw)
-        except JsonLimitError as exc:
-            await _error(send, "BAD_MESSAGE", f"bad message: {exc.code}")
-            continue
-        except msgspec.ValidationError as exc:
-            await _error(send, "BAD_MESSAGE", f"bad message: {exc}")
-            continue
-        except msgspec.DecodeError:
-            await _error(send, "BAD_MESSAGE", "bad message: not JSON")
+            message = read_message(await socket.receive_text(), limits, _decode_message)
+        except BadMessage as refused:
+            await _error(send, "BAD_MESSAGE", str(refused))
             continue
         await _apply(send, hub, client, message)
 

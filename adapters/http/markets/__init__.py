@@ -9,7 +9,7 @@ from typing import Any, TypeAlias
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import context_over
 from adapters.http.problems import problems_with
 from application.markets.fear_greed import FearGreedService
 from application.markets.filing_calendar import FilingCalendarService
@@ -56,6 +56,4 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     ]
 
 
-def context(services: MarketsServices) -> HttpContext:
-    """The markets routes over their use cases."""
-    return HttpContext(NAME, services, controllers)
+context = context_over(NAME, MarketsServices, controllers)

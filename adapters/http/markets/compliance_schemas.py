@@ -8,7 +8,7 @@ from typing import Annotated, TypeVar
 
 import msgspec
 
-from adapters.http.schemas.common import Input, ItemsOut, Output, attributes
+from adapters.http.schemas.common import Input, ItemsOut, Output, attributes, doc
 from adapters.http.wire_format import MoneyOut
 from adapters.wire.numbers import SignedMoney
 from application.markets.filing_calendar import CalendarView
@@ -43,22 +43,18 @@ FORM13F_CONVENTIONS = {
 }
 
 
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
-
-
 class HoldingIn(Input):
     """One holding (columns of the information table)."""
 
     name_of_issuer: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
     title_of_class: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
     cusip: Annotated[str, msgspec.Meta(min_length=1, max_length=16)]
-    market_value_usd: Annotated[SignedMoney, _doc("Fair market value, USD, >= 0")]
-    amount: Annotated[SignedMoney, _doc("Shares (SH) or principal (PRN), >= 0")]
-    amount_type: Annotated[str, _doc("SH (default) or PRN")] = "SH"
+    market_value_usd: Annotated[SignedMoney, doc("Fair market value, USD, >= 0")]
+    amount: Annotated[SignedMoney, doc("Shares (SH) or principal (PRN), >= 0")]
+    amount_type: Annotated[str, doc("SH (default) or PRN")] = "SH"
     figi: Annotated[str, msgspec.Meta(max_length=16)] | None = None
-    put_call: Annotated[str | None, _doc("Put or Call, for options")] = None
-    investment_discretion: Annotated[str, _doc("SOLE (default), DFND or OTR")] = "SOLE"
+    put_call: Annotated[str | None, doc("Put or Call, for options")] = None
+    investment_discretion: Annotated[str, doc("SOLE (default), DFND or OTR")] = "SOLE"
     other_manager: Annotated[str, msgspec.Meta(max_length=120)] | None = None
     voting_sole: SignedMoney | None = None
     voting_shared: SignedMoney | None = None
@@ -102,7 +98,7 @@ class Form13FIn(Input):
     """`holdings`, or `portfolio_id` (yours) with `prices` at the period end."""
 
     period_end: Annotated[
-        dt.date | None, _doc("A calendar quarter's last day (default: the last one before today)")
+        dt.date | None, doc("A calendar quarter's last day (default: the last one before today)")
     ] = None
     holdings: Annotated[list[HoldingIn], msgspec.Meta(max_length=MAX_HOLDINGS)] | None = None
     portfolio_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
@@ -113,7 +109,7 @@ class Form13FIn(Input):
         ]
         | None
     ) = None
-    investment_discretion: Annotated[str, _doc("For a portfolio's rows: SOLE, DFND, OTR")] = "SOLE"
+    investment_discretion: Annotated[str, doc("For a portfolio's rows: SOLE, DFND, OTR")] = "SOLE"
 
     def to_request(self) -> Form13FRequest:
         return Form13FRequest(
@@ -232,7 +228,7 @@ class ValidationOut(Output):
 
 class MonthEndValueIn(Input):
     date: dt.date
-    value_usd: Annotated[SignedMoney, _doc("13(f) securities' fair market value, USD")]
+    value_usd: Annotated[SignedMoney, doc("13(f) securities' fair market value, USD")]
 
 
 class ThresholdIn(Input):
@@ -295,16 +291,16 @@ class CalendarOut(ItemsOut):
 class DeadlineIn(Input):
     """An event that sets off a Schedule 13D or 13G filing."""
 
-    filing: Annotated[str, _doc("SC 13D, SC 13D/A, SC 13G or SC 13G/A")]
+    filing: Annotated[str, doc("SC 13D, SC 13D/A, SC 13G or SC 13G/A")]
     trigger: Annotated[
         str,
-        _doc(
+        doc(
             "crossed_5_percent, quarter_end_above_5_percent, month_end_above_10_percent, "
             "material_change or crossed_10_or_moved_5_percent"
         ),
     ]
     event_date: dt.date
-    filer_type: Annotated[str | None, _doc("For 13G: qii, passive or exempt")] = None
+    filer_type: Annotated[str | None, doc("For 13G: qii, passive or exempt")] = None
 
 
 class RemindersIn(Input):

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, get
-from litestar.openapi.spec import Example
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.markets import MarketsDep, problems
@@ -26,6 +25,7 @@ from adapters.http.markets.markets_schemas import (
     NetInsiderBuyingOut,
     TermStructureOut,
 )
+from adapters.http.params import day_param
 from adapters.http.problems import on_source_unavailable, problem_responses
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from adapters.http.shared_calculations import calculation
@@ -55,11 +55,7 @@ class MarketsController(Controller):
 
 
 def _day(example: str) -> Any:
-    return QueryParameter(
-        format="date",
-        description="YYYY-MM-DD (default today, UTC)",
-        examples=[Example(value=example)],
-    )
+    return day_param("YYYY-MM-DD (default today, UTC)", example)
 
 
 def _ratio(text: str | None) -> tuple[int, int, int]:

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output
+from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output, doc
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import SignedMoney
 from application.markets.futures import CrackView, CurveView
@@ -45,10 +45,6 @@ CRACK_CONVENTIONS = {
 }
 
 
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
-
-
 class ContractSpecOut(Mirror[ContractSpec]):
     root: str
     name: str
@@ -65,8 +61,8 @@ class ContractListOut(Output):
 
 class FuturesQuoteIn(Input):
     contract: Annotated[str, msgspec.Meta(min_length=1, max_length=16, description="CLZ24")]
-    expiry: Annotated[dt.date, _doc("Last trading day")]
-    price: Annotated[SignedMoney, _doc("Settlement, in the quote unit; must be above zero")]
+    expiry: Annotated[dt.date, doc("Last trading day")]
+    price: Annotated[SignedMoney, doc("Settlement, in the quote unit; must be above zero")]
 
     def to_domain(self) -> FuturesQuote:
         return FuturesQuote(self.contract, self.expiry, Decimal(self.price))
@@ -79,7 +75,7 @@ class FuturesCurveIn(Input):
     contracts: Annotated[
         list[FuturesQuoteIn], msgspec.Meta(description=f"1 to {MAX_CONTRACTS} contracts")
     ]
-    spot: Annotated[SignedMoney | None, _doc("Spot price, above zero")] = None
+    spot: Annotated[SignedMoney | None, doc("Spot price, above zero")] = None
 
 
 class FuturesCurvePointOut(Output):
@@ -146,10 +142,10 @@ class TermStructureOut(Output):
 class CrackSpreadIn(Input):
     """Prices of the three legs; `ratio` [crude, gasoline, distillate] barrels (3-2-1)."""
 
-    crude_usd_per_bbl: Annotated[SignedMoney, _doc("Crude oil, USD per barrel, above zero")]
-    gasoline_usd_per_gal: Annotated[SignedMoney, _doc("Gasoline, USD per gallon, above zero")]
+    crude_usd_per_bbl: Annotated[SignedMoney, doc("Crude oil, USD per barrel, above zero")]
+    gasoline_usd_per_gal: Annotated[SignedMoney, doc("Gasoline, USD per gallon, above zero")]
     distillate_usd_per_gal: Annotated[
-        SignedMoney, _doc("Heating oil / diesel, USD per gallon, above zero")
+        SignedMoney, doc("Heating oil / diesel, USD per gallon, above zero")
     ]
     ratio: Annotated[
         list[int],
@@ -345,7 +341,7 @@ class NetInsiderBuyingOut(ItemsOut):
         )  # fmt: skip
 
 
-class InsiderTransactionOut(Output):
+class InsiderTransactionOut(Mirror[InsiderTransaction]):
     symbol: str
     issuer_cik: str
     owner_name: str
@@ -359,9 +355,7 @@ class InsiderTransactionOut(Output):
     shares_owned_after: QuantityOut | None
     filed: dt.date | None
 
-    @classmethod
-    def from_domain(cls, r: InsiderTransaction) -> InsiderTransactionOut:
-        return cls.from_attributes(r, acquired_disposed=r.acquired_disposed.value)
+    enum_values = ("acquired_disposed",)
 
 
 class InsiderTransactionsOut(Output):

@@ -18,6 +18,7 @@ from adapters.http.markets.rates_schemas import (
     TreasuryInversionsOut,
     YieldCurveOut,
 )
+from adapters.http.params import day_param
 from adapters.http.problems import on_source_unavailable
 from adapters.http.security import READERS_AND_AGENTS, require_roles
 from application.markets.rates import MAX_PAGE, MAX_TENORS
@@ -27,10 +28,6 @@ _UNAVAILABLE = (
     "RATES_UNAVAILABLE with Retry-After: the rates source cannot answer (FRED down, "
     "rate-limiting, timing out or refusing the key; a data file unreadable)"
 )
-
-
-def _day_param(description: str, example: str) -> Any:
-    return QueryParameter(format="date", description=description, examples=[Example(value=example)])
 
 
 class RatesController(Controller):
@@ -62,7 +59,7 @@ class RatesController(Controller):
         self,
         markets: MarketsDep,
         date: Annotated[
-            str | None, _day_param("The day, YYYY-MM-DD (default today, UTC)", "2024-06-28")
+            str | None, day_param("The day, YYYY-MM-DD (default today, UTC)", "2024-06-28")
         ] = None,
         method: Annotated[
             str | None,
@@ -102,10 +99,10 @@ class RatesController(Controller):
         self,
         markets: MarketsDep,
         start: Annotated[
-            str | None, _day_param("First day, YYYY-MM-DD, inclusive", "2022-01-03")
+            str | None, day_param("First day, YYYY-MM-DD, inclusive", "2022-01-03")
         ] = None,
         end: Annotated[
-            str | None, _day_param("Last day, YYYY-MM-DD, inclusive", "2024-06-28")
+            str | None, day_param("Last day, YYYY-MM-DD, inclusive", "2024-06-28")
         ] = None,
         spreads: Annotated[
             bool, QueryParameter(description="Include the daily spreads (default true)")
@@ -133,10 +130,10 @@ class RatesController(Controller):
         markets: MarketsDep,
         series_id: FromPath[str],
         start: Annotated[
-            str | None, _day_param("First day, YYYY-MM-DD, inclusive", "2024-01-02")
+            str | None, day_param("First day, YYYY-MM-DD, inclusive", "2024-01-02")
         ] = None,
         end: Annotated[
-            str | None, _day_param("Last day, YYYY-MM-DD, inclusive", "2024-06-28")
+            str | None, day_param("Last day, YYYY-MM-DD, inclusive", "2024-06-28")
         ] = None,
         cursor: Annotated[str | None, QueryParameter(max_length=128)] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE)] = 50,

@@ -8,7 +8,6 @@ from dataclasses import asdict
 from typing import Annotated, Any
 
 from litestar import get
-from litestar.openapi.spec import Example
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from adapters.http.markets import MarketsDep, problems
@@ -21,6 +20,7 @@ from adapters.http.markets.sentiment_indices_schemas import (
     MoversOut,
     SeriesOut,
 )
+from adapters.http.params import day_param
 from adapters.http.shared_calculations import calculation
 from application.markets.fear_greed import PostedInputs
 
@@ -33,12 +33,17 @@ _WINDOWS = (
     "422 INVALID_SENTIMENT_INPUT naming `window_minutes` (5 to 1440), `baseline_windows` (3 to "
     "168; window x (baseline + 1) within the social source's retention) or `symbol`"
 )
+# The hype meter's window and baseline, as its two readings take them.
+_WindowMinutes = Annotated[
+    int | None, QueryParameter(description="5 to 1440 (default the configured)")
+]
+_BaselineWindows = Annotated[
+    int | None, QueryParameter(description="3 to 168 (default the configured)")
+]
 
 
 def _day(example: str) -> Any:
-    return QueryParameter(
-        format="date", description="YYYY-MM-DD (UTC)", examples=[Example(value=example)]
-    )
+    return day_param("YYYY-MM-DD (UTC)", example)
 
 
 class FearGreedController(MarketsController):
@@ -150,12 +155,8 @@ class HypeController(MarketsController):
         self,
         markets: MarketsDep,
         limit: Annotated[int | None, QueryParameter(description="1 to 50 (default 10)")] = None,
-        window_minutes: Annotated[
-            int | None, QueryParameter(description="5 to 1440 (default the configured)")
-        ] = None,
-        baseline_windows: Annotated[
-            int | None, QueryParameter(description="3 to 168 (default the configured)")
-        ] = None,
+        window_minutes: _WindowMinutes = None,
+        baseline_windows: _BaselineWindows = None,
     ) -> MoversOut:
         service = markets.hype
         view = await service.movers(limit, window_minutes, baseline_windows)
@@ -178,12 +179,8 @@ class HypeController(MarketsController):
         self,
         markets: MarketsDep,
         symbol: FromPath[str],
-        window_minutes: Annotated[
-            int | None, QueryParameter(description="5 to 1440 (default the configured)")
-        ] = None,
-        baseline_windows: Annotated[
-            int | None, QueryParameter(description="3 to 168 (default the configured)")
-        ] = None,
+        window_minutes: _WindowMinutes = None,
+        baseline_windows: _BaselineWindows = None,
         keywords: Annotated[
             bool, QueryParameter(description="extract keywords (default true)")
         ] = True,

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Output, doc
 from adapters.http.wire_format import AnalyticOut, MoneyOut
 from adapters.wire.numbers import SignedMoney
 from application.markets.scenarios import (
@@ -54,19 +54,15 @@ SHOCK_CONVENTIONS = {
 }
 
 
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
-
-
 class SensitivitiesIn(Input):
     """A position's sensitivities; 0 where it has none."""
 
-    beta_equity: Annotated[float, _doc("Return per unit equity-market return")] = 0.0
-    duration: Annotated[float, _doc("Modified duration to yields, years")] = 0.0
-    convexity: Annotated[float, _doc("Convexity to yields, years^2")] = 0.0
-    beta_oil: Annotated[float, _doc("Return per unit crude-oil return")] = 0.0
-    beta_usd: Annotated[float, _doc("Return per unit U.S.-dollar return")] = 0.0
-    spread_duration: Annotated[float, _doc("Duration to credit spreads, years")] = 0.0
+    beta_equity: Annotated[float, doc("Return per unit equity-market return")] = 0.0
+    duration: Annotated[float, doc("Modified duration to yields, years")] = 0.0
+    convexity: Annotated[float, doc("Convexity to yields, years^2")] = 0.0
+    beta_oil: Annotated[float, doc("Return per unit crude-oil return")] = 0.0
+    beta_usd: Annotated[float, doc("Return per unit U.S.-dollar return")] = 0.0
+    spread_duration: Annotated[float, doc("Duration to credit spreads, years")] = 0.0
 
     def to_domain(self) -> Sensitivities:
         return self.into(Sensitivities)
@@ -74,9 +70,9 @@ class SensitivitiesIn(Input):
 
 class StressPositionIn(Input):
     name: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
-    market_value: Annotated[SignedMoney, _doc("Signed (a short is negative), base currency")]
+    market_value: Annotated[SignedMoney, doc("Signed (a short is negative), base currency")]
     sensitivities: SensitivitiesIn = msgspec.field(default_factory=SensitivitiesIn)
-    hedge: Annotated[bool, _doc("Counted as a hedge by hedge_sufficiency")] = False
+    hedge: Annotated[bool, doc("Counted as a hedge by hedge_sufficiency")] = False
 
     def to_domain(self) -> StressPosition:
         return StressPosition(
@@ -135,10 +131,10 @@ class ShockIn(Input):
     ] = msgspec.field(default_factory=list)
     correlation: CorrelationIn | None = None
     fill_missing: Annotated[
-        bool, _doc("Fill the factors a scenario leaves out (default model without correlation)")
+        bool, doc("Fill the factors a scenario leaves out (default model without correlation)")
     ] = False
     expected_return: Annotated[
-        float | None, _doc("A year, fraction: adds each loss's recovery months")
+        float | None, doc("A year, fraction: adds each loss's recovery months")
     ] = None
 
     def to_request(self) -> ShockRequest:
@@ -302,11 +298,16 @@ class ShockOut(Output):
         )
 
 
+# How an asset turns into cash in a stress: what a forced sale loses, and how long it takes.
+_Haircut = Annotated[float, doc("Fraction lost in a forced sale, [0, 1)")]
+_HorizonDays = Annotated[int, doc(f"Business days to sell all of it, 1..{MAX_DAYS}")]
+
+
 class LiquidAssetIn(Input):
     name: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
-    value: Annotated[SignedMoney, _doc("Market value, >= 0")]
-    haircut: Annotated[float, _doc("Fraction lost in a forced sale, [0, 1)")] = 0.0
-    horizon_days: Annotated[int, _doc(f"Business days to sell all of it, 1..{MAX_DAYS}")] = 1
+    value: Annotated[SignedMoney, doc("Market value, >= 0")]
+    haircut: _Haircut = 0.0
+    horizon_days: _HorizonDays = 1
 
     def to_domain(self) -> LiquidAsset:
         haircut = Decimal(repr(self.haircut)) if math.isfinite(self.haircut) else Decimal("NaN")
@@ -318,14 +319,14 @@ def _fraction(value: float) -> Decimal:
 
 
 class RunIn(Input):
-    deposits: Annotated[SignedMoney, _doc("Deposits (or redeemable capital) at risk, >= 0")]
-    daily_rate: Annotated[float, _doc("Fraction of what is left withdrawn each day, (0, 1]")]
-    days: Annotated[int, _doc(f"Days of the run, 1..{MAX_DAYS}")]
+    deposits: Annotated[SignedMoney, doc("Deposits (or redeemable capital) at risk, >= 0")]
+    daily_rate: Annotated[float, doc("Fraction of what is left withdrawn each day, (0, 1]")]
+    days: Annotated[int, doc(f"Days of the run, 1..{MAX_DAYS}")]
 
 
 class LiquidityTermsIn(Input):
-    haircut: Annotated[float, _doc("Fraction lost in a forced sale, [0, 1)")]
-    horizon_days: Annotated[int, _doc(f"Business days to sell all of it, 1..{MAX_DAYS}")]
+    haircut: _Haircut
+    horizon_days: _HorizonDays
 
 
 class LiquidityIn(Input):
@@ -456,7 +457,7 @@ class LiquidityOut(Output):
 class RecoveryIn(Input):
     """`loss` (a fraction), or `peak_value` and `current_value`; `expected_return` a year."""
 
-    expected_return: Annotated[float, _doc("A year, fraction, (-1, 10]")]
-    loss: Annotated[float | None, _doc("Fraction of the peak, [0, 1)")] = None
+    expected_return: Annotated[float, doc("A year, fraction, (-1, 10]")]
+    loss: Annotated[float | None, doc("Fraction of the peak, [0, 1)")] = None
     peak_value: SignedMoney | None = None
     current_value: SignedMoney | None = None

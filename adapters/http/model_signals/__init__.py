@@ -9,7 +9,7 @@ from typing import Any, TypeAlias
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import context_over
 from application.model_signals.catalogue import SignalModelCatalogue
 
 NAME = "model_signals"
@@ -31,5 +31,4 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     return routes.CONTROLLERS  # /models/signals
 
 
-def context(services: ModelSignalsServices) -> HttpContext:
-    return HttpContext(NAME, services, controllers)
+context = context_over(NAME, ModelSignalsServices, controllers)

@@ -10,7 +10,7 @@ from typing import Any, TypeAlias
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import context_over
 from adapters.http.problems import problems_with
 from application.notifications.api import NotificationService
 from application.notifications.endpoints import NotificationEndpoints
@@ -52,6 +52,4 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     ]
 
 
-def context(services: NotificationsServices) -> HttpContext:
-    """The notifications routes over their use cases."""
-    return HttpContext(NAME, services, controllers)
+context = context_over(NAME, NotificationsServices, controllers)

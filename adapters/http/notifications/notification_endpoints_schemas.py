@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output
+from adapters.http.schemas.common import Input, ItemsOut, Mirror
 from application.notifications.endpoints import (
     MAX_LABEL_LENGTH,
     CreateEndpoint,
@@ -78,7 +78,7 @@ class EndpointPatchIn(Input):
     enabled: bool | None = None
 
 
-class EndpointOut(Output, omit_defaults=True):
+class EndpointOut(Mirror[EndpointView], omit_defaults=True):
     """An endpoint; `secret` (a webhook's signing secret) only in the create and
     rotate-secret answers, never again: `secret_hint` is what stays visible."""
 
@@ -94,9 +94,7 @@ class EndpointOut(Output, omit_defaults=True):
     def __repr__(self) -> str:
         return f"EndpointOut(id={self.id!r}, channel={self.channel!r})"
 
-    @classmethod
-    def from_domain(cls, view: EndpointView) -> EndpointOut:
-        return cls.from_attributes(view, channel=view.channel.value)
+    enum_values = ("channel",)
 
 
 class EndpointListOut(ItemsOut):

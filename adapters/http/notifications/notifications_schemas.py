@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, ItemsOut, Output
+from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output
 from application.notifications.api import PreferencesUpdate
 from domain.notifications.preferences import Preferences
 from ports.notifications.notification_store import Delivery, InAppNotification
@@ -109,7 +109,7 @@ class PreferencesIO(Input):
         )
 
 
-class DeliveryOut(Output):
+class DeliveryOut(Mirror[Delivery]):
     id: str  # the idempotency key receivers see
     user_id: str
     event_type: str
@@ -124,9 +124,7 @@ class DeliveryOut(Output):
     title: str
     last_error: str
 
-    @classmethod
-    def from_domain(cls, d: Delivery) -> DeliveryOut:
-        return cls.from_attributes(d, status=d.status.value)
+    enum_values = ("status",)
 
 
 class DeliveryPageOut(ItemsOut):

@@ -9,7 +9,7 @@ from typing import Any, TypeAlias
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import context_over
 from adapters.http.problems import problems_with
 from application.portfolio.alternatives import AlternativesService
 from application.portfolio.giving import GivingService
@@ -66,6 +66,4 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     ]
 
 
-def context(services: PortfolioServices) -> HttpContext:
-    """The portfolio routes over their use cases."""
-    return HttpContext(NAME, services, controllers)
+context = context_over(NAME, PortfolioServices, controllers)

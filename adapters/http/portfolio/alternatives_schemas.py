@@ -12,7 +12,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Output, doc
 from adapters.http.wire_format import AnalyticOut, MoneyOut, RateOut
 from adapters.wire.numbers import Money, SignedMoney
 from application.portfolio.alternatives import (
@@ -37,32 +37,28 @@ from domain.analytics.alternatives.reits import SECTORS, Reit
 _DECIMAL = 'a decimal string such as "25000.00" (a JSON number is read too)'
 
 
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
-
-
 class SleeveIn(Input):
-    amount: Annotated[Money, _doc(f"Money to allocate, > 0; {_DECIMAL}")]
-    currency: Annotated[str, _doc("ISO 4217"), msgspec.Meta(max_length=8)] = "USD"
+    amount: Annotated[Money, doc(f"Money to allocate, > 0; {_DECIMAL}")]
+    currency: Annotated[str, doc("ISO 4217"), msgspec.Meta(max_length=8)] = "USD"
 
 
 class CryptoAssetIn(Input):
     symbol: Annotated[str, msgspec.Meta(max_length=64)]
-    market_cap: Annotated[Money, _doc(f"Market capitalisation in `currency`; {_DECIMAL}")]
+    market_cap: Annotated[Money, doc(f"Market capitalisation in `currency`; {_DECIMAL}")]
 
 
 class CryptoIn(SleeveIn, kw_only=True):
-    assets: Annotated[list[CryptoAssetIn], _doc(f"1 to {MAX_ITEMS} coins, unique symbols")]
+    assets: Annotated[list[CryptoAssetIn], doc(f"1 to {MAX_ITEMS} coins, unique symbols")]
     max_weight: Annotated[
         float | None,
-        _doc(
+        doc(
             f"Single-asset cap, at most the configured limit (default {MAX_SINGLE_ASSET:g}, "
             "the rule's)"
         ),
     ] = None
     market_cap_floor: Annotated[
         SignedMoney | None,
-        _doc(
+        doc(
             f"Coins below it are left out; default the configured floor "
             f"({DEFAULT_MARKET_CAP_FLOOR} unless set)"
         ),
@@ -74,15 +70,15 @@ class CryptoIn(SleeveIn, kw_only=True):
 
 class ReitIn(Input):
     symbol: Annotated[str, msgspec.Meta(max_length=64)]
-    sector: Annotated[str, _doc(f"A Nareit property sector: {', '.join(SECTORS)}")]
-    market_cap: Annotated[Money, _doc(_DECIMAL)]
+    sector: Annotated[str, doc(f"A Nareit property sector: {', '.join(SECTORS)}")]
+    market_cap: Annotated[Money, doc(_DECIMAL)]
 
 
 class ReitsIn(SleeveIn, kw_only=True):
-    reits: Annotated[list[ReitIn], _doc(f"1 to {MAX_ITEMS} REITs, unique symbols")]
+    reits: Annotated[list[ReitIn], doc(f"1 to {MAX_ITEMS} REITs, unique symbols")]
     max_sector_weight: Annotated[
         float | None,
-        _doc(
+        doc(
             "Refused when equal sector shares cannot stay under it; default and loosest: the "
             "configured limit (0.5 unless set)"
         ),
@@ -105,12 +101,12 @@ class InvestorIn(Input):
     primary_residence_value: SignedMoney = SignedMoney(0)
     residence_debt: SignedMoney = SignedMoney(0)
     residence_debt_added_60_days: SignedMoney = SignedMoney(0)
-    licenses: Annotated[list[str], _doc("series_7, series_65, series_82")] = msgspec.field(
+    licenses: Annotated[list[str], doc("series_7, series_65, series_82")] = msgspec.field(
         default_factory=list
     )
     knowledgeable_employee: bool = False
     issuer_insider: bool = False
-    investments: Annotated[SignedMoney, _doc("As Rule 2a51-1 defines them")] = SignedMoney(0)
+    investments: Annotated[SignedMoney, doc("As Rule 2a51-1 defines them")] = SignedMoney(0)
 
     def to_domain(self) -> InvestorFinances:
         return self.into(InvestorFinances, licenses=tuple(self.licenses))
@@ -118,13 +114,13 @@ class InvestorIn(Input):
 
 class FundIn(Input):
     name: Annotated[str, msgspec.Meta(max_length=64)]
-    requirement: Annotated[str, _doc("none, accredited or qualified_purchaser")] = "accredited"
+    requirement: Annotated[str, doc("none, accredited or qualified_purchaser")] = "accredited"
     minimum_investment: SignedMoney = SignedMoney(0)
 
 
 class PrivateEquityIn(SleeveIn, kw_only=True):
     investor: InvestorIn
-    funds: Annotated[list[FundIn], _doc(f"1 to {MAX_ITEMS} funds, unique names")]
+    funds: Annotated[list[FundIn], doc(f"1 to {MAX_ITEMS} funds, unique names")]
 
     def to_funds(self) -> list[Fund]:
         return [
@@ -136,15 +132,15 @@ class PrivateEquityIn(SleeveIn, kw_only=True):
 
 class CommodityIn(Input):
     symbol: Annotated[str, msgspec.Meta(max_length=64)]
-    returns: Annotated[list[float], _doc("Returns per period (fractions), one per inflation")]
+    returns: Annotated[list[float], doc("Returns per period (fractions), one per inflation")]
 
 
 class CommoditiesIn(SleeveIn, kw_only=True):
-    commodities: Annotated[list[CommodityIn], _doc(f"1 to {MAX_ITEMS} commodities")]
+    commodities: Annotated[list[CommodityIn], doc(f"1 to {MAX_ITEMS} commodities")]
     inflation: Annotated[
-        list[float] | None, _doc(f"Inflation per period (fractions), at most {MAX_PERIODS}")
+        list[float] | None, doc(f"Inflation per period (fractions), at most {MAX_PERIODS}")
     ] = None
-    cpi: Annotated[list[float] | None, _doc("CPI levels instead: one more than the returns")] = None
+    cpi: Annotated[list[float] | None, doc("CPI levels instead: one more than the returns")] = None
 
     def series(self) -> list[tuple[str, list[float]]]:
         return [(c.symbol, c.returns) for c in self.commodities]

@@ -16,7 +16,7 @@ from adapters.http.portfolio.giving_schemas import (
     GivingCarryoversOut,
     money,
 )
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Output, doc
 from adapters.wire.numbers import Money, SignedMoney, UnitInterval, WireNumber
 from application.portfolio.giving import DeductionReport
 from application.portfolio.giving_suggestion import SuggestionRequest, SuggestionView
@@ -28,10 +28,6 @@ class ReturnFraction(WireNumber):
     """A period's return as a fraction, -1 to 100."""
 
     spec = RETURN_FRACTION
-
-
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
 
 
 SUGGESTION_CONVENTIONS = {
@@ -47,7 +43,7 @@ class GivingDeductionIn(Input):
     tax_year: Annotated[int, msgspec.Meta(ge=2000, le=2100)]
     agi: Annotated[
         dict[Annotated[str, msgspec.Meta(pattern=r"^[0-9]{4}$")], SignedMoney],
-        _doc("Adjusted gross income by year ('2024': '150000'), USD, for every year that "
+        doc("Adjusted gross income by year ('2024': '150000'), USD, for every year that "
              "has gifts or carryovers up to tax_year"),
     ]  # fmt: skip
 
@@ -143,20 +139,20 @@ class GivingDeductionOut(Output):
 class GivingSuggestionIn(Input):
     """Posted returns (`portfolio_return`, `start_value`) or a `portfolio_id` of yours."""
 
-    benchmark_return: Annotated[ReturnFraction, _doc("The benchmark's return, fraction")]
-    threshold: Annotated[UnitInterval, _doc("Alpha to keep before giving, fraction")] = (
-        UnitInterval("0.02")
+    benchmark_return: Annotated[ReturnFraction, doc("The benchmark's return, fraction")]
+    threshold: Annotated[UnitInterval, doc("Alpha to keep before giving, fraction")] = UnitInterval(
+        "0.02"
     )
-    share: Annotated[UnitInterval, _doc("Share of the excess alpha to give, fraction")] = (
+    share: Annotated[UnitInterval, doc("Share of the excess alpha to give, fraction")] = (
         UnitInterval("0.1")
     )
-    cap: Annotated[Money | None, _doc("At most this much, USD")] = None
+    cap: Annotated[Money | None, doc("At most this much, USD")] = None
     portfolio_return: ReturnFraction | None = None
-    start_value: Annotated[Money | None, _doc("Value at the period's start, USD")] = None
+    start_value: Annotated[Money | None, doc("Value at the period's start, USD")] = None
     portfolio_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
-    start: Annotated[date | None, _doc("With portfolio_id: default January 1 of end's year")] = None
-    end: Annotated[date | None, _doc("With portfolio_id: default today")] = None
-    agi: Annotated[SignedMoney | None, _doc("This year's AGI, USD: adds the cash room")] = None
+    start: Annotated[date | None, doc("With portfolio_id: default January 1 of end's year")] = None
+    end: Annotated[date | None, doc("With portfolio_id: default today")] = None
+    agi: Annotated[SignedMoney | None, doc("This year's AGI, USD: adds the cash room")] = None
 
     def to_request(self) -> SuggestionRequest:
         def dec(value: Decimal | None) -> Decimal | None:

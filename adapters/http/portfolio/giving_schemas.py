@@ -10,7 +10,8 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, ItemsOut, Output
+from adapters.http.schemas.common import Input, ItemsOut, Output, doc
+from adapters.http.wire_format import plain_decimal
 from adapters.wire.numbers import Money, Quantity, SignedMoney
 from application.portfolio.giving import (
     FundSummary,
@@ -28,17 +29,8 @@ from domain.analytics.giving.model import (
 from domain.tax.holding import holding_term
 from ports.portfolio.giving import OpeningCarryovers
 
-
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
-
-
-def money(value: Decimal) -> str:
-    """Exact, without an exponent or trailing zeros after the point (60000.0 -> "60000")."""
-    if value == 0:
-        return "0"
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+# Giving's amounts on the wire: exact, in plain digits (60000.0 -> "60000").
+money = plain_decimal
 
 
 _Text = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
@@ -71,16 +63,16 @@ class DonationIn(Input):
     """A gift: cash, or listed stock with its shares, basis and acquisition date."""
 
     donated_on: date
-    donee: Annotated[_Text, _doc("The charity, or a donor-advised fund's sponsor")]
-    amount: Annotated[Money, _doc("Cash given, or the stock's fair market value, USD")]
+    donee: Annotated[_Text, doc("The charity, or a donor-advised fund's sponsor")]
+    amount: Annotated[Money, doc("Cash given, or the stock's fair market value, USD")]
     donee_kind: Literal["public_charity", "donor_advised_fund"] = "public_charity"
     kind: Literal["cash", "stock"] = "cash"
     donee_ein: _Ein | None = None
-    fund: Annotated[_Text | None, _doc("The DAF's name (donor_advised_fund only)")] = None
+    fund: Annotated[_Text | None, doc("The DAF's name (donor_advised_fund only)")] = None
     symbol: Annotated[str, msgspec.Meta(min_length=1, max_length=32)] | None = None
     shares: Quantity | None = None
-    cost_basis: Annotated[SignedMoney | None, _doc("The gift's adjusted basis, USD, >= 0")] = None
-    acquired: Annotated[date | None, _doc("Acquisition date (the earliest lot's)")] = None
+    cost_basis: Annotated[SignedMoney | None, doc("The gift's adjusted basis, USD, >= 0")] = None
+    acquired: Annotated[date | None, doc("Acquisition date (the earliest lot's)")] = None
     memo: _Memo = ""
 
     def to_new(self) -> NewDonation:
@@ -150,7 +142,7 @@ class DonationReceiptPageOut(ItemsOut):
 
 
 class DafGrantIn(Input):
-    fund: Annotated[_Text, _doc("The DAF's name, as on its contributions")]
+    fund: Annotated[_Text, doc("The DAF's name, as on its contributions")]
     granted_on: date
     grantee: _Text
     amount: Money

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Mirror, Output, doc
 from adapters.http.wire_format import AnalyticOut, MoneyOut, RateOut
 from adapters.wire.numbers import Money, SignedMoney
 from application.portfolio.illiquid_assets import IlliquidView, NewIlliquidAsset, NewValuation
@@ -17,19 +17,15 @@ from domain.portfolio.illiquid import IlliquidAsset, IlliquidKind, Valuation, Va
 _DECIMAL = 'a decimal string such as "450000.00" (a JSON number is read too)'
 
 
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
-
-
 class IlliquidAssetIn(Input):
     portfolio_id: Annotated[str, msgspec.Meta(max_length=64)]
-    name: Annotated[str, _doc("1 to 100 printable characters"), msgspec.Meta(max_length=200)]
-    kind: Annotated[str, _doc(", ".join(k.value for k in IlliquidKind))]
-    acquired: Annotated[date, _doc("Acquisition date, not after today (UTC)")]
-    cost: Annotated[Money, _doc(f"What it cost, > 0, in `currency`; {_DECIMAL}")]
+    name: Annotated[str, doc("1 to 100 printable characters"), msgspec.Meta(max_length=200)]
+    kind: Annotated[str, doc(", ".join(k.value for k in IlliquidKind))]
+    acquired: Annotated[date, doc("Acquisition date, not after today (UTC)")]
+    cost: Annotated[Money, doc(f"What it cost, > 0, in `currency`; {_DECIMAL}")]
     currency: Annotated[
         Annotated[str, msgspec.Meta(max_length=8)] | None,
-        _doc("ISO 4217; default: the portfolio's base currency"),
+        doc("ISO 4217; default: the portfolio's base currency"),
     ] = None
     note: Annotated[str, msgspec.Meta(max_length=500)] = ""
 
@@ -41,25 +37,23 @@ class IlliquidAssetIn(Input):
 
 
 class ValuationIn(Input):
-    as_of: Annotated[date, _doc("The valuation's date: from acquisition to today, one a day")]
-    value: Annotated[SignedMoney, _doc(f"What it is worth, >= 0 (0: written off); {_DECIMAL}")]
-    method: Annotated[str, _doc(", ".join(m.value for m in ValuationMethod))]
+    as_of: Annotated[date, doc("The valuation's date: from acquisition to today, one a day")]
+    value: Annotated[SignedMoney, doc(f"What it is worth, >= 0 (0: written off); {_DECIMAL}")]
+    method: Annotated[str, doc(", ".join(m.value for m in ValuationMethod))]
     note: Annotated[str, msgspec.Meta(max_length=500)] = ""
 
     def to_new(self) -> NewValuation:
         return NewValuation(self.as_of, self.value, self.method, self.note)
 
 
-class ValuationOut(Output):
+class ValuationOut(Mirror[Valuation]):
     as_of: date
     value: MoneyOut
     method: str
     recorded_at: datetime
     note: str
 
-    @classmethod
-    def from_domain(cls, v: Valuation) -> ValuationOut:
-        return cls.from_attributes(v, method=v.method.value)
+    enum_values = ("method",)
 
 
 class AppreciationPointOut(Output):

@@ -7,18 +7,13 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Mirror, Output, attributes
+from adapters.http.schemas.common import Input, Mirror, Output, attributes, doc
 from adapters.http.wire_format import AnalyticOut, MoneyOut, RateOut
 from adapters.wire.numbers import Fraction, Money, SignedMoney
 from application.portfolio.plan_request import PlanRequest
 from application.portfolio.planning import HomeostasisView, MonteCarloRun, ProfileChange
 from domain.analytics.planning.homeostasis import DEFAULT_SAFE_WITHDRAWAL_RATE
 from ports.portfolio.planning import PlanningProfile
-
-
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
-
 
 _DECIMAL = 'a decimal string such as "48000.00" (a JSON number is read too)'
 
@@ -32,31 +27,31 @@ class MonteCarloIn(Input):
     INVALID_PLANNING_INPUT names the one out of range, 422 PATH_STEPS_TOO_MANY (field
     `paths`) when paths x horizon_months > 10,000,000."""
 
-    initial_wealth: Annotated[float, _doc("Wealth today, >= 0")]
-    retirement_month: Annotated[int, _doc("Last month of contributions, 0..horizon_months")]
+    initial_wealth: Annotated[float, doc("Wealth today, >= 0")]
+    retirement_month: Annotated[int, doc("Last month of contributions, 0..horizon_months")]
     horizon_months: Annotated[
-        int | None, _doc("Months simulated, 1..1200; left out: the profile's horizon")
+        int | None, doc("Months simulated, 1..1200; left out: the profile's horizon")
     ] = None
     annual_return: Annotated[
         float | None,
-        _doc("Expected simple annual return (nominal), (-1, 1]; left out: the profile's mix"),
+        doc("Expected simple annual return (nominal), (-1, 1]; left out: the profile's mix"),
     ] = None
     annual_volatility: Annotated[
         float | None,
-        _doc("Annual volatility of the log return, [0, 2]; left out: the profile's mix"),
+        doc("Annual volatility of the log return, [0, 2]; left out: the profile's mix"),
     ] = None
-    monthly_contribution: Annotated[float, _doc("Added each month until retirement")] = 0.0
+    monthly_contribution: Annotated[float, doc("Added each month until retirement")] = 0.0
     monthly_withdrawal: Annotated[
-        float, _doc("Withdrawn each month after retirement, in today's money (inflated)")
+        float, doc("Withdrawn each month after retirement, in today's money (inflated)")
     ] = 0.0
-    inflation_rate: Annotated[float, _doc("Annual inflation growing the withdrawals")] = 0.0
+    inflation_rate: Annotated[float, doc("Annual inflation growing the withdrawals")] = 0.0
     student_t_dof: Annotated[
-        float | None, _doc("Student-t degrees of freedom (> 2) for fat tails; null: normal")
+        float | None, doc("Student-t degrees of freedom (> 2) for fat tails; null: normal")
     ] = None
-    paths: Annotated[int, _doc("Simulated paths; paths x horizon_months <= 10,000,000")] = 10_000
-    seed: Annotated[int, _doc("Random seed: the same plan and seed give the same figures")] = 0
+    paths: Annotated[int, doc("Simulated paths; paths x horizon_months <= 10,000,000")] = 10_000
+    seed: Annotated[int, doc("Random seed: the same plan and seed give the same figures")] = 0
     target_wealth: Annotated[
-        float | None, _doc("When given, the answer holds P(ending wealth > target)")
+        float | None, doc("When given, the answer holds P(ending wealth > target)")
     ] = None
 
     def to_request(self) -> PlanRequest:
@@ -96,21 +91,21 @@ class MonteCarloOut(Output):
     paths: int
     horizon_months: int
     seed: int
-    annual_return: Annotated[AnalyticOut, _doc("The return simulated (given or the profile's)")]
-    annual_volatility: Annotated[AnalyticOut, _doc("The volatility simulated")]
+    annual_return: Annotated[AnalyticOut, doc("The return simulated (given or the profile's)")]
+    annual_volatility: Annotated[AnalyticOut, doc("The volatility simulated")]
     from_profile: Annotated[
-        list[str], _doc("The fields taken from your investor profile (the request left them out)")
+        list[str], doc("The fields taken from your investor profile (the request left them out)")
     ]
     risk_tolerance: Annotated[
-        str | None, _doc("The profile's risk tolerance, when return or volatility came from it")
+        str | None, doc("The profile's risk tolerance, when return or volatility came from it")
     ]
     success_probability: Annotated[
-        AnalyticOut, _doc("Share of paths never ruined through the horizon")
+        AnalyticOut, doc("Share of paths never ruined through the horizon")
     ]
-    success_standard_error: Annotated[AnalyticOut, _doc("Binomial: sqrt(p (1 - p) / paths)")]
-    median_ending_wealth: Annotated[AnalyticOut, _doc("Nominal, at the horizon")]
+    success_standard_error: Annotated[AnalyticOut, doc("Binomial: sqrt(p (1 - p) / paths)")]
+    median_ending_wealth: Annotated[AnalyticOut, doc("Nominal, at the horizon")]
     median_ending_wealth_real: Annotated[
-        AnalyticOut, _doc("The same in today's money: deflated by (1 + inflation) ** (months / 12)")
+        AnalyticOut, doc("The same in today's money: deflated by (1 + inflation) ** (months / 12)")
     ]
     probability_above_target: AnalyticOut | None
     percentile_levels: list[AnalyticOut]
@@ -160,14 +155,14 @@ class MonteCarloOut(Output):
 class PlanningProfileIn(Input):
     """Your planning figures; money as decimal strings, whole cents."""
 
-    annual_expenses: Annotated[Money, _doc(f"What you spend a year, > 0; {_DECIMAL}")]
+    annual_expenses: Annotated[Money, doc(f"What you spend a year, > 0; {_DECIMAL}")]
     safe_withdrawal_rate: Annotated[
-        Fraction, _doc("Share of wealth you may spend a year, in (0, 0.2]; default 0.04")
+        Fraction, doc("Share of wealth you may spend a year, in (0, 0.2]; default 0.04")
     ] = Fraction(DEFAULT_SAFE_WITHDRAWAL_RATE)
     other_assets: Annotated[
-        SignedMoney, _doc(f"Wealth outside Bulwark's accounts (negative for debts); {_DECIMAL}")
+        SignedMoney, doc(f"Wealth outside Bulwark's accounts (negative for debts); {_DECIMAL}")
     ] = SignedMoney(0)
-    currency: Annotated[str, _doc("ISO 4217 code of the figures"), msgspec.Meta(max_length=8)] = (
+    currency: Annotated[str, doc("ISO 4217 code of the figures"), msgspec.Meta(max_length=8)] = (
         "USD"
     )
 
@@ -192,7 +187,7 @@ class PlanningProfileOut(Mirror[PlanningProfile]):
 class ExcludedAccountOut(Output):
     account_id: str
     reason: Annotated[
-        str, _doc("CURRENCY (not the profile's currency) or UNPRICED (a position without a price)")
+        str, doc("CURRENCY (not the profile's currency) or UNPRICED (a position without a price)")
     ]
 
 
@@ -200,18 +195,18 @@ class HomeostasisOut(Output):
     currency: str
     annual_expenses: MoneyOut
     safe_withdrawal_rate: RateOut
-    freedom_number: Annotated[MoneyOut, _doc("annual_expenses / safe_withdrawal_rate, to the cent")]
-    wealth: Annotated[MoneyOut, _doc("accounts_equity + other_assets, to the cent")]
+    freedom_number: Annotated[MoneyOut, doc("annual_expenses / safe_withdrawal_rate, to the cent")]
+    wealth: Annotated[MoneyOut, doc("accounts_equity + other_assets, to the cent")]
     accounts_equity: MoneyOut
     other_assets: MoneyOut
-    progress: Annotated[RateOut, _doc("wealth / freedom_number (1 = 100%), 6 places")]
-    progress_capped: Annotated[RateOut, _doc("progress clamped to [0, 1]")]
-    years_covered: Annotated[RateOut, _doc("wealth / annual_expenses, 2 places")]
-    gap: Annotated[MoneyOut, _doc("max(freedom_number - wealth, 0)")]
+    progress: Annotated[RateOut, doc("wealth / freedom_number (1 = 100%), 6 places")]
+    progress_capped: Annotated[RateOut, doc("progress clamped to [0, 1]")]
+    years_covered: Annotated[RateOut, doc("wealth / annual_expenses, 2 places")]
+    gap: Annotated[MoneyOut, doc("max(freedom_number - wealth, 0)")]
     reached: bool
     years_to_freedom: Annotated[
         RateOut | None,
-        _doc("With annual_savings and real_return: years until reached (null: never or not asked)"),
+        doc("With annual_savings and real_return: years until reached (null: never or not asked)"),
     ]
     accounts_counted: int
     excluded_accounts: list[ExcludedAccountOut]

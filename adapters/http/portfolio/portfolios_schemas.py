@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output, attributes
+from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output, attributes, doc
 from adapters.http.schemas.risk import HeldCorrelationOut
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import SignedMoney
@@ -22,11 +22,6 @@ from domain.tax.lots import TaxLot
 from domain.tax.methods import AccountTaxType, LotMethod
 from ports.portfolio.portfolios import Portfolio, PortfolioAccount
 
-
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
-
-
 _ID = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 _TEXT200 = Annotated[str, msgspec.Meta(max_length=200)]
 _NUMBER = 'a decimal string such as "150.25" (a JSON number is read too); the sign is checked'
@@ -35,8 +30,8 @@ _NUMBER = 'a decimal string such as "150.25" (a JSON number is read too); the si
 class PortfolioIn(Input):
     """A new portfolio of yours; valuations are stated in `base_currency`."""
 
-    name: Annotated[str, _doc("1 to 100 printable characters"), msgspec.Meta(max_length=200)]
-    base_currency: Annotated[str, _doc("ISO 4217 code"), msgspec.Meta(max_length=8)] = "USD"
+    name: Annotated[str, doc("1 to 100 printable characters"), msgspec.Meta(max_length=200)]
+    base_currency: Annotated[str, doc("ISO 4217 code"), msgspec.Meta(max_length=8)] = "USD"
 
 
 class PortfolioAccountIn(Input):
@@ -44,14 +39,14 @@ class PortfolioAccountIn(Input):
     new manual holding account by `name` (`kind=manual`)."""
 
     kind: Literal["trading", "manual"]
-    account_id: Annotated[_ID | None, _doc("kind=trading: your trading account's id")] = None
+    account_id: Annotated[_ID | None, doc("kind=trading: your trading account's id")] = None
     name: Annotated[
         _TEXT200 | None,
-        _doc("kind=manual: its name, unique in the portfolio; kind=trading: a label"),
+        doc("kind=manual: its name, unique in the portfolio; kind=trading: a label"),
     ] = None
     tax_type: AccountTaxType = AccountTaxType.TAXABLE
     lot_method: Annotated[
-        LotMethod, _doc("Which lots a sale consumes unless the sale says otherwise")
+        LotMethod, doc("Which lots a sale consumes unless the sale says otherwise")
     ] = LotMethod.FIFO
 
     def to_new(self) -> NewAccount:
@@ -88,7 +83,7 @@ class PortfolioPageOut(ItemsOut):
 
 class LedgerLotPickIn(Input):
     lot_id: _ID
-    quantity: Annotated[SignedMoney, _doc(f"Shares from that lot, > 0; {_NUMBER}")]
+    quantity: Annotated[SignedMoney, doc(f"Shares from that lot, > 0; {_NUMBER}")]
 
 
 class LedgerTransactionIn(Input):
@@ -98,32 +93,32 @@ class LedgerTransactionIn(Input):
     INVALID_TRANSACTION names the field: a sale larger than the position (`quantity`), an
     unknown lot (`lot_picks`), an unknown currency, a date after today, ..."""
 
-    account_id: Annotated[_ID, _doc("An account of this portfolio")]
+    account_id: Annotated[_ID, doc("An account of this portfolio")]
     kind: TransactionKind
-    trade_date: Annotated[date, _doc("The trade date (the tax date), not after today (UTC)")]
+    trade_date: Annotated[date, doc("The trade date (the tax date), not after today (UTC)")]
     currency: Annotated[
-        Annotated[str, msgspec.Meta(max_length=8)] | None, _doc("ISO 4217; null: the base currency")
+        Annotated[str, msgspec.Meta(max_length=8)] | None, doc("ISO 4217; null: the base currency")
     ] = None
     symbol: Annotated[str, msgspec.Meta(max_length=32)] | None = None
-    quantity: Annotated[SignedMoney, _doc(_NUMBER)] = SignedMoney(0)
-    price: Annotated[SignedMoney, _doc(_NUMBER)] = SignedMoney(0)
-    amount: Annotated[SignedMoney, _doc(_NUMBER)] = SignedMoney(0)
-    fees: Annotated[SignedMoney, _doc(_NUMBER)] = SignedMoney(0)
+    quantity: Annotated[SignedMoney, doc(_NUMBER)] = SignedMoney(0)
+    price: Annotated[SignedMoney, doc(_NUMBER)] = SignedMoney(0)
+    amount: Annotated[SignedMoney, doc(_NUMBER)] = SignedMoney(0)
+    fees: Annotated[SignedMoney, doc(_NUMBER)] = SignedMoney(0)
     split_ratio: Annotated[
-        SignedMoney | None, _doc("A split: new shares per old share (2 = 2-for-1)")
+        SignedMoney | None, doc("A split: new shares per old share (2 = 2-for-1)")
     ] = None
-    lot_method: Annotated[LotMethod | None, _doc("A sale: overrides the account's lot method")] = (
+    lot_method: Annotated[LotMethod | None, doc("A sale: overrides the account's lot method")] = (
         None
     )
     lot_picks: Annotated[
-        list[LedgerLotPickIn], _doc("A sale: specific identification"), msgspec.Meta(max_length=500)
+        list[LedgerLotPickIn], doc("A sale: specific identification"), msgspec.Meta(max_length=500)
     ] = msgspec.field(default_factory=list)
     acquired: Annotated[
-        date | None, _doc("A transfer in: the original acquisition date (holding period)")
+        date | None, doc("A transfer in: the original acquisition date (holding period)")
     ] = None
     external_id: Annotated[
         Annotated[str, msgspec.Meta(max_length=128)] | None,
-        _doc("Your reference, unique in the portfolio (409 DUPLICATE_TRANSACTION)"),
+        doc("Your reference, unique in the portfolio (409 DUPLICATE_TRANSACTION)"),
     ] = None
     note: Annotated[str, msgspec.Meta(max_length=500)] = ""
 
@@ -145,7 +140,7 @@ class LedgerLotPickOut(Output):
 
 
 class LedgerTransactionOut(Output):
-    id: Annotated[str, _doc("The ledger id; a buy's or transfer in's lot has this id")]
+    id: Annotated[str, doc("The ledger id; a buy's or transfer in's lot has this id")]
     portfolio_id: str
     account_id: str
     kind: TransactionKind
@@ -163,7 +158,7 @@ class LedgerTransactionOut(Output):
     source: TransactionSource
     external_id: str | None
     note: str
-    cash_effect: Annotated[MoneyOut, _doc("Signed change of the account's cash in `currency`")]
+    cash_effect: Annotated[MoneyOut, doc("Signed change of the account's cash in `currency`")]
 
     @classmethod
     def from_domain(cls, t: Transaction) -> LedgerTransactionOut:
@@ -179,7 +174,7 @@ class LedgerTransactionPageOut(ItemsOut):
 
 
 class PortfolioImportOut(Output):
-    imported: Annotated[int, _doc("Rows booked (every row of the file)")]
+    imported: Annotated[int, doc("Rows booked (every row of the file)")]
     by_kind: dict[str, int]
     by_account: dict[str, int]
     first_date: date
@@ -227,13 +222,13 @@ class CsvInvalidProblem(msgspec.Struct, omit_defaults=True):
 
 
 class OpenLotOut(Output):
-    lot_id: Annotated[str, _doc("The id of the buy or transfer in that opened it")]
+    lot_id: Annotated[str, doc("The id of the buy or transfer in that opened it")]
     quantity: QuantityOut
-    cost_basis: Annotated[MoneyOut, _doc("Total adjusted basis: buy fees and wash sales included")]
+    cost_basis: Annotated[MoneyOut, doc("Total adjusted basis: buy fees and wash sales included")]
     cost_per_share: PriceOut
-    acquired: Annotated[date, _doc("Holding-period start (wash-sale carry-over included)")]
-    purchased: Annotated[date, _doc("The real trade date")]
-    wash_adjustment: Annotated[MoneyOut, _doc("Disallowed loss added to the basis so far")]
+    acquired: Annotated[date, doc("Holding-period start (wash-sale carry-over included)")]
+    purchased: Annotated[date, doc("The real trade date")]
+    wash_adjustment: Annotated[MoneyOut, doc("Disallowed loss added to the basis so far")]
 
     @classmethod
     def from_domain(cls, lot: TaxLot) -> OpenLotOut:
@@ -245,7 +240,7 @@ class HoldingPositionOut(Output):
     quantity: QuantityOut
     currency: str
     cost_basis: MoneyOut
-    price: Annotated[PriceOut | None, _doc("Reference price; null when none is known")]
+    price: Annotated[PriceOut | None, doc("Reference price; null when none is known")]
     market_value: MoneyOut | None
     unrealized_gain: MoneyOut | None
     lots: list[OpenLotOut]
@@ -257,9 +252,9 @@ class HoldingPositionOut(Output):
 
 class HoldingAccountOut(Output):
     account: PortfolioAccountOut
-    lot_method: Annotated[LotMethod, _doc("The method the open lots were relieved under")]
+    lot_method: Annotated[LotMethod, doc("The method the open lots were relieved under")]
     positions: list[HoldingPositionOut]
-    cash: Annotated[dict[str, MoneyOut], _doc("Balance per ISO 4217 currency")]
+    cash: Annotated[dict[str, MoneyOut], doc("Balance per ISO 4217 currency")]
 
 
 class HoldingsConventionsOut(Output):
@@ -271,8 +266,8 @@ class HoldingsConventionsOut(Output):
 
 class HoldingsOut(Output):
     portfolio_id: str
-    currency: Annotated[str, _doc("The base currency of the totals")]
-    market_value: Annotated[MoneyOut, _doc("Cash + priced positions, base currency rows only")]
+    currency: Annotated[str, doc("The base currency of the totals")]
+    market_value: Annotated[MoneyOut, doc("Cash + priced positions, base currency rows only")]
     cost_basis: MoneyOut
     unpriced: list[str]
     accounts: list[HoldingAccountOut]
@@ -307,7 +302,7 @@ class HoldingsOut(Output):
 class ValuationPointOut(Output):
     day: date
     market_value: MoneyOut
-    cash_flow: Annotated[MoneyOut, _doc("External flows of the day: + in, - out")]
+    cash_flow: Annotated[MoneyOut, doc("External flows of the day: + in, - out")]
 
 
 class PerformanceConventionsOut(Output):
@@ -326,15 +321,15 @@ class PortfolioPerformanceOut(Output):
     start: date
     end: date
     days: int
-    opening_value: Annotated[MoneyOut, _doc("End-of-day value of the day before `start`")]
+    opening_value: Annotated[MoneyOut, doc("End-of-day value of the day before `start`")]
     closing_value: MoneyOut
-    twr: Annotated[RateOut | None, _doc("Time-weighted return over the window (0.05 = 5%)")]
-    twr_annualized: Annotated[RateOut | None, _doc("(1 + twr) ** (365 / days) - 1")]
-    mwr: Annotated[RateOut | None, _doc("Money-weighted return (XIRR), annualized ACT/365")]
-    modified_dietz: Annotated[RateOut | None, _doc("Modified Dietz return over the window")]
-    excluded_currencies: Annotated[list[str], _doc("Rows in these were left out (no FX)")]
+    twr: Annotated[RateOut | None, doc("Time-weighted return over the window (0.05 = 5%)")]
+    twr_annualized: Annotated[RateOut | None, doc("(1 + twr) ** (365 / days) - 1")]
+    mwr: Annotated[RateOut | None, doc("Money-weighted return (XIRR), annualized ACT/365")]
+    modified_dietz: Annotated[RateOut | None, doc("Modified Dietz return over the window")]
+    excluded_currencies: Annotated[list[str], doc("Rows in these were left out (no FX)")]
     without_closes: Annotated[
-        list[str], _doc("Symbols without daily closes: valued at their last trade price")
+        list[str], doc("Symbols without daily closes: valued at their last trade price")
     ]
     points: list[ValuationPointOut]
     conventions: PerformanceConventionsOut
@@ -373,8 +368,8 @@ class LedgerRiskHoldingOut(Output):
 
 
 class LedgerRiskIncomeOut(Output):
-    short_term_gains: Annotated[MoneyOut, _doc("Net short-term realised gains (negative: loss)")]
-    long_term_gains: Annotated[MoneyOut, _doc("Net long-term realised gains (negative: loss)")]
+    short_term_gains: Annotated[MoneyOut, doc("Net short-term realised gains (negative: loss)")]
+    long_term_gains: Annotated[MoneyOut, doc("Net long-term realised gains (negative: loss)")]
     dividends: MoneyOut
     interest: MoneyOut
 
@@ -393,31 +388,31 @@ class LedgerRiskConventionsOut(Output):
 class LedgerRiskOut(Output):
     portfolio_id: str
     currency: str
-    computed_at: Annotated[datetime, _doc("When this answer was computed (it is cached)")]
-    start: Annotated[date, _doc("The window's first day: end - window_days")]
+    computed_at: Annotated[datetime, doc("When this answer was computed (it is cached)")]
+    start: Annotated[date, doc("The window's first day: end - window_days")]
     end: date
     window_days: int
     benchmark: str
-    risk_free: Annotated[AnalyticOut, _doc("Annual risk-free rate of the Sharpe ratio")]
+    risk_free: Annotated[AnalyticOut, doc("Annual risk-free rate of the Sharpe ratio")]
     short_term_rate: RateOut
     long_term_rate: RateOut
     dividend_rate: RateOut
-    holdings: Annotated[list[LedgerRiskHoldingOut], _doc("The backcast's fixed quantities")]
-    left_out: Annotated[list[str], _doc("Positions not in the backcast, 'SYMBOL: why'")]
-    points: Annotated[int, _doc("Days in the backcast series")]
+    holdings: Annotated[list[LedgerRiskHoldingOut], doc("The backcast's fixed quantities")]
+    left_out: Annotated[list[str], doc("Positions not in the backcast, 'SYMBOL: why'")]
+    points: Annotated[int, doc("Days in the backcast series")]
     volatility_annual: AnalyticOut | None
     sharpe: AnalyticOut | None
-    max_drawdown: Annotated[AnalyticOut | None, _doc("A fraction of the running peak")]
+    max_drawdown: Annotated[AnalyticOut | None, doc("A fraction of the running peak")]
     beta: AnalyticOut | None
-    beta_points: Annotated[int, _doc("Daily returns paired with the benchmark's")]
-    average_value: Annotated[MoneyOut | None, _doc("Mean of the backcast series")]
+    beta_points: Annotated[int, doc("Daily returns paired with the benchmark's")]
+    average_value: Annotated[MoneyOut | None, doc("Mean of the backcast series")]
     realised: LedgerRiskIncomeOut
-    tax_cost: Annotated[MoneyOut, _doc("Estimated tax of `realised` at the rates")]
-    tax_drag: Annotated[AnalyticOut | None, _doc("tax_cost / average_value")]
-    reasons: Annotated[list[str], _doc("Why a figure is null")]
+    tax_cost: Annotated[MoneyOut, doc("Estimated tax of `realised` at the rates")]
+    tax_drag: Annotated[AnalyticOut | None, doc("tax_cost / average_value")]
+    reasons: Annotated[list[str], doc("Why a figure is null")]
     held_correlation: HeldCorrelationOut | None
     held_correlation_note: Annotated[
-        str | None, _doc("Why `held_correlation` is null (no stored bars, too few days)")
+        str | None, doc("Why `held_correlation` is null (no stored bars, too few days)")
     ]
     conventions: LedgerRiskConventionsOut
 

@@ -6,10 +6,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
-import msgspec
-
 from adapters.http.portfolio.tax_schemas import TaxConventionsOut
-from adapters.http.schemas.common import Mirror, Output, attributes
+from adapters.http.schemas.common import Mirror, Output, attributes, doc
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from application.portfolio.tax import TERM_RULE
 from application.portfolio.tax_harvesting import Candidate, HarvestReport
@@ -25,21 +23,17 @@ SAVINGS_RULE = (
 CORRELATION_RULE = "Pearson on daily log returns, pairwise-complete days"
 
 
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
-
-
 class TaxBracketOut(Output):
     lower: MoneyOut
     rate: RateOut
 
 
 class TaxRatesOut(Output):
-    name: Annotated[str, _doc("Where the figures come from (e.g. Rev. Proc. 2024-40)")]
+    name: Annotated[str, doc("Where the figures come from (e.g. Rev. Proc. 2024-40)")]
     filing_status: str
     tax_year: int | None
     ordinary: list[TaxBracketOut]
-    long_term: Annotated[list[TaxBracketOut], _doc("LTCG rate by total taxable income")]
+    long_term: Annotated[list[TaxBracketOut], doc("LTCG rate by total taxable income")]
     loss_limit: MoneyOut
 
     @classmethod
@@ -53,7 +47,7 @@ class TaxRatesOut(Output):
 class HarvestReplacementOut(Output):
     symbol: str
     correlation: AnalyticOut
-    observations: Annotated[int, _doc("Common daily returns the correlation is computed on")]
+    observations: Annotated[int, doc("Common daily returns the correlation is computed on")]
 
 
 class HarvestLotPickOut(Output):
@@ -71,16 +65,16 @@ class HarvestCandidateOut(Output):
     price: PriceOut
     market_value: MoneyOut
     cost_basis: MoneyOut
-    loss: Annotated[MoneyOut, _doc("cost_basis - market_value (> 0)")]
-    loss_fraction: Annotated[RateOut, _doc("loss / cost_basis")]
-    term: Annotated[Term, _doc("If sold today")]
-    lot_method: Annotated[LotMethod, _doc("The account's default; sell with `sell_with`")]
+    loss: Annotated[MoneyOut, doc("cost_basis - market_value (> 0)")]
+    loss_fraction: Annotated[RateOut, doc("loss / cost_basis")]
+    term: Annotated[Term, doc("If sold today")]
+    lot_method: Annotated[LotMethod, doc("The account's default; sell with `sell_with`")]
     sell_with: Annotated[
-        list[HarvestLotPickOut], _doc("lot_picks for a specific-identification sale")
+        list[HarvestLotPickOut], doc("lot_picks for a specific-identification sale")
     ]
     tax_savings: MoneyOut
-    effective_rate: Annotated[RateOut, _doc("tax_savings / loss")]
-    rebuy_after: Annotated[date, _doc("First day a repurchase does not wash the loss")]
+    effective_rate: Annotated[RateOut, doc("tax_savings / loss")]
+    rebuy_after: Annotated[date, doc("First day a repurchase does not wash the loss")]
     replacements: list[HarvestReplacementOut]
 
     @classmethod
@@ -100,8 +94,8 @@ class HarvestCandidateOut(Output):
 
 
 class HarvestWashBlockOut(Output):
-    kind: Annotated[str, _doc("recent_buy (a buy within 30 days) or pending_buy (open order)")]
-    ref: Annotated[str, _doc("The buy transaction's id or the order's id")]
+    kind: Annotated[str, doc("recent_buy (a buy within 30 days) or pending_buy (open order)")]
+    ref: Annotated[str, doc("The buy transaction's id or the order's id")]
     account_id: str
     symbol: str
     day: date | None
@@ -118,31 +112,31 @@ class HarvestBlockedLotOut(Output):
 
 class HarvestSkippedLotOut(Output):
     lot_id: str
-    reason: Annotated[str, _doc("UNPRICED (no reference price) or CURRENCY (not USD)")]
+    reason: Annotated[str, doc("UNPRICED (no reference price) or CURRENCY (not USD)")]
 
 
 class TaxYearOut(Mirror[CapitalGainsYear]):
     net_short: MoneyOut
     net_long: MoneyOut
     net_capital_gain_or_loss: MoneyOut
-    ordinary_offset: Annotated[MoneyOut, _doc("Net loss deducted from ordinary income")]
+    ordinary_offset: Annotated[MoneyOut, doc("Net loss deducted from ordinary income")]
     carryforward_short: MoneyOut
     carryforward_long: MoneyOut
     ordinary_taxed: MoneyOut
-    preferential_taxed: Annotated[MoneyOut, _doc("Net long-term gain taxed at LTCG rates")]
-    tax: Annotated[MoneyOut, _doc("Federal income tax on ordinary income and the gains")]
+    preferential_taxed: Annotated[MoneyOut, doc("Net long-term gain taxed at LTCG rates")]
+    tax: Annotated[MoneyOut, doc("Federal income tax on ordinary income and the gains")]
 
 
 class HarvestScenarioOut(Output):
-    move: Annotated[RateOut, _doc("Price move of every remaining lot: -0.2 = -20%")]
+    move: Annotated[RateOut, doc("Price move of every remaining lot: -0.2 = -20%")]
     unrealized_short: MoneyOut
     unrealized_long: MoneyOut
-    year: Annotated[TaxYearOut, _doc("The year if they were all sold on Dec 31 at those prices")]
+    year: Annotated[TaxYearOut, doc("The year if they were all sold on Dec 31 at those prices")]
 
 
 class HarvestProjectionOut(Output):
     tax_year: int
-    realized_short: Annotated[MoneyOut, _doc("Realized so far this year (reportable, USD)")]
+    realized_short: Annotated[MoneyOut, doc("Realized so far this year (reportable, USD)")]
     realized_long: MoneyOut
     harvested_short: MoneyOut
     harvested_long: MoneyOut
@@ -156,7 +150,7 @@ class HarvestCorrelationOut(Output):
     returns_days: int
     start: date
     min_correlation: AnalyticOut
-    no_history: Annotated[list[str], _doc("Symbols whose daily bars could not be read")]
+    no_history: Annotated[list[str], doc("Symbols whose daily bars could not be read")]
 
 
 class HarvestOut(Output):
@@ -165,7 +159,7 @@ class HarvestOut(Output):
     rates: TaxRatesOut
     savings_rule: str
     candidates: list[HarvestCandidateOut]
-    blocked: Annotated[list[HarvestBlockedLotOut], _doc("Losers inside a wash-sale window")]
+    blocked: Annotated[list[HarvestBlockedLotOut], doc("Losers inside a wash-sale window")]
     skipped: list[HarvestSkippedLotOut]
     total_loss: MoneyOut
     total_savings: MoneyOut

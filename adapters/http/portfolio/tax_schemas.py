@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Mirror, Output
+from adapters.http.schemas.common import Input, Mirror, Output, doc
 from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut
 from adapters.wire.numbers import Fraction, Money, SignedMoney, UnitInterval
 from application.portfolio.tax import (
@@ -41,19 +41,15 @@ _SYMBOL = msgspec.Meta(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9.\-/_:]
 BASIS = "adjusted cost basis: price x quantity + buy fees + wash-sale disallowed losses added"
 
 
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
-
-
 class TaxConventionsOut(Output):
     """How to read the figures: lot relief per account, the term rule, currency, tax year."""
 
     lot_methods: Annotated[
-        dict[str, LotMethod], _doc("Account id -> its default lot method (a sale may override)")
+        dict[str, LotMethod], doc("Account id -> its default lot method (a sale may override)")
     ]
-    term_rule: Annotated[str, _doc("Long term when held more than one year (IRS Pub. 550)")]
-    currency: Annotated[str, _doc("Each row's money is in its own `currency` (8949: USD)")]
-    tax_year: Annotated[int | None, _doc("Calendar tax year by trade date (null: none)")]
+    term_rule: Annotated[str, doc("Long term when held more than one year (IRS Pub. 550)")]
+    currency: Annotated[str, doc("Each row's money is in its own `currency` (8949: USD)")]
+    tax_year: Annotated[int | None, doc("Calendar tax year by trade date (null: none)")]
     basis: str = BASIS
 
 
@@ -64,22 +60,22 @@ def conventions(methods: dict[str, LotMethod], year: int | None) -> TaxConventio
 
 
 class TaxLotOut(Output):
-    id: Annotated[str, _doc("The id of the BUY / TRANSFER_IN that opened the lot")]
+    id: Annotated[str, doc("The id of the BUY / TRANSFER_IN that opened the lot")]
     account_id: str
     portfolio_id: str | None
     symbol: str
     quantity: QuantityOut
-    cost_basis: Annotated[MoneyOut, _doc(BASIS)]
+    cost_basis: Annotated[MoneyOut, doc(BASIS)]
     cost_per_share: PriceOut
-    acquired: Annotated[date, _doc("Holding-period start (carried over by a wash sale)")]
-    purchased: Annotated[date, _doc("The real trade date of the purchase")]
-    wash_adjustment: Annotated[MoneyOut, _doc("Disallowed losses added to the basis so far")]
+    acquired: Annotated[date, doc("Holding-period start (carried over by a wash sale)")]
+    purchased: Annotated[date, doc("The real trade date of the purchase")]
+    wash_adjustment: Annotated[MoneyOut, doc("Disallowed losses added to the basis so far")]
     currency: str
     tax_type: str
     lot_method: LotMethod
-    term_today: Annotated[Term, _doc("The term if sold today")]
-    price: Annotated[PriceOut | None, _doc("Reference price now (null: unpriced)")]
-    unrealized_gain: Annotated[MoneyOut | None, _doc("quantity x price - cost_basis")]
+    term_today: Annotated[Term, doc("The term if sold today")]
+    price: Annotated[PriceOut | None, doc("Reference price now (null: unpriced)")]
+    unrealized_gain: Annotated[MoneyOut | None, doc("quantity x price - cost_basis")]
 
     @classmethod
     def from_view(cls, view: LotView) -> TaxLotOut:
@@ -122,16 +118,16 @@ class TaxRealizedLotOut(Mirror[RealizedLot]):
     account_id: str
     symbol: str
     quantity: QuantityOut
-    acquired: Annotated[date, _doc("Column (b)")]
-    sold: Annotated[date, _doc("Column (c)")]
-    proceeds: Annotated[MoneyOut, _doc("Column (d), net of the sale's fees pro rata")]
-    cost_basis: Annotated[MoneyOut, _doc("Column (e)")]
-    wash_disallowed: Annotated[MoneyOut, _doc("Column (g), code W")]
-    gain: Annotated[MoneyOut, _doc("Column (h) = d - e + g")]
+    acquired: Annotated[date, doc("Column (b)")]
+    sold: Annotated[date, doc("Column (c)")]
+    proceeds: Annotated[MoneyOut, doc("Column (d), net of the sale's fees pro rata")]
+    cost_basis: Annotated[MoneyOut, doc("Column (e)")]
+    wash_disallowed: Annotated[MoneyOut, doc("Column (g), code W")]
+    gain: Annotated[MoneyOut, doc("Column (h) = d - e + g")]
     term: Term
     currency: str
     lot_method: LotMethod
-    reportable: Annotated[bool, _doc("False in an IRA")]
+    reportable: Annotated[bool, doc("False in an IRA")]
 
 
 class TaxTermTotalsOut(Mirror[TermTotals]):
@@ -187,9 +183,9 @@ class TaxWashSaleOut(Output):
     replacement_lot_id: str
     replacement_account_id: str
     quantity: QuantityOut
-    disallowed_loss: Annotated[MoneyOut, _doc("Added to the replacement lot's basis (> 0)")]
-    holding_days_carried: Annotated[int, _doc("Days of holding added to the replacement")]
-    permanent: Annotated[bool, _doc("Replacement in an IRA: the loss is lost for good")]
+    disallowed_loss: Annotated[MoneyOut, doc("Added to the replacement lot's basis (> 0)")]
+    holding_days_carried: Annotated[int, doc("Days of holding added to the replacement")]
+    permanent: Annotated[bool, doc("Replacement in an IRA: the loss is lost for good")]
     currency: str | None
 
 
@@ -215,8 +211,8 @@ class TaxWashSalePageOut(Output):
 
 
 class TaxBracketIn(Input):
-    lower: Annotated[SignedMoney, _doc("Taxable income (dollars) where the rate starts, >= 0")]
-    rate: Annotated[UnitInterval, _doc("Marginal rate, 0..1")]
+    lower: Annotated[SignedMoney, doc("Taxable income (dollars) where the rate starts, >= 0")]
+    rate: Annotated[UnitInterval, doc("Marginal rate, 0..1")]
 
 
 class TaxBracketsIn(Input):
@@ -224,7 +220,7 @@ class TaxBracketsIn(Input):
 
     ordinary: Annotated[list[TaxBracketIn], msgspec.Meta(min_length=1, max_length=16)]
     long_term: Annotated[list[TaxBracketIn], msgspec.Meta(min_length=1, max_length=16)]
-    loss_limit: Annotated[Money, _doc("Net capital loss deductible a year")] = Money(
+    loss_limit: Annotated[Money, doc("Net capital loss deductible a year")] = Money(
         CAPITAL_LOSS_LIMIT
     )
 
@@ -250,25 +246,25 @@ class HarvestIn(Input):
     of `filing_status` (default: your investor profile's, else single)."""
 
     portfolio_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
-    min_loss: Annotated[Money | None, _doc("Dollars")] = None
-    min_loss_fraction: Annotated[Fraction | None, _doc("Of the lot's basis: 0.1 = 10%")] = None
+    min_loss: Annotated[Money | None, doc("Dollars")] = None
+    min_loss_fraction: Annotated[Fraction | None, doc("Of the lot's basis: 0.1 = 10%")] = None
     filing_status: Annotated[
         Literal["single", "married_joint"] | None,
-        _doc("Default: your investor profile's filing status, else single"),
+        doc("Default: your investor profile's filing status, else single"),
     ] = None
     brackets: TaxBracketsIn | None = None
     short_term_rate: UnitInterval | None = None
     long_term_rate: UnitInterval | None = None
     ordinary_income: Annotated[
-        SignedMoney, _doc("This year's taxable ordinary income, gains excluded, >= 0")
+        SignedMoney, doc("This year's taxable ordinary income, gains excluded, >= 0")
     ] = SignedMoney(0)
-    carryover_short: Annotated[SignedMoney, _doc("Prior-year short-term loss carryover >= 0")] = (
+    carryover_short: Annotated[SignedMoney, doc("Prior-year short-term loss carryover >= 0")] = (
         SignedMoney(0)
     )
-    carryover_long: Annotated[SignedMoney, _doc("Prior-year long-term loss carryover >= 0")] = (
+    carryover_long: Annotated[SignedMoney, doc("Prior-year long-term loss carryover >= 0")] = (
         SignedMoney(0)
     )
-    returns_days: Annotated[int, _doc("Daily returns in the correlation window, 20..1260")] = 252
+    returns_days: Annotated[int, doc("Daily returns in the correlation window, 20..1260")] = 252
     min_correlation: Annotated[float, msgspec.Meta(ge=-1.0, le=1.0)] = 0.9
     max_replacements: Annotated[int, msgspec.Meta(ge=0, le=20)] = 5
     universe: Annotated[

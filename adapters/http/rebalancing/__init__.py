@@ -10,7 +10,7 @@ from typing import Any, TypeAlias
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import context_over
 from application.rebalancing.attribution import StoredAttributionService
 from application.rebalancing.limits import AutopilotLimitsService
 from application.rebalancing.service import RebalancingService
@@ -36,5 +36,4 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     return routes.CONTROLLERS
 
 
-def context(services: RebalancingServices) -> HttpContext:
-    return HttpContext(NAME, services, controllers)
+context = context_over(NAME, RebalancingServices, controllers)

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Mirror, Output, attributes
+from adapters.http.schemas.common import Input, Mirror, Output, attributes, doc
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import SignedMoney, UnitInterval
 from application.rebalancing.attribution import (
@@ -21,10 +21,6 @@ from domain.portfolio.linking import LinkingMethod
 from domain.rebalancing.model import Drift
 from domain.rebalancing.proposal import RebalanceSettings, Trade
 from ports.rebalancing.rebalancing import AutopilotLimits, StoredProposal
-
-
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
 
 
 class RebalanceSymbolDriftOut(Output):
@@ -75,10 +71,10 @@ class ProposalIn(Input):
     """A dry run: nothing is traded. Omitted fields take the server's defaults
     (BULWARK_REBALANCE_BAND, BULWARK_REBALANCE_FRACTIONAL)."""
 
-    band: Annotated[
-        UnitInterval | None, _doc("Absolute weight tolerance, a fraction in [0, 1)")
-    ] = None
-    fractional: Annotated[bool | None, _doc("Fractional shares (else whole shares)")] = None
+    band: Annotated[UnitInterval | None, doc("Absolute weight tolerance, a fraction in [0, 1)")] = (
+        None
+    )
+    fractional: Annotated[bool | None, doc("Fractional shares (else whole shares)")] = None
 
     def to_settings(self, defaults: RebalanceSettings) -> RebalanceSettings:
         band = defaults.band if self.band is None else self.band
@@ -92,7 +88,7 @@ class RebalanceLotSaleOut(Output):
     proceeds: MoneyOut
     basis: MoneyOut
     realised_gain: MoneyOut
-    term: Annotated[str, _doc("short, long, or sheltered (a tax-advantaged account)")]
+    term: Annotated[str, doc("short, long, or sheltered (a tax-advantaged account)")]
 
 
 class RebalanceTradeOut(Output):
@@ -115,7 +111,7 @@ class RebalanceTradeOut(Output):
 
 class RebalanceUnresolvedOut(Output):
     symbol: str
-    reason: Annotated[str, _doc("WASH_SALE, NO_CASH, NOT_TRADABLE or WHOLE_SHARES")]
+    reason: Annotated[str, doc("WASH_SALE, NO_CASH, NOT_TRADABLE or WHOLE_SHARES")]
     drift_weight: RateOut
 
 
@@ -189,9 +185,9 @@ class ExecutionOut(Output):
 
 
 class AutopilotLimitsIn(Input):
-    max_turnover: Annotated[UnitInterval, _doc("Largest turnover the autopilot executes")]
+    max_turnover: Annotated[UnitInterval, doc("Largest turnover the autopilot executes")]
     max_realised_gain: Annotated[
-        SignedMoney, _doc("Largest estimated taxable realised gain it executes")
+        SignedMoney, doc("Largest estimated taxable realised gain it executes")
     ]
 
 
@@ -203,17 +199,17 @@ class AutopilotLimitsOut(Mirror[AutopilotLimits]):
 
 class BenchmarkConstituentIn(Input):
     symbol: Annotated[str, msgspec.Meta(min_length=1, max_length=32)]
-    weight: Annotated[float, _doc("Weight in the benchmark (normalised to sum to 1)")]
+    weight: Annotated[float, doc("Weight in the benchmark (normalised to sum to 1)")]
     sector: Annotated[str, msgspec.Meta(max_length=64)] | None = None
 
 
 class StoredAttributionIn(Input):
     boundaries: Annotated[
-        list[date], _doc("Period boundaries d_0 < d_1 < ... <= today; period i is d_i..d_i+1")
+        list[date], doc("Period boundaries d_0 < d_1 < ... <= today; period i is d_i..d_i+1")
     ]
     benchmark: list[BenchmarkConstituentIn]
     factors: Annotated[
-        dict[str, list[float]], _doc("Factor returns (fractions), one per period")
+        dict[str, list[float]], doc("Factor returns (fractions), one per period")
     ] = msgspec.field(default_factory=dict)
     linking: Literal["carino", "menchero"] = "carino"
 

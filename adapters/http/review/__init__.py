@@ -9,7 +9,7 @@ from typing import Any, TypeAlias
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import context_over
 from application.model_records.record import ModelRecords
 from application.review.service import ReviewService
 
@@ -33,6 +33,4 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     return routes.CONTROLLERS
 
 
-def context(services: ReviewServices) -> HttpContext:
-    """The review routes over their use cases."""
-    return HttpContext(NAME, services, controllers)
+context = context_over(NAME, ReviewServices, controllers)

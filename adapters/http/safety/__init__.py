@@ -13,7 +13,7 @@ from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, served_bundle
+from adapters.http.contexts import context_over, served_bundle
 from adapters.http.problems import problems_with
 from application.safety.drill_faults import DrillFaultControl
 from application.safety.killswitch import KillSwitchService
@@ -59,11 +59,8 @@ def kill_switch_controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     return killswitch.CONTROLLERS
 
 
-def context(services: SafetyServices) -> HttpContext:
-    """The safety routes over their use cases."""
-    return HttpContext(NAME, services, controllers)
+context = context_over(NAME, SafetyServices, controllers)
 
 
-def kill_switch_context(services: SafetyServices) -> HttpContext:
-    """The kill-switch routes alone: what the kill switch's own listener serves."""
-    return HttpContext(NAME, services, kill_switch_controllers)
+# The kill-switch routes alone: what the kill switch's own listener serves.
+kill_switch_context = context_over(NAME, SafetyServices, kill_switch_controllers)

@@ -55,13 +55,11 @@ class MfaEnrollmentOut(Output):
         )
 
 
-class UserOut(Output):
+class UserOut(Mirror[UserView]):
     id: str
     username: str
     role: str
     mfa_enabled: bool
     created_at: datetime
 
-    @classmethod
-    def from_domain(cls, user: UserView) -> UserOut:
-        return cls.from_attributes(user, role=user.role.value)
+    enum_values = ("role",)

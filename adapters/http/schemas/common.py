@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, ClassVar, Generic, Protocol, Self, TypeVar, get_args, get_type_hints
+from typing import (
+    Annotated,
+    Any,
+    ClassVar,
+    Generic,
+    Protocol,
+    Self,
+    TypeVar,
+    get_args,
+    get_type_hints,
+)
 
 import msgspec
 
@@ -14,6 +24,16 @@ from domain.risk.verdicts import Decision, Verdict
 
 T = TypeVar("T")
 D = TypeVar("D")
+
+# An id a body names (an account, a strategy, a client order id).
+Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
+# A symbol a body names, as the instruments have it.
+Symbol = Annotated[str, msgspec.Meta(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._/-]+$")]
+
+
+def doc(text: str) -> msgspec.Meta:
+    """A field's description in the OpenAPI document: `Annotated[int, doc("...")]`."""
+    return msgspec.Meta(description=text)
 
 
 def attributes(source: object, *names: str) -> dict[str, Any]:
@@ -82,11 +102,15 @@ class Output(msgspec.Struct, kw_only=True):
 
 class Mirror(Output, Generic[D]):
     """Base of a response that mirrors the domain value `D` field by field, as it is:
-    `from_domain` copies each field from `D`'s attribute of the same name."""
+    `from_domain` copies each field from `D`'s attribute of the same name, and each field named
+    in `enum_values` as the value of `D`'s enum (a plain string on the wire)."""
+
+    enum_values: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
     def from_domain(cls, source: D, /) -> Self:
-        return cls.from_attributes(source)
+        values = {name: getattr(source, name).value for name in cls.enum_values}
+        return cls.from_attributes(source, **values)
 
 
 class CursorPage(Protocol):

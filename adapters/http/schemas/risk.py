@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import DecisionOut, Input, ItemsOut, Mirror, Output
+from adapters.http.schemas.common import DecisionOut, Ident, Input, ItemsOut, Mirror, Output, Symbol
 from adapters.http.schemas.margin import MarginImpactOut
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import Fraction, Money, Multiple, Multiplier, Price, Quantity
@@ -26,8 +26,6 @@ from domain.risk.reasons import Action, RuleScope
 from domain.risk.rules import RiskRule, RuleType
 from domain.trading.orders import Order, OrderType, Origin, Side, TimeInForce
 
-Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
-Symbol = Annotated[str, msgspec.Meta(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._/-]+$")]
 # The draft order of an analysis or a dry run: it is never stored or sent.
 PROSPECTIVE = "prospective"
 
@@ -374,7 +372,7 @@ class AnalyzeIn(_Terms, kw_only=True):
         return prospective_order(self, self.account_id, origin)
 
 
-class HeadroomOut(Output):
+class HeadroomOut(Mirror[RuleHeadroom]):
     """How much of one size limit the order would use (`used_fraction` 1 = all of it)."""
 
     control: str
@@ -383,9 +381,7 @@ class HeadroomOut(Output):
     capacity: QuantityOut
     used_fraction: RateOut
 
-    @classmethod
-    def from_domain(cls, headroom: RuleHeadroom) -> HeadroomOut:
-        return cls.from_attributes(headroom, code=headroom.code.value)
+    enum_values = ("code",)
 
 
 class AnalysisOut(Output):

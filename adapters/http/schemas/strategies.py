@@ -14,7 +14,7 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, ItemsOut, Output
+from adapters.http.schemas.common import Input, ItemsOut, Output, Symbol
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import Fraction, Money, Multiple, Price
 from application.strategies.service import StrategyDraft, StrategyPatch
@@ -41,7 +41,6 @@ from domain.strategies.definition import (
 from ports.strategies.strategies import Decision
 
 Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$")]
-Symbol = Annotated[str, msgspec.Meta(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._/-]+$")]
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_NAME_LENGTH)]
 Passcode = Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
 Threshold = Annotated[float, msgspec.Meta(gt=0, le=1)]

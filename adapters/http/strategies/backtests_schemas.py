@@ -12,7 +12,8 @@ from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Mirror, Output
+from adapters.http.schemas.common import Input, Mirror, Output, Symbol
+from adapters.http.schemas.strategies import Ident
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import BasisPoints, FeePerUnit, Money
 from domain.backtests.model import (
@@ -25,8 +26,6 @@ from domain.backtests.model import (
 )
 from domain.market_data.bars import Timeframe
 
-Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$")]
-Symbol = Annotated[str, msgspec.Meta(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._/-]+$")]
 MAX_SYMBOLS_ON_THE_WIRE = 1000
 ZERO = Decimal(0)
 

@@ -8,16 +8,13 @@ rank correlations in [-1, 1]: analytic numbers, null where they do not exist for
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Output, Symbol
 from adapters.http.wire_format import AnalyticOut
 from application.strategies.combiner_report import CombinerQuery, CombinerReport
 from domain.strategies.combiner import Quality, Weights
-
-Symbol = Annotated[str, msgspec.Meta(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._/-]+$")]
 
 
 class CombinerIn(Input):

@@ -12,48 +12,42 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, ItemsOut, Output, attributes
+from adapters.http.schemas.common import Input, ItemsOut, Output, attributes, doc
 from adapters.http.wire_format import AnalyticOut
 from domain.surveillance.cases import MAX_NOTE, Alert
 
 
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
-
-
 class SurveillanceEvidenceOut(Output):
-    orders: Annotated[list[dict[str, Any]], _doc("The orders behind it (at most 50)")]
-    fills: Annotated[list[dict[str, Any]], _doc("The fills behind it (at most 50)")]
+    orders: Annotated[list[dict[str, Any]], doc("The orders behind it (at most 50)")]
+    fills: Annotated[list[dict[str, Any]], doc("The fills behind it (at most 50)")]
 
 
 class SurveillanceAlertOut(Output):
     id: str
-    pattern: Annotated[str, _doc("spoofing, layering, wash_trading, quote_stuffing, "
+    pattern: Annotated[str, doc("spoofing, layering, wash_trading, quote_stuffing, "
                                  "momentum_ignition, marking_the_close")]  # fmt: skip
-    severity: Annotated[str, _doc("low, medium or high (high: the policy acts)")]
-    score: Annotated[
-        AnalyticOut, _doc("0 to 1: how far past its thresholds (docs/surveillance.md)")
-    ]
-    owner_id: Annotated[str, _doc("The beneficial owner (the accounts' owner)")]
+    severity: Annotated[str, doc("low, medium or high (high: the policy acts)")]
+    score: Annotated[AnalyticOut, doc("0 to 1: how far past its thresholds (docs/surveillance.md)")]
+    owner_id: Annotated[str, doc("The beneficial owner (the accounts' owner)")]
     symbol: str
     accounts: list[str]
     agents: list[str]
     started_at: datetime
     detected_at: datetime
-    rule: Annotated[str, _doc("The detector (the pattern's name)")]
+    rule: Annotated[str, doc("The detector (the pattern's name)")]
     thresholds: dict[str, Any]
     observed: dict[str, Any]
     evidence: SurveillanceEvidenceOut
-    status: Annotated[str, _doc("open -> acknowledged -> closed")]
+    status: Annotated[str, doc("open -> acknowledged -> closed")]
     note: str
     acknowledged_by: str | None
     acknowledged_at: datetime | None
     closed_by: str | None
     closed_at: datetime | None
-    action: Annotated[str, _doc("none, pending, paused, warned or failed")]
+    action: Annotated[str, doc("none, pending, paused, warned or failed")]
     action_detail: str
     created_at: datetime
-    version: Annotated[int, _doc("Send it back as `version` to review optimistically")]
+    version: Annotated[int, doc("Send it back as `version` to review optimistically")]
 
     @classmethod
     def from_domain(cls, alert: Alert) -> SurveillanceAlertOut:
@@ -92,9 +86,9 @@ class AlertReviewIn(Input):
     status: Literal["acknowledged", "closed"]
     note: Annotated[
         Annotated[str, msgspec.Meta(max_length=MAX_NOTE)] | None,
-        _doc("Required to close: the reviewer's conclusion"),
+        doc("Required to close: the reviewer's conclusion"),
     ] = None
     version: Annotated[
         Annotated[int, msgspec.Meta(ge=1)] | None,
-        _doc("The version you read: 409 CONCURRENT_UPDATE if it changed since"),
+        doc("The version you read: 409 CONCURRENT_UPDATE if it changed since"),
     ] = None

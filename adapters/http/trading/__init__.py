@@ -11,7 +11,7 @@ from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext, served_bundle
+from adapters.http.contexts import context_over, served_bundle
 from adapters.http.problems import problems_with
 from application.identity.apikeys import ApiKeyService
 from application.safety.agents import AgentService
@@ -81,6 +81,4 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     ]
 
 
-def context(services: TradingServices) -> HttpContext:
-    """The trading routes over their use cases."""
-    return HttpContext(NAME, services, controllers)
+context = context_over(NAME, TradingServices, controllers)

@@ -13,11 +13,11 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from adapters.http.analytics.fixed_income_schemas import CouponFrequency, DayCountName
 from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output
 from adapters.http.wire_format import MoneyOut, PriceOut, QuantityOut, RateOut
 from adapters.wire.numbers import Money, Multiplier, Price, Quantity, UnitInterval
 from application.trading.instrument_catalog import ImportReport, InstrumentEdit
-from domain.fixedincome.daycount import DAY_COUNT_NAMES
 from domain.fixedincome.terms import BondTerms, bond_terms
 from domain.trading.instruments import AssetClass, Instrument
 
@@ -96,10 +96,8 @@ class BondTermsIn(Input):
     ]
     issue_date: date
     maturity: Annotated[date, msgspec.Meta(description="After issue_date; redeemed at 100")]
-    frequency: Annotated[int, msgspec.Meta(description="Coupons a year: 1, 2 or 4 (default 2)")] = 2
-    day_count: Annotated[
-        str, msgspec.Meta(description=f"One of: {', '.join(DAY_COUNT_NAMES)} (default 30/360 US)")
-    ] = "30/360 US"
+    frequency: CouponFrequency = 2
+    day_count: DayCountName = "30/360 US"
 
     def to_domain(self) -> BondTerms:
         return bond_terms(

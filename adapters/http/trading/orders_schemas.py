@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
 
 import msgspec
 
-from adapters.http.schemas.common import DecisionOut, Input, ItemsOut, Output
+from adapters.http.schemas.common import DecisionOut, Ident, Input, ItemsOut, Output, Symbol
 from adapters.http.wire_format import PriceOut, QuantityOut
 from adapters.wire.numbers import Price, Quantity
 from domain.trading.orders import Order, OrderStatus, OrderType, Side, TimeInForce
-
-Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
 
 
 class OrderIn(Input):
     """A new order. The origin is the caller (user or agent) unless a strategy id is named."""
 
     account_id: Ident
-    symbol: Annotated[str, msgspec.Meta(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._/-]+$")]
+    symbol: Symbol
     side: Side
     quantity: Quantity
     order_type: OrderType = OrderType.MARKET

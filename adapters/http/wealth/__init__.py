@@ -9,7 +9,7 @@ from typing import Any, TypeAlias
 from litestar.di import NamedDependency
 from litestar.types import ControllerRouterHandler
 
-from adapters.http.contexts import HttpContext
+from adapters.http.contexts import context_over
 from application.wealth.estate import EstateTaxService
 from application.wealth.profiles import InvestorProfileService
 from application.wealth.retirement import RetirementService
@@ -35,6 +35,4 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     return [*profile.CONTROLLERS, *retirement.CONTROLLERS, *retirement_plans.CONTROLLERS]
 
 
-def context(services: WealthServices) -> HttpContext:
-    """The wealth routes over their use cases."""
-    return HttpContext(NAME, services, controllers)
+context = context_over(NAME, WealthServices, controllers)

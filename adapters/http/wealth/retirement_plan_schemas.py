@@ -8,15 +8,16 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, ItemsOut, Output
+from adapters.http.schemas.common import Input, ItemsOut, Mirror, Output, doc
 from adapters.http.wealth.wealth_schemas import (
     EmployerMatchOut,
+    Magi,
     MatchTierIn,
     RmdOut,
     RoomOut,
     RothConversionIn,
     RothConversionOut,
-    Status,
+    StatusOrProfile,
     VestingIn,
 )
 from adapters.http.wire_format import MoneyOut, RateOut
@@ -38,24 +39,20 @@ from domain.retirement.roth_conversion import ConversionWhatIf
 PlanKind = Literal["ira", "roth_ira", "401k", "sep_ira"]
 
 
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
-
-
 class RetirementPlanIn(Input):
     """The whole plan kept beside the account (a PUT replaces it)."""
 
-    kind: Annotated[PlanKind, _doc("ira (traditional), roth_ira, 401k, sep_ira")]
-    birth_date: Annotated[date, _doc("The owner's: ages for RMDs and catch-up contributions")]
+    kind: Annotated[PlanKind, doc("ira (traditional), roth_ira, 401k, sep_ira")]
+    birth_date: Annotated[date, doc("The owner's: ages for RMDs and catch-up contributions")]
     compensation: Annotated[
-        SignedMoney | None, _doc("A year's pay (SEP: 25 % of it; 401(k): the match's base)")
+        SignedMoney | None, doc("A year's pay (SEP: 25 % of it; 401(k): the match's base)")
     ] = None
-    self_employed: Annotated[bool, _doc("SEP: net earnings less half the SE tax, 20 %")] = False
+    self_employed: Annotated[bool, doc("SEP: net earnings less half the SE tax, 20 %")] = False
     match_tiers: Annotated[list[MatchTierIn], msgspec.Meta(max_length=8)] = msgspec.field(
         default_factory=list
     )
     vesting: VestingIn | None = None
-    service_start: Annotated[date | None, _doc("Employment start: years of service")] = None
+    service_start: Annotated[date | None, doc("Employment start: years of service")] = None
 
     def to_change(self) -> PlanChange:
         v = self.vesting
@@ -111,8 +108,8 @@ class RetirementPlanOut(Output):
 
 class ContributionIn(Input):
     tax_year: int
-    amount: Annotated[SignedMoney, _doc("Dollars, > 0")]
-    contributed_on: Annotated[date, _doc("In the tax year or the next (IRA: by the deadline)")]
+    amount: Annotated[SignedMoney, doc("Dollars, > 0")]
+    contributed_on: Annotated[date, doc("In the tax year or the next (IRA: by the deadline)")]
     source: Literal["employee", "employer"] = "employee"
 
     def to_new(self) -> NewContribution:
@@ -121,7 +118,7 @@ class ContributionIn(Input):
         )
 
 
-class ContributionOut(Output):
+class ContributionOut(Mirror[Contribution]):
     id: str
     account_id: str
     tax_year: int
@@ -130,9 +127,7 @@ class ContributionOut(Output):
     contributed_on: date
     created_at: datetime
 
-    @classmethod
-    def from_domain(cls, c: Contribution) -> ContributionOut:
-        return cls.from_attributes(c, source=c.source.value)
+    enum_values = ("source",)
 
 
 class ContributionListOut(ItemsOut):
@@ -143,7 +138,7 @@ class RetirementSourceOut(Output):
     """What the stored calculation read."""
 
     account_id: str
-    balance: Annotated[MoneyOut, _doc("The account's equity at the current reference marks")]
+    balance: Annotated[MoneyOut, doc("The account's equity at the current reference marks")]
     plan_kind: str
     contributions_counted: int
     source: str
@@ -161,8 +156,8 @@ class RetirementSourceOut(Output):
 
 class StoredRoomIn(Input):
     tax_year: int
-    magi: Annotated[SignedMoney | None, _doc("Modified AGI (Roth IRA)")] = None
-    filing_status: Annotated[Status | None, _doc("Default: your profile's, else single")] = None
+    magi: Magi = None
+    filing_status: StatusOrProfile = None
 
 
 class StoredRoomOut(Output):
@@ -180,7 +175,7 @@ class StoredRoomOut(Output):
 
 
 class StoredRmdIn(Input):
-    year: Annotated[int, _doc("The distribution year")]
+    year: Annotated[int, doc("The distribution year")]
 
 
 class StoredRmdOut(Output):
@@ -199,7 +194,7 @@ class StoredMatchIn(Input):
 class StoredMatchOut(Output):
     match: EmployerMatchOut
     years_of_service: int
-    employer_contributed: Annotated[MoneyOut, _doc("The year's stored employer contributions")]
+    employer_contributed: Annotated[MoneyOut, doc("The year's stored employer contributions")]
     stored: RetirementSourceOut
 
     @classmethod

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from adapters.http.schemas.common import Input, Output
+from adapters.http.schemas.common import Input, Output, doc
 from adapters.http.wire_format import MoneyOut, RateOut
 from adapters.wire.numbers import SignedMoney, UnitInterval
 from application.wealth.estate import EstateTaxAnswer
@@ -37,24 +37,23 @@ Status = Literal[
     "qualifying_surviving_spouse",
 ]  # fmt: skip
 Account = Literal["401k", "ira", "roth_ira", "sep_ira", "hsa_self", "hsa_family", "529"]
-
-
-def _doc(text: str) -> msgspec.Meta:
-    return msgspec.Meta(description=text)
+# The contribution room's inputs a body may leave to the profile.
+Magi = Annotated[SignedMoney | None, doc("Modified AGI (Roth IRA)")]
+StatusOrProfile = Annotated[Status | None, doc("Default: your profile's, else single")]
 
 
 class InvestorProfileIn(Input):
     """Your investor profile; `risk_tolerance` or `questionnaire_score` (or both)."""
 
-    horizon_years: Annotated[int, _doc("Years until the money is needed, 1..80")]
+    horizon_years: Annotated[int, doc("Years until the money is needed, 1..80")]
     filing_status: Status
     federal_bracket: Annotated[
-        UnitInterval, _doc("Your federal marginal rate: 0.10, 0.12, 0.22, 0.24, 0.32, 0.35, 0.37")
+        UnitInterval, doc("Your federal marginal rate: 0.10, 0.12, 0.22, 0.24, 0.32, 0.35, 0.37")
     ]
     risk_tolerance: Tolerance | None = None
-    questionnaire_score: Annotated[int | None, _doc("0..100, bands of 20 points")] = None
-    state: Annotated[str, _doc("USPS code of your state"), msgspec.Meta(max_length=2)] | None = None
-    state_rate: Annotated[UnitInterval, _doc("Your state's marginal rate, 0..0.15")] = UnitInterval(
+    questionnaire_score: Annotated[int | None, doc("0..100, bands of 20 points")] = None
+    state: Annotated[str, doc("USPS code of your state"), msgspec.Meta(max_length=2)] | None = None
+    state_rate: Annotated[UnitInterval, doc("Your state's marginal rate, 0..0.15")] = UnitInterval(
         0
     )
     accredited_bases: Annotated[
@@ -62,7 +61,7 @@ class InvestorProfileIn(Input):
         msgspec.Meta(max_length=6, description="Rule 501(a) bases you attest to (GET criteria)"),
     ] = msgspec.field(default_factory=list)
     accept_terms: (
-        Annotated[str, _doc("The current terms version, to accept it"), msgspec.Meta(max_length=32)]
+        Annotated[str, doc("The current terms version, to accept it"), msgspec.Meta(max_length=32)]
         | None
     ) = None
 
@@ -133,15 +132,15 @@ class RoomIn(Input):
 
     account_type: Account
     tax_year: int
-    age: Annotated[int, _doc("Age on December 31 of the tax year")]
+    age: Annotated[int, doc("Age on December 31 of the tax year")]
     contributed: SignedMoney = SignedMoney(0)
     employer_contributions: SignedMoney = SignedMoney(0)
     compensation: SignedMoney | None = None
-    magi: Annotated[SignedMoney | None, _doc("Modified AGI (Roth IRA)")] = None
-    filing_status: Annotated[Status | None, _doc("Default: your profile's, else single")] = None
+    magi: Magi = None
+    filing_status: StatusOrProfile = None
     self_employed: bool = False
-    state_aggregate_limit: Annotated[SignedMoney | None, _doc("529: the state plan's cap")] = None
-    balance: Annotated[SignedMoney, _doc("529: the balance today")] = SignedMoney(0)
+    state_aggregate_limit: Annotated[SignedMoney | None, doc("529: the state plan's cap")] = None
+    balance: Annotated[SignedMoney, doc("529: the balance today")] = SignedMoney(0)
 
     def to_question(self) -> RoomQuestion:
         request = RoomRequest(
@@ -239,17 +238,17 @@ class RothConversionIn(Input):
     """A conversion what-if; left-out rates come from your investor profile."""
 
     amount: SignedMoney
-    taxable_income: Annotated[SignedMoney, _doc("This year's taxable income without it")]
-    years: Annotated[int, _doc("Years until the money is withdrawn, 0..80")]
-    growth_rate: Annotated[SignedMoney, _doc("A year, both accounts: 0.06 = 6 %")]
+    taxable_income: Annotated[SignedMoney, doc("This year's taxable income without it")]
+    years: Annotated[int, doc("Years until the money is withdrawn, 0..80")]
+    growth_rate: Annotated[SignedMoney, doc("A year, both accounts: 0.06 = 6 %")]
     filing_status: Annotated[
-        Literal["single", "married_joint"] | None, _doc("2025 brackets; default: your profile's")
+        Literal["single", "married_joint"] | None, doc("2025 brackets; default: your profile's")
     ] = None
     future_rate: Annotated[
         UnitInterval | None,
-        _doc("Tax rate on later withdrawals; default: your profile's federal bracket + state rate"),
+        doc("Tax rate on later withdrawals; default: your profile's federal bracket + state rate"),
     ] = None
-    state_rate: Annotated[UnitInterval | None, _doc("Default: your profile's")] = None
+    state_rate: Annotated[UnitInterval | None, doc("Default: your profile's")] = None
     tax_from_outside: bool = True
     outside_growth_rate: SignedMoney | None = None
     age: int | None = None
@@ -291,7 +290,7 @@ class RothConversionOut(Output):
 
 class EstateTaxIn(Input):
     gross_estate: SignedMoney
-    year: Annotated[int | None, _doc("Year of death; default: this year")] = None
+    year: Annotated[int | None, doc("Year of death; default: this year")] = None
 
 
 class EstateTaxOut(Output):
@@ -319,15 +318,15 @@ class EstateTaxOut(Output):
 
 
 class MatchTierIn(Input):
-    band: Annotated[UnitInterval, _doc("Band of pay, a fraction: 0.03 = the next 3 % of pay")]
-    rate: Annotated[SignedMoney, _doc("Match rate on the deferral in the band: 1 = 100 %")]
+    band: Annotated[UnitInterval, doc("Band of pay, a fraction: 0.03 = the next 3 % of pay")]
+    rate: Annotated[SignedMoney, doc("Match rate on the deferral in the band: 1 = 100 %")]
 
 
 class VestingIn(Input):
     kind: Literal["cliff", "graded", "immediate"]
-    years: Annotated[int, _doc("cliff: years to 100 %, 1..3")] = 3
-    start: Annotated[int, _doc("graded: first vesting year, 1..2")] = 2
-    step: Annotated[UnitInterval, _doc("graded: vested a year")] = UnitInterval("0.20")
+    years: Annotated[int, doc("cliff: years to 100 %, 1..3")] = 3
+    start: Annotated[int, doc("graded: first vesting year, 1..2")] = 2
+    step: Annotated[UnitInterval, doc("graded: vested a year")] = UnitInterval("0.20")
 
 
 class EmployerMatchIn(Input):
