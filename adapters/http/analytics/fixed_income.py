@@ -17,6 +17,7 @@ from adapters.http.params import day_param
 from adapters.http.shared_calculations import calculation
 from application.analytics.bond_holdings import StoredBondsRequest
 from application.analytics.fixed_income import DEFAULT_SHOCKS_BP, MAX_SHOCKS
+from application.core.iso_days import strict_day
 from domain.fixedincome.errors import InvalidBondInput
 
 _REFUSALS = (
@@ -127,14 +128,12 @@ def _settlement(value: str | None) -> date | None:
     """An ISO date parsed here (422 naming `settlement`, as the posted endpoints answer)."""
     if value is None:
         return None
-    try:
-        if len(value) != len("YYYY-MM-DD"):
-            raise ValueError(value)
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InvalidBondInput(
+    return strict_day(
+        value,
+        lambda: InvalidBondInput(
             f"settlement must be a date YYYY-MM-DD, got {value!r}", field="settlement"
-        ) from None
+        ),
+    )
 
 
 CONTROLLERS = [FixedIncomeController, PortfolioBondsController]

@@ -19,6 +19,7 @@ from application.analytics.performance import (
     InvalidPerformanceQuery,
     UnknownBenchmark,
 )
+from application.core.iso_days import strict_day
 from domain.errors import DomainError
 
 _STATUS = {InvalidPerformanceQuery: 400, UnknownBenchmark: 422, BenchmarkUnavailable: 503}
@@ -102,14 +103,12 @@ def _day(value: str | None, name: str) -> date | None:
     """An ISO date parsed here, not by the framework: its error would name `from_`."""
     if value is None:
         return None
-    try:
-        if len(value) != len("YYYY-MM-DD"):
-            raise ValueError(value)
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InvalidPerformanceQuery(
+    return strict_day(
+        value,
+        lambda: InvalidPerformanceQuery(
             f"`{name}` must be a date as YYYY-MM-DD, got {value[:40]!r}", field=name
-        ) from None
+        ),
+    )
 
 
 CONTROLLERS: list[Any] = [PerformanceController]

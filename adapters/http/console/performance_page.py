@@ -30,6 +30,7 @@ from application.analytics.performance import (
     PerformanceService,
     UnknownBenchmark,
 )
+from application.core.iso_days import strict_day
 
 Day = Annotated[str | None, QueryParameter(max_length=32)]
 Benchmark = Annotated[str | None, QueryParameter(max_length=64)]
@@ -49,14 +50,12 @@ def parse_day(value: str | None, name: str) -> date | None:
     text = (value or "").strip()
     if not text:
         return None
-    try:
-        if len(text) != len("YYYY-MM-DD"):
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidPerformanceQuery(
+    return strict_day(
+        text,
+        lambda: InvalidPerformanceQuery(
             f"{name}: a date as YYYY-MM-DD, not {text[:40]!r}", field=name
-        ) from None
+        ),
+    )
 
 
 async def report_of(
