@@ -24,10 +24,17 @@ from adapters.postgres.repos.base import upsert_many
 from adapters.postgres.tables.platform import bar_corporate_actions, market_bars
 from domain.market_data.bar_calendar import TimeRange, epoch, gaps
 from domain.market_data.bar_columns import BarColumns
-from domain.market_data.bar_pages import page_of, page_start
+from domain.market_data.bar_pages import page_start
 from domain.market_data.bars import Bar, BarSeries, Timeframe
-from domain.market_data.corporate_actions import ActionKind, Adjustment, CorporateAction
-from ports.market_data.bar_store import MAX_PAGE, BarPage, Coverage
+from domain.market_data.corporate_actions import ActionKind, CorporateAction
+from ports.market_data.bar_store import (
+    BarPage,
+    Coverage,
+    adjusted_series,
+    check_batches,
+    check_limit,
+    page_from,
+)
 
 KEYS = ("symbol", "interval", "time")
 COLUMNS = ("symbol", "interval", "time", "open", "high", "low", "close", "volume", "vwap", "trades")
@@ -52,19 +59,6 @@ _MERGE_FLOATS = (
     "ON CONFLICT (symbol, interval, time) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c not in KEYS)
 )
-
-
-def check_bars(symbol: str, timeframe: Timeframe, bars: Sequence[Bar]) -> None:
-    for bar in bars:
-        if bar.symbol != symbol or bar.timeframe is not timeframe:
-            raise ValueError(
-                f"bar {bar.symbol} {bar.timeframe} in a write of {symbol} {timeframe.value}"
-            )
-
-
-def check_limit(limit: int) -> None:
-    if not 1 <= limit <= MAX_PAGE:
-        raise ValueError(f"limit {limit}: expected 1 to {MAX_PAGE}")
 
 
 def _row(bar: Bar) -> dict[str, Any]:
@@ -131,7 +125,7 @@ class SqlBarHistoryStore:
     # Writes.
 
     async def write(self, symbol: str, timeframe: Timeframe, bars: Sequence[Bar]) -> int:
-        check_bars(symbol, timeframe, bars)
+        check_batches(timeframe, {symbol: bars})
         latest = {bar.start: bar for bar in bars}  # the last of a start wins
         if latest:
             rows = [_row(bar) for bar in sorted(latest.values(), key=lambda b: b.start)]
@@ -163,8 +157,7 @@ class SqlBarHistoryStore:
     async def write_many(self, timeframe: Timeframe, batches: Mapping[str, Sequence[Bar]]) -> int:
         """Every symbol's bars in one transaction; all are checked first (a bad batch: nothing
         is written)."""
-        for symbol, bars in batches.items():
-            check_bars(symbol, timeframe, bars)
+        check_batches(timeframe, batches)
         rows: list[dict[str, Any]] = []
         for bars in batches.values():
             latest = {bar.start: bar for bar in bars}  # the last of a start wins
@@ -270,12 +263,8 @@ class SqlBarHistoryStore:
             .order_by(market_bars.c.time)
             .limit(limit + 1)
         )
-        rows = await self._fetch(query)
-        bars, next_cursor = page_of([_bar(r, timeframe) for r in rows], limit, symbol, timeframe)
-        if adjusted:
-            adjustment = Adjustment(await self.actions(symbol))
-            bars = [adjustment.bar(b) for b in bars]
-        return BarPage(tuple(bars), next_cursor)
+        found = [_bar(r, timeframe) for r in await self._fetch(query)]
+        return await page_from(self, found, limit, symbol, timeframe, adjusted=adjusted)
 
     async def series(
         self,
@@ -304,16 +293,11 @@ class SqlBarHistoryStore:
                 continue
             n = len(rows)
             first = (r[0] for r in rows) if self._postgres else (r[0].timestamp() for r in rows)
-            series = BarSeries(
+            found[symbol] = BarSeries(
                 np.fromiter(first, np.float64, n),
                 *(np.fromiter((float(r[i]) for r in rows), np.float64, n) for i in range(1, 6)),
             )
-            if adjusted:
-                actions = await self.actions(symbol)
-                if actions:
-                    series = Adjustment(actions).series(series)
-            found[symbol] = series
-        return found
+        return await adjusted_series(self, found) if adjusted else found
 
     async def coverage(self, symbol: str, timeframe: Timeframe) -> Coverage | None:
         c = market_bars.c
