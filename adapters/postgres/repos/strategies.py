@@ -296,20 +296,15 @@ class SqlDecisionLog(EngineStore):
 
 # -- holdings ------------------------------------------------------------------------------
 def holding_row(held: StrategyHolding) -> dict[str, Any]:
-    holding = held.holding
-    return {
-        "strategy_id": held.strategy_id,
-        "account_id": held.account_id,
-        "symbol": held.symbol,
-        "quantity": holding.quantity,
-        "entry_price": holding.entry_price,
-        "stop": holding.stop,
-        "take_profit": holding.take_profit,
-        "opened_at": holding.opened_at,
-        "bars_held": holding.bars_held,
-        "timeframe": None if held.timeframe is None else held.timeframe.value,
-        "details": dict(held.details),
-    }
+    return row_of(
+        held.holding,
+        strategy_holdings,
+        strategy_id=held.strategy_id,
+        account_id=held.account_id,
+        symbol=held.symbol,
+        timeframe=held.timeframe,
+        details=dict(held.details),
+    )
 
 
 def holding_of(row: Any) -> StrategyHolding:
