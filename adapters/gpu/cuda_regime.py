@@ -267,13 +267,7 @@ def simulate_regimes_cuda(
         checkpoint_steps=marks,
         value_percentiles=row_percentiles(at_marks, engine.PERCENTILES),
         max_drawdowns=mdd,
-        drawdown=DrawdownSummary(
-            mean=float(np.mean(mdd)),
-            median=float(np.median(mdd)),
-            p95=float(np.percentile(mdd, 95.0)),
-            p99=float(np.percentile(mdd, 99.0)),
-            worst=float(np.max(mdd)),
-        ),
+        drawdown=DrawdownSummary.of(mdd),
         mean_return=float(np.mean(portfolio)),
         mean_return_standard_error=engine._pair_standard_error(portfolio, antithetic),
         log_likelihood_ratio=None

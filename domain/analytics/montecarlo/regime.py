@@ -74,6 +74,17 @@ class DrawdownSummary:
     p99: float
     worst: float
 
+    @classmethod
+    def of(cls, drawdowns: FloatArray) -> DrawdownSummary:
+        """The summary of the paths' maximum drawdowns."""
+        return cls(
+            mean=float(np.mean(drawdowns)),
+            median=float(np.median(drawdowns)),
+            p95=float(np.percentile(drawdowns, 95.0)),
+            p99=float(np.percentile(drawdowns, 99.0)),
+            worst=float(np.max(drawdowns)),
+        )
+
 
 @dataclass(frozen=True, eq=False)
 class RegimeSimulation:
@@ -279,13 +290,7 @@ def simulate_regimes(
             np.percentile(out_marks[:paths], PERCENTILES, axis=0), dtype=np.float64
         ),
         max_drawdowns=mdd,
-        drawdown=DrawdownSummary(
-            mean=float(np.mean(mdd)),
-            median=float(np.median(mdd)),
-            p95=float(np.percentile(mdd, 95.0)),
-            p99=float(np.percentile(mdd, 99.0)),
-            worst=float(np.max(mdd)),
-        ),
+        drawdown=DrawdownSummary.of(mdd),
         mean_return=float(np.mean(portfolio)),
         mean_return_standard_error=_pair_standard_error(portfolio, antithetic),
         log_likelihood_ratio=None if llr is None else np.asarray(llr[:paths], np.float64),
