@@ -74,17 +74,6 @@ class DrawdownSummary:
     p99: float
     worst: float
 
-    @classmethod
-    def of(cls, drawdowns: FloatArray) -> DrawdownSummary:
-        """The summary of the paths' maximum drawdowns."""
-        return cls(
-            mean=float(np.mean(drawdowns)),
-            median=float(np.median(drawdowns)),
-            p95=float(np.percentile(drawdowns, 95.0)),
-            p99=float(np.percentile(drawdowns, 99.0)),
-            worst=float(np.max(drawdowns)),
-        )
-
 
 @dataclass(frozen=True, eq=False)
 class RegimeSimulation:
@@ -182,6 +171,17 @@ def _pair_standard_error(values: FloatArray, antithetic: bool) -> float:
     if values.shape[0] < 2:
         return math.nan
     return float(np.std(values, ddof=1) / math.sqrt(values.shape[0]))
+
+
+def drawdown_summary(drawdowns: FloatArray) -> DrawdownSummary:
+    """The distribution of the paths' maximum drawdowns (the CPU's and the GPU's runs)."""
+    return DrawdownSummary(
+        mean=float(np.mean(drawdowns)),
+        median=float(np.median(drawdowns)),
+        p95=float(np.percentile(drawdowns, 95.0)),
+        p99=float(np.percentile(drawdowns, 99.0)),
+        worst=float(np.max(drawdowns)),
+    )
 
 
 def simulate_regimes(
@@ -290,7 +290,7 @@ def simulate_regimes(
             np.percentile(out_marks[:paths], PERCENTILES, axis=0), dtype=np.float64
         ),
         max_drawdowns=mdd,
-        drawdown=DrawdownSummary.of(mdd),
+        drawdown=drawdown_summary(mdd),
         mean_return=float(np.mean(portfolio)),
         mean_return_standard_error=_pair_standard_error(portfolio, antithetic),
         log_likelihood_ratio=None if llr is None else np.asarray(llr[:paths], np.float64),
