@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.engine import guarded
 from adapters.postgres.repos.base import insert_ignore
+from adapters.postgres.rows import record, row_of
 from adapters.postgres.tables.model_records import model_predictions, model_reviews
 from domain.risk.analysis import RiskRating
 from domain.risk.review import Review, ReviewFallback, ReviewReason, ReviewSource
@@ -48,19 +49,14 @@ class SqlReviewStore:
         self._engine = engine
 
     async def add(self, review: StoredReview) -> None:
-        row = {
-            "id": review.id,
-            "owner_id": review.owner_id,
-            "account_id": review.account_id,
-            "order_id": review.order_id,
-            "symbol": review.symbol,
-            "review": review_json(review.review),
-            "figures": dict(review.figures),
-            "prompt": review.transcript.prompt,
-            "answer": review.transcript.answer,
-            "detail": review.detail,
-            "created_at": review.created_at,
-        }
+        row = row_of(
+            review,
+            model_reviews,
+            review=review_json(review.review),
+            figures=dict(review.figures),
+            prompt=review.transcript.prompt,
+            answer=review.transcript.answer,
+        )
 
         async def write() -> None:
             async with self._engine.begin() as conn:
@@ -84,12 +80,13 @@ class SqlReviewStore:
         row = await guarded(read)
         if row is None:
             return None
-        return StoredReview(
-            id=row.id, owner_id=row.owner_id, account_id=row.account_id, order_id=row.order_id,
-            symbol=row.symbol, review=review_of(row.review), figures=dict(row.figures),
-            transcript=Transcript(row.prompt, row.answer), created_at=row.created_at,
-            detail=row.detail,
-        )  # fmt: skip
+        return record(
+            StoredReview,
+            row,
+            review=review_of(row.review),
+            figures=dict(row.figures),
+            transcript=Transcript(row.prompt, row.answer),
+        )
 
 
 def _outcome_json(o: PredictionOutcome) -> dict[str, Any]:
@@ -115,13 +112,14 @@ def _outcome_of(data: dict[str, Any] | None) -> PredictionOutcome | None:
 
 
 def _prediction_of(row: Any) -> Prediction:
-    return Prediction(
-        id=row.id, model=row.model, version=row.version, kind=row.kind, subject=row.subject,
-        direction=int(row.direction), value=row.value,
+    return record(
+        Prediction,
+        row,
+        direction=int(row.direction),
         confidence=None if row.confidence is None else float(row.confidence),
-        inputs_hash=row.inputs_hash, inputs={k: float(v) for k, v in row.inputs.items()},
-        made_at=row.made_at, owner_id=row.owner_id, outcome=_outcome_of(row.outcome),
-    )  # fmt: skip
+        inputs={k: float(v) for k, v in row.inputs.items()},
+        outcome=_outcome_of(row.outcome),
+    )
 
 
 class SqlPredictionStore:
@@ -129,15 +127,14 @@ class SqlPredictionStore:
         self._engine = engine
 
     async def add(self, prediction: Prediction) -> None:
-        p = prediction
-        row = {
-            "id": p.id, "model": p.model, "version": p.version, "kind": p.kind,
-            "subject": p.subject, "direction": p.direction, "value": p.value,
-            "confidence": p.confidence, "inputs_hash": p.inputs_hash, "inputs": dict(p.inputs),
-            "made_at": p.made_at, "owner_id": p.owner_id,
-            "outcome": None if p.outcome is None else _outcome_json(p.outcome),
-            "resolved": 0 if p.outcome is None else 1,
-        }  # fmt: skip
+        outcome = prediction.outcome
+        row = row_of(
+            prediction,
+            model_predictions,
+            inputs=dict(prediction.inputs),
+            outcome=None if outcome is None else _outcome_json(outcome),
+            resolved=0 if outcome is None else 1,
+        )
 
         async def write() -> None:
             async with self._engine.begin() as conn:
