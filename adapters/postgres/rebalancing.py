@@ -13,6 +13,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from adapters.postgres.repos.base import upsert
+from adapters.postgres.rows import record, row_of
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.rebalancing import rebalance_limits, rebalance_proposals
 from domain.errors import Conflict
@@ -79,34 +80,30 @@ def proposal_of(text: str) -> Proposal:
 
 
 def _stored(row: Any) -> StoredProposal:
-    return StoredProposal(
-        id=row.id,
-        owner_id=row.owner_id,
-        portfolio_id=row.portfolio_id,
-        created_at=row.created_at,
+    return record(
+        StoredProposal,
+        row,
         proposal=proposal_of(row.body),
         status=ProposalStatus(row.status),
-        executed_at=row.executed_at,
         order_ids=tuple(json.loads(row.order_ids)),
         by_autopilot=bool(row.by_autopilot),
     )
 
 
 def _limits(row: Any) -> AutopilotLimits:
-    return AutopilotLimits(row.owner_id, row.max_turnover, row.max_realised_gain, row.updated_at)
+    return record(AutopilotLimits, row)
 
 
 class SqlRebalanceStore(EngineStore):
     """A RebalanceStore on SQL (ports/rebalancing/rebalancing.py)."""
 
     async def add(self, proposal: StoredProposal) -> None:
-        row = {
-            "id": proposal.id, "owner_id": proposal.owner_id,
-            "portfolio_id": proposal.portfolio_id, "created_at": proposal.created_at,
-            "status": proposal.status.value, "executed_at": proposal.executed_at,
-            "order_ids": json.dumps(list(proposal.order_ids)),
-            "by_autopilot": proposal.by_autopilot, "body": proposal_json(proposal.proposal),
-        }  # fmt: skip
+        row = row_of(
+            proposal,
+            _P,
+            order_ids=json.dumps(list(proposal.order_ids)),
+            body=proposal_json(proposal.proposal),
+        )
 
         try:
             await self._change(insert(_P).values(**row))
@@ -134,10 +131,7 @@ class SqlRebalanceStore(EngineStore):
         return _limits(rows[0]) if rows else None
 
     async def put_limits(self, limits: AutopilotLimits) -> None:
-        row = {
-            "owner_id": limits.owner_id, "max_turnover": limits.max_turnover,
-            "max_realised_gain": limits.max_realised_gain, "updated_at": limits.updated_at,
-        }  # fmt: skip
+        row = row_of(limits, _L)
         await self._write(lambda conn: upsert(conn, _L, row, ("owner_id",)))
 
     async def all_limits(self) -> list[AutopilotLimits]:
