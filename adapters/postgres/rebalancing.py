@@ -80,11 +80,14 @@ def proposal_of(text: str) -> Proposal:
 
 
 def _stored(row: Any) -> StoredProposal:
-    return record(
-        StoredProposal,
-        row,
+    return StoredProposal(
+        id=row.id,
+        owner_id=row.owner_id,
+        portfolio_id=row.portfolio_id,
+        created_at=row.created_at,
         proposal=proposal_of(row.body),
         status=ProposalStatus(row.status),
+        executed_at=row.executed_at,
         order_ids=tuple(json.loads(row.order_ids)),
         by_autopilot=bool(row.by_autopilot),
     )
