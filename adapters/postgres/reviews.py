@@ -7,11 +7,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.postgres.engine import guarded
 from adapters.postgres.repos.base import insert_ignore
 from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.model_records import model_predictions, model_reviews
 from domain.risk.analysis import RiskRating
 from domain.risk.review import Review, ReviewFallback, ReviewReason, ReviewSource
@@ -44,10 +43,7 @@ def review_of(data: dict[str, Any]) -> Review:
     )
 
 
-class SqlReviewStore:
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
+class SqlReviewStore(EngineStore):
     async def add(self, review: StoredReview) -> None:
         row = row_of(
             review,
@@ -57,12 +53,7 @@ class SqlReviewStore:
             prompt=review.transcript.prompt,
             answer=review.transcript.answer,
         )
-
-        async def write() -> None:
-            async with self._engine.begin() as conn:
-                await insert_ignore(conn, model_reviews, row)
-
-        await guarded(write)
+        await self._write(lambda conn: insert_ignore(conn, model_reviews, row))
 
     async def get(self, review_id: str) -> StoredReview | None:
         return await self._one(select(model_reviews).where(model_reviews.c.id == review_id))
@@ -73,13 +64,10 @@ class SqlReviewStore:
         return await self._one(query)
 
     async def _one(self, query: Any) -> StoredReview | None:
-        async def read() -> Any:
-            async with self._engine.begin() as conn:
-                return (await conn.execute(query)).first()
-
-        row = await guarded(read)
-        if row is None:
+        rows = await self._read(query)
+        if not rows:
             return None
+        row = rows[0]
         return record(
             StoredReview,
             row,
@@ -122,10 +110,7 @@ def _prediction_of(row: Any) -> Prediction:
     )
 
 
-class SqlPredictionStore:
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
+class SqlPredictionStore(EngineStore):
     async def add(self, prediction: Prediction) -> None:
         outcome = prediction.outcome
         row = row_of(
@@ -135,12 +120,7 @@ class SqlPredictionStore:
             outcome=None if outcome is None else _outcome_json(outcome),
             resolved=0 if outcome is None else 1,
         )
-
-        async def write() -> None:
-            async with self._engine.begin() as conn:
-                await insert_ignore(conn, model_predictions, row)
-
-        await guarded(write)
+        await self._write(lambda conn: insert_ignore(conn, model_predictions, row))
 
     async def unresolved(self, before: datetime, limit: int) -> list[Prediction]:
         if limit <= 0:
@@ -161,12 +141,7 @@ class SqlPredictionStore:
             .where(t.c.id == prediction_id)
             .values(outcome=_outcome_json(outcome), resolved=1)
         )
-
-        async def write() -> None:
-            async with self._engine.begin() as conn:
-                await conn.execute(statement)
-
-        await guarded(write)
+        await self._change(statement)
 
     async def between(
         self, model: str, start: datetime, end: datetime, owner_id: str | None = None
@@ -178,8 +153,4 @@ class SqlPredictionStore:
         return await self._many(query.order_by(t.c.made_at, t.c.id))
 
     async def _many(self, query: Any) -> list[Prediction]:
-        async def read() -> list[Any]:
-            async with self._engine.begin() as conn:
-                return list((await conn.execute(query)).all())
-
-        return [_prediction_of(row) for row in await guarded(read)]
+        return [_prediction_of(row) for row in await self._read(query)]
