@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from adapters.postgres.bar_partitions import write_target
 from adapters.postgres.engine import guarded, single_writer
 from adapters.postgres.repos.base import upsert_many
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.platform import bar_corporate_actions, market_bars
 from domain.market_data.bar_calendar import TimeRange, epoch, gaps
 from domain.market_data.bar_columns import BarColumns
@@ -115,11 +116,11 @@ def _float_records(series: BarSeries) -> tuple[list[tuple[float, ...]], set[int]
     return list(zip(*columns, strict=True)), set(range(first.year, final.year + 1))
 
 
-class SqlBarHistoryStore:
+class SqlBarHistoryStore(EngineStore):
     """Historical bars and corporate actions in the database the rest of Bulwark uses."""
 
     def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
+        super().__init__(engine)
         self._postgres = engine.dialect.name == "postgresql"
 
     # Writes.
@@ -129,7 +130,7 @@ class SqlBarHistoryStore:
         latest = {bar.start: bar for bar in bars}  # the last of a start wins
         if latest:
             rows = [_row(bar) for bar in sorted(latest.values(), key=lambda b: b.start)]
-            await guarded(lambda: self._write(rows))
+            await guarded(lambda: self._write_rows(rows))
         return len(bars)
 
     async def write_series(self, symbol: str, timeframe: Timeframe, series: BarSeries) -> int:
@@ -163,7 +164,7 @@ class SqlBarHistoryStore:
             latest = {bar.start: bar for bar in bars}  # the last of a start wins
             rows += [_row(bar) for bar in sorted(latest.values(), key=lambda b: b.start)]
         if rows:
-            await guarded(lambda: self._write(rows))
+            await guarded(lambda: self._write_rows(rows))
         return sum(len(bars) for bars in batches.values())
 
     async def write_many_series(
@@ -174,7 +175,7 @@ class SqlBarHistoryStore:
             await self.write_series(symbol, timeframe, series)
         return sum(len(series) for series in batches.values())
 
-    async def _write(self, rows: list[dict[str, Any]]) -> None:
+    async def _write_rows(self, rows: list[dict[str, Any]]) -> None:
         async with single_writer(self._engine), self._engine.begin() as conn:
             if not self._postgres:
                 await upsert_many(conn, market_bars, rows, KEYS)
@@ -208,16 +209,12 @@ class SqlBarHistoryStore:
         if not latest:
             return
         rows = [_action_row(action) for action in latest.values()]
-
-        async def write() -> None:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                await upsert_many(conn, bar_corporate_actions, rows, ("symbol", "kind", "ex_date"))
-
-        await guarded(write)
+        keys = ("symbol", "kind", "ex_date")
+        await self._write(lambda conn: upsert_many(conn, bar_corporate_actions, rows, keys))
 
     async def actions(self, symbol: str) -> list[CorporateAction]:
         table = bar_corporate_actions
-        rows = await self._fetch(select(table).where(table.c.symbol == symbol))
+        rows = await self._read(select(table).where(table.c.symbol == symbol))
         found = [
             CorporateAction(r.symbol, ActionKind(r.kind), r.ex_date, r.value, r.reference_close)
             for r in rows
@@ -225,13 +222,6 @@ class SqlBarHistoryStore:
         return sorted(found, key=lambda a: (a.ex_date, a.kind))
 
     # Reads.
-
-    async def _fetch(self, query: Any) -> list[Any]:
-        async def fetch() -> list[Any]:
-            async with self._engine.connect() as conn:
-                return list((await conn.execute(query)).all())
-
-        return await guarded(fetch)
 
     def _where(self, symbol: str, timeframe: Timeframe, start: datetime, end: datetime) -> Any:
         c = market_bars.c
@@ -263,7 +253,7 @@ class SqlBarHistoryStore:
             .order_by(market_bars.c.time)
             .limit(limit + 1)
         )
-        found = [_bar(r, timeframe) for r in await self._fetch(query)]
+        found = [_bar(r, timeframe) for r in await self._read(query)]
         return await page_from(self, found, limit, symbol, timeframe, adjusted=adjusted)
 
     async def series(
@@ -288,7 +278,7 @@ class SqlBarHistoryStore:
             query = (
                 select(*picked).where(self._where(symbol, timeframe, start, end)).order_by(c.time)
             )
-            rows = await self._fetch(query)
+            rows = await self._read(query)
             if not rows:
                 continue
             n = len(rows)
@@ -304,7 +294,7 @@ class SqlBarHistoryStore:
         query = select(func.min(c.time), func.max(c.time), func.count()).where(
             (c.symbol == symbol) & (c.interval == timeframe.value)
         )
-        first, last, count = (await self._fetch(query))[0]
+        first, last, count = (await self._read(query))[0]
         if not count:
             return None
         return Coverage(first, last, int(count))
@@ -315,7 +305,7 @@ class SqlBarHistoryStore:
         c = market_bars.c
         picked = func.extract("epoch", c.time).cast(BigInteger) if self._postgres else c.time
         query = select(picked).where(self._where(symbol, timeframe, start, end)).order_by(c.time)
-        rows = await self._fetch(query)
+        rows = await self._read(query)
         if self._postgres:
             stored = np.fromiter((r[0] for r in rows), np.int64, len(rows))
         else:
