@@ -84,12 +84,14 @@ class SqlAggregationStore(EngineStore):
             raise Conflict("this institution login is already linked") from None
 
     async def get_item(self, item_id: str, owner_id: str) -> LinkedItem | None:
-        rows = await self._read(select(items_t).where(_I.id == item_id, _I.owner_id == owner_id))
-        return _item(rows[0]) if rows else None
+        return await self._read_one(
+            select(items_t).where(_I.id == item_id, _I.owner_id == owner_id), _item
+        )
 
     async def item_by_provider_id(self, provider_item_id: str) -> LinkedItem | None:
-        rows = await self._read(select(items_t).where(_I.provider_item_id == provider_item_id))
-        return _item(rows[0]) if rows else None
+        return await self._read_one(
+            select(items_t).where(_I.provider_item_id == provider_item_id), _item
+        )
 
     async def items_of(self, owner_id: str) -> list[LinkedItem]:
         rows = await self._read(

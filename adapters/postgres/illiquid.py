@@ -57,8 +57,7 @@ class SqlIlliquidAssetStore(EngineStore):
                 ) from exc
 
     async def get_asset(self, asset_id: str) -> IlliquidAsset | None:
-        found = await self._read(select(_assets).where(_assets.c.id == asset_id))
-        return _asset(found[0]) if found else None
+        return await self._read_one(select(_assets).where(_assets.c.id == asset_id), _asset)
 
     async def list_assets(
         self,

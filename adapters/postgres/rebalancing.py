@@ -114,8 +114,7 @@ class SqlRebalanceStore(EngineStore):
             raise Conflict(f"proposal {proposal.id} exists") from exc
 
     async def get(self, proposal_id: str) -> StoredProposal | None:
-        rows = await self._read(select(_P).where(_P.c.id == proposal_id))
-        return _stored(rows[0]) if rows else None
+        return await self._read_one(select(_P).where(_P.c.id == proposal_id), _stored)
 
     async def mark_executed(self, proposal_id: str, at: datetime, order_ids: Sequence[str]) -> bool:
         query = (
@@ -130,8 +129,7 @@ class SqlRebalanceStore(EngineStore):
         return await self._change(query) == 1
 
     async def limits(self, owner_id: str) -> AutopilotLimits | None:
-        rows = await self._read(select(_L).where(_L.c.owner_id == owner_id))
-        return _limits(rows[0]) if rows else None
+        return await self._read_one(select(_L).where(_L.c.owner_id == owner_id), _limits)
 
     async def put_limits(self, limits: AutopilotLimits) -> None:
         row = row_of(limits, _L)

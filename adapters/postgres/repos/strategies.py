@@ -140,8 +140,7 @@ class SqlStrategyRepository(EngineStore):
 
     async def get(self, strategy_id: str) -> Strategy | None:
         query = select(strategies).where(strategies.c.id == strategy_id)
-        rows = await self._read(query)
-        return strategy_of(rows[0]) if rows else None
+        return await self._read_one(query, strategy_of)
 
     async def add(self, strategy: Strategy) -> None:
         async def work(conn: AsyncConnection) -> None:
@@ -274,8 +273,7 @@ class SqlDecisionLog(EngineStore):
 
     async def get(self, decision_id: str) -> Decision | None:
         query = select(strategy_decisions).where(strategy_decisions.c.id == decision_id)
-        rows = await self._read(query)
-        return decision_of(rows[0]) if rows else None
+        return await self._read_one(query, decision_of)
 
     async def page(
         self, strategy_id: str, after: DecisionCursor | None = None, limit: int = 50
