@@ -36,6 +36,7 @@ from adapters.postgres.ledger_copy import (
 )
 from adapters.postgres.repos.base import upsert_many
 from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.portfolios import (
     portfolio_accounts,
     portfolio_transactions,
@@ -154,11 +155,11 @@ def _batch_duplicate(txs: Sequence[Transaction]) -> DuplicateTransaction | None:
     return None
 
 
-class SqlPortfolioStore:
+class SqlPortfolioStore(EngineStore):
     """A PortfolioStore on the portfolio tables (adapters/postgres/tables/portfolios.py)."""
 
     def __init__(self, engine: AsyncEngine, *, fast_path_rows: int = FAST_PATH_ROWS) -> None:
-        self._engine = engine
+        super().__init__(engine)
         self._fast_path_rows = fast_path_rows
 
     # -- portfolios ---------------------------------------------------------------------
@@ -418,14 +419,12 @@ class SqlPortfolioStore:
     # -- valuations ---------------------------------------------------------------------
 
     async def put_valuations(self, points: Sequence[ValuationPoint]) -> None:
-        if points:
-            await guarded(lambda: self._put_valuations(points))
-
-    async def _put_valuations(self, points: Sequence[ValuationPoint]) -> None:
+        if not points:
+            return
         latest = {(p.portfolio_id, p.day): p for p in points}  # the last of a repeated day
         rows = [row_of(p, portfolio_valuations) for p in latest.values()]
-        async with single_writer(self._engine), self._engine.begin() as conn:
-            await upsert_many(conn, portfolio_valuations, rows, ("portfolio_id", "day"))
+        keys = ("portfolio_id", "day")
+        await self._write(lambda conn: upsert_many(conn, portfolio_valuations, rows, keys))
 
     async def valuations(self, portfolio_id: str, start: date, end: date) -> list[ValuationPoint]:
         query = (
@@ -437,9 +436,4 @@ class SqlPortfolioStore:
             )
             .order_by(portfolio_valuations.c.day)
         )
-        return await guarded(lambda: self._valuations(query))
-
-    async def _valuations(self, query: Any) -> list[ValuationPoint]:
-        async with self._engine.connect() as conn:
-            rows = (await conn.execute(query)).all()
-        return [record(ValuationPoint, r) for r in rows]
+        return [record(ValuationPoint, r) for r in await self._read(query)]
