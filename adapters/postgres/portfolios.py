@@ -27,7 +27,7 @@ from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.engine import guarded
 from adapters.postgres.ledger_copy import (
     copy_csv,
     copy_records,
@@ -165,10 +165,13 @@ class SqlPortfolioStore(EngineStore):
     # -- portfolios ---------------------------------------------------------------------
 
     async def add_portfolio(self, portfolio: Portfolio) -> None:
-        await guarded(lambda: self._add_portfolio(portfolio))
+        ids = [a.id for a in portfolio.accounts]
+        if len(set(ids)) != len(ids):
+            raise AccountAlreadyHeld("an account is listed twice", field="accounts")
+        await self._write(lambda conn: self._add_portfolio(conn, portfolio, ids))
 
     async def add_account(self, portfolio_id: str, account: PortfolioAccount) -> Portfolio | None:
-        return await guarded(lambda: self._add_account(portfolio_id, account))
+        return await self._write(lambda conn: self._add_account(conn, portfolio_id, account))
 
     async def get_portfolio(self, portfolio_id: str) -> Portfolio | None:
         found = await guarded(lambda: self._portfolios(portfolios.c.id == portfolio_id, None))
@@ -204,64 +207,56 @@ class SqlPortfolioStore(EngineStore):
         by_id = {p.id: p for p in loaded}
         return {r.id: by_id[r.portfolio_id] for r in held if r.portfolio_id in by_id}
 
-    async def _add_portfolio(self, portfolio: Portfolio) -> None:
-        ids = [a.id for a in portfolio.accounts]
-        if len(set(ids)) != len(ids):
-            raise AccountAlreadyHeld("an account is listed twice", field="accounts")
-        async with single_writer(self._engine), self._engine.begin() as conn:
-            taken = await conn.scalar(
-                select(portfolios.c.id).where(portfolios.c.id == portfolio.id)
-            )
-            if taken is not None:
-                raise Conflict(f"portfolio {portfolio.id!r} already exists", field="id")
-            if ids:
-                held = await conn.scalar(
-                    select(portfolio_accounts.c.id).where(portfolio_accounts.c.id.in_(ids))
-                )
-                if held is not None:
-                    raise AccountAlreadyHeld(
-                        f"account {held!r} already belongs to a portfolio", field="accounts"
-                    )
-            try:
-                await conn.execute(portfolios.insert(), row_of(portfolio, portfolios))
-                if ids:
-                    await conn.execute(
-                        portfolio_accounts.insert(),
-                        [
-                            _account_row(portfolio.id, i, a)
-                            for i, a in enumerate(portfolio.accounts)
-                        ],
-                    )
-            except IntegrityError as exc:  # a concurrent writer took the id or an account
-                raise Conflict("the portfolio or an account of it is taken", field="id") from exc
-
-    async def _add_account(self, portfolio_id: str, account: PortfolioAccount) -> Portfolio | None:
-        async with single_writer(self._engine), self._engine.begin() as conn:
-            found = await conn.scalar(
-                select(portfolios.c.id).where(portfolios.c.id == portfolio_id)
-            )
-            if found is None:
-                return None
+    async def _add_portfolio(
+        self, conn: AsyncConnection, portfolio: Portfolio, ids: list[str]
+    ) -> None:
+        taken = await conn.scalar(select(portfolios.c.id).where(portfolios.c.id == portfolio.id))
+        if taken is not None:
+            raise Conflict(f"portfolio {portfolio.id!r} already exists", field="id")
+        if ids:
             held = await conn.scalar(
-                select(portfolio_accounts.c.id).where(portfolio_accounts.c.id == account.id)
+                select(portfolio_accounts.c.id).where(portfolio_accounts.c.id.in_(ids))
             )
             if held is not None:
                 raise AccountAlreadyHeld(
-                    f"account {account.id!r} already belongs to a portfolio", field="id"
+                    f"account {held!r} already belongs to a portfolio", field="accounts"
                 )
-            position = await conn.scalar(
-                select(func.count()).where(portfolio_accounts.c.portfolio_id == portfolio_id)
-            )
-            try:
+        try:
+            await conn.execute(portfolios.insert(), row_of(portfolio, portfolios))
+            if ids:
                 await conn.execute(
                     portfolio_accounts.insert(),
-                    _account_row(portfolio_id, int(position or 0), account),
+                    [_account_row(portfolio.id, i, a) for i, a in enumerate(portfolio.accounts)],
                 )
-            except IntegrityError as exc:
-                raise AccountAlreadyHeld(
-                    f"account {account.id!r} already belongs to a portfolio", field="id"
-                ) from exc
-            loaded = await self._load(conn, portfolios.c.id == portfolio_id, None)
+        except IntegrityError as exc:  # a concurrent writer took the id or an account
+            raise Conflict("the portfolio or an account of it is taken", field="id") from exc
+
+    async def _add_account(
+        self, conn: AsyncConnection, portfolio_id: str, account: PortfolioAccount
+    ) -> Portfolio | None:
+        found = await conn.scalar(select(portfolios.c.id).where(portfolios.c.id == portfolio_id))
+        if found is None:
+            return None
+        held = await conn.scalar(
+            select(portfolio_accounts.c.id).where(portfolio_accounts.c.id == account.id)
+        )
+        if held is not None:
+            raise AccountAlreadyHeld(
+                f"account {account.id!r} already belongs to a portfolio", field="id"
+            )
+        position = await conn.scalar(
+            select(func.count()).where(portfolio_accounts.c.portfolio_id == portfolio_id)
+        )
+        try:
+            await conn.execute(
+                portfolio_accounts.insert(),
+                _account_row(portfolio_id, int(position or 0), account),
+            )
+        except IntegrityError as exc:
+            raise AccountAlreadyHeld(
+                f"account {account.id!r} already belongs to a portfolio", field="id"
+            ) from exc
+        loaded = await self._load(conn, portfolios.c.id == portfolio_id, None)
         return loaded[0] if loaded else None
 
     async def _portfolios(self, where: Any, limit: int | None) -> list[Portfolio]:
@@ -295,29 +290,26 @@ class SqlPortfolioStore(EngineStore):
         duplicate = _batch_duplicate(txs)
         if duplicate is not None:
             raise duplicate
-        await guarded(lambda: self._add_transactions(portfolio_id, txs))
+        await self._write(lambda conn: self._add_transactions(conn, portfolio_id, txs))
 
-    async def _add_transactions(self, portfolio_id: str, txs: Sequence[Transaction]) -> None:
-        async with single_writer(self._engine), self._engine.begin() as conn:
-            found = await conn.scalar(
-                select(portfolios.c.id).where(portfolios.c.id == portfolio_id)
+    async def _add_transactions(
+        self, conn: AsyncConnection, portfolio_id: str, txs: Sequence[Transaction]
+    ) -> None:
+        found = await conn.scalar(select(portfolios.c.id).where(portfolios.c.id == portfolio_id))
+        if found is None:
+            raise NotFound(f"no portfolio {portfolio_id!r}", field="portfolio_id")
+        if conn.dialect.name == "postgresql" and len(txs) >= self._fast_path_rows:
+            records = [tx_record(tx, portfolio_id) for tx in txs]
+            await copy_records(conn, records, COLUMNS)
+            return
+        await self._check_taken(conn, portfolio_id, txs)
+        try:
+            await conn.execute(
+                _txs.insert(),
+                [dict(zip(COLUMNS, tx_record(tx, portfolio_id), strict=True)) for tx in txs],
             )
-            if found is None:
-                raise NotFound(f"no portfolio {portfolio_id!r}", field="portfolio_id")
-            if conn.dialect.name == "postgresql" and len(txs) >= self._fast_path_rows:
-                records = [tx_record(tx, portfolio_id) for tx in txs]
-                await copy_records(conn, records, COLUMNS)
-                return
-            await self._check_taken(conn, portfolio_id, txs)
-            try:
-                await conn.execute(
-                    _txs.insert(),
-                    [dict(zip(COLUMNS, tx_record(tx, portfolio_id), strict=True)) for tx in txs],
-                )
-            except IntegrityError as exc:  # a concurrent writer booked one of them first
-                raise DuplicateTransaction(
-                    "a transaction of the batch was booked meanwhile"
-                ) from exc
+        except IntegrityError as exc:  # a concurrent writer booked one of them first
+            raise DuplicateTransaction("a transaction of the batch was booked meanwhile") from exc
 
     async def import_transactions(
         self,
