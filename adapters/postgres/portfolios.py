@@ -28,12 +28,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.postgres.engine import guarded
-from adapters.postgres.ledger_copy import (
-    copy_csv,
-    copy_records,
-    duplicate_external,
-    duplicate_id,
-)
+from adapters.postgres.ledger_copy import copy_csv, copy_records
 from adapters.postgres.repos.base import upsert_many
 from adapters.postgres.rows import record, row_of
 from adapters.postgres.stores import EngineStore
@@ -51,7 +46,13 @@ from domain.portfolio.transactions import (
     TransactionSource,
 )
 from domain.tax.methods import AccountTaxType, LotMethod
-from ports.portfolio.portfolios import Portfolio, PortfolioAccount, ValuationPoint
+from ports.portfolio.portfolios import (
+    Portfolio,
+    PortfolioAccount,
+    ValuationPoint,
+    duplicate_external,
+    duplicate_id,
+)
 from ports.portfolio.transaction_batch import TransactionBatch
 
 FAST_PATH_ROWS = 1000  # a PostgreSQL batch this large goes through COPY
