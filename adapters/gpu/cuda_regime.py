@@ -36,7 +36,6 @@ from adapters.gpu.cuda_kernels import (
 from adapters.gpu.host_stats import row_percentiles
 from domain.analytics.montecarlo import regime as engine
 from domain.analytics.montecarlo.regime import (
-    DrawdownSummary,
     InvalidRegimeModel,
     Regime,
     RegimeModel,
@@ -267,13 +266,7 @@ def simulate_regimes_cuda(
         checkpoint_steps=marks,
         value_percentiles=row_percentiles(at_marks, engine.PERCENTILES),
         max_drawdowns=mdd,
-        drawdown=DrawdownSummary(
-            mean=float(np.mean(mdd)),
-            median=float(np.median(mdd)),
-            p95=float(np.percentile(mdd, 95.0)),
-            p99=float(np.percentile(mdd, 99.0)),
-            worst=float(np.max(mdd)),
-        ),
+        drawdown=engine.drawdown_summary(mdd),
         mean_return=float(np.mean(portfolio)),
         mean_return_standard_error=engine._pair_standard_error(portfolio, antithetic),
         log_likelihood_ratio=None

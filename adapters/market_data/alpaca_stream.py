@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import random
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
@@ -16,6 +15,7 @@ from websockets.exceptions import InvalidURI, WebSocketException
 
 from adapters.alpaca.http import AlpacaCredentials
 from adapters.market_data.alpaca_wire import StreamMessage
+from adapters.tasks import cancel_and_wait
 from ports.core.clock import Clock
 from ports.market_data.marketdata import ProviderError, Quote
 
@@ -188,10 +188,7 @@ class AlpacaQuoteStream:
     async def aclose(self) -> None:
         """Stop the connection task; consumers still attached get a ProviderError."""
         task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await cancel_and_wait(task)
         self._fail_all(ProviderError(self._provider, "stream closed", retryable=True))
 
     def _wanted(self) -> frozenset[str]:

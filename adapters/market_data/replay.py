@@ -28,6 +28,7 @@ from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 
+from adapters.market_data.bar_rollup import rolled_up
 from adapters.market_data.replay_files import ReplayDataError, load_replay
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.book import BookLevel, OrderBook
@@ -60,19 +61,7 @@ def _merge(parts: list[Bar], start: datetime, timeframe: Timeframe) -> Bar:
         weighted = sum((price * size for price, size in traded if price is not None), Decimal(0))
         low, high = min(p.low for p in parts), max(p.high for p in parts)
         vwap = min(max(weighted / volume, low), high)
-    trades = [part.trades for part in parts]
-    return Bar(
-        symbol=parts[0].symbol,
-        timeframe=timeframe,
-        start=start,
-        open=parts[0].open,
-        high=max(part.high for part in parts),
-        low=min(part.low for part in parts),
-        close=parts[-1].close,
-        volume=volume,
-        vwap=vwap,
-        trades=None if None in trades else sum(t for t in trades if t is not None),
-    )
+    return rolled_up(parts, start, timeframe, vwap)
 
 
 def _end(bar: Bar) -> datetime:

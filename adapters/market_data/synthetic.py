@@ -32,6 +32,7 @@ from adapters.market_data.synthetic_paths import (
     SymbolDynamics,
     stable_key,
 )
+from application.market_data.quote_pump import QuoteSink
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.book import OrderBook
 from domain.market_data.fundamentals import KeyRatios
@@ -47,8 +48,9 @@ _TICK_STREAM = 3
 STREAM_QUEUE = 1000
 
 
-class QuoteBoard(Protocol):
-    """What the synthetic provider needs of the in-process quote board (InMemoryMarketData)."""
+class QuoteBoard(QuoteSink, Protocol):
+    """What the synthetic provider needs of the in-process quote board (InMemoryMarketData):
+    besides setting quotes as the quote pump does, reading them and hearing of them."""
 
     async def quote(self, symbol: str) -> Quote: ...
 
@@ -57,17 +59,6 @@ class QuoteBoard(Protocol):
     def latest(self, symbol: str) -> Quote | None: ...
 
     def symbols(self) -> list[str]: ...
-
-    def set_quote(
-        self,
-        symbol: str,
-        bid: Decimal,
-        ask: Decimal,
-        last: Decimal | None = None,
-        *,
-        bid_size: Decimal = ...,
-        ask_size: Decimal = ...,
-    ) -> Quote: ...
 
     def subscribe(self, listener: Callable[[Quote], None]) -> Callable[[], None]: ...
 

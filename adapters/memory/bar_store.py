@@ -10,26 +10,19 @@ import numpy as np
 
 from domain.market_data.bar_calendar import TimeRange, epoch, gaps
 from domain.market_data.bar_columns import BarColumns
-from domain.market_data.bar_pages import page_of, page_start
+from domain.market_data.bar_pages import page_start
 from domain.market_data.bars import Bar, BarSeries, Timeframe
-from domain.market_data.corporate_actions import Adjustment, CorporateAction
-from ports.market_data.bar_store import MAX_PAGE, BarPage, Coverage
+from domain.market_data.corporate_actions import CorporateAction
+from ports.market_data.bar_store import (
+    BarPage,
+    Coverage,
+    adjusted_series,
+    check_batches,
+    check_limit,
+    page_from,
+)
 
 _Key = tuple[str, Timeframe]
-
-
-def check_bars(symbol: str, timeframe: Timeframe, bars: Sequence[Bar]) -> None:
-    """Every bar is of `symbol` and `timeframe` (ValueError otherwise)."""
-    for bar in bars:
-        if bar.symbol != symbol or bar.timeframe is not timeframe:
-            raise ValueError(
-                f"bar {bar.symbol} {bar.timeframe} in a write of {symbol} {timeframe.value}"
-            )
-
-
-def check_limit(limit: int) -> None:
-    if not 1 <= limit <= MAX_PAGE:
-        raise ValueError(f"limit {limit}: expected 1 to {MAX_PAGE}")
 
 
 class InMemoryBarStore:
@@ -41,7 +34,7 @@ class InMemoryBarStore:
         self._actions: dict[str, dict[tuple[object, ...], CorporateAction]] = {}
 
     async def write(self, symbol: str, timeframe: Timeframe, bars: Sequence[Bar]) -> int:
-        check_bars(symbol, timeframe, bars)
+        check_batches(timeframe, {symbol: bars})
         stored = self._bars.setdefault((symbol, timeframe), {})
         for bar in bars:
             stored[epoch(bar.start)] = bar
@@ -53,8 +46,7 @@ class InMemoryBarStore:
         return await self.write(symbol, timeframe, bars)
 
     async def write_many(self, timeframe: Timeframe, batches: Mapping[str, Sequence[Bar]]) -> int:
-        for symbol, bars in batches.items():
-            check_bars(symbol, timeframe, bars)
+        check_batches(timeframe, batches)
         for symbol, bars in batches.items():
             await self.write(symbol, timeframe, bars)
         return sum(len(b) for b in batches.values())
@@ -94,11 +86,7 @@ class InMemoryBarStore:
         check_limit(limit)
         begin = page_start(start, cursor, symbol, timeframe)
         found = self._range((symbol, timeframe), begin, end, limit + 1)
-        bars, next_cursor = page_of(found, limit, symbol, timeframe)
-        if adjusted:
-            adjustment = Adjustment(await self.actions(symbol))
-            bars = [adjustment.bar(b) for b in bars]
-        return BarPage(tuple(bars), next_cursor)
+        return await page_from(self, found, limit, symbol, timeframe, adjusted=adjusted)
 
     async def series(
         self,
@@ -112,13 +100,9 @@ class InMemoryBarStore:
         found: dict[str, BarSeries] = {}
         for symbol in symbols:
             bars = self._range((symbol, timeframe), start, end, None)
-            if not bars:
-                continue
-            series = BarColumns.from_bars(bars).series()
-            found[symbol] = (
-                Adjustment(await self.actions(symbol)).series(series) if adjusted else series
-            )
-        return found
+            if bars:
+                found[symbol] = BarColumns.from_bars(bars).series()
+        return await adjusted_series(self, found) if adjusted else found
 
     async def coverage(self, symbol: str, timeframe: Timeframe) -> Coverage | None:
         starts = self._starts((symbol, timeframe))

@@ -6,29 +6,16 @@ loaded objects are the stored ones (changes to them are kept, as an identity map
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
 
+from adapters.memory.repos import MemoryRepo
 from domain.errors import Conflict
 from domain.identity import ApiKey, LoginThrottle, RefreshToken, User, normalize_username
 from domain.identity.emails import normalize_email
 from domain.workspaces import Workspace
 
-if TYPE_CHECKING:
-    from adapters.memory.store import InMemoryUnitOfWork
 
-
-class _Repo:
-    def __init__(self, uow: InMemoryUnitOfWork) -> None:
-        self._uow = uow
-        self._store = uow.store
-
-    def _stage(self, apply: Callable[[], None]) -> None:
-        self._uow.stage(apply)
-
-
-class UserRepo(_Repo):
+class UserRepo(MemoryRepo):
     async def add(self, user: User) -> None:
         def check_email() -> None:
             for other in list(self._store.users.values()):
@@ -62,7 +49,7 @@ class UserRepo(_Repo):
         return sorted(self._store.users.values(), key=lambda u: u.username)
 
 
-class LoginThrottleRepo(_Repo):
+class LoginThrottleRepo(MemoryRepo):
     async def add(self, throttle: LoginThrottle) -> None:
         self._stage(lambda: self._store.login_throttles.__setitem__(throttle.key, throttle))
 
@@ -70,7 +57,7 @@ class LoginThrottleRepo(_Repo):
         return self._store.login_throttles.get(key)
 
 
-class RefreshTokenRepo(_Repo):
+class RefreshTokenRepo(MemoryRepo):
     async def add(self, token: RefreshToken) -> None:
         self._stage(lambda: self._store.refresh_tokens.__setitem__(token.id, token))
 
@@ -84,7 +71,7 @@ class RefreshTokenRepo(_Repo):
         return [t for t in self._store.refresh_tokens.values() if t.user_id == user_id]
 
 
-class RevokedTokenRepo(_Repo):
+class RevokedTokenRepo(MemoryRepo):
     async def add(self, jti: str, expires_at: datetime) -> None:
         self._stage(lambda: self._store.revoked_tokens.__setitem__(jti, expires_at))
 
@@ -110,7 +97,7 @@ class RevokedTokenRepo(_Repo):
         return len(tokens) + len(families)
 
 
-class ApiKeyRepo(_Repo):
+class ApiKeyRepo(MemoryRepo):
     async def add(self, key: ApiKey) -> None:
         self._stage(lambda: self._store.api_keys.__setitem__(key.id, key))
 
@@ -123,7 +110,7 @@ class ApiKeyRepo(_Repo):
         ]
 
 
-class WorkspaceRepo(_Repo):
+class WorkspaceRepo(MemoryRepo):
     async def add(self, workspace: Workspace) -> None:
         self._stage(lambda: self._store.workspaces.__setitem__(workspace.id, workspace))
 

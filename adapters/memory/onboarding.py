@@ -6,21 +6,13 @@ every other at once: of two concurrent accepts the second is refused by the doma
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from adapters.memory.repos import MemoryRepo
 from domain.identity.onboarding import Invitation, PasswordResetToken
 
-if TYPE_CHECKING:
-    from adapters.memory.store import InMemoryUnitOfWork
 
-
-class InvitationRepo:
-    def __init__(self, uow: InMemoryUnitOfWork) -> None:
-        self._uow = uow
-        self._store = uow.store
-
+class InvitationRepo(MemoryRepo):
     async def add(self, invitation: Invitation) -> None:
-        self._uow.stage(lambda: self._store.invitations.__setitem__(invitation.id, invitation))
+        self._stage(lambda: self._store.invitations.__setitem__(invitation.id, invitation))
 
     async def get(self, invitation_id: str) -> Invitation | None:
         return self._store.invitations.get(invitation_id)
@@ -30,13 +22,9 @@ class InvitationRepo:
         return sorted(found, key=lambda i: (i.created_at, i.id), reverse=True)
 
 
-class PasswordResetRepo:
-    def __init__(self, uow: InMemoryUnitOfWork) -> None:
-        self._uow = uow
-        self._store = uow.store
-
+class PasswordResetRepo(MemoryRepo):
     async def add(self, token: PasswordResetToken) -> None:
-        self._uow.stage(lambda: self._store.password_resets.__setitem__(token.id, token))
+        self._stage(lambda: self._store.password_resets.__setitem__(token.id, token))
 
     async def get(self, token_id: str) -> PasswordResetToken | None:
         return self._store.password_resets.get(token_id)

@@ -7,9 +7,15 @@ from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import date
 
-from domain.errors import AccountAlreadyHeld, Conflict, DuplicateTransaction, NotFound
+from domain.errors import AccountAlreadyHeld, Conflict, NotFound
 from domain.portfolio.transactions import Transaction
-from ports.portfolio.portfolios import Portfolio, PortfolioAccount, ValuationPoint
+from ports.portfolio.portfolios import (
+    Portfolio,
+    PortfolioAccount,
+    ValuationPoint,
+    duplicate_external,
+    duplicate_id,
+)
 from ports.portfolio.transaction_batch import TransactionBatch
 
 
@@ -88,13 +94,10 @@ class InMemoryPortfolioStore:
         for tx in txs:  # check everything first: all or nothing
             if tx.external_id is not None:
                 if tx.external_id in external or tx.external_id in batch_external:
-                    raise DuplicateTransaction(
-                        f"external_id {tx.external_id!r} is already booked",
-                        external_id=tx.external_id,
-                    )
+                    raise duplicate_external(tx.external_id)
                 batch_external.add(tx.external_id)
             if tx.id in self._ids or tx.id in batch_ids:
-                raise DuplicateTransaction(f"transaction id {tx.id!r} is taken", field="id")
+                raise duplicate_id(tx.id)
             batch_ids.add(tx.id)
         rows, keys = self._txs[portfolio_id], self._keys[portfolio_id]
         for tx in sorted((replace(tx, portfolio_id=portfolio_id) for tx in txs), key=_key):

@@ -26,6 +26,7 @@ from adapters.memory.identity import (
 )
 from adapters.memory.instruments import instrument_matches
 from adapters.memory.onboarding import InvitationRepo, PasswordResetRepo
+from adapters.memory.repos import MemoryRepo
 from adapters.unit_of_work import Repository, UnitOfWorkBase
 from domain.agents.heartbeat import Agent
 from domain.errors import ConcurrentUpdate
@@ -81,21 +82,7 @@ class InMemoryStore:
     max_orders: int | None = None
 
 
-class _Repo:
-    def __init__(self, uow: InMemoryUnitOfWork) -> None:
-        self._uow = uow
-        self._store = uow.store
-
-    def _stage(self, apply: Callable[[], None], aggregate: Any = None) -> None:
-        self._uow.stage(apply, aggregate)
-
-    def _seen(self, aggregate: Any) -> Any:
-        if aggregate is not None:
-            self._uow.seen.append(aggregate)
-        return aggregate
-
-
-class AccountRepo(_Repo):
+class AccountRepo(MemoryRepo):
     async def add(self, account: Account) -> None:
         self._stage(lambda: self._store.accounts.__setitem__(account.id, account), account)
 
@@ -123,7 +110,7 @@ class AccountRepo(_Repo):
         ]
 
 
-class OrderRepo(_Repo):
+class OrderRepo(MemoryRepo):
     async def add(self, order: Order) -> None:
         def apply() -> None:
             self._store.orders[order.id] = order
@@ -188,7 +175,7 @@ def _matches(order: Order, criteria: OrderSearch, accounts: frozenset[str] | Non
     )
 
 
-class FillRepo(_Repo):
+class FillRepo(MemoryRepo):
     async def add(self, fill: Fill) -> None:
         def apply() -> None:
             store = self._store
@@ -209,7 +196,7 @@ class FillRepo(_Repo):
         return {i for i in fill_ids if i in self._store.fills}
 
 
-class InboxRepo(_Repo):
+class InboxRepo(MemoryRepo):
     async def seen(self, message_id: str) -> bool:
         return message_id in self._store.inbox
 
@@ -223,7 +210,7 @@ class InboxRepo(_Repo):
         self._uow.staged.insert(0, apply)
 
 
-class InstrumentRepo(_Repo):
+class InstrumentRepo(MemoryRepo):
     async def add(self, instrument: Instrument) -> None:
         self._stage(lambda: self._store.instruments.__setitem__(instrument.symbol, instrument))
 
@@ -238,7 +225,7 @@ class InstrumentRepo(_Repo):
         return sorted(self._store.instruments.values(), key=lambda i: i.symbol)
 
 
-class RiskRuleRepo(_Repo):
+class RiskRuleRepo(MemoryRepo):
     async def add(self, rule: RiskRule) -> None:
         self._stage(lambda: self._store.risk_rules.__setitem__(rule.id, rule))
 
@@ -259,7 +246,7 @@ class RiskRuleRepo(_Repo):
         ]
 
 
-class TradingStateRepo(_Repo):
+class TradingStateRepo(MemoryRepo):
     async def add(self, state: ScopeState) -> None:
         self._stage(lambda: self._store.trading_states.__setitem__(state.scope.key, state), state)
 
@@ -274,7 +261,7 @@ class TradingStateRepo(_Repo):
         return [self._seen(s) for s in list(self._store.trading_states.values())]
 
 
-class KillSwitchEventRepo(_Repo):
+class KillSwitchEventRepo(MemoryRepo):
     async def add(self, event: KillSwitchEvent) -> None:
         self._stage(lambda: self._store.kill_switch_events.append(event))
 
@@ -287,7 +274,7 @@ class KillSwitchEventRepo(_Repo):
         return found[:limit]
 
 
-class LockoutRepo(_Repo):
+class LockoutRepo(MemoryRepo):
     async def add(self, lockout: ActivationLockout) -> None:
         self._stage(lambda: self._store.lockouts.__setitem__(lockout.principal_id, lockout))
 
@@ -295,7 +282,7 @@ class LockoutRepo(_Repo):
         return self._store.lockouts.get(principal_id)
 
 
-class PasscodeRepo(_Repo):
+class PasscodeRepo(MemoryRepo):
     async def set(self, principal_id: str, passcode_hash: str) -> None:
         self._stage(lambda: self._store.passcodes.__setitem__(principal_id, passcode_hash))
 
@@ -306,7 +293,7 @@ class PasscodeRepo(_Repo):
         return dict(self._store.passcodes)
 
 
-class AgentRepo(_Repo):
+class AgentRepo(MemoryRepo):
     async def add(self, agent: Agent) -> None:
         self._stage(lambda: self._store.agents.__setitem__(agent.id, agent), agent)
 
@@ -321,7 +308,7 @@ class AgentRepo(_Repo):
         ]
 
 
-class SuccessionRepo(_Repo):
+class SuccessionRepo(MemoryRepo):
     async def add(self, case: SuccessionCase) -> None:
         self._stage(lambda: self._store.succession.__setitem__(case.owner_id, case), case)
 

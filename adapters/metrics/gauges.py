@@ -61,28 +61,30 @@ class BreakerStatesCollector(Collector):
         yield from (states, codes, active)
 
 
-class CallbackGauge(Collector):
+class _CallbackMetric(Collector):
+    """One unlabelled figure of `family`'s kind whose value a callable gives at scrape time."""
+
+    family: type[GaugeMetricFamily | CounterMetricFamily]
+
+    def __init__(self, name: str, documentation: str, value: Callable[[], float]) -> None:
+        self._name = name
+        self._documentation = documentation
+        self._value = value
+
+    def collect(self) -> Iterator[Metric]:
+        yield self.family(self._name, self._documentation, value=self._value())
+
+
+class CallbackGauge(_CallbackMetric):
     """One unlabelled gauge whose value a callable gives at scrape time."""
 
-    def __init__(self, name: str, documentation: str, value: Callable[[], float]) -> None:
-        self._name = name
-        self._documentation = documentation
-        self._value = value
-
-    def collect(self) -> Iterator[Metric]:
-        yield GaugeMetricFamily(self._name, self._documentation, value=self._value())
+    family = GaugeMetricFamily
 
 
-class CallbackCounter(Collector):
+class CallbackCounter(_CallbackMetric):
     """One unlabelled counter (`name`_total) whose running total a callable gives at scrape."""
 
-    def __init__(self, name: str, documentation: str, value: Callable[[], float]) -> None:
-        self._name = name
-        self._documentation = documentation
-        self._value = value
-
-    def collect(self) -> Iterator[Metric]:
-        yield CounterMetricFamily(self._name, self._documentation, value=self._value())
+    family = CounterMetricFamily
 
 
 class OutboxBacklogGauge(Collector):

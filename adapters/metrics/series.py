@@ -13,6 +13,7 @@ import math
 import threading
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
+from typing import Generic, TypeVar
 
 from prometheus_client import utils as prometheus_utils
 from prometheus_client.metrics_core import (
@@ -58,7 +59,31 @@ class CounterSeries:
             self.value += amount
 
 
-class LabelledHistogram(Collector):
+S = TypeVar("S", HistogramSeries, CounterSeries)
+
+
+class _Labelled(Collector, Generic[S]):
+    """One series per label set, made on first use; all of them share one lock."""
+
+    def __init__(self, name: str, documentation: str, labels: Sequence[str]) -> None:
+        self._name, self._doc, self._labels = name, documentation, tuple(labels)
+        self._lock = threading.Lock()
+        self._series: dict[tuple[str, ...], S] = {}
+
+    def _new_series(self) -> S:
+        raise NotImplementedError
+
+    def labels(self, *values: str) -> S:
+        series = self._series.get(values)
+        if series is None:
+            if len(values) != len(self._labels):
+                raise ValueError(f"{self._name}: expected labels {self._labels}, got {values}")
+            with self._lock:
+                series = self._series.setdefault(values, self._new_series())
+        return series
+
+
+class LabelledHistogram(_Labelled[HistogramSeries]):
     """A histogram by label values, exposed as prometheus_client's Histogram would be."""
 
     def __init__(
@@ -68,18 +93,10 @@ class LabelledHistogram(Collector):
         if bounds != tuple(sorted(bounds)) or not bounds:
             raise ValueError(f"{name}: buckets must be in increasing order")
         self._bounds = bounds if math.isinf(bounds[-1]) else (*bounds, math.inf)
-        self._name, self._doc, self._labels = name, documentation, tuple(labels)
-        self._lock = threading.Lock()
-        self._series: dict[tuple[str, ...], HistogramSeries] = {}
+        super().__init__(name, documentation, labels)
 
-    def labels(self, *values: str) -> HistogramSeries:
-        series = self._series.get(values)
-        if series is None:
-            if len(values) != len(self._labels):
-                raise ValueError(f"{self._name}: expected labels {self._labels}, got {values}")
-            with self._lock:
-                series = self._series.setdefault(values, HistogramSeries(self._bounds, self._lock))
-        return series
+    def _new_series(self) -> HistogramSeries:
+        return HistogramSeries(self._bounds, self._lock)
 
     def collect(self) -> Iterable[Metric]:
         family = HistogramMetricFamily(self._name, self._doc, labels=self._labels)
@@ -94,22 +111,11 @@ class LabelledHistogram(Collector):
         yield family
 
 
-class LabelledCounter(Collector):
+class LabelledCounter(_Labelled[CounterSeries]):
     """A counter by label values, exposed as prometheus_client's Counter would be."""
 
-    def __init__(self, name: str, documentation: str, labels: Sequence[str]) -> None:
-        self._name, self._doc, self._labels = name, documentation, tuple(labels)
-        self._lock = threading.Lock()
-        self._series: dict[tuple[str, ...], CounterSeries] = {}
-
-    def labels(self, *values: str) -> CounterSeries:
-        series = self._series.get(values)
-        if series is None:
-            if len(values) != len(self._labels):
-                raise ValueError(f"{self._name}: expected labels {self._labels}, got {values}")
-            with self._lock:
-                series = self._series.setdefault(values, CounterSeries(self._lock))
-        return series
+    def _new_series(self) -> CounterSeries:
+        return CounterSeries(self._lock)
 
     def collect(self) -> Iterable[Metric]:
         family = CounterMetricFamily(self._name, self._doc, labels=self._labels)

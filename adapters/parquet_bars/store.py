@@ -27,10 +27,17 @@ from adapters.parquet_bars.layout import (
 )
 from domain.market_data.bar_calendar import TimeRange, epoch, gaps, utc
 from domain.market_data.bar_columns import BarColumns
-from domain.market_data.bar_pages import page_of, page_start
+from domain.market_data.bar_pages import page_start
 from domain.market_data.bars import Bar, BarSeries, Timeframe
-from domain.market_data.corporate_actions import Adjustment, CorporateAction
-from ports.market_data.bar_store import MAX_PAGE, BarPage, Coverage
+from domain.market_data.corporate_actions import CorporateAction
+from ports.market_data.bar_store import (
+    BarPage,
+    Coverage,
+    adjusted_series,
+    check_batches,
+    check_limit,
+    page_from,
+)
 
 # DuckDB and pyarrow (with the file helpers over them) load with the store's first read or
 # write, not with a process that wires a store it may never use.
@@ -82,12 +89,7 @@ class ParquetBarStore:
         return await self.write_many_series(timeframe, {symbol: series})
 
     async def write_many(self, timeframe: Timeframe, batches: Mapping[str, Sequence[Bar]]) -> int:
-        for symbol, bars in batches.items():
-            for bar in bars:
-                if bar.symbol != symbol or bar.timeframe is not timeframe:
-                    raise ValueError(
-                        f"bar {bar.symbol} {bar.timeframe} in a write of {symbol} {timeframe.value}"
-                    )
+        check_batches(timeframe, batches)
         columns = {s: BarColumns.from_bars(b) for s, b in batches.items()}
         await self._write_all(timeframe, columns)
         return sum(len(b) for b in batches.values())
@@ -225,18 +227,13 @@ class ParquetBarStore:
         cursor: str | None = None,
         adjusted: bool = False,
     ) -> BarPage:
-        if not 1 <= limit <= MAX_PAGE:
-            raise ValueError(f"limit {limit}: expected 1 to {MAX_PAGE}")
+        check_limit(limit)
         begin = page_start(start, cursor, symbol, timeframe)
         if begin >= end:
             return BarPage((), None)
         columns = await self._off_loop(self._columns, symbol, timeframe, begin, end, limit + 1)
         found = [] if columns is None else columns.bars(symbol, timeframe)
-        bars, next_cursor = page_of(found, limit, symbol, timeframe)
-        if adjusted:
-            adjustment = Adjustment(await self.actions(symbol))
-            bars = [adjustment.bar(b) for b in bars]
-        return BarPage(tuple(bars), next_cursor)
+        return await page_from(self, found, limit, symbol, timeframe, adjusted=adjusted)
 
     def _series(
         self, symbols: Sequence[str], timeframe: Timeframe, start: datetime, end: datetime
@@ -299,12 +296,7 @@ class ParquetBarStore:
         adjusted: bool = False,
     ) -> dict[str, BarSeries]:
         found = await self._off_loop(self._series, symbols, timeframe, start, end)
-        if adjusted:
-            for symbol, series in found.items():
-                actions = await self.actions(symbol)
-                if actions:
-                    found[symbol] = Adjustment(actions).series(series)
-        return found
+        return await adjusted_series(self, found) if adjusted else found
 
     def _coverage(self, symbol: str, timeframe: Timeframe) -> Coverage | None:
         if is_shared(timeframe):

@@ -12,6 +12,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from adapters.postgres.rows import record, row_of
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.aggregation import (
     aggregation_accounts as accounts_t,
@@ -41,75 +42,35 @@ _I, _A, _H, _T = items_t.c, accounts_t.c, holdings_t.c, txns_t.c
 
 
 def _item_row(item: LinkedItem) -> dict[str, Any]:
-    return {
-        "id": item.id, "owner_id": item.owner_id, "provider_item_id": item.provider_item_id,
-        "institution_id": item.institution_id, "institution_name": item.institution_name,
-        "access_token": item.access_token, "created_at": item.created_at,
-        "portfolio_id": item.portfolio_id, "status": item.status.value,
-        "error_code": item.error_code, "cursor": item.cursor,
-        "last_synced_at": item.last_synced_at,
-    }  # fmt: skip
+    return row_of(item, items_t)
 
 
 def _item(row: Any) -> LinkedItem:
-    return LinkedItem(
-        id=row.id, owner_id=row.owner_id, provider_item_id=row.provider_item_id,
-        institution_id=row.institution_id, institution_name=row.institution_name,
-        access_token=row.access_token, created_at=row.created_at,
-        portfolio_id=row.portfolio_id, status=ItemStatus(row.status),
-        error_code=row.error_code, cursor=row.cursor, last_synced_at=row.last_synced_at,
-    )  # fmt: skip
+    return record(LinkedItem, row, status=ItemStatus(row.status))
 
 
 def _account_row(a: AggregatedAccount) -> dict[str, Any]:
-    return {
-        "id": a.id, "item_id": a.item_id, "owner_id": a.owner_id,
-        "provider_account_id": a.provider_account_id, "name": a.name, "mask": a.mask,
-        "type": a.type, "subtype": a.subtype, "current_balance": a.current_balance,
-        "currency": a.currency,
-    }  # fmt: skip
+    return row_of(a, accounts_t)
 
 
 def _account(row: Any) -> AggregatedAccount:
-    return AggregatedAccount(
-        id=row.id, item_id=row.item_id, owner_id=row.owner_id,
-        provider_account_id=row.provider_account_id, name=row.name, mask=row.mask,
-        type=row.type, subtype=row.subtype, current_balance=row.current_balance,
-        currency=row.currency,
-    )  # fmt: skip
+    return record(AggregatedAccount, row)
 
 
 def _holding_row(item_id: str, h: AggregatedHolding) -> dict[str, Any]:
-    return {
-        "item_id": item_id, "account_id": h.account_id, "security_id": h.security_id,
-        "symbol": h.symbol, "name": h.name, "security_type": h.security_type,
-        "quantity": h.quantity, "cost_basis": h.cost_basis,
-        "institution_price": h.institution_price, "institution_value": h.institution_value,
-        "currency": h.currency, "as_of": h.as_of,
-    }  # fmt: skip
+    return row_of(h, holdings_t, item_id=item_id)
 
 
 def _holding(row: Any) -> AggregatedHolding:
-    return AggregatedHolding(
-        account_id=row.account_id, security_id=row.security_id, symbol=row.symbol,
-        name=row.name, security_type=row.security_type, quantity=row.quantity,
-        cost_basis=row.cost_basis, institution_price=row.institution_price,
-        institution_value=row.institution_value, currency=row.currency, as_of=row.as_of,
-    )  # fmt: skip
+    return record(AggregatedHolding, row)
 
 
 def _txn_row(t: AggregatedTransaction) -> dict[str, Any]:
-    return {
-        "id": t.id, "item_id": t.item_id, "account_id": t.account_id, "day": t.day,
-        "name": t.name[:300], "amount": t.amount, "currency": t.currency, "pending": t.pending,
-    }  # fmt: skip
+    return row_of(t, txns_t, name=t.name[:300])
 
 
 def _txn(row: Any) -> AggregatedTransaction:
-    return AggregatedTransaction(
-        id=row.id, account_id=row.account_id, item_id=row.item_id, day=row.day,
-        name=row.name, amount=row.amount, currency=row.currency, pending=bool(row.pending),
-    )  # fmt: skip
+    return record(AggregatedTransaction, row, pending=bool(row.pending))
 
 
 class SqlAggregationStore(EngineStore):
@@ -123,12 +84,14 @@ class SqlAggregationStore(EngineStore):
             raise Conflict("this institution login is already linked") from None
 
     async def get_item(self, item_id: str, owner_id: str) -> LinkedItem | None:
-        rows = await self._read(select(items_t).where(_I.id == item_id, _I.owner_id == owner_id))
-        return _item(rows[0]) if rows else None
+        return await self._read_one(
+            select(items_t).where(_I.id == item_id, _I.owner_id == owner_id), _item
+        )
 
     async def item_by_provider_id(self, provider_item_id: str) -> LinkedItem | None:
-        rows = await self._read(select(items_t).where(_I.provider_item_id == provider_item_id))
-        return _item(rows[0]) if rows else None
+        return await self._read_one(
+            select(items_t).where(_I.provider_item_id == provider_item_id), _item
+        )
 
     async def items_of(self, owner_id: str) -> list[LinkedItem]:
         rows = await self._read(

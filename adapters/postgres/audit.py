@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.engine import guarded, is_sqlite, single_writer
 from adapters.postgres.group_commit import groups_commits, write_alone
+from adapters.postgres.rows import record
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.platform import audit_log
 from application.core.audit_chain import GENESIS, chained, storable
@@ -110,17 +111,7 @@ def _row(link: ChainedEntry) -> dict[str, Any]:
 
 
 def _link(row: Any) -> ChainedEntry:
-    entry = AuditEntry(
-        actor=row.actor,
-        action=row.action,
-        target=row.target,
-        outcome=row.outcome,
-        at=row.at,
-        details=row.details,
-        request_id=row.request_id,
-        ip=row.ip,
-    )
-    return ChainedEntry(row.seq, entry, row.prev_hash, row.hash)
+    return ChainedEntry(row.seq, record(AuditEntry, row), row.prev_hash, row.hash)
 
 
 def _conditions(query: AuditFilter) -> list[ColumnElement[bool]]:

@@ -21,13 +21,21 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from adapters.postgres.bar_partitions import write_target
 from adapters.postgres.engine import guarded, single_writer
 from adapters.postgres.repos.base import upsert_many
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.platform import bar_corporate_actions, market_bars
 from domain.market_data.bar_calendar import TimeRange, epoch, gaps
 from domain.market_data.bar_columns import BarColumns
-from domain.market_data.bar_pages import page_of, page_start
+from domain.market_data.bar_pages import page_start
 from domain.market_data.bars import Bar, BarSeries, Timeframe
-from domain.market_data.corporate_actions import ActionKind, Adjustment, CorporateAction
-from ports.market_data.bar_store import MAX_PAGE, BarPage, Coverage
+from domain.market_data.corporate_actions import ActionKind, CorporateAction
+from ports.market_data.bar_store import (
+    BarPage,
+    Coverage,
+    adjusted_series,
+    check_batches,
+    check_limit,
+    page_from,
+)
 
 KEYS = ("symbol", "interval", "time")
 COLUMNS = ("symbol", "interval", "time", "open", "high", "low", "close", "volume", "vwap", "trades")
@@ -52,19 +60,6 @@ _MERGE_FLOATS = (
     "ON CONFLICT (symbol, interval, time) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c not in KEYS)
 )
-
-
-def check_bars(symbol: str, timeframe: Timeframe, bars: Sequence[Bar]) -> None:
-    for bar in bars:
-        if bar.symbol != symbol or bar.timeframe is not timeframe:
-            raise ValueError(
-                f"bar {bar.symbol} {bar.timeframe} in a write of {symbol} {timeframe.value}"
-            )
-
-
-def check_limit(limit: int) -> None:
-    if not 1 <= limit <= MAX_PAGE:
-        raise ValueError(f"limit {limit}: expected 1 to {MAX_PAGE}")
 
 
 def _row(bar: Bar) -> dict[str, Any]:
@@ -121,21 +116,21 @@ def _float_records(series: BarSeries) -> tuple[list[tuple[float, ...]], set[int]
     return list(zip(*columns, strict=True)), set(range(first.year, final.year + 1))
 
 
-class SqlBarHistoryStore:
+class SqlBarHistoryStore(EngineStore):
     """Historical bars and corporate actions in the database the rest of Bulwark uses."""
 
     def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
+        super().__init__(engine)
         self._postgres = engine.dialect.name == "postgresql"
 
     # Writes.
 
     async def write(self, symbol: str, timeframe: Timeframe, bars: Sequence[Bar]) -> int:
-        check_bars(symbol, timeframe, bars)
+        check_batches(timeframe, {symbol: bars})
         latest = {bar.start: bar for bar in bars}  # the last of a start wins
         if latest:
             rows = [_row(bar) for bar in sorted(latest.values(), key=lambda b: b.start)]
-            await guarded(lambda: self._write(rows))
+            await guarded(lambda: self._write_rows(rows))
         return len(bars)
 
     async def write_series(self, symbol: str, timeframe: Timeframe, series: BarSeries) -> int:
@@ -163,14 +158,13 @@ class SqlBarHistoryStore:
     async def write_many(self, timeframe: Timeframe, batches: Mapping[str, Sequence[Bar]]) -> int:
         """Every symbol's bars in one transaction; all are checked first (a bad batch: nothing
         is written)."""
-        for symbol, bars in batches.items():
-            check_bars(symbol, timeframe, bars)
+        check_batches(timeframe, batches)
         rows: list[dict[str, Any]] = []
         for bars in batches.values():
             latest = {bar.start: bar for bar in bars}  # the last of a start wins
             rows += [_row(bar) for bar in sorted(latest.values(), key=lambda b: b.start)]
         if rows:
-            await guarded(lambda: self._write(rows))
+            await guarded(lambda: self._write_rows(rows))
         return sum(len(bars) for bars in batches.values())
 
     async def write_many_series(
@@ -181,7 +175,7 @@ class SqlBarHistoryStore:
             await self.write_series(symbol, timeframe, series)
         return sum(len(series) for series in batches.values())
 
-    async def _write(self, rows: list[dict[str, Any]]) -> None:
+    async def _write_rows(self, rows: list[dict[str, Any]]) -> None:
         async with single_writer(self._engine), self._engine.begin() as conn:
             if not self._postgres:
                 await upsert_many(conn, market_bars, rows, KEYS)
@@ -215,16 +209,12 @@ class SqlBarHistoryStore:
         if not latest:
             return
         rows = [_action_row(action) for action in latest.values()]
-
-        async def write() -> None:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                await upsert_many(conn, bar_corporate_actions, rows, ("symbol", "kind", "ex_date"))
-
-        await guarded(write)
+        keys = ("symbol", "kind", "ex_date")
+        await self._write(lambda conn: upsert_many(conn, bar_corporate_actions, rows, keys))
 
     async def actions(self, symbol: str) -> list[CorporateAction]:
         table = bar_corporate_actions
-        rows = await self._fetch(select(table).where(table.c.symbol == symbol))
+        rows = await self._read(select(table).where(table.c.symbol == symbol))
         found = [
             CorporateAction(r.symbol, ActionKind(r.kind), r.ex_date, r.value, r.reference_close)
             for r in rows
@@ -232,13 +222,6 @@ class SqlBarHistoryStore:
         return sorted(found, key=lambda a: (a.ex_date, a.kind))
 
     # Reads.
-
-    async def _fetch(self, query: Any) -> list[Any]:
-        async def fetch() -> list[Any]:
-            async with self._engine.connect() as conn:
-                return list((await conn.execute(query)).all())
-
-        return await guarded(fetch)
 
     def _where(self, symbol: str, timeframe: Timeframe, start: datetime, end: datetime) -> Any:
         c = market_bars.c
@@ -270,12 +253,8 @@ class SqlBarHistoryStore:
             .order_by(market_bars.c.time)
             .limit(limit + 1)
         )
-        rows = await self._fetch(query)
-        bars, next_cursor = page_of([_bar(r, timeframe) for r in rows], limit, symbol, timeframe)
-        if adjusted:
-            adjustment = Adjustment(await self.actions(symbol))
-            bars = [adjustment.bar(b) for b in bars]
-        return BarPage(tuple(bars), next_cursor)
+        found = [_bar(r, timeframe) for r in await self._read(query)]
+        return await page_from(self, found, limit, symbol, timeframe, adjusted=adjusted)
 
     async def series(
         self,
@@ -299,28 +278,23 @@ class SqlBarHistoryStore:
             query = (
                 select(*picked).where(self._where(symbol, timeframe, start, end)).order_by(c.time)
             )
-            rows = await self._fetch(query)
+            rows = await self._read(query)
             if not rows:
                 continue
             n = len(rows)
             first = (r[0] for r in rows) if self._postgres else (r[0].timestamp() for r in rows)
-            series = BarSeries(
+            found[symbol] = BarSeries(
                 np.fromiter(first, np.float64, n),
                 *(np.fromiter((float(r[i]) for r in rows), np.float64, n) for i in range(1, 6)),
             )
-            if adjusted:
-                actions = await self.actions(symbol)
-                if actions:
-                    series = Adjustment(actions).series(series)
-            found[symbol] = series
-        return found
+        return await adjusted_series(self, found) if adjusted else found
 
     async def coverage(self, symbol: str, timeframe: Timeframe) -> Coverage | None:
         c = market_bars.c
         query = select(func.min(c.time), func.max(c.time), func.count()).where(
             (c.symbol == symbol) & (c.interval == timeframe.value)
         )
-        first, last, count = (await self._fetch(query))[0]
+        first, last, count = (await self._read(query))[0]
         if not count:
             return None
         return Coverage(first, last, int(count))
@@ -331,7 +305,7 @@ class SqlBarHistoryStore:
         c = market_bars.c
         picked = func.extract("epoch", c.time).cast(BigInteger) if self._postgres else c.time
         query = select(picked).where(self._where(symbol, timeframe, start, end)).order_by(c.time)
-        rows = await self._fetch(query)
+        rows = await self._read(query)
         if self._postgres:
             stored = np.fromiter((r[0] for r in rows), np.int64, len(rows))
         else:

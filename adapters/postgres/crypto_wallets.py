@@ -53,8 +53,7 @@ class SqlCryptoWalletStore(EngineStore):
         await self._write(work)
 
     async def get(self, wallet_id: str) -> StoredWallet | None:
-        found = await self._read(select(_t).where(_t.c.id == wallet_id))
-        return _wallet(found[0]) if found else None
+        return await self._read_one(select(_t).where(_t.c.id == wallet_id), _wallet)
 
     async def list_for(self, owner_id: str) -> list[StoredWallet]:
         query = select(_t).where(_t.c.owner_id == owner_id).order_by(_t.c.created_at, _t.c.id)

@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.engine import guarded, single_writer
 from adapters.postgres.rows import record, row_of
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.giving import giving_carryovers as carry_table
@@ -35,7 +35,7 @@ class SqlGivingStore(EngineStore):
     """A GivingStore on the giving tables (ports/portfolio/giving.py's contract)."""
 
     async def add_donation(self, donation: Donation) -> None:
-        await guarded(lambda: self._add_donation(donation))
+        await self._write(lambda conn: self._add_donation(conn, donation))
 
     async def get_donation(self, owner_id: str, donation_id: str) -> Donation | None:
         where = and_(donations.c.owner_id == owner_id, donations.c.id == donation_id)
@@ -71,7 +71,7 @@ class SqlGivingStore(EngineStore):
         return await self._delete(donations, where)
 
     async def add_grant(self, grant: DafGrant) -> None:
-        await guarded(lambda: self._add_grant(grant))
+        await self._write(lambda conn: self._add_grant(conn, grant))
 
     async def get_grant(self, owner_id: str, grant_id: str) -> DafGrant | None:
         where = and_(grants.c.owner_id == owner_id, grants.c.id == grant_id)
@@ -100,41 +100,40 @@ class SqlGivingStore(EngineStore):
         return OpeningCarryovers(rows[0].into_year, items)
 
     async def put_carryovers(self, owner_id: str, opening: OpeningCarryovers | None) -> None:
-        await guarded(lambda: self._put_carryovers(owner_id, opening))
+        await self._write(lambda conn: self._put_carryovers(conn, owner_id, opening))
 
-    async def _add_donation(self, donation: Donation) -> None:
-        async with single_writer(self._engine), self._engine.begin() as conn:
-            try:
-                await conn.execute(donations.insert(), row_of(donation, donations))
-            except IntegrityError as exc:
-                if "receipt" in str(exc.orig).lower():
-                    raise Conflict(f"receipt {donation.receipt} is taken", field="receipt") from exc
-                raise Conflict(f"donation {donation.id!r} already exists", field="id") from exc
+    async def _add_donation(self, conn: AsyncConnection, donation: Donation) -> None:
+        try:
+            await conn.execute(donations.insert(), row_of(donation, donations))
+        except IntegrityError as exc:
+            if "receipt" in str(exc.orig).lower():
+                raise Conflict(f"receipt {donation.receipt} is taken", field="receipt") from exc
+            raise Conflict(f"donation {donation.id!r} already exists", field="id") from exc
 
-    async def _add_grant(self, grant: DafGrant) -> None:
-        async with single_writer(self._engine), self._engine.begin() as conn:
-            try:
-                await conn.execute(grants.insert(), row_of(grant, grants))
-            except IntegrityError as exc:
-                raise Conflict(f"grant {grant.id!r} already exists", field="id") from exc
+    async def _add_grant(self, conn: AsyncConnection, grant: DafGrant) -> None:
+        try:
+            await conn.execute(grants.insert(), row_of(grant, grants))
+        except IntegrityError as exc:
+            raise Conflict(f"grant {grant.id!r} already exists", field="id") from exc
 
-    async def _put_carryovers(self, owner_id: str, opening: OpeningCarryovers | None) -> None:
-        async with single_writer(self._engine), self._engine.begin() as conn:
-            await conn.execute(delete(carry_table).where(carry_table.c.owner_id == owner_id))
-            if opening is not None and opening.carryovers:
-                await conn.execute(
-                    carry_table.insert(),
-                    [
-                        {
-                            "owner_id": owner_id,
-                            "category": c.category.value,
-                            "origin_year": c.origin_year,
-                            "into_year": opening.into_year,
-                            "amount": c.amount,
-                        }
-                        for c in opening.carryovers
-                    ],
-                )
+    async def _put_carryovers(
+        self, conn: AsyncConnection, owner_id: str, opening: OpeningCarryovers | None
+    ) -> None:
+        await conn.execute(delete(carry_table).where(carry_table.c.owner_id == owner_id))
+        if opening is not None and opening.carryovers:
+            await conn.execute(
+                carry_table.insert(),
+                [
+                    {
+                        "owner_id": owner_id,
+                        "category": c.category.value,
+                        "origin_year": c.origin_year,
+                        "into_year": opening.into_year,
+                        "amount": c.amount,
+                    }
+                    for c in opening.carryovers
+                ],
+            )
 
     async def _select(
         self, table: Any, where: Any, order: tuple[Any, ...] | None, limit: int | None

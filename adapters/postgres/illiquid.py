@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.engine import guarded, single_writer
 from adapters.postgres.rows import record, row_of
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.illiquid import illiquid_assets, illiquid_valuations
@@ -42,23 +42,19 @@ class SqlIlliquidAssetStore(EngineStore):
     """An IlliquidAssetStore on the illiquid tables (adapters/postgres/tables/illiquid.py)."""
 
     async def add_asset(self, asset: IlliquidAsset) -> None:
-        await guarded(lambda: self._add_asset(asset))
+        await self._write(lambda conn: self._add_asset(conn, asset))
 
-    async def _add_asset(self, asset: IlliquidAsset) -> None:
-        async with single_writer(self._engine), self._engine.begin() as conn:
-            taken = await conn.scalar(select(_assets.c.id).where(_assets.c.id == asset.id))
-            if taken is not None:
-                raise Conflict(f"illiquid asset {asset.id!r} already exists", field="id")
-            try:
-                await conn.execute(_assets.insert(), row_of(asset, _assets))
-            except IntegrityError as exc:  # a concurrent writer, or no such portfolio
-                raise Conflict(
-                    "the asset id is taken or its portfolio is gone", field="id"
-                ) from exc
+    async def _add_asset(self, conn: AsyncConnection, asset: IlliquidAsset) -> None:
+        taken = await conn.scalar(select(_assets.c.id).where(_assets.c.id == asset.id))
+        if taken is not None:
+            raise Conflict(f"illiquid asset {asset.id!r} already exists", field="id")
+        try:
+            await conn.execute(_assets.insert(), row_of(asset, _assets))
+        except IntegrityError as exc:  # a concurrent writer, or no such portfolio
+            raise Conflict("the asset id is taken or its portfolio is gone", field="id") from exc
 
     async def get_asset(self, asset_id: str) -> IlliquidAsset | None:
-        found = await self._read(select(_assets).where(_assets.c.id == asset_id))
-        return _asset(found[0]) if found else None
+        return await self._read_one(select(_assets).where(_assets.c.id == asset_id), _asset)
 
     async def list_assets(
         self,
@@ -77,26 +73,23 @@ class SqlIlliquidAssetStore(EngineStore):
         return [_asset(r) for r in await self._read(query)]
 
     async def add_valuation(self, valuation: Valuation) -> None:
-        await guarded(lambda: self._add_valuation(valuation))
+        await self._write(lambda conn: self._add_valuation(conn, valuation))
 
-    async def _add_valuation(self, valuation: Valuation) -> None:
-        async with single_writer(self._engine), self._engine.begin() as conn:
-            found = await conn.scalar(
-                select(_assets.c.id).where(_assets.c.id == valuation.asset_id)
+    async def _add_valuation(self, conn: AsyncConnection, valuation: Valuation) -> None:
+        found = await conn.scalar(select(_assets.c.id).where(_assets.c.id == valuation.asset_id))
+        if found is None:
+            raise NotFound(f"no illiquid asset {valuation.asset_id!r}", field="asset_id")
+        taken = await conn.scalar(
+            select(_values.c.as_of).where(
+                _values.c.asset_id == valuation.asset_id, _values.c.as_of == valuation.as_of
             )
-            if found is None:
-                raise NotFound(f"no illiquid asset {valuation.asset_id!r}", field="asset_id")
-            taken = await conn.scalar(
-                select(_values.c.as_of).where(
-                    _values.c.asset_id == valuation.asset_id, _values.c.as_of == valuation.as_of
-                )
-            )
-            if taken is not None:
-                raise _duplicate(valuation)
-            try:
-                await conn.execute(_values.insert(), row_of(valuation, _values))
-            except IntegrityError as exc:  # a concurrent writer took the day first
-                raise _duplicate(valuation) from exc
+        )
+        if taken is not None:
+            raise _duplicate(valuation)
+        try:
+            await conn.execute(_values.insert(), row_of(valuation, _values))
+        except IntegrityError as exc:  # a concurrent writer took the day first
+            raise _duplicate(valuation) from exc
 
     async def valuations(self, asset_id: str) -> list[Valuation]:
         query = select(_values).where(_values.c.asset_id == asset_id).order_by(_values.c.as_of)

@@ -12,9 +12,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.identity import users
 from adapters.postgres.tables.key_rotation import key_rotation_checkpoints, retired_keys
 from ports.core.encryption import KeyRef, SealedRecord
@@ -23,23 +24,17 @@ from ports.keys.key_rotation import USER_SECRET_COLUMNS, RetiredKey, RotationChe
 _cp = key_rotation_checkpoints
 
 
-class SqlKeyRotationStore:
+class SqlKeyRotationStore(EngineStore):
     """A KeyRotationStore on `key_rotation_checkpoints` and `retired_keys`."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
     async def checkpoint(self, source: str) -> RotationCheckpoint | None:
-        async def run() -> RotationCheckpoint | None:
-            async with self._engine.connect() as conn:
-                row = (await conn.execute(select(_cp).where(_cp.c.source == source))).first()
-            if row is None:
-                return None
-            return RotationCheckpoint(
-                row.source, row.cursor, KeyRef(row.target_key_id, row.target_version)
-            )
-
-        return await guarded(run)
+        rows = await self._read(select(_cp).where(_cp.c.source == source))
+        if not rows:
+            return None
+        row = rows[0]
+        return RotationCheckpoint(
+            row.source, row.cursor, KeyRef(row.target_key_id, row.target_version)
+        )
 
     async def save_checkpoint(self, checkpoint: RotationCheckpoint) -> None:
         values = {
@@ -49,22 +44,17 @@ class SqlKeyRotationStore:
             "updated_at": datetime.now(UTC),
         }
 
-        async def run() -> None:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                found = await conn.execute(
-                    update(_cp).where(_cp.c.source == checkpoint.source).values(values)
-                )
-                if found.rowcount == 0:
-                    await conn.execute(insert(_cp).values(source=checkpoint.source, **values))
+        async def work(conn: AsyncConnection) -> None:
+            found = await conn.execute(
+                update(_cp).where(_cp.c.source == checkpoint.source).values(values)
+            )
+            if found.rowcount == 0:
+                await conn.execute(insert(_cp).values(source=checkpoint.source, **values))
 
-        await guarded(run)
+        await self._write(work)
 
     async def clear_checkpoint(self, source: str) -> None:
-        async def run() -> None:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                await conn.execute(delete(_cp).where(_cp.c.source == source))
-
-        await guarded(run)
+        await self._change(delete(_cp).where(_cp.c.source == source))
 
     async def retire(self, retired: RetiredKey) -> bool:
         row = {
@@ -85,23 +75,19 @@ class SqlKeyRotationStore:
         return await guarded(run)
 
     async def retired(self) -> list[RetiredKey]:
-        async def run() -> list[RetiredKey]:
-            query = select(retired_keys).order_by(retired_keys.c.key_id, retired_keys.c.version)
-            async with self._engine.connect() as conn:
-                rows = (await conn.execute(query)).all()
-            return [
-                RetiredKey(KeyRef(r.key_id, r.version), r.retired_at, r.retired_by) for r in rows
-            ]
-
-        return await guarded(run)
+        query = select(retired_keys).order_by(retired_keys.c.key_id, retired_keys.c.version)
+        return [
+            RetiredKey(KeyRef(r.key_id, r.version), r.retired_at, r.retired_by)
+            for r in await self._read(query)
+        ]
 
 
-class SqlUserSecretSource:
+class SqlUserSecretSource(EngineStore):
     """A SealedRecordSource over one sealed column of `users` (cursor = user id)."""
 
     def __init__(self, engine: AsyncEngine, name: str) -> None:
+        super().__init__(engine)
         self.name = name
-        self._engine = engine
         attribute, self._record_type = USER_SECRET_COLUMNS[name]
         self._column = users.c[attribute]
 
@@ -110,25 +96,15 @@ class SqlUserSecretSource:
 
     async def count(self) -> int:
         query = select(func.count()).select_from(users).where(self._column.is_not(None))
-
-        async def run() -> int:
-            async with self._engine.connect() as conn:
-                return int((await conn.execute(query)).scalar_one())
-
-        return await guarded(run)
+        return int((await self._read(query))[0][0])
 
     async def batch(self, after: str | None, limit: int) -> Sequence[SealedRecord]:
         query = select(users.c.id, self._column).where(self._column.is_not(None))
         if after is not None:
             query = query.where(users.c.id > after)
         query = query.order_by(users.c.id).limit(limit)
-
-        async def run() -> list[SealedRecord]:
-            async with self._engine.connect() as conn:
-                rows = (await conn.execute(query)).all()
-            return [SealedRecord(row[0], self._record_type, row[0], row[1]) for row in rows]
-
-        return await guarded(run)
+        rows = await self._read(query)
+        return [SealedRecord(row[0], self._record_type, row[0], row[1]) for row in rows]
 
     async def replace(self, record: SealedRecord, new_text: str) -> bool:
         return (await self.replace_many([(record, new_text)]))[0]
@@ -147,11 +123,10 @@ class SqlUserSecretSource:
         rows = [{"b_id": r.record_id, "b_old": r.text, "b_new": t} for r, t in changes]
         ids = [record.record_id for record, _ in changes]
 
-        async def run() -> list[bool]:
-            async with single_writer(self._engine), self._engine.begin() as conn:
-                await conn.execute(statement, rows)
-                query = select(users.c.id, self._column).where(users.c.id.in_(ids))
-                stored = {row[0]: row[1] for row in await conn.execute(query)}
-            return [stored.get(record.record_id) == text for record, text in changes]
+        async def work(conn: AsyncConnection) -> dict[str, str | None]:
+            await conn.execute(statement, rows)
+            query = select(users.c.id, self._column).where(users.c.id.in_(ids))
+            return {row[0]: row[1] for row in await conn.execute(query)}
 
-        return await guarded(run)
+        stored = await self._write(work)
+        return [stored.get(record.record_id) == text for record, text in changes]

@@ -7,10 +7,9 @@ from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.postgres.engine import guarded
 from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.platform import transactions
 from domain.errors import Conflict
 from domain.trading.orders import Side
@@ -31,15 +30,12 @@ def from_row(row: Any) -> LedgerTransaction:
     )
 
 
-class SqlTransactionLedger:
+class SqlTransactionLedger(EngineStore):
     """A TransactionLedger on SQL; a repeated add of the same transaction is a no-op."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
 
     async def add(self, tx: LedgerTransaction) -> None:
         try:
-            await guarded(lambda: self._insert(tx))
+            await self._write(lambda conn: conn.execute(insert(transactions).values(to_row(tx))))
         except IntegrityError:
             # Lost to an earlier add of the same id (maybe a redelivery): fine if identical.
             held = await self.get(tx.id)
@@ -51,31 +47,9 @@ class SqlTransactionLedger:
                 ) from None
 
     async def get(self, tx_id: str) -> LedgerTransaction | None:
-        return await guarded(lambda: self._get(tx_id))
-
-    async def _insert(self, tx: LedgerTransaction) -> None:
-        async with self._engine.begin() as conn:
-            await conn.execute(insert(transactions).values(to_row(tx)))
-
-    async def _get(self, tx_id: str) -> LedgerTransaction | None:
-        async with self._engine.begin() as conn:
-            row = (
-                await conn.execute(select(transactions).where(transactions.c.id == tx_id))
-            ).first()
-        return from_row(row) if row is not None else None
-
-    async def _list(
-        self, account_id: str, symbol: str | None, since: datetime | None, limit: int
-    ) -> list[LedgerTransaction]:
-        query = select(transactions).where(transactions.c.account_id == account_id)
-        if symbol is not None:
-            query = query.where(transactions.c.symbol == symbol)
-        if since is not None:
-            query = query.where(transactions.c.executed_at >= since)
-        query = query.order_by(transactions.c.executed_at, transactions.c.id).limit(max(limit, 0))
-        async with self._engine.begin() as conn:
-            rows = (await conn.execute(query)).all()
-        return [from_row(row) for row in rows]
+        return await self._read_one(
+            select(transactions).where(transactions.c.id == tx_id), from_row
+        )
 
     async def list(
         self,
@@ -84,4 +58,10 @@ class SqlTransactionLedger:
         since: datetime | None = None,
         limit: int = DEFAULT_LIMIT,
     ) -> list[LedgerTransaction]:
-        return await guarded(lambda: self._list(account_id, symbol, since, limit))
+        query = select(transactions).where(transactions.c.account_id == account_id)
+        if symbol is not None:
+            query = query.where(transactions.c.symbol == symbol)
+        if since is not None:
+            query = query.where(transactions.c.executed_at >= since)
+        query = query.order_by(transactions.c.executed_at, transactions.c.id).limit(max(limit, 0))
+        return [from_row(row) for row in await self._read(query)]

@@ -23,21 +23,12 @@ from asyncpg.exceptions import UniqueViolationError  # type: ignore[import-untyp
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from domain.errors import DuplicateTransaction
+from ports.portfolio.portfolios import duplicate_external, duplicate_id
 from ports.portfolio.transaction_batch import TRANSACTION_FIELDS
 
 COPY_TIMEOUT_MS = 120_000
 TABLE = "portfolio_transactions"
 _STAGE = "ledger_batch"
-
-
-def duplicate_external(external_id: str) -> DuplicateTransaction:
-    return DuplicateTransaction(
-        f"external_id {external_id!r} is already booked", external_id=external_id
-    )
-
-
-def duplicate_id(tx_id: str) -> DuplicateTransaction:
-    return DuplicateTransaction(f"transaction id {tx_id!r} is taken", field="id")
 
 
 async def copy_records(

@@ -27,15 +27,11 @@ from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from adapters.postgres.engine import guarded, single_writer
-from adapters.postgres.ledger_copy import (
-    copy_csv,
-    copy_records,
-    duplicate_external,
-    duplicate_id,
-)
+from adapters.postgres.engine import guarded
+from adapters.postgres.ledger_copy import copy_csv, copy_records
 from adapters.postgres.repos.base import upsert_many
 from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.portfolios import (
     portfolio_accounts,
     portfolio_transactions,
@@ -50,7 +46,13 @@ from domain.portfolio.transactions import (
     TransactionSource,
 )
 from domain.tax.methods import AccountTaxType, LotMethod
-from ports.portfolio.portfolios import Portfolio, PortfolioAccount, ValuationPoint
+from ports.portfolio.portfolios import (
+    Portfolio,
+    PortfolioAccount,
+    ValuationPoint,
+    duplicate_external,
+    duplicate_id,
+)
 from ports.portfolio.transaction_batch import TransactionBatch
 
 FAST_PATH_ROWS = 1000  # a PostgreSQL batch this large goes through COPY
@@ -154,20 +156,23 @@ def _batch_duplicate(txs: Sequence[Transaction]) -> DuplicateTransaction | None:
     return None
 
 
-class SqlPortfolioStore:
+class SqlPortfolioStore(EngineStore):
     """A PortfolioStore on the portfolio tables (adapters/postgres/tables/portfolios.py)."""
 
     def __init__(self, engine: AsyncEngine, *, fast_path_rows: int = FAST_PATH_ROWS) -> None:
-        self._engine = engine
+        super().__init__(engine)
         self._fast_path_rows = fast_path_rows
 
     # -- portfolios ---------------------------------------------------------------------
 
     async def add_portfolio(self, portfolio: Portfolio) -> None:
-        await guarded(lambda: self._add_portfolio(portfolio))
+        ids = [a.id for a in portfolio.accounts]
+        if len(set(ids)) != len(ids):
+            raise AccountAlreadyHeld("an account is listed twice", field="accounts")
+        await self._write(lambda conn: self._add_portfolio(conn, portfolio, ids))
 
     async def add_account(self, portfolio_id: str, account: PortfolioAccount) -> Portfolio | None:
-        return await guarded(lambda: self._add_account(portfolio_id, account))
+        return await self._write(lambda conn: self._add_account(conn, portfolio_id, account))
 
     async def get_portfolio(self, portfolio_id: str) -> Portfolio | None:
         found = await guarded(lambda: self._portfolios(portfolios.c.id == portfolio_id, None))
@@ -203,64 +208,56 @@ class SqlPortfolioStore:
         by_id = {p.id: p for p in loaded}
         return {r.id: by_id[r.portfolio_id] for r in held if r.portfolio_id in by_id}
 
-    async def _add_portfolio(self, portfolio: Portfolio) -> None:
-        ids = [a.id for a in portfolio.accounts]
-        if len(set(ids)) != len(ids):
-            raise AccountAlreadyHeld("an account is listed twice", field="accounts")
-        async with single_writer(self._engine), self._engine.begin() as conn:
-            taken = await conn.scalar(
-                select(portfolios.c.id).where(portfolios.c.id == portfolio.id)
-            )
-            if taken is not None:
-                raise Conflict(f"portfolio {portfolio.id!r} already exists", field="id")
-            if ids:
-                held = await conn.scalar(
-                    select(portfolio_accounts.c.id).where(portfolio_accounts.c.id.in_(ids))
-                )
-                if held is not None:
-                    raise AccountAlreadyHeld(
-                        f"account {held!r} already belongs to a portfolio", field="accounts"
-                    )
-            try:
-                await conn.execute(portfolios.insert(), row_of(portfolio, portfolios))
-                if ids:
-                    await conn.execute(
-                        portfolio_accounts.insert(),
-                        [
-                            _account_row(portfolio.id, i, a)
-                            for i, a in enumerate(portfolio.accounts)
-                        ],
-                    )
-            except IntegrityError as exc:  # a concurrent writer took the id or an account
-                raise Conflict("the portfolio or an account of it is taken", field="id") from exc
-
-    async def _add_account(self, portfolio_id: str, account: PortfolioAccount) -> Portfolio | None:
-        async with single_writer(self._engine), self._engine.begin() as conn:
-            found = await conn.scalar(
-                select(portfolios.c.id).where(portfolios.c.id == portfolio_id)
-            )
-            if found is None:
-                return None
+    async def _add_portfolio(
+        self, conn: AsyncConnection, portfolio: Portfolio, ids: list[str]
+    ) -> None:
+        taken = await conn.scalar(select(portfolios.c.id).where(portfolios.c.id == portfolio.id))
+        if taken is not None:
+            raise Conflict(f"portfolio {portfolio.id!r} already exists", field="id")
+        if ids:
             held = await conn.scalar(
-                select(portfolio_accounts.c.id).where(portfolio_accounts.c.id == account.id)
+                select(portfolio_accounts.c.id).where(portfolio_accounts.c.id.in_(ids))
             )
             if held is not None:
                 raise AccountAlreadyHeld(
-                    f"account {account.id!r} already belongs to a portfolio", field="id"
+                    f"account {held!r} already belongs to a portfolio", field="accounts"
                 )
-            position = await conn.scalar(
-                select(func.count()).where(portfolio_accounts.c.portfolio_id == portfolio_id)
-            )
-            try:
+        try:
+            await conn.execute(portfolios.insert(), row_of(portfolio, portfolios))
+            if ids:
                 await conn.execute(
                     portfolio_accounts.insert(),
-                    _account_row(portfolio_id, int(position or 0), account),
+                    [_account_row(portfolio.id, i, a) for i, a in enumerate(portfolio.accounts)],
                 )
-            except IntegrityError as exc:
-                raise AccountAlreadyHeld(
-                    f"account {account.id!r} already belongs to a portfolio", field="id"
-                ) from exc
-            loaded = await self._load(conn, portfolios.c.id == portfolio_id, None)
+        except IntegrityError as exc:  # a concurrent writer took the id or an account
+            raise Conflict("the portfolio or an account of it is taken", field="id") from exc
+
+    async def _add_account(
+        self, conn: AsyncConnection, portfolio_id: str, account: PortfolioAccount
+    ) -> Portfolio | None:
+        found = await conn.scalar(select(portfolios.c.id).where(portfolios.c.id == portfolio_id))
+        if found is None:
+            return None
+        held = await conn.scalar(
+            select(portfolio_accounts.c.id).where(portfolio_accounts.c.id == account.id)
+        )
+        if held is not None:
+            raise AccountAlreadyHeld(
+                f"account {account.id!r} already belongs to a portfolio", field="id"
+            )
+        position = await conn.scalar(
+            select(func.count()).where(portfolio_accounts.c.portfolio_id == portfolio_id)
+        )
+        try:
+            await conn.execute(
+                portfolio_accounts.insert(),
+                _account_row(portfolio_id, int(position or 0), account),
+            )
+        except IntegrityError as exc:
+            raise AccountAlreadyHeld(
+                f"account {account.id!r} already belongs to a portfolio", field="id"
+            ) from exc
+        loaded = await self._load(conn, portfolios.c.id == portfolio_id, None)
         return loaded[0] if loaded else None
 
     async def _portfolios(self, where: Any, limit: int | None) -> list[Portfolio]:
@@ -294,29 +291,26 @@ class SqlPortfolioStore:
         duplicate = _batch_duplicate(txs)
         if duplicate is not None:
             raise duplicate
-        await guarded(lambda: self._add_transactions(portfolio_id, txs))
+        await self._write(lambda conn: self._add_transactions(conn, portfolio_id, txs))
 
-    async def _add_transactions(self, portfolio_id: str, txs: Sequence[Transaction]) -> None:
-        async with single_writer(self._engine), self._engine.begin() as conn:
-            found = await conn.scalar(
-                select(portfolios.c.id).where(portfolios.c.id == portfolio_id)
+    async def _add_transactions(
+        self, conn: AsyncConnection, portfolio_id: str, txs: Sequence[Transaction]
+    ) -> None:
+        found = await conn.scalar(select(portfolios.c.id).where(portfolios.c.id == portfolio_id))
+        if found is None:
+            raise NotFound(f"no portfolio {portfolio_id!r}", field="portfolio_id")
+        if conn.dialect.name == "postgresql" and len(txs) >= self._fast_path_rows:
+            records = [tx_record(tx, portfolio_id) for tx in txs]
+            await copy_records(conn, records, COLUMNS)
+            return
+        await self._check_taken(conn, portfolio_id, txs)
+        try:
+            await conn.execute(
+                _txs.insert(),
+                [dict(zip(COLUMNS, tx_record(tx, portfolio_id), strict=True)) for tx in txs],
             )
-            if found is None:
-                raise NotFound(f"no portfolio {portfolio_id!r}", field="portfolio_id")
-            if conn.dialect.name == "postgresql" and len(txs) >= self._fast_path_rows:
-                records = [tx_record(tx, portfolio_id) for tx in txs]
-                await copy_records(conn, records, COLUMNS)
-                return
-            await self._check_taken(conn, portfolio_id, txs)
-            try:
-                await conn.execute(
-                    _txs.insert(),
-                    [dict(zip(COLUMNS, tx_record(tx, portfolio_id), strict=True)) for tx in txs],
-                )
-            except IntegrityError as exc:  # a concurrent writer booked one of them first
-                raise DuplicateTransaction(
-                    "a transaction of the batch was booked meanwhile"
-                ) from exc
+        except IntegrityError as exc:  # a concurrent writer booked one of them first
+            raise DuplicateTransaction("a transaction of the batch was booked meanwhile") from exc
 
     async def import_transactions(
         self,
@@ -418,14 +412,12 @@ class SqlPortfolioStore:
     # -- valuations ---------------------------------------------------------------------
 
     async def put_valuations(self, points: Sequence[ValuationPoint]) -> None:
-        if points:
-            await guarded(lambda: self._put_valuations(points))
-
-    async def _put_valuations(self, points: Sequence[ValuationPoint]) -> None:
+        if not points:
+            return
         latest = {(p.portfolio_id, p.day): p for p in points}  # the last of a repeated day
         rows = [row_of(p, portfolio_valuations) for p in latest.values()]
-        async with single_writer(self._engine), self._engine.begin() as conn:
-            await upsert_many(conn, portfolio_valuations, rows, ("portfolio_id", "day"))
+        keys = ("portfolio_id", "day")
+        await self._write(lambda conn: upsert_many(conn, portfolio_valuations, rows, keys))
 
     async def valuations(self, portfolio_id: str, start: date, end: date) -> list[ValuationPoint]:
         query = (
@@ -437,9 +429,4 @@ class SqlPortfolioStore:
             )
             .order_by(portfolio_valuations.c.day)
         )
-        return await guarded(lambda: self._valuations(query))
-
-    async def _valuations(self, query: Any) -> list[ValuationPoint]:
-        async with self._engine.connect() as conn:
-            rows = (await conn.execute(query)).all()
-        return [record(ValuationPoint, r) for r in rows]
+        return [record(ValuationPoint, r) for r in await self._read(query)]

@@ -13,6 +13,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from adapters.postgres.repos.base import upsert
+from adapters.postgres.rows import record, row_of
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.rebalancing import rebalance_limits, rebalance_proposals
 from domain.errors import Conflict
@@ -93,20 +94,19 @@ def _stored(row: Any) -> StoredProposal:
 
 
 def _limits(row: Any) -> AutopilotLimits:
-    return AutopilotLimits(row.owner_id, row.max_turnover, row.max_realised_gain, row.updated_at)
+    return record(AutopilotLimits, row)
 
 
 class SqlRebalanceStore(EngineStore):
     """A RebalanceStore on SQL (ports/rebalancing/rebalancing.py)."""
 
     async def add(self, proposal: StoredProposal) -> None:
-        row = {
-            "id": proposal.id, "owner_id": proposal.owner_id,
-            "portfolio_id": proposal.portfolio_id, "created_at": proposal.created_at,
-            "status": proposal.status.value, "executed_at": proposal.executed_at,
-            "order_ids": json.dumps(list(proposal.order_ids)),
-            "by_autopilot": proposal.by_autopilot, "body": proposal_json(proposal.proposal),
-        }  # fmt: skip
+        row = row_of(
+            proposal,
+            _P,
+            order_ids=json.dumps(list(proposal.order_ids)),
+            body=proposal_json(proposal.proposal),
+        )
 
         try:
             await self._change(insert(_P).values(**row))
@@ -114,8 +114,7 @@ class SqlRebalanceStore(EngineStore):
             raise Conflict(f"proposal {proposal.id} exists") from exc
 
     async def get(self, proposal_id: str) -> StoredProposal | None:
-        rows = await self._read(select(_P).where(_P.c.id == proposal_id))
-        return _stored(rows[0]) if rows else None
+        return await self._read_one(select(_P).where(_P.c.id == proposal_id), _stored)
 
     async def mark_executed(self, proposal_id: str, at: datetime, order_ids: Sequence[str]) -> bool:
         query = (
@@ -130,14 +129,10 @@ class SqlRebalanceStore(EngineStore):
         return await self._change(query) == 1
 
     async def limits(self, owner_id: str) -> AutopilotLimits | None:
-        rows = await self._read(select(_L).where(_L.c.owner_id == owner_id))
-        return _limits(rows[0]) if rows else None
+        return await self._read_one(select(_L).where(_L.c.owner_id == owner_id), _limits)
 
     async def put_limits(self, limits: AutopilotLimits) -> None:
-        row = {
-            "owner_id": limits.owner_id, "max_turnover": limits.max_turnover,
-            "max_realised_gain": limits.max_realised_gain, "updated_at": limits.updated_at,
-        }  # fmt: skip
+        row = row_of(limits, _L)
         await self._write(lambda conn: upsert(conn, _L, row, ("owner_id",)))
 
     async def all_limits(self) -> list[AutopilotLimits]:

@@ -60,8 +60,7 @@ class SqlRetirementPlanStore(EngineStore):
     """A RetirementPlanStore on retirement_plans and retirement_contributions."""
 
     async def get(self, account_id: str) -> RetirementPlan | None:
-        found = await self._read(select(_p).where(_p.c.account_id == account_id))
-        return _plan(found[0]) if found else None
+        return await self._read_one(select(_p).where(_p.c.account_id == account_id), _plan)
 
     async def put(self, plan: RetirementPlan) -> None:
         async def work(conn: AsyncConnection) -> None:

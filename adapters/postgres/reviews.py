@@ -7,10 +7,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.postgres.engine import guarded
 from adapters.postgres.repos.base import insert_ignore
+from adapters.postgres.rows import record, row_of
+from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.model_records import model_predictions, model_reviews
 from domain.risk.analysis import RiskRating
 from domain.risk.review import Review, ReviewFallback, ReviewReason, ReviewSource
@@ -43,30 +43,17 @@ def review_of(data: dict[str, Any]) -> Review:
     )
 
 
-class SqlReviewStore:
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
+class SqlReviewStore(EngineStore):
     async def add(self, review: StoredReview) -> None:
-        row = {
-            "id": review.id,
-            "owner_id": review.owner_id,
-            "account_id": review.account_id,
-            "order_id": review.order_id,
-            "symbol": review.symbol,
-            "review": review_json(review.review),
-            "figures": dict(review.figures),
-            "prompt": review.transcript.prompt,
-            "answer": review.transcript.answer,
-            "detail": review.detail,
-            "created_at": review.created_at,
-        }
-
-        async def write() -> None:
-            async with self._engine.begin() as conn:
-                await insert_ignore(conn, model_reviews, row)
-
-        await guarded(write)
+        row = row_of(
+            review,
+            model_reviews,
+            review=review_json(review.review),
+            figures=dict(review.figures),
+            prompt=review.transcript.prompt,
+            answer=review.transcript.answer,
+        )
+        await self._write(lambda conn: insert_ignore(conn, model_reviews, row))
 
     async def get(self, review_id: str) -> StoredReview | None:
         return await self._one(select(model_reviews).where(model_reviews.c.id == review_id))
@@ -77,19 +64,17 @@ class SqlReviewStore:
         return await self._one(query)
 
     async def _one(self, query: Any) -> StoredReview | None:
-        async def read() -> Any:
-            async with self._engine.begin() as conn:
-                return (await conn.execute(query)).first()
-
-        row = await guarded(read)
-        if row is None:
+        rows = await self._read(query)
+        if not rows:
             return None
-        return StoredReview(
-            id=row.id, owner_id=row.owner_id, account_id=row.account_id, order_id=row.order_id,
-            symbol=row.symbol, review=review_of(row.review), figures=dict(row.figures),
-            transcript=Transcript(row.prompt, row.answer), created_at=row.created_at,
-            detail=row.detail,
-        )  # fmt: skip
+        row = rows[0]
+        return record(
+            StoredReview,
+            row,
+            review=review_of(row.review),
+            figures=dict(row.figures),
+            transcript=Transcript(row.prompt, row.answer),
+        )
 
 
 def _outcome_json(o: PredictionOutcome) -> dict[str, Any]:
@@ -115,35 +100,27 @@ def _outcome_of(data: dict[str, Any] | None) -> PredictionOutcome | None:
 
 
 def _prediction_of(row: Any) -> Prediction:
-    return Prediction(
-        id=row.id, model=row.model, version=row.version, kind=row.kind, subject=row.subject,
-        direction=int(row.direction), value=row.value,
+    return record(
+        Prediction,
+        row,
+        direction=int(row.direction),
         confidence=None if row.confidence is None else float(row.confidence),
-        inputs_hash=row.inputs_hash, inputs={k: float(v) for k, v in row.inputs.items()},
-        made_at=row.made_at, owner_id=row.owner_id, outcome=_outcome_of(row.outcome),
-    )  # fmt: skip
+        inputs={k: float(v) for k, v in row.inputs.items()},
+        outcome=_outcome_of(row.outcome),
+    )
 
 
-class SqlPredictionStore:
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
-
+class SqlPredictionStore(EngineStore):
     async def add(self, prediction: Prediction) -> None:
-        p = prediction
-        row = {
-            "id": p.id, "model": p.model, "version": p.version, "kind": p.kind,
-            "subject": p.subject, "direction": p.direction, "value": p.value,
-            "confidence": p.confidence, "inputs_hash": p.inputs_hash, "inputs": dict(p.inputs),
-            "made_at": p.made_at, "owner_id": p.owner_id,
-            "outcome": None if p.outcome is None else _outcome_json(p.outcome),
-            "resolved": 0 if p.outcome is None else 1,
-        }  # fmt: skip
-
-        async def write() -> None:
-            async with self._engine.begin() as conn:
-                await insert_ignore(conn, model_predictions, row)
-
-        await guarded(write)
+        outcome = prediction.outcome
+        row = row_of(
+            prediction,
+            model_predictions,
+            inputs=dict(prediction.inputs),
+            outcome=None if outcome is None else _outcome_json(outcome),
+            resolved=0 if outcome is None else 1,
+        )
+        await self._write(lambda conn: insert_ignore(conn, model_predictions, row))
 
     async def unresolved(self, before: datetime, limit: int) -> list[Prediction]:
         if limit <= 0:
@@ -164,12 +141,7 @@ class SqlPredictionStore:
             .where(t.c.id == prediction_id)
             .values(outcome=_outcome_json(outcome), resolved=1)
         )
-
-        async def write() -> None:
-            async with self._engine.begin() as conn:
-                await conn.execute(statement)
-
-        await guarded(write)
+        await self._change(statement)
 
     async def between(
         self, model: str, start: datetime, end: datetime, owner_id: str | None = None
@@ -181,8 +153,4 @@ class SqlPredictionStore:
         return await self._many(query.order_by(t.c.made_at, t.c.id))
 
     async def _many(self, query: Any) -> list[Prediction]:
-        async def read() -> list[Any]:
-            async with self._engine.begin() as conn:
-                return list((await conn.execute(query)).all())
-
-        return [_prediction_of(row) for row in await guarded(read)]
+        return [_prediction_of(row) for row in await self._read(query)]

@@ -32,6 +32,11 @@ class EngineStore:
 
         return await guarded(run)
 
+    async def _read_one(self, statement: Any, of: Callable[[Any], T]) -> T | None:
+        """`of` the first row `statement` selects; None when it selects none."""
+        rows = await self._read(statement)
+        return of(rows[0]) if rows else None
+
     async def _write(self, work: Callable[[AsyncConnection], Awaitable[W]]) -> W:
         """`work` in a write transaction of its own; what it returns."""
 
@@ -75,8 +80,9 @@ class RowPerKey(EngineStore, Generic[T]):
         raise NotImplementedError
 
     async def get(self, key: str) -> T | None:
-        rows = await self._read(select(self.table).where(self.table.c[self.key] == key))
-        return self.from_row(rows[0]) if rows else None
+        return await self._read_one(
+            select(self.table).where(self.table.c[self.key] == key), self.from_row
+        )
 
     async def put(self, item: T) -> None:
         row = self.to_row(item)

@@ -62,8 +62,7 @@ class SqlBarStore(EngineStore):
             .order_by(market_bars.c.time.desc())
             .limit(1)
         )
-        rows = await self._read(query)
-        return from_row(rows[0]) if rows else None
+        return await self._read_one(query, from_row)
 
     async def range(
         self,

@@ -30,6 +30,7 @@ from redis.asyncio import Redis
 
 from adapters.redis.cache import QuoteWire
 from adapters.redis.client import UNREACHABLE
+from adapters.tasks import cancel_and_wait
 from ports.core.broadcast import Broadcast
 from ports.core.clock import Clock
 from ports.market_data.marketdata import Quote
@@ -204,9 +205,7 @@ class RedisBoardFollower:
                 [self._channel], self._on_message, self._on_connect, self._on_disconnect
             )
         finally:
-            watch.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await watch
+            await cancel_and_wait(watch)
 
     async def _on_connect(self) -> None:
         # The snapshot after the subscription is live: later changes come as messages, and

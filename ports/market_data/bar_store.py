@@ -8,8 +8,9 @@ from datetime import datetime
 from typing import Protocol
 
 from domain.market_data.bar_calendar import TimeRange
+from domain.market_data.bar_pages import page_of
 from domain.market_data.bars import Bar, BarSeries, Timeframe
-from domain.market_data.corporate_actions import CorporateAction
+from domain.market_data.corporate_actions import Adjustment, CorporateAction
 from ports.market_data.marketdata import BarSource
 
 MAX_PAGE = 10_000
@@ -105,6 +106,51 @@ class BarStore(Protocol):
     async def write_actions(self, actions: Sequence[CorporateAction]) -> None: ...
 
     async def actions(self, symbol: str) -> list[CorporateAction]: ...
+
+
+def check_batches(timeframe: Timeframe, batches: Mapping[str, Sequence[Bar]]) -> None:
+    """Every bar of every batch is of its batch's symbol and of `timeframe` (ValueError
+    otherwise, before anything is written)."""
+    for symbol, bars in batches.items():
+        for bar in bars:
+            if bar.symbol != symbol or bar.timeframe is not timeframe:
+                raise ValueError(
+                    f"bar {bar.symbol} {bar.timeframe} in a write of {symbol} {timeframe.value}"
+                )
+
+
+def check_limit(limit: int) -> None:
+    """A page's `limit` is 1 to MAX_PAGE (ValueError otherwise)."""
+    if not 1 <= limit <= MAX_PAGE:
+        raise ValueError(f"limit {limit}: expected 1 to {MAX_PAGE}")
+
+
+async def page_from(
+    store: BarStore,
+    found: Sequence[Bar],
+    limit: int,
+    symbol: str,
+    timeframe: Timeframe,
+    *,
+    adjusted: bool,
+) -> BarPage:
+    """The page of bars a store read with one more than `limit` (to know whether more
+    follow), with the symbol's corporate actions applied when `adjusted`."""
+    bars, next_cursor = page_of(found, limit, symbol, timeframe)
+    if adjusted:
+        adjustment = Adjustment(await store.actions(symbol))
+        bars = [adjustment.bar(b) for b in bars]
+    return BarPage(tuple(bars), next_cursor)
+
+
+async def adjusted_series(store: BarStore, found: dict[str, BarSeries]) -> dict[str, BarSeries]:
+    """`found` (series by symbol, changed in place) with each symbol's corporate actions
+    applied."""
+    for symbol, series in found.items():
+        actions = await store.actions(symbol)
+        if actions:
+            found[symbol] = Adjustment(actions).series(series)
+    return found
 
 
 class HistoricalBars(BarSource, Protocol):

@@ -36,6 +36,8 @@ __all__ = [
     "PortfolioAccount",
     "PortfolioStore",
     "ValuationPoint",
+    "duplicate_external",
+    "duplicate_id",
     "transaction_id",
     "transaction_ids",
 ]
@@ -189,3 +191,15 @@ def transaction_ids(count: int) -> list[str]:
     digits = np.concatenate([stamps.view(np.uint8).reshape(count, 8), noise], axis=1)
     text = digits.tobytes().hex()  # 24 hex digits an id: 16 of the stamp, 8 random
     return [text[i : i + 24] for i in range(0, 24 * count, 24)]
+
+
+def duplicate_external(external_id: str) -> DuplicateTransaction:
+    """The refusal of a transaction whose external id the portfolio has booked already."""
+    return DuplicateTransaction(
+        f"external_id {external_id!r} is already booked", external_id=external_id
+    )
+
+
+def duplicate_id(tx_id: str) -> DuplicateTransaction:
+    """The refusal of a transaction whose id is taken."""
+    return DuplicateTransaction(f"transaction id {tx_id!r} is taken", field="id")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 from collections.abc import Callable
 
@@ -13,6 +12,7 @@ from websockets.exceptions import WebSocketException
 
 from adapters.alpaca.http import AlpacaCredentials
 from adapters.brokers.alpaca.wire import MESSAGE, TradeUpdate, trade_update
+from adapters.tasks import cancel_and_wait
 from ports.core.clock import Clock
 
 _LISTEN = {"action": "listen", "data": {"streams": ["trade_updates"]}}
@@ -67,10 +67,7 @@ class TradeUpdatesStream:
 
     async def aclose(self) -> None:
         task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await cancel_and_wait(task)
         self._listening = False
 
     async def _run(self) -> None:

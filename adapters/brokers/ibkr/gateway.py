@@ -26,6 +26,7 @@ from ibind import ExternalBrokerError, IbkrClient  # type: ignore[import-untyped
 from ibind.client.ibkr_utils import handle_questions  # type: ignore[import-untyped]
 
 from adapters.brokers.ibkr.errors import http_error, one_line
+from adapters.tasks import cancel_and_wait
 from ports.core.clock import Clock
 from ports.trading.broker import BrokerError, BrokerErrorCode
 
@@ -216,11 +217,8 @@ class IbkrGateway:
 
     async def aclose(self) -> None:
         self._closed = True
-        if self._tickler is not None:
-            self._tickler.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._tickler
-            self._tickler = None
+        await cancel_and_wait(self._tickler)
+        self._tickler = None
         self.client.close()
         self._pool.shutdown(wait=False, cancel_futures=True)
 

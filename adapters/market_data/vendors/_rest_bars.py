@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import ClassVar
 
+from adapters.market_data.bar_rollup import rolled_up
 from adapters.market_data.vendors._rest import not_offered
 from adapters.market_data.vendors.common import wants_no_bars
 from domain.market_data.bars import Bar, Timeframe
@@ -103,21 +104,7 @@ def aggregate(bars: Sequence[Bar], timeframe: Timeframe) -> list[Bar]:
         if volume > 0 and all(v is not None for v in vwaps):
             vwap = sum((p.vwap * p.volume for p in parts if p.vwap is not None), Decimal(0))
             vwap = vwap / volume
-        counts = [p.trades for p in parts]
-        merged.append(
-            Bar(
-                symbol=parts[0].symbol,
-                timeframe=timeframe,
-                start=at,
-                open=parts[0].open,
-                high=max(p.high for p in parts),
-                low=min(p.low for p in parts),
-                close=parts[-1].close,
-                volume=volume,
-                vwap=vwap,
-                trades=None if any(c is None for c in counts) else sum(c or 0 for c in counts),
-            )
-        )
+        merged.append(rolled_up(parts, at, timeframe, vwap))
     return merged
 
 

@@ -63,8 +63,7 @@ class SqlBacktestRepository(EngineStore):
         query = select(backtests).where(
             backtests.c.id == backtest_id, backtests.c.owner_id == owner_id
         )
-        rows = await self._read(query)
-        return _backtest(rows[0]) if rows else None
+        return await self._read_one(query, _backtest)
 
     async def page(self, page: BacktestPage) -> list[Backtest]:
         query = select(backtests).where(backtests.c.owner_id == page.owner_id)

@@ -99,35 +99,18 @@ class RiskRuleRepo(SqlRepo):
 
 
 def _rule_row(rule: RiskRule) -> dict[str, Any]:
-    return {
-        "id": rule.id,
-        "owner_id": rule.owner_id,
-        "rule_type": rule.rule_type.value,
-        # JSON values stay as they are; a Decimal becomes its exact text.
-        "params": msgspec.to_builtins(dict(rule.params)),
-        "scope": rule.scope.value,
-        "action": rule.action.value,
-        "is_active": rule.is_active,
-        "strategy_id": rule.strategy_id,
-        "agent_id": rule.agent_id,
-        "account_id": rule.account_id,
-        "name": rule.name,
-    }
+    # JSON values stay as they are; a Decimal becomes its exact text.
+    return row_of(rule, risk_rules, params=msgspec.to_builtins(dict(rule.params)))
 
 
 def _rule(r: Any) -> RiskRule:
-    return RiskRule(
-        id=r.id,
-        owner_id=r.owner_id,
+    return record(
+        RiskRule,
+        r,
         rule_type=RuleType(r.rule_type),
         params=dict(r.params),
         scope=RuleScope(r.scope),
         action=Action(r.action),
-        is_active=r.is_active,
-        strategy_id=r.strategy_id,
-        agent_id=r.agent_id,
-        account_id=r.account_id,
-        name=r.name,
     )
 
 
@@ -189,25 +172,13 @@ class KillSwitchEventRepo(SqlRepo):
     """Append-only activations, listed newest first by (triggered_at, id)."""
 
     async def add(self, event: KillSwitchEvent) -> None:
-        row = {
-            "id": event.id,
-            "user_id": event.user_id,
-            "trigger_type": event.trigger_type.value,
-            "orders_cancelled": event.orders_cancelled,
-            "broker_confirmed": event.broker_confirmed,
-            "triggered_at": event.triggered_at,
-            "scope_key": event.scope.key,
-            "reason": event.reason,
-            "flatten": event.flatten,
-            "brokers": msgspec.to_builtins(event.brokers),
-            "halted_at": event.halted_at,
-            "broadcast_at": event.broadcast_at,
-            "cancel_sent_at": event.cancel_sent_at,
-            "confirmed_at": event.confirmed_at,
-            "elapsed_ms": event.elapsed_ms,
-            "unconfirmed_orders": msgspec.to_builtins(event.unconfirmed_orders),
-            "store_unavailable": event.store_unavailable,
-        }
+        row = row_of(
+            event,
+            kill_switch_events,
+            scope_key=event.scope.key,
+            brokers=msgspec.to_builtins(event.brokers),
+            unconfirmed_orders=msgspec.to_builtins(event.unconfirmed_orders),
+        )
         statement = insert(kill_switch_events).values(row)
         self._uow.stage(lambda conn: conn.execute(statement))
 
@@ -221,24 +192,15 @@ class KillSwitchEventRepo(SqlRepo):
 
 
 def _kill_switch_event(r: Any) -> KillSwitchEvent:
-    return KillSwitchEvent(
-        id=r.id,
-        user_id=r.user_id,
+    return record(
+        KillSwitchEvent,
+        r,
         trigger_type=TriggerType(r.trigger_type),
         scope=Scope.parse(r.scope_key),
-        reason=r.reason,
-        flatten=r.flatten,
-        orders_cancelled=r.orders_cancelled,
-        broker_confirmed=r.broker_confirmed,
         brokers=msgspec.convert(r.brokers, tuple[BrokerOutcome, ...], strict=False),
         unconfirmed_orders=msgspec.convert(
             r.unconfirmed_orders or [], tuple[UnconfirmedOrder, ...], strict=False
         ),
-        triggered_at=r.triggered_at,
-        halted_at=r.halted_at,
-        broadcast_at=r.broadcast_at,
-        cancel_sent_at=r.cancel_sent_at,
-        confirmed_at=r.confirmed_at,
         elapsed_ms=float(r.elapsed_ms),
         store_unavailable=bool(r.store_unavailable),
     )

@@ -59,8 +59,7 @@ class SqlDevices(EngineStore):
         await self._write(work)
 
     async def get(self, device_id: str) -> Device | None:
-        rows = await self._read(select(devices).where(devices.c.id == device_id))
-        return _device(rows[0]) if rows else None
+        return await self._read_one(select(devices).where(devices.c.id == device_id), _device)
 
     async def find(self, user_id: str, fingerprint: str) -> Device | None:
         query = (
@@ -73,8 +72,7 @@ class SqlDevices(EngineStore):
             .order_by(devices.c.first_seen, devices.c.id)
             .limit(1)
         )
-        rows = await self._read(query)
-        return _device(rows[0]) if rows else None
+        return await self._read_one(query, _device)
 
     async def for_user(self, user_id: str) -> list[Device]:
         query = (

@@ -66,8 +66,7 @@ class SqlKeyVault(EngineStore):
             ) from None
 
     async def get(self, key_id: str) -> VaultKey | None:
-        rows = await self._read(select(vault_keys).where(vault_keys.c.id == key_id))
-        return from_row(rows[0]) if rows else None
+        return await self._read_one(select(vault_keys).where(vault_keys.c.id == key_id), from_row)
 
     async def owned_by(self, owner_id: str) -> Sequence[VaultKey]:
         query = (
@@ -81,8 +80,7 @@ class SqlKeyVault(EngineStore):
         query = select(vault_keys).where(
             vault_keys.c.account_id == account_id, vault_keys.c.provider == provider
         )
-        rows = await self._read(query)
-        return from_row(rows[0]) if rows else None
+        return await self._read_one(query, from_row)
 
     async def save(self, key: VaultKey, expected: SealedPair) -> bool:
         row = {k: v for k, v in to_row(key).items() if k != "id"}

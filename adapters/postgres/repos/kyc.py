@@ -36,8 +36,7 @@ class SqlKycDocuments(EngineStore):
         await self._insert_new(t, _row(document), f"KYC document {document.id} exists already")
 
     async def get(self, document_id: str) -> KycDocument | None:
-        rows = await self._read(select(t).where(t.c.id == document_id))
-        return _document(rows[0]) if rows else None
+        return await self._read_one(select(t).where(t.c.id == document_id), _document)
 
     async def save(self, document: KycDocument, expected: DocumentStatus) -> bool:
         values = {k: v for k, v in _row(document).items() if k not in _FIXED}

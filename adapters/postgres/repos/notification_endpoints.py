@@ -30,8 +30,7 @@ class SqlNotificationEndpointStore(EngineStore):
 
     async def get(self, endpoint_id: str, owner_id: str) -> NotificationEndpoint | None:
         query = select(table).where(table.c.id == endpoint_id, table.c.owner_id == owner_id)
-        rows = await self._read(query)
-        return _endpoint(rows[0]) if rows else None
+        return await self._read_one(query, _endpoint)
 
     async def list_for(
         self, owner_id: str, channel: Channel | None = None

@@ -192,8 +192,7 @@ class SqlNotificationStore(InboxQueries):
         return result
 
     async def delivery(self, delivery_id: str) -> Delivery | None:
-        rows = await self._read(select(deliveries).where(_D.id == delivery_id))
-        return _delivery(rows[0]) if rows else None
+        return await self._read_one(select(deliveries).where(_D.id == delivery_id), _delivery)
 
     async def deliveries(self, page: Page) -> list[Delivery]:
         query = select(deliveries).where(_after(_D, page.after))

@@ -30,8 +30,9 @@ class SqlPriceAlertStore(EngineStore):
         await self._change(insert(table).values(row_of(alert, table)))
 
     async def get(self, alert_id: str, owner_id: str) -> PriceAlert | None:
-        rows = await self._read(select(table).where(_C.id == alert_id, _C.owner_id == owner_id))
-        return _alert(rows[0]) if rows else None
+        return await self._read_one(
+            select(table).where(_C.id == alert_id, _C.owner_id == owner_id), _alert
+        )
 
     async def list_for(self, owner_id: str) -> list[PriceAlert]:
         query = select(table).where(_C.owner_id == owner_id).order_by(_C.created_at, _C.id)

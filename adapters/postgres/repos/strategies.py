@@ -13,7 +13,7 @@ from sqlalchemy import and_, delete, desc, literal, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.postgres.repos.base import insert_for
-from adapters.postgres.rows import decimal_or_none, decimal_text
+from adapters.postgres.rows import decimal_or_none, decimal_text, record, row_of
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.strategies import strategies, strategy_decisions, strategy_holdings
 from adapters.postgres.types import UtcDateTime
@@ -46,13 +46,11 @@ from ports.strategies.strategies import (
 # -- strategies ----------------------------------------------------------------------------
 def strategy_row(strategy: Strategy) -> dict[str, Any]:
     sizing, entry, exit_ = strategy.sizing, strategy.entry, strategy.exit
-    return {
-        "id": strategy.id,
-        "owner_id": strategy.owner_id,
-        "name": strategy.name,
-        "mode": strategy.mode.value,
-        "account_ids": list(strategy.account_ids),
-        "sources": [
+    return row_of(
+        strategy,
+        strategies,
+        account_ids=list(strategy.account_ids),
+        sources=[
             {
                 "kind": s.kind.value,
                 "symbols": sorted(s.symbols),
@@ -65,14 +63,14 @@ def strategy_row(strategy: Strategy) -> dict[str, Any]:
             }
             for s in strategy.sources
         ],
-        "sizing": {
+        sizing={
             "method": sizing.method.value,
             "risk_fraction": str(sizing.risk_fraction),
             "max_position_fraction": str(sizing.max_position_fraction),
             "volatility_multiple": str(sizing.volatility_multiple),
             "notional": decimal_text(sizing.notional),
         },
-        "entry": {
+        entry={
             "min_score": entry.min_score,
             "allow_short": entry.allow_short,
             "combine": entry.combine.value,
@@ -81,25 +79,21 @@ def strategy_row(strategy: Strategy) -> dict[str, Any]:
             "training_bars": entry.training_bars,
             "refit_bars": entry.refit_bars,
         },
-        "exit": {
+        exit={
             "stop_loss_fraction": decimal_text(exit_.stop_loss_fraction),
             "stop_loss_atr": decimal_text(exit_.stop_loss_atr),
             "take_profit_fraction": decimal_text(exit_.take_profit_fraction),
             "exit_score": exit_.exit_score,
             "max_holding_bars": exit_.max_holding_bars,
         },
-        "version": strategy.version,
-        "created_at": strategy.created_at,
-        "updated_at": strategy.updated_at,
-    }
+    )
 
 
 def strategy_of(row: Any) -> Strategy:
     sizing, entry, exit_ = row.sizing, row.entry, row.exit
-    return Strategy(
-        id=row.id,
-        owner_id=row.owner_id,
-        name=row.name,
+    return record(
+        Strategy,
+        row,
         account_ids=tuple(row.account_ids),
         sources=tuple(
             SignalSource(
@@ -138,9 +132,6 @@ def strategy_of(row: Any) -> Strategy:
             max_holding_bars=exit_.get("max_holding_bars"),
         ),
         mode=StrategyMode(row.mode),
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        version=row.version,
     )
 
 
@@ -149,8 +140,7 @@ class SqlStrategyRepository(EngineStore):
 
     async def get(self, strategy_id: str) -> Strategy | None:
         query = select(strategies).where(strategies.c.id == strategy_id)
-        rows = await self._read(query)
-        return strategy_of(rows[0]) if rows else None
+        return await self._read_one(query, strategy_of)
 
     async def add(self, strategy: Strategy) -> None:
         async def work(conn: AsyncConnection) -> None:
@@ -206,26 +196,10 @@ class SqlStrategyRepository(EngineStore):
 # -- decisions -----------------------------------------------------------------------------
 def decision_row(decision: Decision) -> dict[str, Any]:
     sizing = decision.sizing
-    return {
-        "id": decision.id,
-        "strategy_id": decision.strategy_id,
-        "account_id": decision.account_id,
-        "trigger": decision.trigger,
-        "decided_at": decision.decided_at,
-        "mode": decision.mode.value,
-        "symbol": decision.symbol,
-        "signal_kind": decision.signal_kind,
-        "signal_id": decision.signal_id,
-        "score": decision.score,
-        "price": decision.price,
-        "action": decision.action.value,
-        "reason": decision.reason,
-        "side": None if decision.side is None else decision.side.value,
-        "quantity": decision.quantity,
-        "stop": decision.stop,
-        "take_profit": decision.take_profit,
-        "exit_reason": None if decision.exit_reason is None else decision.exit_reason.value,
-        "sizing": None
+    return row_of(
+        decision,
+        strategy_decisions,
+        sizing=None
         if sizing is None
         else {
             "method": sizing.method,
@@ -234,28 +208,19 @@ def decision_row(decision: Decision) -> dict[str, Any]:
             "atr": decimal_text(sizing.atr),
             "explanation": sizing.explanation,
         },
-        "order_id": decision.order_id,
-        "verdict": decision.verdict.value,
-        "verdict_reasons": list(decision.verdict_reasons),
-    }
+        verdict_reasons=list(decision.verdict_reasons),
+    )
 
 
 def decision_of(row: Any) -> Decision:
     sizing = row.sizing
-    return Decision(
-        id=row.id,
-        strategy_id=row.strategy_id,
-        account_id=row.account_id,
-        trigger=row.trigger,
-        decided_at=row.decided_at,
+    return record(
+        Decision,
+        row,
         mode=StrategyMode(row.mode),
-        symbol=row.symbol,
-        signal_kind=row.signal_kind,
-        signal_id=row.signal_id,
         score=None if row.score is None else float(row.score),
         price=decimal_or_none(row.price),
         action=Action(row.action),
-        reason=row.reason,
         side=None if row.side is None else Side(row.side),
         quantity=Decimal(str(row.quantity)),
         stop=decimal_or_none(row.stop),
@@ -270,7 +235,6 @@ def decision_of(row: Any) -> Decision:
             atr=decimal_or_none(sizing.get("atr")),
             explanation=sizing.get("explanation", ""),
         ),
-        order_id=row.order_id,
         verdict=Verdict(row.verdict),
         verdict_reasons=tuple(row.verdict_reasons or ()),
     )
@@ -309,8 +273,7 @@ class SqlDecisionLog(EngineStore):
 
     async def get(self, decision_id: str) -> Decision | None:
         query = select(strategy_decisions).where(strategy_decisions.c.id == decision_id)
-        rows = await self._read(query)
-        return decision_of(rows[0]) if rows else None
+        return await self._read_one(query, decision_of)
 
     async def page(
         self, strategy_id: str, after: DecisionCursor | None = None, limit: int = 50
@@ -331,20 +294,15 @@ class SqlDecisionLog(EngineStore):
 
 # -- holdings ------------------------------------------------------------------------------
 def holding_row(held: StrategyHolding) -> dict[str, Any]:
-    holding = held.holding
-    return {
-        "strategy_id": held.strategy_id,
-        "account_id": held.account_id,
-        "symbol": held.symbol,
-        "quantity": holding.quantity,
-        "entry_price": holding.entry_price,
-        "stop": holding.stop,
-        "take_profit": holding.take_profit,
-        "opened_at": holding.opened_at,
-        "bars_held": holding.bars_held,
-        "timeframe": None if held.timeframe is None else held.timeframe.value,
-        "details": dict(held.details),
-    }
+    return row_of(
+        held.holding,
+        strategy_holdings,
+        strategy_id=held.strategy_id,
+        account_id=held.account_id,
+        symbol=held.symbol,
+        timeframe=held.timeframe,
+        details=dict(held.details),
+    )
 
 
 def holding_of(row: Any) -> StrategyHolding:

@@ -173,6 +173,17 @@ def _pair_standard_error(values: FloatArray, antithetic: bool) -> float:
     return float(np.std(values, ddof=1) / math.sqrt(values.shape[0]))
 
 
+def drawdown_summary(drawdowns: FloatArray) -> DrawdownSummary:
+    """The distribution of the paths' maximum drawdowns (the CPU's and the GPU's runs)."""
+    return DrawdownSummary(
+        mean=float(np.mean(drawdowns)),
+        median=float(np.median(drawdowns)),
+        p95=float(np.percentile(drawdowns, 95.0)),
+        p99=float(np.percentile(drawdowns, 99.0)),
+        worst=float(np.max(drawdowns)),
+    )
+
+
 def simulate_regimes(
     model: RegimeModel,
     weights: FloatArray | list[float],
@@ -279,13 +290,7 @@ def simulate_regimes(
             np.percentile(out_marks[:paths], PERCENTILES, axis=0), dtype=np.float64
         ),
         max_drawdowns=mdd,
-        drawdown=DrawdownSummary(
-            mean=float(np.mean(mdd)),
-            median=float(np.median(mdd)),
-            p95=float(np.percentile(mdd, 95.0)),
-            p99=float(np.percentile(mdd, 99.0)),
-            worst=float(np.max(mdd)),
-        ),
+        drawdown=drawdown_summary(mdd),
         mean_return=float(np.mean(portfolio)),
         mean_return_standard_error=_pair_standard_error(portfolio, antithetic),
         log_likelihood_ratio=None if llr is None else np.asarray(llr[:paths], np.float64),

@@ -4,9 +4,9 @@ JSON, as the JSON columns store it): a property over generated definitions."""
 from __future__ import annotations
 
 import json
+from collections import namedtuple
 from datetime import UTC, datetime
 from decimal import Decimal
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -110,9 +110,14 @@ def definitions(draw: st.DrawFn) -> Strategy:
     )
 
 
-def through_json(row: dict[str, Any], json_columns: tuple[str, ...]) -> SimpleNamespace:
+def stored_row(values: dict[str, Any]) -> Any:
+    """A named tuple of the columns, as the database driver hands a row back."""
+    return namedtuple("Row", values)(**values)
+
+
+def through_json(row: dict[str, Any], json_columns: tuple[str, ...]) -> Any:
     stored = {k: json.loads(json.dumps(v)) if k in json_columns else v for k, v in row.items()}
-    return SimpleNamespace(**stored)
+    return stored_row(stored)
 
 
 @given(definitions())
@@ -163,5 +168,5 @@ def test_an_impossible_definition_is_refused_when_loaded() -> None:
     row = strategy_row(Strategy("stg-1", "u-1", "n", ("a",), (SignalSource(SourceKind.EXTERNAL),)))
     row["exit"]["stop_loss_atr"] = "2"  # beside the default stop_loss_fraction
     with pytest.raises(InvalidStrategy) as caught:
-        strategy_of(SimpleNamespace(**row))
+        strategy_of(stored_row(row))
     assert caught.value.field == "stop_loss_atr"
