@@ -14,7 +14,6 @@ import os
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
@@ -172,8 +171,20 @@ def simulate(inputs: RetirementInputs) -> RetirementResult:
     """`simulate_retirement` on one plan (unlocked: callers hold KERNEL_LOCK)."""
     from domain.analytics.montecarlo.retirement import simulate_retirement
 
-    # The plan's fields are the function's keyword arguments, name for name.
-    return simulate_retirement(**asdict(inputs))
+    return simulate_retirement(
+        initial_wealth=inputs.initial_wealth,
+        monthly_contribution=inputs.monthly_contribution,
+        retirement_month=inputs.retirement_month,
+        monthly_withdrawal=inputs.monthly_withdrawal,
+        horizon_months=inputs.horizon_months,
+        annual_return=inputs.annual_return,
+        annual_volatility=inputs.annual_volatility,
+        inflation_rate=inputs.inflation_rate,
+        student_t_dof=inputs.student_t_dof,
+        paths=inputs.paths,
+        seed=inputs.seed,
+        target_wealth=inputs.target_wealth,
+    )
 
 
 def _locked(work: Callable[[], T]) -> T:
