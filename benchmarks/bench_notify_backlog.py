@@ -49,7 +49,7 @@ from benchmarks.http_driver import machine
 from domain.events import DomainEvent
 from domain.notifications.events import NotificationPushed
 from ports.core.encryption import KeyRef
-from tests.bulwark_process import ROOT, bulwark, free_port, migrate, wait_ready
+from tests.bulwark_process import ROOT, bulwark, free_port, migrate, server_environment, wait_ready
 from tests.kit.notification_backlog import backlog_counts, seed_backlog
 
 TARGET_PER_S = 2_000.0  # in-app notifications (their WebSocket push) per second, SQLite, 2 cores
@@ -143,11 +143,7 @@ def stop(size: int, grace_s: float) -> Stopped:
         url = f"sqlite+aiosqlite:///{Path(folder) / 'serve.db'}"
         port = free_port()
         env = {
-            **os.environ,
-            "BULWARK_ENV": "test",
-            "BULWARK_LOG_FORMAT": "json",
-            "BULWARK_DATABASE_URL": url,
-            "BULWARK_SECRET_KEY": "x" * 43 + "=",
+            **server_environment(url),
             "BULWARK_SHUTDOWN_GRACE_SECONDS": str(grace_s),
             "BULWARK_PORT": str(port),
             "BULWARK_KILL_SWITCH_PORT": "0",

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from bootstrap.shutdown_grace import MARGIN_S
-from tests.bulwark_process import ROOT, bulwark, free_port, migrate
+from tests.bulwark_process import ROOT, bulwark, free_port, migrate, server_environment
 from tests.kit.notification_backlog import backlog_counts, seed_backlog
 from tests.kit.processes import LocalProcess
 
@@ -64,14 +64,7 @@ def test_a_stop_is_bounded_by_the_grace_and_the_backlog_is_sent_after_a_restart(
 ) -> None:
     # Arrange: a served SQLite store, then a backlog the dispatcher starts on.
     url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
-    env = {
-        **os.environ,
-        "BULWARK_ENV": "test",
-        "BULWARK_LOG_FORMAT": "json",
-        "BULWARK_DATABASE_URL": url,
-        "BULWARK_SECRET_KEY": "x" * 43 + "=",
-        "BULWARK_SHUTDOWN_GRACE_SECONDS": str(GRACE_S),
-    }
+    env = {**server_environment(url), "BULWARK_SHUTDOWN_GRACE_SECONDS": str(GRACE_S)}
     migrate(env)
     with _serve(env, tmp_path / "first.log") as server:
         asyncio.run(seed_backlog(url, BACKLOG))
