@@ -14,6 +14,7 @@ from domain.trading.fills import Fill
 from domain.trading.orders import Side
 from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
+from tests.kit.ledger import book_fill, move_cash
 
 pytestmark = pytest.mark.serves("analytics", "trading")
 
@@ -33,22 +34,11 @@ async def trade(harness: Harness, account_id: str, side: Side, quantity: str, pr
         f"fill-{now.timestamp()}", f"order-{now.timestamp()}", account_id, "AAPL", side,
         D(quantity), D(price), now,
     )  # fmt: skip
-    async with harness.container.core.uow_factory()() as uow:
-        account = await uow.accounts.get(account_id)
-        assert account is not None
-        account.apply_fill(fill)
-        await uow.accounts.add(account)
-        await uow.fills.add(fill)
-        await uow.commit()
+    await book_fill(harness.container.core.uow_factory(), fill)
 
 
 async def deposit(harness: Harness, account_id: str, amount: str) -> None:
-    async with harness.container.core.uow_factory()() as uow:
-        account = await uow.accounts.get(account_id)
-        assert account is not None
-        account.cash += D(amount)
-        await uow.accounts.add(account)
-        await uow.commit()
+    await move_cash(harness.container.core.uow_factory(), account_id, D(amount))
 
 
 async def snapshot_at_close(harness: Harness, day: date, aapl: str) -> None:
