@@ -4,7 +4,9 @@ letters) until the test has enough, and waiting until a consumer's work shows.""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Protocol, TypeVar
 
 import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
@@ -31,6 +33,25 @@ async def read_until(
 
 
 GUARD_S = 60.0  # only a bound on hangs: every wait ends on a condition
+
+
+class _Client(Protocol):
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+C = TypeVar("C", bound=_Client)
+
+
+@asynccontextmanager
+async def started(client: C) -> AsyncIterator[C]:
+    """`client` (a producer or a consumer) started for the block and stopped after it."""
+    await client.start()
+    try:
+        yield client
+    finally:
+        await client.stop()
 
 
 async def dead_letters(config: KafkaConfig, dlq: str, count: int) -> list[ConsumerRecord]:
