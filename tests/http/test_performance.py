@@ -49,12 +49,6 @@ async def snapshot_at_close(harness: Harness, day: date, aapl: str) -> None:
     assert not run.skipped and not run.failed, run
 
 
-async def headers_now(harness: Harness, user: User) -> dict[str, str]:
-    """A fresh session's headers: the days the clock moved expired the first one."""
-    tokens = await harness.login(user.username)
-    return {"Authorization": f"Bearer {tokens['access_token']}"}
-
-
 async def four_days(harness: Harness, owner: User) -> str:
     """100 000 cash. Mon: buy 100 AAPL at 190, close 190 -> equity 100 000.
     Tue: close 200 -> 101 000 (+1 %). Wed: sell 50 at 180 (a closed trade losing 500),
@@ -75,7 +69,7 @@ async def four_days(harness: Harness, owner: User) -> str:
 async def test_performance_of_four_days_worked_by_hand(market: Harness, owner: User) -> None:
     # Arrange
     account = await four_days(market, owner)
-    headers = await headers_now(market, owner)
+    headers = await market.session_headers(owner.username)
 
     # Act
     response = await market.client.get(
@@ -138,7 +132,7 @@ async def test_a_benchmark_adds_alpha_beta_tracking_error_and_information_ratio(
     response = await market.client.get(
         performance_url(account),
         params={"from": "2026-01-05", "to": "2026-01-08", "benchmark": "msft"},
-        headers=await headers_now(market, owner),
+        headers=await market.session_headers(owner.username),
     )
 
     # Assert
@@ -163,7 +157,7 @@ async def test_another_users_account_and_an_unknown_one_are_404(
     # Act
     theirs = await market.client.get(performance_url("acc-1"), headers=stranger.headers)
     unknown = await market.client.get(
-        performance_url("acc-nope"), headers=await headers_now(market, owner)
+        performance_url("acc-nope"), headers=await market.session_headers(owner.username)
     )
 
     # Assert
@@ -235,7 +229,9 @@ async def test_portfolio_risk_get_uses_the_stored_daily_returns(
 
     # Act
     response = await market.client.get(
-        PORTFOLIO, params={"account_id": account}, headers=await headers_now(market, owner)
+        PORTFOLIO,
+        params={"account_id": account},
+        headers=await market.session_headers(owner.username),
     )
 
     # Assert
@@ -256,7 +252,9 @@ async def test_portfolio_risk_get_without_history_has_no_var(market: Harness, ow
 
     # Act
     response = await market.client.get(
-        PORTFOLIO, params={"account_id": "acc-1"}, headers=await headers_now(market, owner)
+        PORTFOLIO,
+        params={"account_id": "acc-1"},
+        headers=await market.session_headers(owner.username),
     )
 
     # Assert
