@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 
@@ -36,10 +35,6 @@ def book(n: int, seed: int = 18) -> tuple[np.ndarray, ...]:
         rng.uniform(0.0, 0.06, n),
         rng.random(n) < 0.5,
     )
-
-
-def best(run: Callable[[], Any], repeats: int) -> float:
-    return timed(run, repeats).best
 
 
 def quantlib_loop(args: tuple[np.ndarray, ...], engine: str) -> Callable[[], None]:
@@ -95,35 +90,35 @@ def main() -> None:
 
     crr_args = book(parsed.crr)
     crr_american(*(a[:4] for a in crr_args), steps=STEPS)  # compile or load the kernels
-    seconds = best(lambda: crr_american(*crr_args, steps=STEPS), parsed.repeats)
+    seconds = timed(lambda: crr_american(*crr_args, steps=STEPS), parsed.repeats).best
     line("CRR bulwark numba", parsed.crr, seconds)
     one = tuple(a[:200] for a in crr_args)
     out = np.empty((_crr.N_OUTPUTS, 200))
-    seconds = best(lambda: _crr.kernel_serial(*one, STEPS, out), 5)
+    seconds = timed(lambda: _crr.kernel_serial(*one, STEPS, out), 5).best
     line("CRR bulwark numba, one thread", 200, seconds)
     small = tuple(a[:500] for a in crr_args)
-    seconds = best(lambda: _crr.kernel_numpy(*small, STEPS), 1)
+    seconds = timed(lambda: _crr.kernel_numpy(*small, STEPS), 1).best
     line("CRR bulwark NumPy path (BULWARK_NUMBA=0)", 500, seconds)
     few = tuple(a[:200] for a in crr_args)
-    line("CRR QuantLib loop", 200, best(quantlib_loop(few, "crr"), 1))
+    line("CRR QuantLib loop", 200, timed(quantlib_loop(few, "crr"), 1).best)
 
     baw_args = book(parsed.baw)
     baw_american(*(a[:1000] for a in baw_args))
-    seconds = best(lambda: baw_american(*baw_args), parsed.repeats)
+    seconds = timed(lambda: baw_american(*baw_args), parsed.repeats).best
     line("BAW bulwark numba", parsed.baw, seconds)
     some = tuple(a[:100_000] for a in baw_args)
     prices = np.empty(100_000)
-    seconds = best(lambda: _baw.kernel_serial(*some, _baw.TOLERANCE, prices), 5)
+    seconds = timed(lambda: _baw.kernel_serial(*some, _baw.TOLERANCE, prices), 5).best
     line("BAW bulwark numba, one thread", 100_000, seconds)
     line(
         "BAW bulwark NumPy path (BULWARK_NUMBA=0)",
         100_000,
-        best(lambda: _baw.kernel_numpy(*some), 1),
+        timed(lambda: _baw.kernel_numpy(*some), 1).best,
     )
     line(
         "BAW QuantLib loop",
         20_000,
-        best(quantlib_loop(tuple(a[:20_000] for a in baw_args), "baw"), 1),
+        timed(quantlib_loop(tuple(a[:20_000] for a in baw_args), "baw"), 1).best,
     )
 
 

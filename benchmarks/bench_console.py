@@ -50,7 +50,7 @@ from adapters.http.console.pages import NAV
 from benchmarks import wrk
 from benchmarks.http_driver import cores, machine
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER, DEMO_RISK, DemoUser
-from tests.bulwark_process import migrate, serving
+from tests.bulwark_process import migrate, server_environment, serving
 
 P99_TARGET_MS = 100.0
 READY_WITHIN_S = 90
@@ -100,12 +100,8 @@ def server(log_level: str) -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="bench-console-") as tmp:
         var = Path(tmp)
         env = {
-            **os.environ,
-            "BULWARK_ENV": "test",
-            "BULWARK_LOG_FORMAT": "json",
+            **server_environment(f"sqlite+aiosqlite:///{var / 'bulwark.db'}"),
             "BULWARK_LOG_LEVEL": log_level,
-            "BULWARK_DATABASE_URL": f"sqlite+aiosqlite:///{var / 'bulwark.db'}",
-            "BULWARK_SECRET_KEY": "x" * 43 + "=",
             "BULWARK_API_RATE_PER_MINUTE": "1000000",  # out of the load's way
         }
         migrate(env)

@@ -12,7 +12,6 @@ Run: `.venv/bin/python -m benchmarks.bench_csv_import [--rows N] [--symbols S] [
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from application.portfolio.ledger_checks import check_new
@@ -41,10 +40,6 @@ def context() -> ImportContext:
     )
 
 
-def best(repeats: int, work: Callable[[], object]) -> float:
-    return timed(work, repeats).best
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=100_000)
@@ -54,11 +49,11 @@ def main() -> None:
     text = statement(args.rows, args.symbols)
     accounts = {"a1": TaxAccount("a1")}
     parsed = [r.transaction for r in parse_transactions(text, context())]
-    t_parse = best(args.repeats, lambda: parse_transactions(text, context()))
-    t_check = best(args.repeats, lambda: check_new([], parsed, accounts))
+    t_parse = timed(lambda: parse_transactions(text, context()), args.repeats).best
+    t_check = timed(lambda: check_new([], parsed, accounts), args.repeats).best
     bad = text + f"2025-12-31,Brokerage,sell,S0000,{10 * args.rows},1,,,USD,r-bad,,,\n"
     bad_rows = [r.transaction for r in parse_transactions(bad, context())]
-    t_bisect = best(1, lambda: check_new([], bad_rows, accounts))
+    t_bisect = timed(lambda: check_new([], bad_rows, accounts), 1).best
     rate = args.rows / (t_parse + t_check)
     print(f"statement: {args.rows:,} rows, {len(text) / 1e6:.1f} MB, {args.symbols} symbols")
     print(f"parse + validate : {t_parse:7.3f} s  {args.rows / t_parse:12,.0f} rows/s")

@@ -21,23 +21,20 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import AsyncIterator, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from adapters.market_data.failover import FailoverConfig, FailoverMarketData
 from adapters.memory.clock import SystemClock
-from domain.market_data.bars import Bar, Timeframe
-from domain.market_data.book import OrderBook
 from domain.market_data.breaker import BreakerConfig
-from domain.market_data.options import OptionChain
-from ports.market_data.marketdata import ProviderError, Quote, RateLimitUsage
+from ports.market_data.marketdata import ProviderError, Quote
+from tests.kit.market_data import OffersNothing
 
 WARMUP_QUOTES = 5
 
 
-class BenchProvider:
-    """Answers a prepared quote at once; `mode` makes it hang or fail."""
+class BenchProvider(OffersNothing):
+    """Answers a prepared quote at once; `mode` makes it hang or fail (it offers nothing else)."""
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -53,30 +50,6 @@ class BenchProvider:
 
     async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
         return dict.fromkeys(symbols, self._quote.mid)
-
-    async def bars(
-        self,
-        symbol: str,
-        timeframe: Timeframe,
-        *,
-        start: datetime | None = None,
-        end: datetime | None = None,
-        limit: int = 500,
-    ) -> list[Bar]:
-        return []
-
-    async def order_book(self, symbol: str, depth: int = 10) -> OrderBook:
-        raise ProviderError(self.name, "not offered", retryable=False)
-
-    async def option_chain(self, underlying: str, expiry: date | None = None) -> OptionChain:
-        raise ProviderError(self.name, "not offered", retryable=False)
-
-    async def stream_quotes(self, symbols: Sequence[str]) -> AsyncIterator[Quote]:
-        raise ProviderError(self.name, "not offered", retryable=False)
-        yield self._quote
-
-    def rate_limit(self) -> RateLimitUsage | None:
-        return None
 
 
 _NOW = datetime(2026, 1, 5, 14, 30, tzinfo=UTC)

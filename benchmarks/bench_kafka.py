@@ -51,7 +51,6 @@ from benchmarks.kafka_load import (
     offer,
     produce,
     raw_consume,
-    started,
 )
 from benchmarks.kafka_processes import (
     Deployment,
@@ -66,6 +65,7 @@ from bootstrap.consume import command_services
 from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.logging import configure_logging
 from tests.integration.kafka.bulwark import Node, Trader, bulwark_node, seed_trader, settings_for
+from tests.integration.kafka.records import started
 from tests.integration.kafka_server import check_bootstrap, resolve_kafka
 from tests.integration.servers import Server, resolve_redis
 

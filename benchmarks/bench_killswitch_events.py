@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import json
 import os
 import statistics
 import time
@@ -27,14 +26,13 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 
 import httpx
-import websockets
 
 from adapters.postgres.outbox import RelayingPublisher
-from benchmarks.bench_http import free_port
 from benchmarks.bench_store import provisioned
 from bootstrap.demo import DEMO_OWNER
-from bootstrap.settings import load_settings
 from bootstrap.threaded import ThreadedServer
+from tests.kit.kill_switch_socket import kill_switch_states
+from tests.kit.served import served_settings, serving
 
 TARGET_MS = 100.0
 ACCOUNT = "demo-account"
@@ -96,28 +94,14 @@ class Arrivals:
 async def watching(api: str, token: str, result: Result) -> AsyncIterator[Arrivals]:
     """A /ws/events client; yields where its state changes' arrival times go."""
     arrivals = Arrivals()
-    url = f"{api.replace('http', 'ws', 1)}/ws/events?token={token}&types=kill_switch"
-    async with websockets.connect(url) as ws:
-        await ws.recv()  # welcome
 
-        async def read() -> None:
-            async for frame in ws:
-                message = json.loads(frame)
-                data = message.get("data") or {}
-                if message.get("event") == "TradingStateChanged" and (
-                    data.get("scope_key") == SCOPE_KEY
-                ):
-                    result.states.append(data["state"])
-                    arrivals.times.append(time.perf_counter())
-                    arrivals.grew.set()
+    def arrived(state: str) -> None:
+        result.states.append(state)
+        arrivals.times.append(time.perf_counter())
+        arrivals.grew.set()
 
-        reading = asyncio.create_task(read())
-        try:
-            yield arrivals
-        finally:
-            reading.cancel()
-            with contextlib.suppress(asyncio.CancelledError, websockets.ConnectionClosed):
-                await reading
+    async with kill_switch_states(api, token, SCOPE_KEY, arrived):
+        yield arrivals
 
 
 async def rounds(server: ThreadedServer, result: Result) -> None:
@@ -153,24 +137,12 @@ async def change(
 def measure(store: str, rounds_wanted: int, lane: bool, database_url: str | None) -> Result:
     result = Result(store, lane, rounds_wanted)
     with provisioned(store, database_url) as provisioned_store:
-        settings = load_settings(
-            {
-                "BULWARK_ENV": "test",
-                "BULWARK_DATABASE_URL": provisioned_store.url,
-                "BULWARK_PORT": str(free_port()),
-                "BULWARK_KILL_SWITCH_PORT": "0",
-                "BULWARK_KILL_SWITCH_LANE": "true" if lane else "false",
-                "BULWARK_DEMO": "true",
-                "BULWARK_FOUR_EYES_RESUME": "false",
-                "BULWARK_API_RATE_PER_MINUTE": "1000000",
-                "BULWARK_KILL_SWITCH_RATE_PER_MINUTE": "100000",
-                "BULWARK_LOG_LEVEL": "warning",
-            },
-            env_file=None,
-        )
-        server = ThreadedServer(settings)
-        server.start()
-        try:
+        extra = {
+            "BULWARK_KILL_SWITCH_LANE": "true" if lane else "false",
+            "BULWARK_FOUR_EYES_RESUME": "false",
+            "BULWARK_KILL_SWITCH_RATE_PER_MINUTE": "100000",
+        }
+        with serving(served_settings(provisioned_store.url, extra)) as server:
             asyncio.run(rounds(server, result))
             assert server.container is not None
             publisher = server.container.core.publisher()
@@ -180,8 +152,6 @@ def measure(store: str, rounds_wanted: int, lane: bool, database_url: str | None
                     for delay, names in publisher.pump.delays
                     if "TradingStateChanged" in names
                 ]
-        finally:
-            server.stop()
     return result
 
 

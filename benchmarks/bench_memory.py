@@ -21,7 +21,6 @@ Run: `.venv/bin/python -m benchmarks.bench_memory [--only a,b,c] [--libraries N]
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
@@ -33,7 +32,7 @@ from pathlib import Path
 import httpx
 
 from bootstrap.demo import DEMO_OWNER
-from tests.bulwark_process import ROOT, bulwark, free_port, migrate, wait_ready
+from tests.bulwark_process import ROOT, bulwark, free_port, migrate, server_environment, wait_ready
 
 TARGETS_MB = {"a": 300.0, "b": 500.0}
 NAMES = {
@@ -127,11 +126,7 @@ def _package(path: str) -> str | None:
 def environment(folder: Path) -> dict[str, str]:
     """A migrated SQLite store in `folder`, as `make run` prepares one."""
     env = {
-        **os.environ,
-        "BULWARK_ENV": "test",
-        "BULWARK_LOG_FORMAT": "json",
-        "BULWARK_DATABASE_URL": f"sqlite+aiosqlite:///{folder / 'bulwark.db'}",
-        "BULWARK_SECRET_KEY": "x" * 43 + "=",
+        **server_environment(f"sqlite+aiosqlite:///{folder / 'bulwark.db'}"),
         "BULWARK_KILL_SWITCH_PORT": "0",
     }
     migrate(env)

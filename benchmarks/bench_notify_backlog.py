@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.memory.bus import InProcessEventBus
@@ -37,9 +36,8 @@ from adapters.memory.clock import FakeClock
 from adapters.memory.notification_endpoints import InMemoryNotificationEndpointStore
 from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from adapters.postgres.engine import make_engine
-from adapters.postgres.repos.notifications import SqlNotificationStore, _delivery_row
+from adapters.postgres.repos.notifications import SqlNotificationStore
 from adapters.postgres.schema import metadata
-from adapters.postgres.tables.notifications import notification_deliveries
 from adapters.security.envelope import AesGcmEnvelope
 from adapters.security.key_providers import StaticKeyProvider
 from adapters.security.secret_box import SecretBox
@@ -51,8 +49,8 @@ from benchmarks.http_driver import machine
 from domain.events import DomainEvent
 from domain.notifications.events import NotificationPushed
 from ports.core.encryption import KeyRef
-from ports.notifications.notification_store import Delivery
-from tests.bulwark_process import ROOT, bulwark, free_port, migrate, wait_ready
+from tests.bulwark_process import ROOT, bulwark, free_port, migrate, server_environment, wait_ready
+from tests.kit.notification_backlog import backlog_counts, seed_backlog
 
 TARGET_PER_S = 2_000.0  # in-app notifications (their WebSocket push) per second, SQLite, 2 cores
 GRACE_S = 5.0  # BULWARK_SHUTDOWN_GRACE_SECONDS's default: the stop's target
@@ -87,50 +85,6 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def backlog(size: int) -> list[Delivery]:
-    now = datetime.now(UTC)
-    return [
-        Delivery(
-            id=f"backlog-{i:07}",
-            user_id=f"u{i % 50}",
-            event_type="order.denied",
-            priority="normal",
-            channel="websocket",
-            title="Order o-1 denied",
-            body="MAX_NOTIONAL: the order's notional is above the account's limit",
-            created_at=now,
-            next_attempt_at=now,
-            source_id=f"event-{i}",
-            data={"order_id": f"o{i}", "account_id": "a1", "reasons": ["MAX_NOTIONAL"]},
-        )
-        for i in range(size)
-    ]
-
-
-async def seed(url: str, size: int) -> None:
-    """The backlog in one transaction (the dispatcher sees all of it at once)."""
-    engine = make_engine(url)
-    try:
-        async with engine.begin() as conn:
-            await conn.execute(
-                insert(notification_deliveries), [_delivery_row(d) for d in backlog(size)]
-            )
-    finally:
-        await engine.dispose()
-
-
-async def counts(url: str) -> dict[str, int]:
-    """The backlog's deliveries per status."""
-    engine = make_engine(url)
-    try:
-        c = notification_deliveries.c
-        query = select(c.status, func.count()).where(c.id.like("backlog-%")).group_by(c.status)
-        async with engine.connect() as conn:
-            return {row[0]: row[1] for row in await conn.execute(query)}
-    finally:
-        await engine.dispose()
-
-
 @dataclass
 class Drain:
     """A dispatcher over a seeded SQLite outbox, pushing onto an in-process bus."""
@@ -151,7 +105,7 @@ async def drain_of(folder: Path, size: int) -> Drain:
     async with engine.begin() as conn:
         await conn.run_sync(metadata.create_all)
     await engine.dispose()
-    await seed(url, size)
+    await seed_backlog(url, size)
     engine = make_engine(url)
     store, bus = SqlNotificationStore(engine), InProcessEventBus()
     ref = KeyRef("bench", 1)
@@ -189,11 +143,7 @@ def stop(size: int, grace_s: float) -> Stopped:
         url = f"sqlite+aiosqlite:///{Path(folder) / 'serve.db'}"
         port = free_port()
         env = {
-            **os.environ,
-            "BULWARK_ENV": "test",
-            "BULWARK_LOG_FORMAT": "json",
-            "BULWARK_DATABASE_URL": url,
-            "BULWARK_SECRET_KEY": "x" * 43 + "=",
+            **server_environment(url),
             "BULWARK_SHUTDOWN_GRACE_SECONDS": str(grace_s),
             "BULWARK_PORT": str(port),
             "BULWARK_KILL_SWITCH_PORT": "0",
@@ -206,8 +156,8 @@ def stop(size: int, grace_s: float) -> Stopped:
             )
         try:
             wait_ready(proc, f"http://127.0.0.1:{port}", READY_WITHIN_S, log)
-            asyncio.run(seed(url, size))
-            while not asyncio.run(counts(url)).get("sent"):
+            asyncio.run(seed_backlog(url, size))
+            while not asyncio.run(backlog_counts(url)).get("sent"):
                 time.sleep(0.02)
             asked = time.perf_counter()
             proc.send_signal(signal.SIGTERM)
@@ -217,7 +167,7 @@ def stop(size: int, grace_s: float) -> Stopped:
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
-        left = asyncio.run(counts(url))
+        left = asyncio.run(backlog_counts(url))
         return Stopped(size, grace_s, took, left.get("sent", 0), left.get("pending", 0))
 
 

@@ -25,6 +25,7 @@ from domain.analytics.options.bsm import bsm_greeks
 from domain.analytics.options.implied_vol import implied_volatility
 from tests.http.harness import open_harness
 from tests.http.harness import test_settings as make_settings
+from tests.kit.arrow import arrow_bytes
 
 N = int(os.environ.get("BENCH_OPTIONS", "100000"))
 REPEATS = int(os.environ.get("BENCH_REPEATS", "5"))
@@ -51,14 +52,6 @@ def book(n: int) -> dict[str, np.ndarray]:
         "price": price,
         "is_call": is_call,
     }
-
-
-def arrow_body(columns: dict[str, Any]) -> bytes:
-    table = pa.table(columns)
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
-    return bytes(sink.getvalue())
 
 
 async def median_seconds(call: Callable[[], Awaitable[None]]) -> float:
@@ -98,7 +91,7 @@ async def main() -> None:
 
         def via_arrow(path: str, columns: dict[str, Any]) -> Callable[[], Awaitable[None]]:
             async def call() -> None:
-                raw = arrow_body(columns)
+                raw = arrow_bytes(columns)
                 arrow_headers = {**headers, "Content-Type": ARROW, "Accept": ARROW}
                 response = await client.post(path, content=raw, headers=arrow_headers)
                 assert response.status_code == 200, response.text[:300]

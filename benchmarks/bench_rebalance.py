@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import random
-from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -66,10 +65,6 @@ def household(
     return result, prices, recent
 
 
-def best(repeats: int, work: Callable[[], object]) -> float:
-    return timed(work, repeats).best
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--accounts", type=int, default=10)
@@ -79,8 +74,8 @@ def main() -> None:
     accounts, prices, recent = household(args.accounts, args.lots)
     settings = RebalanceSettings(band=Decimal("0.02"))
     proposal = propose(accounts, prices, TODAY, recent, settings)
-    seconds = best(args.repeats, lambda: propose(accounts, prices, TODAY, recent, settings))
-    drift_seconds = best(args.repeats, lambda: drift_of(accounts, prices, settings.band))
+    seconds = timed(lambda: propose(accounts, prices, TODAY, recent, settings), args.repeats).best
+    drift_seconds = timed(lambda: drift_of(accounts, prices, settings.band), args.repeats).best
     lots = sum(len(a.lots) for a in accounts)
     print(f"household: {len(accounts)} accounts, {lots} lots, {len(SYMBOLS)} symbols")
     print(

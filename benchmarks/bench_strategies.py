@@ -30,14 +30,10 @@ from adapters.memory.strategies import (
     InMemoryStrategyRepository,
 )
 from adapters.postgres.engine import make_engine
-from adapters.postgres.repos.strategies import (
-    SqlDecisionLog,
-    SqlHoldingRepository,
-    SqlStrategyRepository,
-)
 from adapters.postgres.schema import metadata
 from application.strategies.strategy_processor import StrategyProcessor
 from bootstrap.embedded import build_embedded
+from bootstrap.strategies import StrategyStores, strategy_stores
 from domain.market_data.bars import Timeframe
 from domain.strategies.decide import StrategySignal
 from domain.strategies.definition import (
@@ -49,7 +45,6 @@ from domain.strategies.definition import (
     StrategyMode,
 )
 from domain.trading.instruments import Instrument
-from ports.strategies.strategies import DecisionLog, HoldingRepository, StrategyRepository
 
 D = Decimal
 T0 = datetime(2026, 3, 2, 14, 30, tzinfo=UTC)
@@ -69,13 +64,13 @@ def signal(i: int) -> StrategySignal:
 
 async def run(
     mode: StrategyMode,
-    stores: tuple[StrategyRepository, DecisionLog, HoldingRepository],
+    stores: StrategyStores,
     signals: int,
     strategies: int,
 ) -> tuple[float, list[float]]:
     e = build_embedded()
     await e.add_instrument(Instrument("AAPL", sector="Tech"), D(100))
-    repo, log, holdings = stores
+    repo, log, holdings = stores.strategies, stores.decisions, stores.holdings
     for k in range(strategies):
         account = f"acc-{k}"
         await e.open_account(account, "u-1", D(1_000_000))
@@ -101,8 +96,10 @@ async def run(
     return time.perf_counter() - start, per_signal
 
 
-def memory_stores() -> tuple[StrategyRepository, DecisionLog, HoldingRepository]:
-    return InMemoryStrategyRepository(), InMemoryDecisionLog(), InMemoryHoldingRepository()
+def memory_stores() -> StrategyStores:
+    return StrategyStores(
+        InMemoryStrategyRepository(), InMemoryDecisionLog(), InMemoryHoldingRepository()
+    )
 
 
 def report(label: str, elapsed: float, per_signal: list[float], decisions: int) -> None:
@@ -127,7 +124,7 @@ async def main(signals: int, strategies: int) -> None:
         engine = make_engine(f"sqlite+aiosqlite:///{Path(folder) / 'bench.db'}")
         async with engine.begin() as conn:
             await conn.run_sync(metadata.create_all)
-        sql = (SqlStrategyRepository(engine), SqlDecisionLog(engine), SqlHoldingRepository(engine))
+        sql = strategy_stores("sql", lambda: engine)
         elapsed, lat = await run(StrategyMode.SHADOW, sql, signals, strategies)
         await engine.dispose()
     report("(b) shadow, strategy stores on SQLite", elapsed, lat, decisions)

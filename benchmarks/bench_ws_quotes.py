@@ -19,16 +19,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import base64
 import contextlib
 import json
 import os
-import socket
 import sys
 import time
 from collections.abc import AsyncIterator
 from datetime import datetime
 from decimal import Decimal
+
+from tests.kit.raw_websocket import never_reading_socket
 
 TARGET_P99_MS = 50.0
 WARM_UP_S = 2.0  # the clients' first seconds (connecting, the first frames) are not counted
@@ -65,37 +65,13 @@ async def _reader(url: str, symbols: list[str], until: float, latencies: list[fl
                 received += 1
 
 
-def _never_reading(url: str, symbols: list[str]) -> socket.socket:
-    """A client on a raw socket with a 4 KiB receive buffer: it opens the WebSocket (the
-    handshake and one frame by hand, RFC 6455), subscribes, and never reads again."""
-    host, port = url.split("//", 1)[1].split("/", 1)[0].split(":")
-    path = "/" + url.split("//", 1)[1].split("/", 1)[1]
-    sock = socket.socket()
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, SLOW_RCVBUF)
-    sock.settimeout(30)
-    sock.connect((host, int(port)))
-    key = base64.b64encode(os.urandom(16)).decode()
-    sock.sendall(
-        f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\n"
-        f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
-        "Sec-WebSocket-Version: 13\r\n\r\n".encode()
-    )
-    answer = b""
-    while b"\r\n\r\n" not in answer:
-        answer += sock.recv(1)
-    payload = json.dumps({"action": "subscribe", "symbols": symbols}).encode()
-    mask = os.urandom(4)
-    masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
-    length = bytes([0x80 | 126]) + len(payload).to_bytes(2, "big")
-    sock.sendall(bytes([0x81]) + length + mask + masked)
-    return sock
-
-
 async def run_clients(url: str, clients: int, symbols: int, seconds: float) -> dict[str, object]:
     names = [f"S{i:03d}" for i in range(symbols)]
     until = time.time() + seconds
     latencies: list[float] = []
-    slow = await asyncio.to_thread(_never_reading, url, names)
+    slow, _ = await asyncio.to_thread(
+        never_reading_socket, url, names, receive_buffer=SLOW_RCVBUF, timeout=30
+    )
     results = await asyncio.gather(
         *(_reader(url, names, until, latencies) for _ in range(clients)), return_exceptions=True
     )

@@ -13,7 +13,6 @@ import contextlib
 import json
 import os
 import platform
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,15 +22,10 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from benchmarks.bench_store import Store
+from tests.kit.ports import free_port
 
 CONNECTIONS = 64
 BODY = {"account_id": "demo-account", "symbol": "AAPL", "side": "buy", "quantity": "1"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def start(

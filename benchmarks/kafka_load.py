@@ -8,7 +8,7 @@ import itertools
 import time
 import uuid
 from collections import Counter
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -224,12 +224,3 @@ class DecisionReader:
                 await asyncio.wait_for(self._arrived.wait(), wait)
             if not self._arrived.is_set() and wait == stall_s:
                 return
-
-
-@contextlib.asynccontextmanager
-async def started(producer: AIOKafkaProducer) -> AsyncIterator[AIOKafkaProducer]:
-    await producer.start()
-    try:
-        yield producer
-    finally:
-        await producer.stop()

@@ -2,13 +2,15 @@
 socket (tests/integration/test_server.py, the browser tests in tests/browser/).
 
 One place for the free port, the command line (`--env-file ""`: only the environment given
-counts) and the readiness wait, so both suites (and benchmarks/bench_console.py) start the
-server the same way and report a server that died or never became ready with its own output
-(a RuntimeError: a test fails on it, a benchmark prints it as its one line).
+counts), that environment and the readiness wait, so both suites (and the benchmarks that
+serve) start the server the same way and report a server that died or never became ready
+with its own output (a RuntimeError: a test fails on it, a benchmark prints it as its one
+line).
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -27,6 +29,20 @@ ROOT = Path(__file__).resolve().parents[1]
 def bulwark(*args: str) -> list[str]:
     """The `bulwark` command line, run by this interpreter, reading no .env file."""
     return [sys.executable, "-m", "bootstrap.cli", "--env-file", "", *args]
+
+
+def server_environment(database_url: str) -> dict[str, str]:
+    """The environment of a served Bulwark's processes: this process's own (less the harness's
+    BULWARK_TEST_* variables: no settings, a server refuses them), the test profile, JSON logs,
+    the store at `database_url`, and one secret key for every process (so a restart keeps the
+    sessions)."""
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith("BULWARK_TEST_")},
+        "BULWARK_ENV": "test",
+        "BULWARK_LOG_FORMAT": "json",
+        "BULWARK_DATABASE_URL": database_url,
+        "BULWARK_SECRET_KEY": "x" * 43 + "=",
+    }
 
 
 def migrate(env: dict[str, str]) -> None:

@@ -35,7 +35,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.browser import Chromium, browser_binaries
-from tests.bulwark_process import migrate, serving
+from tests.bulwark_process import migrate, server_environment, serving
 
 # A loaded CI box (or a shared 2-core one) can take most of a minute to import and migrate.
 READY_WITHIN_S = 90
@@ -126,12 +126,7 @@ def fresh_console(
 def served_demo(var: Path) -> Iterator[str]:
     """`bulwark serve --demo` on a fresh SQLite file in `var` (its log beside it)."""
     env = {
-        # The harness's own variables (BULWARK_TEST_*) are not settings: the server refuses them.
-        **{k: v for k, v in os.environ.items() if not k.startswith("BULWARK_TEST_")},
-        "BULWARK_ENV": "test",
-        "BULWARK_LOG_FORMAT": "json",
-        "BULWARK_DATABASE_URL": f"sqlite+aiosqlite:///{var / 'bulwark.db'}",
-        "BULWARK_SECRET_KEY": "x" * 43 + "=",
+        **server_environment(f"sqlite+aiosqlite:///{var / 'bulwark.db'}"),
         "BULWARK_KEKS": f"main 1 {base64.b64encode(os.urandom(32)).decode()}",
         "BULWARK_DOCUMENTS_DIR": str(var / "documents"),
         "BULWARK_LOGIN_RATE_PER_MINUTE": "1000",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from ports.trading.equity import EquitySnapshot
 from tests.http.harness import Harness
+from tests.kit.equity import cash_snapshot
 
 
 async def seed_snapshots(harness: Harness, account_id: str, days: int = 5) -> None:
@@ -16,16 +16,12 @@ async def seed_snapshots(harness: Harness, account_id: str, days: int = 5) -> No
     for k in range(days, 0, -1):
         equity = Decimal(1_000_000) + Decimal((-1) ** k * 5_000 * k)
         await history.upsert(
-            EquitySnapshot(
-                account_id=account_id,
-                day=(now - timedelta(days=k)).date(),
-                equity=equity,
-                cash=equity,
-                market_value=Decimal(0),
-                gross_exposure=Decimal(0),
+            cash_snapshot(
+                account_id,
+                (now - timedelta(days=k)).date(),
+                equity,
                 net_flow=Decimal(1000) if k == 2 else Decimal(0),
                 traded_notional=Decimal(100 * k),
-                realized_pnl=Decimal(0),
                 taken_at=now - timedelta(days=k),
             )
         )

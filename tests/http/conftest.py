@@ -47,6 +47,13 @@ async def four_eyes(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
 
 
 @pytest.fixture
+async def roomy() -> AsyncIterator[Harness]:
+    """A compute budget that a cold numba cache on a busy box cannot run past."""
+    async with harness_with(compute_budget_s="300") as harness:
+        yield harness
+
+
+@pytest.fixture
 def yahoo() -> Iterator[ReplayServer]:
     """On a thread of its own: the test client blocks the test's loop during a request."""
     server = ReplayServer()

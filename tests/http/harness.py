@@ -167,6 +167,12 @@ class Harness:
         body: dict[str, Any] = response.json()
         return body
 
+    async def session_headers(self, username: str) -> dict[str, str]:
+        """The headers of a session `username` signs in to now (one begun after the clock
+        moved past an earlier session's life, say)."""
+        tokens = await self.login(username)
+        return {"Authorization": f"Bearer {tokens['access_token']}"}
+
     async def instrument(self, symbol: str, price: str, sector: str = "Tech") -> None:
         async with self.container.core.uow_factory()() as uow:
             if await uow.instruments.get(symbol) is None:

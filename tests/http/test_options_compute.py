@@ -13,6 +13,7 @@ from domain.analytics.options.bsm import bsm_greeks
 from domain.analytics.options.implied_vol import implied_volatility
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User
+from tests.kit.arrow import arrow_bytes, read_arrow
 
 pytestmark = pytest.mark.serves("analytics")
 
@@ -72,18 +73,6 @@ def expected_greeks(book: dict[str, Any]) -> Any:
         book.get("dividend_yield", 0.0),
         is_call,
     )
-
-
-def arrow_bytes(columns: dict[str, Any]) -> bytes:
-    table = pa.table(columns)
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
-    return bytes(sink.getvalue())
-
-
-def read_arrow(content: bytes) -> pa.Table:
-    return pa.ipc.open_stream(pa.py_buffer(content)).read_all()
 
 
 async def test_greeks_equal_the_domain_kernel_with_units_named(

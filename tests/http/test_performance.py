@@ -14,6 +14,7 @@ from domain.trading.fills import Fill
 from domain.trading.orders import Side
 from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
+from tests.kit.ledger import book_fill, move_cash
 
 pytestmark = pytest.mark.serves("analytics", "trading")
 
@@ -33,22 +34,11 @@ async def trade(harness: Harness, account_id: str, side: Side, quantity: str, pr
         f"fill-{now.timestamp()}", f"order-{now.timestamp()}", account_id, "AAPL", side,
         D(quantity), D(price), now,
     )  # fmt: skip
-    async with harness.container.core.uow_factory()() as uow:
-        account = await uow.accounts.get(account_id)
-        assert account is not None
-        account.apply_fill(fill)
-        await uow.accounts.add(account)
-        await uow.fills.add(fill)
-        await uow.commit()
+    await book_fill(harness.container.core.uow_factory(), fill)
 
 
 async def deposit(harness: Harness, account_id: str, amount: str) -> None:
-    async with harness.container.core.uow_factory()() as uow:
-        account = await uow.accounts.get(account_id)
-        assert account is not None
-        account.cash += D(amount)
-        await uow.accounts.add(account)
-        await uow.commit()
+    await move_cash(harness.container.core.uow_factory(), account_id, D(amount))
 
 
 async def snapshot_at_close(harness: Harness, day: date, aapl: str) -> None:
@@ -57,12 +47,6 @@ async def snapshot_at_close(harness: Harness, day: date, aapl: str) -> None:
     harness.container.core.market().set_price("AAPL", D(aapl))
     run = await harness.container.analytics.equity_snapshots().take_all()
     assert not run.skipped and not run.failed, run
-
-
-async def headers_now(harness: Harness, user: User) -> dict[str, str]:
-    """A fresh session's headers: the days the clock moved expired the first one."""
-    tokens = await harness.login(user.username)
-    return {"Authorization": f"Bearer {tokens['access_token']}"}
 
 
 async def four_days(harness: Harness, owner: User) -> str:
@@ -85,7 +69,7 @@ async def four_days(harness: Harness, owner: User) -> str:
 async def test_performance_of_four_days_worked_by_hand(market: Harness, owner: User) -> None:
     # Arrange
     account = await four_days(market, owner)
-    headers = await headers_now(market, owner)
+    headers = await market.session_headers(owner.username)
 
     # Act
     response = await market.client.get(
@@ -148,7 +132,7 @@ async def test_a_benchmark_adds_alpha_beta_tracking_error_and_information_ratio(
     response = await market.client.get(
         performance_url(account),
         params={"from": "2026-01-05", "to": "2026-01-08", "benchmark": "msft"},
-        headers=await headers_now(market, owner),
+        headers=await market.session_headers(owner.username),
     )
 
     # Assert
@@ -173,7 +157,7 @@ async def test_another_users_account_and_an_unknown_one_are_404(
     # Act
     theirs = await market.client.get(performance_url("acc-1"), headers=stranger.headers)
     unknown = await market.client.get(
-        performance_url("acc-nope"), headers=await headers_now(market, owner)
+        performance_url("acc-nope"), headers=await market.session_headers(owner.username)
     )
 
     # Assert
@@ -245,7 +229,9 @@ async def test_portfolio_risk_get_uses_the_stored_daily_returns(
 
     # Act
     response = await market.client.get(
-        PORTFOLIO, params={"account_id": account}, headers=await headers_now(market, owner)
+        PORTFOLIO,
+        params={"account_id": account},
+        headers=await market.session_headers(owner.username),
     )
 
     # Assert
@@ -266,7 +252,9 @@ async def test_portfolio_risk_get_without_history_has_no_var(market: Harness, ow
 
     # Act
     response = await market.client.get(
-        PORTFOLIO, params={"account_id": "acc-1"}, headers=await headers_now(market, owner)
+        PORTFOLIO,
+        params={"account_id": "acc-1"},
+        headers=await market.session_headers(owner.username),
     )
 
     # Assert

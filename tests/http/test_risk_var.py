@@ -11,9 +11,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from ports.trading.equity import EquitySnapshot
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User
+from tests.kit.equity import cash_snapshot
 
 pytestmark = pytest.mark.serves("analytics")
 
@@ -206,13 +206,7 @@ async def store_days(harness: Harness, account_id: str, equities: list[float]) -
     start = date(2026, 1, 5)
     for offset, equity in enumerate(equities):
         day = start + timedelta(days=offset)
-        await history.upsert(
-            EquitySnapshot(
-                account_id=account_id, day=day, equity=D(repr(equity)), cash=D(repr(equity)),
-                market_value=D(0), gross_exposure=D(0), net_flow=D(0), traded_notional=D(0),
-                realized_pnl=D(0), taken_at=datetime(day.year, day.month, day.day, 21, tzinfo=UTC),
-            )
-        )  # fmt: skip
+        await history.upsert(cash_snapshot(account_id, day, D(repr(equity))))
     last = start + timedelta(days=len(equities) - 1)
     harness.clock.set(datetime(last.year, last.month, last.day, 22, tzinfo=UTC))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from collections.abc import AsyncIterator
 from statistics import NormalDist
 from typing import Any
 
@@ -28,13 +27,6 @@ LOGNORMAL = {
     "black_swan_probability": 0.0,
     "regimes": {"bull": {"drift": 0.10, "volatility": 0.20}},
 }
-
-
-@pytest.fixture
-async def roomy() -> AsyncIterator[Harness]:
-    """A compute budget that a cold numba cache on a busy box cannot run past."""
-    async with harness_with(compute_budget_s="300") as harness:
-        yield harness
 
 
 def rows_by(body: dict[str, Any]) -> dict[tuple[str, float], dict[str, Any]]:

@@ -27,12 +27,6 @@ HEIRS = [
 ]
 
 
-async def fresh_headers(h: Harness, user: User) -> dict[str, str]:
-    """Log in again after moving the clock past the access token's life."""
-    tokens = await h.login(user.username)
-    return {"Authorization": f"Bearer {tokens['access_token']}"}
-
-
 async def enrol(h: Harness, user: User, **changes: Any) -> Any:
     response = await h.client.put(
         f"{BASE}/policy", json={**POLICY, **changes}, headers=user.headers
@@ -114,7 +108,7 @@ async def test_check_in_moves_the_deadline(harness: Harness, owner: User) -> Non
     await enrol(harness, owner)
     first = (await harness.client.get(f"{BASE}/status", headers=owner.headers)).json()
     harness.clock.advance(timedelta(days=10))
-    headers = await fresh_headers(harness, owner)
+    headers = await harness.session_headers(owner.username)
 
     response = await harness.client.post(f"{BASE}/check-in", headers=headers)
 
@@ -132,7 +126,7 @@ async def test_status_shows_grace_after_a_missed_deadline(harness: Harness, owne
     await enrol(harness, owner)
     harness.clock.advance(timedelta(days=31))
     await harness.container.safety.succession_scheduler().run()
-    headers = await fresh_headers(harness, owner)
+    headers = await harness.session_headers(owner.username)
 
     response = await harness.client.get(f"{BASE}/status", headers=headers)
 

@@ -436,8 +436,7 @@ async def test_an_admin_makes_a_viewer_who_can_log_in_and_only_read(harness: Har
     demoted = await harness.client.patch(
         f"/api/v1/users/{owner.id}", json={"role": "viewer"}, headers=admin.headers
     )
-    tokens = await harness.login("dana")
-    headers = {"Authorization": f"Bearer {tokens['access_token']}"}
+    headers = await harness.session_headers("dana")
     me = await harness.client.get("/api/v1/auth/me", headers=headers)
     order = await harness.client.post("/api/v1/orders", json=order_body("x"), headers=headers)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -15,7 +14,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-import websockets
 
 from adapters.eventcodec import EventCodec
 from adapters.kafka.client import KafkaConfig, make_consumer
@@ -23,6 +21,7 @@ from adapters.kafka.publisher import decode_event
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
 from domain.killswitch.switch import TradingStateChanged
 from tests.integration.kafka.bulwark import settings_for
+from tests.kit.kill_switch_socket import kill_switch_states
 from tests.kit.schema import migrated
 from tests.kit.served import Served, served_settings, serving
 
@@ -83,27 +82,9 @@ async def token(served: Served) -> str:
 async def socket_watcher(served: Served, token: str) -> AsyncIterator[Seen]:
     """A /ws/events client of the kill switch's events, reading from the welcome on."""
     seen = Seen()
-    url = f"{served.api.replace('http', 'ws', 1)}/ws/events?token={token}&types=kill_switch"
-    async with websockets.connect(url) as ws:
-        welcome = json.loads(await ws.recv())
+    async with kill_switch_states(served.api, token, SCOPE_KEY, seen.saw) as welcome:
         assert welcome["type"] == "welcome"
-
-        async def read() -> None:
-            async for frame in ws:
-                message = json.loads(frame)
-                data = message.get("data") or {}
-                if message.get("event") == "TradingStateChanged" and (
-                    data.get("scope_key") == SCOPE_KEY
-                ):
-                    seen.saw(data["state"])
-
-        reading = asyncio.create_task(read())
-        try:
-            yield seen
-        finally:
-            reading.cancel()
-            with contextlib.suppress(asyncio.CancelledError, websockets.ConnectionClosed):
-                await reading
+        yield seen
 
 
 @contextlib.asynccontextmanager

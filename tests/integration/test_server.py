@@ -3,7 +3,6 @@ on the embedded SQLite file and on PostgreSQL, and a kill switch that survives a
 
 from __future__ import annotations
 
-import os
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import httpx
 import pytest
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
-from tests.bulwark_process import ROOT, bulwark, migrate, serving
+from tests.bulwark_process import ROOT, bulwark, migrate, server_environment, serving
 from tests.walkthrough import walkthrough
 from tests.walkthrough_onboarding import onboarding
 
@@ -27,14 +26,7 @@ def environment(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str
         url = f"sqlite+aiosqlite:///{tmp_path / 'var' / 'bulwark.db'}"
     else:
         url = str(request.getfixturevalue("postgres_url"))
-    env = {
-        **os.environ,
-        "BULWARK_ENV": "test",
-        "BULWARK_LOG_FORMAT": "json",
-        "BULWARK_DATABASE_URL": url,
-        # one signing key and secret for every process, so a restart keeps the sessions
-        "BULWARK_SECRET_KEY": "x" * 43 + "=",
-    }
+    env = server_environment(url)
     migrate(env)
     return env
 

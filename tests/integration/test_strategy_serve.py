@@ -3,7 +3,6 @@ processor through the in-process bus, and a shadow strategy records decisions on
 
 from __future__ import annotations
 
-import os
 import subprocess
 import time
 from pathlib import Path
@@ -11,17 +10,14 @@ from pathlib import Path
 import httpx
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
+from tests.bulwark_process import server_environment
 from tests.integration.test_server import ROOT, _bulwark, running
 
 
 def test_scanned_signals_become_decisions_of_a_shadow_strategy(tmp_path: Path) -> None:
     # Arrange: a migrated SQLite store; a server scanning AAPL's 1-minute bars, keeping all
     env = {
-        **os.environ,
-        "BULWARK_ENV": "test",
-        "BULWARK_LOG_FORMAT": "json",
-        "BULWARK_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}",
-        "BULWARK_SECRET_KEY": "x" * 43 + "=",
+        **server_environment(f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"),
         "BULWARK_SIGNAL_SCAN_SECONDS": "0.2",
         "BULWARK_SIGNAL_SYMBOLS": "AAPL",
         "BULWARK_SIGNAL_TIMEFRAMES": "1m",

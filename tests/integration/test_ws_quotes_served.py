@@ -8,9 +8,7 @@ client's connection fills after a few kilobytes instead of the kernel's megabyte
 from __future__ import annotations
 
 import asyncio
-import base64
 import json
-import os
 import socket
 import time
 from collections.abc import AsyncIterator
@@ -26,6 +24,7 @@ from bootstrap.app import create_app
 from domain.principals import Role
 from tests.http.harness import test_container as container_for
 from tests.http.harness import test_settings as settings_with
+from tests.kit.raw_websocket import never_reading_socket
 
 SMALL_BUFFER = 4096
 SYMBOLS = ["AAPL", "MSFT"]
@@ -90,26 +89,11 @@ async def latest_prices(ws: Any, until: dict[str, str]) -> dict[str, str]:
 
 def never_reading_client(url: str, token: str) -> socket.socket:
     """A WebSocket client on a raw socket with a small buffer: it opens, subscribes, and then
-    never reads another byte (the handshake and frames by hand, RFC 6455)."""
-    host, port = url.split("//")[1].split("/")[0].split(":")
-    sock = socket.socket()
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, SMALL_BUFFER)
-    sock.settimeout(WAIT)
-    sock.connect((host, int(port)))
-    key = base64.b64encode(os.urandom(16)).decode()
-    sock.sendall(
-        f"GET /ws/quotes?token={token} HTTP/1.1\r\nHost: {host}:{port}\r\n"
-        f"Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
-        "Sec-WebSocket-Version: 13\r\n\r\n".encode()
+    never reads another byte."""
+    sock, answer = never_reading_socket(
+        f"{url}?token={token}", SYMBOLS, receive_buffer=SMALL_BUFFER, timeout=WAIT
     )
-    answer = b""
-    while b"\r\n\r\n" not in answer:
-        answer += sock.recv(1)
     assert answer.startswith(b"HTTP/1.1 101"), answer
-    payload = json.dumps({"action": "subscribe", "symbols": SYMBOLS}).encode()
-    mask = os.urandom(4)
-    masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
-    sock.sendall(bytes([0x81, 0x80 | len(payload)]) + mask + masked)
     return sock
 
 

@@ -20,14 +20,13 @@ from domain.market_data.signals import Pattern, SignalConfig
 from domain.strategies.definition import (
     EntryRules,
     ExitRules,
-    SignalSource,
     SizingMethod,
     SizingPolicy,
-    SourceKind,
     Strategy,
 )
 from domain.trading.instruments import Instrument
 from ports.strategies.combiner import CombinerFitter
+from tests.kit.strategies import a_strategy
 from tools.backtest_data import generate
 
 FIRST = datetime(2020, 1, 1, tzinfo=UTC)
@@ -53,12 +52,9 @@ def cut(series: dict[str, BarSeries], rows: int) -> dict[str, BarSeries]:
 def strategy(**exit_rules: object) -> Strategy:
     rules = {"stop_loss_fraction": Decimal("0.05"), "take_profit_fraction": Decimal("0.10")}
     rules.update(exit_rules)  # type: ignore[arg-type]
-    return Strategy(
+    return a_strategy(
         id="st-1",
-        owner_id="u-1",
         name="test trend",
-        account_ids=("acc-1",),
-        sources=(SignalSource(SourceKind.PATTERN),),
         sizing=SizingPolicy(
             SizingMethod.FIXED_NOTIONAL,
             max_position_fraction=Decimal("0.2"),

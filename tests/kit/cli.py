@@ -23,6 +23,16 @@ from tests.kit.sqlite_store import migrated_sqlite
 SQLITE = "sqlite+aiosqlite:///"
 
 
+@pytest.fixture
+def bars_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, logging_restored: None) -> Path:
+    """The bar store's folder of a `bulwark` command run by `main()` in this test (its
+    environment: the test profile, no SQL store, the bars under `tmp_path`)."""
+    monkeypatch.setenv("BULWARK_ENV", "test")
+    monkeypatch.setenv("BULWARK_DATABASE_URL", "memory://")  # the bar commands need no SQL store
+    monkeypatch.setenv("BULWARK_BARS_DIR", str(tmp_path / "bars"))
+    return tmp_path / "bars"
+
+
 def sqlite_settings(database: Path) -> Settings:
     """Test settings whose store is the SQLite file `database`."""
     return settings_of(database_url=f"{SQLITE}{database}")

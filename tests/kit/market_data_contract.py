@@ -35,6 +35,7 @@ from typing import ClassVar
 
 import pytest
 
+from adapters.market_data.synthetic import SyntheticMarketData
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.book import OrderBook
 from domain.market_data.options import OptionChain, OptionQuote
@@ -49,6 +50,19 @@ from ports.market_data.marketdata import (
 from tests.kit.market_data import raises_unknown_symbol
 
 StreamFeeder = Callable[[], Awaitable[None]]
+
+
+def ticking(synthetic: SyntheticMarketData) -> StreamFeeder:
+    """A stream feeder that ticks the synthetic provider without end, yielding to the loop
+    after each tick."""
+
+    async def keep_ticking() -> None:
+        while True:
+            synthetic.tick()
+            await asyncio.sleep(0)
+
+    return keep_ticking
+
 
 ALL_TIMEFRAMES = tuple(Timeframe)
 _RIGHT_ORDER = {OptionRight.CALL: 0, OptionRight.PUT: 1}

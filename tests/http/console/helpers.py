@@ -72,6 +72,13 @@ def real_status(response: httpx.Response) -> int:
     return int(response.headers.get("X-Bulwark-Status", response.status_code))
 
 
+def text_of(text: str, element_id: str) -> str:
+    """The text of the element `element_id` up to its first inner tag, stripped."""
+    found = re.search(rf'id="{element_id}"[^>]*>([^<]*)', text)
+    assert found, f"no element {element_id}"
+    return found.group(1).strip()
+
+
 def chart_data(text: str, attribute: str, element_id: str | None = None) -> dict[str, Any]:
     """The JSON a page hands its chart script in `attribute`: on the element `element_id`, or on
     the first element that carries the attribute."""

@@ -10,32 +10,13 @@ from ports.trading.equity import EquitySnapshot
 from tests.http.console.helpers import signed_in
 from tests.http.core_helpers import order_body, submit
 from tests.http.harness import Harness, User
+from tests.kit.equity import cash_snapshot
 
 D = Decimal
 
 
 def _snapshot(account_id: str, day: date, equity: str, **fields: str) -> EquitySnapshot:
-    values = {
-        "cash": equity,
-        "market_value": "0",
-        "gross_exposure": "0",
-        "net_flow": "0",
-        "traded_notional": "0",
-        "realized_pnl": "0",
-        **fields,
-    }
-    return EquitySnapshot(
-        account_id=account_id,
-        day=day,
-        equity=D(equity),
-        cash=D(values["cash"]),
-        market_value=D(values["market_value"]),
-        gross_exposure=D(values["gross_exposure"]),
-        net_flow=D(values["net_flow"]),
-        traded_notional=D(values["traded_notional"]),
-        realized_pnl=D(values["realized_pnl"]),
-        taken_at=datetime.combine(day, time(21), tzinfo=UTC),
-    )
+    return cash_snapshot(account_id, day, D(equity), **{k: D(v) for k, v in fields.items()})
 
 
 def _midnight(day: date) -> int:

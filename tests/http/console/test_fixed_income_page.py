@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from domain.principals import Role
-from tests.http.console.helpers import chart_data, real_status, signed_in
+from tests.http.console.helpers import chart_data, real_status, signed_in, text_of
 from tests.http.harness import Harness, User
 
 PAGE = "/console/fixed-income"
@@ -26,12 +26,6 @@ BOND_FORM = {
     "shocks_bp": "-100 100",
 }
 RUNGS = "2027-01-15 0.04 0.042 10000\n2029-01-15 0.045 0.046 20000"
-
-
-def _text(text: str, element_id: str) -> str:
-    found = re.search(rf'id="{element_id}">([^<]*)<', text)
-    assert found, f"no #{element_id}"
-    return found.group(1).strip()
 
 
 async def test_the_bond_shown_is_the_apis(harness: Harness, owner: User) -> None:
@@ -55,16 +49,16 @@ async def test_the_bond_shown_is_the_apis(harness: Harness, owner: User) -> None
     assert form_page.status_code == 200 and 'id="bond-form"' in form_page.text
     assert 'href="/console/fixed-income" data-key="B"' in form_page.text
     assert answer.status_code == 200 and "X-Bulwark-Status" not in answer.headers
-    assert _text(answer.text, "bond-day-count") == "ACT/ACT ICMA" == expected["day_count"]
-    assert _text(answer.text, "bond-yield") == f"{expected['yield_rate'] * 100:.6f} %"
+    assert text_of(answer.text, "bond-day-count") == "ACT/ACT ICMA" == expected["day_count"]
+    assert text_of(answer.text, "bond-yield") == f"{expected['yield_rate'] * 100:.6f} %"
     for element_id, key in (
         ("bond-clean", "clean_price"), ("bond-dirty", "dirty_price"),
         ("bond-macaulay", "macaulay_duration"), ("bond-modified", "modified_duration"),
         ("bond-convexity", "convexity"), ("bond-dv01", "dv01"),
     ):  # fmt: skip
-        assert _text(answer.text, element_id) == f"{expected[key]:.6f}", key
-    assert _text(answer.text, "bond-accrued").startswith(f"{expected['accrued_interest']:.6f}")
-    assert _text(answer.text, "bond-market-value") == f"{expected['market_value']:,.2f}"
+        assert text_of(answer.text, element_id) == f"{expected[key]:.6f}", key
+    assert text_of(answer.text, "bond-accrued").startswith(f"{expected['accrued_interest']:.6f}")
+    assert text_of(answer.text, "bond-market-value") == f"{expected['market_value']:,.2f}"
     assert expected["compounding"] in answer.text
     chart = chart_data(answer.text, "data-chart-data", "bond-shock-chart")
     assert chart["x"] == [-100, 100]
@@ -95,11 +89,11 @@ async def test_the_ladder_and_its_cash_flow_schedule(harness: Harness, owner: Us
 
     # Assert
     assert answer.status_code == 200, answer.text
-    assert _text(answer.text, "ladder-day-count") == expected["day_count"] == "30/360 US"
-    assert _text(answer.text, "ladder-market-value") == f"{expected['market_value']:,.2f}"
-    assert _text(answer.text, "ladder-dv01") == f"{expected['dv01']:,.2f}"
-    assert _text(answer.text, "ladder-wal") == f"{expected['weighted_average_life']:.6f}"
-    assert _text(answer.text, "ladder-gaps").endswith("2028")  # no maturity in 2028
+    assert text_of(answer.text, "ladder-day-count") == expected["day_count"] == "30/360 US"
+    assert text_of(answer.text, "ladder-market-value") == f"{expected['market_value']:,.2f}"
+    assert text_of(answer.text, "ladder-dv01") == f"{expected['dv01']:,.2f}"
+    assert text_of(answer.text, "ladder-wal") == f"{expected['weighted_average_life']:.6f}"
+    assert text_of(answer.text, "ladder-gaps").endswith("2028")  # no maturity in 2028
     chart = chart_data(answer.text, "data-chart-data", "ladder-flows-chart")
     rows = re.findall(r'<tr class="flow">(.*?)</tr>', answer.text, re.S)
     # Semi-annual on the 15th of January and July: 2026-01-15 .. 2029-01-15, one row a date.

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from domain.principals import Role
-from tests.http.console.helpers import chart_data, real_status, signed_in
+from tests.http.console.helpers import chart_data, real_status, signed_in, text_of
 from tests.http.harness import Harness, User
 from tests.http.ledger_helpers import buy, deposit, portfolio_with
 
@@ -20,12 +20,6 @@ TERMS = {
     "face_value": "1000", "coupon_rate": "0.0425", "frequency": 2,
     "issue_date": "2021-05-15", "maturity": "2031-05-15", "day_count": "ACT/ACT ICMA",
 }  # fmt: skip
-
-
-def _text(text: str, element_id: str) -> str:
-    found = re.search(rf'id="{element_id}">([^<]*)<', text)
-    assert found, f"no #{element_id}"
-    return found.group(1).strip()
 
 
 @pytest.fixture
@@ -66,15 +60,15 @@ async def test_a_chosen_portfolio_shows_the_apis_figures_and_shock_table(
     assert chosen.status_code == 200, chosen.text
     page = chosen.text
     assert f'<option value="{bonds}" selected>' in page
-    assert _text(page, "portfolio-market-value") == f"{totals['market_value']:,.2f}"
-    assert _text(page, "portfolio-dv01") == f"{totals['dv01']:,.2f}"
-    assert _text(page, "portfolio-face") == "25,000.00"
-    assert _text(page, "portfolio-yield") == f"{totals['yield_rate'] * 100:.6f} %"
+    assert text_of(page, "portfolio-market-value") == f"{totals['market_value']:,.2f}"
+    assert text_of(page, "portfolio-dv01") == f"{totals['dv01']:,.2f}"
+    assert text_of(page, "portfolio-face") == "25,000.00"
+    assert text_of(page, "portfolio-yield") == f"{totals['yield_rate'] * 100:.6f} %"
     for element_id, key in (("portfolio-macaulay", "macaulay_duration"),
                             ("portfolio-modified", "modified_duration"),
                             ("portfolio-convexity", "convexity"),
                             ("portfolio-wal", "weighted_average_life")):  # fmt: skip
-        assert _text(page, element_id) == f"{totals[key]:.6f}", key
+        assert text_of(page, element_id) == f"{totals[key]:.6f}", key
     assert page.count('<tr class="holding"') == 1 and 'data-symbol="UST-2031"' in page
     chart = chart_data(page, "data-chart-data", "portfolio-shock-chart")
     assert chart["x"] == [s["shift_bp"] for s in expected["shocks"]]

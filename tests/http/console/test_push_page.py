@@ -5,41 +5,21 @@ as the signed-in user's Web Push endpoint (sealed, shown masked)."""
 from __future__ import annotations
 
 import base64
-import json
 import os
 from collections.abc import AsyncIterator, Iterator
 
-import http_ece
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
 
 from tests.alpaca_server import AlpacaServer, Reply
 from tests.http.console.helpers import signed_in
 from tests.http.core_helpers import harness_with
 from tests.http.harness import Harness, User
 from tests.kit.fake_server import threaded
+from tests.kit.web_push import PushBrowser, b64, public_point, vapid_pair
 
 KEKS = f"main 1 {base64.b64encode(os.urandom(32)).decode()}"
-_VAPID = ec.generate_private_key(ec.SECP256R1())
-VAPID_PRIVATE = (
-    base64.urlsafe_b64encode(_VAPID.private_numbers().private_value.to_bytes(32, "big"))
-    .rstrip(b"=")
-    .decode()
-)
-VAPID_PUBLIC = (
-    base64.urlsafe_b64encode(
-        _VAPID.public_key().public_bytes(
-            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
-        )
-    )
-    .rstrip(b"=")
-    .decode()
-)
-
-
-def b64(raw: bytes) -> str:
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+VAPID_PRIVATE, _vapid_public = vapid_pair()
+VAPID_PUBLIC = b64(public_point(_vapid_public))
 
 
 @pytest.fixture
@@ -61,25 +41,12 @@ async def pushing(push_service: AlpacaServer) -> AsyncIterator[Harness]:
         yield h
 
 
-class Browser:
-    def __init__(self, endpoint: str) -> None:
-        self.key = ec.generate_private_key(ec.SECP256R1())
-        point = self.key.public_key().public_bytes(
-            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
-        )
-        self.auth = os.urandom(16)
-        self.subscription = {
-            "endpoint": endpoint,
-            "keys": {"p256dh": b64(point), "auth": b64(self.auth)},
-            "expirationTime": None,
-        }
+class Browser(PushBrowser):
+    """A browser subscribed to the push service at `endpoint`."""
 
-    def read(self, body: bytes) -> dict[str, object]:
-        plain = http_ece.decrypt(
-            body, private_key=self.key, auth_secret=self.auth, version="aes128gcm"
-        )
-        found: dict[str, object] = json.loads(plain)
-        return found
+    def __init__(self, endpoint: str) -> None:
+        super().__init__()
+        self.subscription = {"endpoint": endpoint, "keys": self.keys, "expirationTime": None}
 
 
 async def test_the_service_worker_and_its_script_are_static_under_the_csp(
@@ -169,5 +136,5 @@ async def test_a_notification_reaches_the_registered_browser_encrypted(
     [request] = push_service.requests_to("POST", "/push/tok1")
     assert request.headers["content-encoding"] == "aes128gcm"
     assert request.headers["authorization"].startswith("vapid t=")
-    payload = browser.read(request.body)
+    payload = browser.decrypt(request.body)
     assert payload["title"] == "AAPL above 190.5" and payload["type"] == "price.alert"

@@ -6,14 +6,13 @@ without forms. The harness clock reads 2026-01-05 (UTC)."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 import pytest
 
 from adapters.http.console.filters import money
 from domain.principals import Role
-from tests.http.console.helpers import chart_data, real_status, signed_in
+from tests.http.console.helpers import chart_data, real_status, signed_in, text_of
 from tests.http.harness import Harness, User
 from tests.http.retirement_helpers import PLAN_401K, holding, kept_401k, ok
 
@@ -35,13 +34,6 @@ FORM_401K = {
     "vesting_step": "0.20",
     "service_start": "2022-03-01",
 }
-
-
-def text_of(html: str, element_id: str) -> str:
-    """The text of the element `element_id` up to its first inner tag."""
-    found = re.search(rf'id="{element_id}"[^>]*>([^<]*)', html)
-    assert found, f"no element {element_id}"
-    return found.group(1).strip()
 
 
 async def test_the_list_shows_each_of_my_accounts_with_its_plan_or_none(

@@ -7,15 +7,12 @@ account or portfolio answers the console's not-found page; bad fields are shown 
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from typing import Any
 
 import numpy as np
-import pytest
 
 from domain.principals import Role
 from tests.http.console.helpers import chart_data, real_status, signed_in
-from tests.http.core_helpers import harness_with
 from tests.http.harness import Harness
 from tests.http.ledger_helpers import buy, deposit, portfolio_with
 from tests.http.risk_helpers import fat_tailed_account, hold, store_closes
@@ -23,13 +20,6 @@ from tests.http.risk_helpers import fat_tailed_account, hold, store_closes
 PAGE = "/console/simulation"
 API = "/api/v1/risk/scenario-simulation"
 RUN = {"steps": "20", "paths": "2000", "seed": "4"}
-
-
-@pytest.fixture
-async def roomy() -> AsyncIterator[Harness]:
-    """A compute budget that a cold numba cache on a busy box cannot run past."""
-    async with harness_with(compute_budget_s="300") as harness:
-        yield harness
 
 
 async def api_run(harness: Harness, user: Any, body: dict[str, Any]) -> dict[str, Any]:

@@ -15,19 +15,12 @@ from adapters.parquet_bars.store import ParquetBarStore
 from bootstrap.cli import main
 from domain.market_data.bar_columns import BarColumns
 from domain.market_data.bars import Bar, Timeframe
+from tests.kit.cli import bars_dir
 from tests.kit.logging_guard import logging_restored
 
-__all__ = ["logging_restored"]
+__all__ = ["bars_dir", "logging_restored"]
 
 ARGS = ["--env-file", "", "bars", "backfill", "--provider", "synthetic", "--timeframe", "1d"]
-
-
-@pytest.fixture
-def bars_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, logging_restored: None) -> Path:
-    monkeypatch.setenv("BULWARK_ENV", "test")
-    monkeypatch.setenv("BULWARK_DATABASE_URL", "memory://")  # the command needs no SQL store
-    monkeypatch.setenv("BULWARK_BARS_DIR", str(tmp_path / "bars"))
-    return tmp_path / "bars"
 
 
 def test_a_backfill_stores_the_days_then_a_second_run_finds_them_stored(

@@ -18,7 +18,6 @@ orders a broker holds is proven where the broker outlives the crash (test_crash_
 from __future__ import annotations
 
 import asyncio
-import os
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -32,7 +31,7 @@ from adapters.postgres.migrate import upgrade
 from adapters.postgres.uow import unit_of_work_factory
 from bootstrap.crash_rehearsal import CRASH_POINT, DIE_ON_SUBMIT, CrashPoint
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
-from tests.bulwark_process import serving
+from tests.bulwark_process import server_environment, serving
 from tests.integration.chaos.invariants import (
     Books,
     assert_fills_match_orders,
@@ -53,14 +52,7 @@ Settled = Callable[[list[dict[str, Any]]], bool]
 
 async def environment(database_url: str) -> dict[str, str]:
     """The processes' environment, on a store migrated here (no `bulwark migrate` process)."""
-    env = {
-        **os.environ,
-        "BULWARK_ENV": "test",
-        "BULWARK_LOG_FORMAT": "json",
-        "BULWARK_DATABASE_URL": database_url,
-        "BULWARK_SECRET_KEY": "x" * 43 + "=",
-        "BULWARK_IN_DOUBT_GRACE_SECONDS": "1",
-    }
+    env = {**server_environment(database_url), "BULWARK_IN_DOUBT_GRACE_SECONDS": "1"}
     env.pop(DIE_ON_SUBMIT, None)
     env.pop(CRASH_POINT, None)
     engine = make_engine(database_url, PoolSettings(null_pool=True))

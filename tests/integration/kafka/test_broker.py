@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -14,6 +13,7 @@ from aiokafka.errors import KafkaConnectionError, UnknownError
 
 from adapters.kafka.client import KafkaConfig, make_admin, make_consumer, make_producer
 from adapters.kafka.topics import ensure_topics
+from tests.integration.kafka.records import started
 from tests.integration.servers import Server
 
 WAIT_S = 30.0  # a generous bound on broker round trips; never reached when things work
@@ -30,15 +30,6 @@ def _member(config: KafkaConfig, group: str, topic: str) -> AIOKafkaConsumer:
         session_timeout_ms=SESSION_TIMEOUT_MS,
         heartbeat_interval_ms=300,
     )
-
-
-@asynccontextmanager
-async def started(client: Any) -> AsyncIterator[Any]:
-    await client.start()
-    try:
-        yield client
-    finally:
-        await client.stop()
 
 
 async def _topic(config: KafkaConfig, name: str, partitions: int) -> str:

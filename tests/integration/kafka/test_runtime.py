@@ -27,10 +27,10 @@ from adapters.kafka.dlq import (
 )
 from adapters.kafka.runtime import ConsumerRuntime, Poison, Transient, install_signal_handlers
 from adapters.kafka.topics import ensure_topics
+from tests.integration.kafka.records import GUARD_S, dead_letters, eventually
 
 PARTITIONS = 3
 FAST_RETRY = (0.005, 0.02)
-GUARD_S = 60.0  # only a bound on hangs: every wait below ends on a condition
 
 
 class StoreDown(Exception):
@@ -174,20 +174,6 @@ async def committed(stream: Stream) -> dict[int, int]:
     return {partition: offset for partition, offset in found.items() if offset is not None}
 
 
-async def eventually(condition: Callable[[], bool | Awaitable[bool]], what: str) -> None:
-    async def poll() -> None:
-        while True:
-            outcome = condition()
-            if await outcome if not isinstance(outcome, bool) else outcome:
-                return
-            await asyncio.sleep(0.05)
-
-    try:
-        await asyncio.wait_for(poll(), GUARD_S)
-    except TimeoutError:
-        pytest.fail(f"never happened: {what}")
-
-
 async def until_committed(stream: Stream, ends: dict[int, int]) -> None:
     async def reached() -> bool:
         return await committed(stream) == ends
@@ -206,25 +192,6 @@ async def run_until_committed(
         await runtime.stop()
 
 
-async def dead_letters(stream: Stream, count: int) -> list[ConsumerRecord]:
-    reader = AIOKafkaConsumer(bootstrap_servers=stream.config.servers, group_id=None)
-    await reader.start()
-    try:
-        tp = TopicPartition(stream.dlq, 0)
-        reader.assign([tp])
-        await reader.seek_to_beginning(tp)
-        letters: list[ConsumerRecord] = []
-
-        async def read_enough() -> bool:
-            letters.extend((await reader.getmany(tp, timeout_ms=200)).get(tp, []))
-            return len(letters) >= count
-
-        await eventually(read_enough, f"{count} dead letters")
-        return letters
-    finally:
-        await reader.stop()
-
-
 def header(record: ConsumerRecord, name: str) -> str:
     return str(dict(record.headers)[name].decode())
 
@@ -240,7 +207,7 @@ async def test_poison_goes_to_the_dlq_and_every_good_record_takes_effect(stream:
 
     # Act
     await run_until_committed(runtime, stream, sent)
-    letters = await dead_letters(stream, 6)
+    letters = await dead_letters(stream.config, stream.dlq, 6)
 
     # Assert
     good = {f"m{i}" for i, kind in enumerate(kinds) if kind == "ok"}
@@ -279,7 +246,7 @@ async def test_a_failed_dead_letter_publish_is_retried_before_the_partition_move
 
     # Act
     await run_until_committed(runtime, stream, sent)
-    letters = await dead_letters(stream, 1)
+    letters = await dead_letters(stream.config, stream.dlq, 1)
 
     # Assert
     assert [json.loads(r.value)["id"] for r in letters] == ["m1"]

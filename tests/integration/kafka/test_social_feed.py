@@ -3,22 +3,19 @@ mention of the HypeMeter's port, a bad one goes to the dead-letter topic with it
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from aiokafka.structs import ConsumerRecord
+from aiokafka import AIOKafkaProducer
 
 from adapters.kafka.client import KafkaConfig, make_producer
 from adapters.kafka.dlq import OFFSET_HEADER, TOPIC_HEADER, reason_of
 from adapters.kafka.social import INVALID_MENTION, KafkaSocialFeed
 from adapters.kafka.topics import ensure_topics
 from adapters.memory.clock import SystemClock
-
-GUARD_S = 60.0  # only a bound on hangs: every wait below ends on a condition
+from tests.integration.kafka.records import GUARD_S, dead_letters, eventually
 
 
 def mention(ident: str, symbols: list[str], minutes_ago: float, **counts: int) -> bytes:
@@ -64,35 +61,6 @@ def feed_for(config: KafkaConfig, topics: tuple[str, str]) -> KafkaSocialFeed:
         poll_timeout_ms=100,
         backoff=(0.05, 0.5),
     )
-
-
-async def eventually(condition: Callable[[], bool], what: str) -> None:
-    async def poll() -> None:
-        while True:
-            if condition():
-                return
-            await asyncio.sleep(0.05)
-
-    try:
-        await asyncio.wait_for(poll(), GUARD_S)
-    except TimeoutError:
-        pytest.fail(f"never happened: {what}")
-
-
-async def dead_letters(config: KafkaConfig, dlq: str, count: int) -> list[ConsumerRecord]:
-    reader = AIOKafkaConsumer(bootstrap_servers=config.servers, group_id=None)
-    await reader.start()
-    letters: list[ConsumerRecord] = []
-    try:
-        tp = TopicPartition(dlq, 0)
-        reader.assign([tp])
-        await reader.seek_to_beginning(tp)
-        async with asyncio.timeout(GUARD_S):
-            while len(letters) < count:
-                letters.extend((await reader.getmany(tp, timeout_ms=200)).get(tp, []))
-    finally:
-        await reader.stop()
-    return letters
 
 
 async def test_valid_records_become_mentions_and_bad_ones_go_to_the_dlq_with_a_reason(

@@ -9,75 +9,20 @@ import signal
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import func, insert, select
 
-from adapters.postgres.engine import make_engine
-from adapters.postgres.repos.notifications import _delivery_row
-from adapters.postgres.tables.notifications import notification_deliveries
 from bootstrap.shutdown_grace import MARGIN_S
-from ports.notifications.notification_store import Delivery
-from tests.bulwark_process import ROOT, bulwark, free_port, migrate
+from tests.bulwark_process import ROOT, bulwark, free_port, migrate, server_environment
+from tests.kit.notification_backlog import backlog_counts, seed_backlog
 from tests.kit.processes import LocalProcess
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 GRACE_S = 3.0
 BACKLOG = 20_000  # more than a second's work for the dispatcher: still pending at the stop
-
-
-def _rows(deliveries: list[Delivery]) -> list[dict[str, object]]:
-    return [_delivery_row(d) for d in deliveries]
-
-
-def _backlog(size: int) -> list[Delivery]:
-    now = datetime.now(UTC)
-    return [
-        Delivery(
-            id=f"backlog-{i:06}",
-            user_id=f"u{i % 50}",
-            event_type="order.denied",
-            priority="normal",
-            channel="websocket",
-            title="Order denied",
-            body="MAX_NOTIONAL",
-            created_at=now,
-            next_attempt_at=now,
-            source_id=f"event-{i}",
-        )
-        for i in range(size)
-    ]
-
-
-async def _seed(url: str, size: int) -> None:
-    """The backlog in one transaction: the dispatcher sees all of it at once."""
-    engine = make_engine(url)
-    try:
-        async with engine.begin() as conn:
-            await conn.execute(insert(notification_deliveries), _rows(_backlog(size)))
-    finally:
-        await engine.dispose()
-
-
-async def _counts(url: str) -> dict[str, int]:
-    """The backlog's deliveries per status (the server's own, if any, left out)."""
-    engine = make_engine(url)
-    try:
-        columns = notification_deliveries.c
-        query = (
-            select(columns.status, func.count())
-            .where(columns.id.like("backlog-%"))
-            .group_by(columns.status)
-        )
-        async with engine.connect() as conn:
-            rows = await conn.execute(query)
-            return {row[0]: row[1] for row in rows}
-    finally:
-        await engine.dispose()
 
 
 @contextmanager
@@ -119,30 +64,23 @@ def test_a_stop_is_bounded_by_the_grace_and_the_backlog_is_sent_after_a_restart(
 ) -> None:
     # Arrange: a served SQLite store, then a backlog the dispatcher starts on.
     url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
-    env = {
-        **os.environ,
-        "BULWARK_ENV": "test",
-        "BULWARK_LOG_FORMAT": "json",
-        "BULWARK_DATABASE_URL": url,
-        "BULWARK_SECRET_KEY": "x" * 43 + "=",
-        "BULWARK_SHUTDOWN_GRACE_SECONDS": str(GRACE_S),
-    }
+    env = {**server_environment(url), "BULWARK_SHUTDOWN_GRACE_SECONDS": str(GRACE_S)}
     migrate(env)
     with _serve(env, tmp_path / "first.log") as server:
-        asyncio.run(_seed(url, BACKLOG))
-        while not asyncio.run(_counts(url)).get("sent"):  # the dispatcher's poll finds it
+        asyncio.run(seed_backlog(url, BACKLOG))
+        while not asyncio.run(backlog_counts(url)).get("sent"):  # the dispatcher's poll finds it
             time.sleep(0.05)
         # Act: SIGTERM in the middle of the work.
         _stop_within_the_grace(server, signal.SIGTERM)
     # Assert: nothing lost.
-    stopped = asyncio.run(_counts(url))
+    stopped = asyncio.run(backlog_counts(url))
     assert stopped.get("sent", 0) > 0, stopped  # the dispatcher was at work...
     assert stopped.get("pending", 0) > 0, stopped  # ...and was cut off with work left
     assert sum(stopped.values()) == BACKLOG, stopped
     # Act: start again.
     with _serve(env, tmp_path / "second.log") as server:
         deadline = time.monotonic() + 60
-        while (counts := asyncio.run(_counts(url))).get("pending", 0):
+        while (counts := asyncio.run(backlog_counts(url))).get("pending", 0):
             assert time.monotonic() < deadline, f"backlog left after 60 s: {counts}"
             time.sleep(0.5)
         _stop_within_the_grace(server, signal.SIGINT)  # Ctrl-C: as bounded

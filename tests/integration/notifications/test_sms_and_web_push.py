@@ -4,19 +4,14 @@ push service that decrypts the payload and verifies the VAPID signature."""
 from __future__ import annotations
 
 import base64
-import json
-import os
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qs
 
-import http_ece
 import httpx
 import jwt
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
 
 from adapters.notifications.http_senders import http_client
 from adapters.notifications.twilio_sms import TwilioSmsSender
@@ -31,6 +26,7 @@ from ports.notifications.notifications import (
     Priority,
 )
 from tests.alpaca_server import AlpacaServer, Reply
+from tests.kit.web_push import PushBrowser, b64, public_point, vapid_pair
 
 SID = "AC" + "0123456789abcdef" * 2
 TOKEN = "twilio-auth-token-0123456789"
@@ -46,10 +42,6 @@ MESSAGE = OutgoingMessage(
 )
 OPEN = UrlGuard(allow_http=True, allow_private=True)
 MESSAGES = "/2010-04-01/Accounts/{sid}/Messages.json"
-
-
-def b64(raw: bytes) -> str:
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
 
 @pytest.fixture
@@ -179,43 +171,20 @@ async def test_an_unreachable_twilio_is_retryable(client: httpx.AsyncClient) -> 
     assert PHONE not in failed.value.reason
 
 
-class Browser:
-    """A subscriber's keys, as a browser makes them for a PushSubscription."""
-
-    def __init__(self) -> None:
-        self.key = ec.generate_private_key(ec.SECP256R1())
-        public = self.key.public_key().public_bytes(
-            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
-        )
-        self.auth = os.urandom(16)
-        self.keys = json.dumps({"p256dh": b64(public), "auth": b64(self.auth)})
-
-    def decrypt(self, body: bytes) -> dict[str, Any]:
-        plain = http_ece.decrypt(
-            body, private_key=self.key, auth_secret=self.auth, version="aes128gcm"
-        )
-        document: dict[str, Any] = json.loads(plain)
-        return document
-
-
-def vapid_pair() -> tuple[str, ec.EllipticCurvePublicKey]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    raw = key.private_numbers().private_value.to_bytes(32, "big")
-    return b64(raw), key.public_key()
-
-
 async def test_a_web_push_is_encrypted_for_the_browser_and_signed_with_vapid(
     server: AlpacaServer, client: httpx.AsyncClient
 ) -> None:
     # Arrange
     server.route("POST", "/push/{token}", lambda request: Reply(201, None))
-    browser = Browser()
+    browser = PushBrowser()
     private, public = vapid_pair()
     sender = WebPushSender(client, OPEN, private, "mailto:ops@example.com", ttl_seconds=600)
     endpoint = f"{server.url}/push/sub-1"
 
     # Act
-    await sender.send(MESSAGE, Destination(Channel.WEB_PUSH, endpoint, "nep-2", "", browser.keys))
+    await sender.send(
+        MESSAGE, Destination(Channel.WEB_PUSH, endpoint, "nep-2", "", browser.keys_text)
+    )
 
     # Assert
     [request] = server.requests_to("POST", "/push/sub-1")
@@ -226,10 +195,7 @@ async def test_a_web_push_is_encrypted_for_the_browser_and_signed_with_vapid(
     scheme, _, params = headers["authorization"].partition(" ")
     fields = dict(part.split("=", 1) for part in params.split(","))
     assert scheme == "vapid"
-    raw_public = public.public_bytes(
-        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
-    )
-    assert fields["k"].strip() == b64(raw_public)
+    assert fields["k"].strip() == b64(public_point(public))
     claims = jwt.decode(fields["t"].strip(), public, algorithms=["ES256"], audience=server.url)
     assert claims["sub"] == "mailto:ops@example.com"
     payload = browser.decrypt(request.body)
@@ -252,7 +218,9 @@ async def test_push_service_answers_map_to_gone_or_retry(
     server.route("POST", "/push/{token}", lambda request: Reply(status, None))
     private, _ = vapid_pair()
     sender = WebPushSender(client, OPEN, private, "mailto:ops@example.com")
-    destination = Destination(Channel.WEB_PUSH, f"{server.url}/push/x", "nep-2", "", Browser().keys)
+    destination = Destination(
+        Channel.WEB_PUSH, f"{server.url}/push/x", "nep-2", "", PushBrowser().keys_text
+    )
 
     # Act
     with pytest.raises(DeliveryFailed) as failed:
@@ -273,7 +241,7 @@ async def test_a_push_to_a_private_address_is_refused_by_the_guard(
         client, UrlGuard(allow_http=True, allow_private=False), private, "mailto:a@b.c"
     )
     destination = Destination(
-        Channel.WEB_PUSH, "http://127.0.0.1:9/push/x", "nep-2", "", Browser().keys
+        Channel.WEB_PUSH, "http://127.0.0.1:9/push/x", "nep-2", "", PushBrowser().keys_text
     )
 
     # Act

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,6 +21,9 @@ from adapters.postgres.uow import unit_of_work_factory
 from ports.portfolio.portfolios import PortfolioStore
 
 STORES = ["memory", "sqlite", "postgres"]
+
+# The contracts' instant: with microseconds, which every store must give back as written.
+T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
 
 T = TypeVar("T")
 

@@ -7,7 +7,7 @@ would; the chain walk must name the first broken seq and why.
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from itertools import pairwise
 from typing import Any
 
@@ -21,9 +21,8 @@ from application.core.audit_chain import GENESIS, ChainWalker
 from application.core.audit_context import audit_context
 from ports.core.audit import AuditFilter, ChainedEntry
 from ports.core.events import AuditEntry
-from tests.integration.store.conftest import StoreUnderTest
+from tests.integration.store.conftest import T0, StoreUnderTest
 
-T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
 Log = InMemoryAuditLog | SqlAuditLog
 
 

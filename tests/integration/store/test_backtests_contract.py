@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -24,9 +24,8 @@ from domain.backtests.model import (
 )
 from domain.market_data.bars import Timeframe
 from ports.strategies.backtests import BacktestPage, BacktestRepository
-from tests.integration.store.conftest import StoreUnderTest
+from tests.integration.store.conftest import T0, StoreUnderTest
 
-T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
 D = Decimal
 
 

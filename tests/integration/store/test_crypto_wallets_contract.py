@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -13,9 +13,8 @@ from adapters.postgres.crypto_wallets import SqlCryptoWalletStore
 from domain.analytics.crypto.wallet_book import StoredWallet
 from domain.errors import Conflict
 from ports.analytics.crypto_wallets import CryptoWalletExists, CryptoWalletStore
-from tests.integration.store.conftest import StoreUnderTest
+from tests.integration.store.conftest import T0, StoreUnderTest
 
-T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
 ALICE = "0x00000000000000000000000000000000000a11ce"
 BOB = "0x0000000000000000000000000000000000000b0b"
 USDC = "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -11,9 +11,7 @@ from adapters.memory.devices import InMemoryDevices, InMemoryLoginHistory
 from adapters.postgres.repos.devices import SqlDevices, SqlLoginHistory
 from domain.identity.devices import Device
 from ports.devices.devices import DeviceStore, LoginHistory, LoginRecord
-from tests.integration.store.conftest import StoreUnderTest
-
-T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
+from tests.integration.store.conftest import T0, StoreUnderTest
 
 
 @dataclass

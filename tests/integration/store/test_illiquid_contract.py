@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -21,10 +21,9 @@ from domain.portfolio.illiquid import (
 )
 from ports.portfolio.illiquid import IlliquidAssetStore
 from ports.portfolio.portfolios import Portfolio
-from tests.integration.store.conftest import StoreUnderTest
+from tests.integration.store.conftest import T0, StoreUnderTest
 
 D = Decimal
-T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
 
 
 @pytest.fixture

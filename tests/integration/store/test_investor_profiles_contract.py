@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -12,9 +12,8 @@ from adapters.postgres.investor_profiles import SqlInvestorProfileRepository
 from domain.retirement.limits import FilingStatus
 from domain.wealth.profile import InvestorProfile, RiskTolerance
 from ports.wealth.investor_profiles import InvestorProfileRepository
-from tests.integration.store.conftest import StoreUnderTest
+from tests.integration.store.conftest import T0, StoreUnderTest
 
-T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
 D = Decimal
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -14,9 +14,7 @@ from adapters.postgres.tables.key_vault import vault_keys
 from application.keys.vault_sources import vault_sources
 from domain.keys.keys import SealedPair, VaultKey
 from ports.keys.key_vault import KeyAccess, KeyVaultStore, VaultKeyLinked
-from tests.integration.store.conftest import StoreUnderTest
-
-T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
+from tests.integration.store.conftest import T0, StoreUnderTest
 
 
 def key(key_id: str = "vk-1", **fields: object) -> VaultKey:

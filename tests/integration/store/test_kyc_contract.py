@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -11,9 +11,7 @@ from adapters.memory.kyc import InMemoryKycDocuments
 from adapters.postgres.repos.kyc import SqlKycDocuments
 from domain.kyc.documents import DocumentKind, DocumentStatus, KycDocument
 from ports.identity.kyc import KycDocumentRepository, KycPage
-from tests.integration.store.conftest import StoreUnderTest
-
-T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
+from tests.integration.store.conftest import T0, StoreUnderTest
 
 
 @pytest.fixture

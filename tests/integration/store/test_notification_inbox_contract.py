@@ -3,7 +3,7 @@ SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import time, timedelta
 
 import pytest
 
@@ -12,9 +12,8 @@ from adapters.postgres.repos.notifications import SqlNotificationStore
 from domain.notifications.preferences import Preferences
 from domain.notifications.quiet_hours import QuietHours
 from ports.notifications.notification_store import InAppNotification, NotificationStore, Page
-from tests.integration.store.conftest import StoreUnderTest
+from tests.integration.store.conftest import T0, StoreUnderTest
 
-T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
 LATER = T0 + timedelta(hours=1)
 
 

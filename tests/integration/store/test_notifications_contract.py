@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import time, timedelta
 
 import pytest
 
@@ -20,9 +20,7 @@ from ports.notifications.notification_store import (
     NotificationStore,
     Page,
 )
-from tests.integration.store.conftest import StoreUnderTest
-
-T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
+from tests.integration.store.conftest import T0, StoreUnderTest
 
 
 @pytest.fixture

@@ -3,9 +3,6 @@ least once — a crash between commit and publish loses nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from decimal import Decimal
-
 import pytest
 from sqlalchemy import insert, select
 
@@ -13,18 +10,12 @@ from adapters.memory.bus import InProcessEventBus
 from adapters.postgres.engine import make_engine
 from adapters.postgres.outbox import OutboxRelay, PublishFailed, RelayingPublisher
 from adapters.postgres.tables.outbox import outbox
-from domain.events import DomainEvent
 from domain.killswitch.switch import EmergencyHalt
-from domain.trading.orders import Order, OrderDenied, Origin, OriginKind, Side
+from domain.trading.orders import Order, OrderDenied
 from tests.integration.store.conftest import StoreUnderTest, unsent_in_outbox
+from tests.integration.store.outbox_orders import RecordingPublisher, buy_order
 
 pytestmark = pytest.mark.usefixtures("sql_only")
-
-
-def _order(n: int, account: str = "acc-1") -> Order:
-    return Order(
-        f"ord-{n}", f"cl-{n}", account, "AAPL", Side.BUY, Decimal(1), Origin(OriginKind.USER, "u")
-    )
 
 
 async def _deny(store: StoreUnderTest, order: Order, reason: str = "MAX_QTY") -> None:
@@ -35,17 +26,6 @@ async def _deny(store: StoreUnderTest, order: Order, reason: str = "MAX_QTY") ->
         await uow.commit()
 
 
-class FailingPublisher:
-    def __init__(self) -> None:
-        self.fail = True
-        self.published: list[DomainEvent] = []
-
-    async def publish(self, events: Sequence[DomainEvent]) -> None:
-        if self.fail:
-            raise ConnectionError("broker down")
-        self.published.extend(events)
-
-
 async def test_events_are_written_with_the_commit_and_published_once_by_the_relay(
     store: StoreUnderTest,
 ) -> None:
@@ -54,7 +34,7 @@ async def test_events_are_written_with_the_commit_and_published_once_by_the_rela
     relay = OutboxRelay(store.engine, bus)
 
     # Act
-    await _deny(store, _order(1))
+    await _deny(store, buy_order(1))
     before = list(bus.published)
     first = await relay.drain()
     second = await relay.drain()
@@ -68,7 +48,7 @@ async def test_events_are_written_with_the_commit_and_published_once_by_the_rela
 
 async def test_nothing_reaches_the_outbox_without_commit(store: StoreUnderTest) -> None:
     async with store.uow() as uow:
-        order = _order(1)
+        order = buy_order(1)
         await uow.orders.add(order)
         order.deny(("X",))
 
@@ -77,7 +57,7 @@ async def test_nothing_reaches_the_outbox_without_commit(store: StoreUnderTest) 
 
 async def test_a_crash_between_commit_and_publish_loses_nothing(store: StoreUnderTest) -> None:
     # Arrange: the process commits, then dies before its relay runs
-    await _deny(store, _order(1))
+    await _deny(store, buy_order(1))
     await store.engine.dispose()
 
     # Act: a new process (new engine, new relay) starts on the same database
@@ -97,10 +77,10 @@ async def test_a_failing_publisher_leaves_the_events_for_the_next_attempt_in_ord
     store: StoreUnderTest,
 ) -> None:
     # Arrange
-    publisher = FailingPublisher()
+    publisher = RecordingPublisher(fail=True)
     relay = OutboxRelay(store.engine, publisher)
     for n in range(1, 4):
-        await _deny(store, _order(n), reason=f"R{n}")
+        await _deny(store, buy_order(n), reason=f"R{n}")
 
     # Act
     with pytest.raises(PublishFailed):
@@ -124,7 +104,7 @@ async def test_events_of_one_aggregate_keep_commit_order_across_batches(
     bus = InProcessEventBus()
     relay = OutboxRelay(store.engine, bus, batch_size=2)
     for n in range(1, 6):
-        await _deny(store, _order(n), reason=f"R{n}")
+        await _deny(store, buy_order(n), reason=f"R{n}")
 
     # Act
     published = await relay.drain()
@@ -151,7 +131,7 @@ async def test_an_undecodable_row_is_set_aside_with_the_reason_and_the_rest_flow
                 attempts=0,
             )
         )
-    await _deny(store, _order(1))
+    await _deny(store, buy_order(1))
     bus = InProcessEventBus()
 
     # Act
@@ -171,7 +151,7 @@ async def test_the_use_case_publisher_sends_direct_events_then_drains_the_outbox
     # Arrange
     bus = InProcessEventBus()
     publisher = RelayingPublisher(bus, OutboxRelay(store.engine, bus))
-    await _deny(store, _order(1))
+    await _deny(store, buy_order(1))
     halt = EmergencyHalt("account:acc-1", "manual", "u-1", "test")
 
     # Act

@@ -4,9 +4,7 @@ the relay only for what a crash or a failed publish left, and that first."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
 from datetime import timedelta
-from decimal import Decimal
 
 import pytest
 
@@ -16,23 +14,11 @@ from adapters.postgres.outbox import OutboxRelay, RelayingPublisher
 from adapters.postgres.outbox_pump import CommittedEventPump, PumpOnLoop, attach_pump
 from adapters.postgres.uow import unit_of_work_factory
 from domain.events import DomainEvent
-from domain.trading.orders import Order, OrderDenied, Origin, OriginKind, Side
+from domain.trading.orders import OrderDenied
 from tests.integration.store.conftest import StoreUnderTest, unsent_in_outbox
+from tests.integration.store.outbox_orders import RecordingPublisher, deny
 
 pytestmark = pytest.mark.usefixtures("sql_only")
-
-
-class Recording:
-    """A publisher that keeps what it got, and can be made to fail."""
-
-    def __init__(self) -> None:
-        self.fail = False
-        self.published: list[DomainEvent] = []
-
-    async def publish(self, events: Sequence[DomainEvent]) -> None:
-        if self.fail:
-            raise ConnectionError("broker down")
-        self.published.extend(events)
 
 
 class CountingRelay(OutboxRelay):
@@ -45,26 +31,12 @@ class CountingRelay(OutboxRelay):
         return await super()._drain_batch(cutoff)  # type: ignore[arg-type]
 
 
-def _order(n: int) -> Order:
-    return Order(
-        f"ord-{n}", f"cl-{n}", "acc-1", "AAPL", Side.BUY, Decimal(1), Origin(OriginKind.USER, "u")
-    )
-
-
-async def _deny(store: StoreUnderTest, n: int) -> None:
-    async with store.uow() as uow:
-        order = _order(n)
-        await uow.orders.add(order)
-        order.deny((f"R{n}",))
-        await uow.commit()
-
-
 def _reasons(events: list[DomainEvent]) -> list[tuple[str, ...]]:
     return [e.reasons for e in events if isinstance(e, OrderDenied)]
 
 
 async def _publishing_from_memory(
-    store: StoreUnderTest, target: Recording
+    store: StoreUnderTest, target: RecordingPublisher
 ) -> tuple[RelayingPublisher, CountingRelay]:
     relay = CountingRelay(store.engine, target)
     publisher = RelayingPublisher(InProcessEventBus(), relay, from_memory=True)
@@ -76,13 +48,13 @@ async def test_committed_events_are_published_from_memory_and_marked_sent(
     store: StoreUnderTest,
 ) -> None:
     # Arrange
-    target = Recording()
+    target = RecordingPublisher()
     publisher, relay = await _publishing_from_memory(store, target)
     reads_before = relay.reads
 
     # Act
     for n in range(1, 4):
-        await _deny(store, n)
+        await deny(store.uow, n, f"R{n}")
     await publisher.idle()
 
     # Assert: in commit order, none read back from the outbox, every row marked sent
@@ -102,7 +74,7 @@ def _deny_on_another_loop(
         engine = make_engine(store.engine.url.render_as_string(hide_password=False))
         attach_pump(engine, PumpOnLoop(home, pump))
         try:
-            await _deny(StoreUnderTest(store.kind, unit_of_work_factory(engine), engine), n)
+            await deny(unit_of_work_factory(engine), n, f"R{n}")
         finally:
             await engine.dispose()
 
@@ -113,17 +85,17 @@ async def test_commits_on_another_loops_engine_are_published_at_once_in_commit_o
     store: StoreUnderTest,
 ) -> None:
     # Arrange
-    target = Recording()
+    target = RecordingPublisher()
     publisher, relay = await _publishing_from_memory(store, target)
     assert publisher.pump is not None
     reads_before = relay.reads
 
     # Act: the second commit made on another thread's loop and engine, between two of ours
-    await _deny(store, 1)
+    await deny(store.uow, 1, "R1")
     await asyncio.to_thread(
         _deny_on_another_loop, store, 2, asyncio.get_running_loop(), publisher.pump
     )
-    await _deny(store, 3)
+    await deny(store.uow, 3, "R3")
     await publisher.idle()
 
     # Assert: in commit order, from memory (no read of the outbox, no wait for the sweep)
@@ -139,14 +111,14 @@ async def test_rows_left_by_a_crash_are_sent_first_then_the_new_ones(
     store: StoreUnderTest,
 ) -> None:
     # Arrange: a process committed and died before publishing (no pump: nothing published)
-    await _deny(store, 1)
-    await _deny(store, 2)
-    target = Recording()
+    await deny(store.uow, 1, "R1")
+    await deny(store.uow, 2, "R2")
+    target = RecordingPublisher()
     relay = OutboxRelay(store.engine, target)
     publisher = RelayingPublisher(InProcessEventBus(), relay, from_memory=True)
 
     # Act: the new process commits before its relay's first drain
-    await _deny(store, 3)
+    await deny(store.uow, 3, "R3")
     await publisher.idle()
 
     # Assert: the leftovers first, in id order, then the new commit, each once
@@ -158,17 +130,17 @@ async def test_a_failed_publish_leaves_the_rows_to_a_drain_that_keeps_the_order(
     store: StoreUnderTest,
 ) -> None:
     # Arrange
-    target = Recording()
+    target = RecordingPublisher()
     publisher, _ = await _publishing_from_memory(store, target)
     target.fail = True
 
     # Act: two commits while the broker is down, then one after it is back
-    await _deny(store, 1)
-    await _deny(store, 2)
+    await deny(store.uow, 1, "R1")
+    await deny(store.uow, 2, "R2")
     await publisher.idle()
     unsent_while_down = await unsent_in_outbox(store)
     target.fail = False
-    await _deny(store, 3)
+    await deny(store.uow, 3, "R3")
     await publisher.idle()
 
     # Assert
@@ -181,10 +153,10 @@ async def test_the_background_drain_leaves_fresh_rows_to_the_pump_and_takes_old_
     store: StoreUnderTest,
 ) -> None:
     # Arrange: caught up, then a row left unmarked (its publisher died before the mark)
-    target = Recording()
+    target = RecordingPublisher()
     relay = OutboxRelay(store.engine, target)
     await relay.drain()
-    await _deny(store, 1)
+    await deny(store.uow, 1, "R1")
     relay.leftovers_after = timedelta(hours=1)
 
     # Act

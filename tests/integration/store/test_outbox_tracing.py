@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from decimal import Decimal
 
 import pytest
 from opentelemetry.sdk.trace import TracerProvider
@@ -20,9 +19,9 @@ from adapters.postgres.uow import unit_of_work_factory
 from adapters.tracing.otel import OtelTracer
 from adapters.tracing.propagation import TRACEPARENT, current_carrier
 from domain.events import DomainEvent
-from domain.trading.orders import Order, Origin, OriginKind, Side
 from tests.http.tracing_harness import named, parent_id, span_id, trace_id, traced_provider
 from tests.integration.store.conftest import StoreUnderTest
+from tests.integration.store.outbox_orders import deny
 
 pytestmark = pytest.mark.usefixtures("sql_only")
 TOPIC = "bulwark.events"
@@ -37,26 +36,6 @@ class CarrierRecordingPublisher:
 
     async def publish(self, events: Sequence[DomainEvent]) -> None:
         self.calls.append((list(events), current_carrier()))
-
-
-def _order(n: int) -> Order:
-    return Order(
-        f"ord-{n}",
-        f"cl-{n}",
-        f"acc-{n}",
-        "AAPL",
-        Side.BUY,
-        Decimal(1),
-        Origin(OriginKind.USER, "u"),
-    )
-
-
-async def _deny(uow_factory: object, n: int) -> None:
-    async with uow_factory() as uow:  # type: ignore[operator]
-        order = _order(n)
-        await uow.orders.add(order)
-        order.deny(("MAX_QTY",))
-        await uow.commit()
 
 
 def _trace_of(carrier: dict[str, str] | None) -> str | None:
@@ -81,7 +60,7 @@ async def test_each_request_s_events_are_relayed_in_that_request_s_trace(
 
     async def request(n: int) -> int:
         with requests.start_as_current_span(f"request {n}") as span:
-            await _deny(uow_factory, n)
+            await deny(uow_factory, n, account=f"acc-{n}")
             return span.get_span_context().trace_id
 
     traces = await asyncio.gather(request(1), request(2))
@@ -117,8 +96,8 @@ async def test_with_tracing_off_rows_hold_null_and_the_batch_is_published_once(
     # Arrange: the writer without a tracer (off), though a span is current
     provider, exporter = traced_provider()
     with provider.get_tracer("http").start_as_current_span("request"):
-        await _deny(store.uow, 1)
-        await _deny(store.uow, 2)
+        await deny(store.uow, 1, account="acc-1")
+        await deny(store.uow, 2, account="acc-2")
     exporter.clear()
     publisher = CarrierRecordingPublisher()
     relay = OutboxRelay(store.engine, publisher, tracer=OtelTracer(provider.get_tracer("b")))
@@ -141,7 +120,7 @@ async def test_a_trace_sampled_out_is_passed_on_unsampled(
     uow_factory = unit_of_work_factory(store.engine, OutboxWriter(tracer=tracer))
     with provider.get_tracer("http").start_as_current_span("request") as span:
         trace = f"{span.get_span_context().trace_id:032x}"
-        await _deny(uow_factory, 1)
+        await deny(uow_factory, 1, account="acc-1")
     publisher = CarrierRecordingPublisher()
 
     # Act

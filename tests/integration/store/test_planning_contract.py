@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -10,9 +10,8 @@ import pytest
 from adapters.memory.planning import InMemoryPlanningProfileRepository
 from adapters.postgres.planning import SqlPlanningProfileRepository
 from ports.portfolio.planning import PlanningProfile, PlanningProfileRepository
-from tests.integration.store.conftest import StoreUnderTest
+from tests.integration.store.conftest import T0, StoreUnderTest
 
-T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
 D = Decimal
 
 

@@ -6,7 +6,7 @@ PostgreSQL runs twice where it matters: the executemany path and the COPY fast p
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -20,10 +20,9 @@ from domain.portfolio.transactions import (
 )
 from domain.tax.methods import AccountTaxType, LotMethod
 from ports.portfolio.portfolios import Portfolio, PortfolioAccount, PortfolioStore, ValuationPoint
-from tests.integration.store.conftest import StoreUnderTest, portfolio_store
+from tests.integration.store.conftest import T0, StoreUnderTest, portfolio_store
 
 D = Decimal
-T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
 BUY, SELL, DEPOSIT = TransactionKind.BUY, TransactionKind.SELL, TransactionKind.DEPOSIT
 
 

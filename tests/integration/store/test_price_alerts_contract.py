@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -12,9 +12,7 @@ from adapters.memory.price_alerts import InMemoryPriceAlertStore
 from adapters.postgres.repos.price_alerts import SqlPriceAlertStore
 from domain.notifications.price_alerts import AlertState, Direction, Mode, PriceAlert
 from ports.price_alerts.price_alerts import PriceAlertStore
-from tests.integration.store.conftest import StoreUnderTest
-
-T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
+from tests.integration.store.conftest import T0, StoreUnderTest
 
 
 @pytest.fixture

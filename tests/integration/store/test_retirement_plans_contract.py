@@ -4,7 +4,7 @@ SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -15,9 +15,7 @@ from domain.retirement.contributions import AccountType
 from domain.retirement.employer import SAFE_HARBOR_BASIC, VestingKind, VestingSchedule
 from domain.retirement.plans import Contribution, ContributionSource, RetirementPlan
 from ports.wealth.retirement_plans import RetirementPlanStore
-from tests.integration.store.conftest import StoreUnderTest
-
-T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
+from tests.integration.store.conftest import T0, StoreUnderTest
 
 
 @pytest.fixture

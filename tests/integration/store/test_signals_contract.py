@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -18,9 +18,8 @@ from domain.market_data.bars import Timeframe
 from domain.market_data.signals import Pattern, Signal
 from ports.strategies.signals import SignalCursor, SignalRepository, SignalSearch
 from tests.integration.servers import free_port
-from tests.integration.store.conftest import StoreUnderTest
+from tests.integration.store.conftest import T0, StoreUnderTest
 
-T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
 PARIS = timezone(timedelta(hours=1))
 
 

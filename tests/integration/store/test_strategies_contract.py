@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from dataclasses import replace
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
-from adapters.memory.strategies import (
-    InMemoryDecisionLog,
-    InMemoryHoldingRepository,
-    InMemoryStrategyRepository,
-)
-from adapters.postgres.repos.strategies import (
-    SqlDecisionLog,
-    SqlHoldingRepository,
-    SqlStrategyRepository,
-)
+from bootstrap.strategies import StrategyStores, strategy_stores
 from domain.errors import ConcurrentUpdate
 from domain.market_data.bars import Timeframe
 from domain.market_data.signals import Pattern
@@ -37,37 +28,18 @@ from domain.trading.orders import Side
 from ports.strategies.strategies import (
     Decision,
     DecisionCursor,
-    DecisionLog,
-    HoldingRepository,
     SizingInputs,
     StrategyHolding,
-    StrategyRepository,
     Verdict,
 )
-from tests.integration.store.conftest import StoreUnderTest
+from tests.integration.store.conftest import T0, StoreUnderTest
 
-T0 = datetime(2026, 3, 2, 14, 30, 0, 123456, tzinfo=UTC)
 D = Decimal
 
 
-@dataclass
-class Stores:
-    strategies: StrategyRepository
-    decisions: DecisionLog
-    holdings: HoldingRepository
-
-
 @pytest.fixture
-def stores(store: StoreUnderTest) -> Stores:
-    if store.kind == "memory":
-        return Stores(
-            InMemoryStrategyRepository(), InMemoryDecisionLog(), InMemoryHoldingRepository()
-        )
-    return Stores(
-        SqlStrategyRepository(store.engine),
-        SqlDecisionLog(store.engine),
-        SqlHoldingRepository(store.engine),
-    )
+def stores(store: StoreUnderTest) -> StrategyStores:
+    return strategy_stores("memory" if store.kind == "memory" else "sql", lambda: store.engine)
 
 
 def strategy(i: int = 1, **fields: Any) -> Strategy:
@@ -152,7 +124,7 @@ def same_strategy(a: Strategy, b: Strategy) -> None:
         assert getattr(a, name) == getattr(b, name), name
 
 
-async def test_a_strategy_round_trips_exactly(stores: Stores) -> None:
+async def test_a_strategy_round_trips_exactly(stores: StrategyStores) -> None:
     # Arrange
     original = strategy()
 
@@ -166,13 +138,13 @@ async def test_a_strategy_round_trips_exactly(stores: Stores) -> None:
     assert await stores.strategies.get("stg-missing") is None
 
 
-async def test_an_id_is_added_once(stores: Stores) -> None:
+async def test_an_id_is_added_once(stores: StrategyStores) -> None:
     await stores.strategies.add(strategy())
     with pytest.raises(ConcurrentUpdate):
         await stores.strategies.add(strategy(name="again"))
 
 
-async def test_update_bumps_the_version_and_refuses_a_stale_copy(stores: Stores) -> None:
+async def test_update_bumps_the_version_and_refuses_a_stale_copy(stores: StrategyStores) -> None:
     # Arrange
     await stores.strategies.add(strategy())
     read = await stores.strategies.get("stg-1")
@@ -191,7 +163,7 @@ async def test_update_bumps_the_version_and_refuses_a_stale_copy(stores: Stores)
         await stores.strategies.update(strategy(7))
 
 
-async def test_lists_by_owner_and_the_active_ones(stores: Stores) -> None:
+async def test_lists_by_owner_and_the_active_ones(stores: StrategyStores) -> None:
     # Arrange
     await stores.strategies.add(strategy(1))
     await stores.strategies.add(strategy(2, mode=StrategyMode.OFF))
@@ -207,7 +179,7 @@ async def test_lists_by_owner_and_the_active_ones(stores: Stores) -> None:
 
 
 async def test_a_decision_is_claimed_once_per_trigger_strategy_and_account(
-    stores: Stores,
+    stores: StrategyStores,
 ) -> None:
     # Arrange
     first = decision(1)
@@ -223,7 +195,7 @@ async def test_a_decision_is_claimed_once_per_trigger_strategy_and_account(
     assert loaded == first
 
 
-async def test_complete_sets_the_outcome(stores: Stores) -> None:
+async def test_complete_sets_the_outcome(stores: StrategyStores) -> None:
     # Arrange
     await stores.decisions.claim(decision(1))
 
@@ -242,7 +214,7 @@ async def test_complete_sets_the_outcome(stores: Stores) -> None:
     )
 
 
-async def test_a_skip_without_sizing_round_trips(stores: Stores) -> None:
+async def test_a_skip_without_sizing_round_trips(stores: StrategyStores) -> None:
     skip = decision(
         2,
         action=Action.SKIP,
@@ -264,7 +236,7 @@ async def test_a_skip_without_sizing_round_trips(stores: Stores) -> None:
     assert await stores.decisions.get(exit_.id) == exit_
 
 
-async def test_pages_newest_first_without_repeats_or_gaps(stores: Stores) -> None:
+async def test_pages_newest_first_without_repeats_or_gaps(stores: StrategyStores) -> None:
     # Arrange: five decisions, two at the same instant, one of another strategy
     for i in range(1, 5):
         await stores.decisions.claim(decision(i))
@@ -286,7 +258,7 @@ async def test_pages_newest_first_without_repeats_or_gaps(stores: Stores) -> Non
     ]
 
 
-async def test_holdings_are_put_replaced_listed_and_removed(stores: Stores) -> None:
+async def test_holdings_are_put_replaced_listed_and_removed(stores: StrategyStores) -> None:
     # Arrange
     await stores.holdings.put(held("acc-1"))
     await stores.holdings.put(held("acc-2"))

@@ -20,21 +20,14 @@ from domain.market_data.bars import Bar, Timeframe
 from tests.integration.vendors.conftest import VENDORS, make_vendor
 from tests.integration.vendors.replay_server import ReplayServer
 from tests.integration.vendors.vendor_routes import DATABENTO_KEY, TWELVEDATA_KEY
+from tests.kit.cli import bars_dir
 from tests.kit.logging_guard import logging_restored
 
-__all__ = ["logging_restored"]
+__all__ = ["bars_dir", "logging_restored"]
 
 JUNE_3 = datetime(2024, 6, 3, tzinfo=UTC)
 JUNE_15 = datetime(2024, 6, 15, tzinfo=UTC)
 SPAN = ["--from", "2024-06-03", "--to", "2024-06-14", "--symbols", "NVDA"]
-
-
-@pytest.fixture
-def bars_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, logging_restored: None) -> Path:
-    monkeypatch.setenv("BULWARK_ENV", "test")
-    monkeypatch.setenv("BULWARK_DATABASE_URL", "memory://")
-    monkeypatch.setenv("BULWARK_BARS_DIR", str(tmp_path / "bars"))
-    return tmp_path / "bars"
 
 
 def _point_at(server: ReplayServer, monkeypatch: pytest.MonkeyPatch) -> None:

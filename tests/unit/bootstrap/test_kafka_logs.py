@@ -10,14 +10,7 @@ import pytest
 
 from bootstrap.kafka_logs import KafkaClientLines
 from bootstrap.logging import configure_logging
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.kit.clocks import ManualClock
 
 
 def record(
@@ -29,7 +22,7 @@ def record(
 
 def test_the_first_client_error_of_each_interval_passes_and_names_the_rest() -> None:
     # Arrange
-    clock = Clock()
+    clock = ManualClock()
     lines = KafkaClientLines(1.0, clock)
     burst = [record("aiokafka", logging.ERROR, f"Unable connect to node {i}") for i in range(5)]
     later = record("aiokafka.consumer.fetcher", logging.ERROR, "Failed fetch messages")
@@ -49,7 +42,7 @@ def test_the_first_client_error_of_each_interval_passes_and_names_the_rest() -> 
 
 def test_a_client_traceback_becomes_its_error_on_the_same_line() -> None:
     # Arrange
-    lines = KafkaClientLines(1.0, Clock())
+    lines = KafkaClientLines(1.0, ManualClock())
     try:
         raise ConnectionRefusedError("[Errno 111] Connection refused")
     except ConnectionRefusedError as exc:
@@ -75,7 +68,7 @@ def test_a_client_traceback_becomes_its_error_on_the_same_line() -> None:
 )
 def test_other_lines_pass_unchanged_however_many(name: str, level: int) -> None:
     # Arrange
-    lines = KafkaClientLines(1.0, Clock())
+    lines = KafkaClientLines(1.0, ManualClock())
     records = [record(name, level, "same again") for _ in range(3)]
 
     # Act

@@ -6,7 +6,6 @@ primary over a secondary that is down (the composite must not disturb a healthy 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
@@ -23,7 +22,7 @@ from domain.market_data.book import OrderBook
 from domain.market_data.options import OptionChain
 from ports.market_data.marketdata import MarketDataProvider, ProviderError, Quote, RateLimitUsage
 from tests.kit.market_data import BarAsk, ServesBars
-from tests.kit.market_data_contract import MarketDataContract, StreamFeeder
+from tests.kit.market_data_contract import MarketDataContract, StreamFeeder, ticking
 
 
 class DownProvider(ServesBars):
@@ -73,12 +72,7 @@ class FailoverContract(MarketDataContract):
 
     @pytest.fixture
     def stream_feeder(self, synthetic: SyntheticMarketData) -> StreamFeeder:
-        async def keep_ticking() -> None:
-            while True:
-                synthetic.tick()
-                await asyncio.sleep(0)
-
-        return keep_ticking
+        return ticking(synthetic)
 
     def tiers(self, synthetic: SyntheticMarketData) -> list[list[MarketDataProvider]]:
         raise NotImplementedError

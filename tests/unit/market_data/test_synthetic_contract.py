@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -11,7 +10,7 @@ import pytest
 from adapters.market_data.synthetic import SyntheticMarketData
 from adapters.memory.clock import FakeClock
 from adapters.memory.marketdata import InMemoryMarketData
-from tests.kit.market_data_contract import MarketDataContract, StreamFeeder
+from tests.kit.market_data_contract import MarketDataContract, StreamFeeder, ticking
 
 
 class TestSyntheticContract(MarketDataContract):
@@ -34,9 +33,4 @@ class TestSyntheticContract(MarketDataContract):
 
     @pytest.fixture
     def stream_feeder(self, provider: SyntheticMarketData) -> StreamFeeder:
-        async def keep_ticking() -> None:
-            while True:
-                provider.tick()
-                await asyncio.sleep(0)
-
-        return keep_ticking
+        return ticking(provider)

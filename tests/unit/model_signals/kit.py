@@ -1,8 +1,11 @@
-"""Bars in a memory store, a card, and the training use case wired with the real adapters."""
+"""Bars in a memory store, a card, the training use case wired with the real adapters, and a
+strategy that follows models."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
 
 from adapters.memory.bar_store import InMemoryBarStore
 from adapters.memory.clock import FakeClock
@@ -14,7 +17,9 @@ from domain.market_data.bars import BarSeries, Timeframe
 from domain.model_signals.card import SignalModelCard
 from domain.model_signals.features import FEATURE_NAMES
 from domain.model_signals.walk_forward import FoldMetrics
+from domain.strategies.definition import SignalSource, SizingMethod, SizingPolicy, Strategy
 from ports.model_signals.signal_models import SignalModelRegistry
+from tests.kit.strategies import a_strategy
 from tools.backtest_data import generate
 
 FIRST = datetime(2020, 1, 1, tzinfo=UTC)
@@ -53,3 +58,18 @@ def card(name: str = "m1", scale: float = 0.01) -> SignalModelCard:
         onnx_sha256="cd" * 32, score_scale=scale,
         folds=(FoldMetrics(0, 500, 100, 0.52, 0.03), FoldMetrics(1, 600, 100, 0.5, -0.01)),
     )  # fmt: skip
+
+
+def follower(*sources: SignalSource, **changes: Any) -> Strategy:
+    """A strategy of owner u on account a that follows `sources`, 1,000 a trade; `changes`
+    over it."""
+    fields: dict[str, Any] = {
+        "id": "st",
+        "owner_id": "u",
+        "name": "model follower",
+        "account_ids": ("a",),
+        "sources": sources,
+        "sizing": SizingPolicy(SizingMethod.FIXED_NOTIONAL, notional=Decimal(1000)),
+        **changes,
+    }
+    return a_strategy(**fields)

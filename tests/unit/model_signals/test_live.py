@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal
 
 from adapters.memory.clock import FakeClock
 from adapters.memory.signal_models import InMemorySignalModelRegistry
@@ -16,21 +15,10 @@ from application.model_signals.training import TrainRequest
 from domain.strategies.decide import StrategySignal
 from domain.strategies.definition import (
     SignalSource,
-    SizingMethod,
-    SizingPolicy,
     SourceKind,
-    Strategy,
     StrategyMode,
 )
-from tests.unit.model_signals.kit import END, FIRST, bars, stored, trainer
-
-
-def _follower(sources: tuple[SignalSource, ...], mode: StrategyMode) -> Strategy:
-    return Strategy(
-        id=f"st-{mode.value}", owner_id="u", name="model follower", account_ids=("a",),
-        sources=sources, mode=mode,
-        sizing=SizingPolicy(SizingMethod.FIXED_NOTIONAL, notional=Decimal(1000)),
-    )  # fmt: skip
+from tests.unit.model_signals.kit import END, FIRST, bars, follower, stored, trainer
 
 
 async def test_a_bar_close_delivers_the_followed_models_signals_once() -> None:
@@ -44,10 +32,14 @@ async def test_a_bar_close_delivers_the_followed_models_signals_once() -> None:
     strategies = InMemoryStrategyRepository()
     only = frozenset({"S0", "S2"})
     await strategies.add(
-        _follower((SignalSource(SourceKind.MODEL, symbols=only, name="alpha"),), StrategyMode.PAPER)
+        follower(
+            SignalSource(SourceKind.MODEL, symbols=only, name="alpha"),
+            id="st-paper",
+            mode=StrategyMode.PAPER,
+        )
     )
     await strategies.add(
-        _follower((SignalSource(SourceKind.MODEL, name="beta"),), StrategyMode.OFF)
+        follower(SignalSource(SourceKind.MODEL, name="beta"), id="st-off", mode=StrategyMode.OFF)
     )
     closed_at = datetime.fromtimestamp(float(series["S0"].start[-1]) + 86_400, tz=UTC)
     clock = FakeClock(closed_at - timedelta(hours=12))

@@ -16,12 +16,9 @@ from domain.strategies.decide import Action, decide_on_signal
 from domain.strategies.definition import (
     EntryRules,
     SignalSource,
-    SizingMethod,
-    SizingPolicy,
     SourceKind,
-    Strategy,
 )
-from tests.unit.model_signals.kit import END, FIRST, bars, stored, trainer
+from tests.unit.model_signals.kit import END, FIRST, bars, follower, stored, trainer
 
 DAY = timedelta(days=1)
 
@@ -76,12 +73,10 @@ async def test_a_strategy_following_the_model_enters_on_its_signal() -> None:
         "alpha", Timeframe.D1, _closed_at(series["S0"]), series
     )
     strongest = max(signals, key=lambda s: abs(s.score))
-    strategy = Strategy(
-        id="st", owner_id="u", name="model follower", account_ids=("a",),
-        sources=(SignalSource(SourceKind.MODEL, name="alpha"),),
-        sizing=SizingPolicy(SizingMethod.FIXED_NOTIONAL, notional=Decimal(1000)),
+    strategy = follower(
+        SignalSource(SourceKind.MODEL, name="alpha"),
         entry=EntryRules(min_score=0.01, allow_short=True),
-    )  # fmt: skip
+    )
 
     # Act
     intent = decide_on_signal(strategy, strongest, None, Decimal(100_000))

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from adapters.http.console.desk_streams import LagHistory
 from application.market_data.stream_monitor import KafkaReport
 from domain.monitoring.streams import GroupLag, StreamThresholds
+from tests.kit.clocks import ManualClock
 
 
 def report(**lags: int) -> KafkaReport:
@@ -14,16 +15,8 @@ def report(**lags: int) -> KafkaReport:
     return KafkaReport(datetime.now(UTC), 60.0, StreamThresholds(), (), groups, ())
 
 
-class Ticks:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def test_samples_closer_than_the_interval_are_dropped_and_the_ring_is_bounded() -> None:
-    clock = Ticks()
+    clock = ManualClock()
     history = LagHistory(every_s=5.0, size=3, clock=clock)
 
     for step in range(10):  # one scrape per 2.5 s: every other one is kept
@@ -37,7 +30,7 @@ def test_samples_closer_than_the_interval_are_dropped_and_the_ring_is_bounded() 
 
 
 def test_a_group_that_appears_later_has_nulls_before() -> None:
-    clock = Ticks()
+    clock = ManualClock()
     history = LagHistory(clock=clock)
     history.feed(report(a=1))
     clock.now += 5

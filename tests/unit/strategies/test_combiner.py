@@ -33,9 +33,9 @@ from domain.strategies.definition import (
     InvalidStrategy,
     SignalSource,
     SourceKind,
-    Strategy,
     StrategyMode,
 )
+from tests.kit.strategies import a_strategy
 
 FIT = LogisticCombinerFitter().fit
 
@@ -241,13 +241,6 @@ def test_a_history_no_longer_than_the_training_window_is_refused() -> None:
     assert "AAPL has 250 bars" in too_few.value.message
 
 
-def _strategy(entry: EntryRules, mode: StrategyMode = StrategyMode.OFF) -> Strategy:
-    return Strategy(
-        id="stg-1", owner_id="usr-1", name="learned", account_ids=("acc-1",),
-        sources=(SignalSource(SourceKind.MODEL, name="m1"),), entry=entry, mode=mode,
-    )  # fmt: skip
-
-
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
@@ -276,7 +269,10 @@ def test_a_learned_strategy_may_run_in_every_mode(mode: StrategyMode) -> None:
     learned = EntryRules(combine=Combine.WEIGHTED, combiner=Combiner.LEARNED)
 
     # Act
-    running = _strategy(learned, mode)
+    running = a_strategy(
+        name="learned", sources=(SignalSource(SourceKind.MODEL, name="m1"),), entry=learned,
+        mode=mode,
+    )  # fmt: skip
 
     # Assert
     assert running.entry.learned and running.mode is mode

@@ -22,28 +22,15 @@ from domain.strategies.definition import (
     EntryRules,
     ExitRules,
     InvalidStrategy,
-    SignalSource,
     SizingMethod,
     SizingPolicy,
     SourceKind,
-    Strategy,
 )
 from domain.trading.orders import Side
+from tests.kit.strategies import a_strategy
 
 T0 = datetime(2024, 1, 2, tzinfo=UTC)
 D = Decimal
-
-
-def _strategy(**changes: object) -> Strategy:
-    fields: dict[str, object] = {
-        "id": "stg-1",
-        "owner_id": "usr-1",
-        "name": "trend",
-        "account_ids": ("acc-1",),
-        "sources": (SignalSource(SourceKind.PATTERN),),
-    }
-    fields.update(changes)
-    return Strategy(**fields)  # type: ignore[arg-type]
 
 
 def _signal(score: float, price: str = "100", atr: str | None = "2") -> StrategySignal:
@@ -55,7 +42,7 @@ def _signal(score: float, price: str = "100", atr: str | None = "2") -> Strategy
 def test_a_bullish_signal_enters_long_sized_by_risk_to_the_stop() -> None:
     # Arrange: risk 1% of 100,000 = 1,000 over a 5% stop on 100 (distance 5) -> 200 shares;
     # cap 10% of equity = 10,000 / 100 = 100 shares -> capped at 100.
-    strategy = _strategy()
+    strategy = a_strategy()
 
     # Act
     intent = decide_on_signal(strategy, _signal(0.8), None, D(100_000))
@@ -70,7 +57,7 @@ def test_a_bullish_signal_enters_long_sized_by_risk_to_the_stop() -> None:
 
 
 def test_fixed_notional_buys_whole_lots_within_the_notional() -> None:
-    strategy = _strategy(sizing=SizingPolicy(SizingMethod.FIXED_NOTIONAL, notional=D(1_050)))
+    strategy = a_strategy(sizing=SizingPolicy(SizingMethod.FIXED_NOTIONAL, notional=D(1_050)))
 
     intent = decide_on_signal(strategy, _signal(0.9, price="100"), None, D(100_000), D(5))
 
@@ -78,7 +65,7 @@ def test_fixed_notional_buys_whole_lots_within_the_notional() -> None:
 
 
 def test_volatility_sizing_without_an_atr_is_skipped_with_the_reason() -> None:
-    strategy = _strategy(sizing=SizingPolicy(SizingMethod.VOLATILITY))
+    strategy = a_strategy(sizing=SizingPolicy(SizingMethod.VOLATILITY))
 
     intent = decide_on_signal(strategy, _signal(0.9, atr=None), None, D(100_000))
 
@@ -102,7 +89,7 @@ def test_signal_decisions(score: float, holding_qty: str | None, action: Action)
         Holding(D(holding_qty), D(100), D(95), D(110), T0) if holding_qty is not None else None
     )
 
-    intent = decide_on_signal(_strategy(), _signal(score), holding, D(100_000))
+    intent = decide_on_signal(a_strategy(), _signal(score), holding, D(100_000))
 
     assert intent.action is action
     if action is Action.EXIT and holding is not None:
@@ -112,7 +99,7 @@ def test_signal_decisions(score: float, holding_qty: str | None, action: Action)
 
 
 def test_a_short_enters_when_allowed_with_mirrored_brackets() -> None:
-    strategy = _strategy(entry=EntryRules(min_score=0.5, allow_short=True))
+    strategy = a_strategy(entry=EntryRules(min_score=0.5, allow_short=True))
 
     intent = decide_on_signal(strategy, _signal(-0.7), None, D(100_000))
 
@@ -122,7 +109,7 @@ def test_a_short_enters_when_allowed_with_mirrored_brackets() -> None:
 
 
 def test_an_atr_stop_sits_that_many_atrs_from_entry() -> None:
-    strategy = _strategy(exit=ExitRules(stop_loss_fraction=None, stop_loss_atr=D(3)))
+    strategy = a_strategy(exit=ExitRules(stop_loss_fraction=None, stop_loss_atr=D(3)))
 
     intent = decide_on_signal(strategy, _signal(0.7, atr="2"), None, D(100_000))
 
@@ -131,7 +118,7 @@ def test_an_atr_stop_sits_that_many_atrs_from_entry() -> None:
 
 def test_fixed_fraction_without_a_stop_is_an_invalid_definition() -> None:
     with pytest.raises(InvalidStrategy) as caught:
-        _strategy(exit=ExitRules(stop_loss_fraction=None))
+        a_strategy(exit=ExitRules(stop_loss_fraction=None))
 
     assert caught.value.field == "stop_loss_fraction"
 
@@ -176,7 +163,7 @@ def test_time_exit_at_the_close_after_max_bars() -> None:
 def test_an_entry_never_exceeds_the_position_cap(
     score: float, equity: Decimal, price: Decimal
 ) -> None:
-    strategy = _strategy(entry=EntryRules(min_score=0.1, allow_short=True))
+    strategy = a_strategy(entry=EntryRules(min_score=0.1, allow_short=True))
 
     intent = decide_on_signal(strategy, _signal(score, price=str(price)), None, equity)
 

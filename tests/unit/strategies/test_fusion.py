@@ -24,17 +24,15 @@ from domain.strategies.definition import (
 )
 from domain.strategies.fusion import fuse, held, probability_score, sentiment_column
 from domain.trading.orders import Side
+from tests.kit.strategies import a_strategy
 
 T0 = datetime(2024, 1, 2, tzinfo=UTC)
 H = 3600.0
 
 
 def _fused(*sources: SignalSource, min_score: float = 0.5) -> Strategy:
-    return Strategy(
-        id="stg-1",
-        owner_id="usr-1",
+    return a_strategy(
         name="fused",
-        account_ids=("acc-1",),
         sources=sources,
         entry=EntryRules(min_score=min_score, combine=Combine.WEIGHTED),
     )

@@ -35,6 +35,7 @@ from domain.strategies.definition import (
     StrategyMode,
 )
 from ports.strategies.strategies import Verdict
+from tests.kit.strategies import a_strategy
 from tests.unit.strategies.world import OWNER, World, build_world
 
 FITTER = LogisticCombinerFitter()
@@ -52,6 +53,14 @@ LEARNED = EntryRules(
     min_score=0.3, allow_short=True, combine=Combine.WEIGHTED, combiner=Combiner.LEARNED,
     training_bars=TRAINING, refit_bars=REFIT,
 )  # fmt: skip
+
+
+def _learned_on_paper() -> Strategy:
+    """The learned strategy over the pattern and the model, trading the paper account."""
+    return a_strategy(
+        owner_id=OWNER.id, name="learned", account_ids=("acc-paper",), sources=(PATTERN, MODEL),
+        entry=LEARNED, mode=StrategyMode.PAPER,
+    )  # fmt: skip
 
 
 def _weekdays() -> list[date]:
@@ -228,10 +237,7 @@ async def test_the_live_weights_are_the_backtests_walk_forward_weights_that_day(
     # Arrange: the walk over every stored bar refits at rows 120, 125, ..., among them `last`;
     # live, `last` is the latest closed bar the day after it
     store = await _store()
-    strategy = Strategy(
-        id="stg-1", owner_id=OWNER.id, name="learned", account_ids=("acc-paper",),
-        sources=(PATTERN, MODEL), entry=LEARNED, mode=StrategyMode.PAPER,
-    )  # fmt: skip
+    strategy = _learned_on_paper()
     now = datetime.combine(DAYS[last] + timedelta(days=1), NOW.timetz())
     everything = await store.series(
         ["AAPL"], Timeframe.D1, datetime(2000, 1, 1, tzinfo=UTC), NOW, adjusted=True
@@ -254,10 +260,7 @@ async def test_the_live_weights_are_the_backtests_walk_forward_weights_that_day(
 
 async def test_switching_on_needs_one_symbol_with_enough_stored_bars() -> None:
     # Arrange
-    strategy = Strategy(
-        id="stg-1", owner_id=OWNER.id, name="learned", account_ids=("acc-paper",),
-        sources=(PATTERN, MODEL), entry=LEARNED, mode=StrategyMode.PAPER,
-    )  # fmt: skip
+    strategy = _learned_on_paper()
     short = _combiner(await _store(rows=TRAINING))
     enough = _combiner(await _store(rows=TRAINING + 1))
 

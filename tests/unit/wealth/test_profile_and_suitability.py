@@ -26,6 +26,7 @@ from domain.wealth.profile import (
     tolerance_from_score,
 )
 from domain.wealth.suitability import strategy_risk, suitability
+from tests.kit.strategies import a_strategy
 
 D = Decimal
 T0 = datetime(2026, 1, 2, tzinfo=UTC)
@@ -76,9 +77,8 @@ def strategy(
     sizing: SizingPolicy | None = None, entry: EntryRules | None = None,
     exit_rules: ExitRules | None = None,
 ) -> Strategy:  # fmt: skip
-    return Strategy(
-        id="stg-1", owner_id="u-1", name="s", account_ids=("acc-1",),
-        sources=(SignalSource(SourceKind.EXTERNAL),), sizing=sizing or SizingPolicy(),
+    return a_strategy(
+        name="s", sources=(SignalSource(SourceKind.EXTERNAL),), sizing=sizing or SizingPolicy(),
         entry=entry or EntryRules(), exit=exit_rules or ExitRules(),
     )  # fmt: skip
 

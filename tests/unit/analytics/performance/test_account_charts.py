@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from application.analytics.account_charts import LivePoint, exposure_series, pnl_series
 from ports.trading.equity import EquitySnapshot
+from tests.kit.equity import cash_snapshot
 
 D = Decimal
 START = date(2026, 1, 5)
@@ -21,18 +22,7 @@ def snapshot(
     k: int, equity: Decimal, flow: Decimal = ZERO, realized: Decimal = ZERO
 ) -> EquitySnapshot:
     day = START + timedelta(days=k)
-    return EquitySnapshot(
-        account_id="acc-1",
-        day=day,
-        equity=equity,
-        cash=equity,
-        market_value=D(0),
-        gross_exposure=D(0),
-        net_flow=flow,
-        traded_notional=D(0),
-        realized_pnl=realized,
-        taken_at=datetime.combine(day, time(21), tzinfo=UTC),
-    )
+    return cash_snapshot("acc-1", day, equity, net_flow=flow, realized_pnl=realized)
 
 
 @given(st.lists(st.tuples(money, money, money), min_size=1, max_size=30))

@@ -17,6 +17,7 @@ from domain.trading.accounts import Account
 from domain.trading.fills import Fill
 from domain.trading.orders import Side
 from ports.trading.equity import EquitySnapshot
+from tests.kit import ledger
 
 D = Decimal
 MONDAY = datetime(2026, 1, 5, 14, 30, tzinfo=UTC)
@@ -30,14 +31,11 @@ class World:
         self.state = InMemoryStore()
         self.market = InMemoryMarketData(self.clock)
         self.history = InMemoryEquityHistory()
-        self.job = EquitySnapshots(
-            lambda: InMemoryUnitOfWork(self.state), self.market, self.history, self.clock,
-            batch_size=2,
-        )  # fmt: skip
+        self.job = EquitySnapshots(self.uow, self.market, self.history, self.clock, batch_size=2)
         self.fill_count = 0
 
     async def open(self, account_id: str, cash: str) -> None:
-        async with InMemoryUnitOfWork(self.state) as uow:
+        async with self.uow() as uow:
             await uow.accounts.add(Account(account_id, "owner-1", D(cash)))
             await uow.commit()
 
@@ -47,21 +45,13 @@ class World:
             f"fill-{self.fill_count}", f"order-{self.fill_count}", account_id, "AAPL", side,
             D(quantity), D(price), self.clock.now(), commission=D(1),
         )  # fmt: skip
-        async with InMemoryUnitOfWork(self.state) as uow:
-            account = await uow.accounts.get(account_id)
-            assert account is not None
-            account.apply_fill(fill)
-            await uow.accounts.add(account)
-            await uow.fills.add(fill)
-            await uow.commit()
+        await ledger.book_fill(self.uow, fill)
 
     async def move_cash(self, account_id: str, amount: str) -> None:
-        async with InMemoryUnitOfWork(self.state) as uow:
-            account = await uow.accounts.get(account_id)
-            assert account is not None
-            account.cash += D(amount)
-            await uow.accounts.add(account)
-            await uow.commit()
+        await ledger.move_cash(self.uow, account_id, D(amount))
+
+    def uow(self) -> InMemoryUnitOfWork:
+        return InMemoryUnitOfWork(self.state)
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from domain.market_data.bars import Bar, Timeframe
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account
 from ports.market_data.marketdata import ProviderError, QuoteUnavailable
-from ports.trading.equity import EquitySnapshot
+from tests.kit.equity import cash_snapshot
 from tests.kit.market_data import BarAsk, ServesBars
 
 D = Decimal
@@ -57,12 +57,8 @@ async def service(equity: list[str], bars: Bars) -> PerformanceService:
     history = InMemoryEquityHistory()
     day = FRIDAY
     for value in equity:
-        await history.upsert(
-            EquitySnapshot(
-                "acc-1", day, D(value), D(value), D(0), D(0), D(0), D(0), D(0),
-                datetime.combine(day, datetime.min.time(), tzinfo=UTC),
-            )
-        )  # fmt: skip
+        midnight = datetime.combine(day, datetime.min.time(), tzinfo=UTC)
+        await history.upsert(cash_snapshot("acc-1", day, D(value), taken_at=midnight))
         day += timedelta(days=3 if day.weekday() == 4 else 1)
     clock = FakeClock(datetime(2026, 1, 31, tzinfo=UTC))
     return PerformanceService(lambda: InMemoryUnitOfWork(state), history, bars, clock)

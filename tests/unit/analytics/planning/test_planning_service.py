@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import threading
-from dataclasses import replace
+from dataclasses import asdict, replace
 from decimal import Decimal
 from typing import Any
 
@@ -64,21 +64,7 @@ class DomainCompute:
         self.calls += 1
         if self._gate is not None:
             self._gate.wait(5)
-        return simulate_retirement(
-            initial_wealth=inputs.initial_wealth,
-            monthly_contribution=inputs.monthly_contribution,
-            retirement_month=inputs.retirement_month,
-            monthly_withdrawal=inputs.monthly_withdrawal,
-            horizon_months=inputs.horizon_months,
-            annual_return=inputs.annual_return,
-            annual_volatility=inputs.annual_volatility,
-            inflation_rate=inputs.inflation_rate,
-            student_t_dof=inputs.student_t_dof,
-            paths=inputs.paths,
-            seed=inputs.seed,
-            target_wealth=inputs.target_wealth,
-            use_numba=False,
-        )
+        return simulate_retirement(**asdict(inputs), use_numba=False)
 
 
 class World:

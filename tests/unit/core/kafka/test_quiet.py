@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 from adapters.kafka.quiet import OncePerInterval
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.kit.clocks import ManualClock
 
 
 def test_one_per_interval_goes_through_and_says_how_many_were_held_back() -> None:
     # Arrange
-    clock = Clock()
+    clock = ManualClock()
     once = OncePerInterval(5.0, clock)
 
     # Act
