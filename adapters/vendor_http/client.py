@@ -67,7 +67,9 @@ class CallBudget:
         blocked = max(0.0, self._blocked_until - now)
         if len(self._calls) < self.per_minute:
             return blocked
-        return max(blocked, self._calls[0] + WINDOW_S - now)
+        # The window frees a call within a minute (the oldest is not after now); a float sum
+        # can overshoot it by a rounding error, which the millisecond rounding would show.
+        return max(blocked, min(self._calls[0] + WINDOW_S - now, WINDOW_S))
 
     def take(self, provider: str) -> None:
         """Count one call, or raise ProviderRateLimited with when to come back."""
