@@ -14,9 +14,9 @@ from adapters.http.portfolio.giving_schemas import (
     DonationReceiptOut,
     GivingCarryoverOut,
     GivingCarryoversOut,
-    money,
 )
 from adapters.http.schemas.common import Input, Output, doc
+from adapters.http.wire_format import plain_decimal
 from adapters.wire.numbers import Money, SignedMoney, UnitInterval, WireNumber
 from application.portfolio.giving import DeductionReport
 from application.portfolio.giving_suggestion import SuggestionRequest, SuggestionView
@@ -71,18 +71,20 @@ class GivingDeductionLineOut(Output):
     def from_domain(cls, line: CategoryLine) -> GivingDeductionLineOut:
         return cls(
             category=line.category.value,
-            limit=money(line.limit),
-            contributed=money(line.contributed),
-            deducted_current=money(line.deducted_current),
+            limit=plain_decimal(line.limit),
+            contributed=plain_decimal(line.contributed),
+            deducted_current=plain_decimal(line.deducted_current),
             carryovers_used=[
                 GivingCarryoverUseOut(
-                    origin_year=u.origin_year, used=money(u.used), left=money(u.left)
+                    origin_year=u.origin_year,
+                    used=plain_decimal(u.used),
+                    left=plain_decimal(u.left),
                 )
                 for u in line.carryovers_used
             ],
-            deducted_carryover=money(line.deducted_carryover),
-            deducted=money(line.deducted),
-            carried_forward=money(line.carried_forward),
+            deducted_carryover=plain_decimal(line.deducted_carryover),
+            deducted=plain_decimal(line.deducted),
+            carried_forward=plain_decimal(line.carried_forward),
         )
 
 
@@ -101,10 +103,10 @@ class GivingYearOut(Output):
     def from_domain(cls, y: YearDeduction) -> GivingYearOut:
         return cls(
             year=y.year,
-            agi=money(y.agi),
-            cash_percent=money(y.rules.cash_percent),
+            agi=plain_decimal(y.agi),
+            cash_percent=plain_decimal(y.rules.cash_percent),
             lines=[GivingDeductionLineOut.from_domain(x) for x in y.lines],
-            deduction=money(y.deduction),
+            deduction=plain_decimal(y.deduction),
             carryovers_out=[GivingCarryoverOut.from_domain(c) for c in y.carryovers_out],
             expired=[GivingCarryoverOut.from_domain(c) for c in y.expired],
             source=y.rules.source,
@@ -126,7 +128,7 @@ class GivingDeductionOut(Output):
     def from_domain(cls, r: DeductionReport) -> GivingDeductionOut:
         return cls(
             tax_year=r.tax_year,
-            deduction=money(r.year.deduction),
+            deduction=plain_decimal(r.year.deduction),
             year=GivingYearOut.from_domain(r.year),
             history=[GivingYearOut.from_domain(y) for y in r.history],
             donations=[DonationReceiptOut.from_domain(x) for x in r.donations],
@@ -203,16 +205,16 @@ class GivingSuggestionOut(Output):
         s = v.suggestion
         room = v.room
         return cls(
-            suggested=money(s.suggested),
-            alpha=money(s.alpha),
-            excess_alpha=money(s.excess_alpha),
-            excess_alpha_value=money(s.excess_alpha_value),
+            suggested=plain_decimal(s.suggested),
+            alpha=plain_decimal(s.alpha),
+            excess_alpha=plain_decimal(s.excess_alpha),
+            excess_alpha_value=plain_decimal(s.excess_alpha_value),
             capped=s.capped,
-            portfolio_return=money(s.portfolio_return),
-            benchmark_return=money(s.benchmark_return),
-            start_value=money(s.start_value),
-            threshold=money(s.threshold),
-            share=money(s.share),
+            portfolio_return=plain_decimal(s.portfolio_return),
+            benchmark_return=plain_decimal(s.benchmark_return),
+            start_value=plain_decimal(s.start_value),
+            threshold=plain_decimal(s.threshold),
+            share=plain_decimal(s.share),
             portfolio_id=v.portfolio_id,
             start=v.start,
             end=v.end,
@@ -220,11 +222,11 @@ class GivingSuggestionOut(Output):
             if room is None
             else GivingCashRoomOut(
                 tax_year=room.tax_year,
-                agi=money(room.agi),
-                cash_percent=money(room.cash_percent),
-                cash_given=money(room.cash_given),
-                room=money(room.room),
-                deductible_now=money(room.deductible_now),
+                agi=plain_decimal(room.agi),
+                cash_percent=plain_decimal(room.cash_percent),
+                cash_given=plain_decimal(room.cash_given),
+                room=plain_decimal(room.room),
+                deductible_now=plain_decimal(room.deductible_now),
             ),
             conventions=SUGGESTION_CONVENTIONS,
         )

@@ -29,10 +29,6 @@ from domain.analytics.giving.model import (
 from domain.tax.holding import holding_term
 from ports.portfolio.giving import OpeningCarryovers
 
-# Giving's amounts on the wire: exact, in plain digits (60000.0 -> "60000").
-money = plain_decimal
-
-
 _Text = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 _Ein = Annotated[str, msgspec.Meta(max_length=10, description="EIN, 12-3456789")]
 _Memo = Annotated[str, msgspec.Meta(max_length=1000)]
@@ -122,16 +118,16 @@ class DonationReceiptOut(Output):
             d,
             donee_kind=d.donee_kind.value,
             kind=d.kind.value,
-            amount=money(d.fair_market_value),
-            shares=None if d.shares is None else money(d.shares),
-            fair_market_value=money(d.fair_market_value) if stock else None,
-            cost_basis=None if d.cost_basis is None else money(d.cost_basis),
+            amount=plain_decimal(d.fair_market_value),
+            shares=None if d.shares is None else plain_decimal(d.shares),
+            fair_market_value=plain_decimal(d.fair_market_value) if stock else None,
+            cost_basis=None if d.cost_basis is None else plain_decimal(d.cost_basis),
             holding_period=term,
             category=r.classified.category.value,
-            deductible_amount=money(r.classified.deductible),
+            deductible_amount=plain_decimal(r.classified.deductible),
             treatment=r.classified.reason,
             acknowledgment_required=r.acknowledgment_required,
-            untaxed_appreciation=money(r.untaxed_appreciation),
+            untaxed_appreciation=plain_decimal(r.untaxed_appreciation),
             conventions=RECEIPT_CONVENTIONS,
         )
 
@@ -166,7 +162,7 @@ class DafGrantOut(Output):
 
     @classmethod
     def from_domain(cls, g: DafGrant) -> DafGrantOut:
-        return cls.from_attributes(g, amount=money(g.amount), deductible=False)
+        return cls.from_attributes(g, amount=plain_decimal(g.amount), deductible=False)
 
 
 class DafFundOut(Output):
@@ -183,9 +179,9 @@ class DafFundOut(Output):
         return cls(
             fund=f.fund,
             donee=f.donee,
-            contributed=money(f.contributed),
-            granted=money(f.granted),
-            ungranted=money(f.ungranted),
+            contributed=plain_decimal(f.contributed),
+            granted=plain_decimal(f.granted),
+            ungranted=plain_decimal(f.ungranted),
             contributions=f.contributions,
             grants=[DafGrantOut.from_domain(g) for g in f.grants],
         )
@@ -226,7 +222,7 @@ class GivingCarryoverOut(Output):
         return cls(
             origin_year=c.origin_year,
             category=c.category.value,
-            amount=money(c.amount),
+            amount=plain_decimal(c.amount),
             last_year=c.last_year,
         )
 
