@@ -59,6 +59,7 @@ class InMemoryStore:
     inbox: dict[str, tuple[str, datetime]] = field(default_factory=dict)
     instruments: dict[str, Instrument] = field(default_factory=dict)
     risk_rules: dict[str, RiskRule] = field(default_factory=dict)
+    risk_rule_revision: int = 0
     trading_states: dict[str, ScopeState] = field(default_factory=dict)
     kill_switch_events: list[KillSwitchEvent] = field(default_factory=list)
     lockouts: dict[str, ActivationLockout] = field(default_factory=dict)
@@ -227,7 +228,11 @@ class InstrumentRepo(MemoryRepo):
 
 class RiskRuleRepo(MemoryRepo):
     async def add(self, rule: RiskRule) -> None:
-        self._stage(lambda: self._store.risk_rules.__setitem__(rule.id, rule))
+        def apply() -> None:
+            self._store.risk_rules[rule.id] = rule
+            self._store.risk_rule_revision += 1
+
+        self._stage(apply)
 
     async def get(self, rule_id: str) -> RiskRule | None:
         return self._store.risk_rules.get(rule_id)
@@ -235,8 +240,12 @@ class RiskRuleRepo(MemoryRepo):
     async def remove(self, rule_id: str) -> None:
         def apply() -> None:
             self._store.risk_rules.pop(rule_id, None)
+            self._store.risk_rule_revision += 1
 
         self._stage(apply)
+
+    async def revision(self) -> int:
+        return self._store.risk_rule_revision
 
     async def list(self, owner_id: str | None = None) -> list[RiskRule]:
         return [

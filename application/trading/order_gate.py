@@ -65,7 +65,9 @@ class OrderGate:
 
     def reads(self, uow: UnitOfWork, ticket: Ticket | None) -> SharedReads:
         """What the orders of one unit of work read once between them."""
-        return SharedReads(uow, self.latch, self.states, ticket)
+        return SharedReads(
+            uow, self.latch, self.states, ticket, self.policies, self.policies.generation
+        )
 
     async def evaluate(
         self, uow: UnitOfWork, account: Account, order: Order, reads: SharedReads
@@ -76,7 +78,7 @@ class OrderGate:
             decision = await self.decide(uow, account, order, reads, held=True)
             span.set("approved", decision.approved)
         if decision.approved and self.throttle is not None:
-            policy = await self.policies.policy_for(uow, account)
+            policy = await self.policies.policy_for(uow, account, await reads.rules_revision())
             decision = await self.throttle.check(policy, order, decision)
         self.meter.gate_decision(decision, time.perf_counter() - deciding)
         return decision
@@ -84,10 +86,11 @@ class OrderGate:
     async def reconsider(
         self, uow: UnitOfWork, account: Account, order: Order, reads: SharedReads
     ) -> Decision:
-        """A held order's decision again, on the held account, when a person releases it."""
-        decision = await self.decide(uow, account, order, reads, held=True)
+        """A held order's decision again, on the held account, when a person releases it: its
+        HOLD rules waived, its REDUCE rules applied, BLOCK rules and the kill switch binding."""
+        decision = await self.decide(uow, account, order, reads, held=True, waive_holds=True)
         if decision.approved and self.throttle is not None:
-            policy = await self.policies.policy_for(uow, account)
+            policy = await self.policies.policy_for(uow, account, await reads.rules_revision())
             decision = await self.throttle.check(policy, order, decision)
         return decision
 
@@ -107,6 +110,7 @@ class OrderGate:
         reads: SharedReads,
         *,
         held: bool = False,
+        waive_holds: bool = False,
     ) -> Decision:
         """Build the snapshot and run the gate; any failure on the way denies (fail closed).
 
@@ -135,8 +139,8 @@ class OrderGate:
                     reads,
                 )
             self.check_terms(order, view)
-            policy = await self.policies.policy_for(uow, account)
-            return policy.evaluate(order, view)
+            policy = await self.policies.policy_for(uow, account, await reads.rules_revision())
+            return policy.evaluate(order, view, waive_holds=waive_holds)
         except (InvalidQuantity, InvalidPrice, NumberOutOfRange):
             raise  # the order's own terms are wrong: refused (422), not denied
         except MissingMark as exc:

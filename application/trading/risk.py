@@ -22,6 +22,7 @@ from application.trading.orders import OrderService
 from application.trading.policies import PolicyCache
 from application.trading.snapshots import instrument_map, load_risk_view
 from application.trading.stored_returns import stored_returns
+from application.trading.trading_state_cache import TradingStateCache
 from domain.errors import DomainError, Forbidden, InvalidOrder, NotFound
 from domain.margin import MarginSchedule
 from domain.principals import Principal, Role
@@ -159,6 +160,9 @@ class RiskService:
     predictions: PredictionRecorder | None = None
     # The bar history store (built on first use), for the held positions' correlation.
     bars: Callable[[], BarStore] | None = None
+    # The order path's trading states cache, whose bound the rules' revision shares: a rule
+    # write answers once that bound has passed (application/trading/policies.py).
+    states: TradingStateCache | None = None
 
     # -- CRUD --------------------------------------------------------------------------
     async def create(self, principal: Principal, draft: RuleDraft) -> RiskRule:
@@ -167,7 +171,7 @@ class RiskService:
             rule = await self._validated(uow, principal, self.ids.new("rule-"), draft)
             await uow.risk_rules.add(rule)
             await uow.commit()
-        self.policies.invalidate()
+        await self._in_force()
         await self._record(principal, "risk_rule.create", rule)
         return rule
 
@@ -178,7 +182,7 @@ class RiskService:
             rule = await self._validated(uow, principal, rule_id, draft, current.owner_id)
             await uow.risk_rules.add(rule)
             await uow.commit()
-        self.policies.invalidate()
+        await self._in_force()
         await self._record(principal, "risk_rule.update", rule)
         return rule
 
@@ -188,8 +192,16 @@ class RiskService:
             rule = await self._modifiable(uow, principal, rule_id)
             await uow.risk_rules.remove(rule_id)
             await uow.commit()
-        self.policies.invalidate()
+        await self._in_force()
         await self._record(principal, "risk_rule.delete", rule)
+
+    async def _in_force(self) -> None:
+        """After a rule write commits: this process's policies are dropped at once, the other
+        instances told; the answer waits until any revision another process read before the
+        commit is past its bound, so every later order, decided anywhere, sees the write."""
+        self.policies.invalidate()
+        if self.states is not None and self.states.max_age > 0:
+            await self.clock.sleep(self.states.max_age)
 
     async def get(self, principal: Principal, rule_id: str) -> RiskRule:
         async with self.uow_factory() as uow:

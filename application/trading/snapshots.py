@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from application.trading.halts import HaltLatch
+from application.trading.policies import PolicyCache
 from application.trading.trading_state import effective_state
 from application.trading.trading_state_cache import Ticket, TradingStateCache
 from domain.killswitch.state import TradingState
@@ -40,6 +41,21 @@ class SharedReads:
     ticket: Ticket | None = None
     _instruments: dict[str, Instrument] | None = field(init=False, default=None)
     _states: dict[tuple[str, Origin], TradingState | None] = field(init=False, default_factory=dict)
+    # The compiled policies, and their generation when the batch's reads began.
+    policies: PolicyCache | None = None
+    policies_generation: int = 0
+    _rules_revision: int | None = field(init=False, default=None)
+
+    async def rules_revision(self) -> int:
+        """The risk rules' revision the batch decides on, asked once (before any rule is read)."""
+        if self._rules_revision is None:
+            if self.policies is None:
+                self._rules_revision = await self.uow.risk_rules.revision()
+            else:
+                self._rules_revision = await self.policies.revision(
+                    self.uow, self.policies_generation, self.cache, self.ticket
+                )
+        return self._rules_revision
 
     async def instruments(self) -> dict[str, Instrument]:
         if self._instruments is None:

@@ -88,6 +88,12 @@ class TradingStateCache:
         """Whether entries may answer reads now (on, and no wired channel is down)."""
         return self.max_age > 0 and self.channel is not Channel.DOWN
 
+    def fresh(self, at: float) -> bool:
+        """Whether a read stamped `at` (a ticket's time) may still answer now: the same bound
+        and channel rule as the entries', for other shared reads of the order path (the rules'
+        revision: application/trading/policies.py)."""
+        return self.trusted and self._clock.monotonic() - at < self.max_age
+
     def ticket(self) -> Ticket:
         """Take before the unit of work that will read begins."""
         return Ticket(self._generation, self._clock.monotonic())

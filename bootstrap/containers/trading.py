@@ -131,6 +131,7 @@ class TradingContainer(containers.DeclarativeContainer):
         inference.risk_rater, orders,
         equity_history=equity_history, trade_context=inference.trade_context,
         predictions=prediction_recorder, bars=market_data.bar_store.provider,
+        states=trading_states,
     )  # fmt: skip
     accounts = providers.Singleton(AccountQueries, core.uow_factory, core.quotes)
     account_admin = providers.Singleton(

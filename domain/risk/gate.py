@@ -28,6 +28,10 @@ _ORIGIN_AGENT = OriginKind.AGENT
 _ORIGIN_STRATEGY = OriginKind.STRATEGY
 _REDUCE = Outcome.REDUCE
 _WARN = Outcome.WARN
+_PASS = Outcome.PASS
+# Rounds of cuts before the REDUCE controls are taken as unsettled (each round cuts at least one
+# lot; limits that do not move with the order's size settle in two).
+_MAX_ROUNDS = 32
 
 
 _GUARD = "ReferenceData"
@@ -62,21 +66,30 @@ class Policy:
         "_all",
         "_by_origin",
         "_scoped",
+        "_screened",
         "_state",
         "account_id",
         "controls",
         "fingerprint",
     )
 
-    def __init__(self, account_id: str, controls: Iterable[Control], fingerprint: str = "") -> None:
+    def __init__(
+        self,
+        account_id: str,
+        controls: Iterable[Control],
+        fingerprint: str = "",
+        *,
+        screened: bool = True,
+    ) -> None:
         self.account_id = account_id
+        self._screened = screened
         self._state = TradingStateControl(scope=RuleScope.GLOBAL)
         builtins: list[Control] = [self._state, ReduceOnlyFlag(scope=RuleScope.GLOBAL)]
         self.controls: tuple[Control, ...] = (*builtins, *_ordered(controls))
         self.fingerprint = fingerprint
         self._by_origin: dict[Origin, _Plan] = {}
         self._scoped = any(c.scope in (RuleScope.STRATEGY, RuleScope.AGENT) for c in self.controls)
-        self._all = None if self._scoped else _plan(self.controls)
+        self._all = None if self._scoped else _plan(self.controls, screened)
 
     def controls_for(self, origin: Origin) -> tuple[Control, ...]:
         return self._plan_for(origin).controls
@@ -90,11 +103,18 @@ class Policy:
             return self._all  # no origin-scoped rule: every order gets every control
         plan = self._by_origin.get(origin)
         if plan is None:
-            plan = _plan(tuple(c for c in self.controls if _applies(c, origin)))
+            plan = _plan(tuple(c for c in self.controls if _applies(c, origin)), self._screened)
             self._by_origin[origin] = plan
         return plan
 
-    def evaluate(self, order: Order, view: AccountRiskView, *, exact: bool = False) -> Decision:
+    def evaluate(
+        self,
+        order: Order,
+        view: AccountRiskView,
+        *,
+        exact: bool = False,
+        waive_holds: bool = False,
+    ) -> Decision:
         """Decide `order` against `view`. Pure: nothing is changed but control caches.
 
         Every control runs and leaves a verdict. An exception inside a control
@@ -102,6 +122,8 @@ class Policy:
         every control passes, the decision is the plan's constant pass verdicts;
         otherwise (a breach, an error, a custom control) the exact path decides.
         `exact=True` skips the screen: the reference the screen must agree with.
+        `waive_holds`: a person approved the held order; HOLD verdicts are reported but do
+        not hold it, and the REDUCE controls' cut applies.
         """
         requested = order.quantity
         symbol = order.symbol
@@ -148,47 +170,74 @@ class Policy:
         case = _new(
             Case, (order, requested, unit, value, reduces, view, symbol, buy, mark, instrument)
         )
-        return self._decide(case, plan.controls)
+        return self._decide(case, plan.controls, waive_holds=waive_holds)
 
-    def _decide(self, case: Case, controls: tuple[Control, ...]) -> Decision:
-        """The exact path: every control's verdict, REDUCE applied in order.
+    def _decide(
+        self, case: Case, controls: tuple[Control, ...], *, waive_holds: bool = False
+    ) -> Decision:
+        """The exact path, the same whatever the order the rules were written in.
 
+        1. Every control judges the order as requested.
+        2. The REDUCE controls cut it: each round takes the smallest quantity any breached
+           REDUCE control allows (in whole lots) and asks them all again, until none is breached.
+        3. The other controls judge the order at that final size (HOLD ones at the requested
+           size: a held order keeps its requested quantity). BLOCK wins over HOLD, HOLD over
+           WARN and REDUCE. `waive_holds`: a person approved it; the reductions apply.
         A control's passes() answers at the cost of one call; check() decides when it does not.
         """
-        order, requested, unit, _, _, view, symbol, _, _, instrument = case
+        requested = case.quantity
+        verdicts = [self._judge(control, case) for control in controls]
+        reducers = [i for i, control in enumerate(controls) if _reduces(control)]
         quantity = requested
-        approved = True
-        verdicts: list[Verdict] = []
-        append = verdicts.append
-        for control in controls:
-            try:
-                if control.passes(case):
-                    append(control.pass_verdict)
-                    continue
-                fits = control.check(case)
-                if fits is None:
-                    append(control.pass_verdict)
-                    continue
-                verdict = self._verdict(
-                    control, order, quantity, unit, fits, instrument.lot_size, view
-                )
-            except Exception as exc:
-                verdict = Verdict(
-                    ReasonCode.RISK_CHECK_ERROR,
-                    _DENY,
-                    control.name,
-                    control.rule_id,
-                    f"{control.name} failed: {type(exc).__name__}: {exc}",
-                )
-            append(verdict)
-            if verdict.outcome is _DENY:
-                approved = False
-            elif verdict.outcome is _REDUCE and verdict.allowed_quantity is not None:
-                quantity = verdict.allowed_quantity
-                reduces = view.reduces(symbol, order.side, quantity)
-                case = case._replace(quantity=quantity, value=quantity * unit, reduces=reduces)
-        final = quantity if approved else requested
+        current = {i: verdicts[i] for i in reducers}  # each REDUCE control at `quantity`
+        for _ in range(_MAX_ROUNDS):
+            cuts = [v.allowed_quantity for v in current.values() if v.outcome is _REDUCE]
+            if not cuts or any(v.outcome is _DENY for v in current.values()):
+                break
+            smaller = min(cut for cut in cuts if cut is not None)
+            if smaller >= quantity:  # breached, yet no whole lot less fits: it denies
+                for i, v in current.items():
+                    if v.outcome is _REDUCE:
+                        verdicts[i] = v._replace(outcome=_DENY)
+                break
+            quantity = smaller
+            cut = _resized(case, quantity)
+            for i in reducers:
+                current[i] = judged = self._judge(controls[i], cut)
+                if judged.outcome is not _PASS:
+                    verdicts[i] = judged  # a cut it asked for stays reported once it fits
+        else:
+            for i, v in current.items():  # fail closed: the cuts did not settle
+                if v.outcome is not _PASS:
+                    verdicts[i] = v._replace(outcome=_DENY)
+        if quantity != requested:
+            cut = _resized(case, quantity)
+            for i, control in enumerate(controls):
+                if control.action is not _ACTION_HOLD and not _reduces(control):
+                    verdicts[i] = self._judge(control, cut)
+        approved = all(v.outcome is not _DENY for v in verdicts)
+        held = approved and not waive_holds and any(v.outcome is _HOLD for v in verdicts)
+        final = quantity if approved and not held else requested
         return _new(Decision, (approved, requested, final, tuple(verdicts)))
+
+    def _judge(self, control: Control, case: Case) -> Verdict:
+        """One control's verdict on the order of `case` (RISK_CHECK_ERROR when it raises)."""
+        try:
+            if control.passes(case):
+                return control.pass_verdict
+            fits = control.check(case)
+            if fits is None:
+                return control.pass_verdict
+            order, quantity, unit, _, _, view, _, _, _, instrument = case
+            return self._verdict(control, order, quantity, unit, fits, instrument.lot_size, view)
+        except Exception as exc:
+            return Verdict(
+                ReasonCode.RISK_CHECK_ERROR,
+                _DENY,
+                control.name,
+                control.rule_id,
+                f"{control.name} failed: {type(exc).__name__}: {exc}",
+            )
 
     def _state_denial(self, order: Order, view: AccountRiskView) -> Verdict | None:
         """The trading state's denial of an order the reference data refuses, if it denies.
@@ -245,17 +294,20 @@ def compile_policy(
     *,
     with_defaults: bool = True,
     calendar: TradingCalendar | None = None,
+    screened: bool = True,
 ) -> Policy:
     """Compile the active rules that apply to an account into its policy.
 
     A rule that does not compile raises InvalidRule: rules are validated when
     they are saved, so this only happens for corrupt data, and the caller then
     denies every order of the account (fail closed). `calendar`: the venues' sessions the
-    trading-hours control honours (docs/calendars.md).
+    trading-hours control honours (docs/calendars.md). `screened=False`: no compiled screen,
+    every order takes the exact path (for a policy asked a few times, where compiling the
+    screen costs more than it saves).
     """
     applicable = sorted(
         (r for r in rules if r.is_active and r.applies_to_account(account_id, owner_id)),
-        key=lambda r: r.id,
+        key=_canonical,
     )
     controls = [compile_rule(rule, calendar) for rule in applicable]
     if with_defaults:
@@ -265,7 +317,7 @@ def compile_policy(
     fingerprint = ",".join(
         f"{r.id}:{r.rule_type.value}:{sorted(r.params.items())}" for r in applicable
     )
-    return Policy(account_id, controls, fingerprint)
+    return Policy(account_id, controls, fingerprint, screened=screened)
 
 
 def _refused(
@@ -290,9 +342,9 @@ def _refused(
     return Decision(False, requested, requested, verdicts)
 
 
-def _plan(controls: tuple[Control, ...]) -> _Plan:
+def _plan(controls: tuple[Control, ...], screened: bool) -> _Plan:
     passes = tuple(c.pass_verdict for c in controls)
-    compiled = compile_screen(controls)
+    compiled = compile_screen(controls) if screened else None
     if compiled is None:
         return _Plan(controls, passes, None, "")
     return _Plan(controls, passes, *compiled)
@@ -304,6 +356,30 @@ def _applies(control: Control, origin: Origin) -> bool:
     if control.scope is RuleScope.AGENT:
         return origin.kind is _ORIGIN_AGENT and origin.id == control.scope_id
     return True
+
+
+def _canonical(rule: RiskRule) -> tuple[str, ...]:
+    """Rules in an order of what they say, not of when they were written (their ids come
+    last, for rules that say the same): verdicts are listed the same way whatever the order."""
+    return (
+        rule.rule_type.value,
+        rule.scope.value,
+        rule.scope_id or "",
+        rule.action.value,
+        repr(sorted(rule.params.items())),
+        rule.id,
+    )
+
+
+def _reduces(control: Control) -> bool:
+    return control.action is _ACTION_REDUCE and control.quantity_based
+
+
+def _resized(case: Case, quantity: Decimal) -> Case:
+    """The case of the same order cut to `quantity`."""
+    order, _, unit, _, _, view, symbol, _, _, _ = case
+    reduces = view.reduces(symbol, order.side, quantity)
+    return case._replace(quantity=quantity, value=quantity * unit, reduces=reduces)
 
 
 def _ordered(controls: Iterable[Control]) -> list[Control]:

@@ -173,6 +173,12 @@ class RiskRuleRepository(Protocol):
 
     async def list(self, owner_id: str | None = None) -> list[RiskRule]: ...
 
+    async def revision(self) -> int:
+        """The rules' revision: it changes with every `add` and `remove`, committed in the same
+        transaction, so a policy compiled at one revision is current while it is unchanged,
+        for every process sharing the store."""
+        ...
+
 
 class TradingStateRepository(Protocol):
     """The durable trading state of each scope; an absent scope is ACTIVE."""

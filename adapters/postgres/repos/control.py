@@ -10,13 +10,14 @@ import msgspec
 from sqlalchemy import bindparam, delete, desc, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.postgres.repos.base import SqlRepo, TrackedRepo, upsert
+from adapters.postgres.repos.base import SqlRepo, TrackedRepo, insert_for, upsert
 from adapters.postgres.rows import record, row_of
 from adapters.postgres.tables.control import (
     agents,
     kill_switch_events,
     kill_switch_lockouts,
     kill_switch_passcodes,
+    risk_rule_revision,
     risk_rules,
     succession_beneficiaries,
     succession_cases,
@@ -81,6 +82,7 @@ class RiskRuleRepo(SqlRepo):
     async def add(self, rule: RiskRule) -> None:
         row = _rule_row(rule)
         self._uow.stage(lambda conn: upsert(conn, risk_rules, row, ("id",)))
+        self._uow.stage(_bump_revision)
 
     async def get(self, rule_id: str) -> RiskRule | None:
         query = select(risk_rules).where(risk_rules.c.id == rule_id)
@@ -90,12 +92,30 @@ class RiskRuleRepo(SqlRepo):
     async def remove(self, rule_id: str) -> None:
         statement = delete(risk_rules).where(risk_rules.c.id == rule_id)
         self._uow.stage(lambda conn: conn.execute(statement))
+        self._uow.stage(_bump_revision)
+
+    async def revision(self) -> int:
+        found = (await self._uow.execute(_REVISION)).scalar()
+        return 0 if found is None else int(found)
 
     async def list(self, owner_id: str | None = None) -> list[RiskRule]:
         query = select(risk_rules).order_by(risk_rules.c.id)
         if owner_id is not None:
             query = query.where(risk_rules.c.owner_id == owner_id)
         return [_rule(row) for row in (await self._uow.execute(query)).all()]
+
+
+_REVISION = select(risk_rule_revision.c.revision).where(risk_rule_revision.c.id == 1)
+
+
+async def _bump_revision(conn: AsyncConnection) -> None:
+    """revision + 1, in the rule write's transaction (the row is made by the first write)."""
+    statement = insert_for(conn)(risk_rule_revision).values(id=1, revision=1)
+    await conn.execute(
+        statement.on_conflict_do_update(
+            index_elements=["id"], set_={"revision": risk_rule_revision.c.revision + 1}
+        )
+    )
 
 
 def _rule_row(rule: RiskRule) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Double,
@@ -31,6 +32,15 @@ risk_rules = Table(
     Column("agent_id", String(64), nullable=True),
     Column("account_id", String(64), nullable=True),
     Column("name", Text, nullable=False),
+)
+
+# One row: the rules' revision, bumped in the transaction of every rule write, so each process
+# can tell in one read whether the policies it compiled are still the rules in force.
+risk_rule_revision = Table(
+    "risk_rule_revision",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("revision", BigInteger, nullable=False),
 )
 
 trading_states = Table(

@@ -129,6 +129,30 @@ async def test_adding_a_rule_again_replaces_it_and_removal_applies_at_commit(
     assert removed is None
 
 
+async def test_the_rules_revision_moves_with_each_committed_write_and_only_then(
+    store: StoreUnderTest,
+) -> None:
+    # Arrange
+    async with store.uow() as uow:
+        before = await uow.risk_rules.revision()
+
+    # Act: an add and a remove committed; then an add rolled back.
+    await store.save("risk_rules", _rule("r-1"))
+    async with store.uow() as uow:
+        after_add = await uow.risk_rules.revision()
+        await uow.risk_rules.remove("r-1")
+        await uow.commit()
+    async with store.uow() as uow:
+        after_remove = await uow.risk_rules.revision()
+        await uow.risk_rules.add(_rule("r-2"))  # never committed
+    async with store.uow() as uow:
+        after_rollback = await uow.risk_rules.revision()
+
+    # Assert
+    assert before < after_add < after_remove
+    assert after_rollback == after_remove
+
+
 # -- trading states -----------------------------------------------------------------
 
 

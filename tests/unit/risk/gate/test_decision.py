@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.risk.reasons import Action, Outcome, ReasonCode
+from domain.risk.reasons import Action, ReasonCode
 from domain.risk.rules import RuleType
 from tests.kit.gate import (
     BUY,
@@ -40,8 +40,8 @@ def test_reductions_chain_and_each_control_sees_the_reduced_size() -> None:
     assert verdict(decision, "GrossExposure").allowed_quantity == D(60)
 
 
-def test_a_later_control_passes_once_an_earlier_one_reduced_enough() -> None:
-    # Arrange: the same two limits, gross first this time: 250 → 60, and 60 ≤ 100 passes.
+def test_every_reduction_the_request_breaches_is_reported_whatever_the_rule_order() -> None:
+    # Arrange: the same two limits, gross first this time: both cut 250 (to 100 and to 60).
     rules = (
         rule(GROSS, {"max_gross": 6_000}, action=Action.REDUCE, rule_id="r-1"),
         rule(QTY, {"max_quantity": 100}, action=Action.REDUCE, rule_id="r-2"),
@@ -50,9 +50,10 @@ def test_a_later_control_passes_once_an_earlier_one_reduced_enough() -> None:
     # Act
     decision = decide(order("AAPL", BUY, 250), view(account()), *rules)
 
-    # Assert
+    # Assert: the smallest cut wins, and each control says what it allowed, as above.
     assert decision.quantity == D(60)
-    assert verdict(decision, "MaxOrderQuantity").outcome is Outcome.PASS
+    assert verdict(decision, "MaxOrderQuantity").allowed_quantity == D(100)
+    assert verdict(decision, "GrossExposure").allowed_quantity == D(60)
 
 
 def test_a_warning_does_not_change_the_quantity_a_reduction_set() -> None:

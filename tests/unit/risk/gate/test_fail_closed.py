@@ -162,20 +162,21 @@ def test_a_decision_lists_one_verdict_per_control_pass_included() -> None:
         order("AAPL", BUY, 10, limit=100), view(account()), *rules, with_defaults=True
     )
 
-    # Assert: guards first, then size controls, each once.
+    # Assert: guards first, then size controls, each once; the rules by what they say
+    # (their type), never by their ids, then the defaults.
     assert controls(decision) == [
         "TradingStateControl",
         "ReduceOnlyFlag",
         "PriceCollar",
         "TradingHours",
         "SelfMatch",
-        "MaxOrderQuantity",
         "GrossExposure",
+        "MaxOrderQuantity",
         "BuyingPower",
         "SectorConcentration",
     ]
     assert all(v.outcome is Outcome.PASS and v.code is ReasonCode.OK for v in decision.verdicts)
-    assert [v.rule_id for v in decision.verdicts][2:6] == ["r-2", "r-4", None, "r-1"]
+    assert [v.rule_id for v in decision.verdicts][2:7] == ["r-2", "r-4", None, "r-3", "r-1"]
 
 
 def test_every_control_runs_after_a_denial() -> None:

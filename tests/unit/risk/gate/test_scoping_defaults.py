@@ -90,7 +90,7 @@ def test_account_and_global_rules_apply_to_every_origin() -> None:
 
     # Assert
     for decision in decisions:
-        assert decision.reasons == (ReasonCode.MAX_ORDER_QUANTITY, ReasonCode.MAX_ORDER_NOTIONAL)
+        assert decision.reasons == (ReasonCode.MAX_ORDER_NOTIONAL, ReasonCode.MAX_ORDER_QUANTITY)
 
 
 def test_inactive_rule_is_ignored() -> None:

@@ -46,9 +46,9 @@ async def slow(monkeypatch: pytest.MonkeyPatch) -> Embedded:
     e = await seed(build_embedded(broker_config=PaperBrokerConfig(latency_s=0.01)))
     lookup = e.policies.policy_for
 
-    async def suspending(uow: UnitOfWork, account: Account) -> Policy:
+    async def suspending(uow: UnitOfWork, account: Account, revision: int | None = None) -> Policy:
         await asyncio.sleep(0)
-        return await lookup(uow, account)
+        return await lookup(uow, account, revision)
 
     monkeypatch.setattr(e.policies, "policy_for", suspending)
     return e
