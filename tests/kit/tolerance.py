@@ -43,13 +43,3 @@ def cancelled_root(scale: float, terms: int) -> float:
     to summed(scale**2, terms) = terms * eps * scale**2 of rounding, and its square root turns
     that into sqrt(terms * eps) * scale: about 1e-7 of the scale for tens of terms, not eps."""
     return math.sqrt(summed(scale * scale, terms))
-
-
-def solved(scale: float, terms: int, condition: float) -> float:
-    """The absolute error of the solution of a linear system or least-squares fit of `terms`
-    unknowns (or observations) whose solution is of size `scale` and whose matrix has this
-    condition number: the backward error of a stable factorisation, summed(scale, terms),
-    amplified by the condition number (Higham, section 7.1)."""
-    if condition < 1:
-        raise ValueError(f"a condition number is at least 1, got {condition}")
-    return condition * summed(scale, terms)
