@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 # (tests/unit alone measured 85.3 %; the HTTP and integration suites add to it).
 COVERAGE_FLOOR := 85
 
-.PHONY: install test coverage lint typecheck contracts unit client bench bench-guard bench-baseline run tour clean
+.PHONY: install test coverage lint typecheck contracts unit kernels client bench bench-guard bench-baseline run tour clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -55,12 +55,20 @@ unit: export PYTHONDONTWRITEBYTECODE =
 unit: install
 	$(TIMED) unit $(BIN)/pytest tests/unit -n auto --durations=15
 
+# The tests that go through BLAS/LAPACK (pytest.mark.blas), once per OpenBLAS core type this CPU
+# can run (tools/blas_kernels.py, docs/testing.md "Tolerances"): a tolerance tighter than its
+# computation guarantees fails here, not on a machine whose CPU picks other kernels.
+kernels: export PYTHONDONTWRITEBYTECODE =
+kernels: install
+	$(TIMED) kernels $(BIN)/python -m tools.blas_kernels
+
 test: export PYTHONDONTWRITEBYTECODE =
 test: $(VENV)/.bytecode-all lint typecheck contracts
 	sh scripts/ensure-redis.sh
 	sh scripts/ensure-browser.sh
 	sh scripts/ensure-promtool.sh
 	$(TIMED) pytest $(BIN)/pytest -n auto --dist loadfile --cov --cov-report= --durations=25
+	$(TIMED) kernels $(BIN)/python -m tools.blas_kernels
 	@printf 'coverage of domain/ and application/ (line + branch, at least $(COVERAGE_FLOOR) %%): '
 	@$(BIN)/coverage report --include='domain/*,application/*' --format=total --fail-under=$(COVERAGE_FLOOR)
 	@printf 'coverage of ports/, adapters/ and bootstrap/ (line + branch): '

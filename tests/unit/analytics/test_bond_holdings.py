@@ -27,6 +27,8 @@ from tests.kit.desk import (
 )
 from tests.unit.portfolio.portfolio_fixtures import draft, portfolio_with_manual, world
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 D = Decimal
 BUY, DEPOSIT = TransactionKind.BUY, TransactionKind.DEPOSIT
 DAY = date(2026, 3, 2)

@@ -15,6 +15,8 @@ from domain.analytics.regime_segments import period_readings, regime_segments
 from domain.portfolio.attribution import PeriodAttribution, attribute
 from domain.portfolio.linking import LinkingCoefficients, LinkingMethod, linking_coefficients
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 BULL, BEAR = Regime.BULL, Regime.BEAR
 STARTS = [date(2024, m, 1) for m in range(1, 6)]
 ENDS = [date(2024, m, 1) for m in range(2, 7)]

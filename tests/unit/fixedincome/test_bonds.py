@@ -20,6 +20,8 @@ from domain.fixedincome.bonds import (
 from domain.fixedincome.daycount import DayCount
 from domain.fixedincome.errors import InvalidBondInput
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 SETTLE = date(2026, 1, 15)
 MATURITY = date(2031, 1, 15)
 LATE_ISSUE = date(2026, 2, 1)  # after SETTLE

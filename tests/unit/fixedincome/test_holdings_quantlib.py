@@ -28,6 +28,8 @@ from domain.fixedincome.holdings import (
 from domain.fixedincome.terms import BondTerms
 from tests.unit.fixedincome.test_bonds_quantlib import COUNTERS, FREQUENCIES, qdate
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 ql: Any = pytest.importorskip("QuantLib", reason="QuantLib (a dev dependency) is not installed")
 
 SETTLE = date(2026, 3, 10)

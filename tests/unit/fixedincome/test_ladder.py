@@ -16,6 +16,8 @@ from domain.fixedincome.ladder import (
     weighted_average_life,
 )
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 SETTLE = date(2026, 1, 15)
 SHIFTS = (-100.0, 25.0, 100.0)
 

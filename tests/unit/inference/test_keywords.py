@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from domain.inference.keywords import candidate_phrases, maximal_marginal_relevance
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 
 def test_candidates_skip_phrases_that_start_or_end_with_a_stop_word() -> None:
     # Act

@@ -16,6 +16,8 @@ from application.analytics.attribution import (
 from domain.portfolio.attribution import InvalidAttributionInput
 from domain.portfolio.linking import LinkingMethod, compound
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 
 def period(start: date, end: date, *rows: tuple[str, float, float, float, float]) -> PeriodInput:
     return PeriodInput(start, end, tuple(SectorInput(*row) for row in rows))

@@ -12,6 +12,8 @@ from domain.portfolio.factor_attribution import factor_attribution
 from domain.portfolio.holdings_attribution import HoldingsPeriod, attribute_holdings
 from domain.portfolio.linking import LinkingMethod
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 # The three-sector example of Carl Bacon, "Practical Portfolio Performance Measurement and
 # Attribution" (Wiley, 2nd ed. 2008), chapter 5 (Brinson-Fachler): UK, Japanese and US
 # equities with portfolio weights 40/30/30%, benchmark weights 40/20/40%, portfolio returns

@@ -28,6 +28,8 @@ from domain.portfolio.linking import (
     menchero,
 )
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 R_P = [0.10, -0.02, 0.03]
 R_B = [0.05, 0.01, 0.035]
 A = 0.0127225  # 0.11034 - 0.0976175

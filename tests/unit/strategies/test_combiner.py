@@ -37,6 +37,8 @@ from domain.strategies.definition import (
 )
 from tests.kit.strategies import a_strategy
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 FIT = LogisticCombinerFitter().fit
 
 

@@ -26,6 +26,8 @@ from domain.tax.harvesting import (
 from domain.tax.lots import TaxLot
 from domain.tax.methods import Term
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 D = Decimal
 TODAY = date(2025, 11, 20)
 

@@ -28,6 +28,8 @@ from domain.analytics.alternatives.errors import InvalidAlternativesInput
 from domain.analytics.alternatives.money import split
 from domain.analytics.alternatives.reits import Reit
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 D = Decimal
 B = D("1000000000")
 

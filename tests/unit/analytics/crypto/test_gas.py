@@ -8,6 +8,8 @@ import pytest
 from domain.analytics.crypto.errors import InvalidCryptoInput
 from domain.analytics.crypto.gas import HOURS_PER_WEEK, cheapest_window, rolling_scores
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 
 def test_a_spike_worked_by_hand() -> None:
     # Arrange: window 3; before 40: 10, 12, 14 -> mean 12, sample std 2 -> z = (40 - 12)/2 = 14

@@ -23,6 +23,8 @@ from domain.analytics.montecarlo.calibration import (
 )
 from domain.analytics.montecarlo.regime_model import Regime
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 
 def closes_of(returns: np.ndarray) -> np.ndarray:
     """Closes from 100 whose daily log returns are `returns` (days x assets)."""

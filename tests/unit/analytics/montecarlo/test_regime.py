@@ -25,6 +25,8 @@ from domain.analytics.montecarlo.regime import (
 from domain.analytics.montecarlo.regime_model import MARKET_REGIMES
 from domain.jit import NUMBA_ENABLED
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 DT = 1.0 / 252.0
 
 

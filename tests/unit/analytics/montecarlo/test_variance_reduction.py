@@ -27,6 +27,8 @@ from domain.analytics.montecarlo.variance_reduction import (
     tail_estimates,
 )
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 DT = 1.0 / 252.0
 NORMAL = NormalDist()
 

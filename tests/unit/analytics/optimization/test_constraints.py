@@ -17,6 +17,8 @@ from application.analytics.optimization import (
 from domain.analytics.optimization.errors import InvalidOptimizationInput
 from tests.unit.analytics.optimization.test_worked_examples import cov
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 OPTIMIZER = CvxpyOptimizer()
 ASSETS = ["T1", "T2", "E1", "E2"]
 SECTORS = {"T1": "Tech", "T2": "Tech", "E1": "Energy", "E2": "Energy"}

@@ -7,11 +7,14 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pytest
 
 from adapters.optimization.cvxpy_optimizer import CvxpyOptimizer
 from application.analytics.efficient_frontier import tangency_rates, trace_frontier
 from application.analytics.optimization import OptimizationRequest, OptimizationService, View
 from application.core.compute_budget import ComputeBudget
+
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
 
 VOLS = np.array([0.10, 0.20, 0.30])
 CORRELATION = np.array([[1.0, 0.2, 0.1], [0.2, 1.0, 0.3], [0.1, 0.3, 1.0]])

@@ -16,6 +16,8 @@ from domain.analytics.optimization.errors import InvalidOptimizationInput
 from domain.analytics.optimization.problem import MAX_ASSETS, MAX_CELLS, CovarianceEstimator
 from domain.errors import ComputeUnavailable
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 OPTIMIZER = CvxpyOptimizer()
 RNG = np.random.default_rng(7)
 RETURNS = (RNG.normal(0.0004, 0.01, (250, 4)) + RNG.normal(0, 0.005, (250, 1))).tolist()

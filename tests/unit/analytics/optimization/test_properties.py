@@ -17,6 +17,8 @@ from domain.analytics.optimization.errors import InfeasibleBounds, MaxSharpeUnat
 from domain.analytics.optimization.hrp import recursive_bisection
 from domain.analytics.optimization.measures import risk_contributions
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 OPTIMIZER = CvxpyOptimizer()
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EXACT = 1e-9

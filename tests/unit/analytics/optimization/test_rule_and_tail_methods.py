@@ -18,6 +18,8 @@ from domain.analytics.optimization.errors import InvalidOptimizationInput
 from domain.analytics.optimization.heuristics import proportional
 from tests.unit.analytics.optimization.test_worked_examples import cov
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 OPTIMIZER = CvxpyOptimizer()
 
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from adapters.optimization.cvxpy_optimizer import CvxpyOptimizer
 from adapters.optimization.sharpe_programs import SharpePrograms
 from domain.analytics.optimization.bounds import WeightBounds
+
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
 
 SAME = 1e-6  # both solves stop at the solver's tolerance, not at the same iterate
 

@@ -17,6 +17,8 @@ from application.analytics.optimization import (
 from domain.analytics.optimization.errors import InvalidOptimizationInput
 from tests.unit.analytics.optimization.test_worked_examples import cov
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 OPTIMIZER = CvxpyOptimizer()
 ASSETS = ["A", "B", "C"]
 # sigma 20 %, 30 %, 25 %; correlations 0.1, 0.2, 0.24

@@ -13,6 +13,8 @@ from adapters.optimization.cvxpy_optimizer import CvxpyOptimizer
 from application.analytics.optimization import OptimizationRequest, optimize
 from domain.analytics.optimization.measures import risk_contributions
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 OPTIMIZER = CvxpyOptimizer()
 
 

@@ -31,6 +31,8 @@ from domain.analytics.scenarios.repricing import (
     shock_matrix,
 )
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 D = Decimal
 IDENTITY = [[1.0 if i == j else 0.0 for j in range(5)] for i in range(5)]
 VOLS = {Factor.EQUITY: 0.16, Factor.RATES: 90.0, Factor.OIL: 0.35, Factor.USD: 0.08,

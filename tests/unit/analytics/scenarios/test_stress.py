@@ -19,6 +19,8 @@ from domain.analytics.scenarios.stress import (
     run_outflows,
 )
 
+pytestmark = pytest.mark.blas  # goes through BLAS/LAPACK: `make kernels` runs it per core type
+
 D = Decimal
 
 
