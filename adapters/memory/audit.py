@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
+from collections.abc import Mapping
 
 from application.core.audit_chain import GENESIS, chained, storable
 from application.core.audit_context import stamped
@@ -49,6 +51,19 @@ class InMemoryAuditLog:
     async def head(self) -> ChainedEntry | None:
         return self.links[-1] if self.links else None
 
+    async def redact(self, rewritten: Mapping[int, AuditEntry], commit: AuditEntry) -> int:
+        commit = storable(stamped(commit))
+        with self._lock:
+            prev = self.links[-1].hash if self.links else GENESIS
+            by = len(self.links) + 1
+            for seq, entry in rewritten.items():
+                link = self.links[seq - 1]
+                self.links[seq - 1] = dataclasses.replace(
+                    link, entry=storable(entry), redacted_by=by
+                )
+            self.links.append(chained(by, commit, prev))
+        return by
+
 
 def matches(query: AuditFilter, link: ChainedEntry) -> bool:
     """Whether a stored entry passes the filter (the SQL adapter says the same in SQL)."""
@@ -68,4 +83,5 @@ def matches(query: AuditFilter, link: ChainedEntry) -> bool:
         return False
     if query.visible_to is None and query.visible_subjects is None:
         return True
-    return entry.actor == query.visible_to or entry.target in (query.visible_subjects or ())
+    mine = query.visible_to is not None and query.visible_to in (entry.actor, entry.actor_id)
+    return mine or entry.target in (query.visible_subjects or ())

@@ -10,9 +10,10 @@ one short transaction: two statements after the lock, an index probe and a row.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, insert, or_, select, text
+from sqlalchemy import ColumnElement, and_, bindparam, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.engine import guarded, is_sqlite, single_writer
@@ -30,6 +31,19 @@ AUDIT_LOCK_KEY = 0x6175_6469_745F_6C6F  # "audit_lo"
 _HEAD = select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)
 # Built once: `insert(...).values(row)` per call costs more than the append's own SQL.
 _INSERT = insert(audit_log)
+# A pseudonymised entry rewritten in place: its fields, never its place in the chain.
+_REWRITE = (
+    update(audit_log)
+    .where(audit_log.c.seq == bindparam("at_seq"))
+    .values(
+        actor=bindparam("new_actor"),
+        target=bindparam("new_target"),
+        details=bindparam("new_details", type_=audit_log.c.details.type),
+        ip=bindparam("new_ip"),
+        request_id=bindparam("new_request_id"),
+        redacted_by=bindparam("by"),
+    )
+)
 
 
 class SqlAuditLog(EngineStore):
@@ -70,6 +84,22 @@ class SqlAuditLog(EngineStore):
         found = await self._links(statement)
         return found[0] if found else None
 
+    async def redact(self, rewritten: Mapping[int, AuditEntry], commit: AuditEntry) -> int:
+        commit = storable(stamped(commit))
+        appended: list[int] = []
+
+        async def append(conn: Any) -> None:
+            head = (await conn.execute(_HEAD)).first()
+            seq, prev = (head.seq + 1, head.hash) if head is not None else (1, GENESIS)
+            await conn.execute(_INSERT, _row(chained(seq, commit, prev)))
+            rows = [_rewrite(at_seq, storable(entry), seq) for at_seq, entry in rewritten.items()]
+            if rows:
+                await conn.execute(_REWRITE, rows)
+            appended.append(seq)
+
+        await guarded(lambda: self._append(append))
+        return appended[0]
+
     async def _record(self, entry: AuditEntry) -> None:
         async def append(conn: Any) -> None:
             head = (await conn.execute(_HEAD)).first()
@@ -77,6 +107,10 @@ class SqlAuditLog(EngineStore):
             link = chained(seq, entry, prev)
             await conn.execute(_INSERT, _row(link))
 
+        await self._append(append)
+
+    async def _append(self, append: Any) -> None:
+        """Run `append` as the one writer of the chain's head (see the module docstring)."""
         if not self._sqlite:
             async with self._engine.begin() as conn:
                 await conn.execute(
@@ -104,14 +138,28 @@ def _row(link: ChainedEntry) -> dict[str, Any]:
         "details": dict(entry.details),
         "request_id": entry.request_id,
         "ip": entry.ip,
+        "actor_id": entry.actor_id,
         "seq": link.seq,
         "prev_hash": link.prev_hash,
         "hash": link.hash,
     }
 
 
+def _rewrite(seq: int, entry: AuditEntry, by: int) -> dict[str, Any]:
+    return {
+        "at_seq": seq,
+        "new_actor": entry.actor,
+        "new_target": entry.target,
+        "new_details": dict(entry.details),
+        "new_ip": entry.ip,
+        "new_request_id": entry.request_id,
+        "by": by,
+    }
+
+
 def _link(row: Any) -> ChainedEntry:
-    return ChainedEntry(row.seq, record(AuditEntry, row), row.prev_hash, row.hash)
+    entry = record(AuditEntry, row)
+    return ChainedEntry(row.seq, entry, row.prev_hash, row.hash, row.redacted_by)
 
 
 def _conditions(query: AuditFilter) -> list[ColumnElement[bool]]:
@@ -137,6 +185,7 @@ def _conditions(query: AuditFilter) -> list[ColumnElement[bool]]:
         scope: list[ColumnElement[bool]] = []
         if query.visible_to is not None:
             scope.append(c.actor == query.visible_to)
+            scope.append(c.actor_id == query.visible_to)
         if query.visible_subjects:
             scope.append(c.target.in_(list(query.visible_subjects)))
         found.append(or_(*scope) if scope else and_(c.seq < 0))

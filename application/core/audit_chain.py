@@ -14,6 +14,14 @@ predecessor's hash. `details` is normalized before it is stored and hashed (valu
 not hold, such as Decimal or datetime, become their text), so what is read back hashes to
 what was written.
 
+Pseudonymised entries (a person's erasure, docs/audit.md): an entry rewritten to name no one
+keeps its seq, prev_hash and hash, and is marked with `redacted_by`, the seq of a later
+`audit.redact` entry whose details hold `entries` (how many it rewrote) and `digest`: SHA-256
+over one line per rewritten entry, in seq order, `seq:prev_hash:hash:content\n`, where
+content is the SHA-256 of the rewritten entry's canonical bytes. The walk checks a rewritten
+entry's place in the chain as any other's, and its fields against that digest when it reaches
+the `audit.redact` entry, which is itself hashed and chained.
+
 What the chain shows, and what it cannot: any edit of a stored field (hash mismatch), a
 deleted entry (a seq gap, or a prev_hash that names no neighbour), entries put in another
 order. It cannot show the newest entries cut off: anchor the head (`bulwark audit head`)
@@ -26,7 +34,7 @@ import dataclasses
 import hashlib
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -35,6 +43,7 @@ from ports.core.audit import ChainedEntry
 from ports.core.events import AuditEntry
 
 GENESIS = "0" * 64
+REDACT_ACTION = "audit.redact"
 MAX_CONTEXT = 64  # characters of a request id or an IP that are kept
 
 
@@ -105,6 +114,20 @@ def chained(seq: int, entry: AuditEntry, prev_hash: str) -> ChainedEntry:
     return ChainedEntry(seq, entry, prev_hash, entry_hash(seq, entry, prev_hash))
 
 
+def redaction_line(link: ChainedEntry) -> bytes:
+    """One rewritten entry's line of its `audit.redact` digest (see the module docstring)."""
+    content = hashlib.sha256(canonical(link.seq, link.entry, link.prev_hash)).hexdigest()
+    return f"{link.seq}:{link.prev_hash}:{link.hash}:{content}\n".encode("ascii")
+
+
+def redaction_digest(links: Iterable[ChainedEntry]) -> str:
+    """The digest an `audit.redact` entry holds of the entries it rewrote (as rewritten)."""
+    digest = hashlib.sha256()
+    for link in sorted(links, key=lambda found: found.seq):
+        digest.update(redaction_line(link))
+    return digest.hexdigest()
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
 
@@ -131,11 +154,13 @@ class ChainWalker:
         self.checked = 0
         self._expect_head = expect_head
         self._head_seen = False
+        # Rewritten entries seen, by the seq of the audit.redact entry that must commit them.
+        self._pending: dict[int, tuple[Any, int]] = {}
 
     def feed(self, batch: list[ChainedEntry]) -> ChainBreak | None:
         by_hash = {link.hash: link.seq for link in batch}
         for link in batch:
-            found = self._check(link, by_hash)
+            found = self._check(link, by_hash) or self._redaction(link)
             if found is not None:
                 return found
             self.last_seq, self.last_hash = link.seq, link.hash
@@ -149,6 +174,14 @@ class ChainWalker:
         return None
 
     def finish(self) -> ChainBreak | None:
+        if self._pending:
+            by = min(self._pending)
+            return ChainBreak(
+                by,
+                "edited",
+                f"entries are marked as pseudonymised by seq {by}, which the chain does not "
+                "reach (a walk that ran while an erasure wrote may see this: walk again)",
+            )
         if self._expect_head is not None and not self._head_seen:
             seq = self._expect_head[0]
             return ChainBreak(
@@ -164,7 +197,13 @@ class ChainWalker:
             return ChainBreak(
                 link.seq, "reordered", f"seq {link.seq} comes again after seq {self.last_seq}"
             )
-        if entry_hash(link.seq, link.entry, link.prev_hash) != link.hash:
+        if link.redacted_by is not None and link.redacted_by <= link.seq:
+            return ChainBreak(
+                link.seq, "edited", f"seq {link.seq} names no later entry that pseudonymised it"
+            )
+        if link.redacted_by is None and entry_hash(link.seq, link.entry, link.prev_hash) != (
+            link.hash
+        ):
             return ChainBreak(
                 link.seq,
                 "edited",
@@ -193,5 +232,32 @@ class ChainWalker:
                 f"seq {link.seq}: prev_hash does not match "
                 f"seq {self.last_seq}'s hash (an entry before it was removed "
                 "or replaced)",
+            )
+        return None
+
+    def _redaction(self, link: ChainedEntry) -> ChainBreak | None:
+        """Remember a rewritten entry; at an `audit.redact` entry, check what it commits to."""
+        if link.redacted_by is not None:
+            digest, count = self._pending.get(link.redacted_by) or (hashlib.sha256(), 0)
+            digest.update(redaction_line(link))
+            self._pending[link.redacted_by] = (digest, count + 1)
+        pending = self._pending.pop(link.seq, None)
+        if link.entry.action != REDACT_ACTION:
+            if pending is None:
+                return None
+            return ChainBreak(
+                link.seq, "edited", f"entries name seq {link.seq} as their pseudonymisation"
+            )
+        if pending is None:
+            # Every entry it rewrote was read before it was rewritten (a walk racing the
+            # erasure) and checked by its own hash then; or it rewrote none.
+            return None
+        digest, count = pending
+        details = link.entry.details
+        if details.get("entries") != count or details.get("digest") != digest.hexdigest():
+            return ChainBreak(
+                link.seq,
+                "edited",
+                f"seq {link.seq}: the entries it pseudonymised no longer match its digest",
             )
         return None

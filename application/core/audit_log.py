@@ -2,10 +2,12 @@
 
 Who sees what (docs/audit.md):
 - risk officers and admins: every entry;
-- owners and traders: the entries they are the actor of, and those whose subject is
-  theirs: `user:<their id>`, `succession:<their id>`, `login:<their username>`, and
-  `account:<id>` / `agent:<id>` for the accounts and agents they own. Nothing else, not
-  even an entry about a resource they were once given;
+- owners and traders: the entries they are the actor of (by their user id: `actor`, or
+  `actor_id` for a login attempt made with their username), and those whose subject is
+  theirs: `user:<their id>`, `succession:<their id>`, and `account:<id>` / `agent:<id>` for
+  the accounts and agents they own. Never by username: a username freed by an erasure and
+  taken again leads to none of the erased person's entries. Nothing else, not even an entry
+  about a resource they were once given;
 - agents: 403 (the HTTP layer refuses them before this).
 Verifying the chain is for admins.
 """
@@ -121,12 +123,9 @@ class AuditLogService:
 
     async def _subjects_of(self, principal: Principal) -> list[str]:
         async with self.uow_factory() as uow:
-            user = await uow.users.get(principal.id)
             accounts = await uow.accounts.list(owner_id=principal.id)
             agents = await uow.agents.list(owner_id=principal.id)
         subjects = [f"user:{principal.id}", f"succession:{principal.id}"]
-        if user is not None:
-            subjects.append(f"login:{user.username}")
         subjects.extend(f"account:{account.id}" for account in accounts)
         subjects.extend(f"agent:{agent.id}" for agent in agents)
         return subjects

@@ -30,6 +30,9 @@ class Throttles:
     client: str | None
     by_username: LoginThrottle | None
     by_client: LoginThrottle | None
+    # The id of the user who holds `username` now (None: no one): the person the attempt's
+    # audit entries belong to, so they follow that person by id, never the name.
+    user_id: str | None = None
 
 
 @dataclass(eq=False)
@@ -52,7 +55,9 @@ class LoginGuard:
     async def load(self, uow: UnitOfWork, username: str, client: str | None) -> Throttles:
         by_username = await uow.login_throttles.get(username_key(username))
         by_client = await uow.login_throttles.get(client_key(client)) if client else None
-        return Throttles(username, client or None, by_username, by_client)
+        holder = await uow.users.by_username(username)
+        user_id = holder.id if holder is not None else None
+        return Throttles(username, client or None, by_username, by_client, user_id)
 
     async def refuse_if_waiting(self, throttles: Throttles, now: datetime) -> None:
         """Raise LoginThrottled (the client) or LoginLocked (the username) while either waits."""
@@ -93,7 +98,15 @@ class LoginGuard:
         for target, outcome in started:
             details = {"failures": self._policy(outcome).free_failures + 1, **_client(throttles)}
             await self.audit.record(
-                AuditEntry(throttles.username, "auth.lockout", target, outcome, now, details)
+                AuditEntry(
+                    throttles.username,
+                    "auth.lockout",
+                    target,
+                    outcome,
+                    now,
+                    details,
+                    actor_id=throttles.user_id,
+                )
             )
             await self._tell_admins(admins, target, outcome, throttles)
 
@@ -142,6 +155,7 @@ class LoginGuard:
             outcome,
             self.clock.now(),
             {**details, **_client(throttles)},
+            actor_id=throttles.user_id,
         )
         await self.audit.record(entry)
 

@@ -16,23 +16,25 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from application.core.audit_chain import REDACT_ACTION, redaction_digest, storable
 from application.core.audit_log import MAX_PAGE, AuditLogService, AuditQuery
 from application.identity.user_admin import UserAdminService
+from application.privacy.audit_redaction import ErasedPerson, Pseudonymiser
 from domain.errors import Conflict, DomainError, Forbidden, NotFound
-from domain.identity.users import User
+from domain.identity.users import ERASED_PASSWORD_HASH, User
 from domain.principals import Principal, Role
 from domain.privacy.personal_data import (
     RETAINED,
     DataSection,
     PersonalDataExport,
     Retained,
-    is_erased,
     pseudonym,
     row_of,
     section,
 )
 from domain.retirement.plans import RetirementPlan
 from ports.analytics.crypto_wallets import CryptoWalletStore
+from ports.core.audit import AuditFilter, ChainedEntry
 from ports.core.clock import Clock
 from ports.core.events import AuditEntry, AuditLog
 from ports.core.repositories import ORDERS_EPOCH, OrderCursor, OrderSearch
@@ -84,6 +86,7 @@ class ErasureReport:
     retained: tuple[Retained, ...]
     crypto_wallets_removed: int = 0
     retirement_plans_removed: int = 0
+    audit_entries_pseudonymised: int = 0
 
 
 class PersonalDataService:
@@ -132,7 +135,7 @@ class PersonalDataService:
         async with self._uow() as uow:
             user = await _user(uow, user_id)
             live_keys = [key for key in await uow.api_keys.list(user_id) if not key.is_revoked]
-        if is_erased(user.username):
+        if user.erased:
             raise AlreadyErased(f"user {user_id} was erased already")
         if confirm != user.username:
             raise ErasureNotConfirmed(
@@ -149,8 +152,18 @@ class PersonalDataService:
         devices = await self._revoke_devices(user_id)
         wallets = await self._remove_crypto_wallets(user_id)
         plans = await self._sources.retirement_plans.remove_for(user_id)
+        person = ErasedPerson(user.id, user.username, user.email, pseudonym(user_id))
+        rewritten = await self._pseudonymise_audit(caller, person, user)
         report = ErasureReport(
-            user_id, pseudonym(user_id), keys, endpoints, devices, RETAINED, wallets, plans
+            user_id,
+            person.pseudonym,
+            keys,
+            endpoints,
+            devices,
+            RETAINED,
+            wallets,
+            plans,
+            rewritten,
         )
         details = {
             "api_keys_revoked": keys,
@@ -158,10 +171,44 @@ class PersonalDataService:
             "devices_revoked": devices,
             "crypto_wallets_removed": wallets,
             "retirement_plans_removed": plans,
+            "audit_entries_pseudonymised": rewritten,
             "retained": [r.what for r in RETAINED],
         }
         await self._record(caller, "privacy.erase", user_id, "erased", details)
         return report
+
+    async def _pseudonymise_audit(self, caller: Principal, person: ErasedPerson, user: User) -> int:
+        """Rewrite the person's audit entries to name no one, committed by one `audit.redact`
+        entry (the chain stays verifiable: application/core/audit_chain.py)."""
+        trail = self._audit_log.trail
+        mine = AuditFilter(
+            visible_to=person.user_id,
+            visible_subjects=[
+                f"user:{person.user_id}",
+                f"succession:{person.user_id}",
+                f"login:{person.username}",
+            ],
+            # An entry older than the user is another person's who once had the name.
+            since=user.created_at,
+        )
+        rewriter = Pseudonymiser(person)
+        rewritten: dict[int, ChainedEntry] = {}
+        before: int | None = None
+        while True:
+            page = await trail.page(dataclasses.replace(mine, before_seq=before), _PAGE)
+            for link in page:
+                entry = storable(rewriter.rewrite(link.entry))
+                if link.redacted_by is None and entry != link.entry:
+                    rewritten[link.seq] = dataclasses.replace(link, entry=entry)
+            if len(page) < _PAGE:
+                break
+            before = page[-1].seq
+        details = {"entries": len(rewritten), "digest": redaction_digest(rewritten.values())}
+        commit = AuditEntry(
+            caller.id, REDACT_ACTION, f"user:{person.user_id}", "ok", self._clock.now(), details
+        )
+        await trail.redact({seq: link.entry for seq, link in rewritten.items()}, commit)
+        return len(rewritten)
 
     async def _stored(self, uow: UnitOfWork, user: User) -> list[DataSection]:
         accounts = await uow.accounts.list(owner_id=user.id)
@@ -313,7 +360,7 @@ def _erased(user: User) -> User:
         user,
         username=pseudonym(user.id),
         email=None,
-        password_hash="!erased",
+        password_hash=ERASED_PASSWORD_HASH,
         mfa_enabled=False,
         mfa_secret=None,
         backup_code_digests=[],

@@ -13,6 +13,16 @@ from domain.identity.credentials import (
 )
 from domain.principals import Role
 
+# The password hash an erased user is left with: no hasher ever produces it, so no password
+# matches, and it marks the user as erased for good (application/privacy erases).
+ERASED_PASSWORD_HASH = "!erased"
+
+
+class UserErased(Conflict):
+    """The user was erased on request: their login is closed for good."""
+
+    code = "USER_ERASED"
+
 
 @dataclass(slots=True, eq=False)
 class User:
@@ -44,6 +54,9 @@ class User:
         return self.pending_mfa_secret is not None
 
     def change_password(self, password_hash: str) -> None:
+        """A new password hash; never for an erased user, whose login stays closed."""
+        if self.erased:
+            raise UserErased(f"user {self.id} was erased on request: its login stays closed")
         self.password_hash = password_hash
 
     def change_role(self, role: Role) -> None:
@@ -53,7 +66,15 @@ class User:
     def deactivate(self) -> None:
         self.active = False
 
+    @property
+    def erased(self) -> bool:
+        """Whether the user was erased on request (their login can never open again)."""
+        return self.password_hash == ERASED_PASSWORD_HASH
+
     def reactivate(self) -> None:
+        """Open the login again; never for an erased user (UserErased)."""
+        if self.erased:
+            raise UserErased(f"user {self.id} was erased on request: it cannot be reactivated")
         self.active = True
 
     def reset_mfa(self) -> None:

@@ -69,8 +69,9 @@ RETAINED: tuple[Retained, ...] = (
     ),
     Retained(
         "the audit chain",
-        "the tamper-evident record of who did what; its entries are hash-chained, so they are "
-        "kept whole and name the user by id (and a login by the pseudonym from now on)",
+        "the tamper-evident record of who did what; its entries are kept, hash-chained, naming "
+        "the user by id only: the username, email and client addresses in them are replaced "
+        "by pseudonyms, and the chain still verifies",
     ),
     Retained(
         "login history",

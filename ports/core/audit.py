@@ -7,7 +7,7 @@ entry before it and its own hash (application/core/audit_chain.py says how it is
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -17,20 +17,27 @@ from ports.core.events import AuditEntry
 
 @dataclass(frozen=True, slots=True)
 class ChainedEntry:
-    """An entry as stored: its place in the chain (seq, 1..n) and the hashes linking it."""
+    """An entry as stored: its place in the chain (seq, 1..n) and the hashes linking it.
+
+    `redacted_by` is set once the entry was pseudonymised (a person's erasure): the seq of
+    the later `audit.redact` entry whose digest commits to the entry as it now reads. Its
+    `hash` stays the one it was appended with, so the chain's links do not move.
+    """
 
     seq: int
     entry: AuditEntry
     prev_hash: str
     hash: str
+    redacted_by: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class AuditFilter:
     """What to list. None: any. `action_prefix` matches `killswitch.` for `killswitch.*`.
 
-    `visible_to` / `visible_subjects` scope an owner: entries whose actor is `visible_to`
-    or whose subject is one of `visible_subjects`; both None: everything.
+    `visible_to` / `visible_subjects` scope an owner: entries whose actor or actor_id is
+    `visible_to` (a user id) or whose subject is one of `visible_subjects`; both None:
+    everything.
     """
 
     actor: str | None = None
@@ -59,4 +66,11 @@ class AuditTrail(Protocol):
 
     async def head(self) -> ChainedEntry | None:
         """The newest stored entry (highest seq); None while the log is empty."""
+        ...
+
+    async def redact(self, rewritten: Mapping[int, AuditEntry], commit: AuditEntry) -> int:
+        """Pseudonymise stored entries in one transaction: append `commit` (an `audit.redact`
+        entry whose details hold the digest of the rewritten entries) and store each entry
+        of `rewritten` (by seq) as given, marked as redacted by the appended entry. Seq,
+        prev_hash and hash of the rewritten entries do not change. Returns the new seq."""
         ...

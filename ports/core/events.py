@@ -27,6 +27,12 @@ class AuditEntry:
     `request_id` and `ip` are left None by the call sites: the audit log fills them from
     the request context (application/core/audit_context.py) the HTTP layer, the Kafka command
     handler or the CLI set, so no use case has to carry them.
+
+    `actor_id` is the id of the person the entry belongs to as its actor when `actor` is not
+    that id: a login attempt's actor is the username typed, and its `actor_id` the id of the
+    user who had that username then (None when none had). Entries follow the person by id,
+    never by name. It is not hashed: it links an entry to its person for listings and
+    exports (migration 0040 filled it for entries written before it existed).
     """
 
     actor: str
@@ -37,6 +43,7 @@ class AuditEntry:
     details: Mapping[str, Any] = field(default_factory=dict)
     request_id: str | None = None
     ip: str | None = None
+    actor_id: str | None = None
 
 
 class AuditLog(Protocol):

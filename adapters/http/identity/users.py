@@ -120,9 +120,9 @@ class UsersController(Controller):
     @post(
         "/{user_id:str}/reactivate",
         summary="Reactivate a user (admin): they may log in again",
-        description=_ADMIN,
+        description=f"{_ADMIN} An erased user never opens again: 409 USER_ERASED.",
         status_code=200,
-        responses=problems(404, 429),
+        responses=problems(404, 409, 429),
     )
     async def reactivate_user(
         self, user_id: UserId, caller: CallerDep, identity: IdentityDep

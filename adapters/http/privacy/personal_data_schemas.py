@@ -38,6 +38,12 @@ class ErasureOut(Output):
     retirement_plans_removed: Annotated[
         int, msgspec.Meta(description="Retirement plans kept beside accounts removed")
     ]
+    audit_entries_pseudonymised: Annotated[
+        int,
+        msgspec.Meta(
+            description="The user's audit entries kept with their name and addresses replaced"
+        ),
+    ]
     retained: Annotated[list[RetainedOut], msgspec.Meta(description="What erasure keeps, and why")]
 
     @classmethod

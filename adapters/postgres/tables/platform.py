@@ -40,6 +40,11 @@ audit_log = Table(
     # Filled from the request context: the request id and client IP, None off HTTP.
     Column("request_id", String(64), nullable=True),
     Column("ip", String(64), nullable=True),
+    # The person the entry belongs to, by user id, when the actor is not that id (a login
+    # attempt's actor is the username typed); not hashed (application/core/audit_chain.py).
+    Column("actor_id", String(64), nullable=True),
+    # Set once the entry was pseudonymised: the seq of the audit.redact entry committing it.
+    Column("redacted_by", BigInteger(), nullable=True),
     # Newest first, of one target or of all: (at, id) descending.
     Index("ix_audit_log_target_at", "target", "at", "id"),
     Index("ix_audit_log_at", "at", "id"),
@@ -47,6 +52,7 @@ audit_log = Table(
     Index("ux_audit_log_seq", "seq", unique=True),
     Index("ix_audit_log_actor_seq", "actor", "seq"),
     Index("ix_audit_log_target_seq", "target", "seq"),
+    Index("ix_audit_log_actor_id_seq", "actor_id", "seq"),
 )
 
 transactions = Table(

@@ -16,6 +16,8 @@ from application.privacy.personal_data import ErasureNotConfirmed
 from application.safety.agents import RegisterAgent
 from bootstrap.containers.application import ApplicationContainer
 from bootstrap.settings import SettingsError
+from domain.errors import Unauthenticated
+from domain.identity.users import UserErased
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account
 from tests.kit.cli import cli_container, run_cli, sqlite_settings
@@ -79,3 +81,57 @@ async def test_an_operators_mistake_is_one_line(container: ApplicationContainer)
         await run_cli(container, "privacy", "export", "bob", "--by", "root")
     with pytest.raises(ErasureNotConfirmed, match="confirm with their username"):
         await run_cli(container, "privacy", "erase", "alice", "--by", "root", "--confirm", "al")
+
+
+async def test_an_erased_user_cannot_be_reactivated_from_the_console(
+    container: ApplicationContainer,
+) -> None:
+    # Arrange
+    _, alice = await _users(container)
+    erased = await run_cli(
+        container, "privacy", "erase", "alice", "--by", "root", "--confirm", "alice"
+    )
+    assert erased[0] == 0, erased
+    async with container.core.uow_factory()() as uow:
+        user = await uow.users.get(alice)
+    assert user is not None
+
+    # Act / Assert: refused in one line naming the erasure (bulwark prints it, exit 1)
+    with pytest.raises(UserErased, match="erased on request") as refused:
+        await run_cli(container, "users", "reactivate", user.username)
+    assert refused.value.code == "USER_ERASED" and "\n" not in str(refused.value)
+    async with container.core.uow_factory()() as uow:
+        still = await uow.users.get(alice)
+    assert still is not None and not still.active
+
+
+async def test_a_new_user_with_an_erased_persons_name_exports_none_of_their_entries(
+    container: ApplicationContainer, tmp_path: Path
+) -> None:
+    # Arrange: alice signs in and fails once, is erased, and a new alice takes the name
+    _, first = await _users(container)
+    auth = container.core.auth()
+    await auth.login("alice", "a long passphrase 2", client="198.51.100.7")
+    with pytest.raises(Unauthenticated):
+        await auth.login("alice", "not her passphrase", client="198.51.100.7")
+    erased = await run_cli(
+        container, "privacy", "erase", "alice", "--by", "root", "--confirm", "alice"
+    )
+    assert erased[0] == 0, erased
+    second = await auth.create_user("alice", "a long passphrase 3", Role.OWNER)
+    await auth.login("alice", "a long passphrase 3", client="192.0.2.1")
+    out = tmp_path / "new-alice.zip"
+
+    # Act
+    exported = await run_cli(
+        container, "privacy", "export", "alice", "--by", "root", "--out", str(out)
+    )
+
+    # Assert: the new person's sign-in only; nothing of the erased person's
+    assert exported[0] == 0, exported
+    zipped = zipfile.ZipFile(io.BytesIO(out.read_bytes()))
+    audit = json.loads(zipped.read("audit.json"))
+    assert {(e["action"], e["ip"] or e["actor"]) for e in audit if e["action"] == "auth.login"}
+    everything = b"".join(zipped.read(name) for name in zipped.namelist()).decode()
+    assert first not in everything and "198.51.100.7" not in everything
+    assert {row["user_id"] for row in json.loads(zipped.read("logins.json"))} <= {second.id}

@@ -7,6 +7,7 @@ would; the chain walk must name the first broken seq and why.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from datetime import timedelta
 from itertools import pairwise
 from typing import Any
@@ -17,7 +18,13 @@ from sqlalchemy import text
 from adapters.memory.audit import InMemoryAuditLog
 from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.engine import make_engine
-from application.core.audit_chain import GENESIS, ChainWalker
+from application.core.audit_chain import (
+    GENESIS,
+    REDACT_ACTION,
+    ChainWalker,
+    redaction_digest,
+    storable,
+)
 from application.core.audit_context import audit_context
 from ports.core.audit import AuditFilter, ChainedEntry
 from ports.core.events import AuditEntry
@@ -245,3 +252,87 @@ async def test_numbers_in_details_read_back_as_they_were_hashed(log: Log) -> Non
     (link,) = await log.chain(0, 10)
     assert link.entry.details["big"] == 10**16 and link.entry.details["nan"] == "nan"
     assert (await _walk(log))[1] is None
+
+
+async def test_an_owners_scope_follows_the_actor_id_never_the_name(log: Log) -> None:
+    # Arrange: two login attempts under one username, by two different people over time
+    await log.record(_entry(1, actor="alice", target="login:alice", actor_id="usr-old"))
+    await log.record(_entry(2, actor="alice", target="login:alice", actor_id="usr-new"))
+    await log.record(_entry(3, actor="usr-new", target="user:usr-new"))
+
+    # Act
+    scoped = await log.page(AuditFilter(visible_to="usr-new", visible_subjects=[]), 10)
+
+    # Assert
+    assert [link.seq for link in scoped] == [3, 2]
+    assert scoped[1].entry.actor_id == "usr-new"
+
+
+async def _redact(log: Log, seqs: list[int], by: str = "usr-admin") -> int:
+    """Rewrite entries `seqs` to name no one, as an erasure does, and commit them."""
+    links = {link.seq: link for link in await log.chain(0, 1000)}
+    rewritten = {
+        seq: dataclasses.replace(
+            links[seq],
+            entry=storable(
+                dataclasses.replace(links[seq].entry, actor="erased-1", ip=None, details={})
+            ),
+        )
+        for seq in seqs
+    }
+    details = {"entries": len(rewritten), "digest": redaction_digest(rewritten.values())}
+    commit = AuditEntry(by, REDACT_ACTION, "user:usr-1", "ok", T0 + timedelta(hours=1), details)
+    return await log.redact({seq: link.entry for seq, link in rewritten.items()}, commit)
+
+
+async def test_pseudonymised_entries_keep_their_place_and_the_chain_verifies(log: Log) -> None:
+    # Arrange
+    with audit_context("req-1", "203.0.113.7"):
+        for n in range(1, 7):
+            await log.record(_entry(n))
+    before = {link.seq: link for link in await log.chain(0, 100)}
+
+    # Act
+    by = await _redact(log, [2, 4])
+
+    # Assert: rewritten in place, linked as before, committed by the new entry
+    after = {link.seq: link for link in await log.chain(0, 100)}
+    assert by == 7 and after[7].entry.action == REDACT_ACTION
+    for seq in (2, 4):
+        assert after[seq].entry.actor == "erased-1" and after[seq].entry.ip is None
+        assert after[seq].redacted_by == 7
+        assert (after[seq].hash, after[seq].prev_hash) == (before[seq].hash, before[seq].prev_hash)
+    assert after[3].entry == before[3].entry and after[3].redacted_by is None
+    walker, broken = await _walk(log, batch=2)
+    assert broken is None and walker.checked == 7
+    await log.record(_entry(8))
+    assert (await _walk(log))[1] is None
+
+
+@pytest.mark.parametrize(
+    ("statement", "seq"),
+    [
+        ("UPDATE audit_log SET actor = 'alice' WHERE seq = 2", 7),  # the name put back
+        ("UPDATE audit_log SET redacted_by = 7 WHERE seq = 3", 7),  # an entry hidden
+        ("UPDATE audit_log SET redacted_by = NULL WHERE seq = 4", 4),  # the mark removed
+        ("UPDATE audit_log SET redacted_by = 2 WHERE seq = 4", 4),  # pointing backwards
+        ("UPDATE audit_log SET redacted_by = 5 WHERE seq = 4", 5),  # not an audit.redact
+        ("UPDATE audit_log SET redacted_by = 99 WHERE seq = 4", 7),  # moved beyond the chain
+        ("UPDATE audit_log SET redacted_by = 99 WHERE seq = 6", 99),  # never committed
+    ],
+)
+async def test_tampering_with_pseudonymised_entries_is_found(
+    store: StoreUnderTest, log: Log, statement: str, seq: int
+) -> None:
+    # Arrange
+    for n in range(1, 7):
+        await log.record(_entry(n))
+    await _redact(log, [2, 4])
+    await _tamper(store, log, statement)
+
+    # Act
+    _, broken = await _walk(log)
+
+    # Assert
+    assert broken is not None
+    assert (broken.seq, broken.kind) == (seq, "edited")

@@ -26,6 +26,7 @@ class ErasureOut:
     """ 
         Attributes:
             api_keys_revoked (int):
+            audit_entries_pseudonymised (int): The user's audit entries kept with their name and addresses replaced
             crypto_wallets_removed (int): Stored crypto wallets removed
             devices_revoked (int):
             endpoints_removed (int): Notification endpoints removed
@@ -36,6 +37,7 @@ class ErasureOut:
      """
 
     api_keys_revoked: int
+    audit_entries_pseudonymised: int
     crypto_wallets_removed: int
     devices_revoked: int
     endpoints_removed: int
@@ -52,6 +54,8 @@ class ErasureOut:
     def to_dict(self) -> dict[str, Any]:
         from ..models.retained_out import RetainedOut # noqa: PLC0415
         api_keys_revoked = self.api_keys_revoked
+
+        audit_entries_pseudonymised = self.audit_entries_pseudonymised
 
         crypto_wallets_removed = self.crypto_wallets_removed
 
@@ -77,6 +81,7 @@ class ErasureOut:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "api_keys_revoked": api_keys_revoked,
+            "audit_entries_pseudonymised": audit_entries_pseudonymised,
             "crypto_wallets_removed": crypto_wallets_removed,
             "devices_revoked": devices_revoked,
             "endpoints_removed": endpoints_removed,
@@ -95,6 +100,8 @@ class ErasureOut:
         from ..models.retained_out import RetainedOut # noqa: PLC0415
         d = dict(src_dict)
         api_keys_revoked = d.pop("api_keys_revoked")
+
+        audit_entries_pseudonymised = d.pop("audit_entries_pseudonymised")
 
         crypto_wallets_removed = d.pop("crypto_wallets_removed")
 
@@ -120,6 +127,7 @@ class ErasureOut:
 
         erasure_out = cls(
             api_keys_revoked=api_keys_revoked,
+            audit_entries_pseudonymised=audit_entries_pseudonymised,
             crypto_wallets_removed=crypto_wallets_removed,
             devices_revoked=devices_revoked,
             endpoints_removed=endpoints_removed,

@@ -63,6 +63,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
 
@@ -93,7 +100,7 @@ def sync_detailed(
 ) -> Response[ManagedUserOut | Problem]:
     """ Reactivate a user (admin): they may log in again
 
-     Admins only (403 FORBIDDEN for anyone else).
+     Admins only (403 FORBIDDEN for anyone else). An erased user never opens again: 409 USER_ERASED.
 
     Args:
         user_id (str):
@@ -126,7 +133,7 @@ def sync(
 ) -> ManagedUserOut | Problem | None:
     """ Reactivate a user (admin): they may log in again
 
-     Admins only (403 FORBIDDEN for anyone else).
+     Admins only (403 FORBIDDEN for anyone else). An erased user never opens again: 409 USER_ERASED.
 
     Args:
         user_id (str):
@@ -154,7 +161,7 @@ async def asyncio_detailed(
 ) -> Response[ManagedUserOut | Problem]:
     """ Reactivate a user (admin): they may log in again
 
-     Admins only (403 FORBIDDEN for anyone else).
+     Admins only (403 FORBIDDEN for anyone else). An erased user never opens again: 409 USER_ERASED.
 
     Args:
         user_id (str):
@@ -187,7 +194,7 @@ async def asyncio(
 ) -> ManagedUserOut | Problem | None:
     """ Reactivate a user (admin): they may log in again
 
-     Admins only (403 FORBIDDEN for anyone else).
+     Admins only (403 FORBIDDEN for anyone else). An erased user never opens again: 409 USER_ERASED.
 
     Args:
         user_id (str):
