@@ -306,6 +306,9 @@ class OrderDecisionMessage(msgspec.Struct, frozen=True):
     replayed: bool = False
     correlation_id: str | None = None
     v: int = CURRENT_VERSION
+    # The codes of the HOLD rules that held the order (the order's `hold_reasons`), whatever
+    # became of it since: for a held order the same as `reason_codes`.
+    hold_reasons: list[str] = msgspec.field(default_factory=list)
 
     @classmethod
     def from_result(
@@ -314,7 +317,8 @@ class OrderDecisionMessage(msgspec.Struct, frozen=True):
         """A decision read from the order, so a replay reports what the first answer said."""
         order = result.order
         # A held order (a HOLD rule: it waits for a person) is not approved: status `held`,
-        # its reasons the codes that hold it.
+        # its reason codes the codes that hold it (its deny_reasons are empty: nothing denied
+        # it). An order held once and approved since has no reason codes, only hold_reasons.
         approved = (
             result.decision.approved and not result.decision.held
             if result.decision is not None
@@ -328,7 +332,8 @@ class OrderDecisionMessage(msgspec.Struct, frozen=True):
             client_order_id=order.client_order_id,
             status=order.status,
             approved=approved,
-            reason_codes=list(order.deny_reasons),
+            reason_codes=list(order.hold_reasons if order.is_held else order.deny_reasons),
+            hold_reasons=list(order.hold_reasons),
             requested_quantity=order.requested_quantity or order.quantity,
             decided_quantity=order.quantity if approved else Decimal(0),
             replayed=result.replayed,

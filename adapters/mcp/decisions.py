@@ -122,7 +122,7 @@ def held_sentence(order: Json, decision: Json | None) -> str:
         str(v.get("message") or v.get("code"))
         for v in (decision or {}).get("verdicts", [])
         if v.get("outcome") == "hold"
-    ] or [str(code) for code in order.get("deny_reasons", [])]
+    ] or [str(code) for code in order.get("hold_reasons", [])]
     return (
         f"Held for a person's approval: {order.get('side')} {plain(order.get('quantity'))} "
         f"{order.get('symbol')} on {order.get('account_id')} (order {order.get('id')}): "

@@ -19,7 +19,10 @@ def register_resources(server: MCPServer[Any]) -> None:
     @server.resource(
         "bulwark://decisions",
         name="recent-decisions",
-        description="Your 20 most recent orders with the gate's decision and reason codes.",
+        description=(
+            "Your 20 most recent orders with the gate's decision and reason codes: "
+            "deny_reasons (what denied it) and hold_reasons (what held it for a person)."
+        ),
         mime_type="application/json",
     )
     async def recent_decisions() -> str:
@@ -37,6 +40,7 @@ def register_resources(server: MCPServer[Any]) -> None:
                 "requested_quantity": o.get("requested_quantity"),
                 "status": o.get("status"),
                 "deny_reasons": o.get("deny_reasons", []),
+                "hold_reasons": o.get("hold_reasons", []),
                 "created_at": o.get("created_at"),
             }
             for o in page.get("items", [])

@@ -186,7 +186,9 @@ def _register_tools(server: MCPServer[Any]) -> None:
     @server.tool(
         description=(
             "Your orders, newest first: status, quantities, fills and, for a denied order, the "
-            "gate's reason codes. Pass next_cursor back as cursor for the next page."
+            "gate's reason codes (deny_reasons); an order a HOLD rule held for a person names "
+            "that rule's codes in hold_reasons, kept once it is approved. Pass next_cursor back "
+            "as cursor for the next page."
         ),
         annotations=reads,
     )

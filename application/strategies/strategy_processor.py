@@ -394,7 +394,7 @@ class StrategyProcessor(BracketChecks):
         if order.status in (OrderStatus.DENIED, OrderStatus.REJECTED):
             return await self._complete(decision, Verdict.DENIED, order.deny_reasons, order.id)
         if order.status is OrderStatus.HELD:  # waits for a person: not sent, no holding yet
-            return await self._complete(decision, Verdict.HELD, order.deny_reasons, order.id)
+            return await self._complete(decision, Verdict.HELD, order.hold_reasons, order.id)
         return await self._complete(decision, Verdict.APPROVED, (), order.id)
 
     async def _complete(

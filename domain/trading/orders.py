@@ -267,8 +267,13 @@ class Order:
     average_fill_price: Decimal = ZERO
     broker_order_id: str | None = None
     broker: str = "paper"
+    # What denied or closed it: the gate's codes (also on approval of a held order), the
+    # reviewer's reason for a rejected hold, the reason it never reached its broker. Empty
+    # for an order nothing denied: a held order waiting, an approved one, a filled one.
     deny_reasons: tuple[str, ...] = ()
     requested_quantity: Decimal | None = None
+    # The codes of the HOLD rules that held it for a person, kept whatever came after.
+    hold_reasons: tuple[str, ...] = ()
     # The people who approved it while held, in order (four eyes: the first stays held).
     approvals: tuple[HoldApproval, ...] = ()
     events: list[DomainEvent] = field(default_factory=list, repr=False)
@@ -331,7 +336,7 @@ class Order:
     def hold(self, reasons: tuple[str, ...], *, expires_at: datetime | None = None) -> None:
         """A HOLD rule breached: kept, unsent, for a person; `reasons` the rules' codes."""
         self._move(OrderStatus.HELD)
-        self.deny_reasons = reasons  # the reasons that hold it, as a denial keeps its own
+        self.hold_reasons = reasons  # held, not denied: deny_reasons stay empty
         self.events.append(
             OrderHeld(
                 self.id,
@@ -377,7 +382,8 @@ class Order:
         self.approvals = (*self.approvals, HoldApproval(approver_id, at, name))
 
     def reject_held(self, reviewer_id: str, reason: str, *, at: datetime | None = None) -> None:
-        """A person refused the held order: canceled, never sent."""
+        """A person refused the held order: canceled, never sent; the reviewer's `reason` is
+        what denied it (its hold reasons stay)."""
         self._move(OrderStatus.CANCELED)
         self.deny_reasons = (reason,)
         self.events.append(

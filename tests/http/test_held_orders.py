@@ -30,7 +30,7 @@ async def test_a_held_order_is_queued_then_approved_and_filled_by_the_paper_brok
 
     # Assert
     assert placed["order"]["status"] == "held"
-    assert placed["order"]["deny_reasons"] == ["MAX_ORDER_NOTIONAL"]
+    assert placed["order"]["deny_reasons"] == []
     assert placed["decision"]["holds"] == ["MAX_ORDER_NOTIONAL"]
     assert queue.status_code == 200, queue.text
     [item] = queue.json()["items"]
@@ -41,6 +41,79 @@ async def test_a_held_order_is_queued_then_approved_and_filled_by_the_paper_brok
     assert_problem(again, 409, "ORDER_NOT_HELD")
     after = await market.client.get(HELD, headers=owner.headers)
     assert after.json()["items"] == []
+
+
+async def test_an_approved_and_filled_order_carries_its_hold_reasons_and_no_deny_reasons(
+    market: Harness, owner: User
+) -> None:
+    # Arrange
+    account = await market.account(owner, "acc-1")
+    officer = await market.user(Role.RISK_OFFICER)
+    order_id = (await held_order(market, owner, account))["order"]["id"]
+    approved = await market.client.post(f"{ORDERS}/{order_id}/approve", headers=officer.headers)
+    assert approved.status_code == 200, approved.text
+
+    # Act
+    one = await market.client.get(f"{ORDERS}/{order_id}", headers=owner.headers)
+    listed = await market.client.get(ORDERS, headers=owner.headers)
+
+    # Assert: filled, nothing denied it; what held it and who approved it stay with it
+    assert one.status_code == 200, one.text
+    order = one.json()
+    assert order["status"] == "filled"
+    assert order["deny_reasons"] == []
+    assert order["hold_reasons"] == ["MAX_ORDER_NOTIONAL"]
+    [approval] = order["approvals"]
+    assert approval["approver_id"] == officer.principal.id
+    [item] = [o for o in listed.json()["items"] if o["id"] == order_id]
+    assert (item["deny_reasons"], item["hold_reasons"]) == ([], ["MAX_ORDER_NOTIONAL"])
+
+
+async def test_a_held_order_is_held_not_denied(market: Harness, owner: User) -> None:
+    # Arrange
+    account = await market.account(owner, "acc-1")
+
+    # Act
+    placed = await held_order(market, owner, account)
+    queue = await market.client.get(HELD, headers=owner.headers)
+
+    # Assert
+    assert (placed["order"]["deny_reasons"], placed["order"]["hold_reasons"]) == (
+        [],
+        ["MAX_ORDER_NOTIONAL"],
+    )
+    [item] = queue.json()["items"]
+    assert item["reasons"] == item["order"]["hold_reasons"] == ["MAX_ORDER_NOTIONAL"]
+    assert item["order"]["deny_reasons"] == []
+
+
+async def test_a_held_order_a_block_rule_denies_on_approval_keeps_its_hold_reasons(
+    market: Harness, owner: User
+) -> None:
+    # Arrange: after the hold, a BLOCK cap on the quantity is set (the order is 50)
+    account = await market.account(owner, "acc-1")
+    order_id = (await held_order(market, owner, account))["order"]["id"]
+    rule = {
+        "rule_type": "MAX_ORDER_QUANTITY",
+        "params": {"max_quantity": "10"},
+        "action": "block",
+        "account_id": account,
+    }
+    created = await market.client.post("/api/v1/risk-rules", json=rule, headers=owner.headers)
+    assert created.status_code == 201, created.text
+
+    # Act
+    denied = await market.client.post(f"{ORDERS}/{order_id}/approve", headers=owner.headers)
+
+    # Assert
+    body = assert_problem(denied, 422, "ORDER_DENIED")
+    assert body["reasons"] == ["MAX_ORDER_QUANTITY"]
+    stored = (await market.client.get(f"{ORDERS}/{order_id}", headers=owner.headers)).json()
+    assert stored["status"] == "denied"
+    assert (stored["deny_reasons"], stored["hold_reasons"]) == (
+        ["MAX_ORDER_QUANTITY"],
+        ["MAX_ORDER_NOTIONAL"],
+    )
 
 
 async def test_a_rejected_order_is_canceled_with_the_reason(market: Harness, owner: User) -> None:
@@ -63,6 +136,7 @@ async def test_a_rejected_order_is_canceled_with_the_reason(market: Harness, own
         "canceled",
         ["not today"],
     )
+    assert rejected.json()["hold_reasons"] == ["MAX_ORDER_NOTIONAL"]
 
 
 async def test_another_owners_held_order_is_404_and_unlisted(market: Harness, owner: User) -> None:
@@ -116,6 +190,10 @@ async def test_an_expired_hold_cannot_be_approved(market: Harness, owner: User) 
     assert_problem(response, 409, "HOLD_EXPIRED")
     stored = await market.client.get(f"{ORDERS}/{order_id}", headers=headers)
     assert stored.json()["status"] == "expired"
+    assert (stored.json()["deny_reasons"], stored.json()["hold_reasons"]) == (
+        [],
+        ["MAX_ORDER_NOTIONAL"],
+    )
 
 
 async def test_with_four_eyes_two_different_people_approve(four_eyes: Harness) -> None:

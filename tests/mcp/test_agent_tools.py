@@ -109,12 +109,23 @@ async def test_a_held_order_says_it_waits_for_a_person_and_is_not_sent(
     # Act
     async with connect(agent.api_key) as session:
         result = await buy(session, "AAPL", "10")
+        listed = data(await session.call_tool("list_orders", {"status": "held"}))
+        decisions = await session.read_resource("bulwark://decisions")
 
     # Assert
     assert not result.is_error
     held = data(result)
     assert held["decision"] == "held"
     assert held["order"]["status"] == "held"
+    assert (held["order"]["deny_reasons"], held["order"]["hold_reasons"]) == (
+        [],
+        ["MAX_ORDER_NOTIONAL"],
+    )
+    [item] = [o for o in listed["items"] if o["id"] == held["order"]["id"]]
+    assert item["hold_reasons"] == ["MAX_ORDER_NOTIONAL"]
+    recent = json.loads(decisions.contents[0].text)["decisions"]  # type: ignore[union-attr]
+    [decision] = [d for d in recent if d["order_id"] == held["order"]["id"]]
+    assert (decision["deny_reasons"], decision["hold_reasons"]) == ([], ["MAX_ORDER_NOTIONAL"])
     assert [r["code"] for r in held["reasons"]] == ["MAX_ORDER_NOTIONAL"]
     assert held["summary"].startswith("Held for a person's approval: buy 10 AAPL on demo-account")
 

@@ -8,26 +8,14 @@ from typing import Annotated
 import msgspec
 
 from adapters.http.schemas.common import Input, Output
-from adapters.http.trading.orders_schemas import OrderOut
-from domain.trading.orders import HoldApproval, Order
-
-
-class ApprovalOut(Output):
-    """One person's approval of a held order: their id, username and when (UTC)."""
-
-    approver_id: str
-    name: str = ""
-    at: datetime | None = None
-
-    @classmethod
-    def from_domain(cls, approval: HoldApproval) -> ApprovalOut:
-        return cls(approver_id=approval.approver_id, name=approval.name, at=approval.at)
+from adapters.http.trading.orders_schemas import ApprovalOut, OrderOut
+from domain.trading.orders import Order
 
 
 class HeldOrderOut(Output):
-    """A held order, the reason codes of the rules that hold it, and when the hold lapses;
-    with four eyes (BULWARK_HELD_ORDERS_APPROVALS), the approvals it was given so far, how
-    many it needs in all and how many are missing."""
+    """A held order, the reason codes of the rules that hold it (its `hold_reasons`), and
+    when the hold lapses; with four eyes (BULWARK_HELD_ORDERS_APPROVALS), the approvals it
+    was given so far, how many it needs in all and how many are missing."""
 
     order: OrderOut
     reasons: list[str]
@@ -42,7 +30,7 @@ class HeldOrderOut(Output):
     ) -> HeldOrderOut:
         return cls(
             order=OrderOut.from_domain(order),
-            reasons=list(order.deny_reasons),
+            reasons=list(order.hold_reasons),
             expires_at=expires_at,
             approvals=[ApprovalOut.from_domain(a) for a in order.approvals],
             approvals_required=required,

@@ -9,7 +9,7 @@ import msgspec
 from adapters.http.schemas.common import DecisionOut, Ident, Input, ItemsOut, Output, Symbol
 from adapters.http.wire_format import PriceOut, QuantityOut
 from adapters.wire.numbers import Price, Quantity
-from domain.trading.orders import Order, OrderStatus, OrderType, Side, TimeInForce
+from domain.trading.orders import HoldApproval, Order, OrderStatus, OrderType, Side, TimeInForce
 
 
 class OrderIn(Input):
@@ -28,7 +28,25 @@ class OrderIn(Input):
     strategy_id: Ident | None = None
 
 
+class ApprovalOut(Output):
+    """One person's approval of a held order: their id, username and when (UTC)."""
+
+    approver_id: str
+    name: str = ""
+    at: datetime | None = None
+
+    @classmethod
+    def from_domain(cls, approval: HoldApproval) -> ApprovalOut:
+        return cls(approver_id=approval.approver_id, name=approval.name, at=approval.at)
+
+
 class OrderOut(Output):
+    """An order as it stands. `deny_reasons`: what denied or closed it (the gate's codes, a
+    reviewer's reason for a rejected hold, why it never reached its broker); empty for an
+    order nothing denied, a held one included. `hold_reasons`: the codes of the HOLD rules
+    that held it for a person, kept after it was approved, denied, rejected or lapsed;
+    `approvals`: who approved it while held."""
+
     id: str
     client_order_id: str
     account_id: str
@@ -49,6 +67,8 @@ class OrderOut(Output):
     requested_quantity: QuantityOut | None = None
     broker_order_id: str | None = None
     deny_reasons: list[str] = msgspec.field(default_factory=list)
+    hold_reasons: list[str] = msgspec.field(default_factory=list)
+    approvals: list[ApprovalOut] = msgspec.field(default_factory=list)
     created_at: datetime | None = None
     # The way it came in: api, console, kafka, mcp (the MCP server), internal (Bulwark itself:
     # a strategy's signal, a rebalance).
@@ -62,6 +82,8 @@ class OrderOut(Output):
             origin_id=order.origin.id,
             origin_channel=order.origin.channel.value,
             deny_reasons=list(order.deny_reasons),
+            hold_reasons=list(order.hold_reasons),
+            approvals=[ApprovalOut.from_domain(a) for a in order.approvals],
         )
 
 

@@ -114,6 +114,7 @@ class OrderRepo(TrackedRepo[Order]):
             "broker": o.broker,
             "deny_reasons": list(o.deny_reasons),
             "hold_approvals": _approvals_doc(o.approvals),
+            "hold_reasons": list(o.hold_reasons) or None,
         }
 
     def from_row(self, r: Any) -> Order:
@@ -140,6 +141,7 @@ class OrderRepo(TrackedRepo[Order]):
             deny_reasons=tuple(r.deny_reasons or ()),
             requested_quantity=r.requested_quantity,
             approvals=_approvals_of(r.hold_approvals),
+            hold_reasons=tuple(r.hold_reasons or ()),
         )
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:

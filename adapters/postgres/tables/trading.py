@@ -83,6 +83,8 @@ orders = Table(
     Column("deny_reasons", Json, nullable=False),
     # The people who approved it while held (four eyes): [{approver_id, name, at}], or null.
     Column("hold_approvals", Json, nullable=True),
+    # The codes of the HOLD rules that held it for a person: [code, ...], or null (never held).
+    Column("hold_reasons", Json, nullable=True),
     Index("uq_orders_account_client_order_id", "account_id", "client_order_id", unique=True),
     Index("uq_orders_account_idempotency_key", "account_id", "idempotency_key", unique=True),
     # Keyset paging of an account's orders, newest first.

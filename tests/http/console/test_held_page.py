@@ -47,10 +47,14 @@ async def test_the_owner_sees_the_agents_held_order_and_approves_it(
     assert approved.status_code == 200, approved.text
     assert 'data-status="filled"' in approved.text
     assert "approved, filled" in approved.text
+    assert "MAX_ORDER_NOTIONAL" not in approved.text  # filled: nothing denied it
     assert real_status(again) == 409 and "ORDER_NOT_HELD" in again.text
     assert f'id="held-{order["id"]}"' not in after.text
     assert "No order is waiting." in after.text
     assert 'data-origin="agent"' in orders.text and "bot-1" in orders.text
+    assert '<code class="hold-reason">MAX_ORDER_NOTIONAL</code>' in orders.text
+    assert "<code>MAX_ORDER_NOTIONAL</code>" not in orders.text  # not among denial reasons
+    assert f'approved by <span class="approver">{owner.username}</span>' in orders.text
 
 
 async def test_a_rejected_order_is_canceled_with_the_reason(market: Harness, owner: User) -> None:

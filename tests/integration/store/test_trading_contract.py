@@ -190,9 +190,35 @@ async def test_a_held_order_is_stored_found_by_status_and_released(
     async with store.uow() as uow:
         loaded = await uow.orders.get("ord-001")
 
-    assert found[0].deny_reasons == ("MAX_ORDER_NOTIONAL",)
+    assert (found[0].deny_reasons, found[0].hold_reasons) == ((), ("MAX_ORDER_NOTIONAL",))
     assert open_ones == []  # a held order is not open: it counts against no limit
     assert loaded is not None and loaded.status is OrderStatus.PENDING_SUBMIT
+    assert (loaded.deny_reasons, loaded.hold_reasons) == ((), ("MAX_ORDER_NOTIONAL",))
+
+
+async def test_a_held_order_denied_on_approval_keeps_both_reasons(store: StoreUnderTest) -> None:
+    # Arrange: held by two HOLD rules, then denied by a BLOCK rule when decided again
+    held = _order(1)
+    held.hold(("MAX_ORDER_NOTIONAL", "RESTRICTED_SYMBOLS"))
+    await _save(store, held, _order(2))
+    async with store.uow() as uow:
+        loaded = await uow.orders.get("ord-001")
+        assert loaded is not None
+        loaded.approve_held("ro-1", name="rita", at=T0 + timedelta(minutes=1))
+        loaded.deny(("MAX_ORDER_QUANTITY",))
+        await uow.commit()
+
+    # Act
+    async with store.uow() as uow:
+        again = await uow.orders.get("ord-001")
+        never_held = await uow.orders.get("ord-002")
+
+    # Assert
+    assert again is not None and again.status is OrderStatus.DENIED
+    assert again.deny_reasons == ("MAX_ORDER_QUANTITY",)
+    assert again.hold_reasons == ("MAX_ORDER_NOTIONAL", "RESTRICTED_SYMBOLS")
+    assert [a.approver_id for a in again.approvals] == ["ro-1"]
+    assert never_held is not None and never_held.hold_reasons == ()
 
 
 async def test_a_held_orders_first_approval_is_stored_with_it(store: StoreUnderTest) -> None:

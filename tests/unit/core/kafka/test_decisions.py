@@ -109,7 +109,29 @@ def test_a_held_order_and_its_replay_are_not_approved_and_name_what_holds_it() -
     assert not first.approved and not replay.approved
     assert first.status is replay.status is OrderStatus.HELD
     assert first.reason_codes == replay.reason_codes == ["MAX_ORDER_NOTIONAL"]
+    assert first.hold_reasons == replay.hold_reasons == ["MAX_ORDER_NOTIONAL"]
     assert first.decided_quantity == replay.decided_quantity == Decimal(0)
+
+
+def test_the_replay_of_an_order_held_then_approved_names_no_denial_only_its_hold() -> None:
+    # Arrange: held, approved by a person, sent and filled
+    order = _order()
+    order.hold(("MAX_ORDER_NOTIONAL",))
+    order.approve_held("ro-1")
+    order.mark_pending_submit()
+    order.accept("b-1")
+    order.apply_fill(order.quantity, Decimal("190"))
+
+    # Act
+    replay = OrderDecisionMessage.from_result(
+        _envelope(), OrderResult(order, None, replayed=True), TS
+    )
+    decoded = DecisionCodec().decode(DecisionCodec().encode(replay))
+
+    # Assert
+    assert replay.approved and replay.status is OrderStatus.FILLED
+    assert (replay.reason_codes, replay.hold_reasons) == ([], ["MAX_ORDER_NOTIONAL"])
+    assert decoded.hold_reasons == ["MAX_ORDER_NOTIONAL"]
 
 
 def test_a_decision_survives_a_round_trip_keyed_by_client_order_id() -> None:

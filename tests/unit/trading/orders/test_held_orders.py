@@ -58,12 +58,16 @@ async def test_an_order_a_hold_rule_breaches_is_held_unsent_with_its_reasons(
 
     # Assert
     assert result.order.status is OrderStatus.HELD
-    assert result.order.deny_reasons == ("MAX_ORDER_NOTIONAL",)
+    assert result.order.hold_reasons == ("MAX_ORDER_NOTIONAL",)
+    assert result.order.deny_reasons == ()  # held, not denied
     assert await e.broker.open_orders(ACCOUNT) == []
     assert [ev.order_id for ev in e.bus.of_type(OrderHeld) if isinstance(ev, OrderHeld)] == [
         result.order.id
     ]
-    assert [o.id for o in await held.queue(OWNER)] == [result.order.id]
+    queue = await held.queue(OWNER)
+    assert [(o.id, o.hold_reasons, o.deny_reasons) for o in queue] == [
+        (result.order.id, ("MAX_ORDER_NOTIONAL",), ())
+    ]
 
 
 async def test_an_approved_order_is_decided_again_and_filled(e: Embedded, held: HeldOrders) -> None:
@@ -73,8 +77,11 @@ async def test_an_approved_order_is_decided_again_and_filled(e: Embedded, held: 
     # Act
     result = await held.approve(OFFICER, order.id)
 
-    # Assert: the paper broker fills a market order at once.
+    # Assert: the paper broker fills a market order at once; nothing denied it.
     assert result.order.status is OrderStatus.FILLED
+    stored = await stored_order(e, order.id)
+    assert (stored.deny_reasons, stored.hold_reasons) == ((), ("MAX_ORDER_NOTIONAL",))
+    assert [a.approver_id for a in stored.approvals] == [OFFICER.id]
     assert result.decision is not None and result.decision.held is True  # waived, not denied
     assert [
         ev.approver_id for ev in e.bus.of_type(OrderApproved) if isinstance(ev, OrderApproved)
@@ -97,6 +104,11 @@ async def test_approval_reruns_the_gate_and_a_block_rule_added_since_denies(
     # Assert
     assert result.order.status is OrderStatus.DENIED
     assert result.order.deny_reasons == ("MAX_ORDER_QUANTITY",)
+    stored = await stored_order(e, order.id)
+    assert (stored.deny_reasons, stored.hold_reasons) == (
+        ("MAX_ORDER_QUANTITY",),
+        ("MAX_ORDER_NOTIONAL",),
+    )
     assert await e.broker.open_orders(ACCOUNT) == []
 
 
@@ -122,7 +134,9 @@ async def test_an_expired_hold_cannot_be_approved(e: Embedded, held: HeldOrders)
     # Act / Assert
     with pytest.raises(HoldExpired):
         await held.approve(OFFICER, order.id)
-    assert (await stored_order(e, order.id)).status is OrderStatus.EXPIRED
+    expired = await stored_order(e, order.id)
+    assert expired.status is OrderStatus.EXPIRED
+    assert (expired.deny_reasons, expired.hold_reasons) == ((), ("MAX_ORDER_NOTIONAL",))
     assert [ev.order_id for ev in e.bus.of_type(OrderExpired) if isinstance(ev, OrderExpired)] == [
         order.id
     ]
@@ -190,6 +204,7 @@ async def test_a_rejected_order_is_canceled_with_the_reason_and_audited(
     # Assert
     assert rejected.status is OrderStatus.CANCELED
     assert rejected.deny_reasons == ("too large for today",)
+    assert rejected.hold_reasons == ("MAX_ORDER_NOTIONAL",)
     assert [
         ev.reason
         for ev in e.bus.of_type(OrderRejectedByReviewer)

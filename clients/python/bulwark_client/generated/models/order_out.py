@@ -16,6 +16,8 @@ from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
+if TYPE_CHECKING:
+  from ..models.approval_out import ApprovalOut
 
 
 
@@ -47,9 +49,11 @@ class OrderOut:
             status (OrderStatus): Lifecycle states; see `TRANSITIONS` for the legal edges.
             symbol (str):
             time_in_force (TimeInForce): How long an order may rest.
+            approvals (list[ApprovalOut] | Unset):
             broker_order_id (None | str | Unset):
             created_at (datetime.datetime | None | Unset):
             deny_reasons (list[str] | Unset):
+            hold_reasons (list[str] | Unset):
             limit_price (None | str | Unset):
             origin_channel (str | Unset):  Default: 'api'.
             requested_quantity (None | str | Unset):
@@ -71,9 +75,11 @@ class OrderOut:
     status: OrderStatus
     symbol: str
     time_in_force: TimeInForce
+    approvals: list[ApprovalOut] | Unset = UNSET
     broker_order_id: None | str | Unset = UNSET
     created_at: datetime.datetime | None | Unset = UNSET
     deny_reasons: list[str] | Unset = UNSET
+    hold_reasons: list[str] | Unset = UNSET
     limit_price: None | str | Unset = UNSET
     origin_channel: str | Unset = 'api'
     requested_quantity: None | str | Unset = UNSET
@@ -85,6 +91,7 @@ class OrderOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.approval_out import ApprovalOut # noqa: PLC0415
         account_id = self.account_id
 
         average_fill_price = self.average_fill_price
@@ -115,6 +122,15 @@ class OrderOut:
 
         time_in_force = self.time_in_force.value
 
+        approvals: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.approvals, Unset):
+            approvals = []
+            for approvals_item_data in self.approvals:
+                approvals_item = approvals_item_data.to_dict()
+                approvals.append(approvals_item)
+
+
+
         broker_order_id: None | str | Unset
         if isinstance(self.broker_order_id, Unset):
             broker_order_id = UNSET
@@ -132,6 +148,12 @@ class OrderOut:
         deny_reasons: list[str] | Unset = UNSET
         if not isinstance(self.deny_reasons, Unset):
             deny_reasons = self.deny_reasons
+
+
+
+        hold_reasons: list[str] | Unset = UNSET
+        if not isinstance(self.hold_reasons, Unset):
+            hold_reasons = self.hold_reasons
 
 
 
@@ -175,12 +197,16 @@ class OrderOut:
             "symbol": symbol,
             "time_in_force": time_in_force,
         })
+        if approvals is not UNSET:
+            field_dict["approvals"] = approvals
         if broker_order_id is not UNSET:
             field_dict["broker_order_id"] = broker_order_id
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
         if deny_reasons is not UNSET:
             field_dict["deny_reasons"] = deny_reasons
+        if hold_reasons is not UNSET:
+            field_dict["hold_reasons"] = hold_reasons
         if limit_price is not UNSET:
             field_dict["limit_price"] = limit_price
         if origin_channel is not UNSET:
@@ -196,6 +222,7 @@ class OrderOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.approval_out import ApprovalOut # noqa: PLC0415
         d = dict(src_dict)
         account_id = d.pop("account_id")
 
@@ -239,6 +266,18 @@ class OrderOut:
 
 
 
+        _approvals = d.pop("approvals", UNSET)
+        approvals: list[ApprovalOut] | Unset = UNSET
+        if _approvals is not UNSET:
+            approvals = []
+            for approvals_item_data in _approvals:
+                approvals_item = ApprovalOut.from_dict(approvals_item_data)
+
+
+
+                approvals.append(approvals_item)
+
+
         def _parse_broker_order_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -270,6 +309,9 @@ class OrderOut:
 
 
         deny_reasons = cast(list[str], d.pop("deny_reasons", UNSET))
+
+
+        hold_reasons = cast(list[str], d.pop("hold_reasons", UNSET))
 
 
         def _parse_limit_price(data: object) -> None | str | Unset:
@@ -320,9 +362,11 @@ class OrderOut:
             status=status,
             symbol=symbol,
             time_in_force=time_in_force,
+            approvals=approvals,
             broker_order_id=broker_order_id,
             created_at=created_at,
             deny_reasons=deny_reasons,
+            hold_reasons=hold_reasons,
             limit_price=limit_price,
             origin_channel=origin_channel,
             requested_quantity=requested_quantity,
