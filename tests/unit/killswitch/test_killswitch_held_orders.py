@@ -4,10 +4,16 @@ the resume. Account, agent and global scopes; a strategy's orders fall in their 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from adapters.memory.store import InMemoryStore, InMemoryUnitOfWork
+from application.safety.killswitch_held import held_in_scope
+from application.trading.halts import order_scopes
 from application.trading.held_orders import HeldOrders
 from application.trading.order_gate import OrderGate
 from bootstrap.embedded import Embedded
@@ -243,3 +249,52 @@ async def test_an_activation_with_nothing_held_counts_none(e: Embedded, held: He
     # Assert
     assert record.held_rejected == 0
     assert _rejections(e) == []
+
+
+_ORIGINS = st.builds(
+    Origin,
+    st.sampled_from([OriginKind.USER, OriginKind.AGENT, OriginKind.STRATEGY]),
+    st.sampled_from(["x-1", "x-2"]),
+)
+_SCOPES = st.sampled_from(
+    [
+        Scope.global_(),
+        Scope.account("a-1"),
+        Scope.account("a-2"),
+        Scope.agent("x-1"),
+        Scope.agent("x-2"),
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    orders=st.lists(
+        st.tuples(st.sampled_from(["a-1", "a-2"]), _ORIGINS, st.booleans()), max_size=12
+    ),
+    scope=_SCOPES,
+)
+async def test_the_held_orders_a_halt_ends_are_those_the_halt_denies(
+    orders: list[tuple[str, Origin, bool]], scope: Scope
+) -> None:
+    # Arrange: orders of two accounts and any origin, some held, some pending
+    store = InMemoryStore()
+    async with InMemoryUnitOfWork(store) as uow:
+        for n, (account_id, origin, is_held) in enumerate(orders):
+            order = Order(f"o-{n:02d}", f"c-{n}", account_id, "AAPL", BUY, Decimal(1), origin)
+            if is_held:
+                order.hold(("MAX_ORDER_NOTIONAL",))
+            await uow.orders.add(order)
+        await uow.commit()
+
+    # Act
+    async with InMemoryUnitOfWork(store) as uow:
+        found = {o.id for o in await held_in_scope(uow, scope)}
+
+    # Assert: exactly the held orders whose scopes (as the gate reads them) include the halt's
+    expected = {
+        f"o-{n:02d}"
+        for n, (account_id, origin, is_held) in enumerate(orders)
+        if is_held and scope.key in order_scopes(account_id, origin.kind, origin.id)
+    }
+    assert found == expected
