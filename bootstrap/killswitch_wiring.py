@@ -17,6 +17,7 @@ from application.safety.killswitch_audit import KillSwitchAudit
 from application.safety.killswitch_cancels import BrokerCancels, CancelPolicy
 from application.safety.killswitch_commands import KillSwitchConfig, OrderSync
 from application.safety.killswitch_engage import EngageSequence, EngageVerdict, ScopeHalt
+from application.safety.killswitch_held import HeldRejection
 from application.safety.killswitch_memory import KillSwitchMemory
 from application.safety.killswitch_passcodes import KillSwitchPasscodes
 from application.safety.killswitch_pending import PendingRecords
@@ -54,7 +55,8 @@ def wire_killswitch(
     memory: KillSwitchMemory | None = None,
 ) -> S:
     """`service` (KillSwitchService, or the lane's LaneKillSwitch) over its stages: access,
-    passcodes, the engage sequence, the resume, the store-down path and the reads."""
+    passcodes, the engage sequence (its rejection of held orders too), the resume, the
+    store-down path and the reads."""
     config = config or KillSwitchConfig()
     memory = memory or KillSwitchMemory()
     policy = CancelPolicy(config.first_retry, config.backoff, config.lock_wait)
@@ -82,7 +84,10 @@ def wire_killswitch(
         uow_factory, publisher, clock, ids, orders, switch_audit.completed, config,
         meter=meter, tracer=tracer,
     )  # fmt: skip
-    sequence = EngageSequence(clock, halt, cancels, store_down, verdict, config, tracer=tracer)
+    held = HeldRejection(uow_factory, publisher, clock, switch_audit, tracer=tracer)
+    sequence = EngageSequence(
+        clock, halt, cancels, held, store_down, verdict, config, tracer=tracer
+    )
     resume = ResumeScope(
         uow_factory, access, passcodes, switch_audit, publisher, latch, clock, config
     )

@@ -9,10 +9,11 @@ only and its body is sealed at rest.
 
 `EventNotifications` subscribes to the domain events that no use case notifies about
 already: OrderDenied and OrderRejected go to the account's owner, OrderHeld ("order.held") to
-the account's owner and the desk's risk officers and admins, StrategyFailed
-("strategy.error") to the strategy's owner. The fill path's OrderFilled ("order.filled") and
-FillBooked ("position.changed") are told off that path, in turns, by `FillNotices`
-(fill_notices.py). Quantities and prices go as plain decimal strings.
+the account's owner and the desk's risk officers and admins, a held order the kill switch
+rejected (OrderRejectedByReviewer with TRADING_HALTED: "order.denied") to the account's
+owner, StrategyFailed ("strategy.error") to the strategy's owner. The fill path's
+OrderFilled ("order.filled") and FillBooked ("position.changed") are told off that path, in
+turns, by `FillNotices` (fill_notices.py). Quantities and prices go as plain decimal strings.
 The facts that a use case already notifies about (kill switch, margin call, agent dead,
 succession steps) come once, through the Notifier path, with their event type set by the
 caller: one source per fact, so a user is never told twice. Provider failover has no domain
@@ -31,12 +32,14 @@ from domain.identity.users import User
 from domain.notifications.catalogue import CRITICAL, HIGH, LOW
 from domain.principals import Role
 from domain.strategies.events import StrategyFailed
-from domain.trading.orders import OrderDenied, OrderHeld, OrderRejected
+from domain.trading.orders import OrderDenied, OrderHeld, OrderRejected, OrderRejectedByReviewer
 from ports.core.events import Notification, Severity
 from ports.core.unit_of_work import UnitOfWorkFactory
 
 # Who is told of an order held for a person's approval besides the account's owner.
 _DESK = (Role.RISK_OFFICER, Role.ADMIN)
+# The reason a kill switch gives the held orders of its scope it rejects.
+_HALTED = "TRADING_HALTED"
 
 _BY_SEVERITY = {
     Severity.CRITICAL: ("alert", CRITICAL),
@@ -95,8 +98,8 @@ class CenterNotifier:
 
 @dataclass(eq=False)
 class EventNotifications:
-    """Bus handlers: order denials, rejections and holds to the account's owner (holds to the
-    desk too), strategy failures to the strategy's."""
+    """Bus handlers: order denials, rejections, holds and held orders a kill switch rejected
+    to the account's owner (holds to the desk too), strategy failures to the strategy's."""
 
     center: NotificationCenter
     uow_factory: UnitOfWorkFactory
@@ -118,6 +121,14 @@ class EventNotifications:
             await self._to_owner(event, "order.rejected", event.account_id, data)
         elif isinstance(event, OrderHeld):
             await self._held(event)
+        elif isinstance(event, OrderRejectedByReviewer) and event.reason == _HALTED:
+            # A kill switch ended the held order; a person's own rejection tells no one.
+            data = {
+                "order_id": event.order_id,
+                "account_id": event.account_id,
+                "reasons": [event.reason],
+            }
+            await self._to_owner(event, "order.denied", event.account_id, data)
         elif isinstance(event, StrategyFailed):
             data = {
                 "strategy_id": event.strategy_id,
@@ -160,7 +171,7 @@ class EventNotifications:
             await self.center.notify(user_id, "order.held", data, source_id=source)
 
     def subscriptions(self) -> list[type[DomainEvent]]:
-        return [OrderDenied, OrderRejected, OrderHeld, StrategyFailed]
+        return [OrderDenied, OrderRejected, OrderHeld, OrderRejectedByReviewer, StrategyFailed]
 
 
 def event_source(event: DomainEvent, data: Mapping[str, object]) -> str:

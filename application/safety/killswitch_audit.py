@@ -43,6 +43,7 @@ class KillSwitchAudit:
             "trigger": record.trigger_type.value,
             "confirmed": record.broker_confirmed,
             "orders_cancelled": record.orders_cancelled,
+            "held_rejected": record.held_rejected,
             "unconfirmed_brokers": list(record.unconfirmed_brokers),
             "unconfirmed_orders": [o.order_id for o in record.unconfirmed_orders],
             "elapsed_ms": round(record.elapsed_ms, 3),
@@ -71,7 +72,8 @@ def _summary(record: KillSwitchEvent) -> str:
     if record.unconfirmed_orders:
         named = ", ".join(f"{o.order_id} ({o.broker})" for o in record.unconfirmed_orders)
         confirmation += f"; orders still in doubt: {named}"
+    held = f", {record.held_rejected} held orders rejected" if record.held_rejected else ""
     return (
         f"Trading halted for {record.scope.key} ({record.trigger_type.value}): "
-        f"{record.orders_cancelled} orders cancelled, {confirmation}."
+        f"{record.orders_cancelled} orders cancelled{held}, {confirmation}."
     )

@@ -243,6 +243,7 @@ def activation_record(
     confirmed: bool,
     unconfirmed: tuple[UnconfirmedOrder, ...] = (),
     store_unavailable: bool = False,
+    held_rejected: int = 0,
 ) -> KillSwitchEvent:
     """The record of one activation; `confirmed` is the caller's verdict (brokers and store)."""
     last_confirmation = max((r.confirmed_at or 0.0 for r in runs), default=timeline.start)
@@ -265,6 +266,7 @@ def activation_record(
         elapsed_ms=(ended - timeline.start) * 1e3,
         unconfirmed_orders=unconfirmed,
         store_unavailable=store_unavailable,
+        held_rejected=held_rejected,
     )
 
 
@@ -279,6 +281,7 @@ def completion(record: KillSwitchEvent) -> KillSwitchCompleted:
         record.unconfirmed_brokers,
         record.elapsed_ms,
         tuple(o.order_id for o in record.unconfirmed_orders),
+        record.held_rejected,
     )
 
 

@@ -1,15 +1,18 @@
-"""The kill switch's sequence: halt, broadcast, cancel everywhere, verdict, record, book.
+"""The kill switch's sequence: halt, broadcast, cancel everywhere, reject what is held,
+verdict, record, book.
 
 Sequence (see ARCHITECTURE.md): persist HALTED -> publish EmergencyHalt -> wait for
 in-flight submissions of each account -> cancel all open orders at every broker
 concurrently -> optionally flatten -> reconcile by querying open orders again until
-none are left or the deadline passes (re-cancelling with backoff) -> look up the scope's
-orders in doubt -> record the KillSwitchEvent. Confirmed means the broker's own open-order
-list came back empty and nothing of the scope is left in doubt.
+none are left or the deadline passes (re-cancelling with backoff) -> reject the scope's orders
+held for a person -> look up the scope's orders in doubt -> record the KillSwitchEvent.
+Confirmed means the broker's own open-order list came back empty and nothing of the scope is
+left in doubt.
 
-EngageSequence reads it top to bottom over three stages: ScopeHalt (latch, store, broadcast),
-BrokerCancels (application/safety/killswitch_cancels.py) and EngageVerdict (the orders in
-doubt, the record, the booking of the brokers' answers).
+EngageSequence reads it top to bottom over four stages: ScopeHalt (latch, store, broadcast),
+BrokerCancels (application/safety/killswitch_cancels.py), HeldRejection
+(application/safety/killswitch_held.py) and EngageVerdict (the orders in doubt, the record, the
+booking of the brokers' answers).
 """
 
 from __future__ import annotations
@@ -31,15 +34,15 @@ from application.safety.killswitch_cancels import (
     completion,
 )
 from application.safety.killswitch_commands import KillSwitchConfig, OrderSync
+from application.safety.killswitch_held import HeldRejection
 from application.safety.killswitch_memory import KillSwitchMemory, KnownAccount
 from application.safety.killswitch_store_down import StoreDownHalt
-from application.trading.halts import HaltLatch
+from application.trading.halts import HaltLatch, in_scope
 from application.trading.in_doubt_verdict import InDoubtVerdict
 from domain.errors import StoreUnavailable
 from domain.events import DomainEvent
 from domain.killswitch.state import Scope, ScopeKind, TradingState
 from domain.killswitch.switch import KillSwitchEvent, ScopeState, TriggerType
-from domain.trading.orders import OriginKind
 from ports.core.clock import Clock, IdGenerator
 from ports.core.events import EventPublisher
 from ports.core.metrics import NO_METER, Meter
@@ -49,13 +52,15 @@ from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 class EngageSequence:
     """Runs one activation from the halt to the kept record (the store-down path aside):
-    halt the scope -> broadcast -> cancel at the brokers -> the verdict, kept and booked."""
+    halt the scope -> broadcast -> cancel at the brokers -> reject what is held -> the
+    verdict, kept and booked."""
 
     def __init__(
         self,
         clock: Clock,
         halt: ScopeHalt,
         cancels: BrokerCancels,
+        held: HeldRejection,
         store_down: StoreDownHalt,
         verdict: EngageVerdict,
         config: KillSwitchConfig,
@@ -65,6 +70,7 @@ class EngageSequence:
         self._clock = clock
         self._halt = halt
         self._cancels = cancels
+        self._held = held
         self._store_down = store_down
         self._verdict = verdict
         self._config = config
@@ -110,8 +116,12 @@ class EngageSequence:
             return record
 
     async def _engage(self, run: Activation, message_id: str | None) -> KillSwitchEvent:
-        """halt -> broadcast -> cancel and confirm at the brokers -> the verdict, kept; from
-        memory (StoreDownHalt) when the store cannot take the halt."""
+        """halt -> broadcast -> cancel and confirm at the brokers -> reject what is held ->
+        the verdict, kept; from memory (StoreDownHalt) when the store cannot take the halt.
+
+        The held orders are rejected once HALTED is stored (no order of the scope is held from
+        then on) and after the cancels, which the deadline is for: a held order never reaches a
+        broker, and approving one is refused while the scope is halted."""
         try:
             targets, events = await self._halt.halt(run, message_id)
         except StoreUnavailable:
@@ -121,7 +131,8 @@ class EngageSequence:
         broadcast_at = self._clock.now()
         runs = await self._cancels.stop_all(targets, run.flatten, run.deadline)
         timeline = run.timeline(halted_at, broadcast_at, self._clock.now())
-        return await self._verdict.keep(run, targets, runs, timeline)
+        held_rejected = await self._held.reject(run)
+        return await self._verdict.keep(run, targets, runs, timeline, held_rejected)
 
 
 @dataclass(eq=False)
@@ -182,7 +193,7 @@ class ScopeHalt:
         for account_id in agent.account_ids if agent else ():
             by_account.setdefault(account_id, set())
         for order in await uow.orders.list(open_only=True, limit=1_000_000):
-            if order.origin.kind is OriginKind.AGENT and order.origin.id == scope.id:
+            if in_scope(scope, order):
                 by_account[order.account_id].add(order.client_order_id)
         targets: list[Target] = []
         for account_id, client_ids in sorted(by_account.items()):
@@ -218,7 +229,12 @@ class EngageVerdict:
         self.doubts = InDoubtVerdict(self.uow_factory, self.orders)
 
     async def keep(
-        self, run: Activation, targets: list[Target], runs: list[AccountRun], timeline: Timeline
+        self,
+        run: Activation,
+        targets: list[Target],
+        runs: list[AccountRun],
+        timeline: Timeline,
+        held_rejected: int = 0,
     ) -> KillSwitchEvent:
         with self.tracer.span("killswitch.in_doubt"):
             unconfirmed = await self.doubts.unconfirmed(
@@ -235,6 +251,7 @@ class EngageVerdict:
             timeline=timeline,
             confirmed=all(r.confirmed for r in runs) and not unconfirmed,
             unconfirmed=unconfirmed,
+            held_rejected=held_rejected,
         )
         with self.tracer.span("killswitch.record"):
             async with self.uow_factory() as uow:

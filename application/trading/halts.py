@@ -45,6 +45,13 @@ def order_scopes(account_id: str, origin_kind: OriginKind, origin_id: str) -> tu
     return keys
 
 
+def in_scope(scope: Scope, order: Order) -> bool:
+    """Whether `order` falls in `scope`: the one matching of an order to a scope, shared by the
+    gate's trading state (`order_scopes`), the kill switch's cancels and its rejection of held
+    orders, so a new scope kind is added here once."""
+    return scope.key in order_scopes(order.account_id, order.origin.kind, order.origin.id)
+
+
 class HaltLatch:
     """Halted scopes and broker sends in flight, shared by every thread of the process."""
 

@@ -19,6 +19,7 @@ from application.core.concurrency import KeyedLocks
 from application.core.retry import retry_on_conflict
 from application.trading.broker_router import BrokerRouter as BrokerRouter
 from application.trading.halts import HaltLatch
+from application.trading.held_halts import reject_if_halted
 from application.trading.in_doubt import DEFAULT_GRACE, InDoubtReport, InDoubtResolver
 from application.trading.order_booking import OrderDispatch
 from application.trading.order_commands import OrderResult as OrderResult
@@ -211,6 +212,7 @@ class OrderService:
             # A conflict (another instance changed the account) retries the decisions;
             # nothing has reached the broker yet, so the retry is safe.
             outcomes = await retry_on_conflict(lambda: self._record_decisions(account_id, cmds))
+            outcomes = await self._end_halted_holds(outcomes)
             approved = [o for o in outcomes if isinstance(o, Approved)]
             sent: dict[str, Order] | Exception = {}
             if approved:
@@ -236,6 +238,26 @@ class OrderService:
             else:
                 results.append(outcome)
         return results
+
+    async def _end_halted_holds(self, outcomes: list[_Outcome]) -> list[_Outcome]:
+        """The batch's holds whose scope was halted meanwhile, rejected TRADING_HALTED at once
+        (application/trading/held_halts.py): the kill switch's own search may have run before
+        they were committed."""
+        held = [
+            o.order
+            for o in outcomes
+            if isinstance(o, OrderResult) and o.order.is_held and not o.replayed
+        ]
+        if not held:
+            return outcomes
+        journal = self.journal
+        ended = await reject_if_halted(self._uow, journal.publisher, journal.clock, held)
+        return [
+            replace(o, order=ended[o.order.id])
+            if isinstance(o, OrderResult) and o.order.id in ended
+            else o
+            for o in outcomes
+        ]
 
     async def _record_decisions(self, account_id: str, cmds: list[SubmitOrder]) -> list[_Outcome]:
         """Decide and store each order (denied, held, or approved and pending submission)."""

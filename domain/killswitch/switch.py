@@ -73,6 +73,8 @@ class KillSwitchCompleted(DomainEvent):
     elapsed_ms: float
     # Orders of the scope the store holds open that no broker confirmed closed (by id).
     unconfirmed_orders: tuple[str, ...] = ()
+    # Orders held for a person's approval in the scope, rejected TRADING_HALTED.
+    held_rejected: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +193,8 @@ class KillSwitchEvent:
     # Done while the store was unreachable: halted in this process and cancelled at the
     # brokers the kill switch remembered; the record and HALTED were stored afterwards.
     store_unavailable: bool = False
+    # Orders held for a person's approval in the scope, rejected TRADING_HALTED (never sent).
+    held_rejected: int = 0
 
     @property
     def unconfirmed_brokers(self) -> tuple[str, ...]:

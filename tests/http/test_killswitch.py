@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from domain.principals import Role
-from tests.http.core_helpers import assert_problem, field_names
+from tests.http.core_helpers import assert_problem, field_names, held_order
 from tests.http.harness import PASSCODE, Harness, User
 
 pytestmark = pytest.mark.serves("review", "safety", "trading")
@@ -119,6 +119,45 @@ async def test_orders_after_activation_are_denied_trading_halted(
     body = assert_problem(response, 422, "ORDER_DENIED")
     assert "TRADING_HALTED" in body["reasons"]
     assert await market.container.core.paper_broker().open_orders("acc-1") == []
+
+
+async def held_order_ended_by_the_halt(h: Harness) -> None:
+    """An owner's order held for approval, the account halted over REST, resumed with a risk
+    officer's approval: the held order is rejected TRADING_HALTED, counted in the verdict (as
+    the activation answers and as the store keeps it), and cannot be approved after the
+    resume (409 ORDER_NOT_HELD)."""
+    owner = await h.user()
+    officer = await h.user(Role.RISK_OFFICER)
+    await h.account(owner, "acc-1")
+    order_id = (await held_order(h, owner, "acc-1"))["order"]["id"]
+
+    halted = await activate(h, owner, account_scope("acc-1"))
+    resumed = await resume(h, owner, officer.username)
+    approve = await h.client.post(f"/api/v1/orders/{order_id}/approve", headers=officer.headers)
+    order = await h.client.get(f"/api/v1/orders/{order_id}", headers=owner.headers)
+    events = await h.client.get(EVENTS, headers=owner.headers)
+    queue = await h.client.get("/api/v1/orders/held", headers=officer.headers)
+
+    assert halted.status_code == 201, halted.text
+    assert (halted.json()["held_rejected"], halted.json()["orders_cancelled"]) == (1, 0)
+    assert resumed.status_code == 200, resumed.text
+    assert_problem(approve, 409, "ORDER_NOT_HELD")
+    assert (order.json()["status"], order.json()["deny_reasons"]) == (
+        "canceled",
+        ["TRADING_HALTED"],
+    )
+    assert [e["held_rejected"] for e in events.json()["items"]] == [1]
+    assert queue.json()["items"] == []
+    entries = await h.container.core.audit().entries(f"order:{order_id}")
+    assert [(e.actor, e.action, e.outcome) for e in entries] == [
+        (officer.id, "order.approve", "ORDER_NOT_HELD"),
+        (owner.id, "order.reject", "canceled"),
+    ]
+    assert await h.container.core.paper_broker().open_orders("acc-1") == []
+
+
+async def test_activation_rejects_the_accounts_held_orders_for_good(market: Harness) -> None:
+    await held_order_ended_by_the_halt(market)
 
 
 async def test_wrong_passcode_is_refused_and_audited(harness: Harness, owner: User) -> None:

@@ -190,6 +190,24 @@ async def test_a_halted_scope_denies_every_order(connect: Connect, desk: Desk) -
     assert "place no orders until kill_switch_state shows it active" in result["summary"]
 
 
+async def test_a_halt_of_the_agent_ends_its_held_order_as_the_agent_sees_it(
+    connect: Connect, desk: Desk
+) -> None:
+    # Arrange: the agent's order of 1,900 held above the 1,000 it may place alone
+    agent = desk.agent()
+    desk.limit_notional(agent.agent_id, "1000", action="hold")
+    async with connect(agent.api_key) as session:
+        held = data(await buy(session, "AAPL", "10"))
+
+        # Act: the owner pulls the kill switch on the agent
+        desk.halt(agent.agent_id)
+        listed = data(await session.call_tool("list_orders", {"symbol": "AAPL", "limit": 200}))
+
+    # Assert
+    [order] = [o for o in listed["items"] if o["id"] == held["order"]["id"]]
+    assert (order["status"], order["deny_reasons"]) == ("canceled", ["TRADING_HALTED"])
+
+
 async def test_a_negative_quantity_is_the_apis_validation_error(
     connect: Connect, desk: Desk
 ) -> None:

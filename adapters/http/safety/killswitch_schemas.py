@@ -133,6 +133,9 @@ class KillSwitchEventOut(Output):
     # Done while the store was unreachable: halted in the process that answered and cancelled
     # at the brokers of the accounts it remembered; HALTED and this record stored afterwards.
     store_unavailable: bool = False
+    # Orders held for a person's approval in the scope that the activation rejected
+    # (TRADING_HALTED: canceled, never sent; none can be approved after a resume).
+    held_rejected: int = 0
 
     @classmethod
     def from_domain(cls, event: KillSwitchEvent) -> KillSwitchEventOut:

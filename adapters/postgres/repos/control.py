@@ -223,6 +223,7 @@ def _kill_switch_event(r: Any) -> KillSwitchEvent:
         ),
         elapsed_ms=float(r.elapsed_ms),
         store_unavailable=bool(r.store_unavailable),
+        held_rejected=r.held_rejected or 0,
     )
 
 

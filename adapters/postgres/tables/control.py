@@ -77,6 +77,8 @@ kill_switch_events = Table(
     Column("unconfirmed_orders", Json, nullable=True),
     # Done while the store was down and stored afterwards (None before migration 0027: no).
     Column("store_unavailable", Boolean, nullable=True),
+    # Orders held for approval the activation rejected (None before migration 0043: none).
+    Column("held_rejected", Integer, nullable=True),
     # Newest first, of one scope or of all.
     Index("ix_kill_switch_events_scope_triggered", "scope_key", "triggered_at"),
     Index("ix_kill_switch_events_triggered", "triggered_at"),

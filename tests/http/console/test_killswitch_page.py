@@ -12,7 +12,7 @@ from domain.killswitch.state import Scope
 from domain.killswitch.switch import BrokerOutcome, KillSwitchEvent, TriggerType
 from domain.principals import Role
 from tests.http.console.helpers import ConsoleClient, real_status, signed_in
-from tests.http.core_helpers import harness_with
+from tests.http.core_helpers import harness_with, held_order
 from tests.http.harness import PASSCODE, Harness, User
 from tests.http.test_killswitch import resting_order
 
@@ -93,6 +93,7 @@ async def test_a_confirmed_halt_shows_the_sequence_to_the_brokers_confirmation(
     market: Harness,
 ) -> None:
     owner = await owner_with_orders(market)
+    held = (await held_order(market, owner, "acc-1"))["order"]["id"]
     async with signed_in(market, owner.username) as client:
         response = await halt(client, "account:acc-1")
         history = await client.htmx("GET", f"{PAGE}/history")
@@ -106,6 +107,10 @@ async def test_a_confirmed_halt_shows_the_sequence_to_the_brokers_confirmation(
         assert f'class="done" data-phase="{phase}"' in response.text
     assert "Cancels sent (2)" in response.text
     assert "Broker-confirmed" in response.text
+    assert '<span id="ks-held-rejected">1 held order rejected</span>' in response.text
+    assert ">Held rejected</th>" in history.text
+    stored = (await market.client.get(f"/api/v1/orders/{held}", headers=owner.headers)).json()
+    assert (stored["status"], stored["deny_reasons"]) == ("canceled", ["TRADING_HALTED"])
     assert await open_at_broker(market, "acc-1") == 0
     assert await state_of(market, "account:acc-1") == "halted"
     assert "account:acc-1" in history.text and "confirmed" in history.text

@@ -23,13 +23,15 @@ from application.safety.killswitch import ActivateKillSwitch
 from application.trading.orders import SubmitOrder
 from domain.killswitch.state import Scope, TradingState
 from domain.killswitch.switch import EmergencyHalt, KillSwitchCompleted
-from domain.risk.reasons import ReasonCode
-from domain.trading.orders import OrderType, Origin, OriginKind, Side
+from domain.risk.reasons import Action, ReasonCode
+from domain.risk.rules import RiskRule, RuleType
+from domain.trading.orders import OrderStatus, OrderType, Origin, OriginKind, Side
 from ports.trading.broker import CancelResult
 from tests.integration.kafka.bulwark import (
     PASSCODE,
     CommandClient,
     Node,
+    Trader,
     bulwark_node,
     command_client,
     envelope,
@@ -143,6 +145,42 @@ async def _halts_on(config: KafkaConfig, topic: str, within: float) -> Halts:
     return _halts(records)
 
 
+async def _held_order(node: Node, trader: Trader) -> str:
+    """A HOLD rule on the trader's orders above 5,000 of notional and an order of 100 AAPL
+    (10,000 at 100) it holds for a person's approval; the order's id."""
+    async with node.container.core.uow_factory()() as uow:
+        await uow.risk_rules.add(
+            RiskRule(
+                f"hold-{trader.account_id}",
+                trader.owner.id,
+                RuleType.MAX_ORDER_NOTIONAL,
+                {"max_notional": 5_000},
+                action=Action.HOLD,
+            )
+        )
+        await uow.commit()
+    node.container.core.policies().invalidate()
+    result = await node.container.trading.orders().submit(
+        SubmitOrder(
+            principal=trader.owner,
+            account_id=trader.account_id,
+            symbol="AAPL",
+            side=Side.BUY,
+            quantity=Decimal(100),
+            origin=Origin(OriginKind.USER, trader.owner.id),
+        )
+    )
+    assert result.order.status is OrderStatus.HELD
+    return result.order.id
+
+
+async def _stored(node: Node, order_id: str) -> tuple[OrderStatus, tuple[str, ...]]:
+    async with node.container.core.uow_factory()() as uow:
+        order = await uow.orders.get(order_id)
+    assert order is not None
+    return order.status, order.deny_reasons
+
+
 # --- a kill-switch command over Kafka ---------------------------------------------------------
 
 
@@ -154,6 +192,7 @@ async def test_a_kill_switch_command_halts_broadcasts_and_later_orders_are_denie
     async with bulwark_node(env) as node, command_client(kafka_bootstrap) as client:
         trader = await seed_trader(node.container, unique)
         scope = Scope.account(trader.account_id)
+        held = await _held_order(node, trader)
         watcher = make_consumer(
             kafka_config,
             f"watch-{unique}",  # a consumer group of its own, as another service would have
@@ -174,8 +213,12 @@ async def test_a_kill_switch_command_halts_broadcasts_and_later_orders_are_denie
             )
             halted = await eventually(lambda: _halted(node, scope), within=60)
             seen = await _read_halts(watcher)
+            [record] = await eventually(
+                lambda: node.container.safety.killswitch().events(scope), within=30
+            )
         finally:
             await watcher.stop()
+        held_after = await _stored(node, held)
         order = trader.buys("1")
         await client.send(node.topics.orders, order, trader.agent_key)
         codec = DecisionCodec()
@@ -188,6 +231,8 @@ async def test_a_kill_switch_command_halts_broadcasts_and_later_orders_are_denie
     # Assert
     assert halted
     assert [(sender, halt.scope_key) for sender, halt in seen] == [(node.link.instance, scope.key)]
+    assert record.held_rejected == 1
+    assert held_after == (OrderStatus.CANCELED, (ReasonCode.TRADING_HALTED.value,))
     decision = next(d for r in records if (d := codec.decode(r.value)).message_id == order.id)
     assert decision.approved is False
     assert decision.reason_codes == [ReasonCode.TRADING_HALTED.value]
@@ -208,8 +253,9 @@ async def test_an_instance_with_its_own_store_follows_a_remote_halt_without_broa
         command_client(kafka_bootstrap) as client,
     ):
         trader = await seed_trader(a.container, unique)
-        await seed_trader(b.container, unique)  # the same account in B's own store
+        in_b = await seed_trader(b.container, unique)  # the same account in B's own store
         scope = Scope.account(trader.account_id)
+        held_in_b = await _held_order(b, in_b)
         await _listening(b, client, scope)
 
         # Act
@@ -219,11 +265,14 @@ async def test_an_instance_with_its_own_store_follows_a_remote_halt_without_broa
         await _followed(b, client, scope)
         state_in_b = await _state(b, scope)
         events_in_b = await b.container.safety.killswitch().events(scope)
+        held_after = await _stored(b, held_in_b)
         halts = await _emergency_halts(client, a, scope)
 
-    # Assert
+    # Assert: B ended what its own store held for approval
     assert state_in_b is TradingState.HALTED
     assert len(events_in_b) == 1
+    assert events_in_b[0].held_rejected == 1
+    assert held_after == (OrderStatus.CANCELED, (ReasonCode.TRADING_HALTED.value,))
     assert events_in_b[0].reason.startswith("emergency broadcast")
     assert [(sender, halt.scope_key) for sender, halt in halts] == [(a.link.instance, scope.key)]
 

@@ -310,6 +310,22 @@ async def test_a_kill_switch_event_made_while_the_store_was_down_says_so(
     assert listed[0].store_unavailable
 
 
+async def test_a_kill_switch_event_keeps_the_held_orders_it_rejected(
+    store: StoreUnderTest,
+) -> None:
+    # Arrange
+    event = _event(1, Scope.agent("agent-1"), held_rejected=3)
+
+    # Act
+    await store.save("kill_switch_events", event, _event(2, Scope.global_()))
+    async with store.uow() as uow:
+        listed = await uow.kill_switch_events.list()
+
+    # Assert
+    assert [e.held_rejected for e in listed] == [0, 3]
+    assert listed[1] == event
+
+
 async def test_kill_switch_events_list_newest_first_by_scope_within_the_limit(
     store: StoreUnderTest,
 ) -> None:

@@ -7,7 +7,10 @@ from decimal import Decimal
 
 import pytest
 
+from application.safety import killswitch_held
+from application.safety.killswitch_held import held_in_scope
 from domain.errors import ConcurrentUpdate
+from domain.killswitch.state import Scope
 from domain.trading.accounts import Account
 from domain.trading.fills import Fill
 from domain.trading.instruments import AssetClass, Instrument, OptionRight
@@ -219,6 +222,46 @@ async def test_a_held_order_denied_on_approval_keeps_both_reasons(store: StoreUn
     assert again.hold_reasons == ("MAX_ORDER_NOTIONAL", "RESTRICTED_SYMBOLS")
     assert [a.approver_id for a in again.approvals] == ["ro-1"]
     assert never_held is not None and never_held.hold_reasons == ()
+
+
+async def test_the_kill_switchs_search_finds_every_held_order_of_each_scope_page_by_page(
+    store: StoreUnderTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange: held orders of an agent and of a person on two accounts, and an open one;
+    # pages of two, so the search must follow its cursor.
+    monkeypatch.setattr(killswitch_held, "PAGE", 2)
+    person = Origin(OriginKind.USER, "agent-1")  # a user whose id is the agent's: not the agent
+    orders = [
+        _order(1),
+        _order(2, account="acc-2"),
+        _order(3, origin=person),
+        _order(4),
+        _order(5, account="acc-2", origin=person),
+        _order(6),
+    ]
+    for order in orders[:5]:
+        order.hold(("MAX_ORDER_NOTIONAL",))
+    await _save(store, *orders)
+
+    # Act
+    async with store.uow() as uow:
+        found = {
+            scope.key: sorted(o.id for o in await held_in_scope(uow, scope))
+            for scope in (
+                Scope.account("acc-1"),
+                Scope.agent("agent-1"),
+                Scope.global_(),
+                Scope.account("acc-9"),
+            )
+        }
+
+    # Assert
+    assert found == {
+        "account:acc-1": ["ord-001", "ord-003", "ord-004"],
+        "agent:agent-1": ["ord-001", "ord-002", "ord-004"],
+        "global:*": ["ord-001", "ord-002", "ord-003", "ord-004", "ord-005"],
+        "account:acc-9": [],
+    }
 
 
 async def test_a_held_orders_first_approval_is_stored_with_it(store: StoreUnderTest) -> None:

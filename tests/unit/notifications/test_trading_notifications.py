@@ -10,7 +10,7 @@ from application.notifications.sources import plain, position_change
 from domain.principals import Role
 from domain.strategies.events import StrategyFailed
 from domain.trading.fills import Fill, FillBooked
-from domain.trading.orders import OrderFilled, OrderHeld, Side
+from domain.trading.orders import OrderFilled, OrderHeld, OrderRejectedByReviewer, Side
 from ports.notifications.notification_store import Page
 from tests.unit.notifications.world import T0, World
 
@@ -106,6 +106,23 @@ async def test_a_held_order_reaches_the_owner_and_the_desk_once(world: World) ->
         assert [(n.event_type, n.priority) for n in inbox] == [("order.held", "high")], user_id
         assert "MAX_ORDER_NOTIONAL" in inbox[0].body
         assert inbox[0].data["quantity"] == "50"
+    assert await world.store.in_app(Page("u2")) == []
+
+
+async def test_a_held_order_a_kill_switch_rejected_reaches_the_owner_once(world: World) -> None:
+    # Arrange: the kill switch (pulled by ro) and a person (ro) each reject a held order.
+    halted = OrderRejectedByReviewer("o1", "a1", "ro", "TRADING_HALTED", T0)
+    by_person = OrderRejectedByReviewer("o2", "a1", "ro", "not today", T0)
+
+    # Act
+    await world.events.handle(halted)
+    await world.events.handle(halted)  # the bus's at-least-once relay repeats it
+    await world.events.handle(by_person)
+
+    # Assert: a person's own rejection tells no one, as before
+    inbox = await world.store.in_app(Page("u1"))
+    assert [(n.event_type, n.title) for n in inbox] == [("order.denied", "Order o1 denied")]
+    assert "TRADING_HALTED" in inbox[0].body
     assert await world.store.in_app(Page("u2")) == []
 
 

@@ -9,7 +9,8 @@ import pytest
 from application.trading.held_orders import HeldOrders
 from bootstrap.embedded import Embedded
 from domain.errors import Forbidden, NotFound
-from domain.killswitch.state import Scope
+from domain.killswitch.state import Scope, TradingState
+from domain.killswitch.switch import ScopeState
 from domain.principals import Principal, Role
 from domain.risk.reasons import Action
 from domain.risk.rules import RuleType
@@ -34,9 +35,7 @@ from tests.kit.desk import (
     add_agent,
     add_rule,
     fake_clock,
-    halt,
     market,
-    set_passcodes,
     stored_order,
 )
 
@@ -113,10 +112,14 @@ async def test_approval_reruns_the_gate_and_a_block_rule_added_since_denies(
 
 
 async def test_a_halted_kill_switch_denies_the_approval(e: Embedded, held: HeldOrders) -> None:
-    # Arrange
+    # Arrange: the account is HALTED in the store (by another instance, say) while the order
+    # is still held: its kill switch has not reached the order yet.
     order = (await e.orders.submit(market(BUY, 100))).order
-    await set_passcodes(e, OWNER)
-    await e.killswitch.activate(halt(Scope.account(ACCOUNT)))
+    async with e.uow() as u:
+        state = ScopeState(Scope.account(ACCOUNT))
+        state.change(TradingState.HALTED, OFFICER.id, "elsewhere", e.clock.now())
+        await u.trading_states.add(state)
+        await u.commit()
 
     # Act
     result = await held.approve(OFFICER, order.id)

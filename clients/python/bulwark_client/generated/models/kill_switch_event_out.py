@@ -45,6 +45,7 @@ class KillSwitchEventOut:
             unconfirmed_brokers (list[str]):
             cancel_sent_at (datetime.datetime | None | Unset):
             confirmed_at (datetime.datetime | None | Unset):
+            held_rejected (int | Unset):  Default: 0.
             store_unavailable (bool | Unset):  Default: False.
             unconfirmed_orders (list[UnconfirmedOrderOut] | Unset):
      """
@@ -65,6 +66,7 @@ class KillSwitchEventOut:
     unconfirmed_brokers: list[str]
     cancel_sent_at: datetime.datetime | None | Unset = UNSET
     confirmed_at: datetime.datetime | None | Unset = UNSET
+    held_rejected: int | Unset = 0
     store_unavailable: bool | Unset = False
     unconfirmed_orders: list[UnconfirmedOrderOut] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -128,6 +130,8 @@ class KillSwitchEventOut:
         else:
             confirmed_at = self.confirmed_at
 
+        held_rejected = self.held_rejected
+
         store_unavailable = self.store_unavailable
 
         unconfirmed_orders: list[dict[str, Any]] | Unset = UNSET
@@ -162,6 +166,8 @@ class KillSwitchEventOut:
             field_dict["cancel_sent_at"] = cancel_sent_at
         if confirmed_at is not UNSET:
             field_dict["confirmed_at"] = confirmed_at
+        if held_rejected is not UNSET:
+            field_dict["held_rejected"] = held_rejected
         if store_unavailable is not UNSET:
             field_dict["store_unavailable"] = store_unavailable
         if unconfirmed_orders is not UNSET:
@@ -266,6 +272,8 @@ class KillSwitchEventOut:
         confirmed_at = _parse_confirmed_at(d.pop("confirmed_at", UNSET))
 
 
+        held_rejected = d.pop("held_rejected", UNSET)
+
         store_unavailable = d.pop("store_unavailable", UNSET)
 
         _unconfirmed_orders = d.pop("unconfirmed_orders", UNSET)
@@ -297,6 +305,7 @@ class KillSwitchEventOut:
             unconfirmed_brokers=unconfirmed_brokers,
             cancel_sent_at=cancel_sent_at,
             confirmed_at=confirmed_at,
+            held_rejected=held_rejected,
             store_unavailable=store_unavailable,
             unconfirmed_orders=unconfirmed_orders,
         )
