@@ -34,4 +34,6 @@ class SafetySettings(Section, frozen=True, kw_only=True):
     # the store; a change made by another process is seen here within it, at once when the
     # cluster's broadcast (Redis) is live, and a halt made here binds at once (the latch).
     # 0: read the store for every batch (application/trading/trading_state_cache.py).
+    # The risk rules' revision is kept the same way, and a rule write answers once this bound
+    # has passed since its commit (docs/pre-trade-gate.md, "When a rule is in force").
     trading_state_cache_ms: Annotated[float, msgspec.Meta(ge=0, le=5_000)] = 250.0

@@ -27,7 +27,7 @@ stay empty.
 Downgrade puts the hold's codes back in `deny_reasons` where nothing else is there.
 
 Revision ID: 0041
-Revises: 0039
+Revises: 0040
 Create Date: 2026-11-27 20:00:00
 """
 
@@ -39,7 +39,7 @@ from alembic import op
 import adapters.postgres.types
 
 revision = "0041"
-down_revision = "0039"
+down_revision = "0040"
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 process sharing the store sees in one read whether its compiled policies are current
 
 Revision ID: 0042
-Revises: 0039
+Revises: 0041
 Create Date: 2026-11-27 19:40:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0042"
-down_revision = "0039"
+down_revision = "0041"
 branch_labels = None
 depends_on = None
 

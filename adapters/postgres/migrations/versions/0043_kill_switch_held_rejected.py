@@ -1,7 +1,7 @@
 """kill switch records count the held orders their activation rejected
 
 Revision ID: 0043
-Revises: 0039
+Revises: 0042
 Create Date: 2026-11-28 12:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0043"
-down_revision = "0039"
+down_revision = "0042"
 branch_labels = None
 depends_on = None
 
