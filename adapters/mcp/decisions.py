@@ -60,8 +60,9 @@ def reasons_of(verdicts: list[Json], codes: list[str] | None = None) -> list[Jso
 
 
 def most_that_fits(codes: list[str], headroom: list[Json], requested: Any) -> Decimal | None:
-    """The largest quantity under every size limit that denied the order (None: no such
-    limit denied it, or none leaves room)."""
+    """The largest quantity under every size limit that denied the order, in whole lots of
+    the instrument as the analysis counts each limit's room (0: not even one lot fits; None:
+    no such limit denied it)."""
     capacities = []
     for room in headroom:
         if room.get("code") not in codes:
@@ -87,7 +88,7 @@ def denial_sentence(reasons: list[Json], codes: list[str], fits: Decimal | None)
     if fits is not None and fits > 0:
         step = f"reduce the quantity to at most {plain(fits)}"
     elif fits is not None:
-        step = "no quantity fits under the limit now: do not resend it"
+        step = "no order fits under the limit now, not even one lot: do not resend it"
     else:
         steps = [_NEXT_STEP[c] for c in codes if c in _NEXT_STEP]
         step = steps[0] if steps else "do not resend it unchanged"

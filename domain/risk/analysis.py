@@ -27,7 +27,10 @@ class RiskRating(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class RuleHeadroom:
-    """How much of one size limit the order would use (1 = all of it)."""
+    """How much of one size limit the order would use (1 = all of it). `capacity`: the
+    largest quantity the limit admits, in whole lots of the instrument (0 when not even one
+    lot fits), so an order of it is one the gate accepts; `used_fraction` is counted against
+    the limit itself."""
 
     control: str
     rule_id: str | None
@@ -144,16 +147,23 @@ def trade_facts(
     headroom = tuple(
         h
         for c in policy.controls_for(order.origin)
-        if c.quantity_based and (h := _headroom(c, order, unit, reduces, view)) is not None
+        if c.quantity_based
+        and (h := _headroom(c, order, unit, reduces, view, instrument.lot_size)) is not None
     )
     return TradeFacts(decision, margin, instrument.sector, weight, sector_limit, headroom)
 
 
 def _headroom(
-    control: Control, order: Order, unit: Decimal, reduces: bool, view: AccountRiskView
+    control: Control,
+    order: Order,
+    unit: Decimal,
+    reduces: bool,
+    view: AccountRiskView,
+    lot_size: Decimal,
 ) -> RuleHeadroom | None:
     capacity = control.breach(order, _PROBE, unit, _PROBE * unit, reduces, view)
     if capacity is None:
         return None  # the control does not bind this order (e.g. it reduces a position)
     used = order.quantity / capacity if capacity > ZERO else Decimal("Infinity")
-    return RuleHeadroom(control.name, control.rule_id, control.code, capacity, used)
+    lots = (capacity // lot_size) * lot_size if capacity > ZERO else ZERO
+    return RuleHeadroom(control.name, control.rule_id, control.code, lots, used)

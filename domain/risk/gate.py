@@ -269,12 +269,14 @@ class Policy:
         code = control.reason(view)
         message = control.explain(order, quantity, unit, view)
         action = control.action
+        # What would have fitted, in whole lots: an order of it is one the gate can accept.
+        room = _round_down(fits, lot_size)
         if action is _ACTION_WARN:
-            return Verdict(code, _WARN, control.name, control.rule_id, message, fits)
+            return Verdict(code, _WARN, control.name, control.rule_id, message, room)
         if action is _ACTION_HOLD:
-            return Verdict(code, _HOLD, control.name, control.rule_id, message, fits)
+            return Verdict(code, _HOLD, control.name, control.rule_id, message, room)
         if action is _ACTION_REDUCE and control.quantity_based:
-            allowed = _round_down(min(fits, quantity), lot_size)
+            allowed = min(room, _round_down(quantity, lot_size))
             if allowed > ZERO:
                 return Verdict(
                     code,
@@ -284,7 +286,7 @@ class Policy:
                     f"{message}; reduced to {allowed}",
                     allowed,
                 )
-        return Verdict(code, _DENY, control.name, control.rule_id, message, fits)
+        return Verdict(code, _DENY, control.name, control.rule_id, message, room)
 
 
 def compile_policy(

@@ -92,11 +92,49 @@ async def test_a_denied_order_names_each_reason_and_the_quantity_that_fits(
     assert reason["code"] == "MAX_ORDER_NOTIONAL"
     assert reason["rule_id"] == rule_id
     assert "1900.00 exceeds the maximum of 1000" in reason["message"]
-    assert denied["most_that_fits"] == "5.26315789"
+    assert denied["most_that_fits"] == "5"  # 1,000 / 190 = 5.26: five whole lots of one
     assert denied["summary"] == (
         "Denied: order notional 1900.00 exceeds the maximum of 1000; "
-        "reduce the quantity to at most 5.26315789."
+        "reduce the quantity to at most 5."
     )
+
+
+async def test_the_quantity_advised_after_a_denial_is_one_the_gate_accepts(
+    connect: Connect, desk: Desk
+) -> None:
+    # Arrange: AAPL (lot size 1) at 190 against a limit of 1,000
+    agent = desk.agent()
+    desk.limit_notional(agent.agent_id, "1000")
+
+    # Act
+    async with connect(agent.api_key) as session:
+        denied = data(await buy(session, "AAPL", "10"))
+        advised = await buy(session, "AAPL", denied["most_that_fits"])
+
+    # Assert
+    assert not advised.is_error, advised.content
+    assert data(advised)["decision"] == "approved"
+    assert data(advised)["order"]["quantity"] == "5.00000000"
+
+
+async def test_a_limit_under_one_lot_advises_no_order_rather_than_zero(
+    connect: Connect, desk: Desk
+) -> None:
+    # Arrange: one AAPL is 190, over a limit of 100
+    agent = desk.agent()
+    desk.limit_notional(agent.agent_id, "100")
+
+    # Act
+    async with connect(agent.api_key) as session:
+        denied = data(await buy(session, "AAPL", "2"))
+
+    # Assert
+    assert denied["decision"] == "denied"
+    assert denied["most_that_fits"] == "0"
+    assert denied["summary"].endswith(
+        "no order fits under the limit now, not even one lot: do not resend it."
+    )
+    assert "at most" not in denied["summary"]
 
 
 async def test_a_held_order_says_it_waits_for_a_person_and_is_not_sent(

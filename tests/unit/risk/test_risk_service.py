@@ -190,6 +190,36 @@ async def test_analyze_trade_rates_safe_caution_danger(system: Embedded) -> None
     assert safe.facts.sector == "Tech"
 
 
+@pytest.mark.parametrize(
+    ("lot", "room"),
+    [
+        (D(1), D(33)),  # 10,000 / 300 = 33.3: 33 whole units
+        (D(10), D(30)),  # three lots of 10
+        (D(100), D(0)),  # not one lot of 100 fits
+    ],
+)
+async def test_the_room_left_and_the_denials_room_are_whole_lots(
+    lot: Decimal, room: Decimal
+) -> None:
+    # Arrange: a notional limit that no whole number of lots meets exactly
+    e = build_embedded()
+    await e.add_instrument(Instrument("BRK", sector="Finance", lot_size=lot), D(300))
+    await e.open_account("acc-a", "alice", D(1_000_000))
+    await e.risk.create(ALICE, draft(RuleType.MAX_ORDER_NOTIONAL, max_notional=10_000))
+    origin = Origin(OriginKind.USER, "alice")
+    order = Order("probe", "probe", "acc-a", "BRK", Side.BUY, D(1000), origin)
+
+    # Act
+    analysis = await e.risk.analyze_trade(ALICE, "acc-a", order)
+
+    # Assert
+    (headroom,) = [h for h in analysis.facts.headroom if h.code is ReasonCode.MAX_ORDER_NOTIONAL]
+    assert headroom.capacity == room
+    (denial,) = [v for v in analysis.facts.decision.verdicts if v.code is headroom.code]
+    assert denial.allowed_quantity == room
+    assert headroom.used_fraction == D(1000) / (D(10_000) / D(300))
+
+
 async def test_analyze_trade_for_another_owner_answers_not_found(system: Embedded) -> None:
     order = Order("p", "p", "acc-b", "AAPL", Side.BUY, D(1), Origin(OriginKind.USER, "alice"))
     with pytest.raises(NotFound):
