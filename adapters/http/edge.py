@@ -28,7 +28,7 @@ from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
 
 from adapters.http.limits import MAX_HEADER_BYTES, MAX_URL_BYTES, refuse, refuse_url
 from adapters.http.observability import ARRIVED_AT, RECEIVED_AT
-from adapters.http.problems import PROBLEM_JSON, Problem
+from adapters.http.problems import PROBLEM_JSON, REQUEST_PATH, Problem
 from adapters.http.red import HttpRed
 from application.core.audit_context import bind_audit_context, reset_audit_context
 from ports.core.clock import Clock
@@ -149,6 +149,7 @@ class EdgeMiddleware:
         received = scope.get(RECEIVED_AT)
         waited = max(time.monotonic() - received, 0.0) if isinstance(received, float) else 0.0
         scope[ARRIVED_AT] = now - waited  # type: ignore[literal-required]  # our own key
+        scope[REQUEST_PATH] = scope["path"]  # type: ignore[literal-required]  # our own key
         request_id = self._request_id(scope)
         id_header = (b"x-request-id", request_id.encode())
         path: str = scope["path"]

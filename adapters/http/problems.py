@@ -40,6 +40,9 @@ from domain.errors import (
 from domain.killswitch.switch import ActivationLocked, FourEyesRequired, WrongPasscode
 
 PROBLEM_JSON = "application/problem+json"
+# The request's path as it arrived, stamped by the edge before routing: routing a mounted app
+# (`/mcp`) leaves only the remainder below the mount in scope["path"].
+REQUEST_PATH = "bulwark.request_path"
 WWW_AUTHENTICATE = 'Bearer realm="bulwark"'
 _log = structlog.get_logger("bulwark.http")
 
@@ -180,7 +183,7 @@ def problem_response(
         detail=detail,
         # The raw path, not request.url: building the URL parses the Host header, and a
         # malformed one (the very error being answered) would raise here.
-        instance=request.scope["path"],
+        instance=request.scope.get(REQUEST_PATH) or request.scope["path"],
         errors=errors,
         retry_after=retry_after,
         reasons=reasons,

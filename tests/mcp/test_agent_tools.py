@@ -381,6 +381,7 @@ async def test_mcp_without_a_valid_key_is_401_before_any_mcp_handling(
     assert answer.status_code == 401
     assert answer.headers["content-type"].startswith("application/problem+json")
     assert answer.json()["code"] == "UNAUTHENTICATED"
+    assert answer.json()["instance"] == "/mcp"  # the request's path, not the mount's remainder
 
 
 async def test_the_resources_hold_the_agents_rules_and_recent_decisions(
