@@ -23,6 +23,12 @@ CHANNEL_HEADER = "X-Bulwark-Channel"
 UNREACHABLE = "BULWARK_UNREACHABLE"
 UNEXPECTED_ANSWER = "UNEXPECTED_ANSWER"
 UNAUTHENTICATED = "UNAUTHENTICATED"
+# Codes of the MCP server's own refusals of a tool call, in the API's vocabulary where it has
+# one: arguments that fail the tool's schema, a tool that does not exist, a tool that failed.
+VALIDATION_ERROR = "VALIDATION_ERROR"
+NOT_FOUND = "NOT_FOUND"
+INTERNAL_ERROR = "INTERNAL_ERROR"
+INVALID_CALL = "INVALID_TOOL_CALL"
 
 Json = dict[str, Any]
 

@@ -4,15 +4,17 @@ key (adapters/mcp/gateway.py), so no rule is implemented twice."""
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Annotated, Any, Literal
 
 from mcp.server.context import CallNext, HandlerResult, ServerRequestContext
-from mcp.server.mcpserver import MCPServer
-from mcp_types import CallToolResult, ToolAnnotations
-from pydantic import Field
+from mcp.server.mcpserver import Context, MCPServer
+from mcp.server.mcpserver.exceptions import ToolError, UnexpectedToolError
+from mcp_types import CallToolResult, InputRequiredResult, ToolAnnotations
+from pydantic import Field, ValidationError
 
 from adapters.mcp.current import bulwark, serving
 from adapters.mcp.decisions import (
@@ -23,7 +25,17 @@ from adapters.mcp.decisions import (
     plain,
     reasons_of,
 )
-from adapters.mcp.gateway import BulwarkError, BulwarkGateway, Json
+from adapters.mcp.gateway import (
+    INTERNAL_ERROR,
+    INVALID_CALL,
+    NOT_FOUND,
+    VALIDATION_ERROR,
+    BulwarkError,
+    BulwarkGateway,
+    FieldProblem,
+    Json,
+    Problem,
+)
 from adapters.mcp.resources import register_resources
 from adapters.mcp.results import failure, result
 from adapters.mcp.views import (
@@ -34,6 +46,8 @@ from adapters.mcp.views import (
     only_agent,
     states_sentence,
 )
+
+_log = logging.getLogger(__name__)
 
 # Opens the gateway for one inbound MCP message, given the transport's request (the HTTP
 # request on streamable HTTP, None on stdio): the caller's key goes with every call it makes.
@@ -71,12 +85,54 @@ def build_server(open_gateway: GatewayOpener) -> MCPServer[Any]:
             with serving(gateway):
                 return await call_next(ctx)
 
-    server: MCPServer[Any] = MCPServer(
+    server: MCPServer[Any] = _BulwarkServer(
         "bulwark", instructions=INSTRUCTIONS, middleware=[with_gateway], log_level="WARNING"
     )
     _register_tools(server)
     register_resources(server)
     return server
+
+
+class _BulwarkServer(MCPServer[Any]):
+    """The SDK's server, whose refusals of a call (arguments that fail a tool's schema, a
+    tool that does not exist, a tool that failed) carry `structuredContent.error` with a
+    stable code, as every refusal Bulwark's API words does."""
+
+    async def call_tool(
+        self, name: str, arguments: dict[str, Any], context: Context[Any, Any] | None = None
+    ) -> CallToolResult | InputRequiredResult:
+        try:
+            return await super().call_tool(name, arguments, context)
+        except UnexpectedToolError:
+            _log.exception("the MCP tool %r failed", name)
+            return failure(
+                BulwarkError(Problem(500, INTERNAL_ERROR, "Internal error", f"{name} failed"))
+            )
+        except ToolError as exc:
+            if isinstance(exc.__cause__, ValidationError):
+                return failure(_invalid_arguments(exc.__cause__))
+            if name not in {tool.name for tool in await self.list_tools()}:
+                detail = f"no tool named {name!r}: list_tools names them"
+                return failure(BulwarkError(Problem(404, NOT_FOUND, "Not found", detail)))
+            detail = str(exc).removeprefix(f"Error executing tool {name}: ")
+            return failure(BulwarkError(Problem(400, INVALID_CALL, "Invalid tool call", detail)))
+
+
+def _invalid_arguments(exc: ValidationError) -> BulwarkError:
+    """400 VALIDATION_ERROR naming each argument at fault, as the API names a body's fields
+    (never the rejected value: it is the caller's data)."""
+    said: dict[str, list[str]] = {}
+    for error in exc.errors(include_url=False, include_input=False):
+        field = ".".join(str(part) for part in error["loc"][:1]) or "arguments"
+        message = str(error["msg"])
+        if message not in said.setdefault(field, []):
+            said[field].append(message)
+    errors = [
+        FieldProblem(field, " or ".join(messages), source="arguments")
+        for field, messages in said.items()
+    ]
+    detail = "the tool's arguments are invalid"
+    return BulwarkError(Problem(400, VALIDATION_ERROR, "Invalid request", detail, errors))
 
 
 def _register_tools(server: MCPServer[Any]) -> None:

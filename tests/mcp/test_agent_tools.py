@@ -265,6 +265,52 @@ async def test_a_negative_quantity_is_the_apis_validation_error(
     assert error["message"].startswith("quantity: ")
 
 
+@pytest.mark.parametrize(
+    ("arguments", "field", "says"),
+    [
+        ({"symbol": "AAPL", "side": "buy", "quantity": {"units": 10}}, "quantity", "valid"),
+        ({"symbol": "AAPL", "side": "hold", "quantity": "1"}, "side", "'buy' or 'sell'"),
+        ({"side": "buy", "quantity": "1"}, "symbol", "required"),
+    ],
+    ids=["wrong-type", "bad-side", "missing-symbol"],
+)
+async def test_an_argument_the_tool_refuses_is_a_validation_error_with_its_field(
+    connect: Connect, desk: Desk, arguments: dict[str, Any], field: str, says: str
+) -> None:
+    # Arrange
+    agent = desk.agent()
+
+    # Act
+    async with connect(agent.api_key) as session:
+        result = await session.call_tool("place_order", arguments)
+
+    # Assert: the shape of every other refusal
+    assert result.is_error
+    error = data(result)["error"]
+    assert (error["status"], error["code"]) == (400, "VALIDATION_ERROR")
+    [problem] = error["errors"]
+    assert problem["field"] == field
+    assert says in problem["message"].lower()
+    assert error["message"].startswith(f"{field}: ")
+
+
+async def test_a_tool_that_does_not_exist_is_refused_with_a_code(
+    connect: Connect, desk: Desk
+) -> None:
+    # Arrange
+    agent = desk.agent()
+
+    # Act
+    async with connect(agent.api_key) as session:
+        result = await session.call_tool("transfer_funds", {"amount": "1000000"})
+
+    # Assert
+    assert result.is_error
+    error = data(result)["error"]
+    assert (error["status"], error["code"]) == (404, "NOT_FOUND")
+    assert "transfer_funds" in error["message"]
+
+
 async def test_an_agent_of_two_accounts_must_name_the_account(desk: Desk, served: Served) -> None:
     # Arrange
     second = desk.paper_account()
