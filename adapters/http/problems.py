@@ -183,7 +183,7 @@ def problem_response(
         detail=detail,
         # The raw path, not request.url: building the URL parses the Host header, and a
         # malformed one (the very error being answered) would raise here.
-        instance=request.scope.get(REQUEST_PATH) or request.scope["path"],
+        instance=_request_path(request.scope),
         errors=errors,
         retry_after=retry_after,
         reasons=reasons,
@@ -192,6 +192,12 @@ def problem_response(
         settings=settings,
     )
     return Response(problem, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _request_path(scope: Any) -> str:
+    """The request's path as it arrived (the edge's stamp), else the routed one."""
+    path = scope.get(REQUEST_PATH)
+    return path if isinstance(path, str) else str(scope["path"])
 
 
 def bad_request(title: str) -> Callable[[Request[Any, Any, Any], DomainError], Response[Problem]]:
