@@ -101,9 +101,11 @@ def test_a_revoked_or_missing_key_is_an_authentication_error(
 
 
 def test_the_async_exchange_is_the_same_with_await(served: Served, agent: AgentKey) -> None:
-    # Arrange
+    # Arrange: imported as a ccxt script imports ccxt.async_support's exchanges
+    from bulwark_client.ccxt.async_support import bulwark
+
     async def script() -> tuple[dict, list]:
-        venue = bulwark_ccxt.async_support.bulwark(
+        venue = bulwark(
             {"apiKey": agent.api_key, "urls": {"api": served.api},
              "options": {"account": DEMO_ACCOUNT}}
         )  # fmt: skip
@@ -119,3 +121,5 @@ def test_the_async_exchange_is_the_same_with_await(served: Served, agent: AgentK
     # Assert
     assert order["side"] == "sell" and order["status"] == "closed"
     assert order["id"] in {o["id"] for o in closed}
+    assert bulwark is bulwark_ccxt.async_support.bulwark and bulwark.id == bulwark_ccxt.bulwark.id
+    assert bulwark.__name__ == bulwark_ccxt.bulwark.__name__ == "bulwark"
