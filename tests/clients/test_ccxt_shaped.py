@@ -10,6 +10,8 @@ from decimal import Decimal
 
 import ccxt
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bootstrap.demo import DEMO_ACCOUNT
 from bulwark_client import ccxt as bulwark_ccxt
@@ -79,6 +81,73 @@ def test_a_denial_and_a_foreign_order_raise_ccxts_own_errors(
         exchange.fetch_order(foreign)
     with pytest.raises(ccxt.InvalidOrder, match="order type"):
         exchange.create_order("MSFT", "trailing", "buy", 1)
+
+
+@pytest.mark.parametrize(
+    ("type", "side", "amount", "price", "params"),
+    [
+        ("market", "buy", -1, None, {}),
+        ("market", "buy", 0, None, {}),
+        ("market", "sell", "ten", None, {}),
+        ("market", "buy", float("nan"), None, {}),
+        ("limit", "buy", 1, -1.25, {}),
+        ("limit", "buy", 1, None, {}),
+        ("stop", "sell", 1, None, {"stopPrice": 0}),
+        ("market", "hold", 1, None, {}),
+        ("limit", "buy", 1, 1.25, {"timeInForce": "forever"}),
+    ],
+)
+def test_invalid_order_terms_raise_invalid_order(
+    exchange: bulwark_ccxt.bulwark, type: str, side: str, amount: object, price: object,
+    params: dict,
+) -> None:  # fmt: skip
+    # Act / Assert: ccxt's class for a bad order, never BadRequest or a bare ValueError
+    with pytest.raises(ccxt.InvalidOrder):
+        exchange.create_order("MSFT", type, side, amount, price, params)
+
+
+def test_the_servers_refusals_of_order_terms_are_invalid_order(
+    exchange: bulwark_ccxt.bulwark,
+) -> None:
+    # Arrange: a body the client side checks would not let through
+    negative = {"account_id": DEMO_ACCOUNT, "symbol": "MSFT", "side": "buy",
+                "order_type": "market", "quantity": "-1"}  # fmt: skip
+
+    # Act / Assert: Bulwark's own refusals of the terms
+    with pytest.raises(ccxt.InvalidOrder, match="INVALID_QUANTITY"):
+        exchange.create_order("MSFT", "market", "buy", 0.5)  # off MSFT's lot of 1
+    with pytest.raises(ccxt.InvalidOrder, match="INVALID_PRICE"):
+        exchange.create_order("MSFT", "limit", "buy", 1, "1.255")  # off the 0.01 tick
+    with (
+        pytest.raises(ccxt.InvalidOrder, match="VALIDATION_ERROR"),
+        bulwark_ccxt.ccxt_errors(placing=True),
+    ):
+        exchange.client.place_order(negative)
+    # a refusal that is not about an order's terms stays a bad request
+    with pytest.raises(ccxt.BadRequest) as bad_cursor, bulwark_ccxt.ccxt_errors():
+        exchange.client.list_orders(DEMO_ACCOUNT, cursor="not-a-cursor")
+    assert not isinstance(bad_cursor.value, ccxt.InvalidOrder)
+
+
+@given(
+    amount=st.one_of(
+        st.decimals(max_value=0, allow_nan=False, places=4),
+        st.floats(max_value=0, allow_nan=False),
+        st.sampled_from([float("inf"), float("-inf"), float("nan"), "", "1e", None]),
+    )
+)
+def test_no_amount_but_a_positive_number_leaves_the_client(amount: object) -> None:
+    # Arrange: an exchange whose Bulwark cannot be reached, so only the client's check answers
+    venue = bulwark_ccxt.bulwark(
+        {"apiKey": "k", "urls": {"api": "http://127.0.0.1:9"}, "options": {"account": "a"}}
+    )
+
+    # Act / Assert
+    try:
+        with pytest.raises(ccxt.InvalidOrder, match="amount"):
+            venue.create_order("MSFT", "market", "buy", amount)
+    finally:
+        venue.close()
 
 
 def test_a_revoked_or_missing_key_is_an_authentication_error(

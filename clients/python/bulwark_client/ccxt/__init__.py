@@ -17,7 +17,8 @@ own answer with its exact decimal strings. An amount or price given as a float i
 shortest round-tripping text (`repr`), as a string or Decimal as given.
 
 Errors are ccxt's classes when ccxt is installed (else same-named classes of this module): a
-denial by the gate is `InvalidOrder` (the reasons in its message), an unknown order
+denial by the gate is `InvalidOrder` (the reasons in its message), as are bad order terms
+(checked before sending: an amount or price not a finite number above 0; Bulwark's INVALID_*), an unknown order
 `OrderNotFound`, a bad key `AuthenticationError`, a refused action `PermissionDenied`, a halt
 or other refusal `ExchangeError`, too many requests `RateLimitExceeded`, Bulwark down
 `ExchangeNotAvailable`. Every order carries an Idempotency-Key, so a retried `create_order`
@@ -37,7 +38,7 @@ import httpx
 from bulwark_client import errors
 from bulwark_client.facade import Bulwark
 from bulwark_client.generated.api.trading import get_account, list_instruments
-from bulwark_client.generated.models import OrderStatus
+from bulwark_client.generated.models import OrderStatus, Side, TimeInForce
 
 # ccxt's error hierarchy, by name: each class and its parent (None: ccxt's BaseError's).
 _HIERARCHY: dict[str, str | None] = {
@@ -108,11 +109,29 @@ _INSTRUMENTS_PAGE = 200
 _ORDERS_PAGE = 200
 
 
+_SIDES = {side.value for side in Side}
+_TIMES_IN_FORCE = {time.value for time in TimeInForce}
+# Bulwark's refusals of an order's terms (422), raised as ccxt's InvalidOrder; while an order is
+# placed, a 400 VALIDATION_ERROR names one of its fields and is one too.
+_ORDER_TERMS = {"INVALID_ORDER", "INVALID_QUANTITY", "INVALID_PRICE", "ORDER_REJECTED"}
+
+
 def number(value: Any) -> str:
     """An amount or price as Bulwark's decimal text (a float through its shortest repr)."""
     if isinstance(value, float):
         return repr(value)
     return str(Decimal(str(value)))
+
+
+def positive(name: str, value: Any) -> str:
+    """`value` as Bulwark's decimal text, or InvalidOrder unless it is a finite number above 0."""
+    try:
+        parsed = Decimal(str(value)) if not isinstance(value, bool) else None
+    except ArithmeticError:
+        parsed = None
+    if parsed is None or not parsed.is_finite() or parsed <= 0:
+        raise InvalidOrder(f"bulwark: {name} must be a number above 0, not {value!r}")
+    return number(value)
 
 
 def _float(text: Any) -> float | None:
@@ -216,8 +235,9 @@ def unified_market(info: Mapping[str, Any]) -> dict[str, Any]:
 
 
 @contextmanager
-def ccxt_errors() -> Iterator[None]:
-    """Bulwark's problems raised as ccxt's errors (the original as their cause)."""
+def ccxt_errors(*, placing: bool = False) -> Iterator[None]:
+    """Bulwark's problems raised as ccxt's errors (the original as their cause); `placing`: the
+    request places an order, so a malformed field of it is an invalid order."""
     try:
         yield
     except errors.OrderDenied as exc:
@@ -231,8 +251,8 @@ def ccxt_errors() -> Iterator[None]:
     except errors.RateLimited as exc:
         raise RateLimitExceeded(f"bulwark {exc.code}: {exc}") from exc
     except (errors.BadRequest, errors.Unprocessable) as exc:
-        kind = InvalidOrder if exc.code.startswith(("ORDER", "INVALID")) else BadRequest
-        raise kind(f"bulwark {exc.code}: {exc}") from exc
+        terms = exc.code in _ORDER_TERMS or (placing and exc.code == "VALIDATION_ERROR")
+        raise (InvalidOrder if terms else BadRequest)(f"bulwark {exc.code}: {exc}") from exc
     except errors.ServerError as exc:
         raise ExchangeNotAvailable(f"bulwark {exc.code}: {exc}") from exc
     except errors.BulwarkError as exc:
@@ -270,21 +290,28 @@ class _Unified:
     ) -> dict[str, Any]:
         if type not in _TYPES:
             raise InvalidOrder(f"bulwark: order type {type!r} is none of {sorted(_TYPES)}")
+        if side not in _SIDES:
+            raise InvalidOrder(f"bulwark: side {side!r} is none of {sorted(_SIDES)}")
         body: dict[str, Any] = {
             "account_id": self._account(params),
             "symbol": symbol,
             "side": side,
-            "quantity": number(amount),
+            "quantity": positive("amount", amount),
             "order_type": type,
         }
         if price is not None and type in ("limit", "stop_limit"):
-            body["limit_price"] = number(price)
+            body["limit_price"] = positive("price", price)
         for theirs, ours in _PARAMS.items():
             if params.get(theirs) is not None:
                 value = params[theirs]
-                body[ours] = number(value) if ours == "stop_price" else value
+                body[ours] = positive(theirs, value) if ours == "stop_price" else value
         if "time_in_force" in body:
             body["time_in_force"] = str(body["time_in_force"]).lower()
+            if body["time_in_force"] not in _TIMES_IN_FORCE:
+                raise InvalidOrder(
+                    f"bulwark: timeInForce {params['timeInForce']!r} is none of "
+                    f"{sorted(t.upper() for t in _TIMES_IN_FORCE)}"
+                )
         return body
 
     @staticmethod
@@ -326,7 +353,7 @@ class bulwark(_Unified):
         params: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:  # fmt: skip
         body = self._order_body(symbol, type, side, amount, price, params or {})
-        with ccxt_errors():
+        with ccxt_errors(placing=True):
             placed = self.client.place_order(body)
         return unified_order(placed.to_dict()["order"])
 

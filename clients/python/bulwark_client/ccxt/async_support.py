@@ -66,7 +66,7 @@ class bulwark(_Unified):
         params: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:  # fmt: skip
         body = self._order_body(symbol, type, side, amount, price, params or {})
-        with ccxt_errors():
+        with ccxt_errors(placing=True):
             placed = await self.client.place_order(body)
         return unified_order(placed.to_dict()["order"])
 
