@@ -83,6 +83,35 @@ def test_a_denial_and_a_foreign_order_raise_ccxts_own_errors(
         exchange.create_order("MSFT", "trailing", "buy", 1)
 
 
+def test_an_account_one_may_not_use_is_account_not_enabled_and_not_revealed(
+    exchange: bulwark_ccxt.bulwark, desk: Desk
+) -> None:
+    # Arrange: another owner's account, and one that does not exist
+    foreign = {"account": desk.account_of_another_owner()}
+    missing = {"account": "no-such-account"}
+
+    # Act: each account-scoped call on each
+    raised: dict[str, list[Exception]] = {"foreign": [], "missing": []}
+    for which, params in (("foreign", foreign), ("missing", missing)):
+        for call in (
+            lambda p: exchange.fetch_balance(p),
+            lambda p: exchange.fetch_positions(None, p),
+            lambda p: exchange.create_order("MSFT", "market", "buy", 1, None, p),
+        ):
+            with pytest.raises(ccxt.BaseError) as caught:
+                call(params)
+            raised[which].append(caught.value)
+
+    # Assert: ccxt's class for an account one may not use, the same for both (nothing told)
+    for errors in raised.values():
+        assert [type(e) for e in errors] == [ccxt.AccountNotEnabled] * 3
+        assert all(isinstance(e, ccxt.PermissionDenied) for e in errors)
+    for theirs, none in zip(raised["foreign"], raised["missing"], strict=True):
+        assert str(theirs).replace(foreign["account"], "X") == str(none).replace(
+            missing["account"], "X"
+        )
+
+
 @pytest.mark.parametrize(
     ("type", "side", "amount", "price", "params"),
     [

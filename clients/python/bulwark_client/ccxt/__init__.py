@@ -18,11 +18,13 @@ shortest round-tripping text (`repr`), as a string or Decimal as given.
 
 Errors are ccxt's classes when ccxt is installed (else same-named classes of this module): a
 denial by the gate is `InvalidOrder` (the reasons in its message), as are bad order terms
-(checked before sending: an amount or price not a finite number above 0; Bulwark's INVALID_*), an unknown order
-`OrderNotFound`, a bad key `AuthenticationError`, a refused action `PermissionDenied`, a halt
-or other refusal `ExchangeError`, too many requests `RateLimitExceeded`, Bulwark down
-`ExchangeNotAvailable`. Every order carries an Idempotency-Key, so a retried `create_order`
-never places twice. `bulwark_client.ccxt.async_support.bulwark` is the same with `await`.
+(checked before sending: an amount or price not a finite number above 0; Bulwark's INVALID_*);
+an unknown order `OrderNotFound`; an account the key may not use (another owner's, or none:
+Bulwark does not say which) `AccountNotEnabled`, a `PermissionDenied`; a bad key
+`AuthenticationError`, a refused action `PermissionDenied`, a halt or other refusal
+`ExchangeError`, too many requests `RateLimitExceeded`, Bulwark down `ExchangeNotAvailable`.
+Every order carries an Idempotency-Key, so a retried `create_order` never places twice.
+`from bulwark_client.ccxt.async_support import bulwark` is the same with `await`.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ _HIERARCHY: dict[str, str | None] = {
     "ExchangeError": "BaseError",
     "AuthenticationError": "ExchangeError",
     "PermissionDenied": "AuthenticationError",
+    "AccountNotEnabled": "PermissionDenied",
     "BadRequest": "ExchangeError",
     "InvalidOrder": "ExchangeError",
     "OrderNotFound": "InvalidOrder",
@@ -72,6 +75,7 @@ BaseError = _ERRORS["BaseError"]
 ExchangeError = _ERRORS["ExchangeError"]
 AuthenticationError = _ERRORS["AuthenticationError"]
 PermissionDenied = _ERRORS["PermissionDenied"]
+AccountNotEnabled = _ERRORS["AccountNotEnabled"]
 BadRequest = _ERRORS["BadRequest"]
 InvalidOrder = _ERRORS["InvalidOrder"]
 OrderNotFound = _ERRORS["OrderNotFound"]
@@ -235,14 +239,20 @@ def unified_market(info: Mapping[str, Any]) -> dict[str, Any]:
 
 
 @contextmanager
-def ccxt_errors(*, placing: bool = False) -> Iterator[None]:
+def ccxt_errors(*, placing: bool = False, account: str | None = None) -> Iterator[None]:
     """Bulwark's problems raised as ccxt's errors (the original as their cause); `placing`: the
-    request places an order, so a malformed field of it is an invalid order."""
+    request places an order, so a malformed field of it is an invalid order; `account`: the
+    request is the account's, so its 404 (not there, or not the caller's: Bulwark does not say
+    which) is ccxt's AccountNotEnabled, an account one may not use."""
     try:
         yield
     except errors.OrderDenied as exc:
         raise InvalidOrder(f"bulwark ORDER_DENIED: {'; '.join(exc.reasons) or exc}") from exc
     except errors.NotFound as exc:
+        if account is not None:
+            raise AccountNotEnabled(
+                f"bulwark {exc.code}: account {account} is not one this key may use"
+            ) from exc
         raise OrderNotFound(f"bulwark {exc.code}: {exc}") from exc
     except errors.Unauthenticated as exc:
         raise AuthenticationError(f"bulwark {exc.code}: {exc}") from exc
@@ -353,7 +363,7 @@ class bulwark(_Unified):
         params: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:  # fmt: skip
         body = self._order_body(symbol, type, side, amount, price, params or {})
-        with ccxt_errors(placing=True):
+        with ccxt_errors(placing=True, account=body["account_id"]):
             placed = self.client.place_order(body)
         return unified_order(placed.to_dict()["order"])
 
@@ -378,7 +388,7 @@ class bulwark(_Unified):
     ) -> list[dict[str, Any]]:
         orders: list[dict[str, Any]] = []
         cursor: str | None = None
-        with ccxt_errors():
+        with ccxt_errors(account=self._account(params)):
             while limit is None or len(orders) < limit:
                 page = self.client.list_orders(
                     self._account(params), status=statuses, symbol=symbol, cursor=cursor,
@@ -410,13 +420,13 @@ class bulwark(_Unified):
     def fetch_positions(
         self, symbols: list[str] | None = None, params: Mapping[str, Any] | None = None
     ) -> list[dict[str, Any]]:
-        with ccxt_errors():
+        with ccxt_errors(account=self._account(params or {})):
             listed = self.client.list_positions(self._account(params or {})).to_dict()
         positions = [unified_position(p) for p in listed["items"]]
         return [p for p in positions if not symbols or p["symbol"] in symbols]
 
     def fetch_balance(self, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        with ccxt_errors():
+        with ccxt_errors(account=self._account(params or {})):
             account = self.client.call(get_account, self._account(params or {}))
         return unified_balance(account.to_dict())
 

@@ -66,7 +66,7 @@ class bulwark(_Unified):
         params: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:  # fmt: skip
         body = self._order_body(symbol, type, side, amount, price, params or {})
-        with ccxt_errors(placing=True):
+        with ccxt_errors(placing=True, account=body["account_id"]):
             placed = await self.client.place_order(body)
         return unified_order(placed.to_dict()["order"])
 
@@ -91,7 +91,7 @@ class bulwark(_Unified):
     ) -> list[dict[str, Any]]:
         orders: list[dict[str, Any]] = []
         cursor: str | None = None
-        with ccxt_errors():
+        with ccxt_errors(account=self._account(params)):
             while limit is None or len(orders) < limit:
                 listed = await self.client.list_orders(
                     self._account(params), status=statuses, symbol=symbol, cursor=cursor,
@@ -124,12 +124,12 @@ class bulwark(_Unified):
     async def fetch_positions(
         self, symbols: list[str] | None = None, params: Mapping[str, Any] | None = None
     ) -> list[dict[str, Any]]:
-        with ccxt_errors():
+        with ccxt_errors(account=self._account(params or {})):
             listed = (await self.client.list_positions(self._account(params or {}))).to_dict()
         positions = [unified_position(p) for p in listed["items"]]
         return [p for p in positions if not symbols or p["symbol"] in symbols]
 
     async def fetch_balance(self, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        with ccxt_errors():
+        with ccxt_errors(account=self._account(params or {})):
             account = await self.client.call(get_account, self._account(params or {}))
         return unified_balance(account.to_dict())
