@@ -83,6 +83,36 @@ def test_a_denial_and_a_foreign_order_raise_ccxts_own_errors(
         exchange.create_order("MSFT", "trailing", "buy", 1)
 
 
+def _exact(balance: dict, part: str) -> Decimal:
+    return Decimal(repr(balance[part]["USD"]))
+
+
+def test_the_balance_commits_what_an_open_order_and_positions_hold(
+    exchange: bulwark_ccxt.bulwark,
+) -> None:
+    # Arrange
+    before = exchange.fetch_balance()
+
+    # Act: a limit order rests far below the market, then is canceled
+    resting = exchange.create_order("AAPL", "limit", "buy", 40, 1.25)
+    during = exchange.fetch_balance()
+    exchange.cancel_order(resting["id"])
+    after = exchange.fetch_balance()
+
+    # Assert: total the equity, free + used == total to the cent, the order's commitment used
+    for balance in (before, during, after):
+        total = _exact(balance, "total")
+        assert total == Decimal(balance["info"]["account"]["equity"])
+        assert _exact(balance, "free") + _exact(balance, "used") == total
+        assert _exact(balance, "used") >= 0
+    committed = _exact(during, "used") - _exact(before, "used")
+    assert Decimal("0") < committed <= Decimal("50.00")  # 40 x 1.25 at the initial rate
+    assert _exact(before, "free") - _exact(during, "free") == committed
+    assert _exact(after, "used") == _exact(before, "used")
+    # positions commit margin too: MSFT is held by then
+    assert _exact(before, "used") > 0
+
+
 def test_an_account_one_may_not_use_is_account_not_enabled_and_not_revealed(
     exchange: bulwark_ccxt.bulwark, desk: Desk
 ) -> None:

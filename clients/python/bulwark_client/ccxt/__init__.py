@@ -39,7 +39,7 @@ import httpx
 
 from bulwark_client import errors
 from bulwark_client.facade import Bulwark
-from bulwark_client.generated.api.trading import get_account, list_instruments
+from bulwark_client.generated.api.trading import get_account, get_margin_status, list_instruments
 from bulwark_client.generated.models import OrderStatus, Side, TimeInForce
 
 # ccxt's error hierarchy, by name: each class and its parent (None: ccxt's BaseError's).
@@ -201,20 +201,78 @@ def unified_position(info: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def unified_balance(account: Mapping[str, Any]) -> dict[str, Any]:
-    """An account's cash as ccxt's balance structure: free is what buys (buying power when
-    Bulwark knows it, else cash), total the cash."""
+_CENT = Decimal("0.01")
+_RATE = Decimal("0.0001")
+
+
+def _decimal(text: Any) -> Decimal | None:
+    return None if text in (None, "") else Decimal(str(text))
+
+
+def _rate(requirement: Decimal, notional: Decimal) -> Decimal:
+    return (requirement / notional).quantize(_RATE) if notional > 0 else Decimal(1)
+
+
+def committed(
+    account: Mapping[str, Any], margin: Mapping[str, Any] | None, orders: list[Mapping[str, Any]]
+) -> Decimal:
+    """What the account's positions and open orders commit of its equity, as the gate's
+    buying power counts it: each position's initial margin, and each open order's remaining
+    quantity at its limit (else stop, else the held mark) price times the initial rate of its
+    symbol (100% in a cash account; in a margin account the position's rate, else the rate
+    behind the buying power Bulwark reports)."""
+    equity = _decimal(account.get("equity")) or _decimal(account.get("cash")) or Decimal(0)
+    power = _decimal(account.get("buying_power"))
+    rates: dict[str, Decimal] = {}
+    marks: dict[str, Decimal] = {}
+    if margin is None:  # a cash account: every position and order needs 100% of its value
+        held = equity - (power if power is not None else equity)
+        default = Decimal(1)
+    else:
+        held = Decimal(str(margin["initial_requirement"]))
+        margin_power = Decimal(str(margin["buying_power"]))
+        default = _rate(Decimal(str(margin["equity"])) - held, margin_power)
+        for line in margin.get("positions") or []:
+            rates[line["symbol"]] = _rate(
+                Decimal(str(line["initial_requirement"])), Decimal(str(line["notional"]))
+            )
+            marks[line["symbol"]] = Decimal(str(line["mark"]))
+    pending = Decimal(0)
+    for order in orders:
+        symbol = str(order.get("symbol"))
+        remaining = Decimal(str(order.get("quantity") or 0)) - Decimal(
+            str(order.get("filled_quantity") or 0)
+        )
+        price = (
+            _decimal(order.get("limit_price"))
+            or _decimal(order.get("stop_price"))
+            or marks.get(symbol, Decimal(0))
+        )
+        pending += max(remaining, Decimal(0)) * price * rates.get(symbol, default)
+    return max(held, Decimal(0)) + pending
+
+
+def unified_balance(
+    account: Mapping[str, Any],
+    margin: Mapping[str, Any] | None = None,
+    orders: list[Mapping[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """An account as ccxt's balance structure in its currency: `total` its equity, `used` what
+    its positions' margin and its open orders commit (`committed`), `free` the rest (the
+    buying power Bulwark reports, in equity, less the open orders'), so free + used == total;
+    computed in Decimal to the cent, then given as floats as every unified number is."""
     currency = account.get("currency") or "USD"
-    total = _float(account.get("cash")) or 0.0
-    free = _float(account.get("buying_power"))
-    free = total if free is None else min(free, total)
-    used = total - free
+    total = _decimal(account.get("equity")) or _decimal(account.get("cash")) or Decimal(0)
+    used = committed(account, margin, orders or []).quantize(_CENT)
+    free = total - used
+    info = {"account": dict(account), "margin": margin, "open_orders": list(orders or [])}
+    amounts = {"free": float(free), "used": float(used), "total": float(total)}
     return {
-        "info": dict(account),
-        currency: {"free": free, "used": used, "total": total},
-        "free": {currency: free},
-        "used": {currency: used},
-        "total": {currency: total},
+        "info": info,
+        currency: amounts,
+        "free": {currency: amounts["free"]},
+        "used": {currency: amounts["used"]},
+        "total": {currency: amounts["total"]},
     }
 
 
@@ -426,9 +484,14 @@ class bulwark(_Unified):
         return [p for p in positions if not symbols or p["symbol"] in symbols]
 
     def fetch_balance(self, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        with ccxt_errors(account=self._account(params or {})):
-            account = self.client.call(get_account, self._account(params or {}))
-        return unified_balance(account.to_dict())
+        account_id = self._account(params or {})
+        with ccxt_errors(account=account_id):
+            account = self.client.call(get_account, account_id).to_dict()
+            margin = None
+            if account.get("trading_type") != "cash":
+                margin = self.client.call(get_margin_status, account_id).to_dict()
+        orders = self._orders(_OPEN, None, None, params or {})
+        return unified_balance(account, margin, [o["info"] for o in orders])
 
 
 # ccxt's layout: `ccxt.async_support.binance`, here `bulwark_client.ccxt.async_support.bulwark`.

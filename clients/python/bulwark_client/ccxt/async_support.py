@@ -27,7 +27,7 @@ from bulwark_client.ccxt import (
     unified_position,
 )
 from bulwark_client.facade import AsyncBulwark
-from bulwark_client.generated.api.trading import get_account, list_instruments
+from bulwark_client.generated.api.trading import get_account, get_margin_status, list_instruments
 from bulwark_client.generated.models import OrderStatus
 
 __all__ = ["bulwark"]
@@ -130,6 +130,11 @@ class bulwark(_Unified):
         return [p for p in positions if not symbols or p["symbol"] in symbols]
 
     async def fetch_balance(self, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        with ccxt_errors(account=self._account(params or {})):
-            account = await self.client.call(get_account, self._account(params or {}))
-        return unified_balance(account.to_dict())
+        account_id = self._account(params or {})
+        with ccxt_errors(account=account_id):
+            account = (await self.client.call(get_account, account_id)).to_dict()
+            margin = None
+            if account.get("trading_type") != "cash":
+                margin = (await self.client.call(get_margin_status, account_id)).to_dict()
+        orders = await self._orders(_OPEN, None, None, params or {})
+        return unified_balance(account, margin, [o["info"] for o in orders])
