@@ -10,6 +10,8 @@ from decimal import Decimal
 
 import ccxt
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bootstrap.demo import DEMO_ACCOUNT
 from bulwark_client import ccxt as bulwark_ccxt
@@ -81,6 +83,132 @@ def test_a_denial_and_a_foreign_order_raise_ccxts_own_errors(
         exchange.create_order("MSFT", "trailing", "buy", 1)
 
 
+def _exact(balance: dict, part: str) -> Decimal:
+    return Decimal(repr(balance[part]["USD"]))
+
+
+def test_the_balance_commits_what_an_open_order_and_positions_hold(
+    exchange: bulwark_ccxt.bulwark,
+) -> None:
+    # Arrange
+    before = exchange.fetch_balance()
+
+    # Act: a limit order rests far below the market, then is canceled
+    resting = exchange.create_order("AAPL", "limit", "buy", 40, 1.25)
+    during = exchange.fetch_balance()
+    exchange.cancel_order(resting["id"])
+    after = exchange.fetch_balance()
+
+    # Assert: total the equity, free + used == total to the cent, the order's commitment used
+    for balance in (before, during, after):
+        total = _exact(balance, "total")
+        assert total == Decimal(balance["info"]["account"]["equity"])
+        assert _exact(balance, "free") + _exact(balance, "used") == total
+        assert _exact(balance, "used") >= 0
+    committed = _exact(during, "used") - _exact(before, "used")
+    assert Decimal("0") < committed <= Decimal("50.00")  # 40 x 1.25 at the initial rate
+    assert _exact(before, "free") - _exact(during, "free") == committed
+    assert _exact(after, "used") == _exact(before, "used")
+    # positions commit margin too: MSFT is held by then
+    assert _exact(before, "used") > 0
+
+
+def test_an_account_one_may_not_use_is_account_not_enabled_and_not_revealed(
+    exchange: bulwark_ccxt.bulwark, desk: Desk
+) -> None:
+    # Arrange: another owner's account, and one that does not exist
+    foreign = {"account": desk.account_of_another_owner()}
+    missing = {"account": "no-such-account"}
+
+    # Act: each account-scoped call on each
+    raised: dict[str, list[Exception]] = {"foreign": [], "missing": []}
+    for which, params in (("foreign", foreign), ("missing", missing)):
+        for call in (
+            lambda p: exchange.fetch_balance(p),
+            lambda p: exchange.fetch_positions(None, p),
+            lambda p: exchange.create_order("MSFT", "market", "buy", 1, None, p),
+        ):
+            with pytest.raises(ccxt.BaseError) as caught:
+                call(params)
+            raised[which].append(caught.value)
+
+    # Assert: ccxt's class for an account one may not use, the same for both (nothing told)
+    for errors in raised.values():
+        assert [type(e) for e in errors] == [ccxt.AccountNotEnabled] * 3
+        assert all(isinstance(e, ccxt.PermissionDenied) for e in errors)
+    for theirs, none in zip(raised["foreign"], raised["missing"], strict=True):
+        assert str(theirs).replace(foreign["account"], "X") == str(none).replace(
+            missing["account"], "X"
+        )
+
+
+@pytest.mark.parametrize(
+    ("type", "side", "amount", "price", "params"),
+    [
+        ("market", "buy", -1, None, {}),
+        ("market", "buy", 0, None, {}),
+        ("market", "sell", "ten", None, {}),
+        ("market", "buy", float("nan"), None, {}),
+        ("limit", "buy", 1, -1.25, {}),
+        ("limit", "buy", 1, None, {}),
+        ("stop", "sell", 1, None, {"stopPrice": 0}),
+        ("market", "hold", 1, None, {}),
+        ("limit", "buy", 1, 1.25, {"timeInForce": "forever"}),
+    ],
+)
+def test_invalid_order_terms_raise_invalid_order(
+    exchange: bulwark_ccxt.bulwark, type: str, side: str, amount: object, price: object,
+    params: dict,
+) -> None:  # fmt: skip
+    # Act / Assert: ccxt's class for a bad order, never BadRequest or a bare ValueError
+    with pytest.raises(ccxt.InvalidOrder):
+        exchange.create_order("MSFT", type, side, amount, price, params)
+
+
+def test_the_servers_refusals_of_order_terms_are_invalid_order(
+    exchange: bulwark_ccxt.bulwark,
+) -> None:
+    # Arrange: a body the client side checks would not let through
+    negative = {"account_id": DEMO_ACCOUNT, "symbol": "MSFT", "side": "buy",
+                "order_type": "market", "quantity": "-1"}  # fmt: skip
+
+    # Act / Assert: Bulwark's own refusals of the terms
+    with pytest.raises(ccxt.InvalidOrder, match="INVALID_QUANTITY"):
+        exchange.create_order("MSFT", "market", "buy", 0.5)  # off MSFT's lot of 1
+    with pytest.raises(ccxt.InvalidOrder, match="INVALID_PRICE"):
+        exchange.create_order("MSFT", "limit", "buy", 1, "1.255")  # off the 0.01 tick
+    with (
+        pytest.raises(ccxt.InvalidOrder, match="VALIDATION_ERROR"),
+        bulwark_ccxt.ccxt_errors(placing=True),
+    ):
+        exchange.client.place_order(negative)
+    # a refusal that is not about an order's terms stays a bad request
+    with pytest.raises(ccxt.BadRequest) as bad_cursor, bulwark_ccxt.ccxt_errors():
+        exchange.client.list_orders(DEMO_ACCOUNT, cursor="not-a-cursor")
+    assert not isinstance(bad_cursor.value, ccxt.InvalidOrder)
+
+
+@given(
+    amount=st.one_of(
+        st.decimals(max_value=0, allow_nan=False, places=4),
+        st.floats(max_value=0, allow_nan=False),
+        st.sampled_from([float("inf"), float("-inf"), float("nan"), "", "1e", None]),
+    )
+)
+def test_no_amount_but_a_positive_number_leaves_the_client(amount: object) -> None:
+    # Arrange: an exchange whose Bulwark cannot be reached, so only the client's check answers
+    venue = bulwark_ccxt.bulwark(
+        {"apiKey": "k", "urls": {"api": "http://127.0.0.1:9"}, "options": {"account": "a"}}
+    )
+
+    # Act / Assert
+    try:
+        with pytest.raises(ccxt.InvalidOrder, match="amount"):
+            venue.create_order("MSFT", "market", "buy", amount)
+    finally:
+        venue.close()
+
+
 def test_a_revoked_or_missing_key_is_an_authentication_error(
     served: Served, desk: Desk, agent: AgentKey
 ) -> None:
@@ -101,9 +229,11 @@ def test_a_revoked_or_missing_key_is_an_authentication_error(
 
 
 def test_the_async_exchange_is_the_same_with_await(served: Served, agent: AgentKey) -> None:
-    # Arrange
+    # Arrange: imported as a ccxt script imports ccxt.async_support's exchanges
+    from bulwark_client.ccxt.async_support import bulwark
+
     async def script() -> tuple[dict, list]:
-        venue = bulwark_ccxt.async_support.bulwark(
+        venue = bulwark(
             {"apiKey": agent.api_key, "urls": {"api": served.api},
              "options": {"account": DEMO_ACCOUNT}}
         )  # fmt: skip
@@ -119,3 +249,5 @@ def test_the_async_exchange_is_the_same_with_await(served: Served, agent: AgentK
     # Assert
     assert order["side"] == "sell" and order["status"] == "closed"
     assert order["id"] in {o["id"] for o in closed}
+    assert bulwark is bulwark_ccxt.async_support.bulwark and bulwark.id == bulwark_ccxt.bulwark.id
+    assert bulwark.__name__ == bulwark_ccxt.bulwark.__name__ == "bulwark"

@@ -108,8 +108,8 @@ class Desk:
     def revoke(self, key: AgentKey) -> None:
         self._ok(self.client.delete(f"/agents/{key.agent_id}/keys/{key.key_id}"))
 
-    def order_of_another_owner(self) -> str:
-        """An order placed by another owner on their own account: its id."""
+    def _another_owner(self) -> httpx.Client:
+        """A client logged in as a fresh owner (the caller closes it)."""
         name = f"other-owner-{next(_serial)}"
         password = "another-password-1"
         admin = httpx.Client(base_url=f"{self.api}/api/v1", timeout=30)
@@ -120,8 +120,20 @@ class Desk:
             self._ok(
                 admin.post("/users", json={"username": name, "password": password, "role": "owner"})
             )
-        with httpx.Client(base_url=f"{self.api}/api/v1", timeout=30) as other:
-            other.headers["Authorization"] = f"Bearer {self._login(name, password)}"
+        other = httpx.Client(base_url=f"{self.api}/api/v1", timeout=30)
+        other.headers["Authorization"] = f"Bearer {self._login(name, password)}"
+        return other
+
+    def account_of_another_owner(self) -> str:
+        """A paper account another owner opened: its id."""
+        with self._another_owner() as other:
+            account = self._ok(other.post("/accounts", json=_PAPER_ACCOUNT))
+        account_id: str = account["id"]
+        return account_id
+
+    def order_of_another_owner(self) -> str:
+        """An order placed by another owner on their own account: its id."""
+        with self._another_owner() as other:
             account = self._ok(other.post("/accounts", json=_PAPER_ACCOUNT))
             placed = self._ok(
                 other.post(

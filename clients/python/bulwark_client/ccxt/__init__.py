@@ -17,11 +17,14 @@ own answer with its exact decimal strings. An amount or price given as a float i
 shortest round-tripping text (`repr`), as a string or Decimal as given.
 
 Errors are ccxt's classes when ccxt is installed (else same-named classes of this module): a
-denial by the gate is `InvalidOrder` (the reasons in its message), an unknown order
-`OrderNotFound`, a bad key `AuthenticationError`, a refused action `PermissionDenied`, a halt
-or other refusal `ExchangeError`, too many requests `RateLimitExceeded`, Bulwark down
-`ExchangeNotAvailable`. Every order carries an Idempotency-Key, so a retried `create_order`
-never places twice. `bulwark_client.ccxt.async_support.bulwark` is the same with `await`.
+denial by the gate is `InvalidOrder` (the reasons in its message), as are bad order terms
+(checked before sending: an amount or price not a finite number above 0; Bulwark's INVALID_*);
+an unknown order `OrderNotFound`; an account the key may not use (another owner's, or none:
+Bulwark does not say which) `AccountNotEnabled`, a `PermissionDenied`; a bad key
+`AuthenticationError`, a refused action `PermissionDenied`, a halt or other refusal
+`ExchangeError`, too many requests `RateLimitExceeded`, Bulwark down `ExchangeNotAvailable`.
+Every order carries an Idempotency-Key, so a retried `create_order` never places twice.
+`from bulwark_client.ccxt.async_support import bulwark` is the same with `await`.
 """
 
 from __future__ import annotations
@@ -35,9 +38,9 @@ from typing import Any
 import httpx
 
 from bulwark_client import errors
-from bulwark_client.facade import AsyncBulwark, Bulwark
-from bulwark_client.generated.api.trading import get_account, list_instruments
-from bulwark_client.generated.models import OrderStatus
+from bulwark_client.facade import Bulwark
+from bulwark_client.generated.api.trading import get_account, get_margin_status, list_instruments
+from bulwark_client.generated.models import OrderStatus, Side, TimeInForce
 
 # ccxt's error hierarchy, by name: each class and its parent (None: ccxt's BaseError's).
 _HIERARCHY: dict[str, str | None] = {
@@ -45,6 +48,7 @@ _HIERARCHY: dict[str, str | None] = {
     "ExchangeError": "BaseError",
     "AuthenticationError": "ExchangeError",
     "PermissionDenied": "AuthenticationError",
+    "AccountNotEnabled": "PermissionDenied",
     "BadRequest": "ExchangeError",
     "InvalidOrder": "ExchangeError",
     "OrderNotFound": "InvalidOrder",
@@ -71,6 +75,7 @@ BaseError = _ERRORS["BaseError"]
 ExchangeError = _ERRORS["ExchangeError"]
 AuthenticationError = _ERRORS["AuthenticationError"]
 PermissionDenied = _ERRORS["PermissionDenied"]
+AccountNotEnabled = _ERRORS["AccountNotEnabled"]
 BadRequest = _ERRORS["BadRequest"]
 InvalidOrder = _ERRORS["InvalidOrder"]
 OrderNotFound = _ERRORS["OrderNotFound"]
@@ -108,11 +113,29 @@ _INSTRUMENTS_PAGE = 200
 _ORDERS_PAGE = 200
 
 
+_SIDES = {side.value for side in Side}
+_TIMES_IN_FORCE = {time.value for time in TimeInForce}
+# Bulwark's refusals of an order's terms (422), raised as ccxt's InvalidOrder; while an order is
+# placed, a 400 VALIDATION_ERROR names one of its fields and is one too.
+_ORDER_TERMS = {"INVALID_ORDER", "INVALID_QUANTITY", "INVALID_PRICE", "ORDER_REJECTED"}
+
+
 def number(value: Any) -> str:
     """An amount or price as Bulwark's decimal text (a float through its shortest repr)."""
     if isinstance(value, float):
         return repr(value)
     return str(Decimal(str(value)))
+
+
+def positive(name: str, value: Any) -> str:
+    """`value` as Bulwark's decimal text, or InvalidOrder unless it is a finite number above 0."""
+    try:
+        parsed = Decimal(str(value)) if not isinstance(value, bool) else None
+    except ArithmeticError:
+        parsed = None
+    if parsed is None or not parsed.is_finite() or parsed <= 0:
+        raise InvalidOrder(f"bulwark: {name} must be a number above 0, not {value!r}")
+    return number(value)
 
 
 def _float(text: Any) -> float | None:
@@ -178,20 +201,78 @@ def unified_position(info: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def unified_balance(account: Mapping[str, Any]) -> dict[str, Any]:
-    """An account's cash as ccxt's balance structure: free is what buys (buying power when
-    Bulwark knows it, else cash), total the cash."""
+_CENT = Decimal("0.01")
+_RATE = Decimal("0.0001")
+
+
+def _decimal(text: Any) -> Decimal | None:
+    return None if text in (None, "") else Decimal(str(text))
+
+
+def _rate(requirement: Decimal, notional: Decimal) -> Decimal:
+    return (requirement / notional).quantize(_RATE) if notional > 0 else Decimal(1)
+
+
+def committed(
+    account: Mapping[str, Any], margin: Mapping[str, Any] | None, orders: list[Mapping[str, Any]]
+) -> Decimal:
+    """What the account's positions and open orders commit of its equity, as the gate's
+    buying power counts it: each position's initial margin, and each open order's remaining
+    quantity at its limit (else stop, else the held mark) price times the initial rate of its
+    symbol (100% in a cash account; in a margin account the position's rate, else the rate
+    behind the buying power Bulwark reports)."""
+    equity = _decimal(account.get("equity")) or _decimal(account.get("cash")) or Decimal(0)
+    power = _decimal(account.get("buying_power"))
+    rates: dict[str, Decimal] = {}
+    marks: dict[str, Decimal] = {}
+    if margin is None:  # a cash account: every position and order needs 100% of its value
+        held = equity - (power if power is not None else equity)
+        default = Decimal(1)
+    else:
+        held = Decimal(str(margin["initial_requirement"]))
+        margin_power = Decimal(str(margin["buying_power"]))
+        default = _rate(Decimal(str(margin["equity"])) - held, margin_power)
+        for line in margin.get("positions") or []:
+            rates[line["symbol"]] = _rate(
+                Decimal(str(line["initial_requirement"])), Decimal(str(line["notional"]))
+            )
+            marks[line["symbol"]] = Decimal(str(line["mark"]))
+    pending = Decimal(0)
+    for order in orders:
+        symbol = str(order.get("symbol"))
+        remaining = Decimal(str(order.get("quantity") or 0)) - Decimal(
+            str(order.get("filled_quantity") or 0)
+        )
+        price = (
+            _decimal(order.get("limit_price"))
+            or _decimal(order.get("stop_price"))
+            or marks.get(symbol, Decimal(0))
+        )
+        pending += max(remaining, Decimal(0)) * price * rates.get(symbol, default)
+    return max(held, Decimal(0)) + pending
+
+
+def unified_balance(
+    account: Mapping[str, Any],
+    margin: Mapping[str, Any] | None = None,
+    orders: list[Mapping[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """An account as ccxt's balance structure in its currency: `total` its equity, `used` what
+    its positions' margin and its open orders commit (`committed`), `free` the rest (the
+    buying power Bulwark reports, in equity, less the open orders'), so free + used == total;
+    computed in Decimal to the cent, then given as floats as every unified number is."""
     currency = account.get("currency") or "USD"
-    total = _float(account.get("cash")) or 0.0
-    free = _float(account.get("buying_power"))
-    free = total if free is None else min(free, total)
-    used = total - free
+    total = _decimal(account.get("equity")) or _decimal(account.get("cash")) or Decimal(0)
+    used = committed(account, margin, orders or []).quantize(_CENT)
+    free = total - used
+    info = {"account": dict(account), "margin": margin, "open_orders": list(orders or [])}
+    amounts = {"free": float(free), "used": float(used), "total": float(total)}
     return {
-        "info": dict(account),
-        currency: {"free": free, "used": used, "total": total},
-        "free": {currency: free},
-        "used": {currency: used},
-        "total": {currency: total},
+        "info": info,
+        currency: amounts,
+        "free": {currency: amounts["free"]},
+        "used": {currency: amounts["used"]},
+        "total": {currency: amounts["total"]},
     }
 
 
@@ -216,13 +297,20 @@ def unified_market(info: Mapping[str, Any]) -> dict[str, Any]:
 
 
 @contextmanager
-def ccxt_errors() -> Iterator[None]:
-    """Bulwark's problems raised as ccxt's errors (the original as their cause)."""
+def ccxt_errors(*, placing: bool = False, account: str | None = None) -> Iterator[None]:
+    """Bulwark's problems raised as ccxt's errors (the original as their cause); `placing`: the
+    request places an order, so a malformed field of it is an invalid order; `account`: the
+    request is the account's, so its 404 (not there, or not the caller's: Bulwark does not say
+    which) is ccxt's AccountNotEnabled, an account one may not use."""
     try:
         yield
     except errors.OrderDenied as exc:
         raise InvalidOrder(f"bulwark ORDER_DENIED: {'; '.join(exc.reasons) or exc}") from exc
     except errors.NotFound as exc:
+        if account is not None:
+            raise AccountNotEnabled(
+                f"bulwark {exc.code}: account {account} is not one this key may use"
+            ) from exc
         raise OrderNotFound(f"bulwark {exc.code}: {exc}") from exc
     except errors.Unauthenticated as exc:
         raise AuthenticationError(f"bulwark {exc.code}: {exc}") from exc
@@ -231,8 +319,8 @@ def ccxt_errors() -> Iterator[None]:
     except errors.RateLimited as exc:
         raise RateLimitExceeded(f"bulwark {exc.code}: {exc}") from exc
     except (errors.BadRequest, errors.Unprocessable) as exc:
-        kind = InvalidOrder if exc.code.startswith(("ORDER", "INVALID")) else BadRequest
-        raise kind(f"bulwark {exc.code}: {exc}") from exc
+        terms = exc.code in _ORDER_TERMS or (placing and exc.code == "VALIDATION_ERROR")
+        raise (InvalidOrder if terms else BadRequest)(f"bulwark {exc.code}: {exc}") from exc
     except errors.ServerError as exc:
         raise ExchangeNotAvailable(f"bulwark {exc.code}: {exc}") from exc
     except errors.BulwarkError as exc:
@@ -270,21 +358,28 @@ class _Unified:
     ) -> dict[str, Any]:
         if type not in _TYPES:
             raise InvalidOrder(f"bulwark: order type {type!r} is none of {sorted(_TYPES)}")
+        if side not in _SIDES:
+            raise InvalidOrder(f"bulwark: side {side!r} is none of {sorted(_SIDES)}")
         body: dict[str, Any] = {
             "account_id": self._account(params),
             "symbol": symbol,
             "side": side,
-            "quantity": number(amount),
+            "quantity": positive("amount", amount),
             "order_type": type,
         }
         if price is not None and type in ("limit", "stop_limit"):
-            body["limit_price"] = number(price)
+            body["limit_price"] = positive("price", price)
         for theirs, ours in _PARAMS.items():
             if params.get(theirs) is not None:
                 value = params[theirs]
-                body[ours] = number(value) if ours == "stop_price" else value
+                body[ours] = positive(theirs, value) if ours == "stop_price" else value
         if "time_in_force" in body:
             body["time_in_force"] = str(body["time_in_force"]).lower()
+            if body["time_in_force"] not in _TIMES_IN_FORCE:
+                raise InvalidOrder(
+                    f"bulwark: timeInForce {params['timeInForce']!r} is none of "
+                    f"{sorted(t.upper() for t in _TIMES_IN_FORCE)}"
+                )
         return body
 
     @staticmethod
@@ -326,7 +421,7 @@ class bulwark(_Unified):
         params: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:  # fmt: skip
         body = self._order_body(symbol, type, side, amount, price, params or {})
-        with ccxt_errors():
+        with ccxt_errors(placing=True, account=body["account_id"]):
             placed = self.client.place_order(body)
         return unified_order(placed.to_dict()["order"])
 
@@ -351,7 +446,7 @@ class bulwark(_Unified):
     ) -> list[dict[str, Any]]:
         orders: list[dict[str, Any]] = []
         cursor: str | None = None
-        with ccxt_errors():
+        with ccxt_errors(account=self._account(params)):
             while limit is None or len(orders) < limit:
                 page = self.client.list_orders(
                     self._account(params), status=statuses, symbol=symbol, cursor=cursor,
@@ -383,123 +478,21 @@ class bulwark(_Unified):
     def fetch_positions(
         self, symbols: list[str] | None = None, params: Mapping[str, Any] | None = None
     ) -> list[dict[str, Any]]:
-        with ccxt_errors():
+        with ccxt_errors(account=self._account(params or {})):
             listed = self.client.list_positions(self._account(params or {})).to_dict()
         positions = [unified_position(p) for p in listed["items"]]
         return [p for p in positions if not symbols or p["symbol"] in symbols]
 
     def fetch_balance(self, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        with ccxt_errors():
-            account = self.client.call(get_account, self._account(params or {}))
-        return unified_balance(account.to_dict())
+        account_id = self._account(params or {})
+        with ccxt_errors(account=account_id):
+            account = self.client.call(get_account, account_id).to_dict()
+            margin = None
+            if account.get("trading_type") != "cash":
+                margin = self.client.call(get_margin_status, account_id).to_dict()
+        orders = self._orders(_OPEN, None, None, params or {})
+        return unified_balance(account, margin, [o["info"] for o in orders])
 
 
-class _AsyncExchange(_Unified):
-    """Bulwark as an asyncio ccxt exchange: `bulwark_client.ccxt.async_support.bulwark`."""
-
-    def __init__(self, config: Mapping[str, Any] | None = None) -> None:
-        super().__init__(config)
-        self.client = AsyncBulwark(self.url, api_key=self.apiKey)
-
-    async def close(self) -> None:
-        await self.client.aclose()
-
-    async def load_markets(
-        self, reload: bool = False, params: Mapping[str, Any] | None = None
-    ) -> dict[str, Any]:
-        if self.markets and not reload:
-            return self.markets
-        items: list[dict[str, Any]] = []
-        cursor: str | None = None
-        with ccxt_errors():
-            while True:
-                page = await self.client.call(
-                    list_instruments, cursor=cursor, limit=_INSTRUMENTS_PAGE
-                )
-                items += page.to_dict()["items"]
-                if not (cursor := page.to_dict().get("next_cursor")):
-                    break
-        self.markets = {m["symbol"]: m for m in map(unified_market, items)}
-        return self.markets
-
-    async def create_order(
-        self, symbol: str, type: str, side: str, amount: Any, price: Any = None,
-        params: Mapping[str, Any] | None = None,
-    ) -> dict[str, Any]:  # fmt: skip
-        body = self._order_body(symbol, type, side, amount, price, params or {})
-        with ccxt_errors():
-            placed = await self.client.place_order(body)
-        return unified_order(placed.to_dict()["order"])
-
-    async def cancel_order(
-        self, id: str, symbol: str | None = None, params: Mapping[str, Any] | None = None
-    ) -> dict[str, Any]:
-        with ccxt_errors():
-            return unified_order((await self.client.cancel_order(id)).to_dict())
-
-    async def fetch_order(
-        self, id: str, symbol: str | None = None, params: Mapping[str, Any] | None = None
-    ) -> dict[str, Any]:
-        with ccxt_errors():
-            return unified_order((await self.client.get_order(id)).to_dict())
-
-    async def _orders(
-        self,
-        statuses: list[OrderStatus],
-        symbol: str | None,
-        limit: int | None,
-        params: Mapping[str, Any],
-    ) -> list[dict[str, Any]]:
-        orders: list[dict[str, Any]] = []
-        cursor: str | None = None
-        with ccxt_errors():
-            while limit is None or len(orders) < limit:
-                listed = await self.client.list_orders(
-                    self._account(params), status=statuses, symbol=symbol, cursor=cursor,
-                    limit=_ORDERS_PAGE,
-                )  # fmt: skip
-                page = listed.to_dict()
-                orders += page["items"]
-                if not (cursor := page.get("next_cursor")):
-                    break
-        return [unified_order(o) for o in orders]
-
-    async def fetch_open_orders(
-        self,
-        symbol: str | None = None,
-        since: int | None = None,
-        limit: int | None = None,
-        params: Mapping[str, Any] | None = None,
-    ) -> list[dict[str, Any]]:
-        return self._closed(await self._orders(_OPEN, symbol, limit, params or {}), since, limit)
-
-    async def fetch_closed_orders(
-        self,
-        symbol: str | None = None,
-        since: int | None = None,
-        limit: int | None = None,
-        params: Mapping[str, Any] | None = None,
-    ) -> list[dict[str, Any]]:
-        return self._closed(await self._orders(_CLOSED, symbol, limit, params or {}), since, limit)
-
-    async def fetch_positions(
-        self, symbols: list[str] | None = None, params: Mapping[str, Any] | None = None
-    ) -> list[dict[str, Any]]:
-        with ccxt_errors():
-            listed = (await self.client.list_positions(self._account(params or {}))).to_dict()
-        positions = [unified_position(p) for p in listed["items"]]
-        return [p for p in positions if not symbols or p["symbol"] in symbols]
-
-    async def fetch_balance(self, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        with ccxt_errors():
-            account = await self.client.call(get_account, self._account(params or {}))
-        return unified_balance(account.to_dict())
-
-
-class _AsyncSupport:
-    """ccxt's `async_support` namespace: `bulwark_client.ccxt.async_support.bulwark(config)`."""
-
-    bulwark = _AsyncExchange
-
-
-async_support = _AsyncSupport()
+# ccxt's layout: `ccxt.async_support.binance`, here `bulwark_client.ccxt.async_support.bulwark`.
+from bulwark_client.ccxt import async_support as async_support  # noqa: E402  (built on the above)
