@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -69,7 +70,7 @@ class User:
     @property
     def erased(self) -> bool:
         """Whether the user was erased on request (their login can never open again)."""
-        return self.password_hash == ERASED_PASSWORD_HASH
+        return hmac.compare_digest(self.password_hash, ERASED_PASSWORD_HASH)
 
     def reactivate(self) -> None:
         """Open the login again; never for an erased user (UserErased)."""

@@ -322,11 +322,11 @@ async def test_concurrent_orders_cannot_share_one_limit(
     policies = market.container.core.policies()
     cached = policies.policy_for
 
-    async def slow_policy(uow: UnitOfWork, account: Account) -> Policy:
+    async def slow_policy(uow: UnitOfWork, account: Account, revision: int | None = None) -> Policy:
         # Between the snapshot and the verdict, as a database read would: the two requests
         # interleave here, so only the per-account lock keeps them from sharing the limit.
         await asyncio.sleep(0.02)
-        return await cached(uow, account)
+        return await cached(uow, account, revision)
 
     monkeypatch.setattr(policies, "policy_for", slow_policy)
     body = order_body(account, quantity="100")

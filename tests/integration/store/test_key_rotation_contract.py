@@ -120,21 +120,25 @@ async def test_a_version_is_retired_once_and_listed_in_order(store: StoreUnderTe
 
 
 class Paced:
-    """A source that pauses after each read, as a slow disk would, and says what it read and
-    when it wrote, so the writers below can aim at the records in flight."""
+    """A source that pauses after each read until a writer has changed a record it read (a
+    second at most), and says what it read and when it wrote, so the writers below can aim at
+    the records in flight. Waiting for the change, not for a fixed time, makes the race happen
+    on every batch however slow the machine."""
 
     def __init__(self, inner: SealedRecordSource) -> None:
         self.inner, self.name = inner, inner.name
         self.in_flight: list[str] = []
-        self.read, self.written = asyncio.Event(), asyncio.Event()
+        self.read, self.written, self.changed = asyncio.Event(), asyncio.Event(), asyncio.Event()
 
     async def batch(self, after: str | None, limit: int) -> Sequence[SealedRecord]:
         records = await self.inner.batch(after, limit)
-        if limit > 1:
+        if limit > 1 and records:
             self.in_flight = [r.record_id for r in records]
             self.written.clear()
+            self.changed.clear()
             self.read.set()
-            await asyncio.sleep(0.003)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.changed.wait(), 1.0)
         return records
 
     async def replace(self, record: SealedRecord, new_text: str) -> bool:
@@ -189,6 +193,7 @@ async def test_rotation_under_concurrent_writes_loses_nothing(store: StoreUnderT
                     await uow.users.add(user)
                     await uow.commit()
                 plain[user_id] = secret
+                paced.changed.set()
 
     async def stale_password_change() -> None:
         while ids := await next_batch(paced, done):
