@@ -385,8 +385,8 @@ def _resized(case: Case, quantity: Decimal) -> Case:
 
 
 def _ordered(controls: Iterable[Control]) -> list[Control]:
-    """Cheap yes/no guards first, size controls last (the order verdicts are listed in; the
-    decision does not depend on it: `Policy._decide`)."""
+    """Cheap yes/no guards first, size controls last: the order the verdicts are listed in.
+    The decision does not depend on it (`Policy._decide`)."""
     return sorted(controls, key=lambda c: c.quantity_based)
 
 
