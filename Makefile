@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 # (tests/unit alone measured 85.3 %; the HTTP and integration suites add to it).
 COVERAGE_FLOOR := 85
 
-.PHONY: install test coverage lint typecheck contracts unit kernels client bench bench-guard bench-baseline run tour clean
+.PHONY: install test coverage lint typecheck contracts unit kernels kernels-warm client bench bench-guard bench-baseline run tour clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -62,11 +62,17 @@ kernels: export PYTHONDONTWRITEBYTECODE =
 kernels: install
 	$(TIMED) kernels $(BIN)/python -m tools.blas_kernels
 
+# numba's kernels compile once per clone: `kernels-warm` fills their disk cache on the core that
+# the type checker leaves idle (scripts/kernels-warm.sh), and pytest starts once it is full.
+kernels-warm: install
+	sh scripts/kernels-warm.sh start $(BIN)/python
+
 test: export PYTHONDONTWRITEBYTECODE =
-test: $(VENV)/.bytecode-all lint typecheck contracts
+test: $(VENV)/.bytecode-all kernels-warm lint typecheck contracts
 	sh scripts/ensure-redis.sh
 	sh scripts/ensure-browser.sh
 	sh scripts/ensure-promtool.sh
+	sh scripts/kernels-warm.sh wait
 	$(TIMED) pytest $(BIN)/pytest -n auto --dist loadfile --cov --cov-report= --durations=25
 	$(TIMED) kernels $(BIN)/python -m tools.blas_kernels
 	@printf 'coverage of domain/ and application/ (line + branch, at least $(COVERAGE_FLOOR) %%): '

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -76,6 +76,7 @@ class OptionsTooMany(DomainError):
 
 
 Column = npt.NDArray[np.generic]
+G = TypeVar("G", bound=np.generic)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,7 +210,19 @@ def _numbers(name: str, value: Column, count: int) -> FloatArray:
         raise InvalidOptionsInput(
             f"{name} must be {why}, got {float(flat[index])!r}", field=_at(name, values, index)
         )
-    return np.ascontiguousarray(np.broadcast_to(values, (count,)), dtype=np.float64)
+    return _column(values, count, np.float64)
+
+
+def _column(values: Column, count: int, dtype: type[G]) -> npt.NDArray[G]:
+    """`values` (one per option, or one for all) as a writeable contiguous column of `count`.
+
+    Always writeable: numba compiles a kernel once per argument type, and a read-only view (what
+    broadcasting a list gives) is another type than a fresh array (what broadcasting a scalar
+    gives), so each mix of lists and scalars in a request compiled the kernels again (~20 s
+    each, in the request that first sent it). A list is not copied; a scalar is repeated."""
+    if values.shape == (count,) and values.flags.writeable:
+        return np.ascontiguousarray(values, dtype=dtype)
+    return np.array(np.broadcast_to(values, (count,)), dtype=dtype)
 
 
 def _rights(value: Column, count: int) -> BoolArray:
@@ -226,7 +239,7 @@ def _rights(value: Column, count: int) -> BoolArray:
             f'right must be "call" or "put", got {shown!r}', field=_at("right", rights, index)
         )
     calls = np.asarray(is_call, dtype=np.bool_).reshape(rights.shape)
-    return np.ascontiguousarray(np.broadcast_to(calls, (count,)), dtype=np.bool_)
+    return _column(calls, count, np.bool_)
 
 
 def _at(name: str, values: Column, index: int) -> str:

@@ -215,6 +215,15 @@ class World:
                 "fear_greed_series": "file",
                 **settings,
             }
+            # The synthetic feed makes up the thousands of bars a fuzzed `limit` asks for on the
+            # loop; on a busy machine that can outlast the feed's 2 s call timeout (or count as a
+            # slow call and open the breaker, on a clock that never moves on): its 503 would be
+            # the machine's, not the server's. The timeout and breaker have tests of their own.
+            settings = {
+                "market_data_call_timeout_seconds": "60",
+                "market_data_breaker_slow_call_seconds": "60",
+                **settings,
+            }
             self.harness, client = self.portal.call(open_harness, test_settings(**settings))
             self._stack.enter_context(self.portal.wrap_async_context_manager(client))
             self.seeded = self.portal.call(seed, self.harness)

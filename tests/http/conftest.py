@@ -9,10 +9,17 @@ import pytest
 
 from tests.http.core_helpers import harness_with
 from tests.http.harness import Harness, User
-from tests.http.served_contexts import served_overrides
+from tests.http.served_contexts import served_overrides, serving_for
 from tests.integration.vendors.replay_server import ReplayServer
 from tests.integration.vendors.vendor_routes import install_yahoo
 from tests.kit.fake_server import threaded
+
+
+@pytest.fixture(autouse=True)
+def served_contexts(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every app the test builds serves its module's contexts (its `serves` marker)."""
+    with serving_for(request):
+        yield None
 
 
 @pytest.fixture

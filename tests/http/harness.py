@@ -8,12 +8,14 @@ import dataclasses
 import functools
 import os
 import shutil
+import sys
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+import coverage
 import pytest
 from dependency_injector import providers
 from litestar import Litestar
@@ -59,6 +61,11 @@ def shared_jwt_key_file() -> str:
 
 
 def test_settings(**overrides: str) -> Settings:
+    """The test defaults; in a test of tests/http, serving its module's contexts
+    (tests/http/served_contexts.py) unless `overrides` name others."""
+    from tests.http.served_contexts import running_served
+
+    overrides = {**running_served(), **overrides}
     environ = {
         "BULWARK_ENV": "test",
         "BULWARK_JWT_PRIVATE_KEY_FILE": shared_jwt_key_file(),
@@ -236,15 +243,40 @@ async def reset_schema(engine: AsyncEngine) -> None:
     await migrate.upgrade(engine)
 
 
+# The settings whose harness this process has built with the coverage tracer on (traced_once).
+_traced_builds: set[str] = set()
+
+
+@contextlib.contextmanager
+def traced_once(settings: Settings) -> Iterator[None]:
+    """The coverage tracer on for the first build of each settings in this process, off for a
+    repeat: the same settings build the same container and app by the same lines, so a repeat
+    adds nothing to what coverage measures, and the tracer made each build ~1.5 times as costly
+    (the HTTP suite builds one per test). Without a tracer on (no `--cov`, or a paused tier), a
+    no-op."""
+    key = repr(settings)
+    current = coverage.Coverage.current()
+    if current is None or sys.gettrace() is None or key not in _traced_builds:
+        _traced_builds.add(key)
+        yield
+        return
+    current.stop()
+    try:
+        yield
+    finally:
+        current.start()
+
+
 async def open_harness(
     settings: Settings | None = None, *, reset: bool = True
 ) -> tuple[Harness, AsyncTestClient[Litestar]]:
     clock = FakeClock()
     settings = settings or test_settings()
-    container = test_container(settings, clock)
-    if reset and container.core.store_kind() == "sql":
-        await reset_schema(container.core.engine())
-    app = create_app(settings, container)
+    with traced_once(settings):
+        container = test_container(settings, clock)
+        if reset and container.core.store_kind() == "sql":
+            await reset_schema(container.core.engine())
+        app = create_app(settings, container)
     client = AsyncTestClient(app)
     if settings.core.served_contexts:  # a module's `serves` marker: tests/http/served_contexts.py
         from tests.http.served_contexts import unserved_route_guard
@@ -279,6 +311,10 @@ async def serving_market_data(
         harness.container.http_contexts.edge(), harness.container.http_config(), contexts=contexts
     )
     async with AsyncTestClient(app) as client:
+        if harness.container.settings().core.served_contexts:
+            from tests.http.served_contexts import unserved_route_guard
+
+            client.event_hooks["request"].append(unserved_route_guard(app))
         yield client
 
 

@@ -19,9 +19,10 @@ once, naming the path and the marker to extend.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -35,6 +36,27 @@ BASELINE = ("health", "core", "identity")
 # Every context but the console's pages: what a module about the API without a marker gets.
 API_CONTEXTS = tuple(name for name in SERVABLE_CONTEXTS if name != "console")
 CONSOLE_TESTS = Path(__file__).parent / "console"
+
+
+# The settings of the running test's `serves` marker (set around each test of tests/http by its
+# conftest): every app such a test builds (`test_settings`) serves its module's contexts unless
+# the test names its own, the apps of fixtures and of the tests' own `harness_with` alike.
+_running: dict[str, str] = {}
+
+
+def running_served() -> dict[str, str]:
+    """The served contexts of the test running now (its module's marker), {} outside tests/http."""
+    return dict(_running)
+
+
+@contextlib.contextmanager
+def serving_for(request: pytest.FixtureRequest) -> Iterator[None]:
+    """While the requesting test runs, the apps it builds serve its module's contexts."""
+    _running.update(served_overrides(request))
+    try:
+        yield
+    finally:
+        _running.clear()
 
 
 def served_overrides(request: pytest.FixtureRequest) -> dict[str, str]:
@@ -71,7 +93,7 @@ def whole_api_patterns() -> tuple[re.Pattern[str], ...]:
     from bootstrap.app import create_app
     from tests.http.harness import test_container, test_settings
 
-    settings = test_settings()
+    settings = test_settings(served_contexts=",".join(SERVABLE_CONTEXTS))
     return route_patterns(create_app(settings, test_container(settings, FakeClock())))
 
 

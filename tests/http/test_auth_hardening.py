@@ -15,7 +15,7 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem, bearer, harness_with
 from tests.http.harness import PASSWORD, Harness, User
 
-pytestmark = pytest.mark.serves("safety", "trading")
+pytestmark = pytest.mark.serves("safety", "trading", "devices")
 
 LOGIN = "/api/v1/auth/login"
 REFRESH = "/api/v1/auth/refresh"

@@ -13,7 +13,7 @@ from tests.http.core_helpers import assert_problem, harness_with, resting_limit,
 from tests.http.harness import PASSCODE, shared_jwt_key_file
 from tests.http.harness import test_settings as settings_of
 
-pytestmark = pytest.mark.serves("safety")
+pytestmark = pytest.mark.serves("safety", "trading")
 
 FAULTS = "/api/v1/admin/drills/paper-faults"
 KEKS = "main 1 " + base64.b64encode(bytes(range(32))).decode()

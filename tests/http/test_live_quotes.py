@@ -20,7 +20,7 @@ from tests.http import harness as harnesses
 from tests.http.core_helpers import assert_problem, order_body, submit
 from tests.http.harness import Harness, open_harness, reset_schema
 
-pytestmark = pytest.mark.serves("market_data")
+pytestmark = pytest.mark.serves("market_data", "trading")
 
 REPLAY = Path(__file__).resolve().parents[1] / "fixtures" / "replay" / "csv"
 AFTER_THE_RECORDING = datetime(2026, 1, 6, tzinfo=UTC)

@@ -17,7 +17,7 @@ from tests.http.ledger_helpers import buy, deposit, portfolio_with
 from tests.http.risk_helpers import hold
 from tests.kit.backtests import series_of
 
-pytestmark = pytest.mark.serves("analytics")
+pytestmark = pytest.mark.serves("analytics", "portfolio")
 
 OPTIMIZE = "/api/v1/analytics/optimization"
 BARS = 80  # weekdays from 2020-01-01

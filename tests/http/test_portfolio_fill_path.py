@@ -16,7 +16,7 @@ from tests.http.core_helpers import order_body, submit
 from tests.http.harness import Harness, open_harness
 from tests.http.harness import test_settings as make_settings
 
-pytestmark = pytest.mark.serves()
+pytestmark = pytest.mark.serves("trading", "portfolio")
 
 D = Decimal
 

@@ -14,7 +14,7 @@ from tests.http.harness import Harness, User
 from tests.http.ledger_helpers import buy, deposit, portfolio_with
 from tests.http.risk_helpers import fat_tailed_account, hold, store_closes
 
-pytestmark = pytest.mark.serves("analytics")
+pytestmark = pytest.mark.serves("analytics", "portfolio")
 
 SCENARIO = "/api/v1/risk/scenario-simulation"
 NORMAL = NormalDist()

@@ -50,12 +50,18 @@ def clock() -> FakeClock:
     return FakeClock(datetime(2026, 1, 5, 14, 30, tzinfo=UTC))
 
 
+def provider_of(server: AlpacaServer, clock: FakeClock, timeout_s: float) -> AlpacaMarketData:
+    http = AlpacaHttp(
+        server.url, KEYS, provider_name="alpaca", clock=clock, timeout_s=timeout_s, max_attempts=2
+    )
+    return AlpacaMarketData(http, KEYS, clock=clock)
+
+
 @pytest.fixture
 async def provider(server: AlpacaServer, clock: FakeClock) -> AsyncIterator[AlpacaMarketData]:
-    http = AlpacaHttp(
-        server.url, KEYS, provider_name="alpaca", clock=clock, timeout_s=0.2, max_attempts=2
-    )
-    md = AlpacaMarketData(http, KEYS, clock=clock)
+    """A timeout a busy machine's slowest answer stays well inside: a test counting requests
+    must not see a retry of one that merely took long (the test of timeouts sets its own)."""
+    md = provider_of(server, clock, timeout_s=5.0)
     yield md
     await md.aclose()
 
@@ -466,12 +472,14 @@ async def test_failures_are_provider_errors(
 
 
 async def test_a_timeout_is_a_retryable_provider_error(
-    server: AlpacaServer, provider: AlpacaMarketData
+    server: AlpacaServer, clock: FakeClock
 ) -> None:
+    hasty = provider_of(server, clock, timeout_s=0.2)
     server.slow(1.0, times=2)
     server.route("GET", QUOTE, answer(recorded("stock_latest_quote")))
 
     with pytest.raises(ProviderError) as raised:
-        await provider.quote("AAPL")
+        await hasty.quote("AAPL")
+    await hasty.aclose()
 
     assert raised.value.retryable and "no answer" in str(raised.value)

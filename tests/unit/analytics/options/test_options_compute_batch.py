@@ -103,3 +103,29 @@ def test_rights_and_prices() -> None:
     assert batch.price is not None and batch.price.tolist() == [1.0, 2.0]
     assert wrong.value.field == "right[1]"
     assert negative.value.field == "price[1]"
+
+
+@pytest.mark.parametrize(
+    "lists",
+    [("spot", "strike", "years", "vol"), ("spot",), ("vol",), ()],
+    ids=["all-lists", "spot-list", "vol-list", "scalars"],
+)
+def test_every_mix_of_lists_and_scalars_gives_writeable_contiguous_columns(
+    lists: tuple[str, ...],
+) -> None:
+    """The kernels compile once per argument type, and a read-only view is another type: every
+    request mix must reach them as the same (writeable, C-contiguous) columns."""
+    # Arrange: the listed fields as lists of 3 (one read-only, as a zero-copy decode gives)
+    given = columns(**{name: [GOOD[name]] * 3 for name in lists}) if lists else columns()
+    given["right"] = np.asarray(["call"] * 3 if lists else "call")
+    if lists:
+        given[lists[0]].flags.writeable = False
+
+    # Act
+    batch = greeks_batch(given)
+
+    # Assert
+    assert batch.vol is not None
+    for column in (batch.spot, batch.strike, batch.years, batch.vol, batch.rate, batch.is_call):
+        assert column.flags.writeable and column.flags.c_contiguous
+        assert column.shape == (batch.count,)
