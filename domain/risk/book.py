@@ -33,6 +33,7 @@ from decimal import Decimal
 from domain.killswitch.state import TradingState
 from domain.numbers import ONE, ZERO
 from domain.risk.flow import OrderFlow
+from domain.risk.pricing import unit_price
 from domain.risk.view import UNCLASSIFIED, AccountRiskView, initial_rate_for
 from domain.trading.account_profile import AccountStatus, TradingType
 from domain.trading.accounts import Account, MissingMark
@@ -421,10 +422,8 @@ class RiskBook:
             if mark is None:
                 raise KeyError(symbol)  # as build_risk_view: an open order needs a mark
             order_type = order.order_type
-            price = order.limit_price or mark
-            if order.side is _SELL and order_type is _LIMIT and price < mark:
-                price = mark  # value a marketable sell limit at the market, not its limit
-            order_notional = remaining * price * multiplier
+            # the most it can fill at (domain/risk/pricing.py)
+            order_notional = remaining * unit_price(order, mark) * multiplier
             open_gross += order_notional
             count += 1
             requirement += order_notional * rate

@@ -10,13 +10,14 @@ from domain.calendars.clock import TradingCalendar
 from domain.numbers import ONE, ZERO
 from domain.risk.controls.base import Case, Control
 from domain.risk.controls.guards import ReduceOnlyFlag, TradingStateControl
+from domain.risk.pricing import unit_price
 from domain.risk.reasons import Action, Outcome, ReasonCode, RuleScope
 from domain.risk.rules import RiskRule, compile_rule, default_controls
 from domain.risk.screen import Screen, compile_screen
 from domain.risk.verdicts import Decision, Verdict
 from domain.risk.view import AccountRiskView
 from domain.trading.instruments import Instrument
-from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side
+from domain.trading.orders import Order, Origin, OriginKind, Side
 
 # Enum members bound once: a class attribute lookup costs ~100 ns on the hot path.
 _ACTION_HOLD = Action.HOLD
@@ -39,8 +40,6 @@ _ZERO_PRICE = Decimal(0)
 _SHORT = ReasonCode.SHORT_NOT_ALLOWED
 _BUY = Side.BUY
 _SELL = Side.SELL
-_LIMIT = OrderType.LIMIT
-_STOP = OrderType.STOP
 _new = tuple.__new__
 _COVERING = frozenset({RuleScope.GLOBAL, RuleScope.ACCOUNT})
 
@@ -138,14 +137,8 @@ class Policy:
         ):
             return _refused(view, instrument, symbol, requested, self._state_denial(order, view))
         plan = self._all or self._plan_for(order.origin)
-        order_type = order.order_type
-        price = order.stop_price if order_type is _STOP else order.limit_price
-        if price is None:
-            price = mark
+        unit = unit_price(order, mark) * instrument.multiplier  # the most it can fill at
         side = order.side
-        if side is _SELL and order_type is _LIMIT and price < mark:
-            price = mark  # a sell limit below the market fills near the mark: value it there
-        unit = price * instrument.multiplier
         reduces = view.reduces(symbol, side, requested)
         cash_only = view.cash_only
         if cash_only or not instrument.marginable:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from domain.killswitch.state import TradingState
 from domain.numbers import ONE, ZERO
 from domain.risk.flow import OrderFlow
+from domain.risk.pricing import unit_price
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Order, OrderType, Side
@@ -146,10 +147,7 @@ def build_risk_view(
         instrument = instruments.get(symbol)
         multiplier = instrument.multiplier if instrument is not None else Decimal(1)
         mark = marks[symbol]
-        price = order.limit_price or mark
-        if order.side is _SELL and order.order_type is OrderType.LIMIT and price < mark:
-            price = mark  # value a marketable sell limit at the market, not its limit
-        notional = remaining * price * multiplier
+        notional = remaining * unit_price(order, mark) * multiplier  # the most it can fill at
         open_gross += notional
         view.open_order_count += 1
         rate = initial_rate_for(instrument, initial_rate, rates, symbol, cash_only)

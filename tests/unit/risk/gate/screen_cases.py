@@ -18,12 +18,13 @@ from hypothesis import strategies as st
 
 from domain.killswitch.state import TradingState
 from domain.risk.flow import OrderFlow
+from domain.risk.pricing import unit_price
 from domain.risk.reasons import Action, RuleScope
 from domain.risk.rules import RiskRule, RuleType
 from domain.risk.view import AccountRiskView
 from domain.trading.accounts import Account
 from domain.trading.instruments import Instrument
-from domain.trading.orders import Order, OrderType
+from domain.trading.orders import Order
 from tests.kit.gate import (
     BUY,
     SELL,
@@ -170,10 +171,7 @@ def _hhmm(minute: int) -> str:
 def value_of(w: World) -> tuple[Decimal, Decimal]:
     """The order's unit (price × multiplier) and value, priced as the gate prices it."""
     o, mark = w.order, w.view.marks[w.order.symbol]
-    price = (o.stop_price if o.order_type is OrderType.STOP else o.limit_price) or mark
-    if o.side is SELL and o.order_type is OrderType.LIMIT and price < mark:
-        price = mark
-    unit = price * w.view.instruments[o.symbol].multiplier
+    unit = unit_price(o, mark) * w.view.instruments[o.symbol].multiplier
     return unit, o.quantity * unit
 
 

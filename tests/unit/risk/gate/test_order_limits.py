@@ -145,8 +145,20 @@ def test_max_order_notional_values_a_limit_order_at_its_limit_price() -> None:
     assert decision.reasons == (ReasonCode.MAX_ORDER_NOTIONAL,)
 
 
-def test_max_order_notional_values_a_stop_order_at_its_stop_price() -> None:
-    # Arrange: 105 × stop 90 = 9,450 ≤ 10,000 (at the mark 100: 10,500 would breach).
+def test_max_order_notional_values_a_buy_stop_above_the_market_at_its_stop() -> None:
+    # Arrange: 95 × stop 110 = 10,450 > 10,000 (at the mark 100: 9,500 would pass).
+    limit = rule(MAX_NOTIONAL, {"max_notional": 10_000})
+
+    # Act
+    decision = decide(order("AAPL", BUY, 95, stop=110), view(account()), limit)
+
+    # Assert
+    assert decision.reasons == (ReasonCode.MAX_ORDER_NOTIONAL,)
+
+
+def test_max_order_notional_values_a_sell_stop_below_the_market_at_the_market() -> None:
+    # Arrange: a stop only says when the order trades: 105 × the mark 100 = 10,500 > 10,000
+    # (at its stop 90 it would read 9,450).
     limit = rule(MAX_NOTIONAL, {"max_notional": 10_000})
     risk_view = view(account(100_000, ("AAPL", 500)))
 
@@ -154,7 +166,7 @@ def test_max_order_notional_values_a_stop_order_at_its_stop_price() -> None:
     decision = decide(order("AAPL", SELL, 105, stop=90), risk_view, limit)
 
     # Assert
-    assert decision.approved is True
+    assert decision.reasons == (ReasonCode.MAX_ORDER_NOTIONAL,)
 
 
 def test_max_order_notional_warn_approves_with_the_warning() -> None:
