@@ -69,6 +69,8 @@ def provider_of(
             clock,
             seed=settings.market_data.synthetic_seed,
             tick_seconds=settings.market_data.synthetic_tick_seconds or 1.0,
+            # The primary (the offline demo): its prices stand until set or moved.
+            standing=settings.market_data.primary == "synthetic",
         )
     if kind == "replay":
         path = settings.market_data.replay_path

@@ -11,6 +11,12 @@ so the bar holding `now` closes at the board's current price. So a later clock a
 keeps every earlier bar's relative moves, while absolute levels are rescaled by one common
 factor (the newest returns and the board's own moves since). At most MAX_HISTORY_BARS back.
 Bars run round the clock, weekends included: a simulation has no trading calendar.
+
+As the primary feed (the offline demo, `standing=True`), a price stands until someone sets it
+or `tick()` moves it: the gate trades at it however long ago it was set, so a quote of it is the
+price now, stamped with the clock's time (a client asking for a quote at most a few seconds old
+gets the price the gate fills at). Behind another primary, as its fallback, a quote keeps the
+time the board last heard of the symbol, so its age tells how stale the real feed's last word is.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import math
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import ROUND_FLOOR, Decimal
 from typing import Protocol
@@ -83,6 +90,7 @@ class SyntheticMarketData:
         dynamics: Mapping[str, SymbolDynamics] | None = None,
         default_dynamics: SymbolDynamics | None = None,
         stream_queue: int = STREAM_QUEUE,
+        standing: bool = False,
     ) -> None:
         if seed < 0:
             raise ValueError("seed must not be negative")
@@ -90,6 +98,7 @@ class SyntheticMarketData:
             raise ValueError("tick_seconds and stream_queue must be positive")
         self._board = board
         self._clock = clock
+        self._standing = standing
         self._seed = seed
         self._tick_seconds = tick_seconds
         self._dynamics = dict(dynamics or {})
@@ -117,7 +126,11 @@ class SyntheticMarketData:
 
     # -- MarketDataPort ---------------------------------------------------------
     async def quote(self, symbol: str) -> Quote:
-        return await self._board.quote(symbol)
+        quote = await self._board.quote(symbol)
+        if not self._standing:
+            return quote
+        now = self._clock.now()
+        return quote if quote.at >= now else replace(quote, at=now)  # the price stands (above)
 
     async def reference_prices(self, symbols: list[str]) -> dict[str, Decimal]:
         return await self._board.reference_prices(symbols)

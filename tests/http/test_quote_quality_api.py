@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -162,3 +163,21 @@ async def test_the_wired_feed_answers_the_consensus_of_its_sources(
     assert response.status_code == 200, response.text
     assert response.json()["contributors"] == ["synthetic"]
     assert response.json()["verdict"] == "too_few"  # one source cannot agree with another
+
+
+async def test_the_demos_prices_stay_quotable_as_long_as_the_gate_trades_at_them(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange: the synthetic primary (`make run`'s feed), AAPL set a minute ago and not moved
+    await harness.instrument("AAPL", "190")
+    harness.clock.advance(timedelta(minutes=1))
+
+    # Act
+    response = await harness.client.get(
+        f"{QUOTES}/AAPL", params={"max_age_s": 5}, headers=owner.headers
+    )
+
+    # Assert
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert (body["source"], body["bid"], body["age_seconds"]) == ("synthetic", "190.00000000", 0.0)

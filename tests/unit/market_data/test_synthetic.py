@@ -292,3 +292,20 @@ def test_bad_settings_are_refused(board: CountingBoard, clock: FakeClock) -> Non
         SymbolDynamics(volatility=0)
     with pytest.raises(ValueError, match="forward"):
         SyntheticMarketData(board, clock).tick(0)
+
+
+@pytest.mark.parametrize(("standing", "age_s"), [(True, 0.0), (False, 600.0)])
+async def test_a_primarys_price_stands_while_a_fallbacks_quote_keeps_its_age(
+    board: CountingBoard, clock: FakeClock, standing: bool, age_s: float
+) -> None:
+    # Arrange: AAPL set ten minutes ago, never moved since
+    provider = SyntheticMarketData(board, clock, seed=7, standing=standing)
+    board.set_price("AAPL", D("190.00"), spread_bps=D(4))
+    clock.advance(timedelta(minutes=10))
+
+    # Act
+    quote = await provider.quote("AAPL")
+
+    # Assert: the same price; the primary's is the price now, the fallback's as old as it is
+    assert quote.mid == D("190.00")
+    assert (clock.now() - quote.at).total_seconds() == age_s
