@@ -171,6 +171,13 @@ class BulwarkGateway:
     async def trading_states(self) -> Json:
         return (await self.request("GET", "/kill-switch/status")).body
 
+    async def halt(self, reason: str, account_id: str | None) -> Json:
+        """The agent halts itself, or `account_id` (one of its accounts)."""
+        body: Json = {"reason": reason}
+        if account_id is not None:
+            body["scope"] = {"kind": "account", "id": account_id}
+        return (await self.request("POST", "/kill-switch/agent-halt", body=body)).body
+
     async def heartbeat(self, agent_id: str, status: str) -> Json:
         path = f"/agents/{_segment(agent_id)}/heartbeat"
         return (await self.request("POST", path, body={"status": status})).body

@@ -339,6 +339,34 @@ def _register_tools(server: MCPServer[Any]) -> None:
 
     @server.tool(
         description=(
+            "Stop trading now: halt yourself (every account you trade), or one of your accounts "
+            "with account_id. Bulwark cancels your open orders at the brokers and confirms it. "
+            "You cannot resume: only a person can, after reading your reason."
+        ),
+        annotations=ToolAnnotations(destructive_hint=True, idempotent_hint=True),
+    )
+    async def halt_trading(
+        reason: Annotated[
+            str, Field(description="Why you stop, for the person who will decide to resume.")
+        ],
+        account_id: Annotated[
+            str | None, Field(description="One of your accounts; leave it out to halt yourself.")
+        ] = None,
+    ) -> CallToolResult:
+        try:
+            event = await bulwark().halt(reason, account_id)
+        except BulwarkError as exc:
+            return failure(exc)
+        scope = (event.get("scope") or {}).get("key", "your scope")
+        confirmed = "confirmed" if event.get("broker_confirmed") else "not yet confirmed"
+        text = (
+            f"Halted {scope}: {event.get('orders_cancelled', 0)} orders cancelled, "
+            f"the brokers' confirmation {confirmed}. Only a person can resume."
+        )
+        return result(text, event)
+
+    @server.tool(
+        description=(
             "Tell Bulwark you are alive. Beat at least every few seconds: an agent whose "
             "heartbeats stop is declared dead and its scope is halted until a person resumes it."
         ),

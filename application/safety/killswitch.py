@@ -30,9 +30,10 @@ from application.safety.killswitch_passcodes import ACTIVATE, KillSwitchPasscode
 from application.safety.killswitch_reads import KillSwitchReads
 from application.safety.killswitch_resume import ResumeScope
 from application.safety.killswitch_store_down import StoreDownHalt
+from domain.errors import Forbidden
 from domain.killswitch.state import Scope
 from domain.killswitch.switch import EmergencyHalt, KillSwitchEvent, ScopeState, TriggerType
-from domain.principals import Principal
+from domain.principals import Principal, Role
 from ports.core.tracing import Tracer
 
 __all__ = [
@@ -118,6 +119,16 @@ class KillSwitchService:
             received_at=cmd.received_at,
         )
 
+    async def halt_as_agent(
+        self, principal: Principal, scope: Scope, reason: str, *, flatten: bool = False
+    ) -> KillSwitchEvent:
+        """An agent halts itself, or one of the accounts granted to it: no passcode (its key
+        is its credential), the same engage sequence, recorded as the agent's. Only people
+        resume (`resume` refuses agents): an agent can stop, never start again."""
+        self.access.authorize_agent_halt(principal, scope)
+        await self.access.authorize(principal, scope)
+        return await self.engage(scope, TriggerType.AGENT, principal.id, reason, flatten=flatten)
+
     async def trigger(
         self, scope: Scope, trigger: TriggerType, reason: str, *, flatten: bool = False
     ) -> KillSwitchEvent:
@@ -143,7 +154,10 @@ class KillSwitchService:
         return await self.engage(scope, trigger, halt.principal_id, reason, broadcast=False)
 
     async def resume(self, cmd: ResumeTrading) -> ScopeState:
-        """Back to ACTIVE (or REDUCING): passcode, plus a risk officer's when four-eyes is on."""
+        """Back to ACTIVE (or REDUCING): passcode, plus a risk officer's when four-eyes is on.
+        A person's act only: an agent may halt (`halt_as_agent`), never resume."""
+        if cmd.principal.role is Role.AGENT:
+            raise Forbidden("only a person resumes trading; an agent may only halt")
         await self.store_down.store_pending_quietly()  # a halt kept while the store was down
         return await self.resume_scope(cmd)
 

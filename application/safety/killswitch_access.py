@@ -9,7 +9,7 @@ from application.safety.killswitch_memory import KillSwitchMemory
 from application.safety.killswitch_store_down import StoreDownHalt
 from domain.errors import Forbidden, NotFound, StoreUnavailable
 from domain.killswitch.state import Scope, ScopeKind
-from domain.principals import Principal
+from domain.principals import Principal, Role
 from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 
@@ -40,6 +40,17 @@ class KillSwitchAccess:
             ) from None
         self.memory.allow(principal.id, scope.key)
 
+    @staticmethod
+    def authorize_agent_halt(principal: Principal, scope: Scope) -> None:
+        """What an agent may halt on its own: itself, or an account granted to it (which
+        `authorize` then checks); never everything, never another agent."""
+        if principal.role is not Role.AGENT:
+            raise Forbidden("only an agent halts with its key; people activate with a passcode")
+        if scope.kind is ScopeKind.GLOBAL:
+            raise Forbidden("an agent may halt itself or its accounts, not everything")
+        if scope.kind is ScopeKind.AGENT and scope.id != principal.id:
+            raise NotFound(f"agent {scope.id} not found")
+
     async def _authorize_stored(self, principal: Principal, scope: Scope) -> None:
         async with self.uow_factory() as uow:
             if scope.kind is ScopeKind.GLOBAL:
@@ -48,7 +59,8 @@ class KillSwitchAccess:
                 await account_for(uow, principal, scope.id)
                 return
             agent = await uow.agents.get(scope.id)
-            if agent is None or agent.owner_id != principal.id:
+            itself = principal.role is Role.AGENT and agent is not None and agent.id == principal.id
+            if agent is None or (agent.owner_id != principal.id and not itself):
                 raise NotFound(f"agent {scope.id} not found")
 
 

@@ -22,6 +22,7 @@ class TriggerType(StrEnum):
     MARGIN_CALL = "margin_call"
     SUCCESSION = "succession"
     SURVEILLANCE = "surveillance"  # a HIGH surveillance alert paused an agent
+    AGENT = "agent"  # an agent halted itself, or an account granted to it (never resumes it)
 
 
 # How long a principal's activation stays locked after its last counted wrong passcode.

@@ -13,6 +13,7 @@ from adapters.http.observability import arrived_at
 from adapters.http.safety import SafetyDep, problems
 from adapters.http.safety.killswitch_schemas import (
     ActivateIn,
+    AgentHaltIn,
     KillSwitchEventOut,
     KillSwitchEventsOut,
     KillSwitchStatusOut,
@@ -23,7 +24,8 @@ from adapters.http.safety.killswitch_schemas import (
 from adapters.http.security import HUMANS, READERS_AND_AGENTS, require_roles
 from adapters.http.step_up import require_step_up
 from application.safety.killswitch import ActivateKillSwitch, ResumeTrading
-from domain.killswitch.state import TradingState
+from domain.killswitch.state import Scope, TradingState
+from domain.principals import Role
 
 _LOCKED = "KILL_SWITCH_LOCKED after repeated wrong passcodes"
 _ACTIVATE_NOTES = {
@@ -100,6 +102,31 @@ class KillSwitchController(Controller):
         if data.reason is not None:
             command = replace(command, reason=data.reason)
         return KillSwitchEventOut.from_domain(await safety.killswitch.activate(command))
+
+    @post(
+        "/agent-halt",
+        summary="An agent halts itself or one of its accounts (it can never resume)",
+        description=(
+            "201 with the activation record, as /activate, for an agent's API key: no scope (or "
+            "its own agent scope) halts the agent; an account scope halts one of the accounts "
+            "granted to it. The trigger reads `agent` and the activation is the agent's. "
+            "Resuming stays with people (/resume refuses agents). 403 FORBIDDEN for a person's "
+            "credentials or the global scope; 404 NOT_FOUND for another agent or an account "
+            "not granted to it."
+        ),
+        status_code=201,
+        guards=[require_roles(Role.AGENT)],
+        responses=problems(400, 404, 429, 503),
+    )
+    async def halt_as_agent(
+        self, data: JSONBody[AgentHaltIn], caller: CallerDep, safety: SafetyDep
+    ) -> KillSwitchEventOut:
+        principal = caller.principal
+        scope = Scope.agent(principal.id) if data.scope is None else data.scope.to_domain()
+        event = await safety.killswitch.halt_as_agent(
+            principal, scope, data.reason, flatten=data.flatten
+        )
+        return KillSwitchEventOut.from_domain(event)
 
     @post(
         "/resume",

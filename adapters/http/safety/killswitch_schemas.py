@@ -55,6 +55,14 @@ class ActivateIn(Input):
     reason: Annotated[str, msgspec.Meta(min_length=1, max_length=500)] | None = None
 
 
+class AgentHaltIn(Input):
+    """An agent halts itself (no scope, or its own agent scope) or an account granted to it."""
+
+    reason: Annotated[str, msgspec.Meta(min_length=1, max_length=500)]
+    scope: AccountScopeIn | AgentScopeIn | None = None
+    flatten: bool = False
+
+
 class PasscodeChangeIn(Input):
     """A new kill-switch passcode (6 characters or more); `current_passcode` when one is set."""
 

@@ -17,6 +17,7 @@ from .action import Action
 from .activate_in import ActivateIn
 from .adapters_http_routes_health_liveness import AdaptersHttpRoutesHealthLiveness
 from .adopted_order_out import AdoptedOrderOut
+from .agent_halt_in import AgentHaltIn
 from .agent_in import AgentIn
 from .agent_out import AgentOut
 from .agent_scope_in import AgentScopeIn
@@ -896,6 +897,7 @@ __all__ = (
     "ActivateIn",
     "AdaptersHttpRoutesHealthLiveness",
     "AdoptedOrderOut",
+    "AgentHaltIn",
     "AgentIn",
     "AgentOut",
     "AgentScopeIn",
