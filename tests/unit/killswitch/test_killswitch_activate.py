@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from bootstrap.embedded import Embedded
+from domain.errors import Forbidden
 from domain.events import DomainEvent
 from domain.killswitch.state import Scope, TradingState
 from domain.killswitch.switch import (
@@ -28,6 +31,7 @@ from tests.kit.desk import (
     halt,
     limit,
     market,
+    resume,
     set_passcodes,
 )
 
@@ -272,3 +276,26 @@ async def test_a_second_activation_of_a_halted_scope_still_confirms(ks: Embedded
     assert second.orders_cancelled == 0
     assert await ks.killswitch.events() == [second, first]
     assert len(ks.bus.of_type(TradingStateChanged)) == 1
+
+
+async def test_an_agent_halts_itself_without_a_passcode_and_may_never_resume(
+    e: Embedded,
+) -> None:
+    # Arrange: an agent on ACCOUNT (agents have no passcode: their key is their credential)
+    await set_passcodes(e, OWNER)
+    await add_agent(e, ACCOUNT)
+    scope = Scope.agent(AGENT.id)
+
+    # Act
+    record = await e.killswitch.halt_as_agent(AGENT, scope, "my signal broke")
+    with pytest.raises(Forbidden):
+        await e.killswitch.resume(resume(scope, principal=AGENT))
+    with pytest.raises(Forbidden):
+        await e.killswitch.halt_as_agent(AGENT, Scope.global_(), "stop everything")
+    with pytest.raises(Forbidden):
+        await e.killswitch.halt_as_agent(OWNER, Scope.account(ACCOUNT), "not an agent")
+
+    # Assert: recorded as the agent's own halt, and still halted
+    assert (record.trigger_type, record.user_id) == (TriggerType.AGENT, AGENT.id)
+    states = {s.scope: s.state for s in await e.killswitch.status()}
+    assert states[scope] is TradingState.HALTED
