@@ -41,7 +41,6 @@ from domain.trading.instruments import Instrument
 from domain.trading.orders import Order, OrderType, Side
 
 _BUY = Side.BUY
-_SELL = Side.SELL
 _LIMIT = OrderType.LIMIT
 _MARKET = OrderType.MARKET
 _OPEN = AccountStatus.OPEN

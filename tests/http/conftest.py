@@ -9,7 +9,7 @@ import pytest
 
 from tests.http.core_helpers import harness_with
 from tests.http.harness import Harness, User
-from tests.http.served_contexts import served_overrides, serving_for
+from tests.http.served_contexts import serving_for
 from tests.integration.vendors.replay_server import ReplayServer
 from tests.integration.vendors.vendor_routes import install_yahoo
 from tests.kit.fake_server import threaded
@@ -23,10 +23,10 @@ def served_contexts(request: pytest.FixtureRequest) -> Iterator[None]:
 
 
 @pytest.fixture
-async def harness(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
+async def harness() -> AsyncIterator[Harness]:
     """A fresh container, app and client; the app serves the contexts of the module's
     `serves` marker, or all of them (tests/http/served_contexts.py)."""
-    async with harness_with(**served_overrides(request)) as h:
+    async with harness_with() as h:
         yield h
 
 
@@ -45,10 +45,10 @@ async def market(harness: Harness) -> Harness:
 
 
 @pytest.fixture
-async def four_eyes(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
+async def four_eyes() -> AsyncIterator[Harness]:
     """A deployment whose held orders need two approvals (BULWARK_HELD_ORDERS_APPROVALS=2),
     AAPL at 190."""
-    async with harness_with(held_orders_approvals="2", **served_overrides(request)) as h:
+    async with harness_with(held_orders_approvals="2") as h:
         await h.instrument("AAPL", "190")
         yield h
 
@@ -70,13 +70,12 @@ def yahoo() -> Iterator[ReplayServer]:
 
 
 @pytest.fixture
-async def with_yahoo(request: pytest.FixtureRequest, yahoo: ReplayServer) -> AsyncIterator[Harness]:
+async def with_yahoo(yahoo: ReplayServer) -> AsyncIterator[Harness]:
     """The synthetic feed first (no fundamentals), Yahoo on the fake server behind it; the app
     serves the contexts of the module's `serves` marker."""
     async with harness_with(
         market_data_fallbacks="yahoo",
         yahoo_base_url=yahoo.url,
         yahoo_cookie_url=f"{yahoo.url}/cookie",
-        **served_overrides(request),
     ) as h:
         yield h

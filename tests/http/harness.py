@@ -277,12 +277,18 @@ async def open_harness(
         if reset and container.core.store_kind() == "sql":
             await reset_schema(container.core.engine())
         app = create_app(settings, container)
-    client = AsyncTestClient(app)
-    if settings.core.served_contexts:  # a module's `serves` marker: tests/http/served_contexts.py
+    client = guarded(AsyncTestClient(app), settings)
+    return Harness(container, clock, app, client), client
+
+
+def guarded(client: AsyncTestClient[Litestar], settings: Settings) -> AsyncTestClient[Litestar]:
+    """`client`, failing a request for a route its app's contexts leave out when the app serves
+    only some (a module's `serves` marker: tests/http/served_contexts.py)."""
+    if settings.core.served_contexts:
         from tests.http.served_contexts import unserved_route_guard
 
-        client.event_hooks["request"].append(unserved_route_guard(app))
-    return Harness(container, clock, app, client), client
+        client.event_hooks["request"].append(unserved_route_guard(client.app))
+    return client
 
 
 def swap_in_bundle(
@@ -310,11 +316,7 @@ async def serving_market_data(
     app = create_http_app(
         harness.container.http_contexts.edge(), harness.container.http_config(), contexts=contexts
     )
-    async with AsyncTestClient(app) as client:
-        if harness.container.settings().core.served_contexts:
-            from tests.http.served_contexts import unserved_route_guard
-
-            client.event_hooks["request"].append(unserved_route_guard(app))
+    async with guarded(AsyncTestClient(app), harness.container.settings()) as client:
         yield client
 
 
