@@ -16,7 +16,7 @@ from adapters.brokers.paper.drill import FaultSwitch, FaultyBroker
 from adapters.memory.marketdata import InMemoryMarketData
 from adapters.metrics.broker import metered
 from application.keys.vault import KeyVaultService
-from application.trading.orders import BrokerRouter
+from application.trading.broker_router import BrokerRouter, BrokerRoutes
 from bootstrap.closing import close_quietly
 from bootstrap.crash_rehearsal import rehearsing
 from bootstrap.settings import Settings, SettingsError
@@ -50,6 +50,7 @@ def broker_router(
     vault: KeyVaultService | None = None,
     meter: Meter | None = None,
     faults: FaultSwitch | None = None,
+    routes: BrokerRoutes | None = None,
 ) -> BrokerRouter:
     """The paper broker always; with BULWARK_BROKER=alpaca, ccxt, tradier or ibkr, that broker
     beside it.
@@ -62,6 +63,7 @@ def broker_router(
     With the API-key vault, each account uses the key linked to it, else the settings'
     pair (which is then optional). With `meter`, each adapter is wrapped to time its calls.
     With `faults` (kill-switch drills), the paper broker shows the faults switched on.
+    `routes` finds the brokers of routes beyond these (venue connections).
     """
     brokers: dict[str, BrokerPort] = {
         "paper": paper if faults is None else FaultyBroker(paper, faults, clock)
@@ -84,7 +86,7 @@ def broker_router(
         brokers["ibkr"] = ibkr_broker(settings, clock)
     brokers = rehearsing(settings.core.env, brokers)  # tests only: a crash around a send
     # With a meter: every call timed and its errors counted, per adapter.
-    return BrokerRouter(brokers if meter is None else metered(brokers, meter))
+    return BrokerRouter(brokers if meter is None else metered(brokers, meter), routes)
 
 
 def ccxt_broker(settings: Settings, clock: Clock) -> BrokerPort:

@@ -44,6 +44,7 @@ CONTEXTS: Final[tuple[Context, ...]] = (
     Context("market_data"),
     Context("health", container=False),
     Context("core"),
+    Context("connections", command=True),
     Context("trading"),
     Context("safety"),
     Context("identity"),

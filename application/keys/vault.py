@@ -121,13 +121,19 @@ class KeyVaultService:
         self.grace = grace
         self._testers = dict(testers or {})
         self._listeners: list[KeyListener] = []
+        self._key_listeners: list[KeyListener] = []
 
     @property
     def store(self) -> KeyVaultStore:
         return self._store
 
     def subscribe(self, listener: KeyListener) -> None:
+        """`listener(account_id)` on every change of a key linked to an account."""
         self._listeners.append(listener)
+
+    def subscribe_keys(self, listener: KeyListener) -> None:
+        """`listener(vault_key_id)` on every change of any key (a venue connection's)."""
+        self._key_listeners.append(listener)
 
     # -- owner's use cases -------------------------------------------------------
     async def create(self, command: CreateVaultKey) -> VaultKey:
@@ -368,6 +374,8 @@ class KeyVaultService:
         }
 
     def _changed(self, key: VaultKey) -> None:
+        for key_listener in self._key_listeners:
+            key_listener(key.id)
         if key.account_id is None:
             return
         for listener in self._listeners:

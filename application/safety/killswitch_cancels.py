@@ -116,7 +116,7 @@ class BrokerCancels:
         deadline: float,
     ) -> AccountRun:
         run = AccountRun(broker_name, account_id)
-        broker = self.brokers.brokers.get(broker_name)
+        broker = self.brokers.find(broker_name)
         if broker is None:
             run.errors.append(f"broker {broker_name!r} is not configured")
             return run

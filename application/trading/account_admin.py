@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from application.core.access import ensure_may_change, owned_account
 from application.core.concurrency import KeyedLocks
 from application.trading.risk_books import RiskBooks
+from domain.connections.connection import is_connection_id
 from domain.errors import CapabilityNotConfigured, Forbidden
 from domain.principals import Principal, Role
 from domain.trading.account_profile import (
@@ -39,6 +40,8 @@ _CURRENCY = re.compile(r"[A-Z]{3}")
 
 # Opens the paper broker's book of a new paper account with its cash (PaperBroker.seed_account).
 PaperOpener = Callable[[str, Decimal], None]
+# Checks that a venue connection is the principal's own and not revoked (NotFound, Conflict).
+ConnectionCheck = Callable[[Principal, str], Awaitable[object]]
 
 
 class BrokerNotConfigured(InvalidAccount):
@@ -86,9 +89,11 @@ class AccountAdmin:
         books: RiskBooks | None = None,
         open_paper: PaperOpener | None = None,
         brokers_off: Mapping[str, CapabilityNotConfigured] | None = None,
+        connections: ConnectionCheck | None = None,
     ) -> None:
         """`brokers`: those this deployment routes to; `brokers_off`: those it could route to
-        once configured, each with its refusal naming the settings that would add it."""
+        once configured, each with its refusal naming the settings that would add it;
+        `connections` checks an owner's venue connection an account names instead."""
         self._uow = uow_factory
         self._clock = clock
         self._ids = ids
@@ -98,6 +103,7 @@ class AccountAdmin:
         self._brokers_off = dict(brokers_off or {})
         self._books = books
         self._open_paper = open_paper
+        self._connections = connections
 
     async def open(self, command: OpenAccount) -> Account:
         """Create the account; a paper account's book opens at the paper broker with its cash."""
@@ -105,15 +111,7 @@ class AccountAdmin:
         principal = command.principal
         _refuse_agents(principal)
         cash = _initial_cash(command.broker, command.initial_cash)
-        off = self._brokers_off.get(command.broker)
-        if command.broker not in self._brokers and off is not None:
-            raise off.again()
-        if command.broker not in self._brokers:
-            raise BrokerNotConfigured(
-                f"broker {command.broker!r} is not configured here "
-                f"(configured: {', '.join(sorted(self._brokers))})",
-                field="broker",
-            )
+        await self._check_route(principal, command.broker)
         account = Account(
             id=self._ids.new("acc-"),
             owner_id=principal.id,
@@ -135,6 +133,21 @@ class AccountAdmin:
                 self._open_paper(account.id, cash)
         await self._record(principal, "account.open", account, {"broker": account.broker})
         return account
+
+    async def _check_route(self, principal: Principal, broker: str) -> None:
+        """The broker is one this deployment routes to, or the principal's own connection."""
+        if is_connection_id(broker) and self._connections is not None:
+            await self._connections(principal, broker)
+            return
+        off = self._brokers_off.get(broker)
+        if broker not in self._brokers and off is not None:
+            raise off.again()
+        if broker not in self._brokers:
+            raise BrokerNotConfigured(
+                f"broker {broker!r} is not configured here "
+                f"(configured: {', '.join(sorted(self._brokers))})",
+                field="broker",
+            )
 
     async def update(self, command: UpdateAccount) -> Account:
         """Rename and/or replace the target allocation (a closed account is refused)."""

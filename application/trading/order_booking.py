@@ -82,7 +82,11 @@ class OrderDispatch:
                     answers.append((order.id, exc))
                 else:
                     answers.append((order.id, ack.broker_order_id))
-        fills = await broker.fills(account_id)
+        try:
+            fills = await broker.fills(account_id)
+        except BrokerError:
+            # The answers are booked all the same; the fills come with the next drain.
+            fills = []
 
         async def book() -> dict[str, Order]:
             async with self.uow_factory() as uow, self.holding(account_id):

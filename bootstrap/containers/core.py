@@ -15,6 +15,7 @@ from adapters.memory.marketdata import InMemoryMarketData
 from adapters.memory.store import InMemoryStore
 from application.core.concurrency import KeyedLocks
 from application.identity.last_sessions import LastSessions
+from application.trading.broker_router import BrokerRoutes
 from application.trading.halts import HaltLatch
 from application.trading.policies import PolicyCache
 from bootstrap import calendars as calendars_wiring
@@ -251,9 +252,13 @@ class CoreContainer(containers.DeclarativeContainer):
     paper_broker = providers.Singleton(
         parts.paper_broker_reopening, market, clock, ids, uow_factory
     )
+    # The routes beyond the settings' brokers: the connections context adds its venue
+    # connections' (bootstrap/containers/connections.py).
+    broker_routes = providers.Singleton(BrokerRoutes)
     brokers = providers.Singleton(
         parts.broker_router,
         settings, paper_broker, clock, faults=paper_faults, vault=key_vault, meter=meter,
+        routes=broker_routes,
     )  # fmt: skip
     brokers_resource = providers.Resource(parts.brokers_lifetime, brokers)
 

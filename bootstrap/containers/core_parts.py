@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from application.keys.vault import KeyVaultService
     from application.market_data.quotes import CachedMarketData
     from application.notifications.directory import ChannelDestinations
-    from application.trading.orders import BrokerRouter
+    from application.trading.broker_router import BrokerRouter, BrokerRoutes
     from application.trading.policies import PolicyCache
     from application.trading.throttle import SharedThrottle
     from bootstrap.kafka import FanoutPublisher, KafkaLink
@@ -230,10 +230,11 @@ def broker_router(
     vault: KeyVaultService | None,
     meter: Meter | None,
     faults: FaultSwitch | None,
+    routes: BrokerRoutes,
 ) -> BrokerRouter:
     from bootstrap.brokers import broker_router as build
 
-    return build(settings, paper, clock, vault=vault, meter=meter, faults=faults)
+    return build(settings, paper, clock, vault=vault, meter=meter, faults=faults, routes=routes)
 
 
 async def brokers_lifetime(router: BrokerRouter) -> AsyncIterator[BrokerRouter]:

@@ -89,13 +89,13 @@ KAFKA_BROKERS_DEGRADES = (
 )
 
 
-def readiness_probes(store: Any, kafka: Any, redis: Any = None) -> dict[str, Any]:
+def readiness_probes(store: Any, kafka: Any, redis: Any = None, **contexts: Any) -> dict[str, Any]:
     """What /ready checks: the store; Kafka when configured (this process's producer and
     emergency listener required; the brokers' answer degrading); Redis when configured
-    (degrading: docs/reliability.md)."""
+    (degrading: docs/reliability.md); and each context's own probe (`contexts`, by name)."""
     from adapters.http.services import Degrading
 
-    probes = {"store": store}
+    probes = {"store": store, **contexts}
     if kafka is not None:
         probes["kafka"] = kafka.probe
         probes["kafka_brokers"] = Degrading(kafka.brokers_probe, KAFKA_BROKERS_DEGRADES)

@@ -9,6 +9,7 @@ from typing import Any
 
 from dependency_injector import containers, providers
 
+from bootstrap.composition import having
 from bootstrap.containers import http
 from bootstrap.containers import http_contexts_parts as parts
 from bootstrap.contexts import ALWAYS_SERVED, SERVABLE_CONTEXTS, WIRED_CONTEXTS
@@ -52,6 +53,8 @@ def _assemble(wiring: Any) -> None:
     for name in WIRED_CONTEXTS:
         if name != "core":
             setattr(wiring, name, providers.DependenciesContainer())
+    # Each context's own readiness probe (its `readiness`), listed by the context's name.
+    wiring.probes.add_kwargs(**{n: getattr(wiring, n).readiness for n in having("readiness")})
     bundles: dict[str, providers.Provider[Any]] = {}
     for name in SERVABLE_CONTEXTS:
         bundle = importlib.import_module(f"bootstrap.api.{name}").bundle(wiring)

@@ -70,6 +70,7 @@ class TradingContainer(containers.DeclarativeContainer):
     core = providers.DependenciesContainer()
     inference = providers.DependenciesContainer()
     market_data = providers.DependenciesContainer()
+    connections = providers.DependenciesContainer()
 
     # Each account's aggregate and risk view, held between orders
     # (application/trading/risk_books.py).
@@ -140,6 +141,7 @@ class TradingContainer(containers.DeclarativeContainer):
         providers.Callable(routed_brokers, core.brokers),
         books=risk_books, open_paper=core.paper_broker.provided.seed_account,
         brokers_off=providers.Callable(brokers_off, core.settings),
+        connections=connections.service.provided.routable,
     )  # fmt: skip
     account_sync = providers.Singleton(
         AccountSync,

@@ -38,6 +38,8 @@ ENVIRONMENT_ONLY: Final = {
     # other command it runs, and an agent's key has no place in a server's .env file.
     "BULWARK_URL": "`bulwark mcp` reads it: the Bulwark its tools call",
     "BULWARK_API_KEY": "`bulwark mcp` reads it: the agent's API key",
+    # A venue secret for `bulwark connections add|rotate`, kept out of the command line.
+    "BULWARK_CONNECTION_SECRET": "`bulwark connections add|rotate` reads it: a venue's secret",
 }
 
 

@@ -68,6 +68,18 @@ PROVIDERS: dict[str, Provider] = {
             "Alpaca: broker (trading API) and market data",
         ),
         Provider(
+            "tradier",
+            ProviderKind.BROKER,
+            frozenset({"trading", "account_read"}),
+            "Tradier: broker (an access token; the key id is the account number it trades)",
+        ),
+        Provider(
+            "ccxt",
+            ProviderKind.BROKER,
+            frozenset({"trading", "account_read"}),
+            "A crypto venue through ccxt (its venue connection names the exchange)",
+        ),
+        Provider(
             "polygon",
             ProviderKind.DATA,
             frozenset({"market_data", "reference_data"}),

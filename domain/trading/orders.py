@@ -430,7 +430,9 @@ class Order:
         )
 
     def reject(self, reason: str) -> None:
+        """The broker refused it (or it could not be sent): `reason` is its code."""
         self._move(OrderStatus.REJECTED)
+        self.deny_reasons = (reason,)
         self.events.append(OrderRejected(self.id, self.account_id, reason))
 
     def cancel(self, *, at: datetime | None = None, requested: bool = True) -> None:

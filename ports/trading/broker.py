@@ -94,6 +94,10 @@ class BrokerErrorCode(StrEnum):
     """Stable codes for broker failures."""
 
     REJECTED = "BROKER_REJECTED"
+    # The venue refused the credentials themselves (a wrong, revoked or expired key).
+    AUTH_FAILED = "BROKER_AUTH_FAILED"
+    # The account's venue connection is revoked (or gone): nothing is sent.
+    CONNECTION_REVOKED = "CONNECTION_REVOKED"
     UNAVAILABLE = "BROKER_UNAVAILABLE"
     TIMEOUT = "BROKER_TIMEOUT"
     RATE_LIMITED = "BROKER_RATE_LIMITED"

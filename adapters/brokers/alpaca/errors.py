@@ -18,6 +18,8 @@ def error_code(status: int | None, message: str = "") -> BrokerErrorCode:
         return BrokerErrorCode.UNAVAILABLE
     if status == 429:
         return BrokerErrorCode.RATE_LIMITED
+    if status == 401:
+        return BrokerErrorCode.AUTH_FAILED
     if status == 404:
         return BrokerErrorCode.NOT_FOUND
     if status == 403 and _is_funds(message):

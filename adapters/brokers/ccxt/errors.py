@@ -24,6 +24,8 @@ _MAPPING: tuple[tuple[type[Exception], BrokerErrorCode, bool], ...] = (
     (ccxt.BadResponse, BrokerErrorCode.UNAVAILABLE, False),
     (ccxt.InsufficientFunds, BrokerErrorCode.INSUFFICIENT_FUNDS, False),
     (ccxt.OrderNotFound, BrokerErrorCode.NOT_FOUND, False),
+    # A wrong or revoked key, a missing permission, a suspended account.
+    (ccxt.AuthenticationError, BrokerErrorCode.AUTH_FAILED, False),
 )
 
 
@@ -32,7 +34,7 @@ def error_code(exc: Exception) -> tuple[BrokerErrorCode, bool]:
     for kind, code, retryable in _MAPPING:
         if isinstance(exc, kind):
             return code, retryable
-    # InvalidOrder, BadRequest, OperationRejected, AuthenticationError, NotSupported, ...:
+    # InvalidOrder, BadRequest, OperationRejected, NotSupported, ...:
     # the venue (or ccxt on its behalf) refused the request as it stands.
     return BrokerErrorCode.REJECTED, False
 

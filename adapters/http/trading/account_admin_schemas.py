@@ -18,6 +18,7 @@ from domain.trading.account_profile import (
     MAX_ALLOCATION_SYMBOLS,
     MAX_NAME_LENGTH,
     AccountType,
+    InvalidAccount,
     TradingType,
 )
 
@@ -29,17 +30,36 @@ _ALLOCATION = Annotated[
 
 
 class AccountIn(Input):
-    """A new account of the caller; `initial_cash` for paper accounts only (others: sync)."""
+    """A new account of the caller, on a broker of the settings (`broker`) or on one of the
+    caller's venue connections (`connection_id`): one of the two. `initial_cash` for paper
+    accounts only (others: sync)."""
 
     name: _NAME
-    broker: Literal["paper", "alpaca", "ccxt", "tradier", "ibkr"]
     base_currency: Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{3}$")]
     account_type: AccountType
     trading_type: TradingType
+    broker: Literal["paper", "alpaca", "ccxt", "tradier", "ibkr"] | None = None
+    connection_id: Annotated[str, msgspec.Meta(pattern=r"^vc-[A-Za-z0-9_-]{1,64}$")] | None = None
     initial_cash: Money | None = None
 
     def to_command(self, principal: Principal) -> OpenAccount:
-        return self.into(OpenAccount, principal=principal)
+        if (self.broker is None) == (self.connection_id is None):
+            raise InvalidAccount(
+                "give one of `broker` (a broker of this instance's settings) and "
+                "`connection_id` (one of your venue connections)",
+                field="connection_id" if self.broker is not None else "broker",
+            )
+        route = self.connection_id or self.broker
+        assert route is not None
+        return OpenAccount(
+            principal,
+            self.name,
+            route,
+            self.base_currency,
+            self.account_type,
+            self.trading_type,
+            self.initial_cash,
+        )
 
 
 class AccountPatchIn(Input):

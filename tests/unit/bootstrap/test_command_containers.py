@@ -52,7 +52,7 @@ def test_every_context_comes_after_the_contexts_it_needs() -> None:
     assert order[0] == "core"
     for position, name in enumerate(order):
         assert set(needs(name)) - {"settings"} <= set(order[:position]), name
-    assert needs("trading") == ("core", "inference", "market_data")
+    assert needs("trading") == ("core", "inference", "market_data", "connections")
     assert needs("safety") == ("core", "trading")
 
 

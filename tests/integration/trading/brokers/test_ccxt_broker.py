@@ -311,7 +311,7 @@ async def test_close_all_sells_the_held_balance_in_whole_lots(
         (ccxt.OrderNotFound("x"), BrokerErrorCode.NOT_FOUND, False),
         (ccxt.InvalidOrder("x"), BrokerErrorCode.REJECTED, False),
         (ccxt.BadSymbol("x"), BrokerErrorCode.REJECTED, False),
-        (ccxt.AuthenticationError("x"), BrokerErrorCode.REJECTED, False),
+        (ccxt.AuthenticationError("x"), BrokerErrorCode.AUTH_FAILED, False),
     ],
 )
 def test_ccxt_errors_map_to_the_ports_codes(

@@ -336,7 +336,7 @@ async def test_a_bad_token_is_refused_in_one_line_without_the_token(server: Alpa
             await wrong.account(ACCOUNT)
 
     # Assert
-    assert caught.value.code is C.REJECTED and not caught.value.retryable
+    assert caught.value.code is C.AUTH_FAILED and not caught.value.retryable
     assert caught.value.message == "tradier account: Invalid Access Token"
 
 

@@ -3,7 +3,9 @@
 from .abuse_pattern import AbusePattern
 from .accept_invitation_in import AcceptInvitationIn
 from .account_in import AccountIn
-from .account_in_broker import AccountInBroker
+from .account_in_broker_type_1 import AccountInBrokerType1
+from .account_in_broker_type_2_type_1 import AccountInBrokerType2Type1
+from .account_in_broker_type_3_type_1 import AccountInBrokerType3Type1
 from .account_list_out import AccountListOut
 from .account_out import AccountOut
 from .account_out_target_allocation import AccountOutTargetAllocation
@@ -130,6 +132,7 @@ from .chain_break_out import ChainBreakOut
 from .chain_out import ChainOut
 from .chain_report_out import ChainReportOut
 from .channel import Channel
+from .check_out import CheckOut
 from .cleared_out import ClearedOut
 from .combine import Combine
 from .combiner import Combiner
@@ -150,7 +153,10 @@ from .compute_option_greeks_json_body import ComputeOptionGreeksJsonBody
 from .compute_option_greeks_json_body_right_type_0 import ComputeOptionGreeksJsonBodyRightType0
 from .compute_option_greeks_json_body_right_type_1_item import ComputeOptionGreeksJsonBodyRightType1Item
 from .compute_out import ComputeOut
+from .connection_in import ConnectionIn
+from .connection_out import ConnectionOut
 from .connection_test_out import ConnectionTestOut
+from .connections_out import ConnectionsOut
 from .consensus_out import ConsensusOut
 from .consensus_settings_out import ConsensusSettingsOut
 from .consumer_restarted_out import ConsumerRestartedOut
@@ -671,6 +677,7 @@ from .room_in_filing_status_type_1 import RoomInFilingStatusType1
 from .room_in_filing_status_type_2_type_1 import RoomInFilingStatusType2Type1
 from .room_in_filing_status_type_3_type_1 import RoomInFilingStatusType3Type1
 from .room_out import RoomOut
+from .rotate_in import RotateIn
 from .rotation_out import RotationOut
 from .rotation_out_counts import RotationOutCounts
 from .roth_conversion_in import RothConversionIn
@@ -883,7 +890,9 @@ __all__ = (
     "AbusePattern",
     "AcceptInvitationIn",
     "AccountIn",
-    "AccountInBroker",
+    "AccountInBrokerType1",
+    "AccountInBrokerType2Type1",
+    "AccountInBrokerType3Type1",
     "AccountListOut",
     "AccountOut",
     "AccountOutTargetAllocation",
@@ -1010,6 +1019,7 @@ __all__ = (
     "ChainOut",
     "ChainReportOut",
     "Channel",
+    "CheckOut",
     "ClearedOut",
     "Combine",
     "Combiner",
@@ -1030,6 +1040,9 @@ __all__ = (
     "ComputeOptionGreeksJsonBodyRightType0",
     "ComputeOptionGreeksJsonBodyRightType1Item",
     "ComputeOut",
+    "ConnectionIn",
+    "ConnectionOut",
+    "ConnectionsOut",
     "ConnectionTestOut",
     "ConsensusOut",
     "ConsensusSettingsOut",
@@ -1551,6 +1564,7 @@ __all__ = (
     "RoomInFilingStatusType2Type1",
     "RoomInFilingStatusType3Type1",
     "RoomOut",
+    "RotateIn",
     "RotationOut",
     "RotationOutCounts",
     "RothConversionIn",

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class AccountInBroker(StrEnum):
+class AccountInBrokerType1(StrEnum):
     ALPACA = "alpaca"
     CCXT = "ccxt"
     IBKR = "ibkr"

@@ -1,0 +1,1 @@
+"""The connections context's use cases: an owner's venue connections, and their adapters."""

@@ -1,0 +1,1 @@
+"""Venue connections: where an owner's accounts trade, as data."""

@@ -1,0 +1,305 @@
+"""Venue connections through the whole API: five venues of four kinds served at once in one
+instance for two owners, each on the owner's own credentials, against the venues' local
+simulators (each answering from a thread of its own, as a real venue would)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from adapters.brokers.simulators import alpaca as alpaca_sim
+from adapters.brokers.simulators import binance as binance_sim
+from adapters.brokers.simulators import ibkr as ibkr_sim
+from adapters.brokers.simulators import kraken as kraken_sim
+from adapters.brokers.simulators import tradier as tradier_sim
+from tests.alpaca_server import AlpacaServer
+from tests.http.core_helpers import assert_problem, harness_with, order_body, submit
+from tests.http.harness import Harness, User
+from tests.kit.fake_server import threaded
+
+pytestmark = pytest.mark.serves("trading", "connections")
+
+CONNECTIONS = "/api/v1/connections"
+ACCOUNTS = "/api/v1/accounts"
+PRICE = Decimal(100)
+
+
+@dataclass
+class Venues:
+    """The five simulators, each on its own server."""
+
+    alpaca: alpaca_sim.AlpacaSimulator
+    binance: binance_sim.BinanceSpotSimulator
+    kraken: kraken_sim.KrakenSpotSimulator
+    tradier: tradier_sim.TradierSimulator
+    ibkr: ibkr_sim.IbkrGatewaySimulator
+    servers: dict[str, AlpacaServer]
+
+    def body(self, venue: str, **extra: Any) -> dict[str, Any]:
+        """The creation body of a connection to `venue`'s simulator."""
+        url = self.servers[venue].url
+        bodies: dict[str, dict[str, Any]] = {
+            "alpaca": {
+                "kind": "alpaca",
+                "key_id": alpaca_sim.KEY_ID,
+                "secret": alpaca_sim.SECRET,
+                "endpoint": url,
+            },
+            "binance": {
+                "kind": "ccxt:binance",
+                "environment": "live",
+                "key_id": binance_sim.API_KEY,
+                "secret": binance_sim.SECRET,
+                "endpoint": url,
+                "quote": "USD",
+            },
+            "kraken": {
+                "kind": "ccxt:kraken",
+                "environment": "live",
+                "key_id": kraken_sim.API_KEY,
+                "secret": kraken_sim.SECRET,
+                "endpoint": url,
+                "quote": "USD",
+            },
+            "tradier": {
+                "kind": "tradier",
+                "secret": tradier_sim.TOKEN,
+                "venue_account": tradier_sim.TRADIER_ACCOUNT,
+                "endpoint": f"{url}/v1",
+            },
+            "ibkr": {
+                "kind": "ibkr",
+                "venue_account": ibkr_sim.ACCOUNT_ID,
+                "endpoint": f"{url}{ibkr_sim.API}",
+            },
+        }
+        return {"label": f"{venue} desk", **bodies[venue], **extra}
+
+
+@contextmanager
+def five_venues() -> Iterator[Venues]:
+    alpaca = alpaca_sim.AlpacaSimulator(cash=Decimal(50_000))
+    binance = binance_sim.BinanceSpotSimulator()
+    binance.fund("USD", Decimal(50_000))
+    kraken = kraken_sim.KrakenSpotSimulator()
+    kraken.fund("ZUSD", Decimal(50_000))
+    tradier = tradier_sim.TradierSimulator(cash=Decimal(50_000))
+    ibkr = ibkr_sim.IbkrGatewaySimulator()
+    ibkr.fund(Decimal(50_000))
+    with ExitStack() as stack:
+        servers = {}
+        for name, venue in (
+            ("alpaca", alpaca),
+            ("binance", binance),
+            ("kraken", kraken),
+            ("tradier", tradier),
+            ("ibkr", ibkr),
+        ):
+            server = stack.enter_context(threaded(AlpacaServer()))
+            venue.install(server)
+            servers[name] = server
+        yield Venues(alpaca, binance, kraken, tradier, ibkr, servers)
+
+
+@pytest.fixture(scope="module")
+def venues() -> Iterator[Venues]:
+    with five_venues() as found:
+        yield found
+
+
+async def priced(venues: Venues) -> None:
+    for venue in (venues.alpaca, venues.binance, venues.kraken, venues.tradier):
+        await venue.set_price("AAPL", PRICE)
+    if "AAPL" not in venues.ibkr.conids:
+        venues.ibkr.list_contract("AAPL", 265598)
+    await venues.ibkr.set_price("AAPL", PRICE)
+
+
+async def connect(h: Harness, owner: User, venues: Venues, venue: str, **extra: Any) -> Any:
+    return await h.client.post(CONNECTIONS, json=venues.body(venue, **extra), headers=owner.headers)
+
+
+async def account_on(h: Harness, owner: User, connection_id: str) -> str:
+    """An account of `owner` on the connection, opened and synced through the API."""
+    body = {
+        "name": f"on {connection_id}",
+        "connection_id": connection_id,
+        "base_currency": "USD",
+        "account_type": "taxable",
+        "trading_type": "margin",
+    }
+    opened = await h.client.post(ACCOUNTS, json=body, headers=owner.headers)
+    assert opened.status_code == 201, opened.text
+    account = str(opened.json()["id"])
+    synced = await h.client.post(f"{ACCOUNTS}/{account}/sync", headers=owner.headers)
+    assert synced.status_code == 200, synced.text
+    return account
+
+
+@pytest.fixture
+async def desk(venues: Venues) -> Any:
+    await priced(venues)
+    async with harness_with() as h:
+        await h.instrument("AAPL", str(PRICE))
+        yield h
+
+
+async def test_five_connections_of_four_kinds_serve_two_owners_at_once(
+    desk: Harness, venues: Venues
+) -> None:
+    # Arrange: one owner on Alpaca, Binance and Kraken; another on Tradier and IBKR
+    h = desk
+    first, second = await h.user(), await h.user()
+    owners = {"alpaca": first, "binance": first, "kraken": first, "tradier": second, "ibkr": second}
+    created = {name: await connect(h, owner, venues, name) for name, owner in owners.items()}
+    accounts = {
+        name: await account_on(h, owners[name], response.json()["id"])
+        for name, response in created.items()
+    }
+    before = {name: len(server.requests) for name, server in venues.servers.items()}
+
+    # Act: an order on every account at once
+    answers = await asyncio.gather(
+        *(submit(h, owners[name], order_body(accounts[name], quantity="2")) for name in accounts)
+    )
+
+    # Assert: every connection checked at creation, every order filled at its own venue
+    for name, response in created.items():
+        assert response.status_code == 201, response.text
+        assert response.json()["check"]["outcome"] == "ok", (name, response.text)
+    assert [a.status_code for a in answers] == [201] * 5, [a.text for a in answers]
+    assert len(venues.binance.orders) >= 1 and len(venues.kraken.orders) >= 1
+    assert len(venues.tradier.orders) >= 1 and len(venues.ibkr.orders) >= 1
+    for name, server in venues.servers.items():
+        assert len(server.requests) > before[name], name
+    # /ready lists each connection, every one answering; the instance ready.
+    ready = await h.client.get("/ready")
+    [line] = [c for c in ready.json()["components"] if c["name"] == "connections"]
+    states = {c["id"]: c["state"] for c in line["details"]["connections"]}
+    assert ready.status_code == 200 and line["ok"]
+    assert {states[r.json()["id"]] for r in created.values()} == {"ok"}
+    # The secrets never come back, in the answer or the list.
+    listed = await h.client.get(CONNECTIONS, headers=first.headers)
+    text = listed.text + "".join(r.text for r in created.values())
+    for secret in (alpaca_sim.SECRET, binance_sim.SECRET, kraken_sim.SECRET, tradier_sim.TOKEN):
+        assert secret not in text
+    assert {c["kind"] for c in listed.json()["connections"]} == {
+        "alpaca",
+        "ccxt:binance",
+        "ccxt:kraken",
+    }
+
+
+async def test_another_owners_connection_answers_404_on_every_route(
+    desk: Harness, venues: Venues
+) -> None:
+    # Arrange
+    h = desk
+    owner, other = await h.user(), await h.user()
+    connection = (await connect(h, owner, venues, "binance")).json()["id"]
+    body = {
+        "name": "theirs",
+        "connection_id": connection,
+        "base_currency": "USD",
+        "account_type": "taxable",
+        "trading_type": "margin",
+    }
+
+    # Act
+    answers = [
+        await h.client.get(f"{CONNECTIONS}/{connection}", headers=other.headers),
+        await h.client.post(f"{CONNECTIONS}/{connection}/test", headers=other.headers),
+        await h.client.post(
+            f"{CONNECTIONS}/{connection}/rotate", json={"secret": "x"}, headers=other.headers
+        ),
+        await h.client.delete(f"{CONNECTIONS}/{connection}", headers=other.headers),
+        await h.client.post(ACCOUNTS, json=body, headers=other.headers),
+    ]
+    mine = await h.client.get(CONNECTIONS, headers=other.headers)
+
+    # Assert
+    for answer in answers:
+        assert_problem(answer, 404, "NOT_FOUND")
+    assert mine.json()["connections"] == []
+
+
+async def test_credentials_the_venue_refuses_answer_connection_auth_failed_and_keep_nothing(
+    desk: Harness, venues: Venues
+) -> None:
+    # Arrange
+    h = desk
+    owner = await h.user()
+
+    # Act
+    refused = await connect(h, owner, venues, "tradier", secret="not-the-token")
+    listed = await h.client.get(CONNECTIONS, headers=owner.headers)
+    keys = await h.client.get("/api/v1/vault/keys", headers=owner.headers)
+    ready = await h.client.get("/ready")
+
+    # Assert
+    assert_problem(refused, 422, "CONNECTION_AUTH_FAILED")
+    assert ready.status_code == 200  # one owner's bad key never makes the instance unready
+    assert [c["revoked_at"] is not None for c in listed.json()["connections"]] == [True]
+    assert keys.status_code != 200 or keys.json().get("keys", []) == []
+
+
+async def test_a_revoked_connection_refuses_its_accounts_orders(
+    desk: Harness, venues: Venues
+) -> None:
+    # Arrange
+    h = desk
+    owner = await h.user()
+    connection = (await connect(h, owner, venues, "kraken")).json()["id"]
+    account = await account_on(h, owner, connection)
+
+    # Act
+    revoked = await h.client.delete(f"{CONNECTIONS}/{connection}", headers=owner.headers)
+    order = await submit(h, owner, order_body(account, quantity="1"))
+    again = await h.client.delete(f"{CONNECTIONS}/{connection}", headers=owner.headers)
+
+    # Assert
+    assert revoked.status_code == 204
+    rejected = assert_problem(order, 422, "ORDER_REJECTED")["order"]
+    assert rejected["deny_reasons"] == ["CONNECTION_REVOKED"]
+    assert_problem(again, 409, "CONNECTION_REVOKED")
+
+
+async def test_credentials_rotate_under_traffic_with_no_failed_order(
+    desk: Harness, venues: Venues
+) -> None:
+    # Arrange: orders flowing on a Binance connection
+    h = desk
+    owner = await h.user()
+    connection = (await connect(h, owner, venues, "binance")).json()["id"]
+    account = await account_on(h, owner, connection)
+    server = venues.servers["binance"]
+
+    async def traffic() -> list[int]:
+        answers = []
+        for _ in range(6):
+            answers.append((await submit(h, owner, order_body(account, quantity="1"))).status_code)
+        return answers
+
+    # Act: the key rotated while the orders go
+    flowing = asyncio.create_task(traffic())
+    await asyncio.sleep(0)
+    rotated = await h.client.post(
+        f"{CONNECTIONS}/{connection}/rotate",
+        json={"key_id": "binance-rotated-key", "secret": "binance-rotated-secret"},
+        headers=owner.headers,
+    )
+    statuses = await flowing
+    after = await submit(h, owner, order_body(account, quantity="1"))
+
+    # Assert: every order filled; the last one signed with the new key
+    assert rotated.status_code == 200, rotated.text
+    assert rotated.json()["key_hint"] == "bi…key"
+    assert statuses == [201] * 6 and after.status_code == 201
+    sent = server.requests_to("POST", "/api/v3/order")
+    assert sent[-1].headers["x-mbx-apikey"] == "binance-rotated-key"
