@@ -10,11 +10,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from domain.connections.connection import VenueConnection
 from domain.connections.kinds import InvalidConnection, VenueEnvironment
 from ports.connections.venues import VenueAdapter
 from ports.core.clock import Clock
+from ports.core.metrics import Meter
 from ports.keys.key_vault import Credentials
 
 Opener = Callable[[VenueConnection, Credentials | None, Clock], VenueAdapter]
@@ -78,9 +80,11 @@ OPENERS: dict[str, Opener] = {
 
 @dataclass(eq=False)
 class VenueAdapterKinds:
-    """The VenueAdapters port over OPENERS (ports/connections/venues.py)."""
+    """The VenueAdapters port over OPENERS (ports/connections/venues.py); with a meter, every
+    call of a connection's adapter timed and its errors counted under the venue kind."""
 
     clock: Clock
+    meter: Meter | None = None
 
     def check(self, connection: VenueConnection) -> None:
         """A ccxt connection names an exchange ccxt knows, with a testnet when it asks one."""
@@ -109,4 +113,10 @@ class VenueAdapterKinds:
             )
 
     def open(self, connection: VenueConnection, credentials: Credentials | None) -> VenueAdapter:
-        return OPENERS[connection.kind.family](connection, credentials, self.clock)
+        adapter = OPENERS[connection.kind.family](connection, credentials, self.clock)
+        if self.meter is None:
+            return adapter
+        from adapters.metrics.broker import MeteredBroker
+
+        # MeteredBroker passes what the port does not name (aclose, within) through as is.
+        return cast(VenueAdapter, MeteredBroker(adapter, self.meter, str(connection.kind)))

@@ -189,6 +189,24 @@ class ConnectionService:
         """The principal's own connection, not revoked, that a new account may name."""
         return await self._active(principal, connection_id)
 
+    async def erase_owner(self, actor: str, owner_id: str) -> int:
+        """Revoke every connection of a person being erased (`actor`: the admin erasing them):
+        adapters closed, credentials deleted from the vault. How many were revoked."""
+        revoked = 0
+        for connection in await self._store.owned_by(owner_id):
+            if not connection.active:
+                continue
+            if connection.vault_key_id is not None:
+                with contextlib.suppress(NotFound):
+                    await self._vault.delete(
+                        Principal(owner_id, Role.OWNER), connection.vault_key_id
+                    )
+            await self._store.save(connection.revoked(self._clock.now()))
+            self._brokers.drop(connection.id)
+            await self._record(actor, "connection.revoke", connection, "erased")
+            revoked += 1
+        return revoked
+
     # -- internals ---------------------------------------------------------------
     async def _check(self, connection: VenueConnection) -> ConnectionReport:
         broker = self._brokers.route(connection.id)

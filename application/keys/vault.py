@@ -259,6 +259,17 @@ class KeyVaultService:
         key = await self._owned(principal, key_id)
         return await self._store.accesses(key.id, limit)
 
+    async def erase_owner(self, actor: str, owner_id: str) -> int:
+        """Delete every key of a person being erased (`actor`: the admin erasing them); the
+        brokers holding any of them drop it at once. How many were deleted."""
+        deleted = 0
+        for key in await self._store.owned_by(owner_id):
+            if await self._store.delete(key.id):
+                deleted += 1
+                self._changed(key)
+                await self._record(actor, "vault_key.delete", key, "erased", self._facts(key))
+        return deleted
+
     # -- the adapters' door ------------------------------------------------------
     async def use(self, key_id: str, component: str, *, actor: str = "system") -> KeyMaterial:
         """The decrypted key for `component` (e.g. "broker.alpaca"): audited, refused with

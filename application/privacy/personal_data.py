@@ -62,9 +62,18 @@ class AlreadyErased(Conflict):
     code = "ALREADY_ERASED"
 
 
+# Erases what a context holds of a person: (the admin erasing, the person) -> how many things.
+OwnerEraser = Callable[[str, str], Awaitable[int]]
+
+
+async def _nothing(actor: str, owner_id: str) -> int:
+    return 0
+
+
 @dataclass(frozen=True)
 class PersonalDataSources:
-    """Where a person's data lives beyond the unit of work's repositories."""
+    """Where a person's data lives beyond the unit of work's repositories; the erasers of the
+    contexts that hold a person's secrets (venue connections, vault keys)."""
 
     portfolios: PortfolioStore
     endpoints: NotificationEndpointStore
@@ -72,6 +81,8 @@ class PersonalDataSources:
     logins: LoginHistory
     crypto_wallets: CryptoWalletStore
     retirement_plans: RetirementPlanStore
+    erase_connections: OwnerEraser = _nothing
+    erase_vault_keys: OwnerEraser = _nothing
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,8 @@ class ErasureReport:
     crypto_wallets_removed: int = 0
     retirement_plans_removed: int = 0
     audit_entries_pseudonymised: int = 0
+    connections_revoked: int = 0
+    vault_keys_deleted: int = 0
 
 
 class PersonalDataService:
@@ -126,8 +139,8 @@ class PersonalDataService:
     async def erase(self, caller: Principal, user_id: str, confirm: str) -> ErasureReport:
         """Erases the user: sessions and agents' keys end, the login is closed, the name and
         email replaced by a pseudonym, contact endpoints removed, devices revoked, stored crypto
-        wallets and retirement plans (with their contributions) removed; what the law requires
-        is kept (RETAINED)."""
+        wallets and retirement plans (with their contributions) removed, venue connections
+        revoked and every vault key deleted; what the law requires is kept (RETAINED)."""
         if caller.role is not Role.ADMIN:
             raise NotFound(f"user {user_id} not found")
         if caller.id == user_id:
@@ -152,6 +165,9 @@ class PersonalDataService:
         devices = await self._revoke_devices(user_id)
         wallets = await self._remove_crypto_wallets(user_id)
         plans = await self._sources.retirement_plans.remove_for(user_id)
+        # Connections first: revoking one deletes its credentials; then every other vault key.
+        connections = await self._sources.erase_connections(caller.id, user_id)
+        vault_keys = await self._sources.erase_vault_keys(caller.id, user_id)
         person = ErasedPerson(user.id, user.username, user.email, pseudonym(user_id))
         rewritten = await self._pseudonymise_audit(caller, person, user)
         report = ErasureReport(
@@ -164,6 +180,8 @@ class PersonalDataService:
             wallets,
             plans,
             rewritten,
+            connections,
+            vault_keys,
         )
         details = {
             "api_keys_revoked": keys,
@@ -172,6 +190,8 @@ class PersonalDataService:
             "crypto_wallets_removed": wallets,
             "retirement_plans_removed": plans,
             "audit_entries_pseudonymised": rewritten,
+            "connections_revoked": connections,
+            "vault_keys_deleted": vault_keys,
             "retained": [r.what for r in RETAINED],
         }
         await self._record(caller, "privacy.erase", user_id, "erased", details)

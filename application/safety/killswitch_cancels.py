@@ -5,6 +5,10 @@ Per account: wait for a send in flight (the latch), cancel all (or only an agent
 optionally close the positions, then ask the broker for its open orders again, re-cancelling
 with backoff until none is left or the deadline comes. Confirmed means the broker's own
 open-order list came back empty; an acknowledged cancel is not proof.
+
+With flatten, the closing orders are followed, never cancelled by the halt that sent them,
+and the account is confirmed only when the venue, asked again, shows no working order (the
+closes included) and no position; what is still held is named on the verdict.
 """
 
 from __future__ import annotations
@@ -29,7 +33,13 @@ from domain.killswitch.switch import (
 )
 from ports.core.clock import Clock, IdGenerator
 from ports.core.tracing import NO_TRACER, Tracer
-from ports.trading.broker import BrokerError, BrokerPort, CancelResult, DeadlineBroker
+from ports.trading.broker import (
+    BrokerError,
+    BrokerOrder,
+    BrokerPort,
+    CancelResult,
+    DeadlineBroker,
+)
 
 T = TypeVar("T")
 
@@ -59,6 +69,12 @@ class AccountRun:
     open_ids: set[str] = field(default_factory=set)
     attempts: int = 0
     closing: int = 0
+    # With flatten: the closing orders still working, the symbols still held at the last
+    # look, whether the venue showed the account flat, and whether the closes were sent.
+    closing_open: int = 0
+    held: list[str] = field(default_factory=list)
+    flat: bool | None = None
+    closes_sent: bool = False
     confirmed: bool = False
     confirmed_at: float | None = None
     errors: list[str] = field(default_factory=list)
@@ -126,10 +142,15 @@ class BrokerCancels:
         await self.latch.drained(account_id, self.policy.lock_wait)
         closing: set[str] = set()
         backoff = self.policy.first_retry
+        flattening = flatten and only is None
         while True:
             run.attempts += 1
-            await self._cancel(broker, account_id, only, run, deadline)
-            if flatten and only is None and not closing:
+            # Once closing orders are out, only the others are cancelled: a close is followed
+            # to its fill, never cancelled by the halt that sent it.
+            keep = frozenset(closing) if closing else None
+            await self._cancel(broker, account_id, only, run, deadline, keep=keep)
+            if flattening and not run.closes_sent:
+                run.closes_sent = True
                 closing = await self._flatten(broker, account_id, run, deadline)
             remaining = await self._bounded(broker.open_orders(account_id), deadline, run)
             if remaining is not None:
@@ -141,13 +162,38 @@ class BrokerCancels:
                 ]
                 run.remaining = len(left)
                 run.open_ids = {o.broker_order_id for o in left}
-                if not left:
+                done = not left
+                if flattening:
+                    # Never a second round of closes: a position the venue shows late would
+                    # be sold twice. What stays held is named on the verdict instead.
+                    closes_open = [o for o in remaining if o.client_order_id in closing]
+                    done = await self._flat(broker, account_id, run, closes_open, deadline) and done
+                if done:
                     run.confirmed, run.confirmed_at = True, self.clock.monotonic()
                     return run
             if self.clock.monotonic() + backoff >= deadline:
                 return run
             await self.clock.sleep(backoff)
             backoff *= self.policy.backoff
+
+    async def _flat(
+        self,
+        broker: BrokerPort,
+        account_id: str,
+        run: AccountRun,
+        closes_open: list[BrokerOrder],
+        deadline: float,
+    ) -> bool:
+        """Whether the venue, asked again, shows the account flat: no closing order working
+        and no position. What it still holds is named on the run."""
+        run.closing_open = len(closes_open)
+        positions = await self._bounded(broker.positions(account_id), deadline, run)
+        if positions is None:
+            run.flat = False
+            return False
+        run.held = sorted({p.symbol for p in positions if p.quantity != 0})
+        run.flat = not closes_open and not run.held
+        return run.flat
 
     async def _cancel(
         self,
@@ -156,14 +202,22 @@ class BrokerCancels:
         only: frozenset[str] | None,
         run: AccountRun,
         deadline: float,
+        *,
+        keep: frozenset[str] | None = None,
     ) -> None:
-        if only is None:
+        """Cancel the account's orders (`only` these client ids when given), all but `keep`."""
+        if only is None and keep is None:
             results = await self._bounded(broker.cancel_all(account_id), deadline, run)
         else:
             open_now = await self._bounded(broker.open_orders(account_id), deadline, run)
             if open_now is None:
                 return
-            mine = [o for o in open_now if o.client_order_id in only]
+            mine = [
+                o
+                for o in open_now
+                if (only is None or o.client_order_id in only)
+                and (keep is None or o.client_order_id not in keep)
+            ]
             results = await self._bounded(
                 asyncio.gather(*(_cancel_one(broker, account_id, o.broker_order_id) for o in mine)),
                 deadline,
@@ -301,9 +355,22 @@ def summarise(runs: list[AccountRun]) -> tuple[BrokerOutcome, ...]:
             attempts=max(r.attempts for r in group),
             closing_orders=sum(r.closing for r in group),
             errors=tuple(sorted({e for r in group for e in r.errors})),
+            flat=_flat_of(group),
+            closing_open=sum(r.closing_open for r in group),
+            positions_remaining=tuple(
+                sorted(f"{r.account_id}:{symbol}" for r in group for symbol in r.held)
+            ),
         )
         for name, group in sorted(by_broker.items())
     )
+
+
+def _flat_of(group: list[AccountRun]) -> bool | None:
+    """Whether every account of a broker was shown flat; None where none was flattened."""
+    asked = [r.flat for r in group if r.flat is not None]
+    if not asked:
+        return None
+    return all(asked)
 
 
 async def _cancel_one(broker: BrokerPort, account_id: str, broker_order_id: str) -> CancelResult:

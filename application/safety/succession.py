@@ -288,9 +288,20 @@ class SuccessionScheduler(AuditedService):
                 for account_id in account_ids
             ]
         )
-        unconfirmed = [r.scope.key for r in records if not r.broker_confirmed]
-        if unconfirmed:
-            raise _Incomplete(f"cancels not confirmed on {', '.join(unconfirmed)}")
+        unconfirmed = [r for r in records if not r.broker_confirmed]
+        # A halt unconfirmed only because the venue still shows positions is a liquidation
+        # still to finish; any other is cancels the brokers did not confirm.
+        left = sorted({p for r in unconfirmed for b in r.brokers for p in b.positions_remaining})
+        not_cancelled = [
+            r.scope.key
+            for r in unconfirmed
+            if not any(b.positions_remaining for b in r.brokers)
+            or any(b.remaining_open for b in r.brokers)
+        ]
+        if not_cancelled:
+            raise _Incomplete(f"cancels not confirmed on {', '.join(not_cancelled)}")
+        if left:
+            raise _Incomplete(f"positions still open: {', '.join(left)}")
         accounts = await self._accounts(account_ids)
         if policy.liquidate:
             held = sorted(

@@ -51,7 +51,9 @@ async def run(args: argparse.Namespace, contexts: Contexts, out: TextIO) -> int:
     print(
         f"privacy: erased {user.id} (now {report.pseudonym}): {report.api_keys_revoked} API "
         f"keys revoked, {report.endpoints_removed} endpoints removed, {report.devices_revoked} "
-        f"devices revoked; kept: {', '.join(kept.what for kept in report.retained)}",
+        f"devices revoked, {report.connections_revoked} venue connections revoked, "
+        f"{report.vault_keys_deleted} vault keys deleted; "
+        f"kept: {', '.join(kept.what for kept in report.retained)}",
         file=out,
     )
     return 0

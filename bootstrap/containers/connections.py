@@ -80,7 +80,7 @@ class ConnectionsContainer(containers.DeclarativeContainer):
     core = providers.DependenciesContainer()
 
     store = store_provider(core, memory_connection_store, sql_connection_store)
-    adapters = providers.Singleton(VenueAdapterKinds, core.clock)
+    adapters = providers.Singleton(VenueAdapterKinds, core.clock, core.meter)
     brokers = providers.Singleton(ConnectionBrokers, store, core.key_vault, adapters, core.clock)
     brokers_closing = providers.Resource(brokers_lifetime, brokers)
     readiness = providers.Singleton(readiness, brokers)

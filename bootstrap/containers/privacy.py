@@ -18,6 +18,7 @@ class PrivacyContainer(containers.DeclarativeContainer):
     devices = providers.DependenciesContainer()
     analytics = providers.DependenciesContainer()
     wealth = providers.DependenciesContainer()
+    connections = providers.DependenciesContainer()
 
     sources = providers.Singleton(
         PersonalDataSources,
@@ -27,6 +28,8 @@ class PrivacyContainer(containers.DeclarativeContainer):
         logins=devices.history,
         crypto_wallets=analytics.crypto_wallet_store,
         retirement_plans=wealth.retirement_plan_store,
+        erase_connections=connections.service.provided.erase_owner,
+        erase_vault_keys=core.key_vault.provided.erase_owner,
     )
     personal_data = providers.Singleton(
         PersonalDataService,

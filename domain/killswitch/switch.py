@@ -158,6 +158,12 @@ class BrokerOutcome:
     attempts: int
     closing_orders: int = 0
     errors: tuple[str, ...] = ()
+    # With flatten: whether the venue, asked again, showed no working order and no position
+    # (None: not flattened); closing orders still working; what is still held, as
+    # "account:symbol".
+    flat: bool | None = None
+    closing_open: int = 0
+    positions_remaining: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

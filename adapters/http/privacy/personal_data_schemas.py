@@ -45,6 +45,12 @@ class ErasureOut(Output):
         ),
     ]
     retained: Annotated[list[RetainedOut], msgspec.Meta(description="What erasure keeps, and why")]
+    connections_revoked: Annotated[
+        int, msgspec.Meta(description="Venue connections revoked, their credentials deleted")
+    ]
+    vault_keys_deleted: Annotated[
+        int, msgspec.Meta(description="The user's other API keys deleted from the vault")
+    ]
 
     @classmethod
     def from_report(cls, report: ErasureReport) -> ErasureOut:

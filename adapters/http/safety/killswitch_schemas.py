@@ -98,6 +98,11 @@ class BrokerOutcomeOut(Output):
     attempts: int
     closing_orders: int
     errors: list[str]
+    # With flatten: true only when the venue, asked again, showed no working order and no
+    # position (null: not flattened); the closes still working; what is still held.
+    flat: bool | None = None
+    closing_open: int = 0
+    positions_remaining: list[str] = msgspec.field(default_factory=list)
 
     @classmethod
     def from_domain(cls, outcome: BrokerOutcome) -> BrokerOutcomeOut:
@@ -105,6 +110,7 @@ class BrokerOutcomeOut(Output):
             outcome,
             accounts=list(outcome.accounts),
             errors=list(outcome.errors),
+            positions_remaining=list(outcome.positions_remaining),
         )
 
 

@@ -40,12 +40,14 @@ class AccountAdminController(Controller):
             ".../broker-credentials, then POST .../sync. A `cash` account never borrows "
             "(buying power = cash, no short selling); a `margin` account may. 422 "
             "INVALID_ACCOUNT names the field; 409 CAPABILITY_NOT_CONFIGURED naming "
-            "BULWARK_BROKER for alpaca where this deployment does not route to it. Agents 403."
+            "BULWARK_BROKER for alpaca where this deployment does not route to it. Agents 403. "
+            "On a venue connection instead (`connection_id`, docs/venues.md): 404 NOT_FOUND "
+            "when it is not one of the caller's, 409 CONNECTION_REVOKED when it is revoked."
         ),
         status_code=201,
         responses={
             201: ResponseSpec(AccountOut, description="The account; Location names it"),
-            **problems(400, 409, 422, 429, notes={409: NOT_CONFIGURED}),
+            **problems(400, 404, 409, 422, 429, notes={409: NOT_CONFIGURED}),
         },
     )
     async def open_account(

@@ -18,6 +18,8 @@ from adapters.brokers.simulators import binance as binance_sim
 from adapters.brokers.simulators import ibkr as ibkr_sim
 from adapters.brokers.simulators import kraken as kraken_sim
 from adapters.brokers.simulators import tradier as tradier_sim
+from domain.principals import Principal, Role
+from ports.trading.broker import BrokerError, BrokerErrorCode
 from tests.alpaca_server import AlpacaServer
 from tests.http.core_helpers import assert_problem, harness_with, order_body, submit
 from tests.http.harness import Harness, User
@@ -184,6 +186,10 @@ async def test_five_connections_of_four_kinds_serve_two_owners_at_once(
     states = {c["id"]: c["state"] for c in line["details"]["connections"]}
     assert ready.status_code == 200 and line["ok"]
     assert {states[r.json()["id"]] for r in created.values()} == {"ok"}
+    # Each venue kind's calls are timed under its own label.
+    scrape = (await h.client.get("/metrics")).text
+    for kind in ("alpaca", "ccxt:binance", "ccxt:kraken", "tradier", "ibkr"):
+        assert f'bulwark_broker_call_seconds_count{{adapter="{kind}",operation="submit"}}' in scrape
     # The secrets never come back, in the answer or the list.
     listed = await h.client.get(CONNECTIONS, headers=first.headers)
     text = listed.text + "".join(r.text for r in created.values())
@@ -303,3 +309,28 @@ async def test_credentials_rotate_under_traffic_with_no_failed_order(
     assert statuses == [201] * 6 and after.status_code == 201
     sent = server.requests_to("POST", "/api/v3/order")
     assert sent[-1].headers["x-mbx-apikey"] == "binance-rotated-key"
+
+
+async def test_erasing_a_person_revokes_their_connections_and_deletes_their_vault_keys(
+    desk: Harness, venues: Venues
+) -> None:
+    # Arrange: a connection with an account on it, and an admin
+    h = desk
+    owner, admin = await h.user(), await h.user(Role.ADMIN)
+    connection = (await connect(h, owner, venues, "binance")).json()["id"]
+    await account_on(h, owner, connection)
+
+    # Act
+    report = await h.container.privacy.personal_data().erase(
+        Principal(admin.id, Role.ADMIN), owner.id, owner.username
+    )
+    broker = h.container.core.brokers().named(connection)
+    with pytest.raises(BrokerError) as refused:
+        await broker.account("acc-any")
+
+    # Assert: nothing of theirs is left to sign an order with
+    assert (report.connections_revoked, report.vault_keys_deleted) == (1, 0)
+    assert refused.value.code is BrokerErrorCode.CONNECTION_REVOKED
+    assert await h.container.core.key_vault_store().owned_by(owner.id) == []
+    stored = await h.container.connections.store().get(connection)
+    assert stored is not None and stored.revoked_at is not None and stored.vault_key_id is None

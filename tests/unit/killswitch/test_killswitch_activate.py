@@ -18,6 +18,7 @@ from domain.killswitch.switch import (
 )
 from domain.trading.orders import OrderStatus
 from ports.core.events import Severity
+from ports.trading.broker import CancelResult, CloseResult
 from tests.kit.desk import (
     ACCOUNT,
     AGENT,
@@ -25,6 +26,7 @@ from tests.kit.desk import (
     BUY,
     OTHER_ACCOUNT,
     OWNER,
+    SELL,
     STRANGER,
     SYMBOL,
     add_agent,
@@ -299,3 +301,63 @@ async def test_an_agent_halts_itself_without_a_passcode_and_may_never_resume(
     assert (record.trigger_type, record.user_id) == (TriggerType.AGENT, AGENT.id)
     states = {s.scope: s.state for s in await e.killswitch.status()}
     assert states[scope] is TradingState.HALTED
+
+
+async def test_flatten_is_never_confirmed_while_the_venue_still_shows_a_position(
+    ks: Embedded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange: 10 held, and a venue that acknowledges the close but never sends it
+    await ks.orders.submit(market(BUY, 10))
+
+    async def acknowledged_only(account_id: str) -> list[CloseResult]:
+        return [CloseResult(SYMBOL, ok=True)]
+
+    monkeypatch.setattr(ks.broker, "close_all", acknowledged_only)
+
+    # Act
+    record = await ks.killswitch.activate(halt(SCOPE, flatten=True))
+
+    # Assert: the cancels were confirmed, the flatten was not; the holding is named
+    assert not record.broker_confirmed
+    [outcome] = record.brokers
+    assert outcome.remaining_open == 0
+    assert outcome.flat is False and not outcome.confirmed
+    assert outcome.positions_remaining == (f"{ACCOUNT}:{SYMBOL}",)
+    assert record.unconfirmed_brokers == ("paper",)
+
+
+async def test_a_close_still_working_is_followed_not_cancelled_and_not_called_flat(
+    ks: Embedded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Arrange: 10 held; the venue's close rests as a sell limit far from the market
+    await ks.orders.submit(market(BUY, 10))
+    await ks.orders.submit(limit(SELL, 10, "500"))
+    [working] = [o for o in await ks.broker.open_orders(ACCOUNT) if o.side is SELL]
+
+    async def nothing_else_to_cancel(account_id: str) -> list[CancelResult]:
+        return []
+
+    async def close_by_the_resting_sell(account_id: str) -> list[CloseResult]:
+        return [CloseResult(SYMBOL, ok=True, order=working)]
+
+    monkeypatch.setattr(ks.broker, "cancel_all", nothing_else_to_cancel)
+    monkeypatch.setattr(ks.broker, "close_all", close_by_the_resting_sell)
+
+    # Act
+    record = await ks.killswitch.activate(halt(SCOPE, flatten=True))
+
+    # Assert: the close is still working at the venue, counted, and nothing is called flat
+    [outcome] = record.brokers
+    still = [o.broker_order_id for o in await ks.broker.open_orders(ACCOUNT) if o.side is SELL]
+    assert still == [working.broker_order_id]
+    assert outcome.closing_open == 1 and outcome.flat is False
+    assert not record.broker_confirmed
+
+
+async def test_without_flatten_the_outcome_says_nothing_of_flat(ks: Embedded) -> None:
+    # Act
+    record = await ks.killswitch.activate(halt(SCOPE))
+
+    # Assert
+    [outcome] = record.brokers
+    assert outcome.flat is None and outcome.positions_remaining == ()

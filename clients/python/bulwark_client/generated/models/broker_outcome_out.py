@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 
@@ -32,6 +33,9 @@ class BrokerOutcomeOut:
             confirmed (bool):
             errors (list[str]):
             remaining_open (int):
+            closing_open (int | Unset):  Default: 0.
+            flat (bool | None | Unset):
+            positions_remaining (list[str] | Unset):
      """
 
     accounts: list[str]
@@ -43,6 +47,9 @@ class BrokerOutcomeOut:
     confirmed: bool
     errors: list[str]
     remaining_open: int
+    closing_open: int | Unset = 0
+    flat: bool | None | Unset = UNSET
+    positions_remaining: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -72,6 +79,20 @@ class BrokerOutcomeOut:
 
         remaining_open = self.remaining_open
 
+        closing_open = self.closing_open
+
+        flat: bool | None | Unset
+        if isinstance(self.flat, Unset):
+            flat = UNSET
+        else:
+            flat = self.flat
+
+        positions_remaining: list[str] | Unset = UNSET
+        if not isinstance(self.positions_remaining, Unset):
+            positions_remaining = self.positions_remaining
+
+
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -86,6 +107,12 @@ class BrokerOutcomeOut:
             "errors": errors,
             "remaining_open": remaining_open,
         })
+        if closing_open is not UNSET:
+            field_dict["closing_open"] = closing_open
+        if flat is not UNSET:
+            field_dict["flat"] = flat
+        if positions_remaining is not UNSET:
+            field_dict["positions_remaining"] = positions_remaining
 
         return field_dict
 
@@ -114,6 +141,21 @@ class BrokerOutcomeOut:
 
         remaining_open = d.pop("remaining_open")
 
+        closing_open = d.pop("closing_open", UNSET)
+
+        def _parse_flat(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        flat = _parse_flat(d.pop("flat", UNSET))
+
+
+        positions_remaining = cast(list[str], d.pop("positions_remaining", UNSET))
+
+
         broker_outcome_out = cls(
             accounts=accounts,
             attempts=attempts,
@@ -124,6 +166,9 @@ class BrokerOutcomeOut:
             confirmed=confirmed,
             errors=errors,
             remaining_open=remaining_open,
+            closing_open=closing_open,
+            flat=flat,
+            positions_remaining=positions_remaining,
         )
 
 

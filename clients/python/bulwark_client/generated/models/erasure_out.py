@@ -27,6 +27,7 @@ class ErasureOut:
         Attributes:
             api_keys_revoked (int):
             audit_entries_pseudonymised (int): The user's audit entries kept with their name and addresses replaced
+            connections_revoked (int): Venue connections revoked, their credentials deleted
             crypto_wallets_removed (int): Stored crypto wallets removed
             devices_revoked (int):
             endpoints_removed (int): Notification endpoints removed
@@ -34,10 +35,12 @@ class ErasureOut:
             retained (list[RetainedOut]): What erasure keeps, and why
             retirement_plans_removed (int): Retirement plans kept beside accounts removed
             user_id (str):
+            vault_keys_deleted (int): The user's other API keys deleted from the vault
      """
 
     api_keys_revoked: int
     audit_entries_pseudonymised: int
+    connections_revoked: int
     crypto_wallets_removed: int
     devices_revoked: int
     endpoints_removed: int
@@ -45,6 +48,7 @@ class ErasureOut:
     retained: list[RetainedOut]
     retirement_plans_removed: int
     user_id: str
+    vault_keys_deleted: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -56,6 +60,8 @@ class ErasureOut:
         api_keys_revoked = self.api_keys_revoked
 
         audit_entries_pseudonymised = self.audit_entries_pseudonymised
+
+        connections_revoked = self.connections_revoked
 
         crypto_wallets_removed = self.crypto_wallets_removed
 
@@ -76,12 +82,15 @@ class ErasureOut:
 
         user_id = self.user_id
 
+        vault_keys_deleted = self.vault_keys_deleted
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "api_keys_revoked": api_keys_revoked,
             "audit_entries_pseudonymised": audit_entries_pseudonymised,
+            "connections_revoked": connections_revoked,
             "crypto_wallets_removed": crypto_wallets_removed,
             "devices_revoked": devices_revoked,
             "endpoints_removed": endpoints_removed,
@@ -89,6 +98,7 @@ class ErasureOut:
             "retained": retained,
             "retirement_plans_removed": retirement_plans_removed,
             "user_id": user_id,
+            "vault_keys_deleted": vault_keys_deleted,
         })
 
         return field_dict
@@ -102,6 +112,8 @@ class ErasureOut:
         api_keys_revoked = d.pop("api_keys_revoked")
 
         audit_entries_pseudonymised = d.pop("audit_entries_pseudonymised")
+
+        connections_revoked = d.pop("connections_revoked")
 
         crypto_wallets_removed = d.pop("crypto_wallets_removed")
 
@@ -125,9 +137,12 @@ class ErasureOut:
 
         user_id = d.pop("user_id")
 
+        vault_keys_deleted = d.pop("vault_keys_deleted")
+
         erasure_out = cls(
             api_keys_revoked=api_keys_revoked,
             audit_entries_pseudonymised=audit_entries_pseudonymised,
+            connections_revoked=connections_revoked,
             crypto_wallets_removed=crypto_wallets_removed,
             devices_revoked=devices_revoked,
             endpoints_removed=endpoints_removed,
@@ -135,6 +150,7 @@ class ErasureOut:
             retained=retained,
             retirement_plans_removed=retirement_plans_removed,
             user_id=user_id,
+            vault_keys_deleted=vault_keys_deleted,
         )
 
 

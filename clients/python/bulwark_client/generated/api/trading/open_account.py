@@ -70,6 +70,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_403
 
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
@@ -132,7 +139,9 @@ def sync_detailed(
     broker (`initial_cash` is refused): link its keys with PUT .../broker-credentials, then POST
     .../sync. A `cash` account never borrows (buying power = cash, no short selling); a `margin` account
     may. 422 INVALID_ACCOUNT names the field; 409 CAPABILITY_NOT_CONFIGURED naming BULWARK_BROKER for
-    alpaca where this deployment does not route to it. Agents 403.
+    alpaca where this deployment does not route to it. Agents 403. On a venue connection instead
+    (`connection_id`, docs/venues.md): 404 NOT_FOUND when it is not one of the caller's, 409
+    CONNECTION_REVOKED when it is revoked.
 
     Args:
         body (AccountIn):
@@ -169,7 +178,9 @@ def sync(
     broker (`initial_cash` is refused): link its keys with PUT .../broker-credentials, then POST
     .../sync. A `cash` account never borrows (buying power = cash, no short selling); a `margin` account
     may. 422 INVALID_ACCOUNT names the field; 409 CAPABILITY_NOT_CONFIGURED naming BULWARK_BROKER for
-    alpaca where this deployment does not route to it. Agents 403.
+    alpaca where this deployment does not route to it. Agents 403. On a venue connection instead
+    (`connection_id`, docs/venues.md): 404 NOT_FOUND when it is not one of the caller's, 409
+    CONNECTION_REVOKED when it is revoked.
 
     Args:
         body (AccountIn):
@@ -201,7 +212,9 @@ async def asyncio_detailed(
     broker (`initial_cash` is refused): link its keys with PUT .../broker-credentials, then POST
     .../sync. A `cash` account never borrows (buying power = cash, no short selling); a `margin` account
     may. 422 INVALID_ACCOUNT names the field; 409 CAPABILITY_NOT_CONFIGURED naming BULWARK_BROKER for
-    alpaca where this deployment does not route to it. Agents 403.
+    alpaca where this deployment does not route to it. Agents 403. On a venue connection instead
+    (`connection_id`, docs/venues.md): 404 NOT_FOUND when it is not one of the caller's, 409
+    CONNECTION_REVOKED when it is revoked.
 
     Args:
         body (AccountIn):
@@ -238,7 +251,9 @@ async def asyncio(
     broker (`initial_cash` is refused): link its keys with PUT .../broker-credentials, then POST
     .../sync. A `cash` account never borrows (buying power = cash, no short selling); a `margin` account
     may. 422 INVALID_ACCOUNT names the field; 409 CAPABILITY_NOT_CONFIGURED naming BULWARK_BROKER for
-    alpaca where this deployment does not route to it. Agents 403.
+    alpaca where this deployment does not route to it. Agents 403. On a venue connection instead
+    (`connection_id`, docs/venues.md): 404 NOT_FOUND when it is not one of the caller's, 409
+    CONNECTION_REVOKED when it is revoked.
 
     Args:
         body (AccountIn):
