@@ -1,0 +1,1 @@
+"""Books: limits over a group of accounts across venue connections."""
