@@ -29,7 +29,11 @@ async def test_ready_is_200_when_every_probe_answers(harness: Harness) -> None:
 
     assert response.status_code == 200
     assert response.json()["ready"] is True
-    assert {c["name"] for c in response.json()["components"]} == {"store"}
+    components = {c["name"]: c for c in response.json()["components"]}
+    assert set(components) == {"store", "connections"}
+    # No venue connection routed to yet: listed, nothing in trouble, never required.
+    assert components["connections"]["ok"] and not components["connections"]["required"]
+    assert components["connections"]["details"] == {"connections": []}
 
 
 async def test_ready_is_503_when_a_probe_fails_and_says_only_what_failed(
@@ -90,8 +94,9 @@ async def test_status_lists_components_version_and_a_safe_settings_summary(
     body = response.json()
     assert body["status"] == "ok"
     assert body["version"] == "0.1.0"
-    [store] = body["components"]
+    store, connections = body["components"]
     assert (store["name"], store["ok"]) == ("store", True)
+    assert (connections["name"], connections["ok"]) == ("connections", True)
     assert store["details"]["kind"] in ("memory", "sqlite", "postgresql")
     assert body["settings"]["store"] == "memory"
     assert body["settings"]["broker"] == "paper"

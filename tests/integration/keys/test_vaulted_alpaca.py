@@ -263,8 +263,8 @@ async def test_without_a_grace_pair_a_refused_key_is_an_error(
     with pytest.raises(BrokerError) as caught:
         await brokers.account(ACCOUNT)
 
-    # Assert
-    assert caught.value.code is BrokerErrorCode.REJECTED
+    # Assert: Alpaca refused the key itself (401)
+    assert caught.value.code is BrokerErrorCode.AUTH_FAILED
     assert len(server.requests_to("GET", "/v2/account")) == 1
 
 
