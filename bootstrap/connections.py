@@ -7,11 +7,11 @@ entry here and in domain/connections/kinds.py FAMILIES; no factory branches on i
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
 
+from bootstrap.ccxt_ids import has_testnet, unknown_exchange
 from domain.connections.connection import VenueConnection
 from domain.connections.kinds import InvalidConnection, VenueEnvironment
 from ports.connections.venues import VenueAdapter
@@ -91,21 +91,13 @@ class VenueAdapterKinds:
         exchange = connection.kind.exchange
         if exchange is None:
             return
-        import ccxt.async_support as ccxt  # type: ignore[import-untyped]  # heavy: only here
-
-        if exchange not in ccxt.exchanges:
-            close = difflib.get_close_matches(exchange, ccxt.exchanges, n=3, cutoff=0.6)
-            known = ", ".join(close or ["binance", "coinbase", "kraken", "okx"])
+        hint = unknown_exchange(exchange)
+        if hint is not None:
             raise InvalidConnection(
-                f"field `kind`: {exchange} is not a ccxt exchange id (such as {known})",
-                field="kind",
+                f"field `kind`: {exchange} is not a ccxt exchange id ({hint})", field="kind"
             )
         testnet = connection.environment is VenueEnvironment.TESTNET
-        if (
-            testnet
-            and connection.endpoint is None
-            and not getattr(ccxt, exchange)().urls.get("test")
-        ):
+        if testnet and connection.endpoint is None and not has_testnet(exchange):
             raise InvalidConnection(
                 f"field `environment`: {exchange} has no testnet in ccxt (trade live, or give "
                 "the `endpoint` of a test server)",

@@ -54,8 +54,9 @@ def failure(exc: BulwarkError, **facts: object) -> CallToolResult:
     text = f"Refused: {exc.code} (HTTP {exc.status})."
     if exc.problem.retry_after is not None:
         text += f" Retry after {exc.problem.retry_after:g} s."
+    data: Json = {"error": error, **facts}
     return CallToolResult(
-        content=[TextContent(type="text", text=text), untrusted({"error": error, **facts})],
-        structured_content={"error": error, **facts},
+        content=[TextContent(type="text", text=text), untrusted(data)],
+        structured_content=data,
         is_error=True,
     )

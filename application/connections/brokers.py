@@ -85,7 +85,41 @@ class _Opened:
     previous: VenueAdapter | None = field(default=None)  # on the fallback pair, once needed
 
 
-class ConnectionBroker:
+class _BrokerCalls:
+    """The BrokerPort's calls, each handed to `_run` as work on an adapter."""
+
+    async def _run(self, work: Callable[[BrokerPort], Awaitable[T]]) -> T:
+        raise NotImplementedError
+
+    async def submit(self, order: Order) -> BrokerOrder:
+        return await self._run(lambda b: b.submit(order))
+
+    async def cancel(self, account_id: str, broker_order_id: str) -> CancelResult:
+        return await self._run(lambda b: b.cancel(account_id, broker_order_id))
+
+    async def cancel_all(self, account_id: str) -> list[CancelResult]:
+        return await self._run(lambda b: b.cancel_all(account_id))
+
+    async def close_all(self, account_id: str) -> list[CloseResult]:
+        return await self._run(lambda b: b.close_all(account_id))
+
+    async def open_orders(self, account_id: str) -> list[BrokerOrder]:
+        return await self._run(lambda b: b.open_orders(account_id))
+
+    async def positions(self, account_id: str) -> list[BrokerPosition]:
+        return await self._run(lambda b: b.positions(account_id))
+
+    async def account(self, account_id: str) -> BrokerAccount:
+        return await self._run(lambda b: b.account(account_id))
+
+    async def fills(self, account_id: str) -> list[Fill]:
+        return await self._run(lambda b: b.fills(account_id))
+
+    async def order_by_client_id(self, account_id: str, client_order_id: str) -> BrokerOrder | None:
+        return await self._run(lambda b: b.order_by_client_id(account_id, client_order_id))
+
+
+class ConnectionBroker(_BrokerCalls):
     """The BrokerPort of one connection (module docstring); `name` is the connection's id."""
 
     def __init__(
@@ -114,10 +148,6 @@ class ConnectionBroker:
             return DEFAULT_ACCEPTANCE_WINDOW_S
         return float(getattr(opened.adapter, "acceptance_window_s", DEFAULT_ACCEPTANCE_WINDOW_S))
 
-    @property
-    def is_open(self) -> bool:
-        return self._opened is not None
-
     def invalidate(self) -> None:
         """Retire the open adapter: the next call reads the connection and its key again."""
         opened, self._opened = self._opened, None
@@ -138,35 +168,10 @@ class ConnectionBroker:
         if self._closing:
             await asyncio.gather(*self._closing, return_exceptions=True)
 
-    # -- BrokerPort --------------------------------------------------------------
-    async def submit(self, order: Order) -> BrokerOrder:
-        return await self.call(lambda b: b.submit(order))
-
-    async def cancel(self, account_id: str, broker_order_id: str) -> CancelResult:
-        return await self.call(lambda b: b.cancel(account_id, broker_order_id))
-
-    async def cancel_all(self, account_id: str) -> list[CancelResult]:
-        return await self.call(lambda b: b.cancel_all(account_id))
-
-    async def close_all(self, account_id: str) -> list[CloseResult]:
-        return await self.call(lambda b: b.close_all(account_id))
-
-    async def open_orders(self, account_id: str) -> list[BrokerOrder]:
-        return await self.call(lambda b: b.open_orders(account_id))
-
-    async def positions(self, account_id: str) -> list[BrokerPosition]:
-        return await self.call(lambda b: b.positions(account_id))
-
-    async def account(self, account_id: str) -> BrokerAccount:
-        return await self.call(lambda b: b.account(account_id))
-
-    async def fills(self, account_id: str) -> list[Fill]:
-        return await self.call(lambda b: b.fills(account_id))
-
-    async def order_by_client_id(self, account_id: str, client_order_id: str) -> BrokerOrder | None:
-        return await self.call(lambda b: b.order_by_client_id(account_id, client_order_id))
-
     # -- the adapter's lifetime --------------------------------------------------
+    async def _run(self, work: Callable[[BrokerPort], Awaitable[T]]) -> T:
+        return await self.call(work)
+
     async def call(
         self, work: Callable[[BrokerPort], Awaitable[T]], deadline: float | None = None
     ) -> T:
@@ -265,7 +270,7 @@ async def _close(opened: _Opened) -> None:
                 await adapter.aclose()
 
 
-class _Bounded:
+class _Bounded(_BrokerCalls):
     """A connection's broker whose every call carries one absolute deadline."""
 
     def __init__(self, broker: ConnectionBroker, deadline: float) -> None:
@@ -277,35 +282,8 @@ class _Bounded:
     def acceptance_window_s(self) -> float:
         return self._broker.acceptance_window_s
 
-    async def _call(self, work: Callable[[BrokerPort], Awaitable[T]]) -> T:
+    async def _run(self, work: Callable[[BrokerPort], Awaitable[T]]) -> T:
         return await self._broker.call(work, self._deadline)
-
-    async def submit(self, order: Order) -> BrokerOrder:
-        return await self._call(lambda b: b.submit(order))
-
-    async def cancel(self, account_id: str, broker_order_id: str) -> CancelResult:
-        return await self._call(lambda b: b.cancel(account_id, broker_order_id))
-
-    async def cancel_all(self, account_id: str) -> list[CancelResult]:
-        return await self._call(lambda b: b.cancel_all(account_id))
-
-    async def close_all(self, account_id: str) -> list[CloseResult]:
-        return await self._call(lambda b: b.close_all(account_id))
-
-    async def open_orders(self, account_id: str) -> list[BrokerOrder]:
-        return await self._call(lambda b: b.open_orders(account_id))
-
-    async def positions(self, account_id: str) -> list[BrokerPosition]:
-        return await self._call(lambda b: b.positions(account_id))
-
-    async def account(self, account_id: str) -> BrokerAccount:
-        return await self._call(lambda b: b.account(account_id))
-
-    async def fills(self, account_id: str) -> list[Fill]:
-        return await self._call(lambda b: b.fills(account_id))
-
-    async def order_by_client_id(self, account_id: str, client_order_id: str) -> BrokerOrder | None:
-        return await self._call(lambda b: b.order_by_client_id(account_id, client_order_id))
 
 
 class ConnectionBrokers:
@@ -338,16 +316,6 @@ class ConnectionBrokers:
     def health(self) -> list[ConnectionHealth]:
         """Each connection routed to in this process, as its last call left it."""
         return [b.health for b in self._brokers.values()]
-
-    @property
-    def open(self) -> list[ConnectionBroker]:
-        """The connections whose adapter is open now."""
-        return [b for b in self._brokers.values() if b.is_open]
-
-    def invalidate(self, connection_id: str) -> None:
-        broker = self._brokers.get(connection_id)
-        if broker is not None:
-            broker.invalidate()
 
     def drop(self, connection_id: str) -> None:
         """Forget a revoked connection's broker (its adapter closed once idle): its accounts'

@@ -137,7 +137,7 @@ class ConnectionService:
                     paper=not connection.live,
                 )
             )
-            connection = _with_key(connection, key.id)
+            connection = replace(connection, vault_key_id=key.id)
         await self._store.add(connection)
         report = await self._check(connection)
         if report.outcome is TestOutcome.REFUSED:
@@ -173,7 +173,7 @@ class ConnectionService:
         await self._vault.rotate(
             RotateVaultKey(command.principal, connection.vault_key_id, command.secret, key_id)
         )
-        self._brokers.invalidate(connection.id)
+        # The vault tells the connection's broker of the change itself (key_changed).
         await self._record(command.principal.id, "connection.rotate", connection, "rotated")
         return await self._view(connection)
 
@@ -192,26 +192,19 @@ class ConnectionService:
     async def erase_owner(self, actor: str, owner_id: str) -> int:
         """Revoke every connection of a person being erased (`actor`: the admin erasing them):
         adapters closed, credentials deleted from the vault. How many were revoked."""
+        owner = Principal(owner_id, Role.OWNER)
         revoked = 0
         for connection in await self._store.owned_by(owner_id):
-            if not connection.active:
-                continue
-            if connection.vault_key_id is not None:
-                with contextlib.suppress(NotFound):
-                    await self._vault.delete(
-                        Principal(owner_id, Role.OWNER), connection.vault_key_id
-                    )
-            await self._store.save(connection.revoked(self._clock.now()))
-            self._brokers.drop(connection.id)
-            await self._record(actor, "connection.revoke", connection, "erased")
-            revoked += 1
+            if connection.active:
+                await self._forget(owner, connection)
+                await self._record(actor, "connection.revoke", connection, "erased")
+                revoked += 1
         return revoked
 
     # -- internals ---------------------------------------------------------------
     async def _check(self, connection: VenueConnection) -> ConnectionReport:
         broker = self._brokers.route(connection.id)
         assert broker is not None
-        broker.invalidate()  # a fresh adapter on the stored credentials
         try:
             await broker.account(f"check-{connection.id}")
         except BrokerError as exc:
@@ -291,7 +284,3 @@ def _credentials(kind: VenueKind, command: CreateConnection) -> tuple[str | None
     if command.key_id is None:
         raise InvalidConnection(f"field `key_id` is needed for {kind}", field="key_id")
     return command.key_id, command.secret
-
-
-def _with_key(connection: VenueConnection, vault_key_id: str) -> VenueConnection:
-    return replace(connection, vault_key_id=vault_key_id)

@@ -3,14 +3,14 @@ Interactive Brokers) and their keys."""
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal
-from urllib.parse import urlsplit
 
 import msgspec
 
+from bootstrap.ccxt_ids import has_testnet, unknown_exchange
 from bootstrap.settings.base import Secret, Section, SettingsError
+from domain.connections.connection import on_this_host
 from domain.killswitch.drill import BrokerFaults, UnknownFault
 
 
@@ -93,7 +93,7 @@ class BrokerSettings(Section, frozen=True, kw_only=True):
     @property
     def ibkr_local(self) -> bool:
         """Whether the gateway is on this host (where its self-signed certificate may pass)."""
-        return urlsplit(self.ibkr_gateway_url).hostname in ("localhost", "127.0.0.1", "::1")
+        return on_this_host(self.ibkr_gateway_url)
 
     def _check_ibkr(self) -> None:
         """The account is named, and the gateway's certificate is checked unless it is local."""
@@ -124,16 +124,12 @@ class BrokerSettings(Section, frozen=True, kw_only=True):
                 f"{self.var('ccxt_exchange')} is needed when {self.var('broker')}=ccxt "
                 "(a ccxt exchange id such as binance or kraken)"
             )
-        import ccxt.async_support as ccxt  # type: ignore[import-untyped]  # heavy: only here
-
-        if exchange not in ccxt.exchanges:
-            close = difflib.get_close_matches(exchange, ccxt.exchanges, n=3, cutoff=0.6)
-            known = ", ".join(close or ["binance", "coinbase", "kraken", "kucoin", "okx"])
+        hint = unknown_exchange(exchange)
+        if hint is not None:
             raise SettingsError(
-                f"{self.var('ccxt_exchange')}={exchange} is not a ccxt exchange id "
-                f"(such as {known}; {len(ccxt.exchanges)} in all)"
+                f"{self.var('ccxt_exchange')}={exchange} is not a ccxt exchange id ({hint})"
             )
-        if self.ccxt_sandbox and not getattr(ccxt, exchange)().urls.get("test"):
+        if self.ccxt_sandbox and not has_testnet(exchange):
             raise SettingsError(
                 f"{self.var('ccxt_sandbox')}=true: {exchange} has no sandbox in ccxt "
                 "(trade live with false, or pick a venue with a testnet such as binance or okx)"

@@ -168,16 +168,14 @@ def judge(
         return (BookBreach(BookReason.STATE_UNKNOWN, f"state unknown: {', '.join(unknown)}"),)
     known = [f for f in members.values() if f is not None]
     no_rate = sorted({m.currency for m in known if m.currency not in rates})
-    own = members.get(order.account_id)
-    if own is not None and own.currency not in rates:
-        no_rate = sorted({*no_rate, own.currency})
     if no_rate:
         return (
             BookBreach(
                 BookReason.FX_UNKNOWN, f"no rate into the book's currency: {', '.join(no_rate)}"
             ),
         )
-    if own is None:
+    own = members.get(order.account_id)
+    if own is None:  # every member is known by now: the order's account is not one
         return (BookBreach(BookReason.STATE_UNKNOWN, f"{order.account_id} is not a member"),)
     book = aggregate(known, rates)
     case = _Case(book, order, order.value * rates[own.currency], own, max(peak_equity, book.equity))

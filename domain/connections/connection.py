@@ -22,6 +22,11 @@ _QUOTE = re.compile(r"[A-Z0-9]{2,10}")
 _LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 
+def on_this_host(url: str) -> bool:
+    """Whether `url` names this host (where plain http and a self-signed certificate may do)."""
+    return urlsplit(url).hostname in _LOCAL_HOSTS
+
+
 def is_connection_id(route: str) -> bool:
     """Whether an account's route names a connection (rather than a settings' broker)."""
     return route.startswith(ID_PREFIX)
@@ -115,7 +120,7 @@ def check_endpoint(kind: VenueKind, value: str | None, verify_tls: bool) -> str 
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname or len(value) > 300:
         raise InvalidConnection("field `endpoint` must be an http(s) URL", field="endpoint")
-    local = parts.hostname in _LOCAL_HOSTS
+    local = on_this_host(value)
     if parts.scheme == "http" and not local:
         raise InvalidConnection(
             "field `endpoint`: plain http only to this host (localhost): credentials and "
