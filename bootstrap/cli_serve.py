@@ -63,7 +63,7 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
 def _run_server(args: argparse.Namespace, settings: Settings) -> None:
     import uvicorn
 
-    from bootstrap.serving import http_protocol
+    from bootstrap.serving import KEEP_ALIVE_S, http_protocol
     from bootstrap.shutdown_grace import BoundedServer
 
     if args.demo:
@@ -83,6 +83,7 @@ def _run_server(args: argparse.Namespace, settings: Settings) -> None:
         "access_log": False,  # the app logs each request itself, with its request id
         "ws_ping_interval": settings.http.ws_ping_seconds,
         "http": http_protocol(),  # stamps each request's arrival (the kill switch's deadline)
+        "timeout_keep_alive": KEEP_ALIVE_S,
         # A client's WebSocket message is capped like a request body, before it is buffered.
         "ws_max_size": settings.http.max_body_bytes,
         # SIGTERM/Ctrl-C: open connections get the grace, then their tasks are cancelled; the

@@ -33,6 +33,13 @@ if HttpToolsProtocol is not None:
             self.scope[RECEIVED_AT] = time.monotonic()  # type: ignore[literal-required]
 
 
+# An idle keep-alive connection is closed after this many seconds (uvicorn's default is 5).
+# Longer than a client's or a load balancer's idle expiry (httpx's 5 s, AWS ALB's 60 s), so the
+# peer closes an idle connection first, and the server never closes one just as a request is
+# sent on it (the peer would read a dropped connection, not an answer).
+KEEP_ALIVE_S = 75
+
+
 def http_protocol() -> Any:
     """What `uvicorn.run(http=...)` takes: the stamping protocol when httptools is there."""
     return "auto" if HttpToolsProtocol is None else StampingHttpToolsProtocol
@@ -61,6 +68,7 @@ def lane_server(
         log_config=None,
         access_log=False,
         http=http_protocol(),
+        timeout_keep_alive=KEEP_ALIVE_S,
         ws="none",
         loop="none",
     )

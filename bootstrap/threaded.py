@@ -14,7 +14,7 @@ import uvicorn
 
 from bootstrap.app import create_app
 from bootstrap.containers.application import ApplicationContainer, build_container
-from bootstrap.serving import http_protocol
+from bootstrap.serving import KEEP_ALIVE_S, http_protocol
 from bootstrap.settings import Settings
 
 
@@ -42,6 +42,7 @@ class ThreadedServer:
             log_config=None,
             access_log=False,
             http=http_protocol(),
+            timeout_keep_alive=KEEP_ALIVE_S,
             loop="asyncio",
         )
         self.server = uvicorn.Server(config)
