@@ -7,7 +7,9 @@ incremental risk book + the gate, what a submission pays now: each iteration the
 approved order is tracked, an older open order is closed (a fill or cancel) and one
 mark moves, so every view first recomputes the symbols those changes touched
 (domain/risk/book.py); (e) the same when the only change since the last order is that
-order itself (tracked, then filled at once: one symbol, bench_orders' steady state);
+order itself (tracked, then filled at once: one symbol, bench_orders' steady state); (g) (d)
+with the account in a book of three, the book's seven limits judged after its own gate
+(benchmarks/pretrade_book.py), printed beside (d) as a ratio;
 and (c) the gate on its exact path (the compiled screen
 off), the path an order takes when a control breaches. Then (f) NautilusTrader's
 RiskEngine pass path (benchmarks/nautilus_reference.py, in its own venv), run in rounds
@@ -29,6 +31,7 @@ from decimal import Decimal
 
 from benchmarks import nautilus_reference
 from benchmarks.nautilus_reference import Figures
+from benchmarks.pretrade_book import book_run
 from domain.killswitch.state import TradingState
 from domain.risk.book import RiskBook
 from domain.risk.flow import OrderFlow
@@ -42,6 +45,7 @@ from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side
 from domain.trading.positions import Position
 
 D = Decimal
+BOOK_RATIO_TARGET = 1.5  # (g) over (d): a book of three costs at most half again
 SECTORS = ("Tech", "Health", "Energy", "Financials", "Industrials", "Utilities", "Materials")
 
 
@@ -176,6 +180,7 @@ def main(iterations: int = 100_000, *, nautilus: bool = True) -> None:
     calm_ns = incremental_run(
         account, instruments, marks, orders, policy, now, iterations, churn=False
     )
+    booked_ns = book_run(account, instruments, marks, orders, policy, now, iterations)
     gc.enable()
     print(
         f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
@@ -196,6 +201,7 @@ def main(iterations: int = 100_000, *, nautilus: bool = True) -> None:
         ("(c) gate, exact path", exact_ns),
         ("(d) risk book + gate", book_ns),
         ("(e) book, calm + gate", calm_ns),
+        ("(g) (d) + book of 3", booked_ns),
     )
     targets = {
         "(a) gate only": 5_000,
@@ -216,6 +222,13 @@ def main(iterations: int = 100_000, *, nautilus: bool = True) -> None:
             f"{label:>20}: p50 {p50:>7,} ns  p99 {p99:>9,} ns  {rate:>10,.0f} orders/s "
             f"({len(samples):,} samples){verdict}"
         )
+    d50, g50 = percentile(book_ns, 0.50), percentile(booked_ns, 0.50)
+    ratio = g50 / d50 if d50 else float("inf")
+    print(
+        f"(g) / (d) at p50: {ratio:.2f}x  target <= {BOOK_RATIO_TARGET}x: "
+        + ("met" if ratio <= BOOK_RATIO_TARGET else "MISSED")
+        + "  (the book's limits over three accounts, in the same run)"
+    )
     if nautilus:
         compare_nautilus(policy, orders, snapshot, iterations)
 

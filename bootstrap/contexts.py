@@ -46,6 +46,7 @@ CONTEXTS: Final[tuple[Context, ...]] = (
     Context("core"),
     Context("connections", command=True),
     Context("trading"),
+    Context("books"),
     Context("safety"),
     Context("identity"),
     Context("devices"),

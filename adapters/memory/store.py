@@ -57,6 +57,7 @@ class InMemoryStore:
     # The same fills by account (an account's fills are read without scanning everyone's).
     account_fills: dict[str, dict[str, Fill]] = field(default_factory=dict)
     inbox: dict[str, tuple[str, datetime]] = field(default_factory=dict)
+    fences: dict[str, int] = field(default_factory=dict)
     instruments: dict[str, Instrument] = field(default_factory=dict)
     risk_rules: dict[str, RiskRule] = field(default_factory=dict)
     risk_rule_revision: int = 0
@@ -211,6 +212,38 @@ class InboxRepo(MemoryRepo):
         self._uow.staged.insert(0, apply)
 
 
+class FenceRepo(MemoryRepo):
+    """Fences over the store's counters: the value first read, and this unit's advances."""
+
+    def __init__(self, uow: InMemoryUnitOfWork) -> None:
+        super().__init__(uow)
+        self._read: dict[str, int] = {}
+        self._by: dict[str, int] = {}
+
+    async def read(self, key: str) -> int:
+        seen = self._read.get(key)
+        if seen is None:
+            seen = self._read[key] = self._store.fences.get(key, 0)
+        return seen + self._by.get(key, 0)
+
+    def advance(self, key: str, by: int = 1) -> None:
+        if key not in self._read:
+            raise ValueError(f"fence {key} advanced before it was read")
+        if key not in self._by:
+            self._by[key] = 0
+            seen = self._read[key]
+
+            def apply() -> None:
+                fences = self._store.fences
+                if fences.get(key, 0) != seen:
+                    raise ConcurrentUpdate(f"{key} was advanced concurrently")
+                fences[key] = seen + self._by[key]
+
+            # First in the commit, as the inbox's: a lost race fails before anything applies.
+            self._uow.staged.insert(0, apply)
+        self._by[key] += by
+
+
 class InstrumentRepo(MemoryRepo):
     async def add(self, instrument: Instrument) -> None:
         self._stage(lambda: self._store.instruments.__setitem__(instrument.symbol, instrument))
@@ -240,6 +273,12 @@ class RiskRuleRepo(MemoryRepo):
     async def remove(self, rule_id: str) -> None:
         def apply() -> None:
             self._store.risk_rules.pop(rule_id, None)
+            self._store.risk_rule_revision += 1
+
+        self._stage(apply)
+
+    def touch(self) -> None:
+        def apply() -> None:
             self._store.risk_rule_revision += 1
 
         self._stage(apply)
@@ -349,6 +388,7 @@ class InMemoryUnitOfWork(UnitOfWorkBase):
     orders = Repository(OrderRepo)
     fills = Repository(FillRepo)
     inbox = Repository(InboxRepo)
+    fences = Repository(FenceRepo)
     instruments = Repository(InstrumentRepo)
     risk_rules = Repository(RiskRuleRepo)
     trading_states = Repository(TradingStateRepo)

@@ -39,6 +39,7 @@ from adapters.postgres.outbox import OutboxWriter
 from adapters.postgres.outbox_pump import pump_for
 from adapters.postgres.repos import control, identity, onboarding, trading
 from adapters.postgres.repos.base import insert_ignore_many
+from adapters.postgres.repos.fences import FenceRepo
 from adapters.unit_of_work import Repository, UnitOfWorkBase
 from domain.errors import StoreUnavailable
 from domain.events import DomainEvent
@@ -80,6 +81,7 @@ class SqlUnitOfWork(UnitOfWorkBase):
     orders = Repository(trading.OrderRepo)
     fills = Repository(trading.FillRepo)
     inbox = Repository(trading.InboxRepo)
+    fences = Repository(FenceRepo)
     instruments = Repository(trading.InstrumentRepo)
     risk_rules = Repository(control.RiskRuleRepo)
     trading_states = Repository(control.TradingStateRepo)

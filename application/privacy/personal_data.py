@@ -83,6 +83,7 @@ class PersonalDataSources:
     retirement_plans: RetirementPlanStore
     erase_connections: OwnerEraser = _nothing
     erase_vault_keys: OwnerEraser = _nothing
+    erase_books: OwnerEraser = _nothing
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class ErasureReport:
     audit_entries_pseudonymised: int = 0
     connections_revoked: int = 0
     vault_keys_deleted: int = 0
+    books_deleted: int = 0
 
 
 class PersonalDataService:
@@ -168,6 +170,7 @@ class PersonalDataService:
         # Connections first: revoking one deletes its credentials; then every other vault key.
         connections = await self._sources.erase_connections(caller.id, user_id)
         vault_keys = await self._sources.erase_vault_keys(caller.id, user_id)
+        books = await self._sources.erase_books(caller.id, user_id)
         person = ErasedPerson(user.id, user.username, user.email, pseudonym(user_id))
         rewritten = await self._pseudonymise_audit(caller, person, user)
         report = ErasureReport(
@@ -182,6 +185,7 @@ class PersonalDataService:
             rewritten,
             connections,
             vault_keys,
+            books,
         )
         details = {
             "api_keys_revoked": keys,
@@ -192,6 +196,7 @@ class PersonalDataService:
             "audit_entries_pseudonymised": rewritten,
             "connections_revoked": connections,
             "vault_keys_deleted": vault_keys,
+            "books_deleted": books,
             "retained": [r.what for r in RETAINED],
         }
         await self._record(caller, "privacy.erase", user_id, "erased", details)

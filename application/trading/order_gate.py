@@ -8,8 +8,11 @@ OrderJournal (application/trading/order_journal.py) records, OrderDispatch
 from __future__ import annotations
 
 import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager, nullcontext
 from dataclasses import KW_ONLY, dataclass
 from decimal import Decimal
+from typing import Protocol
 
 from application.trading.halts import HaltLatch
 from application.trading.policies import PolicyCache
@@ -37,6 +40,75 @@ from ports.core.unit_of_work import UnitOfWork
 from ports.market_data.marketdata import MarketDataPort
 
 
+class GroupLimits(Protocol):
+    """Limits over groups of accounts, judged after an account's own gate approved an order
+    (the books context's BookCheck: application/books/check.py)."""
+
+    def serial(self, account_id: str) -> AbstractAsyncContextManager[None]:
+        """Held around the account's decisions, before its own lock."""
+        ...
+
+    async def check(
+        self,
+        uow: UnitOfWork,
+        account: Account,
+        order: Order,
+        view: AccountRiskView,
+        quantity: Decimal,
+        *,
+        count: bool = True,
+        revision: int | None = None,
+    ) -> tuple[Verdict, ...]:
+        """The denials of the groups as of the risk rules' `revision` (a group's limits are
+        written with it); empty: the order passes them."""
+        ...
+
+
+class GroupLimitsSlot:
+    """Where other contexts add their limits over groups of accounts (the books context's
+    check), each built on first use (after the composition's overrides); the gate asks every
+    one, in the order they were added."""
+
+    def __init__(self) -> None:
+        self._factories: list[Callable[[], GroupLimits]] = []
+        self._built: tuple[GroupLimits, ...] | None = None
+
+    def add(self, factory: Callable[[], GroupLimits]) -> None:
+        self._factories.append(factory)
+        self._built = None
+
+    def _checks(self) -> tuple[GroupLimits, ...]:
+        if self._built is None:
+            self._built = tuple(factory() for factory in self._factories)
+        return self._built
+
+    @asynccontextmanager
+    async def serial(self, account_id: str) -> AsyncIterator[None]:
+        async with AsyncExitStack() as stack:
+            for check in self._checks():
+                await stack.enter_async_context(check.serial(account_id))
+            yield
+
+    async def check(
+        self,
+        uow: UnitOfWork,
+        account: Account,
+        order: Order,
+        view: AccountRiskView,
+        quantity: Decimal,
+        *,
+        count: bool = True,
+        revision: int | None = None,
+    ) -> tuple[Verdict, ...]:
+        denials: list[Verdict] = []
+        for check in self._checks():
+            denials += await check.check(
+                uow, account, order, view, quantity, count=count and not denials,
+                revision=revision,
+            )  # fmt: skip
+        return tuple(denials)
+
+
 @dataclass(eq=False)
 class OrderGate:
     """The pre-trade gate: the account's policy over its risk view, then the shared order
@@ -55,6 +127,8 @@ class OrderGate:
     # (application/trading/trading_state_cache.py).
     states: TradingStateCache | None = None
     throttle: SharedThrottle | None = None  # with several instances: the order rate across all
+    # Limits over groups of accounts, after the account's own (application/books/check.py).
+    book_check: GroupLimits | None = None
     max_order_notional: Decimal = DEFAULT_MAX_ORDER_NOTIONAL
     meter: Meter = NO_METER  # gate latency and decisions for /metrics (ports/core/metrics.py)
     tracer: Tracer = NO_TRACER
@@ -75,11 +149,12 @@ class OrderGate:
         """A submitted order's decision, on the held account, timed and traced."""
         deciding = time.perf_counter()
         with self.tracer.span("gate.evaluate", symbol=order.symbol) as span:
-            decision = await self.decide(uow, account, order, reads, held=True)
+            decision, view = await self._decide(uow, account, order, reads, held=True)
             span.set("approved", decision.approved)
         if decision.approved and self.throttle is not None:
             policy = await self.policies.policy_for(uow, account, await reads.rules_revision())
             decision = await self.throttle.check(policy, order, decision)
+        decision = await self._books(uow, account, order, view, decision, reads)
         self.meter.gate_decision(decision, time.perf_counter() - deciding)
         return decision
 
@@ -88,11 +163,50 @@ class OrderGate:
     ) -> Decision:
         """A held order's decision again, on the held account, when a person releases it: its
         HOLD rules waived, its REDUCE rules applied, BLOCK rules and the kill switch binding."""
-        decision = await self.decide(uow, account, order, reads, held=True, waive_holds=True)
+        decision, view = await self._decide(uow, account, order, reads, held=True, waive_holds=True)
         if decision.approved and self.throttle is not None:
             policy = await self.policies.policy_for(uow, account, await reads.rules_revision())
             decision = await self.throttle.check(policy, order, decision)
-        return decision
+        return await self._books(uow, account, order, view, decision, reads)
+
+    def serial(self, account_id: str) -> AbstractAsyncContextManager[None]:
+        """Held around an account's decisions, before its own lock: one decision at a time
+        in each book the account is a member of (nothing without books)."""
+        if self.book_check is None:
+            return nullcontext()
+        return self.book_check.serial(account_id)
+
+    async def _books(
+        self,
+        uow: UnitOfWork,
+        account: Account,
+        order: Order,
+        view: AccountRiskView | None,
+        decision: Decision,
+        reads: SharedReads,
+    ) -> Decision:
+        """An approval judged again by the account's books; any failure denies."""
+        check = self.book_check
+        if check is None or view is None or not decision.approved:
+            return decision
+        try:
+            denials = await check.check(
+                uow,
+                account,
+                order,
+                view,
+                decision.quantity,
+                count=not decision.held,
+                revision=await reads.rules_revision(),
+            )
+        except Exception as exc:
+            denials = (_deny(order, ReasonCode.RISK_CHECK_ERROR, f"{type(exc).__name__}: {exc}")
+                       .verdicts)  # fmt: skip
+        if not denials:
+            return decision
+        return Decision(
+            False, decision.requested_quantity, decision.quantity, (*decision.verdicts, *denials)
+        )
 
     def check_terms(self, order: Order, view: AccountRiskView) -> None:
         """InvalidQuantity / InvalidPrice (422) for an order off its lots or ticks, or above
@@ -116,6 +230,23 @@ class OrderGate:
 
         `held`: the account is the copy `books` holds, under its lock: its risk book serves.
         """
+        decision, _ = await self._decide(
+            uow, account, order, reads, held=held, waive_holds=waive_holds
+        )
+        return decision
+
+    async def _decide(
+        self,
+        uow: UnitOfWork,
+        account: Account,
+        order: Order,
+        reads: SharedReads,
+        *,
+        held: bool = False,
+        waive_holds: bool = False,
+    ) -> tuple[Decision, AccountRiskView | None]:
+        """`decide`'s decision and the view it read (None when the view failed)."""
+        view: AccountRiskView | None = None
         try:
             if held and self.books is not None:
                 now = self.clock.now()
@@ -140,14 +271,14 @@ class OrderGate:
                 )
             self.check_terms(order, view)
             policy = await self.policies.policy_for(uow, account, await reads.rules_revision())
-            return policy.evaluate(order, view, waive_holds=waive_holds)
+            return policy.evaluate(order, view, waive_holds=waive_holds), view
         except (InvalidQuantity, InvalidPrice, NumberOutOfRange):
             raise  # the order's own terms are wrong: refused (422), not denied
         except MissingMark as exc:
             missing = _deny(order, ReasonCode.NO_REFERENCE_PRICE, f"no mark for {exc}")
-            return await _halt_first(missing, order, account.id, reads)
+            return await _halt_first(missing, order, account.id, reads), None
         except Exception as exc:
-            return _deny(order, ReasonCode.RISK_CHECK_ERROR, f"{type(exc).__name__}: {exc}")
+            return _deny(order, ReasonCode.RISK_CHECK_ERROR, f"{type(exc).__name__}: {exc}"), None
 
 
 def _deny(order: Order, code: ReasonCode, message: str) -> Decision:

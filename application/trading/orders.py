@@ -209,9 +209,11 @@ class OrderService:
         self, account_id: str, cmds: list[SubmitOrder]
     ) -> list[OrderResult | Exception]:
         async with self.locks.hold(account_id):
-            # A conflict (another instance changed the account) retries the decisions;
-            # nothing has reached the broker yet, so the retry is safe.
-            outcomes = await retry_on_conflict(lambda: self._record_decisions(account_id, cmds))
+            # A conflict (another instance changed the account, or decided in one of its
+            # books) retries the decisions; nothing has reached the broker yet, so the retry
+            # is safe. The account's books decide one order at a time (not while sending).
+            async with self.gate.serial(account_id):
+                outcomes = await retry_on_conflict(lambda: self._record_decisions(account_id, cmds))
             outcomes = await self._end_halted_holds(outcomes)
             approved = [o for o in outcomes if isinstance(o, Approved)]
             sent: dict[str, Order] | Exception = {}
@@ -327,9 +329,10 @@ class OrderService:
                 raise NotFound(f"order {order_id} not found")
             account_id = found.account_id
         async with self.locks.hold(account_id):
-            outcome = await retry_on_conflict(
-                lambda: self._record_release(account_id, order_id, approver_id, approver_name)
-            )
+            async with self.gate.serial(account_id):
+                outcome = await retry_on_conflict(
+                    lambda: self._record_release(account_id, order_id, approver_id, approver_name)
+                )
             if isinstance(outcome, OrderResult):
                 return outcome
             sent = await self.dispatch.send(account_id, [outcome.order])

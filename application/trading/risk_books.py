@@ -37,6 +37,7 @@ from ports.core.unit_of_work import UnitOfWork
 from ports.market_data.marketdata import MarkBoard, MarketDataPort, Quote
 
 DEFAULT_CAPACITY = 10_000
+_NO_FLOW = OrderFlow()  # a member's view for a book reads no order rate
 INSTRUMENTS_TTL = timedelta(seconds=1)
 # A held account is read again this long after it was read; a copy that denies is checked
 # against the stored version first (`lags`), so it never denies on another instance's past.
@@ -183,6 +184,30 @@ class RiskBooks:
             book.refresh(marks, symbol)
             self._watch(account.id, held, wanted)
         return book.view(now=now, trading_state=trading_state, flow=flow)
+
+    async def member_view(
+        self, uow: UnitOfWork, account_id: str, now: datetime, symbol: str
+    ) -> tuple[AccountRiskView, Account] | None:
+        """Another account's view and the account, for a book that `account_id` is a member of,
+        read under the deciding account's lock, not its own: the held copy when it still is
+        the stored account (its version is read), else the account read again (and held).
+        None for an account that no longer exists; MissingMark as `view`."""
+        held = self._held.get(account_id)
+        stored = await uow.accounts.version(account_id)
+        if stored is None:
+            return None
+        if held is None or held.account.version != stored:
+            account = await uow.accounts.get(account_id)
+            if account is None:
+                return None
+            self._hold(account, now).adopted = False
+        else:
+            account = held.account
+        instruments = await self.instruments(uow, now, symbol)
+        view = await self.view(
+            account, instruments, now=now, trading_state=None, flow=_NO_FLOW, symbol=symbol
+        )
+        return view, account
 
     def _watch(self, account_id: str, held: _Held, symbols: list[str]) -> None:
         board = self._board

@@ -19,6 +19,7 @@ class PrivacyContainer(containers.DeclarativeContainer):
     analytics = providers.DependenciesContainer()
     wealth = providers.DependenciesContainer()
     connections = providers.DependenciesContainer()
+    books = providers.DependenciesContainer()
 
     sources = providers.Singleton(
         PersonalDataSources,
@@ -30,6 +31,7 @@ class PrivacyContainer(containers.DeclarativeContainer):
         retirement_plans=wealth.retirement_plan_store,
         erase_connections=connections.service.provided.erase_owner,
         erase_vault_keys=core.key_vault.provided.erase_owner,
+        erase_books=books.service.provided.erase_owner,
     )
     personal_data = providers.Singleton(
         PersonalDataService,

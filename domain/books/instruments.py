@@ -18,8 +18,16 @@ class InstrumentMap:
     """A symbol's canonical instrument: `explicit` first, else the base asset of a pair."""
 
     explicit: Mapping[str, str] = field(default_factory=dict)
+    # Every symbol's canonical name once worked out (the order path asks for the same few).
+    known: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def canonical(self, symbol: str) -> str:
+        found = self.known.get(symbol)
+        if found is None:
+            found = self.known[symbol] = self._work_out(symbol)
+        return found
+
+    def _work_out(self, symbol: str) -> str:
         named = self.explicit.get(symbol)
         if named is not None:
             return named

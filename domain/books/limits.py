@@ -63,7 +63,7 @@ class BookReason(StrEnum):
     FX_UNKNOWN = "BOOK_FX_UNKNOWN"
 
 
-_ORDER = list(BookLimitKind)
+_RANK = {kind: rank for rank, kind in enumerate(BookLimitKind)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +85,7 @@ class BookLimit:
 
     @property
     def sort_key(self) -> tuple[int, str, Decimal]:
-        return (_ORDER.index(self.kind), self.instrument or "", self.limit)
+        return (_RANK[self.kind], self.instrument or "", self.limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,11 +135,17 @@ class BookFigures:
     orders_today: int
 
 
-def aggregate(members: Iterable[MemberFigures], rates: Mapping[str, Decimal]) -> BookFigures:
+def aggregate(
+    members: Iterable[MemberFigures],
+    rates: Mapping[str, Decimal],
+    instrument: str,
+    orders_today: int | None = None,
+) -> BookFigures:
     """The members summed in the book's currency (`rates`: each member currency's value in
-    it). The caller has checked that every member's rate is known."""
-    gross = net = equity = start = ZERO
-    holdings: dict[str, Decimal] = {}
+    it), with the holding of `instrument` only (the one an order is decided for), and
+    `orders_today` when given (else the members' counts summed). The caller has checked that
+    every member's rate is known."""
+    gross = net = equity = start = held = ZERO
     orders = 0
     for member in sorted(members, key=lambda m: m.account_id):
         rate = rates[member.currency]
@@ -148,9 +154,10 @@ def aggregate(members: Iterable[MemberFigures], rates: Mapping[str, Decimal]) ->
         equity += member.equity * rate
         start += member.start_of_day_equity * rate
         orders += member.orders_today
-        for instrument, quantity in member.holdings.items():
-            holdings[instrument] = holdings.get(instrument, ZERO) + quantity
-    return BookFigures(gross, net, equity, start, holdings, orders)
+        held += member.holdings.get(instrument, ZERO)
+    if orders_today is not None:
+        orders = orders_today
+    return BookFigures(gross, net, equity, start, {instrument: held}, orders)
 
 
 def judge(
@@ -159,16 +166,18 @@ def judge(
     rates: Mapping[str, Decimal],
     order: BookOrder,
     peak_equity: Decimal,
+    orders_today: int | None = None,
 ) -> tuple[BookBreach, ...]:
     """The breaches of the book's limits by `order` (empty: it passes). `members` maps every
     member account to its figures, None where its state is unknown; `peak_equity` is the
-    book's highest equity so far (the drawdown's reference)."""
-    unknown = sorted(a for a, figures in members.items() if figures is None)
-    if unknown:
-        return (BookBreach(BookReason.STATE_UNKNOWN, f"state unknown: {', '.join(unknown)}"),)
+    book's highest equity so far (the drawdown's reference); `orders_today`, when given, is
+    the book's count of orders today (else the members' counts are summed)."""
     known = [f for f in members.values() if f is not None]
-    no_rate = sorted({m.currency for m in known if m.currency not in rates})
-    if no_rate:
+    if len(known) != len(members):
+        unknown = sorted(a for a, figures in members.items() if figures is None)
+        return (BookBreach(BookReason.STATE_UNKNOWN, f"state unknown: {', '.join(unknown)}"),)
+    if any(m.currency not in rates for m in known):
+        no_rate = sorted({m.currency for m in known if m.currency not in rates})
         return (
             BookBreach(
                 BookReason.FX_UNKNOWN, f"no rate into the book's currency: {', '.join(no_rate)}"
@@ -177,7 +186,7 @@ def judge(
     own = members.get(order.account_id)
     if own is None:  # every member is known by now: the order's account is not one
         return (BookBreach(BookReason.STATE_UNKNOWN, f"{order.account_id} is not a member"),)
-    book = aggregate(known, rates)
+    book = aggregate(known, rates, order.instrument, orders_today)
     case = _Case(book, order, order.value * rates[own.currency], own, max(peak_equity, book.equity))
     breaches = [
         breach

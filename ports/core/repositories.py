@@ -118,6 +118,23 @@ class FillRepository(Protocol):
         ...
 
 
+class FenceRepository(Protocol):
+    """Counters that serialize units of work across instances without a lock.
+
+    A unit reads a key (`read`: 0 for a key never advanced) and may `advance` it: at commit
+    the stored value must still be the one this unit first read, and it becomes that plus
+    the unit's advances; else the commit fails with ConcurrentUpdate (the caller decides
+    again on fresh reads). So two units that read the same value cannot both commit. Within
+    the unit, `read` counts its own advances.
+    """
+
+    async def read(self, key: str) -> int: ...
+
+    def advance(self, key: str, by: int = 1) -> None:
+        """Stage `by` more on `key`, which this unit has read (else ValueError)."""
+        ...
+
+
 class InboxRepository(Protocol):
     """Ids of the messages (Kafka commands) whose effect is committed: exactly-once effects.
 
@@ -177,6 +194,11 @@ class RiskRuleRepository(Protocol):
         """The rules' revision: it changes with every `add` and `remove`, committed in the same
         transaction, so a policy compiled at one revision is current while it is unchanged,
         for every process sharing the store."""
+        ...
+
+    def touch(self) -> None:
+        """Change the revision at commit with no rule changed: limits kept elsewhere that the
+        order path judges with the rules (a book's) were written."""
         ...
 
 

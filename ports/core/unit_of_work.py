@@ -10,6 +10,7 @@ from domain.events import DomainEvent
 from ports.core.repositories import (
     AccountRepository,
     AgentRepository,
+    FenceRepository,
     FillRepository,
     InboxRepository,
     InstrumentRepository,
@@ -55,6 +56,9 @@ class UnitOfWork(Protocol):
 
     @property
     def inbox(self) -> InboxRepository: ...
+
+    @property
+    def fences(self) -> FenceRepository: ...
 
     @property
     def instruments(self) -> InstrumentRepository: ...

@@ -51,6 +51,9 @@ class ErasureOut(Output):
     vault_keys_deleted: Annotated[
         int, msgspec.Meta(description="The user's other API keys deleted from the vault")
     ]
+    books_deleted: Annotated[
+        int, msgspec.Meta(description="The user's books (limits over their accounts) deleted")
+    ]
 
     @classmethod
     def from_report(cls, report: ErasureReport) -> ErasureOut:

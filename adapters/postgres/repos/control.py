@@ -94,6 +94,9 @@ class RiskRuleRepo(SqlRepo):
         self._uow.stage(lambda conn: conn.execute(statement))
         self._uow.stage(_bump_revision)
 
+    def touch(self) -> None:
+        self._uow.stage(_bump_revision)
+
     async def revision(self) -> int:
         found = (await self._uow.execute(_REVISION)).scalar()
         return 0 if found is None else int(found)

@@ -117,6 +117,14 @@ from .bond_spec_in import BondSpecIn
 from .bond_terms_in import BondTermsIn
 from .bond_terms_out import BondTermsOut
 from .bond_totals_out import BondTotalsOut
+from .book_in import BookIn
+from .book_in_aliases import BookInAliases
+from .book_limit_kind import BookLimitKind
+from .book_out import BookOut
+from .book_out_aliases import BookOutAliases
+from .book_patch import BookPatch
+from .book_patch_aliases_type_0 import BookPatchAliasesType0
+from .books_out import BooksOut
 from .breaker_settings_out import BreakerSettingsOut
 from .broker_credentials_in import BrokerCredentialsIn
 from .broker_credentials_out import BrokerCredentialsOut
@@ -444,6 +452,8 @@ from .ledger_risk_out import LedgerRiskOut
 from .ledger_transaction_in import LedgerTransactionIn
 from .ledger_transaction_out import LedgerTransactionOut
 from .ledger_transaction_page_out import LedgerTransactionPageOut
+from .limit_in import LimitIn
+from .limit_out import LimitOut
 from .liquid_asset_in import LiquidAssetIn
 from .liquidity_day_out import LiquidityDayOut
 from .liquidity_in import LiquidityIn
@@ -474,6 +484,7 @@ from .margin_impact_out import MarginImpactOut
 from .margin_status_out import MarginStatusOut
 from .match_tier_in import MatchTierIn
 from .match_tier_out import MatchTierOut
+from .member_out import MemberOut
 from .mention_out import MentionOut
 from .metrics_out import MetricsOut
 from .mfa_enrollment_out import MfaEnrollmentOut
@@ -740,6 +751,7 @@ from .source_keys_out_labels import SourceKeysOutLabels
 from .source_out import SourceOut
 from .source_quality_out import SourceQualityOut
 from .spread_out import SpreadOut
+from .standing_out import StandingOut
 from .status_out import StatusOut
 from .status_out_settings import StatusOutSettings
 from .step_up_in import StepUpIn
@@ -1004,6 +1016,14 @@ __all__ = (
     "BondTermsIn",
     "BondTermsOut",
     "BondTotalsOut",
+    "BookIn",
+    "BookInAliases",
+    "BookLimitKind",
+    "BookOut",
+    "BookOutAliases",
+    "BookPatch",
+    "BookPatchAliasesType0",
+    "BooksOut",
     "BreakerSettingsOut",
     "BrokerCredentialsIn",
     "BrokerCredentialsOut",
@@ -1331,6 +1351,8 @@ __all__ = (
     "LedgerTransactionIn",
     "LedgerTransactionOut",
     "LedgerTransactionPageOut",
+    "LimitIn",
+    "LimitOut",
     "LiquidAssetIn",
     "LiquidityDayOut",
     "LiquidityIn",
@@ -1361,6 +1383,7 @@ __all__ = (
     "MarginStatusOut",
     "MatchTierIn",
     "MatchTierOut",
+    "MemberOut",
     "MentionOut",
     "MetricsOut",
     "MfaEnrollmentOut",
@@ -1627,6 +1650,7 @@ __all__ = (
     "SourceOut",
     "SourceQualityOut",
     "SpreadOut",
+    "StandingOut",
     "StatusOut",
     "StatusOutSettings",
     "StepUpIn",

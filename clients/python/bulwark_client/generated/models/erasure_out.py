@@ -27,6 +27,7 @@ class ErasureOut:
         Attributes:
             api_keys_revoked (int):
             audit_entries_pseudonymised (int): The user's audit entries kept with their name and addresses replaced
+            books_deleted (int): The user's books (limits over their accounts) deleted
             connections_revoked (int): Venue connections revoked, their credentials deleted
             crypto_wallets_removed (int): Stored crypto wallets removed
             devices_revoked (int):
@@ -40,6 +41,7 @@ class ErasureOut:
 
     api_keys_revoked: int
     audit_entries_pseudonymised: int
+    books_deleted: int
     connections_revoked: int
     crypto_wallets_removed: int
     devices_revoked: int
@@ -60,6 +62,8 @@ class ErasureOut:
         api_keys_revoked = self.api_keys_revoked
 
         audit_entries_pseudonymised = self.audit_entries_pseudonymised
+
+        books_deleted = self.books_deleted
 
         connections_revoked = self.connections_revoked
 
@@ -90,6 +94,7 @@ class ErasureOut:
         field_dict.update({
             "api_keys_revoked": api_keys_revoked,
             "audit_entries_pseudonymised": audit_entries_pseudonymised,
+            "books_deleted": books_deleted,
             "connections_revoked": connections_revoked,
             "crypto_wallets_removed": crypto_wallets_removed,
             "devices_revoked": devices_revoked,
@@ -112,6 +117,8 @@ class ErasureOut:
         api_keys_revoked = d.pop("api_keys_revoked")
 
         audit_entries_pseudonymised = d.pop("audit_entries_pseudonymised")
+
+        books_deleted = d.pop("books_deleted")
 
         connections_revoked = d.pop("connections_revoked")
 
@@ -142,6 +149,7 @@ class ErasureOut:
         erasure_out = cls(
             api_keys_revoked=api_keys_revoked,
             audit_entries_pseudonymised=audit_entries_pseudonymised,
+            books_deleted=books_deleted,
             connections_revoked=connections_revoked,
             crypto_wallets_removed=crypto_wallets_removed,
             devices_revoked=devices_revoked,

@@ -1,0 +1,1 @@
+"""The books context's use cases: an owner's books, and their limits on the order path."""

@@ -1,0 +1,59 @@
+"""Books: limits over a group of accounts across venues (their store, the check the order
+path runs after each account's own gate, the service the API calls)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from dependency_injector import containers, providers
+
+from application.books.check import BookCheck
+from application.books.service import BookService
+from bootstrap.containers.stores import store_provider
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from adapters.memory.books import InMemoryBookStore
+    from adapters.postgres.books import SqlBookStore
+
+
+def memory_book_store() -> InMemoryBookStore:
+    from adapters.memory.books import InMemoryBookStore
+
+    return InMemoryBookStore()
+
+
+def sql_book_store(engine: AsyncEngine) -> SqlBookStore:
+    from adapters.postgres.books import SqlBookStore
+
+    return SqlBookStore(engine)
+
+
+def states_bound(gate: Any) -> Callable[[], float]:
+    """How long a book write waits before it answers: the bound each instance keeps the
+    rules' revision for (the trading states cache's; none on the in-memory store)."""
+    return lambda: gate.states.max_age if gate.states is not None else 0.0
+
+
+class BooksContainer(containers.DeclarativeContainer):
+    """Over the core (the unit of work, the quotes) and trading (the risk books the members'
+    figures are read from, and the gate the check joins)."""
+
+    core = providers.DependenciesContainer()
+    trading = providers.DependenciesContainer()
+
+    store = store_provider(core, memory_book_store, sql_book_store)
+    check = providers.Singleton(BookCheck, store, core.market, core.clock, books=trading.risk_books)
+    service = providers.Singleton(
+        BookService, store, core.uow_factory, check, core.clock, core.ids, core.audit,
+        bound_seconds=providers.Callable(states_bound, trading.order_gate),
+    )  # fmt: skip
+
+
+def prepare(container: Any, settings: Any) -> None:
+    """The gate judges each approval against the account's books (the check built on the
+    first order, after the composition's overrides)."""
+    container.trading.group_limits().add(container.check)

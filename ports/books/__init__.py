@@ -1,0 +1,1 @@
+"""The books context's ports."""
