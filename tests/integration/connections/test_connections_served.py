@@ -334,3 +334,47 @@ async def test_erasing_a_person_revokes_their_connections_and_deletes_their_vaul
     assert await h.container.core.key_vault_store().owned_by(owner.id) == []
     stored = await h.container.connections.store().get(connection)
     assert stored is not None and stored.revoked_at is not None and stored.vault_key_id is None
+
+
+async def test_a_book_over_three_venues_denies_an_order_at_one_for_exposure_at_the_others(
+    desk: Harness, venues: Venues
+) -> None:
+    # Arrange: one owner's accounts at Alpaca, Binance and Kraken; 10 AAPL bought at Alpaca
+    # and 10 at Binance (2,000 of exposure); a book over the three capped at 2,500 gross
+    h = desk
+    owner = await h.user()
+    accounts = {}
+    for name in ("alpaca", "binance", "kraken"):
+        created = await connect(h, owner, venues, name)
+        assert created.status_code == 201, created.text
+        accounts[name] = await account_on(h, owner, created.json()["id"])
+    for name in ("alpaca", "binance"):
+        bought = await submit(h, owner, order_body(accounts[name], quantity="10"))
+        assert bought.status_code == 201, bought.text
+    book = await h.client.post(
+        "/api/v1/books",
+        json={
+            "name": "three venues",
+            "members": list(accounts.values()),
+            "limits": [{"kind": "GROSS_EXPOSURE", "limit": "2500"}],
+        },
+        headers=owner.headers,
+    )
+    assert book.status_code == 201, book.text
+    sent_to_kraken = len(venues.kraken.orders)
+
+    # Act: 10 at Kraken would take the book to 3,000; 4 to 2,400
+    over = await submit(h, owner, order_body(accounts["kraken"], quantity="10"))
+    under = await submit(h, owner, order_body(accounts["kraken"], quantity="4"))
+    standing = await h.client.get(f"/api/v1/books/{book.json()['id']}", headers=owner.headers)
+
+    # Assert: the denial is the book's, and nothing of it reached Kraken
+    assert assert_problem(over, 422, "ORDER_DENIED")["reasons"] == ["BOOK_GROSS_EXPOSURE"]
+    assert under.status_code == 201, under.text
+    assert len(venues.kraken.orders) == sent_to_kraken + 1
+    figures = {m["account_id"]: m["gross"] for m in standing.json()["members"]}
+    assert figures == {
+        accounts["alpaca"]: "1000.00",
+        accounts["binance"]: "1000.00",
+        accounts["kraken"]: "400.00",
+    }
