@@ -149,7 +149,10 @@ class ConnectionBroker(_BrokerCalls):
         return float(getattr(opened.adapter, "acceptance_window_s", DEFAULT_ACCEPTANCE_WINDOW_S))
 
     def invalidate(self) -> None:
-        """Retire the open adapter: the next call reads the connection and its key again."""
+        """Retire the open adapter: the next call reads the connection and its key again (a
+        refusal of the old credentials no longer stands: the state is unknown until then)."""
+        if self.health.state is ConnectionState.AUTH_FAILED:
+            self.health = ConnectionHealth(self.name, ConnectionState.UNUSED, self._clock.now())
         opened, self._opened = self._opened, None
         if opened is None:
             return
@@ -316,6 +319,11 @@ class ConnectionBrokers:
     def health(self) -> list[ConnectionHealth]:
         """Each connection routed to in this process, as its last call left it."""
         return [b.health for b in self._brokers.values()]
+
+    def health_of(self, connection_id: str) -> ConnectionHealth | None:
+        """One connection's health in this process (None: not routed to yet)."""
+        broker = self._brokers.get(connection_id)
+        return None if broker is None else broker.health
 
     def drop(self, connection_id: str) -> None:
         """Forget a revoked connection's broker (its adapter closed once idle): its accounts'

@@ -8,12 +8,11 @@ OrderJournal (application/trading/order_journal.py) records, OrderDispatch
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager, nullcontext
+from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import KW_ONLY, dataclass
 from decimal import Decimal
-from typing import Protocol
 
+from application.trading.gate_checks import GateCheck
 from application.trading.halts import HaltLatch
 from application.trading.policies import PolicyCache
 from application.trading.risk_books import RiskBooks
@@ -40,75 +39,6 @@ from ports.core.unit_of_work import UnitOfWork
 from ports.market_data.marketdata import MarketDataPort
 
 
-class GroupLimits(Protocol):
-    """Limits over groups of accounts, judged after an account's own gate approved an order
-    (the books context's BookCheck: application/books/check.py)."""
-
-    def serial(self, account_id: str) -> AbstractAsyncContextManager[None]:
-        """Held around the account's decisions, before its own lock."""
-        ...
-
-    async def check(
-        self,
-        uow: UnitOfWork,
-        account: Account,
-        order: Order,
-        view: AccountRiskView,
-        quantity: Decimal,
-        *,
-        count: bool = True,
-        revision: int | None = None,
-    ) -> tuple[Verdict, ...]:
-        """The denials of the groups as of the risk rules' `revision` (a group's limits are
-        written with it); empty: the order passes them."""
-        ...
-
-
-class GroupLimitsSlot:
-    """Where other contexts add their limits over groups of accounts (the books context's
-    check), each built on first use (after the composition's overrides); the gate asks every
-    one, in the order they were added."""
-
-    def __init__(self) -> None:
-        self._factories: list[Callable[[], GroupLimits]] = []
-        self._built: tuple[GroupLimits, ...] | None = None
-
-    def add(self, factory: Callable[[], GroupLimits]) -> None:
-        self._factories.append(factory)
-        self._built = None
-
-    def _checks(self) -> tuple[GroupLimits, ...]:
-        if self._built is None:
-            self._built = tuple(factory() for factory in self._factories)
-        return self._built
-
-    @asynccontextmanager
-    async def serial(self, account_id: str) -> AsyncIterator[None]:
-        async with AsyncExitStack() as stack:
-            for check in self._checks():
-                await stack.enter_async_context(check.serial(account_id))
-            yield
-
-    async def check(
-        self,
-        uow: UnitOfWork,
-        account: Account,
-        order: Order,
-        view: AccountRiskView,
-        quantity: Decimal,
-        *,
-        count: bool = True,
-        revision: int | None = None,
-    ) -> tuple[Verdict, ...]:
-        denials: list[Verdict] = []
-        for check in self._checks():
-            denials += await check.check(
-                uow, account, order, view, quantity, count=count and not denials,
-                revision=revision,
-            )  # fmt: skip
-        return tuple(denials)
-
-
 @dataclass(eq=False)
 class OrderGate:
     """The pre-trade gate: the account's policy over its risk view, then the shared order
@@ -127,8 +57,9 @@ class OrderGate:
     # (application/trading/trading_state_cache.py).
     states: TradingStateCache | None = None
     throttle: SharedThrottle | None = None  # with several instances: the order rate across all
-    # Limits over groups of accounts, after the account's own (application/books/check.py).
-    book_check: GroupLimits | None = None
+    # What other contexts check after the account's own gate approved (a book's limits, a
+    # connection's health): application/trading/gate_checks.py.
+    checks: GateCheck | None = None
     max_order_notional: Decimal = DEFAULT_MAX_ORDER_NOTIONAL
     meter: Meter = NO_METER  # gate latency and decisions for /metrics (ports/core/metrics.py)
     tracer: Tracer = NO_TRACER
@@ -170,11 +101,11 @@ class OrderGate:
         return await self._books(uow, account, order, view, decision, reads)
 
     def serial(self, account_id: str) -> AbstractAsyncContextManager[None]:
-        """Held around an account's decisions, before its own lock: one decision at a time
-        in each book the account is a member of (nothing without books)."""
-        if self.book_check is None:
+        """Held around an account's decisions, inside its own lock: one decision at a time in
+        each book the account is a member of (nothing without books)."""
+        if self.checks is None:
             return nullcontext()
-        return self.book_check.serial(account_id)
+        return self.checks.serial(account_id)
 
     async def _books(
         self,
@@ -185,8 +116,8 @@ class OrderGate:
         decision: Decision,
         reads: SharedReads,
     ) -> Decision:
-        """An approval judged again by the account's books; any failure denies."""
-        check = self.book_check
+        """An approval judged again by the checks other contexts added; any failure denies."""
+        check = self.checks
         if check is None or view is None or not decision.approved:
             return decision
         try:

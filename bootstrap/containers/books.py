@@ -56,4 +56,4 @@ class BooksContainer(containers.DeclarativeContainer):
 def prepare(container: Any, settings: Any) -> None:
     """The gate judges each approval against the account's books (the check built on the
     first order, after the composition's overrides)."""
-    container.trading.group_limits().add(container.check)
+    container.core.gate_checks().add(container.check)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from dependency_injector import containers, providers
 
 from application.connections.brokers import ConnectionBrokers, ConnectionState
+from application.connections.gate_check import ConnectionCheck
 from application.connections.service import ConnectionService
 from bootstrap.connections import VenueAdapterKinds
 from bootstrap.containers.stores import store_provider
@@ -84,6 +85,7 @@ class ConnectionsContainer(containers.DeclarativeContainer):
     brokers = providers.Singleton(ConnectionBrokers, store, core.key_vault, adapters, core.clock)
     brokers_closing = providers.Resource(brokers_lifetime, brokers)
     readiness = providers.Singleton(readiness, brokers)
+    gate_check = providers.Singleton(ConnectionCheck, brokers)
     service = providers.Singleton(
         ConnectionService,
         store, core.key_vault, brokers, adapters, core.clock, core.ids, core.audit,
@@ -91,8 +93,10 @@ class ConnectionsContainer(containers.DeclarativeContainer):
 
 
 def prepare(container: Any, settings: Any) -> None:
-    """The router finds an account's connection through this context (built on first use)."""
+    """The router finds an account's connection through this context (built on first use),
+    and the gate denies the orders of a connection refused or revoked."""
     brokers = container.brokers
     container.core.broker_routes().add(
         lambda name: brokers().route(name) if is_connection_id(name) else None
     )
+    container.core.gate_checks().add(container.gate_check)

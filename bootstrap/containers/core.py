@@ -16,6 +16,7 @@ from adapters.memory.store import InMemoryStore
 from application.core.concurrency import KeyedLocks
 from application.identity.last_sessions import LastSessions
 from application.trading.broker_router import BrokerRoutes
+from application.trading.gate_checks import GateChecks
 from application.trading.halts import HaltLatch
 from application.trading.policies import PolicyCache
 from bootstrap import calendars as calendars_wiring
@@ -255,6 +256,9 @@ class CoreContainer(containers.DeclarativeContainer):
     # The routes beyond the settings' brokers: the connections context adds its venue
     # connections' (bootstrap/containers/connections.py).
     broker_routes = providers.Singleton(BrokerRoutes)
+    # What the gate asks after each account's own (a book's limits, a connection's health):
+    # the books and connections contexts add theirs (application/trading/gate_checks.py).
+    gate_checks = providers.Singleton(GateChecks)
     brokers = providers.Singleton(
         parts.broker_router,
         settings, paper_broker, clock, faults=paper_faults, vault=key_vault, meter=meter,

@@ -15,7 +15,7 @@ from application.trading.accounts import AccountQueries
 from application.trading.held_orders import HeldOrders
 from application.trading.instrument_catalog import InstrumentCatalog
 from application.trading.order_booking import OrderDispatch
-from application.trading.order_gate import GroupLimitsSlot, OrderGate
+from application.trading.order_gate import OrderGate
 from application.trading.order_journal import OrderJournal
 from application.trading.orders import OrderService
 from application.trading.risk import RiskService
@@ -82,9 +82,6 @@ class TradingContainer(containers.DeclarativeContainer):
         memory=providers.Object(None),
         sql=providers.Singleton(trading_state_cache, core.clock, core.bus, core.settings),
     )
-    # Limits over groups of accounts other contexts add (the books'), asked after each
-    # account's own gate (application/trading/order_gate.py).
-    group_limits = providers.Singleton(GroupLimitsSlot)
     # The order path's stages (application/trading/orders.py): gate -> journal -> dispatch.
     # Tests only: a crash before the decisions are stored (bootstrap/crash_rehearsal.py).
     orders_store = providers.Singleton(
@@ -94,7 +91,7 @@ class TradingContainer(containers.DeclarativeContainer):
         OrderGate,
         core.policies, core.quotes, core.clock,
         latch=core.latch, books=risk_books, states=trading_states, throttle=core.throttle,
-        book_check=group_limits,
+        checks=core.gate_checks,
         max_order_notional=providers.Callable(
             lambda s: Decimal(s.http.max_order_notional), core.settings
         ),

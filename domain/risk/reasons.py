@@ -50,6 +50,9 @@ class ReasonCode(StrEnum):
     BOOK_ORDERS_PER_DAY = "BOOK_ORDERS_PER_DAY"
     BOOK_STATE_UNKNOWN = "BOOK_STATE_UNKNOWN"
     BOOK_FX_UNKNOWN = "BOOK_FX_UNKNOWN"
+    # The account's venue connection (application/connections/gate_check.py).
+    CONNECTION_AUTH_FAILED = "CONNECTION_AUTH_FAILED"
+    CONNECTION_REVOKED = "CONNECTION_REVOKED"
 
 
 class Action(StrEnum):

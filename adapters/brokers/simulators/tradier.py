@@ -96,6 +96,7 @@ class TradierSimulator:
     positions: dict[str, list[Decimal]] = field(default_factory=dict)
     failing_cancels: dict[int, int] = field(default_factory=dict)  # order id -> HTTP status
     rejecting: bool = False  # answer "ok", then reject the order (its back office's refusal)
+    token: str = TOKEN  # the access token it accepts (another: the owner's was revoked)
     lost_answers: int = 0  # orders placed whose answer is lost: a 504 from the gateway
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(228_001))
     _triggered: set[int] = field(default_factory=set)  # stop orders their stop reached
@@ -131,7 +132,7 @@ class TradierSimulator:
     # -- routes --------------------------------------------------------------------------
     def _guarded(self, route: Any) -> Any:
         def guarded(request: Request) -> Reply:
-            if request.headers.get("authorization") != f"Bearer {TOKEN}":
+            if request.headers.get("authorization") != f"Bearer {self.token}":
                 return Reply(
                     401, raw=b"Invalid Access Token", headers={"content-type": "text/plain"}
                 )

@@ -378,3 +378,46 @@ async def test_a_book_over_three_venues_denies_an_order_at_one_for_exposure_at_t
         accounts["binance"]: "1000.00",
         accounts["kraken"]: "400.00",
     }
+
+
+async def test_a_connection_the_venue_refuses_denies_its_orders_at_the_gate_until_rotated(
+    desk: Harness, venues: Venues
+) -> None:
+    # Arrange: a Tradier account trading; then Tradier stops accepting the owner's token
+    h = desk
+    owner = await h.user()
+    connection = (await connect(h, owner, venues, "tradier")).json()["id"]
+    account = await account_on(h, owner, connection)
+    other_owner = await h.user()
+    other = await account_on(
+        h, other_owner, (await connect(h, other_owner, venues, "alpaca")).json()["id"]
+    )
+    server = venues.servers["tradier"]
+    try:
+        venues.tradier.token = "the-new-token"
+
+        # Act: the first order meets the venue's refusal; the next never leaves the gate
+        refused = await submit(h, owner, order_body(account, quantity="1"))
+        sent = len(server.requests_to("POST", f"/v1/accounts/{tradier_sim.TRADIER_ACCOUNT}/orders"))
+        denied = await submit(h, owner, order_body(account, quantity="1"))
+        elsewhere = await submit(h, other_owner, order_body(other, quantity="1"))
+        after = len(
+            server.requests_to("POST", f"/v1/accounts/{tradier_sim.TRADIER_ACCOUNT}/orders")
+        )
+        rotated = await h.client.post(
+            f"{CONNECTIONS}/{connection}/rotate",
+            json={"secret": "the-new-token"},
+            headers=owner.headers,
+        )
+        again = await submit(h, owner, order_body(account, quantity="1"))
+    finally:
+        venues.tradier.token = tradier_sim.TOKEN
+
+    # Assert: the gate's own reason, nothing sent, other connections untouched; a rotation
+    # to credentials the venue accepts trades again
+    assert assert_problem(refused, 422, "ORDER_REJECTED")["order"]["status"] == "rejected"
+    assert assert_problem(denied, 422, "ORDER_DENIED")["reasons"] == ["CONNECTION_AUTH_FAILED"]
+    assert after == sent
+    assert elsewhere.status_code == 201, elsewhere.text
+    assert rotated.status_code == 200, rotated.text
+    assert again.status_code == 201, again.text

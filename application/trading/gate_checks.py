@@ -1,0 +1,88 @@
+"""What other contexts check after an account's own gate approved an order.
+
+The trading context cannot know them (they are above it): a book's limits over a group of
+accounts, a connection whose credentials the venue refused. Each adds its check to the
+`GateChecks` the gate holds (bootstrap/containers/<context>.py: `prepare`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
+from decimal import Decimal
+from typing import Protocol
+
+from domain.risk.verdicts import Verdict
+from domain.risk.view import AccountRiskView
+from domain.trading.accounts import Account
+from domain.trading.orders import Order
+from ports.core.unit_of_work import UnitOfWork
+
+
+class GateCheck(Protocol):
+    """A check another context adds after an account's own gate approved an order: a book's
+    limits (application/books/check.py), a connection's health
+    (application/connections/gate_check.py)."""
+
+    def serial(self, account_id: str) -> AbstractAsyncContextManager[None]:
+        """Held around the account's decisions, before its own lock."""
+        ...
+
+    async def check(
+        self,
+        uow: UnitOfWork,
+        account: Account,
+        order: Order,
+        view: AccountRiskView,
+        quantity: Decimal,
+        *,
+        count: bool = True,
+        revision: int | None = None,
+    ) -> tuple[Verdict, ...]:
+        """Its denials as of the risk rules' `revision` (a book's limits are written with
+        it); empty: the order passes."""
+        ...
+
+
+class GateChecks:
+    """Where other contexts add their checks, each built on first use (after the
+    composition's overrides); the gate asks every one, in the order they were added."""
+
+    def __init__(self) -> None:
+        self._factories: list[Callable[[], GateCheck]] = []
+        self._built: tuple[GateCheck, ...] | None = None
+
+    def add(self, factory: Callable[[], GateCheck]) -> None:
+        self._factories.append(factory)
+        self._built = None
+
+    def _checks(self) -> tuple[GateCheck, ...]:
+        if self._built is None:
+            self._built = tuple(factory() for factory in self._factories)
+        return self._built
+
+    @asynccontextmanager
+    async def serial(self, account_id: str) -> AsyncIterator[None]:
+        async with AsyncExitStack() as stack:
+            for check in self._checks():
+                await stack.enter_async_context(check.serial(account_id))
+            yield
+
+    async def check(
+        self,
+        uow: UnitOfWork,
+        account: Account,
+        order: Order,
+        view: AccountRiskView,
+        quantity: Decimal,
+        *,
+        count: bool = True,
+        revision: int | None = None,
+    ) -> tuple[Verdict, ...]:
+        denials: list[Verdict] = []
+        for check in self._checks():
+            denials += await check.check(
+                uow, account, order, view, quantity, count=count and not denials,
+                revision=revision,
+            )  # fmt: skip
+        return tuple(denials)
