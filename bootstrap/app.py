@@ -20,7 +20,7 @@ from bootstrap.early_join import KafkaRefused
 from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.killswitch_lane import LaneSources, start_lane
 from bootstrap.logging import configure_logging
-from bootstrap.metrics import include_lane_requests, metrics_collectors
+from bootstrap.metrics import include_lane_requests, metrics_collectors, reconciliation_gauge
 from bootstrap.settings import Settings, SettingsError, load_settings
 from bootstrap.shutdown_grace import DEADLINE
 from bootstrap.startup_refusal import refuse_start_up
@@ -125,7 +125,8 @@ def create_app(
             container.http_contexts.market_data_context().services.live_quotes
             if settings.core.serves("market_data")
             else None,
-        ),
+        )
+        + [reconciliation_gauge(container.reconciliation.service())],
         debug=False,
     )
     traced: Litestar = container.core.tracing().trace_requests(app)  # a span per request, when on

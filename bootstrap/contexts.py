@@ -47,6 +47,7 @@ CONTEXTS: Final[tuple[Context, ...]] = (
     Context("connections", command=True),
     Context("trading"),
     Context("books"),
+    Context("reconciliation"),
     Context("safety"),
     Context("identity"),
     Context("devices"),

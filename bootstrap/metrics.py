@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from adapters.http.red import HttpRed
     from application.market_data.live_quotes import LiveQuotes
     from application.market_data.providers import ProviderService
+    from application.reconciliation.service import Reconciliation
     from application.trading.in_doubt_watch import InDoubtWatch
     from bootstrap.containers.core import CoreContainer
 
@@ -81,6 +82,17 @@ def metrics_collectors(
     if isinstance(meter, PrometheusMeter):
         collectors.insert(0, meter)
     return collectors
+
+
+def reconciliation_gauge(service: Reconciliation) -> Collector:
+    """Venue accounts whose last reconciliation confirmed a drift (in the process that runs
+    the job; 0 elsewhere)."""
+    return CallbackGauge(
+        "bulwark_reconciliation_drift",
+        "Venue accounts whose positions or working orders disagree with their venue, "
+        "confirmed by two checks in a row",
+        service.drifted,
+    )
 
 
 def live_quotes_gauges(hub: LiveQuotes | None) -> list[Collector]:

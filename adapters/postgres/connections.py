@@ -28,6 +28,7 @@ def from_row(row: Any) -> VenueConnection:
         kind=VenueKind.parse(row.kind),
         environment=VenueEnvironment(row.environment),
         verify_tls=bool(row.verify_tls),
+        halt_on_drift=bool(row.halt_on_drift),
     )
 
 

@@ -65,6 +65,7 @@ class CreateConnection:
     endpoint: str | None = None
     quote: str | None = None
     verify_tls: bool = True
+    halt_on_drift: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,7 @@ class ConnectionService:
             endpoint=check_endpoint(kind, command.endpoint, command.verify_tls),
             quote=check_quote(kind, command.quote),
             verify_tls=command.verify_tls,
+            halt_on_drift=command.halt_on_drift,
         )
         self._adapters.check(connection)
         key_id, secret = _credentials(kind, command)

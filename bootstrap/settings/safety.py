@@ -37,3 +37,6 @@ class SafetySettings(Section, frozen=True, kw_only=True):
     # The risk rules' revision is kept the same way, and a rule write answers once this bound
     # has passed since its commit (docs/pre-trade-gate.md, "When a rule is in force").
     trading_state_cache_ms: Annotated[float, msgspec.Meta(ge=0, le=5_000)] = 250.0
+    # Each venue connection's accounts are compared with their venue this often (positions
+    # and working orders; application/reconciliation/service.py); 0 turns it off.
+    reconcile_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 60.0

@@ -50,6 +50,9 @@ class VenueConnection:
     quote: str | None = None
     verify_tls: bool = True
     revoked_at: datetime | None = None
+    # Reconciliation (application/reconciliation): halt an account of this connection when
+    # its venue and Bulwark confirm a drift, rather than only alerting.
+    halt_on_drift: bool = False
 
     @property
     def live(self) -> bool:

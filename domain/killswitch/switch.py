@@ -23,6 +23,7 @@ class TriggerType(StrEnum):
     SUCCESSION = "succession"
     SURVEILLANCE = "surveillance"  # a HIGH surveillance alert paused an agent
     AGENT = "agent"  # an agent halted itself, or an account granted to it (never resumes it)
+    RECONCILIATION = "reconciliation"  # the venue and Bulwark disagree (halt_on_drift)
 
 
 # How long a principal's activation stays locked after its last counted wrong passcode.

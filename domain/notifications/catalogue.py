@@ -96,6 +96,14 @@ CATALOGUE: dict[str, EventType] = {
             "An institution linked through the aggregator needs attention (log in again).",
         ),
         _t(
+            "reconciliation.drift",
+            HIGH,
+            _LOUD,
+            "$title",
+            "$body",
+            "An account's venue and Bulwark disagree on its positions or working orders.",
+        ),
+        _t(
             "margin.warning",
             HIGH,
             _LOUD,

@@ -36,6 +36,9 @@ class ConnectionIn(Input):
     endpoint: Annotated[str, msgspec.Meta(max_length=300)] | None = None
     quote: Annotated[str, msgspec.Meta(max_length=10)] | None = None
     verify_tls: bool = True
+    # Halt an account of the connection when reconciliation confirms a drift between the
+    # venue and Bulwark (else the owner is only alerted).
+    halt_on_drift: bool = False
 
     def __repr__(self) -> str:
         return f"ConnectionIn(kind={self.kind!r}, environment={self.environment!r})"
@@ -77,6 +80,7 @@ class ConnectionOut(Output):
     endpoint: str | None
     quote: str | None
     verify_tls: bool
+    halt_on_drift: bool
     key_hint: str | None
     created_at: datetime
     rotated_at: datetime | None
@@ -99,6 +103,7 @@ class ConnectionOut(Output):
             endpoint=c.endpoint,
             quote=c.quote,
             verify_tls=c.verify_tls,
+            halt_on_drift=c.halt_on_drift,
             key_hint=view.key_hint,
             created_at=c.created_at,
             rotated_at=view.rotated_at,

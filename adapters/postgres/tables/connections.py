@@ -3,7 +3,7 @@ credentials themselves); a revoked connection keeps its row, `revoked_at` set.""
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, String, Table
+from sqlalchemy import Boolean, Column, String, Table, false
 
 from adapters.postgres import columns
 from adapters.postgres.types import UtcDateTime, metadata
@@ -23,4 +23,5 @@ venue_connections = Table(
     Column("verify_tls", Boolean(), nullable=False),
     columns.created_at(),
     Column("revoked_at", UtcDateTime(), nullable=True),
+    Column("halt_on_drift", Boolean(), nullable=False, server_default=false()),
 )

@@ -11,6 +11,7 @@ from .account_out import AccountOut
 from .account_out_target_allocation import AccountOutTargetAllocation
 from .account_patch_in import AccountPatchIn
 from .account_patch_in_target_allocation_type_0 import AccountPatchInTargetAllocationType0
+from .account_report_out import AccountReportOut
 from .account_scope_in import AccountScopeIn
 from .account_status import AccountStatus
 from .account_tax_type import AccountTaxType
@@ -531,6 +532,7 @@ from .optimize_portfolio_optimization_in_view_in import OptimizePortfolioOptimiz
 from .optimize_portfolio_optimization_in_view_in_weights import OptimizePortfolioOptimizationInViewInWeights
 from .optimized_portfolio_out import OptimizedPortfolioOut
 from .optimized_weight_out import OptimizedWeightOut
+from .order_drift_out import OrderDriftOut
 from .order_in import OrderIn
 from .order_out import OrderOut
 from .order_page_out import OrderPageOut
@@ -578,6 +580,7 @@ from .portfolio_risk_out_returns_source_type_1 import PortfolioRiskOutReturnsSou
 from .portfolio_risk_out_returns_source_type_2_type_1 import PortfolioRiskOutReturnsSourceType2Type1
 from .portfolio_risk_out_returns_source_type_3_type_1 import PortfolioRiskOutReturnsSourceType3Type1
 from .position_change_out import PositionChangeOut
+from .position_drift_out import PositionDriftOut
 from .position_list_out import PositionListOut
 from .position_margin_out import PositionMarginOut
 from .position_out import PositionOut
@@ -623,6 +626,7 @@ from .rebalance_symbol_drift_out import RebalanceSymbolDriftOut
 from .rebalance_trade_out import RebalanceTradeOut
 from .rebalance_trade_out_side import RebalanceTradeOutSide
 from .rebalance_unresolved_out import RebalanceUnresolvedOut
+from .reconciliation_out import ReconciliationOut
 from .recovery_in import RecoveryIn
 from .recovery_out import RecoveryOut
 from .recovery_out_conventions import RecoveryOutConventions
@@ -910,6 +914,7 @@ __all__ = (
     "AccountOutTargetAllocation",
     "AccountPatchIn",
     "AccountPatchInTargetAllocationType0",
+    "AccountReportOut",
     "AccountScopeIn",
     "AccountStatus",
     "AccountTaxType",
@@ -1430,6 +1435,7 @@ __all__ = (
     "OptimizePortfolioOptimizationInSectorsType0",
     "OptimizePortfolioOptimizationInViewIn",
     "OptimizePortfolioOptimizationInViewInWeights",
+    "OrderDriftOut",
     "OrderIn",
     "OrderOut",
     "OrderPageOut",
@@ -1477,6 +1483,7 @@ __all__ = (
     "PortfolioRiskOutReturnsSourceType2Type1",
     "PortfolioRiskOutReturnsSourceType3Type1",
     "PositionChangeOut",
+    "PositionDriftOut",
     "PositionListOut",
     "PositionMarginOut",
     "PositionOut",
@@ -1522,6 +1529,7 @@ __all__ = (
     "RebalanceTradeOut",
     "RebalanceTradeOutSide",
     "RebalanceUnresolvedOut",
+    "ReconciliationOut",
     "RecoveryIn",
     "RecoveryOut",
     "RecoveryOutConventions",

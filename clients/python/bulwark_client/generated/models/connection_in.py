@@ -28,6 +28,7 @@ class ConnectionIn:
             label (str):
             endpoint (None | str | Unset):
             environment (None | str | Unset):
+            halt_on_drift (bool | Unset):  Default: False.
             key_id (None | str | Unset):
             quote (None | str | Unset):
             secret (None | str | Unset):
@@ -39,6 +40,7 @@ class ConnectionIn:
     label: str
     endpoint: None | str | Unset = UNSET
     environment: None | str | Unset = UNSET
+    halt_on_drift: bool | Unset = False
     key_id: None | str | Unset = UNSET
     quote: None | str | Unset = UNSET
     secret: None | str | Unset = UNSET
@@ -66,6 +68,8 @@ class ConnectionIn:
             environment = UNSET
         else:
             environment = self.environment
+
+        halt_on_drift = self.halt_on_drift
 
         key_id: None | str | Unset
         if isinstance(self.key_id, Unset):
@@ -104,6 +108,8 @@ class ConnectionIn:
             field_dict["endpoint"] = endpoint
         if environment is not UNSET:
             field_dict["environment"] = environment
+        if halt_on_drift is not UNSET:
+            field_dict["halt_on_drift"] = halt_on_drift
         if key_id is not UNSET:
             field_dict["key_id"] = key_id
         if quote is not UNSET:
@@ -145,6 +151,8 @@ class ConnectionIn:
 
         environment = _parse_environment(d.pop("environment", UNSET))
 
+
+        halt_on_drift = d.pop("halt_on_drift", UNSET)
 
         def _parse_key_id(data: object) -> None | str | Unset:
             if data is None:
@@ -193,6 +201,7 @@ class ConnectionIn:
             label=label,
             endpoint=endpoint,
             environment=environment,
+            halt_on_drift=halt_on_drift,
             key_id=key_id,
             quote=quote,
             secret=secret,

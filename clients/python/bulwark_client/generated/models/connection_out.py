@@ -30,6 +30,7 @@ class ConnectionOut:
             created_at (datetime.datetime):
             endpoint (None | str):
             environment (str):
+            halt_on_drift (bool):
             id (str):
             key_hint (None | str):
             kind (str):
@@ -46,6 +47,7 @@ class ConnectionOut:
     created_at: datetime.datetime
     endpoint: None | str
     environment: str
+    halt_on_drift: bool
     id: str
     key_hint: None | str
     kind: str
@@ -71,6 +73,8 @@ class ConnectionOut:
         endpoint = self.endpoint
 
         environment = self.environment
+
+        halt_on_drift = self.halt_on_drift
 
         id = self.id
 
@@ -118,6 +122,7 @@ class ConnectionOut:
             "created_at": created_at,
             "endpoint": endpoint,
             "environment": environment,
+            "halt_on_drift": halt_on_drift,
             "id": id,
             "key_hint": key_hint,
             "kind": kind,
@@ -154,6 +159,8 @@ class ConnectionOut:
 
 
         environment = d.pop("environment")
+
+        halt_on_drift = d.pop("halt_on_drift")
 
         id = d.pop("id")
 
@@ -249,6 +256,7 @@ class ConnectionOut:
             created_at=created_at,
             endpoint=endpoint,
             environment=environment,
+            halt_on_drift=halt_on_drift,
             id=id,
             key_hint=key_hint,
             kind=kind,

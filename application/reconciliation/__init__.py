@@ -1,0 +1,1 @@
+"""The reconciliation context's use cases: venue accounts compared with Bulwark's."""

@@ -1,0 +1,1 @@
+"""Reconciliation: what a venue holds against what Bulwark holds, account by account."""
