@@ -6,4 +6,4 @@ from bootstrap.api import Bundle, Wiring, bundle_of
 
 
 def bundle(w: Wiring) -> Bundle:
-    return bundle_of("books", service=w.books.service)
+    return bundle_of("books", service=w.books.service, killswitch=w.books.killswitch)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from dependency_injector import containers, providers
 
 from application.books.check import BookCheck
+from application.books.killswitch import BookKillSwitch
 from application.books.service import BookService
 from bootstrap.containers.stores import store_provider
 
@@ -39,11 +40,13 @@ def states_bound(gate: Any) -> Callable[[], float]:
 
 
 class BooksContainer(containers.DeclarativeContainer):
-    """Over the core (the unit of work, the quotes) and trading (the risk books the members'
-    figures are read from, and the gate the check joins)."""
+    """Over the core (the unit of work, the quotes, the gate's checks the book's joins),
+    trading (the risk books the members' figures are read from) and safety (the kill switch
+    a book's halt pulls for each member)."""
 
     core = providers.DependenciesContainer()
     trading = providers.DependenciesContainer()
+    safety = providers.DependenciesContainer()
 
     store = store_provider(core, memory_book_store, sql_book_store)
     check = providers.Singleton(BookCheck, store, core.market, core.clock, books=trading.risk_books)
@@ -51,6 +54,10 @@ class BooksContainer(containers.DeclarativeContainer):
         BookService, store, core.uow_factory, check, core.clock, core.ids, core.audit,
         bound_seconds=providers.Callable(states_bound, trading.order_gate),
     )  # fmt: skip
+    # The kill switch over a book: every member halted at once (application/books/killswitch.py).
+    killswitch = providers.Singleton(
+        BookKillSwitch, store, safety.killswitch.provider, core.audit, core.clock
+    )
 
 
 def prepare(container: Any, settings: Any) -> None:

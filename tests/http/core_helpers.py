@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 
+from adapters.memory.clock import FakeClock
 from tests.http.harness import Harness, User, open_harness, test_settings
 
 PROBLEM_JSON = "application/problem+json"
@@ -36,9 +37,10 @@ def field_names(problem: dict[str, Any]) -> set[str]:
 
 
 @asynccontextmanager
-async def harness_with(**settings: str) -> AsyncIterator[Harness]:
-    """A fresh harness whose settings override the test defaults (BULWARK_<NAME>=value)."""
-    harness, client = await open_harness(test_settings(**settings))
+async def harness_with(clock: FakeClock | None = None, **settings: str) -> AsyncIterator[Harness]:
+    """A fresh harness whose settings override the test defaults (BULWARK_<NAME>=value); its
+    clock a FakeClock unless given (tests/kit/clocks.py: WallClock, where waits must be real)."""
+    harness, client = await open_harness(test_settings(**settings), clock=clock)
     async with client:
         yield harness
 

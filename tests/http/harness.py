@@ -268,9 +268,9 @@ def traced_once(settings: Settings) -> Iterator[None]:
 
 
 async def open_harness(
-    settings: Settings | None = None, *, reset: bool = True
+    settings: Settings | None = None, *, reset: bool = True, clock: FakeClock | None = None
 ) -> tuple[Harness, AsyncTestClient[Litestar]]:
-    clock = FakeClock()
+    clock = clock or FakeClock()
     settings = settings or test_settings()
     with traced_once(settings):
         container = test_container(settings, clock)

@@ -11,6 +11,7 @@ from litestar.types import ControllerRouterHandler
 
 from adapters.http.contexts import context_over
 from adapters.http.problems import problems_with
+from application.books.killswitch import BookKillSwitch
 from application.books.service import BookService
 
 NAME = "books"
@@ -23,6 +24,7 @@ class BooksServices:
     """What the books routes call."""
 
     service: BookService
+    killswitch: BookKillSwitch
 
 
 BooksDep: TypeAlias = NamedDependency[BooksServices]

@@ -8,7 +8,15 @@ from litestar import Controller, delete, get, patch, post
 from litestar.params import FromPath, JSONBody
 
 from adapters.http.books import BooksDep, problems
-from adapters.http.books.schemas import BookIn, BookOut, BookPatch, BooksOut, StandingOut
+from adapters.http.books.schemas import (
+    BookHaltIn,
+    BookHaltOut,
+    BookIn,
+    BookOut,
+    BookPatch,
+    BooksOut,
+    StandingOut,
+)
 from adapters.http.deps import CallerDep
 from adapters.http.security import reject_agents
 
@@ -74,6 +82,34 @@ class BookController(Controller):
     ) -> BookOut:
         revised = await books.service.revise(caller.principal, book_id, data.to_spec())
         return BookOut.from_domain(revised)
+
+    @post(
+        "/{book_id:str}/kill-switch",
+        summary="Pull the kill switch over the book: every member halted at its own venue",
+        description=(
+            "Your passcode, checked once (the kill switch's lockout and audit). Every member "
+            "account goes through the kill switch at the same time: halted, its working "
+            "orders cancelled at its venue and confirmed by the venue's order list, and with "
+            "`flatten` its positions closed and the venue asked again until flat. Each "
+            "member's activation is its own record on the kill switch's timeline and is "
+            "resumed as any halt. 403 WRONG_PASSCODE, 423 KILL_SWITCH_LOCKED as the kill switch. "
+            + _OWNER_ONLY
+        ),
+        responses=problems(400, 404, 423),
+        status_code=201,
+    )
+    async def halt_book(
+        self,
+        book_id: FromPath[str],
+        data: JSONBody[BookHaltIn],
+        caller: CallerDep,
+        books: BooksDep,
+    ) -> BookHaltOut:
+        halt = await books.killswitch.activate(
+            caller.principal, book_id, data.passcode, data.reason or "",
+            flatten=data.flatten,
+        )  # fmt: skip
+        return BookHaltOut.from_domain(halt)
 
     @delete(
         "/{book_id:str}",

@@ -8,9 +8,11 @@ from typing import Annotated
 
 import msgspec
 
+from adapters.http.safety.killswitch_schemas import KillSwitchEventOut
 from adapters.http.schemas.common import Input, Output
-from adapters.http.wire_format import MoneyOut, RateOut
+from adapters.http.wire_format import AnalyticOut, MoneyOut, RateOut
 from adapters.wire.numbers import SignedMoney
+from application.books.killswitch import BookHalt
 from application.books.service import BookSpec, BookStanding
 from domain.books.book import MAX_LIMITS, MAX_MEMBERS, Book
 from domain.books.limits import BookLimit, BookLimitKind, MemberFigures
@@ -189,3 +191,56 @@ def _plain(value: Decimal) -> str:
     """A measure as a plain decimal string, at most 10 places (a fraction's, a multiple's)."""
     text = f"{value.quantize(_PLACES):f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+class BookHaltIn(Input):
+    """Pull the kill switch over the book: your passcode, and whether to close positions."""
+
+    passcode: Annotated[str, msgspec.Meta(min_length=1, max_length=256)]
+    flatten: bool = False
+    reason: Annotated[str, msgspec.Meta(min_length=1, max_length=500)] | None = None
+
+
+class MemberHaltOut(Output):
+    """One member account: its kill switch record (each venue it confirmed, or not), or the
+    error that stopped its activation."""
+
+    account_id: str
+    confirmed: bool
+    flat: bool | None
+    event: KillSwitchEventOut | None
+    error: str
+
+
+class BookHaltOut(Output):
+    """The book halted: `confirmed` only when every member's venue confirmed; `unconfirmed`
+    names the venues (and members) that did not; with flatten, `flat` only when every venue,
+    asked again, showed no working order and no position."""
+
+    book_id: str
+    confirmed: bool
+    flat: bool | None
+    unconfirmed: list[str]
+    elapsed_ms: AnalyticOut
+    members: list[MemberHaltOut]
+
+    @classmethod
+    def from_domain(cls, halt: BookHalt) -> BookHaltOut:
+        flats = [m.flat for m in halt.members]
+        return cls(
+            book_id=halt.book.id,
+            confirmed=halt.confirmed,
+            flat=None if all(f is None for f in flats) else all(f is True for f in flats),
+            unconfirmed=list(halt.unconfirmed),
+            elapsed_ms=halt.elapsed_ms,
+            members=[
+                MemberHaltOut(
+                    account_id=m.account_id,
+                    confirmed=m.confirmed,
+                    flat=m.flat,
+                    event=None if m.event is None else KillSwitchEventOut.from_domain(m.event),
+                    error=m.error,
+                )
+                for m in halt.members
+            ],
+        )

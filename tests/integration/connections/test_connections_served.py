@@ -22,7 +22,8 @@ from domain.principals import Principal, Role
 from ports.trading.broker import BrokerError, BrokerErrorCode
 from tests.alpaca_server import AlpacaServer
 from tests.http.core_helpers import assert_problem, harness_with, order_body, submit
-from tests.http.harness import Harness, User
+from tests.http.harness import PASSCODE, Harness, User
+from tests.kit.clocks import WallClock
 from tests.kit.fake_server import threaded
 
 pytestmark = pytest.mark.serves("trading", "connections")
@@ -148,6 +149,15 @@ async def account_on(h: Harness, owner: User, connection_id: str) -> str:
 async def desk(venues: Venues) -> Any:
     await priced(venues)
     async with harness_with() as h:
+        await h.instrument("AAPL", str(PRICE))
+        yield h
+
+
+@pytest.fixture
+async def wall_desk(venues: Venues) -> Any:
+    """`desk` on real time (tests/kit/clocks.py: WallClock)."""
+    await priced(venues)
+    async with harness_with(WallClock()) as h:
         await h.instrument("AAPL", str(PRICE))
         yield h
 
@@ -471,3 +481,59 @@ async def test_reconciliation_confirms_a_drift_twice_seen_alerts_and_halts_when_
     assert_problem(theirs, 404, "NOT_FOUND")
     scrape = (await h.client.get("/metrics")).text
     assert "bulwark_reconciliation_drift 1.0" in scrape
+
+
+async def test_the_kill_switch_over_a_book_halts_every_venue_and_names_the_one_that_did_not_confirm(
+    wall_desk: Harness, venues: Venues
+) -> None:
+    # Arrange: a book over Alpaca, Binance (through ccxt) and Tradier, an order resting at
+    # each venue; Alpaca fails the cancel of its one. Real time: the venues' runs go on at
+    # once, each with its own retries (wall_desk)
+    h = wall_desk
+    owner = await h.user()
+    connections, accounts = {}, {}
+    for name in ("alpaca", "binance", "tradier"):
+        created = await connect(h, owner, venues, name)
+        connections[name] = created.json()["id"]
+        accounts[name] = await account_on(h, owner, connections[name])
+    resting = {}
+    for name, account in accounts.items():
+        placed = await submit(
+            h, owner, order_body(account, quantity="1", order_type="limit", limit_price="50")
+        )
+        assert placed.status_code == 201, placed.text
+        resting[name] = placed.json()["order"]["client_order_id"]
+    book = await h.client.post(
+        "/api/v1/books",
+        json={"name": "desk", "members": list(accounts.values())},
+        headers=owner.headers,
+    )
+    venues.alpaca.failing_cancels.add(resting["alpaca"])
+    try:
+        # Act
+        halted = await h.client.post(
+            f"/api/v1/books/{book.json()['id']}/kill-switch",
+            json={"passcode": PASSCODE, "reason": "desk drill"},
+            headers=owner.headers,
+        )
+        after = await submit(h, owner, order_body(accounts["binance"], quantity="1"))
+    finally:
+        venues.alpaca.failing_cancels.clear()
+        for order in list(venues.alpaca.orders.values()):
+            if order["client_order_id"] == resting["alpaca"]:
+                await venues.alpaca._cancel_now(order)
+
+    # Assert: every member halted at its own venue; the verdict names the venue that kept
+    # its order, and only it
+    assert halted.status_code == 201, halted.text
+    verdict = halted.json()
+    assert verdict["confirmed"] is False
+    assert verdict["unconfirmed"] == [connections["alpaca"]]
+    by_account = {m["account_id"]: m for m in verdict["members"]}
+    for name in ("binance", "tradier"):
+        member = by_account[accounts[name]]
+        assert member["confirmed"] is True, member
+        assert member["event"]["orders_cancelled"] >= 1
+        assert [b["broker"] for b in member["event"]["brokers"]] == [connections[name]]
+    assert by_account[accounts["alpaca"]]["confirmed"] is False
+    assert assert_problem(after, 422, "ORDER_DENIED")["reasons"] == ["TRADING_HALTED"]

@@ -118,6 +118,8 @@ from .bond_spec_in import BondSpecIn
 from .bond_terms_in import BondTermsIn
 from .bond_terms_out import BondTermsOut
 from .bond_totals_out import BondTotalsOut
+from .book_halt_in import BookHaltIn
+from .book_halt_out import BookHaltOut
 from .book_in import BookIn
 from .book_in_aliases import BookInAliases
 from .book_limit_kind import BookLimitKind
@@ -485,6 +487,7 @@ from .margin_impact_out import MarginImpactOut
 from .margin_status_out import MarginStatusOut
 from .match_tier_in import MatchTierIn
 from .match_tier_out import MatchTierOut
+from .member_halt_out import MemberHaltOut
 from .member_out import MemberOut
 from .mention_out import MentionOut
 from .metrics_out import MetricsOut
@@ -1021,6 +1024,8 @@ __all__ = (
     "BondTermsIn",
     "BondTermsOut",
     "BondTotalsOut",
+    "BookHaltIn",
+    "BookHaltOut",
     "BookIn",
     "BookInAliases",
     "BookLimitKind",
@@ -1388,6 +1393,7 @@ __all__ = (
     "MarginStatusOut",
     "MatchTierIn",
     "MatchTierOut",
+    "MemberHaltOut",
     "MemberOut",
     "MentionOut",
     "MetricsOut",
