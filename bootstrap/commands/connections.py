@@ -3,7 +3,8 @@
 
 - `list --as U`: one line per connection: id, kind, environment, label, key hint, status;
 - `add --as U --label L --kind K [--environment E] [--key-id ID] [--venue-account A]
-  [--endpoint URL] [--quote Q] [--no-verify-tls]`: created and checked at the venue;
+  [--endpoint URL] [--quote Q] [--no-verify-tls] [--halt-on-drift]`: created and checked at
+  the venue;
 - `test --as U ID`: the venue's cheapest authenticated call again;
 - `rotate --as U ID [--key-id ID]`: new credentials, the previous ones kept for the vault's
   grace period;
@@ -74,6 +75,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--no-verify-tls", dest="verify_tls", action="store_false",
         help="accept a self-signed certificate (an endpoint on this host only)",
     )  # fmt: skip
+    add.add_argument(
+        "--halt-on-drift", action="store_true",
+        help="halt an account when reconciliation confirms a drift with the venue",
+    )  # fmt: skip
     test = verbs.add_parser("test", help="the venue's cheapest authenticated call again")
     _acting(test)
     test.add_argument("connection_id", metavar="ID", help="the connection's id (vc-...)")
@@ -138,6 +143,7 @@ async def _verb(
                 endpoint=args.endpoint,
                 quote=args.quote,
                 verify_tls=args.verify_tls,
+                halt_on_drift=args.halt_on_drift,
             )
         )
         print(f"connections: added {_line(created)}", file=out)
