@@ -95,7 +95,7 @@ class BookController(Controller):
             "resumed as any halt. 403 WRONG_PASSCODE, 423 KILL_SWITCH_LOCKED as the kill switch. "
             + _OWNER_ONLY
         ),
-        responses=problems(400, 404, 423),
+        responses=problems(400, 404, 423, 503),
         status_code=201,
     )
     async def halt_book(
