@@ -28,6 +28,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -123,6 +124,17 @@ class Page:
 
     def click(self, css: str) -> None:
         self.wait_for(css).click()
+
+    def select(self, css: str, value: str) -> None:
+        """Choose `value` in the <select> at `css`. A fragment htmx reloads (a kill-switch
+        event) replaces the element while it is chosen: look again until it holds `value`."""
+
+        def chosen() -> bool:
+            field = Select(self.wait_for(css))
+            field.select_by_value(value)
+            return field.first_selected_option.get_attribute("value") == value
+
+        self.wait_until(chosen, message=f"{css} never held {value}")
 
     def login(self, username: str, password: str, totp: str = "") -> None:
         self.open("/console/login")

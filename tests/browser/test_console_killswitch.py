@@ -49,7 +49,7 @@ def test_pull_the_kill_switch_watch_it_confirm_and_resume_with_four_eyes(
         page.shot("page")
 
         # Step 1: scope and reason; nothing is sent yet.
-        Select(page.find("#ks-scope")).select_by_value(SCOPE)
+        page.select("#ks-scope", SCOPE)
         page.fill("#ks-reason", "browser test: runaway strategy")
         page.click("#ks-pull-button")
         count = page.wait_for("#ks-confirm-count")
@@ -84,11 +84,12 @@ def test_pull_the_kill_switch_watch_it_confirm_and_resume_with_four_eyes(
 
         # Resume: the owner's passcode, and the risk officer's approval with theirs.
         page.open("/console/kill-switch")
-        Select(page.find("#rs-scope")).select_by_value(SCOPE)
+        page.select("#rs-scope", SCOPE)
         page.fill("#rs-passcode", DEMO_OWNER.passcode)
         page.fill("#rs-approver", DEMO_RISK.username)
         page.fill("#rs-approver-passcode", DEMO_RISK.passcode)
         page.shot("resume-form")
+        page.select("#rs-scope", SCOPE)  # again: a late kill-switch event may have reloaded it
         page.click("#rs-button")
         page.wait_for("#ks-resumed")
         page.wait_until(lambda: state_of(page, SCOPE) == "active", message="not resumed")
