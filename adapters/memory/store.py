@@ -27,7 +27,7 @@ from adapters.memory.identity import (
 from adapters.memory.instruments import instrument_matches
 from adapters.memory.onboarding import InvitationRepo, PasswordResetRepo
 from adapters.memory.repos import MemoryRepo
-from adapters.unit_of_work import Repository, UnitOfWorkBase
+from adapters.unit_of_work import FenceTally, Repository, UnitOfWorkBase
 from domain.agents.heartbeat import Agent
 from domain.errors import ConcurrentUpdate
 from domain.events import DomainEvent
@@ -213,35 +213,30 @@ class InboxRepo(MemoryRepo):
 
 
 class FenceRepo(MemoryRepo):
-    """Fences over the store's counters: the value first read, and this unit's advances."""
+    """Fences over the store's counters (the bookkeeping: adapters/unit_of_work.py)."""
 
     def __init__(self, uow: InMemoryUnitOfWork) -> None:
         super().__init__(uow)
-        self._read: dict[str, int] = {}
-        self._by: dict[str, int] = {}
+        self._tally = FenceTally(self._stored, self._stage_write)
 
     async def read(self, key: str) -> int:
-        seen = self._read.get(key)
-        if seen is None:
-            seen = self._read[key] = self._store.fences.get(key, 0)
-        return seen + self._by.get(key, 0)
+        return await self._tally.read(key)
 
     def advance(self, key: str, by: int = 1) -> None:
-        if key not in self._read:
-            raise ValueError(f"fence {key} advanced before it was read")
-        if key not in self._by:
-            self._by[key] = 0
-            seen = self._read[key]
+        self._tally.advance(key, by)
 
-            def apply() -> None:
-                fences = self._store.fences
-                if fences.get(key, 0) != seen:
-                    raise ConcurrentUpdate(f"{key} was advanced concurrently")
-                fences[key] = seen + self._by[key]
+    async def _stored(self, key: str) -> int:
+        return self._store.fences.get(key, 0)
 
-            # First in the commit, as the inbox's: a lost race fails before anything applies.
-            self._uow.staged.insert(0, apply)
-        self._by[key] += by
+    def _stage_write(self, key: str, seen: int, value: Callable[[], int]) -> None:
+        def apply() -> None:
+            fences = self._store.fences
+            if fences.get(key, 0) != seen:
+                raise ConcurrentUpdate(f"{key} was advanced concurrently")
+            fences[key] = value()
+
+        # First in the commit, as the inbox's: a lost race fails before anything applies.
+        self._uow.staged.insert(0, apply)
 
 
 class InstrumentRepo(MemoryRepo):

@@ -4,6 +4,7 @@ the race fails with ConcurrentUpdate (a duplicate key is one too, in the group c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, insert, select, update
@@ -11,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.postgres.repos.base import SqlRepo
 from adapters.postgres.tables.fences import fences
+from adapters.unit_of_work import FenceTally
 from domain.errors import ConcurrentUpdate
 
 if TYPE_CHECKING:
@@ -20,37 +22,33 @@ _VALUE = select(fences.c.version).where(fences.c.key == bindparam("k"))
 
 
 class FenceRepo(SqlRepo):
+    """Fences on the `fences` table (the bookkeeping: adapters/unit_of_work.py)."""
+
     def __init__(self, uow: SqlUnitOfWork) -> None:
         super().__init__(uow)
-        self._read: dict[str, int] = {}
-        self._by: dict[str, int] = {}
+        self._tally = FenceTally(self._stored, self._stage_write)
 
     async def read(self, key: str) -> int:
-        seen = self._read.get(key)
-        if seen is None:
-            stored = (await self._uow.execute(_VALUE, {"k": key})).scalar()
-            seen = self._read[key] = 0 if stored is None else int(stored)
-        return seen + self._by.get(key, 0)
+        return await self._tally.read(key)
 
     def advance(self, key: str, by: int = 1) -> None:
-        if key not in self._read:
-            raise ValueError(f"fence {key} advanced before it was read")
-        if key not in self._by:
-            self._by[key] = 0
-            seen = self._read[key]
+        self._tally.advance(key, by)
 
-            async def write(conn: AsyncConnection) -> None:
-                value = seen + self._by[key]
-                if seen == 0:  # a taken key fails the insert: another unit got there first
-                    await conn.execute(insert(fences).values(key=key, version=value))
-                    return
-                changed = await conn.execute(
-                    update(fences)
-                    .where(fences.c.key == key, fences.c.version == seen)
-                    .values(version=value)
-                )
-                if changed.rowcount != 1:
-                    raise ConcurrentUpdate(f"{key} was advanced concurrently")
+    async def _stored(self, key: str) -> int:
+        stored = (await self._uow.execute(_VALUE, {"k": key})).scalar()
+        return 0 if stored is None else int(stored)
 
-            self._uow.stage(write)
-        self._by[key] += by
+    def _stage_write(self, key: str, seen: int, value: Callable[[], int]) -> None:
+        async def write(conn: AsyncConnection) -> None:
+            if seen == 0:  # a taken key fails the insert: another unit got there first
+                await conn.execute(insert(fences).values(key=key, version=value()))
+                return
+            changed = await conn.execute(
+                update(fences)
+                .where(fences.c.key == key, fences.c.version == seen)
+                .values(version=value())
+            )
+            if changed.rowcount != 1:
+                raise ConcurrentUpdate(f"{key} was advanced concurrently")
+
+        self._uow.stage(write)
