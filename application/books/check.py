@@ -13,7 +13,7 @@ book the account is a member of judges it on the book's aggregate (domain/books/
   `<currency>/<book currency>` (or the inverse of `<book currency>/<currency>`); no mark, no
   decision (BOOK_FX_UNKNOWN).
 - **One book limit is never used twice.** In this instance one book decides one order at a
-  time (`serial`, taken before the account's own lock, books in id order). Across instances
+  time (`serial`, taken inside the account's own lock, books in id order). Across instances
   every approval advances the fence of the book's day (ports/core/repositories.py:
   FenceRepository) in the deciding unit of work: of two instances that decided on the same
   state, the later commit fails and decides again on fresh reads. The fence's value is also
@@ -23,22 +23,23 @@ book the account is a member of judges it on the book's aggregate (domain/books/
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from decimal import Decimal
 
 from application.books.holdings import Holdings
 from application.trading.risk_books import RiskBooks
+from application.trading.snapshots import load_risk_view
 from domain.books.book import Book
 from domain.books.limits import BookOrder, MemberFigures, judge
+from domain.risk.flow import OrderFlow
 from domain.risk.pricing import unit_price
 from domain.risk.reasons import Outcome, ReasonCode
 from domain.risk.verdicts import Verdict
 from domain.risk.view import AccountRiskView
 from domain.trading.accounts import Account, MissingMark
-from domain.trading.orders import Order, Side
+from domain.trading.orders import Order, Origin, OriginKind, Side
 from ports.books.store import BookStore
 from ports.core.clock import Clock
 from ports.core.unit_of_work import UnitOfWork
@@ -185,7 +186,7 @@ class BookCheck:
             if books is not None:
                 member = await books.member_view(uow, account_id, self.clock.now(), order.symbol)
             else:
-                member = await _read_view(uow, self.market, account_id, self.clock.now())
+                member = await _read_view(uow, self.market, self.clock, account_id)
         except MissingMark:
             return None
         if member is None:
@@ -208,7 +209,7 @@ class BookCheck:
         """A member's figures read whole from the store (what a person looks at; the order
         path reads the risk books instead). None when it cannot be read or priced."""
         try:
-            found = await _read_view(uow, self.market, account_id, self.clock.now())
+            found = await _read_view(uow, self.market, self.clock, account_id)
         except MissingMark:
             return None
         return None if found is None else figures(found[0], found[1].currency, book, *instruments)
@@ -300,23 +301,17 @@ def _verdict(book: Book, code: ReasonCode, message: str) -> Verdict:
 
 
 async def _read_view(
-    uow: UnitOfWork, market: MarketDataPort, account_id: str, now: datetime
+    uow: UnitOfWork, market: MarketDataPort, clock: Clock, account_id: str
 ) -> tuple[AccountRiskView, Account] | None:
-    """A member's view read whole (no risk books held: tests, the embedded service)."""
-    from application.trading.snapshots import instrument_map
-    from domain.risk.view import build_risk_view
-
+    """A member's view read whole, as the gate reads one without risk books (tests, the
+    embedded service, a book's page). MissingMark for any held or ordered symbol unpriced."""
     account = await uow.accounts.get(account_id)
     if account is None:
         return None
-    symbols: Sequence[str] = sorted(
-        {*account.positions, *(o.symbol for o in account.open_orders.values())}
-    )
-    marks = await market.reference_prices(list(symbols)) if symbols else {}
     try:
-        view = build_risk_view(
-            account, await instrument_map(uow), marks, now=now, trading_state=None
+        view = await load_risk_view(
+            uow, market, clock, account, Origin(OriginKind.USER, account.owner_id), OrderFlow()
         )
-    except KeyError as exc:
+    except KeyError as exc:  # an open order's symbol without a mark
         raise MissingMark(str(exc)) from None
     return view, account

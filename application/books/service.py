@@ -26,6 +26,8 @@ from ports.core.clock import Clock, IdGenerator
 from ports.core.events import AuditEntry, AuditLog
 from ports.core.unit_of_work import UnitOfWorkFactory
 
+ZERO = Decimal(0)
+
 
 @dataclass(frozen=True, slots=True)
 class BookSpec:
@@ -166,10 +168,10 @@ class BookService:
         uses = []
         for limit in book.limits:
             if limit.kind is BookLimitKind.POSITION:
+                instrument = limit.instrument  # a quantity: no rate applies
                 used = None
-                if limit.instrument is not None:
-                    held = aggregate(known, rates, limit.instrument).holdings[limit.instrument]
-                    used = abs(held)
+                if instrument is not None:
+                    used = abs(sum((f.holdings.get(instrument, ZERO) for f in known), ZERO))
                 uses.append(LimitUse(limit, used))
             else:
                 uses.append(LimitUse(limit, measured[limit.kind]))

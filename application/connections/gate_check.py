@@ -60,8 +60,8 @@ class ConnectionCheck:
             return ()
         health = self.brokers.health_of(route)
         denied = None if health is None else _DENIED.get(health.state)
-        if denied is None:
+        if health is None or denied is None:
             return ()
         code, message = denied
-        text = message.format(id=route, reason=health.reason if health else "")
+        text = message.format(id=route, reason=health.reason)
         return (Verdict(code, Outcome.DENY, CONTROL, None, text),)

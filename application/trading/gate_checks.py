@@ -25,7 +25,7 @@ class GateCheck(Protocol):
     (application/connections/gate_check.py)."""
 
     def serial(self, account_id: str) -> AbstractAsyncContextManager[None]:
-        """Held around the account's decisions, before its own lock."""
+        """Held around the account's decisions, inside its own lock."""
         ...
 
     async def check(

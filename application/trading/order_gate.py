@@ -85,7 +85,7 @@ class OrderGate:
         if decision.approved and self.throttle is not None:
             policy = await self.policies.policy_for(uow, account, await reads.rules_revision())
             decision = await self.throttle.check(policy, order, decision)
-        decision = await self._books(uow, account, order, view, decision, reads)
+        decision = await self._after_checks(uow, account, order, view, decision, reads)
         self.meter.gate_decision(decision, time.perf_counter() - deciding)
         return decision
 
@@ -98,16 +98,16 @@ class OrderGate:
         if decision.approved and self.throttle is not None:
             policy = await self.policies.policy_for(uow, account, await reads.rules_revision())
             decision = await self.throttle.check(policy, order, decision)
-        return await self._books(uow, account, order, view, decision, reads)
+        return await self._after_checks(uow, account, order, view, decision, reads)
 
     def serial(self, account_id: str) -> AbstractAsyncContextManager[None]:
-        """Held around an account's decisions, inside its own lock: one decision at a time in
-        each book the account is a member of (nothing without books)."""
+        """Held around an account's decisions, inside its own lock: what the added checks
+        serialize (one decision at a time in each book the account is a member of)."""
         if self.checks is None:
             return nullcontext()
         return self.checks.serial(account_id)
 
-    async def _books(
+    async def _after_checks(
         self,
         uow: UnitOfWork,
         account: Account,
