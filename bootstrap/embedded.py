@@ -15,6 +15,7 @@ from adapters.security.argon2_hasher import Argon2Hasher
 from application.core.concurrency import KeyedLocks
 from application.safety.agents import AgentService, HeartbeatMonitor
 from application.safety.killswitch import KillSwitchConfig, KillSwitchService
+from application.safety.killswitch_groups import ScopeGroups
 from application.safety.margin import MarginService, MarginWatch
 from application.safety.succession import SuccessionScheduler, SuccessionService
 from application.safety.triggers import LossLimitWatch
@@ -92,13 +93,15 @@ def build_embedded(
     route_paper: Callable[[PaperBroker, Clock], BrokerPort] | None = None,
     restart_of: Embedded | None = None,
     crash: CrashPlan | None = None,
+    scope_groups: ScopeGroups | None = None,
 ) -> Embedded:
     """A complete in-memory Bulwark. `brokers` adds named broker adapters beside "paper";
     `route_paper` wraps the paper broker the services call (`broker` stays the bare one).
 
     `restart_of`: fresh services over that one's store, market, paper broker, clock and ids
     (what an in-process crash leaves behind). `crash`: the order path dies at its point
-    (bootstrap/crash_rehearsal.py)."""
+    (bootstrap/crash_rehearsal.py). `scope_groups`: the group scopes (books) its kill switch
+    knows."""
     if restart_of is None:
         clock: Clock = FakeClock() if fake_clock else SystemClock()
         ids: IdGenerator = SequentialIds() if fake_clock else UuidGenerator()
@@ -131,7 +134,7 @@ def build_embedded(
     )  # fmt: skip
     killswitch = wire_killswitch(
         KillSwitchService, uow_factory, router, bus, hasher, clock, ids, audit, notifier,
-        orders.latch, orders, killswitch_config,
+        orders.latch, orders, killswitch_config, groups=scope_groups,
     )  # fmt: skip
     risk = RiskService(uow_factory, market, clock, ids, policies, audit, HeadroomRater(), orders)
     return Embedded(

@@ -34,6 +34,7 @@ from adapters.http.app import create_app as create_http_app
 from adapters.http.edge import EdgeMiddleware
 from adapters.http.red import HttpRed
 from application.safety.killswitch import KillSwitchService
+from application.safety.killswitch_groups import GroupMembers, ScopeGroups
 from application.trading.in_doubt import InDoubtReport
 from application.trading.orders import OrderService
 from bootstrap.containers.core import CoreContainer
@@ -42,6 +43,7 @@ from bootstrap.lane_killswitch import LaneDown, LaneKillSwitch
 from bootstrap.serving import lane_server, wait_started
 from bootstrap.settings import Settings
 from domain.events import DomainEvent
+from domain.killswitch.state import Scope, ScopeKind
 from ports.core.events import EventPublisher, Notification, Notifier
 
 if TYPE_CHECKING:
@@ -131,6 +133,28 @@ class MainLoopOrderSync:
         API loop's task too."""
         resolving = self._orders.resolve_in_doubt(account_id, only)
         return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(resolving, self._loop))
+
+
+class MainLoopScopeGroups(ScopeGroups):
+    """The API's group scopes (books), read on the API loop where their stores live: a book
+    pulled on the lane waits for that one read (bounded by the kill switch's own deadline
+    through its caller), and what follows is the lane's own."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, groups: ScopeGroups) -> None:
+        super().__init__()
+        self._loop = loop
+        self._api = groups
+
+    def handles(self, kind: ScopeKind) -> bool:
+        return self._api.handles(kind)
+
+    async def members(self, scope: Scope) -> GroupMembers:
+        reading = asyncio.run_coroutine_threadsafe(self._api.members(scope), self._loop)
+        return await asyncio.wrap_future(reading)
+
+    async def owned(self, owner_id: str) -> list[Scope]:
+        reading = asyncio.run_coroutine_threadsafe(self._api.owned(owner_id), self._loop)
+        return await asyncio.wrap_future(reading)
 
 
 def _log_failure(done: Future[Any]) -> None:
@@ -231,6 +255,7 @@ def lane_containers(
         core=core,
         orders=providers.Object(MainLoopOrderSync(loop, main.orders())),
         killswitch_memory=providers.Object(main.safety.killswitch_memory()),
+        scope_groups=providers.Object(MainLoopScopeGroups(loop, main.safety.scope_groups())),
     )
     return LaneContainers(core, safety)
 

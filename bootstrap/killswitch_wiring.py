@@ -17,6 +17,7 @@ from application.safety.killswitch_audit import KillSwitchAudit
 from application.safety.killswitch_cancels import BrokerCancels, CancelPolicy
 from application.safety.killswitch_commands import KillSwitchConfig, OrderSync
 from application.safety.killswitch_engage import EngageSequence, EngageVerdict, ScopeHalt
+from application.safety.killswitch_groups import ScopeGroups
 from application.safety.killswitch_held import HeldRejection
 from application.safety.killswitch_memory import KillSwitchMemory
 from application.safety.killswitch_passcodes import KillSwitchPasscodes
@@ -53,10 +54,11 @@ def wire_killswitch(
     meter: Meter = NO_METER,
     tracer: Tracer = NO_TRACER,
     memory: KillSwitchMemory | None = None,
+    groups: ScopeGroups | None = None,
 ) -> S:
     """`service` (KillSwitchService, or the lane's LaneKillSwitch) over its stages: access,
     passcodes, the engage sequence (its rejection of held orders too), the resume, the
-    store-down path and the reads."""
+    store-down path and the reads; `groups`: the group scopes (books) other contexts add."""
     config = config or KillSwitchConfig()
     memory = memory or KillSwitchMemory()
     policy = CancelPolicy(config.first_retry, config.backoff, config.lock_wait)
@@ -75,11 +77,11 @@ def wire_killswitch(
         max_failures=config.max_failures,
         retry_every=config.pending_retry,
     )
-    access = KillSwitchAccess(uow_factory, memory, store_down)
+    access = KillSwitchAccess(uow_factory, memory, store_down, groups)
     passcodes = KillSwitchPasscodes(
         uow_factory, hasher, clock, memory, switch_audit, store_down, config
     )
-    halt = ScopeHalt(uow_factory, publisher, latch, memory, tracer=tracer)
+    halt = ScopeHalt(uow_factory, publisher, latch, memory, tracer=tracer, groups=groups)
     verdict = EngageVerdict(
         uow_factory, publisher, clock, ids, orders, switch_audit.completed, config,
         meter=meter, tracer=tracer,
@@ -91,5 +93,5 @@ def wire_killswitch(
     resume = ResumeScope(
         uow_factory, access, passcodes, switch_audit, publisher, latch, clock, config
     )
-    reads = KillSwitchReads(uow_factory, store_down)
+    reads = KillSwitchReads(uow_factory, store_down, groups)
     return service(access, passcodes, sequence, resume, store_down, reads)

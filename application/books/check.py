@@ -33,6 +33,7 @@ from application.trading.risk_books import RiskBooks
 from application.trading.snapshots import load_risk_view
 from domain.books.book import Book
 from domain.books.limits import BookOrder, MemberFigures, judge
+from domain.killswitch.state import Scope
 from domain.risk.flow import OrderFlow
 from domain.risk.pricing import unit_price
 from domain.risk.reasons import Outcome, ReasonCode
@@ -50,6 +51,10 @@ ONE = Decimal(1)
 ZERO = Decimal(0)
 
 
+def _by_id(books: list[Book]) -> tuple[Book, ...]:
+    return tuple(sorted(books, key=lambda b: b.id))
+
+
 def fence_key(book_id: str, day: str) -> str:
     """The fence a book's approvals of one (UTC) day advance."""
     return f"book:{book_id}:{day}"
@@ -64,6 +69,7 @@ class BookCheck:
     clock: Clock
     books: RiskBooks | None = None
     _index: dict[str, tuple[Book, ...]] = field(default_factory=dict, init=False)
+    _scopes: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False)
     _revision: int | None = field(default=None, init=False)
     _stale: bool = field(default=True, init=False)
     _locks: dict[str, asyncio.Lock] = field(default_factory=dict, init=False)
@@ -77,17 +83,31 @@ class BookCheck:
 
     async def books_of(self, account_id: str, revision: int | None = None) -> tuple[Book, ...]:
         """The account's books with limits, as of the rules' `revision` (None: as last read)."""
+        await self._read_index(revision)
+        return self._index.get(account_id, ())
+
+    async def scopes(self, account_id: str, revision: int | None = None) -> tuple[str, ...]:
+        """The kill switch's scopes of every book the account is a member of (with limits or
+        not), as of the rules' `revision`: the gate reads their states with the account's."""
+        await self._read_index(revision)
+        return self._scopes.get(account_id, ())
+
+    async def _read_index(self, revision: int | None) -> None:
         if self._stale or (revision is not None and revision != self._revision):
             self._stale = False
             self._revision = revision if revision is not None else self._revision
             index: dict[str, list[Book]] = {}
+            every: dict[str, list[Book]] = {}
             for book in await self.store.every():
-                if book.limits:
-                    for member in book.members:
+                for member in book.members:
+                    every.setdefault(member, []).append(book)
+                    if book.limits:
                         index.setdefault(member, []).append(book)
-            self._index = {a: tuple(sorted(b, key=lambda x: x.id)) for a, b in index.items()}
+            self._index = {a: _by_id(b) for a, b in index.items()}
+            self._scopes = {
+                a: tuple(Scope.book(b.id).key for b in _by_id(bs)) for a, bs in every.items()
+            }
             self._held.clear()
-        return self._index.get(account_id, ())
 
     # -- one decision at a time per book -----------------------------------------------
     @asynccontextmanager

@@ -1,29 +1,28 @@
-"""The kill switch over a book: every member account halted and cancelled at once, each at
-its own venue, and one verdict that names each venue and what it confirmed.
+"""The kill switch over a book: the book's scope pulled once, every member account halted and
+cancelled at its own venue at the same time, and one verdict that names each venue and what
+it confirmed.
 
 The owner pulls it with their passcode (checked once, with the kill switch's lockout and
-audit). Each member account then goes through the kill switch's own sequence
-(application/safety/killswitch.py: latch, HALTED stored, cancels at the account's broker
-confirmed by its open-order list, with `flatten` the positions closed and the venue asked
-again until flat), all members at the same time, so the book is halted within the kill
-switch's deadline however many venues it spans. Each member's activation is its own record
-on the kill switch's timeline, resumed as any halt is. The book's verdict is confirmed only
-when every member's is; a member whose activation failed is named with why.
+audit). The kill switch's sequence (application/safety/killswitch.py) runs on the book's
+scope: HALTED stored for `book:<id>`, the members read (application/books/scope_group.py)
+and latched, each member's orders cancelled at its broker concurrently and confirmed by the
+venue's open-order list, with `flatten` the positions closed and the venue asked again until
+flat. It is one record on the kill switch's timeline, resumed as any halt; while it holds, the
+gate denies every member's orders, and an account that joins the book later falls in it too.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from application.core.access import owned_by
 from application.safety.killswitch import KillSwitchService
-from application.safety.killswitch_passcodes import ACTIVATE
+from application.safety.killswitch_commands import ActivateKillSwitch
 from domain.books.book import Book
-from domain.errors import DomainError, NotFound
+from domain.errors import NotFound
 from domain.killswitch.state import Scope
-from domain.killswitch.switch import KillSwitchEvent, TriggerType
+from domain.killswitch.switch import BrokerOutcome, KillSwitchEvent, UnconfirmedOrder
 from domain.principals import Principal
 from ports.books.store import BookStore
 from ports.core.clock import Clock
@@ -32,43 +31,64 @@ from ports.core.events import AuditEntry, AuditLog
 
 @dataclass(frozen=True, slots=True)
 class MemberHalt:
-    """One member account's activation, or why it failed (`error`: a code and a message)."""
+    """One member account: the venues (brokers) it was cancelled at and what each confirmed."""
 
     account_id: str
-    event: KillSwitchEvent | None
-    error: str = ""
+    venues: tuple[BrokerOutcome, ...]
+    in_doubt: tuple[UnconfirmedOrder, ...] = ()
 
     @property
     def confirmed(self) -> bool:
-        return self.event is not None and self.event.broker_confirmed
+        return bool(self.venues) and all(v.confirmed for v in self.venues) and not self.in_doubt
 
     @property
     def flat(self) -> bool | None:
-        """With flatten: every venue of the member confirmed flat (None: not flattened)."""
-        if self.event is None or not self.event.flatten:
+        """With flatten: every venue of the member shown flat (None: not flattened)."""
+        flats = [v.flat for v in self.venues]
+        if not flats or all(f is None for f in flats):
             return None
-        return all(b.flat is True for b in self.event.brokers)
+        return all(f is True for f in flats)
 
 
 @dataclass(frozen=True, slots=True)
 class BookHalt:
+    """The book's activation: its record (the scope `book:<id>`) and each member's part."""
+
     book: Book
-    members: tuple[MemberHalt, ...]
-    elapsed_ms: float
+    event: KillSwitchEvent
+
+    @property
+    def members(self) -> tuple[MemberHalt, ...]:
+        accounts = self.event.brokers
+        doubts = self.event.unconfirmed_orders
+        return tuple(
+            MemberHalt(
+                member,
+                tuple(v for v in accounts if member in v.accounts),
+                tuple(o for o in doubts if o.account_id == member),
+            )
+            for member in self.book.members
+        )
 
     @property
     def confirmed(self) -> bool:
-        return all(m.confirmed for m in self.members)
+        return self.event.broker_confirmed
+
+    @property
+    def flat(self) -> bool | None:
+        if not self.event.flatten:
+            return None
+        return all(b.flat is True for b in self.event.brokers)
+
+    @property
+    def elapsed_ms(self) -> float:
+        return self.event.elapsed_ms
 
     @property
     def unconfirmed(self) -> tuple[str, ...]:
-        """The venues (brokers) that did not confirm, and the members that failed."""
-        names: list[str] = []
-        for member in self.members:
-            if member.event is None:
-                names.append(member.account_id)
-            else:
-                names += member.event.unconfirmed_brokers
+        """The venues (brokers) that did not confirm, and the members no venue answered for."""
+        names = list(self.event.unconfirmed_brokers)
+        names += [m.account_id for m in self.members if not m.venues]
         return tuple(dict.fromkeys(names))
 
 
@@ -92,27 +112,13 @@ class BookKillSwitch:
     ) -> BookHalt:
         found = await self.store.get(book_id)
         book = owned_by(principal, found, NotFound(f"book {book_id} not found"))
-        switch = self.killswitch()
-        for member in book.members:  # every member the principal's, before anything acts
-            await switch.access.authorize(principal, Scope.account(member))
-        await switch.check_passcode(principal, passcode, ACTIVATE)
-        started = self.clock.monotonic()
-        why = reason or f"book {book.name}"
-        outcomes = await asyncio.gather(
-            *(
-                switch.engage(
-                    Scope.account(member), TriggerType.MANUAL, principal.id, why,
-                    flatten=flatten,
-                )
-                for member in book.members
-            ),
-            return_exceptions=True,
+        event = await self.killswitch().activate(
+            ActivateKillSwitch(
+                principal, passcode, Scope.book(book.id), flatten=flatten,
+                reason=reason or f"book {book.name}", received_at=self.clock.monotonic(),
+            )
         )  # fmt: skip
-        halt = BookHalt(
-            book,
-            tuple(_member(m, o) for m, o in zip(book.members, outcomes, strict=True)),
-            (self.clock.monotonic() - started) * 1000,
-        )
+        halt = BookHalt(book, event)
         await self._record(principal, halt, flatten)
         return halt
 
@@ -121,7 +127,7 @@ class BookKillSwitch:
             "members": [m.account_id for m in halt.members],
             "flatten": flatten,
             "unconfirmed": list(halt.unconfirmed),
-            "kill_switch_events": [m.event.id for m in halt.members if m.event is not None],
+            "kill_switch_event": halt.event.id,
         }
         outcome = "confirmed" if halt.confirmed else "unconfirmed"
         await self.audit.record(
@@ -130,16 +136,6 @@ class BookKillSwitch:
                 self.clock.now(), facts,
             )
         )  # fmt: skip
-
-
-def _member(account_id: str, outcome: KillSwitchEvent | BaseException) -> MemberHalt:
-    if isinstance(outcome, KillSwitchEvent):
-        return MemberHalt(account_id, outcome)
-    if isinstance(outcome, DomainError):
-        return MemberHalt(account_id, None, f"{outcome.code}: {outcome}")
-    if isinstance(outcome, Exception):
-        return MemberHalt(account_id, None, f"{type(outcome).__name__}: {outcome}")
-    raise outcome  # a cancellation or an exit: not the member's verdict
 
 
 __all__: Sequence[str] = ["BookHalt", "BookKillSwitch", "MemberHalt"]

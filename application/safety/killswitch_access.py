@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from application.core.access import SUPERVISORS, account_for, ensure_may_change, visibility
+from application.safety.killswitch_groups import ScopeGroups
 from application.safety.killswitch_memory import KillSwitchMemory
 from application.safety.killswitch_store_down import StoreDownHalt
 from domain.errors import Forbidden, NotFound, StoreUnavailable
@@ -15,7 +16,8 @@ from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 @dataclass(eq=False)
 class KillSwitchAccess:
-    """A supervisor may change any scope; anyone else only their own accounts and agents.
+    """A supervisor may change any scope; anyone else only their own accounts, agents and
+    books.
 
     While the store is down, what this process last allowed (or the remembered owner of an
     account) decides; what it cannot tell is refused as StoreUnavailable.
@@ -24,6 +26,7 @@ class KillSwitchAccess:
     uow_factory: UnitOfWorkFactory
     memory: KillSwitchMemory
     store_down: StoreDownHalt
+    groups: ScopeGroups | None = None  # the group scopes (books) and their owners
 
     async def authorize(self, principal: Principal, scope: Scope) -> None:
         ensure_may_change(principal)  # a viewer sees the switch but may not pull or resume it
@@ -48,10 +51,19 @@ class KillSwitchAccess:
             raise Forbidden("only an agent halts with its key; people activate with a passcode")
         if scope.kind is ScopeKind.GLOBAL:
             raise Forbidden("an agent may halt itself or its accounts, not everything")
+        if scope.kind is ScopeKind.BOOK:
+            raise Forbidden("an agent may halt itself or its accounts, not a book")
         if scope.kind is ScopeKind.AGENT and scope.id != principal.id:
             raise NotFound(f"agent {scope.id} not found")
 
     async def _authorize_stored(self, principal: Principal, scope: Scope) -> None:
+        if scope.kind is ScopeKind.BOOK:  # a group's owner only (another's is not found)
+            if self.groups is None:
+                raise NotFound(f"{scope.kind.value} {scope.id} not found")
+            members = await self.groups.members(scope)
+            if members.owner_id != principal.id:
+                raise NotFound(f"{scope.kind.value} {scope.id} not found")
+            return
         async with self.uow_factory() as uow:
             if scope.kind is ScopeKind.GLOBAL:
                 raise Forbidden("only a risk officer or an admin can halt everything")
@@ -64,13 +76,18 @@ class KillSwitchAccess:
                 raise NotFound(f"agent {scope.id} not found")
 
 
-async def visible_scopes(uow: UnitOfWork, principal: Principal) -> set[str] | None:
-    """Scope keys the principal may see: None (all), or the global scope and its own."""
+async def visible_scopes(
+    uow: UnitOfWork, principal: Principal, groups: ScopeGroups | None = None
+) -> set[str] | None:
+    """Scope keys the principal may see: None (all), or the global scope and its own
+    (accounts, agents, and the groups it owns)."""
     seen = await visibility(uow, principal)
     if seen is None:
         return None
+    owned = [] if groups is None else await groups.owned(principal.id)
     return {
         Scope.global_().key,
         *(Scope.account(a).key for a in seen.account_ids),
         *(Scope.agent(a).key for a in seen.agent_ids),
+        *(scope.key for scope in owned),
     }

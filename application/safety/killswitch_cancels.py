@@ -265,6 +265,8 @@ class Activation:
     start: float
     deadline: float
     triggered_at: datetime
+    # A group scope's (a book's) accounts as read when it was halted; None for other kinds.
+    members: tuple[str, ...] | None = None
 
     def halt(self) -> EmergencyHalt:
         """The event that tells every process to halt the scope."""

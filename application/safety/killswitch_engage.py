@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
-from dataclasses import KW_ONLY, dataclass, field
+from dataclasses import KW_ONLY, dataclass, field, replace
 from datetime import timedelta
 
 from application.core.inbox import claim
@@ -34,12 +34,13 @@ from application.safety.killswitch_cancels import (
     completion,
 )
 from application.safety.killswitch_commands import KillSwitchConfig, OrderSync
+from application.safety.killswitch_groups import ScopeGroups
 from application.safety.killswitch_held import HeldRejection
 from application.safety.killswitch_memory import KillSwitchMemory, KnownAccount
 from application.safety.killswitch_store_down import StoreDownHalt
 from application.trading.halts import HaltLatch, in_scope
 from application.trading.in_doubt_verdict import InDoubtVerdict
-from domain.errors import StoreUnavailable
+from domain.errors import NotFound, StoreUnavailable
 from domain.events import DomainEvent
 from domain.killswitch.state import Scope, ScopeKind, TradingState
 from domain.killswitch.switch import KillSwitchEvent, ScopeState, TriggerType
@@ -122,6 +123,7 @@ class EngageSequence:
         The held orders are rejected once HALTED is stored (no order of the scope is held from
         then on) and after the cancels, which the deadline is for: a held order never reaches a
         broker, and approving one is refused while the scope is halted."""
+        run = await self._halt.latch_scope(run)
         try:
             targets, events = await self._halt.halt(run, message_id)
         except StoreUnavailable:
@@ -131,7 +133,7 @@ class EngageSequence:
         broadcast_at = self._clock.now()
         runs = await self._cancels.stop_all(targets, run.flatten, run.deadline)
         timeline = run.timeline(halted_at, broadcast_at, self._clock.now())
-        held_rejected = await self._held.reject(run)
+        held_rejected = await self._held.reject(run, tuple(t[1] for t in targets))
         return await self._verdict.keep(run, targets, runs, timeline, held_rejected)
 
 
@@ -146,15 +148,28 @@ class ScopeHalt:
     memory: KillSwitchMemory
     _: KW_ONLY
     tracer: Tracer = NO_TRACER
+    groups: ScopeGroups | None = None  # the group scopes' members (books)
+
+    async def latch_scope(self, run: Activation) -> Activation:
+        """The first act: nothing of the scope leaves this process for a broker from here on.
+        A group scope's accounts are read next and covered by the latch too (the run carries
+        them; a group that cannot be read now is left to the store's HALTED and the gate)."""
+        self.latch.halt(run.scope.key, run.triggered_at)
+        if self.groups is None or not self.groups.handles(run.scope.kind):
+            return run
+        try:
+            members = (await self.groups.members(run.scope)).account_ids
+        except (StoreUnavailable, NotFound):
+            return replace(run, members=())
+        self.latch.cover(run.scope.key, members)
+        return replace(run, members=members)
 
     async def halt(
         self, run: Activation, message_id: str | None
     ) -> tuple[list[Target], list[DomainEvent]]:
-        """The scope latched, then HALTED stored; its targets and the events raised.
+        """HALTED stored for the (latched) scope; its targets and the events raised.
         StoreUnavailable when the store cannot say so (the latch holds all the same)."""
-        # First act: nothing of the scope leaves this process for a broker from here on.
         scope = run.scope
-        self.latch.halt(scope.key, run.triggered_at)
         with self.tracer.span("killswitch.halt"):
             async with self.uow_factory() as uow:
                 await claim(uow, message_id, "killswitch.activate", run.triggered_at)
@@ -163,7 +178,7 @@ class ScopeHalt:
                     state = ScopeState(scope)
                     await uow.trading_states.add(state)
                 state.change(TradingState.HALTED, run.principal_id, run.reason, run.triggered_at)
-                targets = await self._targets(uow, scope)
+                targets = await self._targets(uow, scope, run.members)
                 await uow.commit()
                 return targets, uow.collect_events()
 
@@ -172,8 +187,16 @@ class ScopeHalt:
         with self.tracer.span("killswitch.broadcast"):
             await self.publisher.publish([*halt, *events])
 
-    async def _targets(self, uow: UnitOfWork, scope: Scope) -> list[Target]:
+    async def _targets(
+        self, uow: UnitOfWork, scope: Scope, members: tuple[str, ...] | None
+    ) -> list[Target]:
         """(broker, account, only these client order ids or None for all) per account."""
+        if members is not None:  # a group scope: every order of each member account
+            accounts = [a for a in [await uow.accounts.get(m) for m in members] if a is not None]
+            self.memory.remember_accounts(
+                [KnownAccount(a.id, a.broker, a.owner_id) for a in accounts]
+            )
+            return [(a.broker, a.id, None) for a in accounts]
         if scope.kind is ScopeKind.GLOBAL:
             accounts = await uow.accounts.list()
             self.memory.remember_accounts(

@@ -37,9 +37,14 @@ PAGE = 500
 _HELD = frozenset({OrderStatus.HELD})
 
 
-def held_search(scope: Scope, after: OrderCursor | None = None) -> OrderSearch:
+def held_search(
+    scope: Scope, after: OrderCursor | None = None, members: tuple[str, ...] | None = None
+) -> OrderSearch:
     """The store's search for the scope's held orders: narrowed by account or by origin where
-    the kind allows, every held order otherwise (`in_scope` picks the scope's among them)."""
+    the kind allows, by a group's `members`, every held order otherwise (`in_scope` picks the
+    scope's among them)."""
+    if members is not None:
+        return OrderSearch(account_ids=members, statuses=_HELD, after=after, limit=PAGE)
     if scope.kind is ScopeKind.ACCOUNT:
         return OrderSearch(account_ids=(scope.id,), statuses=_HELD, after=after, limit=PAGE)
     if scope.kind is ScopeKind.AGENT:
@@ -47,17 +52,24 @@ def held_search(scope: Scope, after: OrderCursor | None = None) -> OrderSearch:
     return OrderSearch(statuses=_HELD, after=after, limit=PAGE)
 
 
-async def held_in_scope(uow: UnitOfWork, scope: Scope) -> list[Order]:
-    """Every order of `scope` held for a person, page by page."""
+async def held_in_scope(
+    uow: UnitOfWork, scope: Scope, members: tuple[str, ...] | None = None
+) -> list[Order]:
+    """Every order of `scope` (of a group scope: of its `members`) held for a person, page by
+    page."""
     found: list[Order] = []
     after: OrderCursor | None = None
     while True:
-        page = await uow.orders.search(held_search(scope, after))
-        found.extend(o for o in page if o.is_held and in_scope(scope, o))
+        page = await uow.orders.search(held_search(scope, after, members))
+        found.extend(o for o in page if o.is_held and _of(scope, members, o))
         if len(page) < PAGE:
             return found
         last = page[-1]
         after = OrderCursor(last.created_at or ORDERS_EPOCH, last.id)
+
+
+def _of(scope: Scope, members: tuple[str, ...] | None, order: Order) -> bool:
+    return order.account_id in members if members is not None else in_scope(scope, order)
 
 
 @dataclass(eq=False)
@@ -71,13 +83,13 @@ class HeldRejection:
     _: KW_ONLY
     tracer: Tracer = NO_TRACER
 
-    async def reject(self, run: Activation) -> int:
+    async def reject(self, run: Activation, accounts: tuple[str, ...] = ()) -> int:
         """The scope's held orders rejected TRADING_HALTED by the activation's principal,
         published and audited. A store that fails here leaves them held (none is counted):
         an approval decides them again through the gate, which denies while halted."""
         with self.tracer.span("killswitch.held", scope=run.scope.key):
             try:
-                rejected, events = await retry_on_conflict(lambda: self._reject(run))
+                rejected, events = await retry_on_conflict(lambda: self._reject(run, accounts))
             except StoreUnavailable:
                 return 0
         await self.publisher.publish(events)
@@ -92,9 +104,12 @@ class HeldRejection:
             )
         return len(rejected)
 
-    async def _reject(self, run: Activation) -> tuple[list[Order], list[DomainEvent]]:
+    async def _reject(
+        self, run: Activation, accounts: tuple[str, ...]
+    ) -> tuple[list[Order], list[DomainEvent]]:
+        members = accounts if run.members is not None else None
         async with self.uow_factory() as uow:
-            held = await held_in_scope(uow, run.scope)
+            held = await held_in_scope(uow, run.scope, members)
             if not held:
                 return [], []
             now = self.clock.now()

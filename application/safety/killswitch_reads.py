@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from application.safety.killswitch_access import visible_scopes
+from application.safety.killswitch_groups import ScopeGroups
 from application.safety.killswitch_store_down import StoreDownHalt
 from domain.errors import StoreUnavailable
 from domain.killswitch.state import Scope, ScopeKind, TradingState
@@ -21,6 +22,7 @@ class KillSwitchReads:
 
     uow_factory: UnitOfWorkFactory
     store_down: StoreDownHalt
+    groups: ScopeGroups | None = None  # the group scopes (books) a principal owns
 
     async def status(self) -> list[ScopeState]:
         await self.store_down.store_pending_quietly()
@@ -37,7 +39,7 @@ class KillSwitchReads:
         await self.store_down.store_pending_quietly()
         async with self.uow_factory() as uow:
             stored = {s.scope.key: s for s in await uow.trading_states.list()}
-            keys = await visible_scopes(uow, principal)
+            keys = await visible_scopes(uow, principal, self.groups)
         if keys is None:
             keys = {Scope.global_().key, *stored}
         states = [stored.get(key) or ScopeState(Scope.parse(key)) for key in keys]
@@ -47,7 +49,7 @@ class KillSwitchReads:
         """Activations on the scopes the principal may see, newest first."""
         await self.store_down.store_pending_quietly()
         async with self.uow_factory() as uow:
-            keys = await visible_scopes(uow, principal)
+            keys = await visible_scopes(uow, principal, self.groups)
             if keys is None:
                 return await uow.kill_switch_events.list(None, limit)
             found = [e for key in keys for e in await uow.kill_switch_events.list(key, limit)]
@@ -65,4 +67,4 @@ class KillSwitchReads:
         return state is not None and state.state is TradingState.HALTED
 
 
-_KIND_ORDER = {ScopeKind.GLOBAL: 0, ScopeKind.ACCOUNT: 1, ScopeKind.AGENT: 2}
+_KIND_ORDER = {ScopeKind.GLOBAL: 0, ScopeKind.BOOK: 1, ScopeKind.ACCOUNT: 2, ScopeKind.AGENT: 3}

@@ -133,7 +133,7 @@ class StoreDownHalt:
         """The latch already holds the scope here: cancel at the brokers of the remembered
         accounts, confirm with them, and keep the record (and HALTED) for the store."""
         halted_at = self.clock.now()
-        targets, known = self.targets(run.scope)
+        targets, known = self.targets(run.scope, run.members)
         if run.broadcast:
             with contextlib.suppress(StoreUnavailable):
                 await self.publisher.publish([run.halt()])
@@ -155,10 +155,18 @@ class StoreDownHalt:
         self._retry_pending()
         return record
 
-    def targets(self, scope: Scope) -> tuple[list[Target], bool]:
+    def targets(
+        self, scope: Scope, members: tuple[str, ...] | None = None
+    ) -> tuple[list[Target], bool]:
         """The accounts to cancel from memory, and whether they are surely all of the scope's:
-        every remembered account for the global scope, the account itself if remembered; an
-        agent's orders cannot be told apart without the store (nothing is cancelled)."""
+        every remembered account for the global scope, the account itself if remembered, a
+        group's members read when it was latched (all of them remembered, or not surely
+        all); an agent's orders cannot be told apart without the store (nothing is
+        cancelled)."""
+        if members:
+            known = [self.memory.account(m) for m in members]
+            found: list[Target] = [(a.broker, a.account_id, None) for a in known if a is not None]
+            return found, len(found) == len(members)
         if scope.kind is ScopeKind.GLOBAL:
             accounts = self.memory.accounts()
             return [(a.broker, a.account_id, None) for a in accounts], bool(accounts)

@@ -44,6 +44,16 @@ class GateCheck(Protocol):
         ...
 
 
+class GroupScopes(Protocol):
+    """The group scopes (books) an account is a member of, whose trading states the gate
+    reads with the account's own: a halted book halts its members, those that join later
+    too (application/books/check.py)."""
+
+    async def scopes(self, account_id: str, revision: int | None = None) -> tuple[str, ...]:
+        """The keys of the account's group scopes as of the rules' `revision`."""
+        ...
+
+
 class GateChecks:
     """Where other contexts add their checks, each built on first use (after the
     composition's overrides); the gate asks every one, in the order they were added."""
@@ -51,10 +61,28 @@ class GateChecks:
     def __init__(self) -> None:
         self._factories: list[Callable[[], GateCheck]] = []
         self._built: tuple[GateCheck, ...] | None = None
+        self._group_factories: list[Callable[[], GroupScopes]] = []
+        self._groups: tuple[GroupScopes, ...] | None = None
 
     def add(self, factory: Callable[[], GateCheck]) -> None:
         self._factories.append(factory)
         self._built = None
+
+    def add_groups(self, factory: Callable[[], GroupScopes]) -> None:
+        """Where an account's group scopes come from (built on first use)."""
+        self._group_factories.append(factory)
+        self._groups = None
+
+    async def scopes(self, account_id: str, revision: int | None = None) -> tuple[str, ...]:
+        """The keys of every group scope the account is a member of."""
+        if self._groups is None:
+            self._groups = tuple(factory() for factory in self._group_factories)
+        if not self._groups:
+            return ()
+        keys: tuple[str, ...] = ()
+        for source in self._groups:
+            keys += await source.scopes(account_id, revision)
+        return keys
 
     def _checks(self) -> tuple[GateCheck, ...]:
         if self._built is None:

@@ -59,6 +59,8 @@ class HaltLatch:
         self._mutex = threading.Lock()
         self._halted: dict[str, datetime] = {}
         self._in_flight: Counter[str] = Counter()
+        # The accounts of a halted group scope (a book), each with the groups covering it.
+        self._covered: dict[str, frozenset[str]] = {}
 
     # -- the kill switch's side ------------------------------------------------------
     def halt(self, scope_key: str, at: datetime) -> None:
@@ -66,10 +68,26 @@ class HaltLatch:
         with self._mutex:
             self._halted.setdefault(scope_key, at)
 
+    def cover(self, scope_key: str, account_ids: tuple[str, ...]) -> None:
+        """A halted group scope's accounts: nothing of them is sent either until the group is
+        released (an account that joins later is the gate's: it reads the group's state)."""
+        with self._mutex:
+            if scope_key not in self._halted:
+                return
+            for account_id in account_ids:
+                self._covered[account_id] = self._covered.get(account_id, frozenset()) | {scope_key}
+
     def release(self, scope_key: str) -> None:
         """The scope was resumed: sends of it are allowed again."""
         with self._mutex:
-            self._halted.pop(scope_key, None)
+            self._drop(scope_key)
+
+    def _drop(self, scope_key: str) -> None:
+        """Under the mutex: the scope and what it covered leave the latch."""
+        self._halted.pop(scope_key, None)
+        if self._covered:
+            covered = {a: keys - {scope_key} for a, keys in self._covered.items()}
+            self._covered = {a: keys for a, keys in covered.items() if keys}
 
     async def drained(self, account_id: str, wait_seconds: float, poll: float = 0.002) -> bool:
         """Wait until no send of the account is in flight; False when `wait_seconds` ran out."""
@@ -92,9 +110,20 @@ class HaltLatch:
                 return key
         return None
 
+    def halted_for(self, account_id: str, scope_keys: tuple[str, ...]) -> str | None:
+        """The first of the keys halted here, else a halted group covering the account."""
+        if not self._halted:
+            return None
+        found = self.halted_scope(scope_keys)
+        if found is None and self._covered:
+            groups = self._covered.get(account_id)
+            return min(groups) if groups else None
+        return found
+
     def blocks(self, order: Order) -> str | None:
         """The halted scope that stops this order, if any."""
-        return self.halted_scope(order_scopes(order.account_id, order.origin.kind, order.origin.id))
+        keys = order_scopes(order.account_id, order.origin.kind, order.origin.id)
+        return self.halted_for(order.account_id, keys)
 
     @contextmanager
     def sending_batch(self, account_id: str) -> Iterator[None]:
@@ -122,7 +151,7 @@ class HaltLatch:
         """Bracket one broker submission; raises SendRefused when its scope is halted."""
         keys = order_scopes(order.account_id, order.origin.kind, order.origin.id)
         with self._mutex:
-            halted = self.halted_scope(keys)
+            halted = self.halted_for(order.account_id, keys)
             if halted is not None:
                 raise SendRefused(halted)
             self._in_flight[order.account_id] += 1
@@ -150,7 +179,7 @@ class HaltLatch:
         if changed_at > since:
             with self._mutex:
                 if self._halted.get(scope_key) == since:
-                    del self._halted[scope_key]
+                    self._drop(scope_key)
 
     def halted_keys(self) -> frozenset[str]:
         with self._mutex:

@@ -12,7 +12,7 @@ from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import KW_ONLY, dataclass
 from decimal import Decimal
 
-from application.trading.gate_checks import GateCheck
+from application.trading.gate_checks import GateChecks
 from application.trading.halts import HaltLatch
 from application.trading.policies import PolicyCache
 from application.trading.risk_books import RiskBooks
@@ -59,7 +59,7 @@ class OrderGate:
     throttle: SharedThrottle | None = None  # with several instances: the order rate across all
     # What other contexts check after the account's own gate approved (a book's limits, a
     # connection's health): application/trading/gate_checks.py.
-    checks: GateCheck | None = None
+    checks: GateChecks | None = None
     max_order_notional: Decimal = DEFAULT_MAX_ORDER_NOTIONAL
     meter: Meter = NO_METER  # gate latency and decisions for /metrics (ports/core/metrics.py)
     tracer: Tracer = NO_TRACER
@@ -71,8 +71,9 @@ class OrderGate:
     def reads(self, uow: UnitOfWork, ticket: Ticket | None) -> SharedReads:
         """What the orders of one unit of work read once between them."""
         return SharedReads(
-            uow, self.latch, self.states, ticket, self.policies, self.policies.generation
-        )
+            uow, self.latch, self.states, ticket, self.policies, self.policies.generation,
+            groups=self.checks,
+        )  # fmt: skip
 
     async def evaluate(
         self, uow: UnitOfWork, account: Account, order: Order, reads: SharedReads

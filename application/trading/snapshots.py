@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from application.trading.gate_checks import GroupScopes
 from application.trading.halts import HaltLatch
 from application.trading.policies import PolicyCache
 from application.trading.trading_state import effective_state
@@ -44,6 +45,8 @@ class SharedReads:
     # The compiled policies, and their generation when the batch's reads began.
     policies: PolicyCache | None = None
     policies_generation: int = 0
+    # The group scopes (books) of an account, read with its own trading state.
+    groups: GroupScopes | None = None
     _rules_revision: int | None = field(init=False, default=None)
 
     async def rules_revision(self) -> int:
@@ -66,8 +69,11 @@ class SharedReads:
         # Only an agent's own scope depends on the origin; users and strategies share one read.
         key = (account_id, origin if origin.kind is OriginKind.AGENT else _ANY)
         if key not in self._states:
+            groups: tuple[str, ...] = ()
+            if self.groups is not None:
+                groups = await self.groups.scopes(account_id, await self.rules_revision())
             self._states[key] = await effective_state(
-                self.uow, account_id, origin, self.latch, self.cache, self.ticket
+                self.uow, account_id, origin, self.latch, self.cache, self.ticket, groups
             )
         return self._states[key]
 

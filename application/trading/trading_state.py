@@ -1,4 +1,4 @@
-"""Reads the effective trading state of an order's scopes (global, account, agent)."""
+"""Reads the effective trading state of an order's scopes (global, account, agent, books)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ async def effective_state(
     latch: HaltLatch | None = None,
     cache: TradingStateCache | None = None,
     ticket: Ticket | None = None,
+    groups: tuple[str, ...] = (),
 ) -> TradingState | None:
     """The strictest state of the scopes the order falls in; None when the store failed.
 
@@ -26,9 +27,10 @@ async def effective_state(
     switch has latched is HALTED even before the store says so (application/trading/halts.py). With
     a
     `cache` (and the `ticket` taken before `uow` began) the states may come from it, at most
-    its bound old (application/trading/trading_state_cache.py).
+    its bound old (application/trading/trading_state_cache.py). `groups`: the keys of the group
+    scopes the account is a member of (its books), read with the others.
     """
-    keys = order_scopes(account_id, origin.kind, origin.id)
+    keys = order_scopes(account_id, origin.kind, origin.id) + groups
     states: Sequence[ScopeState | SeenState | None]
     try:
         if cache is None or ticket is None:
@@ -41,6 +43,6 @@ async def effective_state(
         for key, state in zip(keys, states, strict=True):
             if state is not None:
                 latch.observe(key, state.state, state.changed_at)
-        if latch.halted_scope(keys) is not None:
+        if latch.halted_for(account_id, keys) is not None:
             return TradingState.HALTED
     return most_restrictive(s.state for s in states if s is not None)

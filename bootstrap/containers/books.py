@@ -9,6 +9,7 @@ from dependency_injector import containers, providers
 
 from application.books.check import BookCheck
 from application.books.killswitch import BookKillSwitch
+from application.books.scope_group import BookScopeGroup
 from application.books.service import BookService
 from bootstrap.containers.stores import store_provider
 
@@ -58,9 +59,14 @@ class BooksContainer(containers.DeclarativeContainer):
     killswitch = providers.Singleton(
         BookKillSwitch, store, safety.killswitch.provider, core.audit, core.clock
     )
+    # A book as a scope of the kill switch (application/books/scope_group.py).
+    scope_group = providers.Singleton(BookScopeGroup, store)
 
 
 def prepare(container: Any, settings: Any) -> None:
-    """The gate judges each approval against the account's books (the check built on the
-    first order, after the composition's overrides)."""
+    """The gate judges each approval against the account's books and reads their kill switch
+    scopes with the account's (the check built on the first order, after the composition's
+    overrides); the kill switch knows a book's owner and members."""
     container.core.gate_checks().add(container.check)
+    container.core.gate_checks().add_groups(container.check)
+    container.safety.scope_groups().add(container.scope_group())

@@ -16,6 +16,7 @@ from dependency_injector import containers, providers
 from application.safety.agents import AgentService, HeartbeatMonitor
 from application.safety.drill_faults import DrillFaultControl
 from application.safety.killswitch import KillSwitchConfig
+from application.safety.killswitch_groups import ScopeGroups
 from application.safety.killswitch_memory import KillSwitchMemory
 from application.safety.margin import MarginService, MarginWatch
 from application.safety.succession import SuccessionScheduler, SuccessionService
@@ -56,6 +57,9 @@ class SafetyContainer(containers.DeclarativeContainer):
     # What the kill switch remembers to stop trading while the store is down (the API's and
     # the lane's kill switch share it: application/safety/killswitch_memory.py).
     killswitch_memory = providers.Singleton(KillSwitchMemory)
+    # The group scopes (books) other contexts add (application/safety/killswitch_groups.py);
+    # the lane is given the API's, read on the API loop (bootstrap/killswitch_lane.py).
+    scope_groups = providers.Singleton(ScopeGroups)
     # Runs locally until bootstrap/killswitch_lane.py starts the lane; then on the lane.
     # Its stages are built by bootstrap/killswitch_wiring.py (the embedded service's too).
     killswitch = providers.Singleton(
@@ -64,6 +68,7 @@ class SafetyContainer(containers.DeclarativeContainer):
         core.uow_factory, core.brokers, core.publisher, core.hasher, core.clock, core.ids,
         core.audit, core.notifier, core.latch, orders, killswitch_config,
         tracer=core.tracing.provided.tracer, memory=killswitch_memory, meter=core.meter,
+        groups=scope_groups,
     )  # fmt: skip
     agents = providers.Singleton(
         AgentService, core.uow_factory, core.publisher, core.clock, core.audit

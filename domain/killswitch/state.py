@@ -28,11 +28,14 @@ class ScopeKind(StrEnum):
     GLOBAL = "global"
     ACCOUNT = "account"
     AGENT = "agent"
+    # A named group of accounts another context keeps (a book: domain/books/book.py); its
+    # members are read when it is halted, and an account that joins later falls in it too.
+    BOOK = "book"
 
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """A scope: the whole system, one account or one agent."""
+    """A scope: the whole system, one account, one agent or one book of accounts."""
 
     kind: ScopeKind
     id: str = "*"
@@ -63,6 +66,10 @@ class Scope:
     @classmethod
     def agent(cls, agent_id: str) -> Scope:
         return cls(ScopeKind.AGENT, agent_id)
+
+    @classmethod
+    def book(cls, book_id: str) -> Scope:
+        return cls(ScopeKind.BOOK, book_id)
 
 
 def most_restrictive(states: Iterable[TradingState]) -> TradingState:

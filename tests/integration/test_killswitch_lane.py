@@ -175,3 +175,33 @@ async def test_the_lanes_activation_lands_in_the_owners_inbox(
     # Assert
     assert response.status_code == 201, response.text
     assert "killswitch.activated" in types
+
+
+@pytest.mark.parametrize("served", ["sqlite"], indirect=True)
+async def test_a_book_pulled_on_the_lanes_port_halts_its_members(
+    served: Served, client: httpx.AsyncClient
+) -> None:
+    # Arrange: a resting order in an account of the owner's book (its store is the API's:
+    # the lane reads the book's members on the API loop)
+    await resting_order(served, client)
+    book = await client.post(
+        f"{served.api}/api/v1/books", json={"name": "desk", "members": [DEMO_ACCOUNT]}
+    )
+    assert book.status_code == 201, book.text
+    scope = {"kind": "book", "id": book.json()["id"]}
+
+    # Act
+    response = await client.post(
+        f"{served.lane}{ACTIVATE}", json={"passcode": DEMO_OWNER.passcode, "scope": scope}
+    )
+    denied = await client.post(
+        f"{served.api}/api/v1/orders",
+        json={"account_id": DEMO_ACCOUNT, "symbol": "AAPL", "side": "buy", "quantity": "1"},
+    )
+
+    # Assert
+    assert response.status_code == 201, response.text
+    record = response.json()
+    assert record["scope"]["key"] == f"book:{scope['id']}"
+    assert record["broker_confirmed"] is True and record["orders_cancelled"] == 1
+    assert denied.status_code == 422 and denied.json()["reasons"] == ["TRADING_HALTED"]

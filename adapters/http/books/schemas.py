@@ -202,20 +202,20 @@ class BookHaltIn(Input):
 
 
 class MemberHaltOut(Output):
-    """One member account: its kill switch record (each venue it confirmed, or not), or the
-    error that stopped its activation."""
+    """One member account: the venues it was cancelled at, whether every one confirmed (and
+    nothing of it is left in doubt), and with flatten whether every one showed it flat."""
 
     account_id: str
     confirmed: bool
     flat: bool | None
-    event: KillSwitchEventOut | None
-    error: str
+    venues: list[str]
 
 
 class BookHaltOut(Output):
-    """The book halted: `confirmed` only when every member's venue confirmed; `unconfirmed`
-    names the venues (and members) that did not; with flatten, `flat` only when every venue,
-    asked again, showed no working order and no position."""
+    """The book halted: one kill switch record on the scope `book:<id>` (`event`, each venue
+    in its `brokers`); `confirmed` only when every venue confirmed; `unconfirmed` names the
+    venues (and members no venue answered for) that did not; with flatten, `flat` only when
+    every venue, asked again, showed no working order and no position."""
 
     book_id: str
     confirmed: bool
@@ -223,14 +223,14 @@ class BookHaltOut(Output):
     unconfirmed: list[str]
     elapsed_ms: AnalyticOut
     members: list[MemberHaltOut]
+    event: KillSwitchEventOut
 
     @classmethod
     def from_domain(cls, halt: BookHalt) -> BookHaltOut:
-        flats = [m.flat for m in halt.members]
         return cls(
             book_id=halt.book.id,
             confirmed=halt.confirmed,
-            flat=None if all(f is None for f in flats) else all(f is True for f in flats),
+            flat=halt.flat,
             unconfirmed=list(halt.unconfirmed),
             elapsed_ms=halt.elapsed_ms,
             members=[
@@ -238,9 +238,9 @@ class BookHaltOut(Output):
                     account_id=m.account_id,
                     confirmed=m.confirmed,
                     flat=m.flat,
-                    event=None if m.event is None else KillSwitchEventOut.from_domain(m.event),
-                    error=m.error,
+                    venues=[v.broker for v in m.venues],
                 )
                 for m in halt.members
             ],
+            event=KillSwitchEventOut.from_domain(halt.event),
         )

@@ -43,7 +43,16 @@ class AgentScopeIn(Input, tag_field="kind", tag="agent"):
         return Scope.agent(self.id)
 
 
-ScopeIn = GlobalScopeIn | AccountScopeIn | AgentScopeIn
+class BookScopeIn(Input, tag_field="kind", tag="book"):
+    """One book: every member account, at every venue (an account added later too)."""
+
+    id: ScopeId
+
+    def to_domain(self) -> Scope:
+        return Scope.book(self.id)
+
+
+ScopeIn = GlobalScopeIn | AccountScopeIn | AgentScopeIn | BookScopeIn
 
 
 class ActivateIn(Input):

@@ -488,52 +488,75 @@ async def test_the_kill_switch_over_a_book_halts_every_venue_and_names_the_one_t
 ) -> None:
     # Arrange: a book over Alpaca, Binance (through ccxt) and Tradier, an order resting at
     # each venue; Alpaca fails the cancel of its one. Real time: the venues' runs go on at
-    # once, each with its own retries (wall_desk)
+    # once, each with its own retries (wall_desk). A Kraken account joins after the halt.
     h = wall_desk
-    owner = await h.user()
+    owner, officer = await h.user(), await h.user(Role.RISK_OFFICER)
     connections, accounts = {}, {}
-    for name in ("alpaca", "binance", "tradier"):
+    for name in ("alpaca", "binance", "tradier", "kraken"):
         created = await connect(h, owner, venues, name)
         connections[name] = created.json()["id"]
         accounts[name] = await account_on(h, owner, connections[name])
     resting = {}
-    for name, account in accounts.items():
+    for name in ("alpaca", "binance", "tradier"):
         placed = await submit(
-            h, owner, order_body(account, quantity="1", order_type="limit", limit_price="50")
+            h, owner, order_body(accounts[name], quantity="1", order_type="limit", limit_price="50")
         )
         assert placed.status_code == 201, placed.text
         resting[name] = placed.json()["order"]["client_order_id"]
+    members = [accounts[name] for name in ("alpaca", "binance", "tradier")]
     book = await h.client.post(
-        "/api/v1/books",
-        json={"name": "desk", "members": list(accounts.values())},
-        headers=owner.headers,
+        "/api/v1/books", json={"name": "desk", "members": members}, headers=owner.headers
     )
+    book_id = book.json()["id"]
     venues.alpaca.failing_cancels.add(resting["alpaca"])
     try:
-        # Act
+        # Act: pull the book; a member's order after it; Kraken's account joins, and orders
         halted = await h.client.post(
-            f"/api/v1/books/{book.json()['id']}/kill-switch",
+            f"/api/v1/books/{book_id}/kill-switch",
             json={"passcode": PASSCODE, "reason": "desk drill"},
             headers=owner.headers,
         )
         after = await submit(h, owner, order_body(accounts["binance"], quantity="1"))
+        joined = await h.client.patch(
+            f"/api/v1/books/{book_id}",
+            json={"members": [*members, accounts["kraken"]]},
+            headers=owner.headers,
+        )
+        late = await submit(h, owner, order_body(accounts["kraken"], quantity="1"))
     finally:
         venues.alpaca.failing_cancels.clear()
         for order in list(venues.alpaca.orders.values()):
             if order["client_order_id"] == resting["alpaca"]:
                 await venues.alpaca._cancel_now(order)
+    scope = {"kind": "book", "id": book_id}
+    resumed = await h.client.post(
+        "/api/v1/kill-switch/resume",
+        json={
+            "passcode": PASSCODE,
+            "scope": scope,
+            "approver_username": officer.username,
+            "approver_passcode": PASSCODE,
+        },
+        headers=owner.headers,
+    )
+    again = await submit(h, owner, order_body(accounts["kraken"], quantity="1"))
 
-    # Assert: every member halted at its own venue; the verdict names the venue that kept
-    # its order, and only it
+    # Assert: one record on the book's scope; every member cancelled at its own venue; the
+    # verdict names the venue that kept its order, and only it
     assert halted.status_code == 201, halted.text
     verdict = halted.json()
+    assert verdict["event"]["scope"]["key"] == f"book:{book_id}"
+    assert verdict["event"]["orders_cancelled"] >= 2
     assert verdict["confirmed"] is False
     assert verdict["unconfirmed"] == [connections["alpaca"]]
     by_account = {m["account_id"]: m for m in verdict["members"]}
     for name in ("binance", "tradier"):
-        member = by_account[accounts[name]]
-        assert member["confirmed"] is True, member
-        assert member["event"]["orders_cancelled"] >= 1
-        assert [b["broker"] for b in member["event"]["brokers"]] == [connections[name]]
+        assert by_account[accounts[name]]["confirmed"] is True, by_account
+        assert by_account[accounts[name]]["venues"] == [connections[name]]
     assert by_account[accounts["alpaca"]]["confirmed"] is False
     assert assert_problem(after, 422, "ORDER_DENIED")["reasons"] == ["TRADING_HALTED"]
+    # An account that joined the halted book is halted with it; resuming the book frees it
+    assert joined.status_code == 200, joined.text
+    assert assert_problem(late, 422, "ORDER_DENIED")["reasons"] == ["TRADING_HALTED"]
+    assert resumed.status_code == 200, resumed.text
+    assert again.status_code == 201, again.text
