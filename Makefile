@@ -100,6 +100,7 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_pretrade
 	$(BIN)/python -m benchmarks.bench_orders --store all
 	$(BIN)/python -m benchmarks.bench_killswitch
+	$(BIN)/python -m benchmarks.bench_killswitch_book
 	$(BIN)/python -m benchmarks.bench_killswitch_lane --compare
 	$(BIN)/python -m benchmarks.bench_killswitch_events
 	$(BIN)/python -m benchmarks.bench_http_layers
