@@ -134,7 +134,7 @@ def build_embedded(
     )  # fmt: skip
     killswitch = wire_killswitch(
         KillSwitchService, uow_factory, router, bus, hasher, clock, ids, audit, notifier,
-        orders.latch, orders, killswitch_config, groups=scope_groups,
+        orders.latch, orders, killswitch_config, groups=scope_groups, marks=market,
     )  # fmt: skip
     risk = RiskService(uow_factory, market, clock, ids, policies, audit, HeadroomRater(), orders)
     return Embedded(

@@ -15,6 +15,7 @@ from application.safety.killswitch import KillSwitchService
 from application.safety.killswitch_access import KillSwitchAccess
 from application.safety.killswitch_audit import KillSwitchAudit
 from application.safety.killswitch_cancels import BrokerCancels, CancelPolicy
+from application.safety.killswitch_closes import CollaredCloses
 from application.safety.killswitch_commands import KillSwitchConfig, OrderSync
 from application.safety.killswitch_engage import EngageSequence, EngageVerdict, ScopeHalt
 from application.safety.killswitch_groups import ScopeGroups
@@ -33,6 +34,7 @@ from ports.core.metrics import NO_METER, Meter
 from ports.core.security import PasswordHasher
 from ports.core.tracing import NO_TRACER, Tracer
 from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.market_data.marketdata import MarketDataPort
 
 S = TypeVar("S", bound=KillSwitchService)
 
@@ -55,14 +57,19 @@ def wire_killswitch(
     tracer: Tracer = NO_TRACER,
     memory: KillSwitchMemory | None = None,
     groups: ScopeGroups | None = None,
+    marks: MarketDataPort | None = None,
 ) -> S:
     """`service` (KillSwitchService, or the lane's LaneKillSwitch) over its stages: access,
     passcodes, the engage sequence (its rejection of held orders too), the resume, the
-    store-down path and the reads; `groups`: the group scopes (books) other contexts add."""
+    store-down path and the reads; `groups`: the group scopes (books) other contexts add;
+    `marks`: the reference prices a flatten's collar is drawn around."""
     config = config or KillSwitchConfig()
     memory = memory or KillSwitchMemory()
     policy = CancelPolicy(config.first_retry, config.backoff, config.lock_wait)
-    cancels = BrokerCancels(brokers, latch, clock, policy, tracer)
+    closes = None
+    if marks is not None and config.flatten_collar is not None:
+        closes = CollaredCloses(marks, ids, config.flatten_collar)
+    cancels = BrokerCancels(brokers, latch, clock, policy, tracer, closes)
     switch_audit = KillSwitchAudit(audit, notifier, clock, memory)
     store_down = StoreDownHalt(
         uow_factory,

@@ -43,11 +43,12 @@ class MemberHalt:
 
     @property
     def flat(self) -> bool | None:
-        """With flatten: every venue of the member shown flat (None: not flattened)."""
+        """With flatten: every venue of the member confirmed, no working order and no
+        position shown (None: not flattened)."""
         flats = [v.flat for v in self.venues]
         if not flats or all(f is None for f in flats):
             return None
-        return all(f is True for f in flats)
+        return self.confirmed and all(f is True for f in flats)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +77,10 @@ class BookHalt:
 
     @property
     def flat(self) -> bool | None:
+        """With flatten: every venue confirmed (no working order left) and shown flat."""
         if not self.event.flatten:
             return None
-        return all(b.flat is True for b in self.event.brokers)
+        return self.confirmed and all(b.flat is True for b in self.event.brokers)
 
     @property
     def elapsed_ms(self) -> float:

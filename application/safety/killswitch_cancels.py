@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeVar
 
+from application.safety.killswitch_closes import CollaredCloses
 from application.trading.halts import HaltLatch
 from application.trading.orders import BrokerRouter
 from domain.killswitch.state import Scope
@@ -94,6 +95,9 @@ class BrokerCancels:
     clock: Clock
     policy: CancelPolicy
     tracer: Tracer = NO_TRACER
+    # With flatten: each position closed inside a price collar (application/safety/
+    # killswitch_closes.py); without, the broker's own close-all (market orders).
+    closes: CollaredCloses | None = None
 
     async def stop_all(
         self, targets: Iterable[Target], flatten: bool, deadline: float
@@ -232,7 +236,12 @@ class BrokerCancels:
     async def _flatten(
         self, broker: BrokerPort, account_id: str, run: AccountRun, deadline: float
     ) -> set[str]:
-        results = await self._bounded(broker.close_all(account_id), deadline, run)
+        closing = (
+            broker.close_all(account_id)
+            if self.closes is None
+            else (self.closes.close(broker, account_id))
+        )
+        results = await self._bounded(closing, deadline, run)
         if results is None:
             return set()
         run.closing = sum(1 for r in results if r.ok)

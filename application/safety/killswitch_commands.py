@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Protocol
 
 from application.trading.in_doubt import InDoubtReport
@@ -39,6 +40,10 @@ class KillSwitchConfig:
     # Records kept while the store was down are stored again this often (None: only when
     # the kill switch is next used).
     pending_retry: float | None = 2.0
+    # With flatten, each close is a limit order no further than this fraction from the
+    # position's reference price (BULWARK_KILL_SWITCH_FLATTEN_COLLAR); None: the broker's
+    # own close-all (market orders). The kill switch needs reference prices for it.
+    flatten_collar: Decimal | None = Decimal("0.05")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ lane builds core + safety only.
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
 from dependency_injector import containers, providers
 
@@ -33,6 +34,7 @@ def killswitch_config(settings: Settings) -> KillSwitchConfig:
         deadline=settings.safety.kill_switch_deadline_seconds,
         four_eyes=settings.safety.four_eyes_resume,
         in_doubt_grace=settings.safety.in_doubt_grace_seconds,
+        flatten_collar=Decimal(str(settings.safety.kill_switch_flatten_collar)),
     )
 
 
@@ -68,7 +70,7 @@ class SafetyContainer(containers.DeclarativeContainer):
         core.uow_factory, core.brokers, core.publisher, core.hasher, core.clock, core.ids,
         core.audit, core.notifier, core.latch, orders, killswitch_config,
         tracer=core.tracing.provided.tracer, memory=killswitch_memory, meter=core.meter,
-        groups=scope_groups,
+        groups=scope_groups, marks=core.market,
     )  # fmt: skip
     agents = providers.Singleton(
         AgentService, core.uow_factory, core.publisher, core.clock, core.audit

@@ -15,6 +15,9 @@ class SafetySettings(Section, frozen=True, kw_only=True):
     env_prefix: ClassVar[str] = ""
 
     kill_switch_deadline_seconds: Seconds = 1.5
+    # With flatten, each position is closed by a limit order no further than this fraction
+    # from its reference price (application/safety/killswitch_closes.py).
+    kill_switch_flatten_collar: Annotated[float, msgspec.Meta(gt=0, lt=1)] = 0.05
     # An approved order still without its broker's acknowledgement after this long is in
     # doubt, and is looked up at its broker (application/trading/in_doubt.py).
     in_doubt_grace_seconds: Seconds = 5.0

@@ -258,6 +258,8 @@ class AlpacaSimulator:
             return _err(404, 40410000, "order not found")
         if order["status"] not in _OPEN:
             return _err(422, 42210000, f"order is {order['status']}, not cancelable")
+        if order["id"] in self.failing_cancels or order["client_order_id"] in self.failing_cancels:
+            return _err(500, 50010000, "internal server error occurred")
         await self._cancel_now(order)
         return Reply(204)
 

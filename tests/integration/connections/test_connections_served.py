@@ -155,9 +155,11 @@ async def desk(venues: Venues) -> Any:
 
 @pytest.fixture
 async def wall_desk(venues: Venues) -> Any:
-    """`desk` on real time (tests/kit/clocks.py: WallClock)."""
+    """`desk` on real time (tests/kit/clocks.py: WallClock), with the kill switch's deadline a
+    flatten at a ccxt spot venue needs: reading its positions asks each asset's trade history,
+    which ccxt's limiter spaces by its weight (Binance's: 20 × 50 ms), as on the real venue."""
     await priced(venues)
-    async with harness_with(WallClock()) as h:
+    async with harness_with(WallClock(), kill_switch_deadline_seconds="6") as h:
         await h.instrument("AAPL", str(PRICE))
         yield h
 
@@ -487,7 +489,7 @@ async def test_the_kill_switch_over_a_book_halts_every_venue_and_names_the_one_t
     wall_desk: Harness, venues: Venues
 ) -> None:
     # Arrange: a book over Alpaca, Binance (through ccxt) and Tradier, an order resting at
-    # each venue; Alpaca fails the cancel of its one. Real time: the venues' runs go on at
+    # each venue and a position at two; Alpaca fails the cancel of its one. Real time: the venues' runs go on at
     # once, each with its own retries (wall_desk). A Kraken account joins after the halt.
     h = wall_desk
     owner, officer = await h.user(), await h.user(Role.RISK_OFFICER)
@@ -497,6 +499,9 @@ async def test_the_kill_switch_over_a_book_halts_every_venue_and_names_the_one_t
         connections[name] = created.json()["id"]
         accounts[name] = await account_on(h, owner, connections[name])
     resting = {}
+    for name in ("binance", "tradier"):  # a position at two venues, for the flatten
+        bought = await submit(h, owner, order_body(accounts[name], quantity="2"))
+        assert bought.status_code == 201, bought.text
     for name in ("alpaca", "binance", "tradier"):
         placed = await submit(
             h, owner, order_body(accounts[name], quantity="1", order_type="limit", limit_price="50")
@@ -513,7 +518,7 @@ async def test_the_kill_switch_over_a_book_halts_every_venue_and_names_the_one_t
         # Act: pull the book; a member's order after it; Kraken's account joins, and orders
         halted = await h.client.post(
             f"/api/v1/books/{book_id}/kill-switch",
-            json={"passcode": PASSCODE, "reason": "desk drill"},
+            json={"passcode": PASSCODE, "reason": "desk drill", "flatten": True},
             headers=owner.headers,
         )
         after = await submit(h, owner, order_body(accounts["binance"], quantity="1"))
@@ -550,9 +555,11 @@ async def test_the_kill_switch_over_a_book_halts_every_venue_and_names_the_one_t
     assert verdict["confirmed"] is False
     assert verdict["unconfirmed"] == [connections["alpaca"]]
     by_account = {m["account_id"]: m for m in verdict["members"]}
-    for name in ("binance", "tradier"):
+    for name in ("binance", "tradier"):  # cancelled, and closed inside the collar: flat
         assert by_account[accounts[name]]["confirmed"] is True, by_account
+        assert by_account[accounts[name]]["flat"] is True, by_account
         assert by_account[accounts[name]]["venues"] == [connections[name]]
+    assert verdict["flat"] is False  # Alpaca's venue still shows the order it kept
     assert by_account[accounts["alpaca"]]["confirmed"] is False
     assert assert_problem(after, 422, "ORDER_DENIED")["reasons"] == ["TRADING_HALTED"]
     # An account that joined the halted book is halted with it; resuming the book frees it

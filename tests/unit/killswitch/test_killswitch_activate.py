@@ -16,9 +16,9 @@ from domain.killswitch.switch import (
     TradingStateChanged,
     TriggerType,
 )
-from domain.trading.orders import OrderStatus
+from domain.trading.orders import Order, OrderStatus
 from ports.core.events import Severity
-from ports.trading.broker import CancelResult, CloseResult
+from ports.trading.broker import BrokerOrder, BrokerOrderStatus
 from tests.kit.desk import (
     ACCOUNT,
     AGENT,
@@ -39,6 +39,7 @@ from tests.kit.desk import (
 
 D = Decimal
 SCOPE = Scope.account(ACCOUNT)
+ZERO = Decimal(0)
 
 
 async def test_activation_persists_halted_cancels_and_confirms_with_the_broker(
@@ -306,13 +307,16 @@ async def test_an_agent_halts_itself_without_a_passcode_and_may_never_resume(
 async def test_flatten_is_never_confirmed_while_the_venue_still_shows_a_position(
     ks: Embedded, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Arrange: 10 held, and a venue that acknowledges the close but never sends it
+    # Arrange: 10 held, and a venue that acknowledges the close but never works it
     await ks.orders.submit(market(BUY, 10))
 
-    async def acknowledged_only(account_id: str) -> list[CloseResult]:
-        return [CloseResult(SYMBOL, ok=True)]
+    async def acknowledged_only(order: Order) -> BrokerOrder:
+        return BrokerOrder(
+            "lost-1", order.client_order_id, order.account_id, order.symbol, order.side,
+            order.order_type, order.quantity, ZERO, BrokerOrderStatus.ACCEPTED,
+        )  # fmt: skip
 
-    monkeypatch.setattr(ks.broker, "close_all", acknowledged_only)
+    monkeypatch.setattr(ks.broker, "submit", acknowledged_only)
 
     # Act
     record = await ks.killswitch.activate(halt(SCOPE, flatten=True))
@@ -326,31 +330,38 @@ async def test_flatten_is_never_confirmed_while_the_venue_still_shows_a_position
     assert record.unconfirmed_brokers == ("paper",)
 
 
-async def test_a_close_still_working_is_followed_not_cancelled_and_not_called_flat(
-    ks: Embedded, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Arrange: 10 held; the venue's close rests as a sell limit far from the market
+async def test_flatten_sells_inside_the_collar_and_fills(ks: Embedded) -> None:
+    # Arrange: 10 held, AAPL at 99.90 / 100.10 (reference 100.00, collar 5 %)
     await ks.orders.submit(market(BUY, 10))
-    await ks.orders.submit(limit(SELL, 10, "500"))
-    [working] = [o for o in await ks.broker.open_orders(ACCOUNT) if o.side is SELL]
-
-    async def nothing_else_to_cancel(account_id: str) -> list[CancelResult]:
-        return []
-
-    async def close_by_the_resting_sell(account_id: str) -> list[CloseResult]:
-        return [CloseResult(SYMBOL, ok=True, order=working)]
-
-    monkeypatch.setattr(ks.broker, "cancel_all", nothing_else_to_cancel)
-    monkeypatch.setattr(ks.broker, "close_all", close_by_the_resting_sell)
 
     # Act
     record = await ks.killswitch.activate(halt(SCOPE, flatten=True))
 
-    # Assert: the close is still working at the venue, counted, and nothing is called flat
+    # Assert: one reduce-only sell limited at 95.00 filled at the bid; flat and confirmed
     [outcome] = record.brokers
-    still = [o.broker_order_id for o in await ks.broker.open_orders(ACCOUNT) if o.side is SELL]
-    assert still == [working.broker_order_id]
+    assert outcome.closing_orders == 1 and outcome.flat is True
+    assert record.broker_confirmed
+    assert await ks.broker.positions(ACCOUNT) == []
+
+
+async def test_a_close_the_collar_keeps_from_the_market_is_followed_and_not_called_flat(
+    ks: Embedded,
+) -> None:
+    # Arrange: 10 held; then the market gaps: bid 80, ask 120 (reference 100): a sale inside
+    # the 5 % collar (no lower than 95.00) cannot fill
+    await ks.orders.submit(market(BUY, 10))
+    ks.market.set_quote(SYMBOL, Decimal("80"), Decimal("120"))
+
+    # Act
+    record = await ks.killswitch.activate(halt(SCOPE, flatten=True))
+
+    # Assert: the close rests at the collar's edge, still working (never cancelled by the
+    # halt that sent it); the account is held, named, and not called flat
+    [outcome] = record.brokers
+    working = [o for o in await ks.broker.open_orders(ACCOUNT) if o.side is SELL]
+    assert [(o.limit_price, o.quantity) for o in working] == [(Decimal("95.00"), Decimal(10))]
     assert outcome.closing_open == 1 and outcome.flat is False
+    assert outcome.positions_remaining == (f"{ACCOUNT}:{SYMBOL}",)
     assert not record.broker_confirmed
 
 
