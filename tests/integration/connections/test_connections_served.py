@@ -489,8 +489,9 @@ async def test_the_kill_switch_over_a_book_halts_every_venue_and_names_the_one_t
     wall_desk: Harness, venues: Venues
 ) -> None:
     # Arrange: a book over Alpaca, Binance (through ccxt) and Tradier, an order resting at
-    # each venue and a position at two; Alpaca fails the cancel of its one. Real time: the venues' runs go on at
-    # once, each with its own retries (wall_desk). A Kraken account joins after the halt.
+    # each venue and a position at two; Alpaca fails the cancel of its one. Real time: the
+    # venues' runs go on at once, each with its own retries (wall_desk). A Kraken account
+    # joins after the halt.
     h = wall_desk
     owner, officer = await h.user(), await h.user(Role.RISK_OFFICER)
     connections, accounts = {}, {}
