@@ -164,10 +164,12 @@ def _log_failure(done: Future[Any]) -> None:
 
 @dataclass(frozen=True)
 class LaneContainers:
-    """What the lane builds: a core of its own (loop-bound adapters) and safety over it."""
+    """What the lane builds: a core of its own (loop-bound adapters) and safety over it, and
+    the closing of the routes other contexts installed in it (bootstrap/lane_routes.py)."""
 
     core: CoreContainer
     safety: SafetyContainer
+    closings: tuple[Callable[[], Awaitable[None]], ...] = ()
 
 
 def lane_core(
@@ -257,7 +259,9 @@ def lane_containers(
         killswitch_memory=providers.Object(main.safety.killswitch_memory()),
         scope_groups=providers.Object(MainLoopScopeGroups(loop, main.safety.scope_groups())),
     )
-    return LaneContainers(core, safety)
+    # The accounts on venue connections: their brokers on the lane's own loop.
+    closings = tuple(main.core.lane_routes().install(core))
+    return LaneContainers(core, safety, closings)
 
 
 def _exit_process(code: int) -> NoReturn:
@@ -432,6 +436,10 @@ class KillSwitchLane:
             with contextlib.suppress(BaseException):
                 await serving
             sock.close()
+            if lane is not None:
+                for closing in lane.closings:
+                    with contextlib.suppress(Exception):
+                        await closing()
             if lane is not None and lane.core.store_kind() == "sql":
                 await lane.core.engine().dispose()
 

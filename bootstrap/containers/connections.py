@@ -3,6 +3,9 @@ call) and the broker of each, routed to by the accounts that name it."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from dependency_injector import containers, providers
@@ -12,6 +15,7 @@ from application.connections.gate_check import ConnectionCheck
 from application.connections.service import ConnectionService
 from bootstrap.connections import VenueAdapterKinds
 from bootstrap.containers.stores import store_provider
+from bootstrap.lane_routes import LaneRoute
 from domain.connections.connection import is_connection_id
 
 if TYPE_CHECKING:
@@ -92,11 +96,45 @@ class ConnectionsContainer(containers.DeclarativeContainer):
     )  # fmt: skip
 
 
+def on_lane(api: Any) -> LaneRoute:
+    """The connections' routes on the kill switch's lane: brokers of its own (adapters on its
+    loop) over the same connections and vault, retired when the API's vault changes a key
+    (a rotation, a revocation), as the API's are."""
+
+    def install(lane_core: Any) -> Callable[[], Awaitable[None]]:
+        store = api.store() if lane_core.store_kind() == "memory" else (
+            sql_connection_store(lane_core.engine())
+        )  # fmt: skip
+        adapters = VenueAdapterKinds(lane_core.clock(), lane_core.meter())
+        brokers = ConnectionBrokers(store, lane_core.key_vault(), adapters, lane_core.clock())
+        try:
+            lane_loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:  # built outside a loop (a test of the wiring): told directly
+            lane_loop = None
+
+        def changed(vault_key_id: str) -> None:  # on the API's loop: handed to the lane's
+            if lane_loop is None:
+                brokers.key_changed(vault_key_id)
+                return
+            with contextlib.suppress(RuntimeError):  # a lane that stopped has closed its loop
+                lane_loop.call_soon_threadsafe(brokers.key_changed, vault_key_id)
+
+        api.core.key_vault().subscribe_keys(changed)
+        lane_core.broker_routes().add(
+            lambda name: brokers.route(name) if is_connection_id(name) else None
+        )
+        return brokers.aclose
+
+    return install
+
+
 def prepare(container: Any, settings: Any) -> None:
     """The router finds an account's connection through this context (built on first use),
-    and the gate denies the orders of a connection refused or revoked."""
+    on the API's loop and on the kill switch's lane, and the gate denies the orders of a
+    connection refused or revoked."""
     brokers = container.brokers
     container.core.broker_routes().add(
         lambda name: brokers().route(name) if is_connection_id(name) else None
     )
+    container.core.lane_routes().add(on_lane(container))
     container.core.gate_checks().add(container.gate_check)

@@ -29,6 +29,7 @@ from bootstrap import storage as storage_wiring
 from bootstrap import tokens as tokens_wiring
 from bootstrap.containers import core_parts as parts
 from bootstrap.containers.stores import store_for
+from bootstrap.lane_routes import LaneRoutes
 from bootstrap.settings import Settings
 
 MEMORY, SQL = "memory", "sql"
@@ -256,6 +257,9 @@ class CoreContainer(containers.DeclarativeContainer):
     # The routes beyond the settings' brokers: the connections context adds its venue
     # connections' (bootstrap/containers/connections.py).
     broker_routes = providers.Singleton(BrokerRoutes)
+    # The same routes on the kill switch's lane, with adapters of its own loop
+    # (bootstrap/lane_routes.py).
+    lane_routes = providers.Singleton(LaneRoutes)
     # What the gate asks after each account's own (a book's limits, a connection's health):
     # the books and connections contexts add theirs (application/trading/gate_checks.py).
     gate_checks = providers.Singleton(GateChecks)

@@ -4,19 +4,25 @@ event loop is blocked by a stuck handler, and while the API is saturated with or
 from __future__ import annotations
 
 import asyncio
+import base64
 import time
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import httpx
 import pytest
 
+from adapters.brokers.simulators.alpaca import KEY_ID, SECRET, AlpacaSimulator
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
+from tests.alpaca_server import AlpacaServer
+from tests.kit.fake_server import threaded
 from tests.kit.schema import migrated
 from tests.kit.served import Served, served_settings, serving
 
 DEADLINE_S = 1.5
+KEKS = "lane 1 " + base64.b64encode(bytes(range(32))).decode()  # venue credentials sealed
 ACTIVATE = "/api/v1/kill-switch/activate"
 HALT_ACCOUNT = {"passcode": DEMO_OWNER.passcode, "scope": {"kind": "account", "id": DEMO_ACCOUNT}}
 
@@ -27,7 +33,7 @@ def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Served]:
     if request.param == "sqlite":
         url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
         asyncio.run(migrated(url))
-    with serving(served_settings(url)) as app:
+    with serving(served_settings(url, {"BULWARK_KEKS": KEKS})) as app:
         yield app
 
 
@@ -205,3 +211,50 @@ async def test_a_book_pulled_on_the_lanes_port_halts_its_members(
     assert record["scope"]["key"] == f"book:{scope['id']}"
     assert record["broker_confirmed"] is True and record["orders_cancelled"] == 1
     assert denied.status_code == 422 and denied.json()["reasons"] == ["TRADING_HALTED"]
+
+
+@pytest.mark.parametrize("served", ["sqlite"], indirect=True)
+async def test_an_account_on_a_venue_connection_is_halted_on_the_lanes_port(
+    served: Served, client: httpx.AsyncClient
+) -> None:
+    # Arrange: an account on a connection to a simulated Alpaca (the lane opens its own
+    # adapter for it, on its own loop), an order resting there
+    venue = AlpacaSimulator(cash=Decimal(50_000))
+    with threaded(AlpacaServer()) as server:
+        venue.install(server)
+        await venue.set_price("AAPL", Decimal(100))
+        connection = await client.post(
+            f"{served.api}/api/v1/connections",
+            json={"label": "alpaca", "kind": "alpaca", "key_id": KEY_ID, "secret": SECRET,
+                  "endpoint": server.url},
+        )  # fmt: skip
+        assert connection.status_code == 201, connection.text
+        opened = await client.post(
+            f"{served.api}/api/v1/accounts",
+            json={"name": "on alpaca", "connection_id": connection.json()["id"],
+                  "base_currency": "USD", "account_type": "taxable", "trading_type": "margin"},
+        )  # fmt: skip
+        assert opened.status_code == 201, opened.text
+        account = opened.json()["id"]
+        synced = await client.post(f"{served.api}/api/v1/accounts/{account}/sync")
+        assert synced.status_code == 200, synced.text
+        placed = await client.post(
+            f"{served.api}/api/v1/orders",
+            json={"account_id": account, "symbol": "AAPL", "side": "buy", "quantity": "1",
+                  "order_type": "limit", "limit_price": "50"},
+        )  # fmt: skip
+        assert placed.status_code == 201, placed.text
+
+        # Act
+        response = await client.post(
+            f"{served.lane}{ACTIVATE}",
+            json={"passcode": DEMO_OWNER.passcode, "scope": {"kind": "account", "id": account}},
+        )
+        still_open = [o for o in venue.orders.values() if o["status"] in ("new", "accepted")]
+
+    # Assert
+    assert response.status_code == 201, response.text
+    record = response.json()
+    assert record["broker_confirmed"] is True, record["brokers"]
+    assert record["orders_cancelled"] == 1
+    assert still_open == []
