@@ -32,7 +32,9 @@ COMMANDS = frozenset({"accounts", "instruments"})
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The `accounts` and `instruments` commands, on the console's subparsers."""
-    accounts = sub.add_parser("accounts", help="open, list, close, archive and sync accounts")
+    accounts = sub.add_parser(
+        "accounts", help="open, list, close, archive and sync accounts; set options levels"
+    )
     verbs = accounts.add_subparsers(dest="verb", required=True)
     create = verbs.add_parser("create", help="open an account for a user")
     create.add_argument("--owner", required=True, help="username of the account's owner")
@@ -69,6 +71,17 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         command = verbs.add_parser(verb, help=what)
         command.add_argument("account_id", help="the account's id")
         command.add_argument("--owner", required=True, help="username of the account's owner")
+    level = verbs.add_parser(
+        "options-level", help="set an account's options approval level (docs/account-rules.md)"
+    )
+    level.add_argument("account_id", help="the account's id")
+    level.add_argument("--owner", required=True, help="username of the account's owner")
+    level.add_argument(
+        "--level",
+        required=True,
+        choices=["0", "1", "2", "3", "4", "none"],
+        help="0 none, 1 covered, 2 long options, 3 spreads, 4 uncovered; none: not checked",
+    )
     instruments = sub.add_parser("instruments", help="import instrument reference data")
     kinds = instruments.add_subparsers(dest="verb", required=True)
     from_file = kinds.add_parser("import", help="import a CSV file (all rows or none)")
@@ -111,6 +124,13 @@ async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int
                 f"{view.trading_type.value}\t{view.status.value}\t{view.cash} {view.currency}",
                 file=out,
             )
+        return 0
+    if args.verb == "options-level":
+        level = None if args.level == "none" else int(args.level)
+        service = container.account_rules.service()
+        settings = await service.set_options_level(owner, args.account_id, level)
+        shown = "not checked" if settings.options_level is None else int(settings.options_level)
+        print(f"account {args.account_id}: options level {shown}", file=out)
         return 0
     if args.verb in ("close", "archive"):
         admin = container.trading.account_admin()

@@ -48,6 +48,7 @@ CONTEXTS: Final[tuple[Context, ...]] = (
     Context("trading"),
     Context("books"),
     Context("reconciliation"),
+    Context("account_rules"),
     Context("safety"),
     Context("identity"),
     Context("devices"),

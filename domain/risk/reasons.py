@@ -53,6 +53,11 @@ class ReasonCode(StrEnum):
     # The account's venue connection (application/connections/gate_check.py).
     CONNECTION_AUTH_FAILED = "CONNECTION_AUTH_FAILED"
     CONNECTION_REVOKED = "CONNECTION_REVOKED"
+    # US account rules (application/account_rules/check.py): FINRA's pattern-day-trader rule,
+    # day-trading buying power, the account's options approval level.
+    PATTERN_DAY_TRADER = "PATTERN_DAY_TRADER"
+    DAY_TRADING_BUYING_POWER = "DAY_TRADING_BUYING_POWER"
+    OPTIONS_LEVEL = "OPTIONS_LEVEL"
 
 
 class Action(StrEnum):

@@ -143,6 +143,7 @@ PERSONAL = {
     "/api/v1/connections/{connection_id}": "the caller's own venue connections",
     "/api/v1/connections/{connection_id}/reconciliation": "the caller's own venue connections",
     "/api/v1/books/{book_id}": "the caller's own books (no desk view)",
+    "/api/v1/accounts/{account_id}/account-rules": "the account owner's own settings",
     "/api/v1/vault/keys/{vault_key_id}/access": "the caller's own vault keys",
     # A portfolio is its owner's alone (no desk view); another's answers 404.
     "/api/v1/portfolios/{portfolio_id}": "the caller's own portfolio",

@@ -199,6 +199,7 @@ EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "surveillance_consumer_name": ("audit-2", "audit-2", {}),
     "fear_greed_index": ("QQQ", "QQQ", {}),
     "fear_greed_weights": ("vix=0.5,momentum=0.5", ("vix=0.5", "momentum=0.5"), {}),
+    "kill_switch_flatten_collar": ("0.02", 0.02, {}),
     "hype_engagement_weights": ("likes=2", ("likes=2",), {}),
     "social_source": ("file", "file", {"BULWARK_SOCIAL_FILE": "mentions.jsonl"}),
     "smtp_from": ("alerts@example.com", "alerts@example.com", {}),

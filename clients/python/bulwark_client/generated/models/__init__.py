@@ -12,6 +12,8 @@ from .account_out_target_allocation import AccountOutTargetAllocation
 from .account_patch_in import AccountPatchIn
 from .account_patch_in_target_allocation_type_0 import AccountPatchInTargetAllocationType0
 from .account_report_out import AccountReportOut
+from .account_rules_in import AccountRulesIn
+from .account_rules_out import AccountRulesOut
 from .account_scope_in import AccountScopeIn
 from .account_status import AccountStatus
 from .account_tax_type import AccountTaxType
@@ -127,6 +129,7 @@ from .book_out import BookOut
 from .book_out_aliases import BookOutAliases
 from .book_patch import BookPatch
 from .book_patch_aliases_type_0 import BookPatchAliasesType0
+from .book_scope_in import BookScopeIn
 from .books_out import BooksOut
 from .breaker_settings_out import BreakerSettingsOut
 from .broker_credentials_in import BrokerCredentialsIn
@@ -918,6 +921,8 @@ __all__ = (
     "AccountPatchIn",
     "AccountPatchInTargetAllocationType0",
     "AccountReportOut",
+    "AccountRulesIn",
+    "AccountRulesOut",
     "AccountScopeIn",
     "AccountStatus",
     "AccountTaxType",
@@ -1033,6 +1038,7 @@ __all__ = (
     "BookOutAliases",
     "BookPatch",
     "BookPatchAliasesType0",
+    "BookScopeIn",
     "BooksOut",
     "BreakerSettingsOut",
     "BrokerCredentialsIn",

@@ -14,6 +14,7 @@ from typing import cast
 if TYPE_CHECKING:
   from ..models.account_scope_in import AccountScopeIn
   from ..models.agent_scope_in import AgentScopeIn
+  from ..models.book_scope_in import BookScopeIn
   from ..models.global_scope_in import GlobalScopeIn
 
 
@@ -29,13 +30,13 @@ class ActivateIn:
     """ 
         Attributes:
             passcode (str):
-            scope (AccountScopeIn | AgentScopeIn | GlobalScopeIn):
+            scope (AccountScopeIn | AgentScopeIn | BookScopeIn | GlobalScopeIn):
             flatten (bool | Unset):  Default: False.
             reason (None | str | Unset):
      """
 
     passcode: str
-    scope: AccountScopeIn | AgentScopeIn | GlobalScopeIn
+    scope: AccountScopeIn | AgentScopeIn | BookScopeIn | GlobalScopeIn
     flatten: bool | Unset = False
     reason: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -47,6 +48,7 @@ class ActivateIn:
     def to_dict(self) -> dict[str, Any]:
         from ..models.account_scope_in import AccountScopeIn # noqa: PLC0415
         from ..models.agent_scope_in import AgentScopeIn # noqa: PLC0415
+        from ..models.book_scope_in import BookScopeIn # noqa: PLC0415
         from ..models.global_scope_in import GlobalScopeIn # noqa: PLC0415
         passcode = self.passcode
 
@@ -54,6 +56,8 @@ class ActivateIn:
         if isinstance(self.scope, GlobalScopeIn):
             scope = self.scope.to_dict()
         elif isinstance(self.scope, AccountScopeIn):
+            scope = self.scope.to_dict()
+        elif isinstance(self.scope, AgentScopeIn):
             scope = self.scope.to_dict()
         else:
             scope = self.scope.to_dict()
@@ -87,11 +91,12 @@ class ActivateIn:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.account_scope_in import AccountScopeIn # noqa: PLC0415
         from ..models.agent_scope_in import AgentScopeIn # noqa: PLC0415
+        from ..models.book_scope_in import BookScopeIn # noqa: PLC0415
         from ..models.global_scope_in import GlobalScopeIn # noqa: PLC0415
         d = dict(src_dict)
         passcode = d.pop("passcode")
 
-        def _parse_scope(data: object) -> AccountScopeIn | AgentScopeIn | GlobalScopeIn:
+        def _parse_scope(data: object) -> AccountScopeIn | AgentScopeIn | BookScopeIn | GlobalScopeIn:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -112,13 +117,23 @@ class ActivateIn:
                 return scope_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                scope_type_2 = AgentScopeIn.from_dict(data)
+
+
+
+                return scope_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            scope_type_2 = AgentScopeIn.from_dict(data)
+            scope_type_3 = BookScopeIn.from_dict(data)
 
 
 
-            return scope_type_2
+            return scope_type_3
 
         scope = _parse_scope(d.pop("scope"))
 

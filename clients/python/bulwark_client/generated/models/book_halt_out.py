@@ -11,6 +11,7 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
+  from ..models.kill_switch_event_out import KillSwitchEventOut
   from ..models.member_halt_out import MemberHaltOut
 
 
@@ -28,6 +29,7 @@ class BookHaltOut:
             book_id (str):
             confirmed (bool):
             elapsed_ms (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
+            event (KillSwitchEventOut):
             flat (bool | None):
             members (list[MemberHaltOut]):
             unconfirmed (list[str]):
@@ -36,6 +38,7 @@ class BookHaltOut:
     book_id: str
     confirmed: bool
     elapsed_ms: float
+    event: KillSwitchEventOut
     flat: bool | None
     members: list[MemberHaltOut]
     unconfirmed: list[str]
@@ -46,12 +49,15 @@ class BookHaltOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.kill_switch_event_out import KillSwitchEventOut # noqa: PLC0415
         from ..models.member_halt_out import MemberHaltOut # noqa: PLC0415
         book_id = self.book_id
 
         confirmed = self.confirmed
 
         elapsed_ms = self.elapsed_ms
+
+        event = self.event.to_dict()
 
         flat: bool | None
         flat = self.flat
@@ -74,6 +80,7 @@ class BookHaltOut:
             "book_id": book_id,
             "confirmed": confirmed,
             "elapsed_ms": elapsed_ms,
+            "event": event,
             "flat": flat,
             "members": members,
             "unconfirmed": unconfirmed,
@@ -85,6 +92,7 @@ class BookHaltOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.kill_switch_event_out import KillSwitchEventOut # noqa: PLC0415
         from ..models.member_halt_out import MemberHaltOut # noqa: PLC0415
         d = dict(src_dict)
         book_id = d.pop("book_id")
@@ -92,6 +100,11 @@ class BookHaltOut:
         confirmed = d.pop("confirmed")
 
         elapsed_ms = d.pop("elapsed_ms")
+
+        event = KillSwitchEventOut.from_dict(d.pop("event"))
+
+
+
 
         def _parse_flat(data: object) -> bool | None:
             if data is None:
@@ -118,6 +131,7 @@ class BookHaltOut:
             book_id=book_id,
             confirmed=confirmed,
             elapsed_ms=elapsed_ms,
+            event=event,
             flat=flat,
             members=members,
             unconfirmed=unconfirmed,

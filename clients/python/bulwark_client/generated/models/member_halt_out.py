@@ -10,8 +10,6 @@ from ..types import UNSET, Unset
 
 from typing import cast
 
-if TYPE_CHECKING:
-  from ..models.kill_switch_event_out import KillSwitchEventOut
 
 
 
@@ -27,16 +25,14 @@ class MemberHaltOut:
         Attributes:
             account_id (str):
             confirmed (bool):
-            error (str):
-            event (KillSwitchEventOut | None):
             flat (bool | None):
+            venues (list[str]):
      """
 
     account_id: str
     confirmed: bool
-    error: str
-    event: KillSwitchEventOut | None
     flat: bool | None
+    venues: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -44,21 +40,16 @@ class MemberHaltOut:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.kill_switch_event_out import KillSwitchEventOut # noqa: PLC0415
         account_id = self.account_id
 
         confirmed = self.confirmed
 
-        error = self.error
-
-        event: dict[str, Any] | None
-        if isinstance(self.event, KillSwitchEventOut):
-            event = self.event.to_dict()
-        else:
-            event = self.event
-
         flat: bool | None
         flat = self.flat
+
+        venues = self.venues
+
+
 
 
         field_dict: dict[str, Any] = {}
@@ -66,9 +57,8 @@ class MemberHaltOut:
         field_dict.update({
             "account_id": account_id,
             "confirmed": confirmed,
-            "error": error,
-            "event": event,
             "flat": flat,
+            "venues": venues,
         })
 
         return field_dict
@@ -77,31 +67,10 @@ class MemberHaltOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.kill_switch_event_out import KillSwitchEventOut # noqa: PLC0415
         d = dict(src_dict)
         account_id = d.pop("account_id")
 
         confirmed = d.pop("confirmed")
-
-        error = d.pop("error")
-
-        def _parse_event(data: object) -> KillSwitchEventOut | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                event_type_0 = KillSwitchEventOut.from_dict(data)
-
-
-
-                return event_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(KillSwitchEventOut | None, data)
-
-        event = _parse_event(d.pop("event"))
-
 
         def _parse_flat(data: object) -> bool | None:
             if data is None:
@@ -111,12 +80,14 @@ class MemberHaltOut:
         flat = _parse_flat(d.pop("flat"))
 
 
+        venues = cast(list[str], d.pop("venues"))
+
+
         member_halt_out = cls(
             account_id=account_id,
             confirmed=confirmed,
-            error=error,
-            event=event,
             flat=flat,
+            venues=venues,
         )
 
 

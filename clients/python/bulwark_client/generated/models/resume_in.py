@@ -15,6 +15,7 @@ from typing import cast
 if TYPE_CHECKING:
   from ..models.account_scope_in import AccountScopeIn
   from ..models.agent_scope_in import AgentScopeIn
+  from ..models.book_scope_in import BookScopeIn
   from ..models.global_scope_in import GlobalScopeIn
 
 
@@ -30,14 +31,14 @@ class ResumeIn:
     """ 
         Attributes:
             passcode (str):
-            scope (AccountScopeIn | AgentScopeIn | GlobalScopeIn):
+            scope (AccountScopeIn | AgentScopeIn | BookScopeIn | GlobalScopeIn):
             approver_passcode (None | str | Unset):
             approver_username (None | str | Unset):
             to_state (ResumeInToState | Unset):  Default: ResumeInToState.ACTIVE.
      """
 
     passcode: str
-    scope: AccountScopeIn | AgentScopeIn | GlobalScopeIn
+    scope: AccountScopeIn | AgentScopeIn | BookScopeIn | GlobalScopeIn
     approver_passcode: None | str | Unset = UNSET
     approver_username: None | str | Unset = UNSET
     to_state: ResumeInToState | Unset = ResumeInToState.ACTIVE
@@ -50,6 +51,7 @@ class ResumeIn:
     def to_dict(self) -> dict[str, Any]:
         from ..models.account_scope_in import AccountScopeIn # noqa: PLC0415
         from ..models.agent_scope_in import AgentScopeIn # noqa: PLC0415
+        from ..models.book_scope_in import BookScopeIn # noqa: PLC0415
         from ..models.global_scope_in import GlobalScopeIn # noqa: PLC0415
         passcode = self.passcode
 
@@ -57,6 +59,8 @@ class ResumeIn:
         if isinstance(self.scope, GlobalScopeIn):
             scope = self.scope.to_dict()
         elif isinstance(self.scope, AccountScopeIn):
+            scope = self.scope.to_dict()
+        elif isinstance(self.scope, AgentScopeIn):
             scope = self.scope.to_dict()
         else:
             scope = self.scope.to_dict()
@@ -101,11 +105,12 @@ class ResumeIn:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.account_scope_in import AccountScopeIn # noqa: PLC0415
         from ..models.agent_scope_in import AgentScopeIn # noqa: PLC0415
+        from ..models.book_scope_in import BookScopeIn # noqa: PLC0415
         from ..models.global_scope_in import GlobalScopeIn # noqa: PLC0415
         d = dict(src_dict)
         passcode = d.pop("passcode")
 
-        def _parse_scope(data: object) -> AccountScopeIn | AgentScopeIn | GlobalScopeIn:
+        def _parse_scope(data: object) -> AccountScopeIn | AgentScopeIn | BookScopeIn | GlobalScopeIn:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
@@ -126,13 +131,23 @@ class ResumeIn:
                 return scope_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                scope_type_2 = AgentScopeIn.from_dict(data)
+
+
+
+                return scope_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            scope_type_2 = AgentScopeIn.from_dict(data)
+            scope_type_3 = BookScopeIn.from_dict(data)
 
 
 
-            return scope_type_2
+            return scope_type_3
 
         scope = _parse_scope(d.pop("scope"))
 

@@ -137,12 +137,13 @@ def sync_detailed(
 ) -> Response[BookHaltOut | Problem]:
     """ Pull the kill switch over the book: every member halted at its own venue
 
-     Your passcode, checked once (the kill switch's lockout and audit). Every member account goes through
-    the kill switch at the same time: halted, its working orders cancelled at its venue and confirmed by
-    the venue's order list, and with `flatten` its positions closed and the venue asked again until
-    flat. Each member's activation is its own record on the kill switch's timeline and is resumed as any
-    halt. 403 WRONG_PASSCODE, 423 KILL_SWITCH_LOCKED as the kill switch. Only the book's owner: 404
-    NOT_FOUND for another's, agents 403.
+     Your passcode, checked once (the kill switch's lockout and audit). The book's scope (`book:<id>`) is
+    halted: every member account's working orders are cancelled at its venue at the same time, each
+    venue confirmed by its own order list, and with `flatten` the positions closed and each venue asked
+    again until flat. One record on the kill switch's timeline, resumed as any halt (`POST /kill-
+    switch/resume` with the scope `book`); while it holds, every member's orders are denied
+    TRADING_HALTED, an account added later's too. 403 WRONG_PASSCODE, 423 KILL_SWITCH_LOCKED as the kill
+    switch. Only the book's owner: 404 NOT_FOUND for another's, agents 403.
 
     Args:
         book_id (str):
@@ -178,12 +179,13 @@ def sync(
 ) -> BookHaltOut | Problem | None:
     """ Pull the kill switch over the book: every member halted at its own venue
 
-     Your passcode, checked once (the kill switch's lockout and audit). Every member account goes through
-    the kill switch at the same time: halted, its working orders cancelled at its venue and confirmed by
-    the venue's order list, and with `flatten` its positions closed and the venue asked again until
-    flat. Each member's activation is its own record on the kill switch's timeline and is resumed as any
-    halt. 403 WRONG_PASSCODE, 423 KILL_SWITCH_LOCKED as the kill switch. Only the book's owner: 404
-    NOT_FOUND for another's, agents 403.
+     Your passcode, checked once (the kill switch's lockout and audit). The book's scope (`book:<id>`) is
+    halted: every member account's working orders are cancelled at its venue at the same time, each
+    venue confirmed by its own order list, and with `flatten` the positions closed and each venue asked
+    again until flat. One record on the kill switch's timeline, resumed as any halt (`POST /kill-
+    switch/resume` with the scope `book`); while it holds, every member's orders are denied
+    TRADING_HALTED, an account added later's too. 403 WRONG_PASSCODE, 423 KILL_SWITCH_LOCKED as the kill
+    switch. Only the book's owner: 404 NOT_FOUND for another's, agents 403.
 
     Args:
         book_id (str):
@@ -214,12 +216,13 @@ async def asyncio_detailed(
 ) -> Response[BookHaltOut | Problem]:
     """ Pull the kill switch over the book: every member halted at its own venue
 
-     Your passcode, checked once (the kill switch's lockout and audit). Every member account goes through
-    the kill switch at the same time: halted, its working orders cancelled at its venue and confirmed by
-    the venue's order list, and with `flatten` its positions closed and the venue asked again until
-    flat. Each member's activation is its own record on the kill switch's timeline and is resumed as any
-    halt. 403 WRONG_PASSCODE, 423 KILL_SWITCH_LOCKED as the kill switch. Only the book's owner: 404
-    NOT_FOUND for another's, agents 403.
+     Your passcode, checked once (the kill switch's lockout and audit). The book's scope (`book:<id>`) is
+    halted: every member account's working orders are cancelled at its venue at the same time, each
+    venue confirmed by its own order list, and with `flatten` the positions closed and each venue asked
+    again until flat. One record on the kill switch's timeline, resumed as any halt (`POST /kill-
+    switch/resume` with the scope `book`); while it holds, every member's orders are denied
+    TRADING_HALTED, an account added later's too. 403 WRONG_PASSCODE, 423 KILL_SWITCH_LOCKED as the kill
+    switch. Only the book's owner: 404 NOT_FOUND for another's, agents 403.
 
     Args:
         book_id (str):
@@ -255,12 +258,13 @@ async def asyncio(
 ) -> BookHaltOut | Problem | None:
     """ Pull the kill switch over the book: every member halted at its own venue
 
-     Your passcode, checked once (the kill switch's lockout and audit). Every member account goes through
-    the kill switch at the same time: halted, its working orders cancelled at its venue and confirmed by
-    the venue's order list, and with `flatten` its positions closed and the venue asked again until
-    flat. Each member's activation is its own record on the kill switch's timeline and is resumed as any
-    halt. 403 WRONG_PASSCODE, 423 KILL_SWITCH_LOCKED as the kill switch. Only the book's owner: 404
-    NOT_FOUND for another's, agents 403.
+     Your passcode, checked once (the kill switch's lockout and audit). The book's scope (`book:<id>`) is
+    halted: every member account's working orders are cancelled at its venue at the same time, each
+    venue confirmed by its own order list, and with `flatten` the positions closed and each venue asked
+    again until flat. One record on the kill switch's timeline, resumed as any halt (`POST /kill-
+    switch/resume` with the scope `book`); while it holds, every member's orders are denied
+    TRADING_HALTED, an account added later's too. 403 WRONG_PASSCODE, 423 KILL_SWITCH_LOCKED as the kill
+    switch. Only the book's owner: 404 NOT_FOUND for another's, agents 403.
 
     Args:
         book_id (str):

@@ -1,0 +1,1 @@
+"""The account rules context's ports."""
