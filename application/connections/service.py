@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from application.connections.brokers import ConnectionBrokers
+from application.connections.brokers import ConnectionBrokers, ConnectionHealth
 from application.core.access import ensure_may_change, owned_by
 from application.keys.vault import CreateVaultKey, KeyVaultService, RotateVaultKey
 from domain.connections.connection import (
@@ -78,12 +78,14 @@ class RotateCredentials:
 
 @dataclass(frozen=True, slots=True)
 class ConnectionView:
-    """What may be shown of a connection: never a secret; the key's masked hint."""
+    """What may be shown of a connection: never a secret; the key's masked hint; its health
+    in this process as its last call left it (None: not called here yet)."""
 
     connection: VenueConnection
     key_hint: str | None
     rotated_at: datetime | None
     check: ConnectionReport | None = None
+    health: ConnectionHealth | None = None
 
 
 class ConnectionService:
@@ -242,12 +244,13 @@ class ConnectionService:
     async def _view(
         self, connection: VenueConnection, check: ConnectionReport | None = None
     ) -> ConnectionView:
+        health = self._brokers.health_of(connection.id)
         if connection.vault_key_id is None:
-            return ConnectionView(connection, None, None, check)
+            return ConnectionView(connection, None, None, check, health)
         key = await self._vault.store.get(connection.vault_key_id)
         if key is None:
-            return ConnectionView(connection, None, None, check)
-        return ConnectionView(connection, key.key_hint, key.rotated_at, check)
+            return ConnectionView(connection, None, None, check, health)
+        return ConnectionView(connection, key.key_hint, key.rotated_at, check, health)
 
     async def _record(
         self, actor: str, action: str, connection: VenueConnection, outcome: str

@@ -16,7 +16,9 @@ from adapters.http.console.accounts_page import AccountsPageController
 from adapters.http.console.aggregation_page import AggregationPageController
 from adapters.http.console.attribution_page import AttributionPageController
 from adapters.http.console.backtests_page import BacktestsPageController
+from adapters.http.console.books_page import BooksPageController
 from adapters.http.console.chart_page import ChartPageController
+from adapters.http.console.connections_page import ConnectionsPageController
 from adapters.http.console.crypto_page import CryptoPageController
 from adapters.http.console.desk_agents import AgentsDeskController
 from adapters.http.console.desk_providers import ProvidersDeskController
@@ -66,6 +68,8 @@ CONTROLLERS: list[type] = [
     OverviewController,
     EventsPageController,
     AccountsPageController,
+    ConnectionsPageController,
+    BooksPageController,
     OrdersPageController,
     HeldPageController,
     KillSwitchPageController,

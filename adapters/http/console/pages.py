@@ -66,6 +66,8 @@ NAV_GROUPS: tuple[NavGroup, ...] = (
             NavItem("/console/kill-switch", "Kill switch", "k"),
             NavItem("/console/events", "Live events", "e"),
             NavItem("/console/accounts", "Accounts", "a"),
+            NavItem("/console/connections", "Venue connections", "V"),
+            NavItem("/console/books", "Books", "K"),  # b is the backtests'; booK
             NavItem("/console/orders", "Orders", "r"),
             NavItem("/console/held", "Held orders", "H"),
             NavItem("/console/risk", "Risk rules", "u"),

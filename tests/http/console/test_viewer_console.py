@@ -14,6 +14,8 @@ PAGES = (
     "/console/events",
     "/console/accounts",
     "/console/accounts/acc-1",
+    "/console/connections",
+    "/console/books",
     "/console/orders?status=all",
     "/console/risk",
     "/console/agents",
@@ -56,6 +58,10 @@ CONTROLS = (
     'id="grant-form"',
     'class="danger delete-donation"',
     'id="kyc-upload-form"',
+    'id="add-connection"',
+    "revoke-connection",
+    'id="new-book"',
+    'id="book-halt-form"',
 )
 
 
@@ -87,6 +93,10 @@ async def test_every_console_action_a_viewer_posts_is_refused(market: Harness) -
         ("/console/succession/check-in", {}),
         ("/console/kyc/upload", {"kind": "passport"}),
         ("/console/kyc/kyc-any/delete", {}),
+        ("/console/connections", {"label": "x", "kind": "ibkr"}),
+        ("/console/connections/vc-any/revoke", {}),
+        ("/console/books", {"name": "x", "members": "acc-1"}),
+        ("/console/books/bk-any/kill-switch", {"passcode": "x"}),
     )
 
     async with signed_in(market, viewer.username) as client:
