@@ -41,6 +41,7 @@ async def examine(settings: Settings) -> list[Finding]:
     async with contextlib.AsyncExitStack() as resources:
         checks: dict[str, Check] = {
             **await _ready_checks(settings, resources),
+            "connections": _connections_check(settings, resources),
             **key_checks(settings),
             **broker_check(settings),
             **market_data_checks(settings),
@@ -153,6 +154,39 @@ def _kafka_probe(bootstrap: str) -> Probe:
         return False, {"detail": problem}
 
     return kafka
+
+
+def _connections_check(settings: Settings, resources: contextlib.AsyncExitStack) -> Check:
+    """Every stored venue connection probed at its venue (its cheapest authenticated call),
+    as `/ready` lists them: one in trouble degrades its own accounts only."""
+    from adapters.http.services import Degrading
+    from bootstrap.containers.commands import CommandContainers
+    from bootstrap.containers.connections import CONNECTIONS_DEGRADE
+
+    contexts = CommandContainers(settings)
+    probed: list[bool] = []  # whether the venues were called (their adapters to close)
+
+    async def close() -> None:
+        if probed:
+            await contexts.connections.brokers().aclose()
+        if "core" in contexts.built() and contexts.core.store_kind() == "sql":
+            await contexts.core.engine().dispose()
+
+    resources.push_async_callback(close)
+
+    async def listed() -> tuple[bool, Mapping[str, Any]]:
+        # The vault (and its keys) only where there is something to unseal.
+        if not await contexts.connections.store().every_active():
+            return True, {"detail": "no venue connection is stored"}
+        probed.append(True)
+        ok, details = await contexts.connections.readiness()()
+        found = details.get("connections", [])
+        states = ", ".join(
+            f"{c['id']} {c['state']}" + (f" ({c['reason']})" if c["reason"] else "") for c in found
+        )
+        return ok, {"detail": f"{len(found)} stored: {states}"}
+
+    return Degrading(listed, CONNECTIONS_DEGRADE)
 
 
 def explained(probe: Probe, when_ok: str, when_down: str) -> Probe:

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from dependency_injector import containers, providers
 
-from application.connections.brokers import ConnectionBrokers, ConnectionState
+from application.connections.brokers import ConnectionBrokers
 from application.connections.gate_check import ConnectionCheck
+from application.connections.readiness import TROUBLED, ConnectionProbes
 from application.connections.service import ConnectionService
 from bootstrap.connections import VenueAdapterKinds
 from bootstrap.containers.stores import store_provider
@@ -47,21 +48,20 @@ async def brokers_lifetime(brokers: ConnectionBrokers) -> AsyncIterator[Connecti
         await brokers.aclose()
 
 
-TROUBLED = (ConnectionState.AUTH_FAILED, ConnectionState.UNREACHABLE, ConnectionState.RATE_LIMITED)
 CONNECTIONS_DEGRADE = (
     "orders of the accounts on a connection named here are refused or wait for its venue; "
     "every other account trades on"
 )
 
 
-def readiness(brokers: ConnectionBrokers) -> Any:
-    """/ready's line of the connections: each one routed to in this process, its state as its
-    last call left it. A connection in trouble degrades its own accounts only, never the
-    instance's readiness."""
+def readiness(probes: ConnectionProbes) -> Any:
+    """/ready's line of the connections: every stored connection one by one, as its last call
+    in this process left it, one not heard of lately probed at its venue now. A connection in
+    trouble degrades its own accounts only, never the instance's readiness."""
     from adapters.http.services import Degrading
 
     async def probe() -> tuple[bool, dict[str, Any]]:
-        listed = sorted(brokers.health(), key=lambda h: h.connection_id)
+        listed = await probes.listed()
         troubled = [h for h in listed if h.state in TROUBLED]
         return not troubled, {
             "connections": [
@@ -88,7 +88,8 @@ class ConnectionsContainer(containers.DeclarativeContainer):
     adapters = providers.Singleton(VenueAdapterKinds, core.clock, core.meter)
     brokers = providers.Singleton(ConnectionBrokers, store, core.key_vault, adapters, core.clock)
     brokers_closing = providers.Resource(brokers_lifetime, brokers)
-    readiness = providers.Singleton(readiness, brokers)
+    probes = providers.Singleton(ConnectionProbes, store, brokers, core.clock)
+    readiness = providers.Singleton(readiness, probes)
     gate_check = providers.Singleton(ConnectionCheck, brokers)
     service = providers.Singleton(
         ConnectionService,

@@ -23,7 +23,8 @@ from tests.kit.ports import free_port as closed_port
 from tests.kit.schema import migrated
 
 ROOT = Path(__file__).resolve().parents[2]
-COMPONENTS = 7  # store, redis, kafka, encryption_keys, jwt_signing_key, broker, market data
+# store, connections, redis, kafka, encryption_keys, jwt_signing_key, broker, market data
+COMPONENTS = 8
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +72,8 @@ def test_a_migrated_postgres_with_redis_and_kafka_up_is_healthy(
     assert code == EXIT_HEALTHY, out + err
     assert err == ""
     assert states(out) == {
-        "store": "ok", "redis": "ok", "kafka": "ok", "encryption_keys": "not configured",
+        "store": "ok", "connections": "ok", "redis": "ok", "kafka": "ok",
+        "encryption_keys": "not configured",
         "jwt_signing_key": "not configured", "broker:paper": "ok", "market_data:synthetic": "ok",
     }  # fmt: skip
     assert out.strip().splitlines()[-1] == "healthy: every configured component answers"
