@@ -32,7 +32,7 @@ class ConnectionProbes:
     brokers: ConnectionBrokers
     clock: Clock
     every_s: float = 60.0  # a connection not called since is probed again at most this often
-    timeout_s: float = 2.0
+    timeout_s: float = 1.5  # inside /ready's own bound on a probe (2 s)
     _probed: dict[str, float] = field(default_factory=dict, init=False)
 
     async def listed(self) -> list[ConnectionHealth]:
@@ -59,7 +59,7 @@ class ConnectionProbes:
             return
         bounded = broker.within(self.clock.monotonic() + self.timeout_s)  # a late venue: down
         with contextlib.suppress(Exception):  # the answer, or the failure, is its health
-            await asyncio.wait_for(bounded.account(f"check-{connection.id}"), 2 * self.timeout_s)
+            await asyncio.wait_for(bounded.account(f"check-{connection.id}"), self.timeout_s)
 
     def _health(self, connection: VenueConnection) -> ConnectionHealth:
         known = self.brokers.health_of(connection.id)
