@@ -97,6 +97,12 @@ def _parser() -> argparse.ArgumentParser:
     key.add_argument("agent_id", help="the agent's id, as its heartbeats and orders name it")
     key.add_argument("--owner", required=True, help="username of the agent's owner")
     key.add_argument("--label", default="", help="a note to tell the key apart (optional)")
+    key.add_argument(
+        "--scope",
+        action="append",
+        choices=["read", "trade", "halt"],
+        help="what the key may do, repeated (read, trade, halt); all three when left out",
+    )
     passcode = sub.add_parser("set-passcode", help="set a user's kill-switch passcode")
     passcode.add_argument("username", help="whose passcode to set")
     passcode.add_argument(
@@ -171,8 +177,11 @@ async def _run(args: argparse.Namespace, container: Contexts, stdin: TextIO, out
         return 0
     if args.command == "create-agent-key":
         owner = await principal_named(container, args.owner)
-        created = await container.core.api_keys().create(owner, args.agent_id, args.label)
-        print(f"key id: {created.key_id}\napi key (shown once): {created.api_key}", file=out)
+        created = await container.core.api_keys().create(
+            owner, args.agent_id, args.label, args.scope
+        )
+        print(f"key id: {created.key_id}\nscopes: {' '.join(created.scopes)}", file=out)
+        print(f"api key (shown once): {created.api_key}", file=out)
         return 0
     if args.command == "set-passcode":
         principal = await principal_named(container, args.username)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -21,10 +21,17 @@ class Role(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Principal:
-    """An authenticated actor: a user, an agent, or the system itself."""
+    """An authenticated actor: a user, an agent, or the system itself. `permissions`: what an
+    agent's key or token may do (domain/identity/permissions.py); None for a person or the
+    system, who may do what the role allows."""
 
     id: str
     role: Role
+    permissions: frozenset[str] | None = field(default=None, compare=False)
+
+    def may(self, permission: str) -> bool:
+        """Whether the principal's key or token grants `permission` (a person's always does)."""
+        return self.permissions is None or permission in self.permissions
 
     @classmethod
     def system(cls) -> Principal:

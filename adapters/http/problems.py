@@ -37,6 +37,7 @@ from domain.errors import (
     StoreUnavailable,
     Unauthenticated,
 )
+from domain.identity.permissions import InvalidPermissions
 from domain.killswitch.switch import ActivationLocked, FourEyesRequired, WrongPasscode
 
 PROBLEM_JSON = "application/problem+json"
@@ -76,6 +77,7 @@ class Problem(msgspec.Struct, omit_defaults=True):
 # Domain errors whose meaning is a status other than 422 (a well-formed request the domain refuses).
 _DOMAIN_STATUS: tuple[tuple[type[DomainError], int], ...] = (
     (InvalidWebhook, 400),
+    (InvalidPermissions, 400),
     (Unauthenticated, 401),
     (WrongPasscode, 403),
     (Forbidden, 403),

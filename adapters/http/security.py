@@ -12,6 +12,7 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult
 from litestar.openapi.spec import Operation
 
+from adapters.http.key_scopes import refuse_out_of_scope
 from adapters.http.read_only import refuse_viewer_change
 from application.identity.auth import Session
 from domain.errors import Unauthenticated
@@ -129,6 +130,7 @@ class BearerAuthMiddleware(AbstractAuthenticationMiddleware):
             edge_of(connection), credentials(connection, allow_query=False), to_halt=to_halt
         )
         refuse_viewer_change(connection.scope, caller.principal)  # the viewer changes nothing
+        refuse_out_of_scope(connection.scope, caller.principal)  # a key within its scopes
         return AuthenticationResult(user=caller, auth=caller.session)
 
 

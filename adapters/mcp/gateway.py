@@ -135,6 +135,11 @@ class BulwarkGateway:
 
     # The API's paths the tools use, each named once.
 
+    async def scopes(self) -> frozenset[str] | None:
+        """What the caller's key or token may do (None: a person's session, as its role)."""
+        listed = (await self.request("GET", "/auth/scopes")).body.get("scopes")
+        return None if listed is None else frozenset(str(s) for s in listed)
+
     async def whoami(self) -> Json:
         """The caller's agents (an agent's key: itself), with their accounts and liveness."""
         return (await self.request("GET", "/agents")).body

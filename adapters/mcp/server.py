@@ -14,6 +14,7 @@ from mcp.server.context import CallNext, HandlerResult, ServerRequestContext
 from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.mcpserver.exceptions import ToolError, UnexpectedToolError
 from mcp_types import CallToolResult, InputRequiredResult, ToolAnnotations
+from mcp_types import Tool as MCPTool
 from pydantic import Field, ValidationError
 
 from adapters.mcp.current import bulwark, serving
@@ -38,6 +39,7 @@ from adapters.mcp.gateway import (
 )
 from adapters.mcp.resources import register_resources
 from adapters.mcp.results import failure, result
+from adapters.mcp.scopes import allowed
 from adapters.mcp.views import (
     granted_accounts,
     limits_of,
@@ -96,7 +98,16 @@ def build_server(open_gateway: GatewayOpener) -> MCPServer[Any]:
 class _BulwarkServer(MCPServer[Any]):
     """The SDK's server, whose refusals of a call (arguments that fail a tool's schema, a
     tool that does not exist, a tool that failed) carry `structuredContent.error` with a
-    stable code, as every refusal Bulwark's API words does."""
+    stable code, as every refusal Bulwark's API words does; it lists only the tools the
+    caller's scopes allow (adapters/mcp/scopes.py)."""
+
+    async def list_tools(self) -> list[MCPTool]:
+        tools = await super().list_tools()
+        try:
+            gateway = bulwark()
+        except LookupError:  # outside a request (the SDK's own use): every tool
+            return tools
+        return allowed(tools, await gateway.scopes())
 
     async def call_tool(
         self, name: str, arguments: dict[str, Any], context: Context[Any, Any] | None = None

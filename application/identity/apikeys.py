@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from application.core.access import ensure_may_change
 from domain.errors import Forbidden, NotFound, Unauthenticated
 from domain.identity import ApiKey, api_key_text, digest, new_secret, parse_api_key
+from domain.identity.permissions import agent_permissions, permissions_text
 from domain.principals import Principal, Role
 from ports.core.clock import Clock, IdGenerator
 from ports.core.events import AuditEntry, AuditLog
@@ -26,6 +27,7 @@ class CreatedApiKey:
     agent_id: str
     api_key: str
     created_at: datetime
+    scopes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,12 +40,14 @@ class ApiKeyView:
     created_at: datetime
     revoked_at: datetime | None
     last_used_at: datetime | None
+    scopes: tuple[str, ...] = ()
 
 
 def api_key_view(key: ApiKey) -> ApiKeyView:
     return ApiKeyView(
-        key.id, key.agent_id, key.label, key.created_at, key.revoked_at, key.last_used_at
-    )
+        key.id, key.agent_id, key.label, key.created_at, key.revoked_at, key.last_used_at,
+        tuple(permissions_text(key.scopes).split()),
+    )  # fmt: skip
 
 
 @dataclass(eq=False)
@@ -55,11 +59,19 @@ class ApiKeyService:
     ids: IdGenerator
     audit: AuditLog
 
-    async def create(self, owner: Principal, agent_id: str, label: str = "") -> CreatedApiKey:
-        """A key for one of the owner's agents (an admin may issue one for any agent)."""
+    async def create(
+        self,
+        owner: Principal,
+        agent_id: str,
+        label: str = "",
+        scopes: Iterable[str] | None = None,
+    ) -> CreatedApiKey:
+        """A key for one of the owner's agents (an admin may issue one for any agent), with
+        the scopes it may use (read, trade, halt; all three when none are named)."""
         if owner.role in _NOT_ISSUERS:
             raise Forbidden("an agent cannot issue API keys")
         ensure_may_change(owner)
+        permissions = agent_permissions(scopes)
         now = self.clock.now()
         secret = new_secret()
         async with self.uow_factory() as uow:
@@ -73,11 +85,17 @@ class ApiKeyService:
                 label=label,
                 secret_digest=digest(secret),
                 created_at=now,
+                scopes=permissions,
             )
             await uow.api_keys.add(key)
             await uow.commit()
-        await self._record(owner.id, "api_key.create", key, {"label": key.label})
-        return CreatedApiKey(key.id, key.agent_id, api_key_text(key.id, secret), now)
+        scopes_text = permissions_text(permissions)
+        await self._record(
+            owner.id, "api_key.create", key, {"label": key.label, "scopes": scopes_text}
+        )
+        return CreatedApiKey(
+            key.id, key.agent_id, api_key_text(key.id, secret), now, tuple(scopes_text.split())
+        )
 
     async def authenticate(self, api_key: str) -> Principal:
         """The agent's principal for a live key of an agent that still exists."""
@@ -101,7 +119,7 @@ class ApiKeyService:
                 await uow.commit()
         if used:  # once per LAST_USED_RESOLUTION per key: an audit trail of use, not per order
             await self._record(key.agent_id, "api_key.use", key)
-        return Principal(key.agent_id, Role.AGENT)
+        return Principal(key.agent_id, Role.AGENT, frozenset(key.scopes))
 
     async def revoke(self, owner: Principal, key_id: str) -> None:
         """Revoke a key of the owner's (any key for an admin); revoking twice is a no-op."""

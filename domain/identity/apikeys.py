@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.identity.credentials import MAX_LABEL_LENGTH, InvalidCredentialInput, matches_digest
+from domain.identity.permissions import AGENT_DEFAULT, Permission
 
 API_KEY_PREFIX = "bwk_"
 # Writing last_used_at on every request would turn every read into a write; a minute is
@@ -25,6 +26,8 @@ class ApiKey:
     created_at: datetime
     revoked_at: datetime | None = None
     last_used_at: datetime | None = None
+    # What the key may do (domain/identity/permissions.py); never `approve`.
+    scopes: frozenset[Permission] = AGENT_DEFAULT
 
     def __post_init__(self) -> None:
         if "_" in self.id or not self.id:

@@ -215,6 +215,7 @@ async def test_a_new_key_is_shown_once_and_authenticates_the_agent(
         "label": "prod",
         "created_at": created["created_at"],
         "revoked": False,
+        "scopes": ["read", "trade", "halt"],
         "revoked_at": None,
         "last_used_at": None,
     }

@@ -62,13 +62,19 @@ class Desk:
         assert answer.status_code < 300, answer.text
         return answer.json() if answer.content else None
 
-    def agent(self, accounts: tuple[str, ...] = (DEMO_ACCOUNT,)) -> AgentKey:
-        """A fresh agent of the demo owner on these of its accounts, with a key."""
+    def agent(
+        self, accounts: tuple[str, ...] = (DEMO_ACCOUNT,), scopes: list[str] | None = None
+    ) -> AgentKey:
+        """A fresh agent of the demo owner on these of its accounts, with a key (of these
+        scopes; every scope an agent may have when None)."""
         agent_id = f"mcp-agent-{next(_serial)}"
         self._ok(
             self.client.post("/agents", json={"agent_id": agent_id, "account_ids": list(accounts)})
         )
-        created = self._ok(self.client.post(f"/agents/{agent_id}/keys", json={"label": "mcp"}))
+        body: dict[str, Any] = (
+            {"label": "mcp"} if scopes is None else {"label": "mcp", "scopes": scopes}
+        )
+        created = self._ok(self.client.post(f"/agents/{agent_id}/keys", json=body))
         return AgentKey(agent_id, created["key_id"], created["api_key"])
 
     def paper_account(self) -> str:

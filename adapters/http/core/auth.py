@@ -20,10 +20,12 @@ from adapters.http.schemas.auth import (
     MfaEnrollmentOut,
     MfaVerifyIn,
     RefreshIn,
+    ScopesOut,
     TokenOut,
     UserOut,
 )
 from adapters.http.security import PublicOperation, reject_agents
+from domain.identity.permissions import Permission, permissions_text
 
 
 class AuthController(Controller):
@@ -119,6 +121,24 @@ class AuthController(Controller):
         self, data: JSONBody[MfaVerifyIn], caller: CallerDep, core: CoreDep
     ) -> UserOut:
         return UserOut.from_domain(await core.auth.verify_mfa(caller.principal, data.code))
+
+    @get(
+        "/scopes",
+        summary="What the caller's credentials may do",
+        description=(
+            "An agent's key or token: its scopes (`read`, `trade`, `halt`). A person's "
+            "session: `scopes` null, as the role allows. The MCP server lists only the tools "
+            "these allow."
+        ),
+        responses=problem_responses(401),
+    )
+    async def get_scopes(self, caller: CallerDep) -> ScopesOut:
+        principal = caller.principal
+        granted = principal.permissions
+        return ScopesOut(
+            principal.role.value,
+            None if granted is None else permissions_text(Permission(p) for p in granted).split(),
+        )
 
     @get(
         "/me",

@@ -13,6 +13,8 @@ from litestar import Litestar, asgi
 from litestar.types import ControllerRouterHandler, Receive, Scope, Send
 
 from adapters.http.contexts import HttpContext
+from adapters.http.key_scopes import needs
+from domain.identity.permissions import Permission
 
 NAME = "mcp"
 MCP_PATH = "/mcp"
@@ -32,7 +34,9 @@ def context(endpoint: McpEndpoint) -> HttpContext:
     """The MCP mount as a context of the API, its session manager run by the app's lifespan."""
 
     def controllers(_config: Any) -> Sequence[ControllerRouterHandler]:
-        @asgi(MCP_PATH, is_mount=True, name="mcp", copy_scope=False)
+        # Its tools call this app again with the caller's credentials, each call checked
+        # against the key's scopes there (adapters/http/key_scopes.py).
+        @asgi(MCP_PATH, is_mount=True, name="mcp", copy_scope=False, opt=needs(Permission.READ))
         async def mcp(scope: Scope, receive: Receive, send: Send) -> None:
             await endpoint.handle(scope, receive, send)
 

@@ -9,6 +9,7 @@ from litestar import Controller, Request, get, post, put
 from litestar.params import JSONBody, QueryParameter
 
 from adapters.http.deps import CallerDep
+from adapters.http.key_scopes import needs
 from adapters.http.observability import arrived_at
 from adapters.http.safety import SafetyDep, problems
 from adapters.http.safety.killswitch_schemas import (
@@ -24,6 +25,7 @@ from adapters.http.safety.killswitch_schemas import (
 from adapters.http.security import HUMANS, READERS_AND_AGENTS, require_roles
 from adapters.http.step_up import require_step_up
 from application.safety.killswitch import ActivateKillSwitch, ResumeTrading
+from domain.identity.permissions import Permission
 from domain.killswitch.state import Scope, TradingState
 from domain.principals import Role
 
@@ -110,12 +112,14 @@ class KillSwitchController(Controller):
             "201 with the activation record, as /activate, for an agent's API key: no scope (or "
             "its own agent scope) halts the agent; an account scope halts one of the accounts "
             "granted to it. The trigger reads `agent` and the activation is the agent's. "
-            "Resuming stays with people (/resume refuses agents). 403 FORBIDDEN for a person's "
+            "Resuming stays with people (/resume refuses agents). Needs the key's `halt` "
+            "scope (403 INSUFFICIENT_SCOPE without it). 403 FORBIDDEN for a person's "
             "credentials or the global scope; 404 NOT_FOUND for another agent or an account "
             "not granted to it."
         ),
         status_code=201,
         guards=[require_roles(Role.AGENT)],
+        opt=needs(Permission.HALT),
         responses=problems(400, 404, 429, 503),
     )
     async def halt_as_agent(

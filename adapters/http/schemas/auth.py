@@ -55,6 +55,14 @@ class MfaEnrollmentOut(Output):
         )
 
 
+class ScopesOut(Output):
+    """What the caller's credentials may do: an agent key's or token's scopes; null for a
+    person's session (as the role allows)."""
+
+    role: str
+    scopes: list[str] | None
+
+
 class UserOut(Mirror[UserView]):
     id: str
     username: str

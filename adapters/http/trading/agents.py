@@ -8,6 +8,7 @@ from litestar import Controller, delete, get, post
 from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
+from adapters.http.key_scopes import needs
 from adapters.http.security import HUMANS, READERS, READERS_AND_AGENTS, TRADERS, require_roles
 from adapters.http.trading import TradingDep, TradingServices, problems
 from adapters.http.trading.agents_schemas import (
@@ -22,6 +23,7 @@ from adapters.http.trading.agents_schemas import (
 from application.identity.apikeys import ApiKeyView
 from application.safety.agents import RecordHeartbeat
 from domain.errors import NotFound
+from domain.identity.permissions import Permission
 from domain.principals import Principal
 
 
@@ -88,6 +90,7 @@ class AgentController(Controller):
         status_code=200,
         guards=[require_roles(*TRADERS)],
         responses=problems(400, 404, 429),
+        opt=needs(Permission.READ),  # any key may say its agent is alive
     )
     async def record_heartbeat(
         self,
@@ -106,6 +109,8 @@ class AgentController(Controller):
         summary="Issue an API key for the agent (shown once)",
         description=(
             "201 with the key in `api_key`: only its digest is kept, so it cannot be shown again. "
+            "`scopes`: what it may do (`read`, `trade`, `halt`; all three when left out); "
+            "400 INVALID_SCOPES for an unknown one or `approve`, a person's alone. "
             "404 NOT_FOUND for another owner's agent; agents: 403."
         ),
         status_code=201,
@@ -120,7 +125,8 @@ class AgentController(Controller):
         data: JSONBody[ApiKeyIn | None] = None,
     ) -> CreatedApiKeyOut:
         label = data.label if data is not None else ""
-        created = await trading.api_keys.create(caller.principal, agent_id, label)
+        scopes = data.scopes if data is not None else None
+        created = await trading.api_keys.create(caller.principal, agent_id, label, scopes)
         return CreatedApiKeyOut.from_domain(created)
 
     @get(

@@ -73,7 +73,17 @@ class AgentsOut(ItemsOut):
 
 
 class ApiKeyIn(Input):
+    """A key's label, and the scopes it may use: `read`, `trade`, `halt` (engage the kill
+    switch, never release it); all three when left out. `approve` is a person's alone."""
+
     label: Annotated[str, msgspec.Meta(max_length=100)] = ""
+    scopes: (
+        Annotated[
+            list[Annotated[str, msgspec.Meta(max_length=16)]],
+            msgspec.Meta(min_length=1, max_length=4),
+        ]
+        | None
+    ) = None
 
 
 class CreatedApiKeyOut(Mirror[CreatedApiKey]):
@@ -83,6 +93,7 @@ class CreatedApiKeyOut(Mirror[CreatedApiKey]):
     agent_id: str
     api_key: str
     created_at: datetime
+    scopes: list[str]
 
 
 class ApiKeyOut(Output):
@@ -93,6 +104,7 @@ class ApiKeyOut(Output):
     label: str
     created_at: datetime
     revoked: bool
+    scopes: list[str]
     revoked_at: datetime | None = None
     last_used_at: datetime | None = None
 

@@ -9,12 +9,14 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody
 
 from adapters.http.deps import CallerDep
+from adapters.http.key_scopes import needs
 from adapters.http.problems import Problem
 from adapters.http.schemas.common import DecisionOut
 from adapters.http.trading import TradingDep, problems
 from adapters.http.trading.held_orders_schemas import HeldOrderOut, HeldOrdersOut, RejectHeldIn
 from adapters.http.trading.orders import refusal
 from adapters.http.trading.orders_schemas import OrderOut, OrderPlaced
+from domain.identity.permissions import Permission
 
 _DECIDED = (
     "409 ORDER_NOT_HELD when the order is no longer held; 409 HOLD_EXPIRED when its hold "
@@ -70,6 +72,7 @@ class HeldOrderController(Controller):
             ),
             **problems(400, 404, 409, 422, 429),
         },
+        opt=needs(Permission.APPROVE),  # a person's alone: never an agent's key or token
     )
     async def approve_order(
         self,
@@ -98,6 +101,7 @@ class HeldOrderController(Controller):
         description="200 with the order, canceled with the reviewer's reason. " + _DECIDED,
         status_code=200,
         responses=problems(400, 404, 409, 429),
+        opt=needs(Permission.APPROVE),  # deciding a held order is a person's
     )
     async def reject_order(
         self,

@@ -25,6 +25,7 @@ from adapters.postgres.tables.identity import (
 from domain.errors import ConcurrentUpdate, Conflict
 from domain.identity import ApiKey, LoginThrottle, RefreshToken, User, digest, normalize_username
 from domain.identity.emails import normalize_email
+from domain.identity.permissions import parse_permissions_text, permissions_text
 from domain.principals import Role
 from domain.workspaces import Workspace
 
@@ -175,6 +176,12 @@ class ApiKeyRepo(RecordRepo[ApiKey]):
     kind = "api_key"
     table = api_keys
     record_type = ApiKey
+
+    def to_row(self, key: ApiKey) -> dict[str, Any]:
+        return row_of(key, api_keys, scopes=permissions_text(key.scopes))
+
+    def from_row(self, row: Any) -> ApiKey:
+        return record(ApiKey, row, scopes=parse_permissions_text(row.scopes))
 
     async def get(self, key_id: str) -> ApiKey | None:
         return await self._one(api_keys.c.id == key_id)

@@ -83,6 +83,8 @@ api_keys = Table(
     columns.created_at(),
     Column("revoked_at", UtcDateTime(), nullable=True),
     Column("last_used_at", UtcDateTime(), nullable=True),
+    # What the key may do, space-separated (domain/identity/permissions.py).
+    Column("scopes", String(64), nullable=False, server_default="read trade halt"),
 )
 
 # The seed schema. Workspace ids are IdGenerator strings ("ws-<hex>"), not UUIDs, so the

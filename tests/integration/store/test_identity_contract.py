@@ -10,6 +10,7 @@ import pytest
 
 from domain.errors import ConcurrentUpdate, Conflict
 from domain.identity import ApiKey, LoginThrottle, RefreshToken, ThrottlePolicy, User, digest
+from domain.identity.permissions import Permission
 from domain.principals import Role
 from domain.workspaces import Workspace
 from tests.integration.store.conftest import StoreUnderTest
@@ -416,7 +417,10 @@ async def test_purge_forgets_the_expired_ids_at_commit_and_counts_them(
 # -- API keys -------------------------------------------------------------------------
 async def test_an_api_key_round_trips_every_field(store: StoreUnderTest) -> None:
     fresh = _key(1)
-    used = _key(2, revoked_at=T0 + timedelta(days=1), last_used_at=T0 + timedelta(hours=2))
+    used = _key(
+        2, revoked_at=T0 + timedelta(days=1), last_used_at=T0 + timedelta(hours=2),
+        scopes=frozenset({Permission.READ, Permission.HALT}),
+    )  # fmt: skip
     await _save(store, fresh, used)
 
     async with store.uow() as uow:

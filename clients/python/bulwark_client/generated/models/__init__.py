@@ -730,6 +730,7 @@ from .scenario_result_out_shocks import ScenarioResultOutShocks
 from .scope_kind import ScopeKind
 from .scope_out import ScopeOut
 from .scope_state_out import ScopeStateOut
+from .scopes_out import ScopesOut
 from .sector_weight_out import SectorWeightOut
 from .sensitivities_in import SensitivitiesIn
 from .sentiment_in import SentimentIn
@@ -1638,6 +1639,7 @@ __all__ = (
     "ScenarioResultOutShocks",
     "ScopeKind",
     "ScopeOut",
+    "ScopesOut",
     "ScopeStateOut",
     "SectorWeightOut",
     "SensitivitiesIn",

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..types import UNSET, Unset
+from typing import cast
 
 
 
@@ -24,9 +25,11 @@ class ApiKeyIn:
     """ 
         Attributes:
             label (str | Unset):  Default: ''.
+            scopes (list[str] | None | Unset):
      """
 
     label: str | Unset = ''
+    scopes: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -36,6 +39,16 @@ class ApiKeyIn:
     def to_dict(self) -> dict[str, Any]:
         label = self.label
 
+        scopes: list[str] | None | Unset
+        if isinstance(self.scopes, Unset):
+            scopes = UNSET
+        elif isinstance(self.scopes, list):
+            scopes = self.scopes
+
+
+        else:
+            scopes = self.scopes
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -43,6 +56,8 @@ class ApiKeyIn:
         })
         if label is not UNSET:
             field_dict["label"] = label
+        if scopes is not UNSET:
+            field_dict["scopes"] = scopes
 
         return field_dict
 
@@ -53,8 +68,27 @@ class ApiKeyIn:
         d = dict(src_dict)
         label = d.pop("label", UNSET)
 
+        def _parse_scopes(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                scopes_type_0 = cast(list[str], data)
+
+                return scopes_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        scopes = _parse_scopes(d.pop("scopes", UNSET))
+
+
         api_key_in = cls(
             label=label,
+            scopes=scopes,
         )
 
 

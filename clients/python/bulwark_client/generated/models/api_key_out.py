@@ -30,6 +30,7 @@ class ApiKeyOut:
             key_id (str):
             label (str):
             revoked (bool):
+            scopes (list[str]):
             last_used_at (datetime.datetime | None | Unset):
             revoked_at (datetime.datetime | None | Unset):
      """
@@ -39,6 +40,7 @@ class ApiKeyOut:
     key_id: str
     label: str
     revoked: bool
+    scopes: list[str]
     last_used_at: datetime.datetime | None | Unset = UNSET
     revoked_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -57,6 +59,10 @@ class ApiKeyOut:
         label = self.label
 
         revoked = self.revoked
+
+        scopes = self.scopes
+
+
 
         last_used_at: None | str | Unset
         if isinstance(self.last_used_at, Unset):
@@ -83,6 +89,7 @@ class ApiKeyOut:
             "key_id": key_id,
             "label": label,
             "revoked": revoked,
+            "scopes": scopes,
         })
         if last_used_at is not UNSET:
             field_dict["last_used_at"] = last_used_at
@@ -108,6 +115,9 @@ class ApiKeyOut:
         label = d.pop("label")
 
         revoked = d.pop("revoked")
+
+        scopes = cast(list[str], d.pop("scopes"))
+
 
         def _parse_last_used_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -155,6 +165,7 @@ class ApiKeyOut:
             key_id=key_id,
             label=label,
             revoked=revoked,
+            scopes=scopes,
             last_used_at=last_used_at,
             revoked_at=revoked_at,
         )

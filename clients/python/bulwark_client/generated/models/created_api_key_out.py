@@ -28,12 +28,14 @@ class CreatedApiKeyOut:
             api_key (str):
             created_at (datetime.datetime):
             key_id (str):
+            scopes (list[str]):
      """
 
     agent_id: str
     api_key: str
     created_at: datetime.datetime
     key_id: str
+    scopes: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -49,6 +51,10 @@ class CreatedApiKeyOut:
 
         key_id = self.key_id
 
+        scopes = self.scopes
+
+
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,6 +63,7 @@ class CreatedApiKeyOut:
             "api_key": api_key,
             "created_at": created_at,
             "key_id": key_id,
+            "scopes": scopes,
         })
 
         return field_dict
@@ -77,11 +84,15 @@ class CreatedApiKeyOut:
 
         key_id = d.pop("key_id")
 
+        scopes = cast(list[str], d.pop("scopes"))
+
+
         created_api_key_out = cls(
             agent_id=agent_id,
             api_key=api_key,
             created_at=created_at,
             key_id=key_id,
+            scopes=scopes,
         )
 
 

@@ -130,9 +130,9 @@ def sync_detailed(
 
      201 with the activation record, as /activate, for an agent's API key: no scope (or its own agent
     scope) halts the agent; an account scope halts one of the accounts granted to it. The trigger reads
-    `agent` and the activation is the agent's. Resuming stays with people (/resume refuses agents). 403
-    FORBIDDEN for a person's credentials or the global scope; 404 NOT_FOUND for another agent or an
-    account not granted to it.
+    `agent` and the activation is the agent's. Resuming stays with people (/resume refuses agents).
+    Needs the key's `halt` scope (403 INSUFFICIENT_SCOPE without it). 403 FORBIDDEN for a person's
+    credentials or the global scope; 404 NOT_FOUND for another agent or an account not granted to it.
 
     Args:
         body (AgentHaltIn):
@@ -167,9 +167,9 @@ def sync(
 
      201 with the activation record, as /activate, for an agent's API key: no scope (or its own agent
     scope) halts the agent; an account scope halts one of the accounts granted to it. The trigger reads
-    `agent` and the activation is the agent's. Resuming stays with people (/resume refuses agents). 403
-    FORBIDDEN for a person's credentials or the global scope; 404 NOT_FOUND for another agent or an
-    account not granted to it.
+    `agent` and the activation is the agent's. Resuming stays with people (/resume refuses agents).
+    Needs the key's `halt` scope (403 INSUFFICIENT_SCOPE without it). 403 FORBIDDEN for a person's
+    credentials or the global scope; 404 NOT_FOUND for another agent or an account not granted to it.
 
     Args:
         body (AgentHaltIn):
@@ -199,9 +199,9 @@ async def asyncio_detailed(
 
      201 with the activation record, as /activate, for an agent's API key: no scope (or its own agent
     scope) halts the agent; an account scope halts one of the accounts granted to it. The trigger reads
-    `agent` and the activation is the agent's. Resuming stays with people (/resume refuses agents). 403
-    FORBIDDEN for a person's credentials or the global scope; 404 NOT_FOUND for another agent or an
-    account not granted to it.
+    `agent` and the activation is the agent's. Resuming stays with people (/resume refuses agents).
+    Needs the key's `halt` scope (403 INSUFFICIENT_SCOPE without it). 403 FORBIDDEN for a person's
+    credentials or the global scope; 404 NOT_FOUND for another agent or an account not granted to it.
 
     Args:
         body (AgentHaltIn):
@@ -236,9 +236,9 @@ async def asyncio(
 
      201 with the activation record, as /activate, for an agent's API key: no scope (or its own agent
     scope) halts the agent; an account scope halts one of the accounts granted to it. The trigger reads
-    `agent` and the activation is the agent's. Resuming stays with people (/resume refuses agents). 403
-    FORBIDDEN for a person's credentials or the global scope; 404 NOT_FOUND for another agent or an
-    account not granted to it.
+    `agent` and the activation is the agent's. Resuming stays with people (/resume refuses agents).
+    Needs the key's `halt` scope (403 INSUFFICIENT_SCOPE without it). 403 FORBIDDEN for a person's
+    credentials or the global scope; 404 NOT_FOUND for another agent or an account not granted to it.
 
     Args:
         body (AgentHaltIn):

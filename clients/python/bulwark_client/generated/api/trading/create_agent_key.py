@@ -127,8 +127,9 @@ def sync_detailed(
 ) -> Response[CreatedApiKeyOut | Problem]:
     """ Issue an API key for the agent (shown once)
 
-     201 with the key in `api_key`: only its digest is kept, so it cannot be shown again. 404 NOT_FOUND
-    for another owner's agent; agents: 403.
+     201 with the key in `api_key`: only its digest is kept, so it cannot be shown again. `scopes`: what
+    it may do (`read`, `trade`, `halt`; all three when left out); 400 INVALID_SCOPES for an unknown one
+    or `approve`, a person's alone. 404 NOT_FOUND for another owner's agent; agents: 403.
 
     Args:
         agent_id (str):
@@ -164,8 +165,9 @@ def sync(
 ) -> CreatedApiKeyOut | Problem | None:
     """ Issue an API key for the agent (shown once)
 
-     201 with the key in `api_key`: only its digest is kept, so it cannot be shown again. 404 NOT_FOUND
-    for another owner's agent; agents: 403.
+     201 with the key in `api_key`: only its digest is kept, so it cannot be shown again. `scopes`: what
+    it may do (`read`, `trade`, `halt`; all three when left out); 400 INVALID_SCOPES for an unknown one
+    or `approve`, a person's alone. 404 NOT_FOUND for another owner's agent; agents: 403.
 
     Args:
         agent_id (str):
@@ -196,8 +198,9 @@ async def asyncio_detailed(
 ) -> Response[CreatedApiKeyOut | Problem]:
     """ Issue an API key for the agent (shown once)
 
-     201 with the key in `api_key`: only its digest is kept, so it cannot be shown again. 404 NOT_FOUND
-    for another owner's agent; agents: 403.
+     201 with the key in `api_key`: only its digest is kept, so it cannot be shown again. `scopes`: what
+    it may do (`read`, `trade`, `halt`; all three when left out); 400 INVALID_SCOPES for an unknown one
+    or `approve`, a person's alone. 404 NOT_FOUND for another owner's agent; agents: 403.
 
     Args:
         agent_id (str):
@@ -233,8 +236,9 @@ async def asyncio(
 ) -> CreatedApiKeyOut | Problem | None:
     """ Issue an API key for the agent (shown once)
 
-     201 with the key in `api_key`: only its digest is kept, so it cannot be shown again. 404 NOT_FOUND
-    for another owner's agent; agents: 403.
+     201 with the key in `api_key`: only its digest is kept, so it cannot be shown again. `scopes`: what
+    it may do (`read`, `trade`, `halt`; all three when left out); 400 INVALID_SCOPES for an unknown one
+    or `approve`, a person's alone. 404 NOT_FOUND for another owner's agent; agents: 403.
 
     Args:
         agent_id (str):
