@@ -10,6 +10,7 @@ from domain.margin import MarginImpact, MarginSchedule, margin_impact
 from domain.numbers import ZERO
 from domain.risk.controls.base import Control
 from domain.risk.gate import Policy
+from domain.risk.pricing import unit_price
 from domain.risk.reasons import ReasonCode
 from domain.risk.verdicts import Decision
 from domain.risk.view import AccountRiskView
@@ -130,6 +131,9 @@ def trade_facts(
     instrument = view.instruments[order.symbol]
     mark = view.marks[order.symbol]
     price = order.limit_price if order.order_type is OrderType.LIMIT and order.limit_price else mark
+    # The size limits' room and the sector weight value the order as the gate does (the most it
+    # can fill at): the capacity advised is then a quantity the gate accepts.
+    unit = unit_price(order, mark) * instrument.multiplier
     margin = margin_impact(
         account,
         view.instruments,
@@ -140,7 +144,6 @@ def trade_facts(
         order.quantity,
         price,
     )
-    unit = price * instrument.multiplier
     sector_after = view.sector_exposure.get(instrument.sector, ZERO) + order.quantity * unit
     weight = sector_after / view.equity if view.equity > ZERO else None
     reduces = view.reduces(order.symbol, order.side, order.quantity)

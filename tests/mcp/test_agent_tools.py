@@ -117,6 +117,24 @@ async def test_the_quantity_advised_after_a_denial_is_one_the_gate_accepts(
     assert data(advised)["order"]["quantity"] == "5.00000000"
 
 
+async def test_the_advice_for_a_stop_limit_buy_values_it_at_its_limit_as_the_gate_does(
+    connect: Connect, desk: Desk
+) -> None:
+    # Arrange: AAPL at 190; a buy stop-limit may pay up to its limit, 380: 2 fit under 1,000
+    agent = desk.agent()
+    desk.limit_notional(agent.agent_id, "1000")
+    terms = {"order_type": "stop_limit", "stop_price": "195", "limit_price": "380"}
+
+    # Act
+    async with connect(agent.api_key) as session:
+        denied = data(await buy(session, "AAPL", "10", **terms))
+        advised = data(await buy(session, "AAPL", denied["most_that_fits"], **terms))
+
+    # Assert: not the 5 the reference price would allow, which the gate denies again
+    assert denied["most_that_fits"] == "2"
+    assert advised["decision"] == "approved", advised["summary"]
+
+
 async def test_a_limit_under_one_lot_advises_no_order_rather_than_zero(
     connect: Connect, desk: Desk
 ) -> None:

@@ -42,7 +42,8 @@ from bulwark_client.facade import Bulwark
 from bulwark_client.generated.api.trading import get_account, get_margin_status, list_instruments
 from bulwark_client.generated.models import OrderStatus, Side, TimeInForce
 
-# ccxt's error hierarchy, by name: each class and its parent (None: ccxt's BaseError's).
+# ccxt's error hierarchy, by name: each class and its parent (None: ccxt's BaseError's), as
+# ccxt 4 has it (a rate limit and an outage are network errors, not exchange errors).
 _HIERARCHY: dict[str, str | None] = {
     "BaseError": None,
     "ExchangeError": "BaseError",
@@ -52,21 +53,28 @@ _HIERARCHY: dict[str, str | None] = {
     "BadRequest": "ExchangeError",
     "InvalidOrder": "ExchangeError",
     "OrderNotFound": "InvalidOrder",
-    "RateLimitExceeded": "ExchangeError",
-    "ExchangeNotAvailable": "BaseError",
+    "OperationFailed": "BaseError",
+    "NetworkError": "OperationFailed",
+    "RateLimitExceeded": "NetworkError",
+    "ExchangeNotAvailable": "NetworkError",
 }
+
+
+def stand_in_errors() -> dict[str, type[Exception]]:
+    """Classes of ccxt's names and hierarchy, for when ccxt is not installed."""
+    made: dict[str, type[Exception]] = {}
+    for name, parent in _HIERARCHY.items():
+        made[name] = type(name, (made[parent] if parent else Exception,), {})
+    return made
 
 
 def _error_classes() -> dict[str, type[Exception]]:
     """ccxt's own classes when ccxt is installed, so a script's `except ccxt.InvalidOrder`
-    keeps working; else classes of the same names and hierarchy."""
+    keeps working; else `stand_in_errors`."""
     try:
         import ccxt  # type: ignore[import-untyped]
     except ImportError:
-        made: dict[str, type[Exception]] = {}
-        for name, parent in _HIERARCHY.items():
-            made[name] = type(name, (made[parent] if parent else Exception,), {})
-        return made
+        return stand_in_errors()
     return {name: getattr(ccxt, name) for name in _HIERARCHY}
 
 
@@ -81,6 +89,8 @@ InvalidOrder = _ERRORS["InvalidOrder"]
 OrderNotFound = _ERRORS["OrderNotFound"]
 RateLimitExceeded = _ERRORS["RateLimitExceeded"]
 ExchangeNotAvailable = _ERRORS["ExchangeNotAvailable"]
+OperationFailed = _ERRORS["OperationFailed"]
+NetworkError = _ERRORS["NetworkError"]
 
 
 # Bulwark's order statuses as ccxt's.
@@ -174,6 +184,10 @@ def unified_order(info: Mapping[str, Any]) -> dict[str, Any]:
         "remaining": None if amount is None else amount - filled,
         "cost": None if average is None else filled * average,
         "reduceOnly": info.get("reduce_only"),
+        "postOnly": False,  # Bulwark has no post-only orders
+        "takeProfitPrice": None,
+        "stopLossPrice": None,
+        "lastUpdateTimestamp": None,
         "trades": [],
         "fee": None,
         "fees": [],
@@ -195,10 +209,30 @@ def unified_position(info: Mapping[str, Any]) -> dict[str, Any]:
         "unrealizedPnl": _float(info.get("unrealized_pnl")),
         "realizedPnl": _float(info.get("realized_pnl")),
         "marginMode": None,
-        "timestamp": None,
-        "datetime": None,
+        "hedged": False,  # one net position per symbol
+        **dict.fromkeys(_POSITION_UNKNOWN),
         "info": dict(info),
     }
+
+
+# ccxt's position fields a Bulwark position does not carry (its margin is `fetch_balance`'s).
+_POSITION_UNKNOWN = (
+    "id",
+    "timestamp",
+    "datetime",
+    "lastUpdateTimestamp",
+    "lastPrice",
+    "leverage",
+    "collateral",
+    "initialMargin",
+    "initialMarginPercentage",
+    "maintenanceMargin",
+    "marginRatio",
+    "liquidationPrice",
+    "percentage",
+    "stopLossPrice",
+    "takeProfitPrice",
+)
 
 
 _CENT = Decimal("0.01")
@@ -269,6 +303,8 @@ def unified_balance(
     amounts = {"free": float(free), "used": float(used), "total": float(total)}
     return {
         "info": info,
+        "timestamp": None,
+        "datetime": None,
         currency: amounts,
         "free": {currency: amounts["free"]},
         "used": {currency: amounts["used"]},
