@@ -15,7 +15,7 @@ from domain.risk.reasons import ReasonCode
 from domain.risk.verdicts import Decision
 from domain.risk.view import AccountRiskView
 from domain.trading.accounts import Account
-from domain.trading.orders import Order, OrderType
+from domain.trading.orders import Order, OrderType, Side
 
 _PROBE = Decimal("1e15")  # a quantity no limit admits: breach() then returns the capacity
 
@@ -130,10 +130,17 @@ def trade_facts(
     decision = policy.evaluate(order, view)
     instrument = view.instruments[order.symbol]
     mark = view.marks[order.symbol]
-    price = order.limit_price if order.order_type is OrderType.LIMIT and order.limit_price else mark
-    # The size limits' room and the sector weight value the order as the gate does (the most it
-    # can fill at): the capacity advised is then a quantity the gate accepts.
-    unit = unit_price(order, mark) * instrument.multiplier
+    # The size limits' room, the sector weight and a buy's margin value the order as the gate
+    # does (the most it can fill at: a buy stop-limit at its limit, a buy stop above the market
+    # at its stop), so the capacity advised is a quantity the gate accepts and the margin a buy
+    # needs is never understated; a sale's projection stays at its limit or the mark.
+    fill = unit_price(order, mark)
+    if order.side is Side.BUY:
+        price = fill
+    else:
+        limited = order.order_type is OrderType.LIMIT and order.limit_price
+        price = order.limit_price if limited and order.limit_price is not None else mark
+    unit = fill * instrument.multiplier
     margin = margin_impact(
         account,
         view.instruments,

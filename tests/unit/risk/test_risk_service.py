@@ -17,7 +17,7 @@ from domain.risk.reasons import Action, ReasonCode, RuleScope
 from domain.risk.rules import RuleType
 from domain.risk.sizing import InvalidSizingInput
 from domain.trading.instruments import Instrument
-from domain.trading.orders import Order, Origin, OriginKind, Side
+from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side
 
 D = Decimal
 ALICE = Principal("alice", Role.OWNER)
@@ -328,3 +328,20 @@ async def test_a_strategy_id_is_a_name_in_its_owners_namespace_only(system: Embe
     assert alices.decision is not None and alices.decision.approved
     assert bobs.decision is not None
     assert bobs.decision.reasons == (ReasonCode.RESTRICTED_SYMBOL,)
+
+
+async def test_a_buy_stop_limit_above_the_market_is_projected_at_its_limit(
+    system: Embedded,
+) -> None:
+    # Arrange: AAPL at 100; a buy stop at 190 limited at 200 fills at up to 200
+    origin = Origin(OriginKind.USER, "alice")
+    order = Order(
+        "probe", "probe", "acc-a", "AAPL", Side.BUY, D(10), origin,
+        order_type=OrderType.STOP_LIMIT, stop_price=D(190), limit_price=D(200),
+    )  # fmt: skip
+
+    # Act
+    analysis = await system.risk.analyze_trade(ALICE, "acc-a", order)
+
+    # Assert: the buy's cash is projected at its limit (what it may pay), not at the mark
+    assert analysis.facts.margin.price == D(200)
