@@ -28,6 +28,7 @@ from adapters.http.console.killswitch_view import (
     scope_options,
 )
 from adapters.http.console.pages import ACTING, Abilities, fragment, is_htmx, page
+from adapters.http.contexts import bundle_of
 from adapters.http.observability import arrived_at
 from adapters.http.safety import safety_of
 from adapters.http.security import caller_of
@@ -100,7 +101,8 @@ class KillSwitchPageController(Controller):
         caller = caller_of(request)
         desk = Abilities.of(caller.principal.role).desk
         scope = parse_scope(data.scope)
-        halt = await preview(trading_of(request), caller.principal, scope, desk)
+        books = bundle_of(request, "books")
+        halt = await preview(trading_of(request), caller.principal, scope, desk, books)
         context = {
             "halt": halt,
             "scope_label": scope_label(scope),
@@ -197,7 +199,9 @@ async def _whole(
     trading = trading_of(request)
     abilities = Abilities.of(caller.principal.role)
     options = (
-        await scope_options(trading, caller.principal, abilities.desk) if abilities.act else []
+        await scope_options(trading, caller.principal, abilities.desk, bundle_of(request, "books"))
+        if abilities.act
+        else []
     )
     context = {
         **await _states(request),

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from litestar.exceptions import ValidationException
 
 from adapters.http.trading import TradingServices
 from application.trading.accounts import MAX_PAGE, OrderQuery
-from domain.errors import DomainError, Forbidden
+from domain.errors import DomainError, Forbidden, NotFound
 from domain.killswitch.state import Scope, ScopeKind, TradingState
 from domain.killswitch.switch import KillSwitchEvent, ScopeState
 from domain.principals import Principal
@@ -72,10 +73,14 @@ def scope_label(scope: Scope) -> str:
 
 
 async def scope_options(
-    trading: TradingServices, principal: Principal, desk: bool
+    trading: TradingServices, principal: Principal, desk: bool, books: Any | None = None
 ) -> list[ScopeOption]:
-    """Global for the desk, then every account and agent the caller may act on."""
+    """Global for the desk, then every book, account and agent the caller may act on (`books`:
+    the books context's bundle, where this app serves it)."""
     options = [ScopeOption(Scope.global_().key, "Global: ALL trading")] if desk else []
+    if books is not None:
+        owned = await books.service.list(principal)
+        options += [ScopeOption(Scope.book(b.id).key, f"Book {b.name} ({b.id})") for b in owned]
     accounts = await trading.accounts.list_accounts(principal)
     options += [ScopeOption(Scope.account(a.id).key, f"Account {a.id}") for a in accounts]
     agents = await trading.agents.status_all(principal)
@@ -84,9 +89,23 @@ async def scope_options(
 
 
 async def preview(
-    trading: TradingServices, principal: Principal, scope: Scope, desk: bool
+    trading: TradingServices,
+    principal: Principal,
+    scope: Scope,
+    desk: bool,
+    books: Any | None = None,
 ) -> HaltPreview:
-    """Count what a halt of `scope` cancels; another owner's account or agent is NotFound."""
+    """Count what a halt of `scope` cancels; another owner's account, agent or book is
+    NotFound."""
+    if scope.kind is ScopeKind.BOOK:
+        if books is None:
+            raise NotFound(f"book {scope.id} not found")
+        standing = await books.service.show(principal, scope.id)
+        members = set(standing.book.members)
+        accounts = await trading.accounts.list_accounts(principal)
+        count = sum(a.open_orders for a in accounts if a.id in members)
+        question = f"Halt book {standing.book.name}: {len(members)} accounts at their venues?"
+        return HaltPreview(scope, question, count, more=False)
     if scope.kind is ScopeKind.GLOBAL:
         if not desk:
             raise Forbidden("only a risk officer or an admin can halt everything")

@@ -16,7 +16,7 @@ from tests.http.core_helpers import harness_with, held_order
 from tests.http.harness import PASSCODE, Harness, User
 from tests.http.test_killswitch import resting_order
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
+pytestmark = pytest.mark.serves("trading", "books", "safety", "market_data", "devices", "console")
 
 PAGE = "/console/kill-switch"
 REVIEW = f"{PAGE}/review"
@@ -301,3 +301,34 @@ async def test_a_broker_that_did_not_confirm_is_shown_loudly(
     )
     assert 'class="done" data-phase="cancels"' in response.text
     assert 'class="failed" data-phase="confirmed"' in response.text
+
+
+async def test_a_book_is_chosen_counted_and_halted_at_every_member(market: Harness) -> None:
+    # Arrange: a book over two accounts with two resting orders each; another owner looks on
+    owner = await owner_with_orders(market, "acc-1")
+    await market.account(owner, "acc-2")
+    for _ in range(2):
+        await resting_order(market, owner, "acc-2")
+    made = await market.client.post(
+        "/api/v1/books", json={"name": "desk", "members": ["acc-1", "acc-2"]},
+        headers=owner.headers,
+    )  # fmt: skip
+    book = f"book:{made.json()['id']}"
+    stranger = await market.user(Role.OWNER)
+
+    # Act
+    async with signed_in(market, owner.username) as client:
+        page = await client.get(PAGE)
+        step = await client.htmx("POST", REVIEW, data={"scope": book, "reason": "x"})
+        pulled = await halt(client, book)
+    async with signed_in(market, stranger.username) as client:
+        theirs = await client.htmx("POST", REVIEW, data={"scope": book})
+
+    # Assert
+    assert f'<option value="{book}">' in page.text
+    assert "Halt book desk: 2 accounts at their venues?" in step.text
+    assert "<strong>4</strong> open orders will be cancelled" in step.text
+    assert pulled.status_code == 201, pulled.text
+    assert await state_of(market, book) == "halted"
+    assert await open_at_broker(market, "acc-1") == await open_at_broker(market, "acc-2") == 0
+    assert real_status(theirs) == 404
