@@ -51,6 +51,7 @@ CONTEXTS: Final[tuple[Context, ...]] = (
     Context("account_rules"),
     Context("safety"),
     Context("identity"),
+    Context("oauth"),
     Context("devices"),
     Context("notifications"),
     Context("keys"),

@@ -16,6 +16,7 @@ from adapters.http.key_scopes import refuse_out_of_scope
 from adapters.http.read_only import refuse_viewer_change
 from application.identity.auth import Session
 from domain.errors import Unauthenticated
+from domain.oauth.tokens import ACCESS_PREFIX as OAUTH_PREFIX
 from domain.principals import Principal, Role
 
 if TYPE_CHECKING:
@@ -52,7 +53,12 @@ PUBLIC_PATHS = [
     "^/schema",
     "^/ws/",  # the WebSocket handler authenticates itself (token on connect)
     "^/console",  # the console authenticates its cookie session itself (console/session.py)
+    # OAuth's discovery and endpoints (adapters/http/oauth): the client authenticates there.
+    "^/\\.well-known/oauth-",
+    "^/oauth/(authorize|token|register|revoke)$",
 ]
+# The MCP endpoint: a 401 there names the resource's metadata (the MCP spec's discovery).
+MCP_PATH = "/mcp"
 # The one request that may be authenticated from what this process read last while the store
 # is unreachable: pulling the kill switch (application/identity/last_sessions.py).
 HALT_PATH = "/api/v1/kill-switch/activate"
@@ -102,16 +108,38 @@ def credentials(connection: ASGIConnection[Any, Any, Any, Any], *, allow_query: 
     return None
 
 
+def public_origin(scope: Any) -> str:
+    """This server as the request reached it: scheme and Host (as the proxy passes them on)."""
+    host = None
+    for name, value in scope.get("headers", ()):
+        if name == b"host":
+            host = value.decode("latin-1")
+            break
+    if not host:
+        server = scope.get("server") or ("localhost", None)
+        host = server[0] if server[1] in (None, 80, 443) else f"{server[0]}:{server[1]}"
+    return f"{scope.get('scheme', 'http')}://{host}"
+
+
 async def authenticate(
-    services: EdgeServices, credential: str | None, *, to_halt: bool = False
+    services: EdgeServices,
+    credential: str | None,
+    *,
+    to_halt: bool = False,
+    resource: str | None = None,
 ) -> Caller:
     """Resolve a credential to a caller, or raise NotAuthorizedException (401); `to_halt`
-    for a kill-switch activation (AuthService.authenticate)."""
+    for a kill-switch activation (AuthService.authenticate). An OAuth access token (`bwo_`)
+    counts only for the `resource` it was issued for (None: none is accepted here)."""
     if not credential:
         raise NotAuthorizedException("missing credentials: send 'Authorization: Bearer <token>'")
     try:
         if credential.startswith(API_KEY_PREFIX):
             return Caller(await services.api_keys.authenticate(credential))
+        if credential.startswith(OAUTH_PREFIX):
+            if services.oauth is None:
+                raise Unauthenticated("OAuth access tokens are not accepted here")
+            return Caller(await services.oauth.authenticate(credential, resource))
         session = await services.auth.authenticate(credential, to_halt=to_halt)
     except Unauthenticated as exc:
         raise NotAuthorizedException(exc.message) from None
@@ -126,9 +154,24 @@ class BearerAuthMiddleware(AbstractAuthenticationMiddleware):
     ) -> AuthenticationResult:
         scope = connection.scope
         to_halt = scope["path"] == HALT_PATH and scope.get("method") == "POST"
-        caller = await authenticate(
-            edge_of(connection), credentials(connection, allow_query=False), to_halt=to_halt
-        )
+        origin = public_origin(scope)
+        try:
+            caller = await authenticate(
+                edge_of(connection),
+                credentials(connection, allow_query=False),
+                to_halt=to_halt,
+                resource=f"{origin}{MCP_PATH}",
+            )
+        except NotAuthorizedException as exc:
+            # A mount sees its path stripped: the path as requested is the raw one.
+            asked = scope.get("raw_path", b"").decode("latin-1") or scope["path"]
+            if asked == MCP_PATH or asked.startswith(MCP_PATH + "/"):
+                metadata = f"{origin}/.well-known/oauth-protected-resource{MCP_PATH}"
+                raise NotAuthorizedException(
+                    exc.detail,
+                    headers={"WWW-Authenticate": f'Bearer resource_metadata="{metadata}"'},
+                ) from None
+            raise
         refuse_viewer_change(connection.scope, caller.principal)  # the viewer changes nothing
         refuse_out_of_scope(connection.scope, caller.principal)  # a key within its scopes
         return AuthenticationResult(user=caller, auth=caller.session)

@@ -19,7 +19,9 @@ from adapters.mcp.server import build_server
 
 # The credentials a tool call carries on: exactly those the MCP request was authenticated with.
 _CREDENTIAL_HEADERS = ("x-api-key", "authorization")
-# The app is called in process: no name resolution, no socket.
+# The app is called in process: no name resolution, no socket. Its base URL is the one the
+# MCP request came to, so an OAuth token issued for that server's /mcp counts on the calls
+# its tools make (the audience checked by the app: adapters/http/security.py).
 _IN_PROCESS = "http://bulwark.in-process"
 _TIMEOUT_S = 30.0
 # An MCP request is one JSON-RPC message of a tool's few arguments: the API's default body cap.
@@ -81,6 +83,14 @@ async def _open_in_process(request: Any) -> AsyncIterator[BulwarkGateway]:
     }
     transport = httpx.ASGITransport(app=scope["app"])
     async with httpx.AsyncClient(
-        transport=transport, base_url=_IN_PROCESS, headers=headers, timeout=_TIMEOUT_S
+        transport=transport, base_url=_origin_of(scope), headers=headers, timeout=_TIMEOUT_S
     ) as client:
         yield BulwarkGateway(client)
+
+
+def _origin_of(scope: Any) -> str:
+    """The scheme and Host the MCP request came with (the in-process name when it had none)."""
+    for name, value in scope.get("headers", ()):
+        if name == b"host" and value:
+            return f"{scope.get('scheme', 'http')}://{value.decode('latin-1')}"
+    return _IN_PROCESS

@@ -66,3 +66,5 @@ def _assemble(wiring: Any) -> None:
 
 
 _assemble(HttpContextsContainer)
+# OAuth access tokens are checked at the edge, beside API keys and sessions (security.py).
+HttpContextsContainer.edge.add_kwargs(oauth=HttpContextsContainer.oauth.service)  # type: ignore[attr-defined]

@@ -4,7 +4,7 @@ builds a container without the API never pays for them."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -31,11 +31,17 @@ if TYPE_CHECKING:
 
 
 def edge_services(
-    clock: Clock, auth: AuthService, api_keys: ApiKeyService, rate_limiter: RateLimiter
+    clock: Clock,
+    auth: AuthService,
+    api_keys: ApiKeyService,
+    rate_limiter: RateLimiter,
+    oauth: Any = None,
 ) -> EdgeServices:
     from adapters.http.core import EdgeServices
 
-    return EdgeServices(clock=clock, auth=auth, api_keys=api_keys, rate_limiter=rate_limiter)
+    return EdgeServices(
+        clock=clock, auth=auth, api_keys=api_keys, rate_limiter=rate_limiter, oauth=oauth
+    )
 
 
 def health_context(services: HealthServices) -> HttpContext:

@@ -42,6 +42,7 @@ from adapters.http.console.login import ConsoleLoginController
 from adapters.http.console.models_page import ModelsPageController
 from adapters.http.console.not_found import not_found_route
 from adapters.http.console.notifications_page import NotificationsPageController
+from adapters.http.console.oauth_consent import OAuthConsentController
 from adapters.http.console.options_page import OptionsPageController
 from adapters.http.console.orders_page import OrdersPageController
 from adapters.http.console.overview import OverviewController
@@ -107,6 +108,7 @@ CONTROLLERS: list[type] = [
     RetirementPageController,
     StressPageController,
     SimulationPageController,
+    OAuthConsentController,
 ]
 # The KYC upload's own body limit (BULWARK_KYC_MAX_BYTES, as the API's upload route).
 DEFAULT_KYC_MAX_BYTES = 10_485_760

@@ -22,6 +22,7 @@ from application.identity.apikeys import ApiKeyService
 from application.identity.auth import AuthService
 from application.market_data.stream_monitor import StreamMonitorService
 from application.notifications.ops_alerts import OpsAlertRelay
+from application.oauth.service import OAuthService
 from application.trading.accounts import AccountQueries
 from application.trading.in_doubt_watch import InDoubtWatch
 from ports.core.clock import Clock
@@ -43,6 +44,8 @@ class EdgeServices:
     auth: AuthService
     api_keys: ApiKeyService
     rate_limiter: RateLimiter
+    # OAuth access tokens for the MCP server (application/oauth); None where not served.
+    oauth: OAuthService | None = None
 
 
 @dataclass(frozen=True)

@@ -347,6 +347,8 @@ from .global_scope_in import GlobalScopeIn
 from .global_scope_in_id_type_1 import GlobalScopeInIdType1
 from .global_scope_in_id_type_2_type_1 import GlobalScopeInIdType2Type1
 from .global_scope_in_id_type_3_type_1 import GlobalScopeInIdType3Type1
+from .grant_out import GrantOut
+from .grants_out import GrantsOut
 from .greeks_out import GreeksOut
 from .greeks_out_units import GreeksOutUnits
 from .group_lag_out import GroupLagOut
@@ -1257,6 +1259,8 @@ __all__ = (
     "GlobalScopeInIdType1",
     "GlobalScopeInIdType2Type1",
     "GlobalScopeInIdType3Type1",
+    "GrantOut",
+    "GrantsOut",
     "GreeksOut",
     "GreeksOutUnits",
     "GroupLagOut",

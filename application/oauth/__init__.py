@@ -1,0 +1,1 @@
+"""OAuth use cases: clients, a person's consent, codes and tokens, and grants' revocation."""
