@@ -345,6 +345,17 @@ class OAuthService:
             await self._record(person.id, "oauth.revoke", grant.id, {"reason": "by the person"})
         return grant
 
+    async def erase_owner(self, actor: str, owner_id: str) -> int:
+        """A person erased: every grant of theirs revoked (its tokens stop at once); how many."""
+        now = self._clock.now()
+        revoked = 0
+        for grant in await self._store.grants_of(owner_id):
+            if grant.revoke(now):
+                await self._store.save_grant(grant)
+                await self._record(actor, "oauth.revoke", grant.id, {"reason": "erasure"})
+                revoked += 1
+        return revoked
+
     # ---------------------------------------------------------------------------------------
 
     async def _live(self, client_id: str, raw: str, kind: TokenKind) -> IssuedToken | None:

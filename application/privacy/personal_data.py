@@ -84,6 +84,7 @@ class PersonalDataSources:
     erase_connections: OwnerEraser = _nothing
     erase_vault_keys: OwnerEraser = _nothing
     erase_books: OwnerEraser = _nothing
+    erase_oauth_grants: OwnerEraser = _nothing
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class ErasureReport:
     connections_revoked: int = 0
     vault_keys_deleted: int = 0
     books_deleted: int = 0
+    oauth_grants_revoked: int = 0
 
 
 class PersonalDataService:
@@ -171,6 +173,7 @@ class PersonalDataService:
         connections = await self._sources.erase_connections(caller.id, user_id)
         vault_keys = await self._sources.erase_vault_keys(caller.id, user_id)
         books = await self._sources.erase_books(caller.id, user_id)
+        grants = await self._sources.erase_oauth_grants(caller.id, user_id)
         person = ErasedPerson(user.id, user.username, user.email, pseudonym(user_id))
         rewritten = await self._pseudonymise_audit(caller, person, user)
         report = ErasureReport(
@@ -186,6 +189,7 @@ class PersonalDataService:
             connections,
             vault_keys,
             books,
+            grants,
         )
         details = {
             "api_keys_revoked": keys,
@@ -197,6 +201,7 @@ class PersonalDataService:
             "connections_revoked": connections,
             "vault_keys_deleted": vault_keys,
             "books_deleted": books,
+            "oauth_grants_revoked": grants,
             "retained": [r.what for r in RETAINED],
         }
         await self._record(caller, "privacy.erase", user_id, "erased", details)

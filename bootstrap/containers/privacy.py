@@ -20,6 +20,7 @@ class PrivacyContainer(containers.DeclarativeContainer):
     wealth = providers.DependenciesContainer()
     connections = providers.DependenciesContainer()
     books = providers.DependenciesContainer()
+    oauth = providers.DependenciesContainer()
 
     sources = providers.Singleton(
         PersonalDataSources,
@@ -32,6 +33,7 @@ class PrivacyContainer(containers.DeclarativeContainer):
         erase_connections=connections.service.provided.erase_owner,
         erase_vault_keys=core.key_vault.provided.erase_owner,
         erase_books=books.service.provided.erase_owner,
+        erase_oauth_grants=oauth.service.provided.erase_owner,
     )
     personal_data = providers.Singleton(
         PersonalDataService,

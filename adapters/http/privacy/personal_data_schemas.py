@@ -54,6 +54,9 @@ class ErasureOut(Output):
     books_deleted: Annotated[
         int, msgspec.Meta(description="The user's books (limits over their accounts) deleted")
     ]
+    oauth_grants_revoked: Annotated[
+        int, msgspec.Meta(description="The user's OAuth grants to MCP clients revoked")
+    ]
 
     @classmethod
     def from_report(cls, report: ErasureReport) -> ErasureOut:

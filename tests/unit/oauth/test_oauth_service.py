@@ -59,8 +59,8 @@ def service(clock: FakeClock) -> OAuthService:
 
 async def issued(service: OAuthService, person: Principal = ALICE) -> tuple[str, Issued]:
     client = await service.register(
-        client_id="c-1", secret=None, name="Assistant", redirect_uris=["http://localhost/cb"],
-        auth_method="none", document={},
+        client_id=f"c-{person.id}", secret=None, name="Assistant",
+        redirect_uris=["http://localhost/cb"], auth_method="none", document={},
     )  # fmt: skip
     request_id = await service.begin(
         client, redirect_uri="http://localhost/cb", redirect_uri_explicit=True,
@@ -191,3 +191,20 @@ async def test_an_unanswered_request_expires(service: OAuthService, clock: FakeC
     # Assert
     with pytest.raises(NotFound):
         await service.approve(ALICE, request_id, ["acct-1"], ["read"])
+
+
+async def test_an_erased_persons_grants_are_revoked_and_their_tokens_stop(
+    service: OAuthService,
+) -> None:
+    # Arrange
+    _, tokens = await issued(service)
+    _, others = await issued(service, BOB)
+
+    # Act
+    revoked = await service.erase_owner("admin-1", ALICE.id)
+
+    # Assert: Alice's token stops at once; Bob's is untouched
+    assert revoked == 1
+    with pytest.raises(Unauthenticated):
+        await service.authenticate(tokens.access_token, RESOURCE)
+    assert (await service.authenticate(others.access_token, RESOURCE)).role is Role.AGENT

@@ -32,6 +32,7 @@ class ErasureOut:
             crypto_wallets_removed (int): Stored crypto wallets removed
             devices_revoked (int):
             endpoints_removed (int): Notification endpoints removed
+            oauth_grants_revoked (int): The user's OAuth grants to MCP clients revoked
             pseudonym (str): The name the user is left with
             retained (list[RetainedOut]): What erasure keeps, and why
             retirement_plans_removed (int): Retirement plans kept beside accounts removed
@@ -46,6 +47,7 @@ class ErasureOut:
     crypto_wallets_removed: int
     devices_revoked: int
     endpoints_removed: int
+    oauth_grants_revoked: int
     pseudonym: str
     retained: list[RetainedOut]
     retirement_plans_removed: int
@@ -73,6 +75,8 @@ class ErasureOut:
 
         endpoints_removed = self.endpoints_removed
 
+        oauth_grants_revoked = self.oauth_grants_revoked
+
         pseudonym = self.pseudonym
 
         retained = []
@@ -99,6 +103,7 @@ class ErasureOut:
             "crypto_wallets_removed": crypto_wallets_removed,
             "devices_revoked": devices_revoked,
             "endpoints_removed": endpoints_removed,
+            "oauth_grants_revoked": oauth_grants_revoked,
             "pseudonym": pseudonym,
             "retained": retained,
             "retirement_plans_removed": retirement_plans_removed,
@@ -128,6 +133,8 @@ class ErasureOut:
 
         endpoints_removed = d.pop("endpoints_removed")
 
+        oauth_grants_revoked = d.pop("oauth_grants_revoked")
+
         pseudonym = d.pop("pseudonym")
 
         retained = []
@@ -154,6 +161,7 @@ class ErasureOut:
             crypto_wallets_removed=crypto_wallets_removed,
             devices_revoked=devices_revoked,
             endpoints_removed=endpoints_removed,
+            oauth_grants_revoked=oauth_grants_revoked,
             pseudonym=pseudonym,
             retained=retained,
             retirement_plans_removed=retirement_plans_removed,
