@@ -154,18 +154,20 @@ class BearerAuthMiddleware(AbstractAuthenticationMiddleware):
     ) -> AuthenticationResult:
         scope = connection.scope
         to_halt = scope["path"] == HALT_PATH and scope.get("method") == "POST"
-        origin = public_origin(scope)
+        credential = credentials(connection, allow_query=False)
+        # The resource an OAuth token must have been issued for (only then worked out: the
+        # order path's requests carry a key or a session).
+        oauth = credential is not None and credential.startswith(OAUTH_PREFIX)
+        resource = f"{public_origin(scope)}{MCP_PATH}" if oauth else None
         try:
             caller = await authenticate(
-                edge_of(connection),
-                credentials(connection, allow_query=False),
-                to_halt=to_halt,
-                resource=f"{origin}{MCP_PATH}",
+                edge_of(connection), credential, to_halt=to_halt, resource=resource
             )
         except NotAuthorizedException as exc:
             # A mount sees its path stripped: the path as requested is the raw one.
             asked = scope.get("raw_path", b"").decode("latin-1") or scope["path"]
             if asked == MCP_PATH or asked.startswith(MCP_PATH + "/"):
+                origin = public_origin(scope)
                 metadata = f"{origin}/.well-known/oauth-protected-resource{MCP_PATH}"
                 raise NotAuthorizedException(
                     exc.detail,

@@ -83,13 +83,15 @@ class BookCheck:
 
     async def books_of(self, account_id: str, revision: int | None = None) -> tuple[Book, ...]:
         """The account's books with limits, as of the rules' `revision` (None: as last read)."""
-        await self._read_index(revision)
+        if self._stale or (revision is not None and revision != self._revision):
+            await self._read_index(revision)
         return self._index.get(account_id, ())
 
     async def scopes(self, account_id: str, revision: int | None = None) -> tuple[str, ...]:
         """The kill switch's scopes of every book the account is a member of (with limits or
         not), as of the rules' `revision`: the gate reads their states with the account's."""
-        await self._read_index(revision)
+        if self._stale or (revision is not None and revision != self._revision):
+            await self._read_index(revision)
         return self._scopes.get(account_id, ())
 
     async def _read_index(self, revision: int | None) -> None:

@@ -73,14 +73,20 @@ class GateChecks:
         self._group_factories.append(factory)
         self._groups = None
 
+    @property
+    def has_groups(self) -> bool:
+        """Whether any context adds group scopes (a cheap test on the order path)."""
+        return bool(self._group_factories)
+
     async def scopes(self, account_id: str, revision: int | None = None) -> tuple[str, ...]:
         """The keys of every group scope the account is a member of."""
-        if self._groups is None:
-            self._groups = tuple(factory() for factory in self._group_factories)
-        if not self._groups:
-            return ()
+        groups = self._groups
+        if groups is None:
+            groups = self._groups = tuple(factory() for factory in self._group_factories)
+        if len(groups) == 1:
+            return await groups[0].scopes(account_id, revision)
         keys: tuple[str, ...] = ()
-        for source in self._groups:
+        for source in groups:
             keys += await source.scopes(account_id, revision)
         return keys
 

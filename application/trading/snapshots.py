@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from application.trading.gate_checks import GroupScopes
+from application.trading.gate_checks import GateChecks
 from application.trading.halts import HaltLatch
 from application.trading.policies import PolicyCache
 from application.trading.trading_state import effective_state
@@ -46,7 +46,7 @@ class SharedReads:
     policies: PolicyCache | None = None
     policies_generation: int = 0
     # The group scopes (books) of an account, read with its own trading state.
-    groups: GroupScopes | None = None
+    groups: GateChecks | None = None
     _rules_revision: int | None = field(init=False, default=None)
 
     async def rules_revision(self) -> int:
@@ -70,7 +70,7 @@ class SharedReads:
         key = (account_id, origin if origin.kind is OriginKind.AGENT else _ANY)
         if key not in self._states:
             groups: tuple[str, ...] = ()
-            if self.groups is not None:
+            if self.groups is not None and self.groups.has_groups:
                 groups = await self.groups.scopes(account_id, await self.rules_revision())
             self._states[key] = await effective_state(
                 self.uow, account_id, origin, self.latch, self.cache, self.ticket, groups
