@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -21,6 +22,7 @@ from mcp.client.streamable_http import streamable_http_client
 from mcp.shared.auth import OAuthClientMetadata
 from pydantic import AnyUrl
 
+from tests.kit.fake_server import HttpRequest, threaded_http
 from tests.kit.served import Served
 from tests.mcp.desk import Desk
 from tests.mcp.oauth_browser import CALLBACK, Browser, MemoryTokens
@@ -378,3 +380,64 @@ async def test_a_denied_consent_sends_the_client_access_denied(served: Served) -
     assert query["error"] == ["access_denied"]
     assert query["state"] == ["the-state"]
     assert "code" not in query
+
+
+def metadata_document(redirect_uris: list[str]) -> Any:
+    """An answer serving a client ID metadata document whose client_id is its own URL."""
+
+    def answer(request: HttpRequest) -> tuple[int, bytes, dict[str, str]]:
+        host = request.header("Host") or ""
+        document = {
+            "client_id": f"http://{host}{request.path}",
+            "client_name": "Documented assistant",
+            "redirect_uris": redirect_uris,
+            "grant_types": ["authorization_code", "refresh_token"],
+            "response_types": ["code"],
+            "token_endpoint_auth_method": "none",
+        }
+        return 200, json.dumps(document).encode(), {}
+
+    return answer
+
+
+async def test_a_client_known_by_its_metadata_document_is_granted_a_token(
+    served: Served,
+) -> None:
+    # Arrange: the client's id is the URL of its metadata document (no registration)
+    browser = Browser(served.api)
+    verifier = secrets.token_urlsafe(48)
+    try:
+        with threaded_http(metadata_document([CALLBACK])) as base:
+            client_id = f"{base}/client.json"
+            landed = await browser.open(authorize_url(served.api, client_id, verifier))
+            code = parse_qs(urlsplit(landed).query)["code"][0]
+            async with httpx.AsyncClient(timeout=30) as http:
+                # Act
+                answer = await http.post(
+                    f"{served.api}/oauth/token",
+                    data={
+                        "grant_type": "authorization_code", "client_id": client_id,
+                        "code": code, "redirect_uri": CALLBACK, "code_verifier": verifier,
+                    },
+                )  # fmt: skip
+    finally:
+        await browser.close()
+
+    # Assert: the consent named the document's client, and the code became a token
+    assert "Documented assistant" in browser.page
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["access_token"].startswith("bwo_")
+
+
+async def test_a_redirect_uri_the_document_does_not_list_is_never_redirected_to(
+    served: Served,
+) -> None:
+    # Arrange
+    with threaded_http(metadata_document(["http://localhost:9/elsewhere"])) as base:
+        async with httpx.AsyncClient(timeout=30) as http:
+            # Act
+            answer = await http.get(authorize_url(served.api, f"{base}/client.json", "a" * 50))
+
+    # Assert
+    assert answer.status_code == 400
+    assert "location" not in answer.headers
