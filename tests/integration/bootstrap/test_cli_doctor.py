@@ -266,9 +266,9 @@ def test_a_migrated_store_with_its_keys_is_healthy_and_a_bad_key_file_is_down(
     states = {c["component"]: c["state"] for c in report["components"]}
     assert healthy == EXIT_HEALTHY and report["status"] == "healthy"
     assert states == {
-        "store": "ok", "redis": "not configured", "kafka": "not configured",
-        "encryption_keys": "ok", "jwt_signing_key": "ok", "broker:paper": "ok",
-        "market_data:synthetic": "ok",
+        "store": "ok", "connections": "ok", "redis": "not configured",
+        "kafka": "not configured", "encryption_keys": "ok", "jwt_signing_key": "ok",
+        "broker:paper": "ok", "market_data:synthetic": "ok",
     }  # fmt: skip
     [jwt] = [c for c in broken_report["components"] if c["component"] == "jwt_signing_key"]
     assert broken == EXIT_DOWN and jwt["state"] == "down" and jwt["required"] is True
