@@ -172,7 +172,7 @@ async def test_a_viewer_and_an_agent_cannot_approve(market: Harness, owner: User
 
     # Assert
     assert_problem(by_viewer, 403, "FORBIDDEN")
-    assert_problem(by_agent, 403, "FORBIDDEN")
+    assert_problem(by_agent, 403, "INSUFFICIENT_SCOPE")  # approve is never an agent's scope
     assert_problem(agent_queue, 403, "FORBIDDEN")
 
 
