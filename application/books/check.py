@@ -83,33 +83,37 @@ class BookCheck:
 
     async def books_of(self, account_id: str, revision: int | None = None) -> tuple[Book, ...]:
         """The account's books with limits, as of the rules' `revision` (None: as last read)."""
-        if self._stale or (revision is not None and revision != self._revision):
+        if self._behind(revision):
             await self._read_index(revision)
         return self._index.get(account_id, ())
 
     async def scopes(self, account_id: str, revision: int | None = None) -> tuple[str, ...]:
         """The kill switch's scopes of every book the account is a member of (with limits or
         not), as of the rules' `revision`: the gate reads their states with the account's."""
-        if self._stale or (revision is not None and revision != self._revision):
+        if self._behind(revision):
             await self._read_index(revision)
         return self._scopes.get(account_id, ())
 
+    def _behind(self, revision: int | None) -> bool:
+        """Whether the index must be read again: a book changed here, or the rules' revision
+        moved."""
+        return self._stale or (revision is not None and revision != self._revision)
+
     async def _read_index(self, revision: int | None) -> None:
-        if self._stale or (revision is not None and revision != self._revision):
-            self._stale = False
-            self._revision = revision if revision is not None else self._revision
-            index: dict[str, list[Book]] = {}
-            every: dict[str, list[Book]] = {}
-            for book in await self.store.every():
-                for member in book.members:
-                    every.setdefault(member, []).append(book)
-                    if book.limits:
-                        index.setdefault(member, []).append(book)
-            self._index = {a: _by_id(b) for a, b in index.items()}
-            self._scopes = {
-                a: tuple(Scope.book(b.id).key for b in _by_id(bs)) for a, bs in every.items()
-            }
-            self._held.clear()
+        self._stale = False
+        self._revision = revision if revision is not None else self._revision
+        index: dict[str, list[Book]] = {}
+        every: dict[str, list[Book]] = {}
+        for book in await self.store.every():
+            for member in book.members:
+                every.setdefault(member, []).append(book)
+                if book.limits:
+                    index.setdefault(member, []).append(book)
+        self._index = {a: _by_id(b) for a, b in index.items()}
+        self._scopes = {
+            a: tuple(Scope.book(b.id).key for b in _by_id(bs)) for a, bs in every.items()
+        }
+        self._held.clear()
 
     # -- one decision at a time per book -----------------------------------------------
     @asynccontextmanager
