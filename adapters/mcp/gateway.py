@@ -157,6 +157,14 @@ class BulwarkGateway:
         left under each size limit (POST /risk/analyze)."""
         return (await self.request("POST", "/risk/analyze", body=terms)).body
 
+    @property
+    def origin(self) -> str:
+        """Where this Bulwark answers (scheme, host and port): its console's address."""
+        return str(self._client.base_url).rstrip("/")
+
+    async def order(self, order_id: str) -> Json:
+        return (await self.request("GET", f"/orders/{_segment(order_id)}")).body
+
     async def cancel_order(self, order_id: str) -> Json:
         return (await self.request("DELETE", f"/orders/{_segment(order_id)}")).body
 

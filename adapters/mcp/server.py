@@ -40,6 +40,7 @@ from adapters.mcp.gateway import (
 from adapters.mcp.resources import register_resources
 from adapters.mcp.results import failure, result
 from adapters.mcp.scopes import allowed
+from adapters.mcp.tasks import HeldOrderTasks
 from adapters.mcp.views import (
     granted_accounts,
     limits_of,
@@ -88,7 +89,11 @@ def build_server(open_gateway: GatewayOpener) -> MCPServer[Any]:
                 return await call_next(ctx)
 
     server: MCPServer[Any] = _BulwarkServer(
-        "bulwark", instructions=INSTRUCTIONS, middleware=[with_gateway], log_level="WARNING"
+        "bulwark",
+        instructions=INSTRUCTIONS,
+        middleware=[with_gateway],
+        log_level="WARNING",
+        extensions=[HeldOrderTasks()],
     )
     _register_tools(server)
     register_resources(server)

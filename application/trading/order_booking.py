@@ -160,7 +160,8 @@ class OrderDispatch:
     async def cancel(
         self, principal: Principal, order_id: str, *, message_id: str | None = None
     ) -> Order:
-        """Ask the broker to cancel; the order is CANCELED once the broker no longer lists it."""
+        """Ask the broker to cancel; the order is CANCELED once the broker no longer lists it.
+        A held order, never sent, is withdrawn at once."""
         async with self.uow_factory() as uow:
             order = await uow.orders.get(order_id)
             if order is None:
@@ -172,6 +173,11 @@ class OrderDispatch:
             if order is None or account is None:
                 raise NotFound(f"order {order_id} not found")
             await claim(uow, message_id, "order.cancel", self.clock.now())
+            if order.is_held:  # never sent: withdrawn here, no broker to ask
+                order.cancel(at=self.clock.now())
+                await uow.commit()
+                await self.publisher.publish(uow.collect_events())
+                return order
             if not order.is_open:
                 raise Conflict(f"order {order_id} is {order.status.value}, not open")
             broker = self.brokers.for_account(account)

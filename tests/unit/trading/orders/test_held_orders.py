@@ -335,3 +335,33 @@ async def test_with_four_eyes_a_viewer_or_agent_approval_counts_for_nothing(
     with pytest.raises(Forbidden):
         await four_eyes.approve(VIEWER, order.id)
     assert (await stored_order(e, order.id)).approvals == ()
+
+
+async def test_a_held_order_its_owner_cancels_is_withdrawn_unsent_and_leaves_the_queue(
+    e: Embedded, held: HeldOrders
+) -> None:
+    # Arrange
+    placed = (await e.orders.submit(market(BUY, 100))).order
+
+    # Act
+    withdrawn = await e.orders.cancel(OWNER, placed.id)
+
+    # Assert
+    assert withdrawn.status is OrderStatus.CANCELED
+    assert withdrawn.deny_reasons == ()  # withdrawn, not rejected
+    assert await e.broker.open_orders(ACCOUNT) == []
+    assert await held.queue(OWNER) == []
+    with pytest.raises(OrderNotHeld):
+        await held.approve(OFFICER, placed.id)
+
+
+async def test_a_stranger_cannot_withdraw_a_held_order(e: Embedded, held: HeldOrders) -> None:
+    # Arrange
+    placed = (await e.orders.submit(market(BUY, 100))).order
+
+    # Act
+    with pytest.raises(NotFound):
+        await e.orders.cancel(STRANGER, placed.id)
+
+    # Assert
+    assert (await stored_order(e, placed.id)).status is OrderStatus.HELD
