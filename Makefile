@@ -103,6 +103,7 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_killswitch_book
 	$(BIN)/python -m benchmarks.bench_killswitch_lane --compare
 	$(BIN)/python -m benchmarks.bench_killswitch_events
+	$(BIN)/python -m benchmarks.bench_alert_latency
 	$(BIN)/python -m benchmarks.bench_http_layers
 	$(BIN)/python -m benchmarks.bench_http --store all
 	$(BIN)/python -m benchmarks.bench_latency 30 --rounds 2
@@ -123,6 +124,7 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_optimize
 	$(BIN)/python -m benchmarks.bench_form13f
 	$(BIN)/python -m benchmarks.bench_surveillance
+	$(BIN)/python -m benchmarks.bench_drop_copy
 
 # `make run DEMO=1` loads demo users, an account, prices and an agent (see README).
 # With no KEK configured, `run` makes a development one in var/dev.keks (kept, 0600) so the

@@ -29,6 +29,7 @@ from bootstrap import (
     cli_models,
     cli_notifications,
     cli_options,
+    cli_orders,
     cli_perf,
     cli_rebalance,
     cli_retirement,
@@ -119,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_keys.add_parser(sub)  # keys generate|status|rotate|retire (bootstrap/cli_keys.py)
     cli_kyc.add_parser(sub)  # kyc purge (bootstrap/cli_kyc.py)
     cli_audit.add_parsers(sub)  # audit verify / head (bootstrap/cli_audit.py)
+    cli_orders.add_parser(sub)  # orders export (bootstrap/cli_orders.py): attribution
     cli_vault.add_parser(sub)  # vault list|test|expiring (bootstrap/cli_vault.py)
     cli_notifications.add_parser(sub)  # notifications dead|replay|send-test|dispatch
     cli_options.add_parser(sub)  # options record-iv (bootstrap/cli_options.py)
@@ -161,6 +163,9 @@ async def run_command(
         with audit_context(f"cli:{args.command}:{os.urandom(6).hex()}"):
             return await _run(args, container, stdin, out)
     finally:
+        from bootstrap.order_audit import written_by_command
+
+        await written_by_command(container)  # the placed orders' audit entries still queued
         if container.core.store_kind() == "sql":
             await container.core.engine().dispose()
 
@@ -201,8 +206,14 @@ async def _run(args: argparse.Namespace, container: Contexts, stdin: TextIO, out
         return await cli_fear_greed.run(args, container, out)
     if args.command in cli_audit.COMMANDS:
         return await cli_audit.run(args, container, out)
+    if args.command == cli_orders.COMMAND:
+        return await cli_orders.run(args, container, out)
     if args.command == cli_rebalance.COMMAND:
         return await cli_rebalance.run(args, container, out)
+    if args.command == cli_drill.COMMAND:  # schedule ..., runs: the drills in the store
+        from bootstrap import cli_drill_schedules
+
+        return await cli_drill_schedules.run(args, container, out)
     if args.command in cli_accounts.COMMANDS:
         return await cli_accounts.run(args, container, out)
     if args.command == "demo-data":
@@ -305,7 +316,7 @@ def _main(argv: Sequence[str] | None) -> int:
             return refused
     if args.command == "models":  # files only (train-signal: the bar store), no server
         return cli_models.run(args, settings)
-    if args.command == cli_drill.COMMAND:  # in-process: no store, no server
+    if args.command == cli_drill.COMMAND and cli_drill.in_process(args):  # no store, no server
         return cli_drill.run(args, sys.stdout)
     if args.command == cli_retirement.COMMAND:  # calculations: no store
         return cli_retirement.run(args, sys.stdout)

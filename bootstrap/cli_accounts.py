@@ -109,6 +109,9 @@ async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int
             TradingType(args.trading),
             _cash(args.cash),
         )
+        # Live trading adds the default limits to every new account (when built: a command
+        # builds only the contexts it reads).
+        _ = container.live_trading
         account = await container.trading.account_admin().open(command)
         print(f"created account {account.id} ({account.name}, {account.broker})", file=out)
         return 0

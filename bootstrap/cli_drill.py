@@ -76,9 +76,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     switch.add_argument("--fault", type=faults_arg, default=BrokerFaults(), help=_FAULTS_HELP)
     switch.add_argument("--orders", type=orders_arg, default=3, help="orders to rest (3)")
-    from bootstrap import cli_drill_venues
+    from bootstrap import cli_drill_schedules, cli_drill_venues
 
     cli_drill_venues.add_parser(kinds)
+    cli_drill_schedules.add_parsers(kinds)  # schedule ..., runs: the store's, not in-process
 
 
 @dataclass
@@ -132,6 +133,14 @@ async def run_drill(
 ) -> DrillReport:
     world = world or drill_world()
     return await world.drill.run(await prepare(world, scope, faults, orders))
+
+
+def in_process(args: argparse.Namespace) -> bool:
+    """Whether this `bulwark drill ...` runs in-process (kill-switch, venues), touching nothing
+    outside; `schedule` and `runs` read the store (bootstrap/cli_drill_schedules.py)."""
+    from bootstrap import cli_drill_schedules
+
+    return not cli_drill_schedules.uses_store(args)
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:

@@ -20,6 +20,7 @@ from ports.core.clock import Clock
 from ports.core.encryption import SecretSealer
 from ports.core.events import Notification
 from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.notifications.latency import NO_DELIVERY_METER, DeliveryMeter
 from ports.notifications.notification_store import NotificationStore
 from ports.notifications.notifications import ChannelSender, DestinationDirectory
 
@@ -35,10 +36,11 @@ def center(
     clock: Clock,
     sealer: SecretSealer,
     uow_factory: UnitOfWorkFactory | None = None,
+    meter: DeliveryMeter = NO_DELIVERY_METER,
 ) -> NotificationCenter:
     config = CenterConfig(settings.notify.rate_per_hour, settings.notify.rate_burst)
     role_of = user_role(uow_factory) if uow_factory is not None else None
-    return NotificationCenter(store, directory, clock, sealer, config, role_of=role_of)
+    return NotificationCenter(store, directory, clock, sealer, config, role_of=role_of, meter=meter)
 
 
 def user_role(uow_factory: UnitOfWorkFactory) -> Callable[[str], Awaitable[str | None]]:
@@ -117,13 +119,14 @@ def dispatcher(
     senders: Sequence[ChannelSender],
     directory: DestinationDirectory,
     clock: Clock,
+    meter: DeliveryMeter = NO_DELIVERY_METER,
 ) -> Dispatcher:
     policy = RetryPolicy(
         base_seconds=settings.notify.retry_base_seconds,
         cap_seconds=settings.notify.retry_cap_seconds,
         max_attempts=settings.notify.max_attempts,
     )
-    return Dispatcher(store, center, senders, directory, clock, policy)
+    return Dispatcher(store, center, senders, directory, clock, policy, meter=meter)
 
 
 async def dispatch_lifetime(

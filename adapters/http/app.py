@@ -205,8 +205,13 @@ def create_app(
     # Litestar runs its middleware only for matched routes; wrapping the app's own handler
     # gives unknown paths (404) and wrong methods (405) the same headers, request id, API
     # limit and log line.
+    # Inside it, the contexts' own layers, outside Litestar's CORS (OAuth's CORS, by path).
+    handler = app.asgi_handler
+    for context in contexts:
+        if context.around_app is not None:
+            handler = context.around_app(handler)
     app.asgi_handler = EdgeMiddleware(
-        app.asgi_handler,
+        handler,
         clock=edge.clock,
         limiter=edge.rate_limiter,
         per_minute=config.api_rate_per_minute,

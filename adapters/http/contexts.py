@@ -20,7 +20,7 @@ from typing import Any, TypeAlias, TypeVar
 from litestar import Request, Router
 from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency, Provide
-from litestar.types import ControllerRouterHandler
+from litestar.types import ASGIApp, ControllerRouterHandler
 
 from adapters.http.routing import AppRouter
 from adapters.http.security import Caller, caller_of
@@ -60,6 +60,9 @@ class HttpContext:
     # Routers of its own, mounted as they are (the console: its session middleware, HTML
     # errors and static files), instead of its controllers under `path` with a bundle.
     own_routers: Callable[[Any], Sequence[Router]] | None = None
+    # An ASGI layer it puts around the whole app, outside Litestar's middleware and CORS (the
+    # OAuth endpoints' CORS, by path: adapters/http/oauth/cors.py).
+    around_app: Callable[[ASGIApp], ASGIApp] | None = None
 
     def routers(self, config: Any) -> list[Router]:
         """The context's routers: its bundle, and the caller resolved after it (or, for a

@@ -14,6 +14,7 @@ from litestar.openapi.spec import Operation
 
 from adapters.http.key_scopes import refuse_out_of_scope
 from adapters.http.read_only import refuse_viewer_change
+from adapters.http.services import HTTP_CONFIG_STATE_KEY, HttpConfig
 from application.identity.auth import Session
 from domain.errors import Unauthenticated
 from domain.oauth.tokens import ACCESS_PREFIX as OAUTH_PREFIX
@@ -109,7 +110,13 @@ def credentials(connection: ASGIConnection[Any, Any, Any, Any], *, allow_query: 
 
 
 def public_origin(scope: Any) -> str:
-    """This server as the request reached it: scheme and Host (as the proxy passes them on)."""
+    """This server as its users reach it: the app's configured public URL (BULWARK_PUBLIC_URL,
+    HttpConfig.public_url) when set, else the scheme and Host the request came with (as the
+    proxy passes them on). The OAuth issuer, the resource `/mcp` and the discovery URLs."""
+    app = scope.get("litestar_app")
+    config = None if app is None else app.state.get(HTTP_CONFIG_STATE_KEY)
+    if isinstance(config, HttpConfig) and config.public_url:
+        return config.public_url
     host = None
     for name, value in scope.get("headers", ()):
         if name == b"host":

@@ -41,6 +41,9 @@ class HttpConfig:
     ws_queue_size: int = 1000
     docs_enabled: bool = True
     cors_origins: tuple[str, ...] = ()
+    # This server's origin as its users reach it (BULWARK_PUBLIC_URL, no trailing slash); None:
+    # the scheme and Host each request came with (adapters/http/security.py: public_origin).
+    public_url: str | None = None
     hsts_seconds: int = 31_536_000
     kyc_max_bytes: int = 10_485_760  # the KYC upload route's own body limit
     analytics_max_body_bytes: int = 67_108_864  # the options compute routes' own limit

@@ -109,6 +109,8 @@ def _submit(envelope: Envelope, payload: SubmitOrderCommand, principal: Principa
         client_order_id=payload.client_order_id,
         # A redelivered message then replays its first result instead of ordering twice.
         idempotency_key=payload.idempotency_key or f"msg:{envelope.id}",
+        algorithm=payload.algorithm,
+        algorithm_version=payload.algorithm_version,
     )
 
 

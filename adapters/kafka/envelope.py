@@ -53,6 +53,10 @@ AgentId = Annotated[
     str, msgspec.Meta(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 ]
 IdempotencyKey = Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
+# The algorithm that sent an order and its version, as the sender declares them (printable,
+# not padded: the application refuses others, INVALID_ATTRIBUTION).
+Algorithm = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+AlgorithmVersion = Annotated[str, msgspec.Meta(min_length=1, max_length=32)]
 Passcode = Annotated[str, msgspec.Meta(min_length=1, max_length=256)]
 ScopeId = Annotated[str, msgspec.Meta(min_length=1, max_length=128, pattern=r"^[^*\s]+$")]
 # The compact form of a scope: "global", "account:<id>" or "agent:<id>".
@@ -134,6 +138,8 @@ class SubmitOrderCommand(_CommandBody, frozen=True, tag="order.submit"):
     client_order_id: Ident | None = None
     idempotency_key: IdempotencyKey | None = None
     strategy_id: Ident | None = None
+    algorithm: Algorithm | None = None
+    algorithm_version: AlgorithmVersion | None = None
 
 
 class CancelOrderCommand(_CommandBody, frozen=True, tag="order.cancel"):

@@ -184,6 +184,16 @@ def _register_tools(server: MCPServer[Any]) -> None:
         idempotency_key: Annotated[
             str | None, Field(description="Your key for this order; reuse it on a retry.")
         ] = None,
+        algorithm: Annotated[
+            str | None,
+            Field(
+                description="The model or algorithm deciding this order (kept on it).",
+                max_length=64,
+            ),
+        ] = None,
+        algorithm_version: Annotated[
+            str | None, Field(description="That model's or algorithm's version.", max_length=32)
+        ] = None,
     ) -> CallToolResult:
         key = idempotency_key or f"mcp-{uuid.uuid4()}"
         try:
@@ -202,8 +212,11 @@ def _register_tools(server: MCPServer[Any]) -> None:
         for name, price in (("limit_price", limit_price), ("stop_price", stop_price)):
             if price is not None:
                 terms[name] = price
+        # Kept on the order (its attribution); not terms /risk/analyze takes after a denial.
+        declared = {"algorithm": algorithm, "algorithm_version": algorithm_version}
+        told = {name: value for name, value in declared.items() if value is not None}
         try:
-            placed = await bulwark().place_order(terms, key)
+            placed = await bulwark().place_order({**terms, **told}, key)
         except BulwarkError as exc:
             if exc.code == "ORDER_DENIED":
                 return await _denied(exc, terms, key)

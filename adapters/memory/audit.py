@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
+from adapters.audit_links import link_many
 from application.core.audit_chain import GENESIS, chained, storable
 from application.core.audit_context import stamped
 from ports.core.audit import AuditFilter, ChainedEntry
@@ -26,6 +27,12 @@ class InMemoryAuditLog:
         with self._lock:
             prev = self.links[-1].hash if self.links else GENESIS
             self.links.append(chained(len(self.links) + 1, entry, prev))
+
+    async def record_many(self, entries: Sequence[AuditEntry]) -> None:
+        ready = [stamped(entry) for entry in entries]
+        with self._lock:
+            prev = self.links[-1].hash if self.links else GENESIS
+            self.links.extend(link_many(ready, len(self.links), prev))
 
     async def entries(self, target: str | None = None, limit: int = 100) -> list[AuditEntry]:
         found = [

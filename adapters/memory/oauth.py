@@ -67,3 +67,12 @@ class InMemoryOAuthStore:
             return False
         self._tokens[digest] = replace(token, used_at=now)
         return True
+
+    async def purge_expired(self, now: datetime) -> int:
+        requests = [k for k, r in self._requests.items() if r.is_expired(now)]
+        tokens = [k for k, t in self._tokens.items() if t.is_expired(now)]
+        for key in requests:
+            del self._requests[key]
+        for key in tokens:
+            del self._tokens[key]
+        return len(requests) + len(tokens)

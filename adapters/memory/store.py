@@ -42,7 +42,7 @@ from domain.trading.fills import Fill
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Order
 from domain.workspaces import Workspace
-from ports.core.repositories import ORDERS_EPOCH, InstrumentSearch, OrderSearch
+from ports.core.repositories import ORDERS_EPOCH, InstrumentSearch, OrderPeriod, OrderSearch
 
 
 @dataclass
@@ -149,6 +149,20 @@ class OrderRepo(MemoryRepo):
         found = [o for o in list(self._store.orders.values()) if _matches(o, criteria, accounts)]
         found.sort(key=_order_key, reverse=True)
         return [self._seen(o) for o in found[: max(0, criteria.limit)]]
+
+    async def in_period(self, period: OrderPeriod) -> list[Order]:
+        accounts = None if period.account_ids is None else frozenset(period.account_ids)
+        after = None if period.after is None else (period.after.created_at, period.after.order_id)
+        found = [
+            o
+            for o in list(self._store.orders.values())
+            if o.created_at is not None
+            and period.since <= o.created_at < period.until
+            and (accounts is None or o.account_id in accounts)
+            and (after is None or (o.created_at, o.id) > after)
+        ]
+        found.sort(key=_order_key)
+        return [self._seen(o) for o in found[: max(0, period.limit)]]
 
     async def list(
         self, account_id: str | None = None, *, open_only: bool = False, limit: int = 100

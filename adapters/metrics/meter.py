@@ -1,4 +1,5 @@
-"""The Meter port on prometheus_client: gate decisions, kill-switch phases, broker calls.
+"""The Meter port on prometheus_client: gate decisions, kill-switch phases, broker calls; and
+the notifications' DeliveryMeter port (ports/notifications/latency.py): each alert's delay.
 
 The order path's series (the gate's decisions and latency, broker calls) are
 adapters/metrics/series.py's: one lock and a bisect per sample, built into metric families
@@ -36,6 +37,11 @@ KILL_SWITCH_BUCKETS = (
 )  # fmt: skip
 BROKER_BUCKETS = (
     0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0,
+)  # fmt: skip
+# Event -> delivery: 10 ms to 10 s, edges at the targets (1 s in-app and WebSocket, the
+# five-second bar of MiFID II RTS 6 Art. 16 for every channel: deploy/prometheus/alerts.yml).
+ALERT_DELIVERY_BUCKETS = (
+    0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 7.5, 10.0,
 )  # fmt: skip
 NO_REASON = "none"
 # Each phase timed from the trigger, as the kill switch's record and the console show them.
@@ -87,10 +93,19 @@ class PrometheusMeter(Collector):
             ["adapter", "operation", "code"],
         )
         r.register(self._broker_errors)
+        self._alert_seconds = LabelledHistogram(
+            "bulwark_alert_delivery_seconds",
+            "Seconds from an event to its notification's delivery, by notification type "
+            "and channel",
+            ["kind", "channel"],
+            ALERT_DELIVERY_BUCKETS,
+        )
+        r.register(self._alert_seconds)
         # Series looked up once per label set, by the key the caller already has.
         self._gate_children: dict[str, HistogramSeries] = {}
         self._decision_children: dict[tuple[str, str], CounterSeries] = {}
         self._broker_children: dict[tuple[str, str], HistogramSeries] = {}
+        self._alert_children: dict[tuple[str, str], HistogramSeries] = {}
 
     def collect(self) -> Iterable[Metric]:
         return self.registry.collect()
@@ -137,3 +152,11 @@ class PrometheusMeter(Collector):
         histogram.observe(seconds)
         if error is not None:
             self._broker_errors.labels(adapter, operation, error).inc()
+
+    # -- DeliveryMeter ---------------------------------------------------------------
+    def alert_delivered(self, kind: str, channel: str, seconds: float) -> None:
+        key = (kind, channel)
+        histogram = self._alert_children.get(key)
+        if histogram is None:
+            histogram = self._alert_children[key] = self._alert_seconds.labels(*key)
+        histogram.observe(seconds)

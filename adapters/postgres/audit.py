@@ -10,12 +10,13 @@ one short transaction: two statements after the lock, an index probe and a row.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, bindparam, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.audit_links import link_many
 from adapters.postgres.engine import guarded, is_sqlite, single_writer
 from adapters.postgres.group_commit import groups_commits, write_alone
 from adapters.postgres.rows import record
@@ -56,6 +57,19 @@ class SqlAuditLog(EngineStore):
     async def record(self, entry: AuditEntry) -> None:
         entry = storable(stamped(entry))
         await guarded(lambda: self._record(entry))
+
+    async def record_many(self, entries: Sequence[AuditEntry]) -> None:
+        """Consecutive links in one transaction: one lock, one head read, one executemany."""
+        if not entries:
+            return
+        ready = [stamped(entry) for entry in entries]
+
+        async def append(conn: Any) -> None:
+            head = (await conn.execute(_HEAD)).first()
+            seq, prev = (head.seq, head.hash) if head is not None else (0, GENESIS)
+            await conn.execute(_INSERT, [_row(link) for link in link_many(ready, seq, prev)])
+
+        await guarded(lambda: self._append(append))
 
     async def entries(self, target: str | None = None, limit: int = 100) -> list[AuditEntry]:
         page = await self.page(AuditFilter(subject=target), limit)

@@ -126,6 +126,17 @@ async def may_act_on(uow: UnitOfWork, principal: Principal, account: Account) ->
     return await _owns_or_granted(uow, principal, account)
 
 
+async def person_acting(uow: UnitOfWork, principal: Principal, account: Account) -> str | None:
+    """Whom the principal's change of this account is answerable to: the person themselves, or
+    an agent's owner; None when it may not act on it (`may_act_on`'s answer, with its reads)."""
+    if principal.role is Role.AGENT:
+        agent = await uow.agents.get(principal.id)
+        if agent is None or account.id not in agent.account_ids:
+            return None
+        return agent.owner_id
+    return principal.id if await may_act_on(uow, principal, account) else None
+
+
 async def _owns_or_granted(uow: UnitOfWork, principal: Principal, account: Account) -> bool:
     if principal.role is Role.AGENT:
         agent = await uow.agents.get(principal.id)

@@ -12,6 +12,9 @@ drops a repeat after a crash between send and mark-sent (at-least-once delivery)
 
 Confidential messages (a password-reset or invitation token) go by email only, their body
 sealed at rest with the SecretSealer and never stored in-app.
+
+`occurred_at` (the event's own time, when its source knows it) goes into the data; the in-app
+copy's delay from it is measured once stored (application/notifications/latency.py).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from application.notifications.latency import OCCURRED_AT, DeliveryTimer, stamp
 from domain.notifications.catalogue import (
     EMAIL,
     IN_APP,
@@ -35,6 +39,7 @@ from domain.notifications.rate_limit import Bucket, RateLimit
 from domain.notifications.templates import render_body, render_title
 from ports.core.clock import Clock
 from ports.core.encryption import SealedRecord, SecretSealer
+from ports.notifications.latency import NO_DELIVERY_METER, DeliveryMeter
 from ports.notifications.notification_store import (
     Delivery,
     DeliveryStatus,
@@ -97,6 +102,7 @@ class NotificationCenter:
         config: CenterConfig | None = None,
         wake: Callable[[], None] | None = None,
         role_of: Callable[[str], Awaitable[str | None]] | None = None,
+        meter: DeliveryMeter = NO_DELIVERY_METER,
     ) -> None:
         self._store = store
         self._directory = directory
@@ -109,6 +115,7 @@ class NotificationCenter:
         self._wake = wake
         # The user's role, for the admins' defaults per role (none: the catalogue's).
         self._role_of = role_of
+        self._timer = DeliveryTimer(clock, meter)
 
     def on_new_deliveries(self, wake: Callable[[], None]) -> None:
         """The dispatcher's nudge: due deliveries go out now rather than at its next poll."""
@@ -135,11 +142,13 @@ class NotificationCenter:
         *,
         source_id: str | None = None,
         digest: bool = False,
+        occurred_at: datetime | None = None,
     ) -> Outcome:
         """Notifies a user of `event` (a catalogue type: "margin.call"...). The hook for new
         sources: the filing calendar calls `notify(user, "filing.due", {...})`. `digest`:
         one notification standing for several events of the type, rendered with its digest
-        templates where it has them (same preferences and channels)."""
+        templates where it has them (same preferences and channels). `occurred_at`: when the
+        event happened, the start of its alert latency (None: now)."""
         now = self._clock.now()
         level = effective_priority(event, priority)
         fields = json_safe(data)
@@ -148,6 +157,8 @@ class NotificationCenter:
         title = render_title(spec.digest_title if digested else spec.title, fields)
         body = render_body(spec.digest_body if digested else spec.body, fields)
         source = source_id or source_key(event, user_id, sorted(fields.items()), now.isoformat())
+        if occurred_at is not None:
+            fields[OCCURRED_AT] = stamp(occurred_at)
         prefs = await self.preferences(user_id)
         plans = plan(event, level, prefs, now, lambda ch, at: self._take(user_id, ch, at))
         in_app_id, inbox = None, None
@@ -170,6 +181,8 @@ class NotificationCenter:
             rows.extend(await self._fan_out(base, chosen, explicit))
         added = set(await self._store.add_deliveries(rows, inbox))
         fresh = tuple(r for r in rows if r.id in added)
+        if inbox is not None and (fresh or not rows):  # not a replay the outbox ignored
+            self._timer.delivered(event, IN_APP, occurred_at or now)
         if self._wake is not None and any(r.status is DeliveryStatus.PENDING for r in fresh):
             self._wake()
         return Outcome(in_app_id, fresh)

@@ -10,6 +10,7 @@ exponential backoff with full jitter, `uniform(0, min(cap, base * 2**attempt))`;
 non-retryable failure, a missing sender or destination, or the last attempt dead-letters
 the delivery with its reason (replayable). Delivery is at least once: a crash between
 send and mark-sent sends the same delivery id again, which receivers use to drop repeats.
+Each delivery that went through is timed from its event (application/notifications/latency.py).
 """
 
 from __future__ import annotations
@@ -18,17 +19,19 @@ import asyncio
 import random
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from application.notifications.center import (
     NotificationCenter,
     delivery_key,
     source_key,
 )
+from application.notifications.latency import DeliveryTimer, occurred_at, timed_from
 from domain.notifications.catalogue import NORMAL
 from domain.notifications.digest import digest_text
 from ports.core.clock import Clock
 from ports.core.encryption import DecryptionRefused
+from ports.notifications.latency import NO_DELIVERY_METER, DeliveryMeter
 from ports.notifications.notification_store import Delivery, Failure, NotificationStore
 from ports.notifications.notifications import (
     Channel,
@@ -68,6 +71,7 @@ class Dispatcher:
         clock: Clock,
         policy: RetryPolicy | None = None,
         draw: Callable[[], float] = random.random,
+        meter: DeliveryMeter = NO_DELIVERY_METER,
     ) -> None:
         self._store = store
         self._center = center
@@ -76,6 +80,7 @@ class Dispatcher:
         self._clock = clock
         self._policy = policy or RetryPolicy()
         self._draw = draw
+        self._timer = DeliveryTimer(clock, meter)
 
     async def run_once(self) -> int:
         """One pass: digests, then one batch of due deliveries; returns how many were tried."""
@@ -140,8 +145,9 @@ class Dispatcher:
         destination = await self._destination(delivery, channel)
         if destination is None:
             return Failure(delivery.id, "destination no longer exists")
+        occurred = occurred_at(delivery.data)
         try:
-            message = self._message(delivery)
+            message = self._message(delivery, occurred)
         except DecryptionRefused:  # sealed under a KEK this process lacks (an ephemeral one)
             return Failure(delivery.id, "sealed with a key this process lacks")
         try:
@@ -150,6 +156,7 @@ class Dispatcher:
             return self._failed(delivery, failure.reason, failure.retryable)
         except Exception as exc:  # an unexpected error: retried, its type kept (not its text)
             return self._failed(delivery, f"unexpected {type(exc).__name__}", True)
+        self._timer.delivered(delivery.event_type, delivery.channel, timed_from(delivery, occurred))
         return None
 
     def _failed(self, delivery: Delivery, reason: str, retryable: bool) -> Failure:
@@ -167,7 +174,9 @@ class Dispatcher:
                 return found
         return None
 
-    def _message(self, delivery: Delivery) -> OutgoingMessage:
+    def _message(self, delivery: Delivery, occurred: datetime | None = None) -> OutgoingMessage:
+        """The message of a delivery; `occurred`: its event's time, when already read."""
+        occurred = occurred or occurred_at(delivery.data)
         data = dict(delivery.data)
         return OutgoingMessage(
             delivery_id=delivery.id,
@@ -176,6 +185,6 @@ class Dispatcher:
             priority=Priority(delivery.priority),
             title=delivery.title,
             body=self._center.open_body(delivery),
-            occurred_at=delivery.created_at,
+            occurred_at=occurred or delivery.created_at,  # the event's time when known
             data=data,
         )

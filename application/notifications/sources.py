@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 
 from application.notifications.center import NotificationCenter, source_key
@@ -93,6 +94,7 @@ class CenterNotifier:
             event,
             {"title": n.subject, "body": n.body},
             None if n.event_type else priority,
+            occurred_at=n.occurred_at,
         )
 
 
@@ -138,7 +140,9 @@ class EventNotifications:
                 "at": event.at,
             }
             source = source_key(event.name, *sorted(data.items()))
-            await self.center.notify(event.owner_id, "strategy.error", data, source_id=source)
+            await self.center.notify(
+                event.owner_id, "strategy.error", data, source_id=source, occurred_at=_at(event)
+            )
 
     async def _to_owner(
         self, event: DomainEvent, kind: str, account_id: str, data: dict[str, object]
@@ -147,7 +151,10 @@ class EventNotifications:
             account = await uow.accounts.get(account_id)
         if account is None:
             return
-        await self.center.notify(account.owner_id, kind, data, source_id=event_source(event, data))
+        source = event_source(event, data)
+        await self.center.notify(
+            account.owner_id, kind, data, source_id=source, occurred_at=_at(event)
+        )
 
     async def _held(self, event: OrderHeld) -> None:
         """ "order.held" to the account's owner and to the desk's active risk officers and
@@ -172,6 +179,20 @@ class EventNotifications:
 
     def subscriptions(self) -> list[type[DomainEvent]]:
         return [OrderDenied, OrderRejected, OrderHeld, OrderRejectedByReviewer, StrategyFailed]
+
+
+def _at(event: DomainEvent) -> datetime | None:
+    """When the event happened, where it says (an `at` time or ISO text): its alert latency's
+    start (application/notifications/latency.py)."""
+    value = getattr(event, "at", None)
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value
+    return None
 
 
 def event_source(event: DomainEvent, data: Mapping[str, object]) -> str:

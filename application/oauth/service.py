@@ -25,12 +25,9 @@ from domain.identity.permissions import (
 from domain.oauth.grants import ConsentRequest, Grant, IssuedToken, OAuthClient, TokenKind, narrowed
 from domain.oauth.tokens import (
     ACCESS_PREFIX,
-    ACCESS_TTL,
     CODE_PREFIX,
-    CODE_TTL,
     REFRESH_PREFIX,
-    REFRESH_TTL,
-    REQUEST_TTL,
+    Lifetimes,
     new_token,
     token_digest,
 )
@@ -120,6 +117,7 @@ class OAuthService:
         clock: Clock,
         ids: IdGenerator,
         audit_log: AuditLog,
+        lifetimes: Lifetimes | None = None,
     ) -> None:
         self._store = store
         self._clients = clients
@@ -127,6 +125,7 @@ class OAuthService:
         self._clock = clock
         self._ids = ids
         self._audit = audit_log
+        self._lifetimes = lifetimes or Lifetimes()
 
     # Clients -------------------------------------------------------------------------------
 
@@ -187,7 +186,7 @@ class OAuthService:
             state=state,
             scopes=requested_scopes(scopes),
             resource=served_resource,
-            expires_at=self._clock.now() + REQUEST_TTL,
+            expires_at=self._clock.now() + self._lifetimes.request,
         )
         await self._store.add_request(request)
         return request.id
@@ -241,7 +240,8 @@ class OAuthService:
         await self._store.add_token(
             IssuedToken(
                 token_digest(code), TokenKind.CODE, grant.id, client.client_id, chosen,
-                request.resource, now, now + CODE_TTL, code_challenge=request.code_challenge,
+                request.resource, now, now + self._lifetimes.code,
+                code_challenge=request.code_challenge,
                 redirect_uri=request.redirect_uri,
                 redirect_uri_explicit=request.redirect_uri_explicit,
             )
@@ -356,6 +356,15 @@ class OAuthService:
                 revoked += 1
         return revoked
 
+    # Housekeeping --------------------------------------------------------------------------
+
+    async def purge_expired(self) -> int:
+        """Delete the consent requests, codes and tokens past their expiry (the server's job
+        every BULWARK_OAUTH_PURGE_SECONDS); how many rows went. An expired credential is
+        refused whether or not it is still stored; once gone, a used one presented again (a
+        rotated refresh token, a code) is refused as unknown instead of revoking its grant."""
+        return await self._store.purge_expired(self._clock.now())
+
     # ---------------------------------------------------------------------------------------
 
     async def _live(self, client_id: str, raw: str, kind: TokenKind) -> IssuedToken | None:
@@ -389,9 +398,10 @@ class OAuthService:
     async def _issue(self, grant: Grant, basis: IssuedToken) -> Issued:
         now = self._clock.now()
         access, refresh = new_token(ACCESS_PREFIX), new_token(REFRESH_PREFIX)
+        lifetimes = self._lifetimes
         for raw, kind, ttl in (
-            (access, TokenKind.ACCESS, ACCESS_TTL),
-            (refresh, TokenKind.REFRESH, REFRESH_TTL),
+            (access, TokenKind.ACCESS, lifetimes.access),
+            (refresh, TokenKind.REFRESH, lifetimes.refresh),
         ):
             await self._store.add_token(
                 IssuedToken(
@@ -399,7 +409,7 @@ class OAuthService:
                     grant.resource, now, now + ttl,
                 )
             )  # fmt: skip
-        return Issued(access, refresh, int(ACCESS_TTL.total_seconds()), basis.scopes)
+        return Issued(access, refresh, int(lifetimes.access.total_seconds()), basis.scopes)
 
     async def _grant_of(self, token: IssuedToken) -> Grant | None:
         """The token's grant, when it stands."""

@@ -189,6 +189,7 @@ class Reconciliation:
                 f"Connection {connection.label} ({connection.kind}): {summary}. {then}",
                 Severity.CRITICAL if halted else Severity.WARNING,
                 event_type="reconciliation.drift",
+                occurred_at=report.checked_at,  # the check that confirmed the drift
             )
         )
         return AccountReport(

@@ -273,6 +273,8 @@ class HeartbeatMonitor(AuditedService):
                 f"({confirmation}). It stays halted until you resume it.",
                 Severity.CRITICAL,
                 event_type="agent.dead",
+                # The heartbeat was lost when its threshold ran out, before this check saw it.
+                occurred_at=now if heard is None else min(now, heard + agent.threshold),
             )
         )
         died_at = agent.died_at or now

@@ -59,6 +59,7 @@ class KillSwitchAudit:
                 _summary(record),
                 Severity.CRITICAL if not record.broker_confirmed else Severity.WARNING,
                 event_type="killswitch.activated",
+                occurred_at=record.halted_at,
             )
         )
 

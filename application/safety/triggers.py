@@ -216,6 +216,7 @@ class LossLimitWatch:
                 f"{breach.reason}. {record.orders_cancelled} open orders were cancelled.",
                 Severity.CRITICAL,
                 event_type="killswitch.activated",
+                occurred_at=record.halted_at,
             )
         )
         return replace(breach, kill_switch=record)

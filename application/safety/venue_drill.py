@@ -88,7 +88,8 @@ class DrillVenue:
 @dataclass(frozen=True, slots=True)
 class RunVenueDrill:
     """Rest `orders` buy limits of `symbol` at `limit_price` at every venue, then engage the
-    kill switch once, globally, with each venue's faults switched on."""
+    kill switch once, globally, with each venue's faults switched on (and, with `flatten`,
+    closing every position of the drill's accounts: a scheduled drill's)."""
 
     principal: Principal
     venues: tuple[DrillVenue, ...]
@@ -96,6 +97,7 @@ class RunVenueDrill:
     limit_price: Decimal
     orders: int = 3
     quantity: Decimal = Decimal(1)
+    flatten: bool = False
 
     def __post_init__(self) -> None:
         if not self.venues:
@@ -150,6 +152,7 @@ class VenueDrill:
                 TriggerType.MANUAL,
                 cmd.principal.id,
                 "kill-switch drill over venues: " + ", ".join(v.name for v in cmd.venues),
+                flatten=cmd.flatten,
             )
         finally:
             for venue, faults in zip(cmd.venues, before, strict=True):

@@ -376,6 +376,9 @@ class StrategyProcessor(BracketChecks):
             origin=Origin(OriginKind.STRATEGY, strategy.id),
             reduce_only=intent.reduce_only,
             idempotency_key=f"strategy:{decision.id}",
+            # Attributed to the strategy's definition as it decided (RTS 6 Art. 12).
+            algorithm=strategy.id,
+            algorithm_version=str(strategy.version),
         )
         try:
             result = await self.orders.submit(cmd)

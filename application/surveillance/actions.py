@@ -25,6 +25,7 @@ from domain.killswitch.state import Scope
 from domain.killswitch.switch import KillSwitchEvent, TriggerType
 from domain.principals import Principal, Role
 from domain.surveillance.cases import Alert, AlertAction, SurveillancePolicy
+from domain.surveillance.detections import from_us
 from ports.core.clock import Clock
 from ports.core.events import AuditEntry, AuditLog, Notification, Notifier, Severity
 from ports.core.unit_of_work import UnitOfWorkFactory
@@ -132,7 +133,14 @@ class SurveillanceActions:
         )
         for user_id in dict.fromkeys([*desk, d.owner_id]):
             await self.notifier.notify(
-                Notification(user_id, subject, body, Severity.CRITICAL, event_type=EVENT_TYPE)
+                Notification(
+                    user_id,
+                    subject,
+                    body,
+                    Severity.CRITICAL,
+                    event_type=EVENT_TYPE,
+                    occurred_at=from_us(d.detected_us),  # the order event that completed it
+                )
             )
 
     async def _record(

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from application.core.access import ensure_may_change, owned_account
 from application.core.concurrency import KeyedLocks
+from application.trading.account_openings import AccountOpenings
 from application.trading.risk_books import RiskBooks
 from domain.connections.connection import is_connection_id
 from domain.errors import CapabilityNotConfigured, Forbidden
@@ -90,10 +91,12 @@ class AccountAdmin:
         open_paper: PaperOpener | None = None,
         brokers_off: Mapping[str, CapabilityNotConfigured] | None = None,
         connections: ConnectionCheck | None = None,
+        openings: AccountOpenings | None = None,
     ) -> None:
         """`brokers`: those this deployment routes to; `brokers_off`: those it could route to
         once configured, each with its refusal naming the settings that would add it;
-        `connections` checks an owner's venue connection an account names instead."""
+        `connections` checks an owner's venue connection an account names instead;
+        `openings`: what other contexts add to a new account (its default limits)."""
         self._uow = uow_factory
         self._clock = clock
         self._ids = ids
@@ -104,6 +107,7 @@ class AccountAdmin:
         self._books = books
         self._open_paper = open_paper
         self._connections = connections
+        self._openings = openings
 
     async def open(self, command: OpenAccount) -> Account:
         """Create the account; a paper account's book opens at the paper broker with its cash."""
@@ -127,11 +131,12 @@ class AccountAdmin:
         )
         async with self._uow() as uow:
             await uow.accounts.add(account)
+            added = {} if self._openings is None else await self._openings.opened(uow, account)
             await uow.commit()
         if account.broker == PAPER and self._open_paper is not None:
             with contextlib.suppress(ValueError):  # already open: the book keeps its cash
                 self._open_paper(account.id, cash)
-        await self._record(principal, "account.open", account, {"broker": account.broker})
+        await self._record(principal, "account.open", account, {"broker": account.broker, **added})
         return account
 
     async def _check_route(self, principal: Principal, broker: str) -> None:

@@ -37,6 +37,11 @@ class SubmitOrder:
     reduce_only: bool = False
     client_order_id: str | None = None
     idempotency_key: str | None = None
+    # The algorithm that sent it, as its caller declares it (an agent's model, a bot, a
+    # strategy's version): checked when decided (domain/trading/attribution.py); like the
+    # channel, not among the terms an idempotency key promises.
+    algorithm: str | None = None
+    algorithm_version: str | None = None
     # Where the submitter's trace stands (ports/core/tracing.py: Tracer.origin), so the batch
     # that decides this order can be traced under the request that sent it.
     trace: object | None = field(default=None, compare=False, repr=False)

@@ -7,14 +7,18 @@ takes back when it fails (application/trading/orders.py runs the stages).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import KW_ONLY, dataclass
 from datetime import timedelta
 
+from application.trading.order_audit import OrderAuditTrail
 from application.trading.order_commands import OrderResult, SubmitOrder
 from domain.risk.flow import OrderFlow, Recorded
 from domain.risk.verdicts import Decision
 from domain.trading.accounts import Account
+from domain.trading.attribution import check_declared
 from domain.trading.holds import DEFAULT_HOLD_TTL
+from domain.trading.order_attribution import attribute
 from domain.trading.orders import Order
 from ports.core.clock import Clock, IdGenerator
 from ports.core.events import EventPublisher
@@ -41,9 +45,18 @@ class OrderJournal:
     # How long a held order waits for a person (application/trading/held_orders.py).
     hold_ttl: timedelta = DEFAULT_HOLD_TTL
     tracer: Tracer = NO_TRACER
+    # Where each placed order's `order.placed` audit entry is queued, written off the order
+    # path (application/trading/order_audit.py); None: no such entries (backtests, tests).
+    audit: OrderAuditTrail | None = None
 
-    def new_order(self, cmd: SubmitOrder, account: Account) -> Order:
-        """The order a command asks for, on the account's broker, not yet decided."""
+    def new_order(
+        self, cmd: SubmitOrder, account: Account, responsible: str | None = None
+    ) -> Order:
+        """The order a command asks for, on the account's broker, not yet decided, attributed
+        to `responsible` (the person answerable: the principal, an agent's owner) and the
+        account's owner. InvalidAttribution for a declared algorithm or version out of shape."""
+        if cmd.algorithm is not None or cmd.algorithm_version is not None:
+            check_declared(cmd.algorithm, cmd.algorithm_version)
         return Order(
             id=self.ids.new("ord-"),
             client_order_id=cmd.client_order_id or self.ids.new("cl-"),
@@ -60,6 +73,13 @@ class OrderJournal:
             idempotency_key=cmd.idempotency_key,
             created_at=self.clock.now(),
             broker=account.broker,
+            attribution=attribute(
+                cmd.origin,
+                responsible or cmd.principal.id,
+                account.owner_id,
+                cmd.algorithm,
+                cmd.algorithm_version,
+            ),
         )
 
     def record(
@@ -72,7 +92,7 @@ class OrderJournal:
     ) -> OrderResult | Approved:
         """A new order denied, held, or approved, as its decision says."""
         if not decision.approved:
-            order.deny(tuple(code.value for code in decision.reasons))
+            order.deny(tuple(code.value for code in decision.reasons), at=self.clock.now())
             return OrderResult(order, decision)
         if decision.held:  # BLOCK wins over HOLD (denied above); HOLD over WARN and REDUCE
             reasons = tuple(code.value for code in decision.holds)
@@ -94,6 +114,20 @@ class OrderJournal:
         recorded.append(flow.record(order, self.clock.now().timestamp()))
         return Approved(order, decision)
 
+    def placed(self, outcomes: Collection[object]) -> None:
+        """The orders a committed batch placed (decided now, not replayed), queued for their
+        audit entries; a plain call, nothing awaited on the order path."""
+        audit = self.audit
+        if audit is None or not outcomes:
+            return
+        audit.note(
+            [
+                (o.order, o.decision)
+                for o in outcomes
+                if isinstance(o, Approved | OrderResult) and o.decision is not None
+            ]
+        )
+
     async def commit(
         self,
         uow: UnitOfWork,
@@ -101,15 +135,18 @@ class OrderJournal:
         recorded: list[Recorded],
         *,
         step: str | None = None,
+        placed: Collection[object] = (),
     ) -> None:
         """Commit (traced as `step`, when named) and publish what the unit of work raised;
         when the commit fails, the orders it counted leave the order flow again (newest
-        first) before the failure goes on."""
+        first) before the failure goes on. Once committed, the orders among `placed` (the
+        batch's outcomes) are queued for their audit entries, before anything is published."""
         if step is None:
             await _commit_or_undo(uow, flow, recorded)
         else:
             with self.tracer.span("store.commit", step=step):
                 await _commit_or_undo(uow, flow, recorded)
+        self.placed(placed)
         await self.publisher.publish(uow.collect_events())
 
 

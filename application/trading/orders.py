@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
 
-from application.core.access import account_seen, ensure_may_change, may_act_on
+from application.core.access import account_seen, ensure_may_change, person_acting
 from application.core.batching import KeyedBatcher
 from application.core.concurrency import KeyedLocks
 from application.core.retry import retry_on_conflict
@@ -21,6 +21,7 @@ from application.trading.broker_router import BrokerRouter as BrokerRouter
 from application.trading.halts import HaltLatch
 from application.trading.held_halts import reject_if_halted
 from application.trading.in_doubt import DEFAULT_GRACE, InDoubtReport, InDoubtResolver
+from application.trading.order_audit import OrderAuditTrail
 from application.trading.order_booking import OrderDispatch
 from application.trading.order_commands import OrderResult as OrderResult
 from application.trading.order_commands import StoredKeys, check_same, check_same_order
@@ -112,6 +113,7 @@ class OrderService:
         in_doubt_grace: timedelta = DEFAULT_GRACE,
         states: TradingStateCache | None = None,
         hold_ttl: timedelta = DEFAULT_HOLD_TTL,
+        audit: OrderAuditTrail | None = None,
     ) -> OrderService:
         """The three stages over these collaborators (the embedded service, tests, backtests;
         bootstrap/containers/trading.py wires the stages itself)."""
@@ -121,7 +123,7 @@ class OrderService:
             latch=latch, books=books, states=states, throttle=throttle,
             max_order_notional=max_order_notional, meter=meter, tracer=tracer,
         )  # fmt: skip
-        journal = OrderJournal(ids, clock, publisher, hold_ttl=hold_ttl, tracer=tracer)
+        journal = OrderJournal(ids, clock, publisher, hold_ttl=hold_ttl, tracer=tracer, audit=audit)
         dispatch = OrderDispatch(
             uow_factory, brokers, publisher, clock, locks,
             latch=latch, books=books, tracer=tracer, in_doubt_grace=in_doubt_grace,
@@ -271,7 +273,7 @@ class OrderService:
             account = await dispatch.account(uow, account_id)
             stored = await StoredKeys.read(uow, account_id, cmds)
             reads = gate.reads(uow, ticket)
-            allowed: dict[Principal, bool] = {}
+            acting: dict[Principal, str | None] = {}  # who answers for each principal's orders
             keys: dict[str, int] = {}
             client_ids: set[str] = set()
             outcomes: list[_Outcome] = []
@@ -281,7 +283,8 @@ class OrderService:
                     if account is None:
                         raise NotFound(f"account {account_id} not found")
                     ensure_may_change(cmd.principal)  # a viewer's order: Forbidden
-                    if not await _may_act(uow, cmd.principal, account, allowed):
+                    responsible = await _acting(uow, cmd.principal, account, acting)
+                    if responsible is None:
                         raise NotFound(f"account {account_id} not found")
                     earlier = keys.get(cmd.idempotency_key or "")
                     if earlier is not None:
@@ -298,7 +301,7 @@ class OrderService:
                         keys[cmd.idempotency_key] = index
                     if cmd.client_order_id:
                         client_ids.add(cmd.client_order_id)
-                    order = journal.new_order(cmd, account)
+                    order = journal.new_order(cmd, account, responsible)
                     decision = await gate.evaluate(uow, account, order, reads)
                     if not decision.approved and not checked:
                         checked = True
@@ -310,7 +313,7 @@ class OrderService:
                     raise
                 except DomainError as exc:
                     outcomes.append(exc)
-            await journal.commit(uow, flow, recorded, step="decisions")
+            await journal.commit(uow, flow, recorded, step="decisions", placed=outcomes)
             return outcomes
 
     async def release_held(
@@ -363,7 +366,7 @@ class OrderService:
             if decision.approved:  # HOLD verdicts waived: a person approved this order
                 outcome = journal.approve(order, account, decision, flow, recorded)
             else:
-                order.deny(tuple(code.value for code in decision.reasons))
+                order.deny(tuple(code.value for code in decision.reasons), at=now)
                 outcome = OrderResult(order, decision)
             await journal.commit(uow, flow, recorded)
             return outcome
@@ -410,10 +413,12 @@ def _replay(cmd: SubmitOrder, stored: StoredKeys) -> OrderResult | None:
     return None
 
 
-async def _may_act(
-    uow: UnitOfWork, principal: Principal, account: Account, known: dict[Principal, bool]
-) -> bool:
-    allowed = known.get(principal)
-    if allowed is None:
-        allowed = known[principal] = await may_act_on(uow, principal, account)
-    return allowed
+async def _acting(
+    uow: UnitOfWork, principal: Principal, account: Account, known: dict[Principal, str | None]
+) -> str | None:
+    """The person answerable for the principal's orders on the account (an agent's owner),
+    None when it may not act on it: asked once per principal in a batch."""
+    if principal in known:
+        return known[principal]
+    acting = known[principal] = await person_acting(uow, principal, account)
+    return acting

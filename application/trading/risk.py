@@ -20,6 +20,7 @@ from application.model_records.recorder import PredictionRecorder
 from application.trading.held_correlation import held_positions_correlation
 from application.trading.orders import OrderService
 from application.trading.policies import PolicyCache
+from application.trading.rule_guards import RuleGuards
 from application.trading.snapshots import instrument_map, load_risk_view
 from application.trading.stored_returns import stored_returns
 from application.trading.trading_state_cache import TradingStateCache
@@ -29,6 +30,7 @@ from domain.principals import Principal, Role
 from domain.risk.analysis import TradeAnalysis, TradeContext, trade_facts
 from domain.risk.gate import compile_policy
 from domain.risk.held_correlation import HeldCorrelation, NoHeldCorrelation
+from domain.risk.loosening import loosening
 from domain.risk.metrics import (
     InvalidRiskInput,
     PortfolioMetrics,
@@ -163,6 +165,9 @@ class RiskService:
     # The order path's trading states cache, whose bound the rules' revision shares: a rule
     # write answers once that bound has passed (application/trading/policies.py).
     states: TradingStateCache | None = None
+    # What other contexts check before a rule changes or goes (live trading's required
+    # limits): application/trading/rule_guards.py.
+    guards: RuleGuards | None = None
 
     # -- CRUD --------------------------------------------------------------------------
     async def create(self, principal: Principal, draft: RuleDraft) -> RiskRule:
@@ -176,20 +181,33 @@ class RiskService:
         return rule
 
     async def update(self, principal: Principal, rule_id: str, draft: RuleDraft) -> RiskRule:
+        """Replace the rule; an edit that loosens it (domain/risk/loosening.py) is audited
+        besides, with the values before and after (`risk_rule.loosen`)."""
         ensure_may_change(principal)
         async with self.uow_factory() as uow:
             current = await self._modifiable(uow, principal, rule_id)
             rule = await self._validated(uow, principal, rule_id, draft, current.owner_id)
+            if self.guards is not None:
+                await self.guards.check(uow, principal, current, rule)
             await uow.risk_rules.add(rule)
             await uow.commit()
         await self._in_force()
         await self._record(principal, "risk_rule.update", rule)
+        looser = loosening(current, rule)
+        if looser:
+            details = {"before": _values(current), "after": _values(rule), "looser": list(looser)}
+            entry = AuditEntry(
+                principal.id, "risk_rule.loosen", rule.id, "ok", self.clock.now(), details
+            )
+            await self.audit.record(entry)
         return rule
 
     async def delete(self, principal: Principal, rule_id: str) -> None:
         ensure_may_change(principal)
         async with self.uow_factory() as uow:
             rule = await self._modifiable(uow, principal, rule_id)
+            if self.guards is not None:
+                await self.guards.check(uow, principal, rule, None)
             await uow.risk_rules.remove(rule_id)
             await uow.commit()
         await self._in_force()
@@ -480,15 +498,21 @@ class RiskService:
         return rule
 
     async def _record(self, principal: Principal, action: str, rule: RiskRule) -> None:
-        details = {
-            "rule_type": rule.rule_type.value,
-            "params": dict(rule.params),
-            "action": rule.action.value,
-            "active": rule.is_active,
-        }
         await self.audit.record(
-            AuditEntry(principal.id, action, rule.id, "ok", self.clock.now(), details)
+            AuditEntry(principal.id, action, rule.id, "ok", self.clock.now(), _values(rule))
         )
+
+
+def _values(rule: RiskRule) -> dict[str, Any]:
+    """What the audit keeps of a rule: its type, params, action, state and where it applies."""
+    return {
+        "rule_type": rule.rule_type.value,
+        "params": dict(rule.params),
+        "action": rule.action.value,
+        "active": rule.is_active,
+        "scope": rule.scope.value,
+        "account_id": rule.account_id,
+    }
 
 
 async def _agent_for(uow: UnitOfWork, principal: Principal, agent_id: str) -> None:

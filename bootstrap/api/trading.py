@@ -19,4 +19,5 @@ def bundle(w: Wiring) -> Bundle:
         margin=w.safety.margin,
         idempotency=w.idempotency,
         held_orders=w.trading.held_orders,
+        attribution=w.trading.attribution_export,
     )

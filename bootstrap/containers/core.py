@@ -123,6 +123,10 @@ class CoreContainer(containers.DeclarativeContainer):
         encryption.secrets_die_on_restart, settings, store_kind
     )
 
+    # What the use cases measure (bootstrap/metrics.py), shared with the kill-switch lane;
+    # the notification center times its deliveries on it too.
+    meter = providers.Singleton(parts.prometheus_meter)
+
     # The notification center every notify() lands in (bootstrap/notifications.py): its
     # outbox and inbox store and the users' endpoints it delivers to.
     notification_store = providers.Singleton(
@@ -142,6 +146,7 @@ class CoreContainer(containers.DeclarativeContainer):
     notification_center = providers.Singleton(
         notifications_wiring.center,
         settings, notification_store, channel_destinations, clock, sealer, uow_factory,
+        meter=meter,
     )  # fmt: skip
     notifier = providers.Singleton(
         notifications_wiring.notifier,
@@ -218,8 +223,6 @@ class CoreContainer(containers.DeclarativeContainer):
     locks = providers.Singleton(KeyedLocks)
     # Shared by the order path and the kill switch, whichever thread it runs on.
     latch = providers.Singleton(HaltLatch)
-    # What the use cases measure (bootstrap/metrics.py), shared with the kill-switch lane.
-    meter = providers.Singleton(parts.prometheus_meter)
 
     # Who is calling: passwords, tokens, TOTP, API keys (every listener checks them).
     hasher = providers.Singleton(parts.argon2_hasher)

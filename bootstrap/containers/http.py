@@ -42,6 +42,7 @@ def http_config(settings: Settings) -> HttpConfig:
         ws_queue_size=settings.http.ws_queue_size,
         docs_enabled=settings.core.docs_enabled,
         cors_origins=settings.http.cors_origins,
+        public_url=(settings.http.public_url or "").rstrip("/") or None,
         kyc_max_bytes=settings.kyc.kyc_max_bytes,
         analytics_max_body_bytes=settings.http.analytics_max_body_bytes,  # options compute
         # /metrics: its bearer token, or hidden in prod without one.

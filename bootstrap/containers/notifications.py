@@ -57,6 +57,7 @@ class NotificationsContainer(containers.DeclarativeContainer):
     notification_dispatcher = providers.Singleton(
         notifications.dispatcher, core.settings, core.notification_store,
         core.notification_center, notification_senders, core.channel_destinations, core.clock,
+        meter=core.meter,
     )  # fmt: skip
     notification_service = providers.Singleton(
         NotificationService,

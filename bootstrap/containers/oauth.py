@@ -10,7 +10,9 @@ from dependency_injector import containers, providers
 from application.oauth.agents import SafetyGrantAgents
 from application.oauth.clients import Clients
 from application.oauth.service import OAuthService
+from bootstrap import oauth as oauth_wiring
 from bootstrap.containers.stores import store_provider
+from bootstrap.periodic import serving_job
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -49,5 +51,11 @@ class OauthContainer(containers.DeclarativeContainer):
     clients = providers.Singleton(Clients, store, documents, core.clock)
     agents = providers.Singleton(SafetyGrantAgents, safety.agents, core.uow_factory)
     service = providers.Singleton(
-        OAuthService, store, clients, agents, core.clock, core.ids, core.audit
-    )
+        OAuthService, store, clients, agents, core.clock, core.ids, core.audit,
+        providers.Callable(oauth_wiring.lifetimes, core.settings),
+    )  # fmt: skip
+    # The expired requests, codes and tokens deleted, once across the deployment (a lease).
+    purge = providers.Resource(
+        serving_job, "oauth_purge", oauth_wiring.purge_expired, service.provider,
+        core.settings.provided.oauth.purge_seconds, core.process, core.job_leases,
+    )  # fmt: skip

@@ -16,6 +16,7 @@ from dependency_injector import containers, providers
 
 from application.safety.agents import AgentService, HeartbeatMonitor
 from application.safety.drill_faults import DrillFaultControl
+from application.safety.execution_throttle import StrategyStops
 from application.safety.killswitch import KillSwitchConfig
 from application.safety.killswitch_groups import ScopeGroups
 from application.safety.killswitch_memory import KillSwitchMemory
@@ -23,6 +24,7 @@ from application.safety.margin import MarginService, MarginWatch
 from application.safety.succession import SuccessionScheduler, SuccessionService
 from application.safety.triggers import LossLimitWatch
 from application.trading.in_doubt_watch import InDoubtWatch
+from bootstrap import execution_throttle as throttle_wiring
 from bootstrap.containers import http
 from bootstrap.killswitch_wiring import wire_killswitch
 from bootstrap.lane_killswitch import LaneKillSwitch
@@ -106,6 +108,23 @@ class SafetyContainer(containers.DeclarativeContainer):
         providers.Callable(in_doubt_grace, core.settings),
     )  # fmt: skip
     drill_faults = providers.Singleton(DrillFaultControl, core.paper_faults, core.clock, core.audit)
+    # The execution throttle (bootstrap/execution_throttle.py): N ORDER_RATE breaches of an
+    # agent, strategy or account within a window disable it; counted in Redis when configured.
+    # The strategies context adds its stop to `throttle_stops` (it is above safety).
+    throttle_stops = providers.Singleton(StrategyStops)
+    breach_window = providers.Selector(
+        core.shared_kind,
+        local=providers.Singleton(throttle_wiring.memory_breach_window),
+        redis=providers.Singleton(throttle_wiring.redis_breach_window, core.redis_client),
+    )
+    execution_throttle = providers.Singleton(
+        throttle_wiring.execution_throttle,
+        core.settings, breach_window, killswitch, core.uow_factory, core.audit, core.notifier,
+        core.clock, throttle_stops,
+    )  # fmt: skip
+    throttle_in_process = providers.Resource(
+        throttle_wiring.throttle_lifetime, core.settings, core.bus, execution_throttle.provider
+    )
 
     # The lane's own listener: the kill-switch routes and the health checks.
     http_config = providers.Singleton(http.http_config, core.settings)

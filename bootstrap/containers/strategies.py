@@ -4,13 +4,14 @@ run in worker threads beside the strategies."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dependency_injector import containers, providers
 
 from application.strategies.service import StrategyService
 from application.strategies.signals import SignalService
 from application.strategies.strategy_processor import StrategyProcessor
+from application.strategies.throttle_stop import StrategyThrottleStop
 from bootstrap.backtests import (
     backtest_service,
     backtests_lifetime,
@@ -117,3 +118,11 @@ class StrategiesContainer(containers.DeclarativeContainer):
         combiner_reports, core.settings, strategy_stores.provided.strategies,
         market_data.bar_store.provider, inference.sentiment.provider,
     )  # fmt: skip
+    # The execution throttle turns a strategy off here (application/strategies/throttle_stop.py).
+    throttle_stop = providers.Singleton(StrategyThrottleStop, strategy_stores.provided.strategies)
+
+
+def prepare(container: Any, settings: Any) -> None:
+    """The execution throttle stops a strategy through this context (built on first use,
+    after the composition's overrides): the kill switch has no strategy scope."""
+    container.safety.throttle_stops().add(container.throttle_stop)

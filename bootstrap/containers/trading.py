@@ -10,20 +10,25 @@ from dependency_injector import containers, providers
 
 from application.model_records.recorder import PredictionRecorder
 from application.trading.account_admin import AccountAdmin
+from application.trading.account_openings import AccountOpenings
 from application.trading.account_sync import AccountSync
 from application.trading.accounts import AccountQueries
+from application.trading.attribution_export import AttributionExport
 from application.trading.held_orders import HeldOrders
 from application.trading.instrument_catalog import InstrumentCatalog
+from application.trading.order_audit import OrderAuditTrail
 from application.trading.order_booking import OrderDispatch
 from application.trading.order_gate import OrderGate
 from application.trading.order_journal import OrderJournal
 from application.trading.orders import OrderService
 from application.trading.risk import RiskService
 from application.trading.risk_books import RiskBooks
+from application.trading.rule_guards import RuleGuards
 from application.trading.trading_state_cache import TradingStateCache
 from bootstrap.containers.safety import in_doubt_grace, order_hold_ttl
 from bootstrap.containers.stores import store_provider
 from bootstrap.crash_rehearsal import rehearsing_store
+from bootstrap.order_audit import order_audit_lifetime
 from bootstrap.reference_data import asset_directory, brokers_off, routed_brokers
 from bootstrap.settings import Settings
 from domain.killswitch.switch import EmergencyHalt, TradingStateChanged
@@ -97,11 +102,15 @@ class TradingContainer(containers.DeclarativeContainer):
         ),
         meter=core.meter, tracer=core.tracing.provided.tracer,
     )  # fmt: skip
+    # Each placed order's `order.placed` audit entry, appended off the order path in batches
+    # (application/trading/order_audit.py); what is still queued is written at a stop.
+    order_audit = providers.Singleton(OrderAuditTrail, core.audit)
+    order_audit_writing = providers.Resource(order_audit_lifetime, order_audit, core.database)
     order_journal = providers.Singleton(
         OrderJournal,
         core.ids, core.clock, core.publisher,
         hold_ttl=providers.Callable(order_hold_ttl, core.settings),
-        tracer=core.tracing.provided.tracer,
+        tracer=core.tracing.provided.tracer, audit=order_audit,
     )  # fmt: skip
     order_dispatch = providers.Singleton(
         OrderDispatch,
@@ -127,22 +136,30 @@ class TradingContainer(containers.DeclarativeContainer):
     prediction_recorder = providers.Singleton(
         PredictionRecorder, prediction_store, core.clock, core.ids
     )
+    # What other contexts add: checks before a rule changes or goes, steps of opening an account
+    # (live trading's required and default limits: bootstrap/containers/live_trading.py).
+    rule_guards = providers.Singleton(RuleGuards)
+    account_openings = providers.Singleton(AccountOpenings)
     risk = providers.Singleton(
         RiskService,
         core.uow_factory, core.quotes, core.clock, core.ids, core.policies, core.audit,
         inference.risk_rater, orders,
         equity_history=equity_history, trade_context=inference.trade_context,
         predictions=prediction_recorder, bars=market_data.bar_store.provider,
-        states=trading_states,
+        states=trading_states, guards=rule_guards,
     )  # fmt: skip
     accounts = providers.Singleton(AccountQueries, core.uow_factory, core.quotes)
+    # The orders of a period with their attribution (API and `bulwark orders export`).
+    attribution_export = providers.Singleton(
+        AttributionExport, core.uow_factory, core.audit, core.clock
+    )
     account_admin = providers.Singleton(
         AccountAdmin,
         core.uow_factory, core.clock, core.ids, core.audit, core.locks,
         providers.Callable(routed_brokers, core.brokers),
         books=risk_books, open_paper=core.paper_broker.provided.seed_account,
         brokers_off=providers.Callable(brokers_off, core.settings),
-        connections=connections.service.provided.routable,
+        connections=connections.service.provided.routable, openings=account_openings,
     )  # fmt: skip
     account_sync = providers.Singleton(
         AccountSync,

@@ -14,9 +14,12 @@ from bootstrap.settings.brokers import BrokerSettings
 from bootstrap.settings.calendars import CalendarSettings
 from bootstrap.settings.core import CoreSettings, HttpSettings
 from bootstrap.settings.devices import DeviceSettings
+from bootstrap.settings.drills import DrillSettings
+from bootstrap.settings.drop_copy import DropCopySettings
 from bootstrap.settings.identity import IdentitySettings, KeySettings, KycSettings
 from bootstrap.settings.inference import InferenceSettings, NewsSettings
 from bootstrap.settings.kafka import KafkaSettings
+from bootstrap.settings.live_trading import LiveTradingSettings
 from bootstrap.settings.market_data import (
     MarketDataSettings,
     MarketVendorSettings,
@@ -25,6 +28,7 @@ from bootstrap.settings.market_data import (
 from bootstrap.settings.markets import MarketsSettings
 from bootstrap.settings.model_signals import ModelSignalSettings
 from bootstrap.settings.notifications import ChannelSettings, NotifySettings
+from bootstrap.settings.oauth import OAuthSettings
 from bootstrap.settings.observability import ObservabilitySettings
 from bootstrap.settings.price_alerts import PriceAlertSettings
 from bootstrap.settings.rebalancing import RebalancingSettings
@@ -63,7 +67,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     keys: KeySettings = _section(KeySettings)
     kyc: KycSettings = _section(KycSettings)
     devices: DeviceSettings = _section(DeviceSettings)
+    oauth: OAuthSettings = _section(OAuthSettings)
     safety: SafetySettings = _section(SafetySettings)
+    drills: DrillSettings = _section(DrillSettings)
+    live_trading: LiveTradingSettings = _section(LiveTradingSettings)
     notify: NotifySettings = _section(NotifySettings)
     channels: ChannelSettings = _section(ChannelSettings)
     price_alerts: PriceAlertSettings = _section(PriceAlertSettings)
@@ -77,6 +84,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     calendar: CalendarSettings = _section(CalendarSettings)
     news: NewsSettings = _section(NewsSettings)
     surveillance: SurveillanceSettings = _section(SurveillanceSettings)
+    drop_copy: DropCopySettings = _section(DropCopySettings)
     fear_greed: FearGreedSettings = _section(FearGreedSettings)
     hype: HypeMeterSettings = _section(HypeMeterSettings)
     review: ReviewSettings = _section(ReviewSettings)
@@ -156,6 +164,11 @@ def _check_across(s: Settings) -> None:
                 f"{s.brokers.var('paper_faults')} must be unset when BULWARK_ENV=prod "
                 "(broker faults are for drills, never in production)"
             )
+        if (s.http.public_url or "").startswith("http://"):
+            raise SettingsError(
+                f"{s.http.var('public_url')} must be an https:// URL when BULWARK_ENV=prod "
+                "(it is the OAuth issuer and the MCP resource people's assistants trust)"
+            )
         ibkr_unverified = not s.brokers.ibkr_verify_ssl and not s.brokers.ibkr_local
         if s.brokers.broker == "ibkr" and ibkr_unverified:
             raise SettingsError(
@@ -175,6 +188,10 @@ def _check_across(s: Settings) -> None:
             f"{s.brokers.var('alpaca_key_id')} and {s.brokers.var('alpaca_secret_key')} are "
             f"required when {s.market_data.var('primary')} or "
             f"{s.market_data.var('fallbacks')} names alpaca"
+        )
+    if s.drop_copy.kafka_topic and not s.kafka.bootstrap:
+        raise SettingsError(
+            f"{s.kafka.var('bootstrap')} is required when {s.drop_copy.var('kafka_topic')} is set"
         )
     if s.hype.social_source == "kafka" and not s.kafka.bootstrap:
         raise SettingsError(

@@ -83,11 +83,22 @@ class HttpSettings(Section, frozen=True, kw_only=True):
     ws_ping_seconds: Seconds = 20.0
     ws_queue_size: PosInt = 1000
     cors_origins: tuple[str, ...] = ()
+    # This server as its users reach it (https://bulwark.example.com: scheme and host, no path),
+    # behind a proxy that passes on another Host: the OAuth issuer, the protected resource
+    # (`<public URL>/mcp`) and the discovery documents' URLs. Unset: the request's own.
+    public_url: str | None = None
     # Body limit of POST /api/v1/analytics/options/greeks and .../implied-vol only (JSON or
     # Arrow): a million options are ~100 MB of JSON; the rest of the API keeps max_body_bytes.
     analytics_max_body_bytes: Annotated[int, msgspec.Meta(ge=1024, le=1_073_741_824)] = 67_108_864
 
     def check(self) -> None:
+        if self.public_url is not None and not re.match(
+            r"^https?://[^/\s?#@]+/?$", self.public_url
+        ):
+            raise SettingsError(
+                f"{self.var('public_url')}: expected an origin like https://bulwark.example.com "
+                "(scheme and host, no path)"
+            )
         for origin in self.cors_origins:
             if origin != "*" and not re.match(r"^https?://[^/\s]+$", origin):
                 raise SettingsError(

@@ -43,3 +43,12 @@ class SafetySettings(Section, frozen=True, kw_only=True):
     # Each venue connection's accounts are compared with their venue this often (positions
     # and working orders; application/reconciliation/service.py); 0 turns it off.
     reconcile_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 60.0
+    # The execution throttle (MiFID II RTS 6 Art. 15; application/safety/execution_throttle.py):
+    # `throttle_breaches` orders denied ORDER_RATE within `throttle_window_seconds`, counted per
+    # agent, strategy or (a person's orders) account, disable it until a person re-enables it
+    # (the kill switch, trigger `throttle`; a strategy is turned off). `throttle_duplicates`:
+    # DUPLICATE_ORDER denials count as breaches too. `throttle` false: nothing is counted.
+    throttle: bool = True
+    throttle_breaches: Annotated[int, msgspec.Meta(ge=1, le=1_000)] = 3
+    throttle_window_seconds: Seconds = 60.0
+    throttle_duplicates: bool = False

@@ -24,6 +24,9 @@ class TriggerType(StrEnum):
     SURVEILLANCE = "surveillance"  # a HIGH surveillance alert paused an agent
     AGENT = "agent"  # an agent halted itself, or an account granted to it (never resumes it)
     RECONCILIATION = "reconciliation"  # the venue and Bulwark disagree (halt_on_drift)
+    # Repeated ORDER_RATE denials disabled an agent or an account (the execution throttle,
+    # MiFID II RTS 6 Art. 15): until a person resumes it.
+    THROTTLE = "throttle"
 
 
 # How long a principal's activation stays locked after its last counted wrong passcode.

@@ -104,6 +104,14 @@ CATALOGUE: dict[str, EventType] = {
             "An account's venue and Bulwark disagree on its positions or working orders.",
         ),
         _t(
+            "drill.failed",
+            HIGH,
+            _LOUD,
+            "$title",
+            "$body",
+            "A scheduled kill-switch drill failed: to its owner and the risk officers.",
+        ),
+        _t(
             "margin.warning",
             HIGH,
             _LOUD,

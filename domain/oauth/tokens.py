@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Final
 
@@ -21,6 +22,17 @@ REFRESH_TTL: Final = timedelta(days=30)
 CODE_TTL: Final = timedelta(minutes=5)
 # How long a person has to answer the consent page.
 REQUEST_TTL: Final = timedelta(minutes=15)
+
+
+@dataclass(frozen=True, slots=True)
+class Lifetimes:
+    """How long each credential of the authorization server lives (the operator's settings;
+    the constants above by default)."""
+
+    access: timedelta = ACCESS_TTL
+    refresh: timedelta = REFRESH_TTL
+    code: timedelta = CODE_TTL
+    request: timedelta = REQUEST_TTL
 
 
 def new_token(prefix: str) -> str:

@@ -58,6 +58,9 @@ class ReasonCode(StrEnum):
     PATTERN_DAY_TRADER = "PATTERN_DAY_TRADER"
     DAY_TRADING_BUYING_POWER = "DAY_TRADING_BUYING_POWER"
     OPTIONS_LEVEL = "OPTIONS_LEVEL"
+    # An account on a live connection whose owner has not enabled live trading (yet), or whose
+    # opt-in waits for a second approver (application/live_trading/gate_check.py).
+    LIVE_NOT_ENABLED = "LIVE_NOT_ENABLED"
 
 
 class Action(StrEnum):

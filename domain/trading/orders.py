@@ -10,6 +10,7 @@ from enum import StrEnum
 from domain.errors import IllegalTransition, InvalidFill, InvalidOrder
 from domain.events import DomainEvent
 from domain.numbers import ZERO
+from domain.trading.attribution import Attribution
 from domain.trading.holds import SecondApproverRequired
 
 
@@ -137,7 +138,15 @@ class OrderEvent(DomainEvent):
 
 @dataclass(frozen=True, slots=True)
 class OrderDenied(OrderEvent):
+    """The gate denied the order (`reasons` its codes). Who sent it (`origin_kind` and
+    `origin_id`: the user, strategy or agent; empty in events written before them) is told, not
+    compared: the execution throttle counts an originator's ORDER_RATE denials by it."""
+
     reasons: tuple[str, ...]
+    origin_kind: str = field(default="", compare=False)
+    origin_id: str = field(default="", compare=False)
+    # When it was denied (UTC; None in events written before it): its notice's latency start.
+    at: datetime | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +285,9 @@ class Order:
     hold_reasons: tuple[str, ...] = ()
     # The people who approved it while held, in order (four eyes: the first stays held).
     approvals: tuple[HoldApproval, ...] = ()
+    # Its algorithm, the person responsible and the client (domain/trading/attribution.py),
+    # fixed when placed; None for an order stored before orders were attributed.
+    attribution: Attribution | None = None
     events: list[DomainEvent] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -328,10 +340,13 @@ class Order:
             )
         self.status = target
 
-    def deny(self, reasons: tuple[str, ...]) -> None:
+    def deny(self, reasons: tuple[str, ...], *, at: datetime | None = None) -> None:
         self._move(OrderStatus.DENIED)
         self.deny_reasons = reasons
-        self.events.append(OrderDenied(self.id, self.account_id, reasons))
+        origin = self.origin
+        self.events.append(
+            OrderDenied(self.id, self.account_id, reasons, origin.kind.value, origin.id, at=at)
+        )
 
     def hold(self, reasons: tuple[str, ...], *, expires_at: datetime | None = None) -> None:
         """A HOLD rule breached: kept, unsent, for a person; `reasons` the rules' codes."""

@@ -53,6 +53,18 @@ class AuditFilter:
     before_seq: int | None = None  # the cursor: only entries older (smaller seq) than this
 
 
+class AuditAppender(Protocol):
+    """Many entries appended at once: a burst recorded off a hot path (each order's
+    `order.placed`: application/trading/order_audit.py)."""
+
+    async def record_many(self, entries: Sequence[AuditEntry]) -> None:
+        """Append `entries` in their order as consecutive links of the chain, in one
+        transaction (one lock, one read of the head): all of them, or none when it raises.
+        Each entry is stamped and normalized as `AuditLog.record` does it; one whose details
+        need no normalizing may be kept as given (its details must not change afterwards)."""
+        ...
+
+
 class AuditTrail(Protocol):
     """The stored chain, read back. Newest first for listings, oldest first for the walk."""
 

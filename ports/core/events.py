@@ -70,6 +70,9 @@ class Notification:
     # severity) and whether the body holds a secret (a reset token: email only, sealed).
     event_type: str = ""
     confidential: bool = field(default=False, repr=False)
+    # When the event told of happened (a halt, a heartbeat's deadline): the alert latency is
+    # measured from it (application/notifications/latency.py); None: when it was notified.
+    occurred_at: datetime | None = None
 
 
 class Notifier(Protocol):

@@ -71,6 +71,19 @@ class OrderSearch:
     limit: int = 50
 
 
+@dataclass(frozen=True, slots=True)
+class OrderPeriod:
+    """Orders placed in [`since`, `until`) (by created_at), oldest first by (created_at, id),
+    strictly after `after` in that order, at most `limit`; `account_ids` None: every account
+    (supervisors). An order without created_at is in no period."""
+
+    since: datetime
+    until: datetime
+    account_ids: tuple[str, ...] | None = None
+    after: OrderCursor | None = None
+    limit: int = 500
+
+
 class OrderRepository(Protocol):
     """Orders by id, by client order id and by idempotency key (both per account).
 
@@ -96,6 +109,11 @@ class OrderRepository(Protocol):
         ...
 
     async def search(self, criteria: OrderSearch) -> list[Order]: ...
+
+    async def in_period(self, period: OrderPeriod) -> list[Order]:
+        """A page of the orders placed in a period, oldest first (the attribution export;
+        the (account_id, created_at, id) and (created_at, id) indexes serve it)."""
+        ...
 
     async def list(
         self, account_id: str | None = None, *, open_only: bool = False, limit: int = 100

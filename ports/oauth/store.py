@@ -42,3 +42,8 @@ class OAuthStore(Protocol):
     async def use_token(self, digest: str, now: datetime) -> bool:
         """Mark a code or refresh token used, atomically: True for the one caller that did,
         False when it was already used (a replay) or is unknown."""
+
+    async def purge_expired(self, now: datetime) -> int:
+        """Delete the consent requests, codes, access and refresh tokens expired by `now`
+        (`expires_at <= now`: used or not, of a standing or a revoked grant); how many rows
+        went. Clients and grants stay (a person's grants are their history)."""

@@ -80,6 +80,8 @@ def test_settings(**overrides: str) -> Settings:
         "BULWARK_EQUITY_SNAPSHOTS": "false",
         # Off unless a test is about it: the bracket loop sleeps on the fake clock (advancing it).
         "BULWARK_STRATEGY_BRACKET_SECONDS": "0",
+        # Off unless a test is about it: the drill job would run due drills under other tests.
+        "BULWARK_DRILL_SCHEDULER": "false",
         # Off unless a test is about it: the IV recorder would price chains under other tests.
         "BULWARK_IV_RECORD_SECONDS": "0",
         # Off unless a test is about it: the Fear & Greed recorder would read chains and bars.
@@ -100,6 +102,9 @@ def test_settings(**overrides: str) -> Settings:
         # Off unless a test is about it: orders sent in a burst on the fake clock look like
         # quote stuffing, and a HIGH alert would pause agents under other tests.
         "BULWARK_SURVEILLANCE": "off",
+        # Off unless a test is about it: a test's burst past an ORDER_RATE rule would halt the
+        # agent or the account behind it under the test (the execution throttle).
+        "BULWARK_THROTTLE": "false",
         # A fresh checkout's first call of a numba kernel compiles it (seconds; more on a busy
         # CI box): the 10 s default budget would answer 503 to a test about something else.
         # Tests of the budget pass their own.

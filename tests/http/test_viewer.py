@@ -143,6 +143,8 @@ PERSONAL = {
     "/api/v1/connections/{connection_id}": "the caller's own venue connections",
     "/api/v1/connections/{connection_id}/reconciliation": "the caller's own venue connections",
     "/api/v1/books/{book_id}": "the caller's own books (no desk view)",
+    "/api/v1/drills/schedules/{schedule_id}": "the owner's own drill schedules (no desk view)",
+    "/api/v1/drills/runs/{run_id}": "the owner's own drill records (no desk view)",
     "/api/v1/accounts/{account_id}/account-rules": "the account owner's own settings",
     "/api/v1/vault/keys/{vault_key_id}/access": "the caller's own vault keys",
     # A portfolio is its owner's alone (no desk view); another's answers 404.
@@ -305,6 +307,11 @@ READ_PARAMS = {
     "/api/v1/calendars/{venue}": {"start": "2026-11-23", "end": "2026-11-27"},
     "/api/v1/wealth/retirement/limits": {"tax_year": "2025"},
     "/api/v1/crypto/gas": {"chain_id": "1"},
+    "/api/v1/orders/attribution": {"from": "2026-01-01T00:00:00Z", "to": "2027-01-01T00:00:00Z"},
+    "/api/v1/compliance/evidence": {
+        "from": "2026-01-01T00:00:00Z",
+        "to": "2027-01-01T00:00:00Z",
+    },
     "/api/v1/market/bars": {
         "symbol": "AAPL",
         "start": "2024-01-01T00:00:00Z",

@@ -18,6 +18,7 @@ from adapters.http.console.attribution_page import AttributionPageController
 from adapters.http.console.backtests_page import BacktestsPageController
 from adapters.http.console.books_page import BooksPageController
 from adapters.http.console.chart_page import ChartPageController
+from adapters.http.console.compliance_page import CompliancePageController
 from adapters.http.console.connections_page import ConnectionsPageController
 from adapters.http.console.crypto_page import CryptoPageController
 from adapters.http.console.desk_agents import AgentsDeskController
@@ -27,9 +28,11 @@ from adapters.http.console.desk_signals import SignalsDeskController
 from adapters.http.console.desk_streams import StreamsDeskController
 from adapters.http.console.desk_succession import SuccessionDeskController
 from adapters.http.console.devices_page import DevicesPageController
+from adapters.http.console.drills_page import DrillsPageController
 from adapters.http.console.errors import CONSOLE_EXCEPTION_HANDLERS
 from adapters.http.console.esg_page import EsgPageController
 from adapters.http.console.events_page import EventsPageController
+from adapters.http.console.evidence_page import EvidencePageController
 from adapters.http.console.fear_greed_page import FearGreedPageController
 from adapters.http.console.fixed_income_page import FixedIncomePageController
 from adapters.http.console.frontier_page import FrontierPageController
@@ -74,6 +77,7 @@ CONTROLLERS: list[type] = [
     OrdersPageController,
     HeldPageController,
     KillSwitchPageController,
+    DrillsPageController,
     RiskDeskController,
     RiskRuleNewController,
     AgentsDeskController,
@@ -92,6 +96,8 @@ CONTROLLERS: list[type] = [
     PortfoliosPageController,
     BacktestsPageController,
     SurveillancePageController,
+    CompliancePageController,
+    EvidencePageController,
     FearGreedPageController,
     WealthPageController,
     RebalancingPageController,

@@ -64,6 +64,7 @@ NAV_GROUPS: tuple[NavGroup, ...] = (
         (
             NavItem("/console", "Overview", "o"),
             NavItem("/console/kill-switch", "Kill switch", "k"),
+            NavItem("/console/drills", "Kill-switch drills", "D"),
             NavItem("/console/events", "Live events", "e"),
             NavItem("/console/accounts", "Accounts", "a"),
             NavItem("/console/connections", "Venue connections", "V"),
@@ -74,6 +75,8 @@ NAV_GROUPS: tuple[NavGroup, ...] = (
             NavItem("/console/agents", "Agents", "g"),
             NavItem("/console/backtests", "Backtests", "b"),
             NavItem("/console/surveillance", "Surveillance", "w"),
+            NavItem("/console/compliance", "Compliance", "I"),  # I for the inventory
+            NavItem("/console/compliance/evidence", "Evidence pack", "P"),
             NavItem("/console/succession", "Succession", "c"),
         ),
     ),

@@ -33,9 +33,17 @@ OauthDep: TypeAlias = NamedDependency[OauthServices]
 
 def context(services: OauthServices) -> HttpContext:
     from adapters.http.oauth import endpoints, grants
+    from adapters.http.oauth.cors import OAuthCors
 
     def controllers(_config: Any) -> Sequence[ControllerRouterHandler]:
         return grants.CONTROLLERS
 
     protocol = endpoints.controllers(services.service, services.clock)
-    return HttpContext(NAME, services, controllers, path=API_PREFIX, elsewhere=(("/", protocol),))
+    return HttpContext(
+        NAME,
+        services,
+        controllers,
+        path=API_PREFIX,
+        elsewhere=(("/", protocol),),
+        around_app=OAuthCors,
+    )

@@ -2,8 +2,10 @@
 BulwarkProvider: discovery (RFC 9728, RFC 8414), authorize, token, register (RFC 7591) and
 revoke (RFC 7009). They answer OAuth's own JSON, as the RFCs require, never problem+json.
 
-Bulwark's URLs are read from each request (its scheme and Host, as the proxy in front passes
-them on): the issuer is this server's origin, the protected resource its `/mcp`."""
+Bulwark's URLs are its public URL (BULWARK_PUBLIC_URL) when one is set, else read from each
+request (its scheme and Host, as the proxy in front passes them on): the issuer is that origin,
+the protected resource its `/mcp` (adapters/http/security.py: public_origin). Browsers may
+call all but `authorize` cross-origin (cors.py)."""
 
 from __future__ import annotations
 

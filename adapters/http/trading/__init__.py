@@ -19,6 +19,7 @@ from application.safety.margin import MarginService
 from application.trading.account_admin import AccountAdmin
 from application.trading.account_sync import AccountSync
 from application.trading.accounts import AccountQueries
+from application.trading.attribution_export import AttributionExport
 from application.trading.held_orders import HeldOrders
 from application.trading.instrument_catalog import InstrumentCatalog
 from application.trading.orders import OrderService
@@ -44,6 +45,7 @@ class TradingServices:
     api_keys: ApiKeyService  # an agent's keys
     margin: MarginService
     held_orders: HeldOrders  # orders a HOLD rule held for a person: the queue, approve, reject
+    attribution: AttributionExport  # the orders of a period with their attribution, exported
     # Idempotency-Key claims across instances; None: the orders table's unique key alone.
     idempotency: IdempotencyStore | None = None
 
@@ -62,6 +64,7 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
         account_admin,
         accounts,
         agents,
+        attribution,
         held_orders,
         instruments,
         margin,
@@ -71,6 +74,7 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
 
     return [
         held_orders.HeldOrderController,  # before /orders/{order_id}: /orders/held is its own
+        *attribution.CONTROLLERS,  # before /orders/{order_id} too: /orders/attribution
         orders.OrderController,
         *accounts.CONTROLLERS,
         *risk.CONTROLLERS,

@@ -88,7 +88,9 @@ class OrderController(Controller):
             "Same Idempotency-Key: same answer (200 with Idempotent-Replayed: true); the key "
             "reused for a different order is 409 CONFLICT; while the first request with the key "
             "is still running, 409 IDEMPOTENCY_IN_PROGRESS with Retry-After. "
-            "404 for an account not the caller's."
+            "404 for an account not the caller's. `algorithm` / `algorithm_version`: the model "
+            "or algorithm that decided the order, as an agent or a bot declares it (kept in the "
+            "order's `attribution`; 422 INVALID_ATTRIBUTION when not printable or padded)."
         ),
         status_code=201,
         responses={
@@ -107,7 +109,8 @@ class OrderController(Controller):
                 notes={
                     409: "CONFLICT or IDEMPOTENCY_IN_PROGRESS (with Retry-After)",
                     422: "ORDER_DENIED (with `reasons`), ORDER_REJECTED, INVALID_ORDER, "
-                    "INVALID_QUANTITY or INVALID_PRICE (`errors` names the field)",
+                    "INVALID_QUANTITY, INVALID_PRICE or INVALID_ATTRIBUTION (`errors` names the "
+                    "field)",
                 },
             ),
         },
@@ -136,6 +139,8 @@ class OrderController(Controller):
             reduce_only=data.reduce_only,
             client_order_id=data.client_order_id,
             idempotency_key=idempotency_key,
+            algorithm=data.algorithm,
+            algorithm_version=data.algorithm_version,
         )
         store = trading.idempotency
         if idempotency_key is None or store is None:
@@ -195,8 +200,9 @@ class OrderController(Controller):
         "/{order_id:str}",
         summary="Cancel an open order",
         description=(
-            "200 with the order (canceled once the broker no longer lists it); 409 CONFLICT when "
-            "it is no longer open; 404 for an unknown order or another user's."
+            "200 with the order (canceled once the broker no longer lists it; a held order, "
+            "never sent, is withdrawn at once); 409 CONFLICT when it is no longer open; 404 for "
+            "an unknown order or another user's."
         ),
         status_code=200,
         responses=problem_responses(400, 401, 404, 409, 429),

@@ -3,13 +3,35 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import msgspec
 
 from adapters.http.schemas.common import DecisionOut, Ident, Input, ItemsOut, Output, Symbol
 from adapters.http.wire_format import PriceOut, QuantityOut
 from adapters.wire.numbers import Price, Quantity
+from domain.trading.attribution import MAX_ALGORITHM, MAX_ALGORITHM_VERSION
+from domain.trading.order_attribution import agent_of, strategy_of
 from domain.trading.orders import HoldApproval, Order, OrderStatus, OrderType, Side, TimeInForce
+
+# What an agent or a bot declares of the algorithm that sent an order (printable, no padding:
+# 422 INVALID_ATTRIBUTION otherwise).
+Algorithm = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1,
+        max_length=MAX_ALGORITHM,
+        description="The model or algorithm that decided the order, e.g. `momentum-llm`",
+    ),
+]
+AlgorithmVersion = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1,
+        max_length=MAX_ALGORITHM_VERSION,
+        description="Its version, e.g. `2.3.1` or a model's checkpoint",
+    ),
+]
 
 
 class OrderIn(Input):
@@ -26,6 +48,40 @@ class OrderIn(Input):
     reduce_only: bool = False
     client_order_id: Ident | None = None
     strategy_id: Ident | None = None
+    algorithm: Algorithm | None = None
+    algorithm_version: AlgorithmVersion | None = None
+
+
+class OrderAttributionOut(Output):
+    """Who and what sent the order (MiFID II RTS 6 Art. 12): `algorithm` and its version (a
+    strategy's id and version, or what an agent or a bot declared; null for an order placed by
+    hand), the `agent_id` or `strategy_id` behind it, `responsible_id` the person answerable
+    for it (the submitting user; an agent's or a strategy's owner), `client_id` the account's
+    owner, and the `channel` it came in by."""
+
+    responsible_id: str
+    client_id: str
+    channel: str
+    algorithm: str | None = None
+    algorithm_version: str | None = None
+    agent_id: str | None = None
+    strategy_id: str | None = None
+
+    @classmethod
+    def from_order(cls, order: Order) -> OrderAttributionOut | None:
+        """None for an order stored before orders were attributed."""
+        attribution = order.attribution
+        if attribution is None:
+            return None
+        return cls(
+            algorithm=attribution.algorithm,
+            algorithm_version=attribution.algorithm_version,
+            agent_id=agent_of(order),
+            strategy_id=strategy_of(order),
+            responsible_id=attribution.responsible_id,
+            client_id=attribution.client_id,
+            channel=order.origin.channel.value,
+        )
 
 
 class ApprovalOut(Output):
@@ -73,6 +129,8 @@ class OrderOut(Output):
     # The way it came in: api, console, kafka, mcp (the MCP server), internal (Bulwark itself:
     # a strategy's signal, a rebalance).
     origin_channel: str = "api"
+    # Who and what sent it; null for an order placed before orders were attributed.
+    attribution: OrderAttributionOut | None = None
 
     @classmethod
     def from_domain(cls, order: Order) -> OrderOut:
@@ -84,6 +142,7 @@ class OrderOut(Output):
             deny_reasons=list(order.deny_reasons),
             hold_reasons=list(order.hold_reasons),
             approvals=[ApprovalOut.from_domain(a) for a in order.approvals],
+            attribution=OrderAttributionOut.from_order(order),
         )
 
 

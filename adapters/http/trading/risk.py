@@ -30,6 +30,11 @@ _DESK_READERS = [require_roles(*READERS)]  # people and viewers
 _ANY_READER = [require_roles(*READERS_AND_AGENTS)]  # people, viewers and agents
 _RULE_422 = {422: "INVALID_RULE naming the parameter at fault"}
 _MARKS_422 = {422: "NO_REFERENCE_PRICE: a held symbol has no mark"}
+_LIVE_LIMITS = (
+    "409 LIVE_LIMITS_REQUIRED when it would leave an account enabled for live trading without "
+    "an active BLOCK rule of MAX_ORDER_NOTIONAL, MAX_DAILY_LOSS, ORDER_RATE or MAX_OPEN_ORDERS "
+    "(docs/live-trading.md)."
+)
 
 
 class RiskRuleController(Controller):
@@ -175,10 +180,13 @@ class RiskRuleController(Controller):
         summary="Replace a risk rule",
         description=(
             "The whole rule is replaced and validated again; the owner stays. 404 NOT_FOUND; "
-            "403 FORBIDDEN for a global rule unless risk officer or admin; 422 INVALID_RULE."
+            "403 FORBIDDEN for a global rule unless risk officer or admin; 422 INVALID_RULE. "
+            "An edit that loosens the rule (a higher maximum, deactivated, a weaker action, "
+            "applied elsewhere) is audited with the values before and after "
+            f"(`risk_rule.loosen`). {_LIVE_LIMITS}"
         ),
         guards=_PEOPLE,
-        responses=problems(400, 404, 422, 429, notes=_RULE_422),
+        responses=problems(400, 404, 409, 422, 429, notes=_RULE_422),
     )
     async def replace_risk_rule(
         self,
@@ -193,10 +201,12 @@ class RiskRuleController(Controller):
     @delete(
         "/{rule_id:str}",
         summary="Delete a risk rule",
-        description="204. 404 NOT_FOUND; 403 FORBIDDEN for a global rule unless supervisor.",
+        description=(
+            "204. 404 NOT_FOUND; 403 FORBIDDEN for a global rule unless supervisor. " + _LIVE_LIMITS
+        ),
         guards=_PEOPLE,
         status_code=204,
-        responses=problems(404, 429),
+        responses=problems(404, 409, 429),
     )
     async def delete_risk_rule(
         self, rule_id: FromPath[str], caller: CallerDep, trading: TradingDep

@@ -27,6 +27,7 @@ from domain.errors import ConcurrentUpdate
 from domain.fixedincome.daycount import DayCount
 from domain.fixedincome.terms import BondTerms
 from domain.trading.accounts import Account
+from domain.trading.attribution import Attribution
 from domain.trading.fills import Fill
 from domain.trading.instruments import AssetClass, Instrument, OptionRight
 from domain.trading.orders import (
@@ -42,7 +43,7 @@ from domain.trading.orders import (
     TimeInForce,
 )
 from domain.trading.positions import Position
-from ports.core.repositories import ORDERS_EPOCH, InstrumentSearch, OrderSearch
+from ports.core.repositories import ORDERS_EPOCH, InstrumentSearch, OrderPeriod, OrderSearch
 
 _OPEN = [s.value for s in OPEN_STATUSES]
 
@@ -70,6 +71,27 @@ def _approvals_of(doc: Any) -> tuple[HoldApproval, ...]:
         )
         for d in doc or ()
     )
+
+
+def _attribution_row(attribution: Attribution | None) -> dict[str, Any]:
+    if attribution is None:
+        return dict.fromkeys(_ATTRIBUTION_COLUMNS)
+    return {
+        "algorithm": attribution.algorithm,
+        "algorithm_version": attribution.algorithm_version,
+        "responsible_id": attribution.responsible_id,
+        "client_id": attribution.client_id,
+    }
+
+
+_ATTRIBUTION_COLUMNS = ("algorithm", "algorithm_version", "responsible_id", "client_id")
+
+
+def _attribution_of(r: Any) -> Attribution | None:
+    """The stored attribution; None for an order stored before orders were attributed."""
+    if r.responsible_id is None:
+        return None
+    return Attribution(r.responsible_id, r.client_id or "", r.algorithm, r.algorithm_version)
 
 
 @functools.lru_cache(maxsize=64)
@@ -115,6 +137,7 @@ class OrderRepo(TrackedRepo[Order]):
             "deny_reasons": list(o.deny_reasons),
             "hold_approvals": _approvals_doc(o.approvals),
             "hold_reasons": list(o.hold_reasons) or None,
+            **_attribution_row(o.attribution),
         }
 
     def from_row(self, r: Any) -> Order:
@@ -142,6 +165,7 @@ class OrderRepo(TrackedRepo[Order]):
             requested_quantity=r.requested_quantity,
             approvals=_approvals_of(r.hold_approvals),
             hold_reasons=tuple(r.hold_reasons or ()),
+            attribution=_attribution_of(r),
         )
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
@@ -220,6 +244,26 @@ class OrderRepo(TrackedRepo[Order]):
                 or_(created < at, and_(created == at, orders.c.id < after.order_id))
             )
         query = query.order_by(desc(created), desc(orders.c.id)).limit(max(0, criteria.limit))
+        return await self._many(query)
+
+    async def in_period(self, period: OrderPeriod) -> list[Order]:
+        since = literal(period.since, UtcDateTime())
+        until = literal(period.until, UtcDateTime())
+        query = select(orders).where(orders.c.created_at >= since, orders.c.created_at < until)
+        if period.account_ids is not None:
+            if not period.account_ids:
+                return []
+            query = query.where(orders.c.account_id.in_(period.account_ids))
+        after = period.after
+        if after is not None:
+            at = literal(after.created_at, UtcDateTime())
+            query = query.where(
+                or_(
+                    orders.c.created_at > at,
+                    and_(orders.c.created_at == at, orders.c.id > after.order_id),
+                )
+            )
+        query = query.order_by(orders.c.created_at, orders.c.id).limit(max(0, period.limit))
         return await self._many(query)
 
     async def open_for(self, account_id: str) -> list[Order]:

@@ -85,6 +85,13 @@ orders = Table(
     Column("hold_approvals", Json, nullable=True),
     # The codes of the HOLD rules that held it for a person: [code, ...], or null (never held).
     Column("hold_reasons", Json, nullable=True),
+    # Its attribution (domain/trading/attribution.py, migration 0054): the algorithm and its
+    # version, the person responsible, the client (the account's owner); all null for an order
+    # stored before (responsible_id is set on every order placed since).
+    Column("algorithm", String(64), nullable=True),
+    Column("algorithm_version", String(32), nullable=True),
+    Column("responsible_id", String(64), nullable=True),
+    Column("client_id", String(64), nullable=True),
     Index("uq_orders_account_client_order_id", "account_id", "client_order_id", unique=True),
     Index("uq_orders_account_idempotency_key", "account_id", "idempotency_key", unique=True),
     # Keyset paging of an account's orders, newest first.

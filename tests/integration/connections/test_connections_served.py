@@ -26,7 +26,7 @@ from tests.http.harness import PASSCODE, Harness, User
 from tests.kit.clocks import WallClock
 from tests.kit.fake_server import threaded
 
-pytestmark = pytest.mark.serves("trading", "connections")
+pytestmark = pytest.mark.serves("trading", "connections", "live_trading")
 
 CONNECTIONS = "/api/v1/connections"
 ACCOUNTS = "/api/v1/accounts"
@@ -142,7 +142,19 @@ async def account_on(h: Harness, owner: User, connection_id: str) -> str:
     account = str(opened.json()["id"])
     synced = await h.client.post(f"{ACCOUNTS}/{account}/sync", headers=owner.headers)
     assert synced.status_code == 200, synced.text
+    await live_opt_in(h, owner, account)
     return account
+
+
+async def live_opt_in(h: Harness, owner: User, account: str) -> None:
+    """The owner's opt-in to live trading, where the account's connection is live (its orders
+    are denied LIVE_NOT_ENABLED until then: docs/live-trading.md)."""
+    path = f"{ACCOUNTS}/{account}/live-opt-in"
+    state = (await h.client.get(path, headers=owner.headers)).json()
+    if state["status"] == "pending_acknowledgement":
+        typed = {"acknowledgement": state["acknowledgement_phrase"]}
+        opted = await h.client.post(path, json=typed, headers=owner.headers)
+        assert opted.json()["status"] == "enabled", opted.text
 
 
 @pytest.fixture

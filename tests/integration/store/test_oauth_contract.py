@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -98,3 +99,36 @@ async def test_a_token_is_used_once_by_digest(oauth: OAuthStore) -> None:
     found = await oauth.get_token(token.digest)
     assert found is not None and found.used_at == T0
     assert found.scopes == token.scopes and found.redirect_uri == token.redirect_uri
+
+
+async def test_the_purge_deletes_expired_requests_and_tokens_only(oauth: OAuthStore) -> None:
+    # Arrange: a request and a token of each kind on each side of the instant; a used one
+    now = T0 + timedelta(minutes=10)
+    for name, expires in (("gone", now), ("kept", now + timedelta(microseconds=1))):
+        await oauth.add_request(
+            ConsentRequest(
+                f"req-{name}", "c-1", "http://localhost/cb", True, "ch", None,
+                frozenset({P.READ}), "https://b.example/mcp", expires,
+            )
+        )  # fmt: skip
+    tokens = {
+        (kind, name): replace(a_token(f"{kind.value}-{name}".ljust(64, "0"), kind), expires_at=at)
+        for kind in TokenKind
+        for name, at in (("gone", now - timedelta(seconds=1)), ("kept", now + timedelta(days=1)))
+    }
+    for token in tokens.values():
+        await oauth.add_token(token)
+    await oauth.use_token(tokens[(TokenKind.REFRESH, "gone")].digest, T0)
+    await oauth.add_grant(Grant("og-1", "u-1", "c-1", "oauth-1", frozenset({P.READ}), "r", T0))
+
+    # Act
+    purged = await oauth.purge_expired(now)
+    again = await oauth.purge_expired(now)
+
+    # Assert
+    assert (purged, again) == (1 + len(TokenKind), 0)
+    assert await oauth.get_request("req-gone") is None
+    assert await oauth.get_request("req-kept") is not None
+    for (_, name), token in tokens.items():
+        assert (await oauth.get_token(token.digest) is None) == (name == "gone")
+    assert await oauth.get_grant("og-1") is not None

@@ -29,6 +29,7 @@ from bootstrap.settings.inference import InferenceSettings, NewsSettings
 from bootstrap.settings.market_data import MarketDataSettings, MarketVendorSettings, QuoteSettings
 from bootstrap.settings.markets import MarketsSettings
 from bootstrap.settings.notifications import ChannelSettings
+from bootstrap.settings.oauth import OAuthSettings
 from bootstrap.settings.sentiment import FearGreedSettings, HypeMeterSettings
 from bootstrap.settings.strategies import StrategySettings
 from bootstrap.settings.surveillance import SurveillanceSettings
@@ -127,6 +128,8 @@ EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "alphavantage_base_url": ("http://av.test", "http://av.test", {}),
     "polygon_cost_per_call": ("0.004", Decimal("0.004"), {}),
     "rebalance_band": ("0.02", Decimal("0.02"), {}),
+    "default_max_order_notional": ("100000", Decimal(100000), {}),
+    "default_max_daily_loss_pct": ("0.05", Decimal("0.05"), {}),
     "finnhub_cost_per_call": ("0.001", Decimal("0.001"), {}),
     "alphavantage_cost_per_call": ("0.01", Decimal("0.01"), {}),
     "news_sources": ("finnhub,polygon", ("finnhub", "polygon"), {}),
@@ -204,12 +207,31 @@ EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "social_source": ("file", "file", {"BULWARK_SOCIAL_FILE": "mentions.jsonl"}),
     "smtp_from": ("alerts@example.com", "alerts@example.com", {}),
     "cors_origins": ("https://a.example.com", ("https://a.example.com",), {}),
+    "drop_copy_webhook_url": (
+        "https://desk.example.com/drop-copy",
+        "https://desk.example.com/drop-copy",
+        {"BULWARK_DROP_COPY_WEBHOOK_SECRET": "whsec-desk"},
+    ),
+    "drop_copy_webhook_secret": (
+        "whsec-desk",
+        Secret("whsec-desk"),
+        {"BULWARK_DROP_COPY_WEBHOOK_URL": "https://desk.example.com/drop-copy"},
+    ),
+    "drop_copy_kafka_topic": (
+        "desk.drop-copy",
+        "desk.drop-copy",
+        {"BULWARK_KAFKA_BOOTSTRAP": "k:9092"},
+    ),
+    "drop_copy_retry_base_seconds": ("1.5", 1.5, {}),
+    "public_url": ("https://bulwark.example.com", "https://bulwark.example.com", {}),
     # Bounded by a neighbour (rules within the section): a value that keeps the rule.
     "market_data_breaker_minimum_calls": ("2", 2, {}),
     "quote_board_heartbeat_seconds": ("2", 2.0, {}),
     "quote_pump_poll_seconds": ("3", 3.0, {}),
     "quote_max_age_seconds": ("60", 60.0, {}),
     "access_token_ttl_seconds": ("600", 600, {}),
+    "oauth_access_token_ttl_seconds": ("600", 600, {}),
+    "oauth_refresh_token_ttl_days": ("2", 2, {}),
     "refresh_token_ttl_days": ("2", 2, {}),
     "inference_batch_size": ("16", 16, {}),
     "inference_queue_bound": ("2048", 2048, {}),
@@ -220,6 +242,10 @@ EXPLICIT: dict[str, tuple[str, object, dict[str, str]]] = {
     "hype_baseline_windows": ("10", 10, {}),
     "workers": ("2", 2, {}),
     "kill_switch_port": ("9100", 9100, {}),
+    "throttle": ("false", False, {}),
+    "throttle_breaches": ("5", 5, {}),
+    "throttle_window_seconds": ("30", 30.0, {}),
+    "throttle_duplicates": ("true", True, {}),
     "port": ("9000", 9000, {}),
 }
 
@@ -275,6 +301,11 @@ def test_the_loader_takes_each_variable_to_its_field(flat: str, tmp_path: Path) 
     [
         (CoreSettings(env="prod", demo=True), "BULWARK_DEMO"),
         (HttpSettings(cors_origins=("ftp://x",)), "BULWARK_CORS_ORIGINS"),
+        (HttpSettings(public_url="https://b.example/app"), "BULWARK_PUBLIC_URL"),
+        (
+            OAuthSettings(access_token_ttl_seconds=86_400, refresh_token_ttl_days=1),
+            "BULWARK_OAUTH_ACCESS_TOKEN_TTL_SECONDS",
+        ),
         (BrokerSettings(broker="alpaca", alpaca_key_id=Secret("AK")), "BULWARK_ALPACA_KEY_ID"),
         (MarketDataSettings(fallbacks=("none", "replay")), "BULWARK_MARKET_DATA_FALLBACKS"),
         (

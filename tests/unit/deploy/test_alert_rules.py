@@ -22,6 +22,7 @@ EXPECTED = {
     "BulwarkProviderBreakerOpen",
     "BulwarkHttpErrorRate",
     "BulwarkOutboxBacklog",
+    "BulwarkAlertDeliverySlow",  # RTS 6 Art. 16: alerts within five seconds of their event
 }
 
 promtool = shutil.which("promtool")

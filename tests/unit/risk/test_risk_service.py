@@ -107,7 +107,10 @@ async def test_update_and_delete_change_the_gate(system: Embedded) -> None:
     await system.risk.delete(ALICE, rule.id)
     await buy(system, "AAPL", 500)
     entries = [e.action for e in await system.audit.entries(rule.id)]
-    assert entries == ["risk_rule.delete", "risk_rule.update", "risk_rule.create"]
+    # 5 -> 50 lets more through: audited as a loosening too
+    assert entries == [
+        "risk_rule.delete", "risk_rule.loosen", "risk_rule.update", "risk_rule.create"
+    ]  # fmt: skip
 
 
 async def test_dry_run_reports_current_breaches_and_changes_nothing(system: Embedded) -> None:
@@ -345,3 +348,35 @@ async def test_a_buy_stop_limit_above_the_market_is_projected_at_its_limit(
 
     # Assert: the buy's cash is projected at its limit (what it may pay), not at the mark
     assert analysis.facts.margin.price == D(200)
+
+
+async def test_a_loosening_update_is_audited_with_the_values_before_and_after(
+    system: Embedded,
+) -> None:
+    # Arrange
+    rule = await system.risk.create(
+        ALICE, RuleDraft(RuleType.MAX_ORDER_NOTIONAL, {"max_notional": "1000"}, account_id="acc-a")
+    )
+
+    # Act: tightened, then loosened (raised and turned into a warning)
+    await system.risk.update(
+        ALICE, rule.id,
+        RuleDraft(RuleType.MAX_ORDER_NOTIONAL, {"max_notional": "500"}, account_id="acc-a"),
+    )  # fmt: skip
+    await system.risk.update(
+        ALICE, rule.id,
+        RuleDraft(
+            RuleType.MAX_ORDER_NOTIONAL, {"max_notional": "5000"}, action=Action.WARN,
+            account_id="acc-a",
+        ),
+    )  # fmt: skip
+    loosened = [e for e in await system.audit.entries(rule.id) if e.action == "risk_rule.loosen"]
+
+    # Assert
+    assert len(loosened) == 1
+    details = loosened[0].details
+    assert details["before"]["params"] == {"max_notional": "500"}
+    assert (details["before"]["action"], details["after"]["action"]) == ("block", "warn")
+    assert details["after"]["params"] == {"max_notional": "5000"}
+    assert details["looser"] == ["action block -> warn", "max_notional 500 -> 5000"]
+    assert loosened[0].actor == "alice"

@@ -2,6 +2,7 @@
 
 from .abuse_pattern import AbusePattern
 from .accept_invitation_in import AcceptInvitationIn
+from .account_controls_out import AccountControlsOut
 from .account_in import AccountIn
 from .account_in_broker_type_1 import AccountInBrokerType1
 from .account_in_broker_type_2_type_1 import AccountInBrokerType2Type1
@@ -120,6 +121,7 @@ from .bond_spec_in import BondSpecIn
 from .bond_terms_in import BondTermsIn
 from .bond_terms_out import BondTermsOut
 from .bond_totals_out import BondTotalsOut
+from .book_controls_out import BookControlsOut
 from .book_halt_in import BookHaltIn
 from .book_halt_out import BookHaltOut
 from .book_in import BookIn
@@ -143,6 +145,7 @@ from .calibration_out import CalibrationOut
 from .calibration_out_conventions_type_0 import CalibrationOutConventionsType0
 from .calibration_out_status import CalibrationOutStatus
 from .chain_break_out import ChainBreakOut
+from .chain_head_out import ChainHeadOut
 from .chain_out import ChainOut
 from .chain_report_out import ChainReportOut
 from .channel import Channel
@@ -181,10 +184,17 @@ from .contribution_in import ContributionIn
 from .contribution_in_source import ContributionInSource
 from .contribution_list_out import ContributionListOut
 from .contribution_out import ContributionOut
+from .control_inventory_out import ControlInventoryOut
+from .control_kind import ControlKind
+from .control_out import ControlOut
+from .control_setting_out import ControlSettingOut
+from .control_setting_out_values import ControlSettingOutValues
+from .control_test_out import ControlTestOut
 from .control_variate_out import ControlVariateOut
 from .correlation_in import CorrelationIn
 from .correlation_in_volatilities import CorrelationInVolatilities
 from .covariance_estimate_out import CovarianceEstimateOut
+from .coverage import Coverage
 from .crack_spread_in import CrackSpreadIn
 from .crack_spread_out import CrackSpreadOut
 from .crack_spread_out_conventions import CrackSpreadOutConventions
@@ -244,6 +254,14 @@ from .donation_receipt_page_out import DonationReceiptPageOut
 from .drawdown_out import DrawdownOut
 from .drift_out import DriftOut
 from .drift_view_out import DriftViewOut
+from .drill_run_out import DrillRunOut
+from .drill_runs_out import DrillRunsOut
+from .drill_schedule_in import DrillScheduleIn
+from .drill_schedule_out import DrillScheduleOut
+from .drill_schedule_patch import DrillSchedulePatch
+from .drill_schedules_out import DrillSchedulesOut
+from .drill_venue_out import DrillVenueOut
+from .element_state import ElementState
 from .employer_match_in import EmployerMatchIn
 from .employer_match_out import EmployerMatchOut
 from .endpoint_in import EndpointIn
@@ -279,6 +297,11 @@ from .esg_screen_out_thresholds import EsgScreenOutThresholds
 from .esg_screened_holding_out import EsgScreenedHoldingOut
 from .estate_tax_in import EstateTaxIn
 from .estate_tax_out import EstateTaxOut
+from .evidence_pack_out import EvidencePackOut
+from .evidence_pack_out_content import EvidencePackOutContent
+from .evidence_verify_in import EvidenceVerifyIn
+from .evidence_verify_in_content import EvidenceVerifyInContent
+from .evidence_verify_out import EvidenceVerifyOut
 from .evm_chain_out import EvmChainOut
 from .evm_chains_out import EvmChainsOut
 from .evm_wallet_in import EvmWalletIn
@@ -290,6 +313,7 @@ from .execution_out import ExecutionOut
 from .exit_in import ExitIn
 from .exit_out import ExitOut
 from .expiry_out import ExpiryOut
+from .export_order_attribution_format import ExportOrderAttributionFormat
 from .external_signal_in import ExternalSignalIn
 from .external_signal_out import ExternalSignalOut
 from .factor_model_out import FactorModelOut
@@ -325,6 +349,8 @@ from .gas_in import GasIn
 from .gas_out import GasOut
 from .gas_out_conventions import GasOutConventions
 from .gas_spike_out import GasSpikeOut
+from .get_control_inventory_format import GetControlInventoryFormat
+from .get_evidence_pack_format import GetEvidencePackFormat
 from .gex_out import GexOut
 from .gex_strike_out import GexStrikeOut
 from .giving_carryover_in import GivingCarryoverIn
@@ -472,6 +498,11 @@ from .liquidity_source_out import LiquiditySourceOut
 from .liquidity_terms_in import LiquidityTermsIn
 from .list_audit_entries_format import ListAuditEntriesFormat
 from .list_role_defaults_response_200 import ListRoleDefaultsResponse200
+from .live_opt_in_in import LiveOptInIn
+from .live_opt_in_list_out import LiveOptInListOut
+from .live_opt_in_out import LiveOptInOut
+from .live_opt_in_record_out import LiveOptInRecordOut
+from .live_status import LiveStatus
 from .login_in import LoginIn
 from .logout_in import LogoutIn
 from .lot_method import LotMethod
@@ -540,6 +571,8 @@ from .optimize_portfolio_optimization_in_view_in import OptimizePortfolioOptimiz
 from .optimize_portfolio_optimization_in_view_in_weights import OptimizePortfolioOptimizationInViewInWeights
 from .optimized_portfolio_out import OptimizedPortfolioOut
 from .optimized_weight_out import OptimizedWeightOut
+from .order_attribution_out import OrderAttributionOut
+from .order_attribution_row_out import OrderAttributionRowOut
 from .order_drift_out import OrderDriftOut
 from .order_in import OrderIn
 from .order_out import OrderOut
@@ -669,6 +702,8 @@ from .replay_catalog_out import ReplayCatalogOut
 from .replay_catalog_out_units import ReplayCatalogOutUnits
 from .replay_out import ReplayOut
 from .replay_out_shocks import ReplayOutShocks
+from .requirement_out import RequirementOut
+from .requirement_part_out import RequirementPartOut
 from .reset_requested_out import ResetRequestedOut
 from .result_out import ResultOut
 from .result_out_open_positions import ResultOutOpenPositions
@@ -765,6 +800,7 @@ from .source_out import SourceOut
 from .source_quality_out import SourceQualityOut
 from .spread_out import SpreadOut
 from .standing_out import StandingOut
+from .status import Status
 from .status_out import StatusOut
 from .status_out_settings import StatusOutSettings
 from .step_up_in import StepUpIn
@@ -914,6 +950,7 @@ from .z_score_method import ZScoreMethod
 __all__ = (
     "AbusePattern",
     "AcceptInvitationIn",
+    "AccountControlsOut",
     "AccountIn",
     "AccountInBrokerType1",
     "AccountInBrokerType2Type1",
@@ -1032,6 +1069,7 @@ __all__ = (
     "BondTermsIn",
     "BondTermsOut",
     "BondTotalsOut",
+    "BookControlsOut",
     "BookHaltIn",
     "BookHaltOut",
     "BookIn",
@@ -1055,6 +1093,7 @@ __all__ = (
     "CalibrationOutConventionsType0",
     "CalibrationOutStatus",
     "ChainBreakOut",
+    "ChainHeadOut",
     "ChainOut",
     "ChainReportOut",
     "Channel",
@@ -1093,10 +1132,17 @@ __all__ = (
     "ContributionInSource",
     "ContributionListOut",
     "ContributionOut",
+    "ControlInventoryOut",
+    "ControlKind",
+    "ControlOut",
+    "ControlSettingOut",
+    "ControlSettingOutValues",
+    "ControlTestOut",
     "ControlVariateOut",
     "CorrelationIn",
     "CorrelationInVolatilities",
     "CovarianceEstimateOut",
+    "Coverage",
     "CrackSpreadIn",
     "CrackSpreadOut",
     "CrackSpreadOutConventions",
@@ -1156,6 +1202,14 @@ __all__ = (
     "DrawdownOut",
     "DriftOut",
     "DriftViewOut",
+    "DrillRunOut",
+    "DrillRunsOut",
+    "DrillScheduleIn",
+    "DrillScheduleOut",
+    "DrillSchedulePatch",
+    "DrillSchedulesOut",
+    "DrillVenueOut",
+    "ElementState",
     "EmployerMatchIn",
     "EmployerMatchOut",
     "EndpointIn",
@@ -1191,6 +1245,11 @@ __all__ = (
     "EsgScreenOutThresholds",
     "EstateTaxIn",
     "EstateTaxOut",
+    "EvidencePackOut",
+    "EvidencePackOutContent",
+    "EvidenceVerifyIn",
+    "EvidenceVerifyInContent",
+    "EvidenceVerifyOut",
     "EvmChainOut",
     "EvmChainsOut",
     "EvmWalletIn",
@@ -1202,6 +1261,7 @@ __all__ = (
     "ExitIn",
     "ExitOut",
     "ExpiryOut",
+    "ExportOrderAttributionFormat",
     "ExternalSignalIn",
     "ExternalSignalOut",
     "FactorModelOut",
@@ -1237,6 +1297,8 @@ __all__ = (
     "GasOut",
     "GasOutConventions",
     "GasSpikeOut",
+    "GetControlInventoryFormat",
+    "GetEvidencePackFormat",
     "GexOut",
     "GexStrikeOut",
     "GivingCarryoverIn",
@@ -1384,6 +1446,11 @@ __all__ = (
     "LiquidityTermsIn",
     "ListAuditEntriesFormat",
     "ListRoleDefaultsResponse200",
+    "LiveOptInIn",
+    "LiveOptInListOut",
+    "LiveOptInOut",
+    "LiveOptInRecordOut",
+    "LiveStatus",
     "LoginIn",
     "LogoutIn",
     "LotMethod",
@@ -1452,6 +1519,8 @@ __all__ = (
     "OptimizePortfolioOptimizationInSectorsType0",
     "OptimizePortfolioOptimizationInViewIn",
     "OptimizePortfolioOptimizationInViewInWeights",
+    "OrderAttributionOut",
+    "OrderAttributionRowOut",
     "OrderDriftOut",
     "OrderIn",
     "OrderOut",
@@ -1581,6 +1650,8 @@ __all__ = (
     "ReplayCatalogOutUnits",
     "ReplayOut",
     "ReplayOutShocks",
+    "RequirementOut",
+    "RequirementPartOut",
     "ResetRequestedOut",
     "ResultOut",
     "ResultOutOpenPositions",
@@ -1677,6 +1748,7 @@ __all__ = (
     "SourceQualityOut",
     "SpreadOut",
     "StandingOut",
+    "Status",
     "StatusOut",
     "StatusOutSettings",
     "StepUpIn",

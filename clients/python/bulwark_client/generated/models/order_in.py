@@ -31,6 +31,8 @@ class OrderIn:
             quantity (str): A positive quantity, at most 1e12, 10 decimal places; a decimal string such as "12.5"
             side (Side): Buy or sell; `sign` is +1 for a buy and -1 for a sell.
             symbol (str):
+            algorithm (None | str | Unset): The model or algorithm that decided the order, e.g. `momentum-llm`
+            algorithm_version (None | str | Unset): Its version, e.g. `2.3.1` or a model's checkpoint
             client_order_id (None | str | Unset):
             limit_price (None | str | Unset):
             order_type (OrderType | Unset): How the order is priced.
@@ -44,6 +46,8 @@ class OrderIn:
     quantity: str
     side: Side
     symbol: str
+    algorithm: None | str | Unset = UNSET
+    algorithm_version: None | str | Unset = UNSET
     client_order_id: None | str | Unset = UNSET
     limit_price: None | str | Unset = UNSET
     order_type: OrderType | Unset = UNSET
@@ -65,6 +69,18 @@ class OrderIn:
         side = self.side.value
 
         symbol = self.symbol
+
+        algorithm: None | str | Unset
+        if isinstance(self.algorithm, Unset):
+            algorithm = UNSET
+        else:
+            algorithm = self.algorithm
+
+        algorithm_version: None | str | Unset
+        if isinstance(self.algorithm_version, Unset):
+            algorithm_version = UNSET
+        else:
+            algorithm_version = self.algorithm_version
 
         client_order_id: None | str | Unset
         if isinstance(self.client_order_id, Unset):
@@ -111,6 +127,10 @@ class OrderIn:
             "side": side,
             "symbol": symbol,
         })
+        if algorithm is not UNSET:
+            field_dict["algorithm"] = algorithm
+        if algorithm_version is not UNSET:
+            field_dict["algorithm_version"] = algorithm_version
         if client_order_id is not UNSET:
             field_dict["client_order_id"] = client_order_id
         if limit_price is not UNSET:
@@ -143,6 +163,26 @@ class OrderIn:
 
 
         symbol = d.pop("symbol")
+
+        def _parse_algorithm(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        algorithm = _parse_algorithm(d.pop("algorithm", UNSET))
+
+
+        def _parse_algorithm_version(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        algorithm_version = _parse_algorithm_version(d.pop("algorithm_version", UNSET))
+
 
         def _parse_client_order_id(data: object) -> None | str | Unset:
             if data is None:
@@ -211,6 +251,8 @@ class OrderIn:
             quantity=quantity,
             side=side,
             symbol=symbol,
+            algorithm=algorithm,
+            algorithm_version=algorithm_version,
             client_order_id=client_order_id,
             limit_price=limit_price,
             order_type=order_type,

@@ -18,6 +18,7 @@ import datetime
 
 if TYPE_CHECKING:
   from ..models.approval_out import ApprovalOut
+  from ..models.order_attribution_out import OrderAttributionOut
 
 
 
@@ -50,6 +51,7 @@ class OrderOut:
             symbol (str):
             time_in_force (TimeInForce): How long an order may rest.
             approvals (list[ApprovalOut] | Unset):
+            attribution (None | OrderAttributionOut | Unset):
             broker_order_id (None | str | Unset):
             created_at (datetime.datetime | None | Unset):
             deny_reasons (list[str] | Unset):
@@ -76,6 +78,7 @@ class OrderOut:
     symbol: str
     time_in_force: TimeInForce
     approvals: list[ApprovalOut] | Unset = UNSET
+    attribution: None | OrderAttributionOut | Unset = UNSET
     broker_order_id: None | str | Unset = UNSET
     created_at: datetime.datetime | None | Unset = UNSET
     deny_reasons: list[str] | Unset = UNSET
@@ -92,6 +95,7 @@ class OrderOut:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.approval_out import ApprovalOut # noqa: PLC0415
+        from ..models.order_attribution_out import OrderAttributionOut # noqa: PLC0415
         account_id = self.account_id
 
         average_fill_price = self.average_fill_price
@@ -130,6 +134,14 @@ class OrderOut:
                 approvals.append(approvals_item)
 
 
+
+        attribution: dict[str, Any] | None | Unset
+        if isinstance(self.attribution, Unset):
+            attribution = UNSET
+        elif isinstance(self.attribution, OrderAttributionOut):
+            attribution = self.attribution.to_dict()
+        else:
+            attribution = self.attribution
 
         broker_order_id: None | str | Unset
         if isinstance(self.broker_order_id, Unset):
@@ -199,6 +211,8 @@ class OrderOut:
         })
         if approvals is not UNSET:
             field_dict["approvals"] = approvals
+        if attribution is not UNSET:
+            field_dict["attribution"] = attribution
         if broker_order_id is not UNSET:
             field_dict["broker_order_id"] = broker_order_id
         if created_at is not UNSET:
@@ -223,6 +237,7 @@ class OrderOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.approval_out import ApprovalOut # noqa: PLC0415
+        from ..models.order_attribution_out import OrderAttributionOut # noqa: PLC0415
         d = dict(src_dict)
         account_id = d.pop("account_id")
 
@@ -276,6 +291,26 @@ class OrderOut:
 
 
                 approvals.append(approvals_item)
+
+
+        def _parse_attribution(data: object) -> None | OrderAttributionOut | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                attribution_type_0 = OrderAttributionOut.from_dict(data)
+
+
+
+                return attribution_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | OrderAttributionOut | Unset, data)
+
+        attribution = _parse_attribution(d.pop("attribution", UNSET))
 
 
         def _parse_broker_order_id(data: object) -> None | str | Unset:
@@ -363,6 +398,7 @@ class OrderOut:
             symbol=symbol,
             time_in_force=time_in_force,
             approvals=approvals,
+            attribution=attribution,
             broker_order_id=broker_order_id,
             created_at=created_at,
             deny_reasons=deny_reasons,

@@ -107,8 +107,9 @@ def sync_detailed(
 ) -> Response[OrderOut | Problem]:
     """ Cancel an open order
 
-     200 with the order (canceled once the broker no longer lists it); 409 CONFLICT when it is no longer
-    open; 404 for an unknown order or another user's.
+     200 with the order (canceled once the broker no longer lists it; a held order, never sent, is
+    withdrawn at once); 409 CONFLICT when it is no longer open; 404 for an unknown order or another
+    user's.
 
     Args:
         order_id (str):
@@ -141,8 +142,9 @@ def sync(
 ) -> OrderOut | Problem | None:
     """ Cancel an open order
 
-     200 with the order (canceled once the broker no longer lists it); 409 CONFLICT when it is no longer
-    open; 404 for an unknown order or another user's.
+     200 with the order (canceled once the broker no longer lists it; a held order, never sent, is
+    withdrawn at once); 409 CONFLICT when it is no longer open; 404 for an unknown order or another
+    user's.
 
     Args:
         order_id (str):
@@ -170,8 +172,9 @@ async def asyncio_detailed(
 ) -> Response[OrderOut | Problem]:
     """ Cancel an open order
 
-     200 with the order (canceled once the broker no longer lists it); 409 CONFLICT when it is no longer
-    open; 404 for an unknown order or another user's.
+     200 with the order (canceled once the broker no longer lists it; a held order, never sent, is
+    withdrawn at once); 409 CONFLICT when it is no longer open; 404 for an unknown order or another
+    user's.
 
     Args:
         order_id (str):
@@ -204,8 +207,9 @@ async def asyncio(
 ) -> OrderOut | Problem | None:
     """ Cancel an open order
 
-     200 with the order (canceled once the broker no longer lists it); 409 CONFLICT when it is no longer
-    open; 404 for an unknown order or another user's.
+     200 with the order (canceled once the broker no longer lists it; a held order, never sent, is
+    withdrawn at once); 409 CONFLICT when it is no longer open; 404 for an unknown order or another
+    user's.
 
     Args:
         order_id (str):

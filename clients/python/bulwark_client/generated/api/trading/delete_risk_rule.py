@@ -59,6 +59,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
 
@@ -89,7 +96,9 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """ Delete a risk rule
 
-     204. 404 NOT_FOUND; 403 FORBIDDEN for a global rule unless supervisor.
+     204. 404 NOT_FOUND; 403 FORBIDDEN for a global rule unless supervisor. 409 LIVE_LIMITS_REQUIRED when
+    it would leave an account enabled for live trading without an active BLOCK rule of
+    MAX_ORDER_NOTIONAL, MAX_DAILY_LOSS, ORDER_RATE or MAX_OPEN_ORDERS (docs/live-trading.md).
 
     Args:
         rule_id (str):
@@ -122,7 +131,9 @@ def sync(
 ) -> Any | Problem | None:
     """ Delete a risk rule
 
-     204. 404 NOT_FOUND; 403 FORBIDDEN for a global rule unless supervisor.
+     204. 404 NOT_FOUND; 403 FORBIDDEN for a global rule unless supervisor. 409 LIVE_LIMITS_REQUIRED when
+    it would leave an account enabled for live trading without an active BLOCK rule of
+    MAX_ORDER_NOTIONAL, MAX_DAILY_LOSS, ORDER_RATE or MAX_OPEN_ORDERS (docs/live-trading.md).
 
     Args:
         rule_id (str):
@@ -150,7 +161,9 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """ Delete a risk rule
 
-     204. 404 NOT_FOUND; 403 FORBIDDEN for a global rule unless supervisor.
+     204. 404 NOT_FOUND; 403 FORBIDDEN for a global rule unless supervisor. 409 LIVE_LIMITS_REQUIRED when
+    it would leave an account enabled for live trading without an active BLOCK rule of
+    MAX_ORDER_NOTIONAL, MAX_DAILY_LOSS, ORDER_RATE or MAX_OPEN_ORDERS (docs/live-trading.md).
 
     Args:
         rule_id (str):
@@ -183,7 +196,9 @@ async def asyncio(
 ) -> Any | Problem | None:
     """ Delete a risk rule
 
-     204. 404 NOT_FOUND; 403 FORBIDDEN for a global rule unless supervisor.
+     204. 404 NOT_FOUND; 403 FORBIDDEN for a global rule unless supervisor. 409 LIVE_LIMITS_REQUIRED when
+    it would leave an account enabled for live trading without an active BLOCK rule of
+    MAX_ORDER_NOTIONAL, MAX_DAILY_LOSS, ORDER_RATE or MAX_OPEN_ORDERS (docs/live-trading.md).
 
     Args:
         rule_id (str):

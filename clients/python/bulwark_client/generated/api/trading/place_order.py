@@ -168,7 +168,9 @@ def sync_detailed(
     a price off the tick size. Numbers are decimal strings (400 VALIDATION_ERROR naming the field
     otherwise). Same Idempotency-Key: same answer (200 with Idempotent-Replayed: true); the key reused
     for a different order is 409 CONFLICT; while the first request with the key is still running, 409
-    IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an account not the caller's.
+    IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an account not the caller's. `algorithm` /
+    `algorithm_version`: the model or algorithm that decided the order, as an agent or a bot declares it
+    (kept in the order's `attribution`; 422 INVALID_ATTRIBUTION when not printable or padded).
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first result,
@@ -217,7 +219,9 @@ def sync(
     a price off the tick size. Numbers are decimal strings (400 VALIDATION_ERROR naming the field
     otherwise). Same Idempotency-Key: same answer (200 with Idempotent-Replayed: true); the key reused
     for a different order is 409 CONFLICT; while the first request with the key is still running, 409
-    IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an account not the caller's.
+    IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an account not the caller's. `algorithm` /
+    `algorithm_version`: the model or algorithm that decided the order, as an agent or a bot declares it
+    (kept in the order's `attribution`; 422 INVALID_ATTRIBUTION when not printable or padded).
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first result,
@@ -261,7 +265,9 @@ async def asyncio_detailed(
     a price off the tick size. Numbers are decimal strings (400 VALIDATION_ERROR naming the field
     otherwise). Same Idempotency-Key: same answer (200 with Idempotent-Replayed: true); the key reused
     for a different order is 409 CONFLICT; while the first request with the key is still running, 409
-    IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an account not the caller's.
+    IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an account not the caller's. `algorithm` /
+    `algorithm_version`: the model or algorithm that decided the order, as an agent or a bot declares it
+    (kept in the order's `attribution`; 422 INVALID_ATTRIBUTION when not printable or padded).
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first result,
@@ -310,7 +316,9 @@ async def asyncio(
     a price off the tick size. Numbers are decimal strings (400 VALIDATION_ERROR naming the field
     otherwise). Same Idempotency-Key: same answer (200 with Idempotent-Replayed: true); the key reused
     for a different order is 409 CONFLICT; while the first request with the key is still running, 409
-    IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an account not the caller's.
+    IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an account not the caller's. `algorithm` /
+    `algorithm_version`: the model or algorithm that decided the order, as an agent or a bot declares it
+    (kept in the order's `attribution`; 422 INVALID_ATTRIBUTION when not printable or padded).
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first result,

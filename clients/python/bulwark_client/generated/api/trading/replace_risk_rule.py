@@ -78,6 +78,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
@@ -131,7 +138,11 @@ def sync_detailed(
     """ Replace a risk rule
 
      The whole rule is replaced and validated again; the owner stays. 404 NOT_FOUND; 403 FORBIDDEN for a
-    global rule unless risk officer or admin; 422 INVALID_RULE.
+    global rule unless risk officer or admin; 422 INVALID_RULE. An edit that loosens the rule (a higher
+    maximum, deactivated, a weaker action, applied elsewhere) is audited with the values before and
+    after (`risk_rule.loosen`). 409 LIVE_LIMITS_REQUIRED when it would leave an account enabled for live
+    trading without an active BLOCK rule of MAX_ORDER_NOTIONAL, MAX_DAILY_LOSS, ORDER_RATE or
+    MAX_OPEN_ORDERS (docs/live-trading.md).
 
     Args:
         rule_id (str):
@@ -168,7 +179,11 @@ def sync(
     """ Replace a risk rule
 
      The whole rule is replaced and validated again; the owner stays. 404 NOT_FOUND; 403 FORBIDDEN for a
-    global rule unless risk officer or admin; 422 INVALID_RULE.
+    global rule unless risk officer or admin; 422 INVALID_RULE. An edit that loosens the rule (a higher
+    maximum, deactivated, a weaker action, applied elsewhere) is audited with the values before and
+    after (`risk_rule.loosen`). 409 LIVE_LIMITS_REQUIRED when it would leave an account enabled for live
+    trading without an active BLOCK rule of MAX_ORDER_NOTIONAL, MAX_DAILY_LOSS, ORDER_RATE or
+    MAX_OPEN_ORDERS (docs/live-trading.md).
 
     Args:
         rule_id (str):
@@ -200,7 +215,11 @@ async def asyncio_detailed(
     """ Replace a risk rule
 
      The whole rule is replaced and validated again; the owner stays. 404 NOT_FOUND; 403 FORBIDDEN for a
-    global rule unless risk officer or admin; 422 INVALID_RULE.
+    global rule unless risk officer or admin; 422 INVALID_RULE. An edit that loosens the rule (a higher
+    maximum, deactivated, a weaker action, applied elsewhere) is audited with the values before and
+    after (`risk_rule.loosen`). 409 LIVE_LIMITS_REQUIRED when it would leave an account enabled for live
+    trading without an active BLOCK rule of MAX_ORDER_NOTIONAL, MAX_DAILY_LOSS, ORDER_RATE or
+    MAX_OPEN_ORDERS (docs/live-trading.md).
 
     Args:
         rule_id (str):
@@ -237,7 +256,11 @@ async def asyncio(
     """ Replace a risk rule
 
      The whole rule is replaced and validated again; the owner stays. 404 NOT_FOUND; 403 FORBIDDEN for a
-    global rule unless risk officer or admin; 422 INVALID_RULE.
+    global rule unless risk officer or admin; 422 INVALID_RULE. An edit that loosens the rule (a higher
+    maximum, deactivated, a weaker action, applied elsewhere) is audited with the values before and
+    after (`risk_rule.loosen`). 409 LIVE_LIMITS_REQUIRED when it would leave an account enabled for live
+    trading without an active BLOCK rule of MAX_ORDER_NOTIONAL, MAX_DAILY_LOSS, ORDER_RATE or
+    MAX_OPEN_ORDERS (docs/live-trading.md).
 
     Args:
         rule_id (str):

@@ -1,0 +1,1 @@
+"""Compliance: the control inventory, read from the live configuration."""

@@ -1,0 +1,1 @@
+"""Drop copy use cases: recording the order path's events as messages, delivering them."""

@@ -1,0 +1,79 @@
+"""Live trading on the order path: an account on a live connection has its orders denied
+(LIVE_NOT_ENABLED) until its owner's opt-in is enabled.
+
+Cheap for every order: an account not on a connection (a paper account, a settings' broker)
+passes on a string test; whether a connection is live is read once per connection (its
+environment never changes); an enabled opt-in is remembered (it is never withdrawn: the
+required limits cannot be removed from under it), so a live account's orders read nothing once
+enabled. Only the orders of a live account not enabled read the store, each time, so an opt-in
+enabled by another process binds at the next order. A failed read denies (the gate's checks
+fail closed).
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractAsyncContextManager, nullcontext
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from domain.connections.connection import is_connection_id
+from domain.live_trading.opt_in import LiveStatus
+from domain.risk.reasons import Outcome, ReasonCode
+from domain.risk.verdicts import Verdict
+from domain.risk.view import AccountRiskView
+from domain.trading.accounts import Account
+from domain.trading.orders import Order
+from ports.connections.store import ConnectionStore
+from ports.core.unit_of_work import UnitOfWork
+from ports.live_trading.opt_ins import LiveOptInStore
+
+CONTROL = "LiveTrading"
+
+
+@dataclass(eq=False)
+class LiveTradingCheck:
+    """Denies the orders of a live account not enabled (see the module docstring)."""
+
+    store: LiveOptInStore
+    connections: ConnectionStore
+    _live: dict[str, bool] = field(init=False, default_factory=dict)
+    _enabled: set[str] = field(init=False, default_factory=set)
+
+    def serial(self, account_id: str) -> AbstractAsyncContextManager[None]:
+        return nullcontext()
+
+    async def check(
+        self,
+        uow: UnitOfWork,
+        account: Account,
+        order: Order,
+        view: AccountRiskView,
+        quantity: Decimal,
+        *,
+        count: bool = True,
+        revision: int | None = None,
+    ) -> tuple[Verdict, ...]:
+        route = account.broker
+        if account.id in self._enabled or not is_connection_id(route):
+            return ()
+        live = self._live.get(route)
+        if live is None:
+            connection = await self.connections.get(route)
+            if connection is None:  # routes nowhere: the connections' own check refuses it
+                return ()
+            live = self._live[route] = connection.live
+        if not live:
+            return ()
+        opt_in = await self.store.get(account.id)
+        if opt_in is not None and opt_in.enabled:
+            self._enabled.add(account.id)
+            return ()
+        if opt_in is not None and opt_in.status is LiveStatus.PENDING_APPROVAL:
+            why = "its owner's opt-in waits for a second person's approval"
+        else:
+            why = (
+                f"its owner has not enabled live trading (POST /api/v1/accounts/{account.id}"
+                "/live-opt-in)"
+            )
+        message = f"account {account.id} trades real money through connection {route}: {why}"
+        return (Verdict(ReasonCode.LIVE_NOT_ENABLED, Outcome.DENY, CONTROL, None, message),)

@@ -1,0 +1,282 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.drill_schedule_in import DrillScheduleIn
+from ...models.drill_schedule_out import DrillScheduleOut
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: DrillScheduleIn,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/drills/schedules",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DrillScheduleOut | Problem | None:
+    if response.status_code == 201:
+        response_201 = DrillScheduleOut.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DrillScheduleOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DrillScheduleIn,
+
+) -> Response[DrillScheduleOut | Problem]:
+    """ Schedule a kill-switch drill
+
+     A drill at each of the cron's times (read in `timezone`): the drill's orders rested at the target
+    through the pre-trade gate, the kill switch engaged once on an embedded Bulwark of the drill's own
+    (never the deployment's trading state), the target asked what it still holds, and the drill recorded
+    (GET /drills/runs). A failed drill notifies you and the risk officers (`drill.failed`). The target:
+    `paper`, or one of your own connections (another's or an unknown one: 404 NOT_FOUND), active (409
+    CONNECTION_REVOKED) and never live (422 DRILL_TARGET_LIVE). 422 INVALID_DRILL_SCHEDULE names a field
+    that does not fit: a cron that cannot be read or fires more often than
+    BULWARK_DRILL_MIN_INTERVAL_MINUTES, faults or flatten at a venue, a venue's drill without its symbol
+    and limit price.
+
+    Args:
+        body (DrillScheduleIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DrillScheduleOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DrillScheduleIn,
+
+) -> DrillScheduleOut | Problem | None:
+    """ Schedule a kill-switch drill
+
+     A drill at each of the cron's times (read in `timezone`): the drill's orders rested at the target
+    through the pre-trade gate, the kill switch engaged once on an embedded Bulwark of the drill's own
+    (never the deployment's trading state), the target asked what it still holds, and the drill recorded
+    (GET /drills/runs). A failed drill notifies you and the risk officers (`drill.failed`). The target:
+    `paper`, or one of your own connections (another's or an unknown one: 404 NOT_FOUND), active (409
+    CONNECTION_REVOKED) and never live (422 DRILL_TARGET_LIVE). 422 INVALID_DRILL_SCHEDULE names a field
+    that does not fit: a cron that cannot be read or fires more often than
+    BULWARK_DRILL_MIN_INTERVAL_MINUTES, faults or flatten at a venue, a venue's drill without its symbol
+    and limit price.
+
+    Args:
+        body (DrillScheduleIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DrillScheduleOut | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DrillScheduleIn,
+
+) -> Response[DrillScheduleOut | Problem]:
+    """ Schedule a kill-switch drill
+
+     A drill at each of the cron's times (read in `timezone`): the drill's orders rested at the target
+    through the pre-trade gate, the kill switch engaged once on an embedded Bulwark of the drill's own
+    (never the deployment's trading state), the target asked what it still holds, and the drill recorded
+    (GET /drills/runs). A failed drill notifies you and the risk officers (`drill.failed`). The target:
+    `paper`, or one of your own connections (another's or an unknown one: 404 NOT_FOUND), active (409
+    CONNECTION_REVOKED) and never live (422 DRILL_TARGET_LIVE). 422 INVALID_DRILL_SCHEDULE names a field
+    that does not fit: a cron that cannot be read or fires more often than
+    BULWARK_DRILL_MIN_INTERVAL_MINUTES, faults or flatten at a venue, a venue's drill without its symbol
+    and limit price.
+
+    Args:
+        body (DrillScheduleIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DrillScheduleOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: DrillScheduleIn,
+
+) -> DrillScheduleOut | Problem | None:
+    """ Schedule a kill-switch drill
+
+     A drill at each of the cron's times (read in `timezone`): the drill's orders rested at the target
+    through the pre-trade gate, the kill switch engaged once on an embedded Bulwark of the drill's own
+    (never the deployment's trading state), the target asked what it still holds, and the drill recorded
+    (GET /drills/runs). A failed drill notifies you and the risk officers (`drill.failed`). The target:
+    `paper`, or one of your own connections (another's or an unknown one: 404 NOT_FOUND), active (409
+    CONNECTION_REVOKED) and never live (422 DRILL_TARGET_LIVE). 422 INVALID_DRILL_SCHEDULE names a field
+    that does not fit: a cron that cannot be read or fires more often than
+    BULWARK_DRILL_MIN_INTERVAL_MINUTES, faults or flatten at a venue, a venue's drill without its symbol
+    and limit price.
+
+    Args:
+        body (DrillScheduleIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DrillScheduleOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,1 @@
+"""Compliance: which Bulwark control covers which requirement, from the live configuration."""

@@ -1,0 +1,1 @@
+"""The live trading context's ports."""
