@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -163,9 +164,7 @@ async def test_postgres_stopped_and_started_mid_traffic_answers_503_recovers_and
             retried = {key: await _order(harness, owner, account, key) for key in refused}
             halt_up = await _halt(harness, owner, halting)
             halted_after = await _order(harness, owner, halting, "on-the-halted-account")
-        listed = await harness.client.get(
-            "/api/v1/orders", params={"limit": "200"}, headers=owner.headers
-        )
+        listed, items = await _all_orders(harness, owner, account)
 
     # Assert
     answers = list(traffic.answers.values())
@@ -191,7 +190,25 @@ async def test_postgres_stopped_and_started_mid_traffic_answers_503_recovers_and
     assert halt_up.status_code == 201, halt_up.text
     assert halted_after.json()["reasons"] == ["TRADING_HALTED"], halted_after.text
     assert listed.status_code == 200, listed.text
-    stored = [order for order in listed.json()["items"] if order["account_id"] == account]
+    stored = items  # every page: the traffic may place more orders than one page holds
     assert len(stored) == len(traffic.answers)  # one order per key: none lost, none doubled
     acknowledged = {r.json()["order"]["id"] for r in answers if r.status_code == 201}
     assert acknowledged <= {order["id"] for order in stored}
+
+
+async def _all_orders(
+    harness: Harness, owner: User, account: str
+) -> tuple[httpx.Response, list[dict[str, Any]]]:
+    """Every order of `account`, page after page: the last page's answer and the orders."""
+    items: list[dict[str, Any]] = []
+    cursor: str | None = None
+    while True:
+        params = {"limit": "200", "account_id": account} | ({"cursor": cursor} if cursor else {})
+        listed = await harness.client.get("/api/v1/orders", params=params, headers=owner.headers)
+        if listed.status_code != 200:
+            return listed, items
+        page = listed.json()
+        items.extend(page["items"])
+        cursor = page.get("next_cursor")
+        if not cursor:
+            return listed, items
