@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
+from application.core.spreadsheet_cells import FORMULA_START
 from domain.privacy.personal_data import PersonalDataExport
 
 MEDIA_TYPE = "application/zip"
@@ -60,14 +61,10 @@ def _manifest(export: PersonalDataExport) -> dict[str, object]:
     }
 
 
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def spreadsheet_safe(cell: str) -> str:
     """A cell a spreadsheet shows as text: a leading formula character gets a `'` first,
     except a number's minus sign (`-12.50` stays a number)."""
-    if not cell.startswith(_FORMULA_START):
+    if not cell.startswith(FORMULA_START):
         return cell
     try:
         number = Decimal(cell).is_finite()

@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from application.core.access import sees_everything
+from application.core.spreadsheet_cells import spreadsheet_safe
 from domain.errors import DomainError, Forbidden
 from domain.principals import Principal, Role
 from domain.trading.order_attribution import agent_of, gate_decision, strategy_of
@@ -63,8 +64,6 @@ COLUMNS = (
     "broker",
     "broker_order_id",
 )
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 Cell = str | list[str] | None
 Row = dict[str, Cell]
@@ -224,12 +223,6 @@ def export_row(order: Order) -> Row:
         "broker": order.broker,
         "broker_order_id": order.broker_order_id,
     }
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """A cell a spreadsheet shows as text: one starting with = + - @, a tab or a carriage
-    return gets a leading `'` (no column of the export holds a negative number)."""
-    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell
 
 
 def csv_header() -> str:

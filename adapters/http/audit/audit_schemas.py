@@ -11,6 +11,7 @@ from typing import Any
 from adapters.http.schemas.common import Output
 from application.core.audit_chain import ChainBreak, utc_text
 from application.core.audit_log import ChainReport
+from application.core.spreadsheet_cells import spreadsheet_safe
 from ports.core.audit import ChainedEntry
 
 CSV_COLUMNS = (
@@ -26,8 +27,6 @@ CSV_COLUMNS = (
     "prev_hash",
     "hash",
 )
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class AuditEntryOut(Output):
@@ -90,11 +89,6 @@ class ChainReportOut(Output):
         return cls.from_attributes(report, broken=broken)
 
 
-def safe_cell(value: str) -> str:
-    """A cell a spreadsheet shows as text: a leading formula character gets a `'` first."""
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
-
-
 def to_csv(links: list[ChainedEntry]) -> str:
     """The entries as CSV (RFC 4180, a header row), every cell injection-safe."""
     out = io.StringIO()
@@ -116,5 +110,5 @@ def to_csv(links: list[ChainedEntry]) -> str:
             link.prev_hash,
             link.hash,
         )
-        writer.writerow([safe_cell(cell) for cell in cells])
+        writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return out.getvalue()

@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterator
 from datetime import datetime
 
+from application.core.spreadsheet_cells import spreadsheet_safe
 from domain.compliance.controls import ControlFinding, ControlKind, Setting
 from domain.compliance.inventory import Inventory
 from domain.compliance.status import RequirementStatus
@@ -26,15 +27,8 @@ COLUMNS = (
     "last_test",
     "gaps",
 )
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # The controls whose last test is the kill switch's last drill ("never" without one).
 TESTED = frozenset({ControlKind.KILL_SWITCH, ControlKind.KILL_SWITCH_DRILL})
-
-
-def safe_cell(value: str) -> str:
-    """A cell a spreadsheet shows as text: a leading formula character gets a `'` first."""
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
 
 
 def inventory_csv(found: Inventory) -> str:
@@ -43,7 +37,7 @@ def inventory_csv(found: Inventory) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for row in _rows(found):
-        writer.writerow([safe_cell(cell) for cell in row])
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
     return out.getvalue()
 
 

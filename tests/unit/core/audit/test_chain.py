@@ -11,11 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from adapters.http.audit.audit_schemas import safe_cell, to_csv
+from adapters.http.audit.audit_schemas import to_csv
 from adapters.memory.audit import InMemoryAuditLog
 from application.core.audit_chain import GENESIS, ChainWalker, canonical, entry_hash, utc_text
 from application.core.audit_context import audit_context
 from application.core.audit_log import InvalidAuditCursor, decode_cursor, encode_cursor
+from application.core.spreadsheet_cells import spreadsheet_safe as safe_cell
 from ports.core.audit import ChainedEntry
 from ports.core.events import AuditEntry
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 
+from application.core.spreadsheet_cells import spreadsheet_safe
 from application.trading.attribution_export import (
     COLUMNS,
     AttributionExport,
@@ -19,7 +20,6 @@ from application.trading.attribution_export import (
     export_period,
     export_row,
     rendered,
-    spreadsheet_safe,
 )
 from bootstrap.embedded import Embedded
 from domain.errors import Forbidden
