@@ -1,17 +1,19 @@
 """The SQL unit of work: an identity map with change tracking, staged writes and the outbox.
 
-Reads run at once, on a connection of the unit's own. Writes wait for `commit()`, which
-turns them into a plan, in order: first every tracked aggregate whose row image changed
-since it was loaded (in the order they were first seen), then the staged statements
-(appends, deletes), then the domain events those aggregates recorded, into the outbox.
-The plan is committed by the engine's group committer (adapters/postgres/group_commit.py),
-with the plans of other units that commit at the same time, in one transaction, each unit
-still committing or failing on its own; `commit()` returns only after COMMIT. So, as with
-the in-memory twin, nothing added is visible before commit and leaving without commit keeps
-nothing. The reads' connection goes back to the pool before a commit waits for its group.
-On PostgreSQL it reads in autocommit (no BEGIN, no ROLLBACK round trips: a unit's writes
-are never on it); an in-memory SQLite database commits on the unit's own connection.
-Connection failures surface as domain.errors.StoreUnavailable.
+Reads run at once, on a connection of the unit's own (on SQLite, the order path's short
+keyed reads run on the event loop's thread: adapters/postgres/sqlite_loop_reads.py).
+Writes wait for `commit()`, which turns them into a plan, in order: first every tracked
+aggregate whose row image changed since it was loaded (in the order they were first seen),
+then the staged statements (appends, deletes), then the domain events those aggregates
+recorded, into the outbox. The plan is committed by the engine's group committer
+(adapters/postgres/group_commit.py), with the plans of other units that commit at the same
+time, in one transaction, each unit still committing or failing on its own; `commit()`
+returns only after COMMIT. So, as with the in-memory twin, nothing added is visible before
+commit and leaving without commit keeps nothing. The reads' connection goes back to the
+pool before a commit waits for its group. On PostgreSQL it reads in autocommit (no BEGIN,
+no ROLLBACK round trips: a unit's writes are never on it); an in-memory SQLite database
+commits on the unit's own connection. Connection failures surface as
+domain.errors.StoreUnavailable.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Protocol, Self
+from typing import Any, Literal, Protocol, Self
 
 from sqlalchemy import Executable, Result, Table
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -40,6 +42,7 @@ from adapters.postgres.outbox_pump import pump_for
 from adapters.postgres.repos import control, identity, onboarding, trading
 from adapters.postgres.repos.base import insert_ignore_many
 from adapters.postgres.repos.fences import FenceRepo
+from adapters.postgres.sqlite_loop_reads import LoopReader, is_loop_read, loop_reader
 from adapters.unit_of_work import Repository, UnitOfWorkBase
 from domain.errors import StoreUnavailable
 from domain.events import DomainEvent
@@ -74,6 +77,7 @@ class SqlUnitOfWork(UnitOfWorkBase):
         self._identity: dict[tuple[str, Hashable], _Entry] = {}
         self._staged: list[Op] = []
         self._inserts: dict[Table, list[dict[str, Any]]] = {}
+        self._reader: LoopReader | Literal[False] | None = None  # None: not asked yet
         self.committed = False
 
     # -- repositories (built on first use) -------------------------------------
@@ -118,6 +122,12 @@ class SqlUnitOfWork(UnitOfWorkBase):
     ) -> Result[Any]:
         """Run a read now (writes go through `stage` or tracking); `parameters` bind a
         statement built once (its compiled form and cache key are reused)."""
+        if self._reader is not False and is_loop_read(statement):
+            reader: LoopReader | Literal[False] | None = self._reader
+            if reader is None:
+                reader = self._reader = loop_reader(self.engine) or False
+            if isinstance(reader, LoopReader):
+                return reader.execute(statement, parameters)
         conn = await self.connection()
         return await guarded(lambda: conn.execute(statement, parameters))
 

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.postgres.repos.base import SqlRepo, TrackedRepo, insert_for, upsert
 from adapters.postgres.rows import record, row_of
+from adapters.postgres.sqlite_loop_reads import loop_read
 from adapters.postgres.tables.control import (
     agents,
     kill_switch_events,
@@ -108,7 +109,7 @@ class RiskRuleRepo(SqlRepo):
         return [_rule(row) for row in (await self._uow.execute(query)).all()]
 
 
-_REVISION = select(risk_rule_revision.c.revision).where(risk_rule_revision.c.id == 1)
+_REVISION = loop_read(select(risk_rule_revision.c.revision).where(risk_rule_revision.c.id == 1))
 
 
 async def _bump_revision(conn: AsyncConnection) -> None:
@@ -138,8 +139,12 @@ def _rule(r: Any) -> RiskRule:
 
 
 # Read once per order batch: built once, so its cache key and compiled form are reused.
-_STATES_OF_SCOPES = select(trading_states).where(
-    trading_states.c.scope_key.in_(bindparam("scope_keys", expanding=True))
+# A keyed read of the order path: on SQLite it runs on the event loop's thread
+# (adapters/postgres/sqlite_loop_reads.py).
+_STATES_OF_SCOPES = loop_read(
+    select(trading_states).where(
+        trading_states.c.scope_key.in_(bindparam("scope_keys", expanding=True))
+    )
 )
 
 

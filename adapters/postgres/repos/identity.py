@@ -7,12 +7,13 @@ from collections.abc import Callable, Hashable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, delete, func, select, union_all, update
+from sqlalchemy import ColumnElement, Table, bindparam, delete, func, select, union_all, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.postgres.repos.base import RecordRepo, SqlRepo, TrackedRepo, upsert
 from adapters.postgres.rows import record, row_of
+from adapters.postgres.sqlite_loop_reads import loop_read
 from adapters.postgres.tables.identity import (
     api_keys,
     login_throttles,
@@ -28,6 +29,9 @@ from domain.identity.emails import normalize_email
 from domain.identity.permissions import parse_permissions_text, permissions_text
 from domain.principals import Role
 from domain.workspaces import Workspace
+
+# A user by id: keyed, read for every batch of orders (a loop read on SQLite)
+_USER = loop_read(select(users).where(users.c.id == bindparam("b_id")))
 
 
 class UserRepo(TrackedRepo[User]):
@@ -66,7 +70,8 @@ class UserRepo(TrackedRepo[User]):
             raise Conflict(f"username {obj.username} or its email is taken") from exc
 
     async def get(self, user_id: str) -> User | None:
-        return await self._one(users.c.id == user_id)
+        row = (await self._uow.execute(_USER, {"b_id": user_id})).first()
+        return None if row is None else self._load(row)
 
     async def by_username(self, username: str) -> User | None:
         return await self._one(users.c.username_normalized == normalize_username(username))

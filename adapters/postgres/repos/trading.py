@@ -20,6 +20,7 @@ from adapters.postgres.repos.base import (
 )
 from adapters.postgres.repos.reference import instrument_filters, profile_fields, profile_row
 from adapters.postgres.rows import record, row_of
+from adapters.postgres.sqlite_loop_reads import loop_read
 from adapters.postgres.tables.outbox import inbox
 from adapters.postgres.tables.trading import accounts, fills, instruments, orders, positions
 from adapters.postgres.types import UtcDateTime
@@ -207,9 +208,11 @@ class OrderRepo(TrackedRepo[Order]):
     async def by_idempotency_keys(self, account_id: str, keys: list[str]) -> dict[str, Order]:
         if not keys:
             return {}
-        found = await self._many(
-            select(orders).where(
-                orders.c.account_id == account_id, orders.c.idempotency_key.in_(keys)
+        found = await self._many(  # keyed, at most a batch's keys: a loop read on SQLite
+            loop_read(
+                select(orders).where(
+                    orders.c.account_id == account_id, orders.c.idempotency_key.in_(keys)
+                )
             )
         )
         return {o.idempotency_key: o for o in found if o.idempotency_key is not None}
@@ -217,8 +220,10 @@ class OrderRepo(TrackedRepo[Order]):
     async def used_client_order_ids(self, account_id: str, ids: list[str]) -> set[str]:
         if not ids:
             return set()
-        query = select(orders.c.client_order_id).where(
-            orders.c.account_id == account_id, orders.c.client_order_id.in_(ids)
+        query = loop_read(
+            select(orders.c.client_order_id).where(
+                orders.c.account_id == account_id, orders.c.client_order_id.in_(ids)
+            )
         )
         return {row.client_order_id for row in (await self._uow.execute(query)).all()}
 
@@ -268,12 +273,7 @@ class OrderRepo(TrackedRepo[Order]):
 
     async def open_for(self, account_id: str) -> list[Order]:
         """The account's open orders (loaded with the account)."""
-        query = (
-            select(orders)
-            .where(orders.c.account_id == account_id, orders.c.status.in_(_OPEN))
-            .order_by(orders.c.created_at, orders.c.id)
-        )
-        return await self._many(query)
+        return await self._many(_OPEN_ORDERS_OF, {"b_id": account_id})
 
     async def list(
         self, account_id: str | None = None, *, open_only: bool = False, limit: int = 100
@@ -292,7 +292,15 @@ async def _upsert_positions(conn: AsyncConnection, rows: list[dict[str, Any]]) -
 
 
 # A held account's check against the store: its row's version alone
-_ACCOUNT_VERSION = select(accounts.c.version).where(accounts.c.id == bindparam("b_id"))
+_ACCOUNT_VERSION = loop_read(select(accounts.c.version).where(accounts.c.id == bindparam("b_id")))
+# The order path's reads of one account, keyed (adapters/postgres/sqlite_loop_reads.py)
+_ACCOUNT = loop_read(select(accounts).where(accounts.c.id == bindparam("b_id")))
+_POSITIONS_OF = loop_read(select(positions).where(positions.c.account_id == bindparam("b_id")))
+_OPEN_ORDERS_OF = loop_read(
+    select(orders)
+    .where(orders.c.account_id == bindparam("b_id"), orders.c.status.in_(_OPEN))
+    .order_by(orders.c.created_at, orders.c.id)
+)
 
 
 @functools.lru_cache(maxsize=8)
@@ -389,7 +397,7 @@ class AccountRepo(TrackedRepo[Account]):
         held = self._uow.tracked(self.kind, (account_id,))
         if held is not None:
             return held  # type: ignore[no-any-return]
-        row = (await self._uow.execute(select(accounts).where(accounts.c.id == account_id))).first()
+        row = (await self._uow.execute(_ACCOUNT, {"b_id": account_id})).first()
         return None if row is None else await self._account(row)
 
     async def version(self, account_id: str) -> int | None:
@@ -422,9 +430,7 @@ class AccountRepo(TrackedRepo[Account]):
         held = self._uow.tracked(self.kind, (row.id,))
         if held is not None:
             return held  # type: ignore[no-any-return]
-        position_rows = (
-            await self._uow.execute(select(positions).where(positions.c.account_id == row.id))
-        ).all()
+        position_rows = (await self._uow.execute(_POSITIONS_OF, {"b_id": row.id})).all()
         open_orders = await self._uow.orders.open_for(row.id)
         account = Account(
             id=row.id,
