@@ -81,10 +81,14 @@ def start_phases(process: ConsumeProcess, began: float, group: str) -> StartPhas
 
 
 def owned_partitions(process: ConsumeProcess, topic: str) -> set[str] | None:
-    """The member's current orders partitions; None while a revocation awaits its answer."""
+    """The member's current orders partitions; None while a revocation awaits its answer.
+    Only the command consumers' group counts (named by `consumers_started`): the process's
+    other groups (the strategies' signals) assign and revoke partitions of their own."""
+    entries = _entries(process)
+    group = next((e["group"] for e in entries if e.get("event") == "consumers_started"), None)
     held: set[str] | None = set()
-    for entry in _entries(process):
-        if not _commands_group(entry):
+    for entry in entries:
+        if group is None or entry.get("group") != group:
             continue
         if entry.get("event") == ASSIGNED:
             held = {str(p) for p in entry.get("partitions", []) if str(p).startswith(topic)}  # type: ignore[attr-defined]
