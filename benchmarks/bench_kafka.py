@@ -9,7 +9,9 @@ counts is what was approved, sent to the paper broker and filled, not denials.
      it), then read by one consumer-group member; records/s, the group join left out;
   2. in this process (`--store`, default memory): N orders produced, then Bulwark's command
      consumer started here (wired as `bulwark consume` wires it, background watchers off),
-     timed from its partition assignment until the Nth decision is read back;
+     timed from its partition assignment until the Nth decision is read back; beside it the
+     share of the broker's raw rates of section 1 and the CPU this process spent per command
+     (less disturbed than the rate by other work on the machine);
   3. consumer start: that member's start until it owned its partitions, and a `bulwark
      consume` process from its exec until then, phase by phase (from its own log); then
      restarts: the member stopped by SIGTERM (it leaves the group) or killed (its session
@@ -17,7 +19,7 @@ counts is what was approved, sent to the paper broker and filled, not denials.
   4. processes (`--process-store`, default PostgreSQL; prices shared through Redis, which this
      process publishes as `bulwark serve` would): 1 and 2 `bulwark consume` processes in one
      group; once the group has settled, N orders are produced at once, timed from the first
-     sent until the Nth decision is read back;
+     sent until the Nth decision is read back (and the processes' CPU per command);
   5. latency: orders offered at `--rate` for `--seconds` to one `bulwark consume` process
      (and to Bulwark in this process), each stamped in its correlation id, which the decision
      echoes: produced -> decision read.
@@ -49,6 +51,7 @@ from benchmarks.kafka_load import (
     Throughput,
     assigned,
     offer,
+    process_cpu_s,
     produce,
     raw_consume,
 )
@@ -119,11 +122,12 @@ def tally(
     wanted: int,
     runtime: ConsumerRuntime | None = None,
     start_s: float = 0.0,
+    cpu_s: float | None = None,
 ) -> Throughput:
     """What the decisions said, with the consumer's dead letters and last error when known."""
     dead, error = (runtime.dead_lettered, runtime.last_error) if runtime else (0, None)
     return Throughput(
-        rate, wanted, reader.approved, reader.reasons, dead, error, reader.filled, start_s
+        rate, wanted, reader.approved, reader.reasons, dead, error, reader.filled, start_s, cpu_s
     )
 
 
@@ -138,11 +142,13 @@ async def throughput(
             await produce(producer, node.topics.orders, records)
         async with DecisionReader(config, node.topics.decisions) as reader:
             runtime, starting, began = await consume(node)
+            cpu_began = time.process_time()
             await reader.until(
                 lambda: reader.count >= args.commands, 15.0, began + args.max_seconds
             )
+            cpu_s = time.process_time() - cpu_began
         rate = Rate(reader.count, (reader.last_at or began) - began)
-        return raw, tally(reader, rate, args.commands, runtime, began - starting)
+        return raw, tally(reader, rate, args.commands, runtime, began - starting, cpu_s)
 
 
 async def timed_offer(
@@ -218,14 +224,24 @@ async def group_run(config: KafkaConfig, deploy: Deployment, size: int, n: int) 
     orders = Orders(deploy.traders)
     records = [orders.next("bulk") for _ in range(n)]
     async with (
-        members(deploy, size),
+        members(deploy, size) as processes,
         DecisionReader(config, deploy.decisions_topic) as reader,
         started(make_producer(config, idempotent=False)) as producer,
     ):
+        pids = [p.proc.pid for p in processes]
+        cpu_began = consumers_cpu_s(pids)
         began = time.perf_counter()
         await produce(producer, deploy.orders_topic, records)
         await reader.until(lambda: reader.count >= n, 15.0, began + 120)
-    return tally(reader, Rate(reader.count, (reader.last_at or began) - began), n)
+        cpu_ended = consumers_cpu_s(pids)
+    cpu_s = None if cpu_began is None or cpu_ended is None else cpu_ended - cpu_began
+    return tally(reader, Rate(reader.count, (reader.last_at or began) - began), n, cpu_s=cpu_s)
+
+
+def consumers_cpu_s(pids: list[int]) -> float | None:
+    """The CPU seconds of these processes together so far; None when one is unknown."""
+    used = [process_cpu_s(pid) for pid in pids]
+    return None if any(u is None for u in used) else sum(u for u in used if u is not None)
 
 
 async def run_processes(
@@ -275,10 +291,20 @@ def target_line(kind: str, per_s: float) -> str:
     return f"target >= {target:,}/s on {kind} -> {verdict(per_s >= target)}"
 
 
-def report_throughput(label: str, e2e: Throughput, kind: str) -> None:
+def report_throughput(
+    label: str, e2e: Throughput, kind: str, raw: list[Rate] | None = None, who: str = ""
+) -> None:
     rate = e2e.rate
     print(f"  {label:31} {rate.per_s:>9,.0f} commands/s  {rate.count:,} consumed, gated, "
           f"persisted, decided, sent and read back in {rate.seconds:.2f} s")  # fmt: skip
+    if raw is not None and raw[0].per_s > 0 and raw[1].per_s > 0:
+        produce_share, consume_share = (100 * rate.per_s / r.per_s for r in raw)
+        print(f"    {produce_share:.1f} % of the broker's raw produce rate and "
+              f"{consume_share:.1f} % of its raw consume rate, same run")  # fmt: skip
+    if e2e.cpu_s is not None and rate.count:
+        per = e2e.cpu_s / rate.count * 1e6
+        print(f"    CPU {per:,.0f} us per command ({who or 'this process'}: {e2e.cpu_s:.2f} s); "
+              f"one core at this cost: {1e6 / per:,.0f} commands/s")  # fmt: skip
     if rate.count < e2e.wanted:
         print(f"    stopped with {rate.count:,} of {e2e.wanted:,} decided; last consumer "
               f"error: {e2e.last_error}")  # fmt: skip
@@ -309,7 +335,10 @@ def report(
           "from the group's partition assignment")  # fmt: skip
     print(f"  Bulwark in this process (store {store.kind}: {store.about}), timed from the "
           "consumer's partition assignment:")  # fmt: skip
-    report_throughput("end to end, 1 consumer", e2e, store.kind)
+    report_throughput(
+        "end to end, 1 consumer", e2e, store.kind, raw,
+        "this process: the consumer, the order path and the bench's decision reader",
+    )  # fmt: skip
     print(f"    consumer start (member start -> partitions owned): {e2e.start_s:.2f} s; target "
           f"<= {TARGET_START_S:g} s -> {verdict(e2e.start_s <= TARGET_START_S)}")  # fmt: skip
     if lat is not None:
@@ -337,7 +366,7 @@ def report_latency(lat: Latency) -> None:
     print(f"    target p99 <= {TARGET_P99_MS:g} ms at {lat.offered:,.0f}/s -> NOT met")
 
 
-def report_processes(runs: ProcessRuns) -> None:
+def report_processes(runs: ProcessRuns, raw: list[Rate] | None = None) -> None:
     start = runs.start
     print(f"  `bulwark consume` processes (store {runs.store.kind}: {runs.store.about}; prices "
           "from Redis, published by this process):")  # fmt: skip
@@ -359,7 +388,7 @@ def report_processes(runs: ProcessRuns) -> None:
     one = runs.by_members.get(1)
     for size, e2e in sorted(runs.by_members.items()):
         label = f"{size} process{'es' if size > 1 else ''}, one group"
-        report_throughput(label, e2e, runs.store.kind)
+        report_throughput(label, e2e, runs.store.kind, raw, "the consume processes")
         if one is not None and size > 1 and one.rate.per_s > 0:
             print(f"    x{e2e.rate.per_s / one.rate.per_s:.2f} of one process, side by side "
                   f"in this run; {cores()} cores for the broker, {runs.store.kind}, Redis, the "
@@ -445,7 +474,7 @@ def main(argv: list[str] | None = None) -> None:
             )
         redis_url = stack.enter_context(redis_for(args.redis_url))
         runs = asyncio.run(run_processes(args, server.url, process_store, redis_url))
-        report_processes(runs)
+        report_processes(runs, raw)
 
 
 if __name__ == "__main__":

@@ -1,26 +1,34 @@
-"""What `bulwark serve` holds resident: a process loads what it serves.
+"""What `bulwark serve` holds resident, as `make run` serves it: with its models present.
 
-Each figure is a real `bulwark serve` on a migrated SQLite file (tests/bulwark_process.py),
-its resident set (VmRSS) and peak (VmHWM) read from /proc/<pid>/status once it answers
-/ready, once its start-up's background work has settled (the compute and optimizer warm-ups,
-the venues' calendars, the OpenAPI document: no growth over SETTLE_QUIET_S), then again after
-a few requests (GET /api/status, a login). The target is held against the settled figure:
-what the process holds once started, whatever the order its warm-ups finished in.
+Each figure is a real `bulwark serve --demo` on a migrated SQLite file (tests/bulwark_process.py)
+with BULWARK_MODELS_DIR at the models `make run` builds (var/models, or BULWARK_MODELS_DIR; built
+here as `make run` builds them when they are missing), and the venues' sessions kept in
+var/calendars as a first start leaves them (built here first when missing): a second start.
+Its resident set (VmRSS) and peak (VmHWM) are read from /proc/<pid>/status once it answers
+/ready, once its start-up's background work has settled (the venues' calendars, the OpenAPI
+document: no growth over `Settle.quiet_s`), then again after 1,000 orders (the demo owner's,
+over HTTP, a few at a time) have settled. The targets are held against both settled figures.
+The resident size the serve itself logged at ready (its `ready` line) is shown beside them.
 
-(a) serve with BULWARK_SERVED_CONTEXTS=trading,safety   target <= 300 MB at start
-(b) serve --demo, every context                          target <= 500 MB at start
-(c) `import bootstrap.app` alone in a python -c          (no target: the floor under a and b)
+(a) serve --demo, BULWARK_SERVED_CONTEXTS=trading,safety   target <= 300 MB
+(b) serve --demo, every context (`make run DEMO=1`)         target <= 500 MB
+(c) `import bootstrap.app` alone in a python -c             (no target: the floor under a and b)
 
 Beside each serve, the libraries whose files are mapped into it, by resident size (their
 native code and data, from /proc/<pid>/smaps; the Python objects they build are not
 counted there): what the process loaded without needing it shows up here.
 
-Run: `.venv/bin/python -m benchmarks.bench_memory [--only a,b,c] [--libraries N]`.
+Run: `.venv/bin/python -m benchmarks.bench_memory [--only a,b,c] [--orders N] [--models DIR|none]
+[--quick]`. `--quick` (what `make test` runs, tests/integration/test_bench_memory_smoke.py):
+100 orders and a shorter settle, the same figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -31,31 +39,47 @@ from pathlib import Path
 
 import httpx
 
-from bootstrap.demo import DEMO_OWNER
+from bootstrap.demo import DEMO_ACCOUNT, DEMO_INSTRUMENTS, DEMO_OWNER
 from tests.bulwark_process import ROOT, bulwark, free_port, migrate, server_environment, wait_ready
 
 TARGETS_MB = {"a": 300.0, "b": 500.0}
 NAMES = {
-    "a": "serve, BULWARK_SERVED_CONTEXTS=trading,safety",
+    "a": "serve --demo, BULWARK_SERVED_CONTEXTS=trading,safety",
     "b": "serve --demo, every context",
     "c": "import bootstrap.app alone",
 }
 READY_WITHIN_S = 180.0
-SETTLE_QUIET_S = 3.0  # no growth over 1 MB for this long: the start-up's work is done
-SETTLE_WITHIN_S = 60.0
+ORDERS = 1_000
+QUICK_ORDERS = 100
+IN_FLIGHT = 4  # orders placed at once
 _MB = 1024.0  # /proc reports kB
+
+
+@dataclass(frozen=True)
+class Settle:
+    """When a resident set counts as settled: no growth over 1 MB for `quiet_s` (or
+    `within_s` have passed)."""
+
+    quiet_s: float = 3.0
+    within_s: float = 60.0
+
+
+SETTLE = Settle()
+QUICK_SETTLE = Settle(quiet_s=1.0, within_s=20.0)
 
 
 @dataclass(frozen=True)
 class Figure:
     """One process's resident set: settled after start, its peak, when it first answered
-    /ready, and after a few requests."""
+    /ready, and settled after its orders (with the orders' answers by HTTP status)."""
 
     case: str
     rss_mb: float
     hwm_mb: float
     ready_mb: float | None = None
-    after_mb: float | None = None
+    said_mb: float | None = None  # what its own `ready` line said
+    orders_mb: float | None = None
+    orders: dict[int, int] = field(default_factory=dict)
     libraries: list[tuple[str, float]] = field(default_factory=list)
 
 
@@ -64,10 +88,16 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--only", default="a,b,c", help="which of a, b, c to run (a,b,c)")
     parser.add_argument("--libraries", type=int, default=8, help="mapped libraries shown")
     parser.add_argument(
+        "--orders", type=int, help=f"orders placed after start ({ORDERS}; --quick {QUICK_ORDERS})"
+    )
+    parser.add_argument(
         "--models",
         default="",
-        help="BULWARK_MODELS_DIR of the serves (default: none, so a checkout's built models "
-        "in var/models, ~240 MB loaded once `make run` has built them, are not counted)",
+        help="the serves' BULWARK_MODELS_DIR (default: where `make run` builds them, "
+        "BULWARK_MODELS_DIR or var/models, built first when missing; 'none': no models)",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer orders and a shorter settle (make test)"
     )
     return parser.parse_args(argv)
 
@@ -84,18 +114,17 @@ def _kb(value: str) -> float:
     return float(value.split()[0])
 
 
-def settled_mb(
-    pid: int, quiet_s: float = SETTLE_QUIET_S, within_s: float = SETTLE_WITHIN_S
-) -> float:
-    """VmRSS of `pid` once it has not grown by more than 1 MB for `quiet_s` (or `within_s`)."""
-    deadline = time.monotonic() + within_s
+def settled_mb(pid: int, settle: Settle = SETTLE) -> float:
+    """VmRSS of `pid` once it has not grown by more than 1 MB for `settle.quiet_s` (or
+    `settle.within_s` have passed)."""
+    deadline = time.monotonic() + settle.within_s
     last, since = status_mb(pid)[0], time.monotonic()
     while time.monotonic() < deadline:
         time.sleep(0.25)
         now = status_mb(pid)[0]
         if now > last + 1.0:
             last, since = now, time.monotonic()
-        elif time.monotonic() - since >= quiet_s:
+        elif time.monotonic() - since >= settle.quiet_s:
             break
     return status_mb(pid)[0]
 
@@ -123,6 +152,60 @@ def _package(path: str) -> str | None:
     return name.removesuffix(".libs").split(".", 1)[0].lstrip("_") or None
 
 
+def models_folder(given: str) -> str:
+    """The serves' models folder: `given`, or where `make run` builds them (BULWARK_MODELS_DIR,
+    else var/models), built first with `bulwark models build --if-missing` as `make run` does
+    when it holds no manifest; "" for 'none'."""
+    if given == "none":
+        return ""
+    folder = Path(given or os.environ.get("BULWARK_MODELS_DIR") or "var/models")
+    folder = folder if folder.is_absolute() else ROOT / folder
+    if not (folder / "manifest.json").is_file():
+        print(f"bench_memory: building the models into {folder}, as `make run` does", flush=True)
+        done = subprocess.run(
+            bulwark("models", "build", "--if-missing"),
+            cwd=ROOT,
+            env={**os.environ, "BULWARK_MODELS_DIR": str(folder)},
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"bulwark models build failed:\n{done.stderr[-4000:]}")
+    return str(folder)
+
+
+_KEEP_CALENDARS = (
+    "from adapters.memory.clock import SystemClock; "
+    "from bootstrap.calendars import market_calendars; "
+    "from bootstrap.containers.core_parts import exchange_calendar_sessions; "
+    "from bootstrap.settings.calendars import CalendarSettings; "
+    "market_calendars(exchange_calendar_sessions(SystemClock(), CalendarSettings())).warm()"
+)
+
+
+def keep_calendars() -> None:
+    """The venues' sessions kept in the calendar folder (BULWARK_CALENDAR_CACHE_DIR's default,
+    var/calendars) as a first `make run` leaves them; the files there are used as they are."""
+    done = subprocess.run(
+        [sys.executable, "-c", _KEEP_CALENDARS], cwd=ROOT, capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"keeping the calendars failed:\n{done.stderr[-4000:]}")
+
+
+def said_at_ready(log: Path) -> float | None:
+    """The resident MB of the serve's own `ready` line in its (JSON) log, if it logged one."""
+    for line in log.read_text(errors="replace").splitlines():
+        if '"ready"' in line:
+            try:
+                event = json.loads(line)
+            except ValueError:
+                continue
+            if event.get("event") == "ready" and event.get("resident_mb") is not None:
+                return float(event["resident_mb"])
+    return None
+
+
 def environment(folder: Path) -> dict[str, str]:
     """A migrated SQLite store in `folder`, as `make run` prepares one."""
     env = {
@@ -133,33 +216,30 @@ def environment(folder: Path) -> dict[str, str]:
     return env
 
 
-def serve(case: str, models: str = "") -> Figure:
-    """Case a or b: a real serve, measured once ready and after a few requests; `models` its
-    models folder (none: an empty one)."""
+def serve(case: str, models: str, orders: int, settle: Settle = SETTLE) -> Figure:
+    """Case a or b: a real serve with `models` (none: an empty folder), measured settled after
+    start and after `orders` orders."""
     with tempfile.TemporaryDirectory() as spare:
         folder = Path(spare)
         env = environment(folder)
         env["BULWARK_MODELS_DIR"] = models or str(folder / "no-models")
-        args = ["serve"]
         if case == "a":
             env["BULWARK_SERVED_CONTEXTS"] = "trading,safety"
-        else:
-            args.append("--demo")
         port = free_port()
         env["BULWARK_PORT"] = str(port)
         log = folder / "serve.log"
         with log.open("wb") as out:
             proc = subprocess.Popen(
-                bulwark(*args), cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
+                bulwark("serve", "--demo"), cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
             )
         base = f"http://127.0.0.1:{port}"
         try:
             wait_ready(proc, base, READY_WITHIN_S, log)
             ready = status_mb(proc.pid)[0]
-            rss = settled_mb(proc.pid)
+            rss = settled_mb(proc.pid, settle)
             libraries = mapped_libraries(proc.pid)
-            requests(base)
-            after, hwm = status_mb(proc.pid)
+            answers = asyncio.run(place_orders(base, orders))
+            after, hwm = settled_mb(proc.pid, settle), status_mb(proc.pid)[1]
         finally:
             proc.terminate()
             try:
@@ -167,19 +247,36 @@ def serve(case: str, models: str = "") -> Figure:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
-        return Figure(case, rss, hwm, ready, after, libraries)
+        return Figure(case, rss, hwm, ready, said_at_ready(log), after, answers, libraries)
 
 
-def requests(base: str) -> None:
-    """What a client does first: the status, a login (the demo's owner; refused where there
-    is no demo, which still runs the login's path)."""
-    with httpx.Client(base_url=base, timeout=30) as client:
-        client.get("/api/status").raise_for_status()
-        client.post(
+async def place_orders(base: str, count: int) -> dict[int, int]:
+    """`count` market orders of one share on the demo account, buys and sells across the demo's
+    instruments, IN_FLIGHT at a time, as the demo owner; the answers counted by HTTP status."""
+    symbols = [symbol for symbol, _, _ in DEMO_INSTRUMENTS]
+    answers: Counter[int] = Counter()
+    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        login = await client.post(
             "/api/v1/auth/login",
             json={"username": DEMO_OWNER.username, "password": DEMO_OWNER.password},
         )
-        client.get("/api/status").raise_for_status()
+        login.raise_for_status()
+        client.headers["Authorization"] = f"Bearer {login.json()['access_token']}"
+        await client.get("/api/status")
+        numbers = iter(range(count))
+
+        async def worker() -> None:
+            for n in numbers:
+                order = {
+                    "account_id": DEMO_ACCOUNT,
+                    "symbol": symbols[n % len(symbols)],
+                    "side": "buy" if (n // len(symbols)) % 2 == 0 else "sell",
+                    "quantity": "1",
+                }
+                answers[(await client.post("/api/v1/orders", json=order)).status_code] += 1
+
+        await asyncio.gather(*(worker() for _ in range(IN_FLIGHT)))
+    return dict(sorted(answers.items()))
 
 
 _IMPORT_ONLY = (
@@ -204,7 +301,8 @@ def verdict(figure: Figure) -> str:
     target = TARGETS_MB.get(figure.case)
     if target is None:
         return "(no target)"
-    met = "met" if figure.rss_mb <= target else "NOT met"
+    held = [figure.rss_mb] + ([figure.orders_mb] if figure.orders_mb is not None else [])
+    met = "met" if max(held) <= target else "NOT met"
     return f"target <= {target:.0f} MB -> {met}"
 
 
@@ -212,7 +310,13 @@ def report(figures: list[Figure], libraries: int = 8) -> None:
     print("bench_memory: resident set of bulwark serve on SQLite (VmRSS; peak VmHWM)")
     for f in figures:
         ready = f"at /ready {f.ready_mb:.0f} MB; " if f.ready_mb is not None else ""
-        after = f"; after requests {f.after_mb:.0f} MB" if f.after_mb is not None else ""
+        if f.said_mb is not None:
+            ready += f"its ready line said {f.said_mb:.0f} MB; "
+        after = ""
+        if f.orders_mb is not None:
+            placed = sum(f.orders.values())
+            answers = ", ".join(f"{status} x{n}" for status, n in f.orders.items())
+            after = f"; after {placed:,} orders {f.orders_mb:.0f} MB ({answers})"
         print(
             f"  ({f.case}) {NAMES[f.case]}: {f.rss_mb:.0f} MB at start "
             f"({ready}peak {f.hwm_mb:.0f} MB{after})  {verdict(f)}"
@@ -224,13 +328,22 @@ def report(figures: list[Figure], libraries: int = 8) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse(argv)
-    shown = args.models or "none (--models var/models loads the built ones)"
-    print(f"bench_memory: models {shown}")
+    orders = args.orders if args.orders is not None else QUICK_ORDERS if args.quick else ORDERS
+    settle = QUICK_SETTLE if args.quick else SETTLE
+    cases = [c.strip() for c in args.only.split(",") if c.strip()]
+    try:
+        models = models_folder(args.models) if set(cases) - {"c"} else ""
+        if set(cases) - {"c"}:
+            keep_calendars()
+    except RuntimeError as exc:
+        print(f"bench_memory: {exc}")
+        return
+    print(f"bench_memory: models {models or 'none'}; {orders:,} orders after start")
     figures = []
-    for case in [c.strip() for c in args.only.split(",") if c.strip()]:
+    for case in cases:
         try:
-            figures.append(import_only() if case == "c" else serve(case, args.models))
-        except RuntimeError as exc:  # a server that never started: one line, its output
+            figures.append(import_only() if case == "c" else serve(case, models, orders, settle))
+        except (RuntimeError, httpx.HTTPError) as exc:  # one line, with the server's output
             print(f"bench_memory: ({case}) {exc}")
     report(figures, args.libraries)
 

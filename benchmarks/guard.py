@@ -336,7 +336,28 @@ async def build_subjects(
     subjects.append(await order_subject(stack, stores["sqlite"], "orders, SQLite", 5))
     subjects.append(await http_subject(stack, 4))
     subjects.append(await notify_subject(stack, rounds))
+    subjects.extend(admission_subjects())
     return subjects
+
+
+def admission_subjects() -> list[Subject]:
+    """The admission control's own cost (benchmarks/guard_admission.py); none in a tree that
+    has no admission control (a record commit before it)."""
+    try:
+        from benchmarks.guard_admission import subject
+    except ImportError:
+        return []
+    name, step, slices, unit = subject()
+    return [Subject(name, step, slices, unit)]
+
+
+def admission_bound() -> bool:
+    """Whether the admission control holds its bound in simulated overloads (printed)."""
+    from benchmarks.guard_admission import bound_check
+
+    check = bound_check()
+    print(check.line)
+    return check.held
 
 
 async def measure(stores: dict[str, Any], rounds: int, twin: Twin | None) -> list[Subject]:
@@ -632,7 +653,8 @@ def main(argv: list[str] | None = None) -> int:
         verdict = compare(figures, records, tolerance)
         print("judged on the better of the two runs for those:")
     print(verdict.message)
-    return 0 if verdict.ok else 1
+    held = admission_bound()
+    return 0 if verdict.ok and held else 1
 
 
 def child_run(rounds: int, against: str | None) -> dict[str, float]:

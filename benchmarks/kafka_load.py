@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import os
 import time
 import uuid
 from collections import Counter
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 
 from aiokafka import AIOKafkaProducer
 
@@ -47,6 +49,8 @@ class Throughput:
     last_error: str | None
     filled: int = 0  # approved, sent to the paper broker and filled
     start_s: float = 0.0  # the consumer's start until it owned its partitions
+    # CPU seconds Bulwark's process(es) used over the run (None: not measured)
+    cpu_s: float | None = None
 
     @property
     def denied(self) -> int:
@@ -76,6 +80,15 @@ class Latency:
     def pct(self, q: float) -> float:
         ordered = sorted(self.latencies_ms)
         return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
+def process_cpu_s(pid: int) -> float | None:
+    """User and system CPU seconds of process `pid` so far (Linux /proc; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 # --- the load: agents' order commands -------------------------------------------------------

@@ -81,6 +81,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="overrides BULWARK_HOST")
     serve.add_argument("--port", type=port_number, help="overrides BULWARK_PORT")
     serve.add_argument("--demo", action="store_true", help="load demo data at start")
+    serve.add_argument(
+        "--migrate",
+        action="store_true",
+        help="bring the store's schema to the latest version first, as `bulwark migrate`",
+    )
     sub.add_parser("migrate", help="bring the store's schema to the latest version")
     sub.add_parser(
         "consume", help="run the Kafka command consumers (needs BULWARK_KAFKA_BOOTSTRAP)"

@@ -23,6 +23,11 @@ import structlog
 from bootstrap.settings import Settings
 
 _log = structlog.get_logger("bulwark.gc")
+# While `serve` starts: a young collection every 50,000 allocations instead of 700. The start-up
+# allocates ~500k objects (modules, classes, routes, the container) that all live on, so each
+# collection found nothing to free: ~1.1 of 6.3 CPU seconds of a start, measured side by side.
+START_UP_THRESHOLDS = (50_000, 50, 1_000)
+_before_start_up: tuple[int, int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -41,14 +46,36 @@ def tune_gc(settings: Settings) -> GcState | None:
     allocated since start-up instead of every live object (~100 ms over ~268k objects before).
     """
     if not settings.core.gc_freeze:
+        end_start_up()
         return None
-    before = GcState(_thresholds(), gc.get_freeze_count())
+    # Collected before any lower threshold is set: set first, the next allocation would start
+    # a full collection of its own over the start-up's heap, then this one a second.
+    before = GcState(_before_start_up or _thresholds(), gc.get_freeze_count())
     gc.collect()
     gc.freeze()
+    end_start_up()
     gc.set_threshold(settings.core.gc_threshold_gen0, settings.core.gc_threshold_gen1,
                      settings.core.gc_threshold_gen2)  # fmt: skip
     _log.info("gc_frozen", frozen=gc.get_freeze_count(), thresholds=list(_thresholds()))
     return before
+
+
+def during_start_up() -> None:
+    """Raise the collector's thresholds until the start-up ends (`tune_gc`, or `end_start_up`)."""
+    global _before_start_up
+    if _before_start_up is None:
+        _before_start_up = _thresholds()
+    gc.set_threshold(*START_UP_THRESHOLDS)
+
+
+def end_start_up() -> tuple[int, int, int]:
+    """The thresholds from before `during_start_up`, set again (the current ones if it was not
+    called)."""
+    global _before_start_up
+    if _before_start_up is not None:
+        gc.set_threshold(*_before_start_up)
+        _before_start_up = None
+    return _thresholds()
 
 
 def restore_gc(state: GcState | None) -> None:

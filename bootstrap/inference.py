@@ -68,9 +68,10 @@ def batch_settings(settings: Settings) -> BatchSettings:
 
 
 def model_store(settings: Settings, choose: Callable[[], ProviderChoice]) -> ModelStore:
-    """The models directory's store; nothing is read until the warm-up or the first use, and
-    the runtime's providers are chosen (onnxruntime loaded) by the first model's load: a
-    process with no models, or one that never reads them, does not load onnxruntime."""
+    """The models directory's store; nothing is read until the warm-up or the first use, each
+    model loads with its own first use, and the runtime's providers are chosen (onnxruntime
+    loaded) by the first model's load: a process with no models, or one that never reads them,
+    does not load onnxruntime."""
     folder = Path(settings.inference.models_dir)
     threads = settings.inference.threads
 
@@ -109,12 +110,28 @@ def inference(
     )
 
 
+# The contexts whose requests run the models (sentiment, keywords, the model catalogue): only
+# an instance serving one of them warms the models at start (BULWARK_INFERENCE_WARMUP).
+MODEL_CONTEXTS = ("inference", "markets", "strategies", "model_signals")
+
+
+def models_warmed(settings: Settings) -> bool:
+    """Whether every model is loaded at start-up: BULWARK_INFERENCE_WARMUP, and a context served
+    that runs them (trading only with BULWARK_RISK_RATER=model). Otherwise each model loads with
+    its first use, and an instance whose contexts run none loads none."""
+    inference = settings.inference
+    if not (inference.enabled and inference.warmup):
+        return False
+    rated = inference.risk_rater == "model" and settings.core.serves("trading")
+    return rated or any(map(settings.core.serves, MODEL_CONTEXTS))
+
+
 async def inference_lifetime(
     store: ModelStore, inference: ModelInference, settings: Settings
 ) -> AsyncIterator[None]:
-    """Loads the models on a thread at start-up (BULWARK_INFERENCE_WARMUP), polls the models
-    directory for a new build every BULWARK_INFERENCE_RELOAD_SECONDS, and stops the model
-    thread at shutdown."""
+    """Loads the models on a thread at start-up where `models_warmed`, polls the models
+    directory for a new build every BULWARK_INFERENCE_RELOAD_SECONDS (once the manifest has
+    been read), and stops the model thread at shutdown."""
     task = None
     if settings.inference.enabled:
         task = asyncio.get_running_loop().create_task(_watch(store, settings))
@@ -128,12 +145,12 @@ async def inference_lifetime(
 
 
 async def _watch(store: ModelStore, settings: Settings) -> None:
-    if settings.inference.warmup:
-        await _quietly(store.ensure_loaded, "models_loaded", store)
+    if models_warmed(settings):
+        await _quietly(store.load, "models_loaded", store)
     every = settings.inference.reload_seconds
     while every > 0:
         await asyncio.sleep(every)
-        if store.loaded:
+        if store.manifest_read:
             await _quietly(store.refresh, "models_checked", store)
 
 

@@ -21,6 +21,7 @@ from aiokafka.errors import KafkaError
 from aiokafka.structs import ConsumerRecord
 
 from adapters.eventcodec import EventCodec
+from adapters.kafka.batch_send import BatchSender
 from adapters.kafka.client import make_producer
 from adapters.kafka.dispatcher import CommandDispatcher, CommandServices
 from adapters.kafka.envelope import DecisionCodec, EnvelopeCodec, OrderDecisionMessage
@@ -28,7 +29,7 @@ from adapters.kafka.lag import KafkaLagSource
 from adapters.kafka.publisher import EventDocument, KafkaEventPublisher, decode_event
 from adapters.kafka.quiet import OncePerInterval
 from adapters.kafka.rebalance import DeferredRebalance
-from adapters.kafka.runtime import ConsumerRuntime, Poison
+from adapters.kafka.runtime import Batched, ConsumerRuntime, Poison
 from adapters.kafka.topics import ensure_topics
 from adapters.memory.bus import InProcessEventBus
 from adapters.memory.clock import SystemClock
@@ -118,6 +119,7 @@ class KafkaLink:
         self._codec = EventCodec()
         self._decisions = DecisionCodec()
         self.producer: AIOKafkaProducer | None = None
+        self.batches: BatchSender | None = None  # over the producer, while it runs
         self.events: KafkaEventPublisher | None = None
         self.supervisor = RuntimeSupervisor()
         self.lag = KafkaLagSource(
@@ -159,6 +161,7 @@ class KafkaLink:
         )
         await producer.start()
         self.producer = producer
+        self.batches = BatchSender(producer)
         self.events = KafkaEventPublisher(
             producer,
             self.topics,
@@ -194,7 +197,7 @@ class KafkaLink:
 
     async def stop(self) -> None:
         await self.supervisor.stop()
-        producer, self.producer, self.events = self.producer, None, None
+        producer, self.producer, self.events, self.batches = self.producer, None, None, None
         if producer is not None:
             await producer.stop()
         await self.lag.close()
@@ -222,14 +225,16 @@ class KafkaLink:
             raise KafkaNotReady("the Kafka producer is not running")
         await self.events.publish(events)
 
-    async def publish_decision(self, message: OrderDecisionMessage) -> None:
-        if self.producer is None:
+    async def publish_decisions(
+        self, decisions: Sequence[tuple[OrderDecisionMessage, list[tuple[str, bytes]]]]
+    ) -> None:
+        """The decisions sent together (a batch per partition), every one acknowledged."""
+        if self.batches is None:
             raise KafkaNotReady("the Kafka producer is not running")
-        await self.producer.send_and_wait(
+        codec = self._decisions
+        await self.batches.send(
             self.topics.decisions,
-            value=self._decisions.encode(message),
-            key=self._decisions.key_of(message),
-            headers=self.tracing.headers([]),
+            [(codec.key_of(m), codec.encode(m), headers) for m, headers in decisions],
         )
 
     # -- consumers ----------------------------------------------------------------------------
@@ -247,7 +252,7 @@ class KafkaLink:
         """
         dispatcher = CommandDispatcher(
             services,
-            self.publish_decision,
+            self.publish_decisions,
             self._clock.now,
             codec=EnvelopeCodec(self.limits),
             tracing=self.tracing,
@@ -255,8 +260,7 @@ class KafkaLink:
         runtime = self._runtime(
             self.settings.kafka.group_id,
             command_topics(self.settings),
-            dispatcher.handle,
-            prepare=dispatcher.prepare,
+            Batched(dispatcher.handle_batch),
             on_accounts_released=on_accounts_released,
             adopt=early.take() if early is not None else None,
         )
@@ -294,10 +298,9 @@ class KafkaLink:
         self,
         group: str,
         topics: list[str],
-        handler: Callable[[ConsumerRecord], Awaitable[None]],
+        handler: Callable[[ConsumerRecord], Awaitable[None]] | Batched,
         *,
         offset_reset: Any = "earliest",
-        prepare: Callable[[list[ConsumerRecord]], None] | None = None,
         on_accounts_released: Callable[[], None] | None = None,
         without_group: bool = False,
         adopt: tuple[AIOKafkaConsumer, DeferredRebalance] | None = None,
@@ -315,7 +318,6 @@ class KafkaLink:
             # While the brokers are away: tries at most this far apart, one line per interval.
             backoff=(0.05, self.settings.kafka.retry_seconds),
             observe=self.monitor.observe,
-            prepare=prepare,
             on_accounts_released=on_accounts_released,
             without_group=without_group,
             adopt=adopt,

@@ -11,6 +11,7 @@ import uvicorn
 from litestar import Litestar
 
 from adapters.http.observability import RECEIVED_AT
+from bootstrap.admission import refused_early
 from bootstrap.settings import Settings
 
 try:  # uvicorn[standard] brings httptools; without it requests are stamped by the app
@@ -22,7 +23,8 @@ except ImportError:  # pragma: no cover - the lock file installs httptools
 if HttpToolsProtocol is not None:
 
     class StampingHttpToolsProtocol(HttpToolsProtocol):
-        """Stamps each request with the moment the event loop parsed its first bytes.
+        """Stamps each request with the moment the event loop parsed its first bytes, and
+        refuses an order the worker cannot take in time before making a task for it.
 
         A kill switch's deadline counts from there: under load a request can wait for the
         loop well before any application code (even a middleware) runs.
@@ -31,6 +33,12 @@ if HttpToolsProtocol is not None:
         def on_message_begin(self) -> None:
             super().on_message_begin()
             self.scope[RECEIVED_AT] = time.monotonic()  # type: ignore[literal-required]
+
+        def _start_asgi_task(self, cycle: Any, app: Any) -> None:
+            # An order the worker cannot take in time is answered 503 here, as it is parsed:
+            # no task, no application code (bootstrap/admission.py).
+            if not refused_early(self, cycle):
+                super()._start_asgi_task(cycle, app)
 
 
 # An idle keep-alive connection is closed after this many seconds (uvicorn's default is 5).

@@ -23,6 +23,7 @@ import os
 import socket
 import threading
 import time
+from collections.abc import Callable
 from types import FrameType
 
 import structlog
@@ -77,15 +78,25 @@ class BoundedServer(uvicorn.Server):
     """uvicorn's server, whose first SIGTERM/SIGINT starts the stop's deadline."""
 
     def __init__(
-        self, config: uvicorn.Config, grace: float, deadline: StopDeadline = DEADLINE
+        self,
+        config: uvicorn.Config,
+        grace: float,
+        deadline: StopDeadline = DEADLINE,
+        on_started: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(config)
         self._grace = grace
         self._deadline = deadline
+        self._on_started = on_started  # once it listens (`serve` logs the ready line)
 
     def run(self, sockets: list[socket.socket] | None = None) -> None:
         self._deadline.watch(self._grace)
         super().run(sockets)
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.started and self._on_started is not None:
+            self._on_started()
 
     def handle_exit(self, sig: int, frame: FrameType | None) -> None:
         self._deadline.ask()

@@ -9,11 +9,14 @@ headlines cost. Embeddings come from the configured encoder; a text classifier i
 batched `run`.
 
 All model calls run on one worker thread (the `model` executor): ONNX Runtime already spreads
-one call over the cores, and two calls at once would only split them.
+one call over the cores, and two calls at once would only split them. A model's first use
+loads it there too (hashing and building a session of the 90 MB encoder is not the event
+loop's work); a process loads only the models its requests run.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -77,8 +80,10 @@ class ModelInference:
 
     # -- port -----------------------------------------------------------------------------
     def info(self) -> InferenceInfo:
+        self.store.ensure_read()  # the manifest only: the status loads no model
         names = self.store.names()
-        provider = self.store.get(self.encoder).runnable.provider if self.encoder in names else ""
+        encoder = self.store.loaded_model(self.encoder)
+        provider = encoder.runnable.provider if encoder is not None else ""
         described = self.description
         return InferenceInfo(
             runtime=described.runtime,
@@ -100,7 +105,7 @@ class ModelInference:
         return await self._embed_with(self.encoder, texts)
 
     async def classify(self, model: str, texts: Sequence[str]) -> list[Classification]:
-        head = self.store.get(model)
+        head = await self._loaded(model)
         entry = head.entry
         if entry.kind != "classifier" or entry.encoder is None or not entry.labels:
             raise UnknownModel(f"{model!r} is not a text classifier")
@@ -116,7 +121,7 @@ class ModelInference:
         ]
 
     async def run(self, model: str, inputs: Mapping[str, npt.NDArray[Any]]) -> Feeds:
-        loaded = self.store.get(model)
+        loaded = await self._loaded(model)
         feeds = checked_feeds(loaded, inputs)
         rows = next(iter(feeds.values())).shape[0]
         batcher = self._array_batcher(model)
@@ -129,10 +134,19 @@ class ModelInference:
             return {k: np.concatenate([r[k] for r in results]) for k in results[0]}
         return (await batcher.submit([feeds]))[0]
 
+    async def _loaded(self, model: str) -> LoadedModel:
+        """The model, loaded on the model thread when this is its first use."""
+        loaded = self.store.loaded_model(model)
+        if loaded is not None:
+            return loaded
+        return await asyncio.get_running_loop().run_in_executor(
+            self._executor, self.store.get, model
+        )
+
     # -- texts ----------------------------------------------------------------------------
     async def _embed_with(self, encoder: str, texts: Sequence[str]) -> FloatMatrix:
         check_texts(texts)
-        self.store.get(encoder)  # UnknownModel / ModelUnavailable before queueing
+        await self._loaded(encoder)  # UnknownModel / ModelUnavailable before queueing
         batcher = self._text_batchers.get(encoder)
         if batcher is None:
             batcher = DynamicBatcher(

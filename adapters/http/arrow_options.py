@@ -11,16 +11,19 @@ Out (when the request's Accept names the Arrow type): one record batch, a float6
 output (volatility NaN where none fits; `reason` dictionary-encoded strings), the units in each
 field's metadata (`unit`) and in the schema's metadata (`units`, a JSON object), plus
 `backend` and `count` in the schema metadata.
+
+pyarrow (with pandas, ~60 MB resident and ~0.8 s of CPU to import) is imported by the first
+Arrow request, not with the routes: a process that never gets one never loads it.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pyarrow as pa  # type: ignore[import-untyped]  # no stubs
-import pyarrow.compute as pc  # type: ignore[import-untyped]
 from litestar.exceptions import ValidationException
 
 from adapters.http.analytics.options_compute_schemas import (
@@ -32,9 +35,18 @@ from application.analytics.options_compute import NUMERIC_FIELDS, Column, Invali
 from domain.analytics.options.bsm import Greeks
 from domain.analytics.options.implied_vol import ImpliedVols, IVReason
 
+if TYPE_CHECKING:
+    import pyarrow as pa  # type: ignore[import-untyped]  # no stubs
+
 ARROW_STREAM = "application/vnd.apache.arrow.stream"
 MALFORMED_ARROW = "MALFORMED_ARROW"
-_REASON_NAMES = pa.array([reason.name for reason in IVReason], type=pa.string())
+
+
+@cache
+def _reason_names() -> Any:
+    import pyarrow as pa
+
+    return pa.array([reason.name for reason in IVReason], type=pa.string())
 
 
 class MalformedArrow(ValueError):
@@ -48,6 +60,8 @@ def read_columns(
 ) -> dict[str, Column]:
     """The stream's columns as arrays for `application.analytics.options_compute` (see the module
     doc)."""
+    import pyarrow as pa
+
     try:
         table = pa.ipc.open_stream(pa.py_buffer(raw)).read_all()
     except (pa.ArrowException, OSError, ValueError) as exc:
@@ -65,6 +79,9 @@ def read_columns(
 
 
 def _column(name: str, column: pa.ChunkedArray) -> Column:
+    import pyarrow as pa
+    import pyarrow.compute as pc  # type: ignore[import-untyped]
+
     if column.null_count:
         index = int(pc.index(pc.is_null(column), True).as_py())
         raise InvalidOptionsInput(f"{name} must not be null", field=f"{name}[{index}]")
@@ -97,13 +114,17 @@ def greeks_stream(greeks: Greeks, backend: str) -> bytes:
 
 def implied_vol_stream(result: ImpliedVols, backend: str) -> bytes:
     """Volatilities (NaN where none fits) and reasons (dictionary strings) as one batch."""
+    import pyarrow as pa
+
     codes = pa.array(result.reason.reshape(-1), type=pa.int8())
-    reasons = pa.DictionaryArray.from_arrays(codes, _REASON_NAMES)
+    reasons = pa.DictionaryArray.from_arrays(codes, _reason_names())
     arrays = {"volatility": result.volatility.reshape(-1), "reason": reasons}
     return _stream(arrays, IMPLIED_VOL_UNITS, backend)
 
 
 def _stream(arrays: Mapping[str, object], units: Mapping[str, str], backend: str) -> bytes:
+    import pyarrow as pa
+
     fields = []
     columns = []
     count = 0

@@ -3,12 +3,18 @@
 The same use cases as HTTP run here. Effects are exactly once: an order's idempotency
 key is its message id (unless the sender gave one) and the other commands record their
 message id in the transaction of their effect, so a redelivered record changes nothing.
-A record that can never succeed raises Poison (the runtime dead-letters it); a store
-outage raises StoreUnavailable / ConcurrentUpdate, which the runtime retries in place.
 
-Runs of order submissions at the head of a partition's poll are started together
-(`prepare`), one account's in one call to `OrderService.submit_many`, so they are
-decided in batches; every record is still completed, and its offset committed, in order.
+A partition's chunk is handled as one batch (`handle_batch`, the runtime's `Batched`
+handler): every record decoded; each run of order submissions (up to the next command of
+another kind) grouped by account, in record order, and each account's run decided in one
+call to `OrderService.submit_many`, the accounts concurrently, and its decisions published
+together as soon as it is decided (the decisions topic's batch sender lets concurrent ones
+share a request); the run's published decisions recorded once; a command of another kind
+handled alone, after the run before it. Each record gets its outcome: done, Poison (the
+runtime dead-letters it: it can never succeed), or the store's StoreUnavailable /
+ConcurrentUpdate (the runtime runs it again, with what is not finished after it). After a
+run with such a failure, the records after the run are not run (`Skipped`): nothing
+overtakes a record that still has to happen.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -32,7 +38,7 @@ from adapters.kafka.envelope import (
     SubmitOrderCommand,
     credential_of,
 )
-from adapters.kafka.runtime import Poison, Transient
+from adapters.kafka.outcomes import Poison, Skipped, Transient
 from adapters.tracing.messages import NO_MESSAGE_TRACING, MessageTracing
 from application.core.audit_context import audit_context
 from application.safety.agents import AgentService, RecordHeartbeat
@@ -51,21 +57,16 @@ from domain.principals import Principal
 log = structlog.get_logger(__name__)
 
 Authenticate = Callable[[str], Awaitable[Principal]]
-PublishDecision = Callable[[OrderDecisionMessage], Awaitable[None]]
+Headers = list[tuple[str, bytes]]
+# Publishes decisions together, each with its record headers (its trace context); returns
+# once every one is acknowledged, raises otherwise.
+PublishDecisions = Callable[[Sequence[tuple[OrderDecisionMessage, Headers]]], Awaitable[None]]
 Now = Callable[[], datetime]
+Outcome = Exception | None  # None: done; see the module docstring
 
 UNAUTHENTICATED = "UNAUTHENTICATED"
-_Key = tuple[str, int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class _Published:
-    """An order result whose decision message is already on the decisions topic."""
-
-    result: OrderResult
-
-
-_RunOutcome = OrderResult | _Published | Exception
+_DECODES_PER_TURN = 128  # records decoded between two turns of the event loop (~3 ms)
+_NOT_RUN = Skipped("an earlier record of the batch has to succeed first")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +81,17 @@ class CommandServices:
     decisions: PublishedDecisions | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Submission:
+    """A record of a run: its place in the batch and its envelope."""
+
+    index: int
+    record: ConsumerRecord
+    envelope: Envelope
+
+
 class CommandDispatcher:
-    """The handler (and `prepare` hook) of the command consumers; see the module docstring.
+    """The batch handler of the command consumers; see the module docstring.
 
     Authenticated credentials are remembered for `auth_ttl` seconds (a key revoked
     meanwhile still works that long) so a burst of one agent's commands checks its key once.
@@ -90,7 +100,7 @@ class CommandDispatcher:
     def __init__(
         self,
         services: CommandServices,
-        publish_decision: PublishDecision,
+        publish_decisions: PublishDecisions,
         now: Now,
         codec: EnvelopeCodec | None = None,
         auth_ttl: float = 1.0,
@@ -99,87 +109,183 @@ class CommandDispatcher:
     ) -> None:
         self._services = services
         self._tracing = tracing  # each command's work continues its producer's trace
-        self._publish_decision = publish_decision
+        self._publish_decisions = publish_decisions
         self._now = now
         self._codec = codec or EnvelopeCodec()
         self._auth_ttl = auth_ttl
         self._principals: dict[str, tuple[float, Principal]] = {}
-        # Records of a started run: its task, the record's place in it, its decoded envelope.
-        self._started: dict[_Key, tuple[asyncio.Task[list[_RunOutcome]], int, Envelope]] = {}
         self.handled = 0
         self.duplicates = 0
 
     # -- the runtime's hooks --------------------------------------------------------------
-    def prepare(self, records: list[ConsumerRecord]) -> None:
-        """Start the leading run of order submissions of a partition's poll, per account."""
-        if not records:
-            return
-        first = records[0]
-        for key in [k for k in self._started if k[:2] == (first.topic, first.partition)]:
-            del self._started[key]  # left over from a poll whose records were abandoned
-        runs: dict[str, list[tuple[ConsumerRecord, Envelope]]] = {}
-        for record in records:
-            try:
-                envelope = self._codec.decode(record.value, record.key)
-            except PoisonMessage:
-                continue  # no effect either way; handled (dead-lettered) in its turn
-            if not isinstance(envelope.payload, SubmitOrderCommand):
-                break  # later submissions must not overtake this command
-            runs.setdefault(envelope.account_id, []).append((record, envelope))
-        for run in runs.values():
-            task = self._tracing.spawn(
-                "kafka.consume order.submit",
-                [record.headers for record, _ in run],
-                first.topic,
-                self._submit_run(run),
-            )
-            for index, (record, envelope) in enumerate(run):
-                self._started[_key(record)] = (task, index, envelope)
-
-    async def handle(self, record: ConsumerRecord) -> None:
-        started = self._started.pop(_key(record), None)
-        if started is not None:
-            envelope = started[2]  # decoded by prepare
-        else:
+    async def handle_batch(self, records: list[ConsumerRecord]) -> list[Outcome]:
+        """Each record's outcome, in order (see the module docstring)."""
+        outcomes: list[Outcome] = [_NOT_RUN] * len(records)
+        run: list[_Submission] = []
+        for index, record in enumerate(records):
+            if index % _DECODES_PER_TURN == _DECODES_PER_TURN - 1:
+                await asyncio.sleep(0)  # a long fetch does not hold the loop while it decodes
             try:
                 envelope = self._codec.decode(record.value, record.key)
             except PoisonMessage as exc:
-                raise Poison(exc.code, exc.detail) from None
+                # no effect either way: it does not end a run
+                outcomes[index] = Poison(exc.code, exc.detail)
+                continue
+            if isinstance(envelope.payload, SubmitOrderCommand):
+                run.append(_Submission(index, record, envelope))
+                continue
+            # a command of another kind: the submissions before it are decided first
+            if run and not await self._submit_runs(run, outcomes):
+                return outcomes
+            run = []
+            outcomes[index] = await self._one(envelope, record)
+            if not _final(outcomes[index]):
+                return outcomes
+        if run:
+            await self._submit_runs(run, outcomes)
+        return outcomes
+
+    async def handle(self, record: ConsumerRecord) -> None:
+        """One record alone; raises what `handle_batch` answers for it, if anything."""
+        [outcome] = await self.handle_batch([record])
+        if outcome is not None:
+            raise outcome
+
+    # -- runs of submissions --------------------------------------------------------------
+    async def _submit_runs(self, run: list[_Submission], outcomes: list[Outcome]) -> bool:
+        """Each account's submissions of the run decided together and their decisions
+        published together, the accounts at once; the published ones recorded once. False
+        when a record of the run is not final (to run again)."""
+        by_account: dict[str, list[_Submission]] = {}
+        for submission in run:
+            by_account.setdefault(submission.envelope.account_id, []).append(submission)
+        topic = run[0].record.topic
+        tasks = [
+            self._tracing.spawn(
+                "kafka.consume order.submit",
+                [s.record.headers for s in mine],
+                topic,
+                self._submit_account(mine),
+            )
+            for mine in by_account.values()
+        ]
+        published: list[_Submission] = []
+        first: list[str] = []  # orders whose decision went out for the first time
+        results = await asyncio.gather(*tasks)
+        for mine, (answers, new) in zip(by_account.values(), results, strict=True):
+            first.extend(new)
+            for submission, answer in zip(mine, answers, strict=True):
+                if isinstance(answer, OrderResult):
+                    published.append(submission)
+                else:
+                    outcomes[submission.index] = self._verdict(answer, submission.envelope)
+        ledger = self._services.decisions
+        try:
+            if ledger is not None:
+                await ledger.record_new(first)
+        except Exception as exc:
+            failure = Transient(f"decisions not recorded: {type(exc).__name__}")
+            for submission in published:
+                outcomes[submission.index] = failure
+        else:
+            for submission in published:
+                outcomes[submission.index] = None
+            self.handled += len(published)
+        return all(_final(outcomes[s.index]) for s in run)
+
+    async def _submit_account(
+        self, mine: list[_Submission]
+    ) -> tuple[list[OrderResult | Exception], list[str]]:
+        """Authenticate and convert each record, submit the valid ones together, publish
+        their decisions together: each record's answer (an order result once its decision
+        is published), and the orders whose decision went out for the first time."""
+        commands: list[SubmitOrder] = []
+        slots: list[int | Exception] = []
+        for submission in mine:
+            try:
+                principal = await self._principal(submission.record)
+                command = to_command(submission.envelope, principal)
+            except Exception as exc:
+                slots.append(exc)
+                continue
+            if not isinstance(command, SubmitOrder):  # pragma: no cover - decoded as one
+                slots.append(PoisonMessage("SCHEMA_VIOLATION", "not an order submission"))
+                continue
+            slots.append(len(commands))
+            commands.append(command)
+        results: list[OrderResult | Exception] = []
+        if commands:
+            try:
+                results = await self._services.orders.submit_many(commands)
+            except Exception as exc:  # the run fails as a whole: the other accounts' do not
+                results = [exc] * len(commands)
+        answers = [results[s] if isinstance(s, int) else s for s in slots]
+        decided = [
+            (s.envelope, answer)
+            for s, answer in zip(mine, answers, strict=True)
+            if isinstance(answer, OrderResult)
+        ]
+        try:
+            first = await self._publish(decided)
+        except Exception as exc:
+            # their records run again: replays, published as originals
+            failure = Transient(f"decisions not published: {type(exc).__name__}")
+            return [failure if isinstance(a, OrderResult) else a for a in answers], []
+        return answers, first
+
+    async def _publish(self, decided: list[tuple[Envelope, OrderResult]]) -> list[str]:
+        """Publish the decisions together, with this run's trace context; `replayed` only for
+        one that went out before. The orders whose decision went out for the first time.
+
+        An idempotent hit whose decision was never published (a crash between storing the
+        decision and publishing it) goes out as the original; a twin later in the same run
+        is a replay of the one before it.
+        """
+        if not decided:
+            return []
+        ledger = self._services.decisions
+        flags = [result.replayed for _, result in decided]
+        if ledger is not None:
+            hits = [result.order.id for _, result in decided if result.replayed]
+            seen = await ledger.published(hits) if hits else set()
+            flags = []
+            for _, result in decided:
+                flags.append(result.order.id in seen)
+                seen.add(result.order.id)
+        now = self._now()
+        headers = self._tracing.headers([])
+        decision = OrderDecisionMessage.from_result
+        await self._publish_decisions(
+            [
+                (decision(envelope, _replayed(result, flag), now), headers)
+                for (envelope, result), flag in zip(decided, flags, strict=True)
+            ]
+        )
+        return [
+            result.order.id for (_, result), flag in zip(decided, flags, strict=True) if not flag
+        ]
+
+    # -- one command of another kind ------------------------------------------------------
+    async def _one(self, envelope: Envelope, record: ConsumerRecord) -> Outcome:
         # Audit entries of this command carry its message id as their request id (no IP).
         with (
             structlog.contextvars.bound_contextvars(message_id=envelope.id),
             audit_context(f"kafka:{envelope.id}"[:64]),
         ):
             try:
-                if started is not None:
-                    task, index, _ = started
-                    outcome = (await task)[index]
-                    if isinstance(outcome, Exception):
-                        raise outcome
-                    if not isinstance(outcome, _Published):
-                        await self._decided([(envelope, outcome)])
-                else:
-                    name = f"kafka.consume {envelope.type}"
-                    with self._tracing.consuming(name, record.headers, record.topic):
-                        await self._run(envelope, record)
-            except DuplicateMessage:
-                self.duplicates += 1
-            except (StoreUnavailable, ConcurrentUpdate):
-                raise  # the runtime retries this record in place
-            except Unauthenticated as exc:
-                raise Poison(UNAUTHENTICATED, str(exc), envelope.id) from None
-            except PoisonMessage as exc:
-                raise Poison(exc.code, exc.detail, envelope.id) from None
-            except DomainError as exc:
-                raise Poison(exc.code, str(exc), envelope.id) from None
+                name = f"kafka.consume {envelope.type}"
+                with self._tracing.consuming(name, record.headers, record.topic):
+                    await self._run(envelope, record)
+            except Exception as exc:
+                return self._verdict(exc, envelope)
         self.handled += 1
+        return None
 
-    # -- one command ----------------------------------------------------------------------
     async def _run(self, envelope: Envelope, record: ConsumerRecord) -> None:
         command = to_command(envelope, await self._principal(record))
-        if isinstance(command, SubmitOrder):
-            await self._decided([(envelope, await self._services.orders.submit(command))])
-        elif isinstance(command, CancelOrder):
+        if isinstance(command, SubmitOrder):  # pragma: no cover - submissions go in runs
+            raise PoisonMessage("SCHEMA_VIOLATION", "an order submission outside a run")
+        if isinstance(command, CancelOrder):
             await self._services.orders.cancel(
                 command.principal, command.order_id, message_id=envelope.id
             )
@@ -193,61 +299,22 @@ class CommandDispatcher:
             beat = dataclasses.replace(command, message_id=envelope.id)
             await self._services.agents.record_heartbeat(beat)
 
-    async def _submit_run(self, run: list[tuple[ConsumerRecord, Envelope]]) -> list[_RunOutcome]:
-        """Authenticate and convert each record, then submit the valid ones together."""
-        commands: list[SubmitOrder] = []
-        slots: list[int | Exception] = []
-        for record, envelope in run:
-            try:
-                command = to_command(envelope, await self._principal(record))
-            except Exception as exc:
-                slots.append(exc)
-                continue
-            if not isinstance(command, SubmitOrder):  # pragma: no cover - prepare checked it
-                slots.append(PoisonMessage("SCHEMA_VIOLATION", "not an order submission"))
-                continue
-            slots.append(len(commands))
-            commands.append(command)
-        results = await self._services.orders.submit_many(commands) if commands else []
-        outcomes = [results[s] if isinstance(s, int) else s for s in slots]
-        # The run's decisions go out together (one wait for all acknowledgements, not one
-        # per record); a failure leaves every record to be retried on its own (a replay).
-        decided = [
-            (envelope, outcome)
-            for (_, envelope), outcome in zip(run, outcomes, strict=True)
-            if isinstance(outcome, OrderResult)
-        ]
-        try:
-            await self._decided(decided)
-        except Exception as exc:
-            failure = Transient(f"decisions not published: {type(exc).__name__}")
-            return [failure if isinstance(o, OrderResult) else o for o in outcomes]
-        return [_Published(o) if isinstance(o, OrderResult) else o for o in outcomes]
-
-    async def _decided(self, decided: list[tuple[Envelope, OrderResult]]) -> None:
-        """Publish the decisions together; `replayed` only for one that went out before.
-
-        An idempotent hit whose decision was never published (a crash between storing the
-        decision and publishing it) goes out as the original; a twin later in the same run
-        is a replay of the one before it.
-        """
-        ledger = self._services.decisions
-        flags = [result.replayed for _, result in decided]
-        if ledger is not None:
-            hits = [result.order.id for _, result in decided if result.replayed]
-            seen = await ledger.published(hits) if hits else set()
-            flags = []
-            for _, result in decided:
-                flags.append(result.order.id in seen)
-                seen.add(result.order.id)
-        now = self._now()
-        messages = [
-            OrderDecisionMessage.from_result(envelope, replace(result, replayed=flag), now)
-            for (envelope, result), flag in zip(decided, flags, strict=True)
-        ]
-        await asyncio.gather(*(self._publish_decision(m) for m in messages))
-        if ledger is not None:
-            await ledger.record(result.order.id for _, result in decided)
+    # -- outcomes and credentials ---------------------------------------------------------
+    def _verdict(self, exc: Exception, envelope: Envelope) -> Outcome:
+        """A use case's exception as the record's outcome."""
+        if isinstance(exc, DuplicateMessage):
+            self.duplicates += 1
+            self.handled += 1
+            return None
+        if isinstance(exc, StoreUnavailable | ConcurrentUpdate | Poison | Transient):
+            return exc  # the runtime runs a store failure again
+        if isinstance(exc, Unauthenticated):
+            return Poison(UNAUTHENTICATED, str(exc), envelope.id)
+        if isinstance(exc, PoisonMessage):
+            return Poison(exc.code, exc.detail, envelope.id)
+        if isinstance(exc, DomainError):
+            return Poison(exc.code, str(exc), envelope.id)
+        return exc  # unexpected: the runtime dead-letters it (or retries it, if transient)
 
     async def _principal(self, record: ConsumerRecord) -> Principal:
         credential = credential_of(record.headers or ())
@@ -264,5 +331,10 @@ class CommandDispatcher:
         return principal
 
 
-def _key(record: ConsumerRecord) -> _Key:
-    return (record.topic, record.partition, record.offset)
+def _replayed(result: OrderResult, flag: bool) -> OrderResult:
+    return result if result.replayed is flag else replace(result, replayed=flag)
+
+
+def _final(outcome: Outcome) -> bool:
+    """Done or dead-lettered: nothing of the record is left to happen."""
+    return outcome is None or isinstance(outcome, Poison)

@@ -2,9 +2,11 @@
 
 A consumer's poll hands each partition's records to that partition's lane; the lane decides
 them in order, one chunk (what has arrived since its last chunk) at a time, while the
-consumer already fetches more. Offsets go to one committer, which commits the latest fully
-handled offset of every partition in one request, never past a record not yet handled. A
-lane holding `max_pending` records pauses its partition's fetching until it catches up.
+consumer already fetches more. A chunk is decided as a whole (`Decide`: the runtime's batch
+of it) or record by record (`one_at_a_time`). Offsets go to one committer, which commits the
+latest fully handled offset of every partition in one request, never past a record not yet
+handled. A lane holding `max_pending` records pauses its partition's fetching until it
+catches up.
 """
 
 from __future__ import annotations
@@ -12,13 +14,25 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer
 from aiokafka.structs import ConsumerRecord, TopicPartition
 
+
+@dataclass(frozen=True, slots=True)
+class Decided:
+    """How far a chunk got: the offset after its last record handled (None: none was), and
+    whether every record was (False: the rest was abandoned to the partition's next owner)."""
+
+    next_offset: int | None
+    finished: bool
+
+
+# Handles or dead-letters a chunk's records in order, as far as it can.
+Decide = Callable[[TopicPartition, list[ConsumerRecord]], Awaitable[Decided]]
 # Handles or dead-letters a record; False when it was abandoned (a stop or a revocation).
 Complete = Callable[[TopicPartition, ConsumerRecord], Awaitable[bool]]
-Prepare = Callable[[list[ConsumerRecord]], None]
 Commit = Callable[[dict[TopicPartition, int]], Awaitable[None]]
 # Whether this member gave the partition up (its lane stops at its next record).
 Revoked = Callable[[TopicPartition], bool]
@@ -42,21 +56,19 @@ class PartitionLanes:
     def __init__(
         self,
         consumer: AIOKafkaConsumer,
-        complete: Complete,
+        decide: Decide,
         commit: Commit,
         revoked: Revoked,
         stopping: Stopping,
         *,
-        prepare: Prepare | None = None,
         max_pending: int = 500,
     ) -> None:
         self._consumer = consumer
-        self._complete = complete
+        self._decide_chunk = decide
         self._commit = commit
         self._revoked = revoked
         self._stopping = stopping
         self._closed = False
-        self._prepare = prepare
         self._max_pending = max_pending
         self._lanes: dict[TopicPartition, _Lane] = {}
         self._paused: set[TopicPartition] = set()
@@ -107,21 +119,11 @@ class PartitionLanes:
 
     async def _decide(self, tp: TopicPartition, chunk: list[ConsumerRecord]) -> bool:
         """The chunk in order; the offset after the last handled record goes to the committer."""
-        if self._prepare is not None:
-            self._prepare(chunk)
-        next_offset: int | None = None
-        finished = True
-        for record in chunk:
-            # A stop finishes the chunk in hand (its effects may be under way); a revoked
-            # partition is left to its next owner at its next record.
-            if self._revoked(tp) or not await self._complete(tp, record):
-                finished = False
-                break
-            next_offset = record.offset + 1
-        if next_offset is not None:
-            self._handled[tp] = next_offset
+        decided = await self._decide_chunk(tp, chunk)
+        if decided.next_offset is not None:
+            self._handled[tp] = decided.next_offset
             self._ensure_committer()
-        return finished
+        return decided.finished
 
     def _resume(self, tp: TopicPartition) -> None:
         if tp in self._paused:
@@ -169,3 +171,19 @@ class PartitionLanes:
                 lane.queue.clear()
             self._paused.discard(tp)
         await self.flush()
+
+
+def one_at_a_time(complete: Complete, revoked: Revoked) -> Decide:
+    """A chunk decided record by record, each completed before the next starts."""
+
+    async def decide(tp: TopicPartition, chunk: list[ConsumerRecord]) -> Decided:
+        next_offset: int | None = None
+        for record in chunk:
+            # A stop finishes the chunk in hand (its effects may be under way); a revoked
+            # partition is left to its next owner at its next record.
+            if revoked(tp) or not await complete(tp, record):
+                return Decided(next_offset, False)
+            next_offset = record.offset + 1
+        return Decided(next_offset, True)
+
+    return decide

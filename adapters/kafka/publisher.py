@@ -19,6 +19,7 @@ import structlog
 from aiokafka import AIOKafkaProducer
 
 from adapters.eventcodec import EventCodec, aggregate_of
+from adapters.kafka.batch_send import BatchSender
 from adapters.kafka.topics import Topics
 from adapters.tracing.messages import NO_MESSAGE_TRACING, MessageTracing
 from domain.events import DomainEvent
@@ -51,6 +52,7 @@ class KafkaEventPublisher:
         tracing: MessageTracing = NO_MESSAGE_TRACING,
     ) -> None:
         self._producer = producer
+        self._batches = BatchSender(producer)
         self._tracing = tracing  # the publishing span's context rides in each record's headers
         self._topics = topics
         self._instance = instance
@@ -74,16 +76,10 @@ class KafkaEventPublisher:
         # Sent in order without waiting in between (one partition keeps its order), then
         # every acknowledgement awaited: a failure leaves the batch to the relay's retry.
         headers = self._tracing.headers([(INSTANCE_HEADER, self._instance.encode())])
-        pending = [
-            await self._producer.send(
-                self._topics.events,
-                value=self.encode(event),
-                key=aggregate_of(event).encode(),
-                headers=headers,
-            )
-            for event in others
-        ]
-        await asyncio.gather(*pending)
+        await self._batches.send(
+            self._topics.events,
+            [(aggregate_of(event).encode(), self.encode(event), headers) for event in others],
+        )
 
     async def _emergency(self, halts: list[EmergencyHalt]) -> None:
         try:

@@ -1,4 +1,10 @@
-"""The command-consumer loop: in order per partition, poison to the DLQ, transient retried."""
+"""The command-consumer loop: in order per partition, poison to the DLQ, transient retried.
+
+A handler takes one record at a time, or (`Batched`) a partition's whole chunk at once and
+answers an outcome per record: done, Poison (dead-lettered in its place), a transient failure
+(that record and the ones not finished after it are run again after a backoff), `Skipped`
+(not run because an earlier record failed: run again with it).
+"""
 
 from __future__ import annotations
 
@@ -21,9 +27,11 @@ from aiokafka.errors import (
 )
 from aiokafka.structs import ConsumerRecord, OffsetAndMetadata, TopicPartition
 
+from adapters.kafka.batches import ChunkHooks, decide_batch
 from adapters.kafka.consuming import assign_resuming, poll_until_stopped
 from adapters.kafka.dlq import dead_letter
-from adapters.kafka.lanes import PartitionLanes
+from adapters.kafka.lanes import Decided, PartitionLanes, one_at_a_time
+from adapters.kafka.outcomes import Batched, Poison, Skipped, Transient
 from adapters.kafka.quiet import OncePerInterval
 from adapters.kafka.rebalance import DeferredRebalance, RuntimeRebalance
 
@@ -31,8 +39,6 @@ log = structlog.get_logger(__name__)
 
 Handler = Callable[[ConsumerRecord], Awaitable[None]]
 Observer = Callable[[str, int], None]
-# Sees a partition's records before they are handled one by one (to start work early).
-Preparer = Callable[[list[ConsumerRecord]], None]
 # Told that this member gave partitions up: what it cached of their accounts is not to be
 # trusted any more (another member may change them before the partitions come back).
 ReleaseHook = Callable[[], None]
@@ -45,20 +51,6 @@ _REBALANCED = (
     RebalanceInProgressError,
     UnknownMemberIdError,
 )
-
-
-class Poison(Exception):
-    """A record that can never succeed: it goes to the DLQ topic and the consumer moves on."""
-
-    def __init__(self, code: str, detail: str = "", message_id: str | None = None) -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
-        self.message_id = message_id  # when the envelope was readable: a header of the letter
-
-
-class Transient(Exception):
-    """A failure that may pass (a store gone away): the same record is retried, never skipped."""
 
 
 class ConsumerRuntime:
@@ -75,7 +67,7 @@ class ConsumerRuntime:
         self,
         group_id: str,
         topics: Sequence[str],
-        handler: Handler,
+        handler: Handler | Batched,
         make_consumer: Callable[[], AIOKafkaConsumer],
         producer: AIOKafkaProducer,
         dlq_topic: str,
@@ -85,7 +77,6 @@ class ConsumerRuntime:
         poll_timeout_ms: int = 200,
         backoff: tuple[float, float] = (0.05, 5.0),
         observe: Observer | None = None,
-        prepare: Preparer | None = None,
         on_accounts_released: ReleaseHook | None = None,
         without_group: bool = False,
         adopt: tuple[AIOKafkaConsumer, DeferredRebalance] | None = None,
@@ -103,7 +94,6 @@ class ConsumerRuntime:
         # Failures told at most once per backoff ceiling (the longest wait between two tries).
         self._told = OncePerInterval(self._backoff_max)
         self._observe = observe
-        self._prepare = prepare
         self._on_accounts_released = on_accounts_released
         # Without a group: every partition assigned directly, from the end on the first
         # start, positions kept here (not committed) for a restart to resume from.
@@ -125,6 +115,15 @@ class ConsumerRuntime:
         self._processed = 0
         self._dead_lettered = 0
         self._last_error: str | None = None
+        self._hooks = ChunkHooks(
+            self._transient,
+            self._handled_one,
+            self._send_dead_letter,
+            self._retry_after,
+            self._abandoned,
+            self._note_error,
+            self._failed,
+        )
 
     # --- lifecycle --------------------------------------------------------------------------
 
@@ -275,13 +274,17 @@ class ConsumerRuntime:
     # --- polling ----------------------------------------------------------------------------
 
     async def _poll_loop(self, consumer: AIOKafkaConsumer) -> None:
+        decide = (
+            self._decide_batch
+            if isinstance(self._handler, Batched)
+            else one_at_a_time(self._complete, self._revoked.__contains__)
+        )
         lanes = PartitionLanes(
             consumer,
-            self._complete,
+            decide,
             lambda offsets: self._commit(consumer, offsets),
             self._revoked.__contains__,
             lambda: self._stopping,
-            prepare=self._prepare,
             max_pending=self._max_records,
         )
         self._lanes = lanes
@@ -315,10 +318,29 @@ class ConsumerRuntime:
         except KafkaError as exc:
             self._note_error("commit failed", exc)
 
+    # --- a chunk as one batch ---------------------------------------------------------------
+
+    async def _decide_batch(self, tp: TopicPartition, chunk: list[ConsumerRecord]) -> Decided:
+        assert isinstance(self._handler, Batched)
+        for record in chunk:
+            self._report(record)
+        with structlog.contextvars.bound_contextvars(
+            topic=tp.topic, partition=tp.partition, offsets=f"{chunk[0].offset}-{chunk[-1].offset}"
+        ):
+            return await decide_batch(self._handler.handle, tp, chunk, self._hooks)
+
+    def _handled_one(self) -> None:
+        self._processed += 1
+
+    def _failed(self, exc: BaseException) -> None:
+        self._last_error = f"{type(exc).__name__}: {exc}"
+
     # --- one record -------------------------------------------------------------------------
 
     async def _complete(self, tp: TopicPartition, record: ConsumerRecord) -> bool:
         """Handles or dead-letters the record; False when abandoned (stop or revoke) before that."""
+        handler = self._handler
+        assert not isinstance(handler, Batched)
         with structlog.contextvars.bound_contextvars(
             topic=record.topic, partition=record.partition, offset=record.offset
         ):
@@ -326,7 +348,7 @@ class ConsumerRuntime:
             attempt = 0
             while True:
                 try:
-                    await self._handler(record)
+                    await handler(record)
                 except Poison as exc:
                     poison = exc
                 except self._transient as exc:
@@ -452,6 +474,17 @@ class ConsumerRuntime:
         self._revoked.clear()
         self._wake.clear()
         log.info("partitions assigned", group=self.group_id, partitions=_names(assigned))
+
+
+__all__ = [
+    "Batched",
+    "ConsumerRuntime",
+    "Handler",
+    "Poison",
+    "Skipped",
+    "Transient",
+    "install_signal_handlers",
+]
 
 
 def _offsets(offsets: dict[TopicPartition, int]) -> dict[str, int]:

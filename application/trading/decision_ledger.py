@@ -49,3 +49,20 @@ class PublishedDecisions:
                 await uow.commit()
         except ConcurrentUpdate:
             return  # a twin delivery recorded them first: the same fact
+
+    async def record_new(self, order_ids: Iterable[str]) -> None:
+        """Remember decisions the caller knows were not recorded (new orders' first ones, or
+        ones `published` just said were not), without looking each up first. Should a twin
+        delivery have recorded one meanwhile, none of these is recorded: a redelivery would
+        then publish them again as originals (at least once, as after a crash)."""
+        ids = list(dict.fromkeys(order_ids))
+        if not ids:
+            return
+        try:
+            async with self.uow_factory() as uow:
+                at = self.clock.now()
+                for order_id in ids:
+                    await uow.inbox.add(PREFIX + order_id, KIND, at)
+                await uow.commit()
+        except ConcurrentUpdate:
+            return

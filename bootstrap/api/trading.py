@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dependency_injector import providers
+
+from bootstrap.admission import order_admission
 from bootstrap.api import Bundle, Wiring, bundle_of
 
 
@@ -20,4 +23,7 @@ def bundle(w: Wiring) -> Bundle:
         idempotency=w.idempotency,
         held_orders=w.trading.held_orders,
         attribution=w.trading.attribution_export,
+        admission=providers.Singleton(
+            order_admission, w.core.settings.provided.http.admission_max_wait_ms
+        ),
     )

@@ -157,7 +157,9 @@ class CoreContainer(containers.DeclarativeContainer):
     bus = providers.Singleton(parts.in_process_event_bus)
     # The market's clock (docs/calendars.md): venues' sessions from exchange_calendars, each
     # venue's built once, on first use; the gate's trading-hours control honours them.
-    calendar_sessions = providers.Singleton(parts.exchange_calendar_sessions, clock)
+    calendar_sessions = providers.Singleton(
+        parts.exchange_calendar_sessions, clock, settings.provided.calendar
+    )
     market_calendars = providers.Singleton(
         calendars_wiring.market_calendars,
         calendar_sessions, settings.provided.calendar,

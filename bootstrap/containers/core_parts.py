@@ -5,6 +5,7 @@ command that builds the core without using, say, Kafka or Redis never imports th
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,7 +16,6 @@ if TYPE_CHECKING:
 
     from adapters.brokers.paper import PaperBroker
     from adapters.brokers.paper.drill import FaultSwitch
-    from adapters.calendars.exchange import ExchangeCalendarSessions
     from adapters.memory.audit import InMemoryAuditLog
     from adapters.memory.bus import InProcessEventBus
     from adapters.memory.key_vault import InMemoryKeyVault
@@ -49,7 +49,9 @@ if TYPE_CHECKING:
     from application.trading.throttle import SharedThrottle
     from bootstrap.kafka import FanoutPublisher, KafkaLink
     from bootstrap.settings import Settings
+    from bootstrap.settings.calendars import CalendarSettings
     from bootstrap.tracing import Tracing
+    from ports.calendars import SessionSource
     from ports.core.audit import AuditTrail
     from ports.core.clock import Clock, IdGenerator
     from ports.core.encryption import SecretSealer
@@ -133,10 +135,22 @@ def in_process_event_bus() -> InProcessEventBus:
     return InProcessEventBus()
 
 
-def exchange_calendar_sessions(clock: Clock) -> ExchangeCalendarSessions:
+def exchange_calendar_sessions(
+    clock: Clock, settings: CalendarSettings | None = None
+) -> SessionSource:
+    """exchange_calendars' sessions, kept in BULWARK_CALENDAR_CACHE_DIR once built (a later
+    start reads them there and imports neither the library nor pandas)."""
     from adapters.calendars.exchange import ExchangeCalendarSessions
 
-    return ExchangeCalendarSessions(clock)
+    source = ExchangeCalendarSessions(clock)
+    if settings is None or not settings.cache_dir:
+        return source
+    from importlib.metadata import version
+
+    from adapters.calendars.cached import CachedSessions
+
+    library = f"exchange_calendars {version('exchange_calendars')}"
+    return CachedSessions(source, Path(settings.cache_dir), library)
 
 
 def outbox_relay(

@@ -16,6 +16,9 @@ class CalendarSettings(Section, frozen=True, kw_only=True):
     # Symbols that trade by another venue's calendar than their asset class's, as SYMBOL=VENUE,
     # comma-separated (e.g. "QQQ=XNAS"); the venues are XNYS, XNAS, CMES, FX and CRYPTO.
     venues: tuple[str, ...] = ()
+    # Where each venue's sessions are kept once built, so a later start reads them instead of
+    # importing exchange_calendars and pandas (~70 MB); empty: built by every process.
+    cache_dir: str = "var/calendars"
 
     def check(self) -> None:
         self.by_symbol()

@@ -80,6 +80,9 @@ class HttpSettings(Section, frozen=True, kw_only=True):
     refresh_rate_per_minute: PerMinute = 30
     kill_switch_rate_per_minute: PerMinute = 30
     api_rate_per_minute: PerMinute = 1200
+    # Admission to the order path, per worker: an order that would wait longer than this for
+    # it is refused at once, 503 OVERLOADED with Retry-After (docs/admission.md); 0: off.
+    admission_max_wait_ms: Annotated[int, msgspec.Meta(ge=0, le=60_000)] = 500
     ws_ping_seconds: Seconds = 20.0
     ws_queue_size: PosInt = 1000
     cors_origins: tuple[str, ...] = ()

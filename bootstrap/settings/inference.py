@@ -36,8 +36,9 @@ class InferenceSettings(Section, frozen=True, kw_only=True):
     queue_bound: Annotated[int, msgspec.Meta(ge=1, le=1_000_000)] = 1024
     # How often the models directory is checked for a new build (0: loaded once at start).
     reload_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)] = 5.0
-    # Load the models on a background thread at start-up (else on the first request).
-    warmup: bool = True
+    # Load every model on a background thread at start-up, where a served context runs them
+    # (else each model loads with its first use, and only the models used are held).
+    warmup: bool = False
     # Pre-trade analysis' rater: rules (HeadroomRater) or model (the risk-rater model, the
     # rules as its fallback, reported in the analysis).
     risk_rater: Literal["rules", "model"] = "rules"

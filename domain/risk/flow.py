@@ -28,11 +28,14 @@ class OrderFlow:
     in deques of timestamps, pruned from the left, so a count is amortised O(1).
     """
 
-    __slots__ = ("_duplicates", "_recent", "_windows", "has_recent", "horizon")
+    __slots__ = ("_duplicates", "_recent", "has_recent", "horizon", "windows")
 
     def __init__(self, horizon: float = 60.0) -> None:
         self.horizon = horizon
-        self._windows: dict[str, deque[float]] = {}
+        # Per key, the times of the orders recorded within the horizon (pruned when one is
+        # recorded, so older ones may linger until then): the throttle's pass condition reads
+        # how many there are.
+        self.windows: dict[str, deque[float]] = {}
         self._recent: deque[tuple[float, Signature]] = deque()
         self._duplicates: dict[Signature, float] = {}
         # Kept by record() (an attribute, not a property: the duplicate check reads it per order).
@@ -48,7 +51,7 @@ class OrderFlow:
 
     def count_since(self, key: str, since: float) -> int:
         """How many orders of `key` were recorded at or after `since`."""
-        window = self._windows.get(key)
+        window = self.windows.get(key)
         if not window:
             return 0
         if window[0] >= since:
@@ -67,7 +70,7 @@ class OrderFlow:
 
         Counted as count_since(now - 1) and count_since(now - 60) count them.
         """
-        window = self._windows.get(key)
+        window = self.windows.get(key)
         if not window:
             # no order recorded: only a limit of zero is reached
             return (per_second is not None and per_second <= 0) or (
@@ -87,9 +90,9 @@ class OrderFlow:
         signature = self.signature(order, order.quantity)
         done = Recorded(keys, now, signature, self._duplicates.get(signature))
         for key in keys:
-            window = self._windows.get(key)
+            window = self.windows.get(key)
             if window is None:
-                window = self._windows[key] = deque()
+                window = self.windows[key] = deque()
             window.append(now)
             while window and window[0] < cutoff:
                 window.popleft()
@@ -108,7 +111,7 @@ class OrderFlow:
         Entries it pruned were past the horizon and stay gone; they counted for nothing.
         """
         for key in recorded.keys:
-            window = self._windows.get(key)
+            window = self.windows.get(key)
             if window and window[-1] == recorded.at:
                 window.pop()
         if self._recent and self._recent[-1] == (recorded.at, recorded.signature):

@@ -13,7 +13,7 @@ from domain.risk.controls.guards import ReduceOnlyFlag, TradingStateControl
 from domain.risk.pricing import unit_price
 from domain.risk.reasons import Action, Outcome, ReasonCode, RuleScope
 from domain.risk.rules import RiskRule, compile_rule, default_controls
-from domain.risk.screen import Screen, compile_screen
+from domain.risk.screen import Evaluate, compile_screen
 from domain.risk.verdicts import Decision, Verdict
 from domain.risk.view import AccountRiskView
 from domain.trading.instruments import Instrument
@@ -45,11 +45,12 @@ _COVERING = frozenset({RuleScope.GLOBAL, RuleScope.ACCOUNT})
 
 
 class _Plan(NamedTuple):
-    """The controls that run for one origin, their pass verdicts and their compiled screen."""
+    """The controls that run for one origin, their pass verdicts, the decision on an order from
+    it (their compiled screen bound to the gate, or the general path alone) and its source."""
 
     controls: tuple[Control, ...]
     passes: tuple[Verdict, ...]
-    screen: Screen | None
+    evaluate: Evaluate
     source: str
 
 
@@ -59,6 +60,16 @@ class Policy:
     Built-in controls (trading state, reduce-only flag) always run first. Controls
     scoped to a strategy or agent run only for orders from it; the tuple for each
     origin is computed once and cached, with the screen compiled from it.
+
+    `evaluate(order, view, *, exact=False, waive_holds=False)` decides `order` against `view`.
+    Pure: nothing is changed but control caches. Every control runs and leaves a verdict. An
+    exception inside a control denies with RISK_CHECK_ERROR (fail closed). When the compiled
+    screen (domain/risk/screen.py) says every control passes, the decision is the plan's
+    constant pass verdicts; otherwise (a refusal, a breach, an error, a custom control) the
+    general path refuses the order or the exact path decides it. `exact=True` skips the screen:
+    the reference the screen must agree with. `waive_holds`: a person approved the held order;
+    HOLD verdicts are reported but do not hold it, and the REDUCE controls' cut applies. It is
+    the screen itself when no rule is scoped to an origin (one call per decision).
     """
 
     __slots__ = (
@@ -69,8 +80,11 @@ class Policy:
         "_state",
         "account_id",
         "controls",
+        "evaluate",
         "fingerprint",
     )
+
+    evaluate: Evaluate
 
     def __init__(
         self,
@@ -88,7 +102,8 @@ class Policy:
         self.fingerprint = fingerprint
         self._by_origin: dict[Origin, _Plan] = {}
         self._scoped = any(c.scope in (RuleScope.STRATEGY, RuleScope.AGENT) for c in self.controls)
-        self._all = None if self._scoped else _plan(self.controls, screened)
+        self._all = None if self._scoped else self._plan(self.controls)
+        self.evaluate = self._by_plan if self._all is None else self._all.evaluate
 
     def controls_for(self, origin: Origin) -> tuple[Control, ...]:
         return self._plan_for(origin).controls
@@ -102,11 +117,33 @@ class Policy:
             return self._all  # no origin-scoped rule: every order gets every control
         plan = self._by_origin.get(origin)
         if plan is None:
-            plan = _plan(tuple(c for c in self.controls if _applies(c, origin)), self._screened)
+            plan = self._plan(tuple(c for c in self.controls if _applies(c, origin)))
             self._by_origin[origin] = plan
         return plan
 
-    def evaluate(
+    def _plan(self, controls: tuple[Control, ...]) -> _Plan:
+        passes = tuple(c.pass_verdict for c in controls)
+
+        def general(order: Order, view: AccountRiskView, waive_holds: bool) -> Decision:
+            return self._general(controls, order, view, waive_holds)
+
+        compiled = compile_screen(controls) if self._screened else None
+        if compiled is None:
+
+            def unscreened(
+                order: Order,
+                view: AccountRiskView,
+                *,
+                exact: bool = False,
+                waive_holds: bool = False,
+            ) -> Decision:
+                return general(order, view, waive_holds)
+
+            return _Plan(controls, passes, unscreened, "")
+        screen, source = compiled
+        return _Plan(controls, passes, screen(general, passes), source)
+
+    def _by_plan(
         self,
         order: Order,
         view: AccountRiskView,
@@ -114,16 +151,19 @@ class Policy:
         exact: bool = False,
         waive_holds: bool = False,
     ) -> Decision:
-        """Decide `order` against `view`. Pure: nothing is changed but control caches.
+        """`evaluate` with origin-scoped rules: the plan of the order's origin decides."""
+        plan = self._plan_for(order.origin)
+        return plan.evaluate(order, view, exact=exact, waive_holds=waive_holds)
 
-        Every control runs and leaves a verdict. An exception inside a control
-        denies with RISK_CHECK_ERROR (fail closed). When the compiled screen says
-        every control passes, the decision is the plan's constant pass verdicts;
-        otherwise (a breach, an error, a custom control) the exact path decides.
-        `exact=True` skips the screen: the reference the screen must agree with.
-        `waive_holds`: a person approved the held order; HOLD verdicts are reported but do
-        not hold it, and the REDUCE controls' cut applies.
-        """
+    def _general(
+        self,
+        controls: tuple[Control, ...],
+        order: Order,
+        view: AccountRiskView,
+        waive_holds: bool,
+    ) -> Decision:
+        """The decision without the screen: the reference data's and the short sale's refusals,
+        then the exact path over `controls`."""
         requested = order.quantity
         symbol = order.symbol
         instrument = view.instruments.get(symbol)
@@ -136,7 +176,6 @@ class Policy:
             or not (mark.is_finite() and mark > _ZERO_PRICE)
         ):
             return _refused(view, instrument, symbol, requested, self._state_denial(order, view))
-        plan = self._all or self._plan_for(order.origin)
         unit = unit_price(order, mark) * instrument.multiplier  # the most it can fill at
         side = order.side
         reduces = view.reduces(symbol, side, requested)
@@ -149,21 +188,10 @@ class Policy:
             return Decision(False, requested, requested, (verdict,))
         value = requested * unit
         buy = side is _BUY
-        screen = plan.screen
-        if screen is not None and not exact:
-            try:
-                passed = screen(
-                    order, requested, unit, value, reduces, view, symbol, buy, mark, instrument
-                )
-                if passed:
-                    # tuple.__new__ skips NamedTuple's Python-level __new__ (~0.4 us)
-                    return _new(Decision, (True, requested, requested, plan.passes))
-            except Exception:
-                pass  # the exact path runs the failing control again and reports it
         case = _new(
             Case, (order, requested, unit, value, reduces, view, symbol, buy, mark, instrument)
         )
-        return self._decide(case, plan.controls, waive_holds=waive_holds)
+        return self._decide(case, controls, waive_holds=waive_holds)
 
     def _decide(
         self, case: Case, controls: tuple[Control, ...], *, waive_holds: bool = False
@@ -335,14 +363,6 @@ def _refused(
     verdict = Verdict(code, _DENY, _GUARD, None, f"{code.value}: {message}")
     verdicts = (verdict,) if state is None else (state, verdict)
     return Decision(False, requested, requested, verdicts)
-
-
-def _plan(controls: tuple[Control, ...], screened: bool) -> _Plan:
-    passes = tuple(c.pass_verdict for c in controls)
-    compiled = compile_screen(controls) if screened else None
-    if compiled is None:
-        return _Plan(controls, passes, None, "")
-    return _Plan(controls, passes, *compiled)
 
 
 def _applies(control: Control, origin: Origin) -> bool:

@@ -46,8 +46,10 @@ async def ml(models_dir: Path, store: ModelStore, tmp_path: Path) -> AsyncIterat
 
 
 async def test_models_are_listed_with_metrics_and_status_names_the_provider(ml: Harness) -> None:
-    # Arrange
+    # Arrange: the status before any model ran, then the encoder loaded by its first use
     user = await ml.user()
+    before = await ml.client.get("/api/status")
+    await ml.client.post("/api/v1/sentiment", json={"texts": ["Profit."]}, headers=user.headers)
 
     # Act
     models = await ml.client.get("/api/v1/ml/models", headers=user.headers)
@@ -62,6 +64,7 @@ async def test_models_are_listed_with_metrics_and_status_names_the_provider(ml: 
     assert by_name["risk-rater"]["inputs"] == [
         {"name": "features", "dtype": "float32", "shape": ["batch", 10]}
     ]
+    assert before.json()["inference"]["provider"].endswith("(encoder not loaded)")
     inference = status.json()["inference"]
     assert inference["provider"] == "CPUExecutionProvider"
     assert inference["runtime"] == "onnxruntime"

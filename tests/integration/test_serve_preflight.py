@@ -138,3 +138,34 @@ def test_serve_on_a_port_in_use_is_one_line_naming_the_port_and_its_setting_at_o
     # A bound against a start-up run before the check (tens of seconds on a busy machine), not a
     # speed target: ~3 s here with a test run beside it, mostly the interpreter and imports.
     assert took < 15, took
+
+
+def test_serve_migrate_brings_a_fresh_store_to_the_head_before_its_preflight(
+    tmp_path: Path, taken_port: int
+) -> None:
+    # Arrange: a store in a folder that does not exist yet; a port another socket holds, so
+    # the serve stops at its last preflight check, once the migration is done
+    url = sqlite(tmp_path / "var" / "bulwark.db")
+    env = {
+        **os.environ,
+        "BULWARK_ENV": "test",
+        "BULWARK_DATABASE_URL": url,
+        "BULWARK_PORT": str(taken_port),
+        "BULWARK_KAFKA_BOOTSTRAP": "",
+    }
+    command = [sys.executable, "-m", "bootstrap.cli", "--env-file", "", "serve", "--migrate"]
+
+    # Act
+    first, second = (
+        subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        for _ in range(2)
+    )
+
+    # Assert
+    head = migrate.head()
+    assert f"store sqlite+aiosqlite: schema at {head} (empty -> {head})" in first.stdout
+    assert f"store sqlite+aiosqlite: schema at {head} (already current)" in second.stdout
+    for done in (first, second):
+        assert done.returncode != 0
+        assert done.stderr.strip().splitlines()[-1].startswith(f"bulwark: port {taken_port} ")
+        assert "Traceback" not in done.stderr + done.stdout

@@ -22,7 +22,6 @@ from litestar.params import JSONBody, QueryParameter
 
 from adapters.http.compliance import ComplianceDep, problems
 from adapters.http.compliance.evidence_html import render_pack
-from adapters.http.compliance.evidence_pdf import render_pdf
 from adapters.http.deps import CallerDep
 from adapters.http.security import reject_agents
 from application.compliance.evidence import EvidencePack, EvidenceQuery, InvalidEvidenceQuery
@@ -157,6 +156,9 @@ class EvidenceController(Controller):
         if export == "html":
             return Response(render_pack(pack), media_type=HTML)
         if export == "pdf":
+            # reportlab (~0.4 s to import) with the first PDF asked for, not with the routes.
+            from adapters.http.compliance.evidence_pdf import render_pdf
+
             name = f"evidence-{pack.digest[:12]}.pdf"
             return Response(
                 render_pdf(pack),

@@ -18,7 +18,6 @@ from litestar.params import QueryParameter
 from litestar.response import Template
 
 from adapters.http.compliance.evidence_html import render_pack
-from adapters.http.compliance.evidence_pdf import render_pdf
 from adapters.http.console.pages import ConsolePage, page
 from adapters.http.contexts import bundle_or_not_found
 from adapters.http.security import caller_of
@@ -80,6 +79,9 @@ class EvidencePageController(ConsolePage):
         )
         pack = await _packs(request).issue(caller_of(request).principal, query)
         if export == "pdf":
+            # reportlab (~0.4 s to import) with the first PDF asked for, not with the routes.
+            from adapters.http.compliance.evidence_pdf import render_pdf
+
             name = f"evidence-{pack.digest[:12]}.pdf"
             return Response(
                 render_pdf(pack),

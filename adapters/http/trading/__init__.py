@@ -9,10 +9,11 @@ from typing import Any, TypeAlias
 
 from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency
-from litestar.types import ControllerRouterHandler
+from litestar.types import ASGIApp, ControllerRouterHandler
 
-from adapters.http.contexts import context_over, served_bundle
+from adapters.http.contexts import HttpContext, served_bundle
 from adapters.http.problems import problems_with
+from application.core.admission import OrderAdmission
 from application.identity.apikeys import ApiKeyService
 from application.safety.agents import AgentService
 from application.safety.margin import MarginService
@@ -48,6 +49,8 @@ class TradingServices:
     attribution: AttributionExport  # the orders of a period with their attribution, exported
     # Idempotency-Key claims across instances; None: the orders table's unique key alone.
     idempotency: IdempotencyStore | None = None
+    # This worker's admission to the order path (503 OVERLOADED past its bound); None: off.
+    admission: OrderAdmission | None = None
 
 
 TradingDep: TypeAlias = NamedDependency[TradingServices]
@@ -85,4 +88,16 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     ]
 
 
-context = context_over(NAME, TradingServices, controllers)
+def context(services: TradingServices) -> HttpContext:
+    """The trading routes over `services`; order submissions behind this worker's admission
+    control when it has one (adapters/http/trading/admission.py)."""
+    admission = services.admission
+    if admission is None:
+        return HttpContext(NAME, services, controllers)
+
+    def admitting(app: ASGIApp) -> ASGIApp:
+        from adapters.http.trading.admission import OrderAdmissionLayer
+
+        return OrderAdmissionLayer(app, admission)
+
+    return HttpContext(NAME, services, controllers, around_app=admitting)

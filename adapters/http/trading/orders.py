@@ -90,7 +90,11 @@ class OrderController(Controller):
             "is still running, 409 IDEMPOTENCY_IN_PROGRESS with Retry-After. "
             "404 for an account not the caller's. `algorithm` / `algorithm_version`: the model "
             "or algorithm that decided the order, as an agent or a bot declares it (kept in the "
-            "order's `attribution`; 422 INVALID_ATTRIBUTION when not printable or padded)."
+            "order's `attribution`; 422 INVALID_ATTRIBUTION when not printable or padded). "
+            "503 OVERLOADED with Retry-After when this worker's order path would make the order "
+            "wait past its bound (BULWARK_ADMISSION_MAX_WAIT_MS): nothing was read or recorded, "
+            "so the same order may be sent again after Retry-After, with the same "
+            "Idempotency-Key."
         ),
         status_code=201,
         responses={
@@ -106,8 +110,10 @@ class OrderController(Controller):
                 413,
                 422,
                 429,
+                503,
                 notes={
                     409: "CONFLICT or IDEMPOTENCY_IN_PROGRESS (with Retry-After)",
+                    503: "OVERLOADED (with Retry-After): refused before it was read",
                     422: "ORDER_DENIED (with `reasons`), ORDER_REJECTED, INVALID_ORDER, "
                     "INVALID_QUANTITY, INVALID_PRICE or INVALID_ATTRIBUTION (`errors` names the "
                     "field)",

@@ -36,9 +36,20 @@ class OrderRateThrottle(Condition):
     def _key(self, order: Order) -> str:
         return OrderFlow.keys_for(order)[1] if self.per_origin else "account"
 
+    @property
+    def least(self) -> int:
+        """The lower of the limits (0 when neither is set)."""
+        limits = [n for n in (self.per_second, self.per_minute) if n is not None]
+        return min(limits) if limits else 0
+
     def passes(self, case: Case) -> bool:
         key = self._key(case.order) if self.per_origin else "account"  # a constant, screened
-        return not case.view.flow.rate_exceeded(
+        flow = case.view.flow
+        # The cheap answer first: rate_exceeded counts orders of the key's window, so a window
+        # holding fewer than the lower limit reaches neither (nor does an empty one, unless a
+        # limit is zero); only a busier key is counted.
+        window = flow.windows.get(key)
+        return (0 if window is None else len(window)) < self.least or not flow.rate_exceeded(
             key, case.view.now_ts, self.per_second, self.per_minute
         )
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from domain.killswitch.state import TradingState
+from domain.numbers import ONE, ZERO
 from domain.risk.controls.base import Case, Condition
 from domain.risk.reasons import ReasonCode
 from domain.risk.view import AccountRiskView
@@ -82,16 +83,26 @@ class PriceCollar(Condition):
         by_ticks = view.instruments[order.symbol].tick_size * max_ticks
         return by_ticks if by_pct is None else min(by_pct, by_ticks)
 
+    @property
+    def low_factor(self) -> Decimal:
+        """1 - max_pct: a band of max_pct ends below at the mark times this."""
+        return ONE - (self.max_pct or ZERO)
+
+    @property
+    def high_factor(self) -> Decimal:
+        """1 + max_pct: a band of max_pct ends above at the mark times this."""
+        return ONE + (self.max_pct or ZERO)
+
     def passes(self, case: Case) -> bool:
         order, mark = case.order, case.mark
         limit, stop = order.limit_price, order.stop_price
         if limit is not None or stop is not None:  # a market order has no price to collar
-            band = (
-                mark * self.max_pct
-                if self.max_pct is not None and self.max_ticks is None
-                else self._band(order, case.view)
-            )
-            low, high = mark - band, mark + band
+            if self.max_pct is not None and self.max_ticks is None:
+                # mark ∓ mark × max_pct as two products: the factors are constants of the screen
+                low, high = mark * self.low_factor, mark * self.high_factor
+            else:
+                band = self._band(order, case.view)
+                low, high = mark - band, mark + band
             if limit is not None and not low <= limit <= high:
                 return False
             if stop is not None and not low <= stop <= high:

@@ -57,6 +57,7 @@ class TradingHours(Condition):
         "_markets",
         "_open_spans",
         "_open_ts",
+        "_open_window",
         "_valid_until",
         "calendar",
         "days",
@@ -85,6 +86,9 @@ class TradingHours(Condition):
         self.window = window or calendar is None
         self._valid_until = self._day_start = float("inf")
         self._open_ts = self._close_ts = 0.0
+        # Where the cached day and its window overlap, [from, until), one tuple replaced whole:
+        # what the compiled screen reads.
+        self._open_window = (float("inf"), 0.0)
         self._markets: dict[str, _Market] = {}
         # The same spans, only those OPEN, as (start, end): what the compiled screen reads.
         self._open_spans: dict[str, tuple[float, float]] = {}
@@ -104,6 +108,10 @@ class TradingHours(Condition):
         else:
             self._open_ts = self._close_ts = 0.0
         self._day_start = datetime.combine(day, time(0), self.tz).timestamp()
+        self._open_window = (
+            max(self._day_start, self._open_ts),
+            min(self._valid_until, self._close_ts),
+        )
 
     def _market(self, symbol: str, view: AccountRiskView, ts: float) -> _Market:
         """The symbol's venue status at `ts` from the calendar, cached for its span."""
@@ -126,10 +134,9 @@ class TradingHours(Condition):
             market = self._open_spans.get(case.symbol)
             if market is None or not market[0] <= ts < market[1]:
                 return False
-        if self.window:
-            if not (self._day_start <= ts < self._valid_until):
-                return False
-            if not self._open_ts <= ts < self._close_ts:
+        if self.window:  # inside the cached day and its window: inside where they overlap
+            start, end = self._open_window
+            if not start <= ts < end:
                 return False
         return True
 

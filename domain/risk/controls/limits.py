@@ -89,10 +89,13 @@ class MaxPosition(Condition):
         view, symbol, quantity, unit = case.view, case.symbol, case.quantity, case.unit
         if not case.reduces and (self.symbols is None or symbol in self.symbols):
             position = view.positions.get(symbol, ZERO)
+            # room()'s size, without adding a zero when the side has no open order (the same value)
             if case.buy:
-                size = position + view.open_buy_qty.get(symbol, ZERO) + quantity
+                opened = view.open_buy_qty.get(symbol)
+                size = position + quantity if opened is None else position + opened + quantity
             else:
-                size = quantity + view.open_sell_qty.get(symbol, ZERO) - position
+                opened = view.open_sell_qty.get(symbol)
+                size = quantity - position if opened is None else quantity + opened - position
             if not (
                 (self.max_quantity is None or size <= self.max_quantity)
                 and (self.max_notional is None or size * unit <= self.max_notional)
@@ -152,7 +155,7 @@ class GrossExposure(_ExposureCap):
                 if self.pct is None and self.absolute is not None
                 else self.cap(case.view)
             )
-            if not case.value <= cap - case.view.total_gross:
+            if not case.value + case.view.total_gross <= cap:
                 return False
         return True
 
@@ -170,14 +173,21 @@ class NetExposure(_ExposureCap):
     __slots__ = ()
     code = ReasonCode.NET_EXPOSURE
 
+    @property
+    def floor(self) -> Decimal | None:
+        """-absolute (exactly): the lowest net an absolute cap allows (None without one)."""
+        return None if self.absolute is None else self.absolute.copy_negate()
+
     def passes(self, case: Case) -> bool:
         view, value = case.view, case.value
         net = view.total_net
         after = net + value if case.buy else net - value
-        cap = (  # an absolute cap alone is a constant of the screen
-            self.absolute if self.pct is None and self.absolute is not None else self.cap(view)
+        within = (  # an absolute cap alone: -cap <= after <= cap, both constants of the screen
+            self.floor <= after <= self.absolute
+            if self.pct is None and self.absolute is not None and self.floor is not None
+            else abs(after) <= self.cap(view)
         )
-        return abs(after) <= cap or abs(after) <= abs(net)
+        return within or abs(after) <= abs(net)
 
     def room(self, case: Case) -> Decimal:
         net, cap = case.view.total_net, self.cap(case.view)
@@ -201,7 +211,7 @@ class MaxLeverage(Condition):
             view = case.view
             if view.equity <= ZERO:
                 return False
-            if not case.value <= self.max_leverage * view.equity - view.total_gross:
+            if not case.value + view.total_gross <= self.max_leverage * view.equity:
                 return False
         return True
 

@@ -52,11 +52,14 @@ async def test_a_tiny_run_decides_every_command_and_prints_the_targets(
     assert (e2e.rate.count, e2e.approved, e2e.denied, e2e.dead_letters) == (40, 40, 0, 0)
     assert e2e.filled == 40
     assert e2e.start_s > 0
+    assert e2e.cpu_s is not None and e2e.cpu_s > 0
     assert lat is not None and lat.sent.count == 20
     assert all(ms >= 0 for ms in lat.latencies_ms)
     printed = capsys.readouterr().out
     assert "approved 40, filled 40" in printed
     assert "(no target for sqlite)" in printed
+    assert "% of the broker's raw produce rate and" in printed
+    assert re.search(r"CPU [\d,]+ us per command \(this process", printed)
     assert "consumer start (member start -> partitions owned):" in printed
     assert "target p99 <= 20 ms at 20/s ->" in printed
 
@@ -76,6 +79,7 @@ async def test_a_tiny_process_run_fills_every_order_through_a_consume_process(
     # Assert
     one = runs.by_members[1]
     assert (one.rate.count, one.approved, one.filled) == (30, 30, 30)
+    assert one.cpu_s is not None and one.cpu_s >= 0  # /proc counts in clock ticks
     start = runs.start
     assert 0 < start.imports_s <= start.resources_s <= start.owned_s
     assert start.resources_s <= start.consumers_s
@@ -85,6 +89,7 @@ async def test_a_tiny_process_run_fills_every_order_through_a_consume_process(
     assert "start, exec -> partitions owned:" in printed
     assert "restart after SIGTERM, the old one stopped in" in printed
     assert "1 process, one group" in printed
+    assert "(the consume processes:" in printed
 
 
 def test_orders_keep_each_account_on_one_side_keyed_and_signed_by_its_agent() -> None:

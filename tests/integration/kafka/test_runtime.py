@@ -25,7 +25,14 @@ from adapters.kafka.dlq import (
     OFFSET_HEADER,
     PARTITION_HEADER,
 )
-from adapters.kafka.runtime import ConsumerRuntime, Poison, Transient, install_signal_handlers
+from adapters.kafka.runtime import (
+    Batched,
+    ConsumerRuntime,
+    Poison,
+    Skipped,
+    Transient,
+    install_signal_handlers,
+)
 from adapters.kafka.topics import ensure_topics
 from tests.integration.kafka.records import GUARD_S, dead_letters, eventually
 
@@ -55,7 +62,7 @@ class Stream:
 
     def runtime(
         self,
-        handler: Callable[[ConsumerRecord], Awaitable[None]],
+        handler: Callable[[ConsumerRecord], Awaitable[None]] | Batched,
         producer: Any = None,
         **kw: Any,
     ) -> ConsumerRuntime:
@@ -117,6 +124,27 @@ class Handler:
         if mid not in self.effects:
             self.effects[mid] = record.offset
             self.applied[record.partition].append(record.offset)
+
+
+def in_batches(handler: Handler, transient: tuple[type[Exception], ...] = ()) -> Batched:
+    """`handler` as a batch handler: each record's outcome, in order; after a failure that
+    may pass, the rest of the batch is not run (as the command dispatcher does)."""
+
+    async def handle(records: list[ConsumerRecord]) -> list[Exception | None]:
+        outcomes: list[Exception | None] = []
+        for record in records:
+            if any(isinstance(o, (Transient, *transient)) for o in outcomes):
+                outcomes.append(Skipped("after a failure"))
+                continue
+            try:
+                await handler(record)
+            except Exception as exc:
+                outcomes.append(exc)
+            else:
+                outcomes.append(None)
+        return outcomes
+
+    return Batched(handle)
 
 
 @contextlib.asynccontextmanager
@@ -196,14 +224,20 @@ def header(record: ConsumerRecord, name: str) -> str:
     return str(dict(record.headers)[name].decode())
 
 
-async def test_poison_goes_to_the_dlq_and_every_good_record_takes_effect(stream: Stream) -> None:
+@pytest.mark.parametrize("batched", [False, True], ids=["one by one", "in batches"])
+async def test_poison_goes_to_the_dlq_and_every_good_record_takes_effect(
+    stream: Stream, batched: bool
+) -> None:
     # Arrange
     kinds = ["poison" if i % 6 == 1 else "ok" for i in range(30)]
     kinds[10] = "boom"
     sent = await produce(stream, kinds)
     handler = Handler()
     seen: list[str] = []
-    runtime = stream.runtime(handler, observe=lambda topic, _ts: seen.append(topic))
+    runtime = stream.runtime(
+        in_batches(handler) if batched else handler,
+        observe=lambda topic, _ts: seen.append(topic),
+    )
 
     # Act
     await run_until_committed(runtime, stream, sent)
@@ -257,7 +291,10 @@ async def test_a_failed_dead_letter_publish_is_retried_before_the_partition_move
     assert "KafkaConnectionError" in runtime.last_error
 
 
-async def test_transient_failures_are_retried_in_order_and_never_skipped(stream: Stream) -> None:
+@pytest.mark.parametrize("batched", [False, True], ids=["one by one", "in batches"])
+async def test_transient_failures_are_retried_in_order_and_never_skipped(
+    stream: Stream, batched: bool
+) -> None:
     # Arrange
     kinds = ["ok"] * 24
     for i in (4, 5, 13):
@@ -265,7 +302,9 @@ async def test_transient_failures_are_retried_in_order_and_never_skipped(stream:
     kinds[8] = "store-down"
     sent = await produce(stream, kinds)
     handler = Handler(failures=3)
-    runtime = stream.runtime(handler, transient=(StoreDown,))
+    runtime = stream.runtime(
+        in_batches(handler, (StoreDown,)) if batched else handler, transient=(StoreDown,)
+    )
 
     # Act
     await run_until_committed(runtime, stream, sent)

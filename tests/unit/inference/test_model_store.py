@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from adapters.gpu.manifest import ManifestError, read_manifest
+from adapters.gpu.manifest import ManifestError, ModelEntry, read_manifest
 from adapters.gpu.model_store import ModelStore
 from adapters.gpu.onnx_runtime import CPU_EP, OrtModel
 from domain.inference.errors import ModelUnavailable, UnknownModel
@@ -154,3 +155,85 @@ def test_a_malformed_manifest_entry_names_the_field(
     # Act / Assert
     with pytest.raises(ManifestError, match=rf"models\[0\]\.{message}"):
         read_manifest(tmp_path / "manifest.json")
+
+
+def counting_store(folder: Path) -> tuple[ModelStore, list[str]]:
+    """A CPU store that records the name of each model its loader builds."""
+    built: list[str] = []
+
+    def load(path: Path, entry: ModelEntry) -> OrtModel:
+        built.append(entry.name)
+        return OrtModel(path, entry, (CPU_EP,), 1)
+
+    return ModelStore(folder, load), built
+
+
+def test_a_model_loads_with_its_first_use_and_the_others_stay_unloaded(tmp_path: Path) -> None:
+    # Arrange
+    write_models(tmp_path, write_linear(tmp_path, "used"), write_linear(tmp_path, "unused"))
+    store, built = counting_store(tmp_path)
+
+    # Act
+    listed = [info.name for info in store.infos()]
+    first, second = store.get("used"), store.get("used")
+
+    # Assert
+    assert listed == ["unused", "used"] and store.names() == ["unused", "used"]
+    assert first is second
+    assert built == ["used"]
+    assert store.loaded_model("unused") is None
+    assert {i.name: i.provider for i in store.infos()} == {"unused": "", "used": CPU_EP}
+
+
+def test_concurrent_first_uses_load_a_model_once(tmp_path: Path) -> None:
+    # Arrange
+    write_models(tmp_path, write_linear(tmp_path))
+    store, built = counting_store(tmp_path)
+
+    # Act
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        loaded = list(pool.map(lambda _: store.get("linear"), range(16)))
+
+    # Assert
+    assert built == ["linear"]
+    assert all(model is loaded[0] for model in loaded)
+
+
+def test_a_model_refused_at_its_first_use_is_named_in_the_problems(tmp_path: Path) -> None:
+    # Arrange: a file that loses a byte after the manifest was written
+    write_models(tmp_path, write_linear(tmp_path, "good"), write_linear(tmp_path, "bad"))
+    path = tmp_path / "bad.onnx"
+    path.write_bytes(path.read_bytes()[:-1] + b"\x00")
+    store, built = counting_store(tmp_path)
+
+    # Act
+    with pytest.raises(UnknownModel, match=r"model bad: bad\.onnx has sha256"):
+        store.get("bad")
+    store.get("good")
+
+    # Assert
+    assert built == ["good"]
+    assert store.names() == ["good"]
+    assert len(store.problems) == 1 and "model bad" in store.problems[0]
+
+
+def test_refresh_reloads_the_loaded_models_only(tmp_path: Path) -> None:
+    # Arrange: two models, one of them used
+    write_models(tmp_path, write_linear(tmp_path, "used"), write_linear(tmp_path, "idle"))
+    store, built = counting_store(tmp_path)
+    store.get("used")
+
+    # Act: a rebuild of both
+    rebuilt = [
+        replace(write_linear(tmp_path, name, scale=5.0), version="2") for name in ("used", "idle")
+    ]
+    write_models(tmp_path, *rebuilt)
+    reloaded = store.refresh()
+
+    # Assert
+    assert reloaded
+    assert built == ["used", "used"]
+    assert store.loaded_model("used") is not None
+    assert store.loaded_model("used").entry.version == "2"  # type: ignore[union-attr]
+    assert store.loaded_model("idle") is None
+    assert store.get("idle").entry.version == "2"

@@ -1,9 +1,9 @@
-"""CommandDispatcher: poison codes, exactly-once redeliveries, retried outages, prepared runs."""
+"""CommandDispatcher: poison codes, exactly-once redeliveries, retried outages, fetch batches."""
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -24,7 +24,7 @@ from adapters.kafka.envelope import (
     OrderDecisionMessage,
     SubmitOrderCommand,
 )
-from adapters.kafka.runtime import Poison, Transient
+from adapters.kafka.runtime import Poison, Skipped, Transient
 from application.trading.decision_ledger import PublishedDecisions
 from application.trading.orders import OrderService
 from bootstrap.embedded import Embedded, build_embedded
@@ -109,8 +109,8 @@ async def rig(
             raise Unauthenticated("unknown credential")
         return principal
 
-    async def publish(message: OrderDecisionMessage) -> None:
-        decisions.append(message)
+    async def publish(messages: Sequence[tuple[OrderDecisionMessage, Any]]) -> None:
+        decisions.extend(m for m, _ in messages)
 
     order_service = e.orders if orders is None else orders(e)
     ledger = PublishedDecisions(e.uow, e.clock)
@@ -229,10 +229,10 @@ async def test_an_order_is_decided_once_and_a_redelivery_replays_the_first_decis
 def restarted(r: Rig, down: bool = False) -> CommandDispatcher:
     """A new consumer process on the same store; `down`: its decisions topic refuses."""
 
-    async def publish(message: OrderDecisionMessage) -> None:
+    async def publish(messages: Sequence[tuple[OrderDecisionMessage, Any]]) -> None:
         if down:
             raise ConnectionError("the decisions topic is unreachable")
-        r.decisions.append(message)
+        r.decisions.extend(m for m, _ in messages)
 
     return CommandDispatcher(r.services, publish, r.e.clock.now)
 
@@ -242,7 +242,7 @@ async def test_a_decision_stored_but_never_published_goes_out_once_as_an_origina
     r = await rig()
     env = r.envelope(resting())
     record = r.record(env)
-    with pytest.raises(ConnectionError):
+    with pytest.raises(Transient):
         await restarted(r, down=True).handle(record)
     stored = await orders_of(r)
 
@@ -260,18 +260,14 @@ async def test_a_run_whose_decisions_were_never_published_goes_out_as_originals(
     r = await rig()
     envs = [r.envelope(resting()) for _ in range(3)]
     records = [r.record(env) for env in envs]
-    crashed = restarted(r, down=True)
-    crashed.prepare(records)
-    with pytest.raises(Transient):
-        await crashed.handle(records[0])
+    crashed = await restarted(r, down=True).handle_batch(records)
 
     # Act
-    fresh = restarted(r)
-    fresh.prepare(records)
-    for record in records:
-        await fresh.handle(record)
+    outcomes = await restarted(r).handle_batch(records)
 
     # Assert
+    assert [type(o) for o in crashed] == [Transient] * 3
+    assert outcomes == [None] * 3
     assert r.statuses() == [(env.id, OrderStatus.ACCEPTED, False) for env in envs]
 
 
@@ -299,11 +295,10 @@ async def test_a_twin_in_the_same_run_is_a_replay_of_the_first() -> None:
     records = [r.record(env), r.record(env)]
 
     # Act
-    r.dispatcher.prepare(records)
-    for record in records:
-        await r.dispatcher.handle(record)
+    outcomes = await r.dispatcher.handle_batch(records)
 
     # Assert
+    assert outcomes == [None, None]
     assert r.statuses() == [
         (env.id, OrderStatus.ACCEPTED, False),
         (env.id, OrderStatus.ACCEPTED, True),
@@ -378,7 +373,7 @@ async def test_an_outage_propagates_so_the_runtime_retries_the_record(
     async def down(*args: object, **kwargs: object) -> None:
         raise error("the store went away")
 
-    monkeypatch.setattr(r.e.orders, use_case, down)
+    monkeypatch.setattr(r.e.orders, "submit_many" if use_case == "submit" else use_case, down)
 
     # Act
     with pytest.raises(error):
@@ -395,7 +390,7 @@ async def test_an_outage_propagates_so_the_runtime_retries_the_record(
         assert statuses == [OrderStatus.CANCELED]
 
 
-# -- runs of submissions started by prepare -----------------------------------------------
+# -- a fetch as one batch ------------------------------------------------------------------
 
 
 Log = list[tuple[str, list[str]]]
@@ -420,21 +415,22 @@ def watch(r: Rig, monkeypatch: pytest.MonkeyPatch) -> Log:
     return log
 
 
-async def handle_all(r: Rig, records: list[ConsumerRecord], *, prepare: bool) -> list[Any]:
-    """Each record in order, as the runtime does: its exception (if any) per record."""
-    if prepare:
-        r.dispatcher.prepare(records)
-    outcomes: list[Any] = []
-    for record in records:
-        try:
-            await r.dispatcher.handle(record)
-            outcomes.append(None)
-        except Exception as exc:
-            outcomes.append(type(exc).__name__)
-    return outcomes
+async def handle_all(r: Rig, records: list[ConsumerRecord], *, batch: bool) -> list[Any]:
+    """As one batch, or each record alone in order: the name of each record's exception."""
+    if batch:
+        outcomes: list[Exception | None] = await r.dispatcher.handle_batch(records)
+    else:
+        outcomes = []
+        for record in records:
+            try:
+                await r.dispatcher.handle(record)
+                outcomes.append(None)
+            except Exception as exc:
+                outcomes.append(exc)
+    return [None if o is None else type(o).__name__ for o in outcomes]
 
 
-async def test_a_prepared_run_decides_exactly_as_one_record_at_a_time(
+async def test_a_batch_decides_exactly_as_one_record_at_a_time(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Arrange: two identical Bulwarks; with at most three open orders the tail is denied
@@ -449,8 +445,8 @@ async def test_a_prepared_run_decides_exactly_as_one_record_at_a_time(
     log = watch(batched, monkeypatch)
 
     # Act
-    await handle_all(batched, runs[0], prepare=True)
-    await handle_all(single, runs[1], prepare=False)
+    await handle_all(batched, runs[0], batch=True)
+    await handle_all(single, runs[1], batch=False)
 
     # Assert
     assert batched.statuses() == single.statuses()
@@ -472,14 +468,14 @@ async def test_a_command_that_is_not_a_submission_ends_the_run(
     records = [r.record(envs[0]), r.record(envs[1]), r.record(beat), r.record(envs[2])]
 
     # Act
-    outcomes = await handle_all(r, records, prepare=True)
+    outcomes = await handle_all(r, records, batch=True)
 
     # Assert: the last submission waited for the heartbeat before it
     assert outcomes == [None] * 4
     assert log == [
         ("submit_many", [f"msg:{envs[0].id}", f"msg:{envs[1].id}"]),
         ("record_heartbeat", [AGENT_ID]),
-        ("submit", [f"msg:{envs[2].id}"]),
+        ("submit_many", [f"msg:{envs[2].id}"]),
     ]
     assert [d.message_id for d in r.decisions] == [e.id for e in envs]
 
@@ -495,7 +491,7 @@ async def test_runs_are_per_account_and_decisions_keep_the_record_order(
     records = [r.record(mine[0]), r.record(theirs, STRANGER_KEY), r.record(mine[1])]
 
     # Act
-    outcomes = await handle_all(r, records, prepare=True)
+    outcomes = await handle_all(r, records, batch=True)
 
     # Assert
     assert outcomes == [None] * 3
@@ -517,7 +513,7 @@ async def test_a_poison_record_inside_a_run_fails_alone() -> None:
     records = [r.record(envs[0]), r.record(envs[1], "bwk_forged"), r.record(envs[2])]
 
     # Act
-    outcomes = await handle_all(r, records, prepare=True)
+    outcomes = await handle_all(r, records, batch=True)
 
     # Assert
     assert outcomes == [None, "Poison", None]
@@ -536,25 +532,119 @@ async def test_a_store_failure_in_a_run_fails_every_later_record_of_it() -> None
     envs = [r.envelope(resting()) for _ in range(3)]
     records = [r.record(env) for env in envs]
 
-    # Act: the runtime retries a failed record in place before it goes on
-    r.dispatcher.prepare(records)
-    attempts: list[str] = []
-    stored_after_first_failure: int | None = None
-    for record in records:
-        while True:
-            try:
-                await r.dispatcher.handle(record)
-                break
-            except StoreUnavailable:
-                attempts.append(CODEC.decode(record.value, record.key).id)
-                if stored_after_first_failure is None:
-                    stored_after_first_failure = len(await orders_of(r))
+    # Act: the runtime runs the unfinished records again
+    first = await r.dispatcher.handle_batch(records)
+    stored_after_the_failure = len(await orders_of(r))
+    again = await r.dispatcher.handle_batch(records)
 
     # Assert
-    assert attempts == [env.id for env in envs]
-    assert stored_after_first_failure == 0
+    assert [type(o) for o in first] == [StoreUnavailable] * 3
+    assert stored_after_the_failure == 0
+    assert again == [None] * 3
     assert [d.message_id for d in r.decisions] == [env.id for env in envs]
     assert len(await orders_of(r)) == 3
+
+
+def failing_once(r: Rig, monkeypatch: pytest.MonkeyPatch, account_id: str) -> list[str]:
+    """`account_id`'s next run of submissions fails (the store is down for it); the accounts
+    each run was for, in the order the runs started."""
+    submit_many = r.e.orders.submit_many
+    runs: list[str] = []
+    failed: list[str] = []
+
+    async def spied(commands: list[Any]) -> list[Any]:
+        runs.append(commands[0].account_id)
+        if commands[0].account_id == account_id and not failed:
+            failed.append(account_id)
+            return [StoreUnavailable("the store went away")] * len(commands)
+        return await submit_many(commands)
+
+    monkeypatch.setattr(r.e.orders, "submit_many", spied)
+    return runs
+
+
+async def test_one_accounts_store_failure_leaves_the_others_decided_and_later_records_unrun(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Arrange
+    r = await rig()
+    runs = failing_once(r, monkeypatch, ACCOUNT)
+    mine = [r.envelope(resting()) for _ in range(2)]
+    theirs = r.envelope(resting(), STRANGER, OTHER_ACCOUNT)
+    beat = r.envelope(HeartbeatCommand(AGENT_ID))
+    records = [
+        r.record(mine[0]),
+        r.record(theirs, STRANGER_KEY),
+        r.record(mine[1]),
+        r.record(beat),
+    ]
+
+    # Act
+    outcomes = await r.dispatcher.handle_batch(records)
+    decided_first = [d.message_id for d in r.decisions]
+    again = await r.dispatcher.handle_batch([records[0], records[2], records[3]])
+
+    # Assert: the other account's order is decided and published once; the failed account's
+    # records and the heartbeat after them wait for the retry, which decides them in order
+    assert [None if o is None else type(o) for o in outcomes] == [
+        StoreUnavailable,
+        None,
+        StoreUnavailable,
+        Skipped,
+    ]
+    assert decided_first == [theirs.id]
+    assert again == [None] * 3
+    assert [d.message_id for d in r.decisions] == [theirs.id, mine[0].id, mine[1].id]
+    assert sorted(runs) == sorted([ACCOUNT, OTHER_ACCOUNT, ACCOUNT])
+    assert len(await orders_of(r, OTHER_ACCOUNT)) == 1
+    assert len(await orders_of(r)) == 2
+
+
+async def test_interleaved_accounts_are_decided_per_account_in_record_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Arrange: A B A B A
+    r = await rig()
+    log = watch(r, monkeypatch)
+    mine = [r.envelope(resting(str(n + 1))) for n in range(3)]
+    theirs = [r.envelope(resting(str(n + 1)), STRANGER, OTHER_ACCOUNT) for n in range(2)]
+    envs = [mine[0], theirs[0], mine[1], theirs[1], mine[2]]
+    records = [r.record(e, STRANGER_KEY if e.account_id == OTHER_ACCOUNT else AGENT_KEY)
+               for e in envs]  # fmt: skip
+
+    # Act
+    outcomes = await r.dispatcher.handle_batch(records)
+
+    # Assert
+    assert outcomes == [None] * 5
+    assert sorted(log) == sorted([
+        ("submit_many", [f"msg:{e.id}" for e in mine]),
+        ("submit_many", [f"msg:{e.id}" for e in theirs]),
+    ])  # fmt: skip
+    decided = [d.message_id for d in r.decisions]
+    assert [m for m in decided if m in {e.id for e in mine}] == [e.id for e in mine]
+    assert [m for m in decided if m in {e.id for e in theirs}] == [e.id for e in theirs]
+    stored = sorted(await orders_of(r), key=lambda o: o.quantity)
+    assert [o.idempotency_key for o in stored] == [f"msg:{e.id}" for e in mine]
+
+
+async def test_an_unreadable_record_inside_a_run_is_poison_alone_and_ends_no_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Arrange
+    r = await rig()
+    log = watch(r, monkeypatch)
+    envs = [r.envelope(resting()) for _ in range(2)]
+    records = [r.record(envs[0]), r.record(None, value=b"{not json"), r.record(envs[1])]
+
+    # Act
+    outcomes = await r.dispatcher.handle_batch(records)
+
+    # Assert
+    assert outcomes[0] is None and outcomes[2] is None
+    assert isinstance(outcomes[1], Poison) and outcomes[1].code == "INVALID_JSON"
+    assert [(name, len(keys)) for name, keys in log] == [("submit_many", 2)]
+    assert [d.message_id for d in r.decisions] == [e.id for e in envs]
 
 
 # -- credentials -------------------------------------------------------------------------

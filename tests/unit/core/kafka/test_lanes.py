@@ -8,7 +8,7 @@ from typing import Any, cast
 from aiokafka import AIOKafkaConsumer
 from aiokafka.structs import ConsumerRecord, TopicPartition
 
-from adapters.kafka.lanes import PartitionLanes
+from adapters.kafka.lanes import Decided, PartitionLanes, one_at_a_time
 
 P0, P1 = TopicPartition("orders", 0), TopicPartition("orders", 1)
 
@@ -38,21 +38,25 @@ class World:
     def __init__(self, *, max_pending: int = 500) -> None:
         self.consumer = FakeConsumer()
         self.handled: list[tuple[int, int]] = []
-        self.prepared: list[list[int]] = []
+        self.chunks: list[list[int]] = []
         self.committed: list[dict[TopicPartition, int]] = []
         self.gate = asyncio.Event()
         self.gate.set()
         self.revoked: set[TopicPartition] = set()
         self.stopping = False
+        self._one_at_a_time = one_at_a_time(self.complete, self.revoked.__contains__)
         self.lanes = PartitionLanes(
             cast(AIOKafkaConsumer, self.consumer),
-            self.complete,
+            self.decide,
             self.commit,
             self.revoked.__contains__,
             lambda: self.stopping,
-            prepare=lambda records: self.prepared.append([r.offset for r in records]),
             max_pending=max_pending,
         )
+
+    async def decide(self, tp: TopicPartition, chunk: list[Any]) -> Decided:
+        self.chunks.append([r.offset for r in chunk])
+        return await self._one_at_a_time(tp, chunk)
 
     async def complete(self, tp: TopicPartition, rec: Any) -> bool:
         await self.gate.wait()
@@ -86,8 +90,8 @@ async def test_a_poll_taken_while_a_chunk_is_decided_follows_it_in_order() -> No
     # Assert
     assert [o for p, o in world.handled if p == 0] == [0, 1, 2, 3]
     assert [o for p, o in world.handled if p == 1] == [7]
-    assert world.prepared[:1] == [[0, 1]]  # the second poll is prepared as a chunk of its own
-    assert [2, 3] in world.prepared
+    assert world.chunks[:1] == [[0, 1]]  # the second poll is decided as a chunk of its own
+    assert [2, 3] in world.chunks
     latest = {tp: o for offsets in world.committed for tp, o in offsets.items()}
     assert latest == {P0: 4, P1: 8}
 

@@ -174,10 +174,13 @@ def test_a_limit_left_unset_is_folded_out_of_the_screen() -> None:
     # Act
     source = gate.screen_source(USER)
 
-    # Assert: no test of the notional, equity or symbol limits is left to run.
-    assert "is None" not in source.split("# MaxPosition")[1]
-    assert "size <= k" in source
-    assert "size * unit" not in source
+    # Assert: no test of the notional, equity or symbol limits is left to run (what is None
+    # there is only whether the side has open orders).
+    block = source.split("# MaxPosition")[1]
+    assert block.count("is None") == block.count("opened is None") == 2
+    assert "size <= k" in block
+    assert "size * unit" not in block
+    assert "symbol in k" not in block
 
 
 def test_fields_read_into_locals_of_their_names_leave_the_screen() -> None:

@@ -7,6 +7,7 @@ hide a wrong pass condition), and whole policies are checked as well.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -17,12 +18,28 @@ from domain.risk.controls.guards import ReduceOnlyFlag, TradingStateControl
 from domain.risk.gate import Policy, compile_policy
 from domain.risk.rules import RiskRule, RuleType, compile_rule
 from domain.risk.screen import compile_screen
-from tests.kit.gate import ACCOUNT_ID, BUY, OWNER_ID
+from domain.risk.verdicts import Decision
+from domain.risk.view import AccountRiskView
+from domain.trading.orders import Order
+from tests.kit.gate import ACCOUNT_ID, OWNER_ID, D
 from tests.unit.risk.gate.screen_cases import RULE_TYPES, World, cases, value_of
 
 
 def _same(first: object, second: object) -> None:
     assert repr(first) == repr(second)  # values, reason codes, messages and Decimal exponents
+
+
+# What the screen's stand-in for the gate's general path answers: the screen did not pass it.
+_GENERAL = Decision(False, D(0), D(0), ())
+
+
+def _to_general(order: Order, view: AccountRiskView, waive_holds: bool) -> Decision:
+    return _GENERAL
+
+
+def _refused(decision: Decision) -> bool:
+    """The reference data (or the short-sale guard) refused the order before any control ran."""
+    return any(v.control == "ReferenceData" for v in decision.verdicts)
 
 
 BUILT_IN: dict[str, Callable[[], Control]] = {
@@ -49,20 +66,19 @@ def test_each_control_screens_exactly_as_its_breach_decides(
     reduces = v.reduces(o.symbol, o.side, o.quantity)
     [screen, _] = compile_screen((control,)) or (None, None)
     assert screen is not None
+    evaluate = screen(_to_general, ())
+    # The gate's general path refuses it (a short sale it may not make), whatever the control.
+    refused = _refused(Policy(ACCOUNT_ID, [], screened=False).evaluate(o, v))
 
     # Act: breach() first (it refreshes the trading-hours session the screen reads).
     try:
         fits = control.breach(o, o.quantity, unit, value, reduces, v) is None
     except Exception:
         fits = False
-    args = (o, o.quantity, unit, value, reduces, v, o.symbol, o.side is BUY)
-    try:
-        passed = screen(*args, v.marks[o.symbol], v.instruments[o.symbol])
-    except Exception:
-        passed = False
+    passed = evaluate(o, v) is not _GENERAL
 
     # Assert
-    assert passed == fits
+    assert passed == (fits and not refused)
 
 
 @settings(max_examples=200, deadline=None)
@@ -101,3 +117,67 @@ def test_a_single_control_policy_decides_the_same_with_and_without_its_screen(
     # Assert
     for decision in decisions:
         _same(decision, reference)
+
+
+# How the reference data or the account can make the gate refuse an order before its controls,
+# or change what they read: each drawn on its own, the world otherwise as it is.
+MARKS = st.sampled_from(["as is", "as is", "as is", "missing", "0", "-1", "NaN", "Infinity"])
+USUALLY = st.sampled_from([True, True, True, False])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    case=cases(st.integers(0, 6), st.sampled_from(RULE_TYPES)),
+    mark=MARKS,
+    with_defaults=st.booleans(),
+    flags=st.fixed_dictionaries(
+        {
+            "known": USUALLY,
+            "active": USUALLY,
+            "marginable": USUALLY,
+            "shortable": USUALLY,
+            "open": USUALLY,
+            "cash_only": st.booleans(),
+        }
+    ),
+)
+def test_the_screen_prepares_an_order_as_the_general_path_does(
+    case: tuple[World, list[RiskRule]], mark: str, with_defaults: bool, flags: dict[str, bool]
+) -> None:
+    # Arrange: the world's view with its instrument, mark and account changed as drawn (most
+    # often not at all), and two compilations of the policy.
+    w, rules = case
+    symbol = w.order.symbol
+    universe, marks = dict(w.view.instruments), dict(w.view.marks)
+    if not flags["known"]:
+        universe.pop(symbol, None)
+    elif symbol in universe:
+        universe[symbol] = replace(
+            universe[symbol],
+            active=flags["active"],
+            marginable=flags["marginable"],
+            shortable=flags["shortable"],
+        )
+    if mark == "missing":
+        marks.pop(symbol, None)
+    elif mark != "as is":
+        marks[symbol] = D(mark)
+    v = replace(
+        w.view,
+        instruments=universe,
+        marks=marks,
+        initial_rates=dict(w.view.initial_rates),
+        account_open=flags["open"],
+        cash_only=flags["cash_only"],
+    )
+    screened = compile_policy(ACCOUNT_ID, OWNER_ID, rules, with_defaults=with_defaults)
+    exact = compile_policy(ACCOUNT_ID, OWNER_ID, rules, with_defaults=with_defaults)
+
+    # Act: twice on the screened policy (cold, then with its session caches warm).
+    first = screened.evaluate(w.order, v)
+    again = screened.evaluate(w.order, v)
+    reference = exact.evaluate(w.order, v, exact=True)
+
+    # Assert
+    _same(first, reference)
+    _same(again, reference)

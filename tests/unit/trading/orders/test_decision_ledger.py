@@ -36,3 +36,28 @@ async def test_a_command_message_id_never_reads_as_a_published_decision() -> Non
     # Assert
     assert published == set()
     assert "/" in PREFIX
+
+
+async def test_decisions_known_to_be_new_are_recorded_without_a_lookup() -> None:
+    # Arrange
+    e = build_embedded()
+    ledger = PublishedDecisions(e.uow, e.clock)
+
+    # Act
+    await ledger.record_new(["ord-1", "ord-2", "ord-1"])
+
+    # Assert
+    assert await ledger.published(["ord-1", "ord-2", "ord-3"]) == {"ord-1", "ord-2"}
+
+
+async def test_new_decisions_a_twin_recorded_one_of_are_left_unrecorded_quietly() -> None:
+    # Arrange: a twin delivery recorded ord-1 meanwhile
+    e = build_embedded()
+    ledger = PublishedDecisions(e.uow, e.clock)
+    await ledger.record(["ord-1"])
+
+    # Act
+    await ledger.record_new(["ord-2", "ord-1"])
+
+    # Assert: ord-2 would go out again as an original on a redelivery (at least once)
+    assert await ledger.published(["ord-1", "ord-2"]) == {"ord-1"}

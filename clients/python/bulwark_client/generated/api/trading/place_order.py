@@ -135,6 +135,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -170,7 +177,10 @@ def sync_detailed(
     for a different order is 409 CONFLICT; while the first request with the key is still running, 409
     IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an account not the caller's. `algorithm` /
     `algorithm_version`: the model or algorithm that decided the order, as an agent or a bot declares it
-    (kept in the order's `attribution`; 422 INVALID_ATTRIBUTION when not printable or padded).
+    (kept in the order's `attribution`; 422 INVALID_ATTRIBUTION when not printable or padded). 503
+    OVERLOADED with Retry-After when this worker's order path would make the order wait past its bound
+    (BULWARK_ADMISSION_MAX_WAIT_MS): nothing was read or recorded, so the same order may be sent again
+    after Retry-After, with the same Idempotency-Key.
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first result,
@@ -221,7 +231,10 @@ def sync(
     for a different order is 409 CONFLICT; while the first request with the key is still running, 409
     IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an account not the caller's. `algorithm` /
     `algorithm_version`: the model or algorithm that decided the order, as an agent or a bot declares it
-    (kept in the order's `attribution`; 422 INVALID_ATTRIBUTION when not printable or padded).
+    (kept in the order's `attribution`; 422 INVALID_ATTRIBUTION when not printable or padded). 503
+    OVERLOADED with Retry-After when this worker's order path would make the order wait past its bound
+    (BULWARK_ADMISSION_MAX_WAIT_MS): nothing was read or recorded, so the same order may be sent again
+    after Retry-After, with the same Idempotency-Key.
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first result,
@@ -267,7 +280,10 @@ async def asyncio_detailed(
     for a different order is 409 CONFLICT; while the first request with the key is still running, 409
     IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an account not the caller's. `algorithm` /
     `algorithm_version`: the model or algorithm that decided the order, as an agent or a bot declares it
-    (kept in the order's `attribution`; 422 INVALID_ATTRIBUTION when not printable or padded).
+    (kept in the order's `attribution`; 422 INVALID_ATTRIBUTION when not printable or padded). 503
+    OVERLOADED with Retry-After when this worker's order path would make the order wait past its bound
+    (BULWARK_ADMISSION_MAX_WAIT_MS): nothing was read or recorded, so the same order may be sent again
+    after Retry-After, with the same Idempotency-Key.
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first result,
@@ -318,7 +334,10 @@ async def asyncio(
     for a different order is 409 CONFLICT; while the first request with the key is still running, 409
     IDEMPOTENCY_IN_PROGRESS with Retry-After. 404 for an account not the caller's. `algorithm` /
     `algorithm_version`: the model or algorithm that decided the order, as an agent or a bot declares it
-    (kept in the order's `attribution`; 422 INVALID_ATTRIBUTION when not printable or padded).
+    (kept in the order's `attribution`; 422 INVALID_ATTRIBUTION when not printable or padded). 503
+    OVERLOADED with Retry-After when this worker's order path would make the order wait past its bound
+    (BULWARK_ADMISSION_MAX_WAIT_MS): nothing was read or recorded, so the same order may be sent again
+    after Retry-After, with the same Idempotency-Key.
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first result,
