@@ -277,13 +277,7 @@ def serve_row(
         proc.wait(30)
 
 
-# A capacity run: the accounts' default order-rate rule (20 a second, docs/live-trading.md) and
-# the execution throttle it feeds would deny the load itself.
-CAPACITY_SETTINGS = {"BULWARK_DEFAULT_ORDERS_PER_SECOND": "10000", "BULWARK_THROTTLE": "false"}
-
-
 def serve_curve(args: argparse.Namespace, store: Store, left: Callable[[], float]) -> None:
-    os.environ.update(CAPACITY_SETTINGS)
     print(f"\n`bulwark serve --demo` workers on one port, POST /api/v1/orders, wrk {CONNECTIONS} "
           f"connections over {ACCOUNTS} paper accounts, {args.seconds:g} s a run; store "
           f"{store.about}")  # fmt: skip

@@ -41,9 +41,16 @@ def signing_key(folder: Path) -> Path:
     return path
 
 
+# A capacity run: the accounts' default order-rate rule (20 a second, docs/live-trading.md) and
+# the execution throttle it feeds would deny the load itself, so they are lifted.
+CAPACITY_SETTINGS = {"BULWARK_DEFAULT_ORDERS_PER_SECOND": "10000", "BULWARK_THROTTLE": "false"}
+
+
 def serve(url: str, workers: int, port: int, key: Path, log: Path) -> subprocess.Popen[bytes]:
+    """`bulwark serve --demo` with `workers` workers, its limits lifted for a capacity run."""
     env = {
         **os.environ,
+        **CAPACITY_SETTINGS,
         "BULWARK_ENV": "dev",
         "BULWARK_DATABASE_URL": url,
         "BULWARK_WORKERS": str(workers),
@@ -121,7 +128,10 @@ def main(argv: list[str] | None = None) -> None:
         first = None
         accounts = [DEMO_ACCOUNT] if args.one_account else []
         for workers in counts:
-            run = run_one(store.url, workers, args.seconds, folder, key, accounts)
+            try:
+                run = run_one(store.url, workers, args.seconds, folder, key, accounts)
+            except RuntimeError as exc:  # the server did not start or answer: say why, once
+                sys.exit(f"bench_serve_workers: {exc}")
             first = first or run.ok_per_s
             approved = 1 - run.non_2xx / run.requests if run.requests else 0.0
             share = f"{approved:.1%} ({run.non_2xx:,})"

@@ -49,9 +49,11 @@ class ModelEntry:
     description: str = ""
 
     def info(self, provider: str) -> ModelInfo:
+        """As served: `provider` is where the loaded model runs, "" while it is not loaded."""
         return ModelInfo(
             self.name, self.version, self.kind, self.sha256, self.inputs, self.outputs,
             self.labels, dict(self.metrics), provider, self.encoder, self.description,
+            loaded=bool(provider),
         )  # fmt: skip
 
     def to_json(self) -> dict[str, Any]:

@@ -30,7 +30,11 @@ class TensorSpec:
 
 @dataclass(frozen=True, slots=True)
 class ModelInfo:
-    """A loaded model as its manifest describes it, plus where it runs."""
+    """A model as its manifest describes it, plus where it runs once loaded.
+
+    `loaded` False: listed by the manifest and not yet loaded (a model loads on its first use,
+    when its file's sha256 and its graph's inputs and outputs are checked); `provider` is
+    then empty."""
 
     name: str
     version: str
@@ -43,6 +47,7 @@ class ModelInfo:
     provider: str = ""  # e.g. "CPUExecutionProvider"
     encoder: str | None = None  # a classifier over text: the encoder it reads embeddings of
     description: str = ""
+    loaded: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,6 +61,7 @@ async def test_models_are_listed_with_metrics_and_status_names_the_provider(ml: 
     assert set(by_name) == {"minilm-l6-fp32", "minilm-l6-int8", "sentiment", "risk-rater"}
     assert by_name["sentiment"]["metrics"]["macro_f1"] >= 0.80
     assert by_name["sentiment"]["labels"] == ["negative", "neutral", "positive"]
+    assert by_name["sentiment"]["loaded"] is True
     assert by_name["risk-rater"]["inputs"] == [
         {"name": "features", "dtype": "float32", "shape": ["batch", 10]}
     ]

@@ -35,9 +35,12 @@ class MlController(Controller):
 
     @get(
         "/models",
-        summary="The loaded models: version, sha256, inputs/outputs, labels, test metrics",
-        description="Each model of the models directory that passed its sha256 and shape "
-        "checks, with the provider it runs on; `inference.problems` lists refused files.",
+        summary="The models served: version, sha256, inputs/outputs, labels, test metrics",
+        description="Each model the models directory's manifest lists and that was not "
+        "refused. A model loads on its first use, when its file's sha256 and its inputs and "
+        "outputs are checked against the manifest: `loaded` says whether that has happened, "
+        "and `provider` (where it runs) is empty until it has. A model whose checks failed is "
+        "not listed; `inference.problems` says why. Listing loads nothing.",
         guards=[require_roles(*READERS_AND_AGENTS)],
         responses=problems(503),
     )

@@ -47,6 +47,7 @@ class ModelOut(Output):
     metrics: dict[str, AnalyticOut]
     encoder: str | None
     description: str
+    loaded: bool  # False: not used yet; its checks run at its first use
 
     @classmethod
     def from_domain(cls, info: ModelInfo) -> ModelOut:

@@ -174,15 +174,17 @@ def test_a_model_loads_with_its_first_use_and_the_others_stay_unloaded(tmp_path:
     store, built = counting_store(tmp_path)
 
     # Act
-    listed = [info.name for info in store.infos()]
+    before = {info.name: info.loaded for info in store.infos()}
     first, second = store.get("used"), store.get("used")
 
     # Assert
-    assert listed == ["unused", "used"] and store.names() == ["unused", "used"]
+    assert before == {"unused": False, "used": False}
+    assert store.names() == ["unused", "used"]
     assert first is second
     assert built == ["used"]
     assert store.loaded_model("unused") is None
     assert {i.name: i.provider for i in store.infos()} == {"unused": "", "used": CPU_EP}
+    assert {i.name: i.loaded for i in store.infos()} == {"unused": False, "used": True}
 
 
 def test_concurrent_first_uses_load_a_model_once(tmp_path: Path) -> None:

@@ -170,14 +170,20 @@ def test_the_screen_prepares_an_order_as_the_general_path_does(
         account_open=flags["open"],
         cash_only=flags["cash_only"],
     )
+    # Each path on a view of its own: what a decision writes into the view (a cash account's
+    # or an unmarginable symbol's 100 % initial rate, which the risk book reads after it) is
+    # compared as well, not left by one path for the other to read.
+    on_screen = replace(v, initial_rates=dict(v.initial_rates))
+    on_exact = replace(v, initial_rates=dict(v.initial_rates))
     screened = compile_policy(ACCOUNT_ID, OWNER_ID, rules, with_defaults=with_defaults)
     exact = compile_policy(ACCOUNT_ID, OWNER_ID, rules, with_defaults=with_defaults)
 
     # Act: twice on the screened policy (cold, then with its session caches warm).
-    first = screened.evaluate(w.order, v)
-    again = screened.evaluate(w.order, v)
-    reference = exact.evaluate(w.order, v, exact=True)
+    first = screened.evaluate(w.order, on_screen)
+    again = screened.evaluate(w.order, on_screen)
+    reference = exact.evaluate(w.order, on_exact, exact=True)
 
     # Assert
     _same(first, reference)
     _same(again, reference)
+    assert on_screen.initial_rates == on_exact.initial_rates

@@ -31,6 +31,7 @@ class ModelOut:
             inputs (list[TensorOut]):
             kind (str):
             labels (list[str]):
+            loaded (bool):
             metrics (ModelOutMetrics):
             name (str):
             outputs (list[TensorOut]):
@@ -44,6 +45,7 @@ class ModelOut:
     inputs: list[TensorOut]
     kind: str
     labels: list[str]
+    loaded: bool
     metrics: ModelOutMetrics
     name: str
     outputs: list[TensorOut]
@@ -77,6 +79,8 @@ class ModelOut:
 
 
 
+        loaded = self.loaded
+
         metrics = self.metrics.to_dict()
 
         name = self.name
@@ -103,6 +107,7 @@ class ModelOut:
             "inputs": inputs,
             "kind": kind,
             "labels": labels,
+            "loaded": loaded,
             "metrics": metrics,
             "name": name,
             "outputs": outputs,
@@ -145,6 +150,8 @@ class ModelOut:
         labels = cast(list[str], d.pop("labels"))
 
 
+        loaded = d.pop("loaded")
+
         metrics = ModelOutMetrics.from_dict(d.pop("metrics"))
 
 
@@ -174,6 +181,7 @@ class ModelOut:
             inputs=inputs,
             kind=kind,
             labels=labels,
+            loaded=loaded,
             metrics=metrics,
             name=name,
             outputs=outputs,

@@ -103,10 +103,12 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[ModelsOut | Problem]:
-    """ The loaded models: version, sha256, inputs/outputs, labels, test metrics
+    """ The models served: version, sha256, inputs/outputs, labels, test metrics
 
-     Each model of the models directory that passed its sha256 and shape checks, with the provider it
-    runs on; `inference.problems` lists refused files.
+     Each model the models directory's manifest lists and that was not refused. A model loads on its
+    first use, when its file's sha256 and its inputs and outputs are checked against the manifest:
+    `loaded` says whether that has happened, and `provider` (where it runs) is empty until it has. A
+    model whose checks failed is not listed; `inference.problems` says why. Listing loads nothing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,10 +134,12 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> ModelsOut | Problem | None:
-    """ The loaded models: version, sha256, inputs/outputs, labels, test metrics
+    """ The models served: version, sha256, inputs/outputs, labels, test metrics
 
-     Each model of the models directory that passed its sha256 and shape checks, with the provider it
-    runs on; `inference.problems` lists refused files.
+     Each model the models directory's manifest lists and that was not refused. A model loads on its
+    first use, when its file's sha256 and its inputs and outputs are checked against the manifest:
+    `loaded` says whether that has happened, and `provider` (where it runs) is empty until it has. A
+    model whose checks failed is not listed; `inference.problems` says why. Listing loads nothing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,10 +160,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[ModelsOut | Problem]:
-    """ The loaded models: version, sha256, inputs/outputs, labels, test metrics
+    """ The models served: version, sha256, inputs/outputs, labels, test metrics
 
-     Each model of the models directory that passed its sha256 and shape checks, with the provider it
-    runs on; `inference.problems` lists refused files.
+     Each model the models directory's manifest lists and that was not refused. A model loads on its
+    first use, when its file's sha256 and its inputs and outputs are checked against the manifest:
+    `loaded` says whether that has happened, and `provider` (where it runs) is empty until it has. A
+    model whose checks failed is not listed; `inference.problems` says why. Listing loads nothing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,10 +191,12 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> ModelsOut | Problem | None:
-    """ The loaded models: version, sha256, inputs/outputs, labels, test metrics
+    """ The models served: version, sha256, inputs/outputs, labels, test metrics
 
-     Each model of the models directory that passed its sha256 and shape checks, with the provider it
-    runs on; `inference.problems` lists refused files.
+     Each model the models directory's manifest lists and that was not refused. A model loads on its
+    first use, when its file's sha256 and its inputs and outputs are checked against the manifest:
+    `loaded` says whether that has happened, and `provider` (where it runs) is empty until it has. A
+    model whose checks failed is not listed; `inference.problems` says why. Listing loads nothing.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
