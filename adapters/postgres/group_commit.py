@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import structlog
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -387,17 +388,30 @@ class _EngineState:
     sqlite_writer: Any = None  # a SqliteGroupWriter
 
 
+def _close_writers(sync: Engine) -> None:
+    """The engine is disposed: its SQLite writer's connection and thread go with its pool."""
+    state: _EngineState | None = getattr(sync, "_bulwark_group_commit", None)
+    if state is None:
+        return
+    writer, state.sqlite_writer = state.sqlite_writer, None
+    state.committers.clear()
+    if writer is not None:
+        writer.close()
+
+
 def committer_for(engine: AsyncEngine) -> GroupCommitter:
     """The group committer of `engine` on the running event loop (made on first use).
 
     One per engine and event loop (its futures belong to that loop); one SQLite writer
-    thread per engine.
+    thread per engine, closed with its connection when the engine is disposed (a later use
+    makes a new one).
     """
     loop = asyncio.get_running_loop()
     state: _EngineState | None = getattr(engine.sync_engine, "_bulwark_group_commit", None)
     if state is None:
         state = _EngineState()
         engine.sync_engine._bulwark_group_commit = state  # type: ignore[attr-defined]
+        event.listen(engine.sync_engine, "engine_disposed", _close_writers)
     committer = state.committers.get(id(loop))
     if committer is None or committer.loop is not loop:
         if engine.dialect.name == "sqlite":

@@ -18,14 +18,23 @@ over it (the statements, types and bind processors are the ones the async path u
 autocommit mode: a SELECT opens no transaction, and every row is fetched before the call
 returns, so no read snapshot outlives the statement and the writer's checkpoints are never
 held back. An in-memory database (one connection only) is never read this way.
+
+Never a wait on the event loop: the connection's busy timeout is zero. A WAL reader is
+rarely refused (while another connection recovers the WAL index or restarts the log), but
+SQLite's busy handler would then sleep on the event loop's thread, up to the store's busy
+timeout, holding up every task of the loop, among them a transaction of another connection
+that the sleeping read may be waiting on. A read refused so raises `LoopReadBusy`, and the
+unit of work runs it on aiosqlite's thread instead, where waiting holds up nobody.
 """
 
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Executable, Result, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import StaticPool
 
@@ -38,6 +47,10 @@ OPTION = "bulwark_loop_read"
 def loop_read(statement: Any) -> Any:
     """`statement`, marked as a short keyed read that SQLite may run on the event loop."""
     return statement.execution_options(**{OPTION: True})
+
+
+class LoopReadBusy(Exception):
+    """SQLite refused the read at once (locked or busy): run it where waiting is harmless."""
 
 
 def is_loop_read(statement: Executable) -> bool:
@@ -53,13 +66,17 @@ class LoopReader:
             engine.url.set(drivername="sqlite+pysqlite"),
             poolclass=StaticPool,  # one connection, only ever used by the loop's thread
             isolation_level="AUTOCOMMIT",  # a SELECT opens no transaction
-            connect_args={"check_same_thread": False},  # closed from the disposing thread
+            # Closed from the disposing thread; no wait in the busy handler, even while
+            # connecting (the driver's default would wait 5 s).
+            connect_args={"check_same_thread": False, "timeout": 0},
         )
         event.listen(self.sync_engine, "connect", sqlite_pragmas)
+        event.listen(self.sync_engine, "connect", _never_wait)  # after the store's pragmas
         self._conn: Connection | None = None
 
     def execute(self, statement: Executable, parameters: dict[str, Any] | None) -> Result[Any]:
-        """Every row of the read, fetched now (StoreUnavailable for an outage)."""
+        """Every row of the read, fetched now (StoreUnavailable for an outage; LoopReadBusy
+        when SQLite refused it rather than make the loop wait)."""
         try:
             conn = self._conn
             if conn is None:
@@ -67,6 +84,8 @@ class LoopReader:
             return conn.execute(statement, parameters).freeze()()
         except Exception as exc:
             self.close()  # the next read starts on a fresh connection
+            if _refused_busy(exc):
+                raise LoopReadBusy(str(exc)) from exc
             if is_unavailable(exc):
                 raise StoreUnavailable("the database is unavailable") from exc
             raise
@@ -104,6 +123,25 @@ def loop_reader(engine: AsyncEngine) -> LoopReader | None:
             held[1].dispose()
         held = readers[id(loop)] = (loop, LoopReader(engine))
     return held[1]
+
+
+def _never_wait(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA busy_timeout=0")
+
+
+_BUSY = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+
+
+def _refused_busy(exc: Exception) -> bool:
+    """SQLite's SQLITE_BUSY or SQLITE_LOCKED, on connecting (the pragmas) or on the read."""
+    orig = exc.orig if isinstance(exc, OperationalError) else exc
+    if not isinstance(orig, sqlite3.OperationalError):
+        return False
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _BUSY  # an extended code's primary code is its low byte
+    text = str(orig).lower()
+    return "locked" in text or "busy" in text
 
 
 def _close_all(sync: Engine) -> None:

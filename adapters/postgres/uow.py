@@ -42,7 +42,12 @@ from adapters.postgres.outbox_pump import pump_for
 from adapters.postgres.repos import control, identity, onboarding, trading
 from adapters.postgres.repos.base import insert_ignore_many
 from adapters.postgres.repos.fences import FenceRepo
-from adapters.postgres.sqlite_loop_reads import LoopReader, is_loop_read, loop_reader
+from adapters.postgres.sqlite_loop_reads import (
+    LoopReadBusy,
+    LoopReader,
+    is_loop_read,
+    loop_reader,
+)
 from adapters.unit_of_work import Repository, UnitOfWorkBase
 from domain.errors import StoreUnavailable
 from domain.events import DomainEvent
@@ -127,7 +132,10 @@ class SqlUnitOfWork(UnitOfWorkBase):
             if reader is None:
                 reader = self._reader = loop_reader(self.engine) or False
             if isinstance(reader, LoopReader):
-                return reader.execute(statement, parameters)
+                try:
+                    return reader.execute(statement, parameters)
+                except LoopReadBusy:
+                    pass  # SQLite asked it to wait: it waits on aiosqlite's thread instead
         conn = await self.connection()
         return await guarded(lambda: conn.execute(statement, parameters))
 

@@ -4,6 +4,8 @@ still go through the pool."""
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 import threading
 from collections.abc import AsyncIterator
 from decimal import Decimal
@@ -109,6 +111,53 @@ async def test_a_loop_read_runs_on_the_calling_thread_and_leaves_no_transaction_
     raw = reader.sync_engine.raw_connection()  # the reader's one connection (StaticPool)
     assert not raw.dbapi_connection.in_transaction  # type: ignore[union-attr]
     assert is_loop_read(statement) and not is_loop_read(select(accounts.c.id))
+
+
+async def test_a_read_sqlite_refuses_waits_off_the_loop_and_the_loop_keeps_running(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    # Arrange: an account committed, the engine's connections closed; then another connection
+    # holds the database exclusively (so even a WAL reader is refused) for 0.4 s, while a task
+    # of the loop ticks
+    uow_factory = unit_of_work_factory(engine)
+    async with uow_factory() as uow:
+        await uow.accounts.add(_account("acc-1"))
+        await uow.commit()
+    await engine.dispose()
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        other = sqlite3.connect(tmp_path / "reads.db", isolation_level=None)
+        other.execute("PRAGMA locking_mode=EXCLUSIVE")
+        other.execute("BEGIN EXCLUSIVE")
+        other.execute("UPDATE accounts SET cash = cash WHERE id = 'acc-1'")
+        held.set()
+        release.wait(5)
+        other.execute("COMMIT")
+        other.close()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    assert await asyncio.to_thread(held.wait, 5)
+    ticks = [0]
+
+    async def tick() -> None:
+        while True:
+            ticks[0] += 1
+            await asyncio.sleep(0.01)
+
+    ticker = asyncio.create_task(tick())
+    asyncio.get_running_loop().call_later(0.4, release.set)
+
+    # Act
+    async with uow_factory() as uow:
+        read = await uow.accounts.get("acc-1")
+    ticker.cancel()
+    holder.join()
+
+    # Assert: the read waited for the lock on aiosqlite's thread, not on the loop's
+    assert read is not None and read.cash == D(1000)
+    assert ticks[0] >= 10
 
 
 async def test_an_in_memory_database_is_never_read_on_the_loop() -> None:
