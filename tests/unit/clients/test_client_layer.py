@@ -4,6 +4,8 @@ retries only where repeating is safe, and the events URL."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 
 import httpx
 import pytest
@@ -22,7 +24,7 @@ from bulwark_client import (
 )
 from bulwark_client.errors import error_for
 from bulwark_client.events import events_url
-from bulwark_client.retries import AsyncRetryingTransport, RetryingTransport
+from bulwark_client.retries import AsyncRetryingTransport, RetryingTransport, retry_after
 
 NO_WAIT = RetryPolicy(attempts=3, backoff=0.0)
 
@@ -164,6 +166,82 @@ async def test_the_async_transport_retries_a_get_and_not_a_plain_post() -> None:
 
     # Assert
     assert (got.status_code, posted.status_code, len(seen)) == (200, 502, 3)
+
+
+def _told(answers: list[tuple[int, str | None]], seen: list[httpx.Request]) -> httpx.MockTransport:
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        status, after = answers.pop(0)
+        return httpx.Response(status, json={}, headers={"Retry-After": after} if after else {})
+
+    return httpx.MockTransport(handle)
+
+
+def test_an_overloaded_answer_is_retried_after_the_wait_it_asks_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Arrange: 503 OVERLOADED with Retry-After 1, then 429 with Retry-After 2, then accepted
+    seen: list[httpx.Request] = []
+    waits: list[float] = []
+    monkeypatch.setattr("bulwark_client.retries.time.sleep", waits.append)
+    transport = RetryingTransport(_told([(503, "1"), (429, "2"), (201, None)], seen), NO_WAIT)
+
+    # Act
+    with httpx.Client(base_url="http://bulwark.test", transport=transport) as client:
+        answer = client.post("/api/v1/orders", json={}, headers={"Idempotency-Key": "k1"})
+
+    # Assert
+    assert (answer.status_code, len(seen)) == (201, 3)
+    assert waits == [1.0, 2.0]
+
+
+def test_a_429_without_retry_after_and_a_wait_past_the_limit_are_answered_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Arrange
+    waits: list[float] = []
+    monkeypatch.setattr("bulwark_client.retries.time.sleep", waits.append)
+    untold: list[httpx.Request] = []
+    too_long: list[httpx.Request] = []
+    policy = RetryPolicy(attempts=3, backoff=0.0, max_retry_after=5.0)
+
+    # Act
+    with httpx.Client(transport=RetryingTransport(_told([(429, None)], untold), policy)) as c:
+        first = c.get("http://bulwark.test/api/v1/orders")
+    with httpx.Client(transport=RetryingTransport(_told([(503, "60")], too_long), policy)) as c:
+        second = c.get("http://bulwark.test/api/v1/orders")
+
+    # Assert
+    assert (first.status_code, len(untold)) == (429, 1)
+    assert (second.status_code, len(too_long)) == (503, 1)
+    assert waits == []
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [("3", 3.0), ("0.5", 0.5), ("-4", 0.0), ("soon", None), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)],
+)
+def test_retry_after_reads_seconds_or_an_http_date(header: str, expected: float | None) -> None:
+    # Arrange
+    response = httpx.Response(503, headers={"Retry-After": header})
+
+    # Act
+    asked = retry_after(response)
+
+    # Assert
+    assert asked == expected
+
+
+def test_retry_after_as_a_future_http_date_is_the_seconds_until_then() -> None:
+    # Arrange: a date two minutes from now, to the second
+    when = datetime.now(UTC) + timedelta(minutes=2)
+    response = httpx.Response(503, headers={"Retry-After": format_datetime(when, usegmt=True)})
+
+    # Act
+    asked = retry_after(response)
+
+    # Assert: between 118 s and 120 s (the date is whole seconds; the test takes < 1 s)
+    assert asked is not None and 118.0 <= asked <= 120.0
 
 
 def test_the_client_sends_exactly_one_credential() -> None:
