@@ -15,6 +15,7 @@ from tests.fuzz.world import (
     WORLD_CONTEXTS,
     World,
     httpx_kwargs,
+    instance_wide,
     mark_seeded,
     put_seeded,
     sentinel,
@@ -142,3 +143,27 @@ def test_an_operation_of_no_known_context_gets_a_world_serving_every_context() -
     assert serving(None) == {}
     assert serving("no-such-context") == {}
     assert serving("portfolio")["served_contexts"].split(",")[-1] == "portfolio"
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "POST /api/v1/auth/login",  # a failed login counts against the client's address
+        "POST /api/v1/auth/signup",
+        "POST /api/v1/kill-switch/activate",
+        "PATCH /api/v1/instruments/{symbol}",  # an admin's: every user's instrument
+        "POST /api/v1/admin/keys/rotate",
+        "PUT /api/v1/admin/drills/paper-faults",
+        "POST /api/v1/providers/failover",
+    ],
+)
+def test_an_operation_on_the_instance_as_a_whole_gets_a_world_of_its_own(label: str) -> None:
+    assert instance_wide(label)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["POST /api/v1/orders", "DELETE /api/v1/risk-rules/{rule_id}", "PUT /api/v1/succession/policy"],
+)
+def test_an_operation_on_the_callers_own_data_shares_the_write_world(label: str) -> None:
+    assert not instance_wide(label)

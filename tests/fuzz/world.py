@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import partial
@@ -13,6 +15,7 @@ import requests
 from anyio.from_thread import BlockingPortal, start_blocking_portal
 from schemathesis import Case
 
+from adapters.http.throttles import THROTTLES
 from bootstrap.contexts import SERVABLE_CONTEXTS
 from domain.kyc.documents import DocumentKind
 from domain.principals import Principal, Role
@@ -20,6 +23,7 @@ from tests.fuzz.seed_performance import seed_snapshots
 from tests.http.harness import PASSCODE, Harness, User, open_harness, test_settings
 from tests.http.kyc_samples import PDF
 from tests.http.served_contexts import BASELINE
+from tests.http.shared_app import OWN_APPS_ENV
 from tests.inference.models_cache import built_models
 
 BASE_URL = "http://testserver.local"
@@ -93,16 +97,19 @@ class Seeded:
 
 
 async def seed(harness: Harness) -> Seeded:
-    """An owner with an account, priced instruments, an agent with a key, a rule, an order."""
+    """An owner with an account, priced instruments, an agent with a key, a rule, an order.
+    The names and ids are `harness.id`'s (its tag on them when it has one: one seed of a world
+    that seeds each operation its own)."""
     await harness.instrument("AAPL", "190")
     await harness.instrument("MSFT", "410")
     await harness.instrument("XOM", "110", sector="Energy")
     await harness.instrument("SPY", "560")  # the Fear & Greed index: its momentum and breadth
     owner = await harness.user(name="owner")
-    await harness.account(owner, ACCOUNT)
-    key = await harness.agent_key(owner, AGENT, (ACCOUNT,))
+    account = await harness.account(owner, ACCOUNT)
+    key = await harness.agent_key(owner, AGENT, (account,))
+    agent = harness.id(AGENT)
     client, headers = harness.client, owner.headers
-    keys = await client.get(f"/api/v1/agents/{AGENT}/keys", headers=headers)
+    keys = await client.get(f"/api/v1/agents/{agent}/keys", headers=headers)
     rule = await client.post(
         "/api/v1/risk-rules",
         json={"rule_type": "MAX_ORDER_QUANTITY", "params": {"max_quantity": 1000}},
@@ -111,7 +118,7 @@ async def seed(harness: Harness) -> Seeded:
     order = await client.post(
         "/api/v1/orders",
         json={
-            "account_id": ACCOUNT,
+            "account_id": account,
             "symbol": "AAPL",
             "side": "buy",
             "quantity": "10",
@@ -129,7 +136,7 @@ async def seed(harness: Harness) -> Seeded:
         "/api/v1/strategies",
         json={
             "name": "seeded",
-            "account_ids": [ACCOUNT],
+            "account_ids": [account],
             "sources": [{"kind": "external"}],
             "sizing": {"method": "fixed_notional", "notional": "1000"},
             "mode": "shadow",
@@ -170,10 +177,10 @@ async def seed(harness: Harness) -> Seeded:
     for response in (keys, rule, order, workspace, strategy, backtest, endpoint, vault_key):
         assert response.status_code < 300, response.text
     invited = await harness.container.identity.invitations().create(Principal.system(), Role.TRADER)
-    await seed_snapshots(harness, ACCOUNT)  # a curve for the performance endpoint
+    await seed_snapshots(harness, account)  # a curve for the performance endpoint
     ids = {
-        "account_id": ACCOUNT,
-        "agent_id": AGENT,
+        "account_id": account,
+        "agent_id": agent,
         "key_id": keys.json()["items"][0]["key_id"],
         "rule_id": rule.json()["id"],
         "order_id": order.json()["order"]["id"],
@@ -196,7 +203,9 @@ async def seed(harness: Harness) -> Seeded:
 
 
 class World:
-    """One app and its data; an operation that ends sessions or halts trading gets its own."""
+    """One app and its data (`seed`'s): the campaign's reads share one, its operations that
+    change the instance as a whole get one each, the others share one that seeds each of them
+    its own data (`reseed`)."""
 
     def __init__(self, **settings: str) -> None:
         self._stack = ExitStack()
@@ -230,6 +239,12 @@ class World:
         except BaseException:
             self._stack.close()
             raise
+
+    def reseed(self, tag: str) -> None:
+        """Seeds the world again under `tag` (an owner, an account, an agent, ... of their own,
+        as `seed` makes them on a fresh app): what the next operation is sent with."""
+        view = dataclasses.replace(self.harness, _users=0, tag=tag)
+        self.seeded = self.portal.call(seed, view)
 
     def close(self) -> None:
         self._stack.close()
@@ -302,36 +317,100 @@ class SharedReads:
             self._world = None
 
 
+# Operations that change the instance as a whole, not only what their caller owns (besides those
+# `instance_wide` tells by their path): each gets a world of its own.
+INSTANCE_WIDE = {
+    "PUT /api/v1/notifications/role-defaults/{role}",  # every user of a role
+    "DELETE /api/v1/notifications/role-defaults/{role}",
+    "POST /api/v1/providers/failover",  # the market-data feed every user reads
+    "POST /api/v1/monitoring/alertmanager",  # alerts to every admin
+    "POST /api/v1/monitoring/kafka/consumers/{group}/restart",
+}
+# What the world the other write operations share relaxes, as the read world does: each
+# operation's seed signs its owner and its admin in from the test client's one address, and the
+# campaign's seeds and cases are more calls in a minute than one client is allowed (the
+# throttled operations, whose limits these are, get worlds of their own with the limits as they
+# are).
+SHARED_WRITES = {
+    "login_rate_per_minute": "1000000",
+    "refresh_rate_per_minute": "1000000",
+    "api_rate_per_minute": "1000000",
+}
+
+
+def instance_wide(label: str) -> bool:
+    """Whether the operation ("POST /api/v1/orders") may change more than its caller's own data,
+    or spend what the test client's one address is allowed: an admin's operation, one a
+    per-client throttle counts (logins, refresh, sign-up, password reset, the kill switch), or
+    one of INSTANCE_WIDE."""
+    method, path = label.split(" ", 1)
+    return (
+        label in INSTANCE_WIDE
+        or path.startswith("/api/v1/admin/")
+        or _admin_only(method, path)
+        or any(counts(method, path) for _, _, counts in THROTTLES)
+    )
+
+
 class Worlds:
-    """Hands each operation that may change the world a fresh one, so logout, key revocation or a
-    halt stays with it; reads share the campaign's one read world."""
+    """The worlds of one campaign: reads share the suite's read world; an operation that may
+    change the instance as a whole, or is sent with settings of its own, gets a fresh world of
+    its own; every other operation runs on the campaign's one write world, seeded afresh for it
+    (its own owner, account, agent, rule, order, ...: as a fresh world seeds them), so that a
+    logout, a revoked key, a deleted rule or a halt stays with that operation's own data.
+    OWN_TEST_APPS=1 gives every operation that is not a read a fresh world of its own
+    (tests/http/shared_app.py): to tell a leak between operations from a fault."""
 
     def __init__(self, reads: SharedReads) -> None:
         self._label: str | None = None
         self._world: World | None = None
+        self._writes: World | None = None
         self._reads = reads
+        self._seeds = 0
 
     def for_operation(self, label: str, context: str | None = None, **settings: str) -> World:
-        """The world for an operation of `context`: the shared read world for a read, else one
-        of its own serving its context (and WORLD_CONTEXTS), built at its first case."""
+        """The world for an operation of `context`: the shared read world for a read; one of its
+        own serving its context (and WORLD_CONTEXTS) for one that changes the instance as a
+        whole or has settings of its own; else the write world, seeded for it at its first case."""
         if label.startswith("GET ") and not settings:
             return self._reads.world()
-        if self._world is None or self._label != label:
-            self.close()
-            self._world, self._label = World(**serving(context), **settings), label
+        if self._label == label and self._world is not None:
+            return self._world
+        self._close_own()
+        self._label = label
+        if settings or instance_wide(label) or os.environ.get(OWN_APPS_ENV) == "1":
+            self._world = World(**serving(context), **settings)
+            return self._world
+        if self._writes is None:
+            self._writes = World(**SHARED_WRITES)
+        self._seeds += 1
+        self._writes.reseed(f"-op{self._seeds}")
+        self._world = self._writes
         return self._world
 
-    def close(self) -> None:
-        if self._world is not None:
+    def _close_own(self) -> None:
+        if self._world is not None and self._world is not self._writes:
             self._world.close()
-            self._world = None
+        self._world = None
+
+    def close(self) -> None:
+        self._close_own()
+        if self._writes is not None:
+            self._writes.close()
+            self._writes = None
 
 
 def _admin_write(case: Case) -> bool:
     """Instrument writes are admin-only: as the owner they would stop at 403."""
-    if case.path.startswith("/api/v1/admin/keys"):  # admin-only reads and rotation
+    return _admin_only(case.method.upper(), case.path)
+
+
+def _admin_only(method: str, path: str) -> bool:
+    """The operations sent as the seeded admin: admin-only reads and rotation of the signing
+    keys, and instrument writes."""
+    if path.startswith("/api/v1/admin/keys"):
         return True
-    return case.path.startswith("/api/v1/instruments") and case.method.upper() != "GET"
+    return path.startswith("/api/v1/instruments") and method != "GET"
 
 
 def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:

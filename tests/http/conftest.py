@@ -1,5 +1,6 @@
-"""Fixtures: a fresh container, app and client per test; Yahoo's documented answers on a local
-fake server behind the synthetic feed."""
+"""Fixtures: a fresh container, app and client per test, or a view of the module's one app for a
+module marked `shares_app` (tests/http/shared_app.py); Yahoo's documented answers on a local fake
+server behind the synthetic feed."""
 
 from __future__ import annotations
 
@@ -10,9 +11,32 @@ import pytest
 from tests.http.core_helpers import harness_with
 from tests.http.harness import Harness, User
 from tests.http.served_contexts import serving_for
+from tests.http.shared_app import (
+    MARKER,
+    OWN_APP,
+    SharedApp,
+    module_settings,
+    shared_app,
+    shared_for,
+)
 from tests.integration.vendors.replay_server import ReplayServer
 from tests.integration.vendors.vendor_routes import install_yahoo
 from tests.kit.fake_server import threaded
+
+__all__ = ["shared_app"]  # the module-scoped fixture, served from here to tests/http
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"{MARKER}(**settings): the module's tests share one app, each test with users and "
+        "accounts of its own (tests/http/shared_app.py)",
+    )
+    config.addinivalue_line(
+        "markers",
+        f"{OWN_APP}(reason): in a module marked {MARKER}, this test builds an app of its own "
+        "(it changes the instance as a whole)",
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -23,10 +47,17 @@ def served_contexts(request: pytest.FixtureRequest) -> Iterator[None]:
 
 
 @pytest.fixture
-async def harness() -> AsyncIterator[Harness]:
+async def harness(
+    request: pytest.FixtureRequest, shared_app: SharedApp | None
+) -> AsyncIterator[Harness]:
     """A fresh container, app and client; the app serves the contexts of the module's
-    `serves` marker, or all of them (tests/http/served_contexts.py)."""
-    async with harness_with() as h:
+    `serves` marker, or all of them (tests/http/served_contexts.py). In a module marked
+    `shares_app`: this test's view of the module's one app (unless the test is `own_app`)."""
+    shared = shared_for(request, shared_app)
+    if shared is not None:
+        yield shared.view()
+        return
+    async with harness_with(clock=None, **module_settings(request)) as h:
         yield h
 
 
@@ -53,10 +84,23 @@ async def four_eyes() -> AsyncIterator[Harness]:
         yield h
 
 
+ROOMY_BUDGET_S = "300"
+
+
 @pytest.fixture
-async def roomy() -> AsyncIterator[Harness]:
-    """A compute budget that a cold numba cache on a busy box cannot run past."""
-    async with harness_with(compute_budget_s="300") as harness:
+async def roomy(
+    request: pytest.FixtureRequest, shared_app: SharedApp | None
+) -> AsyncIterator[Harness]:
+    """A compute budget that a cold numba cache on a busy box cannot run past (the test
+    defaults' own: a view of the module's shared app when it shares one with that budget)."""
+    shared = shared_for(request, shared_app)
+    if shared is not None and shared.settings.get("compute_budget_s", ROOMY_BUDGET_S) == (
+        ROOMY_BUDGET_S
+    ):
+        yield shared.view()
+        return
+    settings = {**module_settings(request), "compute_budget_s": ROOMY_BUDGET_S}
+    async with harness_with(clock=None, **settings) as harness:
         yield harness
 
 

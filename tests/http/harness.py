@@ -158,6 +158,15 @@ class Harness:
     app: Litestar
     client: AsyncTestClient[Litestar]
     _users: int = field(default=0)
+    # On an app a module's tests share (tests/http/shared_app.py): this test's own suffix on
+    # the usernames, account ids and agent ids the harness makes, so that no test meets
+    # another's, nor takes a name another test of the module took. "" on a test's own app.
+    tag: str = ""
+
+    def id(self, name: str) -> str:
+        """The id `name` stands for in this test: itself, with this harness's tag on a shared
+        app (what `account` and `agent_key` make of the ids they are given)."""
+        return name + self.tag
 
     def bundle(self, context: str) -> Any:
         """The bundle the app's `context` routes read (adapters/http/<context>)."""
@@ -165,7 +174,7 @@ class Harness:
 
     async def user(self, role: Role = Role.OWNER, *, name: str | None = None) -> User:
         self._users += 1
-        username = name or f"{role.value}-{self._users}"
+        username = self.id(name or f"{role.value}-{self._users}")
         view = await self.container.core.auth().create_user(username, PASSWORD, role)
         await self.container.safety.killswitch().set_passcode(Principal(view.id, role), PASSCODE)
         tokens = await self.login(username)
@@ -193,6 +202,9 @@ class Harness:
         self.container.core.market().set_price(symbol, D(price))
 
     async def account(self, owner: User, account_id: str, cash: str = "1000000") -> str:
+        """The owner's paper account `account_id` (with this harness's tag: use the id it
+        returns) holding `cash`."""
+        account_id = self.id(account_id)
         amount = D(cash)
         async with self.container.core.uow_factory()() as uow:
             await uow.accounts.add(
@@ -228,8 +240,11 @@ class Harness:
             assert booked.status_code == 201, booked.text
 
     async def agent_key(self, owner: User, agent_id: str, account_ids: tuple[str, ...]) -> str:
+        """An API key of the owner's agent `agent_id` (`self.id(agent_id)` on a shared app)
+        trading `account_ids` (ids as `account` returned them)."""
         from application.safety.agents import RegisterAgent
 
+        agent_id = self.id(agent_id)
         await self.container.safety.agents().register_agent(
             RegisterAgent(owner.principal, agent_id, agent_id, account_ids)
         )

@@ -44,10 +44,10 @@ async def store_closes(harness: Harness, returns: dict[str, np.ndarray]) -> list
 
 async def fat_tailed_account(
     harness: Harness, owner: User, account_id: str
-) -> tuple[dict[str, np.ndarray], list[date]]:
+) -> tuple[str, dict[str, np.ndarray], list[date]]:
     """An account of the owner's holding 100 FITA (190) and 50 FITB (410), with 120 days of
-    fat-tailed stored returns of each (Student t with 3 degrees of freedom): the returns and
-    their days."""
+    fat-tailed stored returns of each (Student t with 3 degrees of freedom): the account's id
+    (as `harness.account` made it), the returns and their days."""
     await harness.instrument("FITA", "190")
     await harness.instrument("FITB", "410")
     account = await harness.account(owner, account_id)
@@ -55,7 +55,7 @@ async def fat_tailed_account(
     await hold(harness, account, "FITB", "50", "410")
     rng = np.random.default_rng(21)
     returns = {"FITA": 0.01 * rng.standard_t(3, 120), "FITB": 0.012 * rng.standard_t(3, 120)}
-    return returns, await store_closes(harness, returns)
+    return account, returns, await store_closes(harness, returns)
 
 
 async def unpriced_instrument(harness: Harness, symbol: str) -> None:

@@ -10,7 +10,7 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem, field_names, harness_with, order_body, submit
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("analytics", "keys", "trading")
+pytestmark = [pytest.mark.serves("analytics", "keys", "trading"), pytest.mark.shares_app()]
 
 BASE = "/api/v1/accounts"
 

@@ -13,7 +13,7 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("portfolio")
+pytestmark = [pytest.mark.serves("portfolio"), pytest.mark.shares_app()]
 
 ALT = "/api/v1/planning/alternatives"
 ILLIQUID = "/api/v1/planning/illiquid-assets"

@@ -17,7 +17,7 @@ import pytest
 from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("analytics")
+pytestmark = [pytest.mark.serves("analytics"), pytest.mark.shares_app()]
 
 URL = "/api/v1/analytics/attribution"
 

@@ -18,10 +18,10 @@ BACKTESTS = "/api/v1/backtests"
 
 
 async def strategy(harness: Harness, user: User, account_id: str = "acc-1") -> str:
-    await harness.account(user, account_id)
+    account = await harness.account(user, account_id)
     body = {
         "name": "trend on the shipped data",
-        "account_ids": [account_id],
+        "account_ids": [account],
         "sources": [{"kind": "pattern", "pattern": "ema_crossover"}],
         "sizing": {"method": "fixed_notional", "notional": "10000"},
         "entry": {"min_score": 0.5},

@@ -11,7 +11,10 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem, order_body, submit
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("trading", "books", "privacy", "identity")
+pytestmark = [
+    pytest.mark.serves("trading", "books", "privacy", "identity"),
+    pytest.mark.shares_app(),
+]
 
 BASE = "/api/v1/books"
 NO_LIMIT = "INVALID_BOOK_LIMIT"

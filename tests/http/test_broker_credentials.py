@@ -21,7 +21,7 @@ from tests.http.harness import test_settings as settings_with
 from tests.http.test_log_redaction import lines, log_stream  # noqa: F401  (fixture)
 from tests.kit.alpaca_fake import FakeAlpacaTrading
 
-pytestmark = pytest.mark.serves("keys")
+pytestmark = [pytest.mark.serves("keys"), pytest.mark.shares_app()]
 
 KEY_ID = "PKA1B2C3D4E5F6G7H7XQ"
 SECRET = "s3cr3t-Alpaca-9f8e7d6c5b4a3210"

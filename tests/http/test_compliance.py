@@ -15,7 +15,10 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem, order_body, submit
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("trading", "books", "account_rules", "compliance", "identity")
+pytestmark = [
+    pytest.mark.serves("trading", "books", "account_rules", "compliance", "identity"),
+    pytest.mark.shares_app(),
+]
 
 CONTROLS = "/api/v1/compliance/controls"
 
@@ -119,7 +122,7 @@ async def test_a_books_limits_count_for_its_members_and_the_book_is_listed(
 
 async def test_the_csv_variant_by_format_and_by_accept(market: Harness, owner: User) -> None:
     # Arrange
-    await market.account(owner, "acc-csv")
+    acc_csv = await market.account(owner, "acc-csv")
 
     # Act
     by_format = await market.client.get(CONTROLS, params={"format": "csv"}, headers=owner.headers)
@@ -132,16 +135,17 @@ async def test_the_csv_variant_by_format_and_by_accept(market: Harness, owner: U
     kill = next(
         r for r in rows if r["requirement"] == "rts6-art12" and r["control"] == "KILL_SWITCH"
     )
-    assert kill["subject_id"] == "acc-csv" and kill["last_test"] == "never"
+    assert kill["subject_id"] == acc_csv and kill["last_test"] == "never"
 
 
+@pytest.mark.own_app("the desk and the viewer see every owner of the instance")
 async def test_an_owner_sees_only_their_own_and_the_desk_and_viewer_see_every_owner(
     market: Harness, owner: User
 ) -> None:
     # Arrange
     other = await market.user()
-    await market.account(owner, "acc-mine")
-    await market.account(other, "acc-theirs")
+    acc_mine = await market.account(owner, "acc-mine")
+    acc_theirs = await market.account(other, "acc-theirs")
     officer = await market.user(Role.RISK_OFFICER)
     viewer = await market.user(Role.VIEWER)
 
@@ -152,10 +156,10 @@ async def test_an_owner_sees_only_their_own_and_the_desk_and_viewer_see_every_ow
     observed = await inventory(market, viewer)
 
     # Assert
-    assert [a["account_id"] for a in own["accounts"]] == ["acc-mine"]
-    assert {a["account_id"] for a in desk["accounts"]} == {"acc-mine", "acc-theirs"}
-    assert [a["account_id"] for a in narrowed["accounts"]] == ["acc-theirs"]
-    assert {a["account_id"] for a in observed["accounts"]} == {"acc-mine", "acc-theirs"}
+    assert [a["account_id"] for a in own["accounts"]] == [acc_mine]
+    assert {a["account_id"] for a in desk["accounts"]} == {acc_mine, acc_theirs}
+    assert [a["account_id"] for a in narrowed["accounts"]] == [acc_theirs]
+    assert {a["account_id"] for a in observed["accounts"]} == {acc_mine, acc_theirs}
 
 
 async def test_another_owners_account_or_owner_answers_404(market: Harness, owner: User) -> None:

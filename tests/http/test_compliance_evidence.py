@@ -16,9 +16,10 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem, order_body, submit
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves(
-    "trading", "books", "account_rules", "compliance", "identity", "audit"
-)
+pytestmark = [
+    pytest.mark.serves("trading", "books", "account_rules", "compliance", "identity", "audit"),
+    pytest.mark.shares_app(),
+]
 
 EVIDENCE = "/api/v1/compliance/evidence"
 

@@ -11,7 +11,7 @@ import pytest
 from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("analytics")
+pytestmark = [pytest.mark.serves("analytics"), pytest.mark.shares_app()]
 
 ROOT = "/api/v1/analytics/crypto"
 ALICE = "0x00000000000000000000000000000000000a11ce"

@@ -14,7 +14,7 @@ from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.harness import Harness, User
 from tests.integration.jsonrpc_server import jsonrpc_node
 
-pytestmark = pytest.mark.serves("analytics", "audit")
+pytestmark = [pytest.mark.serves("analytics", "audit"), pytest.mark.shares_app()]
 
 WALLETS = "/api/v1/crypto/wallets"
 PORTFOLIO = "/api/v1/crypto/portfolio"

@@ -14,7 +14,10 @@ from tests.http.core_helpers import assert_problem, bearer
 from tests.http.harness import PASSCODE, PASSWORD, Harness, User
 from tests.http.test_strategies import STRATEGIES, definition
 
-pytestmark = pytest.mark.serves("devices", "keys", "notifications", "safety", "strategies")
+pytestmark = [
+    pytest.mark.serves("devices", "keys", "notifications", "safety", "strategies"),
+    pytest.mark.shares_app(),
+]
 
 DEVICES = "/api/v1/devices"
 LOGIN = "/api/v1/auth/login"
@@ -113,10 +116,11 @@ async def enable_mfa(harness: Harness, user: User) -> pyotp.TOTP:
     return totp
 
 
+@pytest.mark.own_app("it moves the clock")
 async def test_an_untrusted_device_must_step_up_before_sensitive_actions(
     market: Harness, owner: User
 ) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
     totp = await enable_mfa(market, owner)
     logged_in = await login(market, owner.username, PHONE, totp_code=totp.at(market.clock.now()))
     session = bearer(logged_in.json()["access_token"])
@@ -133,7 +137,7 @@ async def test_an_untrusted_device_must_step_up_before_sensitive_actions(
     passcode = await market.client.put("/api/v1/kill-switch/passcode", json=change, headers=session)
     vault = await market.client.post("/api/v1/vault/keys", json=vault_key, headers=session)
     live = await market.client.post(
-        STRATEGIES, json=definition("acc-1", mode="live", passcode=PASSCODE), headers=session
+        STRATEGIES, json=definition(acc_1, mode="live", passcode=PASSCODE), headers=session
     )
     wrong = await market.client.post(
         f"{DEVICES}/step-up", json={"totp_code": "12345x"}, headers=session
@@ -145,7 +149,7 @@ async def test_an_untrusted_device_must_step_up_before_sensitive_actions(
     changed = await market.client.put("/api/v1/kill-switch/passcode", json=change, headers=session)
     live_after = await market.client.post(
         STRATEGIES,
-        json=definition("acc-1", mode="live", passcode="new-passcode-1"),
+        json=definition(acc_1, mode="live", passcode="new-passcode-1"),
         headers=session,
     )
 

@@ -15,7 +15,7 @@ from domain.principals import Principal, Role
 from tests.http.core_helpers import assert_problem, harness_with, order_body, submit
 from tests.http.harness import PASSWORD, Harness, User
 
-pytestmark = pytest.mark.serves("review", "trading")
+pytestmark = [pytest.mark.serves("review", "trading"), pytest.mark.shares_app()]
 
 SECRET_DETAIL = "db at postgresql://bulwark:hunter2@db.internal/prod exploded"
 

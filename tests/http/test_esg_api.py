@@ -13,7 +13,7 @@ from tests.http.harness import Harness, User
 from tests.http.ledger_helpers import buy, deposit, portfolio_with
 from tests.http.risk_helpers import hold
 
-pytestmark = pytest.mark.serves("analytics", "portfolio")
+pytestmark = [pytest.mark.serves("analytics", "portfolio"), pytest.mark.shares_app()]
 
 ROOT = "/api/v1/analytics/esg"
 POSTED = {

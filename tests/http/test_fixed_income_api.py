@@ -15,7 +15,7 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("analytics")
+pytestmark = [pytest.mark.serves("analytics"), pytest.mark.shares_app()]
 
 BOND = "/api/v1/analytics/fixed-income/bond"
 LADDER = "/api/v1/analytics/fixed-income/ladder"

@@ -10,7 +10,7 @@ import pytest
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("markets", "portfolio")
+pytestmark = [pytest.mark.serves("markets", "portfolio"), pytest.mark.shares_app()]
 
 ROOT = "/api/v1/planning"
 NS = "http://www.sec.gov/edgar/document/thirteenf/informationtable"

@@ -13,7 +13,7 @@ from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
 from tests.http.ledger_helpers import buy, deposit, portfolio_with
 
-pytestmark = pytest.mark.serves("portfolio")
+pytestmark = [pytest.mark.serves("portfolio"), pytest.mark.shares_app()]
 
 ROOT = "/api/v1/planning/giving"
 STOCK = {

@@ -13,13 +13,15 @@ import pytest
 
 from bootstrap.closing import close_quietly
 from tests.alpaca_server import AlpacaServer, Reply
-from tests.http.core_helpers import harness_with
 from tests.http.harness import Harness, User, open_harness
 from tests.http.harness import test_settings as settings_with
 from tests.http.test_log_redaction import lines, log_stream  # noqa: F401  (fixture)
 from tests.kit.alpaca_fake import FakeAlpacaTrading
 
-pytestmark = pytest.mark.serves("keys")
+# A configured KEK: on a SQL store (BULWARK_TEST_STORE_URL) the vault refuses without one.
+KEK = f"main 1 {base64.b64encode(os.urandom(32)).decode()}"
+
+pytestmark = [pytest.mark.serves("keys"), pytest.mark.shares_app(keks=KEK)]
 
 KEYS = "/api/v1/vault/keys"
 KEY_ID = "PKA1B2C3D4E5F6G7H7XQ"
@@ -34,16 +36,6 @@ BODY: dict[str, Any] = {
     "secret": SECRET,
 }
 SECRETS = (KEY_ID, SECRET, NEW_KEY_ID, NEW_SECRET)
-
-
-# A configured KEK: on a SQL store (BULWARK_TEST_STORE_URL) the vault refuses without one.
-KEK = f"main 1 {base64.b64encode(os.urandom(32)).decode()}"
-
-
-@pytest.fixture
-async def harness() -> AsyncIterator[Harness]:
-    async with harness_with(keks=KEK) as h:
-        yield h
 
 
 def clean(*responses: Any) -> bool:

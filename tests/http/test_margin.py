@@ -10,7 +10,7 @@ from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
 from tests.http.risk_helpers import api_key, hold, unpriced_instrument
 
-pytestmark = pytest.mark.serves("trading")
+pytestmark = [pytest.mark.serves("trading"), pytest.mark.shares_app()]
 
 MARGIN = "/api/v1/margin"
 D = Decimal
@@ -18,10 +18,10 @@ D = Decimal
 
 async def leveraged(harness: Harness, owner: User, account_id: str, equity: int) -> str:
     """1,000 AAPL at 190 and 500 XOM at 110 (maintenance 47,500 + 13,750) on `equity`."""
-    await harness.account(owner, account_id, cash=str(equity))
-    await hold(harness, account_id, "AAPL", "1000", "190")
-    await hold(harness, account_id, "XOM", "500", "110")
-    return account_id
+    account = await harness.account(owner, account_id, cash=str(equity))
+    await hold(harness, account, "AAPL", "1000", "190")
+    await hold(harness, account, "XOM", "500", "110")
+    return account
 
 
 async def test_status_reports_requirements_buffer_and_liquidation_distance(
@@ -65,17 +65,17 @@ async def test_status_flags_a_margin_call(market: Harness, owner: User) -> None:
 
 
 async def test_status_of_another_owners_account_is_404(market: Harness, owner: User) -> None:
-    await leveraged(market, await market.user(), "acc-other", equity=100_000)
+    acc_other = await leveraged(market, await market.user(), "acc-other", equity=100_000)
 
-    response = await market.client.get(f"{MARGIN}/acc-other", headers=owner.headers)
+    response = await market.client.get(f"{MARGIN}/{acc_other}", headers=owner.headers)
 
     assert_problem(response, 404, "NOT_FOUND")
 
 
 async def test_status_without_a_token_is_401(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
 
-    response = await market.client.get(f"{MARGIN}/acc-1")
+    response = await market.client.get(f"{MARGIN}/{acc_1}")
 
     assert_problem(response, 401, "UNAUTHENTICATED")
 
@@ -83,23 +83,23 @@ async def test_status_without_a_token_is_401(market: Harness, owner: User) -> No
 async def test_status_with_a_held_symbol_without_a_mark_is_422(
     market: Harness, owner: User
 ) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
     await unpriced_instrument(market, "DARK")
-    await hold(market, "acc-1", "DARK", "10", "5")
+    await hold(market, acc_1, "DARK", "10", "5")
 
-    response = await market.client.get(f"{MARGIN}/acc-1", headers=owner.headers)
+    response = await market.client.get(f"{MARGIN}/{acc_1}", headers=owner.headers)
 
     body = assert_problem(response, 422, "MARGIN_INPUT_INVALID")
     assert "DARK" in body["detail"]
 
 
 async def test_an_agent_reads_margin_of_granted_accounts_only(market: Harness, owner: User) -> None:
-    await leveraged(market, owner, "acc-1", equity=100_000)
-    await market.account(owner, "acc-2")
-    key = await market.agent_key(owner, "bot-1", ("acc-1",))
+    acc_1 = await leveraged(market, owner, "acc-1", equity=100_000)
+    acc_2 = await market.account(owner, "acc-2")
+    key = await market.agent_key(owner, "bot-1", (acc_1,))
 
-    granted = await market.client.get(f"{MARGIN}/acc-1", headers=api_key(key))
-    refused = await market.client.get(f"{MARGIN}/acc-2", headers=api_key(key))
+    granted = await market.client.get(f"{MARGIN}/{acc_1}", headers=api_key(key))
+    refused = await market.client.get(f"{MARGIN}/{acc_2}", headers=api_key(key))
 
     assert granted.status_code == 200, granted.text
     assert D(granted.json()["maintenance_requirement"]) == D(61_250)
@@ -148,10 +148,10 @@ async def test_deleverage_plan_out_of_a_margin_call(market: Harness, owner: User
 
 
 async def test_deleverage_plan_with_nothing_to_do(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
 
     response = await market.client.post(
-        f"{MARGIN}/acc-1/deleverage-plan", json={"target_buffer": "0.9"}, headers=owner.headers
+        f"{MARGIN}/{acc_1}/deleverage-plan", json={"target_buffer": "0.9"}, headers=owner.headers
     )
 
     assert response.status_code == 200, response.text
@@ -161,10 +161,10 @@ async def test_deleverage_plan_with_nothing_to_do(market: Harness, owner: User) 
 
 
 async def test_deleverage_target_of_one_is_422(market: Harness, owner: User) -> None:
-    await leveraged(market, owner, "acc-1", equity=100_000)
+    acc_1 = await leveraged(market, owner, "acc-1", equity=100_000)
 
     response = await market.client.post(
-        f"{MARGIN}/acc-1/deleverage-plan", json={"target_buffer": "1"}, headers=owner.headers
+        f"{MARGIN}/{acc_1}/deleverage-plan", json={"target_buffer": "1"}, headers=owner.headers
     )
 
     assert_problem(response, 422, "INVALID_MARGIN_TARGET")
@@ -174,10 +174,10 @@ async def test_deleverage_target_outside_its_declared_range_is_400_naming_the_fi
     market: Harness, owner: User
 ) -> None:
     # Changed with the strict number parser: [0, 1] is the field's declared range (was 422).
-    await leveraged(market, owner, "acc-1", equity=100_000)
+    acc_1 = await leveraged(market, owner, "acc-1", equity=100_000)
 
     response = await market.client.post(
-        f"{MARGIN}/acc-1/deleverage-plan", json={"target_buffer": "1.5"}, headers=owner.headers
+        f"{MARGIN}/{acc_1}/deleverage-plan", json={"target_buffer": "1.5"}, headers=owner.headers
     )
 
     assert field_names(assert_problem(response, 400, "VALIDATION_ERROR")) == {"target_buffer"}
@@ -186,20 +186,20 @@ async def test_deleverage_target_outside_its_declared_range_is_400_naming_the_fi
 async def test_deleverage_body_with_a_bad_type_is_400_naming_the_field(
     market: Harness, owner: User
 ) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
 
     response = await market.client.post(
-        f"{MARGIN}/acc-1/deleverage-plan", json={"target_buffer": "lots"}, headers=owner.headers
+        f"{MARGIN}/{acc_1}/deleverage-plan", json={"target_buffer": "lots"}, headers=owner.headers
     )
 
     assert field_names(assert_problem(response, 400, "VALIDATION_ERROR")) == {"target_buffer"}
 
 
 async def test_deleverage_body_with_an_unknown_field_is_400(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
 
     response = await market.client.post(
-        f"{MARGIN}/acc-1/deleverage-plan",
+        f"{MARGIN}/{acc_1}/deleverage-plan",
         json={"target_buffer": "0.2", "execute": True},
         headers=owner.headers,
     )
@@ -208,10 +208,10 @@ async def test_deleverage_body_with_an_unknown_field_is_400(market: Harness, own
 
 
 async def test_deleverage_body_without_the_target_is_400(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
 
     response = await market.client.post(
-        f"{MARGIN}/acc-1/deleverage-plan", json={}, headers=owner.headers
+        f"{MARGIN}/{acc_1}/deleverage-plan", json={}, headers=owner.headers
     )
 
     assert field_names(assert_problem(response, 400, "VALIDATION_ERROR")) == {"target_buffer"}
@@ -220,20 +220,22 @@ async def test_deleverage_body_without_the_target_is_400(market: Harness, owner:
 async def test_deleverage_plan_of_another_owners_account_is_404(
     market: Harness, owner: User
 ) -> None:
-    await leveraged(market, await market.user(), "acc-other", equity=100_000)
+    acc_other = await leveraged(market, await market.user(), "acc-other", equity=100_000)
 
     response = await market.client.post(
-        f"{MARGIN}/acc-other/deleverage-plan", json={"target_buffer": "0.5"}, headers=owner.headers
+        f"{MARGIN}/{acc_other}/deleverage-plan",
+        json={"target_buffer": "0.5"},
+        headers=owner.headers,
     )
 
     assert_problem(response, 404, "NOT_FOUND")
 
 
 async def test_deleverage_plan_without_a_token_is_401(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
 
     response = await market.client.post(
-        f"{MARGIN}/acc-1/deleverage-plan", json={"target_buffer": "0.5"}
+        f"{MARGIN}/{acc_1}/deleverage-plan", json={"target_buffer": "0.5"}
     )
 
     assert_problem(response, 401, "UNAUTHENTICATED")

@@ -13,7 +13,7 @@ from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User, serving_market_data
 from tests.unit.market_data.test_market_service import BOOK, FakeProvider
 
-pytestmark = pytest.mark.serves("market_data")
+pytestmark = [pytest.mark.serves("market_data"), pytest.mark.shares_app()]
 
 MARKET = "/api/v1/market"
 

@@ -18,7 +18,7 @@ from tests.http.core_helpers import (
 )
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("review", "trading")
+pytestmark = [pytest.mark.serves("review", "trading"), pytest.mark.shares_app()]
 
 ORDERS = "/api/v1/orders"
 RULES = "/api/v1/risk-rules"

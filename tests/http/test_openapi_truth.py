@@ -9,7 +9,7 @@ import pytest
 
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("analytics", "review", "trading")
+pytestmark = [pytest.mark.serves("analytics", "review", "trading"), pytest.mark.shares_app()]
 
 
 async def document(harness: Harness) -> dict[str, Any]:

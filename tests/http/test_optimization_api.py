@@ -16,7 +16,7 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("analytics")
+pytestmark = [pytest.mark.serves("analytics"), pytest.mark.shares_app()]
 
 OPTIMIZE = "/api/v1/analytics/optimization"
 # sigma 20 % and 30 %, correlation 0.2: minimum variance w1 = 0.078 / 0.106 (by hand)

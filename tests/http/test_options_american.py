@@ -18,7 +18,7 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("analytics")
+pytestmark = [pytest.mark.serves("analytics"), pytest.mark.shares_app()]
 
 AMERICAN = "/api/v1/analytics/options/american"
 SPOTS = [80.0, 95.0, 100.0, 105.0, 130.0]

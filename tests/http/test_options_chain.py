@@ -16,7 +16,7 @@ from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User, serving_market_data
 from tests.unit.analytics.options.fakes import ChainProvider
 
-pytestmark = pytest.mark.serves("analytics", "market_data")
+pytestmark = [pytest.mark.serves("analytics", "market_data"), pytest.mark.shares_app()]
 
 OPTIONS = "/api/v1/analytics/options"
 

@@ -15,7 +15,7 @@ from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User
 from tests.kit.arrow import arrow_bytes, read_arrow
 
-pytestmark = pytest.mark.serves("analytics")
+pytestmark = [pytest.mark.serves("analytics"), pytest.mark.shares_app()]
 
 GREEKS = "/api/v1/analytics/options/greeks"
 IMPLIED_VOL = "/api/v1/analytics/options/implied-vol"

@@ -13,7 +13,7 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("trading", "audit")
+pytestmark = [pytest.mark.serves("trading", "audit"), pytest.mark.shares_app()]
 
 ORDERS = "/api/v1/orders"
 EXPORT = f"{ORDERS}/attribution"
@@ -32,6 +32,7 @@ async def test_an_agents_declared_model_is_kept_and_shown_with_its_owner(
     # Arrange
     account = await market.account(owner, "acc-1")
     key = await market.agent_key(owner, "bot-1", (account,))
+    bot_1 = market.id("bot-1")
 
     # Act
     placed = await _place(
@@ -46,7 +47,7 @@ async def test_an_agents_declared_model_is_kept_and_shown_with_its_owner(
     assert read.json()["attribution"] == {
         "algorithm": "momentum-llm",
         "algorithm_version": "2.3.1",
-        "agent_id": "bot-1",
+        "agent_id": bot_1,
         "strategy_id": None,
         "responsible_id": owner.id,
         "client_id": owner.id,
@@ -99,6 +100,7 @@ async def test_a_declared_algorithm_out_of_shape_is_refused(
     assert listed.json()["items"] == []
 
 
+@pytest.mark.own_app("an officer exports every order of the instance")
 async def test_the_export_gives_a_person_their_orders_only_and_an_officer_all(
     market: Harness, owner: User
 ) -> None:
@@ -163,6 +165,7 @@ async def test_each_placed_order_leaves_an_audit_entry_its_owner_can_read(
     # Arrange
     account = await market.account(owner, "acc-1")
     key = await market.agent_key(owner, "bot-1", (account,))
+    bot_1 = market.id("bot-1")
     placed = await _place(market, {"X-API-Key": key}, account, algorithm="m", algorithm_version="1")
 
     # Act: the entries are written off the order path; wait for them
@@ -175,7 +178,7 @@ async def test_each_placed_order_leaves_an_audit_entry_its_owner_can_read(
     assert listed.status_code == 200, listed.text
     [entry] = listed.json()["items"]
     assert (entry["actor"], entry["subject"], entry["outcome"]) == (
-        "bot-1",
+        bot_1,
         f"account:{account}",
         "approved",
     )

@@ -25,7 +25,7 @@ from tests.http.core_helpers import (
 )
 from tests.http.harness import PASSCODE, Harness, User
 
-pytestmark = pytest.mark.serves("review", "trading")
+pytestmark = [pytest.mark.serves("review", "trading"), pytest.mark.shares_app()]
 
 ORDERS = "/api/v1/orders"
 
@@ -110,6 +110,7 @@ async def test_a_replayed_denial_is_the_same_denial(market: Harness, owner: User
     assert len(listed.json()["items"]) == 1
 
 
+@pytest.mark.own_app("a global halt stops every account of the instance")
 async def test_a_halt_denies_with_trading_halted(market: Harness, owner: User) -> None:
     account = await market.account(owner, "acc-1")
     risk = await market.user(Role.RISK_OFFICER)
@@ -122,6 +123,7 @@ async def test_a_halt_denies_with_trading_halted(market: Harness, owner: User) -
     assert "TRADING_HALTED" in assert_problem(response, 422, "ORDER_DENIED")["reasons"]
 
 
+@pytest.mark.own_app("it moves the clock")
 async def test_orders_page_with_a_cursor_newest_first(market: Harness, owner: User) -> None:
     account = await market.account(owner, "acc-1")
     placed = []
@@ -144,6 +146,7 @@ async def test_orders_page_with_a_cursor_newest_first(market: Harness, owner: Us
     assert pages == [placed[4:2:-1], placed[2:0:-1], placed[:1]]
 
 
+@pytest.mark.own_app("it moves the clock")
 async def test_a_page_cursor_stays_valid_while_orders_arrive(market: Harness, owner: User) -> None:
     account = await market.account(owner, "acc-1")
     old = [
@@ -214,6 +217,7 @@ async def test_another_users_orders_and_accounts_answer_404(market: Harness, own
     assert mine.json()["status"] == "accepted"
 
 
+@pytest.mark.own_app("a risk officer lists every order of the instance")
 async def test_a_risk_officer_sees_every_users_orders(market: Harness, owner: User) -> None:
     account = await market.account(owner, "acc-1")
     order = (await submit(market, owner, order_body(account))).json()["order"]

@@ -13,7 +13,7 @@ from domain.trading.positions import Position
 from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("portfolio", "wealth")
+pytestmark = [pytest.mark.serves("portfolio", "wealth"), pytest.mark.shares_app()]
 
 MC = "/api/v1/planning/monte-carlo"
 HOME = "/api/v1/planning/homeostasis"

@@ -11,7 +11,7 @@ import pytest
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("portfolio")
+pytestmark = [pytest.mark.serves("portfolio"), pytest.mark.shares_app()]
 
 ROOT = "/api/v1/portfolios"
 HEADER = (
@@ -107,23 +107,23 @@ async def test_another_users_portfolio_is_404_on_every_route(harness: Harness, o
 async def test_a_trading_account_must_be_your_own(harness: Harness, owner: User) -> None:
     made = (await harness.client.post(ROOT, json={"name": "t"}, headers=owner.headers)).json()
     stranger = await harness.user()
-    await harness.account(owner, "acc-mine")
-    await harness.account(stranger, "acc-theirs")
+    acc_mine = await harness.account(owner, "acc-mine")
+    acc_theirs = await harness.account(stranger, "acc-theirs")
     path = f"{ROOT}/{made['id']}/accounts"
 
     ok = await harness.client.post(
         path,
-        json={"kind": "trading", "account_id": "acc-mine", "lot_method": "hifo"},
+        json={"kind": "trading", "account_id": acc_mine, "lot_method": "hifo"},
         headers=owner.headers,
     )
     theirs = await harness.client.post(
-        path, json={"kind": "trading", "account_id": "acc-theirs"}, headers=owner.headers
+        path, json={"kind": "trading", "account_id": acc_theirs}, headers=owner.headers
     )
 
     assert ok.status_code == 201, ok.text
     assert ok.json()["accounts"][0] == {
-        "id": "acc-mine",
-        "name": "acc-mine",
+        "id": acc_mine,
+        "name": acc_mine,
         "kind": "trading",
         "tax_type": "taxable",
         "lot_method": "hifo",

@@ -18,7 +18,7 @@ from tests.http.core_helpers import assert_problem, harness_with
 from tests.http.harness import Harness, User
 from tests.integration.fred_replay import API_KEY, Answer, fred_replay
 
-pytestmark = pytest.mark.serves("markets")
+pytestmark = [pytest.mark.serves("markets"), pytest.mark.shares_app()]
 
 RATES = "/api/v1/analytics/rates"
 DAYS = ["2024-07-01", "2024-07-02", "2024-07-03", "2024-07-04", "2024-07-05", "2024-07-08"]

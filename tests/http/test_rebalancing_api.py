@@ -17,7 +17,7 @@ from domain.trading.positions import Position
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("portfolio", "rebalancing")
+pytestmark = [pytest.mark.serves("portfolio", "rebalancing"), pytest.mark.shares_app()]
 
 ROOT = "/api/v1/rebalancing"
 
@@ -50,20 +50,22 @@ async def _trading_account(
 
 
 async def household(harness: Harness, owner: User) -> str:
-    """The worked example's household (tests/unit/rebalancing/test_worked_example.py)."""
+    """The worked example's household (tests/unit/rebalancing/test_worked_example.py): its
+    trading accounts "rb-t" and "rb-i" (as `harness.id` names them)."""
+    taxable, ira = harness.id("rb-t"), harness.id("rb-i")
     await harness.instrument("VTI", "100", sector="Equity")
     await harness.instrument("BND", "50", sector="Bonds")
     await _trading_account(
-        harness, owner, "rb-t", "0", AccountType.TAXABLE, {"VTI": "0.6", "BND": "0.4"}, {"VTI": 60}
+        harness, owner, taxable, "0", AccountType.TAXABLE, {"VTI": "0.6", "BND": "0.4"}, {"VTI": 60}
     )
     await _trading_account(
-        harness, owner, "rb-i", "1000", AccountType.IRA, {"VTI": "0.4", "BND": "0.6"},
+        harness, owner, ira, "1000", AccountType.IRA, {"VTI": "0.4", "BND": "0.6"},
         {"VTI": 10, "BND": 20},
     )  # fmt: skip
     client, headers = harness.client, owner.headers
     made = await client.post("/api/v1/portfolios", json={"name": "Family"}, headers=headers)
     pid: str = made.json()["id"]
-    for account_id, tax_type in (("rb-t", "taxable"), ("rb-i", "ira")):
+    for account_id, tax_type in ((taxable, "taxable"), (ira, "ira")):
         added = await client.post(
             f"/api/v1/portfolios/{pid}/accounts",
             json={"kind": "trading", "account_id": account_id, "tax_type": tax_type},
@@ -75,11 +77,11 @@ async def household(harness: Harness, owner: User) -> str:
         *({"account_id": account, "kind": "buy", "trade_date": day, "symbol": symbol,
            "quantity": qty, "price": price}
           for account, symbol, qty, price, day in (
-              ("rb-i", "VTI", "10", "50", "2020-01-02"),
-              ("rb-i", "BND", "20", "55", "2022-03-01"),
-              ("rb-t", "VTI", "30", "80", "2023-01-10"),
-              ("rb-t", "VTI", "20", "120", "2024-06-03"),
-              ("rb-t", "VTI", "10", "90", "2025-11-03"),
+              (ira, "VTI", "10", "50", "2020-01-02"),
+              (ira, "BND", "20", "55", "2022-03-01"),
+              (taxable, "VTI", "30", "80", "2023-01-10"),
+              (taxable, "VTI", "20", "120", "2024-06-03"),
+              (taxable, "VTI", "10", "90", "2025-11-03"),
           )),
     )  # fmt: skip
     return pid

@@ -21,7 +21,7 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem, field_names, harness_with
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("analytics")
+pytestmark = [pytest.mark.serves("analytics"), pytest.mark.shares_app()]
 
 REGIME = "/api/v1/analytics/regime"
 WIRE = 5e-11  # the API rounds analytics to 10 places: half a unit of the last place

@@ -12,7 +12,7 @@ from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
 from tests.http.retirement_helpers import PLAN_401K, holding, kept_401k, ok
 
-pytestmark = pytest.mark.serves("wealth", "audit")
+pytestmark = [pytest.mark.serves("wealth", "audit"), pytest.mark.shares_app()]
 
 RET = "/api/v1/wealth/retirement"
 

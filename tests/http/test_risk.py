@@ -16,7 +16,7 @@ from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
 from tests.http.risk_helpers import api_key, hold, unpriced_instrument
 
-pytestmark = pytest.mark.serves("review", "trading")
+pytestmark = [pytest.mark.serves("review", "trading"), pytest.mark.shares_app()]
 
 RULES = "/api/v1/risk-rules"
 
@@ -44,7 +44,7 @@ async def buy(harness: Harness, user: User, account_id: str, quantity: str) -> i
 async def test_create_is_201_and_the_rule_binds_the_next_order(
     market: Harness, owner: User
 ) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
 
     response = await market.client.post(
         RULES, json=quantity_rule(5, name="small tickets"), headers=owner.headers
@@ -59,8 +59,8 @@ async def test_create_is_201_and_the_rule_binds_the_next_order(
         "block",
     )
     assert rule["params"] == {"max_quantity": 5} and rule["name"] == "small tickets"
-    assert await buy(market, owner, "acc-1", "6") == 422
-    assert await buy(market, owner, "acc-1", "5") == 201
+    assert await buy(market, owner, acc_1, "6") == 422
+    assert await buy(market, owner, acc_1, "5") == 201
 
 
 async def test_invalid_params_are_422_naming_the_parameter_and_nothing_is_stored(
@@ -117,18 +117,19 @@ async def test_create_with_a_bad_type_is_400(market: Harness, owner: User) -> No
 
 
 async def test_a_rule_on_another_owners_account_is_404(market: Harness, owner: User) -> None:
-    await market.account(await market.user(), "acc-other")
+    acc_other = await market.account(await market.user(), "acc-other")
 
     response = await market.client.post(
-        RULES, json=quantity_rule(5, account_id="acc-other"), headers=owner.headers
+        RULES, json=quantity_rule(5, account_id=acc_other), headers=owner.headers
     )
 
     assert_problem(response, 404, "NOT_FOUND")
 
 
+@pytest.mark.own_app("a global rule binds every account of the instance")
 async def test_only_a_supervisor_creates_a_global_rule(market: Harness, owner: User) -> None:
     officer = await market.user(Role.RISK_OFFICER)
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
     body = quantity_rule(3, scope="global")
 
     refused = await market.client.post(RULES, json=body, headers=owner.headers)
@@ -137,7 +138,7 @@ async def test_only_a_supervisor_creates_a_global_rule(market: Harness, owner: U
     assert_problem(refused, 403, "FORBIDDEN")
     assert created.status_code == 201, created.text
     assert created.json()["scope"] == "global"
-    assert await buy(market, owner, "acc-1", "4") == 422  # it binds every account
+    assert await buy(market, owner, acc_1, "4") == 422  # it binds every account
 
 
 async def test_rules_without_a_token_are_401(market: Harness) -> None:
@@ -147,8 +148,8 @@ async def test_rules_without_a_token_are_401(market: Harness) -> None:
 
 
 async def test_an_agent_may_not_read_or_change_rules(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
-    key = await market.agent_key(owner, "bot-1", ("acc-1",))
+    acc_1 = await market.account(owner, "acc-1")
+    key = await market.agent_key(owner, "bot-1", (acc_1,))
 
     created = await market.client.post(RULES, json=quantity_rule(1000), headers=api_key(key))
     listed = await market.client.get(RULES, headers=api_key(key))
@@ -160,6 +161,7 @@ async def test_an_agent_may_not_read_or_change_rules(market: Harness, owner: Use
 # -- read ----------------------------------------------------------------------------
 
 
+@pytest.mark.own_app("a global rule binds every account of the instance")
 async def test_list_shows_own_and_global_rules_only(market: Harness, owner: User) -> None:
     officer = await market.user(Role.RISK_OFFICER)
     other = await market.user()
@@ -179,6 +181,7 @@ async def test_list_shows_own_and_global_rules_only(market: Harness, owner: User
     }
 
 
+@pytest.mark.own_app("a global rule binds every account of the instance")
 async def test_get_own_and_global_rules(market: Harness, owner: User) -> None:
     officer = await market.user(Role.RISK_OFFICER)
     mine = await create(market, owner, quantity_rule(5))
@@ -209,7 +212,7 @@ async def test_an_unknown_rule_is_404(market: Harness, owner: User) -> None:
 
 
 async def test_put_replaces_the_rule_and_the_gate_follows(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
     rule = await create(market, owner, quantity_rule(5))
 
     response = await market.client.put(
@@ -222,7 +225,7 @@ async def test_put_replaces_the_rule_and_the_gate_follows(market: Harness, owner
     assert updated["params"] == {"max_quantity": 50}
     stored = await market.client.get(f"{RULES}/{rule['id']}", headers=owner.headers)
     assert stored.json() == updated
-    assert await buy(market, owner, "acc-1", "60") == 201  # now only a warning
+    assert await buy(market, owner, acc_1, "60") == 201  # now only a warning
 
 
 async def test_put_with_invalid_params_is_422_and_keeps_the_rule(
@@ -264,6 +267,7 @@ async def test_put_on_another_owners_rule_is_404_and_changes_nothing(
     assert stored.json()["params"] == {"max_quantity": 7}
 
 
+@pytest.mark.own_app("a global rule binds every account of the instance")
 async def test_an_owner_may_not_change_or_delete_a_global_rule(
     market: Harness, owner: User
 ) -> None:
@@ -304,7 +308,7 @@ async def test_a_supervisors_edit_keeps_the_owner(market: Harness, owner: User) 
 
 
 async def test_delete_is_204_and_the_rule_is_gone(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
     rule = await create(market, owner, quantity_rule(5))
 
     response = await market.client.delete(f"{RULES}/{rule['id']}", headers=owner.headers)
@@ -312,7 +316,7 @@ async def test_delete_is_204_and_the_rule_is_gone(market: Harness, owner: User) 
     assert response.status_code == 204, response.text
     gone = await market.client.get(f"{RULES}/{rule['id']}", headers=owner.headers)
     assert_problem(gone, 404, "NOT_FOUND")
-    assert await buy(market, owner, "acc-1", "6") == 201
+    assert await buy(market, owner, acc_1, "6") == 201
 
 
 async def test_delete_of_another_owners_rule_is_404(market: Harness, owner: User) -> None:
@@ -340,13 +344,13 @@ async def test_delete_without_a_token_is_401(market: Harness, owner: User) -> No
 async def test_dry_run_reports_holdings_the_rule_binds_and_saves_nothing(
     market: Harness, owner: User
 ) -> None:
-    await market.account(owner, "acc-1")
-    await hold(market, "acc-1", "AAPL", "300", "190")
-    await hold(market, "acc-1", "XOM", "100", "110")
+    acc_1 = await market.account(owner, "acc-1")
+    await hold(market, acc_1, "AAPL", "300", "190")
+    await hold(market, acc_1, "XOM", "100", "110")
     draft = {"rule_type": "MAX_POSITION_SIZE", "params": {"max_quantity": 250}}
 
     response = await market.client.post(
-        f"{RULES}/test", json={"account_id": "acc-1", "rule": draft}, headers=owner.headers
+        f"{RULES}/test", json={"account_id": acc_1, "rule": draft}, headers=owner.headers
     )
 
     assert response.status_code == 200, response.text
@@ -360,9 +364,9 @@ async def test_dry_run_reports_holdings_the_rule_binds_and_saves_nothing(
 
 
 async def test_dry_run_decides_an_order_with_the_draft(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
     body = {
-        "account_id": "acc-1",
+        "account_id": acc_1,
         "rule": {"rule_type": "MAX_ORDER_NOTIONAL", "params": {"max_notional": 5000}},
         "order": {"symbol": "aapl", "side": "buy", "quantity": "80"},
     }
@@ -380,20 +384,20 @@ async def test_dry_run_decides_an_order_with_the_draft(market: Harness, owner: U
 
 
 async def test_dry_run_of_an_invalid_rule_is_422(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
     draft = {"rule_type": "MAX_LEVERAGE", "params": {}}
 
     response = await market.client.post(
-        f"{RULES}/test", json={"account_id": "acc-1", "rule": draft}, headers=owner.headers
+        f"{RULES}/test", json={"account_id": acc_1, "rule": draft}, headers=owner.headers
     )
 
     assert "max_leverage" in assert_problem(response, 422, "INVALID_RULE")["detail"]
 
 
 async def test_dry_run_with_an_inconsistent_order_is_422(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
     body = {
-        "account_id": "acc-1",
+        "account_id": acc_1,
         "rule": quantity_rule(5),
         "order": {"symbol": "AAPL", "side": "buy", "quantity": "1", "order_type": "limit"},
     }
@@ -404,11 +408,11 @@ async def test_dry_run_with_an_inconsistent_order_is_422(market: Harness, owner:
 
 
 async def test_dry_run_on_another_owners_account_is_404(market: Harness, owner: User) -> None:
-    await market.account(await market.user(), "acc-other")
+    acc_other = await market.account(await market.user(), "acc-other")
 
     response = await market.client.post(
         f"{RULES}/test",
-        json={"account_id": "acc-other", "rule": quantity_rule()},
+        json={"account_id": acc_other, "rule": quantity_rule()},
         headers=owner.headers,
     )
 
@@ -416,11 +420,11 @@ async def test_dry_run_on_another_owners_account_is_404(market: Harness, owner: 
 
 
 async def test_dry_run_of_a_global_draft_by_an_owner_is_403(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
 
     response = await market.client.post(
         f"{RULES}/test",
-        json={"account_id": "acc-1", "rule": quantity_rule(5, scope="global")},
+        json={"account_id": acc_1, "rule": quantity_rule(5, scope="global")},
         headers=owner.headers,
     )
 
@@ -428,14 +432,14 @@ async def test_dry_run_of_a_global_draft_by_an_owner_is_403(market: Harness, own
 
 
 async def test_dry_run_body_errors_are_400(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
 
     missing = await market.client.post(
         f"{RULES}/test", json={"rule": quantity_rule()}, headers=owner.headers
     )
     unknown = await market.client.post(
         f"{RULES}/test",
-        json={"account_id": "acc-1", "rule": quantity_rule(), "save": True},
+        json={"account_id": acc_1, "rule": quantity_rule(), "save": True},
         headers=owner.headers,
     )
 
@@ -444,12 +448,12 @@ async def test_dry_run_body_errors_are_400(market: Harness, owner: User) -> None
 
 
 async def test_an_agent_may_not_dry_run_rules(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
-    key = await market.agent_key(owner, "bot-1", ("acc-1",))
+    acc_1 = await market.account(owner, "acc-1")
+    key = await market.agent_key(owner, "bot-1", (acc_1,))
 
     response = await market.client.post(
         f"{RULES}/test",
-        json={"account_id": "acc-1", "rule": quantity_rule()},
+        json={"account_id": acc_1, "rule": quantity_rule()},
         headers=api_key(key),
     )
 
@@ -500,10 +504,10 @@ async def test_volatility_sizing(market: Harness, owner: User) -> None:
 
 
 async def test_size_from_an_account_and_a_symbols_mark(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1", cash="1000000")
+    acc_1 = await market.account(owner, "acc-1", cash="1000000")
 
     response = await market.client.post(
-        SIZE, json={"account_id": "acc-1", "symbol": "AAPL", "stop": "180"}, headers=owner.headers
+        SIZE, json={"account_id": acc_1, "symbol": "AAPL", "stop": "180"}, headers=owner.headers
     )
 
     assert response.status_code == 200, response.text
@@ -524,10 +528,10 @@ async def test_sizing_refusals_are_422(market: Harness, owner: User) -> None:
 
 
 async def test_sizing_on_another_owners_account_is_404(market: Harness, owner: User) -> None:
-    await market.account(await market.user(), "acc-other")
+    acc_other = await market.account(await market.user(), "acc-other")
 
     response = await market.client.post(
-        SIZE, json={"account_id": "acc-other", "entry": "50", "stop": "45"}, headers=owner.headers
+        SIZE, json={"account_id": acc_other, "entry": "50", "stop": "45"}, headers=owner.headers
     )
 
     assert_problem(response, 404, "NOT_FOUND")
@@ -546,9 +550,9 @@ async def test_sizing_body_errors_are_400(market: Harness, owner: User) -> None:
 
 
 async def test_an_agent_may_size_a_position_but_needs_a_token(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
-    key = await market.agent_key(owner, "bot-1", ("acc-1",))
-    body = {"account_id": "acc-1", "entry": "50", "stop": "45"}
+    acc_1 = await market.account(owner, "acc-1")
+    key = await market.agent_key(owner, "bot-1", (acc_1,))
+    body = {"account_id": acc_1, "entry": "50", "stop": "45"}
 
     sized = await market.client.post(SIZE, json=body, headers=api_key(key))
     anonymous = await market.client.post(SIZE, json=body)
@@ -599,6 +603,7 @@ async def test_portfolio_risk_at_current_marks(market: Harness, owner: User) -> 
     assert risk["held_correlation_note"] == "no stored daily bars for AAPL, XOM"
 
 
+@pytest.mark.own_app("it stores AAPL's and XOM's bars, which every user reads")
 async def test_portfolio_risk_correlates_the_held_positions_from_stored_bars(
     market: Harness, owner: User
 ) -> None:
@@ -658,13 +663,13 @@ async def test_portfolio_risk_with_returns_adds_var_and_cvar(market: Harness, ow
 async def test_portfolio_risk_of_another_owners_account_is_404(
     market: Harness, owner: User
 ) -> None:
-    await market.account(await market.user(), "acc-other")
+    acc_other = await market.account(await market.user(), "acc-other")
 
     got = await market.client.get(
-        PORTFOLIO, params={"account_id": "acc-other"}, headers=owner.headers
+        PORTFOLIO, params={"account_id": acc_other}, headers=owner.headers
     )
     posted = await market.client.post(
-        PORTFOLIO, json={"account_id": "acc-other", "returns": RETURNS}, headers=owner.headers
+        PORTFOLIO, json={"account_id": acc_other, "returns": RETURNS}, headers=owner.headers
     )
 
     assert_problem(got, 404, "NOT_FOUND")
@@ -672,14 +677,14 @@ async def test_portfolio_risk_of_another_owners_account_is_404(
 
 
 async def test_portfolio_risk_request_errors_are_400(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
 
     no_account = await market.client.get(PORTFOLIO, headers=owner.headers)
     one_return = await market.client.post(
-        PORTFOLIO, json={"account_id": "acc-1", "returns": [0.01]}, headers=owner.headers
+        PORTFOLIO, json={"account_id": acc_1, "returns": [0.01]}, headers=owner.headers
     )
     text_returns = await market.client.post(
-        PORTFOLIO, json={"account_id": "acc-1", "returns": ["up", "down"]}, headers=owner.headers
+        PORTFOLIO, json={"account_id": acc_1, "returns": ["up", "down"]}, headers=owner.headers
     )
 
     assert_problem(no_account, 400, "VALIDATION_ERROR")
@@ -688,21 +693,21 @@ async def test_portfolio_risk_request_errors_are_400(market: Harness, owner: Use
 
 
 async def test_portfolio_risk_with_an_unpriced_holding_is_422(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
     await unpriced_instrument(market, "DARK")
-    await hold(market, "acc-1", "DARK", "1", "10")
+    await hold(market, acc_1, "DARK", "1", "10")
 
     response = await market.client.get(
-        PORTFOLIO, params={"account_id": "acc-1"}, headers=owner.headers
+        PORTFOLIO, params={"account_id": acc_1}, headers=owner.headers
     )
 
     assert "DARK" in assert_problem(response, 422, "NO_REFERENCE_PRICE")["detail"]
 
 
 async def test_portfolio_risk_without_a_token_is_401(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
 
-    response = await market.client.get(PORTFOLIO, params={"account_id": "acc-1"})
+    response = await market.client.get(PORTFOLIO, params={"account_id": acc_1})
 
     assert_problem(response, 401, "UNAUTHENTICATED")
 
@@ -712,17 +717,21 @@ async def test_portfolio_risk_without_a_token_is_401(market: Harness, owner: Use
 ANALYZE = "/api/v1/risk/analyze"
 
 
-def trade(account_id: str = "acc-1", **fields: Any) -> dict[str, Any]:
+def trade(account_id: str, **fields: Any) -> dict[str, Any]:
     return {"account_id": account_id, "symbol": "AAPL", "side": "buy", "quantity": "10", **fields}
 
 
 async def test_analysis_rates_safe_caution_and_danger(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
     rule = await create(market, owner, quantity_rule(100))
 
-    safe = await market.client.post(ANALYZE, json=trade(), headers=owner.headers)
-    caution = await market.client.post(ANALYZE, json=trade(quantity="70"), headers=owner.headers)
-    danger = await market.client.post(ANALYZE, json=trade(quantity="150"), headers=owner.headers)
+    safe = await market.client.post(ANALYZE, json=trade(acc_1), headers=owner.headers)
+    caution = await market.client.post(
+        ANALYZE, json=trade(acc_1, quantity="70"), headers=owner.headers
+    )
+    danger = await market.client.post(
+        ANALYZE, json=trade(acc_1, quantity="150"), headers=owner.headers
+    )
 
     assert safe.status_code == 200, safe.text
     assert [r.json()["rating"] for r in (safe, caution, danger)] == ["SAFE", "CAUTION", "DANGER"]
@@ -737,10 +746,10 @@ async def test_analysis_rates_safe_caution_and_danger(market: Harness, owner: Us
 async def test_analysis_reports_margin_impact_and_sector_weight(
     market: Harness, owner: User
 ) -> None:
-    await market.account(owner, "acc-1", cash="100000")
+    acc_1 = await market.account(owner, "acc-1", cash="100000")
 
     response = await market.client.post(
-        ANALYZE, json=trade(symbol="XOM", quantity="100"), headers=owner.headers
+        ANALYZE, json=trade(acc_1, symbol="XOM", quantity="100"), headers=owner.headers
     )
 
     assert response.status_code == 200, response.text
@@ -760,58 +769,64 @@ async def test_analysis_reports_margin_impact_and_sector_weight(
 
 
 async def test_analysis_of_an_unknown_instrument_is_422(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
 
-    response = await market.client.post(ANALYZE, json=trade(symbol="NOPE"), headers=owner.headers)
+    response = await market.client.post(
+        ANALYZE, json=trade(acc_1, symbol="NOPE"), headers=owner.headers
+    )
 
     assert "NOPE" in assert_problem(response, 422, "INVALID_ORDER")["detail"]
 
 
 async def test_analysis_of_an_unpriced_instrument_is_422(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
     await unpriced_instrument(market, "DARK")
 
-    response = await market.client.post(ANALYZE, json=trade(symbol="DARK"), headers=owner.headers)
+    response = await market.client.post(
+        ANALYZE, json=trade(acc_1, symbol="DARK"), headers=owner.headers
+    )
 
     assert_problem(response, 422, "NO_REFERENCE_PRICE")
 
 
 async def test_analysis_of_inconsistent_terms_is_422(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
 
     response = await market.client.post(
-        ANALYZE, json=trade(limit_price="180"), headers=owner.headers
+        ANALYZE, json=trade(acc_1, limit_price="180"), headers=owner.headers
     )
 
     assert_problem(response, 422, "INVALID_ORDER")
 
 
 async def test_analysis_on_another_owners_account_is_404(market: Harness, owner: User) -> None:
-    await market.account(await market.user(), "acc-other")
+    acc_other = await market.account(await market.user(), "acc-other")
 
-    response = await market.client.post(ANALYZE, json=trade("acc-other"), headers=owner.headers)
+    response = await market.client.post(ANALYZE, json=trade(acc_other), headers=owner.headers)
 
     assert_problem(response, 404, "NOT_FOUND")
 
 
 async def test_analysis_body_errors_are_400(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
 
-    bad_side = await market.client.post(ANALYZE, json=trade(side="hold"), headers=owner.headers)
-    unknown = await market.client.post(ANALYZE, json=trade(send=True), headers=owner.headers)
+    bad_side = await market.client.post(
+        ANALYZE, json=trade(acc_1, side="hold"), headers=owner.headers
+    )
+    unknown = await market.client.post(ANALYZE, json=trade(acc_1, send=True), headers=owner.headers)
 
     assert field_names(assert_problem(bad_side, 400, "VALIDATION_ERROR")) == {"side"}
     assert field_names(assert_problem(unknown, 400, "VALIDATION_ERROR")) == {"send"}
 
 
 async def test_an_agent_analyses_granted_accounts_only(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
-    await market.account(owner, "acc-2")
-    key = await market.agent_key(owner, "bot-1", ("acc-1",))
+    acc_1 = await market.account(owner, "acc-1")
+    acc_2 = await market.account(owner, "acc-2")
+    key = await market.agent_key(owner, "bot-1", (acc_1,))
 
-    granted = await market.client.post(ANALYZE, json=trade(), headers=api_key(key))
-    refused = await market.client.post(ANALYZE, json=trade("acc-2"), headers=api_key(key))
-    anonymous = await market.client.post(ANALYZE, json=trade())
+    granted = await market.client.post(ANALYZE, json=trade(acc_1), headers=api_key(key))
+    refused = await market.client.post(ANALYZE, json=trade(acc_2), headers=api_key(key))
+    anonymous = await market.client.post(ANALYZE, json=trade(acc_1))
 
     assert granted.status_code == 200, granted.text
     assert granted.json()["rating"] == "SAFE"

@@ -14,7 +14,7 @@ from tests.http.harness import Harness, User
 from tests.http.ledger_helpers import buy, deposit, portfolio_with
 from tests.http.risk_helpers import fat_tailed_account, hold, store_closes
 
-pytestmark = pytest.mark.serves("analytics", "portfolio")
+pytestmark = [pytest.mark.serves("analytics", "portfolio"), pytest.mark.shares_app()]
 
 SCENARIO = "/api/v1/risk/scenario-simulation"
 NORMAL = NormalDist()
@@ -230,8 +230,7 @@ async def test_a_big_run_past_the_time_budget_is_503_with_retry_after() -> None:
 async def test_an_accounts_run_is_fitted_to_its_stored_bars(roomy: Harness) -> None:
     # Arrange: 120 days of fat-tailed (t with 3 degrees of freedom) returns of two held symbols
     owner = await roomy.user()
-    account = "acc-fit"
-    returns, days = await fat_tailed_account(roomy, owner, account)
+    account, returns, days = await fat_tailed_account(roomy, owner, "acc-fit")
 
     # Act
     response = await roomy.client.post(

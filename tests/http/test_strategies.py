@@ -10,7 +10,10 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import PASSCODE, Harness, User
 
-pytestmark = pytest.mark.serves("review", "safety", "strategies", "trading")
+pytestmark = [
+    pytest.mark.serves("review", "safety", "strategies", "trading"),
+    pytest.mark.shares_app(),
+]
 
 STRATEGIES = "/api/v1/strategies"
 
@@ -28,7 +31,7 @@ def definition(account_id: str, **fields: Any) -> dict[str, Any]:
 
 
 async def create(harness: Harness, user: User, **fields: Any) -> dict[str, Any]:
-    account = fields.pop("account_id", "acc-1")
+    account = fields.pop("account_id", harness.id("acc-1"))
     response = await harness.client.post(
         STRATEGIES, json=definition(account, **fields), headers=user.headers
     )
@@ -71,7 +74,7 @@ async def test_another_users_strategy_and_account_answer_404(market: Harness, ow
     # Arrange
     stranger = await market.user()
     await market.account(owner, "acc-1")
-    await market.account(stranger, "acc-2")
+    acc_2 = await market.account(stranger, "acc-2")
     mine = await create(market, owner)
 
     # Act
@@ -82,7 +85,7 @@ async def test_another_users_strategy_and_account_answer_404(market: Harness, ow
     decisions = await market.client.get(
         f"{STRATEGIES}/{mine['id']}/decisions", headers=stranger.headers
     )
-    theirs = await market.client.post(STRATEGIES, json=definition("acc-2"), headers=owner.headers)
+    theirs = await market.client.post(STRATEGIES, json=definition(acc_2), headers=owner.headers)
     listed = await market.client.get(STRATEGIES, headers=stranger.headers)
 
     # Assert
@@ -92,8 +95,8 @@ async def test_another_users_strategy_and_account_answer_404(market: Harness, ow
 
 
 async def test_an_invalid_definition_is_422_naming_the_field(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
-    both_stops = definition("acc-1", exit={"stop_loss_fraction": "0.05", "stop_loss_atr": "2"})
+    acc_1 = await market.account(owner, "acc-1")
+    both_stops = definition(acc_1, exit={"stop_loss_fraction": "0.05", "stop_loss_atr": "2"})
     response = await market.client.post(STRATEGIES, json=both_stops, headers=owner.headers)
     problem = assert_problem(response, 422, "INVALID_STRATEGY")
     assert field_names(problem) == {"stop_loss_atr"}
@@ -140,16 +143,16 @@ async def test_a_weighted_strategy_with_sentiment_is_created_as_stated(
 async def test_a_bad_source_is_422_naming_the_field(
     market: Harness, owner: User, sources: list[Any], entry: Any, field: str
 ) -> None:
-    await market.account(owner, "acc-1")
-    body = definition("acc-1", sources=sources, **({"entry": entry} if entry else {}))
+    acc_1 = await market.account(owner, "acc-1")
+    body = definition(acc_1, sources=sources, **({"entry": entry} if entry else {}))
     response = await market.client.post(STRATEGIES, json=body, headers=owner.headers)
     problem = assert_problem(response, 422, "INVALID_STRATEGY")
     assert field_names(problem) == {field}
 
 
 async def test_a_malformed_number_is_400_naming_the_field(market: Harness, owner: User) -> None:
-    await market.account(owner, "acc-1")
-    body = definition("acc-1", sizing={"method": "fixed_notional", "notional": "-1"})
+    acc_1 = await market.account(owner, "acc-1")
+    body = definition(acc_1, sizing={"method": "fixed_notional", "notional": "-1"})
     response = await market.client.post(STRATEGIES, json=body, headers=owner.headers)
     problem = assert_problem(response, 400, "VALIDATION_ERROR")
     assert any("notional" in name for name in field_names(problem)), problem
@@ -195,8 +198,8 @@ async def test_an_agents_signal_becomes_a_gated_order_and_a_decision(
     market: Harness, owner: User
 ) -> None:
     # Arrange: a paper strategy following the owner's agent, AAPL at 190
-    await market.account(owner, "acc-1")
-    key = await market.agent_key(owner, "bot-1", ("acc-1",))
+    acc_1 = await market.account(owner, "acc-1")
+    key = await market.agent_key(owner, "bot-1", (acc_1,))
     created = await create(market, owner)
     signal = {"symbol": "AAPL", "score": 0.8, "id": "s-1"}
 
@@ -209,7 +212,7 @@ async def test_an_agents_signal_becomes_a_gated_order_and_a_decision(
     )
     page = await market.client.get(f"{STRATEGIES}/{created['id']}/decisions", headers=owner.headers)
     orders = await market.client.get(
-        "/api/v1/orders", params={"account_id": "acc-1"}, headers=owner.headers
+        "/api/v1/orders", params={"account_id": acc_1}, headers=owner.headers
     )
 
     # Assert: 9,500 at 190 -> 50 shares, approved, sent once
@@ -244,12 +247,14 @@ async def test_a_signal_score_out_of_range_is_400(market: Harness, owner: User) 
     assert any("score" in name for name in field_names(problem)), problem
 
 
+@pytest.mark.own_app("it moves the clock")
 async def test_decisions_page_with_a_cursor_and_refuse_a_forged_one(
     market: Harness, owner: User
 ) -> None:
     # Arrange: three signals in shadow mode (enter, then two skips: already long)
-    await market.account(owner, "acc-1")
-    key = await market.agent_key(owner, "bot-1", ("acc-1",))
+    acc_1 = await market.account(owner, "acc-1")
+    key = await market.agent_key(owner, "bot-1", (acc_1,))
+    bot_1 = market.id("bot-1")
     created = await create(market, owner, mode="shadow")
     for i in range(3):
         await market.client.post(
@@ -271,7 +276,7 @@ async def test_decisions_page_with_a_cursor_and_refuse_a_forged_one(
 
     # Assert
     triggers = [d["trigger"] for d in first["items"] + second["items"]]
-    assert triggers == ["ext:bot-1:s-2", "ext:bot-1:s-1", "ext:bot-1:s-0"]
+    assert triggers == [f"ext:{bot_1}:s-2", f"ext:{bot_1}:s-1", f"ext:{bot_1}:s-0"]
     assert second["next_cursor"] is None
     assert [d["verdict"] for d in second["items"]] == ["shadow"]
     assert_problem(forged, 400, "INVALID_CURSOR")
@@ -286,12 +291,13 @@ async def test_agents_may_not_manage_strategies(market: Harness, owner: User) ->
 
 async def test_a_halted_agents_signal_is_refused(market: Harness, owner: User) -> None:
     # Arrange: the owner halts the agent's scope
-    await market.account(owner, "acc-1")
-    key = await market.agent_key(owner, "bot-1", ("acc-1",))
+    acc_1 = await market.account(owner, "acc-1")
+    key = await market.agent_key(owner, "bot-1", (acc_1,))
+    bot_1 = market.id("bot-1")
     await create(market, owner)
     halted = await market.client.post(
         "/api/v1/kill-switch/activate",
-        json={"passcode": PASSCODE, "scope": {"kind": "agent", "id": "bot-1"}},
+        json={"passcode": PASSCODE, "scope": {"kind": "agent", "id": bot_1}},
         headers=owner.headers,
     )
     assert halted.status_code in (200, 201), halted.text
@@ -304,6 +310,6 @@ async def test_a_halted_agents_signal_is_refused(market: Harness, owner: User) -
     # Assert
     assert_problem(response, 403, "AGENT_HALTED")
     orders = await market.client.get(
-        "/api/v1/orders", params={"account_id": "acc-1"}, headers=owner.headers
+        "/api/v1/orders", params={"account_id": acc_1}, headers=owner.headers
     )
     assert orders.json()["items"] == []

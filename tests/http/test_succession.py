@@ -11,7 +11,7 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("safety")
+pytestmark = [pytest.mark.serves("safety"), pytest.mark.shares_app()]
 
 BASE = "/api/v1/succession"
 DAY = 86_400
@@ -104,6 +104,7 @@ async def test_policy_body_is_validated(harness: Harness, owner: User) -> None:
 # -- check-in and status ------------------------------------------------------------------
 
 
+@pytest.mark.own_app("it moves the clock by days")
 async def test_check_in_moves_the_deadline(harness: Harness, owner: User) -> None:
     await enrol(harness, owner)
     first = (await harness.client.get(f"{BASE}/status", headers=owner.headers)).json()
@@ -122,6 +123,7 @@ async def test_check_in_moves_the_deadline(harness: Harness, owner: User) -> Non
     assert status["deadline"] > first["deadline"]
 
 
+@pytest.mark.own_app("it moves the clock by days")
 async def test_status_shows_grace_after_a_missed_deadline(harness: Harness, owner: User) -> None:
     await enrol(harness, owner)
     harness.clock.advance(timedelta(days=31))
@@ -195,8 +197,8 @@ async def test_beneficiaries_body_is_validated(harness: Harness, owner: User) ->
 
 
 async def test_only_the_owner_role_may_use_succession(harness: Harness, owner: User) -> None:
-    await harness.account(owner, "acc-1")
-    key = await harness.agent_key(owner, "bot-1", ("acc-1",))
+    acc_1 = await harness.account(owner, "acc-1")
+    key = await harness.agent_key(owner, "bot-1", (acc_1,))
     trader = await harness.user(Role.TRADER)
 
     by_agent = await harness.client.post(f"{BASE}/check-in", headers={"X-API-Key": key})

@@ -11,7 +11,7 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import PASSCODE, Harness, User
 
-pytestmark = pytest.mark.serves("portfolio", "strategies", "wealth")
+pytestmark = [pytest.mark.serves("portfolio", "strategies", "wealth"), pytest.mark.shares_app()]
 
 WEALTH = "/api/v1/wealth"
 STRATEGIES = "/api/v1/strategies"
@@ -198,19 +198,20 @@ def aggressive_strategy(account_id: str, **fields: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
+@pytest.mark.own_app("it reads the audit log of the whole instance")
 async def test_a_live_strategy_above_your_tolerance_needs_confirmation(
     market: Harness, owner: User
 ) -> None:
     # Arrange: tolerance 2 (moderately conservative); the strategy is level 4
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
     await market.client.put(f"{WEALTH}/profile", json=profile(), headers=owner.headers)
 
     # Act
     refused = await market.client.post(
-        STRATEGIES, json=aggressive_strategy("acc-1"), headers=owner.headers
+        STRATEGIES, json=aggressive_strategy(acc_1), headers=owner.headers
     )
     confirmed = await market.client.post(
-        STRATEGIES, json=aggressive_strategy("acc-1", confirm_risk=True), headers=owner.headers
+        STRATEGIES, json=aggressive_strategy(acc_1, confirm_risk=True), headers=owner.headers
     )
 
     # Assert
@@ -226,13 +227,13 @@ async def test_a_live_strategy_above_your_tolerance_needs_confirmation(
 async def test_a_paper_strategy_and_a_suitable_one_need_no_confirmation(
     market: Harness, owner: User
 ) -> None:
-    await market.account(owner, "acc-1")
+    acc_1 = await market.account(owner, "acc-1")
     await market.client.put(
         f"{WEALTH}/profile", json=profile(risk_tolerance="aggressive"), headers=owner.headers
     )
 
     live = await market.client.post(
-        STRATEGIES, json=aggressive_strategy("acc-1"), headers=owner.headers
+        STRATEGIES, json=aggressive_strategy(acc_1), headers=owner.headers
     )
 
     assert live.status_code == 201, live.text

@@ -16,7 +16,7 @@ from tests.http.core_helpers import assert_problem, harness_with, order_body, su
 from tests.http.harness import Harness, User
 from tests.http.test_ws import close_code
 
-pytestmark = pytest.mark.serves("market_data", "review", "trading")
+pytestmark = [pytest.mark.serves("market_data", "review", "trading"), pytest.mark.shares_app()]
 
 DEEP = b"[" * 5000 + b"]" * 5000
 

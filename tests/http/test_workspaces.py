@@ -9,7 +9,7 @@ import pytest
 from tests.http.core_helpers import assert_problem, field_names
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves()
+pytestmark = [pytest.mark.serves(), pytest.mark.shares_app()]
 
 SAVE = "/api/v1/user/workspace"
 LIST = "/api/v1/user/workspaces"
@@ -36,6 +36,7 @@ async def test_first_workspace_is_created_and_becomes_the_default(
     assert default.json() == body
 
 
+@pytest.mark.own_app("it moves the clock")
 async def test_saving_an_existing_name_replaces_its_layout(harness: Harness, owner: User) -> None:
     first = (await save(harness, owner, "Trading")).json()
     harness.clock.advance(60)
@@ -124,8 +125,8 @@ async def test_workspace_body_is_validated(harness: Harness, owner: User) -> Non
 
 
 async def test_workspaces_need_a_person(harness: Harness, owner: User) -> None:
-    await harness.account(owner, "acc-1")
-    key = await harness.agent_key(owner, "bot-1", ("acc-1",))
+    acc_1 = await harness.account(owner, "acc-1")
+    key = await harness.agent_key(owner, "bot-1", (acc_1,))
 
     by_agent = await harness.client.get(LIST, headers={"X-API-Key": key})
     agent_save = await harness.client.post(

@@ -5,12 +5,16 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
+import pytest
+
 from domain.principals import Role
 from ports.trading.equity import EquitySnapshot
 from tests.http.console.helpers import signed_in
 from tests.http.core_helpers import order_body, submit
 from tests.http.harness import Harness, User
 from tests.kit.equity import cash_snapshot
+
+pytestmark = pytest.mark.shares_app()
 
 D = Decimal
 
@@ -42,6 +46,7 @@ async def test_an_owner_sees_their_accounts_and_a_desk_role_sees_all(
     assert f'id="account-{mine}"' in desk_view.text and f'id="account-{theirs}"' in desk_view.text
 
 
+@pytest.mark.own_app("it moves AAPL's mark, which every user reads")
 async def test_the_account_page_shows_positions_at_current_marks(
     market: Harness, owner: User
 ) -> None:
@@ -60,7 +65,9 @@ async def test_the_account_page_shows_positions_at_current_marks(
     assert "200.0000" in text  # market price
     assert "2,000.00" in text  # market value
     assert "+100.00" in text  # unrealized P&L, shown with the money filter
-    assert "Margin buffer" in text and 'data-chart-src="/console/accounts/acc-1/pnl.json"' in text
+    assert (
+        "Margin buffer" in text and f'data-chart-src="/console/accounts/{account}/pnl.json"' in text
+    )
 
 
 async def test_another_owners_account_is_404_on_the_page_and_its_charts(

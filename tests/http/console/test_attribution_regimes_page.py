@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness, User
 from tests.http.test_attribution_stored_api import URL, regime_world, worked_example
+
+pytestmark = pytest.mark.shares_app()
 
 PAGE = "/console/attribution"
 

@@ -7,10 +7,14 @@ import json
 import re
 from html import unescape
 
+import pytest
+
 from domain.principals import Role
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness, User
 from tests.http.test_backtests import BACKTESTS, finished, run_body, strategy
+
+pytestmark = pytest.mark.shares_app()
 
 PAGE = "/console/backtests"
 

@@ -14,7 +14,10 @@ from tests.http.console.helpers import ConsoleClient, real_status, signed_in
 from tests.http.core_helpers import resting_limit, submit
 from tests.http.harness import PASSCODE, Harness, User
 
-pytestmark = pytest.mark.serves("trading", "safety", "connections", "books", "console")
+pytestmark = [
+    pytest.mark.serves("trading", "safety", "connections", "books", "console"),
+    pytest.mark.shares_app(),
+]
 
 PAGE = "/console/books"
 

@@ -9,7 +9,10 @@ from domain.principals import Role
 from tests.http.console.helpers import signed_in
 from tests.http.harness import Harness
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
+pytestmark = [
+    pytest.mark.serves("trading", "safety", "market_data", "devices", "console"),
+    pytest.mark.shares_app(),
+]
 
 PANEL = "/console/chart/fundamentals"
 

@@ -20,7 +20,10 @@ from tests.http.test_ws_quotes import frame_of, prices, set_price
 from tests.kit.market_data import BarAsk
 from tests.unit.market_data.test_market_service import FakeProvider
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
+pytestmark = [
+    pytest.mark.serves("trading", "safety", "market_data", "devices", "console"),
+    pytest.mark.shares_app(),
+]
 
 PAGE = "/console/chart"
 DATA = "/console/chart/data"
@@ -183,6 +186,7 @@ async def test_the_data_route_needs_a_session(harness: Harness, market: SixBars)
     assert response.headers["location"].startswith("/console/login")
 
 
+@pytest.mark.own_app("it moves AAPL's price on the board every user reads")
 async def test_the_console_session_cookie_opens_the_quotes_socket(harness: Harness) -> None:
     """The chart's JS opens /ws/quotes with nothing but the console's cookie."""
     # Arrange: sign in on the test client itself (its cookie jar is the socket's)
@@ -208,6 +212,7 @@ async def test_the_console_session_cookie_opens_the_quotes_socket(harness: Harne
         assert prices(ws).get("AAPL") == "190.25000000"
 
 
+@pytest.mark.own_app("it stores MSFT's bars, which every user reads")
 async def test_a_range_reads_the_stored_history_with_indicators_over_it(
     harness: Harness, market: SixBars
 ) -> None:

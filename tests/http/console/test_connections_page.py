@@ -5,19 +5,18 @@ connection answers the console's 404 page; a refused action is one message, neve
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 
 import pytest
 
 from domain.principals import Role
 from tests.http.console.helpers import real_status, signed_in
-from tests.http.core_helpers import harness_with
 from tests.http.harness import Harness, User
 from tests.http.test_key_vault import KEK
 
-pytestmark = pytest.mark.serves(
-    "trading", "safety", "keys", "connections", "reconciliation", "console"
-)
+pytestmark = [
+    pytest.mark.serves("trading", "safety", "keys", "connections", "reconciliation", "console"),
+    pytest.mark.shares_app(keks=KEK),
+]
 
 PAGE = "/console/connections"
 KEY_ID = "PKCONSOLE000000007XQ"
@@ -38,12 +37,6 @@ IBKR = {
     "endpoint": "http://127.0.0.1:9/v1/api",
 }
 _ROWS = re.compile(r'<tr id="connection-(vc-[^"]+)" data-state="([a-z_]+)">')
-
-
-@pytest.fixture
-async def harness() -> AsyncIterator[Harness]:
-    async with harness_with(keks=KEK) as h:
-        yield h
 
 
 async def test_add_lists_the_connection_with_its_health_and_never_shows_the_secret(

@@ -14,14 +14,17 @@ from tests.http.console.test_killswitch_page import ACTIVATE, owner_with_orders
 from tests.http.console.test_orders_page import ORDERS, _form, _key_of
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
+pytestmark = [
+    pytest.mark.serves("trading", "safety", "market_data", "devices", "console"),
+    pytest.mark.shares_app(),
+]
 
 
 async def test_a_refused_htmx_action_answers_200_with_the_real_status_in_headers(
     market: Harness,
 ) -> None:
     owner = await owner_with_orders(market)
-    form = {"scope": "account:acc-1", "passcode": "wrong", "confirmed": "yes"}
+    form = {"scope": f"account:{market.id('acc-1')}", "passcode": "wrong", "confirmed": "yes"}
     async with signed_in(market, owner.username) as client:
         refused = await client.htmx("POST", ACTIVATE, data=form)
 
@@ -37,7 +40,7 @@ async def test_a_refused_htmx_action_answers_200_with_the_real_status_in_headers
 
 async def test_the_same_refusal_without_htmx_keeps_its_true_status(market: Harness) -> None:
     owner = await owner_with_orders(market)
-    form = {"scope": "account:acc-1", "passcode": "wrong", "confirmed": "yes"}
+    form = {"scope": f"account:{market.id('acc-1')}", "passcode": "wrong", "confirmed": "yes"}
     async with signed_in(market, owner.username) as client:
         refused = await client.post(ACTIVATE, form)
 

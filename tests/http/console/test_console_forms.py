@@ -11,7 +11,10 @@ from domain.principals import Role
 from tests.http.console.helpers import signed_in
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
+pytestmark = [
+    pytest.mark.serves("trading", "safety", "market_data", "devices", "console"),
+    pytest.mark.shares_app(),
+]
 
 _KEY = re.compile(r'<code id="new-api-key" class="secret">([^<]+)</code>')
 

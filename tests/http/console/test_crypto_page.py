@@ -10,9 +10,13 @@ import json
 import re
 from decimal import Decimal
 
+import pytest
+
 from domain.principals import Role
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness, User
+
+pytestmark = pytest.mark.shares_app()
 
 PAGE = "/console/crypto"
 API = "/api/v1/analytics/crypto"

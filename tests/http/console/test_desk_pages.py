@@ -27,9 +27,10 @@ from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness, User, swap_in_bundle
 from tests.http.test_providers import synthetic_then_replay
 
-pytestmark = pytest.mark.serves(
-    "trading", "safety", "market_data", "devices", "strategies", "console"
-)
+pytestmark = [
+    pytest.mark.serves("trading", "safety", "market_data", "devices", "strategies", "console"),
+    pytest.mark.shares_app(),
+]
 
 RULES = "/api/v1/risk-rules"
 PAGES = [
@@ -96,6 +97,7 @@ async def test_an_owner_sees_the_desk_pages_but_not_the_streams(
 # -- risk rules ---------------------------------------------------------------------------
 
 
+@pytest.mark.own_app("a global rule binds every account of the instance")
 async def test_an_owner_reads_a_global_rule_but_has_no_save_button_and_is_refused(
     harness: Harness,
 ) -> None:
@@ -117,6 +119,7 @@ async def test_an_owner_reads_a_global_rule_but_has_no_save_button_and_is_refuse
     assert stored.json()["params"] == {"max_quantity": "10"}
 
 
+@pytest.mark.own_app("a global rule binds every account of the instance")
 async def test_a_rule_edit_that_does_not_validate_shows_the_field_and_the_code(
     harness: Harness,
 ) -> None:
@@ -145,6 +148,7 @@ async def test_a_rule_edit_that_does_not_validate_shows_the_field_and_the_code(
     assert stored.json()["params"] == {"max_quantity": "10"}
 
 
+@pytest.mark.own_app("a global rule binds every account of the instance")
 async def test_a_risk_officer_saves_a_rule_edit(harness: Harness) -> None:
     officer = await harness.user(Role.RISK_OFFICER)
     rule = await global_rule(harness, officer)
@@ -189,6 +193,7 @@ async def test_an_owner_edits_an_own_rule_and_another_owners_rule_is_not_found(
     assert real_status(foreign) == 404 and "NOT_FOUND" in foreign.text
 
 
+@pytest.mark.own_app("a global rule binds every account of the instance")
 async def test_a_dry_run_shows_every_reason_and_places_no_order(market: Harness) -> None:
     harness = market
     officer = await harness.user(Role.RISK_OFFICER)
@@ -228,6 +233,7 @@ async def test_a_dry_run_shows_every_reason_and_places_no_order(market: Harness)
     assert orders.status_code == 200 and orders.json()["items"] == []
 
 
+@pytest.mark.own_app("a global rule binds every account of the instance")
 async def test_a_dry_run_of_an_invalid_edit_names_the_field(market: Harness) -> None:
     harness = market
     officer = await harness.user(Role.RISK_OFFICER)
@@ -260,17 +266,18 @@ async def test_a_new_agent_key_is_shown_once_then_only_its_masked_prefix(
     harness: Harness,
 ) -> None:
     owner = await harness.user(Role.OWNER)
-    await harness.account(owner, "acc-agent")
-    await harness.agent_key(owner, "bot-1", ("acc-agent",))
+    account = await harness.account(owner, "acc-agent")
+    await harness.agent_key(owner, "bot-1", (account,))
+    agent = harness.id("bot-1")
     async with signed_in(harness, owner.username) as client:
         before = await client.get("/console/agents")
         issued = await client.htmx(
-            "POST", "/console/agents/keys", data={"agent_id": "bot-1", "label": "ci"}
+            "POST", "/console/agents/keys", data={"agent_id": agent, "label": "ci"}
         )
         after = await client.get("/console/agents")
         table = await client.htmx("GET", "/console/agents/table")
 
-    assert before.status_code == 200 and "bot-1" in before.text and "acc-agent" in before.text
+    assert before.status_code == 200 and agent in before.text and account in before.text
     assert "pending" in before.text
     assert issued.status_code == 200, issued.text
     secret = issued.text.split('id="new-api-key" class="secret">')[1].split("<")[0]
@@ -285,22 +292,23 @@ async def test_a_new_agent_key_is_shown_once_then_only_its_masked_prefix(
 async def test_revoking_a_key_and_another_owners_agent_is_not_found(harness: Harness) -> None:
     owner = await harness.user(Role.OWNER)
     other = await harness.user(Role.OWNER)
-    await harness.account(owner, "acc-a")
-    await harness.agent_key(owner, "bot-a", ("acc-a",))
-    keys = await harness.client.get("/api/v1/agents/bot-a/keys", headers=owner.headers)
+    account = await harness.account(owner, "acc-a")
+    await harness.agent_key(owner, "bot-a", (account,))
+    agent = harness.id("bot-a")
+    keys = await harness.client.get(f"/api/v1/agents/{agent}/keys", headers=owner.headers)
     key_id = keys.json()["items"][0]["key_id"]
     async with signed_in(harness, other.username) as stranger:
         foreign_page = await stranger.get("/console/agents")
-        foreign = await stranger.htmx("POST", "/console/agents/keys", data={"agent_id": "bot-a"})
+        foreign = await stranger.htmx("POST", "/console/agents/keys", data={"agent_id": agent})
         foreign_revoke = await stranger.htmx(
-            "POST", f"/console/agents/bot-a/keys/{key_id}/revoke", data={}
+            "POST", f"/console/agents/{agent}/keys/{key_id}/revoke", data={}
         )
     async with signed_in(harness, owner.username) as client:
         await client.get("/console/agents")
-        revoked = await client.htmx("POST", f"/console/agents/bot-a/keys/{key_id}/revoke")
-    after = await harness.client.get("/api/v1/agents/bot-a/keys", headers=owner.headers)
+        revoked = await client.htmx("POST", f"/console/agents/{agent}/keys/{key_id}/revoke")
+    after = await harness.client.get(f"/api/v1/agents/{agent}/keys", headers=owner.headers)
 
-    assert "bot-a" not in foreign_page.text
+    assert agent not in foreign_page.text
     assert real_status(foreign) == 404 and real_status(foreign_revoke) == 404
     assert revoked.status_code == 200 and 'class="revoked"' in revoked.text
     assert after.json()["items"][0]["revoked_at"] is not None
@@ -325,6 +333,7 @@ async def test_breakers_are_shown_and_an_owner_has_no_failover(
     assert two_providers.active() == "synthetic"
 
 
+@pytest.mark.own_app("a failover moves every user to the other feed")
 async def test_a_risk_officer_fails_over_and_restores(
     harness: Harness, two_providers: FailoverMarketData
 ) -> None:
@@ -405,6 +414,7 @@ async def test_the_streams_page_shows_topics_groups_alerts_and_the_lag_chart(
     assert body["series"] == {"bulwark-risk": [12]} and len(body["x"]) == 1
 
 
+@pytest.mark.own_app("the market's signals are every user's")
 async def test_recent_signals_are_filtered_by_symbol_source_and_age(harness: Harness) -> None:
     now = harness.clock.now()
     await harness.container.strategies.signal_repository().add(
@@ -443,6 +453,7 @@ async def test_signal_filters_are_checked(harness: Harness) -> None:
 # -- succession ---------------------------------------------------------------------------
 
 
+@pytest.mark.own_app("it moves the clock")
 async def test_an_owner_enrols_then_checking_in_moves_the_deadline(harness: Harness) -> None:
     owner = await harness.user(Role.OWNER)
     succession = harness.container.safety.succession()

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from domain.principals import Role
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness, User
+
+pytestmark = pytest.mark.shares_app()
 
 DEVICES = "/console/devices"
 _ROWS = re.compile(r'<tr id="device-([^"]+)"( class="this-device")?>')

@@ -5,10 +5,14 @@ viewer may ask, and a POST without the CSRF token is refused."""
 
 from __future__ import annotations
 
+import pytest
+
 from domain.principals import Role
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness, User
 from tests.http.ledger_helpers import buy, deposit, portfolio_with
+
+pytestmark = pytest.mark.shares_app()
 
 PAGE = "/console/esg"
 API = "/api/v1/analytics/esg"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from adapters.http.events import CATEGORIES
 from tests.http.console.helpers import signed_in
 from tests.http.harness import Harness, User
+
+pytestmark = pytest.mark.shares_app()
 
 
 async def test_the_events_page_offers_every_category_and_loads_its_script(

@@ -9,9 +9,10 @@ import pytest
 from tests.http.console.helpers import signed_in
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves(
-    "trading", "books", "account_rules", "compliance", "console", "audit"
-)
+pytestmark = [
+    pytest.mark.serves("trading", "books", "account_rules", "compliance", "console", "audit"),
+    pytest.mark.shares_app(),
+]
 
 PAGE = "/console/compliance/evidence"
 PERIOD = {"from": "2025-12-01", "to": "2026-01-31"}

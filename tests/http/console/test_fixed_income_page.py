@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from domain.principals import Role
 from tests.http.console.helpers import chart_data, real_status, signed_in, text_of
 from tests.http.harness import Harness, User
+
+pytestmark = pytest.mark.shares_app()
 
 PAGE = "/console/fixed-income"
 BOND_FORM = {

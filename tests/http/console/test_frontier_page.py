@@ -8,10 +8,14 @@ from __future__ import annotations
 import re
 from datetime import UTC
 
+import pytest
+
 from domain.market_data.bars import Timeframe
 from domain.principals import Role
 from tests.http.console.helpers import chart_data, real_status, signed_in
 from tests.http.harness import Harness, User
+
+pytestmark = pytest.mark.shares_app()
 
 PAGE = "/console/frontier"
 FORM = {

@@ -15,11 +15,13 @@ import pytest
 from domain.analytics.optimization.problem import Method
 from domain.market_data.bars import Timeframe
 from tests.http.console.helpers import real_status, signed_in
-from tests.http.core_helpers import harness_with
 from tests.http.harness import Harness
 from tests.http.ledger_helpers import buy, deposit, portfolio_with
 from tests.http.risk_helpers import hold
+from tests.http.shared_app import SharedApp, seeded_world, shared_for
 from tests.kit.backtests import series_of
+
+pytestmark = pytest.mark.shares_app(bars_store="memory")
 
 PAGE = "/console/frontier"
 OPTIMIZE = "/api/v1/analytics/optimization"
@@ -28,17 +30,25 @@ BLANK = {"symbols": "", "days": "", "risk_free_rate": "0", "long_only": "on",
          "covariance_estimator": "ledoit_wolf"}  # fmt: skip
 
 
+async def stored_bars(harness: Harness) -> None:
+    """T0, T1, T2's daily bars (80 weekdays from 2020-01-01) in the memory bar store: T0 and T1
+    in Tech, T2 in Energy."""
+    store = harness.container.market_data.bar_store()
+    for symbol, bars in series_of(symbols=3, bars=80).items():
+        await store.write_series(symbol, Timeframe.D1, bars)
+    for symbol, price, sector in (("T0", "100", "Tech"), ("T1", "50", "Tech"),
+                                  ("T2", "25", "Energy")):  # fmt: skip
+        await harness.instrument(symbol, price, sector=sector)
+
+
 @pytest.fixture
-async def stored() -> AsyncIterator[Harness]:
-    """A harness whose memory bar store holds T0, T1, T2's daily bars (80 weekdays from
-    2020-01-01): T0 and T1 in Tech, T2 in Energy."""
-    async with harness_with(bars_store="memory") as harness:
-        store = harness.container.market_data.bar_store()
-        for symbol, bars in series_of(symbols=3, bars=80).items():
-            await store.write_series(symbol, Timeframe.D1, bars)
-        for symbol, price, sector in (("T0", "100", "Tech"), ("T1", "50", "Tech"),
-                                      ("T2", "25", "Energy")):  # fmt: skip
-            await harness.instrument(symbol, price, sector=sector)
+async def stored(
+    request: pytest.FixtureRequest, shared_app: SharedApp | None
+) -> AsyncIterator[Harness]:
+    """The module's app (its bar store in memory) with `stored_bars`, which no test changes."""
+    async with seeded_world(
+        shared_for(request, shared_app), stored_bars, bars_store="memory"
+    ) as harness:
         yield harness
 
 

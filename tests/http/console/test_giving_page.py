@@ -12,9 +12,10 @@ from domain.principals import Role
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves(
-    "trading", "safety", "market_data", "devices", "portfolio", "console"
-)
+pytestmark = [
+    pytest.mark.serves("trading", "safety", "market_data", "devices", "portfolio", "console"),
+    pytest.mark.shares_app(),
+]
 
 PAGE = "/console/giving"
 API = "/api/v1/planning/giving"

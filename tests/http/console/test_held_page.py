@@ -11,7 +11,10 @@ from tests.http.console.helpers import real_status, signed_in
 from tests.http.core_helpers import held_order
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
+pytestmark = [
+    pytest.mark.serves("trading", "safety", "market_data", "devices", "console"),
+    pytest.mark.shares_app(),
+]
 
 HELD = "/console/held"
 

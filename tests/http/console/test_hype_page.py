@@ -4,10 +4,14 @@ data, a refused window beside its field, and the link from the Fear & Greed page
 
 from __future__ import annotations
 
+import pytest
+
 from domain.principals import Role
 from tests.http.console.helpers import signed_in
 from tests.http.harness import Harness, User
 from tests.http.test_sentiment_indices_api import desk  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.shares_app()
 
 PAGE = "/console/hype"
 

@@ -26,9 +26,9 @@ RESUME = f"{PAGE}/resume"
 
 async def owner_with_orders(h: Harness, account_id: str = "acc-1", orders: int = 2) -> User:
     owner = await h.user(Role.OWNER)
-    await h.account(owner, account_id)
+    account = await h.account(owner, account_id)
     for _ in range(orders):
-        await resting_order(h, owner, account_id)
+        await resting_order(h, owner, account)
     return owner
 
 

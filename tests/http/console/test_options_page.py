@@ -21,6 +21,8 @@ from tests.http.console.helpers import chart_data, signed_in
 from tests.http.harness import Harness, serving_market_data
 from tests.unit.analytics.options.fakes import ChainProvider
 
+pytestmark = pytest.mark.shares_app()
+
 PAGE = "/console/options"
 EXPIRY = "2026-02-20"  # the second monthly expiry after the harness's 2026-01-05
 

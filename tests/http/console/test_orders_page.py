@@ -11,7 +11,10 @@ from tests.http.console.helpers import ConsoleClient, real_status, signed_in
 from tests.http.core_helpers import order_body, resting_limit, submit
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "console")
+pytestmark = [
+    pytest.mark.serves("trading", "safety", "market_data", "devices", "console"),
+    pytest.mark.shares_app(),
+]
 
 ORDERS = "/console/orders"
 _KEY = re.compile(r'name="idempotency_key" id="idempotency-key" value="([^"]+)"')

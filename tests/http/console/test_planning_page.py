@@ -22,9 +22,10 @@ from ports.portfolio.planning import PlanningProfile
 from tests.http.console.helpers import chart_data, real_status, signed_in
 from tests.http.harness import Harness
 
-pytestmark = pytest.mark.serves(
-    "trading", "safety", "market_data", "devices", "portfolio", "console"
-)
+pytestmark = [
+    pytest.mark.serves("trading", "safety", "market_data", "devices", "portfolio", "console"),
+    pytest.mark.shares_app(),
+]
 
 PAGE = "/console/planning"
 PLAN = {**PLAN_DEFAULTS, "paths": "500", "horizon_months": "360", "seed": "3"}

@@ -8,10 +8,14 @@ import json
 import re
 from html import unescape
 
+import pytest
+
 from domain.principals import Role
 from tests.http.console.helpers import signed_in
 from tests.http.harness import Harness, User
 from tests.http.test_portfolios_api import ROOT, portfolio, tx
+
+pytestmark = pytest.mark.shares_app()
 
 PORTFOLIOS = "/console/portfolios"
 

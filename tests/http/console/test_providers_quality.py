@@ -15,6 +15,8 @@ from tests.http.console.helpers import signed_in
 from tests.http.harness import Harness
 from tests.http.test_quote_quality_api import three_sources
 
+pytestmark = pytest.mark.shares_app()
+
 PAGE = "/console/providers"
 
 

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from domain.principals import Role
 from tests.http.console.helpers import chart_data, real_status, signed_in
 from tests.http.harness import Harness, User
 from tests.http.test_rebalancing_api import household
+
+pytestmark = pytest.mark.shares_app()
 
 PAGE = "/console/rebalancing"
 

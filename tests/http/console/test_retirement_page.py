@@ -16,9 +16,10 @@ from tests.http.console.helpers import chart_data, real_status, signed_in, text_
 from tests.http.harness import Harness, User
 from tests.http.retirement_helpers import PLAN_401K, holding, kept_401k, ok
 
-pytestmark = pytest.mark.serves(
-    "trading", "safety", "market_data", "devices", "wealth", "audit", "console"
-)
+pytestmark = [
+    pytest.mark.serves("trading", "safety", "market_data", "devices", "wealth", "audit", "console"),
+    pytest.mark.shares_app(),
+]
 
 PAGE = "/console/retirement"
 API = "/api/v1/wealth/retirement"

@@ -10,12 +10,15 @@ import re
 from typing import Any
 
 import numpy as np
+import pytest
 
 from domain.principals import Role
 from tests.http.console.helpers import chart_data, real_status, signed_in
 from tests.http.harness import Harness
 from tests.http.ledger_helpers import buy, deposit, portfolio_with
 from tests.http.risk_helpers import fat_tailed_account, hold, store_closes
+
+pytestmark = pytest.mark.shares_app()
 
 PAGE = "/console/simulation"
 API = "/api/v1/risk/scenario-simulation"
@@ -49,8 +52,7 @@ def p4(value: float) -> str:
 async def test_an_accounts_fit_and_variance_reduction_are_the_apis(roomy: Harness) -> None:
     # Arrange: two held symbols with 120 days of fat-tailed stored returns
     owner = await roomy.user()
-    account = "sim-fit"
-    await fat_tailed_account(roomy, owner, account)
+    account, _, _ = await fat_tailed_account(roomy, owner, "sim-fit")
 
     # Act
     async with signed_in(roomy, owner.username) as client:

@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
+
 from adapters.http.console.analytics_view import chart_percent, percent
 from domain.principals import Role
 from tests.http.console.helpers import chart_data, real_status, signed_in
 from tests.http.harness import Harness, User
 from tests.http.ledger_helpers import buy, deposit, portfolio_with
 from tests.http.risk_helpers import hold
+
+pytestmark = pytest.mark.shares_app()
 
 PAGE = "/console/stress"
 API = "/api/v1/analytics/scenarios"

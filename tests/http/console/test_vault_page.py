@@ -5,17 +5,19 @@ sees no form and every change it posts is refused."""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 
 import pytest
 
 from domain.principals import Role
 from tests.http.console.helpers import real_status, signed_in
-from tests.http.core_helpers import harness_with
 from tests.http.harness import Harness, User
 from tests.http.test_key_vault import BODY, KEK, KEY_ID, NEW_SECRET, SECRET
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "keys", "console")
+pytestmark = [
+    pytest.mark.serves("trading", "safety", "market_data", "devices", "keys", "console"),
+    # Alpaca's trading API on a closed port: a test of an Alpaca key answers "unreachable".
+    pytest.mark.shares_app(broker="alpaca", alpaca_trading_url="http://127.0.0.1:9", keks=KEK),
+]
 
 VAULT = "/console/vault"
 FORM = {
@@ -27,15 +29,6 @@ FORM = {
     "paper": "on",
 }
 _ROWS = re.compile(r'<tr id="key-([^"]+)">')
-
-
-@pytest.fixture
-async def harness() -> AsyncIterator[Harness]:
-    # Alpaca's trading API on a closed port: a test of an Alpaca key answers "unreachable".
-    async with harness_with(
-        broker="alpaca", alpaca_trading_url="http://127.0.0.1:9", keks=KEK
-    ) as h:
-        yield h
 
 
 async def test_add_lists_the_key_masked_and_never_shows_the_secret(

@@ -10,7 +10,10 @@ from domain.principals import Role
 from tests.http.console.helpers import real_status, signed_in
 from tests.http.harness import Harness
 
-pytestmark = pytest.mark.serves("trading", "safety", "market_data", "devices", "wealth", "console")
+pytestmark = [
+    pytest.mark.serves("trading", "safety", "market_data", "devices", "wealth", "console"),
+    pytest.mark.shares_app(),
+]
 
 PAGE = "/console/wealth"
 PROFILE = {
