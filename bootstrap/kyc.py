@@ -1,4 +1,6 @@
-"""KYC documents in the composition root: the document store, the rows, the service, the purge.
+"""KYC documents in the composition root: the document store, the rows, the service, the purge,
+and the users' KYC statuses with the identity-verification provider (Persona when its key is
+set).
 
 The content is sealed with the envelope cipher over the configured KEKs (bytes, so the
 AesGcmEnvelope itself rather than the str `sealer`), bound to ("kyc_document", id).
@@ -16,6 +18,7 @@ from application.identity.kyc import KycConfig, KycService
 from bootstrap.settings import Settings
 from ports.core.encryption import KeyProvider
 from ports.identity.documents import DocumentStore
+from ports.identity.verification import IdentityVerificationProvider
 
 _log = structlog.get_logger("bulwark.kyc")
 
@@ -52,6 +55,28 @@ def kyc_config(settings: Settings, secrets_die_on_restart: bool) -> KycConfig:
         max_bytes=settings.kyc.kyc_max_bytes,
         retention=timedelta(days=settings.kyc.kyc_retention_days),
         ephemeral_key=secrets_die_on_restart,
+    )
+
+
+def kyc_validity(settings: Settings) -> timedelta | None:
+    """How long a verification lasts (BULWARK_KYC_VALIDITY_DAYS; 0: for ever, None)."""
+    days = settings.kyc.kyc_validity_days
+    return timedelta(days=days) if days else None
+
+
+def verification_provider(settings: Settings) -> IdentityVerificationProvider | None:
+    """Persona when BULWARK_PERSONA_API_KEY is set (settings checked its template), else None."""
+    s = settings.kyc
+    if s.persona_api_key is None:
+        return None
+    from adapters.identity_verification.persona import PersonaProvider
+
+    secret = s.persona_webhook_secret
+    return PersonaProvider(
+        s.persona_api_url,
+        s.persona_api_key.reveal(),
+        s.persona_template_id or "",
+        secret.reveal() if secret is not None else None,
     )
 
 

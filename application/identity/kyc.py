@@ -6,6 +6,7 @@ data key); the store keeps only nonce + ciphertext, so rotating the KEK rewrites
 objects (application/keys/kyc_rotation.py). Nothing is ever half-written: a failed store write
 creates no row, a failed row insert removes the object. Deletion (on request or by
 retention) removes the object at once and keeps the row as a tombstone for the audit trail.
+Each upload, review and deletion derives the owner's KYC status again (kyc_status.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from application.core.access import ensure_may_change
+from application.identity.kyc_status import KycStatusService
 from domain.errors import Conflict, DomainError, Forbidden, NotFound, StoreUnavailable
 from domain.kyc.documents import (
     DocumentDeleted,
@@ -89,6 +91,7 @@ class KycService:
         ids: IdGenerator,
         audit: AuditLog,
         config: KycConfig | None = None,
+        status: KycStatusService | None = None,
     ) -> None:
         self._documents = documents
         self._store = store
@@ -97,6 +100,7 @@ class KycService:
         self._ids = ids
         self._audit = audit
         self.config = config or KycConfig()
+        self._status = status
 
     async def upload(self, principal: Principal, kind: DocumentKind, content: bytes) -> KycDocument:
         ensure_may_change(principal)
@@ -132,6 +136,7 @@ class KycService:
             raise
         await self._record(principal, "kyc.document.uploaded", document, kind=kind.value,
                            media_type=media_type, size=len(content))  # fmt: skip
+        await self._derive(document.owner_id)
         return document
 
     async def get(self, principal: Principal, document_id: str) -> KycDocument:
@@ -187,6 +192,7 @@ class KycService:
             raise Conflict(f"document {document_id} changed meanwhile; read it again")
         await self._record(principal, f"kyc.document.{status.value}", decided,
                            previous=document.status.value)  # fmt: skip
+        await self._derive(decided.owner_id)
         return decided
 
     async def delete(self, principal: Principal, document_id: str) -> KycDocument:
@@ -218,7 +224,13 @@ class KycService:
         if not await self._documents.save(erased, expected=document.status):
             raise Conflict(f"document {document.id} changed meanwhile; read it again")
         await self._record(actor, action, erased)
+        await self._derive(erased.owner_id)
         return erased
+
+    async def _derive(self, owner_id: str) -> None:
+        """The owner's KYC status derived again from their documents (when one is kept)."""
+        if self._status is not None:
+            await self._status.refresh(owner_id)
 
     async def _record(
         self,

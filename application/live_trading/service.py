@@ -7,6 +7,9 @@ account must have the four required limits (domain/live_trading/limits.py) when 
 acknowledges and again when a second person approves. With a second approver configured, the
 opt-in waits for a risk officer or an admin who is neither the owner nor whoever acknowledged.
 
+The owner's KYC must be VERIFIED (domain/kyc/status.py) when they acknowledge and again when
+a second person approves: otherwise KycNotVerified (KYC_NOT_VERIFIED) says the status and why.
+
 Only the owner acknowledges (another's account answers NotFound, as an unknown one); an agent
 is Forbidden at every step, a viewer at every change. Every step, and every refusal of one, is
 audited (`live.opt_in`, `live.approve`).
@@ -25,6 +28,7 @@ from application.core.access import (
 )
 from domain.connections.connection import VenueConnection, is_connection_id
 from domain.errors import DomainError, Forbidden
+from domain.kyc.status import KycNotVerified, KycStatus, unverified
 from domain.live_trading.limits import missing_limits, named
 from domain.live_trading.opt_in import (
     LiveAlreadyEnabled,
@@ -45,6 +49,7 @@ from ports.connections.store import ConnectionStore
 from ports.core.clock import Clock
 from ports.core.events import AuditEntry, AuditLog
 from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.identity.kyc_status import KycStatusStore
 from ports.live_trading.opt_ins import LiveOptInStore
 
 APPROVERS = frozenset({Role.RISK_OFFICER, Role.ADMIN})
@@ -74,6 +79,7 @@ class LiveOptInService:
     uow_factory: UnitOfWorkFactory
     clock: Clock
     audit: AuditLog
+    kyc: KycStatusStore
     # BULWARK_LIVE_SECOND_APPROVER: an acknowledged opt-in waits for a second person.
     second_approver: bool = False
 
@@ -106,6 +112,7 @@ class LiveOptInService:
             raise _already(existing)
         try:
             check_acknowledgement(typed, account.id, connection.id)
+            await self._require_kyc(account)
             _require_limits(missing_limits(rules, account.id, account.owner_id), account.id)
         except DomainError as refused:
             await self._record(principal, "live.opt_in", account, refused.code, connection.id)
@@ -137,6 +144,7 @@ class LiveOptInService:
         try:
             _check_approver(principal, pending)
             approved = pending.approved(principal.id, self.clock.now())
+            await self._require_kyc(account)
             _require_limits(missing_limits(rules, account.id, account.owner_id), account.id)
         except DomainError as refused:
             await self._record(
@@ -173,6 +181,17 @@ class LiveOptInService:
         return LiveTradingState(
             account.id, connection.id, status, phrase, self.second_approver, missing, opt_in
         )
+
+    async def _require_kyc(self, account: Account) -> None:
+        """KycNotVerified unless the owner's KYC status is VERIFIED now."""
+        now = self.clock.now()
+        record = await self.kyc.get(account.owner_id) or unverified(account.owner_id, now)
+        status, reason = record.standing(now)
+        if status is not KycStatus.VERIFIED:
+            raise KycNotVerified(
+                f"live trading of account {account.id} needs its owner's KYC verified; it is "
+                f"{status.value} ({reason or 'not verified'}): see GET /api/v1/kyc/status"
+            )
 
     async def _live_connection(self, account: Account) -> VenueConnection | None:
         """The account's connection when it is a live one."""

@@ -14,4 +14,5 @@ def bundle(w: Wiring) -> Bundle:
         password_resets=w.identity.password_resets,
         workspaces=w.identity.workspaces,
         kyc=w.identity.kyc,
+        kyc_status=w.identity.kyc_status,
     )

@@ -1,6 +1,6 @@
-"""Identity: users, invitations and sign-up, password resets, workspaces, and KYC documents
-(sealed content in the document store, the retention purge). Authentication itself (tokens,
-API keys) is in the core: every listener checks its callers."""
+"""Identity: users, invitations and sign-up, password resets, workspaces, KYC documents
+(sealed content in the document store, the retention purge) and each user's KYC status.
+Authentication itself (tokens, API keys) is in the core: every listener checks its callers."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dependency_injector import containers, providers
 
 from application.identity.invitations import InvitationService
 from application.identity.kyc import KycService
+from application.identity.kyc_status import KycStatusService
 from application.identity.password_reset import PasswordResetService
 from application.identity.public_throttle import ClientThrottle
 from application.identity.user_admin import UserAdminService
@@ -22,7 +23,9 @@ if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
     from adapters.memory.kyc import InMemoryKycDocuments
+    from adapters.memory.kyc_status import InMemoryKycStatuses
     from adapters.postgres.repos.kyc import SqlKycDocuments
+    from adapters.postgres.repos.kyc_status import SqlKycStatuses
 
 
 def memory_kyc_documents() -> InMemoryKycDocuments:
@@ -35,6 +38,18 @@ def sql_kyc_documents(engine: AsyncEngine) -> SqlKycDocuments:
     from adapters.postgres.repos.kyc import SqlKycDocuments
 
     return SqlKycDocuments(engine)
+
+
+def memory_kyc_statuses() -> InMemoryKycStatuses:
+    from adapters.memory.kyc_status import InMemoryKycStatuses
+
+    return InMemoryKycStatuses()
+
+
+def sql_kyc_statuses(engine: AsyncEngine) -> SqlKycStatuses:
+    from adapters.postgres.repos.kyc_status import SqlKycStatuses
+
+    return SqlKycStatuses(engine)
 
 
 class IdentityContainer(containers.DeclarativeContainer):
@@ -64,11 +79,20 @@ class IdentityContainer(containers.DeclarativeContainer):
     # other stores, the retention purge.
     document_store = providers.Singleton(kyc_wiring.document_store, core.settings)
     kyc_documents = store_provider(core, memory_kyc_documents, sql_kyc_documents)
+    # Each user's KYC status (what live trading waits for), derived on every document change
+    # and provider result; the provider is Persona when BULWARK_PERSONA_API_KEY is set.
+    kyc_statuses = store_provider(core, memory_kyc_statuses, sql_kyc_statuses)
+    kyc_status = providers.Singleton(
+        KycStatusService, kyc_statuses, kyc_documents, core.clock, core.audit,
+        providers.Callable(kyc_wiring.kyc_validity, core.settings),
+        providers.Singleton(kyc_wiring.verification_provider, core.settings),
+    )  # fmt: skip
     kyc = providers.Singleton(
         KycService, kyc_documents, document_store,
         providers.Singleton(kyc_wiring.document_cipher, core.key_provider), core.clock,
         core.ids, core.audit,
         providers.Callable(kyc_wiring.kyc_config, core.settings, core.secrets_die_on_restart),
+        kyc_status,
     )  # fmt: skip
     kyc_purge = providers.Resource(
         serving_job, "kyc_purge", kyc_wiring.purge_documents, kyc.provider,

@@ -50,17 +50,22 @@ def limit_defaults(settings: Settings) -> LimitDefaults | None:
 
 class LiveTradingContainer(containers.DeclarativeContainer):
     """Over the core (the unit of work, the gate's checks this one joins), trading (where
-    accounts open and rules change) and connections (whether an account's is live)."""
+    accounts open and rules change), connections (whether an account's is live) and identity
+    (each owner's KYC status, which live trading waits for)."""
 
     core = providers.DependenciesContainer()
     trading = providers.DependenciesContainer()
     connections = providers.DependenciesContainer()
+    identity = providers.DependenciesContainer()
 
     store = store_provider(core, memory_opt_in_store, sql_opt_in_store)
-    check = providers.Singleton(LiveTradingCheck, store, connections.store)
+    check = providers.Singleton(
+        LiveTradingCheck, store, connections.store, identity.kyc_statuses, core.clock
+    )
     service = providers.Singleton(
         LiveOptInService,
         store, connections.store, core.uow_factory, core.clock, core.audit,
+        identity.kyc_statuses,
         second_approver=providers.Callable(
             lambda s: s.live_trading.second_approver, core.settings
         ),

@@ -78,7 +78,8 @@ class KeySettings(Section, frozen=True, kw_only=True):
 
 
 class KycSettings(Section, frozen=True, kw_only=True):
-    """KYC documents: where their encrypted content is kept, their size and retention."""
+    """KYC documents: where their encrypted content is kept, their size and retention; the
+    identity-verification provider."""
 
     env_prefix: ClassVar[str] = ""
 
@@ -95,9 +96,24 @@ class KycSettings(Section, frozen=True, kw_only=True):
     kyc_max_bytes: Annotated[int, msgspec.Meta(ge=1024, le=104_857_600)] = 10_485_760
     kyc_retention_days: Annotated[int, msgspec.Meta(ge=1, le=36_500)] = 1825
     kyc_purge_seconds: Annotated[float, msgspec.Meta(ge=0, le=604_800)] = 3600.0
+    # How long a KYC verification lasts before it must be renewed (0: for ever).
+    kyc_validity_days: Annotated[int, msgspec.Meta(ge=0, le=36_500)] = 730
+    # Identity verification by Persona (docs/kyc.md): its API, the API key (unset: no
+    # provider), the inquiry template, the secret its webhooks are signed with.
+    persona_api_url: str = "https://withpersona.com"
+    persona_api_key: Secret | None = None
+    persona_template_id: str | None = None
+    persona_webhook_secret: Secret | None = None
 
     def check(self) -> None:
-        """The S3 document store needs its endpoint, bucket and key pair."""
+        """Persona's URL is http(s) and its key comes with a template; the S3 document store
+        needs its endpoint, bucket and key pair."""
+        if not re.match(r"^https?://[^\s]+$", self.persona_api_url):
+            raise SettingsError(f"{self.var('persona_api_url')}: expected an http(s):// URL")
+        if self.persona_api_key is not None and not self.persona_template_id:
+            raise SettingsError(
+                f"{self.var('persona_template_id')} is required with {self.var('persona_api_key')}"
+            )
         if self.documents_store != "s3":
             return
         needed = ("documents_s3_url", "documents_s3_bucket", "documents_s3_access_key_id",

@@ -61,6 +61,9 @@ class ReasonCode(StrEnum):
     # An account on a live connection whose owner has not enabled live trading (yet), or whose
     # opt-in waits for a second approver (application/live_trading/gate_check.py).
     LIVE_NOT_ENABLED = "LIVE_NOT_ENABLED"
+    # An account on a live connection whose owner's KYC is not verified (pending, rejected,
+    # expired, never started: domain/kyc/status.py). Paper accounts are never asked.
+    KYC_NOT_VERIFIED = "KYC_NOT_VERIFIED"
 
 
 class Action(StrEnum):

@@ -1,7 +1,8 @@
 """Live trading by explicit opt-in through the API: an account on a live connection (the Alpaca
 simulator, on a thread of its own) has its orders denied LIVE_NOT_ENABLED until its owner types
 the acknowledgement; a second approver where configured; the required limits checked when
-opting in and kept afterwards; every new account's default limits; loosening audited."""
+opting in and kept afterwards; the owner's KYC verified first; every new account's default
+limits; loosening audited."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 
 from adapters.brokers.simulators import alpaca as alpaca_sim
+from domain.kyc.status import KycRecord, KycStatus
 from domain.principals import Role
 from tests.alpaca_server import AlpacaServer
 from tests.http.core_helpers import assert_problem, harness_with, order_body, submit
@@ -56,10 +58,18 @@ async def four_eyed_desk(
 
 
 async def live_account(
-    h: Harness, owner: User, venue: tuple[Any, str], environment: str = "live"
+    h: Harness,
+    owner: User,
+    venue: tuple[Any, str],
+    environment: str = "live",
+    *,
+    kyc_verified: bool = True,
 ) -> tuple[str, str]:
     """An account of `owner` on a new connection to the simulator, opened and synced through
-    the API: (account id, connection id)."""
+    the API, the owner's KYC verified unless told otherwise: (account id, connection id)."""
+    if kyc_verified:
+        record = KycRecord(owner.id, KycStatus.VERIFIED, h.clock.now())
+        assert await h.container.identity.kyc_statuses().save(record)
     body = {
         "label": "equities",
         "kind": "alpaca",
@@ -135,6 +145,27 @@ async def test_a_live_accounts_orders_are_denied_until_its_owner_opts_in_then_pa
     assert opted.json()["acknowledged_by"] == owner.id
     assert opted.json()["acknowledged_at"] is not None
     assert passed.status_code == 201, passed.text
+
+
+async def test_live_trading_waits_for_the_owners_kyc_and_paper_never_does(
+    desk: Harness, venue: tuple[Any, str]
+) -> None:
+    # Arrange: the owner never verified their identity
+    owner = await desk.user()
+    account, connection = await live_account(desk, owner, venue, kyc_verified=False)
+    paper = await desk.account(owner, "acc-paper-kyc")
+
+    # Act
+    refused = await opt_in(desk, owner, account, phrase(account, connection))
+    denied = await submit(desk, owner, order_body(account, quantity="5"))
+    on_paper = await submit(desk, owner, order_body(paper, quantity="5"))
+
+    # Assert
+    problem = assert_problem(refused, 409, "KYC_NOT_VERIFIED")
+    assert "it is unverified" in problem["detail"]
+    reasons = assert_problem(denied, 422, "ORDER_DENIED")["reasons"]
+    assert reasons == ["LIVE_NOT_ENABLED", "KYC_NOT_VERIFIED"]
+    assert on_paper.status_code == 201, on_paper.text
 
 
 async def test_a_wrong_acknowledgement_answers_422_saying_what_to_type(

@@ -119,6 +119,8 @@ VIEWER_MAY_NOT_READ = {
     "/api/v1/kyc/documents": "identity documents are personal data: owners and reviewers only",
     "/api/v1/kyc/documents/{document_id}": "identity documents: owners and reviewers only",
     "/api/v1/kyc/documents/{document_id}/content": "identity documents: owners and reviewers",
+    "/api/v1/kyc/status": "a person's KYC status: owners and reviewers only",
+    "/api/v1/kyc/status/{user_id}": "a person's KYC status: owners and reviewers only",
     "/api/v1/succession/policy": "an owner's own dead man's switch; there is no desk view",
     "/api/v1/succession/beneficiaries": "an owner's own dead man's switch",
     "/api/v1/succession/status": "an owner's own dead man's switch",

@@ -1,4 +1,5 @@
-"""The identity context's routes: users, invitations, password reset, workspaces, KYC."""
+"""The identity context's routes: users, invitations, password reset, workspaces, KYC documents
+and each user's KYC status."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from adapters.http.problems import problems_with
 from application.identity.auth import AuthService
 from application.identity.invitations import InvitationService
 from application.identity.kyc import KycService
+from application.identity.kyc_status import KycStatusService
 from application.identity.password_reset import PasswordResetService
 from application.identity.user_admin import UserAdminService
 from application.identity.workspaces import WorkspaceService
@@ -33,15 +35,21 @@ class IdentityServices:
     password_resets: PasswordResetService
     workspaces: WorkspaceService
     kyc: KycService
+    kyc_status: KycStatusService
 
 
 IdentityDep: TypeAlias = NamedDependency[IdentityServices]
 
 
 def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
-    from adapters.http.identity import kyc, users, workspaces
+    from adapters.http.identity import kyc, kyc_status, users, workspaces
 
-    return [*users.CONTROLLERS, *workspaces.CONTROLLERS, *kyc.controllers(config.kyc_max_bytes)]
+    return [
+        *users.CONTROLLERS,
+        *workspaces.CONTROLLERS,
+        *kyc.controllers(config.kyc_max_bytes),
+        *kyc_status.CONTROLLERS,
+    ]
 
 
 context = context_over(NAME, IdentityServices, controllers)

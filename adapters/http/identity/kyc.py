@@ -179,7 +179,8 @@ class KycDocumentController(Controller):
         description=(
             "pending -> verified | rejected (a rejection needs `reason`: 422 INVALID_REVIEW); "
             "a decision is final (409 DOCUMENT_ALREADY_DECIDED). Nobody reviews their own "
-            "document (403)."
+            "document (403). The decision derives the owner's KYC status again (GET "
+            "/api/v1/kyc/status/{user_id}), which live trading waits for."
         ),
         guards=[require_roles(*HUMANS)],
         responses=problems(

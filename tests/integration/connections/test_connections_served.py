@@ -18,6 +18,7 @@ from adapters.brokers.simulators import binance as binance_sim
 from adapters.brokers.simulators import ibkr as ibkr_sim
 from adapters.brokers.simulators import kraken as kraken_sim
 from adapters.brokers.simulators import tradier as tradier_sim
+from domain.kyc.status import KycRecord, KycStatus
 from domain.principals import Principal, Role
 from ports.trading.broker import BrokerError, BrokerErrorCode
 from tests.alpaca_server import AlpacaServer
@@ -148,10 +149,14 @@ async def account_on(h: Harness, owner: User, connection_id: str) -> str:
 
 async def live_opt_in(h: Harness, owner: User, account: str) -> None:
     """The owner's opt-in to live trading, where the account's connection is live (its orders
-    are denied LIVE_NOT_ENABLED until then: docs/live-trading.md)."""
+    are denied LIVE_NOT_ENABLED until then: docs/live-trading.md), the owner's KYC verified
+    first (KYC_NOT_VERIFIED otherwise: docs/kyc.md)."""
     path = f"{ACCOUNTS}/{account}/live-opt-in"
     state = (await h.client.get(path, headers=owner.headers)).json()
     if state["status"] == "pending_acknowledgement":
+        statuses = h.container.identity.kyc_statuses()
+        if await statuses.get(owner.id) is None:
+            await statuses.save(KycRecord(owner.id, KycStatus.VERIFIED, h.clock.now()))
         typed = {"acknowledgement": state["acknowledgement_phrase"]}
         opted = await h.client.post(path, json=typed, headers=owner.headers)
         assert opted.json()["status"] == "enabled", opted.text

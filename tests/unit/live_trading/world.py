@@ -1,6 +1,6 @@
 """The live trading context over in-memory adapters: a live and a paper account of alice's,
-the live one on a live connection with the default limits; the service, the gate's check and
-the limits' guard over them."""
+the live one on a live connection with the default limits, alice's KYC verified (unless asked
+otherwise); the service, the gate's check and the limits' guard over them."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any, cast
 from adapters.memory.audit import InMemoryAuditLog
 from adapters.memory.clock import FakeClock, SequentialIds
 from adapters.memory.connections import InMemoryConnectionStore
+from adapters.memory.kyc_status import InMemoryKycStatuses
 from adapters.memory.live_trading import InMemoryLiveOptInStore
 from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from application.live_trading.gate_check import LiveTradingCheck
@@ -19,6 +20,7 @@ from application.live_trading.limits import DefaultLimits, RequiredLimitsGuard
 from application.live_trading.service import LiveOptInService
 from domain.connections.connection import VenueConnection
 from domain.connections.kinds import VenueEnvironment, VenueKind
+from domain.kyc.status import KycRecord, KycStatus
 from domain.live_trading.limits import LimitDefaults
 from domain.principals import Principal, Role
 from domain.risk.verdicts import Verdict
@@ -61,6 +63,16 @@ class CountingOptIns(InMemoryLiveOptInStore):
         return await super().get(key)
 
 
+class CountingKyc(InMemoryKycStatuses):
+    """Counts the KYC records read (a paper account's orders should read none)."""
+
+    reads = 0
+
+    async def get(self, user_id: str) -> KycRecord | None:
+        self.reads += 1
+        return await super().get(user_id)
+
+
 @dataclass
 class World:
     state: InMemoryStore
@@ -72,6 +84,7 @@ class World:
     check: LiveTradingCheck
     guard: RequiredLimitsGuard
     defaults: DefaultLimits
+    kyc: CountingKyc
 
     def uow(self) -> Any:
         return unit_of_work_factory(self.state)()
@@ -98,22 +111,30 @@ class World:
         return {r.rule_type.value: r.id for r in rules if r.account_id == account_id}
 
 
-async def world(*, second_approver: bool = False) -> World:
+async def world(
+    *, second_approver: bool = False, kyc: KycStatus | None = KycStatus.VERIFIED
+) -> World:
+    """The world; alice's KYC record has status `kyc` (None: she has no record)."""
     state = InMemoryStore()
     connections = CountingConnections()
     opt_ins = CountingOptIns()
     audit = InMemoryAuditLog()
     clock = FakeClock()
+    statuses = CountingKyc()
     uow_factory = unit_of_work_factory(state)
     service = LiveOptInService(
-        opt_ins, connections, uow_factory, clock, audit, second_approver=second_approver
-    )
+        opt_ins, connections, uow_factory, clock, audit, statuses,
+        second_approver=second_approver,
+    )  # fmt: skip
     defaults = DefaultLimits(SequentialIds(), DEFAULTS)
     built = World(
         state, connections, opt_ins, audit, clock, service,
-        LiveTradingCheck(opt_ins, connections), RequiredLimitsGuard(opt_ins, audit, clock),
-        defaults,
+        LiveTradingCheck(opt_ins, connections, statuses, clock),
+        RequiredLimitsGuard(opt_ins, audit, clock), defaults, statuses,
     )  # fmt: skip
+    if kyc is not None:
+        reason = None if kyc is KycStatus.VERIFIED else "identity: the passport is blurred"
+        await statuses.save(KycRecord("alice", kyc, clock.now(), reason))
     await connections.add(
         VenueConnection(
             CONNECTION, "alice", "desk", VenueKind.parse("alpaca"), VenueEnvironment.LIVE, AT

@@ -1,0 +1,1 @@
+"""Identity-verification providers behind ports/identity/verification.py."""
