@@ -15,6 +15,7 @@ from litestar.static_files import create_static_files_router
 from adapters.http.console.accounts_page import AccountsPageController
 from adapters.http.console.aggregation_page import AggregationPageController
 from adapters.http.console.attribution_page import AttributionPageController
+from adapters.http.console.audit_page import AuditPageController
 from adapters.http.console.backtests_page import BacktestsPageController
 from adapters.http.console.books_page import BooksPageController
 from adapters.http.console.chart_page import ChartPageController
@@ -36,12 +37,15 @@ from adapters.http.console.evidence_page import EvidencePageController
 from adapters.http.console.fear_greed_page import FearGreedPageController
 from adapters.http.console.fixed_income_page import FixedIncomePageController
 from adapters.http.console.frontier_page import FrontierPageController
+from adapters.http.console.futures_page import FuturesPageController
 from adapters.http.console.giving_page import GivingPageController
 from adapters.http.console.held_page import HeldPageController
 from adapters.http.console.hype_page import HypePageController
+from adapters.http.console.illiquid_assets_page import IlliquidAssetsPageController
 from adapters.http.console.killswitch import KillSwitchPageController
 from adapters.http.console.kyc_page import KycPageController, upload_controller
 from adapters.http.console.login import ConsoleLoginController
+from adapters.http.console.macro_page import MacroPageController
 from adapters.http.console.models_page import ModelsPageController
 from adapters.http.console.not_found import not_found_route
 from adapters.http.console.notifications_page import NotificationsPageController
@@ -53,6 +57,7 @@ from adapters.http.console.performance_page import PerformancePageController
 from adapters.http.console.planning_page import PlanningPageController
 from adapters.http.console.portfolios_page import PortfoliosPageController
 from adapters.http.console.push import ConsolePushController
+from adapters.http.console.rates_page import RatesPageController
 from adapters.http.console.rebalancing_page import RebalancingPageController
 from adapters.http.console.retirement_page import RetirementPageController
 from adapters.http.console.risk_new import RiskRuleNewController
@@ -60,6 +65,7 @@ from adapters.http.console.session import ConsoleSessionMiddleware
 from adapters.http.console.simulation_page import SimulationPageController
 from adapters.http.console.stress_page import StressPageController
 from adapters.http.console.surveillance_page import SurveillancePageController
+from adapters.http.console.tax_harvesting_page import TaxHarvestingPageController
 from adapters.http.console.templating import STATIC
 from adapters.http.console.vault_page import VaultPageController
 from adapters.http.console.wealth_page import WealthPageController
@@ -114,6 +120,12 @@ CONTROLLERS: list[type] = [
     RetirementPageController,
     StressPageController,
     SimulationPageController,
+    TaxHarvestingPageController,
+    IlliquidAssetsPageController,
+    AuditPageController,
+    RatesPageController,
+    FuturesPageController,
+    MacroPageController,
     OAuthConsentController,
 ]
 # The KYC upload's own body limit (BULWARK_KYC_MAX_BYTES, as the API's upload route).

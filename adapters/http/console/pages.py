@@ -95,6 +95,8 @@ NAV_GROUPS: tuple[NavGroup, ...] = (
             NavItem("/console/simulation", "Simulation", "M"),  # M for Monte Carlo
             NavItem("/console/esg", "ESG", "E"),
             NavItem("/console/giving", "Giving", "G"),
+            NavItem("/console/tax-harvesting", "Tax-loss harvesting", "T"),
+            NavItem("/console/illiquid-assets", "Illiquid assets", "W"),  # w is surveillance's
         ),
     ),
     NavGroup(
@@ -103,6 +105,9 @@ NAV_GROUPS: tuple[NavGroup, ...] = (
             NavItem("/console/chart", "Chart", "q"),  # c is the succession's; q for quotes
             NavItem("/console/options", "Options", "t"),  # o is the overview's
             NavItem("/console/fixed-income", "Fixed income", "B"),  # B for bonds
+            NavItem("/console/rates", "Rates", "Y"),  # Y for yields
+            NavItem("/console/futures", "Futures curves", "U"),  # fUtures
+            NavItem("/console/macro", "Macro and insiders", "N"),  # N for the economy's News
             NavItem("/console/crypto", "Crypto", "C"),
             NavItem("/console/signals", "Signals", "i"),
             NavItem("/console/models", "Models", "l"),  # m is the notifications'
@@ -118,6 +123,7 @@ NAV_GROUPS: tuple[NavGroup, ...] = (
             NavItem("/console/devices", "Devices", "d"),
             NavItem("/console/vault", "API keys", "v"),
             NavItem("/console/kyc", "KYC documents", "z"),
+            NavItem("/console/audit", "Audit log", "L"),  # L for the log
         ),
     ),
 )
