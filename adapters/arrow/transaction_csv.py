@@ -41,6 +41,8 @@ from application.portfolio.transaction_import import (
     MAX_REFERENCE,
     MAX_ROWS,
     MAX_SYMBOL,
+    SETTLED_CURRENCY,
+    SETTLED_KINDS,
     CsvInvalid,
     ImportBatch,
     ImportContext,
@@ -52,7 +54,19 @@ from application.portfolio.transaction_import import (
     parse_batch,
 )
 from domain.portfolio.currencies import is_currency
-from domain.portfolio.transactions import CASH_KINDS, SHARE_KINDS, TransactionKind
+from domain.portfolio.transactions import (
+    CASH_KINDS,
+    CORPORATE_ACTION_KINDS,
+    SHARE_KINDS,
+    TransactionKind,
+)
+from domain.trading.identifiers import (
+    Cusip,
+    Figi,
+    InvalidSecurityIdentifier,
+    Isin,
+    checked_identifier,
+)
 
 # What str.strip() strips: every code point whose str.isspace() is true (a test checks it).
 PY_WHITESPACE = (
@@ -229,11 +243,23 @@ class _Rows:
         per_value("account", "account_id", lambda t: (t in ctx.accounts, ctx.accounts.get(t)))
         per_value("type", "kind", _kind)
         per_value("symbol", "symbol", _symbol)
+        per_value("new_symbol", "new_symbol", _symbol)
+        per_value("new_price", "new_price", number)
+        per_value("allocation", "allocation", lambda t: number(t) if t else (True, None))
         for name in ("quantity", "price", "amount", "fees"):
             per_value(name, name, number)
         per_value("split_ratio", "split_ratio", lambda t: number(t) if t else (True, None))
         per_value("acquired", "acquired", lambda t: day(t, False))
         per_value("currency", "currency", lambda t: _currency(t, ctx.base_currency))
+        per_value("cusip", "cusip", lambda t: _identifier(Cusip, t))
+        per_value("isin", "isin", lambda t: _identifier(Isin, t))
+
+        def settle_day(text: str) -> tuple[bool, date | None]:
+            errors: list[RowError] = []
+            value = date_cell({"c": text}, "c", 0, errors, date.max)
+            return not errors, value
+
+        per_value("settle_date", "settle_date", settle_day)
         notes, note_at = self.cells("note")
         good_note = pc.and_(
             pc.less_equal(pc.utf8_length(notes), MAX_NOTE),
@@ -243,6 +269,7 @@ class _Rows:
         ok &= good_note[note_at]
         ok &= self._references(columns)
         ok &= _ledger_rules(columns, self.n)
+        columns["settle_date"] = _with_default_settlement(columns, self.n, ctx)
         return columns, ok
 
     def _references(self, columns: dict[str, Column]) -> np.ndarray[Any, Any]:
@@ -323,6 +350,13 @@ def _symbol(text: str) -> tuple[bool, str | None]:
     return good, value
 
 
+def _identifier(kind: type[Cusip | Isin | Figi], text: str) -> tuple[bool, str | None]:
+    try:
+        return True, checked_identifier(kind, text)
+    except InvalidSecurityIdentifier:
+        return False, None
+
+
 def _kind(text: str) -> tuple[bool, TransactionKind | None]:
     kind = KINDS.get(text.lower())
     return kind is not None, kind
@@ -365,7 +399,37 @@ def _ledger_rules(columns: dict[str, Column], n: int) -> np.ndarray[Any, Any]:
     trade = _ordinals(columns["trade_date"])
     acquired = _ordinals(columns["acquired"])
     good &= (acquired < 0) | (acquired <= trade)
+    # Corporate actions, and any row naming their fields, are left to the reference parser
+    # (explain_row): its rules for them are validate_transaction's, not repeated as masks.
+    good &= ~of(CORPORATE_ACTION_KINDS)
+    good &= ~per_row("new_symbol", lambda v: v is not None)
+    good &= ~per_row("new_price", lambda v: v != 0)
+    good &= ~per_row("allocation", lambda v: v is not None)
+    settle = _ordinals(columns["settle_date"])
+    good &= (settle < 0) | (settle >= trade)
+    # A CUSIP with an ISIN: the reference checks that the ISIN embeds it.
+    good &= ~(per_row("cusip", lambda v: v is not None) & per_row("isin", lambda v: v is not None))
     return good
+
+
+def _with_default_settlement(columns: dict[str, Column], n: int, context: ImportContext) -> Column:
+    """The settle_date column with the context's default on each row that gives none."""
+    given = columns["settle_date"]
+    trade, kinds, currencies = columns["trade_date"], columns["kind"], columns["currency"]
+    if context.settle_on is None or not n:
+        return given
+    none_given = np.array([v is None for v in given.values], dtype=bool)[given.index]
+    settled = np.array([k in SETTLED_KINDS for k in kinds.values], dtype=bool)[kinds.index]
+    in_dollars = np.array([c == SETTLED_CURRENCY for c in currencies.values], dtype=bool)[
+        currencies.index
+    ]
+    use_default = none_given & settled & in_dollars
+    if not use_default.any():
+        return given
+    defaults = [None if d is None else context.settle_on(d) for d in trade.values]
+    values = [*given.values, *defaults]
+    index = np.where(use_default, len(given.values) + trade.index, given.index).astype(np.int32)
+    return Column(values, index)
 
 
 def _ordinals(column: Column) -> np.ndarray[Any, Any]:

@@ -18,4 +18,8 @@ def instrument_matches(instrument: Instrument, criteria: InstrumentSearch) -> bo
         (criteria.asset_class is None or instrument.asset_class is criteria.asset_class)
         and (criteria.active is None or instrument.active is criteria.active)
         and (criteria.after is None or instrument.symbol > criteria.after)
+        and (
+            criteria.identifier is None
+            or criteria.identifier in (instrument.cusip, instrument.isin, instrument.figi)
+        )
     )

@@ -85,6 +85,12 @@ def tx_record(tx: Transaction, portfolio_id: str) -> tuple[Any, ...]:
         tx.source.value,
         tx.external_id,
         tx.note,
+        tx.new_symbol,
+        tx.new_price,
+        tx.allocation,
+        tx.cusip,
+        tx.isin,
+        tx.settle_date,
     )
 
 
@@ -103,6 +109,7 @@ def tx_from_row(row: Any) -> Transaction:
     (
         tx_id, portfolio_id, account_id, kind, trade_date, currency, symbol, quantity, price,
         amount, fees, split_ratio, lot_method, picks, acquired, source, external_id, note,
+        new_symbol, new_price, allocation, cusip, isin, settle_date,
     ) = row  # fmt: skip
     return Transaction(
         id=tx_id,
@@ -125,6 +132,12 @@ def tx_from_row(row: Any) -> Transaction:
         source=_SOURCES[source],
         external_id=external_id,
         note=note,
+        new_symbol=new_symbol,
+        new_price=Decimal(0) if new_price is None else new_price,
+        allocation=allocation,
+        cusip=cusip,
+        isin=isin,
+        settle_date=settle_date,
     )
 
 

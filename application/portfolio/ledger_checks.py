@@ -20,7 +20,12 @@ from dataclasses import dataclass
 
 from domain.errors import InvalidTransaction
 from domain.portfolio.holdings import HoldingsBuilder
-from domain.portfolio.transactions import SHARE_KINDS, Transaction, TransactionKind
+from domain.portfolio.transactions import (
+    CORPORATE_ACTION_KINDS,
+    SHARE_KINDS,
+    Transaction,
+    TransactionKind,
+)
 from domain.tax.engine import TaxLedger, compute_tax_ledger
 from domain.tax.lots import TaxAccount
 from ports.portfolio.portfolios import Portfolio
@@ -139,7 +144,7 @@ def _first_failure(
 def _blame(before: list[Transaction], broken: Transaction, fresh: set[str]) -> Transaction | None:
     """The latest new row before `broken` moving shares of its account and symbol (else the
     latest new row before it; None when there is none)."""
-    moves = SHARE_KINDS | {TransactionKind.SPLIT}
+    moves = SHARE_KINDS | {TransactionKind.SPLIT} | CORPORATE_ACTION_KINDS
     mine = [t for t in before if t.id in fresh]
     for tx in reversed(mine):
         if tx.account_id == broken.account_id and tx.symbol == broken.symbol and tx.kind in moves:

@@ -30,6 +30,7 @@ from application.core.paging import page_of
 from application.portfolio.ledger_changes import LedgerChanges
 from application.portfolio.ledger_checks import check_new, ledger_of, tax_accounts
 from application.portfolio.portfolio_holdings import HoldingsView, holdings_view
+from application.portfolio.settlement import Settlement
 from application.portfolio.transaction_import import (
     CsvInvalid,
     CsvParser,
@@ -41,7 +42,12 @@ from application.portfolio.transaction_import import (
 from domain.errors import InvalidTransaction, NotFound
 from domain.portfolio.currencies import is_currency
 from domain.portfolio.holdings import holdings
-from domain.portfolio.transactions import Transaction, TransactionSource, validate_transaction
+from domain.portfolio.transactions import (
+    Transaction,
+    TransactionSource,
+    identifiers_of,
+    validate_transaction,
+)
 from domain.principals import Principal
 from domain.tax.methods import AccountTaxType, LotMethod
 from ports.core.clock import Clock, IdGenerator
@@ -116,6 +122,8 @@ class PortfolioService:
     market: MarketDataPort
     csv_parser: CsvParser = parse_batch
     changes: LedgerChanges = field(default_factory=LedgerChanges)  # told after every write
+    # T+1 of a US trade booked without a settlement date (none: left unknown)
+    settlement: Settlement = field(default_factory=Settlement)
 
     async def create(self, principal: Principal, name: str, base_currency: str) -> Portfolio:
         """A new empty portfolio of the caller's."""
@@ -206,6 +214,8 @@ class PortfolioService:
             )
         if tx.trade_date > self._today():
             raise InvalidTransaction("trade_date is after today (UTC)", field="trade_date")
+        cusip, isin = identifiers_of(tx.cusip, tx.isin)
+        tx = self.settlement.settled(replace(tx, cusip=cusip, isin=isin))
         validate_transaction(tx)
         booked = await self.store.list_transactions(portfolio.id)
         errors = await _off_loop(
@@ -241,6 +251,7 @@ class PortfolioService:
             today=self._today(),
             new_id=transaction_id,
             new_ids=transaction_ids,
+            settle_on=self.settlement.settle_on,
         )
         large = len(text) > OFF_LOOP_BYTES
         batch = await _off_loop(lambda: self.csv_parser(text, context), large=large)

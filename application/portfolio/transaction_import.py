@@ -3,16 +3,26 @@
 The format (docs/ledger.md, example data/portfolio/transactions_example.csv), one header line
 then one transaction a line, UTF-8, comma separated, RFC 4180 quoting:
 
-    date,account,type,symbol,quantity,price,amount,fees,currency,reference,split_ratio,acquired,note
+    date,account,type,symbol,quantity,price,amount,fees,currency,reference,split_ratio,acquired,note,
+    new_symbol,new_price,allocation,cusip,isin,settle_date
 
 - `date` (required): the trade date, ISO 8601 `YYYY-MM-DD`, not after today (UTC).
 - `account` (required): the id or the name of one of the portfolio's accounts.
 - `type` (required): buy, sell, dividend, interest, fee, deposit, withdrawal, split,
-  transfer_in, transfer_out (case-insensitive).
+  transfer_in, transfer_out, and the corporate actions reverse_split, cash_merger,
+  stock_merger, mixed_merger, spin_off, symbol_change, cash_in_lieu (case-insensitive).
 - `symbol`, `quantity` (shares, > 0), `price` (per share), `fees` (>= 0, empty = 0) for
   share kinds; `amount` (> 0) for cash kinds; `split_ratio` (new shares per old) for a split;
   `acquired` (the original acquisition date) for a transfer in.
+- corporate actions (fields as domain.portfolio.transactions.Transaction describes them):
+  `new_symbol` (the shares' symbol after a merger, spin-off or symbol change), `split_ratio`
+  (new shares per old), `price` (cash per share), `new_price` (a mixed merger's fair market
+  value per new share), `allocation` (a spin-off's basis fraction, from Form 8937).
 - `currency`: ISO 4217 (empty = the portfolio's base currency).
+- `cusip`, `isin` (optional): the security's identifiers, checked with their check digits
+  (domain/trading/identifiers.py; a US ISIN must embed the row's CUSIP).
+- `settle_date` (optional): the settlement date, `YYYY-MM-DD`, not before `date`; empty on a
+  buy or sell in US dollars = T+1 on the exchange calendar (the context's `settle_on`).
 - `reference`: the broker's reference; unique in the portfolio (a repeat in the file or an
   already booked one is a row error), so re-importing a statement books nothing twice.
 - `note`: free text, at most 500 characters, no NUL character (no store can keep one).
@@ -44,6 +54,7 @@ from domain.portfolio.transactions import (
     Transaction,
     TransactionKind,
     TransactionSource,
+    identifiers_of,
     validate_transaction,
 )
 from ports.portfolio.transaction_batch import TransactionBatch, TransactionList
@@ -63,6 +74,13 @@ COLUMNS = (
     "acquired",
     "note",
 )
+# The corporate actions' columns: a file without corporate actions needs none of them.
+ACTION_COLUMNS = ("new_symbol", "new_price", "allocation")
+# Identifiers and settlement: optional, a file without them reads as before.
+SECURITY_COLUMNS = ("cusip", "isin", "settle_date")
+KNOWN_COLUMNS = COLUMNS + ACTION_COLUMNS + SECURITY_COLUMNS
+SETTLED_KINDS = frozenset({TransactionKind.BUY, TransactionKind.SELL})
+SETTLED_CURRENCY = "USD"
 REQUIRED = ("date", "account", "type")
 MAX_BYTES = 16 * 1_048_576  # 16 MiB: ~150,000 typical rows
 MAX_ROWS = 200_000
@@ -122,6 +140,17 @@ class ImportContext:
     today: date
     new_id: Callable[[], str]
     new_ids: Callable[[int], Sequence[str]] | None = None  # n ids at once, as n new_id() calls
+    # The settlement date of a buy or sell in US dollars traded on a day (None: not known);
+    # a row without `settle_date` of those kinds takes it.
+    settle_on: Callable[[date], date | None] | None = None
+
+    def default_settlement(
+        self, kind: TransactionKind, currency: str, trade_date: date
+    ) -> date | None:
+        """The settlement date a row without one gets (module doc)."""
+        if self.settle_on is None or kind not in SETTLED_KINDS or currency != SETTLED_CURRENCY:
+            return None
+        return self.settle_on(trade_date)
 
     def ids(self, count: int) -> Sequence[str]:
         """`count` new ids, in the order `count` calls of `new_id` would make them."""
@@ -209,7 +238,11 @@ def check_header(header: list[str]) -> None:
     """CsvInvalid naming every missing, unknown or repeated column of row 1."""
     problems = [
         *(RowError(1, c, "column is missing") for c in REQUIRED if c not in header),
-        *(RowError(1, c or "(empty)", "column is not known") for c in header if c not in COLUMNS),
+        *(
+            RowError(1, c or "(empty)", "column is not known")
+            for c in header
+            if c not in KNOWN_COLUMNS
+        ),
         *(
             RowError(1, c, "column appears twice")
             for c in sorted(set(header))
@@ -217,7 +250,7 @@ def check_header(header: list[str]) -> None:
         ),
     ]
     if problems:
-        raise CsvInvalid(f"row 1 must be the header: {','.join(COLUMNS)}", problems)
+        raise CsvInvalid(f"row 1 must be the header: {','.join(KNOWN_COLUMNS)}", problems)
 
 
 def number_cell(record: dict[str, str], name: str, row: int, errors: list[RowError]) -> Decimal:
@@ -289,12 +322,19 @@ def explain_row(
         len(symbol) > MAX_SYMBOL or not symbol.isprintable() or " " in symbol
     ):
         fail("symbol", f"must be at most {MAX_SYMBOL} printable characters without spaces")
+    new_symbol = cell("new_symbol", "").upper() or None
+    if new_symbol is not None and (
+        len(new_symbol) > MAX_SYMBOL or not new_symbol.isprintable() or " " in new_symbol
+    ):
+        fail("new_symbol", f"must be at most {MAX_SYMBOL} printable characters without spaces")
     quantity = number_cell(record, "quantity", row, errors)
     price = number_cell(record, "price", row, errors)
     amount = number_cell(record, "amount", row, errors)
     fees = number_cell(record, "fees", row, errors)
     ratio = number_cell(record, "split_ratio", row, errors) if cell("split_ratio") else None
     acquired = date_cell(record, "acquired", row, errors, context.today)
+    new_price = number_cell(record, "new_price", row, errors)
+    allocation = number_cell(record, "allocation", row, errors) if cell("allocation") else None
     currency = cell("currency", "").upper() or context.base_currency
     reference = cell("reference") or None
     if reference is not None:
@@ -306,6 +346,12 @@ def explain_row(
             fail("reference", f"{reference!r} is already booked in this portfolio")
         else:
             seen[reference] = row
+    settle_date = date_cell(record, "settle_date", row, errors, date.max)
+    try:
+        cusip, isin = identifiers_of(cell("cusip"), cell("isin"))
+    except InvalidTransaction as exc:
+        fail(column_of(exc.field), exc.message)
+        cusip = isin = None
     note = cell("note", "")
     if len(note) > MAX_NOTE:
         fail("note", f"must be at most {MAX_NOTE} characters")
@@ -330,6 +376,14 @@ def explain_row(
         source=TransactionSource.IMPORT,
         external_id=reference,
         note=note,
+        new_symbol=new_symbol,
+        new_price=new_price,
+        allocation=allocation,
+        cusip=cusip,
+        isin=isin,
+        settle_date=settle_date
+        if settle_date is not None
+        else context.default_settlement(kind, currency, trade_date),
     )
     try:
         validate_transaction(tx)

@@ -4,6 +4,8 @@ Imports replace an existing instrument's fields the source carries and keep the 
 (multiplier, currency, option terms; the sector when the broker does not give one).
 The risk books re-read instruments within INSTRUMENTS_TTL (application/trading/risk_books.py),
 and at once for a symbol they do not know yet.
+A search by `identifier` finds the instruments whose CUSIP, ISIN or FIGI it is; a CSV import
+sets the identifiers its row gives and keeps those it leaves empty.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from ports.trading.reference_data import AssetDirectory, BrokerAsset
 
 MAX_PAGE = 200
 MAX_SYMBOL = 64
+MAX_IDENTIFIER = 12
 ALPACA_EQUITY = "us_equity"
 
 
@@ -56,6 +59,7 @@ class InstrumentQuery:
     active: bool | None = None
     cursor: str | None = None
     limit: int = 50
+    identifier: str | None = None  # a CUSIP, ISIN or FIGI, exactly
 
 
 InstrumentPage = Page[Instrument]  # by symbol
@@ -72,6 +76,9 @@ class InstrumentEdit:
     marginable: bool | None = None
     shortable: bool | None = None
     active: bool | None = None
+    cusip: str | None = None
+    isin: str | None = None
+    figi: str | None = None
 
 
 @dataclass(slots=True)
@@ -101,7 +108,10 @@ class InstrumentCatalog:
         prefix = (query.prefix or "").strip() or None
         if prefix is not None and len(prefix) > MAX_SYMBOL:
             raise InvalidQuery(f"q is longer than {MAX_SYMBOL} characters", field="q")
-        criteria = InstrumentSearch(prefix, query.asset_class, query.active, after, query.limit + 1)
+        identifier = _identifier(query.identifier)
+        criteria = InstrumentSearch(
+            prefix, query.asset_class, query.active, after, query.limit + 1, identifier
+        )
         async with self.uow_factory() as uow:
             found = await uow.instruments.search(criteria)
         return page_of(found, query.limit, lambda instrument: encode_cursor(instrument.symbol))
@@ -214,6 +224,17 @@ class InstrumentCatalog:
         await self.audit.record(entry)
 
 
+def _identifier(text: str | None) -> str | None:
+    identifier = (text or "").strip().upper() or None
+    if identifier is not None and not (len(identifier) <= MAX_IDENTIFIER and identifier.isalnum()):
+        raise InvalidQuery(
+            f"identifier must be a CUSIP, ISIN or FIGI (at most {MAX_IDENTIFIER} letters and "
+            "digits)",
+            field="identifier",
+        )
+    return identifier
+
+
 def _admin(principal: Principal) -> None:
     if principal.role is not Role.ADMIN:
         raise Forbidden("only an admin may change instrument reference data")
@@ -230,6 +251,9 @@ def _from_row(row: InstrumentRow) -> Instrument:
         marginable=row.marginable,
         shortable=row.shortable,
         active=True if row.active is None else row.active,
+        cusip=row.cusip,
+        isin=row.isin,
+        figi=row.figi,
     )
 
 
@@ -266,6 +290,9 @@ def _merge(found: Instrument, incoming: Instrument, source: str) -> Instrument:
         asset_class=incoming.asset_class,
         sector=incoming.sector,
         lot_size=incoming.lot_size,
+        cusip=incoming.cusip or merged.cusip,
+        isin=incoming.isin or merged.isin,
+        figi=incoming.figi or merged.figi,
     )
 
 

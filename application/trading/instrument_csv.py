@@ -1,8 +1,9 @@
 """Instruments from CSV text: every row checked, every bad row reported by line, all or none.
 
 Columns (header required, any order): symbol, name, asset_class, sector, lot_size,
-tick_size, marginable, shortable; `active` may be added. Options and bonds need terms a CSV
-row does not carry, so they are refused here.
+tick_size, marginable, shortable; `active`, `cusip`, `isin` and `figi` may be added (an
+identifier is checked, check digit included; an empty cell is none). Options and bonds need
+terms a CSV row does not carry, so they are refused here.
 """
 
 from __future__ import annotations
@@ -13,6 +14,13 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from domain.errors import DomainError
+from domain.trading.identifiers import (
+    Cusip,
+    Figi,
+    InvalidSecurityIdentifier,
+    Isin,
+    checked_identifier,
+)
 from domain.trading.instruments import AssetClass
 
 REQUIRED = (
@@ -25,7 +33,7 @@ REQUIRED = (
     "marginable",
     "shortable",
 )
-OPTIONAL = ("active",)
+OPTIONAL = ("active", "cusip", "isin", "figi")
 MAX_ROWS = 10_000
 MAX_BYTES = 1_048_576
 MAX_ERRORS = 100
@@ -68,6 +76,9 @@ class InstrumentRow:
     marginable: bool
     shortable: bool
     active: bool | None
+    cusip: str | None = None
+    isin: str | None = None
+    figi: str | None = None
 
 
 def parse_instruments(text: str) -> list[InstrumentRow]:
@@ -122,7 +133,8 @@ def _check_header(header: list[str]) -> None:
     ]
     if problems:
         raise InvalidImport(
-            f"line 1 must be the header: {', '.join(REQUIRED)} (and optionally active)",
+            f"line 1 must be the header: {', '.join(REQUIRED)} (and optionally "
+            f"{', '.join(OPTIONAL)})",
             problems,
         )
 
@@ -178,8 +190,38 @@ def _row(line: int, record: dict[str, str | None], errors: list[RowError]) -> In
     lot_size, tick_size = positive("lot_size"), positive("tick_size")
     marginable, shortable = flag("marginable"), flag("shortable")
     active = flag("active", optional=True)
+    cusip, isin, figi = (
+        _identifier(line, name, kind, cell(name), errors)
+        for name, kind in (("cusip", Cusip), ("isin", Isin), ("figi", Figi))
+    )
+    if cusip is not None and isin is not None:
+        embedded = Isin(isin).cusip()
+        if embedded is not None and embedded.value != cusip:
+            errors.append(RowError(line, "isin", f"{isin} embeds the CUSIP {embedded.value}"))
     if len(errors) > before or asset_class is None or marginable is None or shortable is None:
         return None
     return InstrumentRow(
-        line, symbol, name, asset_class, sector, lot_size, tick_size, marginable, shortable, active
+        line,
+        symbol,
+        name,
+        asset_class,
+        sector,
+        lot_size,
+        tick_size,
+        marginable,
+        shortable,
+        active,
+        cusip,
+        isin,
+        figi,
     )
+
+
+def _identifier(
+    line: int, name: str, kind: type[Cusip | Isin | Figi], value: str, errors: list[RowError]
+) -> str | None:
+    try:
+        return checked_identifier(kind, value)
+    except InvalidSecurityIdentifier as exc:
+        errors.append(RowError(line, name, str(exc)))
+        return None

@@ -15,6 +15,7 @@ from application.portfolio.illiquid_assets import IlliquidAssetService
 from application.portfolio.ledger_changes import LedgerChanges
 from application.portfolio.planning import PlanningService
 from application.portfolio.portfolios import PortfolioService
+from application.portfolio.settlement import Settlement
 from application.portfolio.valuations import ValuationService
 from bootstrap import portfolios as portfolios_wiring
 from bootstrap import tax as tax_wiring
@@ -100,11 +101,13 @@ class PortfolioContainer(containers.DeclarativeContainer):
         portfolios_wiring.fill_path_lifetime, portfolio_fills.provider
     )
     # Portfolios, transactions checked by the tax engine, CSV imports, holdings at the quotes,
-    # performance from the feed's daily closes.
+    # performance from the feed's daily closes; a US trade without a settlement date settles
+    # T+1 on the exchange calendar (the process's session source, cached offline).
     portfolios = providers.Singleton(
         PortfolioService, portfolio_store, core.uow_factory, core.clock, core.ids, core.quotes,
         csv_parser=portfolios_wiring.CSV_PARSER,  # column-wise, pyarrow
         changes=ledger_changes,
+        settlement=providers.Singleton(Settlement, core.calendar_sessions),
     )  # fmt: skip
     valuations = providers.Singleton(ValuationService, portfolio_store, market_data.market_feed)
     # Volatility, Sharpe, drawdown, beta and tax drag from the bar store, cached per portfolio.

@@ -5,7 +5,11 @@ Conventions: the transactions are applied in the order given (the store lists th
 Decimal in its currency (`Transaction.cash_effect`: buys cost quantity x price + fees, sales
 bring quantity x price - fees, dividends/interest/deposits add, fees/withdrawals take;
 transfers and splits move no cash). A SPLIT multiplies that account's shares of the symbol by
-`split_ratio` (no cash in lieu is modelled). Shares follow the same rules as the tax lots
+`split_ratio` (no cash in lieu is modelled). Corporate actions move shares as the tax lots do
+(domain/tax/corporate_actions.py): a reverse split scales and, with a cash price, pays out the
+fraction; a cash merger empties the position; a stock merger (with or without cash) and a
+symbol change move it to `new_symbol` (x ratio); a spin-off adds `new_symbol` shares (x ratio);
+cash in lieu takes its fraction as a sale does. Shares follow the same rules as the tax lots
 (domain/tax), so `quantity(account, symbol)` equals the open lots' total: a sale or transfer
 out larger than the position raises InvalidTransaction(field="quantity"), as the lot engine
 does. Positions that reach zero are dropped; cash may be negative (a margin debit).
@@ -20,10 +24,19 @@ from decimal import Decimal
 
 from domain.errors import InvalidTransaction
 from domain.numbers import ZERO
-from domain.portfolio.transactions import Transaction, TransactionKind
+from domain.portfolio.transactions import CORPORATE_ACTION_KINDS, Transaction, TransactionKind
 
 _ADDS = frozenset({TransactionKind.BUY, TransactionKind.TRANSFER_IN})
-_TAKES = frozenset({TransactionKind.SELL, TransactionKind.TRANSFER_OUT})
+_TAKES = frozenset(
+    {TransactionKind.SELL, TransactionKind.TRANSFER_OUT, TransactionKind.CASH_IN_LIEU}
+)
+_MOVES = frozenset(
+    {
+        TransactionKind.STOCK_MERGER,
+        TransactionKind.MIXED_MERGER,
+        TransactionKind.SYMBOL_CHANGE,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +103,9 @@ class HoldingsBuilder:
                     field="quantity",
                 )
             held -= tx.quantity
+        elif kind in CORPORATE_ACTION_KINDS:
+            self._corporate_action(tx, symbol, held)
+            return
         elif kind is TransactionKind.SPLIT and tx.split_ratio is not None:
             held *= tx.split_ratio
             last = self.last_prices.get(symbol)
@@ -107,6 +123,40 @@ class HoldingsBuilder:
         self.currencies[symbol] = tx.currency
         if tx.price:
             self.last_prices[symbol] = tx.price
+
+    def _corporate_action(self, tx: Transaction, symbol: str, held: Decimal) -> None:
+        """Shares after a corporate action other than a plain split or cash in lieu."""
+        kind = tx.kind
+        key = (tx.account_id, symbol)
+        ratio = tx.split_ratio if tx.split_ratio is not None else Decimal(1)
+        if kind is TransactionKind.REVERSE_SPLIT:
+            held *= ratio
+            if tx.price:
+                held -= held % 1
+            last = self.last_prices.get(symbol)
+            if last is not None:
+                self.last_prices[symbol] = last / ratio
+            self._set(key, held)
+            return
+        if kind is TransactionKind.CASH_MERGER:
+            self._set(key, ZERO)
+            return
+        new_symbol = tx.new_symbol
+        if new_symbol is None or not held:
+            return
+        new_key = (tx.account_id, new_symbol)
+        self._set(new_key, self.quantities.get(new_key, ZERO) + held * ratio)
+        self.currencies.setdefault(new_symbol, self.currencies.get(symbol, tx.currency))
+        if kind in _MOVES:
+            self._set(key, ZERO)
+        if kind is TransactionKind.SYMBOL_CHANGE and symbol in self.last_prices:
+            self.last_prices.setdefault(new_symbol, self.last_prices[symbol])
+
+    def _set(self, key: tuple[str, str], held: Decimal) -> None:
+        if held:
+            self.quantities[key] = held
+        else:
+            self.quantities.pop(key, None)
 
     def snapshot(self) -> Holdings:
         return Holdings(

@@ -7,7 +7,9 @@ by the sale's `lot_picks` (specific identification), else its `lot_method`, else
 account's; a TRANSFER_OUT removes lots the same way at their basis (no gain; listed in
 `TaxLedger.transferred_out`); a TRANSFER_IN opens a lot with acquired = `tx.acquired` (or the
 trade date) and basis quantity x price; a SPLIT multiplies the quantities of the account's
-lots of that symbol by `split_ratio`, keeping their total basis and dates. Cash kinds are
+lots of that symbol by `split_ratio`, keeping their total basis and dates; the other
+corporate actions (reverse split with cash in lieu, mergers, spin-off, symbol change, cash in
+lieu) act on the lots as domain/tax/corporate_actions.py describes. Cash kinds are
 ignored. Transactions are expected to have passed `validate_transaction`; the engine raises
 InvalidTransaction(field="quantity") for a disposal larger than the position and
 (field="lot_picks") for an unknown lot or a pick larger than its lot, (field="currency") for
@@ -19,6 +21,12 @@ Basis identity (exact, property-tested): sum(open lots' cost_basis) + sum(realiz
 cost_basis) + sum(transferred_out cost_basis) == sum over BUYs of (quantity x price + fees) +
 sum over TRANSFER_INs of quantity x price + sum of the NON-permanent wash sales'
 disallowed_loss. (Permanently disallowed losses add no basis anywhere.)
+
+Corporate actions that carry lots to another symbol (mergers, spin-offs, symbol changes) put
+the old and new symbols' groups into one bucket, processed together in date order; each keeps
+its own wash-sale purchase index (a symbol change joins the two into one group: the same
+security). A ledger with corporate actions beyond SPLIT is always computed by this Decimal
+pass: the kernel gives up on it (`kernel_ledger` returns None), so both entry points agree.
 
 Output order: transactions are bucketed by substantially-identical group (groups in order of
 first appearance) and each group is processed chronologically, so `realized`, `wash_sales`
@@ -39,6 +47,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from operator import attrgetter, gt
@@ -47,7 +56,19 @@ from typing import TYPE_CHECKING, Literal
 from domain.errors import InvalidTransaction
 from domain.jit import NUMBA_ENABLED
 from domain.numbers import ZERO
-from domain.portfolio.transactions import Transaction, TransactionKind
+from domain.portfolio.transactions import (
+    CORPORATE_ACTION_KINDS,
+    NEW_SYMBOL_KINDS,
+    Transaction,
+    TransactionKind,
+)
+from domain.tax.corporate_actions import (
+    boot_exchange,
+    fractional_part,
+    move_lots,
+    scale_lots,
+    spin_off,
+)
 from domain.tax.holding import anniversary
 from domain.tax.ledger import TaxLedger, merge_ledgers_of
 from domain.tax.lots import (
@@ -77,7 +98,9 @@ _SPECIFIC = LotMethod.SPECIFIC
 _FIFO = LotMethod.FIFO
 _LIFO = LotMethod.LIFO
 _by_date = attrgetter("trade_date")
-_SHARE_KINDS = frozenset({_BUY, _SELL, _SPLIT, _IN, _OUT})
+_SHARE_KINDS = frozenset({_BUY, _SELL, _SPLIT, _IN, _OUT}) | CORPORATE_ACTION_KINDS
+_RENAME = TransactionKind.SYMBOL_CHANGE
+_kind = attrgetter("kind")
 __all__ = [
     "KERNEL_MIN_ROWS",
     "EngineMode",
@@ -148,11 +171,15 @@ def decimal_ledger(
     if any(map(gt, days, days[1:])):
         txs.sort(key=_by_date)
     groups: dict[str, list[Transaction]] = {}
+    wash_key: Callable[[str], str] | None = None
+    bucket_key = identical
+    if not NEW_SYMBOL_KINDS.isdisjoint(set(map(_kind, txs))):
+        wash_key, bucket_key = _linked_keys(txs, identical)
     for tx in txs:
         if tx.kind in _SHARE_KINDS:
             symbol = tx.symbol
             assert symbol is not None
-            key = symbol if identical is None else identical(symbol)
+            key = symbol if bucket_key is None else bucket_key(symbol)
             bucket = groups.get(key)
             if bucket is None:
                 groups[key] = [tx]
@@ -169,7 +196,7 @@ def decimal_ledger(
             ctx.prec = 34
             ctx.rounding = ROUND_HALF_EVEN
             for bucket in groups.values():
-                _run_group(bucket, info, out)
+                _run_group(bucket, info, out, wash_key)
     finally:
         if collecting:
             gc.enable()
@@ -196,8 +223,55 @@ _Accounts = dict[str, tuple[bool, LotMethod]]
 _DEFAULT_ACCOUNT = (False, LotMethod.FIFO)
 
 
-def _run_group(txs: list[Transaction], accounts: _Accounts, out: _Out) -> None:
-    """One substantially-identical group's transactions, in order."""
+def _linked_keys(
+    txs: list[Transaction], identical: Callable[[str], str] | None
+) -> tuple[Callable[[str], str], Callable[[str], str]]:
+    """(wash-sale group key, bucket key) of a symbol when corporate actions link symbols: a
+    symbol change joins the two symbols' groups (one security); a merger or spin-off puts
+    them in one bucket but keeps their groups apart."""
+    base: Callable[[str], str] = (lambda s: s) if identical is None else identical
+    same: dict[str, str] = {}
+    together: dict[str, str] = {}
+    for tx in txs:
+        if tx.kind in NEW_SYMBOL_KINDS:
+            assert tx.symbol is not None and tx.new_symbol is not None
+            old, new = base(tx.symbol), base(tx.new_symbol)
+            _union(together, old, new)
+            if tx.kind is _RENAME:
+                _union(same, old, new)
+
+    def wash_key(symbol: str) -> str:
+        return _root(same, base(symbol))
+
+    def bucket_key(symbol: str) -> str:
+        return _root(together, base(symbol))
+
+    return wash_key, bucket_key
+
+
+def _root(parent: dict[str, str], key: str) -> str:
+    while (up := parent.get(key, key)) != key:
+        key = up
+    return key
+
+
+def _union(parent: dict[str, str], a: str, b: str) -> None:
+    ra, rb = _root(parent, a), _root(parent, b)
+    if ra != rb:
+        parent[rb] = ra
+
+
+def _run_group(
+    txs: list[Transaction],
+    accounts: _Accounts,
+    out: _Out,
+    wash_key: Callable[[str], str] | None = None,
+) -> None:
+    """One substantially-identical group's transactions, in order (or, with `wash_key`, a
+    bucket of groups linked by corporate actions, one purchase index per group)."""
+    if wash_key is not None:
+        _run_linked(txs, accounts, out, wash_key)
+        return
     index = ReplacementIndex([tx for tx in txs if tx.kind is _BUY], accounts)
     book: dict[tuple[str, str], list[OpenLot]] = {}
     bi = 0
@@ -239,9 +313,167 @@ def _run_group(txs: list[Transaction], accounts: _Accounts, out: _Out) -> None:
                 lot.cap *= ratio
         elif kind is _IN:
             _transfer_in(tx, symbol, lots)
-        else:
+        elif kind is _OUT:
             _transfer_out(tx, symbol, lots, accounts, out)
+        else:
+            _corporate_action(tx, symbol, lots, book, accounts, index, out)
     out.open_lots.extend(lot.frozen() for lots in book.values() for lot in lots)
+
+
+def _run_linked(
+    txs: list[Transaction],
+    accounts: _Accounts,
+    out: _Out,
+    wash_key: Callable[[str], str],
+) -> None:
+    """_run_group for a bucket of groups linked by corporate actions."""
+    buys: dict[str, list[Transaction]] = {}
+    for tx in txs:
+        if tx.kind is _BUY:
+            assert tx.symbol is not None
+            buys.setdefault(wash_key(tx.symbol), []).append(tx)
+    indexes = {key: ReplacementIndex(group, accounts) for key, group in buys.items()}
+    empty = ReplacementIndex([], accounts)
+    booked: dict[str, int] = {}
+    book: dict[tuple[str, str], list[OpenLot]] = {}
+    for tx in txs:
+        kind = tx.kind
+        symbol = tx.symbol
+        assert symbol is not None
+        group = wash_key(symbol)
+        index = indexes.get(group, empty)
+        lots = book.setdefault((tx.account_id, symbol), [])
+        if kind is _BUY:
+            bi = booked.get(group, 0)
+            booked[group] = bi + 1
+            lot = OpenLot(
+                tx.id,
+                tx.account_id,
+                symbol,
+                tx.quantity,
+                tx.quantity * tx.price + tx.fees,
+                tx.trade_date,
+                tx.trade_date,
+                tx.currency,
+                ZERO,
+                tx.quantity,
+                bi,
+                lots,
+            )
+            lots.append(lot)
+            index.book(bi, lot)
+        elif kind is _SELL:
+            _sell(tx, symbol, lots, accounts, index, out)
+        elif kind is _SPLIT:
+            assert tx.split_ratio is not None
+            scale_lots(lots, tx.split_ratio)
+        elif kind is _IN:
+            _transfer_in(tx, symbol, lots)
+        elif kind is _OUT:
+            _transfer_out(tx, symbol, lots, accounts, out)
+        else:
+            _corporate_action(tx, symbol, lots, book, accounts, index, out)
+    out.open_lots.extend(lot.frozen() for lots in book.values() for lot in lots)
+
+
+def _corporate_action(
+    tx: Transaction,
+    symbol: str,
+    lots: list[OpenLot],
+    book: dict[tuple[str, str], list[OpenLot]],
+    accounts: _Accounts,
+    index: ReplacementIndex,
+    out: _Out,
+) -> None:
+    """Apply one corporate action to the account's lots of `symbol`
+    (domain/tax/corporate_actions.py)."""
+    kind = tx.kind
+    if kind is TransactionKind.CASH_IN_LIEU:
+        _sell(tx, symbol, lots, accounts, index, out)
+        return
+    ratio = tx.split_ratio
+    if kind is TransactionKind.REVERSE_SPLIT:
+        assert ratio is not None
+        scale_lots(lots, ratio)
+        fraction = fractional_part(sum((lot.qty for lot in lots), ZERO))
+        if fraction and tx.price:
+            _sell(_disposal(tx, fraction, accounts), symbol, lots, accounts, index, out)
+        return
+    if kind is TransactionKind.CASH_MERGER:
+        held = sum((lot.qty for lot in lots), ZERO)
+        if held:
+            sale = replace(tx, kind=_SELL, quantity=held, lot_method=_FIFO, lot_picks=())
+            _sell(sale, symbol, lots, accounts, index, out)
+        return
+    new_symbol = tx.new_symbol
+    assert new_symbol is not None
+    target = book.setdefault((tx.account_id, new_symbol), [])
+    if kind is TransactionKind.SYMBOL_CHANGE:
+        move_lots(lots, target, new_symbol, None)
+    elif kind is TransactionKind.STOCK_MERGER:
+        assert ratio is not None
+        move_lots(lots, target, new_symbol, ratio)
+    elif kind is TransactionKind.SPIN_OFF:
+        assert ratio is not None and tx.allocation is not None
+        spin_off(lots, target, new_symbol, ratio, tx.allocation, tx.id)
+    else:
+        assert kind is TransactionKind.MIXED_MERGER and ratio is not None
+        _boot_merger(tx, symbol, lots, accounts, out)
+        move_lots(lots, target, new_symbol, ratio)
+
+
+def _disposal(tx: Transaction, quantity: Decimal, accounts: _Accounts) -> Transaction:
+    """A sale of `quantity` shares at `tx.price` standing for the action `tx` (same id): lots
+    by the account's method, FIFO for specific identification (there are no picks)."""
+    method = accounts.get(tx.account_id, _DEFAULT_ACCOUNT)[1]
+    if method is _SPECIFIC:
+        method = _FIFO
+    return replace(
+        tx, kind=_SELL, quantity=quantity, lot_method=method, lot_picks=(), split_ratio=None
+    )
+
+
+def _boot_merger(
+    tx: Transaction, symbol: str, lots: list[OpenLot], accounts: _Accounts, out: _Out
+) -> None:
+    """Per lot: recognize min(realized gain, boot) (no loss), report the boot as a realized
+    row, lower the lot's basis to basis - boot + recognized (corporate_actions module doc)."""
+    ira, method = accounts.get(tx.account_id, _DEFAULT_ACCOUNT)
+    ratio = tx.split_ratio
+    assert ratio is not None
+    sold = tx.trade_date
+    for lot in lots:
+        exchange = boot_exchange(lot.qty, lot.basis, tx.price, ratio, tx.new_price)
+        reported_basis = exchange.boot - exchange.recognized
+        lot.basis = exchange.new_basis
+        if lot.wash_adj > lot.basis:
+            lot.wash_adj = lot.basis
+        held = (sold - lot.acquired).days
+        if held <= 365:
+            term = _SHORT
+        elif held > 366:
+            term = _LONG
+        else:
+            term = _LONG if sold > anniversary(lot.acquired) else _SHORT
+        out.realized.append(
+            make_realized(
+                tx.id,
+                lot.id,
+                tx.account_id,
+                symbol,
+                lot.qty,
+                lot.acquired,
+                sold,
+                exchange.boot,
+                reported_basis,
+                ZERO,
+                exchange.recognized,
+                term,
+                lot.currency,
+                method,
+                not ira,
+            )
+        )
 
 
 def _transfer_in(tx: Transaction, symbol: str, lots: list[OpenLot]) -> None:

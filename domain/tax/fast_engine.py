@@ -4,7 +4,8 @@
 (domain.tax.engine) would return -- the same rows in the same order, the same ids, the same
 Decimals to the exponent -- or None when the input does not fit the kernel, and the caller runs
 the Decimal engine (which also raises the engine's errors: the kernel gives up on any input the
-engine rejects).
+engine rejects). The kernel knows SPLIT among the corporate actions and no other: a ledger
+with any of `CORPORATE_ACTION_KINDS` (mergers, spin-offs, ...) does not fit it.
 
 Fixed point, chosen per run from the input: money in units of 10^-10 (BASIS_QUANTUM: every
 rounding the engine does is to it); quantities in units of 10^-Sq, Sq = the most decimal
@@ -32,10 +33,11 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from itertools import pairwise
+from operator import attrgetter
 
 import numpy as np
 
-from domain.portfolio.transactions import Transaction
+from domain.portfolio.transactions import CORPORATE_ACTION_KINDS, Transaction
 from domain.tax._kernel import BUY, OTHER, TRANSFER_IN, X_KIND, run_ledger
 from domain.tax._kpack import group_order, new_tables, pack
 from domain.tax._kread import (
@@ -67,6 +69,8 @@ def kernel_ledger(
     n = len(txs)
     if n == 0 or n >= 2**31 - 1:
         return None
+    if not CORPORATE_ACTION_KINDS.isdisjoint(set(map(_kind, txs))):
+        return None  # corporate actions beyond SPLIT: the Decimal engine's (module doc)
     if known is None or known.kind.shape[0] != n:
         known = read_known(txs)
     kind, sym, day = known.kind, known.symbol, known.day
@@ -128,6 +132,7 @@ def kernel_ledger(
     )
 
 
+_kind = attrgetter("kind")
 PARALLEL_MIN_ROWS = 50_000  # below, one thread: starting another costs more than it saves
 _THREADS = [min(2, os.cpu_count() or 1)]
 

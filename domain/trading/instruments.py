@@ -2,6 +2,10 @@
 
 A bond (AssetClass.BOND) carries its terms (domain/fixedincome/terms.py): it is priced clean
 per 100 of face and counted in hundreds of face, so its multiplier is 1.
+
+An instrument may carry its security identifiers (domain/trading/identifiers.py): a CUSIP, an
+ISIN and a FIGI, each optional, each checked (check digit included) and kept in upper case; a
+US or CA ISIN given with a CUSIP must embed that CUSIP.
 """
 
 from __future__ import annotations
@@ -15,6 +19,13 @@ from domain.errors import InvalidInstrument
 from domain.fixedincome.errors import InvalidBondTerms
 from domain.fixedincome.terms import BondTerms
 from domain.numbers import ONE, ZERO
+from domain.trading.identifiers import (
+    Cusip,
+    Figi,
+    InvalidSecurityIdentifier,
+    Isin,
+    checked_identifier,
+)
 
 
 class AssetClass(StrEnum):
@@ -55,6 +66,9 @@ class Instrument:
     shortable: bool = True  # False: the gate refuses a sell that opens or grows a short
     active: bool = True  # False: the gate denies every order (INSTRUMENT_INACTIVE)
     bond: BondTerms | None = None  # a bond's terms; None for anything else
+    cusip: str | None = None
+    isin: str | None = None
+    figi: str | None = None
 
     def __post_init__(self) -> None:
         if not self.symbol or not self.symbol.strip():
@@ -75,6 +89,22 @@ class Instrument:
         elif self.strike is not None or self.right is not None:
             raise InvalidInstrument(f"{self.symbol} is not an option but has option terms")
         self._check_bond()
+        self._check_identifiers()
+
+    def _check_identifiers(self) -> None:
+        for name, kind in (("cusip", Cusip), ("isin", Isin), ("figi", Figi)):
+            try:
+                value = checked_identifier(kind, getattr(self, name))
+            except InvalidSecurityIdentifier as exc:
+                raise InvalidInstrument(f"{name}: {exc}", field=name) from None
+            object.__setattr__(self, name, value)
+        if self.cusip is not None and self.isin is not None:
+            embedded = Isin(self.isin).cusip()
+            if embedded is not None and embedded.value != self.cusip:
+                raise InvalidInstrument(
+                    f"isin: {self.isin} embeds the CUSIP {embedded.value}, not {self.cusip}",
+                    field="isin",
+                )
 
     def _check_bond(self) -> None:
         if self.asset_class is not AssetClass.BOND:

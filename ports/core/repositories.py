@@ -171,7 +171,8 @@ class InstrumentSearch:
     """Filters of an instrument search, by symbol ascending (keyset paging after `after`).
 
     `prefix` matches the start of the symbol (upper case) or of the name (case-insensitive);
-    `after` is the last symbol of the previous page.
+    `after` is the last symbol of the previous page; `identifier` (upper case) matches an
+    instrument whose CUSIP, ISIN or FIGI is exactly it.
     """
 
     prefix: str | None = None
@@ -179,6 +180,7 @@ class InstrumentSearch:
     active: bool | None = None
     after: str | None = None
     limit: int = 50
+    identifier: str | None = None
 
 
 class InstrumentRepository(Protocol):

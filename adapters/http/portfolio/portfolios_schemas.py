@@ -91,7 +91,8 @@ class LedgerTransactionIn(Input):
     shares (> 0, the kind gives the direction), `price` per share, `fees` >= 0 (added to a
     buy's basis, taken from a sale's proceeds), `amount` > 0 for cash kinds. 422
     INVALID_TRANSACTION names the field: a sale larger than the position (`quantity`), an
-    unknown lot (`lot_picks`), an unknown currency, a date after today, ..."""
+    unknown lot (`lot_picks`), an unknown currency, a date after today, a corporate action
+    missing its `new_symbol`, `split_ratio`, `allocation` or `new_price`, ..."""
 
     account_id: Annotated[_ID, doc("An account of this portfolio")]
     kind: TransactionKind
@@ -105,7 +106,8 @@ class LedgerTransactionIn(Input):
     amount: Annotated[SignedMoney, doc(_NUMBER)] = SignedMoney(0)
     fees: Annotated[SignedMoney, doc(_NUMBER)] = SignedMoney(0)
     split_ratio: Annotated[
-        SignedMoney | None, doc("A split: new shares per old share (2 = 2-for-1)")
+        SignedMoney | None,
+        doc("A split or corporate action: new shares per old share (2 = 2-for-1)"),
     ] = None
     lot_method: Annotated[LotMethod | None, doc("A sale: overrides the account's lot method")] = (
         None
@@ -121,6 +123,32 @@ class LedgerTransactionIn(Input):
         doc("Your reference, unique in the portfolio (409 DUPLICATE_TRANSACTION)"),
     ] = None
     note: Annotated[str, msgspec.Meta(max_length=500)] = ""
+    new_symbol: Annotated[
+        Annotated[str, msgspec.Meta(max_length=32)] | None,
+        doc("A merger, spin-off or symbol change: the symbol the shares become"),
+    ] = None
+    new_price: Annotated[
+        SignedMoney, doc(f"A mixed merger: fair market value of one new share; {_NUMBER}")
+    ] = SignedMoney(0)
+    allocation: Annotated[
+        SignedMoney | None,
+        doc("A spin-off: the fraction of basis the new shares get (Form 8937), 0 < a < 1"),
+    ] = None
+    cusip: Annotated[
+        Annotated[str, msgspec.Meta(max_length=16)] | None,
+        doc("The security's CUSIP, check digit checked (422 INVALID_TRANSACTION, field cusip)"),
+    ] = None
+    isin: Annotated[
+        Annotated[str, msgspec.Meta(max_length=16)] | None,
+        doc("The security's ISIN, check digit checked; a US ISIN embeds the CUSIP given"),
+    ] = None
+    settle_date: Annotated[
+        date | None,
+        doc(
+            "The settlement date, not before trade_date (422 INVALID_TRANSACTION, field "
+            "settle_date); null on a buy or sell in USD: T+1 on the NYSE calendar"
+        ),
+    ] = None
 
     def to_draft(self) -> Transaction:
         """The transaction without its id and portfolio (the use case sets them)."""
@@ -130,6 +158,7 @@ class LedgerTransactionIn(Input):
             portfolio_id="",
             currency=self.currency or "",
             symbol=self.symbol.strip().upper() if self.symbol else None,
+            new_symbol=self.new_symbol.strip().upper() if self.new_symbol else None,
             lot_picks=tuple(LotPick(p.lot_id, p.quantity) for p in self.lot_picks),
         )
 
@@ -158,7 +187,13 @@ class LedgerTransactionOut(Output):
     source: TransactionSource
     external_id: str | None
     note: str
+    new_symbol: str | None
+    new_price: PriceOut
+    allocation: RateOut | None
     cash_effect: Annotated[MoneyOut, doc("Signed change of the account's cash in `currency`")]
+    cusip: str | None = None
+    isin: str | None = None
+    settle_date: Annotated[date | None, doc("The settlement date; null: not known")] = None
 
     @classmethod
     def from_domain(cls, t: Transaction) -> LedgerTransactionOut:

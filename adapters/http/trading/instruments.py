@@ -55,8 +55,9 @@ class InstrumentController(Controller):
         summary="Search instruments, by symbol, with a cursor",
         description=(
             "`q` matches the start of the symbol or of the name (case-insensitive); filters "
-            "asset_class and active. Pass `next_cursor` back as `cursor`; 422 INVALID_QUERY "
-            "for a bad cursor."
+            "asset_class and active; `identifier` finds the instruments with that CUSIP, ISIN or "
+            "FIGI. Pass `next_cursor` back as `cursor`; 422 INVALID_QUERY for a bad cursor or "
+            "identifier."
         ),
         responses=problems(400, 422, 429),
     )
@@ -69,8 +70,9 @@ class InstrumentController(Controller):
         active: FromQuery[bool | None] = None,
         cursor: Annotated[str | None, QueryParameter(max_length=128)] = None,
         limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
+        identifier: Annotated[str | None, QueryParameter(max_length=16)] = None,
     ) -> InstrumentPageOut:
-        query = InstrumentQuery(q, asset_class, active, cursor, limit)
+        query = InstrumentQuery(q, asset_class, active, cursor, limit, identifier)
         return InstrumentPageOut.from_page(await trading.instruments.search(query))
 
     @get(
@@ -94,7 +96,9 @@ class InstrumentController(Controller):
             "in hundreds of face (multiplier 1; lot size one bond, face_value / 100, unless "
             "given). 422 INVALID_BOND_TERMS naming the term (`bond.frequency`, "
             "`bond.maturity`, `bond.day_count` ...), a bond without terms (`bond`), terms on "
-            f"another asset class (`asset_class`) or a bond's multiplier other than 1. {_ADMIN}"
+            f"another asset class (`asset_class`) or a bond's multiplier other than 1. "
+            "Optional `cusip`, `isin`, `figi` are checked, check digit included (422 "
+            f"INVALID_INSTRUMENT naming the field). {_ADMIN}"
         ),
         guards=[require_roles(Role.ADMIN)],
         status_code=201,
@@ -117,7 +121,8 @@ class InstrumentController(Controller):
         "/{symbol:str}",
         summary="Edit an instrument",
         description=(
-            "Name, sector, lot and tick size, marginable, shortable, active; a field left out "
+            "Name, sector, lot and tick size, marginable, shortable, active, cusip, isin, figi "
+            "(checked: 422 INVALID_INSTRUMENT naming the field); a field left out "
             "stays. An inactive instrument's orders are denied (INSTRUMENT_INACTIVE); a "
             "non-shortable one refuses a sell that opens a short (SHORT_NOT_ALLOWED); a "
             f"non-marginable one is bought with 100% of its value. {_ADMIN}"
@@ -139,8 +144,9 @@ class InstrumentController(Controller):
         "/import",
         summary="Import instruments from CSV",
         description=(
-            f"A text/csv body with a header naming {', '.join(REQUIRED)} (any order; `active` "
-            f"may be added); at most {MAX_ROWS} rows and {MAX_BYTES} bytes. Every row is "
+            f"A text/csv body with a header naming {', '.join(REQUIRED)} (any order; `active`, "
+            "`cusip`, `isin` and `figi` may be added, each identifier checked); at most "
+            f"{MAX_ROWS} rows and {MAX_BYTES} bytes. Every row is "
             "checked first: any bad row answers 422 INVALID_IMPORT with each problem's line "
             "(`source`) and column (`field`), and nothing is imported. An existing symbol is "
             f"updated with the row's fields. {_ADMIN}"

@@ -26,6 +26,33 @@ _SYMBOL = Annotated[
 ]
 _NAME = Annotated[str, msgspec.Meta(max_length=200)]
 _SECTOR = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+_CUSIP = Annotated[
+    str,
+    msgspec.Meta(
+        max_length=16,
+        description="9 characters with a valid check digit (422 INVALID_INSTRUMENT, field cusip)",
+        examples=["037833100"],
+    ),
+]
+_ISIN = Annotated[
+    str,
+    msgspec.Meta(
+        max_length=16,
+        description=(
+            "12 characters: country code, national number, Luhn check digit; a US ISIN embeds "
+            "the CUSIP (422 INVALID_INSTRUMENT, field isin)"
+        ),
+        examples=["US0378331005"],
+    ),
+]
+_FIGI = Annotated[
+    str,
+    msgspec.Meta(
+        max_length=16,
+        description="12 characters, OpenFIGI rules and check digit (422, field figi)",
+        examples=["BBG000B9XRY4"],
+    ),
+]
 
 
 BOND_UNITS = (
@@ -70,6 +97,9 @@ class InstrumentOut(Output):
     expiry: date | None = None
     right: str | None = None
     bond: BondTermsOut | None = None
+    cusip: str | None = None
+    isin: str | None = None
+    figi: str | None = None
 
     @classmethod
     def from_domain(cls, i: Instrument) -> InstrumentOut:
@@ -128,6 +158,9 @@ class InstrumentIn(Input):
     bond: Annotated[
         BondTermsIn | None, msgspec.Meta(description="A bond's terms (asset_class bond only)")
     ] = None
+    cusip: _CUSIP | None = None
+    isin: _ISIN | None = None
+    figi: _FIGI | None = None
 
     def to_domain(self) -> Instrument:
         terms = None if self.bond is None else self.bond.to_domain()
@@ -145,6 +178,9 @@ class InstrumentIn(Input):
             shortable=self.shortable,
             active=self.active,
             bond=terms,
+            cusip=self.cusip,
+            isin=self.isin,
+            figi=self.figi,
         )
 
 
@@ -158,6 +194,9 @@ class InstrumentPatchIn(Input):
     marginable: bool | None = None
     shortable: bool | None = None
     active: bool | None = None
+    cusip: _CUSIP | None = None
+    isin: _ISIN | None = None
+    figi: _FIGI | None = None
 
     def to_edit(self) -> InstrumentEdit:
         return self.into(

@@ -60,4 +60,12 @@ def instrument_filters(criteria: InstrumentSearch) -> list[Any]:
         where.append(instruments.c.active.is_(criteria.active))
     if criteria.after is not None:
         where.append(instruments.c.symbol > criteria.after)
+    if criteria.identifier is not None:
+        where.append(
+            or_(
+                instruments.c.cusip == criteria.identifier,
+                instruments.c.isin == criteria.identifier,
+                instruments.c.figi == criteria.identifier,
+            )
+        )
     return where

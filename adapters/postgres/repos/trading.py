@@ -510,6 +510,9 @@ class InstrumentRepo(TrackedRepo[Instrument]):
             "marginable": i.marginable,
             "shortable": i.shortable,
             "active": i.active,
+            "cusip": i.cusip,
+            "isin": i.isin,
+            "figi": i.figi,
             **_bond_row(i.bond),
         }
 
@@ -531,6 +534,9 @@ class InstrumentRepo(TrackedRepo[Instrument]):
             shortable=r.shortable,
             active=r.active,
             bond=_bond_terms(r),
+            cusip=r.cusip,
+            isin=r.isin,
+            figi=r.figi,
         )
 
     async def get(self, symbol: str) -> Instrument | None:

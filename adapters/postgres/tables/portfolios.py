@@ -21,7 +21,7 @@ from sqlalchemy import (
 )
 
 from adapters.postgres import columns
-from adapters.postgres.types import metadata, ordered_id
+from adapters.postgres.types import Money, metadata, ordered_id
 
 portfolios = Table(
     "portfolios",
@@ -68,6 +68,17 @@ portfolio_transactions = Table(
     Column("source", String(16), nullable=False),
     Column("external_id", String(128), nullable=True),
     Column("note", Text(), nullable=False),
+    # corporate actions (domain/tax/corporate_actions.py): the symbol the shares become, the
+    # fair market value of one new share (a merger paying cash and stock), the basis share
+    # of a spin-off
+    Column("new_symbol", String(64), nullable=True),
+    Column("new_price", Money(), nullable=False, server_default="0"),
+    columns.money("allocation", nullable=True),
+    # security identifiers and settlement date; null when not given (settle_date: rows
+    # recorded before settlement was kept)
+    Column("cusip", String(9), nullable=True),
+    Column("isin", String(12), nullable=True),
+    Column("settle_date", Date(), nullable=True),
     UniqueConstraint("portfolio_id", "external_id"),
     Index("ix_portfolio_transactions_order", "portfolio_id", "trade_date", "id"),
 )

@@ -145,5 +145,12 @@ instruments = Table(
     Column("bond_issue_date", Date(), nullable=True),
     Column("bond_maturity", Date(), nullable=True),
     Column("bond_day_count", String(24), nullable=True),
+    # security identifiers (domain/trading/identifiers.py), upper case; null when not known
+    Column("cusip", String(9), nullable=True),
+    Column("isin", String(12), nullable=True),
+    Column("figi", String(12), nullable=True),
     Index("ix_instruments_asset_class_symbol", "asset_class", "symbol"),
+    Index("ix_instruments_cusip", "cusip"),
+    Index("ix_instruments_isin", "isin"),
+    Index("ix_instruments_figi", "figi"),
 )

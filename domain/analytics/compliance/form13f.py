@@ -37,6 +37,7 @@ from xml.sax.saxutils import escape
 
 from domain.analytics.compliance.filing_calendar import InvalidFilingInput
 from domain.numbers import ONE
+from domain.trading.identifiers import cusip_check_digit
 
 INFORMATION_TABLE_NS = "http://www.sec.gov/edgar/document/thirteenf/informationtable"
 FILING_THRESHOLD_USD = Decimal(100_000_000)
@@ -126,22 +127,6 @@ class InformationTable:
     def value_total(self) -> int:
         """The summary page's tableValueTotal, USD."""
         return sum(e.value for e in self.entries)
-
-
-def cusip_check_digit(first_eight: str) -> int:
-    """The check digit of a CUSIP's first 8 characters (module doc)."""
-    total = 0
-    for index, char in enumerate(first_eight):
-        if char.isdigit():
-            value = int(char)
-        elif char.isalpha():
-            value = ord(char) - ord("A") + 10
-        else:
-            value = {"*": 36, "@": 37, "#": 38}[char]
-        if index % 2 == 1:
-            value *= 2
-        total += value // 10 + value % 10
-    return (10 - total % 10) % 10
 
 
 def check_cusip(cusip: str, field: str) -> str:

@@ -147,3 +147,26 @@ async def test_search_pages_by_symbol_with_every_filter(store: StoreUnderTest) -
     second = await _search(store, limit=2, after=first[-1])
     assert first == ["AAPL", "AMD"]
     assert second == ["AMZN", "BTCUSD"]
+
+
+async def test_instruments_round_trip_their_identifiers_and_are_found_by_one(
+    store: StoreUnderTest,
+) -> None:
+    # Arrange: Apple's and Microsoft's public CUSIP, ISIN and FIGI
+    apple = Instrument("AAPL", cusip="037833100", isin="US0378331005", figi="BBG000B9XRY4")
+    microsoft = Instrument("MSFT", cusip="594918104", isin="US5949181045")
+    await _add(store, apple, microsoft, Instrument("ZZZ"))
+
+    # Act
+    async with store.uow() as uow:
+        loaded = await uow.instruments.get("AAPL")
+        bare = await uow.instruments.get("ZZZ")
+    by_cusip = await _search(store, identifier="594918104")
+    by_isin = await _search(store, identifier="US0378331005")
+    by_figi = await _search(store, identifier="BBG000B9XRY4")
+    unknown = await _search(store, identifier="38259P508")
+
+    # Assert
+    assert loaded == apple
+    assert bare is not None and (bare.cusip, bare.isin, bare.figi) == (None, None, None)
+    assert (by_cusip, by_isin, by_figi, unknown) == (["MSFT"], ["AAPL"], ["AAPL"], [])

@@ -10,7 +10,7 @@ through `add_transactions`.
 from __future__ import annotations
 
 import itertools
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -237,3 +237,38 @@ async def test_a_batch_of_several_csv_chunks_is_copied_whole(repo: PortfolioStor
     stored = await repo.list_transactions("p-1")
     assert len(stored) == CHUNK_ROWS + 5
     assert {t.external_id for t in stored} == {f"d-{i}" for i in range(CHUNK_ROWS + 5)}
+
+
+async def test_identifiers_and_settlement_dates_are_stored_by_either_parser(
+    repo: PortfolioStore,
+) -> None:
+    # Arrange: a given settlement, a T+1 default (the context's), none for a deposit
+    header = "date,account,type,symbol,quantity,price,cusip,isin,settle_date"
+    text = (
+        f"{header}\n"
+        "2026-01-05,IRA,buy,AAPL,10,150,037833100,us0378331005,2026-01-07\n"
+        "2026-01-09,IRA,sell,AAPL,4,160,037833100,,\n"
+        "2026-01-09,Brokerage,buy,MSFT,1,400,,US5949181045,\n"
+    )
+    for pid in ("p-old", "p-new"):
+        await repo.add_portfolio(portfolio(pid))
+
+    def settled(pid: str, prefix: str) -> ImportContext:
+        return replace(context(pid, prefix), settle_on=lambda day: date(2026, 1, 12))
+
+    old = [r.transaction for r in parse_transactions(text, settled("p-old", "o-"))]
+    batch = parse_transaction_csv(text, settled("p-new", "n-"))
+
+    # Act
+    await repo.add_transactions("p-old", old)
+    await repo.import_transactions("p-new", batch)
+
+    # Assert
+    stored_old = await repo.list_transactions("p-old")
+    stored_new = await repo.list_transactions("p-new")
+    assert [(t.cusip, t.isin, t.settle_date) for t in stored_new] == [
+        ("037833100", "US0378331005", date(2026, 1, 7)),
+        ("037833100", None, date(2026, 1, 12)),
+        (None, "US5949181045", date(2026, 1, 12)),
+    ]
+    assert [as_text(t) for t in stored_new] == [as_text(t) for t in stored_old]

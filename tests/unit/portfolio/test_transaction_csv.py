@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import sys
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -153,11 +154,11 @@ def test_a_good_file_becomes_csv_for_the_store_in_the_batch_convention() -> None
     # Assert: quoted text, unquoted dates, exact decimals, empty for None
     assert batch_csv(batch).decode().splitlines() == [
         '"tx-0001","pf-1","ma-1","deposit",2026-01-02,"USD",,"0","0","10000.50","0",,,,,'
-        '"import","dep-1","opening, cash"',
+        '"import","dep-1","opening, cash",,"0",,,,',
         '"tx-0002","pf-1","ma-1","buy",2026-01-05,"EUR","AAPL","10","150.250","0","1",,,,,'
-        '"import",,""',
+        '"import",,"",,"0",,,,',
         '"tx-0003","pf-1","ma-2","transfer_in",2026-03-03,"USD","MSFT","5","300","0","0",,,,'
-        '2020-06-01,"import",,""',
+        '2020-06-01,"import",,"",,"0",,,,',
     ]
     assert batch.row_numbers() == [2, 3, 4]
 
@@ -194,3 +195,30 @@ def test_the_csv_chunks_are_the_whole_text_cut_at_rows() -> None:
 
 def cells(text: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text.decode(), newline="")))
+
+
+def test_a_corporate_action_row_is_read_by_the_reference_rules() -> None:
+    # Arrange: a spin-off needs new_symbol, split_ratio and allocation (columns of its own)
+    text = (
+        "date,account,type,symbol,split_ratio,new_symbol,allocation\n"
+        "2026-01-05,ma-1,spin_off,ge,0.25,gev,0.173\n"
+    )
+
+    # Act
+    (tx,) = parse_transaction_csv(text, context()).transactions()
+
+    # Assert
+    assert (tx.kind.value, tx.symbol, tx.new_symbol) == ("spin_off", "GE", "GEV")
+    assert (tx.split_ratio, tx.allocation) == (Decimal("0.25"), Decimal("0.173"))
+
+
+def test_a_malformed_corporate_action_names_its_column() -> None:
+    # Arrange: a spin-off without its allocation
+    text = "date,account,type,symbol,split_ratio,new_symbol\n2026-01-05,ma-1,spin_off,GE,0.25,GEV\n"
+
+    # Act
+    with pytest.raises(CsvInvalid) as caught:
+        parse_transaction_csv(text, context())
+
+    # Assert
+    assert [(e.row, e.field) for e in caught.value.errors] == [(2, "allocation")]
