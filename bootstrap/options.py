@@ -12,6 +12,7 @@ from application.market_data.iv_recorder import IVRecorder
 from application.market_data.options_chain import OptionsChainService
 from bootstrap.settings import Settings
 from ports.core.clock import Clock
+from ports.market_data.bar_store import BarStore
 from ports.market_data.iv_history import IVHistoryStore
 from ports.market_data.marketdata import MarketDataProvider
 
@@ -19,9 +20,17 @@ _log = structlog.get_logger("bulwark.options")
 
 
 def options_chain(
-    settings: Settings, feed: MarketDataProvider, history: IVHistoryStore, clock: Clock
+    settings: Settings,
+    feed: MarketDataProvider,
+    history: IVHistoryStore,
+    clock: Clock,
+    bars: Callable[[], BarStore] | None = None,
 ) -> OptionsChainService:
-    return OptionsChainService(feed, history, clock, rate=settings.analytics.options_risk_free_rate)
+    """The chain service; with `bars` (the bar history store, built when first read) IV rank
+    answers from the realised-vol proxy until daily IVs are recorded."""
+    return OptionsChainService(
+        feed, history, clock, rate=settings.analytics.options_risk_free_rate, bars=bars
+    )
 
 
 class _Board(Protocol):

@@ -43,6 +43,7 @@ from domain.market_data.consensus import Consensus, ConsensusPolicy, ProviderPri
 from domain.market_data.fundamentals import KeyRatios
 from domain.market_data.options import OptionChain
 from domain.market_data.source_quality import cheapest_first
+from domain.market_data.statements import FinancialStatements, StatementPeriod
 from ports.core.clock import Clock
 from ports.market_data.marketdata import (
     MarketDataProvider,
@@ -182,6 +183,12 @@ class FailoverMarketData:
     async def key_ratios(self, symbol: str) -> KeyRatios:
         """The first provider offering fundamentals answers; one without is passed over."""
         return await self._call(lambda p: _key_ratios(p, symbol))
+
+    async def financial_statements(
+        self, symbol: str, period: StatementPeriod, limit: int
+    ) -> FinancialStatements:
+        """From the first provider that offers statements (the others are passed over)."""
+        return await self._call(lambda p: _statements(p, symbol, period, limit))
 
     async def stream_quotes(self, symbols: Sequence[str]) -> AsyncIterator[Quote]:
         failed: set[str] = set()
@@ -476,3 +483,13 @@ async def _key_ratios(provider: MarketDataProvider, symbol: str) -> KeyRatios:
         raise ProviderError(provider.name, "fundamentals are not offered", retryable=False)
     ratios: KeyRatios = await ask(symbol)
     return ratios
+
+
+async def _statements(
+    provider: MarketDataProvider, symbol: str, period: StatementPeriod, limit: int
+) -> FinancialStatements:
+    ask = getattr(provider, "financial_statements", None)
+    if ask is None:  # not offered: the next provider is asked
+        raise ProviderError(provider.name, "financial statements are not offered", retryable=False)
+    statements: FinancialStatements = await ask(symbol, period, limit)
+    return statements

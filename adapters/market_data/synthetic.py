@@ -39,11 +39,13 @@ from adapters.market_data.synthetic_paths import (
     SymbolDynamics,
     stable_key,
 )
+from adapters.market_data.synthetic_statements import synthetic_statements
 from application.market_data.quote_pump import QuoteSink
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.book import OrderBook
 from domain.market_data.fundamentals import KeyRatios
 from domain.market_data.options import OptionChain
+from domain.market_data.statements import FinancialStatements, StatementPeriod
 from ports.core.clock import Clock
 from ports.market_data.marketdata import Quote, RateLimitUsage
 
@@ -263,6 +265,15 @@ class SyntheticMarketData:
             return_on_equity=ratio(0.05, 0.4, "0.0001"),
             debt_to_equity=ratio(0.1, 2.0),
         )
+
+    async def financial_statements(
+        self, symbol: str, period: StatementPeriod, limit: int
+    ) -> FinancialStatements:
+        """The demo's statements (synthetic_statements.py), for a symbol the board quotes."""
+        await self._board.quote(symbol)
+        seed = (self._seed, stable_key(symbol))
+        today = self._clock.now().date()
+        return synthetic_statements(symbol, self.name, seed, period, limit, today)
 
     async def option_chain(self, underlying: str, expiry: date | None = None) -> OptionChain:
         """Three monthly expiries, 13 strikes around spot, on the symbol's volatility smile."""

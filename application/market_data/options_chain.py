@@ -14,6 +14,14 @@ compounded `rate` and `dividend_yield`. Theta per calendar day, vega per vol poi
 
 `iv_rank(symbol)` ranks the current 30-day constant-maturity ATM IV (computed from the chain
 now) against the stored daily IVs (`IVHistoryStore`) of the last `window` days before today.
+Until the recorder has stored `min_stored_days` of them (a fresh install), when the bar
+history store is given and holds more days of the proxy than there are stored IVs, it ranks
+instead the symbol's 30-day realised volatility
+(domain/analytics/options/iv_proxy.py), annualised, as a stand-in for implied volatility:
+today's (the last stored daily bar's) against the days before it in the window, all computed
+on the fly from the stored split- and dividend-adjusted daily closes. The proxy is computed,
+never stored, so the stored history holds only observed IVs and a corrected bar changes the
+proxy at the next read. The view names its `source` and the days of history it had.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import math
 from collections import OrderedDict, deque
+from collections.abc import Callable
 from dataclasses import KW_ONLY, dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
@@ -28,12 +37,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from application.core.stored_closes import daily_closes_between
 from application.market_data.options_requests import (
     ExpiryNotListed,
     ask_provider,
     parse_expiry,
     valid_symbol,
 )
+from domain.analytics.options.iv_proxy import PROXY_DAYS, realised_vol_series
 from domain.analytics.options.iv_stats import (
     TRADING_DAYS_WINDOW,
     IVRank,
@@ -54,6 +65,7 @@ from domain.analytics.options.whales import (
 from domain.market_data.options import OptionChain, OptionQuote
 from domain.trading.instruments import OptionRight
 from ports.core.clock import Clock
+from ports.market_data.bar_store import BarStore
 from ports.market_data.iv_history import IVHistoryStore
 from ports.market_data.marketdata import MarketDataProvider
 
@@ -115,12 +127,23 @@ class ChainView:
     sweeps: tuple[SweepBurst, ...]
 
 
+STORED_IVS = "stored_implied_vols"
+REALISED_VOL_PROXY = "realised_vol_proxy"
+MIN_STORED_DAYS = 20  # stored IVs before today below which the realised-vol proxy answers
+
+
 @dataclass(frozen=True, slots=True)
 class IVRankView:
+    """`rank.current` is the value ranked: the chain's IV (source STORED_IVS) or today's
+    realised vol (REALISED_VOL_PROXY); `current_iv` the chain's IV either way."""
+
     symbol: str
     day: date
     rank: IVRank
-    history_from: date | None  # the oldest stored day used
+    history_from: date | None  # the oldest day of the history used
+    source: str = STORED_IVS
+    history_days: int = 0  # days of history before the current value
+    current_iv: float | None = None
 
 
 @dataclass(eq=False)
@@ -136,6 +159,8 @@ class OptionsChainService:
     whales: WhaleThresholds = field(default_factory=WhaleThresholds)
     sweeps: SweepRule = field(default_factory=SweepRule)
     window: int = TRADING_DAYS_WINDOW
+    bars: Callable[[], BarStore] | None = None  # for the realised-vol proxy
+    min_stored_days: int = MIN_STORED_DAYS
     _detectors: OrderedDict[str, SweepDetector] = field(init=False, default_factory=OrderedDict)
     _recent: dict[str, deque[SweepBurst]] = field(init=False, default_factory=dict)
 
@@ -172,6 +197,10 @@ class OptionsChainService:
         stored = await self.history.last(
             symbol, up_to=today - timedelta(days=1), limit=self.window - 1
         )
+        if len(stored) < self.min_stored_days and self.bars is not None:
+            proxy = await self._proxy_rank(symbol, today, current)
+            if proxy.history_days > len(stored):  # else the stored IVs, however few
+                return proxy
         if current is None:  # no IV fits the chain now: nothing to rank
             rank = IVRank(
                 None, None, None, len(stored), self.window,
@@ -181,7 +210,28 @@ class OptionsChainService:
             )  # fmt: skip
         else:
             rank = iv_rank([*(entry.iv for entry in stored), current], window=self.window)
-        return IVRankView(symbol, today, rank, stored[0].day if stored else None)
+        first = stored[0].day if stored else None
+        return IVRankView(symbol, today, rank, first, STORED_IVS, len(stored), current)
+
+    async def _proxy_rank(self, symbol: str, today: date, current: float | None) -> IVRankView:
+        """Today's 30-day realised vol ranked against the window's earlier days (module doc)."""
+        assert self.bars is not None
+        calendar_days = (self.window + PROXY_DAYS) * 7 // 5 + 14
+        found = await daily_closes_between(
+            self.bars(), [symbol], today - timedelta(days=calendar_days), today
+        )
+        closes = found.get(symbol)
+        if closes is None:
+            vols, days = np.empty(0), []
+        else:
+            keep = np.isfinite(closes.closes) & (closes.closes > 0)
+            vols = realised_vol_series(closes.closes[keep])
+            days = [d for d, k in zip(closes.dates, keep.tolist(), strict=True) if k][PROXY_DAYS:]
+        vols, days = vols[-self.window :], days[-self.window :]
+        rank = iv_rank(vols, window=self.window)
+        first = days[0] if len(days) > 1 else None
+        history = max(0, len(days) - 1)
+        return IVRankView(symbol, today, rank, first, REALISED_VOL_PROXY, history, current)
 
     def _observe(self, chain: OptionChain, now: datetime) -> tuple[SweepBurst, ...]:
         detector = self._detectors.pop(chain.underlying, None) or SweepDetector(

@@ -13,6 +13,12 @@ optimisation and ESG), a ledger `portfolio_id` or a trading `account_id` of the 
 liquidation terms of its stored instrument's asset class (domain liquidation_terms, posted
 overrides by symbol or class first), the stored cash an asset sold on day 1 at no haircut;
 shorts, futures, negative cash and what the reader left out are named in `left_out`.
+With `estimate_betas`, a portfolio's symbols without posted sensitivities get equity, oil and
+USD betas estimated from the stored daily bars (application/markets/scenario_betas.py: OLS on
+the factor proxies over a window of daily returns) and no rates or credit sensitivity; posted
+sensitivities override them; a symbol with too little history takes `default_sensitivities`
+when given, else is listed in `excluded`; `betas` in the report says, per symbol, which were
+posted, estimated or defaulted and what the estimate was read from.
 Large requests (positions x scenarios above INLINE_CELLS) run within the compute budget, off
 the event loop. These are deterministic what-ifs; POST /api/v1/risk/scenario-simulation
  simulates random regime-switching paths instead.
@@ -28,7 +34,14 @@ from typing import TypeVar
 
 from application.analytics.stored_holdings import StoredHoldings
 from application.core.compute_budget import ComputeBudget
+from application.markets.scenario_betas import BetaSettings, StoredBetas
 from application.portfolio.portfolios import PortfolioService
+from domain.analytics.scenarios.factor_betas import (
+    BETA_FACTORS,
+    MAX_WINDOW,
+    BetaEstimate,
+    NoBetaEstimate,
+)
 from domain.analytics.scenarios.factors import (
     CorrelationModel,
     Factor,
@@ -40,6 +53,7 @@ from domain.analytics.scenarios.factors import (
     mahalanobis,
 )
 from domain.analytics.scenarios.repricing import (
+    BETA_BOUND,
     EmptyPortfolio,
     ScenarioPnl,
     Sensitivities,
@@ -97,6 +111,19 @@ class ShockRequest:
     correlation: CorrelationInput | None = None
     fill_missing: bool = False
     expected_return: float | None = None
+    estimate_betas: bool = False
+    beta_settings: BetaSettings = field(default_factory=BetaSettings)
+
+
+@dataclass(frozen=True, slots=True)
+class SymbolBetas:
+    """Where a symbol's sensitivities came from: "posted" (the request's, per symbol),
+    "estimated" (from stored bars), "default" (`default_sensitivities`, the estimate failing)
+    or "none" (no estimate and no default: the symbol is excluded), with the estimate tried."""
+
+    symbol: str
+    basis: str
+    estimate: BetaEstimate | NoBetaEstimate | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +146,8 @@ class ShockReport:
     outcomes: tuple[ScenarioOutcome, ...]
     model: str | None  # "posted", "default" or None (the factors left out stay at 0)
     model_source: str | None
+    betas: tuple[SymbolBetas, ...] = ()  # with `estimate_betas`
+    beta_settings: BetaSettings | None = None  # with `estimate_betas`
 
     @property
     def worst(self) -> ScenarioOutcome:
@@ -160,6 +189,7 @@ class ScenarioService:
     portfolios: PortfolioService
     budget: ComputeBudget
     stored: StoredHoldings | None = None  # a portfolio's or an account's holdings
+    betas: StoredBetas | None = None  # estimates from the bar history store
 
     async def catalog(self) -> ReplayCatalog:
         model = await self.replays.factor_model()
@@ -177,8 +207,15 @@ class ScenarioService:
             recovery(0.0, request.expected_return)  # refuses a return out of range, naming it
         excluded: tuple[tuple[str, str], ...] = ()
         base = None
+        betas: tuple[SymbolBetas, ...] = ()
+        if request.estimate_betas and request.portfolio_id is None:
+            raise InvalidScenario(
+                "estimate_betas applies to a portfolio_id: posted positions carry their own "
+                "sensitivities",
+                field="estimate_betas",
+            )
         if request.portfolio_id is not None:
-            positions, excluded, base = await self._portfolio_positions(principal, request)
+            positions, excluded, base, betas = await self._portfolio_positions(principal, request)
         else:
             positions = list(request.positions or ())
         model, model_name, model_source = await self._model(request)
@@ -211,6 +248,8 @@ class ScenarioService:
             portfolio_id=request.portfolio_id, base_currency=base, positions=len(positions),
             gross_value=gross, net_value=net,
             excluded=excluded, outcomes=outcomes, model=model_name, model_source=model_source,
+            betas=betas,
+            beta_settings=request.beta_settings if request.estimate_betas else None,
         )  # fmt: skip
 
     def liquidity(
@@ -378,7 +417,7 @@ class ScenarioService:
 
     async def _portfolio_positions(
         self, principal: Principal, request: ShockRequest
-    ) -> tuple[list[StressPosition], tuple[tuple[str, str], ...], str]:
+    ) -> tuple[list[StressPosition], tuple[tuple[str, str], ...], str, tuple[SymbolBetas, ...]]:
         assert request.portfolio_id is not None
         view = await self.portfolios.holdings(principal, request.portfolio_id)
         base = view.portfolio.base_currency
@@ -397,32 +436,88 @@ class ScenarioService:
             for currency in account.cash:
                 if currency != base and account.cash[currency]:
                     excluded[f"CASH {currency}"] = f"cash in {currency}, not {base}"
-        missing = sorted(
-            s
-            for s in values
-            if s not in request.sensitivities and request.default_sensitivities is None
-        )
-        if missing:
-            raise InvalidScenario(
-                f"sensitivities: none given for {', '.join(missing[:20])} (give them per symbol "
-                "or default_sensitivities)",
-                field="sensitivities",
-            )
+        held = sorted(s for s in values if s not in excluded)
+        chosen, betas = await self._sensitivities(held, request, excluded)
         positions = [
-            StressPosition(
-                symbol,
-                value,
-                request.sensitivities.get(symbol)
-                or request.default_sensitivities
-                or Sensitivities(),
-                hedge=symbol in request.hedges,
-            )
-            for symbol, value in sorted(values.items())
-            if symbol not in excluded
+            StressPosition(symbol, values[symbol], chosen[symbol], hedge=symbol in request.hedges)
+            for symbol in held
+            if symbol in chosen
         ]
         if cash:
             positions.append(StressPosition(f"CASH {base}", cash, Sensitivities()))
-        return positions, tuple(sorted(excluded.items())), base
+        return positions, tuple(sorted(excluded.items())), base, betas
+
+    async def _sensitivities(
+        self, held: Sequence[str], request: ShockRequest, excluded: dict[str, str]
+    ) -> tuple[dict[str, Sensitivities], tuple[SymbolBetas, ...]]:
+        """Each held symbol's sensitivities: posted, else estimated (with `estimate_betas`),
+        else the default; a symbol with none is refused (without `estimate_betas`) or added
+        to `excluded` (with it)."""
+        posted = {s: request.sensitivities[s] for s in held if s in request.sensitivities}
+        default = request.default_sensitivities
+        if not request.estimate_betas:
+            missing = [s for s in held if s not in posted and default is None]
+            if missing:
+                raise InvalidScenario(
+                    f"sensitivities: none given for {', '.join(missing[:20])} (give them per "
+                    "symbol, default_sensitivities, or estimate_betas)",
+                    field="sensitivities",
+                )
+            return {s: posted.get(s) or default or Sensitivities() for s in held}, ()
+        if self.betas is None:
+            raise InvalidScenario(
+                "estimate_betas: the bar history store is not served by this instance",
+                field="estimate_betas",
+            )
+        settings = request.beta_settings
+        _check_beta_settings(settings)
+        estimates = await self.betas.estimate([s for s in held if s not in posted], settings)
+        chosen: dict[str, Sensitivities] = dict(posted)
+        report = [SymbolBetas(s, "posted", None) for s in posted]
+        for symbol, found in estimates.items():
+            if isinstance(found, BetaEstimate) and any(
+                abs(b) > BETA_BOUND for b in found.betas.values()
+            ):
+                found = NoBetaEstimate(
+                    f"an estimated beta beyond +-{BETA_BOUND:g}", found.observations,
+                    found.first_day, found.last_day,
+                )  # fmt: skip
+            if isinstance(found, BetaEstimate):
+                chosen[symbol] = Sensitivities(
+                    beta_equity=found.betas.get(Factor.EQUITY, 0.0),
+                    beta_oil=found.betas.get(Factor.OIL, 0.0),
+                    beta_usd=found.betas.get(Factor.USD, 0.0),
+                )
+                report.append(SymbolBetas(symbol, "estimated", found))
+            elif default is not None:
+                chosen[symbol] = default
+                report.append(SymbolBetas(symbol, "default", found))
+            else:
+                excluded[symbol] = f"no beta estimate: {found.reason}"
+                report.append(SymbolBetas(symbol, "none", found))
+        return chosen, tuple(sorted(report, key=lambda b: b.symbol))
+
+
+def _check_beta_settings(settings: BetaSettings) -> None:
+    if not 1 <= settings.window <= MAX_WINDOW:
+        raise InvalidScenario(f"beta_window: 1 to {MAX_WINDOW} daily returns", field="beta_window")
+    if not 2 <= settings.min_observations <= settings.window:
+        raise InvalidScenario(
+            "beta_min_observations: 2 to beta_window", field="beta_min_observations"
+        )
+    if not settings.proxies:
+        raise InvalidScenario("beta_proxies: name at least one proxy", field="beta_proxies")
+    for factor, proxy in settings.proxies.items():
+        if factor not in BETA_FACTORS:
+            raise InvalidScenario(
+                f"beta_proxies.{factor.value}: betas are estimated for "
+                f"{', '.join(f.value for f in BETA_FACTORS)} only",
+                field=f"beta_proxies.{factor.value}",
+            )
+        if not proxy.strip():
+            raise InvalidScenario(
+                f"beta_proxies.{factor.value}: a symbol", field=f"beta_proxies.{factor.value}"
+            )
 
 
 def _factor(name: str, where: str) -> Factor:

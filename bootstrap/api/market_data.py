@@ -17,6 +17,7 @@ def bundle(w: Wiring) -> Bundle:
         options_chain=w.market_data.options_chain,
         quote_quality=w.market_data.quote_quality,
         fundamentals=w.market_data.fundamentals,
+        statements=w.market_data.statements,
         live_quotes=providers.Singleton(
             parts.live_quotes,
             w.core.market,

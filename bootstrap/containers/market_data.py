@@ -14,6 +14,7 @@ from application.market_data.market import MarketService
 from application.market_data.provider_watch import ProviderWatch
 from application.market_data.providers import ProviderService
 from application.market_data.quote_quality import QuoteQuality
+from application.market_data.statements import StatementsService
 from bootstrap import options as options_wiring
 from bootstrap.containers.stores import store_provider
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
@@ -108,18 +109,8 @@ class MarketDataContainer(containers.DeclarativeContainer):
     iv_history = store_provider(core, memory_iv_history, sql_iv_history)
     # Key ratios through the feed: the first provider offering fundamentals answers.
     fundamentals = providers.Singleton(FundamentalsService, market_feed)
-    options_chain = providers.Singleton(
-        options_wiring.options_chain, core.settings, market_feed, iv_history, core.clock
-    )
-    iv_recorder = providers.Singleton(
-        options_wiring.iv_recorder, core.settings, options_chain, iv_history, core.clock,
-        core.market,
-    )  # fmt: skip
-    iv_recording = providers.Resource(
-        serving_job, "iv_record", options_wiring.record_ivs, iv_recorder.provider,
-        core.settings.provided.analytics.iv_record_seconds, core.process, core.job_leases,
-    )  # fmt: skip
-
+    # Financial statements through the feed, and the ratios computed from them.
+    statements = providers.Singleton(StatementsService, market_feed)
     # The bar history store (docs/bar-store.md): Parquet files read by DuckDB, the database's
     # `market_bars` (shared deployments), or in memory.
     bar_store = providers.Selector(
@@ -132,6 +123,19 @@ class MarketDataContainer(containers.DeclarativeContainer):
         sql=providers.Singleton(sql_bar_history_store, core.engine),
         memory=providers.Singleton(in_memory_bar_store),
     )
+    options_chain = providers.Singleton(
+        options_wiring.options_chain, core.settings, market_feed, iv_history, core.clock,
+        bar_store.provider,
+    )  # fmt: skip
+    iv_recorder = providers.Singleton(
+        options_wiring.iv_recorder, core.settings, options_chain, iv_history, core.clock,
+        core.market,
+    )  # fmt: skip
+    iv_recording = providers.Resource(
+        serving_job, "iv_record", options_wiring.record_ivs, iv_recorder.provider,
+        core.settings.provided.analytics.iv_record_seconds, core.process, core.job_leases,
+    )  # fmt: skip
+
     bar_history = providers.Singleton(BarHistory, bar_store)
     # The providers' watch, in the one process that holds its lease.
     watches = providers.Dict(providers=provider_watch.provided.check)

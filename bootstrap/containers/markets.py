@@ -15,6 +15,7 @@ from application.markets.futures import FuturesService
 from application.markets.insiders import InsiderService
 from application.markets.macro import MacroService
 from application.markets.rates import RatesService
+from application.markets.scenario_betas import StoredBetas
 from application.markets.scenarios import ScenarioService
 from bootstrap import markets as markets_wiring
 from bootstrap import rates as rates_wiring
@@ -85,6 +86,7 @@ class MarketsContainer(containers.DeclarativeContainer):
         providers.Singleton(
             StoredHoldings, core.uow_factory, core.quotes, portfolio.portfolios
         ),
+        providers.Singleton(StoredBetas, market_data.bar_store, core.clock),
     )  # fmt: skip
     form13f = providers.Singleton(
         Form13FService, providers.Singleton(markets_wiring.securities, core.settings),

@@ -18,6 +18,7 @@ from application.market_data.market import MarketDataUnavailable, MarketService
 from application.market_data.options_chain import OptionsChainService
 from application.market_data.providers import ProviderService
 from application.market_data.quote_quality import QuoteQuality
+from application.market_data.statements import StatementsService
 from domain.errors import NotFound, StoreUnavailable
 
 NAME = "market_data"
@@ -37,6 +38,7 @@ class MarketDataServices:
     # Consensus reads, the sources' grades, the cheapest fresh quote.
     quote_quality: QuoteQuality | None = None
     fundamentals: FundamentalsService | None = None  # key ratios
+    statements: StatementsService | None = None  # financial statements and their ratios
 
     def market_service(self) -> MarketService:
         if self.market is None:
@@ -57,6 +59,11 @@ class MarketDataServices:
         if self.fundamentals is None:
             raise MarketDataUnavailable("fundamentals are not configured", retryable=False)
         return self.fundamentals
+
+    def statements_service(self) -> StatementsService:
+        if self.statements is None:
+            raise MarketDataUnavailable("financial statements are not configured", retryable=False)
+        return self.statements
 
     def quality(self) -> QuoteQuality:
         if self.quote_quality is None:
@@ -80,12 +87,14 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
         options_chain,
         providers,
         quotes,
+        statements,
     )
 
     return [
         *providers.CONTROLLERS,  # /providers, /providers/failover
         *market.CONTROLLERS,  # /market/{symbol}/depth, /bars
         *fundamentals.CONTROLLERS,  # /market/{symbol}/fundamentals
+        *statements.CONTROLLERS,  # /market/{symbol}/statements
         *quotes.CONTROLLERS,  # /market/quotes/{symbol}, /consensus
         *bar_history.CONTROLLERS,  # /market/bars: stored bar history
         *options_chain.CONTROLLERS,  # /analytics/options/{symbol}

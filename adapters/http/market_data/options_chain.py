@@ -72,7 +72,12 @@ class OptionsChainController(Controller):
             "(current - min) / (max - min); percentile = share of the prior days below the "
             "current IV. With fewer than 2 observations both are null and `reason` says "
             "INSUFFICIENT_HISTORY: a fresh install has no history until the recorder (each "
-            "weekday, `bulwark options record-iv`) has stored some days."
+            "weekday, `bulwark options record-iv`) has stored some days. Until 20 days are "
+            "recorded, when the bar history store holds more, the rank is of the 30-day "
+            "realised volatility of the stored daily closes (annualised), a stand-in for "
+            "implied volatility, against its own past values: `source` says "
+            "realised_vol_proxy or stored_implied_vols, `history_days` the days of history, "
+            "`ranked_value` the value ranked."
         ),
         responses=problem_responses(400, 401, 404, 422, 429, 503, notes=_NOTES),
     )

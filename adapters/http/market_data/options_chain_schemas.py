@@ -9,7 +9,13 @@ from typing import Annotated
 
 from adapters.http.schemas.common import Output, doc
 from adapters.http.wire_format import AnalyticOut, PriceOut
-from application.market_data.options_chain import ChainView, ContractView, ExpiryView, IVRankView
+from application.market_data.options_chain import (
+    REALISED_VOL_PROXY,
+    ChainView,
+    ContractView,
+    ExpiryView,
+    IVRankView,
+)
 from domain.analytics.options.chain_metrics import GammaExposure, PutCallRatios
 from domain.analytics.options.whales import SweepBurst
 
@@ -201,6 +207,14 @@ class ChainOut(Output):
         )
 
 
+PROXY_NOTE = (
+    "No recorded implied-vol history yet: ranked is the 30-day realised volatility of the "
+    "stored daily closes (annualised, sqrt(252)) against its own past values, a stand-in for "
+    "implied volatility, which usually sits above realised"
+)
+STORED_NOTE = "Today's 30-day ATM implied vol against the recorded daily implied vols"
+
+
 class IVRankOut(Output):
     symbol: str
     as_of: Annotated[date, doc("Today (UTC): the current IV is today's, the history before")]
@@ -219,16 +233,37 @@ class IVRankOut(Output):
     reason: Annotated[
         str, doc("OK, INSUFFICIENT_HISTORY (< 2 days), FLAT_WINDOW (min == max), NO_CURRENT_IV")
     ]
-    history_from: Annotated[date | None, doc("Oldest stored day used")]
+    history_from: Annotated[date | None, doc("Oldest day of the history used")]
+    source: Annotated[
+        str | None,
+        doc(
+            "stored_implied_vols (the recorded daily IVs) or realised_vol_proxy (no IV history "
+            "yet: the 30-day realised volatility of the stored daily closes, annualised, stands "
+            "in for implied volatility; rank, percentile, min and max are of realised vol)"
+        ),
+    ] = None
+    history_days: Annotated[
+        int | None, doc("Days of history before the current value that the rank had")
+    ] = None
+    ranked_value: Annotated[
+        AnalyticOut | None,
+        doc("The value ranked: current_iv, or today's realised vol with the proxy"),
+    ] = None
+    source_note: str | None = None
 
     @classmethod
     def from_domain(cls, view: IVRankView) -> IVRankOut:
         r = view.rank
+        proxy = view.source == REALISED_VOL_PROXY
         return cls.from_attributes(
             r,
             symbol=view.symbol,
             as_of=view.day,
-            current_iv=_round(r.current),
+            source=view.source,
+            history_days=view.history_days,
+            ranked_value=_round(r.current),
+            source_note=PROXY_NOTE if proxy else STORED_NOTE,
+            current_iv=_round(view.current_iv),
             rank=_round(r.rank, 6),
             percentile=_round(r.percentile, 6),
             min=_round(r.minimum),

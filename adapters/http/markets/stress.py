@@ -71,7 +71,15 @@ class ScenarioController(MarketsController):
             "`default_sensitivities`; others listed in `excluded`). `scenarios` name moves of "
             "equity, rates, oil, usd, credit; factors left out stay 0, or with `correlation` "
             "(or `fill_missing` and the default model) take their conditional expectation. "
-            '`replays`: names or ["all"]. Deterministic what-ifs, unlike the random paths of '
+            '`replays`: names or ["all"]. With `estimate_betas` (a portfolio only), symbols '
+            "without posted sensitivities get equity, oil and USD betas by OLS of their daily "
+            "returns on the factor proxies' (`beta_proxies`, default SPY, USO, UUP) over the "
+            "last `beta_window` (252) common returns of the stored daily bars; posted "
+            "sensitivities override them; fewer than `beta_min_observations` (60) returns: "
+            "`default_sensitivities` if given, else the symbol is excluded; `betas` names "
+            "each symbol's basis (posted, estimated, default, none) with the observations, "
+            "the days and R^2, `beta_estimation` the terms. "
+            "Deterministic what-ifs, unlike the random paths of "
             "POST /api/v1/risk/scenario-simulation. " + _REFUSED + "."
         ),
         responses=problems(404, 413, 429, 503),

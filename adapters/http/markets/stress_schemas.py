@@ -13,6 +13,7 @@ import msgspec
 from adapters.http.schemas.common import Input, Output, doc
 from adapters.http.wire_format import AnalyticOut, MoneyOut
 from adapters.wire.numbers import SignedMoney
+from application.markets.scenario_betas import BetaSettings
 from application.markets.scenarios import (
     CorrelationInput,
     ReplayCatalog,
@@ -22,8 +23,17 @@ from application.markets.scenarios import (
     ShockRequest,
     StoredAsset,
     StoredLiquidity,
+    SymbolBetas,
 )
-from domain.analytics.scenarios.factors import MAX_SCENARIOS, Factor, unit_of
+from domain.analytics.scenarios.factor_betas import (
+    BETA_FACTORS,
+    DEFAULT_PROXIES,
+    MAX_WINDOW,
+    MIN_OBSERVATIONS,
+    WINDOW,
+    BetaEstimate,
+)
+from domain.analytics.scenarios.factors import MAX_SCENARIOS, Factor, InvalidScenario, unit_of
 from domain.analytics.scenarios.repricing import MAX_POSITIONS, Sensitivities, StressPosition
 from domain.analytics.scenarios.stress import (
     LIQUIDITY_TERMS,
@@ -136,6 +146,36 @@ class ShockIn(Input):
     expected_return: Annotated[
         float | None, doc("A year, fraction: adds each loss's recovery months")
     ] = None
+    estimate_betas: Annotated[
+        bool,
+        doc(
+            "With portfolio_id: estimate the equity, oil and USD betas of symbols without "
+            "posted sensitivities from stored daily bars (OLS on the factor proxies)"
+        ),
+    ] = False
+    beta_window: Annotated[
+        int, msgspec.Meta(ge=1, le=MAX_WINDOW, description="Daily returns the fit uses")
+    ] = WINDOW
+    beta_min_observations: Annotated[
+        int,
+        msgspec.Meta(ge=2, le=MAX_WINDOW, description="Fewer common returns: no estimate"),
+    ] = MIN_OBSERVATIONS
+    beta_proxies: Annotated[
+        dict[str, Annotated[str, msgspec.Meta(min_length=1, max_length=32)]] | None,
+        msgspec.Meta(
+            description="Factor (equity, oil, usd) -> proxy symbol; default "
+            + ", ".join(f"{f.value} {s}" for f, s in DEFAULT_PROXIES.items())
+        ),
+    ] = None
+
+    def beta_settings(self) -> BetaSettings:
+        proxies = DEFAULT_PROXIES
+        if self.beta_proxies is not None:
+            proxies = {
+                _factor_named(k, f"beta_proxies.{k}"): v.upper()
+                for k, v in self.beta_proxies.items()
+            }
+        return BetaSettings(self.beta_window, self.beta_min_observations, proxies)
 
     def to_request(self) -> ShockRequest:
         return ShockRequest(
@@ -155,7 +195,18 @@ class ShockIn(Input):
             else CorrelationInput(self.correlation.volatilities, self.correlation.correlations),
             fill_missing=self.fill_missing,
             expected_return=self.expected_return,
+            estimate_betas=self.estimate_betas,
+            beta_settings=self.beta_settings(),
         )
+
+
+def _factor_named(name: str, where: str) -> Factor:
+    try:
+        return Factor(name)
+    except ValueError:
+        raise InvalidScenario(
+            f"{where}: one of {', '.join(f.value for f in BETA_FACTORS)}", field=where[:64]
+        ) from None
 
 
 class ReplayOut(Output):
@@ -270,6 +321,69 @@ class ExcludedOut(Output):
     reason: str
 
 
+class BetaEstimateOut(Output):
+    """What a symbol's estimate was read from: the returns found and their days; the betas,
+    intercept and R^2 when fitted, else why not."""
+
+    observations: int
+    first_day: dt.date | None
+    last_day: dt.date | None
+    betas: dict[str, AnalyticOut] | None
+    alpha: AnalyticOut | None
+    r_squared: AnalyticOut | None
+    reason: str | None
+
+
+class SymbolBetasOut(Output):
+    symbol: str
+    basis: Annotated[
+        str,
+        doc(
+            "posted (the request's sensitivities), estimated (from stored bars), default "
+            "(default_sensitivities: no estimate) or none (no estimate: excluded)"
+        ),
+    ]
+    estimate: BetaEstimateOut | None
+
+    @classmethod
+    def from_domain(cls, b: SymbolBetas) -> SymbolBetasOut:
+        e = b.estimate
+        if e is None:
+            return cls(symbol=b.symbol, basis=b.basis, estimate=None)
+        if isinstance(e, BetaEstimate):
+            out = BetaEstimateOut(
+                observations=e.observations, first_day=e.first_day, last_day=e.last_day,
+                betas={f.value: v for f, v in e.betas.items()}, alpha=e.alpha,
+                r_squared=e.r_squared, reason=None,
+            )  # fmt: skip
+        else:
+            out = BetaEstimateOut(
+                observations=e.observations, first_day=e.first_day, last_day=e.last_day,
+                betas=None, alpha=None, r_squared=None, reason=e.reason,
+            )  # fmt: skip
+        return cls(symbol=b.symbol, basis=b.basis, estimate=out)
+
+
+class BetaEstimationOut(Output):
+    """The estimation's terms: daily bars of the bar history store (split- and
+    dividend-adjusted closes), OLS of simple daily returns on the proxies' with an intercept."""
+
+    source: str
+    window: int
+    min_observations: int
+    proxies: dict[str, str]
+
+    @classmethod
+    def from_domain(cls, s: BetaSettings) -> BetaEstimationOut:
+        return cls(
+            source="stored daily bars (adjusted closes), OLS of simple daily returns on the "
+            "proxies' with an intercept; rates and credit sensitivities are not estimated",
+            window=s.window,
+            min_observations=s.min_observations,
+            proxies={f.value: p for f, p in s.proxies.items()},
+        )
+
+
 class ShockOut(Output):
     """Each scenario's P&L with its factor split, hedges and recovery."""
 
@@ -285,11 +399,18 @@ class ShockOut(Output):
     min_hedge_sufficiency: AnalyticOut
     scenarios: list[ScenarioResultOut]
     conventions: dict[str, str]
+    betas: list[SymbolBetasOut] | None = None  # with estimate_betas
+    beta_estimation: BetaEstimationOut | None = None  # with estimate_betas
 
     @classmethod
     def from_report(cls, r: ShockReport) -> ShockOut:
+        estimated = r.beta_settings is not None
         return cls.from_attributes(
             r,
+            betas=[SymbolBetasOut.from_domain(b) for b in r.betas] if estimated else None,
+            beta_estimation=(
+                None if r.beta_settings is None else BetaEstimationOut.from_domain(r.beta_settings)
+            ),
             excluded=[ExcludedOut(symbol=s, reason=why) for s, why in r.excluded],
             worst_scenario=r.worst.pnl.scenario.name,
             min_hedge_sufficiency=min(o.hedge_sufficiency for o in r.outcomes),

@@ -3,7 +3,8 @@
 Every call is GET /query?function=...: GLOBAL_QUOTE (the latest price of the latest trading
 day: no bid or ask, so a Quote's mid is `last`), TIME_SERIES_INTRADAY (1, 5, 15, 30, 60 min,
 `adjusted`, `month=YYYY-MM` for history), TIME_SERIES_DAILY and TIME_SERIES_DAILY_ADJUSTED,
-SPLITS and DIVIDENDS. Choices worth knowing:
+SPLITS and DIVIDENDS, and the financial statements (alphavantage_statements.py). Choices worth
+knowing:
 
 - Alpha Vantage answers every error with a 200: an "Error Message" (an unknown symbol reads
   "Invalid API call"), or a "Note"/"Information" for a rate limit or a premium-only endpoint
@@ -25,6 +26,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from adapters.market_data.vendors._rest_bars import aggregate
+from adapters.market_data.vendors.alphavantage_statements import alphavantage_statements
 from adapters.market_data.vendors.common import (
     NEW_YORK,
     BarCall,
@@ -39,6 +41,7 @@ from adapters.market_data.vendors.common import (
 from adapters.vendor_http.client import VendorHttp
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.corporate_actions import ActionKind, CorporateAction
+from domain.market_data.statements import FinancialStatements, StatementPeriod
 from ports.core.clock import Clock
 from ports.market_data.marketdata import ProviderError, Quote, QuoteUnavailable
 
@@ -159,6 +162,11 @@ class AlphaVantageMarketData(VendorAdapter):
             daily = await self._daily(symbol, adjusted=False, size="full")
             actions += dividends_with_closes(symbol, cash, daily)
         return sorted_actions(actions, start, end)
+
+    async def financial_statements(
+        self, symbol: str, period: StatementPeriod, limit: int
+    ) -> FinancialStatements:
+        return await alphavantage_statements(self._query, self.name, symbol, period, limit)
 
 
 def _months(lower: datetime, upper: datetime) -> list[str]:

@@ -4,7 +4,8 @@ Endpoints: quotes from the stock snapshots /v2/snapshot/locale/us/markets/stocks
 (one call for many symbols); bars from the aggregates
 /v2/aggs/ticker/{T}/range/{multiplier}/{timespan}/{from}/{to} with `adjusted` and `sort`,
 following `next_url`; splits /v3/reference/splits and dividends /v3/reference/dividends
-(also paged by `next_url`). Choices worth knowing:
+(also paged by `next_url`); financial statements /vX/reference/financials
+(polygon_statements.py). Choices worth knowing:
 
 - A Quote's bid/ask are the snapshot's last NBBO, `last` the last trade (the mid without one);
   its time the later of the two (nanoseconds on the wire).
@@ -35,9 +36,11 @@ from adapters.market_data.vendors.common import (
     parsing,
     sorted_actions,
 )
+from adapters.market_data.vendors.polygon_statements import polygon_statements
 from adapters.vendor_http.client import VendorHttp
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.corporate_actions import ActionKind, CorporateAction
+from domain.market_data.statements import FinancialStatements, StatementPeriod
 from ports.core.clock import Clock
 from ports.market_data.marketdata import ProviderError, Quote, QuoteUnavailable
 
@@ -149,6 +152,12 @@ class PolygonMarketData(VendorAdapter):
             )
             actions += dividends_with_closes(symbol, dividends, daily)
         return sorted_actions(actions, start, end)
+
+    # -- financial statements -----------------------------------------------------------
+    async def financial_statements(
+        self, symbol: str, period: StatementPeriod, limit: int
+    ) -> FinancialStatements:
+        return await polygon_statements(self._http.get_json, self.name, symbol, period, limit)
 
     # -- plumbing -----------------------------------------------------------------------
     async def _pages(

@@ -98,6 +98,7 @@ from .backtest_in import BacktestIn
 from .backtest_out import BacktestOut
 from .backtest_page_out import BacktestPageOut
 from .backtest_request_out import BacktestRequestOut
+from .balance_sheet_out import BalanceSheetOut
 from .band_out import BandOut
 from .bar_out import BarOut
 from .bar_page_out import BarPageOut
@@ -108,6 +109,10 @@ from .beneficiaries_in import BeneficiariesIn
 from .beneficiaries_out import BeneficiariesOut
 from .beneficiary_in import BeneficiaryIn
 from .beneficiary_out import BeneficiaryOut
+from .beta_estimate_out import BetaEstimateOut
+from .beta_estimate_out_betas_type_0 import BetaEstimateOutBetasType0
+from .beta_estimation_out import BetaEstimationOut
+from .beta_estimation_out_proxies import BetaEstimationOutProxies
 from .bin_out import BinOut
 from .black_litterman_out import BlackLittermanOut
 from .block_fees_out import BlockFeesOut
@@ -144,6 +149,7 @@ from .calendar_spread_out import CalendarSpreadOut
 from .calibration_out import CalibrationOut
 from .calibration_out_conventions_type_0 import CalibrationOutConventionsType0
 from .calibration_out_status import CalibrationOutStatus
+from .cash_flow_out import CashFlowOut
 from .chain_break_out import ChainBreakOut
 from .chain_head_out import ChainHeadOut
 from .chain_out import ChainOut
@@ -170,6 +176,9 @@ from .compute_option_greeks_json_body import ComputeOptionGreeksJsonBody
 from .compute_option_greeks_json_body_right_type_0 import ComputeOptionGreeksJsonBodyRightType0
 from .compute_option_greeks_json_body_right_type_1_item import ComputeOptionGreeksJsonBodyRightType1Item
 from .compute_out import ComputeOut
+from .computed_ratio_out import ComputedRatioOut
+from .computed_ratio_out_inputs import ComputedRatioOutInputs
+from .computed_ratio_out_unit import ComputedRatioOutUnit
 from .connection_in import ConnectionIn
 from .connection_out import ConnectionOut
 from .connection_test_out import ConnectionTestOut
@@ -351,6 +360,7 @@ from .gas_out_conventions import GasOutConventions
 from .gas_spike_out import GasSpikeOut
 from .get_control_inventory_format import GetControlInventoryFormat
 from .get_evidence_pack_format import GetEvidencePackFormat
+from .get_statements_period import GetStatementsPeriod
 from .gex_out import GexOut
 from .gex_strike_out import GexStrikeOut
 from .giving_carryover_in import GivingCarryoverIn
@@ -429,6 +439,7 @@ from .implied_vol_out_units import ImpliedVolOutUnits
 from .import_report_out import ImportReportOut
 from .importance_sampling_out import ImportanceSamplingOut
 from .in_doubt_out import InDoubtOut
+from .income_statement_out import IncomeStatementOut
 from .indicator_out import IndicatorOut
 from .indicator_out_columns import IndicatorOutColumns
 from .inference_out import InferenceOut
@@ -469,9 +480,12 @@ from .kill_switch_status_out import KillSwitchStatusOut
 from .ks_out import KsOut
 from .kyc_document_out import KycDocumentOut
 from .kyc_page_out import KycPageOut
+from .kyc_provider_out import KycProviderOut
 from .kyc_review_in import KycReviewIn
 from .kyc_review_in_status import KycReviewInStatus
+from .kyc_status_out import KycStatusOut
 from .kyc_upload_form import KycUploadForm
+from .kyc_webhook_ack_out import KycWebhookAckOut
 from .ladder_in import LadderIn
 from .ladder_out import LadderOut
 from .ladder_out_units import LadderOutUnits
@@ -593,6 +607,7 @@ from .percentile_fee_out import PercentileFeeOut
 from .performance_conventions_out import PerformanceConventionsOut
 from .performance_out import PerformanceOut
 from .period import Period
+from .period_out import PeriodOut
 from .period_record_out import PeriodRecordOut
 from .planning_profile_in import PlanningProfileIn
 from .planning_profile_out import PlanningProfileOut
@@ -777,6 +792,7 @@ from .sentiment_result_out_probabilities import SentimentResultOutProbabilities
 from .series_out import SeriesOut
 from .session_out import SessionOut
 from .shock_in import ShockIn
+from .shock_in_beta_proxies_type_0 import ShockInBetaProxiesType0
 from .shock_in_sensitivities import ShockInSensitivities
 from .shock_out import ShockOut
 from .shock_out_conventions import ShockOutConventions
@@ -800,6 +816,9 @@ from .source_out import SourceOut
 from .source_quality_out import SourceQualityOut
 from .spread_out import SpreadOut
 from .standing_out import StandingOut
+from .statement_ratios_out import StatementRatiosOut
+from .statements_out import StatementsOut
+from .statements_out_period import StatementsOutPeriod
 from .status import Status
 from .status_out import StatusOut
 from .status_out_settings import StatusOutSettings
@@ -850,6 +869,7 @@ from .surveillance_evidence_out import SurveillanceEvidenceOut
 from .surveillance_evidence_out_fills_item import SurveillanceEvidenceOutFillsItem
 from .surveillance_evidence_out_orders_item import SurveillanceEvidenceOutOrdersItem
 from .sweep_out import SweepOut
+from .symbol_betas_out import SymbolBetasOut
 from .symbol_sentiment_out import SymbolSentimentOut
 from .symbol_sentiment_out_shares import SymbolSentimentOutShares
 from .sync_report_out import SyncReportOut
@@ -1046,6 +1066,7 @@ __all__ = (
     "BacktestOut",
     "BacktestPageOut",
     "BacktestRequestOut",
+    "BalanceSheetOut",
     "BandOut",
     "BarOut",
     "BarPageOut",
@@ -1056,6 +1077,10 @@ __all__ = (
     "BeneficiariesOut",
     "BeneficiaryIn",
     "BeneficiaryOut",
+    "BetaEstimateOut",
+    "BetaEstimateOutBetasType0",
+    "BetaEstimationOut",
+    "BetaEstimationOutProxies",
     "BinOut",
     "BlackLittermanOut",
     "BlockFeesOut",
@@ -1092,6 +1117,7 @@ __all__ = (
     "CalibrationOut",
     "CalibrationOutConventionsType0",
     "CalibrationOutStatus",
+    "CashFlowOut",
     "ChainBreakOut",
     "ChainHeadOut",
     "ChainOut",
@@ -1111,6 +1137,9 @@ __all__ = (
     "ComponentOut",
     "ComponentStatus",
     "ComponentStatusDetails",
+    "ComputedRatioOut",
+    "ComputedRatioOutInputs",
+    "ComputedRatioOutUnit",
     "ComputeImpliedVolatilityJsonBody",
     "ComputeImpliedVolatilityJsonBodyRightType0",
     "ComputeImpliedVolatilityJsonBodyRightType1Item",
@@ -1299,6 +1328,7 @@ __all__ = (
     "GasSpikeOut",
     "GetControlInventoryFormat",
     "GetEvidencePackFormat",
+    "GetStatementsPeriod",
     "GexOut",
     "GexStrikeOut",
     "GivingCarryoverIn",
@@ -1376,6 +1406,7 @@ __all__ = (
     "ImpliedVolOutUnits",
     "ImportanceSamplingOut",
     "ImportReportOut",
+    "IncomeStatementOut",
     "IndicatorOut",
     "IndicatorOutColumns",
     "InDoubtOut",
@@ -1417,9 +1448,12 @@ __all__ = (
     "KsOut",
     "KycDocumentOut",
     "KycPageOut",
+    "KycProviderOut",
     "KycReviewIn",
     "KycReviewInStatus",
+    "KycStatusOut",
     "KycUploadForm",
+    "KycWebhookAckOut",
     "LadderIn",
     "LadderOut",
     "LadderOutUnits",
@@ -1541,6 +1575,7 @@ __all__ = (
     "PerformanceConventionsOut",
     "PerformanceOut",
     "Period",
+    "PeriodOut",
     "PeriodRecordOut",
     "PlanningProfileIn",
     "PlanningProfileOut",
@@ -1725,6 +1760,7 @@ __all__ = (
     "SeriesOut",
     "SessionOut",
     "ShockIn",
+    "ShockInBetaProxiesType0",
     "ShockInSensitivities",
     "ShockOut",
     "ShockOutConventions",
@@ -1748,6 +1784,9 @@ __all__ = (
     "SourceQualityOut",
     "SpreadOut",
     "StandingOut",
+    "StatementRatiosOut",
+    "StatementsOut",
+    "StatementsOutPeriod",
     "Status",
     "StatusOut",
     "StatusOutSettings",
@@ -1798,6 +1837,7 @@ __all__ = (
     "SurveillanceEvidenceOutFillsItem",
     "SurveillanceEvidenceOutOrdersItem",
     "SweepOut",
+    "SymbolBetasOut",
     "SymbolSentimentOut",
     "SymbolSentimentOutShares",
     "SyncReportOut",

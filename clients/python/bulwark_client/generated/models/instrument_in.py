@@ -32,6 +32,10 @@ class InstrumentIn:
             asset_class (InstrumentInAssetClass | Unset):  Default: InstrumentInAssetClass.EQUITY.
             bond (BondTermsIn | None | Unset): A bond's terms (asset_class bond only)
             currency (str | Unset):  Default: 'USD'.
+            cusip (None | str | Unset): 9 characters with a valid check digit (422 INVALID_INSTRUMENT, field cusip)
+            figi (None | str | Unset): 12 characters, OpenFIGI rules and check digit (422, field figi)
+            isin (None | str | Unset): 12 characters: country code, national number, Luhn check digit; a US ISIN embeds the
+                CUSIP (422 INVALID_INSTRUMENT, field isin)
             lot_size (None | str | Unset):
             marginable (bool | Unset):  Default: True.
             multiplier (None | str | Unset):
@@ -46,6 +50,9 @@ class InstrumentIn:
     asset_class: InstrumentInAssetClass | Unset = InstrumentInAssetClass.EQUITY
     bond: BondTermsIn | None | Unset = UNSET
     currency: str | Unset = 'USD'
+    cusip: None | str | Unset = UNSET
+    figi: None | str | Unset = UNSET
+    isin: None | str | Unset = UNSET
     lot_size: None | str | Unset = UNSET
     marginable: bool | Unset = True
     multiplier: None | str | Unset = UNSET
@@ -79,6 +86,24 @@ class InstrumentIn:
             bond = self.bond
 
         currency = self.currency
+
+        cusip: None | str | Unset
+        if isinstance(self.cusip, Unset):
+            cusip = UNSET
+        else:
+            cusip = self.cusip
+
+        figi: None | str | Unset
+        if isinstance(self.figi, Unset):
+            figi = UNSET
+        else:
+            figi = self.figi
+
+        isin: None | str | Unset
+        if isinstance(self.isin, Unset):
+            isin = UNSET
+        else:
+            isin = self.isin
 
         lot_size: None | str | Unset
         if isinstance(self.lot_size, Unset):
@@ -120,6 +145,12 @@ class InstrumentIn:
             field_dict["bond"] = bond
         if currency is not UNSET:
             field_dict["currency"] = currency
+        if cusip is not UNSET:
+            field_dict["cusip"] = cusip
+        if figi is not UNSET:
+            field_dict["figi"] = figi
+        if isin is not UNSET:
+            field_dict["isin"] = isin
         if lot_size is not UNSET:
             field_dict["lot_size"] = lot_size
         if marginable is not UNSET:
@@ -179,6 +210,36 @@ class InstrumentIn:
 
         currency = d.pop("currency", UNSET)
 
+        def _parse_cusip(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        cusip = _parse_cusip(d.pop("cusip", UNSET))
+
+
+        def _parse_figi(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        figi = _parse_figi(d.pop("figi", UNSET))
+
+
+        def _parse_isin(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        isin = _parse_isin(d.pop("isin", UNSET))
+
+
         def _parse_lot_size(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -223,6 +284,9 @@ class InstrumentIn:
             asset_class=asset_class,
             bond=bond,
             currency=currency,
+            cusip=cusip,
+            figi=figi,
+            isin=isin,
             lot_size=lot_size,
             marginable=marginable,
             multiplier=multiplier,

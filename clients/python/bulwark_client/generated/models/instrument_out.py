@@ -43,7 +43,10 @@ class InstrumentOut:
             tick_size (str): A price per unit: a decimal string with exactly 8 decimal places, rounded half-even, never in
                 exponent notation
             bond (BondTermsOut | None | Unset):
+            cusip (None | str | Unset):
             expiry (datetime.date | None | Unset):
+            figi (None | str | Unset):
+            isin (None | str | Unset):
             right (None | str | Unset):
             strike (None | str | Unset):
             underlying (None | str | Unset):
@@ -61,7 +64,10 @@ class InstrumentOut:
     symbol: str
     tick_size: str
     bond: BondTermsOut | None | Unset = UNSET
+    cusip: None | str | Unset = UNSET
     expiry: datetime.date | None | Unset = UNSET
+    figi: None | str | Unset = UNSET
+    isin: None | str | Unset = UNSET
     right: None | str | Unset = UNSET
     strike: None | str | Unset = UNSET
     underlying: None | str | Unset = UNSET
@@ -103,6 +109,12 @@ class InstrumentOut:
         else:
             bond = self.bond
 
+        cusip: None | str | Unset
+        if isinstance(self.cusip, Unset):
+            cusip = UNSET
+        else:
+            cusip = self.cusip
+
         expiry: None | str | Unset
         if isinstance(self.expiry, Unset):
             expiry = UNSET
@@ -110,6 +122,18 @@ class InstrumentOut:
             expiry = self.expiry.isoformat()
         else:
             expiry = self.expiry
+
+        figi: None | str | Unset
+        if isinstance(self.figi, Unset):
+            figi = UNSET
+        else:
+            figi = self.figi
+
+        isin: None | str | Unset
+        if isinstance(self.isin, Unset):
+            isin = UNSET
+        else:
+            isin = self.isin
 
         right: None | str | Unset
         if isinstance(self.right, Unset):
@@ -147,8 +171,14 @@ class InstrumentOut:
         })
         if bond is not UNSET:
             field_dict["bond"] = bond
+        if cusip is not UNSET:
+            field_dict["cusip"] = cusip
         if expiry is not UNSET:
             field_dict["expiry"] = expiry
+        if figi is not UNSET:
+            field_dict["figi"] = figi
+        if isin is not UNSET:
+            field_dict["isin"] = isin
         if right is not UNSET:
             field_dict["right"] = right
         if strike is not UNSET:
@@ -209,6 +239,16 @@ class InstrumentOut:
         bond = _parse_bond(d.pop("bond", UNSET))
 
 
+        def _parse_cusip(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        cusip = _parse_cusip(d.pop("cusip", UNSET))
+
+
         def _parse_expiry(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
@@ -227,6 +267,26 @@ class InstrumentOut:
             return cast(datetime.date | None | Unset, data)
 
         expiry = _parse_expiry(d.pop("expiry", UNSET))
+
+
+        def _parse_figi(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        figi = _parse_figi(d.pop("figi", UNSET))
+
+
+        def _parse_isin(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        isin = _parse_isin(d.pop("isin", UNSET))
 
 
         def _parse_right(data: object) -> None | str | Unset:
@@ -272,7 +332,10 @@ class InstrumentOut:
             symbol=symbol,
             tick_size=tick_size,
             bond=bond,
+            cusip=cusip,
             expiry=expiry,
+            figi=figi,
+            isin=isin,
             right=right,
             strike=strike,
             underlying=underlying,

@@ -25,6 +25,10 @@ class InstrumentPatchIn:
     """ 
         Attributes:
             active (bool | None | Unset):
+            cusip (None | str | Unset): 9 characters with a valid check digit (422 INVALID_INSTRUMENT, field cusip)
+            figi (None | str | Unset): 12 characters, OpenFIGI rules and check digit (422, field figi)
+            isin (None | str | Unset): 12 characters: country code, national number, Luhn check digit; a US ISIN embeds the
+                CUSIP (422 INVALID_INSTRUMENT, field isin)
             lot_size (None | str | Unset):
             marginable (bool | None | Unset):
             name (None | str | Unset):
@@ -34,6 +38,9 @@ class InstrumentPatchIn:
      """
 
     active: bool | None | Unset = UNSET
+    cusip: None | str | Unset = UNSET
+    figi: None | str | Unset = UNSET
+    isin: None | str | Unset = UNSET
     lot_size: None | str | Unset = UNSET
     marginable: bool | None | Unset = UNSET
     name: None | str | Unset = UNSET
@@ -52,6 +59,24 @@ class InstrumentPatchIn:
             active = UNSET
         else:
             active = self.active
+
+        cusip: None | str | Unset
+        if isinstance(self.cusip, Unset):
+            cusip = UNSET
+        else:
+            cusip = self.cusip
+
+        figi: None | str | Unset
+        if isinstance(self.figi, Unset):
+            figi = UNSET
+        else:
+            figi = self.figi
+
+        isin: None | str | Unset
+        if isinstance(self.isin, Unset):
+            isin = UNSET
+        else:
+            isin = self.isin
 
         lot_size: None | str | Unset
         if isinstance(self.lot_size, Unset):
@@ -96,6 +121,12 @@ class InstrumentPatchIn:
         })
         if active is not UNSET:
             field_dict["active"] = active
+        if cusip is not UNSET:
+            field_dict["cusip"] = cusip
+        if figi is not UNSET:
+            field_dict["figi"] = figi
+        if isin is not UNSET:
+            field_dict["isin"] = isin
         if lot_size is not UNSET:
             field_dict["lot_size"] = lot_size
         if marginable is not UNSET:
@@ -124,6 +155,36 @@ class InstrumentPatchIn:
             return cast(bool | None | Unset, data)
 
         active = _parse_active(d.pop("active", UNSET))
+
+
+        def _parse_cusip(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        cusip = _parse_cusip(d.pop("cusip", UNSET))
+
+
+        def _parse_figi(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        figi = _parse_figi(d.pop("figi", UNSET))
+
+
+        def _parse_isin(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        isin = _parse_isin(d.pop("isin", UNSET))
 
 
         def _parse_lot_size(data: object) -> None | str | Unset:
@@ -188,6 +249,9 @@ class InstrumentPatchIn:
 
         instrument_patch_in = cls(
             active=active,
+            cusip=cusip,
+            figi=figi,
+            isin=isin,
             lot_size=lot_size,
             marginable=marginable,
             name=name,

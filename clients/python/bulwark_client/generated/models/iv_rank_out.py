@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -26,7 +27,7 @@ class IVRankOut:
         Attributes:
             as_of (datetime.date): Today (UTC): the current IV is today's, the history before
             current_iv (float | None): 30-day constant-maturity ATM IV now
-            history_from (datetime.date | None): Oldest stored day used
+            history_from (datetime.date | None): Oldest day of the history used
             max_ (float | None):
             min_ (float | None):
             observations (int): Days in the window with an IV, today included
@@ -35,6 +36,12 @@ class IVRankOut:
             reason (str): OK, INSUFFICIENT_HISTORY (< 2 days), FLAT_WINDOW (min == max), NO_CURRENT_IV
             symbol (str):
             window (int): Trading days the window spans at most (252)
+            history_days (int | None | Unset): Days of history before the current value that the rank had
+            ranked_value (float | None | Unset): The value ranked: current_iv, or today's realised vol with the proxy
+            source (None | str | Unset): stored_implied_vols (the recorded daily IVs) or realised_vol_proxy (no IV history
+                yet: the 30-day realised volatility of the stored daily closes, annualised, stands in for implied volatility;
+                rank, percentile, min and max are of realised vol)
+            source_note (None | str | Unset):
      """
 
     as_of: datetime.date
@@ -48,6 +55,10 @@ class IVRankOut:
     reason: str
     symbol: str
     window: int
+    history_days: int | None | Unset = UNSET
+    ranked_value: float | None | Unset = UNSET
+    source: None | str | Unset = UNSET
+    source_note: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -86,6 +97,30 @@ class IVRankOut:
 
         window = self.window
 
+        history_days: int | None | Unset
+        if isinstance(self.history_days, Unset):
+            history_days = UNSET
+        else:
+            history_days = self.history_days
+
+        ranked_value: float | None | Unset
+        if isinstance(self.ranked_value, Unset):
+            ranked_value = UNSET
+        else:
+            ranked_value = self.ranked_value
+
+        source: None | str | Unset
+        if isinstance(self.source, Unset):
+            source = UNSET
+        else:
+            source = self.source
+
+        source_note: None | str | Unset
+        if isinstance(self.source_note, Unset):
+            source_note = UNSET
+        else:
+            source_note = self.source_note
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -102,6 +137,14 @@ class IVRankOut:
             "symbol": symbol,
             "window": window,
         })
+        if history_days is not UNSET:
+            field_dict["history_days"] = history_days
+        if ranked_value is not UNSET:
+            field_dict["ranked_value"] = ranked_value
+        if source is not UNSET:
+            field_dict["source"] = source
+        if source_note is not UNSET:
+            field_dict["source_note"] = source_note
 
         return field_dict
 
@@ -181,6 +224,46 @@ class IVRankOut:
 
         window = d.pop("window")
 
+        def _parse_history_days(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        history_days = _parse_history_days(d.pop("history_days", UNSET))
+
+
+        def _parse_ranked_value(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        ranked_value = _parse_ranked_value(d.pop("ranked_value", UNSET))
+
+
+        def _parse_source(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        source = _parse_source(d.pop("source", UNSET))
+
+
+        def _parse_source_note(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        source_note = _parse_source_note(d.pop("source_note", UNSET))
+
+
         iv_rank_out = cls(
             as_of=as_of,
             current_iv=current_iv,
@@ -193,6 +276,10 @@ class IVRankOut:
             reason=reason,
             symbol=symbol,
             window=window,
+            history_days=history_days,
+            ranked_value=ranked_value,
+            source=source,
+            source_note=source_note,
         )
 
 

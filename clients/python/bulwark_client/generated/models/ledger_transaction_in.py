@@ -33,20 +33,28 @@ class LedgerTransactionIn:
             kind (TransactionKind):
             trade_date (datetime.date): The trade date (the tax date), not after today (UTC)
             acquired (datetime.date | None | Unset): A transfer in: the original acquisition date (holding period)
+            allocation (None | str | Unset): A spin-off: the fraction of basis the new shares get (Form 8937), 0 < a < 1
             amount (str | Unset): An amount of money, negative for a debt, within +-1e15, 6 decimal places; a decimal string
                 such as "12.5" Default: '0'.
             currency (None | str | Unset): ISO 4217; null: the base currency
+            cusip (None | str | Unset): The security's CUSIP, check digit checked (422 INVALID_TRANSACTION, field cusip)
             external_id (None | str | Unset): Your reference, unique in the portfolio (409 DUPLICATE_TRANSACTION)
             fees (str | Unset): An amount of money, negative for a debt, within +-1e15, 6 decimal places; a decimal string
                 such as "12.5" Default: '0'.
+            isin (None | str | Unset): The security's ISIN, check digit checked; a US ISIN embeds the CUSIP given
             lot_method (LotMethod | None | Unset): A sale: overrides the account's lot method
             lot_picks (list[LedgerLotPickIn] | Unset): A sale: specific identification
+            new_price (str | Unset): An amount of money, negative for a debt, within +-1e15, 6 decimal places; a decimal
+                string such as "12.5" Default: '0'.
+            new_symbol (None | str | Unset): A merger, spin-off or symbol change: the symbol the shares become
             note (str | Unset):  Default: ''.
             price (str | Unset): An amount of money, negative for a debt, within +-1e15, 6 decimal places; a decimal string
                 such as "12.5" Default: '0'.
             quantity (str | Unset): An amount of money, negative for a debt, within +-1e15, 6 decimal places; a decimal
                 string such as "12.5" Default: '0'.
-            split_ratio (None | str | Unset): A split: new shares per old share (2 = 2-for-1)
+            settle_date (datetime.date | None | Unset): The settlement date, not before trade_date (422 INVALID_TRANSACTION,
+                field settle_date); null on a buy or sell in USD: T+1 on the NYSE calendar
+            split_ratio (None | str | Unset): A split or corporate action: new shares per old share (2 = 2-for-1)
             symbol (None | str | Unset):
      """
 
@@ -54,15 +62,21 @@ class LedgerTransactionIn:
     kind: TransactionKind
     trade_date: datetime.date
     acquired: datetime.date | None | Unset = UNSET
+    allocation: None | str | Unset = UNSET
     amount: str | Unset = '0'
     currency: None | str | Unset = UNSET
+    cusip: None | str | Unset = UNSET
     external_id: None | str | Unset = UNSET
     fees: str | Unset = '0'
+    isin: None | str | Unset = UNSET
     lot_method: LotMethod | None | Unset = UNSET
     lot_picks: list[LedgerLotPickIn] | Unset = UNSET
+    new_price: str | Unset = '0'
+    new_symbol: None | str | Unset = UNSET
     note: str | Unset = ''
     price: str | Unset = '0'
     quantity: str | Unset = '0'
+    settle_date: datetime.date | None | Unset = UNSET
     split_ratio: None | str | Unset = UNSET
     symbol: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -87,6 +101,12 @@ class LedgerTransactionIn:
         else:
             acquired = self.acquired
 
+        allocation: None | str | Unset
+        if isinstance(self.allocation, Unset):
+            allocation = UNSET
+        else:
+            allocation = self.allocation
+
         amount = self.amount
 
         currency: None | str | Unset
@@ -95,6 +115,12 @@ class LedgerTransactionIn:
         else:
             currency = self.currency
 
+        cusip: None | str | Unset
+        if isinstance(self.cusip, Unset):
+            cusip = UNSET
+        else:
+            cusip = self.cusip
+
         external_id: None | str | Unset
         if isinstance(self.external_id, Unset):
             external_id = UNSET
@@ -102,6 +128,12 @@ class LedgerTransactionIn:
             external_id = self.external_id
 
         fees = self.fees
+
+        isin: None | str | Unset
+        if isinstance(self.isin, Unset):
+            isin = UNSET
+        else:
+            isin = self.isin
 
         lot_method: None | str | Unset
         if isinstance(self.lot_method, Unset):
@@ -120,11 +152,27 @@ class LedgerTransactionIn:
 
 
 
+        new_price = self.new_price
+
+        new_symbol: None | str | Unset
+        if isinstance(self.new_symbol, Unset):
+            new_symbol = UNSET
+        else:
+            new_symbol = self.new_symbol
+
         note = self.note
 
         price = self.price
 
         quantity = self.quantity
+
+        settle_date: None | str | Unset
+        if isinstance(self.settle_date, Unset):
+            settle_date = UNSET
+        elif isinstance(self.settle_date, datetime.date):
+            settle_date = self.settle_date.isoformat()
+        else:
+            settle_date = self.settle_date
 
         split_ratio: None | str | Unset
         if isinstance(self.split_ratio, Unset):
@@ -148,24 +196,36 @@ class LedgerTransactionIn:
         })
         if acquired is not UNSET:
             field_dict["acquired"] = acquired
+        if allocation is not UNSET:
+            field_dict["allocation"] = allocation
         if amount is not UNSET:
             field_dict["amount"] = amount
         if currency is not UNSET:
             field_dict["currency"] = currency
+        if cusip is not UNSET:
+            field_dict["cusip"] = cusip
         if external_id is not UNSET:
             field_dict["external_id"] = external_id
         if fees is not UNSET:
             field_dict["fees"] = fees
+        if isin is not UNSET:
+            field_dict["isin"] = isin
         if lot_method is not UNSET:
             field_dict["lot_method"] = lot_method
         if lot_picks is not UNSET:
             field_dict["lot_picks"] = lot_picks
+        if new_price is not UNSET:
+            field_dict["new_price"] = new_price
+        if new_symbol is not UNSET:
+            field_dict["new_symbol"] = new_symbol
         if note is not UNSET:
             field_dict["note"] = note
         if price is not UNSET:
             field_dict["price"] = price
         if quantity is not UNSET:
             field_dict["quantity"] = quantity
+        if settle_date is not UNSET:
+            field_dict["settle_date"] = settle_date
         if split_ratio is not UNSET:
             field_dict["split_ratio"] = split_ratio
         if symbol is not UNSET:
@@ -211,6 +271,16 @@ class LedgerTransactionIn:
         acquired = _parse_acquired(d.pop("acquired", UNSET))
 
 
+        def _parse_allocation(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        allocation = _parse_allocation(d.pop("allocation", UNSET))
+
+
         amount = d.pop("amount", UNSET)
 
         def _parse_currency(data: object) -> None | str | Unset:
@@ -221,6 +291,16 @@ class LedgerTransactionIn:
             return cast(None | str | Unset, data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
+
+
+        def _parse_cusip(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        cusip = _parse_cusip(d.pop("cusip", UNSET))
 
 
         def _parse_external_id(data: object) -> None | str | Unset:
@@ -234,6 +314,16 @@ class LedgerTransactionIn:
 
 
         fees = d.pop("fees", UNSET)
+
+        def _parse_isin(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        isin = _parse_isin(d.pop("isin", UNSET))
+
 
         def _parse_lot_method(data: object) -> LotMethod | None | Unset:
             if data is None:
@@ -267,11 +357,43 @@ class LedgerTransactionIn:
                 lot_picks.append(lot_picks_item)
 
 
+        new_price = d.pop("new_price", UNSET)
+
+        def _parse_new_symbol(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        new_symbol = _parse_new_symbol(d.pop("new_symbol", UNSET))
+
+
         note = d.pop("note", UNSET)
 
         price = d.pop("price", UNSET)
 
         quantity = d.pop("quantity", UNSET)
+
+        def _parse_settle_date(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                settle_date_type_0 = datetime.date.fromisoformat(data)
+
+
+
+                return settle_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        settle_date = _parse_settle_date(d.pop("settle_date", UNSET))
+
 
         def _parse_split_ratio(data: object) -> None | str | Unset:
             if data is None:
@@ -298,15 +420,21 @@ class LedgerTransactionIn:
             kind=kind,
             trade_date=trade_date,
             acquired=acquired,
+            allocation=allocation,
             amount=amount,
             currency=currency,
+            cusip=cusip,
             external_id=external_id,
             fees=fees,
+            isin=isin,
             lot_method=lot_method,
             lot_picks=lot_picks,
+            new_price=new_price,
+            new_symbol=new_symbol,
             note=note,
             price=price,
             quantity=quantity,
+            settle_date=settle_date,
             split_ratio=split_ratio,
             symbol=symbol,
         )

@@ -11,6 +11,7 @@ from ..types import UNSET, Unset
 from ..models.lot_method import LotMethod
 from ..models.transaction_kind import TransactionKind
 from ..models.transaction_source import TransactionSource
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -31,6 +32,7 @@ class LedgerTransactionOut:
         Attributes:
             account_id (str):
             acquired (datetime.date | None):
+            allocation (None | str):
             amount (str): An amount of money in the account's currency: a decimal string with exactly 2 decimal places,
                 rounded half-even, never in exponent notation
             cash_effect (str): An amount of money in the account's currency: a decimal string with exactly 2 decimal places,
@@ -43,6 +45,9 @@ class LedgerTransactionOut:
             kind (TransactionKind):
             lot_method (LotMethod | None):
             lot_picks (list[LedgerLotPickOut]):
+            new_price (str): A price per unit: a decimal string with exactly 8 decimal places, rounded half-even, never in
+                exponent notation
+            new_symbol (None | str):
             note (str):
             portfolio_id (str):
             price (str): A price per unit: a decimal string with exactly 8 decimal places, rounded half-even, never in
@@ -53,10 +58,14 @@ class LedgerTransactionOut:
             split_ratio (None | str):
             symbol (None | str):
             trade_date (datetime.date):
+            cusip (None | str | Unset):
+            isin (None | str | Unset):
+            settle_date (datetime.date | None | Unset): The settlement date; null: not known
      """
 
     account_id: str
     acquired: datetime.date | None
+    allocation: None | str
     amount: str
     cash_effect: str
     currency: str
@@ -66,6 +75,8 @@ class LedgerTransactionOut:
     kind: TransactionKind
     lot_method: LotMethod | None
     lot_picks: list[LedgerLotPickOut]
+    new_price: str
+    new_symbol: None | str
     note: str
     portfolio_id: str
     price: str
@@ -74,6 +85,9 @@ class LedgerTransactionOut:
     split_ratio: None | str
     symbol: None | str
     trade_date: datetime.date
+    cusip: None | str | Unset = UNSET
+    isin: None | str | Unset = UNSET
+    settle_date: datetime.date | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -89,6 +103,9 @@ class LedgerTransactionOut:
             acquired = self.acquired.isoformat()
         else:
             acquired = self.acquired
+
+        allocation: None | str
+        allocation = self.allocation
 
         amount = self.amount
 
@@ -118,6 +135,11 @@ class LedgerTransactionOut:
 
 
 
+        new_price = self.new_price
+
+        new_symbol: None | str
+        new_symbol = self.new_symbol
+
         note = self.note
 
         portfolio_id = self.portfolio_id
@@ -136,12 +158,33 @@ class LedgerTransactionOut:
 
         trade_date = self.trade_date.isoformat()
 
+        cusip: None | str | Unset
+        if isinstance(self.cusip, Unset):
+            cusip = UNSET
+        else:
+            cusip = self.cusip
+
+        isin: None | str | Unset
+        if isinstance(self.isin, Unset):
+            isin = UNSET
+        else:
+            isin = self.isin
+
+        settle_date: None | str | Unset
+        if isinstance(self.settle_date, Unset):
+            settle_date = UNSET
+        elif isinstance(self.settle_date, datetime.date):
+            settle_date = self.settle_date.isoformat()
+        else:
+            settle_date = self.settle_date
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "account_id": account_id,
             "acquired": acquired,
+            "allocation": allocation,
             "amount": amount,
             "cash_effect": cash_effect,
             "currency": currency,
@@ -151,6 +194,8 @@ class LedgerTransactionOut:
             "kind": kind,
             "lot_method": lot_method,
             "lot_picks": lot_picks,
+            "new_price": new_price,
+            "new_symbol": new_symbol,
             "note": note,
             "portfolio_id": portfolio_id,
             "price": price,
@@ -160,6 +205,12 @@ class LedgerTransactionOut:
             "symbol": symbol,
             "trade_date": trade_date,
         })
+        if cusip is not UNSET:
+            field_dict["cusip"] = cusip
+        if isin is not UNSET:
+            field_dict["isin"] = isin
+        if settle_date is not UNSET:
+            field_dict["settle_date"] = settle_date
 
         return field_dict
 
@@ -187,6 +238,14 @@ class LedgerTransactionOut:
             return cast(datetime.date | None, data)
 
         acquired = _parse_acquired(d.pop("acquired"))
+
+
+        def _parse_allocation(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        allocation = _parse_allocation(d.pop("allocation"))
 
 
         amount = d.pop("amount")
@@ -240,6 +299,16 @@ class LedgerTransactionOut:
             lot_picks.append(lot_picks_item)
 
 
+        new_price = d.pop("new_price")
+
+        def _parse_new_symbol(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        new_symbol = _parse_new_symbol(d.pop("new_symbol"))
+
+
         note = d.pop("note")
 
         portfolio_id = d.pop("portfolio_id")
@@ -274,9 +343,50 @@ class LedgerTransactionOut:
 
 
 
+        def _parse_cusip(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        cusip = _parse_cusip(d.pop("cusip", UNSET))
+
+
+        def _parse_isin(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        isin = _parse_isin(d.pop("isin", UNSET))
+
+
+        def _parse_settle_date(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                settle_date_type_0 = datetime.date.fromisoformat(data)
+
+
+
+                return settle_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        settle_date = _parse_settle_date(d.pop("settle_date", UNSET))
+
+
         ledger_transaction_out = cls(
             account_id=account_id,
             acquired=acquired,
+            allocation=allocation,
             amount=amount,
             cash_effect=cash_effect,
             currency=currency,
@@ -286,6 +396,8 @@ class LedgerTransactionOut:
             kind=kind,
             lot_method=lot_method,
             lot_picks=lot_picks,
+            new_price=new_price,
+            new_symbol=new_symbol,
             note=note,
             portfolio_id=portfolio_id,
             price=price,
@@ -294,6 +406,9 @@ class LedgerTransactionOut:
             split_ratio=split_ratio,
             symbol=symbol,
             trade_date=trade_date,
+            cusip=cusip,
+            isin=isin,
+            settle_date=settle_date,
         )
 
 

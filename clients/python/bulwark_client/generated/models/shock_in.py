@@ -15,6 +15,7 @@ if TYPE_CHECKING:
   from ..models.correlation_in import CorrelationIn
   from ..models.macro_scenario_in import MacroScenarioIn
   from ..models.sensitivities_in import SensitivitiesIn
+  from ..models.shock_in_beta_proxies_type_0 import ShockInBetaProxiesType0
   from ..models.shock_in_sensitivities import ShockInSensitivities
   from ..models.stress_position_in import StressPositionIn
 
@@ -30,8 +31,14 @@ T = TypeVar("T", bound="ShockIn")
 class ShockIn:
     """ 
         Attributes:
+            beta_min_observations (int | Unset): Fewer common returns: no estimate Default: 60.
+            beta_proxies (None | ShockInBetaProxiesType0 | Unset): Factor (equity, oil, usd) -> proxy symbol; default equity
+                SPY, oil USO, usd UUP
+            beta_window (int | Unset): Daily returns the fit uses Default: 252.
             correlation (CorrelationIn | None | Unset):
             default_sensitivities (None | SensitivitiesIn | Unset):
+            estimate_betas (bool | Unset): With portfolio_id: estimate the equity, oil and USD betas of symbols without
+                posted sensitivities from stored daily bars (OLS on the factor proxies) Default: False.
             expected_return (float | None | Unset): A year, fraction: adds each loss's recovery months
             fill_missing (bool | Unset): Fill the factors a scenario leaves out (default model without correlation) Default:
                 False.
@@ -43,8 +50,12 @@ class ShockIn:
             sensitivities (ShockInSensitivities | Unset): Per symbol, for a portfolio
      """
 
+    beta_min_observations: int | Unset = 60
+    beta_proxies: None | ShockInBetaProxiesType0 | Unset = UNSET
+    beta_window: int | Unset = 252
     correlation: CorrelationIn | None | Unset = UNSET
     default_sensitivities: None | SensitivitiesIn | Unset = UNSET
+    estimate_betas: bool | Unset = False
     expected_return: float | None | Unset = UNSET
     fill_missing: bool | Unset = False
     hedges: list[str] | Unset = UNSET
@@ -63,8 +74,21 @@ class ShockIn:
         from ..models.correlation_in import CorrelationIn # noqa: PLC0415
         from ..models.macro_scenario_in import MacroScenarioIn # noqa: PLC0415
         from ..models.sensitivities_in import SensitivitiesIn # noqa: PLC0415
+        from ..models.shock_in_beta_proxies_type_0 import ShockInBetaProxiesType0 # noqa: PLC0415
         from ..models.shock_in_sensitivities import ShockInSensitivities # noqa: PLC0415
         from ..models.stress_position_in import StressPositionIn # noqa: PLC0415
+        beta_min_observations = self.beta_min_observations
+
+        beta_proxies: dict[str, Any] | None | Unset
+        if isinstance(self.beta_proxies, Unset):
+            beta_proxies = UNSET
+        elif isinstance(self.beta_proxies, ShockInBetaProxiesType0):
+            beta_proxies = self.beta_proxies.to_dict()
+        else:
+            beta_proxies = self.beta_proxies
+
+        beta_window = self.beta_window
+
         correlation: dict[str, Any] | None | Unset
         if isinstance(self.correlation, Unset):
             correlation = UNSET
@@ -80,6 +104,8 @@ class ShockIn:
             default_sensitivities = self.default_sensitivities.to_dict()
         else:
             default_sensitivities = self.default_sensitivities
+
+        estimate_betas = self.estimate_betas
 
         expected_return: float | None | Unset
         if isinstance(self.expected_return, Unset):
@@ -138,10 +164,18 @@ class ShockIn:
         field_dict.update(self.additional_properties)
         field_dict.update({
         })
+        if beta_min_observations is not UNSET:
+            field_dict["beta_min_observations"] = beta_min_observations
+        if beta_proxies is not UNSET:
+            field_dict["beta_proxies"] = beta_proxies
+        if beta_window is not UNSET:
+            field_dict["beta_window"] = beta_window
         if correlation is not UNSET:
             field_dict["correlation"] = correlation
         if default_sensitivities is not UNSET:
             field_dict["default_sensitivities"] = default_sensitivities
+        if estimate_betas is not UNSET:
+            field_dict["estimate_betas"] = estimate_betas
         if expected_return is not UNSET:
             field_dict["expected_return"] = expected_return
         if fill_missing is not UNSET:
@@ -168,9 +202,34 @@ class ShockIn:
         from ..models.correlation_in import CorrelationIn # noqa: PLC0415
         from ..models.macro_scenario_in import MacroScenarioIn # noqa: PLC0415
         from ..models.sensitivities_in import SensitivitiesIn # noqa: PLC0415
+        from ..models.shock_in_beta_proxies_type_0 import ShockInBetaProxiesType0 # noqa: PLC0415
         from ..models.shock_in_sensitivities import ShockInSensitivities # noqa: PLC0415
         from ..models.stress_position_in import StressPositionIn # noqa: PLC0415
         d = dict(src_dict)
+        beta_min_observations = d.pop("beta_min_observations", UNSET)
+
+        def _parse_beta_proxies(data: object) -> None | ShockInBetaProxiesType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                beta_proxies_type_0 = ShockInBetaProxiesType0.from_dict(data)
+
+
+
+                return beta_proxies_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ShockInBetaProxiesType0 | Unset, data)
+
+        beta_proxies = _parse_beta_proxies(d.pop("beta_proxies", UNSET))
+
+
+        beta_window = d.pop("beta_window", UNSET)
+
         def _parse_correlation(data: object) -> CorrelationIn | None | Unset:
             if data is None:
                 return data
@@ -210,6 +269,8 @@ class ShockIn:
 
         default_sensitivities = _parse_default_sensitivities(d.pop("default_sensitivities", UNSET))
 
+
+        estimate_betas = d.pop("estimate_betas", UNSET)
 
         def _parse_expected_return(data: object) -> float | None | Unset:
             if data is None:
@@ -287,8 +348,12 @@ class ShockIn:
 
 
         shock_in = cls(
+            beta_min_observations=beta_min_observations,
+            beta_proxies=beta_proxies,
+            beta_window=beta_window,
             correlation=correlation,
             default_sensitivities=default_sensitivities,
+            estimate_betas=estimate_betas,
             expected_return=expected_return,
             fill_missing=fill_missing,
             hedges=hedges,

@@ -8,12 +8,15 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
+  from ..models.beta_estimation_out import BetaEstimationOut
   from ..models.excluded_out import ExcludedOut
   from ..models.scenario_result_out import ScenarioResultOut
   from ..models.shock_out_conventions import ShockOutConventions
+  from ..models.symbol_betas_out import SymbolBetasOut
 
 
 
@@ -41,6 +44,8 @@ class ShockOut:
             positions (int):
             scenarios (list[ScenarioResultOut]):
             worst_scenario (str):
+            beta_estimation (BetaEstimationOut | None | Unset):
+            betas (list[SymbolBetasOut] | None | Unset):
      """
 
     base_currency: None | str
@@ -55,6 +60,8 @@ class ShockOut:
     positions: int
     scenarios: list[ScenarioResultOut]
     worst_scenario: str
+    beta_estimation: BetaEstimationOut | None | Unset = UNSET
+    betas: list[SymbolBetasOut] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -62,9 +69,11 @@ class ShockOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.beta_estimation_out import BetaEstimationOut # noqa: PLC0415
         from ..models.excluded_out import ExcludedOut # noqa: PLC0415
         from ..models.scenario_result_out import ScenarioResultOut # noqa: PLC0415
         from ..models.shock_out_conventions import ShockOutConventions # noqa: PLC0415
+        from ..models.symbol_betas_out import SymbolBetasOut # noqa: PLC0415
         base_currency: None | str
         base_currency = self.base_currency
 
@@ -103,6 +112,27 @@ class ShockOut:
 
         worst_scenario = self.worst_scenario
 
+        beta_estimation: dict[str, Any] | None | Unset
+        if isinstance(self.beta_estimation, Unset):
+            beta_estimation = UNSET
+        elif isinstance(self.beta_estimation, BetaEstimationOut):
+            beta_estimation = self.beta_estimation.to_dict()
+        else:
+            beta_estimation = self.beta_estimation
+
+        betas: list[dict[str, Any]] | None | Unset
+        if isinstance(self.betas, Unset):
+            betas = UNSET
+        elif isinstance(self.betas, list):
+            betas = []
+            for betas_type_0_item_data in self.betas:
+                betas_type_0_item = betas_type_0_item_data.to_dict()
+                betas.append(betas_type_0_item)
+
+
+        else:
+            betas = self.betas
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -120,6 +150,10 @@ class ShockOut:
             "scenarios": scenarios,
             "worst_scenario": worst_scenario,
         })
+        if beta_estimation is not UNSET:
+            field_dict["beta_estimation"] = beta_estimation
+        if betas is not UNSET:
+            field_dict["betas"] = betas
 
         return field_dict
 
@@ -127,9 +161,11 @@ class ShockOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.beta_estimation_out import BetaEstimationOut # noqa: PLC0415
         from ..models.excluded_out import ExcludedOut # noqa: PLC0415
         from ..models.scenario_result_out import ScenarioResultOut # noqa: PLC0415
         from ..models.shock_out_conventions import ShockOutConventions # noqa: PLC0415
+        from ..models.symbol_betas_out import SymbolBetasOut # noqa: PLC0415
         d = dict(src_dict)
         def _parse_base_currency(data: object) -> None | str:
             if data is None:
@@ -198,6 +234,51 @@ class ShockOut:
 
         worst_scenario = d.pop("worst_scenario")
 
+        def _parse_beta_estimation(data: object) -> BetaEstimationOut | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                beta_estimation_type_0 = BetaEstimationOut.from_dict(data)
+
+
+
+                return beta_estimation_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BetaEstimationOut | None | Unset, data)
+
+        beta_estimation = _parse_beta_estimation(d.pop("beta_estimation", UNSET))
+
+
+        def _parse_betas(data: object) -> list[SymbolBetasOut] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                betas_type_0 = []
+                _betas_type_0 = data
+                for betas_type_0_item_data in (_betas_type_0):
+                    betas_type_0_item = SymbolBetasOut.from_dict(betas_type_0_item_data)
+
+
+
+                    betas_type_0.append(betas_type_0_item)
+
+                return betas_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[SymbolBetasOut] | None | Unset, data)
+
+        betas = _parse_betas(d.pop("betas", UNSET))
+
+
         shock_out = cls(
             base_currency=base_currency,
             conventions=conventions,
@@ -211,6 +292,8 @@ class ShockOut:
             positions=positions,
             scenarios=scenarios,
             worst_scenario=worst_scenario,
+            beta_estimation=beta_estimation,
+            betas=betas,
         )
 
 

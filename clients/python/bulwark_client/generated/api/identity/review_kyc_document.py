@@ -138,7 +138,8 @@ def sync_detailed(
     """ Verify or reject a KYC document (risk officer, admin)
 
      pending -> verified | rejected (a rejection needs `reason`: 422 INVALID_REVIEW); a decision is final
-    (409 DOCUMENT_ALREADY_DECIDED). Nobody reviews their own document (403).
+    (409 DOCUMENT_ALREADY_DECIDED). Nobody reviews their own document (403). The decision derives the
+    owner's KYC status again (GET /api/v1/kyc/status/{user_id}), which live trading waits for.
 
     Args:
         document_id (str):
@@ -175,7 +176,8 @@ def sync(
     """ Verify or reject a KYC document (risk officer, admin)
 
      pending -> verified | rejected (a rejection needs `reason`: 422 INVALID_REVIEW); a decision is final
-    (409 DOCUMENT_ALREADY_DECIDED). Nobody reviews their own document (403).
+    (409 DOCUMENT_ALREADY_DECIDED). Nobody reviews their own document (403). The decision derives the
+    owner's KYC status again (GET /api/v1/kyc/status/{user_id}), which live trading waits for.
 
     Args:
         document_id (str):
@@ -207,7 +209,8 @@ async def asyncio_detailed(
     """ Verify or reject a KYC document (risk officer, admin)
 
      pending -> verified | rejected (a rejection needs `reason`: 422 INVALID_REVIEW); a decision is final
-    (409 DOCUMENT_ALREADY_DECIDED). Nobody reviews their own document (403).
+    (409 DOCUMENT_ALREADY_DECIDED). Nobody reviews their own document (403). The decision derives the
+    owner's KYC status again (GET /api/v1/kyc/status/{user_id}), which live trading waits for.
 
     Args:
         document_id (str):
@@ -244,7 +247,8 @@ async def asyncio(
     """ Verify or reject a KYC document (risk officer, admin)
 
      pending -> verified | rejected (a rejection needs `reason`: 422 INVALID_REVIEW); a decision is final
-    (409 DOCUMENT_ALREADY_DECIDED). Nobody reviews their own document (403).
+    (409 DOCUMENT_ALREADY_DECIDED). Nobody reviews their own document (403). The decision derives the
+    owner's KYC status again (GET /api/v1/kyc/status/{user_id}), which live trading waits for.
 
     Args:
         document_id (str):

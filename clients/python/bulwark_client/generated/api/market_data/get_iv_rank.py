@@ -112,7 +112,10 @@ def sync_detailed(
     observations with today's). rank = (current - min) / (max - min); percentile = share of the prior
     days below the current IV. With fewer than 2 observations both are null and `reason` says
     INSUFFICIENT_HISTORY: a fresh install has no history until the recorder (each weekday, `bulwark
-    options record-iv`) has stored some days.
+    options record-iv`) has stored some days. Until 20 days are recorded, when the bar history store
+    holds more, the rank is of the 30-day realised volatility of the stored daily closes (annualised), a
+    stand-in for implied volatility, against its own past values: `source` says realised_vol_proxy or
+    stored_implied_vols, `history_days` the days of history, `ranked_value` the value ranked.
 
     Args:
         symbol (str):
@@ -150,7 +153,10 @@ def sync(
     observations with today's). rank = (current - min) / (max - min); percentile = share of the prior
     days below the current IV. With fewer than 2 observations both are null and `reason` says
     INSUFFICIENT_HISTORY: a fresh install has no history until the recorder (each weekday, `bulwark
-    options record-iv`) has stored some days.
+    options record-iv`) has stored some days. Until 20 days are recorded, when the bar history store
+    holds more, the rank is of the 30-day realised volatility of the stored daily closes (annualised), a
+    stand-in for implied volatility, against its own past values: `source` says realised_vol_proxy or
+    stored_implied_vols, `history_days` the days of history, `ranked_value` the value ranked.
 
     Args:
         symbol (str):
@@ -183,7 +189,10 @@ async def asyncio_detailed(
     observations with today's). rank = (current - min) / (max - min); percentile = share of the prior
     days below the current IV. With fewer than 2 observations both are null and `reason` says
     INSUFFICIENT_HISTORY: a fresh install has no history until the recorder (each weekday, `bulwark
-    options record-iv`) has stored some days.
+    options record-iv`) has stored some days. Until 20 days are recorded, when the bar history store
+    holds more, the rank is of the 30-day realised volatility of the stored daily closes (annualised), a
+    stand-in for implied volatility, against its own past values: `source` says realised_vol_proxy or
+    stored_implied_vols, `history_days` the days of history, `ranked_value` the value ranked.
 
     Args:
         symbol (str):
@@ -221,7 +230,10 @@ async def asyncio(
     observations with today's). rank = (current - min) / (max - min); percentile = share of the prior
     days below the current IV. With fewer than 2 observations both are null and `reason` says
     INSUFFICIENT_HISTORY: a fresh install has no history until the recorder (each weekday, `bulwark
-    options record-iv`) has stored some days.
+    options record-iv`) has stored some days. Until 20 days are recorded, when the bar history store
+    holds more, the rank is of the 30-day realised volatility of the stored daily closes (annualised), a
+    stand-in for implied volatility, against its own past values: `source` says realised_vol_proxy or
+    stored_implied_vols, `history_days` the days of history, `ranked_value` the value ranked.
 
     Args:
         symbol (str):

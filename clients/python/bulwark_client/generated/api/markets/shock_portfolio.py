@@ -143,13 +143,19 @@ def sync_detailed(
     positions and cash, sensitivities per symbol or `default_sensitivities`; others listed in
     `excluded`). `scenarios` name moves of equity, rates, oil, usd, credit; factors left out stay 0, or
     with `correlation` (or `fill_missing` and the default model) take their conditional expectation.
-    `replays`: names or ["all"]. Deterministic what-ifs, unlike the random paths of POST
-    /api/v1/risk/scenario-simulation. 422 INVALID_SCENARIO naming the field (an unknown factor, a move
-    out of range, a sensitivity out of range), INVALID_CORRELATION (not symmetric, a diagonal other than
-    1, not positive semi-definite), SINGULAR_CORRELATION (the named factors' covariance cannot be
-    inverted), EMPTY_PORTFOLIO; 404 UNKNOWN_SCENARIO for a replay the source lacks, PORTFOLIO_NOT_FOUND
-    for a portfolio that is not yours; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After for a
-    large request the budget cannot take now.
+    `replays`: names or ["all"]. With `estimate_betas` (a portfolio only), symbols without posted
+    sensitivities get equity, oil and USD betas by OLS of their daily returns on the factor proxies'
+    (`beta_proxies`, default SPY, USO, UUP) over the last `beta_window` (252) common returns of the
+    stored daily bars; posted sensitivities override them; fewer than `beta_min_observations` (60)
+    returns: `default_sensitivities` if given, else the symbol is excluded; `betas` names each symbol's
+    basis (posted, estimated, default, none) with the observations, the days and R^2, `beta_estimation`
+    the terms. Deterministic what-ifs, unlike the random paths of POST /api/v1/risk/scenario-simulation.
+    422 INVALID_SCENARIO naming the field (an unknown factor, a move out of range, a sensitivity out of
+    range), INVALID_CORRELATION (not symmetric, a diagonal other than 1, not positive semi-definite),
+    SINGULAR_CORRELATION (the named factors' covariance cannot be inverted), EMPTY_PORTFOLIO; 404
+    UNKNOWN_SCENARIO for a replay the source lacks, PORTFOLIO_NOT_FOUND for a portfolio that is not
+    yours; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After for a large request the budget cannot
+    take now.
 
     Args:
         body (ShockIn):
@@ -190,13 +196,19 @@ def sync(
     positions and cash, sensitivities per symbol or `default_sensitivities`; others listed in
     `excluded`). `scenarios` name moves of equity, rates, oil, usd, credit; factors left out stay 0, or
     with `correlation` (or `fill_missing` and the default model) take their conditional expectation.
-    `replays`: names or ["all"]. Deterministic what-ifs, unlike the random paths of POST
-    /api/v1/risk/scenario-simulation. 422 INVALID_SCENARIO naming the field (an unknown factor, a move
-    out of range, a sensitivity out of range), INVALID_CORRELATION (not symmetric, a diagonal other than
-    1, not positive semi-definite), SINGULAR_CORRELATION (the named factors' covariance cannot be
-    inverted), EMPTY_PORTFOLIO; 404 UNKNOWN_SCENARIO for a replay the source lacks, PORTFOLIO_NOT_FOUND
-    for a portfolio that is not yours; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After for a
-    large request the budget cannot take now.
+    `replays`: names or ["all"]. With `estimate_betas` (a portfolio only), symbols without posted
+    sensitivities get equity, oil and USD betas by OLS of their daily returns on the factor proxies'
+    (`beta_proxies`, default SPY, USO, UUP) over the last `beta_window` (252) common returns of the
+    stored daily bars; posted sensitivities override them; fewer than `beta_min_observations` (60)
+    returns: `default_sensitivities` if given, else the symbol is excluded; `betas` names each symbol's
+    basis (posted, estimated, default, none) with the observations, the days and R^2, `beta_estimation`
+    the terms. Deterministic what-ifs, unlike the random paths of POST /api/v1/risk/scenario-simulation.
+    422 INVALID_SCENARIO naming the field (an unknown factor, a move out of range, a sensitivity out of
+    range), INVALID_CORRELATION (not symmetric, a diagonal other than 1, not positive semi-definite),
+    SINGULAR_CORRELATION (the named factors' covariance cannot be inverted), EMPTY_PORTFOLIO; 404
+    UNKNOWN_SCENARIO for a replay the source lacks, PORTFOLIO_NOT_FOUND for a portfolio that is not
+    yours; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After for a large request the budget cannot
+    take now.
 
     Args:
         body (ShockIn):
@@ -232,13 +244,19 @@ async def asyncio_detailed(
     positions and cash, sensitivities per symbol or `default_sensitivities`; others listed in
     `excluded`). `scenarios` name moves of equity, rates, oil, usd, credit; factors left out stay 0, or
     with `correlation` (or `fill_missing` and the default model) take their conditional expectation.
-    `replays`: names or ["all"]. Deterministic what-ifs, unlike the random paths of POST
-    /api/v1/risk/scenario-simulation. 422 INVALID_SCENARIO naming the field (an unknown factor, a move
-    out of range, a sensitivity out of range), INVALID_CORRELATION (not symmetric, a diagonal other than
-    1, not positive semi-definite), SINGULAR_CORRELATION (the named factors' covariance cannot be
-    inverted), EMPTY_PORTFOLIO; 404 UNKNOWN_SCENARIO for a replay the source lacks, PORTFOLIO_NOT_FOUND
-    for a portfolio that is not yours; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After for a
-    large request the budget cannot take now.
+    `replays`: names or ["all"]. With `estimate_betas` (a portfolio only), symbols without posted
+    sensitivities get equity, oil and USD betas by OLS of their daily returns on the factor proxies'
+    (`beta_proxies`, default SPY, USO, UUP) over the last `beta_window` (252) common returns of the
+    stored daily bars; posted sensitivities override them; fewer than `beta_min_observations` (60)
+    returns: `default_sensitivities` if given, else the symbol is excluded; `betas` names each symbol's
+    basis (posted, estimated, default, none) with the observations, the days and R^2, `beta_estimation`
+    the terms. Deterministic what-ifs, unlike the random paths of POST /api/v1/risk/scenario-simulation.
+    422 INVALID_SCENARIO naming the field (an unknown factor, a move out of range, a sensitivity out of
+    range), INVALID_CORRELATION (not symmetric, a diagonal other than 1, not positive semi-definite),
+    SINGULAR_CORRELATION (the named factors' covariance cannot be inverted), EMPTY_PORTFOLIO; 404
+    UNKNOWN_SCENARIO for a replay the source lacks, PORTFOLIO_NOT_FOUND for a portfolio that is not
+    yours; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After for a large request the budget cannot
+    take now.
 
     Args:
         body (ShockIn):
@@ -279,13 +297,19 @@ async def asyncio(
     positions and cash, sensitivities per symbol or `default_sensitivities`; others listed in
     `excluded`). `scenarios` name moves of equity, rates, oil, usd, credit; factors left out stay 0, or
     with `correlation` (or `fill_missing` and the default model) take their conditional expectation.
-    `replays`: names or ["all"]. Deterministic what-ifs, unlike the random paths of POST
-    /api/v1/risk/scenario-simulation. 422 INVALID_SCENARIO naming the field (an unknown factor, a move
-    out of range, a sensitivity out of range), INVALID_CORRELATION (not symmetric, a diagonal other than
-    1, not positive semi-definite), SINGULAR_CORRELATION (the named factors' covariance cannot be
-    inverted), EMPTY_PORTFOLIO; 404 UNKNOWN_SCENARIO for a replay the source lacks, PORTFOLIO_NOT_FOUND
-    for a portfolio that is not yours; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After for a
-    large request the budget cannot take now.
+    `replays`: names or ["all"]. With `estimate_betas` (a portfolio only), symbols without posted
+    sensitivities get equity, oil and USD betas by OLS of their daily returns on the factor proxies'
+    (`beta_proxies`, default SPY, USO, UUP) over the last `beta_window` (252) common returns of the
+    stored daily bars; posted sensitivities override them; fewer than `beta_min_observations` (60)
+    returns: `default_sensitivities` if given, else the symbol is excluded; `betas` names each symbol's
+    basis (posted, estimated, default, none) with the observations, the days and R^2, `beta_estimation`
+    the terms. Deterministic what-ifs, unlike the random paths of POST /api/v1/risk/scenario-simulation.
+    422 INVALID_SCENARIO naming the field (an unknown factor, a move out of range, a sensitivity out of
+    range), INVALID_CORRELATION (not symmetric, a diagonal other than 1, not positive semi-definite),
+    SINGULAR_CORRELATION (the named factors' covariance cannot be inverted), EMPTY_PORTFOLIO; 404
+    UNKNOWN_SCENARIO for a replay the source lacks, PORTFOLIO_NOT_FOUND for a portfolio that is not
+    yours; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After for a large request the budget cannot
+    take now.
 
     Args:
         body (ShockIn):

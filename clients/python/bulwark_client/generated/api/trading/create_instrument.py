@@ -133,7 +133,9 @@ def sync_detailed(
     priced clean per 100 of face and counted in hundreds of face (multiplier 1; lot size one bond,
     face_value / 100, unless given). 422 INVALID_BOND_TERMS naming the term (`bond.frequency`,
     `bond.maturity`, `bond.day_count` ...), a bond without terms (`bond`), terms on another asset class
-    (`asset_class`) or a bond's multiplier other than 1. Admins only (403 FORBIDDEN for anyone else).
+    (`asset_class`) or a bond's multiplier other than 1. Optional `cusip`, `isin`, `figi` are checked,
+    check digit included (422 INVALID_INSTRUMENT naming the field). Admins only (403 FORBIDDEN for
+    anyone else).
 
     Args:
         body (InstrumentIn):
@@ -171,7 +173,9 @@ def sync(
     priced clean per 100 of face and counted in hundreds of face (multiplier 1; lot size one bond,
     face_value / 100, unless given). 422 INVALID_BOND_TERMS naming the term (`bond.frequency`,
     `bond.maturity`, `bond.day_count` ...), a bond without terms (`bond`), terms on another asset class
-    (`asset_class`) or a bond's multiplier other than 1. Admins only (403 FORBIDDEN for anyone else).
+    (`asset_class`) or a bond's multiplier other than 1. Optional `cusip`, `isin`, `figi` are checked,
+    check digit included (422 INVALID_INSTRUMENT naming the field). Admins only (403 FORBIDDEN for
+    anyone else).
 
     Args:
         body (InstrumentIn):
@@ -204,7 +208,9 @@ async def asyncio_detailed(
     priced clean per 100 of face and counted in hundreds of face (multiplier 1; lot size one bond,
     face_value / 100, unless given). 422 INVALID_BOND_TERMS naming the term (`bond.frequency`,
     `bond.maturity`, `bond.day_count` ...), a bond without terms (`bond`), terms on another asset class
-    (`asset_class`) or a bond's multiplier other than 1. Admins only (403 FORBIDDEN for anyone else).
+    (`asset_class`) or a bond's multiplier other than 1. Optional `cusip`, `isin`, `figi` are checked,
+    check digit included (422 INVALID_INSTRUMENT naming the field). Admins only (403 FORBIDDEN for
+    anyone else).
 
     Args:
         body (InstrumentIn):
@@ -242,7 +248,9 @@ async def asyncio(
     priced clean per 100 of face and counted in hundreds of face (multiplier 1; lot size one bond,
     face_value / 100, unless given). 422 INVALID_BOND_TERMS naming the term (`bond.frequency`,
     `bond.maturity`, `bond.day_count` ...), a bond without terms (`bond`), terms on another asset class
-    (`asset_class`) or a bond's multiplier other than 1. Admins only (403 FORBIDDEN for anyone else).
+    (`asset_class`) or a bond's multiplier other than 1. Optional `cusip`, `isin`, `figi` are checked,
+    check digit included (422 INVALID_INSTRUMENT naming the field). Admins only (403 FORBIDDEN for
+    anyone else).
 
     Args:
         body (InstrumentIn):

@@ -23,6 +23,7 @@ def _get_kwargs(
     active: bool | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
+    identifier: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -62,6 +63,13 @@ def _get_kwargs(
     params["cursor"] = json_cursor
 
     params["limit"] = limit
+
+    json_identifier: None | str | Unset
+    if isinstance(identifier, Unset):
+        json_identifier = UNSET
+    else:
+        json_identifier = identifier
+    params["identifier"] = json_identifier
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -144,12 +152,14 @@ def sync_detailed(
     active: bool | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
+    identifier: None | str | Unset = UNSET,
 
 ) -> Response[InstrumentPageOut | Problem]:
     """ Search instruments, by symbol, with a cursor
 
      `q` matches the start of the symbol or of the name (case-insensitive); filters asset_class and
-    active. Pass `next_cursor` back as `cursor`; 422 INVALID_QUERY for a bad cursor.
+    active; `identifier` finds the instruments with that CUSIP, ISIN or FIGI. Pass `next_cursor` back as
+    `cursor`; 422 INVALID_QUERY for a bad cursor or identifier.
 
     Args:
         q (None | str | Unset):
@@ -157,6 +167,7 @@ def sync_detailed(
         active (bool | None | Unset):
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
+        identifier (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,6 +184,7 @@ asset_class=asset_class,
 active=active,
 cursor=cursor,
 limit=limit,
+identifier=identifier,
 
     )
 
@@ -190,12 +202,14 @@ def sync(
     active: bool | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
+    identifier: None | str | Unset = UNSET,
 
 ) -> InstrumentPageOut | Problem | None:
     """ Search instruments, by symbol, with a cursor
 
      `q` matches the start of the symbol or of the name (case-insensitive); filters asset_class and
-    active. Pass `next_cursor` back as `cursor`; 422 INVALID_QUERY for a bad cursor.
+    active; `identifier` finds the instruments with that CUSIP, ISIN or FIGI. Pass `next_cursor` back as
+    `cursor`; 422 INVALID_QUERY for a bad cursor or identifier.
 
     Args:
         q (None | str | Unset):
@@ -203,6 +217,7 @@ def sync(
         active (bool | None | Unset):
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
+        identifier (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,6 +235,7 @@ asset_class=asset_class,
 active=active,
 cursor=cursor,
 limit=limit,
+identifier=identifier,
 
     ).parsed
 
@@ -231,12 +247,14 @@ async def asyncio_detailed(
     active: bool | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
+    identifier: None | str | Unset = UNSET,
 
 ) -> Response[InstrumentPageOut | Problem]:
     """ Search instruments, by symbol, with a cursor
 
      `q` matches the start of the symbol or of the name (case-insensitive); filters asset_class and
-    active. Pass `next_cursor` back as `cursor`; 422 INVALID_QUERY for a bad cursor.
+    active; `identifier` finds the instruments with that CUSIP, ISIN or FIGI. Pass `next_cursor` back as
+    `cursor`; 422 INVALID_QUERY for a bad cursor or identifier.
 
     Args:
         q (None | str | Unset):
@@ -244,6 +262,7 @@ async def asyncio_detailed(
         active (bool | None | Unset):
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
+        identifier (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -260,6 +279,7 @@ asset_class=asset_class,
 active=active,
 cursor=cursor,
 limit=limit,
+identifier=identifier,
 
     )
 
@@ -277,12 +297,14 @@ async def asyncio(
     active: bool | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
+    identifier: None | str | Unset = UNSET,
 
 ) -> InstrumentPageOut | Problem | None:
     """ Search instruments, by symbol, with a cursor
 
      `q` matches the start of the symbol or of the name (case-insensitive); filters asset_class and
-    active. Pass `next_cursor` back as `cursor`; 422 INVALID_QUERY for a bad cursor.
+    active; `identifier` finds the instruments with that CUSIP, ISIN or FIGI. Pass `next_cursor` back as
+    `cursor`; 422 INVALID_QUERY for a bad cursor or identifier.
 
     Args:
         q (None | str | Unset):
@@ -290,6 +312,7 @@ async def asyncio(
         active (bool | None | Unset):
         cursor (None | str | Unset):
         limit (int | Unset):  Default: 50.
+        identifier (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -307,5 +330,6 @@ asset_class=asset_class,
 active=active,
 cursor=cursor,
 limit=limit,
+identifier=identifier,
 
     )).parsed

@@ -130,9 +130,10 @@ def sync_detailed(
 ) -> Response[InstrumentOut | Problem]:
     """ Edit an instrument
 
-     Name, sector, lot and tick size, marginable, shortable, active; a field left out stays. An inactive
-    instrument's orders are denied (INSTRUMENT_INACTIVE); a non-shortable one refuses a sell that opens
-    a short (SHORT_NOT_ALLOWED); a non-marginable one is bought with 100% of its value. Admins only (403
+     Name, sector, lot and tick size, marginable, shortable, active, cusip, isin, figi (checked: 422
+    INVALID_INSTRUMENT naming the field); a field left out stays. An inactive instrument's orders are
+    denied (INSTRUMENT_INACTIVE); a non-shortable one refuses a sell that opens a short
+    (SHORT_NOT_ALLOWED); a non-marginable one is bought with 100% of its value. Admins only (403
     FORBIDDEN for anyone else).
 
     Args:
@@ -169,9 +170,10 @@ def sync(
 ) -> InstrumentOut | Problem | None:
     """ Edit an instrument
 
-     Name, sector, lot and tick size, marginable, shortable, active; a field left out stays. An inactive
-    instrument's orders are denied (INSTRUMENT_INACTIVE); a non-shortable one refuses a sell that opens
-    a short (SHORT_NOT_ALLOWED); a non-marginable one is bought with 100% of its value. Admins only (403
+     Name, sector, lot and tick size, marginable, shortable, active, cusip, isin, figi (checked: 422
+    INVALID_INSTRUMENT naming the field); a field left out stays. An inactive instrument's orders are
+    denied (INSTRUMENT_INACTIVE); a non-shortable one refuses a sell that opens a short
+    (SHORT_NOT_ALLOWED); a non-marginable one is bought with 100% of its value. Admins only (403
     FORBIDDEN for anyone else).
 
     Args:
@@ -203,9 +205,10 @@ async def asyncio_detailed(
 ) -> Response[InstrumentOut | Problem]:
     """ Edit an instrument
 
-     Name, sector, lot and tick size, marginable, shortable, active; a field left out stays. An inactive
-    instrument's orders are denied (INSTRUMENT_INACTIVE); a non-shortable one refuses a sell that opens
-    a short (SHORT_NOT_ALLOWED); a non-marginable one is bought with 100% of its value. Admins only (403
+     Name, sector, lot and tick size, marginable, shortable, active, cusip, isin, figi (checked: 422
+    INVALID_INSTRUMENT naming the field); a field left out stays. An inactive instrument's orders are
+    denied (INSTRUMENT_INACTIVE); a non-shortable one refuses a sell that opens a short
+    (SHORT_NOT_ALLOWED); a non-marginable one is bought with 100% of its value. Admins only (403
     FORBIDDEN for anyone else).
 
     Args:
@@ -242,9 +245,10 @@ async def asyncio(
 ) -> InstrumentOut | Problem | None:
     """ Edit an instrument
 
-     Name, sector, lot and tick size, marginable, shortable, active; a field left out stays. An inactive
-    instrument's orders are denied (INSTRUMENT_INACTIVE); a non-shortable one refuses a sell that opens
-    a short (SHORT_NOT_ALLOWED); a non-marginable one is bought with 100% of its value. Admins only (403
+     Name, sector, lot and tick size, marginable, shortable, active, cusip, isin, figi (checked: 422
+    INVALID_INSTRUMENT naming the field); a field left out stays. An inactive instrument's orders are
+    denied (INSTRUMENT_INACTIVE); a non-shortable one refuses a sell that opens a short
+    (SHORT_NOT_ALLOWED); a non-marginable one is bought with 100% of its value. Admins only (403
     FORBIDDEN for anyone else).
 
     Args:
