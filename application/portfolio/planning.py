@@ -4,12 +4,17 @@
   backend through the ComputeBudget (off the event loop, bounded; 503 when busy or too long).
   It stores nothing, so any reader (the viewer too) may ask. `simulate` takes a request
   that may leave out the horizon and the return/volatility: they come from the caller's
-  investor profile (application/portfolio/plan_request.py), and the run says which did.
+  investor profile (application/portfolio/plan_request.py), and the run says which did. With
+  `from_holdings` the fields left out come first from what is stored
+  (application/portfolio/stored_plan.py: the holdings, contributions, a kept plan's birth
+  date, a return and volatility fitted from history); the run lists them in `stored`.
 - `homeostasis`: the caller's freedom number and progress from their profile and their
-  wealth = the equity of their own OPEN accounts in the profile's currency (cash plus
-  positions at reference prices, as the accounts overview computes it) + `other_assets`.
-  An account in another currency or with a position without a price is left out and named
-  in `excluded` (no FX conversion, no guessed price). A caller without a profile gets
+  wealth = everything they hold in the profile's currency, read by the household holdings
+  reader (application/portfolio/household_holdings.py: open trading accounts' equity,
+  ledger portfolios' latest values, illiquid assets' latest valuations, linked accounts'
+  balances) + `other_assets`. Each part is named with its source and as-of date; what is
+  left out is named with its reason (no FX conversion, no guessed price). `excluded` keeps
+  the trading accounts left out. A caller without a profile gets
   404 PLANNING_PROFILE_NOT_FOUND: there are no default expenses to guess.
 - `put_profile` / `set_autopilot`: the caller's own profile only (no one reads or changes
   another's); a viewer is refused (403). Both write an audit entry; setting autopilot to the
@@ -25,8 +30,14 @@ from typing import TYPE_CHECKING
 
 from application.core.access import ensure_may_change
 from application.core.compute_budget import ComputeBudget
+from application.portfolio.household_holdings import (
+    TRADING_ACCOUNT,
+    HouseholdHoldings,
+    HouseholdHoldingsReader,
+)
 from application.portfolio.plan_request import PlanRequest, resolve_plan
 from application.portfolio.planning_inputs import MAX_PATH_STEPS, check_plan
+from application.portfolio.stored_plan import StoredPlan, StoredPlanReader
 from domain.analytics.planning.homeostasis import (
     DEFAULT_SAFE_WITHDRAWAL_RATE,
     Homeostasis,
@@ -39,7 +50,6 @@ from domain.analytics.planning.homeostasis import (
 )
 from domain.errors import NotFound
 from domain.principals import Principal
-from domain.trading.account_profile import AccountStatus
 from domain.wealth.profile import RiskTolerance
 from ports.core.clock import Clock
 from ports.core.compute import ComputePort, RetirementInputs
@@ -72,6 +82,7 @@ class MonteCarloRun:
     backend: str
     from_profile: dict[str, float | int] = field(default_factory=dict)
     risk_tolerance: RiskTolerance | None = None
+    stored: StoredPlan | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +97,8 @@ class ProfileChange:
 
 @dataclass(frozen=True, slots=True)
 class ExcludedAccount:
-    """An owned open account left out of the wealth; reason CURRENCY or UNPRICED."""
+    """An owned open account left out of the wealth; reason CURRENCY, UNPRICED or
+    IN_PORTFOLIO (counted through the ledger portfolio holding it)."""
 
     account_id: str
     reason: str
@@ -102,6 +114,7 @@ class HomeostasisView:
     accounts_counted: int
     excluded: tuple[ExcludedAccount, ...]
     years_to_freedom: Decimal | None
+    holdings: HouseholdHoldings | None = None
 
 
 @dataclass(eq=False)
@@ -118,6 +131,12 @@ class PlanningService:
     _: KW_ONLY
     max_path_steps: int = MAX_PATH_STEPS
     investor_profiles: InvestorProfileRepository | None = None
+    household: HouseholdHoldingsReader | None = None
+    stored_plans: StoredPlanReader | None = None
+
+    def __post_init__(self) -> None:
+        if self.household is None:  # the trading accounts only
+            self.household = HouseholdHoldingsReader(self.uow_factory, self.market_data, self.clock)
 
     async def monte_carlo(self, plan: RetirementInputs) -> MonteCarloRun:
         """Simulate `plan` on the compute backend within the budget (422 before, 503 past it)."""
@@ -140,10 +159,18 @@ class PlanningService:
         profile = None
         if self.investor_profiles is not None:
             profile = await self.investor_profiles.get(principal.id)
+        stored = None
+        if request.from_holdings:
+            assert self.household is not None
+            reader = self.stored_plans or StoredPlanReader(self.household, None, self.clock)
+            request, stored = await reader.fill(principal.id, request)
         resolved = resolve_plan(request, profile)
         run = await self.monte_carlo(resolved.inputs)
         return replace(
-            run, from_profile=resolved.from_profile, risk_tolerance=resolved.risk_tolerance
+            run,
+            from_profile=resolved.from_profile,
+            risk_tolerance=resolved.risk_tolerance,
+            stored=stored,
         )
 
     async def profile(self, principal: Principal) -> PlanningProfile:
@@ -164,16 +191,22 @@ class PlanningService:
     ) -> HomeostasisView:
         """The caller's figures; years to freedom only when both savings and return are given."""
         profile = await self.profile(principal)
-        equity, counted, excluded = await self._accounts_equity(principal, profile.currency)
+        assert self.household is not None
+        held = await self.household.read(principal.id, profile.currency)
+        equity = held.total_of(TRADING_ACCOUNT)
+        excluded = tuple(
+            ExcludedAccount(h.id, h.reason) for h in held.left_out if h.source == TRADING_ACCOUNT
+        )
         figures = homeostasis(
-            equity + profile.other_assets, profile.annual_expenses, profile.safe_withdrawal_rate
+            held.total + profile.other_assets, profile.annual_expenses, profile.safe_withdrawal_rate
         )
         years = None
         if annual_savings is not None and real_return is not None:
             years = years_to_freedom(
                 figures.wealth, figures.freedom_number, annual_savings, real_return
             )
-        return HomeostasisView(profile, figures, money(equity), counted, excluded, years)
+        counted = held.count_of(TRADING_ACCOUNT)
+        return HomeostasisView(profile, figures, money(equity), counted, excluded, years, held)
 
     async def put_profile(self, principal: Principal, change: ProfileChange) -> PlanningProfile:
         """Create or replace the caller's figures (the autopilot flag is kept); audited."""
@@ -207,29 +240,6 @@ class PlanningService:
         action = "planning.autopilot.enabled" if enabled else "planning.autopilot.disabled"
         await self._record(principal, action, changed)
         return changed
-
-    async def _accounts_equity(
-        self, principal: Principal, currency: str
-    ) -> tuple[Decimal, int, tuple[ExcludedAccount, ...]]:
-        async with self.uow_factory() as uow:
-            owned = await uow.accounts.list(principal.id)
-        accounts = sorted(
-            (a for a in owned if a.owner_id == principal.id and a.status is AccountStatus.OPEN),
-            key=lambda a: a.id,
-        )
-        symbols = sorted({s for a in accounts for s, p in a.positions.items() if not p.is_flat})
-        marks = await self.market_data.reference_prices(symbols) if symbols else {}
-        total, counted, excluded = Decimal(0), 0, []
-        for account in accounts:
-            held = [s for s, p in account.positions.items() if not p.is_flat]
-            if account.currency != currency:
-                excluded.append(ExcludedAccount(account.id, "CURRENCY"))
-            elif not all(s in marks for s in held):
-                excluded.append(ExcludedAccount(account.id, "UNPRICED"))
-            else:
-                total += account.equity(marks)
-                counted += 1
-        return total, counted, tuple(excluded)
 
     async def _record(self, principal: Principal, action: str, profile: PlanningProfile) -> None:
         await self.audit.record(

@@ -2,32 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dependency_injector import containers, providers
 
 from application.aggregation.service import AggregationService
 from application.aggregation.webhooks import AggregationWebhooks
 from bootstrap import aggregation as aggregation_wiring
-from bootstrap.containers.stores import store_provider
-
-if TYPE_CHECKING:
-    from sqlalchemy.ext.asyncio import AsyncEngine
-
-    from adapters.memory.aggregation import InMemoryAggregationStore
-    from adapters.postgres.aggregation import SqlAggregationStore
-
-
-def memory_store() -> InMemoryAggregationStore:
-    from adapters.memory.aggregation import InMemoryAggregationStore
-
-    return InMemoryAggregationStore()
-
-
-def sql_store(engine: AsyncEngine) -> SqlAggregationStore:
-    from adapters.postgres.aggregation import SqlAggregationStore
-
-    return SqlAggregationStore(engine)
 
 
 class AggregationContainer(containers.DeclarativeContainer):
@@ -36,7 +15,8 @@ class AggregationContainer(containers.DeclarativeContainer):
     core = providers.DependenciesContainer()
     portfolio = providers.DependenciesContainer()
 
-    store = store_provider(core, memory_store, sql_store)
+    # The store is the portfolio container's (the household holdings read it too).
+    store = portfolio.linked_accounts_store
     aggregator = providers.Singleton(aggregation_wiring.aggregator, core.settings)
     service = providers.Singleton(
         AggregationService,

@@ -11,14 +11,18 @@ from dependency_injector import containers, providers
 from application.portfolio.alternatives import AlternativesService
 from application.portfolio.giving import GivingService
 from application.portfolio.giving_suggestion import GivingSuggestionService
+from application.portfolio.held_returns import HeldReturnsFitter
+from application.portfolio.household_holdings import HouseholdHoldingsReader
 from application.portfolio.illiquid_assets import IlliquidAssetService
 from application.portfolio.ledger_changes import LedgerChanges
 from application.portfolio.planning import PlanningService
 from application.portfolio.portfolios import PortfolioService
 from application.portfolio.settlement import Settlement
+from application.portfolio.stored_plan import StoredPlanReader
 from application.portfolio.valuations import ValuationService
 from bootstrap import portfolios as portfolios_wiring
 from bootstrap import tax as tax_wiring
+from bootstrap.containers import aggregation_store
 from bootstrap.containers.stores import store_provider
 from bootstrap.wealth import alternatives_limits
 
@@ -136,11 +140,32 @@ class PortfolioContainer(containers.DeclarativeContainer):
         GivingSuggestionService, giving, core.clock, portfolios, valuations
     )
 
+    # The linked (Plaid) items' store: the aggregation context reads and writes it; kept here
+    # so that the household holdings (below) read the same one without a cycle.
+    linked_accounts_store = store_provider(
+        core, aggregation_store.memory_store, aggregation_store.sql_store
+    )
+    # Everything a user holds: trading accounts, ledger portfolios, illiquid assets, linked
+    # accounts (application/portfolio/household_holdings.py).
+    household = providers.Singleton(
+        HouseholdHoldingsReader, core.uow_factory, core.quotes, core.clock,
+        portfolios=portfolio_store, illiquid=illiquid_store, linked=linked_accounts_store,
+    )  # fmt: skip
+
     # Planning: each user's profile, the Monte Carlo on the compute backend within its
-    # budget, homeostasis from the user's accounts at the quotes.
+    # budget, homeostasis from everything the user holds.
     planning_profiles = store_provider(core, memory_planning_profiles, sql_planning_profiles)
     planning = providers.Singleton(
         PlanningService,
         planning_profiles, core.uow_factory, core.quotes, core.compute, core.compute_budget,
         core.clock, core.audit, investor_profiles=wealth.investor_profile_store,
+        household=household,
+        stored_plans=providers.Singleton(
+            StoredPlanReader, household,
+            providers.Singleton(
+                HeldReturnsFitter, core.uow_factory, core.quotes,
+                market_data.bar_store.provider, core.clock,
+            ),
+            core.clock, plans=wealth.retirement_plan_store,
+        ),
     )  # fmt: skip

@@ -38,7 +38,13 @@ class PlanningController(Controller):
             "today's money), the fan chart (wealth percentiles per year), the probability of "
             "ruin by year, P(ending wealth > target), the conventions and the compute backend. "
             "The horizon, return and volatility left out come from your investor profile "
-            "(`from_profile` names them). Stores nothing (a viewer may call it). "
+            "(`from_profile` names them). With `from_holdings` the fields left out come from "
+            "what you hold: the wealth from your accounts, portfolios, illiquid assets and "
+            "linked accounts, contributions from your retirement plans, the return and "
+            "volatility fitted from the held securities' daily closes; `stored_inputs` lists "
+            "what was read and whether each field was posted, stored or fitted; 422 "
+            "PLANNING_HISTORY_TOO_SHORT names what is missing for a fit. "
+            "Stores nothing (a viewer may call it). "
             "422 INVALID_PLANNING_INPUT names the field "
             "out of range; 422 PATH_STEPS_TOO_MANY (field `paths`) past 10,000,000 path-steps; "
             "503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After when the compute budget "
@@ -58,9 +64,13 @@ class PlanningController(Controller):
         "/homeostasis",
         summary="Your freedom number, progress, years of expenses covered, autopilot",
         description=(
-            "Wealth = the equity of your open accounts in the profile's currency (cash + "
-            "positions at reference prices) + the profile's other assets; accounts in another "
-            "currency or holding an unpriced position are listed in `excluded_accounts`. With "
+            "Wealth = everything you hold in the profile's currency + the profile's other "
+            "assets: your open trading accounts' equity (cash + positions at reference "
+            "prices), your ledger portfolios' latest stored values, your illiquid assets' "
+            "latest valuations and your linked (Plaid) accounts' balances (credit and loans "
+            "negative). `holdings` lists each with its source and as-of date, `left_out` what "
+            "was not counted and why (another currency, no price, no valuation, no balance; a "
+            "trading account in a counted portfolio is counted there). With "
             "`annual_savings` (money a year) and `real_return` (a fraction a year, > -1) the "
             f"answer holds `years_to_freedom`. {_NO_PROFILE}"
         ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 import msgspec
@@ -10,8 +10,10 @@ import msgspec
 from adapters.http.schemas.common import Input, Mirror, Output, attributes, doc
 from adapters.http.wire_format import AnalyticOut, MoneyOut, RateOut
 from adapters.wire.numbers import Fraction, Money, SignedMoney
+from application.portfolio.held_returns import FittedReturns
 from application.portfolio.plan_request import PlanRequest
 from application.portfolio.planning import HomeostasisView, MonteCarloRun, ProfileChange
+from application.portfolio.stored_plan import StoredPlan
 from domain.analytics.planning.homeostasis import DEFAULT_SAFE_WITHDRAWAL_RATE
 from ports.portfolio.planning import PlanningProfile
 
@@ -27,8 +29,16 @@ class MonteCarloIn(Input):
     INVALID_PLANNING_INPUT names the one out of range, 422 PATH_STEPS_TOO_MANY (field
     `paths`) when paths x horizon_months > 10,000,000."""
 
-    initial_wealth: Annotated[float, doc("Wealth today, >= 0")]
-    retirement_month: Annotated[int, doc("Last month of contributions, 0..horizon_months")]
+    initial_wealth: Annotated[
+        float | None, doc("Wealth today, >= 0; left out with from_holdings: your holdings")
+    ] = None
+    retirement_month: Annotated[
+        int | None,
+        doc(
+            "Last month of contributions, 0..horizon_months; left out with from_holdings and "
+            "retirement_age: from a kept retirement plan's birth date"
+        ),
+    ] = None
     horizon_months: Annotated[
         int | None, doc("Months simulated, 1..1200; left out: the profile's horizon")
     ] = None
@@ -40,7 +50,13 @@ class MonteCarloIn(Input):
         float | None,
         doc("Annual volatility of the log return, [0, 2]; left out: the profile's mix"),
     ] = None
-    monthly_contribution: Annotated[float, doc("Added each month until retirement")] = 0.0
+    monthly_contribution: Annotated[
+        float | None,
+        doc(
+            "Added each month until retirement; left out: 0, or with from_holdings your "
+            "retirement plans' contributions of the last 365 days / 12"
+        ),
+    ] = None
     monthly_withdrawal: Annotated[
         float, doc("Withdrawn each month after retirement, in today's money (inflated)")
     ] = 0.0
@@ -52,6 +68,22 @@ class MonteCarloIn(Input):
     seed: Annotated[int, doc("Random seed: the same plan and seed give the same figures")] = 0
     target_wealth: Annotated[
         float | None, doc("When given, the answer holds P(ending wealth > target)")
+    ] = None
+
+    from_holdings: Annotated[
+        bool,
+        doc(
+            "Fill the fields left out from what is stored: wealth = your holdings, the "
+            "return and volatility fitted from their daily history (docs/planning.md)"
+        ),
+    ] = False
+    retirement_age: Annotated[
+        Annotated[int, msgspec.Meta(ge=1, le=120)] | None,
+        doc("With from_holdings: the age you retire at, 1..120"),
+    ] = None
+    currency: Annotated[
+        Annotated[str, msgspec.Meta(pattern="^[A-Z]{3}$")] | None,
+        doc("With from_holdings: the currency of the holdings summed (ISO 4217); null: USD"),
     ] = None
 
     def to_request(self) -> PlanRequest:
@@ -87,6 +119,76 @@ class MonteCarloComputeOut(Output):
     backend: str
 
 
+class HoldingPartOut(Output):
+    """One holding counted."""
+
+    source: Annotated[
+        str, doc("TRADING_ACCOUNT, PORTFOLIO, ILLIQUID_ASSET or LINKED_ACCOUNT (a Plaid account)")
+    ]
+    id: str
+    name: str
+    value: Annotated[MoneyOut, doc("In the answer's currency; a linked credit or loan is < 0")]
+    as_of: Annotated[date, doc("The date the value is stated at (today for trading accounts)")]
+
+
+class LeftOutHoldingOut(Output):
+    source: str
+    id: str
+    reason: Annotated[
+        str,
+        doc(
+            "CURRENCY, UNPRICED, IN_PORTFOLIO (counted in its ledger portfolio), NO_VALUATION "
+            "or NO_BALANCE"
+        ),
+    ]
+
+
+class HistoryFitOut(Output):
+    """The return and volatility fitted from the held securities' stored daily closes."""
+
+    symbols: list[str]
+    observations: Annotated[int, doc("Daily log returns fitted")]
+    first_day: date
+    last_day: date
+    window: Annotated[int, doc("At most this many daily returns")]
+    min_observations: Annotated[int, doc("At least this many")]
+    source: str
+
+
+class ContributionsOut(Output):
+    monthly: Annotated[MoneyOut, doc("The last 365 days' contributions / 12")]
+    count: int
+    since: date
+
+
+class StoredInputsOut(Output):
+    """What `from_holdings` read; `sources` names each field: posted, stored, fitted or
+    default (the profile's are in `from_profile`)."""
+
+    currency: str
+    sources: dict[str, str]
+    holdings: list[HoldingPartOut]
+    left_out: list[LeftOutHoldingOut]
+    history: HistoryFitOut | None
+    contributions: ContributionsOut | None
+
+    @classmethod
+    def from_stored(cls, stored: StoredPlan) -> StoredInputsOut:
+        held, fit = stored.holdings, stored.fit
+        return cls(
+            currency=held.currency,
+            sources=dict(sorted(stored.sources.items())),
+            holdings=[HoldingPartOut.from_attributes(p) for p in held.parts],
+            left_out=[LeftOutHoldingOut.from_attributes(h) for h in held.left_out],
+            history=HistoryFitOut.from_attributes(fit, symbols=list(fit.symbols))
+            if isinstance(fit, FittedReturns)
+            else None,
+            contributions=ContributionsOut.from_attributes(stored.contributions)
+            if stored.contributions is not None
+            else None,
+        )
+
+
 class MonteCarloOut(Output):
     paths: int
     horizon_months: int
@@ -98,6 +200,9 @@ class MonteCarloOut(Output):
     ]
     risk_tolerance: Annotated[
         str | None, doc("The profile's risk tolerance, when return or volatility came from it")
+    ]
+    stored_inputs: Annotated[
+        StoredInputsOut | None, doc("With from_holdings: what was read (null otherwise)")
     ]
     success_probability: Annotated[
         AnalyticOut, doc("Share of paths never ruined through the horizon")
@@ -124,6 +229,7 @@ class MonteCarloOut(Output):
             **attributes(plan, "seed", "annual_return", "annual_volatility"),
             from_profile=sorted(run.from_profile),
             risk_tolerance=run.risk_tolerance.label if run.risk_tolerance is not None else None,
+            stored_inputs=StoredInputsOut.from_stored(run.stored) if run.stored else None,
             median_ending_wealth_real=result.median_ending_wealth / deflator,
             percentile_levels=list(result.percentile_levels),
             fan_chart=[
@@ -196,7 +302,9 @@ class HomeostasisOut(Output):
     annual_expenses: MoneyOut
     safe_withdrawal_rate: RateOut
     freedom_number: Annotated[MoneyOut, doc("annual_expenses / safe_withdrawal_rate, to the cent")]
-    wealth: Annotated[MoneyOut, doc("accounts_equity + other_assets, to the cent")]
+    wealth: Annotated[
+        MoneyOut, doc("The sum of `holdings` (accounts_equity among them) + other_assets")
+    ]
     accounts_equity: MoneyOut
     other_assets: MoneyOut
     progress: Annotated[RateOut, doc("wealth / freedom_number (1 = 100%), 6 places")]
@@ -210,12 +318,14 @@ class HomeostasisOut(Output):
     ]
     accounts_counted: int
     excluded_accounts: list[ExcludedAccountOut]
+    holdings: Annotated[list[HoldingPartOut], doc("Every holding counted, with its source")]
+    left_out: Annotated[list[LeftOutHoldingOut], doc("Every holding not counted, and why")]
     autopilot: bool
     autopilot_changed_at: datetime | None
 
     @classmethod
     def from_view(cls, view: HomeostasisView) -> HomeostasisOut:
-        profile, figures = view.profile, view.figures
+        profile, figures, held = view.profile, view.figures, view.holdings
         return cls.from_attributes(
             figures,
             **attributes(
@@ -229,4 +339,6 @@ class HomeostasisOut(Output):
             ),
             **attributes(view, "accounts_equity", "years_to_freedom", "accounts_counted"),
             excluded_accounts=[ExcludedAccountOut.from_attributes(e) for e in view.excluded],
+            holdings=[HoldingPartOut.from_attributes(p) for p in held.parts] if held else [],
+            left_out=[LeftOutHoldingOut.from_attributes(h) for h in held.left_out] if held else [],
         )

@@ -193,6 +193,7 @@ from .contribution_in import ContributionIn
 from .contribution_in_source import ContributionInSource
 from .contribution_list_out import ContributionListOut
 from .contribution_out import ContributionOut
+from .contributions_out import ContributionsOut
 from .control_inventory_out import ControlInventoryOut
 from .control_kind import ControlKind
 from .control_out import ControlOut
@@ -409,12 +410,14 @@ from .held_job_out import HeldJobOut
 from .held_order_out import HeldOrderOut
 from .held_orders_out import HeldOrdersOut
 from .hill_out import HillOut
+from .history_fit_out import HistoryFitOut
 from .history_out import HistoryOut
 from .history_out_components import HistoryOutComponents
 from .history_out_conventions import HistoryOutConventions
 from .holding_account_out import HoldingAccountOut
 from .holding_account_out_cash import HoldingAccountOutCash
 from .holding_in import HoldingIn
+from .holding_part_out import HoldingPartOut
 from .holding_position_out import HoldingPositionOut
 from .holding_shock_out import HoldingShockOut
 from .holdings_conventions_out import HoldingsConventionsOut
@@ -500,6 +503,7 @@ from .ledger_risk_out import LedgerRiskOut
 from .ledger_transaction_in import LedgerTransactionIn
 from .ledger_transaction_out import LedgerTransactionOut
 from .ledger_transaction_page_out import LedgerTransactionPageOut
+from .left_out_holding_out import LeftOutHoldingOut
 from .limit_in import LimitIn
 from .limit_out import LimitOut
 from .liquid_asset_in import LiquidAssetIn
@@ -840,6 +844,8 @@ from .stored_factor_out import StoredFactorOut
 from .stored_factor_out_betas import StoredFactorOutBetas
 from .stored_factor_out_contributions import StoredFactorOutContributions
 from .stored_history_out import StoredHistoryOut
+from .stored_inputs_out import StoredInputsOut
+from .stored_inputs_out_sources import StoredInputsOutSources
 from .stored_liquid_asset_out import StoredLiquidAssetOut
 from .stored_match_in import StoredMatchIn
 from .stored_match_out import StoredMatchOut
@@ -1161,6 +1167,7 @@ __all__ = (
     "ContributionInSource",
     "ContributionListOut",
     "ContributionOut",
+    "ContributionsOut",
     "ControlInventoryOut",
     "ControlKind",
     "ControlOut",
@@ -1377,12 +1384,14 @@ __all__ = (
     "HeldOrderOut",
     "HeldOrdersOut",
     "HillOut",
+    "HistoryFitOut",
     "HistoryOut",
     "HistoryOutComponents",
     "HistoryOutConventions",
     "HoldingAccountOut",
     "HoldingAccountOutCash",
     "HoldingIn",
+    "HoldingPartOut",
     "HoldingPositionOut",
     "HoldingsConventionsOut",
     "HoldingShockOut",
@@ -1468,6 +1477,7 @@ __all__ = (
     "LedgerTransactionIn",
     "LedgerTransactionOut",
     "LedgerTransactionPageOut",
+    "LeftOutHoldingOut",
     "LimitIn",
     "LimitOut",
     "LiquidAssetIn",
@@ -1808,6 +1818,8 @@ __all__ = (
     "StoredFactorOutBetas",
     "StoredFactorOutContributions",
     "StoredHistoryOut",
+    "StoredInputsOut",
+    "StoredInputsOutSources",
     "StoredLiquidAssetOut",
     "StoredMatchIn",
     "StoredMatchOut",

@@ -13,6 +13,8 @@ import datetime
 
 if TYPE_CHECKING:
   from ..models.excluded_account_out import ExcludedAccountOut
+  from ..models.holding_part_out import HoldingPartOut
+  from ..models.left_out_holding_out import LeftOutHoldingOut
 
 
 
@@ -39,6 +41,8 @@ class HomeostasisOut:
                 places, rounded half-even, never in exponent notation
             gap (str): An amount of money in the account's currency: a decimal string with exactly 2 decimal places, rounded
                 half-even, never in exponent notation
+            holdings (list[HoldingPartOut]): Every holding counted, with its source
+            left_out (list[LeftOutHoldingOut]): Every holding not counted, and why
             other_assets (str): An amount of money in the account's currency: a decimal string with exactly 2 decimal
                 places, rounded half-even, never in exponent notation
             progress (str): A ratio, fraction or rate (0.05 = 5%): a decimal string with exactly 10 decimal places, rounded
@@ -65,6 +69,8 @@ class HomeostasisOut:
     excluded_accounts: list[ExcludedAccountOut]
     freedom_number: str
     gap: str
+    holdings: list[HoldingPartOut]
+    left_out: list[LeftOutHoldingOut]
     other_assets: str
     progress: str
     progress_capped: str
@@ -81,6 +87,8 @@ class HomeostasisOut:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.excluded_account_out import ExcludedAccountOut # noqa: PLC0415
+        from ..models.holding_part_out import HoldingPartOut # noqa: PLC0415
+        from ..models.left_out_holding_out import LeftOutHoldingOut # noqa: PLC0415
         accounts_counted = self.accounts_counted
 
         accounts_equity = self.accounts_equity
@@ -107,6 +115,20 @@ class HomeostasisOut:
         freedom_number = self.freedom_number
 
         gap = self.gap
+
+        holdings = []
+        for holdings_item_data in self.holdings:
+            holdings_item = holdings_item_data.to_dict()
+            holdings.append(holdings_item)
+
+
+
+        left_out = []
+        for left_out_item_data in self.left_out:
+            left_out_item = left_out_item_data.to_dict()
+            left_out.append(left_out_item)
+
+
 
         other_assets = self.other_assets
 
@@ -138,6 +160,8 @@ class HomeostasisOut:
             "excluded_accounts": excluded_accounts,
             "freedom_number": freedom_number,
             "gap": gap,
+            "holdings": holdings,
+            "left_out": left_out,
             "other_assets": other_assets,
             "progress": progress,
             "progress_capped": progress_capped,
@@ -155,6 +179,8 @@ class HomeostasisOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.excluded_account_out import ExcludedAccountOut # noqa: PLC0415
+        from ..models.holding_part_out import HoldingPartOut # noqa: PLC0415
+        from ..models.left_out_holding_out import LeftOutHoldingOut # noqa: PLC0415
         d = dict(src_dict)
         accounts_counted = d.pop("accounts_counted")
 
@@ -198,6 +224,26 @@ class HomeostasisOut:
 
         gap = d.pop("gap")
 
+        holdings = []
+        _holdings = d.pop("holdings")
+        for holdings_item_data in (_holdings):
+            holdings_item = HoldingPartOut.from_dict(holdings_item_data)
+
+
+
+            holdings.append(holdings_item)
+
+
+        left_out = []
+        _left_out = d.pop("left_out")
+        for left_out_item_data in (_left_out):
+            left_out_item = LeftOutHoldingOut.from_dict(left_out_item_data)
+
+
+
+            left_out.append(left_out_item)
+
+
         other_assets = d.pop("other_assets")
 
         progress = d.pop("progress")
@@ -230,6 +276,8 @@ class HomeostasisOut:
             excluded_accounts=excluded_accounts,
             freedom_number=freedom_number,
             gap=gap,
+            holdings=holdings,
+            left_out=left_out,
             other_assets=other_assets,
             progress=progress,
             progress_capped=progress_capped,

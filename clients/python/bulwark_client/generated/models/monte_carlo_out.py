@@ -15,6 +15,7 @@ if TYPE_CHECKING:
   from ..models.monte_carlo_compute_out import MonteCarloComputeOut
   from ..models.monte_carlo_conventions_out import MonteCarloConventionsOut
   from ..models.ruin_by_year_out import RuinByYearOut
+  from ..models.stored_inputs_out import StoredInputsOut
 
 
 
@@ -43,6 +44,7 @@ class MonteCarloOut:
             risk_tolerance (None | str): The profile's risk tolerance, when return or volatility came from it
             ruin_probability_by_year (list[RuinByYearOut]):
             seed (int):
+            stored_inputs (None | StoredInputsOut): With from_holdings: what was read (null otherwise)
             success_probability (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
             success_standard_error (float): A computed figure (ratio, statistic, estimate); rounded to 10 decimal places
      """
@@ -62,6 +64,7 @@ class MonteCarloOut:
     risk_tolerance: None | str
     ruin_probability_by_year: list[RuinByYearOut]
     seed: int
+    stored_inputs: None | StoredInputsOut
     success_probability: float
     success_standard_error: float
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -75,6 +78,7 @@ class MonteCarloOut:
         from ..models.monte_carlo_compute_out import MonteCarloComputeOut # noqa: PLC0415
         from ..models.monte_carlo_conventions_out import MonteCarloConventionsOut # noqa: PLC0415
         from ..models.ruin_by_year_out import RuinByYearOut # noqa: PLC0415
+        from ..models.stored_inputs_out import StoredInputsOut # noqa: PLC0415
         annual_return = self.annual_return
 
         annual_volatility = self.annual_volatility
@@ -121,6 +125,12 @@ class MonteCarloOut:
 
         seed = self.seed
 
+        stored_inputs: dict[str, Any] | None
+        if isinstance(self.stored_inputs, StoredInputsOut):
+            stored_inputs = self.stored_inputs.to_dict()
+        else:
+            stored_inputs = self.stored_inputs
+
         success_probability = self.success_probability
 
         success_standard_error = self.success_standard_error
@@ -144,6 +154,7 @@ class MonteCarloOut:
             "risk_tolerance": risk_tolerance,
             "ruin_probability_by_year": ruin_probability_by_year,
             "seed": seed,
+            "stored_inputs": stored_inputs,
             "success_probability": success_probability,
             "success_standard_error": success_standard_error,
         })
@@ -158,6 +169,7 @@ class MonteCarloOut:
         from ..models.monte_carlo_compute_out import MonteCarloComputeOut # noqa: PLC0415
         from ..models.monte_carlo_conventions_out import MonteCarloConventionsOut # noqa: PLC0415
         from ..models.ruin_by_year_out import RuinByYearOut # noqa: PLC0415
+        from ..models.stored_inputs_out import StoredInputsOut # noqa: PLC0415
         d = dict(src_dict)
         annual_return = d.pop("annual_return")
 
@@ -225,6 +237,24 @@ class MonteCarloOut:
 
         seed = d.pop("seed")
 
+        def _parse_stored_inputs(data: object) -> None | StoredInputsOut:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                stored_inputs_type_0 = StoredInputsOut.from_dict(data)
+
+
+
+                return stored_inputs_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | StoredInputsOut, data)
+
+        stored_inputs = _parse_stored_inputs(d.pop("stored_inputs"))
+
+
         success_probability = d.pop("success_probability")
 
         success_standard_error = d.pop("success_standard_error")
@@ -245,6 +275,7 @@ class MonteCarloOut:
             risk_tolerance=risk_tolerance,
             ruin_probability_by_year=ruin_probability_by_year,
             seed=seed,
+            stored_inputs=stored_inputs,
             success_probability=success_probability,
             success_standard_error=success_standard_error,
         )

@@ -130,9 +130,12 @@ def sync_detailed(
 ) -> Response[HomeostasisOut | Problem]:
     """ Your freedom number, progress, years of expenses covered, autopilot
 
-     Wealth = the equity of your open accounts in the profile's currency (cash + positions at reference
-    prices) + the profile's other assets; accounts in another currency or holding an unpriced position
-    are listed in `excluded_accounts`. With `annual_savings` (money a year) and `real_return` (a
+     Wealth = everything you hold in the profile's currency + the profile's other assets: your open
+    trading accounts' equity (cash + positions at reference prices), your ledger portfolios' latest
+    stored values, your illiquid assets' latest valuations and your linked (Plaid) accounts' balances
+    (credit and loans negative). `holdings` lists each with its source and as-of date, `left_out` what
+    was not counted and why (another currency, no price, no valuation, no balance; a trading account in
+    a counted portfolio is counted there). With `annual_savings` (money a year) and `real_return` (a
     fraction a year, > -1) the answer holds `years_to_freedom`. 404 PLANNING_PROFILE_NOT_FOUND until you
     PUT /api/v1/planning/profile.
 
@@ -170,9 +173,12 @@ def sync(
 ) -> HomeostasisOut | Problem | None:
     """ Your freedom number, progress, years of expenses covered, autopilot
 
-     Wealth = the equity of your open accounts in the profile's currency (cash + positions at reference
-    prices) + the profile's other assets; accounts in another currency or holding an unpriced position
-    are listed in `excluded_accounts`. With `annual_savings` (money a year) and `real_return` (a
+     Wealth = everything you hold in the profile's currency + the profile's other assets: your open
+    trading accounts' equity (cash + positions at reference prices), your ledger portfolios' latest
+    stored values, your illiquid assets' latest valuations and your linked (Plaid) accounts' balances
+    (credit and loans negative). `holdings` lists each with its source and as-of date, `left_out` what
+    was not counted and why (another currency, no price, no valuation, no balance; a trading account in
+    a counted portfolio is counted there). With `annual_savings` (money a year) and `real_return` (a
     fraction a year, > -1) the answer holds `years_to_freedom`. 404 PLANNING_PROFILE_NOT_FOUND until you
     PUT /api/v1/planning/profile.
 
@@ -205,9 +211,12 @@ async def asyncio_detailed(
 ) -> Response[HomeostasisOut | Problem]:
     """ Your freedom number, progress, years of expenses covered, autopilot
 
-     Wealth = the equity of your open accounts in the profile's currency (cash + positions at reference
-    prices) + the profile's other assets; accounts in another currency or holding an unpriced position
-    are listed in `excluded_accounts`. With `annual_savings` (money a year) and `real_return` (a
+     Wealth = everything you hold in the profile's currency + the profile's other assets: your open
+    trading accounts' equity (cash + positions at reference prices), your ledger portfolios' latest
+    stored values, your illiquid assets' latest valuations and your linked (Plaid) accounts' balances
+    (credit and loans negative). `holdings` lists each with its source and as-of date, `left_out` what
+    was not counted and why (another currency, no price, no valuation, no balance; a trading account in
+    a counted portfolio is counted there). With `annual_savings` (money a year) and `real_return` (a
     fraction a year, > -1) the answer holds `years_to_freedom`. 404 PLANNING_PROFILE_NOT_FOUND until you
     PUT /api/v1/planning/profile.
 
@@ -245,9 +254,12 @@ async def asyncio(
 ) -> HomeostasisOut | Problem | None:
     """ Your freedom number, progress, years of expenses covered, autopilot
 
-     Wealth = the equity of your open accounts in the profile's currency (cash + positions at reference
-    prices) + the profile's other assets; accounts in another currency or holding an unpriced position
-    are listed in `excluded_accounts`. With `annual_savings` (money a year) and `real_return` (a
+     Wealth = everything you hold in the profile's currency + the profile's other assets: your open
+    trading accounts' equity (cash + positions at reference prices), your ledger portfolios' latest
+    stored values, your illiquid assets' latest valuations and your linked (Plaid) accounts' balances
+    (credit and loans negative). `holdings` lists each with its source and as-of date, `left_out` what
+    was not counted and why (another currency, no price, no valuation, no balance; a trading account in
+    a counted portfolio is counted there). With `annual_savings` (money a year) and `real_return` (a
     fraction a year, > -1) the answer holds `years_to_freedom`. 404 PLANNING_PROFILE_NOT_FOUND until you
     PUT /api/v1/planning/profile.
 

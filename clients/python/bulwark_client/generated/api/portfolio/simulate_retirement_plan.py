@@ -131,10 +131,14 @@ def sync_detailed(
      Success probability with its standard error, median ending wealth (nominal and in today's money),
     the fan chart (wealth percentiles per year), the probability of ruin by year, P(ending wealth >
     target), the conventions and the compute backend. The horizon, return and volatility left out come
-    from your investor profile (`from_profile` names them). Stores nothing (a viewer may call it). 422
-    INVALID_PLANNING_INPUT names the field out of range; 422 PATH_STEPS_TOO_MANY (field `paths`) past
-    10,000,000 path-steps; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After when the compute
-    budget is taken or the run would outlast it.
+    from your investor profile (`from_profile` names them). With `from_holdings` the fields left out
+    come from what you hold: the wealth from your accounts, portfolios, illiquid assets and linked
+    accounts, contributions from your retirement plans, the return and volatility fitted from the held
+    securities' daily closes; `stored_inputs` lists what was read and whether each field was posted,
+    stored or fitted; 422 PLANNING_HISTORY_TOO_SHORT names what is missing for a fit. Stores nothing (a
+    viewer may call it). 422 INVALID_PLANNING_INPUT names the field out of range; 422
+    PATH_STEPS_TOO_MANY (field `paths`) past 10,000,000 path-steps; 503 COMPUTE_BUSY /
+    COMPUTE_TIME_BUDGET with Retry-After when the compute budget is taken or the run would outlast it.
 
     Args:
         body (MonteCarloIn):
@@ -170,10 +174,14 @@ def sync(
      Success probability with its standard error, median ending wealth (nominal and in today's money),
     the fan chart (wealth percentiles per year), the probability of ruin by year, P(ending wealth >
     target), the conventions and the compute backend. The horizon, return and volatility left out come
-    from your investor profile (`from_profile` names them). Stores nothing (a viewer may call it). 422
-    INVALID_PLANNING_INPUT names the field out of range; 422 PATH_STEPS_TOO_MANY (field `paths`) past
-    10,000,000 path-steps; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After when the compute
-    budget is taken or the run would outlast it.
+    from your investor profile (`from_profile` names them). With `from_holdings` the fields left out
+    come from what you hold: the wealth from your accounts, portfolios, illiquid assets and linked
+    accounts, contributions from your retirement plans, the return and volatility fitted from the held
+    securities' daily closes; `stored_inputs` lists what was read and whether each field was posted,
+    stored or fitted; 422 PLANNING_HISTORY_TOO_SHORT names what is missing for a fit. Stores nothing (a
+    viewer may call it). 422 INVALID_PLANNING_INPUT names the field out of range; 422
+    PATH_STEPS_TOO_MANY (field `paths`) past 10,000,000 path-steps; 503 COMPUTE_BUSY /
+    COMPUTE_TIME_BUDGET with Retry-After when the compute budget is taken or the run would outlast it.
 
     Args:
         body (MonteCarloIn):
@@ -204,10 +212,14 @@ async def asyncio_detailed(
      Success probability with its standard error, median ending wealth (nominal and in today's money),
     the fan chart (wealth percentiles per year), the probability of ruin by year, P(ending wealth >
     target), the conventions and the compute backend. The horizon, return and volatility left out come
-    from your investor profile (`from_profile` names them). Stores nothing (a viewer may call it). 422
-    INVALID_PLANNING_INPUT names the field out of range; 422 PATH_STEPS_TOO_MANY (field `paths`) past
-    10,000,000 path-steps; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After when the compute
-    budget is taken or the run would outlast it.
+    from your investor profile (`from_profile` names them). With `from_holdings` the fields left out
+    come from what you hold: the wealth from your accounts, portfolios, illiquid assets and linked
+    accounts, contributions from your retirement plans, the return and volatility fitted from the held
+    securities' daily closes; `stored_inputs` lists what was read and whether each field was posted,
+    stored or fitted; 422 PLANNING_HISTORY_TOO_SHORT names what is missing for a fit. Stores nothing (a
+    viewer may call it). 422 INVALID_PLANNING_INPUT names the field out of range; 422
+    PATH_STEPS_TOO_MANY (field `paths`) past 10,000,000 path-steps; 503 COMPUTE_BUSY /
+    COMPUTE_TIME_BUDGET with Retry-After when the compute budget is taken or the run would outlast it.
 
     Args:
         body (MonteCarloIn):
@@ -243,10 +255,14 @@ async def asyncio(
      Success probability with its standard error, median ending wealth (nominal and in today's money),
     the fan chart (wealth percentiles per year), the probability of ruin by year, P(ending wealth >
     target), the conventions and the compute backend. The horizon, return and volatility left out come
-    from your investor profile (`from_profile` names them). Stores nothing (a viewer may call it). 422
-    INVALID_PLANNING_INPUT names the field out of range; 422 PATH_STEPS_TOO_MANY (field `paths`) past
-    10,000,000 path-steps; 503 COMPUTE_BUSY / COMPUTE_TIME_BUDGET with Retry-After when the compute
-    budget is taken or the run would outlast it.
+    from your investor profile (`from_profile` names them). With `from_holdings` the fields left out
+    come from what you hold: the wealth from your accounts, portfolios, illiquid assets and linked
+    accounts, contributions from your retirement plans, the return and volatility fitted from the held
+    securities' daily closes; `stored_inputs` lists what was read and whether each field was posted,
+    stored or fitted; 422 PLANNING_HISTORY_TOO_SHORT names what is missing for a fit. Stores nothing (a
+    viewer may call it). 422 INVALID_PLANNING_INPUT names the field out of range; 422
+    PATH_STEPS_TOO_MANY (field `paths`) past 10,000,000 path-steps; 503 COMPUTE_BUSY /
+    COMPUTE_TIME_BUDGET with Retry-After when the compute budget is taken or the run would outlast it.
 
     Args:
         body (MonteCarloIn):
