@@ -1,13 +1,15 @@
-"""`/console/kyc`: the signed-in user's KYC documents: the list (newest first, cursor pages,
-a status filter), upload, one document's metadata, its download, and deletion.
+"""`/console/kyc`: the signed-in user's KYC status and documents: the list (newest first,
+cursor pages, a status filter), upload, one document's metadata, its download, and deletion.
 
-The same use case as `/api/v1/kyc/documents` (application/identity/kyc.py KycService) with
-the signed-in principal, owner-scoped on every route: only the caller's own documents are
-listed, and another user's document id answers 404 here even to a reviewer (reviews stay on
-the API). The upload is a multipart form whose first part is the CSRF token (session.py reads
-only that far); its body limit is BULWARK_KYC_MAX_BYTES like the API's (`upload_controller`).
-A refused file (too large, not a PDF, PNG or JPEG, no file) is shown beside its field. The
-read-only viewer sees its list without a form or button, and every change it posts answers 403.
+The same use cases as `/api/v1/kyc/status` and `/api/v1/kyc/documents`
+(application/identity/kyc_status.py, kyc.py) with the signed-in principal, owner-scoped on
+every route: the caller's own status (live trading waits for `verified`), only the caller's
+own documents listed, and another user's document id answers 404 here even to a reviewer
+(reviews stay on the API). The upload is a multipart form whose first part is the CSRF token
+(session.py reads only that far); its body limit is BULWARK_KYC_MAX_BYTES like the API's
+(`upload_controller`). A refused file (too large, not a PDF, PNG or JPEG, no file) is shown
+beside its field. The read-only viewer sees its list without a form or button, and every
+change it posts answers 403.
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ from adapters.http.contexts import bundle_or_not_found
 from adapters.http.identity.kyc_download import document_attachment
 from adapters.http.security import caller_of
 from application.identity.kyc import DocumentTooLarge, KycKeyEphemeral, KycService
+from application.identity.kyc_status import KycStatusService
 from domain.kyc.documents import DocumentKind, DocumentStatus, KycDocument
 from domain.kyc.sniff import EXTENSIONS, UnsupportedDocumentType
+from domain.kyc.status import KycRecord
 
 KYC = "/console/kyc"
 PAGE = 25
@@ -38,6 +42,17 @@ After = Annotated[str | None, QueryParameter(min_length=1, max_length=64)]
 Status = Annotated[str | None, QueryParameter(max_length=16)]
 KINDS = [k.value for k in DocumentKind]
 STATUSES = [s.value for s in DocumentStatus]
+
+
+def _identity(request: Request[Any, Any, Any]) -> Any:
+    return bundle_or_not_found(request, "identity", "KYC documents are not served here")
+
+
+async def own_status(request: Request[Any, Any, Any]) -> KycRecord:
+    """The caller's KYC status as of now (a lapsed verification reads expired)."""
+    principal = caller_of(request).principal
+    service: KycStatusService = _identity(request).kyc_status
+    return await service.show(principal, principal.id)
 
 
 def _kyc(request: Request[Any, Any, Any]) -> KycService:
@@ -202,6 +217,7 @@ async def kyc_page(
         status_code=http_status if code else 200,
         code=code or "",
         context={
+            "kyc": await own_status(request),
             "documents": documents,
             "next_after": next_after,
             "after": after,

@@ -196,3 +196,41 @@ async def test_the_status_filter_and_the_pages(harness: Harness, owner: User) ->
     assert len(_ROWS.findall(second.text)) == 2 and 'id="next-page"' not in second.text
     assert not set(_ROWS.findall(first.text)) & set(_ROWS.findall(second.text))
     assert 'id="no-documents">No document is verified.' in verified.text
+
+
+_STATUS = re.compile(r'id="kyc-status" data-status="([a-z]+)"')
+
+
+async def test_the_page_shows_the_callers_own_kyc_status_as_reviews_decide_it(
+    harness: Harness, owner: User
+) -> None:
+    # Arrange: the owner's page before any document; then a passport and a proof of address
+    # uploaded from it, both verified by a risk officer over the API
+    officer = await harness.user(Role.RISK_OFFICER)
+    other = await harness.user()
+    async with signed_in(harness, owner.username) as client:
+        before = await client.get(PAGE)
+        await upload(client, PDF, kind="passport")
+        await upload(client, PDF, kind="proof_of_address")
+        pending = await client.get(PAGE)
+        documents = _ROWS.findall(pending.text)
+
+    # Act
+    for document_id in documents:
+        decided = await harness.client.patch(
+            f"/api/v1/kyc/documents/{document_id}",
+            json={"status": "verified"},
+            headers=officer.headers,
+        )
+        assert decided.status_code == 200, decided.text
+    async with signed_in(harness, owner.username) as client:
+        after = await client.get(PAGE)
+    async with signed_in(harness, other.username) as client:
+        others = await client.get(PAGE)
+
+    # Assert: the owner's status moves; another user's page shows theirs, untouched
+    assert len(documents) == 2
+    assert _STATUS.findall(before.text) == ["unverified"]
+    assert _STATUS.findall(pending.text) == ["pending"]
+    assert _STATUS.findall(after.text) == ["verified"]
+    assert _STATUS.findall(others.text) == ["unverified"]
