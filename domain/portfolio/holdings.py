@@ -107,19 +107,11 @@ class HoldingsBuilder:
             self._corporate_action(tx, symbol, held)
             return
         elif kind is TransactionKind.SPLIT and tx.split_ratio is not None:
-            held *= tx.split_ratio
-            last = self.last_prices.get(symbol)
-            if last is not None:
-                self.last_prices[symbol] = last / tx.split_ratio
-            if held:
-                self.quantities[key] = held
+            self._set(key, self._scaled(symbol, held, tx.split_ratio))
             return
         else:
             return  # a dividend naming its symbol moves no shares
-        if held:
-            self.quantities[key] = held
-        else:
-            self.quantities.pop(key, None)
+        self._set(key, held)
         self.currencies[symbol] = tx.currency
         if tx.price:
             self.last_prices[symbol] = tx.price
@@ -130,12 +122,9 @@ class HoldingsBuilder:
         key = (tx.account_id, symbol)
         ratio = tx.split_ratio if tx.split_ratio is not None else Decimal(1)
         if kind is TransactionKind.REVERSE_SPLIT:
-            held *= ratio
+            held = self._scaled(symbol, held, ratio)
             if tx.price:
                 held -= held % 1
-            last = self.last_prices.get(symbol)
-            if last is not None:
-                self.last_prices[symbol] = last / ratio
             self._set(key, held)
             return
         if kind is TransactionKind.CASH_MERGER:
@@ -151,6 +140,14 @@ class HoldingsBuilder:
             self._set(key, ZERO)
         if kind is TransactionKind.SYMBOL_CHANGE and symbol in self.last_prices:
             self.last_prices.setdefault(new_symbol, self.last_prices[symbol])
+
+    def _scaled(self, symbol: str, held: Decimal, ratio: Decimal) -> Decimal:
+        """`held` shares after a split of `ratio` new shares per old; the symbol's last price
+        scaled to match."""
+        last = self.last_prices.get(symbol)
+        if last is not None:
+            self.last_prices[symbol] = last / ratio
+        return held * ratio
 
     def _set(self, key: tuple[str, str], held: Decimal) -> None:
         if held:
