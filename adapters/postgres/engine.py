@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -132,10 +133,25 @@ def is_unavailable(exc: BaseException) -> bool:
     if isinstance(exc, InterfaceError):
         return True
     if isinstance(exc, OperationalError):
-        text = str(exc.orig).lower() if exc.orig is not None else ""
-        # SQLite's "database is locked" is contention, not an outage.
-        return "locked" not in text and "busy" not in text
+        return not is_contention(exc)  # SQLite's "database is locked" is not an outage
     return False
+
+
+_BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+
+
+def is_contention(exc: BaseException) -> bool:
+    """SQLite's "database is locked" or "busy" (SQLITE_BUSY, SQLITE_LOCKED or an extended code
+    of theirs), as SQLAlchemy wraps it or as the driver raises it: contention for the file's
+    locks, not an outage and not a wrong query."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if orig is None:
+        return False
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in _BUSY_CODES:  # an extended code's low byte
+        return True
+    text = str(orig).lower()
+    return "locked" in text or "busy" in text
 
 
 async def guarded(call: Callable[[], Awaitable[T]]) -> T:

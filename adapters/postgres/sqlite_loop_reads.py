@@ -30,15 +30,13 @@ unit of work runs it on aiosqlite's thread instead, where waiting holds up nobod
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Executable, Result, create_engine, event
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import StaticPool
 
-from adapters.postgres.engine import is_unavailable, sqlite_pragmas
+from adapters.postgres.engine import is_contention, is_unavailable, sqlite_pragmas
 from domain.errors import StoreUnavailable
 
 OPTION = "bulwark_loop_read"
@@ -84,7 +82,7 @@ class LoopReader:
             return conn.execute(statement, parameters).freeze()()
         except Exception as exc:
             self.close()  # the next read starts on a fresh connection
-            if _refused_busy(exc):
+            if is_contention(exc):
                 raise LoopReadBusy(str(exc)) from exc
             if is_unavailable(exc):
                 raise StoreUnavailable("the database is unavailable") from exc
@@ -127,21 +125,6 @@ def loop_reader(engine: AsyncEngine) -> LoopReader | None:
 
 def _never_wait(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.execute("PRAGMA busy_timeout=0")
-
-
-_BUSY = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
-
-
-def _refused_busy(exc: Exception) -> bool:
-    """SQLite's SQLITE_BUSY or SQLITE_LOCKED, on connecting (the pragmas) or on the read."""
-    orig = exc.orig if isinstance(exc, OperationalError) else exc
-    if not isinstance(orig, sqlite3.OperationalError):
-        return False
-    code = getattr(orig, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in _BUSY  # an extended code's primary code is its low byte
-    text = str(orig).lower()
-    return "locked" in text or "busy" in text
 
 
 def _close_all(sync: Engine) -> None:
