@@ -56,9 +56,7 @@ async def own_status(request: Request[Any, Any, Any]) -> KycRecord:
 
 
 def _kyc(request: Request[Any, Any, Any]) -> KycService:
-    found: KycService = bundle_or_not_found(
-        request, "identity", "KYC documents are not served here"
-    ).kyc
+    found: KycService = _identity(request).kyc
     return found
 
 
