@@ -213,6 +213,10 @@ def configure_logging(
     # Alembic names its plugins at INFO when first imported, which a process may do after this
     # (migrations and the readiness probe load it on first use): not worth a line.
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+    # httpx and httpcore log every vendor request at INFO: one line per broker or data call
+    # in the server's log, and a stray line before an operator's one-line answer in a command.
+    for chatty in ("httpx", "httpcore"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     logging.captureWarnings(True)
     # structlog's own lines are rendered by structlog and written by HandlerWriter straight to
     # the handler's stream: the same processors, levels and stream as the stdlib's records,

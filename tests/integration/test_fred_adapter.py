@@ -168,8 +168,9 @@ async def test_a_refused_key_names_the_setting_and_never_the_key(
 async def test_the_key_is_not_in_httpx_s_request_log(
     fred: FredReplay, caplog: pytest.LogCaptureFixture
 ) -> None:
-    # Arrange
+    # Arrange: httpx's own level too (Bulwark's logging sets it to WARNING)
     caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="httpx")
 
     # Act
     await adapter(fred).series("DGS10", START, END)

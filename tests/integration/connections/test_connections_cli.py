@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import io
+import logging
 import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -15,12 +16,16 @@ import pytest
 from adapters.brokers.simulators import tradier as tradier_sim
 from bootstrap.commands.connections import EXIT_REFUSED, SECRET_VARIABLE
 from bootstrap.containers.application import ApplicationContainer
+from bootstrap.logging import configure_logging
 from bootstrap.settings import load_settings
 from domain.principals import Role
 from tests.alpaca_server import AlpacaServer
 from tests.kit.cli import SQLITE, cli_container, run_cli
 from tests.kit.fake_server import threaded
+from tests.kit.logging_guard import logging_restored
 from tests.kit.settings import settings_of
+
+__all__ = ["logging_restored"]
 
 KEKS = f"main 1 {base64.b64encode(os.urandom(32)).decode()}"  # the vault seals the token
 
@@ -34,13 +39,19 @@ def tradier() -> Iterator[str]:
 
 
 @pytest.fixture
-async def container(tmp_path: Path) -> AsyncIterator[ApplicationContainer]:
+async def container(tmp_path: Path, logging_restored: None) -> AsyncIterator[ApplicationContainer]:
     settings = settings_of(database_url=f"{SQLITE}{tmp_path / 'b.db'}", keks=KEKS)
+    configure_logging("info")  # as `main` does: what an operator's terminal would show
+    # The simulated venue serves from this process; a real one logs its requests elsewhere.
+    venue_log = logging.getLogger("uvicorn.access")
+    venue_level = venue_log.level
+    venue_log.setLevel(logging.WARNING)
     async with cli_container(settings, fast_hashing=True) as c:
         auth = c.core.auth()
         await auth.create_user("alice", "a long passphrase 1", Role.OWNER)
         await auth.create_user("bob", "a long passphrase 2", Role.OWNER)
         yield c
+    venue_log.setLevel(venue_level)
 
 
 def _add(endpoint: str, user: str = "alice") -> tuple[str, ...]:

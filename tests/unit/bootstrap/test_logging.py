@@ -102,6 +102,19 @@ def test_level_filters_lower_records(out: io.StringIO) -> None:
     assert [line["event"] for line in lines(out)] == ["loud"]
 
 
+def test_http_clients_request_lines_are_not_logged_at_info(out: io.StringIO) -> None:
+    # Arrange
+    configure_logging("info", "json", stream=out)
+
+    # Act: what httpx and httpcore write for every request, then one of their warnings
+    logging.getLogger("httpx").info("HTTP Request: GET https://venue.example/v1 200 OK")
+    logging.getLogger("httpcore.connection").debug("connect_tcp.started")
+    logging.getLogger("httpx").warning("retrying")
+
+    # Assert
+    assert [line["event"] for line in lines(out)] == ["retrying"]
+
+
 def test_bound_context_appears_on_every_line_including_stdlib(out: io.StringIO) -> None:
     # Arrange
     configure_logging("info", "json", stream=out)
