@@ -188,6 +188,16 @@ class DrillScheduleService:
         await self._store.remove(schedule.id)
         await self._record(principal, "drill.schedule.delete", schedule)
 
+    async def erase_owner(self, actor: str, owner_id: str) -> int:
+        """Remove every drill schedule of a person being erased, so none runs again; how many.
+        Their drills' results stay, as evidence that the controls were tested (docs/privacy.md)."""
+        removed = 0
+        for schedule in await self._store.owned_by(owner_id):
+            if await self._store.remove(schedule.id):
+                await self._record(actor, "drill.schedule.delete", schedule, "erased")
+                removed += 1
+        return removed
+
     def upcoming(self, schedule: DrillSchedule, count: int = 3) -> Sequence[datetime]:
         """The schedule's next `count` times from now (none while it is off)."""
         if not schedule.enabled:
@@ -235,7 +245,10 @@ class DrillScheduleService:
     def _next(self, cron: str, timezone: str, now: datetime) -> datetime:
         return self._cron.after(cron, timezone, now)[0]
 
-    async def _record(self, principal: Principal, action: str, schedule: DrillSchedule) -> None:
+    async def _record(
+        self, by: Principal | str, action: str, schedule: DrillSchedule, outcome: str = "ok"
+    ) -> None:
+        actor = by if isinstance(by, str) else by.id
         details: dict[str, object] = {
             "cron": schedule.cron,
             "timezone": schedule.timezone,
@@ -246,7 +259,7 @@ class DrillScheduleService:
         }
         await self._audit.record(
             AuditEntry(
-                principal.id, action, f"drill_schedule:{schedule.id}", "ok", self._clock.now(),
+                actor, action, f"drill_schedule:{schedule.id}", outcome, self._clock.now(),
                 details,
             )
         )  # fmt: skip

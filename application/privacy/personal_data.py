@@ -20,6 +20,7 @@ from application.core.audit_chain import REDACT_ACTION, redaction_digest, storab
 from application.core.audit_log import MAX_PAGE, AuditLogService, AuditQuery
 from application.identity.user_admin import UserAdminService
 from application.privacy.audit_redaction import ErasedPerson, Pseudonymiser
+from domain.drills.runs import DrillRun
 from domain.errors import Conflict, DomainError, Forbidden, NotFound
 from domain.identity.users import ERASED_PASSWORD_HASH, User
 from domain.principals import Principal, Role
@@ -40,6 +41,7 @@ from ports.core.events import AuditEntry, AuditLog
 from ports.core.repositories import ORDERS_EPOCH, OrderCursor, OrderSearch
 from ports.core.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from ports.devices.devices import DeviceStore, LoginHistory
+from ports.drills.store import DrillRunPage, DrillRunStore, DrillScheduleStore
 from ports.notifications.notification_endpoints import NotificationEndpointStore
 from ports.portfolio.portfolios import PortfolioStore
 from ports.wealth.retirement_plans import RetirementPlanStore
@@ -81,10 +83,13 @@ class PersonalDataSources:
     logins: LoginHistory
     crypto_wallets: CryptoWalletStore
     retirement_plans: RetirementPlanStore
+    drill_schedules: DrillScheduleStore | None = None
+    drill_runs: DrillRunStore | None = None
     erase_connections: OwnerEraser = _nothing
     erase_vault_keys: OwnerEraser = _nothing
     erase_books: OwnerEraser = _nothing
     erase_oauth_grants: OwnerEraser = _nothing
+    erase_drill_schedules: OwnerEraser = _nothing
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,7 @@ class ErasureReport:
     vault_keys_deleted: int = 0
     books_deleted: int = 0
     oauth_grants_revoked: int = 0
+    drill_schedules_removed: int = 0
 
 
 class PersonalDataService:
@@ -144,7 +150,8 @@ class PersonalDataService:
         """Erases the user: sessions and agents' keys end, the login is closed, the name and
         email replaced by a pseudonym, contact endpoints removed, devices revoked, stored crypto
         wallets and retirement plans (with their contributions) removed, venue connections
-        revoked and every vault key deleted; what the law requires is kept (RETAINED)."""
+        revoked and every vault key deleted, drill schedules removed; what the law requires is
+        kept (RETAINED)."""
         if caller.role is not Role.ADMIN:
             raise NotFound(f"user {user_id} not found")
         if caller.id == user_id:
@@ -174,6 +181,7 @@ class PersonalDataService:
         vault_keys = await self._sources.erase_vault_keys(caller.id, user_id)
         books = await self._sources.erase_books(caller.id, user_id)
         grants = await self._sources.erase_oauth_grants(caller.id, user_id)
+        drills = await self._sources.erase_drill_schedules(caller.id, user_id)
         person = ErasedPerson(user.id, user.username, user.email, pseudonym(user_id))
         rewritten = await self._pseudonymise_audit(caller, person, user)
         report = ErasureReport(
@@ -190,6 +198,7 @@ class PersonalDataService:
             vault_keys,
             books,
             grants,
+            drills,
         )
         details = {
             "api_keys_revoked": keys,
@@ -202,6 +211,7 @@ class PersonalDataService:
             "vault_keys_deleted": vault_keys,
             "books_deleted": books,
             "oauth_grants_revoked": grants,
+            "drill_schedules_removed": drills,
             "retained": [r.what for r in RETAINED],
         }
         await self._record(caller, "privacy.erase", user_id, "erased", details)
@@ -292,6 +302,7 @@ class PersonalDataService:
             for plan in plans
             for c in await sources.retirement_plans.contributions(plan.account_id)
         ]
+        schedules, runs = await self._drills(user.id)
         return [
             section("portfolios", "portfolios the user keeps", portfolios),
             section("notification_endpoints", "where notifications reach the user", endpoints),
@@ -300,7 +311,24 @@ class PersonalDataService:
             DataSection("crypto_wallets", "crypto wallets the user keeps", wallet_rows),
             DataSection("retirement_plans", "retirement plans kept beside accounts", plan_rows),
             section("retirement_contributions", "contributions to those plans", contributions),
+            DataSection("drill_schedules", "kill-switch drills the user schedules", schedules),
+            DataSection("drill_runs", "kill-switch drills run for the user", runs),
         ]
+
+    async def _drills(self, user_id: str) -> tuple[tuple[dict[str, str], ...], ...]:
+        """The user's drill schedules and every drill run for them, each naming its target."""
+        sources = self._sources
+        schedules = (
+            await sources.drill_schedules.owned_by(user_id) if sources.drill_schedules else []
+        )
+        runs = await _paged(
+            lambda after: _drill_runs(sources.drill_runs, DrillRunPage(user_id, _PAGE, after)),
+            lambda run: run.id,
+        )
+        return (
+            tuple({**row_of(s), "target": s.target.key} for s in schedules),
+            tuple({**row_of(r), "target": r.target.key} for r in runs),
+        )
 
     async def _audit_entries(self, user: User) -> DataSection:
         """The audit entries the user would see of their own: those they are the actor of,
@@ -398,6 +426,10 @@ def _erased(user: User) -> User:
         pending_backup_code_digests=[],
         active=False,
     )
+
+
+async def _drill_runs(store: DrillRunStore | None, page: DrillRunPage) -> Sequence[DrillRun]:
+    return await store.page(page) if store is not None else []
 
 
 def _plan_row(plan: RetirementPlan) -> dict[str, str]:

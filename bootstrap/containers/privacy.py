@@ -21,6 +21,7 @@ class PrivacyContainer(containers.DeclarativeContainer):
     connections = providers.DependenciesContainer()
     books = providers.DependenciesContainer()
     oauth = providers.DependenciesContainer()
+    drills = providers.DependenciesContainer()
 
     sources = providers.Singleton(
         PersonalDataSources,
@@ -30,10 +31,13 @@ class PrivacyContainer(containers.DeclarativeContainer):
         logins=devices.history,
         crypto_wallets=analytics.crypto_wallet_store,
         retirement_plans=wealth.retirement_plan_store,
+        drill_schedules=drills.schedules_store,
+        drill_runs=drills.runs_store,
         erase_connections=connections.service.provided.erase_owner,
         erase_vault_keys=core.key_vault.provided.erase_owner,
         erase_books=books.service.provided.erase_owner,
         erase_oauth_grants=oauth.service.provided.erase_owner,
+        erase_drill_schedules=drills.schedules.provided.erase_owner,
     )
     personal_data = providers.Singleton(
         PersonalDataService,

@@ -74,6 +74,11 @@ RETAINED: tuple[Retained, ...] = (
         "by pseudonyms, and the chain still verifies",
     ),
     Retained(
+        "kill-switch drill results",
+        "the evidence that the trading controls were tested, kept for the supervisor; they "
+        "name the user by id only (the drill schedules are removed, so no drill runs again)",
+    ),
+    Retained(
         "login history",
         "security records kept for their retention period to detect and answer abuse",
     ),

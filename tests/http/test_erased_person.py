@@ -16,9 +16,10 @@ from domain.principals import Role
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
 
-pytestmark = pytest.mark.serves("privacy", "identity", "audit", "devices")
+pytestmark = pytest.mark.serves("privacy", "identity", "audit", "devices", "drills")
 
 USERS = "/api/v1/privacy/users"
+SCHEDULES = "/api/v1/drills/schedules"
 NAME = "alice"
 
 
@@ -151,3 +152,29 @@ async def test_an_erased_user_cannot_be_reactivated(harness: Harness) -> None:
     assert users.status_code == 200, users.text
     (row,) = [u for u in users.json()["items"] if u["id"] == first.id]
     assert row["active"] is False
+
+
+async def test_an_erased_persons_drill_schedules_are_removed_and_not_seen_under_the_name(
+    harness: Harness,
+) -> None:
+    # Arrange: alice keeps a nightly paper drill, then is erased
+    admin = await harness.user(Role.ADMIN)
+    first = await harness.user(name=NAME)
+    made = await harness.client.post(
+        SCHEDULES, json={"cron": "0 3 * * *", "target": "paper"}, headers=first.headers
+    )
+    assert made.status_code == 201, made.text
+    stored = harness.container.drills.schedules_store()
+
+    # Act
+    report = await _erase(harness, admin, first)
+    second = await harness.user(name=NAME)
+    theirs = await harness.client.get(SCHEDULES, headers=second.headers)
+
+    # Assert: counted, gone from the store (no drill runs again), not seen by the new alice
+    assert report["drill_schedules_removed"] == 1
+    assert "kill-switch drill results" in {kept["what"] for kept in report["retained"]}
+    assert await stored.owned_by(first.id) == []
+    assert await stored.get(made.json()["id"]) is None
+    assert theirs.status_code == 200, theirs.text
+    assert theirs.json()["items"] == []

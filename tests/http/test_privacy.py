@@ -7,9 +7,12 @@ import csv
 import io
 import json
 import zipfile
+from datetime import datetime
 
 import pytest
 
+from domain.drills.runs import DrillOutcome, DrillRun
+from domain.drills.schedule import DrillTarget
 from domain.identity.apikeys import parse_api_key
 from domain.principals import Role
 from tests.http.core_helpers import assert_problem, order_body, submit
@@ -17,7 +20,15 @@ from tests.http.harness import PASSWORD, Harness, User
 
 BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 pytestmark = pytest.mark.serves(
-    "privacy", "trading", "safety", "identity", "notifications", "audit", "analytics", "wealth"
+    "privacy",
+    "trading",
+    "safety",
+    "identity",
+    "notifications",
+    "audit",
+    "analytics",
+    "wealth",
+    "drills",
 )
 WALLET = "0x00000000000000000000000000000000000a11ce"
 USDC = "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48"
@@ -37,6 +48,14 @@ async def _keep_plan(harness: Harness, owner: User, account: str) -> None:
         headers=owner.headers,
     )
     assert added.status_code == 201, added.text
+
+
+def _drill_run(owner_id: str, schedule_id: str, at: datetime) -> DrillRun:
+    """A passed paper drill of `owner_id`'s schedule, as the scheduler records one."""
+    return DrillRun(
+        "dr-export-1", owner_id, schedule_id, DrillTarget.paper(), False, "", at, at,
+        DrillOutcome.PASS, "halted and confirmed", time_to_halt_ms=12.5,
+    )  # fmt: skip
 
 
 def _zip(content: bytes) -> zipfile.ZipFile:
@@ -75,6 +94,12 @@ async def test_a_user_exports_all_their_data_and_no_secret(market: Harness, owne
     )
     assert wallet.status_code == 201, wallet.text
     await _keep_plan(market, owner, account)
+    drill = await market.client.post(
+        "/api/v1/drills/schedules", json={"cron": "0 3 * * *"}, headers=owner.headers
+    )
+    assert drill.status_code == 201, drill.text
+    run = _drill_run(owner.id, drill.json()["id"], market.container.core.clock().now())
+    await market.container.drills.runs_store().add(run)
 
     # Act
     archive = await _export(market, owner, owner.id)
@@ -86,7 +111,7 @@ async def test_a_user_exports_all_their_data_and_no_secret(market: Harness, owne
     assert {"user", "sessions", "api_keys", "accounts", "positions", "orders", "fills",
             "agents", "risk_rules", "portfolios", "notification_endpoints", "devices",
             "logins", "crypto_wallets", "retirement_plans", "retirement_contributions",
-            "audit"} <= set(sections)  # fmt: skip
+            "drill_schedules", "drill_runs", "audit"} <= set(sections)  # fmt: skip
     for name in sections:
         assert f"{name}.json" in archive.namelist() and f"{name}.csv" in archive.namelist()
     orders = json.loads(archive.read("orders.json"))
@@ -109,6 +134,12 @@ async def test_a_user_exports_all_their_data_and_no_secret(market: Harness, owne
     ]
     contributions = json.loads(archive.read("retirement_contributions.json"))
     assert [(c["tax_year"], c["amount"]) for c in contributions] == [("2025", "1500")]
+    schedules = json.loads(archive.read("drill_schedules.json"))
+    assert [(d["id"], d["cron"], d["target"]) for d in schedules] == [
+        (drill.json()["id"], "0 3 * * *", "paper")
+    ]
+    runs = json.loads(archive.read("drill_runs.json"))
+    assert [(r["id"], r["outcome"], r["target"]) for r in runs] == [(run.id, "pass", "paper")]
     audit = json.loads(archive.read("audit.json"))
     assert any(entry["action"] == "api_key.create" for entry in audit)
     # No secret of any kind, under any name

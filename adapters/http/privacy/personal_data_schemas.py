@@ -57,6 +57,9 @@ class ErasureOut(Output):
     oauth_grants_revoked: Annotated[
         int, msgspec.Meta(description="The user's OAuth grants to MCP clients revoked")
     ]
+    drill_schedules_removed: Annotated[
+        int, msgspec.Meta(description="The user's kill-switch drill schedules removed")
+    ]
 
     @classmethod
     def from_report(cls, report: ErasureReport) -> ErasureOut:

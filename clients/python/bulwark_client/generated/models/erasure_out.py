@@ -31,6 +31,7 @@ class ErasureOut:
             connections_revoked (int): Venue connections revoked, their credentials deleted
             crypto_wallets_removed (int): Stored crypto wallets removed
             devices_revoked (int):
+            drill_schedules_removed (int): The user's kill-switch drill schedules removed
             endpoints_removed (int): Notification endpoints removed
             oauth_grants_revoked (int): The user's OAuth grants to MCP clients revoked
             pseudonym (str): The name the user is left with
@@ -46,6 +47,7 @@ class ErasureOut:
     connections_revoked: int
     crypto_wallets_removed: int
     devices_revoked: int
+    drill_schedules_removed: int
     endpoints_removed: int
     oauth_grants_revoked: int
     pseudonym: str
@@ -72,6 +74,8 @@ class ErasureOut:
         crypto_wallets_removed = self.crypto_wallets_removed
 
         devices_revoked = self.devices_revoked
+
+        drill_schedules_removed = self.drill_schedules_removed
 
         endpoints_removed = self.endpoints_removed
 
@@ -102,6 +106,7 @@ class ErasureOut:
             "connections_revoked": connections_revoked,
             "crypto_wallets_removed": crypto_wallets_removed,
             "devices_revoked": devices_revoked,
+            "drill_schedules_removed": drill_schedules_removed,
             "endpoints_removed": endpoints_removed,
             "oauth_grants_revoked": oauth_grants_revoked,
             "pseudonym": pseudonym,
@@ -130,6 +135,8 @@ class ErasureOut:
         crypto_wallets_removed = d.pop("crypto_wallets_removed")
 
         devices_revoked = d.pop("devices_revoked")
+
+        drill_schedules_removed = d.pop("drill_schedules_removed")
 
         endpoints_removed = d.pop("endpoints_removed")
 
@@ -160,6 +167,7 @@ class ErasureOut:
             connections_revoked=connections_revoked,
             crypto_wallets_removed=crypto_wallets_removed,
             devices_revoked=devices_revoked,
+            drill_schedules_removed=drill_schedules_removed,
             endpoints_removed=endpoints_removed,
             oauth_grants_revoked=oauth_grants_revoked,
             pseudonym=pseudonym,
