@@ -13,6 +13,9 @@ class InMemoryLiveOptInStore(InMemoryByKey[LiveOptIn]):
 
     key = "account_id"
 
+    async def remove(self, account_id: str) -> bool:
+        return self._items.pop(account_id, None) is not None
+
     async def listed(
         self, status: LiveStatus | None = None, owner_id: str | None = None
     ) -> Sequence[LiveOptIn]:

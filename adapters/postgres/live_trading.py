@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from adapters.postgres.rows import record, row_of
 from adapters.postgres.stores import RowPerKey
@@ -24,6 +24,10 @@ class SqlLiveOptInStore(RowPerKey[LiveOptIn]):
 
     def from_row(self, row: Any) -> LiveOptIn:
         return record(LiveOptIn, row, status=LiveStatus(row.status))
+
+    async def remove(self, account_id: str) -> bool:
+        t = self.table
+        return await self._change(delete(t).where(t.c.account_id == account_id)) > 0
 
     async def listed(
         self, status: LiveStatus | None = None, owner_id: str | None = None

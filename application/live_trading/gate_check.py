@@ -3,11 +3,9 @@
 
 Cheap for every order: an account not on a connection (a paper account, a settings' broker)
 passes on a string test; whether a connection is live is read once per connection (its
-environment never changes); an enabled opt-in is remembered (it is never withdrawn: the
-required limits cannot be removed from under it), so a live account's orders read no opt-in
-once enabled. Only the orders of a live account not enabled read the store, each time, so an opt-in
-enabled by another process binds at the next order. A failed read denies (the gate's checks
-fail closed).
+environment never changes). A live account's opt-in is read at each of its orders, never
+remembered, so an opt-in enabled or withdrawn by another process binds at the next order.
+A failed read denies (the gate's checks fail closed).
 
 A live account's orders are also denied (KYC_NOT_VERIFIED) while its owner's KYC status is not
 VERIFIED (domain/kyc/status.py): that record is read at each order of a live account, never
@@ -48,7 +46,6 @@ class LiveTradingCheck:
     kyc: KycStatusStore
     clock: Clock
     _live: dict[str, bool] = field(init=False, default_factory=dict)
-    _enabled: set[str] = field(init=False, default_factory=set)
 
     def serial(self, account_id: str) -> AbstractAsyncContextManager[None]:
         return nullcontext()
@@ -76,11 +73,8 @@ class LiveTradingCheck:
         if not live:
             return ()
         kyc = await self._kyc(account, route)
-        if account.id in self._enabled:
-            return kyc
         opt_in = await self.store.get(account.id)
         if opt_in is not None and opt_in.enabled:
-            self._enabled.add(account.id)
             return kyc
         if opt_in is not None and opt_in.status is LiveStatus.PENDING_APPROVAL:
             why = "its owner's opt-in waits for a second person's approval"

@@ -1,5 +1,5 @@
 """An account's opt-in to live trading: shown, acknowledged by its owner, approved by a second
-person where the deployment asks for one.
+person where the deployment asks for one, withdrawn by its owner, a risk officer or an admin.
 
 An account whose connection is live (docs/venues.md: `environment` live) trades only once its
 opt-in is enabled. The owner types the account's phrase (domain/live_trading/opt_in.py); the
@@ -12,7 +12,7 @@ a second person approves: otherwise KycNotVerified (KYC_NOT_VERIFIED) says the s
 
 Only the owner acknowledges (another's account answers NotFound, as an unknown one); an agent
 is Forbidden at every step, a viewer at every change. Every step, and every refusal of one, is
-audited (`live.opt_in`, `live.approve`).
+audited (`live.opt_in`, `live.approve`, `live.withdraw`).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from domain.live_trading.opt_in import (
     LiveAlreadyEnabled,
     LiveApprovalPending,
     LiveLimitsMissing,
+    LiveNotOptedIn,
     LiveOptIn,
     LiveOptInNotPending,
     LiveOptInNotRequired,
@@ -156,6 +157,29 @@ class LiveOptInService:
             principal, "live.approve", account, approved.status.value, approved.connection_id
         )
         return await self._state(account, (), approved)
+
+    async def withdraw(self, principal: Principal, account_id: str) -> LiveTradingState:
+        """The opt-in withdrawn: the account's next live order is denied LIVE_NOT_ENABLED
+        until its owner opts in again. Its owner, a risk officer or an admin may; what is open
+        at the venue stays (the kill switch cancels)."""
+        _refuse_agents(principal)
+        ensure_may_change(principal)
+        async with self.uow_factory() as uow:
+            if principal.role in APPROVERS:
+                account = await account_seen(uow, principal, account_id)
+            else:
+                account = await owned_account(uow, principal, account_id)
+            rules = await uow.risk_rules.list()
+        existing = await self.store.get(account.id)
+        if existing is None or not await self.store.remove(account.id):
+            refused = LiveNotOptedIn(
+                f"live trading of account {account.id} is not opted in: nothing to withdraw"
+            )
+            connection = existing.connection_id if existing else account.broker
+            await self._record(principal, "live.withdraw", account, refused.code, connection)
+            raise refused
+        await self._record(principal, "live.withdraw", account, "withdrawn", existing.connection_id)
+        return await self._state(account, missing_limits(rules, account.id, account.owner_id))
 
     async def listed(
         self, principal: Principal, status: LiveStatus | None = None

@@ -69,6 +69,12 @@ class LiveOptInNotPending(Conflict):
     code = "LIVE_OPT_IN_NOT_PENDING"
 
 
+class LiveNotOptedIn(Conflict):
+    """A withdrawal of an opt-in that was never acknowledged (or was withdrawn already)."""
+
+    code = "LIVE_NOT_OPTED_IN"
+
+
 class SecondApproverRequired(Forbidden):
     """The owner (or whoever acknowledged) may not also be the opt-in's second approver."""
 

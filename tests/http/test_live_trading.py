@@ -232,6 +232,38 @@ async def test_agents_are_forbidden_and_another_owners_account_is_not_found(
     assert_problem(stranger_opts, 404, "NOT_FOUND")
 
 
+async def test_a_withdrawn_opt_in_denies_the_next_order_until_the_owner_opts_in_again(
+    desk: Harness, venue: tuple[Any, str]
+) -> None:
+    # Arrange: an enabled live account, a stranger, the account's agent
+    owner = await desk.user()
+    stranger = await desk.user()
+    account, connection = await live_account(desk, owner, venue)
+    assert (await opt_in(desk, owner, account, phrase(account, connection))).status_code == 200
+    key = await desk.agent_key(owner, "agent-withdraw", (account,))
+
+    # Act
+    by_agent = await desk.client.delete(
+        opt_in_path(account), headers={"Authorization": f"Bearer {key}"}
+    )
+    by_stranger = await desk.client.delete(opt_in_path(account), headers=stranger.headers)
+    withdrawn = await desk.client.delete(opt_in_path(account), headers=owner.headers)
+    denied = await submit(desk, owner, order_body(account, quantity="2"))
+    again = await desk.client.delete(opt_in_path(account), headers=owner.headers)
+    reopted = await opt_in(desk, owner, account, phrase(account, connection))
+    passed = await submit(desk, owner, order_body(account, quantity="2"))
+
+    # Assert
+    assert_problem(by_agent, 403, "FORBIDDEN")
+    assert_problem(by_stranger, 404, "NOT_FOUND")
+    assert withdrawn.status_code == 200, withdrawn.text
+    assert withdrawn.json()["status"] == "pending_acknowledgement"
+    assert assert_problem(denied, 422, "ORDER_DENIED")["reasons"] == ["LIVE_NOT_ENABLED"]
+    assert_problem(again, 409, "LIVE_NOT_OPTED_IN")
+    assert reopted.status_code == 200 and reopted.json()["status"] == "enabled", reopted.text
+    assert passed.status_code == 201, passed.text
+
+
 async def test_an_account_not_on_a_live_connection_needs_no_opt_in(
     desk: Harness, venue: tuple[Any, str]
 ) -> None:

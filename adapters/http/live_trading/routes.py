@@ -1,11 +1,11 @@
-"""`/api/v1/accounts/{id}/live-opt-in` (show, acknowledge), `.../live-opt-in/approve` and
+"""`/api/v1/accounts/{id}/live-opt-in` (show, acknowledge, withdraw), `.../live-opt-in/approve` and
 `/api/v1/live-opt-ins` (the opt-ins the caller sees, those awaiting approval say)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, get, post
+from litestar import Controller, delete, get, post
 from litestar.params import FromPath, FromQuery, JSONBody
 
 from adapters.http.deps import CallerDep
@@ -100,6 +100,26 @@ class LiveOptInController(Controller):
         self, account_id: FromPath[str], caller: CallerDep, live_trading: LiveTradingDep
     ) -> LiveOptInOut:
         state = await live_trading.service.approve(caller.principal, account_id)
+        return LiveOptInOut.from_domain(state)
+
+    @delete(
+        "/",
+        summary="Withdraw an account's opt-in to live trading",
+        description=(
+            "The account's next order on its live connection is denied LIVE_NOT_ENABLED until "
+            "its owner opts in again (the limits and phrase as before). Orders already open at "
+            "the venue stay: the kill switch cancels them. 200 with the state, now "
+            "`pending_acknowledgement`. The account's owner, a risk officer or an admin may "
+            "withdraw; 403 for an agent or a viewer; 409 LIVE_NOT_OPTED_IN when nothing is "
+            f"opted in. {_WHO} Audited (`live.withdraw`), refusals too."
+        ),
+        status_code=200,
+        responses=problems(404, 409),
+    )
+    async def withdraw_live_opt_in(
+        self, account_id: FromPath[str], caller: CallerDep, live_trading: LiveTradingDep
+    ) -> LiveOptInOut:
+        state = await live_trading.service.withdraw(caller.principal, account_id)
         return LiveOptInOut.from_domain(state)
 
 

@@ -78,3 +78,20 @@ async def test_the_list_filters_by_status_and_owner_oldest_first(
     assert [o.account_id for o in waiting] == ["acc-3", "acc-1"]
     assert [o.account_id for o in bobs] == ["acc-2"]
     assert list(alices_enabled) == []
+
+
+async def test_a_withdrawn_opt_in_is_gone_and_a_second_withdrawal_finds_nothing(
+    opt_ins: LiveOptInStore,
+) -> None:
+    # Arrange
+    await opt_ins.put(pending("acc-1"))
+    await opt_ins.put(pending("acc-2"))
+
+    # Act
+    removed = await opt_ins.remove("acc-1")
+    again = await opt_ins.remove("acc-1")
+
+    # Assert: only that account's opt-in went
+    assert (removed, again) == (True, False)
+    assert await opt_ins.get("acc-1") is None
+    assert [o.account_id for o in await opt_ins.listed()] == ["acc-2"]

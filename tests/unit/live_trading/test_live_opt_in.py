@@ -17,6 +17,7 @@ from domain.live_trading.opt_in import (
     LiveApprovalPending,
     LiveLimitsMissing,
     LiveLimitsRequired,
+    LiveNotOptedIn,
     LiveOptInNotPending,
     LiveOptInNotRequired,
     LiveStatus,
@@ -44,7 +45,7 @@ async def test_a_live_accounts_orders_are_denied_until_its_owner_opts_in() -> No
     assert after == ()
 
 
-async def test_the_order_path_reads_a_connection_once_and_an_enabled_opt_in_once() -> None:
+async def test_the_order_path_reads_a_connection_once_and_the_opt_in_at_each_live_order() -> None:
     # Arrange
     w = await world()
     await w.acknowledged()
@@ -55,8 +56,60 @@ async def test_the_order_path_reads_a_connection_once_and_an_enabled_opt_in_once
         assert await w.judged(LIVE) == ()
         assert await w.judged(PAPER) == ()
 
-    # Assert: a paper account reads nothing; the live one its connection and opt-in once
-    assert (w.connections.reads, w.opt_ins.reads) == (1, 1)
+    # Assert: a paper account reads nothing; the live one its connection once, its opt-in
+    # at each order (a withdrawal elsewhere binds the next one)
+    assert (w.connections.reads, w.opt_ins.reads) == (1, 5)
+
+
+async def test_a_withdrawn_opt_in_denies_the_next_order_and_is_audited() -> None:
+    # Arrange: enabled, and an order of the account passed
+    w = await world()
+    await w.acknowledged()
+    assert await w.judged(LIVE) == ()
+
+    # Act
+    state = await w.service.withdraw(ALICE, LIVE)
+    after = await w.judged(LIVE)
+
+    # Assert
+    assert state.status is LiveStatus.PENDING_ACKNOWLEDGEMENT and state.opt_in is None
+    assert [v.code for v in after] == [ReasonCode.LIVE_NOT_ENABLED]
+    entries = await w.audit.entries("account:acc-live")
+    assert ("live.withdraw", "withdrawn") in [(e.action, e.outcome) for e in entries]
+
+
+async def test_a_risk_officer_may_withdraw_anothers_opt_in_and_the_owner_opts_in_again() -> None:
+    # Arrange
+    w = await world()
+    await w.acknowledged()
+
+    # Act
+    await w.service.withdraw(RITA, LIVE)
+    await w.acknowledged()
+
+    # Assert
+    assert await w.judged(LIVE) == ()
+
+
+async def test_a_withdrawal_of_another_owners_account_or_of_nothing_is_refused() -> None:
+    # Arrange
+    w = await world()
+
+    # Act / Assert: nothing opted in yet
+    with pytest.raises(LiveNotOptedIn):
+        await w.service.withdraw(ALICE, LIVE)
+    await w.acknowledged()
+    with pytest.raises(NotFound):
+        await w.service.withdraw(BOB, LIVE)
+    with pytest.raises(Forbidden):
+        await w.service.withdraw(Principal("bot", Role.AGENT), LIVE)
+    with pytest.raises(Forbidden):
+        await w.service.withdraw(Principal("vera", Role.VIEWER), LIVE)
+
+    # Assert: still enabled, and the refusal of nothing was audited
+    assert await w.judged(LIVE) == ()
+    entries = await w.audit.entries("account:acc-live")
+    assert ("live.withdraw", "LIVE_NOT_OPTED_IN") in [(e.action, e.outcome) for e in entries]
 
 
 async def test_an_opt_in_enabled_elsewhere_binds_the_next_order() -> None:
