@@ -4,14 +4,15 @@ webhook, or a poll), then stored compare-and-set so two of those at once lose ne
 
 Owners read their own status; risk officers and admins read anyone's; another user's status
 answers NotFound, as an unknown user's. A webhook that fails its signature or is too old is
-refused (Unauthenticated); one carrying a result no newer than the stored one (a replay) is
-accepted and changes nothing. Every change of status is audited (`kyc.status`).
+refused (Unauthenticated); one carrying a result no newer than the stored one (a replay), or
+naming a user Bulwark does not hold (unknown, or erased), is accepted and changes nothing: no
+record is made for an id that names no one. Every change of status is audited (`kyc.status`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from application.core.access import ensure_may_change
@@ -27,6 +28,7 @@ from domain.kyc.status import KycRecord, KycStatus, ProviderResult, derive, unve
 from domain.principals import Principal, Role
 from ports.core.clock import Clock
 from ports.core.events import AuditEntry, AuditLog
+from ports.core.unit_of_work import UnitOfWorkFactory
 from ports.identity.kyc import KycDocumentRepository, KycPage
 from ports.identity.kyc_status import KycStatusStore
 from ports.identity.verification import (
@@ -36,6 +38,8 @@ from ports.identity.verification import (
 )
 
 READERS = frozenset({Role.RISK_OFFICER, Role.ADMIN})
+# Whether a user id names a user Bulwark holds now (not unknown, not erased).
+KnownUser = Callable[[str], Awaitable[bool]]
 PAGE = 200
 ATTEMPTS = 5
 
@@ -70,6 +74,7 @@ class KycStatusService:
     audit: AuditLog
     validity: timedelta | None = None  # BULWARK_KYC_VALIDITY_DAYS (0: for ever)
     provider: IdentityVerificationProvider | None = None
+    known_user: KnownUser = field(kw_only=True)
 
     async def show(self, principal: Principal, user_id: str) -> KycRecord:
         """The user's status as of now (a lapsed verification reads EXPIRED)."""
@@ -135,6 +140,8 @@ class KycStatusService:
             raise InvalidWebhookSignature(f"{provider.name} webhook refused: {refused}") from None
         if event.user_id is None or event.result is None:
             return WebhookOutcome(event.event_id, applied=False)
+        if not await self.known_user(event.user_id):
+            return WebhookOutcome(event.event_id, applied=False)
         stored = await self.records.get(event.user_id)
         if not event.result.supersedes(stored.provider if stored else None):
             return WebhookOutcome(event.event_id, applied=False)
@@ -169,6 +176,18 @@ class KycStatusService:
             AuditEntry("system", "kyc.status", f"user:{user_id}", after.status.value,
                        self.clock.now(), details)
         )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class StoredUsers:
+    """KnownUser over the unit of work's users: held, and not erased."""
+
+    uow_factory: UnitOfWorkFactory
+
+    async def __call__(self, user_id: str) -> bool:
+        async with self.uow_factory() as uow:
+            user = await uow.users.get(user_id)
+        return user is not None and not user.erased
 
 
 def _same(stored: KycRecord, derived: KycRecord) -> bool:

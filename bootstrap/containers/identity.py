@@ -10,7 +10,7 @@ from dependency_injector import containers, providers
 
 from application.identity.invitations import InvitationService
 from application.identity.kyc import KycService
-from application.identity.kyc_status import KycStatusService
+from application.identity.kyc_status import KycStatusService, StoredUsers
 from application.identity.password_reset import PasswordResetService
 from application.identity.public_throttle import ClientThrottle
 from application.identity.user_admin import UserAdminService
@@ -86,6 +86,7 @@ class IdentityContainer(containers.DeclarativeContainer):
         KycStatusService, kyc_statuses, kyc_documents, core.clock, core.audit,
         providers.Callable(kyc_wiring.kyc_validity, core.settings),
         providers.Singleton(kyc_wiring.verification_provider, core.settings),
+        known_user=providers.Singleton(StoredUsers, core.uow_factory),
     )  # fmt: skip
     kyc = providers.Singleton(
         KycService, kyc_documents, document_store,

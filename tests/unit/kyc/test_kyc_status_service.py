@@ -62,11 +62,15 @@ class Kyc:
 
 
 def kyc(tmp_path: Path, url: str = "http://unused", statuses: InMemoryKycStatuses | None = None,
-        provider: bool = True) -> Kyc:  # fmt: skip
+        provider: bool = True, users: frozenset[str] = frozenset({OWNER.id})) -> Kyc:  # fmt: skip
     clock, audit, rows = FakeClock(T0), InMemoryAuditLog(), InMemoryKycDocuments()
     persona = PersonaProvider(url, API_KEY, TEMPLATE, WEBHOOK_SECRET) if provider else None
+
+    async def known_user(user_id: str) -> bool:
+        return user_id in users
+
     status = KycStatusService(statuses or InMemoryKycStatuses(), rows, clock, audit,
-                              timedelta(days=365), persona)  # fmt: skip
+                              timedelta(days=365), persona, known_user=known_user)  # fmt: skip
     key = KeyRef("main", 1)
     documents = KycService(
         rows, LocalDocumentStore(tmp_path / "docs"),
@@ -154,6 +158,21 @@ async def test_a_signed_webhook_updates_the_status_and_its_replay_changes_nothin
     # Assert
     assert (first.applied, again.applied, late.applied) == (True, False, False)
     assert (await k.status.show(OWNER, OWNER.id)).status is KycStatus.VERIFIED
+
+
+async def test_a_signed_webhook_naming_no_user_held_here_makes_no_record(tmp_path: Path) -> None:
+    # Arrange: Persona's inquiry names OWNER, whom this instance does not hold (or erased)
+    statuses = InMemoryKycStatuses()
+    k = kyc(tmp_path, statuses=statuses, users=frozenset())
+    body = webhook("approved", T0)
+
+    # Act
+    outcome = await k.status.webhook(body, {"Persona-Signature": signed(body, k.clock.now())})
+
+    # Assert: accepted (Persona stops resending), applied to no one, nothing stored or audited
+    assert outcome.applied is False
+    assert await statuses.get(OWNER.id) is None
+    assert await k.audit.entries(f"user:{OWNER.id}") == []
 
 
 @pytest.mark.parametrize("headers", [{}, {"Persona-Signature": "t=1,v1=00"}])
