@@ -9,9 +9,15 @@ their scopes' states from the store again, without the cache: a scope HALTED now
 searched before the hold landed, and the order is rejected here as the kill switch would have
 done (TRADING_HALTED, by whoever halted the scope). A scope not HALTED in that read is halted
 later, and the kill switch's search, which runs after it stores HALTED, finds the hold.
+
+The scopes read are those the gate reads: global, the account, the sending agent, and every
+group scope (a book) the account is a member of (application/trading/gate_checks.py), so a
+book halted meanwhile ends its members' holds as an account halt does.
 """
 
 from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
 
 from application.trading.halts import order_scopes
 from domain.errors import StoreUnavailable
@@ -24,18 +30,30 @@ from ports.core.events import EventPublisher
 from ports.core.unit_of_work import UnitOfWorkFactory
 
 HALTED_REASON = ReasonCode.TRADING_HALTED.value
+# The group scopes (books) an account is a member of: their keys.
+GroupScopesOf = Callable[[str], Awaitable[tuple[str, ...]]]
 
 
-def _keys(order: Order) -> tuple[str, ...]:
-    return order_scopes(order.account_id, order.origin.kind, order.origin.id)
+async def no_groups(account_id: str) -> tuple[str, ...]:
+    return ()
 
 
 async def reject_if_halted(
-    uow_factory: UnitOfWorkFactory, publisher: EventPublisher, clock: Clock, held: list[Order]
+    uow_factory: UnitOfWorkFactory,
+    publisher: EventPublisher,
+    clock: Clock,
+    held: list[Order],
+    groups_of: GroupScopesOf = no_groups,
 ) -> dict[str, Order]:
     """Reject those of the just-held orders whose scope the store says HALTED now; the
     rejected ones by id. A store that cannot answer leaves them held: an approval decides
     them again through the gate, which denies while the scope is halted."""
+    groups = {a: await groups_of(a) for a in sorted({order.account_id for order in held})}
+
+    def _keys(order: Order) -> tuple[str, ...]:
+        own = order_scopes(order.account_id, order.origin.kind, order.origin.id)
+        return (*own, *groups[order.account_id])
+
     keys = sorted({key for order in held for key in _keys(order)})
     rejected: dict[str, Order] = {}
     try:

@@ -19,7 +19,7 @@ from application.core.concurrency import KeyedLocks
 from application.core.retry import retry_on_conflict
 from application.trading.broker_router import BrokerRouter as BrokerRouter
 from application.trading.halts import HaltLatch
-from application.trading.held_halts import reject_if_halted
+from application.trading.held_halts import no_groups, reject_if_halted
 from application.trading.in_doubt import DEFAULT_GRACE, InDoubtReport, InDoubtResolver
 from application.trading.order_audit import OrderAuditTrail
 from application.trading.order_booking import OrderDispatch
@@ -254,8 +254,9 @@ class OrderService:
         ]
         if not held:
             return outcomes
-        journal = self.journal
-        ended = await reject_if_halted(self._uow, journal.publisher, journal.clock, held)
+        journal, checks = self.journal, self.gate.checks
+        groups = checks.scopes if checks is not None and checks.has_groups else no_groups
+        ended = await reject_if_halted(self._uow, journal.publisher, journal.clock, held, groups)
         return [
             replace(o, order=ended[o.order.id])
             if isinstance(o, OrderResult) and o.order.id in ended

@@ -6,6 +6,8 @@ from datetime import timedelta
 
 import pytest
 
+from application.trading.held_halts import HALTED_REASON as HALTED
+from application.trading.held_halts import reject_if_halted
 from application.trading.held_orders import HeldOrders
 from bootstrap.embedded import Embedded
 from domain.errors import Forbidden, NotFound
@@ -365,3 +367,33 @@ async def test_a_stranger_cannot_withdraw_a_held_order(e: Embedded, held: HeldOr
 
     # Assert
     assert (await stored_order(e, placed.id)).status is OrderStatus.HELD
+
+
+@pytest.mark.parametrize("book_halted", [True, False])
+async def test_a_hold_committed_as_its_book_was_halted_is_rejected_by_the_order_path(
+    e: Embedded, held: HeldOrders, book_halted: bool
+) -> None:
+    # Arrange: a hold the batch committed after reading its scopes ACTIVE; meanwhile the
+    # account's book was halted (its kill switch's search ran before the hold landed)
+    order = (await e.orders.submit(market(BUY, 100))).order
+    book = Scope.book("bk-desk")
+    async with e.uow() as u:
+        state = ScopeState(book)
+        if book_halted:
+            state.change(TradingState.HALTED, OFFICER.id, "the desk's book", e.clock.now())
+        await u.trading_states.add(state)
+        await u.commit()
+
+    async def books_of(account_id: str) -> tuple[str, ...]:
+        return (book.key,) if account_id == ACCOUNT else ()
+
+    # Act
+    ended = await reject_if_halted(e.uow, e.bus, e.clock, [order], books_of)
+
+    # Assert: rejected TRADING_HALTED by whoever halted the book; an active book leaves it held
+    stored = await stored_order(e, order.id)
+    if book_halted:
+        assert list(ended) == [order.id]
+        assert stored.status is OrderStatus.CANCELED and HALTED in stored.deny_reasons
+    else:
+        assert ended == {} and stored.status is OrderStatus.HELD
