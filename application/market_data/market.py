@@ -1,4 +1,9 @@
-"""Market data for screens: depth-of-market analysis and bars with indicators, cached briefly."""
+"""Market data for screens: depth-of-market analysis and bars with indicators, cached briefly.
+
+Books come from BookSources (application/market_data/book_sources.py): a depth source for US
+equities when one is configured, else the feed; the depth screen says which, how many levels
+it had, and when its depth, gaps and large orders are not meaningful (a one-level book).
+"""
 
 from __future__ import annotations
 
@@ -6,16 +11,18 @@ import asyncio
 import math
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Generic, TypeVar
 
+from application.market_data.book_sources import BookKind, BookSources, SourcedBook
 from domain.errors import DomainError, NotFound
 from domain.market_data.bars import Bar, BarSeries, FloatArray, Timeframe
 from domain.market_data.book import OrderBook
 from domain.market_data.depth import DepthAnalysis, WhaleRule, ZScoreMethod, analyze_depth
 from domain.market_data.indicators import IndicatorSpec, compute_tail, parse_indicators
+from domain.market_data.level_gaps import LevelGap, level_gaps, widest_gap
 from ports.core.clock import Clock
 from ports.market_data.marketdata import (
     MarketDataProvider,
@@ -83,6 +90,52 @@ class BarsWithIndicators:
 
 
 @dataclass(frozen=True, slots=True)
+class DepthScreen:
+    """The depth-of-market screen of one book: the analysis, where the book came from and how
+    many levels a side it had, the gaps between consecutive levels behind the touch (the
+    widest in bps), and `note` when depth, gaps and large orders are not meaningful for it.
+
+    A one-level book (TOP_OF_BOOK) has no gaps and no whales: two sizes are no population.
+    """
+
+    analysis: DepthAnalysis
+    source: str
+    kind: BookKind
+    bid_levels: int
+    ask_levels: int
+    gaps: tuple[LevelGap, ...]
+    widest_gap: LevelGap | None
+    note: str | None
+
+    @property
+    def levels(self) -> int:
+        return max(self.bid_levels, self.ask_levels)
+
+    @property
+    def depth_meaningful(self) -> bool:
+        return self.kind is BookKind.DEPTH
+
+
+def depth_screen(sourced: SourcedBook, *, imbalance_levels: int, whales: WhaleRule) -> DepthScreen:
+    """The screen of a sourced book: analysed, with its gaps; no whales on one level a side."""
+    book = sourced.book
+    analysis = analyze_depth(book, imbalance_levels=imbalance_levels, whales=whales)
+    if sourced.kind is BookKind.TOP_OF_BOOK:
+        analysis = replace(analysis, whales=())
+    gaps = level_gaps(book)
+    return DepthScreen(
+        analysis=analysis,
+        source=sourced.source,
+        kind=sourced.kind,
+        bid_levels=len(book.bids),
+        ask_levels=len(book.asks),
+        gaps=gaps,
+        widest_gap=widest_gap(gaps),
+        note=sourced.note,
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class _Entry(Generic[T]):
     value: T
     expires: float  # clock.monotonic()
@@ -142,11 +195,11 @@ class _TtlCache(Generic[T]):
 class MarketService:
     """Depth-of-market analysis and bars with indicators from one market-data provider.
 
-    Books (per symbol and depth) and bars with indicators (per symbol, timeframe, limit and
-    indicator set) are cached for `ttl_s`, and never past the end of the bar that was current
-    when they were fetched. An unknown symbol raises SymbolNotFound; a provider failure
-    raises MarketDataUnavailable with a retry hint; a parameter out of range raises
-    InvalidMarketRequest (or InvalidIndicator) naming it.
+    Books (per symbol and depth, from `books`: the provider's own unless given) and bars with
+    indicators (per symbol, timeframe, limit and indicator set) are cached for `ttl_s`, and
+    never past the end of the bar that was current when they were fetched. An unknown symbol
+    raises SymbolNotFound; a provider failure raises MarketDataUnavailable with a retry hint;
+    a parameter out of range raises InvalidMarketRequest (or InvalidIndicator) naming it.
     """
 
     def __init__(
@@ -157,6 +210,7 @@ class MarketService:
         *,
         whale_z: float = 3.0,
         max_entries: int = 512,
+        books: BookSources | None = None,
     ) -> None:
         if ttl_s <= 0:
             raise ValueError("ttl_s must be positive")
@@ -164,7 +218,8 @@ class MarketService:
         self._provider = provider
         self._clock = clock
         self._whale_z = whale_z
-        self._books: _TtlCache[OrderBook] = _TtlCache(clock, ttl_s, max_entries)
+        self._book_sources = books or BookSources(provider)
+        self._books: _TtlCache[SourcedBook] = _TtlCache(clock, ttl_s, max_entries)
         self._bars: _TtlCache[BarsWithIndicators] = _TtlCache(clock, ttl_s, max_entries)
 
     async def depth(
@@ -178,6 +233,27 @@ class MarketService:
         whale_method: ZScoreMethod = ZScoreMethod.ROBUST,
     ) -> DepthAnalysis:
         """The book's top `levels` a side, analysed; imbalance over the top 5 unless told."""
+        screen = await self.depth_screen(
+            symbol,
+            levels,
+            imbalance_levels=imbalance_levels,
+            whale_z=whale_z,
+            whale_size=whale_size,
+            whale_method=whale_method,
+        )
+        return screen.analysis
+
+    async def depth_screen(
+        self,
+        symbol: str,
+        levels: int = 10,
+        *,
+        imbalance_levels: int | None = None,
+        whale_z: float | None = None,
+        whale_size: Decimal | None = None,
+        whale_method: ZScoreMethod = ZScoreMethod.ROBUST,
+    ) -> DepthScreen:
+        """`depth`, with the book's source and levels, its level gaps and whether it has depth."""
         symbol = _symbol(symbol)
         _in_range("levels", levels, 1, MAX_LEVELS)
         top = (
@@ -189,10 +265,10 @@ class MarketService:
         if whale_size is not None and not (whale_size.is_finite() and whale_size > 0):
             raise InvalidMarketRequest("whale_size", "must be a positive number")
         rule = WhaleRule(self._whale_z if whale_z is None else whale_z, whale_size, whale_method)
-        book = await self._books.get(
+        sourced = await self._books.get(
             ("book", symbol, levels), None, lambda: self._order_book(symbol, levels)
         )
-        return analyze_depth(book, imbalance_levels=top, whales=rule)
+        return depth_screen(sourced, imbalance_levels=top, whales=rule)
 
     async def bars(
         self,
@@ -211,11 +287,13 @@ class MarketService:
             lambda: self._load_bars(symbol, timeframe, limit, specs),
         )
 
-    async def _order_book(self, symbol: str, levels: int) -> OrderBook:
-        book = await _ask(symbol, self._provider.order_book(symbol, levels))
+    async def _order_book(self, symbol: str, levels: int) -> SourcedBook:
+        sourced = await _ask(symbol, self._book_sources.book(symbol, levels))
+        book = sourced.book
         if len(book.bids) > levels or len(book.asks) > levels:
             book = OrderBook(book.symbol, book.bids[:levels], book.asks[:levels], book.at)
-        return book
+            sourced = replace(sourced, book=book)
+        return sourced
 
     async def _load_bars(
         self, symbol: str, timeframe: Timeframe, limit: int, specs: tuple[IndicatorSpec, ...]

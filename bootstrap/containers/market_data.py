@@ -16,6 +16,7 @@ from application.market_data.providers import ProviderService
 from application.market_data.quote_quality import QuoteQuality
 from application.market_data.statements import StatementsService
 from bootstrap import options as options_wiring
+from bootstrap.book_sources import build_book_sources
 from bootstrap.containers.stores import store_provider
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
 from bootstrap.periodic import serving_job
@@ -98,10 +99,15 @@ class MarketDataContainer(containers.DeclarativeContainer):
     provider_watch = providers.Singleton(
         ProviderWatch, market_feed, core.uow_factory, core.notifier
     )
+    # The depth screens' books: the feed, or Databento's MBP-10 for US equities
+    # (BULWARK_BOOKS_VENDOR; bootstrap/book_sources.py).
+    book_sources = providers.Singleton(
+        build_book_sources, core.settings, market_feed, core.clock, core.key_vault.provider
+    )
     market_service = providers.Singleton(
         MarketService,
         market_feed, core.clock, core.settings.provided.markets.market_cache_ttl_seconds,
-        whale_z=core.settings.provided.markets.market_whale_z,
+        whale_z=core.settings.provided.markets.market_whale_z, books=book_sources,
     )  # fmt: skip
 
     # Options chain and IV history (bootstrap/options.py): the daily IV store, the chain view

@@ -49,6 +49,7 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
         "databento_dataset": "databento_dataset",
         "databento_calls_per_minute": "databento_calls_per_minute",
         "databento_cost_per_call": "databento_cost_per_call",
+        "books_vendor": "books_vendor",
         "ws_quotes_max_symbols": "ws_quotes_max_symbols",
         "ws_quotes_flush_ms": "ws_quotes_flush_ms",
     }
@@ -112,6 +113,10 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
     databento_dataset: Annotated[str, msgspec.Meta(pattern=r"^[A-Z0-9]+\.[A-Z0-9]+$")] = "XNAS.ITCH"
     databento_calls_per_minute: PerMinute = 100
     databento_cost_per_call: Annotated[str, msgspec.Meta(pattern=_MONEY)] = "0"
+    # Where the depth-of-market screens read US equities' order books (bootstrap/book_sources.py):
+    # "feed" (the feed above: Alpaca and the replay give one level a side) or "databento"
+    # (MBP-10, ten levels; needs databento_api_key). Other symbols always come from the feed.
+    books_vendor: Literal["feed", "databento"] = "feed"
     # /ws/quotes (docs/live-quotes.md): symbols one connection may follow, and the longest a
     # quote waits to be sent with the ones that follow it (0: as soon as the loop can).
     ws_quotes_max_symbols: Annotated[int, msgspec.Meta(ge=1, le=10_000)] = 100
@@ -157,6 +162,10 @@ class MarketDataSettings(Section, frozen=True, kw_only=True):
                 raise SettingsError(
                     f"{self.var('fallbacks')}: {kind!r} is none of {', '.join(sorted(known))}"
                 )
+        if self.books_vendor == "databento" and self.databento_api_key is None:
+            raise SettingsError(
+                f"{self.var('books_vendor')}=databento: {self.var('databento_api_key')} is required"
+            )
         for vendor in ("twelvedata", "databento"):
             if getattr(self, f"{vendor}_api_key") and getattr(self, f"{vendor}_vault_key"):
                 raise SettingsError(

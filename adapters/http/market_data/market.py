@@ -78,8 +78,16 @@ class MarketController(Controller):
             "book's level sizes >= `whale_z` (server default 3). `whale_method=robust` (the "
             "default) scores (size - median) / (1.4826 * MAD), which one huge order cannot "
             "mask; `standard` uses mean and standard deviation, which over n levels can never "
-            "exceed sqrt(n - 1). Books are cached for a second or two. Symbols with a slash "
-            "(BTC/USD) cannot be given in the path: use the provider's dashed form."
+            "exceed sqrt(n - 1). `level_gaps` are the price gaps between consecutive levels "
+            "of each side behind the touch (level 1 to 2, 2 to 3, ...; bps of the nearer "
+            "price), `widest_gap` the widest. `book` says where the book came from (`source`: "
+            "the US-equity depth source when one is configured, else the feed's provider), "
+            "how many levels a side it had, and `kind`: `depth`; `top_of_book` (one level a "
+            "side: Alpaca's and the replay's equities, their quote) has no gaps and no "
+            "whales, and `simulated` (synthetic data) has made-up ones: for both "
+            "`depth_meaningful` is false and `note` says why. Books are cached for a second "
+            "or two. Symbols with a slash (BTC/USD) cannot be given in the path: use the "
+            "provider's dashed form."
         ),
         responses=problem_responses(400, 401, 404, 429, 503, notes=_NOTES),
     )
@@ -93,7 +101,7 @@ class MarketController(Controller):
         whale_size: FromQuery[Quantity | None] = None,  # strict: adapters/wire/numbers.py
         whale_method: FromQuery[ZScoreMethod] = ZScoreMethod.ROBUST,
     ) -> DepthOut:
-        analysis = await market_data.market_service().depth(
+        screen = await market_data.market_service().depth_screen(
             symbol,
             levels,
             imbalance_levels=imbalance_levels,
@@ -101,7 +109,7 @@ class MarketController(Controller):
             whale_size=None if whale_size is None else Decimal(whale_size),
             whale_method=whale_method,
         )
-        return DepthOut.from_domain(analysis)
+        return DepthOut.from_screen(screen)
 
     @get(
         "/{symbol:str}/bars",

@@ -8,9 +8,10 @@ from decimal import Decimal
 
 from adapters.http.schemas.common import Mirror, Output
 from adapters.http.wire_format import AnalyticOut, MoneyOut, PriceOut, QuantityOut, RateOut
-from application.market_data.market import BarsWithIndicators, IndicatorSeries
+from application.market_data.market import BarsWithIndicators, DepthScreen, IndicatorSeries
 from domain.market_data.bars import Bar, FloatArray
 from domain.market_data.depth import DepthAnalysis, DepthLevel, Spread, WhaleOrder, WhaleRule
+from domain.market_data.level_gaps import LevelGap
 
 # Derived figures are exact Decimals with up to 28 digits; these are the digits worth showing.
 _BPS_PLACES = Decimal("0.0001")
@@ -73,8 +74,51 @@ class WhaleRuleOut(Output):
         return cls(z=rule.z, min_size=rule.min_size, method=rule.method.value)
 
 
+class LevelGapOut(Output):
+    """The price gap between level `level` and `level + 1` of one side (1 = the best), and
+    that gap in bps of the nearer level's price."""
+
+    side: str
+    level: int
+    near: PriceOut
+    far: PriceOut
+    gap: PriceOut
+    bps: RateOut
+
+    @classmethod
+    def from_domain(cls, gap: LevelGap) -> LevelGapOut:
+        return cls.from_attributes(gap, side=gap.side.value, bps=_shown(gap.bps, _BPS_PLACES))
+
+
+class BookSourceOut(Output):
+    """Where the book came from and what it can show: `levels` is the deeper side's count;
+    `kind` depth | top_of_book | simulated; `depth_meaningful` false (with `note` saying why)
+    when cumulative depth, level gaps and whales do not describe a market."""
+
+    source: str
+    kind: str
+    levels: int
+    bid_levels: int
+    ask_levels: int
+    depth_meaningful: bool
+    note: str | None
+
+    @classmethod
+    def from_screen(cls, screen: DepthScreen) -> BookSourceOut:
+        return cls(
+            source=screen.source,
+            kind=screen.kind.value,
+            levels=screen.levels,
+            bid_levels=screen.bid_levels,
+            ask_levels=screen.ask_levels,
+            depth_meaningful=screen.depth_meaningful,
+            note=screen.note,
+        )
+
+
 class DepthOut(Output):
-    """The depth-of-market screen: levels best first, with cumulative depth; whale orders."""
+    """The depth-of-market screen: levels best first, with cumulative depth; whale orders;
+    the gaps between levels behind the touch; the book's source and how many levels it had."""
 
     symbol: str
     at: datetime
@@ -87,11 +131,19 @@ class DepthOut(Output):
     asks: list[DepthLevelOut]
     whales: list[WhaleOut]
     whale_rule: WhaleRuleOut
+    book: BookSourceOut
+    level_gaps: list[LevelGapOut]
+    widest_gap: LevelGapOut | None
 
     @classmethod
-    def from_domain(cls, analysis: DepthAnalysis) -> DepthOut:
+    def from_screen(cls, screen: DepthScreen) -> DepthOut:
+        analysis: DepthAnalysis = screen.analysis
+        widest = screen.widest_gap
         return cls.from_attributes(
             analysis,
+            book=BookSourceOut.from_screen(screen),
+            level_gaps=[LevelGapOut.from_domain(gap) for gap in screen.gaps],
+            widest_gap=None if widest is None else LevelGapOut.from_domain(widest),
             microprice=_maybe(analysis.microprice, _PRICE_PLACES),
             spread=None if analysis.spread is None else SpreadOut.from_domain(analysis.spread),
             imbalance=_maybe(analysis.imbalance, _RATIO_PLACES),

@@ -9,11 +9,13 @@ into exact Decimals (`pretty_px=true`: prices as decimal strings):
   30m bars are built from 1m bars, 4h from 1h), stype_in=raw_symbol, one JSON record a line;
 - quotes: the last record of schema bbo-1m over the last 15 minutes the dataset holds
   (GET /v0/metadata.get_dataset_range says where its data ends; Historical data is not live);
+- order books: the newest record of schema mbp-10 (top ten levels) where the dataset ends,
+  read by adapters/market_data/vendors/databento_mbp.py; see `order_book`;
 - the key test: GET /v0/metadata.list_datasets.
 
 The key is HTTP Basic's user name (no password). Databento's bars are the venue's raw
-trades: `adjusted=True`, corporate actions, option chains, order books beyond the top level,
-a quote stream (its Live API is another protocol) and fundamentals are not offered here.
+trades: `adjusted=True`, corporate actions, option chains, a quote stream (its Live API is
+another protocol) and fundamentals are not offered here.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from adapters.market_data.vendors._rest_bars import (
     make_bar,
 )
 from adapters.market_data.vendors.common import day_start
+from adapters.market_data.vendors.databento_mbp import MBP_LEVELS, mbp10_book
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.book import OrderBook
 from domain.market_data.options import OptionChain
@@ -60,6 +63,12 @@ _SCHEMAS = {
     Timeframe.D1: ("ohlcv-1d", Timeframe.D1),
 }
 _QUOTE_LOOKBACK = timedelta(minutes=15)
+# MBP-10 books: windows back from where the data ends, newest first (each starts where the
+# next one ends), the records asked per call, and how often a cut window is narrowed.
+_BOOK_WINDOWS = (timedelta(seconds=1), timedelta(seconds=10), timedelta(minutes=1),
+                 timedelta(minutes=15))  # fmt: skip
+_BOOK_RECORDS = 1000
+_BOOK_NARROWINGS = 4
 _RANGE_TTL_S = 300.0
 
 
@@ -91,7 +100,7 @@ class DatabentoMarketData(OverVendorHttp, WindowedBars):
         return cls(http, clock, dataset=dataset)
 
     async def _records(
-        self, symbol: str, schema: str, start: datetime, end: datetime
+        self, symbol: str, schema: str, start: datetime, end: datetime, *, limit: int = 0
     ) -> list[dict[str, Any]]:
         path = "/v0/timeseries.get_range"
         form = {
@@ -106,6 +115,8 @@ class DatabentoMarketData(OverVendorHttp, WindowedBars):
             "pretty_ts": "true",
             "map_symbols": "true",
         }
+        if limit:
+            form["limit"] = str(limit)
         try:
             response = await self._http.send("POST", path, data=form)
         except ProviderError as exc:
@@ -164,15 +175,58 @@ class DatabentoMarketData(OverVendorHttp, WindowedBars):
         quotes = await known_quotes(self.quote, dict.fromkeys(symbols))
         return {q.symbol: q.mid for q in quotes if q.mid > 0}
 
+    # -- order books (MBP-10) -------------------------------------------------------------
+    async def order_book(self, symbol: str, depth: int = 10) -> OrderBook:
+        """The latest MBP-10 book where the dataset ends, up to `depth` (at most 10) a side.
+
+        Windows ending where the dataset's data ends are asked newest first (the last second,
+        then further back, up to 15 minutes); the newest record holding a level is the book.
+        A window cut by the record limit is narrowed to its newest part. No record with a
+        level: QuoteUnavailable.
+        """
+        if depth < 1:
+            raise ValueError("depth must be at least 1")
+        end = await self._available_end()
+        newer = end
+        for lookback in _BOOK_WINDOWS:
+            start = end - lookback
+            records = await self._newest_records(symbol, start, newer)
+            for record in reversed(records):
+                at = _nanotime(record["hd"].get("ts_event"))
+                book = mbp10_book(NAME, record, symbol, at, min(depth, MBP_LEVELS))
+                if book is not None:
+                    return book
+            newer = start
+        raise QuoteUnavailable(f"{NAME}: no order book for {symbol} in {self.dataset}")
+
+    async def _newest_records(
+        self, symbol: str, start: datetime, end: datetime
+    ) -> list[dict[str, Any]]:
+        """The newest records of [start, end): while the limit cuts a window, its newer half
+        (after the last record seen) is asked, a few times at most."""
+        records = await self._records(symbol, "mbp-10", start, end, limit=_BOOK_RECORDS)
+        low, high = start, end
+        for _ in range(_BOOK_NARROWINGS):
+            if len(records) < _BOOK_RECORDS:
+                break
+            low = max(low, _received(records[-1]))
+            middle = low + (high - low) / 2
+            if not low < middle < high:
+                break
+            newer = await self._records(symbol, "mbp-10", middle, high, limit=_BOOK_RECORDS)
+            if newer:
+                records = newer
+                low = middle
+            else:
+                high = middle  # nothing after the middle: the newest lies before it
+        return records
+
     # -- not offered ----------------------------------------------------------------------
     async def corporate_actions(self, symbol: str, start: date, end: date) -> list[Any]:
         raise not_offered(NAME, "corporate actions")
 
     async def key_ratios(self, symbol: str) -> Any:
         raise not_offered(NAME, "fundamentals")
-
-    async def order_book(self, symbol: str, depth: int = 10) -> OrderBook:
-        raise not_offered(NAME, "order books")
 
     async def option_chain(self, underlying: str, expiry: date | None = None) -> OptionChain:
         raise not_offered(NAME, "option chains")
@@ -193,6 +247,11 @@ def _nanotime(text: object) -> datetime:
     except ValueError:
         raise ProviderError(NAME, f"malformed timestamp: {brief(text, 40)}") from None
     return at.replace(microsecond=micros)
+
+
+def _received(record: dict[str, Any]) -> datetime:
+    """When Databento received the record (`ts_recv`: what get_range filters on)."""
+    return _nanotime(record.get("ts_recv") or record["hd"].get("ts_event"))
 
 
 def _quote(record: dict[str, Any], symbol: str) -> Quote | None:

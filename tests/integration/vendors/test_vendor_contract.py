@@ -110,7 +110,7 @@ async def test_an_unknown_symbol_is_quote_unavailable_not_a_provider_failure(
     assert not isinstance(raised.value, ProviderError)
 
 
-@pytest.mark.parametrize("name", VENDORS)
+@pytest.mark.parametrize("name", [name for name in VENDORS if name != "databento"])
 async def test_order_books_are_not_offered_and_say_so(
     name: str, server: ReplayServer, clock: FakeClock
 ) -> None:
