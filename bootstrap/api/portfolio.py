@@ -18,4 +18,5 @@ def bundle(w: Wiring) -> Bundle:
         illiquid_assets=w.portfolio.illiquid_assets,
         giving=w.portfolio.giving,
         giving_suggestions=w.portfolio.giving_suggestions,
+        corporate_actions=w.portfolio.corporate_actions,
     )

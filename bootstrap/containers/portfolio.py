@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from dependency_injector import containers, providers
 
 from application.portfolio.alternatives import AlternativesService
+from application.portfolio.corporate_action_import import CorporateActionImportService
 from application.portfolio.giving import GivingService
 from application.portfolio.giving_suggestion import GivingSuggestionService
 from application.portfolio.held_returns import HeldReturnsFitter
@@ -24,6 +25,7 @@ from bootstrap import portfolios as portfolios_wiring
 from bootstrap import tax as tax_wiring
 from bootstrap.containers import aggregation_store
 from bootstrap.containers.stores import store_provider
+from bootstrap.corporate_action_sources import corporate_action_sources
 from bootstrap.wealth import alternatives_limits
 
 if TYPE_CHECKING:
@@ -112,6 +114,14 @@ class PortfolioContainer(containers.DeclarativeContainer):
         csv_parser=portfolios_wiring.CSV_PARSER,  # column-wise, pyarrow
         changes=ledger_changes,
         settlement=providers.Singleton(Settlement, core.calendar_sessions),
+    )  # fmt: skip
+    # Corporate actions imported from Alpaca or Polygon (bootstrap/corporate_action_sources.py).
+    corporate_actions = providers.Singleton(
+        CorporateActionImportService, portfolios, portfolio_store, core.clock,
+        providers.Callable(
+            corporate_action_sources, core.settings, core.clock, core.key_vault.provider
+        ),
+        changes=ledger_changes,
     )  # fmt: skip
     valuations = providers.Singleton(ValuationService, portfolio_store, market_data.market_feed)
     # Volatility, Sharpe, drawdown, beta and tax drag from the bar store, cached per portfolio.

@@ -12,6 +12,7 @@ from litestar.types import ControllerRouterHandler
 from adapters.http.contexts import context_over
 from adapters.http.problems import problems_with
 from application.portfolio.alternatives import AlternativesService
+from application.portfolio.corporate_action_import import CorporateActionImportService
 from application.portfolio.giving import GivingService
 from application.portfolio.giving_suggestion import GivingSuggestionService
 from application.portfolio.illiquid_assets import IlliquidAssetService
@@ -41,6 +42,7 @@ class PortfolioServices:
     illiquid_assets: IlliquidAssetService
     giving: GivingService
     giving_suggestions: GivingSuggestionService
+    corporate_actions: CorporateActionImportService
 
 
 PortfolioDep: TypeAlias = NamedDependency[PortfolioServices]
@@ -49,6 +51,7 @@ PortfolioDep: TypeAlias = NamedDependency[PortfolioServices]
 def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     from adapters.http.portfolio import (
         alternatives,
+        corporate_actions,
         giving,
         illiquid_assets,
         planning,
@@ -59,6 +62,7 @@ def controllers(config: Any) -> Sequence[ControllerRouterHandler]:
     return [
         *planning.CONTROLLERS,  # /planning/*
         *portfolios.CONTROLLERS,  # /portfolios
+        *corporate_actions.CONTROLLERS,  # /portfolios/{id}/corporate-actions/import
         *tax.CONTROLLERS,  # /tax
         *alternatives.CONTROLLERS,  # /planning/alternatives/*
         *illiquid_assets.CONTROLLERS,  # /planning/illiquid-assets
