@@ -39,6 +39,7 @@ from domain.portfolio.transactions import (
     Transaction,
     TransactionKind,
     TransactionSource,
+    day_rank,
     validate_transaction,
 )
 from domain.principals import Principal
@@ -196,7 +197,12 @@ def _plan(
     new: list[tuple[Transaction, VendorAction]] = []
     for action in actions:
         when = action.effective_date
-        while at < len(booked) and booked[at].trade_date <= when:
+        # What was held as the action's day opened: the days before, and that day's actions
+        # (a trade of the ex-date is of the new shares: domain/portfolio/transactions.py).
+        while at < len(booked) and (
+            booked[at].trade_date < when
+            or (booked[at].trade_date == when and day_rank(booked[at]) == 0)
+        ):
             builder.apply(booked[at])
             at += 1
         holders = [a for a in accounts if builder.quantities.get((a, action.symbol), ZERO) > 0]

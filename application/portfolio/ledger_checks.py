@@ -25,6 +25,7 @@ from domain.portfolio.transactions import (
     SHARE_KINDS,
     Transaction,
     TransactionKind,
+    ledger_sorted,
 )
 from domain.tax.engine import TaxLedger, compute_tax_ledger
 from domain.tax.lots import TaxAccount
@@ -48,8 +49,9 @@ def tax_accounts(portfolio: Portfolio) -> dict[str, TaxAccount]:
 
 
 def ordered(transactions: Sequence[Transaction]) -> list[Transaction]:
-    """(trade_date, id) order: the store's order and the engine's."""
-    return sorted(transactions, key=lambda t: (t.trade_date, t.id))
+    """The engine's order: by trade date, a corporate action before the trades of its day,
+    then by id (the store's order within a day)."""
+    return ledger_sorted(sorted(transactions, key=lambda t: (t.trade_date, t.id)))
 
 
 def ledger_of(transactions: Sequence[Transaction], accounts: Mapping[str, TaxAccount]) -> TaxLedger:

@@ -24,7 +24,12 @@ from decimal import Decimal
 
 from domain.errors import InvalidTransaction
 from domain.numbers import ZERO
-from domain.portfolio.transactions import CORPORATE_ACTION_KINDS, Transaction, TransactionKind
+from domain.portfolio.transactions import (
+    CORPORATE_ACTION_KINDS,
+    Transaction,
+    TransactionKind,
+    ledger_sorted,
+)
 
 _ADDS = frozenset({TransactionKind.BUY, TransactionKind.TRANSFER_IN})
 _TAKES = frozenset(
@@ -165,9 +170,10 @@ class HoldingsBuilder:
 
 
 def holdings(transactions: Iterable[Transaction], *, until: date | None = None) -> Holdings:
-    """The holdings after `transactions` (those traded on or before `until`, when given)."""
+    """The holdings after `transactions` (those traded on or before `until`, when given), in
+    ledger order (`ledger_sorted`: a corporate action before the trades of its day)."""
     builder = HoldingsBuilder()
-    for tx in transactions:
+    for tx in ledger_sorted(transactions):
         if until is None or tx.trade_date <= until:
             builder.apply(tx)
     return builder.snapshot()

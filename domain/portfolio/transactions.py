@@ -12,6 +12,7 @@ check digits.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -106,6 +107,8 @@ _RATIO_KINDS = frozenset(
         TransactionKind.SPIN_OFF,
     }
 )
+# Actions that take effect at the start of their day (the ex-date), before its trades.
+START_OF_DAY_KINDS = frozenset({TransactionKind.SPLIT, *CORPORATE_ACTION_KINDS})
 # External cash flows for money-weighted and time-weighted returns (in: +, out: -).
 EXTERNAL_FLOW_KINDS = frozenset({TransactionKind.DEPOSIT, TransactionKind.WITHDRAWAL})
 
@@ -340,3 +343,17 @@ def _validate_action(tx: Transaction) -> None:
         raise InvalidTransaction(f"a {name} takes no quantity", field="quantity")
     if tx.fees and kind not in (TransactionKind.CASH_MERGER, TransactionKind.CASH_IN_LIEU):
         raise InvalidTransaction(f"a {name} takes no fees", field="fees")
+
+
+def day_rank(tx: Transaction) -> int:
+    """A transaction's place within its day: 0 for a corporate action (a split, a merger...:
+    it takes effect as the day opens, so a trade of its ex-date is of the new shares), 1 for
+    everything else."""
+    return 0 if tx.kind in START_OF_DAY_KINDS else 1
+
+
+def ledger_sorted(transactions: Iterable[Transaction]) -> list[Transaction]:
+    """The transactions in ledger order: by trade date; within a day, corporate actions first,
+    then the order given (the store's: by id). Stable, so an already ordered ledger keeps its
+    order."""
+    return sorted(transactions, key=lambda tx: (tx.trade_date, day_rank(tx)))

@@ -26,7 +26,7 @@ from decimal import Decimal
 from domain.errors import InvalidTransaction
 from domain.numbers import ZERO
 from domain.portfolio.holdings import HoldingsBuilder
-from domain.portfolio.transactions import Transaction, TransactionKind
+from domain.portfolio.transactions import Transaction, TransactionKind, ledger_sorted
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ def daily_values(
                 field="currency",
             )
     table = CloseTable(closes)
-    ordered = sorted(transactions, key=lambda t: t.trade_date)  # stable: booking order kept
+    ordered = ledger_sorted(transactions)  # a day's corporate actions first, then booking order
     builder = HoldingsBuilder()
     at = 0
     while at < len(ordered) and ordered[at].trade_date < start:

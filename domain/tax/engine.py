@@ -1,7 +1,9 @@
 """The tax-lot engine: one user's transactions (all accounts) -> open lots, realized rows,
 wash sales.
 
-Processing order: by trade date; within a day, the order given (the ledger's order). A BUY
+Processing order: by trade date; within a day, corporate actions first (a split or merger takes
+effect as its ex-date opens: a trade of that day is of the new shares), then the order given
+(the ledger's order; domain/portfolio/transactions.py, `ledger_sorted`). A BUY
 opens a lot (id = the transaction's id; basis = quantity x price + fees); a SELL consumes lots
 by the sale's `lot_picks` (specific identification), else its `lot_method`, else the
 account's; a TRANSFER_OUT removes lots the same way at their basis (no gain; listed in
@@ -59,8 +61,10 @@ from domain.numbers import ZERO
 from domain.portfolio.transactions import (
     CORPORATE_ACTION_KINDS,
     NEW_SYMBOL_KINDS,
+    START_OF_DAY_KINDS,
     Transaction,
     TransactionKind,
+    ledger_sorted,
 )
 from domain.tax.corporate_actions import (
     boot_exchange,
@@ -168,8 +172,8 @@ def decimal_ledger(
     """compute_tax_ledger by the Decimal pass (the reference the kernel is held to)."""
     txs = list(transactions)
     days = list(map(_by_date, txs))
-    if any(map(gt, days, days[1:])):
-        txs.sort(key=_by_date)
+    if any(map(gt, days, days[1:])) or not START_OF_DAY_KINDS.isdisjoint(set(map(_kind, txs))):
+        txs = ledger_sorted(txs)
     groups: dict[str, list[Transaction]] = {}
     wash_key: Callable[[str], str] | None = None
     bucket_key = identical

@@ -37,7 +37,12 @@ from operator import attrgetter
 
 import numpy as np
 
-from domain.portfolio.transactions import CORPORATE_ACTION_KINDS, Transaction
+from domain.portfolio.transactions import (
+    CORPORATE_ACTION_KINDS,
+    Transaction,
+    TransactionKind,
+    ledger_sorted,
+)
 from domain.tax._kernel import BUY, OTHER, TRANSFER_IN, X_KIND, run_ledger
 from domain.tax._kpack import group_order, new_tables, pack
 from domain.tax._kread import (
@@ -69,8 +74,13 @@ def kernel_ledger(
     n = len(txs)
     if n == 0 or n >= 2**31 - 1:
         return None
-    if not CORPORATE_ACTION_KINDS.isdisjoint(set(map(_kind, txs))):
+    kinds = set(map(_kind, txs))
+    if not CORPORATE_ACTION_KINDS.isdisjoint(kinds):
         return None  # corporate actions beyond SPLIT: the Decimal engine's (module doc)
+    if TransactionKind.SPLIT in kinds:  # a split opens its day (ledger_sorted)
+        in_order = ledger_sorted(txs)
+        if any(a is not b for a, b in zip(in_order, txs, strict=True)):
+            txs, known = in_order, None
     if known is None or known.kind.shape[0] != n:
         known = read_known(txs)
     kind, sym, day = known.kind, known.symbol, known.day

@@ -130,21 +130,23 @@ def test_until_leaves_out_later_trades_and_cash_is_kept_per_currency() -> None:
 def test_holdings_agree_with_the_tax_lots_after_any_valid_sequence(
     steps: list[tuple[str, str, str, int]],
 ) -> None:
-    # Arrange: a sequence of valid rows (sales and transfers out of at most what is held)
+    # Arrange: a sequence of valid rows (sales and transfers out of at most what is held), one
+    # a day (a split opens its day, so a row after it on the same day would come before it)
     ledger: list[Transaction] = []
     for n, (action, account, symbol, size) in enumerate(steps):
+        day = 1 + n
         held = holdings(ledger).quantity(account, symbol)
         common = {"account": account, "symbol": symbol}
         if action == "buy":
-            ledger.append(tx(n, K.BUY, 1 + n // 2, quantity=D(size), price=D("10.5"), **common))
+            ledger.append(tx(n, K.BUY, day, quantity=D(size), price=D("10.5"), **common))
         elif action == "in":
-            ledger.append(tx(n, K.TRANSFER_IN, 1 + n // 2, quantity=D(size), price=D(3), **common))
+            ledger.append(tx(n, K.TRANSFER_IN, day, quantity=D(size), price=D(3), **common))
         elif action == "split":
-            ledger.append(tx(n, K.SPLIT, 1 + n // 2, split_ratio=D(size % 3 + 1) / 2, **common))
+            ledger.append(tx(n, K.SPLIT, day, split_ratio=D(size % 3 + 1) / 2, **common))
         elif held > 0:
             kind = K.SELL if action == "sell" else K.TRANSFER_OUT
             quantity = min(D(size), held)
-            ledger.append(tx(n, kind, 1 + n // 2, quantity=quantity, price=D(9), **common))
+            ledger.append(tx(n, kind, day, quantity=quantity, price=D(9), **common))
 
     # Act
     held = holdings(ledger)

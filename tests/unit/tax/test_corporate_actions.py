@@ -467,3 +467,31 @@ def test_positions_follow_the_actions_as_the_lots_do() -> None:
     }
     for (account, symbol), quantity in positions.quantities.items():
         assert ledger.quantity(account, symbol) == quantity
+
+
+@pytest.mark.parametrize("split_id", ["a-split", "z-split"])
+@pytest.mark.parametrize("kind", [K.SPLIT, K.STOCK_MERGER])
+def test_a_trade_on_the_ex_date_is_of_the_new_shares_whatever_order_it_was_booked_in(
+    split_id: str, kind: TransactionKind
+) -> None:
+    # Arrange: 10 old shares at $100; a 2-for-1 split (or a 2-for-1 merger into NEW) effective
+    # 2025-06-02; that day 5 shares bought at $50, booked before the action ("z-split" sorts
+    # after "b2") or after it ("a-split" sorts first).
+    #   The action opens its day: 10 old -> 20 at $1,000 basis, and the 5 bought stay 5.
+    new = "XYZ" if kind is K.SPLIT else "NEW"
+    txs = [
+        buy("2025-01-02", 10, 100, symbol="XYZ", id="b1"),
+        action(kind, "2025-06-02", "XYZ", id=split_id, ratio="2",
+               new_symbol=None if kind is K.SPLIT else "NEW"),
+        buy("2025-06-02", 5, 50, symbol=new, id="b2"),
+    ]  # fmt: skip
+    booked = sorted(txs, key=lambda t: (t.trade_date, t.id))  # the store's order
+
+    # Act
+    ledger = compute_tax_ledger(booked, ACCOUNTS)
+    held = holdings(booked)
+
+    # Assert
+    lots = sorted((lot.id, lot.quantity, lot.cost_basis) for lot in ledger.open_lots)
+    assert lots == [("b1", D(20), D(1000)), ("b2", D(5), D(250))]
+    assert held.quantity("taxable", new) == D(25)

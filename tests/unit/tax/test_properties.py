@@ -43,12 +43,17 @@ op = st.tuples(
 
 
 def _history(ops: list[tuple]) -> tuple[list[Transaction], dict[tuple[str, str], Decimal]]:
-    """Transactions with every disposal clamped to the position, and the replayed positions."""
+    """Transactions with every disposal clamped to the position, and the replayed positions,
+    replayed in ledger order (a split opens its day: before the trades of its date)."""
     day = START
+    dated = []
+    for n, (gap, *rest) in enumerate(ops):
+        day += timedelta(days=gap)
+        dated.append((day, 0 if rest[0] is K.SPLIT else 1, n, *rest))
+    dated.sort(key=lambda d: d[:2])  # stable: the given order within a day's rank
     position: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
     txs: list[Transaction] = []
-    for n, (gap, kind, account, symbol, qty, cents, fee, method, ratio) in enumerate(ops):
-        day += timedelta(days=gap)
+    for day, _, n, kind, account, symbol, qty, cents, fee, method, ratio in dated:
         key = (account, symbol)
         quantity = Decimal(qty) / 10
         if kind in (K.SELL, K.TRANSFER_OUT):
