@@ -90,6 +90,16 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     alpaca = kinds.add_parser("import-alpaca", help="import Alpaca's active US equities")
     alpaca.add_argument("--account", help="use this account's linked Alpaca keys")
+    sec_list = kinds.add_parser(
+        "import-13f-list",
+        help="import the SEC's Official List of Section 13(f) Securities (replaces the last)",
+    )
+    sec_list.add_argument(
+        "file", type=Path, help="the quarter's list as the SEC's text file (13flistYYYYqN.txt)"
+    )
+    sec_list.add_argument(
+        "--period", help="the list's quarter, as 2025 Q1 (default: the one the file names)"
+    )
 
 
 async def run(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
@@ -191,6 +201,8 @@ async def _sync(
 
 
 async def _instruments(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
+    if args.verb == "import-13f-list":
+        return await _official_list(args, container, out)
     catalog = container.trading.instruments()
     if args.verb == "import":
         text = _read(args.file)
@@ -203,6 +215,41 @@ async def _instruments(args: argparse.Namespace, container: Contexts, out: TextI
     else:
         report = await catalog.import_from_broker(CLI_ADMIN, args.account)
     _print_import(report, out)
+    return 0
+
+
+async def _official_list(args: argparse.Namespace, container: Contexts, out: TextIO) -> int:
+    from domain.analytics.compliance.official_13f_list import (
+        MAX_LIST_BYTES,
+        InvalidOfficialList,
+    )
+
+    path: Path = args.file
+    try:
+        if path.stat().st_size > MAX_LIST_BYTES:
+            raise SettingsError(f"{path} is larger than {MAX_LIST_BYTES} bytes")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SettingsError(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")  # the SEC's older lists
+    service = container.markets.official_13f_list_service()
+    try:
+        done = await service.import_text(CLI_ADMIN, text, path.name, args.period)
+    except InvalidOfficialList as exc:
+        raise SettingsError(f"{exc.code}: {path}: {exc.message}") from None
+    info = done.info
+    print(
+        f"imported the Official List of 13(f) Securities {info.period}"
+        f"{f' of {info.list_date.isoformat()}' if info.list_date else ''}: {info.entries} "
+        f"securities ({info.deleted} deleted), {len(done.skipped_lines)} lines skipped",
+        file=out,
+    )
+    if done.skipped_lines:
+        shown = ", ".join(str(n) for n in done.skipped_lines[:20])
+        print(f"skipped lines (bad CUSIP check digit or no class): {shown}", file=out)
     return 0
 
 

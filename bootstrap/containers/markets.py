@@ -14,6 +14,7 @@ from application.markets.form13f import Form13FService
 from application.markets.futures import FuturesService
 from application.markets.insiders import InsiderService
 from application.markets.macro import MacroService
+from application.markets.official_13f_list import Official13FListService
 from application.markets.rates import RatesService
 from application.markets.scenario_betas import StoredBetas
 from application.markets.scenarios import ScenarioService
@@ -29,8 +30,10 @@ if TYPE_CHECKING:
 
     from adapters.memory.fear_greed import InMemoryFearGreedHistory
     from adapters.memory.filing_reminders import InMemoryFilingReminderStore
+    from adapters.memory.official_13f_list import InMemoryOfficial13FList
     from adapters.postgres.fear_greed import SqlFearGreedHistory
     from adapters.postgres.filing_reminders import SqlFilingReminderStore
+    from adapters.postgres.official_13f_list import SqlOfficial13FList
 
 
 def memory_filing_reminders() -> InMemoryFilingReminderStore:
@@ -43,6 +46,18 @@ def sql_filing_reminders(engine: AsyncEngine) -> SqlFilingReminderStore:
     from adapters.postgres.filing_reminders import SqlFilingReminderStore
 
     return SqlFilingReminderStore(engine)
+
+
+def memory_official_13f_list() -> InMemoryOfficial13FList:
+    from adapters.memory.official_13f_list import InMemoryOfficial13FList
+
+    return InMemoryOfficial13FList()
+
+
+def sql_official_13f_list(engine: AsyncEngine) -> SqlOfficial13FList:
+    from adapters.postgres.official_13f_list import SqlOfficial13FList
+
+    return SqlOfficial13FList(engine)
 
 
 def memory_fear_greed_store() -> InMemoryFearGreedHistory:
@@ -88,10 +103,17 @@ class MarketsContainer(containers.DeclarativeContainer):
         ),
         providers.Singleton(StoredBetas, market_data.bar_store, core.clock),
     )  # fmt: skip
+    # The Official List of 13(f) Securities, joined to the instruments by CUSIP once imported;
+    # before that the file master (BULWARK_SEC13F_DIR, the shipped sample).
+    official_13f_list = store_provider(core, memory_official_13f_list, sql_official_13f_list)
+    official_13f_list_service = providers.Singleton(
+        Official13FListService, official_13f_list, core.clock, core.audit
+    )
     form13f = providers.Singleton(
         Form13FService, providers.Singleton(markets_wiring.securities, core.settings),
         providers.Singleton(markets_wiring.information_table_schema), portfolio.portfolios,
-        core.compute_budget, core.clock,
+        core.compute_budget, core.clock, official_list=official_13f_list,
+        uow_factory=core.uow_factory,
     )  # fmt: skip
     filing_reminders = store_provider(core, memory_filing_reminders, sql_filing_reminders)
     filing_calendar = providers.Singleton(

@@ -36,6 +36,7 @@ from adapters.http.console.events_page import EventsPageController
 from adapters.http.console.evidence_page import EvidencePageController
 from adapters.http.console.fear_greed_page import FearGreedPageController
 from adapters.http.console.fixed_income_page import FixedIncomePageController
+from adapters.http.console.form13f_page import Form13FPageController
 from adapters.http.console.frontier_page import FrontierPageController
 from adapters.http.console.futures_page import FuturesPageController
 from adapters.http.console.giving_page import GivingPageController
@@ -125,6 +126,7 @@ CONTROLLERS: list[type] = [
     AuditPageController,
     RatesPageController,
     FuturesPageController,
+    Form13FPageController,
     MacroPageController,
     OAuthConsentController,
 ]

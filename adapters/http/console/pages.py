@@ -77,6 +77,7 @@ NAV_GROUPS: tuple[NavGroup, ...] = (
             NavItem("/console/surveillance", "Surveillance", "w"),
             NavItem("/console/compliance", "Compliance", "I"),  # I for the inventory
             NavItem("/console/compliance/evidence", "Evidence pack", "P"),
+            NavItem("/console/form-13f", "Form 13F", "Q"),  # Q for the quarterly report
             NavItem("/console/succession", "Succession", "c"),
         ),
     ),

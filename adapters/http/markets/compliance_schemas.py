@@ -28,6 +28,7 @@ from domain.analytics.compliance.form13f import (
     PutCall,
 )
 from ports.markets.filing_reminders import ReminderSettings
+from ports.markets.sec13f import Security13F
 
 E = TypeVar("E", AmountType, PutCall, Discretion)
 FORM13F_CONVENTIONS = {
@@ -94,8 +95,27 @@ def parse_enum(kind: type[E], text: str, field: str) -> E:
         ) from None
 
 
+class SecurityIn(Input):
+    """One security of a posted master: a portfolio's symbol with what the Official List of
+    Section 13(f) Securities gives it."""
+
+    symbol: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+    cusip: Annotated[str, msgspec.Meta(min_length=1, max_length=16)]
+    name_of_issuer: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    title_of_class: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    figi: Annotated[str, msgspec.Meta(max_length=16)] | None = None
+    listed_13f: Annotated[bool, doc("On the Official List of Section 13(f) Securities")] = True
+
+    def to_domain(self) -> Security13F:
+        return Security13F(
+            self.symbol.strip().upper(), self.cusip, self.name_of_issuer, self.title_of_class,
+            self.figi, self.listed_13f,
+        )  # fmt: skip
+
+
 class Form13FIn(Input):
-    """`holdings`, or `portfolio_id` (yours) with `prices` at the period end."""
+    """`holdings`, or `portfolio_id` (yours) with `prices` at the period end and, to override
+    the stored instruments and Official List, `securities`."""
 
     period_end: Annotated[
         dt.date | None, doc("A calendar quarter's last day (default: the last one before today)")
@@ -110,6 +130,17 @@ class Form13FIn(Input):
         | None
     ) = None
     investment_discretion: Annotated[str, doc("For a portfolio's rows: SOLE, DFND, OTR")] = "SOLE"
+    securities: (
+        Annotated[
+            list[SecurityIn],
+            msgspec.Meta(
+                max_length=MAX_HOLDINGS,
+                description="With portfolio_id: the securities by symbol, instead of the stored "
+                "instruments and Official List",
+            ),
+        ]
+        | None
+    ) = None
 
     def to_request(self) -> Form13FRequest:
         return Form13FRequest(
@@ -122,6 +153,9 @@ class Form13FIn(Input):
             discretion=parse_enum(
                 Discretion, self.investment_discretion.upper(), "investment_discretion"
             ),
+            securities=None
+            if self.securities is None
+            else [s.to_domain() for s in self.securities],
         )
 
 
@@ -188,6 +222,15 @@ class Form13FOut(Output):
     schema_valid: bool
     schema_version: str
     official_list_period: str | None
+    official_list_date: Annotated[dt.date | None, doc("The stored list's Run Date")]
+    securities_source: Annotated[
+        str | None,
+        doc(
+            "Where a portfolio's CUSIPs, issuers and classes came from: posted (your "
+            "`securities`), instruments (the stored instruments and Official List) or file "
+            "(the file master, before any list is imported)"
+        ),
+    ]
     entries: list[InfoTableOut]
     excluded: list[ExclusionOut]
     document: str
@@ -201,6 +244,8 @@ class Form13FOut(Output):
             deadline=DeadlineOut.from_domain(d.deadline),
             schema_valid=True,
             official_list_period=d.list_period,
+            official_list_date=d.list_date,
+            securities_source=d.securities_source,
             entries=[InfoTableOut.from_domain(e) for e in d.table.entries],
             excluded=[ExclusionOut(symbol=s, reason=r) for s, r in d.excluded],
             document=d.document.decode("utf-8"),
