@@ -7,8 +7,11 @@ A leased job (one process of the deployment runs it) calls `check` every second;
 confirmed: the owner is alerted (`reconciliation.drift`, once per drift), it is audited, and
 when the connection says `halt_on_drift` the account is halted by the kill switch (trigger
 `reconciliation`). A venue that does not answer leaves the account's report `unreachable`,
-never a drift. The reports are what `GET /connections/{id}/reconciliation` and the
-`bulwark_reconciliation_drift` gauge show.
+never a drift. Each account's last report is kept in the store (ports/reconciliation), so
+`GET /connections/{id}/reconciliation` shows it from any process of the deployment, and a
+restart neither forgets a confirmed drift nor alerts on it again. The
+`bulwark_reconciliation_drift` gauge counts the confirmed drifts of the last run, in the
+process that ran it (0 elsewhere).
 """
 
 from __future__ import annotations
@@ -28,12 +31,14 @@ from domain.errors import NotFound
 from domain.killswitch.state import Scope
 from domain.killswitch.switch import TriggerType
 from domain.principals import Principal
-from domain.reconciliation.drift import Drift, compare
+from domain.reconciliation.drift import compare
+from domain.reconciliation.report import AccountReport
 from domain.trading.accounts import Account
 from ports.connections.store import ConnectionStore
 from ports.core.clock import Clock
 from ports.core.events import AuditEntry, AuditLog, Notification, Notifier, Severity
 from ports.core.unit_of_work import UnitOfWorkFactory
+from ports.reconciliation.reports import ReconciliationReports
 from ports.trading.broker import BrokerError, BrokerErrorCode
 
 T = TypeVar("T")
@@ -41,29 +46,6 @@ SYSTEM = "system"
 ZERO = Decimal(0)
 DEFAULT_INTERVAL = timedelta(seconds=60)
 DEFAULT_CALL_TIMEOUT_S = 10.0
-
-
-@dataclass(frozen=True, slots=True)
-class AccountReport:
-    """One account's last reconciliation: its drift (None when the venue did not answer,
-    `error` then says why), whether it is confirmed (seen twice in a row) and what was done."""
-
-    account_id: str
-    connection_id: str
-    owner_id: str
-    checked_at: datetime
-    drift: Drift | None
-    error: str = ""
-    confirmed: bool = False
-    halted: bool = False
-
-    @property
-    def state(self) -> str:
-        if self.drift is None:
-            return "unreachable"
-        if self.drift.none:
-            return "in_sync"
-        return "drift" if self.confirmed else "suspected"
 
 
 @dataclass(eq=False)
@@ -77,9 +59,10 @@ class Reconciliation:
     notifier: Notifier
     audit: AuditLog
     clock: Clock
+    store: ReconciliationReports
     interval: timedelta = DEFAULT_INTERVAL
     call_timeout: float = DEFAULT_CALL_TIMEOUT_S
-    _reports: dict[str, AccountReport] = field(default_factory=dict, init=False)
+    _drifted: set[str] = field(default_factory=set, init=False)
     _next: datetime | None = field(default=None, init=False)
 
     # -- the job ------------------------------------------------------------------------
@@ -107,14 +90,11 @@ class Reconciliation:
         another's connection, as for an unknown one."""
         found = await self.connections.get(connection_id)
         owned_by(principal, found, NotFound(f"connection {connection_id} not found"))
-        return sorted(
-            (r for r in self._reports.values() if r.connection_id == connection_id),
-            key=lambda r: r.account_id,
-        )
+        return list(await self.store.of_connection(connection_id))
 
     def drifted(self) -> int:
-        """Accounts whose last report is a confirmed drift (the gauge)."""
-        return sum(1 for r in self._reports.values() if r.state == "drift")
+        """Accounts whose last report here is a confirmed drift (the gauge)."""
+        return len(self._drifted)
 
     # -- internals ---------------------------------------------------------------------
     async def _accounts_on(self, connection: VenueConnection) -> Sequence[Account]:
@@ -125,7 +105,7 @@ class Reconciliation:
     async def _reconcile(self, connection: VenueConnection, account: Account) -> None:
         now = self.clock.now()
         broker = self.brokers.find(connection.id)
-        previous = self._reports.get(account.id)
+        previous = await self.store.get(account.id)
         try:
             if broker is None:
                 raise BrokerError(
@@ -135,8 +115,8 @@ class Reconciliation:
             venue_orders = await self._bounded(broker.open_orders(account.id))
         except (BrokerError, TimeoutError) as exc:
             reason = exc.message if isinstance(exc, BrokerError) else "the venue did not answer"
-            self._reports[account.id] = AccountReport(
-                account.id, connection.id, connection.owner_id, now, None, reason
+            await self._keep(
+                AccountReport(account.id, connection.id, connection.owner_id, now, None, reason)
             )
             return
         drift = compare(
@@ -155,7 +135,14 @@ class Reconciliation:
         )  # fmt: skip
         if confirmed and not acted:
             report = await self._act(connection, account, report)
-        self._reports[account.id] = report
+        await self._keep(report)
+
+    async def _keep(self, report: AccountReport) -> None:
+        await self.store.put(report)
+        if report.state == "drift":
+            self._drifted.add(report.account_id)
+        else:
+            self._drifted.discard(report.account_id)
 
     async def _act(
         self, connection: VenueConnection, account: Account, report: AccountReport

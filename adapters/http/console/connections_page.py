@@ -35,8 +35,8 @@ from application.connections.service import (
     CreateConnection,
     RotateCredentials,
 )
-from application.reconciliation.service import AccountReport
 from domain.errors import DomainError
+from domain.reconciliation.report import AccountReport
 
 CONNECTIONS = "/console/connections"
 # What a refused form keeps as typed (never the key id nor the secret).

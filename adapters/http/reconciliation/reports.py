@@ -13,7 +13,7 @@ from adapters.http.reconciliation import ReconciliationDep, problems
 from adapters.http.schemas.common import Output
 from adapters.http.security import reject_agents
 from adapters.http.wire_format import QuantityOut
-from application.reconciliation.service import AccountReport
+from domain.reconciliation.report import AccountReport
 
 
 class PositionDriftOut(Output):

@@ -12,10 +12,12 @@ from adapters.memory.audit import InMemoryAuditLog
 from adapters.memory.bus import InMemoryNotifier
 from adapters.memory.clock import FakeClock
 from adapters.memory.connections import InMemoryConnectionStore
+from adapters.memory.reconciliation import InMemoryReconciliationReports
 from adapters.memory.store import InMemoryStore, unit_of_work_factory
 from application.reconciliation.service import Reconciliation
 from domain.connections.connection import VenueConnection
 from domain.connections.kinds import VenueEnvironment, VenueKind
+from domain.principals import Principal, Role
 from domain.reconciliation.drift import OrderDrift, PositionDrift, compare
 from domain.trading.accounts import Account
 from domain.trading.orders import Order, OrderType, Origin, OriginKind, Side
@@ -106,13 +108,13 @@ async def world(
     notifier, switch = InMemoryNotifier(), Switch()
     service = Reconciliation(
         connections, venue, unit_of_work_factory(store), lambda: switch,  # type: ignore[arg-type,return-value]
-        notifier, InMemoryAuditLog(), FakeClock(T0),
+        notifier, InMemoryAuditLog(), FakeClock(T0), InMemoryReconciliationReports(),
     )  # fmt: skip
     return service, venue, notifier, switch, account
 
 
 async def states(service: Reconciliation) -> list[str]:
-    return [r.state for r in service._reports.values()]
+    return [r.state for r in await service.store.of_connection("vc-1")]
 
 
 async def test_a_drift_is_confirmed_on_its_second_sighting_and_alerted_once() -> None:
@@ -165,7 +167,7 @@ async def test_a_connection_asking_for_it_halts_the_account_on_a_confirmed_drift
 
     # Assert: halted once
     assert switch.halted == ["account:a-1"]
-    assert [r.halted for r in service._reports.values()] == [True]
+    assert [r.halted for r in await service.store.of_connection("vc-1")] == [True]
 
 
 async def test_a_venue_that_does_not_answer_is_unreachable_never_a_drift() -> None:
@@ -178,7 +180,7 @@ async def test_a_venue_that_does_not_answer_is_unreachable_never_a_drift() -> No
     await service.run()
 
     # Assert
-    [report] = service._reports.values()
+    [report] = await service.store.of_connection("vc-1")
     assert (report.state, report.error) == ("unreachable", "503 from the venue")
     assert notifier.sent == []
 
@@ -198,3 +200,32 @@ async def test_the_job_runs_every_interval_not_every_second() -> None:
 
     # Assert
     assert (first, soon, later) == (1, 0, 1)
+
+
+async def test_another_process_shows_the_report_and_a_restart_does_not_alert_again() -> None:
+    # Arrange: a drift confirmed and alerted by the process running the job
+    service, venue, notifier, _, _ = await world()
+    venue.working.clear()
+    venue.held["AAPL"] = D(11)
+    await service.run()
+    await service.run()
+    assert [n.event_type for n in notifier.sent] == ["reconciliation.drift"]
+    restarted = replace_service(service)
+
+    # Act: another process reads; the job's process restarts and runs again
+    shown = await restarted.reports(Principal("owner", Role.OWNER), "vc-1")
+    await restarted.run()
+
+    # Assert: the same confirmed drift, and no second alert for it
+    assert [(r.account_id, r.state) for r in shown] == [("a-1", "drift")]
+    assert len(notifier.sent) == 1
+    assert restarted.drifted() == 1
+
+
+def replace_service(service: Reconciliation) -> Reconciliation:
+    """A fresh service over the same store, venue, notifier and clock: another process, or
+    the same one restarted."""
+    return Reconciliation(
+        service.connections, service.brokers, service.uow_factory, service.killswitch,
+        service.notifier, service.audit, service.clock, service.store,
+    )  # fmt: skip
