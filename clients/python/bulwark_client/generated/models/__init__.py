@@ -137,6 +137,8 @@ from .book_out_aliases import BookOutAliases
 from .book_patch import BookPatch
 from .book_patch_aliases_type_0 import BookPatchAliasesType0
 from .book_scope_in import BookScopeIn
+from .book_source_out import BookSourceOut
+from .booked_action_out import BookedActionOut
 from .books_out import BooksOut
 from .breaker_settings_out import BreakerSettingsOut
 from .broker_credentials_in import BrokerCredentialsIn
@@ -201,6 +203,9 @@ from .control_setting_out import ControlSettingOut
 from .control_setting_out_values import ControlSettingOutValues
 from .control_test_out import ControlTestOut
 from .control_variate_out import ControlVariateOut
+from .corporate_action_import_in import CorporateActionImportIn
+from .corporate_action_import_in_source import CorporateActionImportInSource
+from .corporate_action_import_out import CorporateActionImportOut
 from .correlation_in import CorrelationIn
 from .correlation_in_volatilities import CorrelationInVolatilities
 from .covariance_estimate_out import CovarianceEstimateOut
@@ -504,6 +509,7 @@ from .ledger_transaction_in import LedgerTransactionIn
 from .ledger_transaction_out import LedgerTransactionOut
 from .ledger_transaction_page_out import LedgerTransactionPageOut
 from .left_out_holding_out import LeftOutHoldingOut
+from .level_gap_out import LevelGapOut
 from .limit_in import LimitIn
 from .limit_out import LimitOut
 from .liquid_asset_in import LiquidAssetIn
@@ -788,6 +794,7 @@ from .scope_out import ScopeOut
 from .scope_state_out import ScopeStateOut
 from .scopes_out import ScopesOut
 from .sector_weight_out import SectorWeightOut
+from .security_in import SecurityIn
 from .sensitivities_in import SensitivitiesIn
 from .sentiment_in import SentimentIn
 from .sentiment_out import SentimentOut
@@ -809,6 +816,7 @@ from .signal_page_out import SignalPageOut
 from .signup_in import SignupIn
 from .sizing_inputs_out import SizingInputsOut
 from .sizing_method import SizingMethod
+from .skipped_action_out import SkippedActionOut
 from .skipped_holding_out import SkippedHoldingOut
 from .skipped_out import SkippedOut
 from .sleeve_out import SleeveOut
@@ -1101,6 +1109,7 @@ __all__ = (
     "BondTermsOut",
     "BondTotalsOut",
     "BookControlsOut",
+    "BookedActionOut",
     "BookHaltIn",
     "BookHaltOut",
     "BookIn",
@@ -1111,6 +1120,7 @@ __all__ = (
     "BookPatch",
     "BookPatchAliasesType0",
     "BookScopeIn",
+    "BookSourceOut",
     "BooksOut",
     "BreakerSettingsOut",
     "BrokerCredentialsIn",
@@ -1175,6 +1185,9 @@ __all__ = (
     "ControlSettingOutValues",
     "ControlTestOut",
     "ControlVariateOut",
+    "CorporateActionImportIn",
+    "CorporateActionImportInSource",
+    "CorporateActionImportOut",
     "CorrelationIn",
     "CorrelationInVolatilities",
     "CovarianceEstimateOut",
@@ -1478,6 +1491,7 @@ __all__ = (
     "LedgerTransactionOut",
     "LedgerTransactionPageOut",
     "LeftOutHoldingOut",
+    "LevelGapOut",
     "LimitIn",
     "LimitOut",
     "LiquidAssetIn",
@@ -1762,6 +1776,7 @@ __all__ = (
     "ScopesOut",
     "ScopeStateOut",
     "SectorWeightOut",
+    "SecurityIn",
     "SensitivitiesIn",
     "SentimentIn",
     "SentimentOut",
@@ -1783,6 +1798,7 @@ __all__ = (
     "SignupIn",
     "SizingInputsOut",
     "SizingMethod",
+    "SkippedActionOut",
     "SkippedHoldingOut",
     "SkippedOut",
     "SleeveOut",

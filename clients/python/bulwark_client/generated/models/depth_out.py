@@ -12,7 +12,9 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+  from ..models.book_source_out import BookSourceOut
   from ..models.depth_level_out import DepthLevelOut
+  from ..models.level_gap_out import LevelGapOut
   from ..models.spread_out import SpreadOut
   from ..models.whale_out import WhaleOut
   from ..models.whale_rule_out import WhaleRuleOut
@@ -32,27 +34,33 @@ class DepthOut:
             asks (list[DepthLevelOut]):
             at (datetime.datetime):
             bids (list[DepthLevelOut]):
+            book (BookSourceOut):
             imbalance (None | str):
             imbalance_levels (int):
+            level_gaps (list[LevelGapOut]):
             microprice (None | str):
             mid (None | str):
             spread (None | SpreadOut):
             symbol (str):
             whale_rule (WhaleRuleOut):
             whales (list[WhaleOut]):
+            widest_gap (LevelGapOut | None):
      """
 
     asks: list[DepthLevelOut]
     at: datetime.datetime
     bids: list[DepthLevelOut]
+    book: BookSourceOut
     imbalance: None | str
     imbalance_levels: int
+    level_gaps: list[LevelGapOut]
     microprice: None | str
     mid: None | str
     spread: None | SpreadOut
     symbol: str
     whale_rule: WhaleRuleOut
     whales: list[WhaleOut]
+    widest_gap: LevelGapOut | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -60,7 +68,9 @@ class DepthOut:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.book_source_out import BookSourceOut # noqa: PLC0415
         from ..models.depth_level_out import DepthLevelOut # noqa: PLC0415
+        from ..models.level_gap_out import LevelGapOut # noqa: PLC0415
         from ..models.spread_out import SpreadOut # noqa: PLC0415
         from ..models.whale_out import WhaleOut # noqa: PLC0415
         from ..models.whale_rule_out import WhaleRuleOut # noqa: PLC0415
@@ -80,10 +90,19 @@ class DepthOut:
 
 
 
+        book = self.book.to_dict()
+
         imbalance: None | str
         imbalance = self.imbalance
 
         imbalance_levels = self.imbalance_levels
+
+        level_gaps = []
+        for level_gaps_item_data in self.level_gaps:
+            level_gaps_item = level_gaps_item_data.to_dict()
+            level_gaps.append(level_gaps_item)
+
+
 
         microprice: None | str
         microprice = self.microprice
@@ -108,6 +127,12 @@ class DepthOut:
 
 
 
+        widest_gap: dict[str, Any] | None
+        if isinstance(self.widest_gap, LevelGapOut):
+            widest_gap = self.widest_gap.to_dict()
+        else:
+            widest_gap = self.widest_gap
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -115,14 +140,17 @@ class DepthOut:
             "asks": asks,
             "at": at,
             "bids": bids,
+            "book": book,
             "imbalance": imbalance,
             "imbalance_levels": imbalance_levels,
+            "level_gaps": level_gaps,
             "microprice": microprice,
             "mid": mid,
             "spread": spread,
             "symbol": symbol,
             "whale_rule": whale_rule,
             "whales": whales,
+            "widest_gap": widest_gap,
         })
 
         return field_dict
@@ -131,7 +159,9 @@ class DepthOut:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.book_source_out import BookSourceOut # noqa: PLC0415
         from ..models.depth_level_out import DepthLevelOut # noqa: PLC0415
+        from ..models.level_gap_out import LevelGapOut # noqa: PLC0415
         from ..models.spread_out import SpreadOut # noqa: PLC0415
         from ..models.whale_out import WhaleOut # noqa: PLC0415
         from ..models.whale_rule_out import WhaleRuleOut # noqa: PLC0415
@@ -161,6 +191,11 @@ class DepthOut:
             bids.append(bids_item)
 
 
+        book = BookSourceOut.from_dict(d.pop("book"))
+
+
+
+
         def _parse_imbalance(data: object) -> None | str:
             if data is None:
                 return data
@@ -170,6 +205,16 @@ class DepthOut:
 
 
         imbalance_levels = d.pop("imbalance_levels")
+
+        level_gaps = []
+        _level_gaps = d.pop("level_gaps")
+        for level_gaps_item_data in (_level_gaps):
+            level_gaps_item = LevelGapOut.from_dict(level_gaps_item_data)
+
+
+
+            level_gaps.append(level_gaps_item)
+
 
         def _parse_microprice(data: object) -> None | str:
             if data is None:
@@ -222,18 +267,39 @@ class DepthOut:
             whales.append(whales_item)
 
 
+        def _parse_widest_gap(data: object) -> LevelGapOut | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                widest_gap_type_0 = LevelGapOut.from_dict(data)
+
+
+
+                return widest_gap_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LevelGapOut | None, data)
+
+        widest_gap = _parse_widest_gap(d.pop("widest_gap"))
+
+
         depth_out = cls(
             asks=asks,
             at=at,
             bids=bids,
+            book=book,
             imbalance=imbalance,
             imbalance_levels=imbalance_levels,
+            level_gaps=level_gaps,
             microprice=microprice,
             mid=mid,
             spread=spread,
             symbol=symbol,
             whale_rule=whale_rule,
             whales=whales,
+            widest_gap=widest_gap,
         )
 
 

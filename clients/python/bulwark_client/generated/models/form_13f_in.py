@@ -15,6 +15,7 @@ import datetime
 if TYPE_CHECKING:
   from ..models.form_13f_in_prices_type_0 import Form13FInPricesType0
   from ..models.holding_in import HoldingIn
+  from ..models.security_in import SecurityIn
 
 
 
@@ -33,6 +34,8 @@ class Form13FIn:
             period_end (datetime.date | None | Unset): A calendar quarter's last day (default: the last one before today)
             portfolio_id (None | str | Unset):
             prices (Form13FInPricesType0 | None | Unset): symbol -> USD price at period_end
+            securities (list[SecurityIn] | None | Unset): With portfolio_id: the securities by symbol, instead of the stored
+                instruments and Official List
      """
 
     holdings: list[HoldingIn] | None | Unset = UNSET
@@ -40,6 +43,7 @@ class Form13FIn:
     period_end: datetime.date | None | Unset = UNSET
     portfolio_id: None | str | Unset = UNSET
     prices: Form13FInPricesType0 | None | Unset = UNSET
+    securities: list[SecurityIn] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -49,6 +53,7 @@ class Form13FIn:
     def to_dict(self) -> dict[str, Any]:
         from ..models.form_13f_in_prices_type_0 import Form13FInPricesType0 # noqa: PLC0415
         from ..models.holding_in import HoldingIn # noqa: PLC0415
+        from ..models.security_in import SecurityIn # noqa: PLC0415
         holdings: list[dict[str, Any]] | None | Unset
         if isinstance(self.holdings, Unset):
             holdings = UNSET
@@ -86,6 +91,19 @@ class Form13FIn:
         else:
             prices = self.prices
 
+        securities: list[dict[str, Any]] | None | Unset
+        if isinstance(self.securities, Unset):
+            securities = UNSET
+        elif isinstance(self.securities, list):
+            securities = []
+            for securities_type_0_item_data in self.securities:
+                securities_type_0_item = securities_type_0_item_data.to_dict()
+                securities.append(securities_type_0_item)
+
+
+        else:
+            securities = self.securities
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -101,6 +119,8 @@ class Form13FIn:
             field_dict["portfolio_id"] = portfolio_id
         if prices is not UNSET:
             field_dict["prices"] = prices
+        if securities is not UNSET:
+            field_dict["securities"] = securities
 
         return field_dict
 
@@ -110,6 +130,7 @@ class Form13FIn:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.form_13f_in_prices_type_0 import Form13FInPricesType0 # noqa: PLC0415
         from ..models.holding_in import HoldingIn # noqa: PLC0415
+        from ..models.security_in import SecurityIn # noqa: PLC0415
         d = dict(src_dict)
         def _parse_holdings(data: object) -> list[HoldingIn] | None | Unset:
             if data is None:
@@ -188,12 +209,38 @@ class Form13FIn:
         prices = _parse_prices(d.pop("prices", UNSET))
 
 
+        def _parse_securities(data: object) -> list[SecurityIn] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                securities_type_0 = []
+                _securities_type_0 = data
+                for securities_type_0_item_data in (_securities_type_0):
+                    securities_type_0_item = SecurityIn.from_dict(securities_type_0_item_data)
+
+
+
+                    securities_type_0.append(securities_type_0_item)
+
+                return securities_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[SecurityIn] | None | Unset, data)
+
+        securities = _parse_securities(d.pop("securities", UNSET))
+
+
         form_13f_in = cls(
             holdings=holdings,
             investment_discretion=investment_discretion,
             period_end=period_end,
             portfolio_id=portfolio_id,
             prices=prices,
+            securities=securities,
         )
 
 

@@ -35,11 +35,15 @@ class Form13FOut:
             entries (list[InfoTableOut]):
             entry_total (int):
             excluded (list[ExclusionOut]):
+            official_list_date (datetime.date | None): The stored list's Run Date
             official_list_period (None | str):
             period_end (datetime.date):
             portfolio_id (None | str):
             schema_valid (bool):
             schema_version (str):
+            securities_source (None | str): Where a portfolio's CUSIPs, issuers and classes came from: posted (your
+                `securities`), instruments (the stored instruments and Official List) or file (the file master, before any list
+                is imported)
             threshold_reached (bool):
             value_total (int):
      """
@@ -50,11 +54,13 @@ class Form13FOut:
     entries: list[InfoTableOut]
     entry_total: int
     excluded: list[ExclusionOut]
+    official_list_date: datetime.date | None
     official_list_period: None | str
     period_end: datetime.date
     portfolio_id: None | str
     schema_valid: bool
     schema_version: str
+    securities_source: None | str
     threshold_reached: bool
     value_total: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -90,6 +96,12 @@ class Form13FOut:
 
 
 
+        official_list_date: None | str
+        if isinstance(self.official_list_date, datetime.date):
+            official_list_date = self.official_list_date.isoformat()
+        else:
+            official_list_date = self.official_list_date
+
         official_list_period: None | str
         official_list_period = self.official_list_period
 
@@ -101,6 +113,9 @@ class Form13FOut:
         schema_valid = self.schema_valid
 
         schema_version = self.schema_version
+
+        securities_source: None | str
+        securities_source = self.securities_source
 
         threshold_reached = self.threshold_reached
 
@@ -116,11 +131,13 @@ class Form13FOut:
             "entries": entries,
             "entry_total": entry_total,
             "excluded": excluded,
+            "official_list_date": official_list_date,
             "official_list_period": official_list_period,
             "period_end": period_end,
             "portfolio_id": portfolio_id,
             "schema_valid": schema_valid,
             "schema_version": schema_version,
+            "securities_source": securities_source,
             "threshold_reached": threshold_reached,
             "value_total": value_total,
         })
@@ -170,6 +187,24 @@ class Form13FOut:
             excluded.append(excluded_item)
 
 
+        def _parse_official_list_date(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                official_list_date_type_0 = datetime.date.fromisoformat(data)
+
+
+
+                return official_list_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        official_list_date = _parse_official_list_date(d.pop("official_list_date"))
+
+
         def _parse_official_list_period(data: object) -> None | str:
             if data is None:
                 return data
@@ -195,6 +230,14 @@ class Form13FOut:
 
         schema_version = d.pop("schema_version")
 
+        def _parse_securities_source(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        securities_source = _parse_securities_source(d.pop("securities_source"))
+
+
         threshold_reached = d.pop("threshold_reached")
 
         value_total = d.pop("value_total")
@@ -206,11 +249,13 @@ class Form13FOut:
             entries=entries,
             entry_total=entry_total,
             excluded=excluded,
+            official_list_date=official_list_date,
             official_list_period=official_list_period,
             period_end=period_end,
             portfolio_id=portfolio_id,
             schema_valid=schema_valid,
             schema_version=schema_version,
+            securities_source=securities_source,
             threshold_reached=threshold_reached,
             value_total=value_total,
         )

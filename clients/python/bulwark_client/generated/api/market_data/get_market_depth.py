@@ -153,8 +153,14 @@ def sync_detailed(
     levels)). A level is a whale when its size >= `whale_size` (if given) or its z-score against all the
     book's level sizes >= `whale_z` (server default 3). `whale_method=robust` (the default) scores (size
     - median) / (1.4826 * MAD), which one huge order cannot mask; `standard` uses mean and standard
-    deviation, which over n levels can never exceed sqrt(n - 1). Books are cached for a second or two.
-    Symbols with a slash (BTC/USD) cannot be given in the path: use the provider's dashed form.
+    deviation, which over n levels can never exceed sqrt(n - 1). `level_gaps` are the price gaps between
+    consecutive levels of each side behind the touch (level 1 to 2, 2 to 3, ...; bps of the nearer
+    price), `widest_gap` the widest. `book` says where the book came from (`source`: the US-equity depth
+    source when one is configured, else the feed's provider), how many levels a side it had, and `kind`:
+    `depth`; `top_of_book` (one level a side: Alpaca's and the replay's equities, their quote) has no
+    gaps and no whales, and `simulated` (synthetic data) has made-up ones: for both `depth_meaningful`
+    is false and `note` says why. Books are cached for a second or two. Symbols with a slash (BTC/USD)
+    cannot be given in the path: use the provider's dashed form.
 
     Args:
         symbol (str):
@@ -217,8 +223,14 @@ def sync(
     levels)). A level is a whale when its size >= `whale_size` (if given) or its z-score against all the
     book's level sizes >= `whale_z` (server default 3). `whale_method=robust` (the default) scores (size
     - median) / (1.4826 * MAD), which one huge order cannot mask; `standard` uses mean and standard
-    deviation, which over n levels can never exceed sqrt(n - 1). Books are cached for a second or two.
-    Symbols with a slash (BTC/USD) cannot be given in the path: use the provider's dashed form.
+    deviation, which over n levels can never exceed sqrt(n - 1). `level_gaps` are the price gaps between
+    consecutive levels of each side behind the touch (level 1 to 2, 2 to 3, ...; bps of the nearer
+    price), `widest_gap` the widest. `book` says where the book came from (`source`: the US-equity depth
+    source when one is configured, else the feed's provider), how many levels a side it had, and `kind`:
+    `depth`; `top_of_book` (one level a side: Alpaca's and the replay's equities, their quote) has no
+    gaps and no whales, and `simulated` (synthetic data) has made-up ones: for both `depth_meaningful`
+    is false and `note` says why. Books are cached for a second or two. Symbols with a slash (BTC/USD)
+    cannot be given in the path: use the provider's dashed form.
 
     Args:
         symbol (str):
@@ -276,8 +288,14 @@ async def asyncio_detailed(
     levels)). A level is a whale when its size >= `whale_size` (if given) or its z-score against all the
     book's level sizes >= `whale_z` (server default 3). `whale_method=robust` (the default) scores (size
     - median) / (1.4826 * MAD), which one huge order cannot mask; `standard` uses mean and standard
-    deviation, which over n levels can never exceed sqrt(n - 1). Books are cached for a second or two.
-    Symbols with a slash (BTC/USD) cannot be given in the path: use the provider's dashed form.
+    deviation, which over n levels can never exceed sqrt(n - 1). `level_gaps` are the price gaps between
+    consecutive levels of each side behind the touch (level 1 to 2, 2 to 3, ...; bps of the nearer
+    price), `widest_gap` the widest. `book` says where the book came from (`source`: the US-equity depth
+    source when one is configured, else the feed's provider), how many levels a side it had, and `kind`:
+    `depth`; `top_of_book` (one level a side: Alpaca's and the replay's equities, their quote) has no
+    gaps and no whales, and `simulated` (synthetic data) has made-up ones: for both `depth_meaningful`
+    is false and `note` says why. Books are cached for a second or two. Symbols with a slash (BTC/USD)
+    cannot be given in the path: use the provider's dashed form.
 
     Args:
         symbol (str):
@@ -340,8 +358,14 @@ async def asyncio(
     levels)). A level is a whale when its size >= `whale_size` (if given) or its z-score against all the
     book's level sizes >= `whale_z` (server default 3). `whale_method=robust` (the default) scores (size
     - median) / (1.4826 * MAD), which one huge order cannot mask; `standard` uses mean and standard
-    deviation, which over n levels can never exceed sqrt(n - 1). Books are cached for a second or two.
-    Symbols with a slash (BTC/USD) cannot be given in the path: use the provider's dashed form.
+    deviation, which over n levels can never exceed sqrt(n - 1). `level_gaps` are the price gaps between
+    consecutive levels of each side behind the touch (level 1 to 2, 2 to 3, ...; bps of the nearer
+    price), `widest_gap` the widest. `book` says where the book came from (`source`: the US-equity depth
+    source when one is configured, else the feed's provider), how many levels a side it had, and `kind`:
+    `depth`; `top_of_book` (one level a side: Alpaca's and the replay's equities, their quote) has no
+    gaps and no whales, and `simulated` (synthetic data) has made-up ones: for both `depth_meaningful`
+    is false and `note` says why. Books are cached for a second or two. Symbols with a slash (BTC/USD)
+    cannot be given in the path: use the provider's dashed form.
 
     Args:
         symbol (str):

@@ -129,13 +129,17 @@ def sync_detailed(
 
      `holdings` you post (at most 20,000: issuer, class, CUSIP with a valid check digit, optional FIGI,
     USD value, shares or principal, put/call, investment discretion, other managers, voting authority)
-    or `portfolio_id` (your own: long USD positions in Section 13(f) securities found in the security
-    master, valued at `prices` at the period end or the reference prices; the rest in `excluded` with
-    the reason). Rows of one issuer, class and CUSIP combine per discretion; values in dollars, rounded
-    after adding up. The XML is validated against the XSD written from the SEC's Form 13F XML Technical
-    Specification. 422 INVALID_FILING_INPUT or INVALID_CUSIP naming `holdings[i].<field>`, XSD_INVALID
-    naming the path; 404 PORTFOLIO_NOT_FOUND; 503 DATA_SOURCE_UNAVAILABLE / COMPUTE_BUSY with Retry-
-    After. Stores nothing. The answer is the XML document (application/xml).
+    or `portfolio_id` (your own: long USD positions in Section 13(f) securities, valued at `prices` at
+    the period end or the reference prices; the rest in `excluded` with the reason). A portfolio's
+    CUSIP, issuer and class come from `securities` when posted, else from the stored instruments joined
+    through their CUSIP to the imported Official List of Section 13(f) Securities (`bulwark instruments
+    import-13f-list`; an instrument without a CUSIP or off the list is excluded), else the file master;
+    `securities_source` and `official_list_period` name them. Rows of one issuer, class and CUSIP
+    combine per discretion; values in dollars, rounded after adding up. The XML is validated against the
+    XSD written from the SEC's Form 13F XML Technical Specification. 422 INVALID_FILING_INPUT or
+    INVALID_CUSIP naming `holdings[i].<field>`, XSD_INVALID naming the path; 404 PORTFOLIO_NOT_FOUND;
+    503 DATA_SOURCE_UNAVAILABLE / COMPUTE_BUSY with Retry-After. Stores nothing. The answer is the XML
+    document (application/xml).
 
     Args:
         body (Form13FIn):
@@ -170,13 +174,17 @@ def sync(
 
      `holdings` you post (at most 20,000: issuer, class, CUSIP with a valid check digit, optional FIGI,
     USD value, shares or principal, put/call, investment discretion, other managers, voting authority)
-    or `portfolio_id` (your own: long USD positions in Section 13(f) securities found in the security
-    master, valued at `prices` at the period end or the reference prices; the rest in `excluded` with
-    the reason). Rows of one issuer, class and CUSIP combine per discretion; values in dollars, rounded
-    after adding up. The XML is validated against the XSD written from the SEC's Form 13F XML Technical
-    Specification. 422 INVALID_FILING_INPUT or INVALID_CUSIP naming `holdings[i].<field>`, XSD_INVALID
-    naming the path; 404 PORTFOLIO_NOT_FOUND; 503 DATA_SOURCE_UNAVAILABLE / COMPUTE_BUSY with Retry-
-    After. Stores nothing. The answer is the XML document (application/xml).
+    or `portfolio_id` (your own: long USD positions in Section 13(f) securities, valued at `prices` at
+    the period end or the reference prices; the rest in `excluded` with the reason). A portfolio's
+    CUSIP, issuer and class come from `securities` when posted, else from the stored instruments joined
+    through their CUSIP to the imported Official List of Section 13(f) Securities (`bulwark instruments
+    import-13f-list`; an instrument without a CUSIP or off the list is excluded), else the file master;
+    `securities_source` and `official_list_period` name them. Rows of one issuer, class and CUSIP
+    combine per discretion; values in dollars, rounded after adding up. The XML is validated against the
+    XSD written from the SEC's Form 13F XML Technical Specification. 422 INVALID_FILING_INPUT or
+    INVALID_CUSIP naming `holdings[i].<field>`, XSD_INVALID naming the path; 404 PORTFOLIO_NOT_FOUND;
+    503 DATA_SOURCE_UNAVAILABLE / COMPUTE_BUSY with Retry-After. Stores nothing. The answer is the XML
+    document (application/xml).
 
     Args:
         body (Form13FIn):
@@ -206,13 +214,17 @@ async def asyncio_detailed(
 
      `holdings` you post (at most 20,000: issuer, class, CUSIP with a valid check digit, optional FIGI,
     USD value, shares or principal, put/call, investment discretion, other managers, voting authority)
-    or `portfolio_id` (your own: long USD positions in Section 13(f) securities found in the security
-    master, valued at `prices` at the period end or the reference prices; the rest in `excluded` with
-    the reason). Rows of one issuer, class and CUSIP combine per discretion; values in dollars, rounded
-    after adding up. The XML is validated against the XSD written from the SEC's Form 13F XML Technical
-    Specification. 422 INVALID_FILING_INPUT or INVALID_CUSIP naming `holdings[i].<field>`, XSD_INVALID
-    naming the path; 404 PORTFOLIO_NOT_FOUND; 503 DATA_SOURCE_UNAVAILABLE / COMPUTE_BUSY with Retry-
-    After. Stores nothing. The answer is the XML document (application/xml).
+    or `portfolio_id` (your own: long USD positions in Section 13(f) securities, valued at `prices` at
+    the period end or the reference prices; the rest in `excluded` with the reason). A portfolio's
+    CUSIP, issuer and class come from `securities` when posted, else from the stored instruments joined
+    through their CUSIP to the imported Official List of Section 13(f) Securities (`bulwark instruments
+    import-13f-list`; an instrument without a CUSIP or off the list is excluded), else the file master;
+    `securities_source` and `official_list_period` name them. Rows of one issuer, class and CUSIP
+    combine per discretion; values in dollars, rounded after adding up. The XML is validated against the
+    XSD written from the SEC's Form 13F XML Technical Specification. 422 INVALID_FILING_INPUT or
+    INVALID_CUSIP naming `holdings[i].<field>`, XSD_INVALID naming the path; 404 PORTFOLIO_NOT_FOUND;
+    503 DATA_SOURCE_UNAVAILABLE / COMPUTE_BUSY with Retry-After. Stores nothing. The answer is the XML
+    document (application/xml).
 
     Args:
         body (Form13FIn):
@@ -247,13 +259,17 @@ async def asyncio(
 
      `holdings` you post (at most 20,000: issuer, class, CUSIP with a valid check digit, optional FIGI,
     USD value, shares or principal, put/call, investment discretion, other managers, voting authority)
-    or `portfolio_id` (your own: long USD positions in Section 13(f) securities found in the security
-    master, valued at `prices` at the period end or the reference prices; the rest in `excluded` with
-    the reason). Rows of one issuer, class and CUSIP combine per discretion; values in dollars, rounded
-    after adding up. The XML is validated against the XSD written from the SEC's Form 13F XML Technical
-    Specification. 422 INVALID_FILING_INPUT or INVALID_CUSIP naming `holdings[i].<field>`, XSD_INVALID
-    naming the path; 404 PORTFOLIO_NOT_FOUND; 503 DATA_SOURCE_UNAVAILABLE / COMPUTE_BUSY with Retry-
-    After. Stores nothing. The answer is the XML document (application/xml).
+    or `portfolio_id` (your own: long USD positions in Section 13(f) securities, valued at `prices` at
+    the period end or the reference prices; the rest in `excluded` with the reason). A portfolio's
+    CUSIP, issuer and class come from `securities` when posted, else from the stored instruments joined
+    through their CUSIP to the imported Official List of Section 13(f) Securities (`bulwark instruments
+    import-13f-list`; an instrument without a CUSIP or off the list is excluded), else the file master;
+    `securities_source` and `official_list_period` name them. Rows of one issuer, class and CUSIP
+    combine per discretion; values in dollars, rounded after adding up. The XML is validated against the
+    XSD written from the SEC's Form 13F XML Technical Specification. 422 INVALID_FILING_INPUT or
+    INVALID_CUSIP naming `holdings[i].<field>`, XSD_INVALID naming the path; 404 PORTFOLIO_NOT_FOUND;
+    503 DATA_SOURCE_UNAVAILABLE / COMPUTE_BUSY with Retry-After. Stores nothing. The answer is the XML
+    document (application/xml).
 
     Args:
         body (Form13FIn):
