@@ -13,9 +13,12 @@ Decimal from the strings ccxt hands over (`exchange.number = str`). Choices wort
   fits a page. A bar still forming (the exchange's latest) is returned like the others.
 - Crypto has no splits or dividends: adjusted and raw bars are the same bars, and corporate
   actions and option chains are refused as not offered (ProviderError, not retryable).
-- The quote stream polls fetch_ticker every `poll_s` seconds and yields a quote when its
-  bid, ask or last moved. ccxt 4.5 bundles ccxt.pro (watch_ticker over the venues'
-  websockets); it is not used here, so one code path serves every exchange and the fakes.
+- The quote stream watches the venue's websocket where the exchange can (a ccxt.pro class
+  with watchTicker: ccxt_stream.py, under the shared reconnect and backoff rules) and yields
+  a quote when its bid, ask or last moved. `connect_ccxt_market_data` opens the ccxt.pro class
+  of the exchange when ccxt.pro has it, unless the REST API is moved (a local fake, a proxy)
+  without `ws_urls` to move the websockets too. Elsewhere (an async_support instance, a venue
+  without watchTicker) it polls fetch_ticker every `poll_s` seconds instead.
 - The request budget is ccxt's own spacing (`rateLimit`, ms between requests) as calls a
   minute, less the calls of the last minute.
 - Each call runs in a decimal context of its own: ccxt's number formatting changes the
@@ -35,6 +38,7 @@ import ccxt.async_support as ccxt  # type: ignore[import-untyped]
 
 from adapters.ccxt_venues.exchange import one_line, open_exchange
 from adapters.ccxt_venues.symbols import SymbolMap, amount, decimal
+from adapters.market_data.vendors.ccxt_stream import TickerWatch, can_watch, pro_twin
 from adapters.market_data.vendors.common import (
     VendorDefaults,
     finish,
@@ -42,6 +46,7 @@ from adapters.market_data.vendors.common import (
     parsing,
     wants_no_bars,
 )
+from adapters.market_data.ws_stream import StreamHealth, StreamOptions
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.book import BookLevel, OrderBook
 from domain.market_data.corporate_actions import CorporateAction
@@ -97,6 +102,7 @@ class CcxtMarketData(VendorDefaults):
         poll_s: float = 1.0,
         page: int = PAGE,
         name: str = "ccxt",
+        stream_options: StreamOptions | None = None,
     ) -> None:
         exchange.number = str
         self._exchange = exchange
@@ -106,6 +112,18 @@ class CcxtMarketData(VendorDefaults):
         self._page = page
         self._calls: deque[float] = deque()
         self.name = name
+        self._watch = (
+            TickerWatch(
+                exchange,
+                provider=name,
+                clock=clock,
+                to_quote=self._ticker_quote,
+                translate=lambda what, exc: provider_error(name, what, exc),
+                options=stream_options,
+            )
+            if can_watch(exchange)
+            else None
+        )
 
     @property
     def exchange(self) -> Any:
@@ -127,8 +145,21 @@ class CcxtMarketData(VendorDefaults):
         await self._exchange.close(clean_instance_data=True)
 
     # -- quotes -----------------------------------------------------------------------------
+    @property
+    def watches(self) -> bool:
+        """Whether `stream_quotes` watches the venue's websocket (else it polls)."""
+        return self._watch is not None
+
+    def stream_health(self) -> StreamHealth | None:
+        """The websocket watch's health; None when the stream polls."""
+        return None if self._watch is None else self._watch.health()
+
     async def quote(self, symbol: str) -> Quote:
         ticker = await self._call("quote", self._exchange.fetch_ticker, self._venue(symbol))
+        return self._ticker_quote(symbol, ticker)
+
+    def _ticker_quote(self, symbol: str, ticker: Mapping[str, Any]) -> Quote:
+        """A ccxt ticker as a Quote (QuoteUnavailable when it has no price)."""
         with parsing(self.name, "ticker"):
             bid, ask = amount(ticker.get("bid")), amount(ticker.get("ask"))
             last = decimal(ticker.get("last")) or decimal(ticker.get("close")) or ZERO
@@ -144,7 +175,14 @@ class CcxtMarketData(VendorDefaults):
                 ask_size=amount(ticker.get("askVolume")),
             )
 
-    async def stream_quotes(self, symbols: Sequence[str]) -> AsyncGenerator[Quote, None]:
+    def stream_quotes(self, symbols: Sequence[str]) -> AsyncGenerator[Quote, None]:
+        """Watch the tickers where the exchange can (ccxt_stream.py), poll them elsewhere;
+        either way yield each quote whose bid, ask or last moved."""
+        if self._watch is not None:
+            return self._watch.quotes({self._venue(s): s for s in dict.fromkeys(symbols)})
+        return self._polled(symbols)
+
+    async def _polled(self, symbols: Sequence[str]) -> AsyncGenerator[Quote, None]:
         """Poll every `poll_s`; yield each quote whose bid, ask or last moved. A retryable
         failure waits for the next poll; an unknown symbol or a refusal ends the stream."""
         wanted = list(dict.fromkeys(symbols))
@@ -302,9 +340,15 @@ def connect_ccxt_market_data(
     rate_limit_ms: float | None = None,
     timeout_ms: int = 10_000,
     poll_s: float = 1.0,
+    watch: bool = True,
+    ws_urls: Mapping[str, Any] | None = None,
+    stream_options: StreamOptions | None = None,
 ) -> CcxtMarketData:
     """CcxtMarketData on `ccxt.async_support.<exchange_id>`, spot markets, no key
-    (adapters/ccxt_venues/exchange.py says what the other arguments do)."""
+    (adapters/ccxt_venues/exchange.py says what the other arguments do). With `watch`, the
+    ccxt.pro class of the exchange where ccxt.pro has one with watchTicker, so quotes stream
+    over the venue's websockets; not when `api_urls` or `api_base` move the REST API
+    elsewhere, unless `ws_urls` move the websocket entries (urls["api"]["ws"]) too."""
     exchange = open_exchange(
         exchange_id,
         options=options,
@@ -314,4 +358,14 @@ def connect_ccxt_market_data(
         rate_limit_ms=rate_limit_ms,
         timeout_ms=timeout_ms,
     )
-    return CcxtMarketData(exchange, clock, quote=quote, symbols=symbols, poll_s=poll_s)
+    moved = api_urls is not None or api_base is not None
+    if watch and (ws_urls is not None or not moved):
+        exchange = pro_twin(exchange, ws_urls) or exchange
+    return CcxtMarketData(
+        exchange,
+        clock,
+        quote=quote,
+        symbols=symbols,
+        poll_s=poll_s,
+        stream_options=stream_options,
+    )

@@ -11,11 +11,13 @@ into exact Decimals (`pretty_px=true`: prices as decimal strings):
   (GET /v0/metadata.get_dataset_range says where its data ends; Historical data is not live);
 - order books: the newest record of schema mbp-10 (top ten levels) where the dataset ends,
   read by adapters/market_data/vendors/databento_mbp.py; see `order_book`;
-- the key test: GET /v0/metadata.list_datasets.
+- the key test: GET /v0/metadata.list_datasets;
+- the quote stream: the Live gateway of the dataset (a TCP protocol of its own,
+  adapters/market_data/vendors/databento_live.py), under the shared reconnect rules.
 
 The key is HTTP Basic's user name (no password). Databento's bars are the venue's raw
-trades: `adjusted=True`, corporate actions, option chains, a quote stream (its Live API is
-another protocol) and fundamentals are not offered here.
+trades: `adjusted=True`, corporate actions, option chains and fundamentals are not offered
+here.
 """
 
 from __future__ import annotations
@@ -42,7 +44,9 @@ from adapters.market_data.vendors._rest_bars import (
     make_bar,
 )
 from adapters.market_data.vendors.common import day_start
+from adapters.market_data.vendors.databento_live import DatabentoLiveStream
 from adapters.market_data.vendors.databento_mbp import MBP_LEVELS, mbp10_book
+from adapters.market_data.ws_stream import StreamOptions
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.book import OrderBook
 from domain.market_data.options import OptionChain
@@ -78,10 +82,18 @@ class DatabentoMarketData(OverVendorHttp, WindowedBars):
     name = NAME
     raw_only = "adjusted bars (its bars are the venue's raw trades)"
 
-    def __init__(self, http: VendorHttp, clock: Clock, *, dataset: str = DATASET) -> None:
+    def __init__(
+        self,
+        http: VendorHttp,
+        clock: Clock,
+        *,
+        dataset: str = DATASET,
+        live: DatabentoLiveStream | None = None,
+    ) -> None:
         self._http = http
         self._clock = clock
         self.dataset = dataset
+        self.live_stream = live  # the Live gateway's quotes (None: no stream)
         self._range_end: tuple[float, datetime] | None = None
 
     @classmethod
@@ -94,10 +106,17 @@ class DatabentoMarketData(OverVendorHttp, WindowedBars):
         dataset: str = DATASET,
         per_minute: int = CALLS_PER_MINUTE,
         timeout_s: float = 30.0,
+        live_url: str | None = None,
+        live_options: StreamOptions | None = None,
     ) -> DatabentoMarketData:
+        """The adapter on `api_key`, its quotes streamed from the dataset's Live gateway
+        (`live_url`: another gateway, a test's)."""
         http = VendorHttp(NAME, base_url, clock, per_minute=per_minute, timeout_s=timeout_s,
                           auth=(api_key, ""))  # fmt: skip
-        return cls(http, clock, dataset=dataset)
+        live = DatabentoLiveStream(
+            api_key, dataset, clock=clock, url=live_url, options=live_options
+        )
+        return cls(http, clock, dataset=dataset, live=live)
 
     async def _records(
         self, symbol: str, schema: str, start: datetime, end: datetime, *, limit: int = 0
@@ -232,8 +251,16 @@ class DatabentoMarketData(OverVendorHttp, WindowedBars):
         raise not_offered(NAME, "option chains")
 
     async def stream_quotes(self, symbols: Sequence[str]) -> AsyncGenerator[Quote, None]:
-        raise not_offered(NAME, "a quote stream (its Live API is not wired)")
-        yield  # pragma: no cover  (makes this an async generator)
+        """Quotes of `symbols` from the Live gateway, shared by every reader."""
+        if self.live_stream is None:
+            raise not_offered(NAME, "a quote stream (no Live gateway given)")
+        async for quote in self.live_stream.quotes(symbols):
+            yield quote
+
+    async def aclose(self) -> None:
+        if self.live_stream is not None:
+            await self.live_stream.aclose()
+        await self._http.aclose()
 
 
 def _nanotime(text: object) -> datetime:

@@ -10,11 +10,15 @@ ask, so a Quote's bid and ask are 0 and its mid is `last`), /stock/candle (bars 
 - Finnhub's daily candles come split-adjusted and its intraday candles raw. Adjusted intraday
   bars are the raw ones scaled by the splits from /stock/split (domain Adjustment); raw daily
   bars are not offered. Neither is adjusted for dividends.
-- Order books, option chains and the websocket stream are not built.
+- `stream_quotes` reads Finnhub's trades websocket (finnhub_stream.py), one connection shared
+  by every reader, reconnected with backoff (ws_stream.py). Finnhub streams trades only: a
+  streamed Quote is the last trade (bid and ask 0, its mid the trade's price).
+- Order books and option chains are not built.
 """
 
 from __future__ import annotations
 
+from collections.abc import AsyncGenerator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -30,6 +34,8 @@ from adapters.market_data.vendors.common import (
     parsing,
     sorted_actions,
 )
+from adapters.market_data.vendors.finnhub_stream import STREAM_URL, FinnhubProtocol
+from adapters.market_data.ws_stream import QuoteStream, StreamHealth, StreamOptions, quotes_of
 from adapters.vendor_http.client import VendorHttp
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.corporate_actions import ActionKind, Adjustment, CorporateAction
@@ -50,8 +56,30 @@ _FIRST_DAY = date(1970, 1, 2)
 class FinnhubMarketData(VendorAdapter):
     """A VendorMarketData over Finnhub's REST API (module doc)."""
 
-    def __init__(self, http: VendorHttp, clock: Clock) -> None:
+    def __init__(
+        self,
+        http: VendorHttp,
+        clock: Clock,
+        *,
+        stream_url: str = STREAM_URL,
+        stream_options: StreamOptions | None = None,
+    ) -> None:
         super().__init__(http, clock)
+        # The stream reads the key as the HTTP client does (a vault key is re-read in time).
+        protocol = FinnhubProtocol(http._api_key)
+        self.stream = QuoteStream(stream_url, protocol, clock=clock, options=stream_options)
+
+    async def aclose(self) -> None:
+        await self.stream.aclose()
+        await super().aclose()
+
+    def stream_health(self) -> StreamHealth:
+        return self.stream.health()
+
+    def stream_quotes(self, symbols: Sequence[str]) -> AsyncGenerator[Quote, None]:
+        """Quotes of `symbols` from the shared websocket (finnhub_stream.py, ws_stream.py)."""
+        wanted = frozenset(symbols)
+        return quotes_of([(self.stream, wanted)], self.stream.max_buffered)
 
     async def quote(self, symbol: str) -> Quote:
         body = await self._http.get_json("/quote", {"symbol": symbol})

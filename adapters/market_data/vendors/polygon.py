@@ -13,12 +13,15 @@ following `next_url`; splits /v3/reference/splits and dividends /v3/reference/di
   that date, like the other providers'.
 - Without `start`, bars are asked newest first (`sort=desc`) over a lookback wide enough for
   `limit` bars, then returned oldest first.
-- Order books, option chains and the websocket stream are not built (they need paid plans).
+- `stream_quotes` reads Polygon's stocks websocket (polygon_stream.py: quote events, `last`
+  the mid), one connection shared by every reader, reconnected with backoff (ws_stream.py);
+  `stream_url` picks the real-time or the delayed cluster. Quotes need a plan with them.
+- Order books and option chains are not built (they need paid plans).
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -37,6 +40,8 @@ from adapters.market_data.vendors.common import (
     sorted_actions,
 )
 from adapters.market_data.vendors.polygon_statements import polygon_statements
+from adapters.market_data.vendors.polygon_stream import STREAM_URL, PolygonProtocol
+from adapters.market_data.ws_stream import QuoteStream, StreamHealth, StreamOptions, quotes_of
 from adapters.vendor_http.client import VendorHttp
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.corporate_actions import ActionKind, CorporateAction
@@ -62,8 +67,30 @@ _MAX_SYMBOLS = 250  # tickers per snapshot call, to keep URLs short
 class PolygonMarketData(VendorAdapter):
     """A VendorMarketData over Polygon's REST API (module doc)."""
 
-    def __init__(self, http: VendorHttp, clock: Clock) -> None:
+    def __init__(
+        self,
+        http: VendorHttp,
+        clock: Clock,
+        *,
+        stream_url: str = STREAM_URL,
+        stream_options: StreamOptions | None = None,
+    ) -> None:
         super().__init__(http, clock)
+        # The stream reads the key as the HTTP client does (a vault key is re-read in time).
+        protocol = PolygonProtocol(http._api_key)
+        self.stream = QuoteStream(stream_url, protocol, clock=clock, options=stream_options)
+
+    async def aclose(self) -> None:
+        await self.stream.aclose()
+        await super().aclose()
+
+    def stream_health(self) -> StreamHealth:
+        return self.stream.health()
+
+    def stream_quotes(self, symbols: Sequence[str]) -> AsyncGenerator[Quote, None]:
+        """Quotes of `symbols` from the shared websocket (polygon_stream.py, ws_stream.py)."""
+        wanted = frozenset(symbols)
+        return quotes_of([(self.stream, wanted)], self.stream.max_buffered)
 
     # -- quotes -------------------------------------------------------------------------
     async def quote(self, symbol: str) -> Quote:
