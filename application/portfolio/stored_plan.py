@@ -8,9 +8,10 @@ Each field the request leaves out (None) is filled, and `sources` says where eac
   365 days / 12 (ports/wealth/retirement_plans.py); none kept: 0 ("default").
 - retirement_month ("stored"): with `retirement_age` and a kept plan's birth date, the months
   from today to that birthday (0 when already past).
-- annual_return and annual_volatility ("fitted"): application/portfolio/held_returns.py. When
-  either is left out and nothing can be fitted, 422 PLANNING_HISTORY_TOO_SHORT names what is
-  missing (post both to go without).
+- annual_return and annual_volatility ("fitted"): application/portfolio/held_returns.py, over
+  every security held with a price history (trading accounts, ledger portfolios, linked
+  accounts). When either is left out and nothing can be fitted, 422
+  PLANNING_HISTORY_TOO_SHORT names what is missing (post both to go without).
 - horizon_months: left to the investor profile, as without `from_holdings`.
 
 A posted field is never replaced ("posted").

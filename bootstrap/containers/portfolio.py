@@ -163,7 +163,8 @@ class PortfolioContainer(containers.DeclarativeContainer):
     )  # fmt: skip
 
     # Planning: each user's profile, the Monte Carlo on the compute backend within its
-    # budget, homeostasis from everything the user holds.
+    # budget, homeostasis from everything the user holds; the plan's fitted return and
+    # volatility from every priced security held (trading accounts, ledger, linked accounts).
     planning_profiles = store_provider(core, memory_planning_profiles, sql_planning_profiles)
     planning = providers.Singleton(
         PlanningService,
@@ -175,6 +176,7 @@ class PortfolioContainer(containers.DeclarativeContainer):
             providers.Singleton(
                 HeldReturnsFitter, core.uow_factory, core.quotes,
                 market_data.bar_store.provider, core.clock,
+                portfolios=portfolio_store, linked=linked_accounts_store,
             ),
             core.clock, plans=wealth.retirement_plan_store,
         ),

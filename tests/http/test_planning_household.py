@@ -3,17 +3,19 @@ ledger portfolios, illiquid assets and linked (Plaid) accounts; never another us
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 
-from domain.aggregation.model import AggregatedAccount, LinkedItem
+from domain.aggregation.model import AggregatedAccount, AggregatedHolding, LinkedItem
 from domain.market_data.bars import Bar, Timeframe
 from domain.portfolio.illiquid import IlliquidAsset, IlliquidKind, Valuation, ValuationMethod
+from domain.portfolio.transactions import Transaction, TransactionKind
 from domain.trading.accounts import Account
 from domain.trading.positions import Position
-from ports.portfolio.portfolios import Portfolio, ValuationPoint
+from ports.portfolio.portfolios import Portfolio, PortfolioAccount, ValuationPoint
 from tests.http.core_helpers import assert_problem
 from tests.http.harness import Harness, User
 
@@ -217,3 +219,77 @@ async def test_a_plan_from_holdings_fits_the_return_and_volatility_from_stored_c
     assert stored["history"]["observations"] == 299
     assert body["annual_return"] == 0.05
     assert 0.05 < body["annual_volatility"] < 0.2
+
+
+async def test_a_plan_from_holdings_fits_the_ledger_and_linked_holdings_never_a_strangers(
+    market: Harness, owner: User
+) -> None:
+    # Arrange: the caller holds XOM in a ledger portfolio and a linked 401k; a stranger's
+    # ledger holds MSFT, priced without stored bars (named as left out were it counted).
+    # XOM's 301 closes alternate 100 and 101: 300 daily log returns of +-ln(1.01).
+    harness = market
+    stranger = await harness.user()
+    container = harness.container
+    now = container.core.clock().now()
+    portfolios = container.portfolio.portfolio_store()
+    for tag, user, symbol in (("lx", owner, "XOM"), ("lxs", stranger, "MSFT")):
+        account = PortfolioAccount(f"{tag}-m", "Elsewhere")
+        await portfolios.add_portfolio(
+            Portfolio(f"{tag}-p", user.id, "Family", "USD", now, (account,))
+        )
+        await portfolios.add_transactions(
+            f"{tag}-p",
+            [
+                Transaction(
+                    f"{tag}-t1", f"{tag}-p", account.id, TransactionKind.BUY, now.date(),
+                    symbol=symbol, quantity=D("10"), price=D("100"),
+                )
+            ],
+        )  # fmt: skip
+    linked = container.portfolio.linked_accounts_store()
+    await linked.add_item(LinkedItem("lx-item", owner.id, "prov-lx", None, "Broker", "s", now))
+    await linked.replace_accounts(
+        "lx-item",
+        [
+            AggregatedAccount(
+                "agg_lx", "lx-item", owner.id, "pa-lx", "401k", None, "investment", "401k",
+                D("550"), "USD",
+            )
+        ],
+    )  # fmt: skip
+    await linked.replace_holdings(
+        "lx-item",
+        [
+            AggregatedHolding(
+                "agg_lx", "sec-xom", "XOM", None, "equity", D("5"), None, D("110"), D("550"),
+                "USD", now.date(),
+            )
+        ],
+    )  # fmt: skip
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    bars = []
+    for k in range(301):
+        price = D("101") if k % 2 else D("100")
+        start = midnight - timedelta(days=301 - k)
+        bars.append(Bar("XOM", Timeframe.D1, start, price, price, price, price, D(1000)))
+    await container.market_data.bar_store().write("XOM", Timeframe.D1, bars)
+    plan = {k: v for k, v in STORED_PLAN.items() if k != "annual_volatility"}
+
+    # Act
+    response = await harness.client.post(MC, json=plan, headers=owner.headers)
+
+    # Assert
+    assert response.status_code == 200, response.text
+    body = response.json()
+    history = body["stored_inputs"]["history"]
+    assert history["symbols"] == ["XOM"] and history["observations"] == 300
+    assert history["source"].endswith("; held in ledger portfolios and linked accounts")
+    assert "MSFT" not in history["source"]
+    held = ["PORTFOLIO", "LINKED_ACCOUNT"]
+    assert history["held_in"] == held
+    assert history["weights"] == [  # 10 in the ledger + 5 linked, at the reference 110
+        {"symbol": "XOM", "value": "1650.00", "weight": "1.0000000000", "sources": held}
+    ]
+    assert history["left_out"] == []
+    sigma = math.log(1.01) * math.sqrt(300 / 299) * math.sqrt(252)
+    assert body["annual_volatility"] == pytest.approx(sigma, rel=1e-6)

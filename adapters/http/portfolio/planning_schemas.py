@@ -143,6 +143,25 @@ class LeftOutHoldingOut(Output):
     ]
 
 
+class FittedWeightOut(Output):
+    """One fitted security: its value at the reference price, summed over where it is held."""
+
+    symbol: str
+    value: MoneyOut
+    weight: Annotated[RateOut, doc("value / the fitted securities' total value")]
+    sources: Annotated[
+        list[str], doc("Where it is held: TRADING_ACCOUNT, PORTFOLIO, LINKED_ACCOUNT")
+    ]
+
+
+class LeftOutSecurityOut(Output):
+    """A held security the fit leaves out."""
+
+    symbol: str
+    reason: Annotated[str, doc("UNPRICED (no reference price) or NO_BARS (no stored closes)")]
+    sources: list[str]
+
+
 class HistoryFitOut(Output):
     """The return and volatility fitted from the held securities' stored daily closes."""
 
@@ -153,6 +172,21 @@ class HistoryFitOut(Output):
     window: Annotated[int, doc("At most this many daily returns")]
     min_observations: Annotated[int, doc("At least this many")]
     source: str
+    weights: Annotated[list[FittedWeightOut], doc("Each fitted security's weight")]
+    left_out: Annotated[list[LeftOutSecurityOut], doc("Held securities not fitted, and why")]
+    held_in: Annotated[list[str], doc("The sources the fitted securities are held in")]
+
+    @classmethod
+    def from_fit(cls, fit: FittedReturns) -> HistoryFitOut:
+        return cls.from_attributes(
+            fit,
+            symbols=list(fit.symbols),
+            weights=[FittedWeightOut.from_attributes(w, sources=list(w.sources))
+                     for w in fit.weights],
+            left_out=[LeftOutSecurityOut.from_attributes(x, sources=list(x.sources))
+                      for x in fit.left_out],
+            held_in=list(fit.held_in),
+        )  # fmt: skip
 
 
 class ContributionsOut(Output):
@@ -180,9 +214,7 @@ class StoredInputsOut(Output):
             sources=dict(sorted(stored.sources.items())),
             holdings=[HoldingPartOut.from_attributes(p) for p in held.parts],
             left_out=[LeftOutHoldingOut.from_attributes(h) for h in held.left_out],
-            history=HistoryFitOut.from_attributes(fit, symbols=list(fit.symbols))
-            if isinstance(fit, FittedReturns)
-            else None,
+            history=HistoryFitOut.from_fit(fit) if isinstance(fit, FittedReturns) else None,
             contributions=ContributionsOut.from_attributes(stored.contributions)
             if stored.contributions is not None
             else None,

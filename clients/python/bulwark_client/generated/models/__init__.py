@@ -344,6 +344,7 @@ from .fear_greed_out import FearGreedOut
 from .fear_greed_out_conventions import FearGreedOutConventions
 from .fear_greed_out_weights import FearGreedOutWeights
 from .field_error import FieldError
+from .fitted_weight_out import FittedWeightOut
 from .fold_out import FoldOut
 from .form_13f_in import Form13FIn
 from .form_13f_in_prices_type_0 import Form13FInPricesType0
@@ -509,6 +510,7 @@ from .ledger_transaction_in import LedgerTransactionIn
 from .ledger_transaction_out import LedgerTransactionOut
 from .ledger_transaction_page_out import LedgerTransactionPageOut
 from .left_out_holding_out import LeftOutHoldingOut
+from .left_out_security_out import LeftOutSecurityOut
 from .level_gap_out import LevelGapOut
 from .limit_in import LimitIn
 from .limit_out import LimitOut
@@ -1326,6 +1328,7 @@ __all__ = (
     "FearGreedOutConventions",
     "FearGreedOutWeights",
     "FieldError",
+    "FittedWeightOut",
     "FoldOut",
     "Form13FIn",
     "Form13FInPricesType0",
@@ -1491,6 +1494,7 @@ __all__ = (
     "LedgerTransactionOut",
     "LedgerTransactionPageOut",
     "LeftOutHoldingOut",
+    "LeftOutSecurityOut",
     "LevelGapOut",
     "LimitIn",
     "LimitOut",

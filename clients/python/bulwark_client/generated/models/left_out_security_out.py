@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="LeftOutSecurityOut")
+
+
+
+@_attrs_define
+class LeftOutSecurityOut:
+    """ 
+        Attributes:
+            reason (str): UNPRICED (no reference price) or NO_BARS (no stored closes)
+            sources (list[str]):
+            symbol (str):
+     """
+
+    reason: str
+    sources: list[str]
+    symbol: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        reason = self.reason
+
+        sources = self.sources
+
+
+
+        symbol = self.symbol
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "reason": reason,
+            "sources": sources,
+            "symbol": symbol,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        reason = d.pop("reason")
+
+        sources = cast(list[str], d.pop("sources"))
+
+
+        symbol = d.pop("symbol")
+
+        left_out_security_out = cls(
+            reason=reason,
+            sources=sources,
+            symbol=symbol,
+        )
+
+
+        left_out_security_out.additional_properties = d
+        return left_out_security_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
