@@ -19,7 +19,7 @@ from bootstrap.cli_preflight import (
     refuse_kafka,
     refuse_store,
 )
-from bootstrap.gc_tuning import during_start_up
+from bootstrap.gc_tuning import during_start_up, end_start_up
 from bootstrap.settings import Settings, SettingsError
 
 __all__ = ["EXIT_REFUSED", "EXIT_USAGE", "consume", "serve"]
@@ -32,8 +32,16 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
     --migrate (make run), the store's schema brought to this build's head first."""
     # The start-up allocates ~500k objects that all live on: collecting them as they come cost
     # ~1 s of CPU. The app's start-up ends by collecting once, freezing and setting the
-    # serving thresholds (bootstrap/gc_tuning.py).
+    # serving thresholds (bootstrap/gc_tuning.py); a start refused before it gets there puts
+    # the collector's thresholds back as it found them.
     during_start_up()
+    try:
+        return _serve(args, settings)
+    finally:
+        end_start_up()
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
     if getattr(args, "migrate", False):
         migrated = _migrate(settings)
         if migrated:

@@ -3,6 +3,7 @@ replaced by the serving ones) when it ends; and the line it logs once it listens
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import gc
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 import uvicorn
 from structlog.testing import capture_logs
 
+from bootstrap.cli_serve import EXIT_REFUSED, serve
 from bootstrap.gc_tuning import START_UP_THRESHOLDS, during_start_up, restore_gc, tune_gc
 from bootstrap.ready import announce_ready, resident_mb
 from bootstrap.settings import Settings, load_settings
@@ -90,3 +92,21 @@ async def test_the_server_logs_where_it_answers_and_its_resident_size_once_it_li
     assert len(ready) == 1
     assert ready[0]["url"] == "http://127.0.0.1:8000"
     assert ready[0]["resident_mb"] > 0
+
+
+@pytest.mark.usefixtures("thawed_collector")
+def test_a_start_refused_before_the_app_starts_gives_the_thresholds_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Arrange: a store that is not migrated (an empty SQLite file): serve refuses it
+    before = gc.get_threshold()
+    (tmp_path / "empty.db").write_bytes(b"")
+    unmigrated = settings(BULWARK_DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'empty.db'}")
+
+    # Act
+    code = serve(argparse.Namespace(migrate=False), unmigrated)
+
+    # Assert: refused in one line, the collector as it was found
+    assert code == EXIT_REFUSED
+    assert capsys.readouterr().err.startswith("bulwark: ")
+    assert gc.get_threshold() == before
