@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +19,7 @@ from adapters.postgres.schema import metadata
 from adapters.postgres.tables.outbox import outbox
 from adapters.postgres.uow import unit_of_work_factory
 from ports.portfolio.portfolios import PortfolioStore
+from tests.kit.shared_store import SharedPostgresDatabase, SqliteTemplate
 
 STORES = ["memory", "sqlite", "postgres"]
 
@@ -105,17 +106,38 @@ def sql_only(store: StoreUnderTest) -> None:
         pytest.skip("the in-memory store publishes directly; it has no outbox")
 
 
+@pytest.fixture(scope="session")
+def shared_postgres(postgres_admin_url: str) -> Iterator[SharedPostgresDatabase]:
+    """This process's PostgreSQL database with every table, emptied before each test that
+    takes a `store` (tests/kit/shared_store.py)."""
+    database = SharedPostgresDatabase(postgres_admin_url, metadata)
+    try:
+        yield database
+    finally:
+        database.drop()
+
+
+_sqlite_template = SqliteTemplate(metadata)
+
+
 @pytest.fixture(params=STORES)
 async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[StoreUnderTest]:
+    """An empty store of each kind, with every table: in memory; a SQLite file of the test's own
+    (a copy of a template with the tables); or this process's shared PostgreSQL database,
+    emptied first."""
     kind = request.param
-    url = None
+    if kind == "memory":
+        yield await open_store(kind, None)
+        return
     if kind == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
-    elif kind == "postgres":
-        url = request.getfixturevalue("postgres_url")
-    opened = await open_store(kind, url)
+        path = tmp_path / "bulwark.db"
+        _sqlite_template.copy_to(path)
+        engine = make_engine(f"sqlite+aiosqlite:///{path}")
+    else:
+        shared: SharedPostgresDatabase = request.getfixturevalue("shared_postgres")
+        engine = make_engine(shared.url)
+        await shared.empty(engine)
     try:
-        yield opened
+        yield StoreUnderTest(kind, unit_of_work_factory(engine), engine)
     finally:
-        if opened.engine is not None:
-            await opened.engine.dispose()
+        await engine.dispose()

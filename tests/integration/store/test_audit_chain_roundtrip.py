@@ -15,6 +15,7 @@ from adapters.postgres.engine import make_engine
 from adapters.postgres.schema import metadata
 from application.core.audit_log import AuditLogService
 from ports.core.events import AuditEntry
+from tests.kit.shared_store import SqliteTemplate
 
 _text = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12
@@ -40,11 +41,13 @@ entries = st.builds(
 )
 
 
+# Every table, created once per process; each example's store is a copy of it.
+TABLES = SqliteTemplate(metadata)
+
+
 async def _store_and_verify(items: list[AuditEntry], folder: Path) -> bool:
     engine = make_engine(f"sqlite+aiosqlite:///{folder / 'audit.db'}")
     try:
-        async with engine.begin() as conn:
-            await conn.run_sync(metadata.create_all)
         log = SqlAuditLog(engine)
         for item in items:
             await log.record(item)
@@ -58,4 +61,5 @@ async def _store_and_verify(items: list[AuditEntry], folder: Path) -> bool:
 @given(st.lists(entries, min_size=1, max_size=5))
 def test_any_entries_stored_in_sqlite_verify(items: list[AuditEntry]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
+        TABLES.copy_to(Path(tmp) / "audit.db")
         assert asyncio.run(_store_and_verify(items, Path(tmp)))
