@@ -46,8 +46,8 @@ async def walkthrough(client: Client) -> list[str]:
     assert placed.json()["decision"]["approved"] is True
     steps.append(f"order {placed.json()['order']['status']}")
 
-    told = await _notified(client, auth, "order.filled")
-    assert told["data"]["order_id"] == placed.json()["order"]["id"], told
+    told = await _notified(client, auth, "order.filled", placed.json()["order"]["id"])
+    assert told["data"]["status"] == "filled", told
     steps.append("notified order.filled")
     devices = await client.get("/api/v1/devices", headers=auth)
     assert devices.status_code == 200, devices.text
@@ -99,13 +99,20 @@ async def walkthrough(client: Client) -> list[str]:
     return steps
 
 
-async def _notified(client: Client, auth: dict[str, str], kind: str) -> dict[str, Any]:
-    """The newest in-app notification of `kind`: fills are told off the order path, in
-    turns a quarter of a second apart, so it is looked for for up to 5 s."""
+async def _notified(
+    client: Client, auth: dict[str, str], kind: str, order_id: str
+) -> dict[str, Any]:
+    """The in-app notification of `kind` about the order (the inbox may hold others): fills are
+    told off the order path, in turns a quarter of a second apart, so it is looked for for up
+    to 5 s."""
     for _ in range(50):
         inbox = await client.get("/api/v1/notifications", headers=auth)
         assert inbox.status_code == 200, inbox.text
-        found = [n for n in inbox.json()["items"] if n["event_type"] == kind]
+        found = [
+            n
+            for n in inbox.json()["items"]
+            if n["event_type"] == kind and n["data"].get("order_id") == order_id
+        ]
         if found:
             return dict(found[0])
         await asyncio.sleep(0.1)

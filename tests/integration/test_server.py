@@ -1,8 +1,14 @@
 """`bulwark migrate` + `bulwark serve` as real processes: the walkthrough over a real socket,
-on the embedded SQLite file and on PostgreSQL, and a kill switch that survives a restart."""
+on the embedded SQLite file and on PostgreSQL, and a kill switch that survives a restart.
+
+The two walkthroughs share one server per store (`demo_server`, module-scoped): each works in
+the demo world as a user would, the README's walkthrough with the demo owner's account (it
+halts and resumes it), the onboarding with an account of its own, and neither depends on the
+other having run. The restart test has servers of its own: it stops them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -11,6 +17,7 @@ import pytest
 
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
 from tests.bulwark_process import ROOT, bulwark, migrate, server_environment, serving
+from tests.integration.servers import create_database, drop_database
 from tests.walkthrough import walkthrough
 from tests.walkthrough_onboarding import onboarding
 
@@ -36,12 +43,33 @@ def running(env: dict[str, str]) -> AbstractContextManager[str]:
     return serving(env)
 
 
-async def test_walkthrough_against_a_real_server_process(environment: dict[str, str]) -> None:
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def demo_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """One `bulwark serve --demo` per store, migrated as `make run` migrates, for the
+    walkthroughs of this module; its base URL."""
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('server') / 'bulwark.db'}"
+        admin = None
+    else:
+        admin = str(request.getfixturevalue("postgres_admin_url"))
+        url = create_database(admin)
+    try:
+        env = server_environment(url)
+        migrate(env)
+        with running(env) as server:
+            yield server
+    finally:
+        if admin is not None:
+            drop_database(admin, url)
+
+
+async def test_walkthrough_against_a_real_server_process(demo_server: str) -> None:
     # Arrange
-    with running(environment) as server:
-        async with httpx.AsyncClient(base_url=server, timeout=10) as client:
-            # Act
-            steps = await walkthrough(client)
+    async with httpx.AsyncClient(base_url=demo_server, timeout=10) as client:
+        # Act
+        steps = await walkthrough(client)
 
     # Assert
     assert steps[0] == "login"
@@ -49,14 +77,11 @@ async def test_walkthrough_against_a_real_server_process(environment: dict[str, 
     assert steps[-1] == "order filled"
 
 
-async def test_onboarding_walkthrough_against_a_real_server_process(
-    environment: dict[str, str],
-) -> None:
+async def test_onboarding_walkthrough_against_a_real_server_process(demo_server: str) -> None:
     # Arrange
-    with running(environment) as server:
-        async with httpx.AsyncClient(base_url=server, timeout=30) as client:
-            # Act: own account, instruments, backtest (in the server's worker), paper strategy
-            steps = await onboarding(client, poll_seconds=0.2)
+    async with httpx.AsyncClient(base_url=demo_server, timeout=30) as client:
+        # Act: own account, instruments, backtest (in the server's worker), paper strategy
+        steps = await onboarding(client, poll_seconds=0.2)
 
     # Assert
     assert steps[-2:] == ["signal became a gated order", "order filled"]
