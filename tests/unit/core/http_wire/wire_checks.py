@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import types
@@ -31,14 +32,10 @@ def breaches(value: Any, annotation: Any, kind: DecimalKind | FloatKind | None =
     if annotation is float:
         return _float_breaches(value, kind if isinstance(kind, FloatKind) else ANALYTIC)
     if isinstance(annotation, type) and issubclass(annotation, msgspec.Struct):
-        hints = typing.get_type_hints(annotation, include_extras=True)
         found = []
-        for field in msgspec.structs.fields(annotation):
-            if field.encode_name in value:
-                found += [
-                    f"{field.name}: {b}"
-                    for b in breaches(value[field.encode_name], hints[field.name], kind)
-                ]
+        for name, encoded, hint in _struct_fields(annotation):
+            if encoded in value:
+                found += [f"{name}: {b}" for b in breaches(value[encoded], hint, kind)]
         return found
     args = typing.get_args(annotation)
     if origin in (typing.Union, types.UnionType):
@@ -53,6 +50,17 @@ def breaches(value: Any, annotation: Any, kind: DecimalKind | FloatKind | None =
     if isinstance(value, dict) and len(args) == 2:
         return [b for item in value.values() for b in breaches(item, args[1], kind)]
     return []
+
+
+@functools.cache
+def _struct_fields(struct: type[msgspec.Struct]) -> tuple[tuple[str, str, Any], ...]:
+    """Each field's name, name on the wire and resolved annotation (read once per class:
+    resolving the hints compiles every annotation's text)."""
+    hints = typing.get_type_hints(struct, include_extras=True)
+    return tuple(
+        (field.name, field.encode_name, hints[field.name])
+        for field in msgspec.structs.fields(struct)
+    )
 
 
 def _fits(value: Any, annotation: Any) -> bool:
