@@ -36,7 +36,12 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from domain.portfolio.transactions import CORPORATE_ACTION_KINDS, Transaction
+from domain.portfolio.transactions import (
+    CORPORATE_ACTION_KINDS,
+    Transaction,
+    TransactionKind,
+    ledger_sorted,
+)
 from domain.tax.engine import TaxLedger, compute_tax_ledger, merge_ledgers
 from domain.tax.fast_engine import KnownColumns, kernel_threads, read_known
 from domain.tax.ledger import column_state, from_column_state
@@ -66,10 +71,13 @@ def compute_tax_ledger_batch(
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return compute_tax_ledger(transactions, accounts, identical=identical)
     txs = transactions if isinstance(transactions, list) else list(transactions)
-    if not CORPORATE_ACTION_KINDS.isdisjoint(set(map(_kind, txs))):
+    kinds = set(map(_kind, txs))
+    if not CORPORATE_ACTION_KINDS.isdisjoint(kinds):
         # mergers and spin-offs link groups (and the kernel's columns leave them out): the
         # single-process Decimal engine computes such a history
         return compute_tax_ledger(txs, accounts, identical=identical)
+    if TransactionKind.SPLIT in kinds:  # a split opens its day: the kernel's order
+        txs = ledger_sorted(txs)
     split = _split(txs, identical, workers)
     if split is None or len(split[0]) <= 1:
         return compute_tax_ledger(txs, accounts, identical=identical)

@@ -246,8 +246,11 @@ async def test_an_unreachable_endpoint_is_chain_unavailable() -> None:
 async def test_the_endpoint_url_and_its_key_never_reach_logs_or_errors(
     node: Node, caplog: pytest.LogCaptureFixture
 ) -> None:
-    # Arrange: the key is the path; httpx logs every request it sends at INFO
+    # Arrange: the key is the path; httpx logs every request it sends at INFO (its level and
+    # httpcore's lowered here: Bulwark's logging sets them to WARNING)
     caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="httpx")
+    caplog.set_level(logging.DEBUG, logger="httpcore")
     node.status = 500
     port = chain(node)
 
