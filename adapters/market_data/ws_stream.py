@@ -234,6 +234,10 @@ class QuoteStream:
         self._last_error_at: datetime | None = None
 
     # -- consumers ----------------------------------------------------------------------
+    def quotes(self, symbols: Sequence[str]) -> AsyncGenerator[Quote, None]:
+        """Quotes of `symbols` from this stream, for one reader (`quotes_of`)."""
+        return quotes_of([(self, frozenset(symbols))], self.max_buffered)
+
     def attach(self, consumer: QuoteConsumer, symbols: Iterable[str]) -> None:
         """Deliver quotes of `symbols` to `consumer` from now on (connecting if need be)."""
         self._consumers[consumer] = frozenset(symbols)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-from collections.abc import AsyncGenerator, AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
@@ -46,7 +46,6 @@ from adapters.market_data.ws_stream import (
     QuoteStream,
     StreamFailed,
     StreamOptions,
-    quotes_of,
 )
 from ports.core.clock import Clock
 from ports.market_data.marketdata import Quote
@@ -256,9 +255,6 @@ class DatabentoLiveStream(QuoteStream):
             options=options,
             connector=_tcp,
         )
-
-    def quotes(self, symbols: Sequence[str]) -> AsyncGenerator[Quote, None]:
-        return quotes_of([(self, frozenset(symbols))], self.max_buffered)
 
 
 def _tcp(url: str, open_timeout_s: float) -> AbstractAsyncContextManager[Channel]:

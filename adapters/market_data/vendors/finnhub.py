@@ -35,7 +35,7 @@ from adapters.market_data.vendors.common import (
     sorted_actions,
 )
 from adapters.market_data.vendors.finnhub_stream import STREAM_URL, FinnhubProtocol
-from adapters.market_data.ws_stream import QuoteStream, StreamHealth, StreamOptions, quotes_of
+from adapters.market_data.ws_stream import QuoteStream, StreamHealth, StreamOptions
 from adapters.vendor_http.client import VendorHttp
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.corporate_actions import ActionKind, Adjustment, CorporateAction
@@ -78,8 +78,7 @@ class FinnhubMarketData(VendorAdapter):
 
     def stream_quotes(self, symbols: Sequence[str]) -> AsyncGenerator[Quote, None]:
         """Quotes of `symbols` from the shared websocket (finnhub_stream.py, ws_stream.py)."""
-        wanted = frozenset(symbols)
-        return quotes_of([(self.stream, wanted)], self.stream.max_buffered)
+        return self.stream.quotes(symbols)
 
     async def quote(self, symbol: str) -> Quote:
         body = await self._http.get_json("/quote", {"symbol": symbol})

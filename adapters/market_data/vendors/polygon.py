@@ -41,7 +41,7 @@ from adapters.market_data.vendors.common import (
 )
 from adapters.market_data.vendors.polygon_statements import polygon_statements
 from adapters.market_data.vendors.polygon_stream import STREAM_URL, PolygonProtocol
-from adapters.market_data.ws_stream import QuoteStream, StreamHealth, StreamOptions, quotes_of
+from adapters.market_data.ws_stream import QuoteStream, StreamHealth, StreamOptions
 from adapters.vendor_http.client import VendorHttp
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.corporate_actions import ActionKind, CorporateAction
@@ -89,8 +89,7 @@ class PolygonMarketData(VendorAdapter):
 
     def stream_quotes(self, symbols: Sequence[str]) -> AsyncGenerator[Quote, None]:
         """Quotes of `symbols` from the shared websocket (polygon_stream.py, ws_stream.py)."""
-        wanted = frozenset(symbols)
-        return quotes_of([(self.stream, wanted)], self.stream.max_buffered)
+        return self.stream.quotes(symbols)
 
     # -- quotes -------------------------------------------------------------------------
     async def quote(self, symbol: str) -> Quote:
