@@ -10,6 +10,7 @@ dict's values first (one C-level step) instead of iterating a dict another threa
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,6 +27,7 @@ from adapters.memory.identity import (
 )
 from adapters.memory.instruments import instrument_matches
 from adapters.memory.onboarding import InvitationRepo, PasswordResetRepo
+from adapters.memory.order_journal import OrderJournalRepo
 from adapters.memory.repos import MemoryRepo
 from adapters.unit_of_work import FenceTally, Repository, UnitOfWorkBase
 from domain.agents.heartbeat import Agent
@@ -42,6 +44,7 @@ from domain.trading.fills import Fill
 from domain.trading.instruments import Instrument
 from domain.trading.orders import Order
 from domain.workspaces import Workspace
+from ports.core.events import AuditEntry
 from ports.core.repositories import ORDERS_EPOCH, InstrumentSearch, OrderPeriod, OrderSearch
 
 
@@ -78,6 +81,9 @@ class InMemoryStore:
     workspaces: dict[str, Workspace] = field(default_factory=dict)
     invitations: dict[str, Invitation] = field(default_factory=dict)
     password_resets: dict[str, PasswordResetToken] = field(default_factory=dict)
+    # Placed orders' `order.placed` audit entries not yet in the audit chain, oldest first
+    # (adapters/memory/order_journal.py).
+    order_journal: deque[AuditEntry] = field(default_factory=deque)
     commits: int = 0
     # Orders, fills and command ids kept at most (oldest finished ones dropped beyond it,
     # adapters/memory/retention.py); None keeps everything.
@@ -396,6 +402,7 @@ class InMemoryUnitOfWork(UnitOfWorkBase):
     accounts = Repository(AccountRepo)
     orders = Repository(OrderRepo)
     fills = Repository(FillRepo)
+    order_journal = Repository(OrderJournalRepo)
     inbox = Repository(InboxRepo)
     fences = Repository(FenceRepo)
     instruments = Repository(InstrumentRepo)

@@ -37,6 +37,7 @@ from adapters.postgres.group_commit import (
     groups_commits,
     unit_error,
 )
+from adapters.postgres.order_journal import OrderJournalRepo
 from adapters.postgres.outbox import OutboxWriter
 from adapters.postgres.outbox_pump import pump_for
 from adapters.postgres.repos import control, identity, onboarding, trading
@@ -89,6 +90,7 @@ class SqlUnitOfWork(UnitOfWorkBase):
     accounts = Repository(trading.AccountRepo)
     orders = Repository(trading.OrderRepo)
     fills = Repository(trading.FillRepo)
+    order_journal = Repository(OrderJournalRepo)
     inbox = Repository(trading.InboxRepo)
     fences = Repository(FenceRepo)
     instruments = Repository(trading.InstrumentRepo)

@@ -35,7 +35,7 @@ from domain.privacy.personal_data import (
 )
 from domain.retirement.plans import RetirementPlan
 from ports.analytics.crypto_wallets import CryptoWalletStore
-from ports.core.audit import AuditFilter, ChainedEntry
+from ports.core.audit import AuditFilter, ChainedEntry, OrderJournalProjection
 from ports.core.clock import Clock
 from ports.core.events import AuditEntry, AuditLog
 from ports.core.repositories import ORDERS_EPOCH, OrderCursor, OrderSearch
@@ -48,6 +48,7 @@ from ports.wealth.retirement_plans import RetirementPlanStore
 
 T = TypeVar("T")
 _PAGE = 500
+_JOURNAL_TURN = 2_000  # journal entries chained per transaction before an erasure or export
 # Login history kept per user is bounded by its retention; an export reads it all up to this.
 _LOGINS = 100_000
 
@@ -123,8 +124,12 @@ class PersonalDataService:
         audit: AuditLog,
         users: UserAdminService,
         clock: Clock,
+        journal: OrderJournalProjection | None = None,
     ) -> None:
         self._uow = uow_factory
+        # Placed orders' audit entries not yet chained: chained before the audit trail is
+        # read, so an erasure pseudonymises them and an export lists them.
+        self._journal = journal
         self._sources = sources
         self._audit_log = audit_log
         self._audit = audit
@@ -220,6 +225,7 @@ class PersonalDataService:
     async def _pseudonymise_audit(self, caller: Principal, person: ErasedPerson, user: User) -> int:
         """Rewrite the person's audit entries to name no one, committed by one `audit.redact`
         entry (the chain stays verifiable: application/core/audit_chain.py)."""
+        await self._chain_journal()
         trail = self._audit_log.trail
         mine = AuditFilter(
             visible_to=person.user_id,
@@ -333,6 +339,7 @@ class PersonalDataService:
     async def _audit_entries(self, user: User) -> DataSection:
         """The audit entries the user would see of their own: those they are the actor of,
         or whose subject is theirs (their user, login, accounts, agents, succession)."""
+        await self._chain_journal()
         as_user = Principal(user.id, user.role)
         rows: list[dict[str, str]] = []
         cursor: str | None = None
@@ -345,6 +352,12 @@ class PersonalDataService:
             if page.next_cursor is None:
                 return DataSection("audit", "audit entries about the user", tuple(rows))
             cursor = page.next_cursor
+
+    async def _chain_journal(self) -> None:
+        """The order journal's entries appended to the audit chain now, every one of them."""
+        if self._journal is not None:
+            while await self._journal.project(_JOURNAL_TURN) == _JOURNAL_TURN:
+                pass
 
     async def _remove_endpoints(self, user_id: str) -> int:
         endpoints = self._sources.endpoints

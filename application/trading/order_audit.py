@@ -1,19 +1,21 @@
-"""Each placed order's `order.placed` audit entry, written off the order path in batches.
+"""Each placed order's `order.placed` audit entry: journaled with its decision, chained off the
+order path in turns.
 
-An order's attribution (domain/trading/attribution.py) is stored on its row in the decision's
-own transaction. Its audit entry, the tamper-evident record of who and what sent it and what
-the gate said, is not: once the batch that decided it has committed, the journal hands its
-orders to `note`, a plain call that appends them to a bounded queue and returns. A task of this
-process writes what queued up, in turns (`turn_seconds` apart), each turn's entries appended to
-the hash chain at once (`AuditAppender.record_many`: one transaction, one lock, one head read),
-in the order the orders were decided.
+An order's attribution (domain/trading/attribution.py) is stored on its row, and its audit
+entry (the tamper-evident record of who and what sent it and what the gate said) in the order
+journal, both in the decision's own transaction (application/trading/order_journal.py): the
+entry is kept if and only if the decision is. Appending to the hash chain takes the chain's
+one writer lock and reads its head, so it is not done on the order path: `OrderAuditTrail`
+moves the journal's entries into the chain in turns (`turn_seconds` apart, each turn's
+entries in one transaction: ports/core/audit.py, OrderJournalProjection), started by the
+commits that journaled them.
 
-What a crash costs: entries still queued (at most a turn's worth, a quarter of a second as
-served, more while the store is down) are lost; their orders, with their attribution, are in
-the orders table, which the attribution export reads (docs/order-attribution.md). A failed
-append (the store down) is retried, the turn kept, every `retry_seconds` doubling up to
-`MAX_RETRY_S`; while stopping, a failed turn is dropped, counted in `lost` and logged. A full
-queue (`capacity`) drops what comes next, counted in `skipped` and logged once per burst.
+What a crash costs: nothing. Entries not yet chained stay in the journal, and the next
+projection chains them: at this process's next start, or the next turn of any process that
+shares the store. A failed turn (the store down) is retried every `retry_seconds`, doubling
+up to `MAX_RETRY_S`; while stopping, a failing turn is left for the next start (counted in
+`left`, logged). How long entries waited between their commit and the chain is kept in
+`longest_wait_s` (the bound: a turn, plus the append itself, while the store answers).
 """
 
 from __future__ import annotations
@@ -22,8 +24,6 @@ import asyncio
 import contextlib
 import contextvars
 import logging
-from collections import deque
-from collections.abc import Sequence
 from dataclasses import KW_ONLY, dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -32,11 +32,10 @@ from domain.risk.reasons import Outcome
 from domain.risk.verdicts import Decision
 from domain.trading.order_attribution import APPROVED, DENIED, HELD, REDUCED
 from domain.trading.orders import Order, OriginKind
-from ports.core.audit import AuditAppender
+from ports.core.audit import OrderJournalProjection
 from ports.core.events import AuditEntry
 
 ACTION = "order.placed"
-DEFAULT_CAPACITY = 100_000
 TURN_SECONDS = 0.25
 MOST_PER_APPEND = 2_000  # entries of one append (one transaction)
 RETRY_SECONDS = 0.5
@@ -47,51 +46,38 @@ _PASS = Outcome.PASS
 
 @dataclass(eq=False)
 class OrderAuditTrail:
-    """Placed orders noted at once on the order path, their entries appended on a task."""
+    """The order journal's entries moved into the audit chain by a task of this process."""
 
-    log: AuditAppender
+    journal: OrderJournalProjection
     _: KW_ONLY
-    capacity: int = DEFAULT_CAPACITY
     turn_seconds: float = TURN_SECONDS
     retry_seconds: float = RETRY_SECONDS
-    _queue: deque[tuple[Order, Decision]] = field(init=False, default_factory=deque)
     _running: asyncio.Task[None] | None = field(init=False, default=None)
+    _due: bool = field(init=False, default=False)  # journaled since the running turn began
+    _since: float | None = field(init=False, default=None)  # the first such commit (loop time)
     _hurry: bool = field(init=False, default=False)  # stopping: no wait, no retry
     _woken: asyncio.Event | None = field(init=False, default=None)
-    written: int = field(init=False, default=0)  # entries appended
-    skipped: int = field(init=False, default=0)  # orders dropped: the queue was full
-    lost: int = field(init=False, default=0)  # entries of turns dropped while stopping
+    written: int = field(init=False, default=0)  # entries chained by this process
+    left: int = field(init=False, default=0)  # stops that left entries in the journal
+    longest_wait_s: float = field(init=False, default=0.0)
 
-    def note(self, placed: Sequence[tuple[Order, Decision]]) -> None:
-        """Queue the entries of orders just placed (their batch committed)."""
-        if not placed:
-            return
-        queue = self._queue
-        room = self.capacity - len(queue)
-        if room < len(placed):
-            if self.skipped == 0 or room > 0:
-                _log.warning(
-                    "order audit entries skipped: %d queued, the queue is full", len(queue)
-                )
-            self.skipped += len(placed) - max(room, 0)
-            placed = placed[: max(room, 0)]
-        queue.extend(placed)
+    def journaled(self) -> None:
+        """A commit journaled entries: a turn will chain them (a plain call, nothing awaited
+        on the order path)."""
+        loop = asyncio.get_running_loop()
+        if self._since is None:
+            self._since = loop.time()
+        self._due = True
         running = self._running
         if running is None or running.done() or running.get_loop().is_closed():
-            # Entries of every caller's orders: a context of its own, not the first caller's.
-            self._running = asyncio.get_running_loop().create_task(
-                self._run(), context=contextvars.Context()
-            )
-
-    @property
-    def queued(self) -> int:
-        return len(self._queue)
+            # Every caller's entries: a context of its own, not the first caller's.
+            self._running = loop.create_task(self._run(), context=contextvars.Context())
 
     async def idle(self) -> None:
-        """Wait until what is queued is written (shutdown, tests): a turn waiting for more
-        runs at once, and a failing append is given up (counted in `lost`). The writing task
-        may run on another thread's event loop (an app served on a test client's loop): it is
-        waited for there."""
+        """Chain what the journal holds now (a stop, an erasure, tests): a turn waiting for
+        more runs at once, and at a stop a failing one is left in the journal. The writing
+        task may run on another thread's event loop (an app served on a test client's loop):
+        it is waited for there. Entries other processes journaled are chained too."""
         here = asyncio.get_running_loop()
         self._hurry = True
         try:
@@ -103,7 +89,8 @@ class OrderAuditTrail:
                     done = asyncio.run_coroutine_threadsafe(self._finished(running), there)
                     await asyncio.wrap_future(done)
                 else:
-                    return  # its loop has stopped: nothing will run it
+                    break  # its loop has stopped: nothing will run it
+            await self._turn()
         finally:
             self._hurry = False
 
@@ -114,38 +101,45 @@ class OrderAuditTrail:
         await asyncio.shield(running)
 
     async def _run(self) -> None:
-        queue = self._queue
-        while queue:
+        while self._due:
             if self.turn_seconds > 0 and not self._hurry:
                 await self._wait(self.turn_seconds)  # what comes meanwhile joins this turn
-            # popleft, not a copy and clear: another thread's loop may note meanwhile.
-            turn = [queue.popleft() for _ in range(min(len(queue), MOST_PER_APPEND))]
-            await self._append([placed_entry(order, decision) for order, decision in turn])
+            self._due = False
+            since, self._since = self._since, None
+            if not await self._turn():
+                return
+            if since is not None:
+                waited = asyncio.get_running_loop().time() - since
+                self.longest_wait_s = max(self.longest_wait_s, waited)
 
-    async def _append(self, entries: list[AuditEntry]) -> None:
+    async def _turn(self) -> bool:
+        """Chain the journal's entries, oldest first, until none waits; False when a stop
+        gave a failing turn up (its entries stay in the journal for the next start)."""
         pause = self.retry_seconds
         while True:
             try:
-                await self.log.record_many(entries)
+                moved = await self.journal.project(MOST_PER_APPEND)
             except Exception as exc:
                 if self._hurry:
-                    self.lost += len(entries)
+                    self.left += 1
                     _log.error(
-                        "order audit entries lost at stop: %d (%s)",
-                        len(entries),
+                        "order audit entries left in the journal at stop (%s): chained at "
+                        "the next start",
                         type(exc).__name__,
                     )
-                    return
+                    return False
                 _log.warning(
-                    "order audit entries not written, retrying in %.1f s (%s)",
+                    "order audit entries not chained, retrying in %.1f s (%s)",
                     pause,
                     type(exc).__name__,
                 )
                 await self._wait(pause)
                 pause = min(pause * 2, MAX_RETRY_S)
                 continue
-            self.written += len(entries)
-            return
+            self.written += moved
+            if moved < MOST_PER_APPEND:
+                return True
+            pause = self.retry_seconds
 
     async def _wait(self, seconds: float) -> None:
         """Sleep `seconds`, cut short by a stop (`idle`)."""

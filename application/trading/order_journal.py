@@ -11,7 +11,7 @@ from collections.abc import Collection
 from dataclasses import KW_ONLY, dataclass
 from datetime import timedelta
 
-from application.trading.order_audit import OrderAuditTrail
+from application.trading.order_audit import OrderAuditTrail, placed_entry
 from application.trading.order_commands import OrderResult, SubmitOrder
 from domain.risk.flow import OrderFlow, Recorded
 from domain.risk.verdicts import Decision
@@ -21,7 +21,7 @@ from domain.trading.holds import DEFAULT_HOLD_TTL
 from domain.trading.order_attribution import attribute
 from domain.trading.orders import Order
 from ports.core.clock import Clock, IdGenerator
-from ports.core.events import EventPublisher
+from ports.core.events import AuditEntry, EventPublisher
 from ports.core.tracing import NO_TRACER, Tracer
 from ports.core.unit_of_work import UnitOfWork
 
@@ -45,8 +45,8 @@ class OrderJournal:
     # How long a held order waits for a person (application/trading/held_orders.py).
     hold_ttl: timedelta = DEFAULT_HOLD_TTL
     tracer: Tracer = NO_TRACER
-    # Where each placed order's `order.placed` audit entry is queued, written off the order
-    # path (application/trading/order_audit.py); None: no such entries (backtests, tests).
+    # What chains each placed order's `order.placed` audit entry, journaled with its decision
+    # (application/trading/order_audit.py); None: no such entries (backtests, tests).
     audit: OrderAuditTrail | None = None
 
     def new_order(
@@ -114,19 +114,14 @@ class OrderJournal:
         recorded.append(flow.record(order, self.clock.now().timestamp()))
         return Approved(order, decision)
 
-    def placed(self, outcomes: Collection[object]) -> None:
-        """The orders a committed batch placed (decided now, not replayed), queued for their
-        audit entries; a plain call, nothing awaited on the order path."""
-        audit = self.audit
-        if audit is None or not outcomes:
-            return
-        audit.note(
-            [
-                (o.order, o.decision)
-                for o in outcomes
-                if isinstance(o, Approved | OrderResult) and o.decision is not None
-            ]
-        )
+    def placed(self, outcomes: Collection[object]) -> list[AuditEntry]:
+        """The `order.placed` entries of a batch's outcomes: the orders decided now (a
+        replay carries no decision)."""
+        return [
+            placed_entry(o.order, o.decision)
+            for o in outcomes
+            if isinstance(o, Approved | OrderResult) and o.decision is not None
+        ]
 
     async def commit(
         self,
@@ -139,14 +134,19 @@ class OrderJournal:
     ) -> None:
         """Commit (traced as `step`, when named) and publish what the unit of work raised;
         when the commit fails, the orders it counted leave the order flow again (newest
-        first) before the failure goes on. Once committed, the orders among `placed` (the
-        batch's outcomes) are queued for their audit entries, before anything is published."""
+        first) before the failure goes on. The orders among `placed` (the batch's outcomes)
+        have their audit entries journaled in the same commit, chained once it is done."""
+        audit = self.audit
+        entries = self.placed(placed) if audit is not None and placed else None
+        if entries:
+            await uow.order_journal.add(entries)
         if step is None:
             await _commit_or_undo(uow, flow, recorded)
         else:
             with self.tracer.span("store.commit", step=step):
                 await _commit_or_undo(uow, flow, recorded)
-        self.placed(placed)
+        if entries and audit is not None:
+            audit.journaled()
         await self.publisher.publish(uow.collect_events())
 
 

@@ -30,6 +30,7 @@ from bootstrap import tokens as tokens_wiring
 from bootstrap.containers import core_parts as parts
 from bootstrap.containers.stores import store_for
 from bootstrap.lane_routes import LaneRoutes
+from bootstrap.order_audit import order_journal_projection
 from bootstrap.settings import Settings
 
 MEMORY, SQL = "memory", "sql"
@@ -203,6 +204,11 @@ class CoreContainer(containers.DeclarativeContainer):
     audit = providers.Singleton(
         store_for, store_kind, engine.provider,
         memory=parts.memory_audit, sql=parts.sql_audit,
+    )  # fmt: skip
+    # Placed orders' audit entries journaled with their decisions, moved into the chain by
+    # the trading context's turns, and before a person's data is exported or erased.
+    order_journal_projection = providers.Singleton(
+        order_journal_projection, store_kind, engine.provider, store.provider, audit,
     )  # fmt: skip
     # Reading and verifying the hash-chained audit log (API and `bulwark audit`).
     audit_log_service = providers.Singleton(parts.audit_log_service, audit, uow_factory)

@@ -42,5 +42,5 @@ class PrivacyContainer(containers.DeclarativeContainer):
     personal_data = providers.Singleton(
         PersonalDataService,
         core.uow_factory, sources, core.audit_log_service, core.audit, identity.user_admin,
-        core.clock,
+        core.clock, journal=core.order_journal_projection,
     )  # fmt: skip

@@ -102,9 +102,10 @@ class TradingContainer(containers.DeclarativeContainer):
         ),
         meter=core.meter, tracer=core.tracing.provided.tracer,
     )  # fmt: skip
-    # Each placed order's `order.placed` audit entry, appended off the order path in batches
-    # (application/trading/order_audit.py); what is still queued is written at a stop.
-    order_audit = providers.Singleton(OrderAuditTrail, core.audit)
+    # Each placed order's `order.placed` audit entry, journaled with its decision and chained
+    # off the order path in turns (application/trading/order_audit.py); what an earlier run
+    # left is chained at start, what is journaled at a stop.
+    order_audit = providers.Singleton(OrderAuditTrail, core.order_journal_projection)
     order_audit_writing = providers.Resource(order_audit_lifetime, order_audit, core.database)
     order_journal = providers.Singleton(
         OrderJournal,

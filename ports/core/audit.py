@@ -65,6 +65,31 @@ class AuditAppender(Protocol):
         ...
 
 
+@dataclass(frozen=True, slots=True)
+class JournalLag:
+    """What the order journal holds that is not yet in the audit chain: how many entries, and
+    when the oldest of them was decided (None: nothing waits)."""
+
+    entries: int
+    oldest: datetime | None
+
+
+class OrderJournalProjection(Protocol):
+    """The order journal's entries (ports/core/repositories.py: OrderJournalRepository) moved
+    into the audit chain, in journal order, each exactly once."""
+
+    async def project(self, most: int) -> int:
+        """Append up to `most` of the journal's oldest entries to the chain as consecutive
+        links and take them out of the journal, in one transaction: all of them or none.
+        How many moved (0: nothing was waiting). Safe from several processes at once: an
+        entry is chained by whichever takes it first, and only once."""
+        ...
+
+    async def lag(self) -> JournalLag:
+        """What still waits to be chained."""
+        ...
+
+
 class AuditTrail(Protocol):
     """The stored chain, read back. Newest first for listings, oldest first for the walk."""
 

@@ -17,6 +17,7 @@ from domain.trading.fills import Fill
 from domain.trading.instruments import AssetClass, Instrument
 from domain.trading.orders import Order, OrderStatus, Side
 from domain.workspaces import Workspace
+from ports.core.events import AuditEntry
 
 
 class AccountRepository(Protocol):
@@ -118,6 +119,18 @@ class OrderRepository(Protocol):
     async def list(
         self, account_id: str | None = None, *, open_only: bool = False, limit: int = 100
     ) -> list[Order]: ...
+
+
+class OrderJournalRepository(Protocol):
+    """The order journal: each placed order's `order.placed` audit entry, written with the
+    decision's own commit, so it is kept if and only if the decision is. The journal's
+    projection (ports/core/audit.py: OrderJournalProjection) moves the entries into the audit
+    chain afterwards; none is lost to a crash in between."""
+
+    async def add(self, entries: Sequence[AuditEntry]) -> None:
+        """Journal `entries` (in their order) with this unit of work's commit; each is
+        stamped with the request context now, as `AuditLog.record` would stamp it."""
+        ...
 
 
 class FillRepository(Protocol):

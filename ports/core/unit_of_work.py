@@ -16,6 +16,7 @@ from ports.core.repositories import (
     InstrumentRepository,
     KillSwitchEventRepository,
     LockoutRepository,
+    OrderJournalRepository,
     OrderRepository,
     PasscodeRepository,
     RiskRuleRepository,
@@ -53,6 +54,9 @@ class UnitOfWork(Protocol):
 
     @property
     def fills(self) -> FillRepository: ...
+
+    @property
+    def order_journal(self) -> OrderJournalRepository: ...
 
     @property
     def inbox(self) -> InboxRepository: ...

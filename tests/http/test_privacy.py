@@ -263,3 +263,37 @@ async def test_erasure_is_refused_unconfirmed_to_non_admins_and_for_oneself(
         "/api/v1/auth/login", json={"username": owner.username, "password": PASSWORD}
     )
     assert still.status_code == 200
+
+
+async def test_an_order_entry_not_yet_chained_at_erasure_is_chained_and_pseudonymised(
+    market: Harness, owner: User
+) -> None:
+    # Arrange: the order's audit entry waits in the order journal (its turn is far off)
+    admin = await market.user(Role.ADMIN)
+    account = await market.account(owner, "acc-p9")
+    trail = market.container.trading.order_audit()
+    turn, trail.turn_seconds = trail.turn_seconds, 60.0
+    try:
+        placed = await submit(market, owner, order_body(account, quantity="1"))
+        assert placed.status_code == 201, placed.text
+        order_id = placed.json()["order"]["id"]
+        waiting = await trail.journal.lag()
+
+        # Act
+        erased = await market.client.post(
+            f"{USERS}/{owner.id}/erasure", json={"confirm": owner.username}, headers=admin.headers
+        )
+    finally:
+        trail.turn_seconds = turn
+
+    # Assert: chained before the rewrite, so it is rewritten too, and the chain verifies
+    assert waiting.entries >= 1
+    assert erased.status_code == 200, erased.text
+    listed = await market.client.get(
+        "/api/v1/audit", params={"action": "order.placed"}, headers=admin.headers
+    )
+    assert listed.status_code == 200, listed.text
+    [entry] = [e for e in listed.json()["items"] if e["details"].get("order_id") == order_id]
+    assert entry["ip"] is not None and entry["ip"].startswith("erased-"), entry
+    verified = await market.client.get("/api/v1/audit/verify", headers=admin.headers)
+    assert verified.status_code == 200 and verified.json()["ok"] is True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -118,6 +119,26 @@ fills = Table(
     columns.money("commission"),
     Column("at", UtcDateTime(), nullable=False),
     Index("ix_fills_account_at", "account_id", "at"),
+)
+
+# The order journal: each placed order's `order.placed` audit entry, written in the decision's
+# own transaction and moved into the audit chain (audit_log) by the journal's projection
+# (adapters/postgres/order_journal.py); a row here is an entry not yet chained.
+order_journal = Table(
+    "order_journal",
+    metadata,
+    # The journal's order (BIGSERIAL on PostgreSQL; the rowid on SQLite).
+    Column("id", BigInteger().with_variant(Integer(), "sqlite"), primary_key=True),
+    Column("order_id", String(64), nullable=False),
+    Column("actor", String(256), nullable=False),
+    Column("action", String(256), nullable=False),
+    Column("target", String(256), nullable=False),
+    Column("outcome", String(64), nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
+    Column("details", Json, nullable=False),
+    Column("request_id", String(64), nullable=True),
+    Column("ip", String(64), nullable=True),
+    Column("actor_id", String(64), nullable=True),
 )
 
 instruments = Table(

@@ -26,11 +26,13 @@ from typing import Any
 
 import httpx
 
+from adapters.postgres.audit import SqlAuditLog
 from adapters.postgres.engine import PoolSettings, make_engine
 from adapters.postgres.migrate import upgrade
 from adapters.postgres.uow import unit_of_work_factory
 from bootstrap.crash_rehearsal import CRASH_POINT, DIE_ON_SUBMIT, CrashPoint
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
+from ports.core.audit import AuditFilter
 from tests.bulwark_process import server_environment, serving
 from tests.integration.chaos.invariants import (
     Books,
@@ -239,7 +241,32 @@ async def recover(
     assert_verdict_is_truth(record["broker_confirmed"], open_at_broker)
     moved = [report[f"positions_{change}"] for change in ("added", "changed", "removed")]
     assert moved == [[], [], []], "the broker holds other positions than the store"
-    assert_recovered(
-        await books(database_url), keys=list(sent), acknowledged=acknowledged, before=before
-    )
+    now = await books(database_url)
+    assert_recovered(now, keys=list(sent), acknowledged=acknowledged, before=before)
+    await assert_each_order_audited_once(database_url, now, list(sent))
     return {"record": record, "sync": report}
+
+
+async def assert_each_order_audited_once(
+    database_url: str, now: Books, keys: list[str], within_s: float = 15
+) -> None:
+    """Every stored order of the client's `keys` has exactly one `order.placed` entry in the
+    audit chain, the dead processes' ones too (journaled with the decision, chained by the
+    next process): the last process's own turn may still be running, so it is waited for."""
+    ids = sorted(o.id for o in now.orders if o.client_order_id in keys)
+    engine = make_engine(database_url, PoolSettings(null_pool=True))
+    try:
+        log = SqlAuditLog(engine)
+        deadline = time.monotonic() + within_s
+        while True:
+            links = await log.page(AuditFilter(action="order.placed"), 100_000)
+            audited = sorted(str(link.entry.details.get("order_id")) for link in links)
+            mine = [order_id for order_id in audited if order_id in set(ids)]
+            if mine == ids or time.monotonic() > deadline:
+                break
+            await asyncio.sleep(0.2)
+    finally:
+        await engine.dispose()
+    assert mine == ids, (
+        f"{len(ids)} orders stored, {len(mine)} audited: {sorted(set(ids) - set(mine))}"
+    )

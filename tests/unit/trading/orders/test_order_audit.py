@@ -1,12 +1,13 @@
-"""Each placed order's `order.placed` audit entry: queued on the order path, appended in batches
-off it, chained like every other entry; a failing store retried, a full queue counted."""
+"""Each placed order's `order.placed` audit entry: journaled in the decision's own commit,
+chained off the order path in turns, like every other entry; a failing store retried, and
+nothing lost to a crash or a stop."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
 
 from adapters.memory.audit import InMemoryAuditLog
+from adapters.memory.order_journal import InMemoryOrderJournalProjection
 from application.core.audit_chain import ChainWalker
 from application.trading.order_audit import ACTION, OrderAuditTrail
 from bootstrap.embedded import Embedded
@@ -14,6 +15,7 @@ from domain.errors import StoreUnavailable
 from domain.risk.reasons import Action
 from domain.risk.rules import RuleType
 from domain.trading.orders import Channel, Origin, OriginKind
+from ports.core.audit import JournalLag
 from ports.core.events import AuditEntry
 from tests.kit.desk import (
     ACCOUNT,
@@ -25,12 +27,14 @@ from tests.kit.desk import (
     add_rule,
     market,
 )
+from tests.kit.flaky import flaky_orders
 
 
 def _trail(e: Embedded, **kw: float) -> OrderAuditTrail:
-    """The embedded service's journal given an audit trail on its audit log (no turn wait)."""
+    """The embedded service's journal given an audit trail over its store (no turn wait)."""
     assert isinstance(e.audit, InMemoryAuditLog)
-    trail = OrderAuditTrail(e.audit, turn_seconds=kw.get("turn_seconds", 0.0))
+    projection = InMemoryOrderJournalProjection(e.store, e.audit)
+    trail = OrderAuditTrail(projection, turn_seconds=kw.get("turn_seconds", 0.0))
     e.orders.journal.audit = trail
     return trail
 
@@ -117,102 +121,171 @@ async def test_a_replayed_order_is_audited_once_and_the_chain_holds(e: Embedded)
     assert [link.seq for link in e.audit.links] == list(range(1, 7))
 
 
-async def test_entries_wait_for_the_turn_and_are_written_together(e: Embedded) -> None:
+async def test_entries_are_journaled_with_the_commit_and_chained_together_at_the_turn(
+    e: Embedded,
+) -> None:
     # Arrange
     trail = _trail(e, turn_seconds=60.0)
-    calls: list[int] = []
-    appended = e.audit.record_many  # type: ignore[attr-defined]
-
-    async def counting(entries: Sequence[AuditEntry]) -> None:
-        calls.append(len(entries))
-        await appended(entries)
-
-    trail.log = _Log(counting)
+    projection = _Counting(trail.journal)
+    trail.journal = projection
 
     # Act
     for _ in range(3):
         await e.orders.submit(market(BUY, 1))
-    queued = trail.queued
+    journaled = len(e.store.order_journal)
+    chained_before_the_turn = len(_placed(e))
     await trail.idle()  # a stop cuts the turn's wait short
 
     # Assert
-    assert queued == 3
-    assert calls == [3]
+    assert (journaled, chained_before_the_turn) == (3, 0)
+    assert projection.moved == [3]
     assert len(_placed(e)) == 3
+    assert len(e.store.order_journal) == 0
+
+
+async def test_a_crash_before_the_turn_loses_no_entry_and_the_next_start_chains_each_once(
+    e: Embedded,
+) -> None:
+    # Arrange: decisions committed, then the process dies before its turn ran
+    _trail(e, turn_seconds=60.0)
+    for n in range(4):
+        await e.orders.submit(market(BUY, 1, idempotency_key=f"k-{n}"))
+    assert _placed(e) == []
+
+    # Act: a new process over the same store chains what the journal holds, twice over
+    assert isinstance(e.audit, InMemoryAuditLog)
+    restarted = OrderAuditTrail(InMemoryOrderJournalProjection(e.store, e.audit))
+    await restarted.idle()
+    await restarted.idle()
+
+    # Assert
+    placed = _placed(e)
+    assert len(placed) == 4
+    assert len({entry.details["order_id"] for entry in placed}) == 4
+    assert restarted.written == 4
+    walker = ChainWalker()
+    assert walker.feed(list(e.audit.links)) is None and walker.finish() is None
+
+
+async def test_a_commit_that_fails_journals_nothing(e: Embedded) -> None:
+    # Arrange: the decisions' commit fails once, then the retry's commit works
+    trail = _trail(e)
+    orders = flaky_orders(e, [StoreUnavailable("down")])
+    orders.journal.audit = trail
+
+    # Act
+    failed = await orders.submit_many([market(BUY, 1)])
+    journaled_after_failure = len(e.store.order_journal)
+    await orders.submit(market(BUY, 1))
+    await trail.idle()
+
+    # Assert
+    assert isinstance(failed[0], StoreUnavailable)
+    assert journaled_after_failure == 0
+    assert len(_placed(e)) == 1
 
 
 async def test_a_failing_store_is_retried_and_nothing_is_lost(e: Embedded) -> None:
     # Arrange
     trail = _trail(e)
     trail.retry_seconds = 0.001
-    failures = [StoreUnavailable("down"), StoreUnavailable("down")]
-    appended = e.audit.record_many  # type: ignore[attr-defined]
+    projection = _Counting(trail.journal, failures=[StoreUnavailable("down")] * 2)
+    trail.journal = projection
 
-    done = asyncio.Event()
-
-    async def flaky(entries: Sequence[AuditEntry]) -> None:
-        if failures:
-            raise failures.pop()
-        await appended(entries)
-        done.set()
-
-    trail.log = _Log(flaky)
-
-    # Act: waited for without a stop (a stop gives a failing turn up)
+    # Act: waited for without a stop (a stop leaves a failing turn in the journal)
     await e.orders.submit(market(BUY, 1))
     async with asyncio.timeout(5):
-        await done.wait()
+        await projection.done.wait()
 
     # Assert
-    assert (trail.written, trail.lost) == (1, 0)
+    assert (trail.written, trail.left) == (1, 0)
     assert len(_placed(e)) == 1
+    assert trail.longest_wait_s > 0
 
 
-async def test_at_a_stop_a_failing_turn_is_given_up_and_counted(e: Embedded) -> None:
+async def test_at_a_stop_a_failing_turn_is_left_in_the_journal_for_the_next_start(
+    e: Embedded,
+) -> None:
     # Arrange
-    trail = _trail(e)
+    trail = _trail(e, turn_seconds=60.0)
+    healthy = trail.journal
+    trail.journal = _Counting(healthy, failures=[StoreUnavailable("down")] * 5)
 
-    async def down(entries: Sequence[AuditEntry]) -> None:
-        raise StoreUnavailable("down")
-
-    trail.log = _Log(down)
-
-    # Act
+    # Act: the store is down through the stop
     await e.orders.submit(market(BUY, 1))
+    await trail.idle()
+    left, journaled = trail.left, len(e.store.order_journal)
+    trail.journal = healthy
     await trail.idle()
 
     # Assert
-    assert (trail.written, trail.lost) == (0, 1)
+    assert left >= 1 and journaled == 1
+    assert len(_placed(e)) == 1
+    assert await healthy.lag() == JournalLag(0, None)
 
 
-async def test_a_full_queue_skips_and_counts_what_does_not_fit(e: Embedded) -> None:
+async def test_the_lag_names_what_waits_and_since_when(e: Embedded) -> None:
     # Arrange
     trail = _trail(e, turn_seconds=60.0)
-    trail.capacity = 2
+    first = await e.orders.submit(market(BUY, 1))
+    await e.orders.submit(market(BUY, 1))
 
     # Act
-    for _ in range(3):
+    lag = await trail.journal.lag()
+    await trail.idle()
+
+    # Assert
+    assert lag == JournalLag(2, first.order.created_at)
+    assert await trail.journal.lag() == JournalLag(0, None)
+
+
+async def test_an_entry_keeps_the_request_context_it_was_journaled_in(e: Embedded) -> None:
+    # Arrange
+    from application.core.audit_context import audit_context
+
+    trail = _trail(e, turn_seconds=60.0)
+
+    # Act
+    with audit_context("req-17", "203.0.113.9"):
         await e.orders.submit(market(BUY, 1))
     await trail.idle()
 
     # Assert
-    assert (trail.skipped, trail.written) == (1, 2)
+    [entry] = _placed(e)
+    assert (entry.request_id, entry.ip) == ("req-17", "203.0.113.9")
 
 
-async def test_without_a_trail_nothing_is_queued(e: Embedded) -> None:
+async def test_without_a_trail_nothing_is_journaled(e: Embedded) -> None:
     # Act
     await e.orders.submit(market(BUY, 1, principal=OWNER))
 
     # Assert: the embedded desk wires none (tests and backtests count their own entries)
     assert e.orders.journal.audit is None
+    assert len(e.store.order_journal) == 0
     assert _placed(e) == []
 
 
-class _Log:
-    """An AuditAppender over a function."""
+class _Counting:
+    """A projection that fails as planned, then counts what each turn moved."""
 
-    def __init__(self, append: object) -> None:
-        self._append = append
+    def __init__(
+        self,
+        inner: object,
+        failures: list[BaseException] | None = None,
+    ) -> None:
+        self._inner = inner
+        self.failures = failures or []
+        self.moved: list[int] = []
+        self.done = asyncio.Event()
 
-    async def record_many(self, entries: Sequence[AuditEntry]) -> None:
-        await self._append(entries)  # type: ignore[operator]
+    async def project(self, most: int) -> int:
+        if self.failures:
+            raise self.failures.pop()
+        moved: int = await self._inner.project(most)  # type: ignore[attr-defined]
+        if moved:
+            self.moved.append(moved)
+            self.done.set()
+        return moved
+
+    async def lag(self) -> JournalLag:
+        return await self._inner.lag()  # type: ignore[attr-defined, no-any-return]
