@@ -49,7 +49,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import structlog
 from sqlalchemy import Engine, event
@@ -66,6 +66,7 @@ from domain.errors import ConcurrentUpdate, StoreUnavailable
 log = structlog.get_logger(__name__)
 
 Step = Callable[[Any], Awaitable[Any]]
+W = TypeVar("W")
 MAX_GROUP = 64
 # PostgreSQL commits groups on this many connections at once: its own commits overlap (one
 # WAL flush serves several), and a group waits on network round trips, not on the CPU.
@@ -357,6 +358,41 @@ async def write_alone(engine: AsyncEngine, step: Step) -> None:
         return
     async with engine.begin() as conn:
         await step(conn)
+
+
+async def write_through(engine: AsyncEngine, work: Callable[[Any], Awaitable[W]]) -> W:
+    """`work(conn)`, a short transaction's reads and writes, committed as a unit of the
+    engine's group committer; what it returned once committed. Only where the group commit
+    runs on SQLite's writer thread (`on_sqlite_writer`): the transaction is one hop there, run
+    start to end, never holding SQLite's write lock across turns of the event loop (over
+    aiosqlite each statement is a hop, and the order path's groups waited for the lock
+    meanwhile). `work` awaits only its connection's `execute` and `scalar`. What `work` raised
+    reaches the caller as raised; a group may run it twice (a rolled-back first try), so what
+    it returns is the last run's."""
+    answer: list[W] = []
+    raised: list[BaseException] = []
+
+    async def step(conn: Any) -> None:
+        answer.clear()
+        raised.clear()
+        try:
+            answer.append(await work(conn))
+        except BaseException as exc:
+            raised.append(exc)
+            raise
+
+    try:
+        await committer_for(engine).commit(Plan([step]))
+    except BaseException:
+        if raised:
+            raise raised[-1] from None
+        raise
+    return answer[-1]
+
+
+def on_sqlite_writer(engine: AsyncEngine) -> bool:
+    """Whether `engine`'s group commits run on SQLite's writer thread (a database file)."""
+    return engine.dialect.name == "sqlite" and groups_commits(engine)
 
 
 def _writers(engine: AsyncEngine) -> int:

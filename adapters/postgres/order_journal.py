@@ -84,6 +84,7 @@ class SqlOrderJournalProjection(EngineStore):
         moved: list[int] = []
 
         async def append(conn: Any) -> None:
+            moved.clear()  # a group that ran it once and rolled back runs it again
             rows = (await conn.execute(_OLDEST, {"most": most})).all()
             if not rows:
                 return  # another process chained them meanwhile
@@ -98,7 +99,7 @@ class SqlOrderJournalProjection(EngineStore):
             moved.append(len(rows))
 
         await guarded(lambda: self._log.write_at_head(append))
-        return moved[0] if moved else 0
+        return moved[-1] if moved else 0
 
     async def lag(self) -> JournalLag:
         [(entries, oldest)] = await self._read(_LAG)

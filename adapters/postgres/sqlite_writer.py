@@ -52,6 +52,10 @@ class _SyncConnection:
             cursor = self._cursor = raw.cursor()
         return run(cursor, compiled, parameters)
 
+    async def scalar(self, statement: Any, parameters: Any = None) -> Any:
+        """The first column of the first row a read selects (None: no row)."""
+        return self.conn.scalar(statement, parameters)
+
     def _observed(self) -> bool:
         """Whether anything listens to the engine's statements (an instrumentation, a test):
         then every statement goes through SQLAlchemy, which tells its listeners."""

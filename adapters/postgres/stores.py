@@ -10,6 +10,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.postgres.engine import guarded, single_writer
+from adapters.postgres.group_commit import on_sqlite_writer, write_through
 from adapters.postgres.repos.base import upsert
 
 T = TypeVar("T")
@@ -22,6 +23,7 @@ class EngineStore:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
+        self._through_writer = on_sqlite_writer(engine)
 
     async def _read(self, statement: Any) -> list[Any]:
         """The rows `statement` selects."""
@@ -38,7 +40,11 @@ class EngineStore:
         return of(rows[0]) if rows else None
 
     async def _write(self, work: Callable[[AsyncConnection], Awaitable[W]]) -> W:
-        """`work` in a write transaction of its own; what it returns."""
+        """`work` in a write transaction of its own; what it returns. On a SQLite file, run
+        whole on the group committer's writer thread (adapters/postgres/group_commit.py:
+        `write_through`), so `work` awaits only its connection's `execute` and `scalar`."""
+        if self._through_writer:
+            return await guarded(lambda: write_through(self._engine, work))
 
         async def run() -> W:
             async with single_writer(self._engine), self._engine.begin() as conn:
