@@ -1,5 +1,9 @@
 """The kill switch's lane against a served app: confirmed within its deadline while the API's
-event loop is blocked by a stuck handler, and while the API is saturated with orders."""
+event loop is blocked by a stuck handler, and while the API is saturated with orders.
+
+One served app per store for the module (`served`, module-scoped: starting one takes seconds);
+each test works on a paper account of the demo owner's opened for it (`account`), so a halt of
+one test never reaches another's orders, and each passes alone or in any order."""
 
 from __future__ import annotations
 
@@ -9,13 +13,12 @@ import time
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
 
 import httpx
 import pytest
 
 from adapters.brokers.simulators.alpaca import KEY_ID, SECRET, AlpacaSimulator
-from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
+from bootstrap.demo import DEMO_OWNER
 from tests.alpaca_server import AlpacaServer
 from tests.kit.fake_server import threaded
 from tests.kit.schema import migrated
@@ -24,14 +27,21 @@ from tests.kit.served import Served, served_settings, serving
 DEADLINE_S = 1.5
 KEKS = "lane 1 " + base64.b64encode(bytes(range(32))).decode()  # venue credentials sealed
 ACTIVATE = "/api/v1/kill-switch/activate"
-HALT_ACCOUNT = {"passcode": DEMO_OWNER.passcode, "scope": {"kind": "account", "id": DEMO_ACCOUNT}}
 
 
-@pytest.fixture(params=["memory", "sqlite"])
-def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Served]:
+def halt(account: str) -> dict[str, object]:
+    """The body of an activation that halts `account`."""
+    return {"passcode": DEMO_OWNER.passcode, "scope": {"kind": "account", "id": account}}
+
+
+@pytest.fixture(scope="module", params=["memory", "sqlite"])
+def served(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Served]:
+    """One demo app per store for the module's tests."""
     url = "memory://"
     if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'bulwark.db'}"
+        url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('lane') / 'bulwark.db'}"
         asyncio.run(migrated(url))
     with serving(served_settings(url, {"BULWARK_KEKS": KEKS})) as app:
         yield app
@@ -50,11 +60,37 @@ async def client(served: Served) -> AsyncIterator[httpx.AsyncClient]:
         yield c
 
 
-async def resting_order(served: Served, client: httpx.AsyncClient) -> None:
+@pytest.fixture
+async def account(served: Served, client: httpx.AsyncClient) -> str:
+    """A paper account of the demo owner's, of its own for the test, funded as the demo's and,
+    as the demo's, with no risk rules (a new account's default ones, its order rate among
+    them, would deny and halt the load the tests send)."""
+    opened = await client.post(
+        f"{served.api}/api/v1/accounts",
+        json={
+            "name": "lane test",
+            "broker": "paper",
+            "base_currency": "USD",
+            "account_type": "taxable",
+            "trading_type": "margin",
+            "initial_cash": "1000000",
+        },
+    )
+    assert opened.status_code == 201, opened.text
+    account = str(opened.json()["id"])
+    rules = await client.get(f"{served.api}/api/v1/risk-rules")
+    for rule in rules.json()["items"]:
+        if rule["account_id"] == account:
+            dropped = await client.delete(f"{served.api}/api/v1/risk-rules/{rule['id']}")
+            assert dropped.status_code == 204, dropped.text
+    return account
+
+
+async def resting_order(served: Served, client: httpx.AsyncClient, account: str) -> None:
     placed = await client.post(
         f"{served.api}/api/v1/orders",
         json={
-            "account_id": DEMO_ACCOUNT,
+            "account_id": account,
             "symbol": "MSFT",
             "side": "buy",
             "quantity": "5",
@@ -66,14 +102,16 @@ async def resting_order(served: Served, client: httpx.AsyncClient) -> None:
     assert placed.json()["order"]["status"] == "accepted"
 
 
-def activate_timed(url: str, headers: dict[str, str]) -> tuple[httpx.Response, float, float]:
+def activate_timed(
+    url: str, headers: dict[str, str], body: dict[str, object]
+) -> tuple[httpx.Response, float, float]:
     """The kill switch's activation from a thread and a client of their own, timed there: how
     long the server takes to answer, not how long this test's loop (busy reading its own load
     clients' answers) takes to get round to the request and its answer. The response, the
     seconds it took, and when it ended (time.monotonic())."""
     with httpx.Client(timeout=30, headers=headers) as own:
         started = time.monotonic()
-        response = own.post(url, json=HALT_ACCOUNT)
+        response = own.post(url, json=body)
         ended = time.monotonic()
     return response, ended - started, ended
 
@@ -88,10 +126,10 @@ async def busy(answered: list[tuple[float, int]], at_least: int, within: float) 
 
 
 async def test_confirmed_within_the_deadline_while_a_handler_blocks_the_api_loop(
-    served: Served, client: httpx.AsyncClient
+    served: Served, client: httpx.AsyncClient, account: str
 ) -> None:
     # Arrange: a resting order, then the API's event loop stuck for 3 s (a handler gone wrong)
-    await resting_order(served, client)
+    await resting_order(served, client, account)
     assert served.loop is not None
     served.loop.call_soon_threadsafe(time.sleep, 3.0)
     await asyncio.sleep(0.1)
@@ -99,7 +137,7 @@ async def test_confirmed_within_the_deadline_while_a_handler_blocks_the_api_loop
 
     # Act
     started = time.monotonic()
-    response = await client.post(f"{served.lane}{ACTIVATE}", json=HALT_ACCOUNT)
+    response = await client.post(f"{served.lane}{ACTIVATE}", json=halt(account))
     answered_in = time.monotonic() - started
     api_still_blocked = not health.done()
 
@@ -115,23 +153,23 @@ async def test_confirmed_within_the_deadline_while_a_handler_blocks_the_api_loop
     # Once the loop runs again, an order of the halted account is denied
     denied = await client.post(
         f"{served.api}/api/v1/orders",
-        json={"account_id": DEMO_ACCOUNT, "symbol": "AAPL", "side": "buy", "quantity": "1"},
+        json={"account_id": account, "symbol": "AAPL", "side": "buy", "quantity": "1"},
     )
     assert denied.status_code == 422
     assert denied.json()["reasons"] == ["TRADING_HALTED"]
 
 
 async def test_confirmed_within_the_deadline_while_the_api_is_saturated(
-    served: Served, client: httpx.AsyncClient
+    served: Served, client: httpx.AsyncClient, account: str
 ) -> None:
     # Arrange: 48 clients sending orders back to back, on both the API port and the lane's
-    await resting_order(served, client)
+    await resting_order(served, client, account)
     stop = asyncio.Event()
     answered: list[tuple[float, int]] = []
     approved_at: list[datetime] = []  # each approved order's creation, by the server's clock
 
     async def hammer() -> None:
-        order = {"account_id": DEMO_ACCOUNT, "symbol": "AAPL", "side": "buy", "quantity": "1"}
+        order = {"account_id": account, "symbol": "AAPL", "side": "buy", "quantity": "1"}
         while not stop.is_set():
             reply = await client.post(f"{served.api}/api/v1/orders", json=order)
             answered.append((time.monotonic(), reply.status_code))
@@ -145,7 +183,8 @@ async def test_confirmed_within_the_deadline_while_the_api_is_saturated(
     outcomes = []
     auth = {"Authorization": client.headers["Authorization"]}
     for base in (served.api, served.lane):
-        outcomes.append(await asyncio.to_thread(activate_timed, f"{base}{ACTIVATE}", auth))
+        activated = asyncio.to_thread(activate_timed, f"{base}{ACTIVATE}", auth, halt(account))
+        outcomes.append(await activated)
     stop.set()
     await asyncio.gather(*load)
 
@@ -166,32 +205,36 @@ async def test_confirmed_within_the_deadline_while_the_api_is_saturated(
 
 
 async def test_the_lanes_activation_lands_in_the_owners_inbox(
-    served: Served, client: httpx.AsyncClient
+    served: Served, client: httpx.AsyncClient, account: str
 ) -> None:
     # Act: the lane (its own thread and loop) notifies through the API loop's center.
-    response = await client.post(f"{served.lane}{ACTIVATE}", json=HALT_ACCOUNT)
-    types: list[str] = []
+    response = await client.post(f"{served.lane}{ACTIVATE}", json=halt(account))
+    ours: list[str] = []  # the inbox's activations of this test's account (newest first)
     for _ in range(100):
         inbox = await client.get(f"{served.api}/api/v1/notifications")
-        types = [item["event_type"] for item in inbox.json()["items"]]
-        if "killswitch.activated" in types:
+        ours = [
+            item["event_type"]
+            for item in inbox.json()["items"]
+            if f"account:{account}" in item["body"]
+        ]
+        if "killswitch.activated" in ours:
             break
         await asyncio.sleep(0.05)
 
     # Assert
     assert response.status_code == 201, response.text
-    assert "killswitch.activated" in types
+    assert "killswitch.activated" in ours
 
 
 @pytest.mark.parametrize("served", ["sqlite"], indirect=True)
 async def test_a_book_pulled_on_the_lanes_port_halts_its_members(
-    served: Served, client: httpx.AsyncClient
+    served: Served, client: httpx.AsyncClient, account: str
 ) -> None:
     # Arrange: a resting order in an account of the owner's book (its store is the API's:
     # the lane reads the book's members on the API loop)
-    await resting_order(served, client)
+    await resting_order(served, client, account)
     book = await client.post(
-        f"{served.api}/api/v1/books", json={"name": "desk", "members": [DEMO_ACCOUNT]}
+        f"{served.api}/api/v1/books", json={"name": "desk", "members": [account]}
     )
     assert book.status_code == 201, book.text
     scope = {"kind": "book", "id": book.json()["id"]}
@@ -202,7 +245,7 @@ async def test_a_book_pulled_on_the_lanes_port_halts_its_members(
     )
     denied = await client.post(
         f"{served.api}/api/v1/orders",
-        json={"account_id": DEMO_ACCOUNT, "symbol": "AAPL", "side": "buy", "quantity": "1"},
+        json={"account_id": account, "symbol": "AAPL", "side": "buy", "quantity": "1"},
     )
 
     # Assert

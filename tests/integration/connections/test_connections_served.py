@@ -1,6 +1,10 @@
 """Venue connections through the whole API: five venues of four kinds served at once in one
 instance for two owners, each on the owner's own credentials, against the venues' local
-simulators (each answering from a thread of its own, as a real venue would)."""
+simulators (each answering from a thread of its own, as a real venue would).
+
+The simulators answer at once, so the connections open with their venues' request spacing
+shortened (tests/kit/venue_pacing.py: Kraken's 3 s a private call, IBKR's 5 s a poll); the
+limiters stay on, and the spacing itself is tested where it is the subject."""
 
 from __future__ import annotations
 
@@ -24,10 +28,14 @@ from ports.trading.broker import BrokerError, BrokerErrorCode
 from tests.alpaca_server import AlpacaServer
 from tests.http.core_helpers import assert_problem, harness_with, order_body, submit
 from tests.http.harness import PASSCODE, Harness, User
+from tests.http.served_contexts import serving_for
 from tests.kit.clocks import WallClock
 from tests.kit.fake_server import threaded
+from tests.kit.venue_pacing import short_venue_pacing
 
-pytestmark = pytest.mark.serves("trading", "connections", "live_trading")
+pytestmark = pytest.mark.serves(
+    "trading", "connections", "live_trading", "books", "reconciliation", "safety", "notifications"
+)
 
 CONNECTIONS = "/api/v1/connections"
 ACCOUNTS = "/api/v1/accounts"
@@ -113,7 +121,7 @@ def five_venues() -> Iterator[Venues]:
 
 @pytest.fixture(scope="module")
 def venues() -> Iterator[Venues]:
-    with five_venues() as found:
+    with short_venue_pacing(), five_venues() as found:
         yield found
 
 
@@ -160,6 +168,14 @@ async def live_opt_in(h: Harness, owner: User, account: str) -> None:
         typed = {"acknowledgement": state["acknowledgement_phrase"]}
         opted = await h.client.post(path, json=typed, headers=owner.headers)
         assert opted.json()["status"] == "enabled", opted.text
+
+
+@pytest.fixture(autouse=True)
+def served_contexts(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The apps of this module's tests serve its marker's contexts, as tests/http's do (and
+    fail a request for a route of another context: tests/http/served_contexts.py)."""
+    with serving_for(request):
+        yield None
 
 
 @pytest.fixture
