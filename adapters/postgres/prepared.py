@@ -40,15 +40,22 @@ def prepared(statement: Statement) -> Statement:
 @dataclass(frozen=True, slots=True)
 class Compiled:
     """A statement's SQL for SQLite's driver, the names of its parameters in order, and each
-    parameter's bind processor (None: sent as it is)."""
+    parameter's bind processor (None: sent as it is).
+
+    `given`: every parameter of the SQL is one the caller passes, under its own name (an
+    INSERT's columns, an UPDATE's `b_id` and `v_...`); its values are then read from the
+    caller's mapping directly, as SQLAlchemy's `construct_params` would read them, without
+    building its dict of every bind first. Otherwise (a literal in the statement, `version +
+    1`'s 1) `construct` fills in what the caller does not pass."""
 
     sql: str
     construct: Callable[..., dict[str, Any]]
     names: tuple[str, ...]
     processors: tuple[Callable[[Any], Any] | None, ...]
+    given: bool = False
 
     def row(self, parameters: Mapping[str, Any]) -> tuple[Any, ...]:
-        values = self.construct(parameters)
+        values = parameters if self.given else self.construct(parameters)
         return tuple(
             v if p is None else p(v)
             for v, p in zip((values[n] for n in self.names), self.processors, strict=True)
@@ -100,11 +107,15 @@ class PreparedStatements:
             return None
         order = tuple(compiled.positiontup)
         bind = compiled._bind_processors
+        escaped = compiled.escaped_bind_names or {}
+        keys = {escaped.get(name, name): bp.key for bp, name in compiled.bind_names.items()}
+        given = all(keys.get(name) == name for name in order) and set(order) <= set(names)
         return Compiled(
             compiled.string,
             compiled.construct_params,
             order,
             tuple(bind.get(name) for name in order),
+            given,
         )
 
 

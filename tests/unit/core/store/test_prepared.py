@@ -126,3 +126,34 @@ def test_what_the_driver_path_cannot_run_is_left_to_sqlalchemy(conn: Connection)
     assert statements.compiled(expanding, {"ids": ["e-1"], "sent_at": AT}) is None
     assert statements.compiled(prepared(insert(outbox).returning(outbox.c.id)), row) is None
     assert statements.compiled(prepared(insert(outbox)), row) is not None
+
+
+def test_rows_read_from_the_callers_mapping_are_sqlalchemys_rows(conn: Connection) -> None:
+    # Arrange: an upsert and an insert pass every parameter by name; the version-checked
+    # update carries a literal (`version + 1`) that only SQLAlchemy's parameters hold
+    statements = PreparedStatements(conn.dialect)
+    upsert = _upsert_statement("sqlite", accounts, tuple(account_row("x", "1")), ("id",))
+    checked = prepared(
+        update(accounts)
+        .where(accounts.c.id == bindparam("b_id"), accounts.c.version == bindparam("b_version"))
+        .values(cash=bindparam("v_cash"), version=accounts.c.version + 1)
+    )
+    cases = [
+        (upsert, account_row("a-1", "12.5")),
+        (prepared(insert(outbox)), outbox_row("e-1")),
+        (checked, {"b_id": "a-1", "b_version": 3, "v_cash": Decimal("9.75")}),
+    ]
+
+    # Act
+    compiled = [(statements.compiled(s, p), p) for s, p in cases]
+
+    # Assert: the same values, converted the same way, by either route
+    assert [c.given for c, _ in compiled if c is not None] == [True, True, False]
+    for c, parameters in compiled:
+        assert c is not None
+        full = c.construct(parameters)
+        expected = tuple(
+            v if proc is None else proc(v)
+            for v, proc in zip((full[n] for n in c.names), c.processors, strict=True)
+        )
+        assert c.row(parameters) == expected
