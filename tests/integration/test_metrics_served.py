@@ -12,10 +12,12 @@ import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from bootstrap.demo import DEMO_OWNER
-from tests.integration.test_killswitch_lane import ACTIVATE, HALT_ACCOUNT
+from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER
 from tests.kit.schema import migrated
 from tests.kit.served import Served, served_settings, serving
+
+ACTIVATE = "/api/v1/kill-switch/activate"
+HALT_ACCOUNT = {"passcode": DEMO_OWNER.passcode, "scope": {"kind": "account", "id": DEMO_ACCOUNT}}
 
 
 @pytest.fixture
