@@ -168,9 +168,9 @@ async def run_command(
         with audit_context(f"cli:{args.command}:{os.urandom(6).hex()}"):
             return await _run(args, container, stdin, out)
     finally:
-        from bootstrap.order_audit import written_by_command
+        from bootstrap.order_audit import chained_after_command
 
-        await written_by_command(container)  # the placed orders' audit entries still queued
+        await chained_after_command(container)  # placed orders' audit entries in the journal
         if container.core.store_kind() == "sql":
             await container.core.engine().dispose()
 

@@ -36,14 +36,14 @@ def order_journal_projection(
 async def order_audit_lifetime(trail: OrderAuditTrail, _database: object) -> AsyncIterator[None]:
     """Given the database's resource (`_database`), so it is shut down after this one. At
     start, what an earlier run journaled and never chained (a crash) is chained."""
-    await written_at_stop(trail, event="order_audit_unchained_at_start")
+    await chained_within(trail, event="order_audit_unchained_at_start")
     try:
         yield
     finally:
-        await written_at_stop(trail)
+        await chained_within(trail)
 
 
-async def written_at_stop(
+async def chained_within(
     trail: OrderAuditTrail,
     within: float = WRITE_AT_STOP_S,
     event: str = "order_audit_unchained_at_stop",
@@ -60,10 +60,10 @@ async def written_at_stop(
         _log.warning(event, error=type(exc).__name__)
 
 
-async def written_by_command(contexts: Contexts) -> None:
+async def chained_after_command(contexts: Contexts) -> None:
     """After a console command: the entries of the orders it placed (`rebalance execute`),
-    written before the process ends. Nothing to do when it never built the trading context."""
+    chained before the process ends. Nothing to do when it never built the trading context."""
     built = getattr(contexts, "built", None)
     if built is not None and "trading" not in built():
         return
-    await written_at_stop(contexts.trading.order_audit())
+    await chained_within(contexts.trading.order_audit())

@@ -29,9 +29,9 @@ from ports.core.events import AuditEntry
 
 # pg_advisory_xact_lock's key for "the audit log's head": any constant no other lock uses.
 AUDIT_LOCK_KEY = 0x6175_6469_745F_6C6F  # "audit_lo"
-HEAD = select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)
+_HEAD = select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)
 # Built once: `insert(...).values(row)` per call costs more than the append's own SQL.
-INSERT = insert(audit_log)
+_INSERT = insert(audit_log)
 # A pseudonymised entry rewritten in place: its fields, never its place in the chain.
 _REWRITE = (
     update(audit_log)
@@ -64,12 +64,7 @@ class SqlAuditLog(EngineStore):
             return
         ready = [stamped(entry) for entry in entries]
 
-        async def append(conn: Any) -> None:
-            head = (await conn.execute(HEAD)).first()
-            seq, prev = (head.seq, head.hash) if head is not None else (0, GENESIS)
-            await conn.execute(INSERT, [row_of_link(link) for link in link_many(ready, seq, prev)])
-
-        await guarded(lambda: self.write_at_head(append))
+        await guarded(lambda: self.write_at_head(lambda conn: append_links(conn, ready)))
 
     async def entries(self, target: str | None = None, limit: int = 100) -> list[AuditEntry]:
         page = await self.page(AuditFilter(subject=target), limit)
@@ -103,9 +98,9 @@ class SqlAuditLog(EngineStore):
         appended: list[int] = []
 
         async def append(conn: Any) -> None:
-            head = (await conn.execute(HEAD)).first()
+            head = (await conn.execute(_HEAD)).first()
             seq, prev = (head.seq + 1, head.hash) if head is not None else (1, GENESIS)
-            await conn.execute(INSERT, row_of_link(chained(seq, commit, prev)))
+            await conn.execute(_INSERT, _row(chained(seq, commit, prev)))
             rows = [_rewrite(at_seq, storable(entry), seq) for at_seq, entry in rewritten.items()]
             if rows:
                 await conn.execute(_REWRITE, rows)
@@ -116,10 +111,10 @@ class SqlAuditLog(EngineStore):
 
     async def _record(self, entry: AuditEntry) -> None:
         async def append(conn: Any) -> None:
-            head = (await conn.execute(HEAD)).first()
+            head = (await conn.execute(_HEAD)).first()
             seq, prev = (head.seq + 1, head.hash) if head is not None else (1, GENESIS)
             link = chained(seq, entry, prev)
-            await conn.execute(INSERT, row_of_link(link))
+            await conn.execute(_INSERT, _row(link))
 
         await self.write_at_head(append)
 
@@ -142,7 +137,16 @@ class SqlAuditLog(EngineStore):
         return [_link(row) for row in await self._read(statement)]
 
 
-def row_of_link(link: ChainedEntry) -> dict[str, Any]:
+async def append_links(conn: Any, entries: Sequence[AuditEntry]) -> None:
+    """`entries` (stamped) appended after the chain's head as consecutive links, on `conn`,
+    whose transaction is the head's one writer (`SqlAuditLog.write_at_head`): one read of the
+    head, one multi-row insert."""
+    head = (await conn.execute(_HEAD)).first()
+    seq, prev = (head.seq, head.hash) if head is not None else (0, GENESIS)
+    await conn.execute(_INSERT, [_row(link) for link in link_many(entries, seq, prev)])
+
+
+def _row(link: ChainedEntry) -> dict[str, Any]:
     entry = link.entry
     return {
         "actor": entry.actor,

@@ -22,8 +22,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.audit_links import link_many
-from adapters.postgres.audit import HEAD, INSERT, SqlAuditLog, row_of_link
+from adapters.postgres.audit import SqlAuditLog, append_links
 from adapters.postgres.engine import guarded
 from adapters.postgres.group_commit import Bulk
 from adapters.postgres.prepared import prepared
@@ -31,7 +30,6 @@ from adapters.postgres.repos.base import SqlRepo
 from adapters.postgres.rows import record
 from adapters.postgres.stores import EngineStore
 from adapters.postgres.tables.trading import order_journal
-from application.core.audit_chain import GENESIS
 from application.core.audit_context import stamped
 from ports.core.audit import JournalLag
 from ports.core.events import AuditEntry
@@ -43,15 +41,13 @@ _LAG = select(func.count(), func.min(order_journal.c.at))
 
 
 def _journal_row(entry: AuditEntry) -> dict[str, Any]:
-    details = entry.details
     return {
-        "order_id": str(details.get("order_id") or ""),
         "actor": entry.actor,
         "action": entry.action,
         "target": entry.target,
         "outcome": entry.outcome,
         "at": entry.at,
-        "details": details,
+        "details": entry.details,
         "request_id": entry.request_id,
         "ip": entry.ip,
         "actor_id": entry.actor_id,
@@ -88,12 +84,7 @@ class SqlOrderJournalProjection(EngineStore):
             rows = (await conn.execute(_OLDEST, {"most": most})).all()
             if not rows:
                 return  # another process chained them meanwhile
-            entries = [record(AuditEntry, row) for row in rows]
-            head = (await conn.execute(HEAD)).first()
-            seq, prev = (head.seq, head.hash) if head is not None else (0, GENESIS)
-            await conn.execute(
-                INSERT, [row_of_link(link) for link in link_many(entries, seq, prev)]
-            )
+            await append_links(conn, [record(AuditEntry, row) for row in rows])
             ids = [row.id for row in rows]
             await conn.execute(delete(order_journal).where(order_journal.c.id.in_(ids)))
             moved.append(len(rows))

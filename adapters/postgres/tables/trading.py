@@ -129,7 +129,6 @@ order_journal = Table(
     metadata,
     # The journal's order (BIGSERIAL on PostgreSQL; the rowid on SQLite).
     Column("id", BigInteger().with_variant(Integer(), "sqlite"), primary_key=True),
-    Column("order_id", String(64), nullable=False),
     Column("actor", String(256), nullable=False),
     Column("action", String(256), nullable=False),
     Column("target", String(256), nullable=False),

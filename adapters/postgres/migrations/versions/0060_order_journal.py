@@ -27,7 +27,6 @@ def upgrade() -> None:
     op.create_table(
         "order_journal",
         sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
-        sa.Column("order_id", sa.String(length=64), nullable=False),
         sa.Column("actor", sa.String(length=256), nullable=False),
         sa.Column("action", sa.String(length=256), nullable=False),
         sa.Column("target", sa.String(length=256), nullable=False),
