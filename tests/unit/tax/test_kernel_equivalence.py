@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from domain.errors import InvalidTransaction
@@ -71,8 +71,16 @@ def _text(totals: dict) -> dict:
     return {c: {t: repr(s) for t, s in terms.items()} for c, terms in totals.items()}
 
 
+# A basis past 2^62 units of 10^-10: the kernel declines and the Decimal pass answers
+_DECLINED = [
+    buy("2024-01-02", "1000000", "1000", account="hifo"),
+    sell("2024-02-01", "1", "1", account="hifo"),
+]
+
+
 @settings(max_examples=60)
 @given(histories(max_ops=25), st.integers(-3, 3), st.integers(0, 5))
+@example(_DECLINED, 0, 0)
 def test_the_kernel_rows_behave_like_the_tuples(
     txs: list[Transaction], start: int, step: int
 ) -> None:
@@ -81,6 +89,9 @@ def test_the_kernel_rows_behave_like_the_tuples(
     if isinstance(expected, Exception) or not txs:
         return
     assert isinstance(got, TaxLedger)
+    if got.computed_by != "kernel":  # the input did not fit: the engine's own tuples
+        assert got == expected and isinstance(got.realized, tuple)
+        return
 
     # Act / Assert: every part indexes, slices, iterates and compares like its tuple
     for part in ("open_lots", "realized", "wash_sales", "transferred_out"):
