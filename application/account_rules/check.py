@@ -17,7 +17,7 @@ one after the other cannot both use the last day trade or the last of the buying
 
 from __future__ import annotations
 
-from contextlib import AbstractAsyncContextManager, nullcontext
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -63,8 +63,8 @@ class AccountRulesCheck:
     market: MarketDataPort
     schedule: MarginSchedule = field(default_factory=MarginSchedule)
 
-    def serial(self, account_id: str) -> AbstractAsyncContextManager[None]:
-        return nullcontext()
+    def serial(self, account_id: str) -> AbstractAsyncContextManager[None] | None:
+        return None  # nothing of its own to serialize
 
     async def check(
         self,

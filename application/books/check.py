@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Mapping
-from contextlib import AsyncExitStack, asynccontextmanager
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -116,9 +116,15 @@ class BookCheck:
         self._held.clear()
 
     # -- one decision at a time per book -----------------------------------------------
+    def serial(self, account_id: str) -> AbstractAsyncContextManager[None] | None:
+        """Held around an account's decisions: its books' locks, in id order; None for an
+        account in no book with limits (as the index read last says, when it is current)."""
+        if not self._stale and account_id not in self._index:
+            return None
+        return self._locked(account_id)
+
     @asynccontextmanager
-    async def serial(self, account_id: str) -> AsyncIterator[None]:
-        """Held around an account's decisions: its books' locks, in id order."""
+    async def _locked(self, account_id: str) -> AsyncIterator[None]:
         books = await self.books_of(account_id)
         if not books:
             yield

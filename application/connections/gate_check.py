@@ -11,7 +11,7 @@ denied here: its accounts' orders go on and meet the venue's answer.
 
 from __future__ import annotations
 
-from contextlib import AbstractAsyncContextManager, nullcontext
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -41,8 +41,8 @@ class ConnectionCheck:
 
     brokers: ConnectionBrokers
 
-    def serial(self, account_id: str) -> AbstractAsyncContextManager[None]:
-        return nullcontext()
+    def serial(self, account_id: str) -> AbstractAsyncContextManager[None] | None:
+        return None  # nothing of its own to serialize
 
     async def check(
         self,

@@ -15,7 +15,7 @@ A paper account reads nothing for it (the string test above returns first).
 
 from __future__ import annotations
 
-from contextlib import AbstractAsyncContextManager, nullcontext
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -47,8 +47,8 @@ class LiveTradingCheck:
     clock: Clock
     _live: dict[str, bool] = field(init=False, default_factory=dict)
 
-    def serial(self, account_id: str) -> AbstractAsyncContextManager[None]:
-        return nullcontext()
+    def serial(self, account_id: str) -> AbstractAsyncContextManager[None] | None:
+        return None  # nothing of its own to serialize
 
     async def check(
         self,

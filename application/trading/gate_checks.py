@@ -8,7 +8,12 @@ accounts, a connection whose credentials the venue refused. Each adds its check 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
+from contextlib import (
+    AbstractAsyncContextManager,
+    AsyncExitStack,
+    asynccontextmanager,
+    nullcontext,
+)
 from decimal import Decimal
 from typing import Protocol
 
@@ -24,8 +29,9 @@ class GateCheck(Protocol):
     limits (application/books/check.py), a connection's health
     (application/connections/gate_check.py)."""
 
-    def serial(self, account_id: str) -> AbstractAsyncContextManager[None]:
-        """Held around the account's decisions, inside its own lock."""
+    def serial(self, account_id: str) -> AbstractAsyncContextManager[None] | None:
+        """Held around the account's decisions, inside its own lock; None: nothing to hold
+        for this account (the order path then enters no context for the check)."""
         ...
 
     async def check(
@@ -95,12 +101,12 @@ class GateChecks:
             self._built = tuple(factory() for factory in self._factories)
         return self._built
 
-    @asynccontextmanager
-    async def serial(self, account_id: str) -> AsyncIterator[None]:
-        async with AsyncExitStack() as stack:
-            for check in self._checks():
-                await stack.enter_async_context(check.serial(account_id))
-            yield
+    def serial(self, account_id: str) -> AbstractAsyncContextManager[None]:
+        """What the checks hold around the account's decisions, in the order they were added."""
+        held = [m for check in self._checks() if (m := check.serial(account_id)) is not None]
+        if not held:
+            return nullcontext()
+        return held[0] if len(held) == 1 else _each_of(held)
 
     async def check(
         self,
@@ -120,3 +126,11 @@ class GateChecks:
                 revision=revision,
             )  # fmt: skip
         return tuple(denials)
+
+
+@asynccontextmanager
+async def _each_of(held: list[AbstractAsyncContextManager[None]]) -> AsyncIterator[None]:
+    async with AsyncExitStack() as stack:
+        for context in held:
+            await stack.enter_async_context(context)
+        yield

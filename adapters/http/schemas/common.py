@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from typing import (
     Annotated,
     Any,
@@ -43,7 +44,27 @@ def attributes(source: object, *names: str) -> dict[str, Any]:
 
 def same_named(source: object, fields: tuple[str, ...], computed: dict[str, Any]) -> dict[str, Any]:
     """`computed`, and each other of `fields` as `source`'s attribute of that name."""
-    return attributes(source, *(name for name in fields if name not in computed)) | computed
+    key = (fields, tuple(computed))
+    read = _READERS.get(key)
+    if read is None:
+        read = _READERS[key] = _reader(tuple(name for name in fields if name not in computed))
+    values = read(source)
+    values.update(computed)
+    return values
+
+
+# The readers of same_named, per (fields, computed names): an answer's fields are read on
+# every response, so which attributes to read is worked out once per call site.
+_READERS: dict[tuple[tuple[str, ...], tuple[str, ...]], Callable[[object], dict[str, Any]]] = {}
+
+
+def _reader(names: tuple[str, ...]) -> Callable[[object], dict[str, Any]]:
+    if not names:
+        return lambda source: {}
+    get = attrgetter(*names)
+    if len(names) == 1:
+        return lambda source: {names[0]: get(source)}
+    return lambda source: dict(zip(names, get(source), strict=True))
 
 
 _INIT_FIELDS: dict[type, tuple[str, ...]] = {}
