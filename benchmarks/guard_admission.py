@@ -136,4 +136,4 @@ def subject() -> tuple[str, Callable[[], Awaitable[int]], int, str]:
         clock[0] = now
         return STEP_ORDERS
 
-    return SUBJECT, step, 6, "orders"
+    return SUBJECT, step, 12, "orders"
