@@ -39,9 +39,10 @@ async def examine(settings: Settings) -> list[Finding]:
     from bootstrap.doctor_vendors import broker_check, key_checks, market_data_checks
 
     async with contextlib.AsyncExitStack() as resources:
+        ready = await _ready_checks(settings, resources)
         checks: dict[str, Check] = {
-            **await _ready_checks(settings, resources),
-            "connections": _connections_check(settings, resources),
+            **ready,
+            "connections": _connections_check(settings, resources, ready["store"]),
             **key_checks(settings),
             **broker_check(settings),
             **market_data_checks(settings),
@@ -156,13 +157,25 @@ def _kafka_probe(bootstrap: str) -> Probe:
     return kafka
 
 
-def _connections_check(settings: Settings, resources: contextlib.AsyncExitStack) -> Check:
+def _connections_check(
+    settings: Settings, resources: contextlib.AsyncExitStack, store: Check
+) -> Check:
     """Every stored venue connection probed at its venue (its cheapest authenticated call),
-    as `/ready` lists them: one in trouble degrades its own accounts only."""
+    as `/ready` lists them: one in trouble degrades its own accounts only. The connections
+    are read from the store: where the store's finding is known already (its SQLite file is
+    missing), they are not read (that would open the file) and the finding says why."""
     from adapters.http.services import Degrading
     from bootstrap.containers.commands import CommandContainers
     from bootstrap.containers.connections import CONNECTIONS_DEGRADE
 
+    if isinstance(store, Finding) and store.state is State.DOWN:
+        return Finding(
+            "connections",
+            State.DOWN,
+            False,
+            CONNECTIONS_DEGRADE,
+            "not read: they are kept in the store, which is down (above)",
+        )
     contexts = CommandContainers(settings)
     probed: list[bool] = []  # whether the venues were called (their adapters to close)
 

@@ -234,6 +234,8 @@ def test_a_missing_sqlite_file_is_reported_and_never_created(
     store = next(line for line in out.splitlines() if line.startswith("store "))
     assert code == EXIT_DOWN and err == ""
     assert "does not exist: run `bulwark migrate`" in store
+    connections = next(line for line in out.splitlines() if line.startswith("connections "))
+    assert "not read: they are kept in the store, which is down" in connections
     assert out.splitlines()[-1] == "down: store (required) -- the instance is not ready"
     assert not (doctor_env / "var").exists()
 
