@@ -24,4 +24,4 @@ def build_book_sources(
     if settings.market_data.books_vendor == "databento":
         listed = [p for p in feed.providers() if p.name == "databento"]
         equities = listed[0] if listed else databento_vendor(settings, clock, vault)
-    return BookSources(feed, equities=equities, feed_source=feed.active)
+    return BookSources(feed, equities=equities, feed_book=feed.order_book_answered)

@@ -177,6 +177,11 @@ class FailoverMarketData:
     async def order_book(self, symbol: str, depth: int = 10) -> OrderBook:
         return await self._call(lambda p: p.order_book(symbol, depth))
 
+    async def order_book_answered(self, symbol: str, depth: int = 10) -> tuple[OrderBook, str]:
+        """`order_book`'s answer and the name of the provider that gave it (a fallback's when
+        the one ahead of it failed on this call, though its breaker may still be closed)."""
+        return await self._answered(lambda p: p.order_book(symbol, depth))
+
     async def option_chain(self, underlying: str, expiry: date | None = None) -> OptionChain:
         return await self._call(lambda p: p.option_chain(underlying, expiry))
 
@@ -398,6 +403,11 @@ class FailoverMarketData:
         return member.breaker.allow(self._clock.now())
 
     async def _call(self, call: Call[T]) -> T:
+        result, _ = await self._answered(call)
+        return result
+
+    async def _answered(self, call: Call[T]) -> tuple[T, str]:
+        """The first answer in priority order, and the name of the provider that gave it."""
         errors: list[str] = []
         skipped: list[_Member] = []
         unknown: QuoteUnavailable | None = None
@@ -410,7 +420,7 @@ class FailoverMarketData:
                 skipped.append(member)
                 continue
             try:
-                return await self._attempt(member, call)
+                return await self._attempt(member, call), member.name
             except _Unhealthy as failure:
                 errors.append(f"{member.name}: {failure}")
                 counted += failure.counted

@@ -10,7 +10,7 @@ or large resting orders, and a simulated one (the synthetic provider) shows made
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -83,8 +83,9 @@ class BookSources:
     """The books of the depth screens: US equities from `equities` when given (a symbol it
     does not list goes to the feed), everything else from the feed.
 
-    `feed_source` names the feed's provider that serves now (the failover's active one);
-    without it the feed's own name is shown. Sources named in `simulated` give simulated books.
+    `feed_book` asks the feed for a book and the name of the provider that answered it (the
+    failover's `order_book_answered`: a fallback's name when it answered); without it the
+    feed's own name is shown. Sources named in `simulated` give simulated books.
     """
 
     def __init__(
@@ -92,12 +93,12 @@ class BookSources:
         feed: MarketDataProvider,
         *,
         equities: MarketDataProvider | None = None,
-        feed_source: Callable[[], str | None] | None = None,
+        feed_book: Callable[[str, int], Awaitable[tuple[OrderBook, str]]] | None = None,
         simulated: frozenset[str] = SIMULATED_SOURCES,
     ) -> None:
         self._feed = feed
         self._equities = equities
-        self._feed_source = feed_source
+        self._feed_book = feed_book
         self._simulated = simulated
 
     @property
@@ -118,6 +119,8 @@ class BookSources:
                 return SourcedBook(
                     book, self._equities.name, self._equities.name in self._simulated
                 )
-        book = await self._feed.order_book(symbol, depth)
-        source = (self._feed_source() if self._feed_source is not None else None) or self._feed.name
+        if self._feed_book is None:
+            book, source = await self._feed.order_book(symbol, depth), self._feed.name
+        else:
+            book, source = await self._feed_book(symbol, depth)
         return SourcedBook(book, source, source in self._simulated)

@@ -136,10 +136,14 @@ async def test_a_simulated_book_is_flagged_but_keeps_its_levels() -> None:
     assert len(screen.analysis.whales) == 1
 
 
-async def test_the_feed_names_the_provider_serving_it() -> None:
+async def test_the_feed_names_the_provider_that_answered() -> None:
     # Arrange
     feed = BookProvider("failover", {"NVDA": ONE_LEVEL})
-    market = service(feed, BookSources(feed, feed_source=lambda: "alpaca"))
+
+    async def answered(symbol: str, depth: int) -> tuple[OrderBook, str]:
+        return await feed.order_book(symbol, depth), "alpaca"
+
+    market = service(feed, BookSources(feed, feed_book=answered))
 
     # Act
     screen = await market.depth_screen("NVDA", 10)

@@ -12,6 +12,7 @@ import pytest
 
 from adapters.market_data.failover import FailoverConfig, FailoverMarketData
 from adapters.memory.clock import FakeClock
+from application.market_data.book_sources import BookKind, BookSources
 from application.market_data.providers import NoProviderAvailable, ProviderHealth, UnknownProvider
 from domain.market_data.bars import Bar, Timeframe
 from domain.market_data.book import BookLevel, OrderBook
@@ -334,6 +335,51 @@ async def test_bars_and_books_go_through_the_same_routing(
 
     assert bars[0].close == D("190.02") and book.bids[0].price == D("189.02")
     assert secondary.calls == ["bars", "order_book"]
+
+
+async def test_a_book_is_named_for_the_provider_that_answered_it(
+    feed: FailoverMarketData, primary: FakeProvider, secondary: FakeProvider
+) -> None:
+    # Arrange: the primary fails this one call; one failure leaves its breaker closed, so the
+    # primary is still the provider a call would go to
+    primary.mode = DOWN
+
+    # Act
+    book, answered = await feed.order_book_answered("AAPL", 1)
+
+    # Assert
+    assert (answered, book.bids[0].price) == ("secondary", D("189.02"))
+    assert feed.active() == "primary" and state_of(feed, "primary") is BreakerState.CLOSED
+
+
+async def test_a_book_the_primary_answers_is_named_for_it(
+    feed: FailoverMarketData, primary: FakeProvider
+) -> None:
+    # Act
+    book, answered = await feed.order_book_answered("AAPL", 1)
+
+    # Assert
+    assert (answered, book.bids[0].price) == ("primary", D("189"))
+
+
+async def test_a_book_from_a_synthetic_fallback_is_shown_as_simulated(
+    primary: FakeProvider, clock: FakeClock
+) -> None:
+    # Arrange: the depth screens' sources over a failover whose fallback is the synthetic
+    # provider; the primary fails this call with its breaker still closed
+    synthetic = FakeProvider("synthetic", clock, {"AAPL": "190"})
+    feed = FailoverMarketData(
+        [[primary], [synthetic]], clock, FailoverConfig(call_timeout_s=TIMEOUT, breaker=BREAKER)
+    )
+    sources = BookSources(feed, feed_book=feed.order_book_answered)
+    primary.mode = DOWN
+
+    # Act
+    sourced = await sources.book("AAPL", 10)
+
+    # Assert: named for the synthetic provider and flagged, not shown as the primary's market
+    assert (sourced.source, sourced.kind) == ("synthetic", BookKind.SIMULATED)
+    assert sourced.note is not None and "generated" in sourced.note
 
 
 # -- rate limits ----------------------------------------------------------------------
