@@ -9,8 +9,11 @@ equities Databento does not list, from the feed.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 from adapters.market_data.failover import FailoverMarketData
 from application.market_data.book_sources import BookSources
+from bootstrap.closing import close_quietly
 from bootstrap.market_vendors import VaultSource, databento_vendor
 from bootstrap.settings import Settings
 from ports.core.clock import Clock
@@ -25,3 +28,16 @@ def build_book_sources(
         listed = [p for p in feed.providers() if p.name == "databento"]
         equities = listed[0] if listed else databento_vendor(settings, clock, vault)
     return BookSources(feed, equities=equities, feed_book=feed.order_book_answered)
+
+
+async def book_sources_lifetime(
+    books: BookSources, feed: FailoverMarketData
+) -> AsyncIterator[BookSources]:
+    """The depth screens' sources; at shutdown, the Databento provider built for books alone is
+    closed (the feed's own providers are closed with the feed: bootstrap/market_feed.py)."""
+    try:
+        yield books
+    finally:
+        equities = books.equities
+        if equities is not None and all(equities is not p for p in feed.providers()):
+            await close_quietly([equities])

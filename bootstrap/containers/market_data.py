@@ -16,7 +16,7 @@ from application.market_data.providers import ProviderService
 from application.market_data.quote_quality import QuoteQuality
 from application.market_data.statements import StatementsService
 from bootstrap import options as options_wiring
-from bootstrap.book_sources import build_book_sources
+from bootstrap.book_sources import book_sources_lifetime, build_book_sources
 from bootstrap.containers.stores import store_provider
 from bootstrap.market_feed import build_market_feed, build_quote_pump, market_feed_lifetime
 from bootstrap.periodic import serving_job
@@ -104,6 +104,8 @@ class MarketDataContainer(containers.DeclarativeContainer):
     book_sources = providers.Singleton(
         build_book_sources, core.settings, market_feed, core.clock, core.key_vault.provider
     )
+    # Closes a Databento provider built for books alone, at shutdown.
+    book_sources_resource = providers.Resource(book_sources_lifetime, book_sources, market_feed)
     market_service = providers.Singleton(
         MarketService,
         market_feed, core.clock, core.settings.provided.markets.market_cache_ttl_seconds,
