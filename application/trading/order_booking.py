@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from application.core.access import account_for
 from application.core.concurrency import KeyedLocks
 from application.core.inbox import claim
+from application.core.loop_turns import turn_after
 from application.core.retry import retry_on_conflict
 from application.portfolio.portfolio_fills import fill_events
 from application.trading.broker_router import BrokerRouter
@@ -69,7 +70,8 @@ class OrderDispatch:
         # When each order left for the broker and the touch then (surveillance).
         sent: dict[str, tuple[datetime, Quote | None]] = {}
         with self.latch.sending_batch(account_id):
-            for order in approved:
+            for index, order in enumerate(approved):
+                await turn_after(index)  # a halt set meanwhile binds the orders after it
                 sent[order.id] = (self.clock.now(), self._touch(order.symbol))
                 try:
                     self.latch.check(order)

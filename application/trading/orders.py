@@ -16,6 +16,7 @@ from decimal import Decimal
 from application.core.access import account_seen, ensure_may_change, person_acting
 from application.core.batching import KeyedBatcher
 from application.core.concurrency import KeyedLocks
+from application.core.loop_turns import turn_after
 from application.core.retry import retry_on_conflict
 from application.trading.broker_router import BrokerRouter as BrokerRouter
 from application.trading.halts import HaltLatch
@@ -280,6 +281,7 @@ class OrderService:
             outcomes: list[_Outcome] = []
             checked = False  # whether a denial has checked the held account against the store
             for index, cmd in enumerate(cmds):
+                await turn_after(index)  # a long batch holds the loop a few orders at a time
                 try:
                     if account is None:
                         raise NotFound(f"account {account_id} not found")

@@ -13,6 +13,7 @@ import pytest
 from application.trading.orders import OrderResult, SubmitOrder
 from bootstrap.embedded import Embedded, build_embedded
 from domain.errors import ConcurrentUpdate, Conflict, NotFound
+from domain.killswitch.state import Scope
 from domain.risk.rules import RuleType
 from domain.trading.orders import OrderAccepted, OrderDenied, OrderStatus
 from tests.kit.desk import (
@@ -21,6 +22,7 @@ from tests.kit.desk import (
     OTHER_ACCOUNT,
     STRANGER,
     add_rule,
+    fake_clock,
     limit,
     market,
     seed,
@@ -415,3 +417,68 @@ async def test_a_broker_failure_while_sending_keeps_the_other_commands_outcomes(
     assert isinstance(stranger, NotFound)
     assert orders_of(over).order.status is OrderStatus.DENIED
     assert orders_of(over).order.deny_reasons == ("MAX_ORDER_QUANTITY",)
+
+
+# -- the event loop between a batch's orders ---------------------------------------------
+
+
+async def turns_while(work: Any) -> tuple[Any, int]:
+    """`work`'s result and the turns another task of the loop had while it ran."""
+    turns = 0
+    running = True
+
+    async def other_task() -> None:
+        nonlocal turns
+        while running:
+            await asyncio.sleep(0)
+            turns += 1
+
+    beside = asyncio.create_task(other_task())
+    await asyncio.sleep(0)  # the other task is waiting for its first turn
+    turns = 0
+    try:
+        result = await work
+    finally:
+        running = False
+        await beside
+    return result, turns
+
+
+async def test_a_long_batch_hands_the_loop_back_every_few_orders(e: Embedded) -> None:
+    # Arrange: one account's 64 commands at once (a Kafka fetch); the memory store's decisions
+    # and the paper broker's sends never await anything that yields
+    cmds = [resting(n) for n in range(64)]
+
+    # Act
+    results, turns = await turns_while(e.orders.submit_many(cmds))
+
+    # Assert: a turn before every 16th decision and every 16th send (3 + 3), all decided
+    assert turns >= 6
+    assert [orders_of(r).order.status for r in results] == [OrderStatus.ACCEPTED] * 64
+
+
+async def test_a_halt_latched_during_a_batch_stops_the_sends_after_it(e: Embedded) -> None:
+    # Arrange: another task of the loop latches a halt of the account (as the kill switch
+    # does first) once 16 of the batch's orders are at the broker
+    cmds = [resting(n) for n in range(64)]
+    latched = asyncio.Event()
+
+    async def halt_once_sending() -> None:
+        while len(await e.broker.open_orders(ACCOUNT)) < 16:  # noqa: ASYNC110 (polls the broker)
+            await asyncio.sleep(0)
+        e.orders.latch.halt(Scope.account(ACCOUNT).key, fake_clock(e).now())
+        latched.set()
+
+    halting = asyncio.create_task(halt_once_sending())
+
+    # Act
+    results = await e.orders.submit_many(cmds)
+    await halting
+
+    # Assert: the orders sent before the halt are at the broker, those after it were refused
+    statuses = [orders_of(r).order.status for r in results]
+    sent = statuses.index(OrderStatus.REJECTED)
+    assert latched.is_set() and 16 <= sent < 64
+    assert set(statuses[:sent]) == {OrderStatus.ACCEPTED}
+    assert set(statuses[sent:]) == {OrderStatus.REJECTED}
+    assert len(await e.broker.open_orders(ACCOUNT)) == sent
