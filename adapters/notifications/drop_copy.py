@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import httpx
 
-from adapters.notifications.http_senders import USER_AGENT, _tls, post
+from adapters.notifications.http_senders import USER_AGENT, notification_tls, post
 from adapters.notifications.signing import signature_header
 from ports.drop_copy.drop_copy import CopyNotDelivered, OutgoingCopy
 from ports.notifications.notifications import DeliveryFailed
@@ -30,7 +30,7 @@ def webhook_client(timeout_seconds: float, connections: int) -> httpx.AsyncClien
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
     return httpx.AsyncClient(
         timeout=httpx.Timeout(timeout_seconds),
-        verify=_tls(),
+        verify=notification_tls(),
         follow_redirects=False,
         headers={"User-Agent": USER_AGENT},
         trust_env=False,

@@ -33,7 +33,7 @@ TELEGRAM_TEXT_LIMIT = 4096
 
 
 @functools.cache
-def _tls() -> ssl.SSLContext:
+def notification_tls() -> ssl.SSLContext:
     """httpx's default verification (certifi's roots), built once per process: loading the
     roots costs ~25 ms, paid again by every container built otherwise."""
     return httpx.create_ssl_context(trust_env=False)
@@ -43,7 +43,7 @@ def http_client(timeout_seconds: float) -> httpx.AsyncClient:
     """The client every HTTP channel shares: bounded time, never follows a redirect."""
     return httpx.AsyncClient(
         timeout=httpx.Timeout(timeout_seconds),
-        verify=_tls(),
+        verify=notification_tls(),
         follow_redirects=False,
         headers={"User-Agent": USER_AGENT},
         trust_env=False,  # an HTTP(S)_PROXY in the environment must not reroute user URLs

@@ -175,7 +175,7 @@ class VendorHttp:
 
     async def get_json(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
         """The decoded JSON of GET `path` (an absolute URL is allowed: a vendor's next page)."""
-        key = await self._api_key()
+        key = await self.api_key()
         self.budget.take(self.name)
         self.calls += 1
         url = httpx.URL(path)  # a next page's URL carries its query: keep it, add ours
@@ -218,7 +218,9 @@ class VendorHttp:
             raise ProviderError(self.name, f"{shown}: the answer is not JSON")
         return body
 
-    async def _api_key(self) -> str:
+    async def api_key(self) -> str:
+        """The vendor's key: as configured, or read from the vault and read again after
+        KEY_TTL_S (a rotated key is in use within that time). ProviderError when unreadable."""
         if self._key_source is None:
             assert self._key is not None
             return self._key

@@ -66,7 +66,7 @@ class FinnhubMarketData(VendorAdapter):
     ) -> None:
         super().__init__(http, clock)
         # The stream reads the key as the HTTP client does (a vault key is re-read in time).
-        protocol = FinnhubProtocol(http._api_key)
+        protocol = FinnhubProtocol(http.api_key)
         self.stream = QuoteStream(stream_url, protocol, clock=clock, options=stream_options)
 
     async def aclose(self) -> None:

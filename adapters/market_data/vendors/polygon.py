@@ -77,7 +77,7 @@ class PolygonMarketData(VendorAdapter):
     ) -> None:
         super().__init__(http, clock)
         # The stream reads the key as the HTTP client does (a vault key is re-read in time).
-        protocol = PolygonProtocol(http._api_key)
+        protocol = PolygonProtocol(http.api_key)
         self.stream = QuoteStream(stream_url, protocol, clock=clock, options=stream_options)
 
     async def aclose(self) -> None:

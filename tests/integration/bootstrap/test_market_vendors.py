@@ -91,7 +91,7 @@ async def test_a_vault_key_is_read_through_the_vault_when_first_needed() -> None
     assert isinstance(provider, FinnhubMarketData)
     assert used == []  # nothing read before a call needs it
 
-    key = await provider._http._api_key()
+    key = await provider._http.api_key()
 
     assert key == "from-vault"
     assert used == [("vk-9", "market_data.finnhub")]
