@@ -8,12 +8,21 @@ Times are ISO 8601 strings (naive ones are UTC), epoch seconds, or Parquet times
 are decimal strings or numbers (a float is read by its shortest repr, so 190.01 stays 190.01).
 Empty optional cells are missing values. Any problem raises ReplayDataError naming the file
 and the data row (1-based, header not counted), before anything is served.
+
+What is read is kept for the process while the files stay as they were (their names and a
+digest of their bytes: reading and hashing them takes a few milliseconds, parsing the demo's
+12,000 rows ~0.4 s, and a modification time may not move between two writes). The replay feed
+and the backtests' history read the same files, and a process that builds several apps (the
+tests) reads them once. What is kept cannot be changed (tuples of frozen bars and quotes); a
+load that fails is not kept.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import math
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -44,8 +53,16 @@ class ReplayData:
     quotes: tuple[Quote, ...]
 
 
+# What was read, per resolved path: the files' names and digests, and their data.
+FileStamp = tuple[str, bytes]
+_READ: dict[Path, tuple[tuple[FileStamp, ...], ReplayData]] = {}
+_READ_MOST = 16  # paths kept; past it the one read longest ago goes
+_READ_LOCK = threading.Lock()
+
+
 def load_replay(path: str | Path) -> ReplayData:
-    """Read one file, or every .csv and .parquet file in a directory (sorted by name)."""
+    """Read one file, or every .csv and .parquet file in a directory (sorted by name); read
+    again only when the files changed since this process last read them."""
     root = Path(path)
     if root.is_dir():
         files = sorted(p for p in root.iterdir() if p.suffix.lower() in SUFFIXES)
@@ -55,6 +72,28 @@ def load_replay(path: str | Path) -> ReplayData:
         files = [root]
     else:
         raise ReplayDataError(f"{root}: no such file or directory")
+    try:
+        key, stamps = root.resolve(), tuple(_stamp(file) for file in files)
+    except OSError as failure:  # gone between the listing and the look
+        raise ReplayDataError(f"{root}: cannot be read ({failure})") from failure
+    with _READ_LOCK:
+        kept = _READ.get(key)
+    if kept is not None and kept[0] == stamps:
+        return kept[1]
+    data = _parse_files(files)
+    with _READ_LOCK:
+        _READ.pop(key, None)
+        if len(_READ) >= _READ_MOST:
+            del _READ[next(iter(_READ))]
+        _READ[key] = (stamps, data)
+    return data
+
+
+def _stamp(file: Path) -> FileStamp:
+    return file.name, hashlib.blake2b(file.read_bytes(), digest_size=16).digest()
+
+
+def _parse_files(files: list[Path]) -> ReplayData:
     bars: list[Bar] = []
     quotes: list[Quote] = []
     first_seen: dict[tuple[str, Timeframe, datetime], str] = {}

@@ -1,4 +1,5 @@
-"""Fixtures of the fuzzing suite: the app's own OpenAPI document and a fresh world per operation."""
+"""Fixtures of the fuzzing suite: the app's own OpenAPI document and the worlds its operations
+run on (the read world and the write world the session shares, a fresh one where it must)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import schemathesis
 from schemathesis import HookContext
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from tests.fuzz.world import SharedReads, Worlds, mark_seeded
+from tests.fuzz.world import SharedReads, SharedWrites, Worlds, mark_seeded
 
 
 def _seeded(values: Any) -> st.SearchStrategy[Any]:
@@ -63,6 +64,13 @@ def shared_reads() -> Iterator[SharedReads]:
 
 
 @pytest.fixture(scope="session")
+def shared_writes() -> Iterator[SharedWrites]:
+    writes = SharedWrites()
+    yield writes
+    writes.close()
+
+
+@pytest.fixture(scope="session")
 def fuzz_schema(shared_reads: SharedReads) -> OpenApiSchema:
     """The OpenAPI document the app serves, as Schemathesis reads it (from the read world, an
     app serving every context: reading the document changes nothing)."""
@@ -75,7 +83,7 @@ def fuzz_schema(shared_reads: SharedReads) -> OpenApiSchema:
 
 
 @pytest.fixture
-def worlds(shared_reads: SharedReads) -> Iterator[Worlds]:
-    holder = Worlds(shared_reads)
+def worlds(shared_reads: SharedReads, shared_writes: SharedWrites) -> Iterator[Worlds]:
+    holder = Worlds(shared_reads, shared_writes)
     yield holder
     holder.close()

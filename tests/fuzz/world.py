@@ -352,21 +352,46 @@ def instance_wide(label: str) -> bool:
     )
 
 
+class SharedWrites:
+    """The one world the other write operations of every campaign module share, built at the
+    first of them and closed at the session's end (building it is building the whole app):
+    each operation is sent on data seeded afresh for it, under a tag the session counts, so that
+    no operation, of this module or another, meets another's data."""
+
+    def __init__(self) -> None:
+        self._world: World | None = None
+        self._seeds = 0
+
+    def seeded_afresh(self) -> World:
+        """The write world, seeded again (an owner, an account, an agent, ... of their own) for
+        the operation about to be sent."""
+        if self._world is None:
+            self._world = World(**SHARED_WRITES)
+        self._seeds += 1
+        self._world.reseed(f"-op{self._seeds}")
+        return self._world
+
+    def close(self) -> None:
+        if self._world is not None:
+            self._world.close()
+            self._world = None
+
+
 class Worlds:
     """The worlds of one campaign: reads share the suite's read world; an operation that may
     change the instance as a whole, or is sent with settings of its own, gets a fresh world of
-    its own; every other operation runs on the campaign's one write world, seeded afresh for it
-    (its own owner, account, agent, rule, order, ...: as a fresh world seeds them), so that a
-    logout, a revoked key, a deleted rule or a halt stays with that operation's own data.
+    its own; every other operation runs on the session's one write world (SharedWrites), seeded
+    afresh for it (its own owner, account, agent, rule, order, ...: as a fresh world seeds them),
+    so that a logout, a revoked key, a deleted rule or a halt stays with that operation's own data.
     OWN_TEST_APPS=1 gives every operation that is not a read a fresh world of its own
     (tests/http/shared_app.py): to tell a leak between operations from a fault."""
 
-    def __init__(self, reads: SharedReads) -> None:
+    def __init__(self, reads: SharedReads, writes: SharedWrites) -> None:
         self._label: str | None = None
         self._world: World | None = None
-        self._writes: World | None = None
+        self._own = False
         self._reads = reads
-        self._seeds = 0
+        self._writes = writes
 
     def for_operation(self, label: str, context: str | None = None, **settings: str) -> World:
         """The world for an operation of `context`: the shared read world for a read; one of its
@@ -380,24 +405,20 @@ class Worlds:
         self._label = label
         if settings or instance_wide(label) or os.environ.get(OWN_APPS_ENV) == "1":
             self._world = World(**serving(context), **settings)
+            self._own = True
             return self._world
-        if self._writes is None:
-            self._writes = World(**SHARED_WRITES)
-        self._seeds += 1
-        self._writes.reseed(f"-op{self._seeds}")
-        self._world = self._writes
+        self._world = self._writes.seeded_afresh()
         return self._world
 
     def _close_own(self) -> None:
-        if self._world is not None and self._world is not self._writes:
+        if self._world is not None and self._own:
             self._world.close()
         self._world = None
+        self._own = False
 
     def close(self) -> None:
+        """Closes the last operation's own world (the shared ones are the session's)."""
         self._close_own()
-        if self._writes is not None:
-            self._writes.close()
-            self._writes = None
 
 
 def _admin_write(case: Case) -> bool:

@@ -342,3 +342,39 @@ async def test_naive_times_are_utc_and_epoch_seconds_are_read(tmp_path: Path) ->
     # Assert
     assert {q.at for q in quotes} == {OPEN}
     assert [(q.bid_size, q.ask_size) for q in quotes] == [(0, 0), (5, 0), (0, 7)]
+
+
+def test_the_replay_files_are_read_once_until_they_change(tmp_path: Path) -> None:
+    # Arrange: a replay folder of one bar
+    bars = tmp_path / "ACME.csv"
+    bars.write_text(
+        "symbol,timeframe,start,open,high,low,close,volume\nACME,1d,2020-01-02,1,2,1,2,9\n"
+    )
+
+    # Act: read twice; then the same file, one bar more, and one of the same size
+    first, again = load_replay(tmp_path), load_replay(tmp_path)
+    bars.write_text(bars.read_text() + "ACME,1d,2020-01-03,2,3,2,3,9\n")
+    longer = load_replay(tmp_path)
+    bars.write_text(bars.read_text().replace("2,3,2,3,9", "2,4,2,4,9"))
+    same_size = load_replay(tmp_path)
+
+    # Assert: the same read for the same bytes; changed bytes are read again, whatever their size
+    assert again is first
+    assert [bar.close for bar in first.bars] == [2]
+    assert [bar.close for bar in longer.bars] == [2, 3]
+    assert [bar.close for bar in same_size.bars] == [2, 4]
+
+
+def test_a_replay_read_that_fails_is_not_kept(tmp_path: Path) -> None:
+    # Arrange: a folder with no replay files yet
+    folder = tmp_path / "none"
+
+    # Act / Assert: it fails each time until the files are there, then reads them
+    with pytest.raises(ReplayDataError, match="no such file"):
+        load_replay(folder)
+    folder.mkdir()
+    (folder / "ACME.csv").write_text("symbol,timeframe,start,open,high,low,close,volume\nbad\n")
+    with pytest.raises(ReplayDataError):
+        load_replay(folder)
+    (folder / "ACME.csv").write_text("symbol,timeframe,start,open,high,low,close,volume\n")
+    assert load_replay(folder).bars == ()
