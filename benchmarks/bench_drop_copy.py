@@ -48,6 +48,7 @@ from benchmarks.bench_store import STORES, Store, provisioned
 from benchmarks.http_driver import machine
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.logging import configure_logging
+from bootstrap.resource_order import shutdown_in_order
 from bootstrap.settings import SettingsError, load_settings
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account
@@ -233,7 +234,7 @@ async def opened(store: Store, extra: dict[str, str]) -> AsyncIterator[Applicati
     try:
         yield container
     finally:
-        await container.shutdown_resources()  # type: ignore[misc]
+        await shutdown_in_order(container)
 
 
 def command(account: Account, side: Side) -> SubmitOrder:

@@ -41,6 +41,7 @@ from benchmarks.bench_store import STORES, Store, provisioned
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.logging import configure_logging
+from bootstrap.resource_order import shutdown_in_order
 from bootstrap.settings import load_settings
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account
@@ -196,7 +197,7 @@ async def measure(
             reads = (states.misses - before[0], states.hits - before[1])
         return Result(store, sent, wall, cpu, load.approved, load.reasons, held, reads)
     finally:
-        await container.shutdown_resources()  # type: ignore[misc]
+        await shutdown_in_order(container)
         restore_gc(gc_state)
 
 

@@ -67,6 +67,7 @@ import pyperf  # type: ignore[import-untyped]
 from benchmarks.guard_compare import Record, better_of, compare
 from benchmarks.guard_twin import Twin, TwinUnavailable, protocol_out
 from benchmarks.guard_twin import serve as serve_slices
+from bootstrap.resource_order import shutdown_in_order
 
 BASELINE = Path(__file__).with_name("baseline.json")
 TOLERANCE = 0.15
@@ -245,7 +246,7 @@ async def order_subject(stack: AsyncExitStack, store: Any, name: str, slices: in
     container = await open_container(store)
 
     async def close() -> None:
-        await container.shutdown_resources()  # type: ignore[misc]
+        await shutdown_in_order(container)
 
     stack.push_async_callback(close)
     accounts = await seed(container, 16)

@@ -21,6 +21,7 @@ from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.killswitch_lane import LaneSources, start_lane
 from bootstrap.logging import configure_logging
 from bootstrap.metrics import include_lane_requests, metrics_collectors, reconciliation_gauge
+from bootstrap.resource_order import shutdown_in_order
 from bootstrap.settings import Settings, SettingsError, load_settings
 from bootstrap.shutdown_grace import DEADLINE
 from bootstrap.startup_refusal import refuse_start_up
@@ -137,7 +138,7 @@ async def _closed_quietly(container: ApplicationContainer) -> None:
     """What had started is stopped, within a bound: a refused start-up must not hang."""
     with contextlib.suppress(Exception):
         async with asyncio.timeout(_CLOSE_WITHIN_S):
-            await container.shutdown_resources()  # type: ignore[misc]
+            await shutdown_in_order(container)
 
 
 async def _shut_down(container: ApplicationContainer, grace: float) -> None:
@@ -146,7 +147,7 @@ async def _shut_down(container: ApplicationContainer, grace: float) -> None:
     they did not send stay in the outbox for the next start."""
     try:
         async with asyncio.timeout(DEADLINE.left(grace)):
-            await container.shutdown_resources()  # type: ignore[misc]
+            await shutdown_in_order(container)
     except TimeoutError:
         _log.warning("shutdown_grace_exceeded", grace_seconds=grace)
 

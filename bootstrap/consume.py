@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import inspect
 import signal
 from collections.abc import Awaitable, Callable
 
@@ -22,6 +21,7 @@ from bootstrap.early_join import EarlyMember
 from bootstrap.gc_tuning import restore_gc, tune_gc
 from bootstrap.kafka import KafkaLink
 from bootstrap.quote_board import open_paper_books_from_store
+from bootstrap.resource_order import shutdown_in_order
 from bootstrap.settings import SettingsError
 from bootstrap.strategies import start_strategy_consumer
 from bootstrap.tracing import stop_tracing
@@ -122,10 +122,7 @@ async def consume(
             watchdog.stop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(sig)
-        # None when no resource was started (a failure before init): nothing to await then.
-        closing = container.shutdown_resources()
-        if inspect.isawaitable(closing):
-            await closing
+        await shutdown_in_order(container)
         await stop_tracing(container.core.tracing())  # the spans still queued, last
         restore_gc(gc_state)
         log.info("consumers_stopped")

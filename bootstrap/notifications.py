@@ -134,17 +134,22 @@ async def dispatch_lifetime(
     dispatch: Callable[[], Dispatcher],
     center: Callable[[], NotificationCenter],
     sources: Callable[[], NotificationSources],
+    publisher: Callable[[], object],
+    _database: object,
 ) -> AsyncIterator[None]:
     """Sends due deliveries every poll, and at once when the center writes new ones. At
-    shutdown no new pass starts; the fill notices still queued are told (into the outbox),
+    shutdown no new pass starts; the events committed and not yet published are published
+    (their fills become notices), the fill notices still queued are told (into the outbox),
     the pass under way may finish, and what is still pending waits in the outbox for the
-    next start. The whole stop is bounded by the serve's grace (bootstrap/shutdown_grace.py)."""
+    next start. Given the database's resource (`_database`), so the pool closes only after
+    this stop: a notice told after it would open a connection nothing closes. The whole
+    stop is bounded by the serve's grace (bootstrap/shutdown_grace.py)."""
     fills = sources().fills  # subscribes the bus handlers
     if not settings.notify.dispatch:
         try:
             yield
         finally:
-            await _told(fills)
+            await _told(fills, publisher())
         return
     worker, wake, stopping = dispatch(), asyncio.Event(), asyncio.Event()
     center().on_new_deliveries(wake.set)
@@ -169,7 +174,7 @@ async def dispatch_lifetime(
     finally:
         stopping.set()  # the loop ends after its pass (a batch: well under a second)
         wake.set()
-        await _told(fills)
+        await _told(fills, publisher())
         # The pass under way may finish (its claimed rows then marked); past PASS_AT_STOP_S it
         # is cancelled, and its claimed rows are claimed again when their lease runs out.
         await asyncio.wait({task}, timeout=PASS_AT_STOP_S)
@@ -178,11 +183,15 @@ async def dispatch_lifetime(
             await task
 
 
-async def _told(fills: FillNotices, within: float = 5.0) -> None:
+async def _told(fills: FillNotices, publisher: object, within: float = 5.0) -> None:
     """The fill notices still queued at shutdown, told within `within` seconds (else lost,
-    logged: a stop must not hang on a store that is going away)."""
+    logged: a stop must not hang on a store that is going away). The publisher's events in
+    flight are published first, so the fills among them are told too."""
+    published = getattr(publisher, "idle", None)
     try:
         async with asyncio.timeout(within):
+            if published is not None:
+                await published()
             await fills.idle()
     except TimeoutError:
         _log.warning("fill_notices_unsent_at_stop")

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from dependency_injector import providers
 
+from bootstrap.resource_order import shutdown_in_order
+
 if TYPE_CHECKING:
     from bootstrap.containers.application import ApplicationContainer
 
@@ -45,7 +47,5 @@ async def surveil_role(container: ApplicationContainer) -> AsyncIterator[None]:
         await asyncio.gather(*(each for each in started if inspect.isawaitable(each)))
         yield
     finally:
-        closing = container.shutdown_resources()
-        if inspect.isawaitable(closing):
-            with contextlib.suppress(Exception):
-                await closing
+        with contextlib.suppress(Exception):
+            await shutdown_in_order(container)

@@ -74,6 +74,7 @@ class NotificationsContainer(containers.DeclarativeContainer):
     notification_dispatch = providers.Resource(
         notifications.dispatch_lifetime, core.settings, notification_dispatcher.provider,
         core.notification_center.provider, notification_sources.provider,
+        core.publisher.provider, core.database,
     )  # fmt: skip
 
 

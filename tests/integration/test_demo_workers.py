@@ -12,6 +12,7 @@ from dependency_injector import providers
 from application.trading.order_commands import SubmitOrder
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.demo import DEMO_ACCOUNT, DEMO_OWNER, load_demo
+from bootstrap.resource_order import shutdown_in_order
 from bootstrap.settings import load_settings
 from domain.principals import Principal, Role
 from domain.trading.orders import OrderStatus, OrderType, Origin, OriginKind, Side
@@ -43,7 +44,7 @@ async def workers(sqlite_url: str) -> AsyncIterator[list[ApplicationContainer]]:
         yield built
     finally:
         for container in built:
-            await container.shutdown_resources()  # type: ignore[misc]
+            await shutdown_in_order(container)
 
 
 async def test_workers_loading_the_demo_at_once_share_one_demo_and_each_can_trade_it(

@@ -15,6 +15,7 @@ from structlog.testing import capture_logs
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.killswitch_lane import EXIT_LANE_DEAD, KillSwitchLane, LaneSources
 from bootstrap.lane_killswitch import LaneKillSwitch
+from bootstrap.resource_order import shutdown_in_order
 from bootstrap.settings import Settings, load_settings
 from domain.killswitch.state import Scope, TradingState
 from domain.killswitch.switch import TriggerType
@@ -44,7 +45,7 @@ async def container(settings: Settings) -> AsyncIterator[ApplicationContainer]:
     try:
         yield built
     finally:
-        await built.shutdown_resources()  # type: ignore[misc]
+        await shutdown_in_order(built)
 
 
 class _Exits:

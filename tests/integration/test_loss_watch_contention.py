@@ -21,6 +21,7 @@ from adapters.postgres.uow import SqlUnitOfWork
 from application.safety.triggers import LossLimitReport, LossLimitWatch
 from application.trading.orders import SubmitOrder
 from bootstrap.containers.application import ApplicationContainer, build_container
+from bootstrap.resource_order import shutdown_in_order
 from bootstrap.settings import load_settings
 from domain.killswitch.state import Scope, TradingState
 from domain.principals import Principal, Role
@@ -75,7 +76,7 @@ async def container(postgres_url: str) -> AsyncIterator[ApplicationContainer]:
         built.core.paper_broker().seed_account(ACCOUNT, CASH)
         yield built
     finally:
-        await built.shutdown_resources()  # type: ignore[misc]
+        await shutdown_in_order(built)
 
 
 def _watch(container: ApplicationContainer, between: list[Hook] | None = None) -> LossLimitWatch:

@@ -30,6 +30,7 @@ from application.safety.agents import RegisterAgent
 from bootstrap.consume import start_consumers
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.kafka import KafkaLink
+from bootstrap.resource_order import shutdown_in_order
 from bootstrap.settings import load_settings
 from domain.principals import Principal, Role
 from domain.trading.accounts import Account
@@ -97,7 +98,7 @@ async def bulwark_node(
     try:
         yield Node(container, link, dispatcher, clock)
     finally:
-        await container.shutdown_resources()  # type: ignore[misc]
+        await shutdown_in_order(container)
 
 
 @dataclass

@@ -28,6 +28,7 @@ from adapters.kafka.topics import Topics
 from adapters.security.argon2_hasher import Argon2Hasher
 from bootstrap.containers.application import ApplicationContainer, build_container
 from bootstrap.kafka import topics_of
+from bootstrap.resource_order import shutdown_in_order
 from bootstrap.settings import load_settings
 from domain.trading.orders import Order
 from tests.http.harness import no_background
@@ -55,7 +56,7 @@ async def store_of(env: dict[str, str]) -> AsyncIterator[ApplicationContainer]:
     try:
         yield container
     finally:
-        await container.shutdown_resources()  # type: ignore[misc]
+        await shutdown_in_order(container)
 
 
 async def orders_of(container: ApplicationContainer, account_id: str) -> list[Order]:

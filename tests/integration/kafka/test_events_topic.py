@@ -28,6 +28,7 @@ from adapters.postgres.tables.outbox import outbox
 from adapters.security.argon2_hasher import Argon2Hasher
 from application.trading.orders import SubmitOrder
 from bootstrap.containers.application import ApplicationContainer, build_container
+from bootstrap.resource_order import shutdown_in_order
 from bootstrap.settings import load_settings
 from domain.events import DomainEvent
 from domain.trading.orders import (
@@ -239,7 +240,7 @@ async def publishing_node(env: dict[str, str]) -> AsyncIterator[Node]:
     try:
         yield Node(container, link, None, None)
     finally:
-        await container.shutdown_resources()  # type: ignore[misc]
+        await shutdown_in_order(container)
 
 
 async def test_events_committed_while_kafka_is_unreachable_are_published_once_it_is_back(

@@ -24,6 +24,7 @@ from adapters.security.argon2_hasher import Argon2Hasher
 from bootstrap.consume import start_consumers
 from bootstrap.containers.application import build_container
 from bootstrap.kafka import KafkaLink
+from bootstrap.resource_order import shutdown_in_order
 from bootstrap.settings import load_settings
 from domain.agents.heartbeat import Liveness
 from domain.killswitch.state import Scope, TradingState
@@ -78,7 +79,7 @@ async def node_on_fake_clock(env: dict[str, str]) -> AsyncIterator[Node]:
     try:
         yield Node(container, link, dispatcher, clock)
     finally:
-        await container.shutdown_resources()  # type: ignore[misc]
+        await shutdown_in_order(container)
 
 
 @contextlib.asynccontextmanager

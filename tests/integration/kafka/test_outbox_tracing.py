@@ -31,6 +31,7 @@ from adapters.tracing.messages import MessageTracing
 from adapters.tracing.propagation import TRACEPARENT
 from bootstrap.app import create_app
 from bootstrap.containers.application import ApplicationContainer, build_container
+from bootstrap.resource_order import shutdown_in_order
 from bootstrap.settings import load_settings
 from bootstrap.tracing import tracing_with
 from tests.http.harness import no_background
@@ -69,7 +70,7 @@ async def api_node(
         publisher = container.core.publisher()
         if isinstance(publisher, RelayingPublisher):
             await publisher.idle()  # the drain in flight ends before the producer stops
-        await container.shutdown_resources()  # type: ignore[misc]
+        await shutdown_in_order(container)
 
 
 async def _order(container: ApplicationContainer, client: httpx.AsyncClient, unique: str) -> str:

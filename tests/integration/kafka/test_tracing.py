@@ -22,6 +22,7 @@ from adapters.security.argon2_hasher import Argon2Hasher
 from adapters.tracing.propagation import TRACEPARENT, current_headers
 from bootstrap.consume import start_consumers
 from bootstrap.containers.application import build_container
+from bootstrap.resource_order import shutdown_in_order
 from bootstrap.settings import load_settings
 from bootstrap.tracing import tracing_with
 from tests.http.harness import no_background
@@ -50,7 +51,7 @@ async def traced_node(env: dict[str, str]) -> AsyncIterator[tuple[Node, InMemory
     try:
         yield Node(container, link, dispatcher, None), exporter
     finally:
-        await container.shutdown_resources()  # type: ignore[misc]
+        await shutdown_in_order(container)
 
 
 def traceparent_trace(headers: dict[str, str]) -> str:
