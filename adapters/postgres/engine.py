@@ -41,6 +41,25 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
+def sqlite_on_file(engine: AsyncEngine) -> bool:
+    """Whether `engine` is a SQLite database in a file (not in memory, and not PostgreSQL).
+
+    Asked for every unit of work on the order path; the URL is rendered once per engine (its
+    answer kept on the engine itself)."""
+    sync = engine.sync_engine
+    known: bool | None = getattr(sync, "_bulwark_sqlite_on_file", None)
+    if known is None:
+        url = engine.url
+        database = url.database or ""
+        known = (
+            is_sqlite(str(url.drivername))
+            and database not in ("", ":memory:")
+            and "mode=memory" not in str(url)
+        )
+        sync._bulwark_sqlite_on_file = known  # type: ignore[attr-defined]
+    return known
+
+
 def normalize_url(url: str) -> str:
     """Pick the async driver for plain postgres:// and sqlite:// URLs."""
     for prefix, driver in (

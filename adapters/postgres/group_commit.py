@@ -58,8 +58,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from adapters.postgres.engine import (
     guarded,
-    is_sqlite,
     is_unavailable,
+    sqlite_on_file,
 )
 from domain.errors import ConcurrentUpdate, StoreUnavailable
 
@@ -410,10 +410,7 @@ def groups_commits(engine: AsyncEngine) -> bool:
 
     Not for an in-memory SQLite database: a second connection would see another, empty one.
     """
-    if not is_sqlite(str(engine.url.drivername)):
-        return True
-    database = engine.url.database or ""
-    return database not in ("", ":memory:") and "mode=memory" not in str(engine.url)
+    return engine.dialect.name != "sqlite" or sqlite_on_file(engine)
 
 
 @dataclass

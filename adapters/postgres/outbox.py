@@ -22,7 +22,6 @@ import contextlib
 import contextvars
 import os
 import threading
-import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -108,7 +107,19 @@ class _EventIds:
             if at >= len(self._pool):
                 self._pool, at = os.urandom(self._BLOCK), 0
             self._at = at + 16
-            return str(uuid.UUID(bytes=self._pool[at : at + 16], version=4))
+            raw = self._pool[at : at + 16]
+        return uuid4_text(raw)
+
+
+# The variant's nibble: its two high bits set to 10 (RFC 9562), the two low ones kept.
+_VARIANT = {f"{n:x}": f"{(n & 0x3) | 0x8:x}" for n in range(16)}
+
+
+def uuid4_text(raw: bytes) -> str:
+    """`str(uuid.UUID(bytes=raw, version=4))`, formatted from the hex digits directly (a
+    quarter of the time: an outbox row's id is taken on the order path)."""
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:]}"
 
 
 _event_ids = _EventIds()

@@ -36,7 +36,12 @@ from sqlalchemy import Connection, Engine, Executable, Result, create_engine, ev
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import StaticPool
 
-from adapters.postgres.engine import is_contention, is_unavailable, sqlite_pragmas
+from adapters.postgres.engine import (
+    is_contention,
+    is_unavailable,
+    sqlite_on_file,
+    sqlite_pragmas,
+)
 from domain.errors import StoreUnavailable
 
 OPTION = "bulwark_loop_read"
@@ -105,7 +110,7 @@ def loop_reader(engine: AsyncEngine) -> LoopReader | None:
     """The engine's reader for the running event loop; None where reads cannot run in the
     loop (PostgreSQL, an in-memory SQLite database). Kept on the engine itself, one per event
     loop, and closed when the engine is disposed."""
-    if engine.dialect.name != "sqlite" or not _on_file(engine):
+    if not sqlite_on_file(engine):
         return None
     loop = asyncio.get_running_loop()
     sync = engine.sync_engine
@@ -132,8 +137,3 @@ def _close_all(sync: Engine) -> None:
     for _loop, reader in readers.values():
         reader.dispose()
     readers.clear()
-
-
-def _on_file(engine: AsyncEngine) -> bool:
-    database = engine.url.database
-    return bool(database) and database != ":memory:" and "mode=memory" not in str(engine.url)

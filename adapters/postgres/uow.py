@@ -160,8 +160,11 @@ class SqlUnitOfWork(UnitOfWorkBase):
         if entry is None:
             self._identity[(kind, key)] = _Entry(obj, tracker, None)
         elif entry.obj is not obj:
-            # A different object under a loaded key replaces it: an update of that row.
+            # A different object under a loaded key replaces it: an update of that row (the
+            # whole row, upserted, where the image holds only what changes: `inserted`).
             entry.obj = obj
+            if hasattr(tracker, "inserted"):
+                entry.snapshot = None
 
     def stage(self, op: Op) -> None:
         """A write to apply at commit, after the tracked aggregates."""
@@ -238,8 +241,9 @@ class SqlUnitOfWork(UnitOfWorkBase):
         First every tracked object whose image changed (in the order first seen), then the
         staged writes, then the outbox rows of the events those objects recorded. Writes of
         one kind that fit one statement are put together: new objects of a tracker with
-        `insert_many`, updates of the same columns of a tracker with `update_many` (a
-        batch of order decisions and of broker answers).
+        `insert_many` (their rows from its `inserted` where its image is not the row), updates
+        of the same fields of a tracker with `update_many` (its `changed` names them: a batch
+        of order decisions and of broker answers).
         """
         steps: list[Step] = []
         written: list[tuple[_Entry, Any]] = []
@@ -254,7 +258,8 @@ class SqlUnitOfWork(UnitOfWorkBase):
             items = list(run)
             tracker = items[0][0].tracker
             if run_key[1] == "insert":
-                rows = [after for _, after in items]
+                inserted = getattr(tracker, "inserted", None)
+                rows = [after if inserted is None else inserted(e.obj, after) for e, after in items]
                 steps.append(Bulk(run_key, rows, tracker.insert_many))  # type: ignore[attr-defined]
             else:
                 changes = [(e.obj, e.snapshot, after) for e, after in items]
@@ -269,10 +274,11 @@ class SqlUnitOfWork(UnitOfWorkBase):
                 if entry.snapshot is None:
                     bulk = hasattr(entry.tracker, "insert_many")
                     key = (type(entry.tracker), "insert") if bulk else None
+                elif hasattr(entry.tracker, "update_many"):
+                    changed = entry.tracker.changed(entry.snapshot, after)  # type: ignore[attr-defined]
+                    key = (type(entry.tracker), "update", changed)
                 else:
-                    bulk = hasattr(entry.tracker, "update_many")
-                    changed = frozenset(k for k, v in after.items() if entry.snapshot.get(k) != v)
-                    key = (type(entry.tracker), "update", changed) if bulk else None
+                    key = None
                 if run and key != run_key:
                     close_run()
                 if key is not None:

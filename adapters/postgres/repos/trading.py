@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection
+import operator
+from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import Any
 
@@ -105,11 +106,47 @@ def _order_update(changed: tuple[str, ...]) -> Any:
     )
 
 
+# What of an order changes after it is placed, by column: the image the unit of work keeps
+# and compares (one C call per order, the values as they are), and how each is stored. The
+# other columns are fixed when it is placed and written once, with the new row.
+_MUTABLE_COLUMNS: tuple[tuple[str, str, Callable[[Any], Any]], ...] = (
+    ("status", "status", lambda status: status.value),
+    ("filled_quantity", "filled_quantity", lambda quantity: quantity),
+    ("average_fill_price", "average_fill_price", lambda price: price),
+    ("broker_order_id", "broker_order_id", lambda broker_order_id: broker_order_id),
+    ("deny_reasons", "deny_reasons", list),
+    ("hold_reasons", "hold_reasons", lambda reasons: list(reasons) or None),
+    ("approvals", "hold_approvals", _approvals_doc),
+    ("quantity", "quantity", lambda quantity: quantity),
+    ("requested_quantity", "requested_quantity", lambda quantity: quantity),
+)
+_MUTABLE_IMAGE = operator.attrgetter(*(field for field, _, _ in _MUTABLE_COLUMNS))
+
+
 class OrderRepo(TrackedRepo[Order]):
-    """Orders; in-place changes of a loaded order are saved at commit."""
+    """Orders; in-place changes of a loaded order are saved at commit.
+
+    The image compared at commit is the tuple of the fields an order may change
+    (`_MUTABLE_COLUMNS`), not its whole row: a batch's orders are imaged when loaded, at
+    the decision and at the broker's answer, and a row of 30 columns each time was most
+    of the unit of work's cost on the order path. A new order is written whole, once.
+    """
 
     kind = "order"
     table = orders
+
+    def dump(self, o: Order) -> Any:
+        return _MUTABLE_IMAGE(o)
+
+    def changed(self, before: Any, after: Any) -> tuple[int, ...]:
+        """Which of the image's fields differ (their positions in `_MUTABLE_COLUMNS`)."""
+        return tuple(
+            i for i, (old, new) in enumerate(zip(before, after, strict=True)) if old != new
+        )
+
+    def inserted(self, o: Order, _after: Any) -> dict[str, Any]:
+        """The row of a new order, for `insert_many`."""
+        return self.to_row(o)
 
     def to_row(self, o: Order) -> dict[str, Any]:
         return {
@@ -171,22 +208,29 @@ class OrderRepo(TrackedRepo[Order]):
 
     async def write(self, conn: AsyncConnection, obj: Any, before: Any, after: Any) -> None:
         if before is None:
-            await upsert(conn, orders, after, self.keys)
+            await upsert(conn, orders, self.to_row(obj), self.keys)
             return
-        changed = {k: v for k, v in after.items() if before.get(k) != v}
-        await conn.execute(update(orders).where(orders.c.id == obj.id).values(changed))
+        await self.update_many(conn, [(obj, before, after)])
 
     async def insert_many(self, conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
         """New orders of one commit (a batch of decisions) in one statement."""
         await upsert_many(conn, orders, rows, self.keys)
 
-    async def update_many(
-        self, conn: AsyncConnection, items: list[tuple[Order, dict[str, Any], dict[str, Any]]]
-    ) -> None:
-        """Orders whose same columns changed (a batch's broker answers), in one executemany."""
-        changed = tuple(k for k, v in items[0][2].items() if items[0][1].get(k) != v)
-        statement = _order_update(changed)
-        params = [{"b_id": o.id, **{f"v_{k}": after[k] for k in changed}} for o, _, after in items]
+    async def update_many(self, conn: AsyncConnection, items: list[tuple[Order, Any, Any]]) -> None:
+        """Orders whose same fields changed (a batch's broker answers), in one executemany."""
+        changed = self.changed(items[0][1], items[0][2])
+        columns = [_MUTABLE_COLUMNS[i] for i in changed]
+        statement = _order_update(tuple(column for _, column, _ in columns))
+        params = [
+            {
+                "b_id": o.id,
+                **{
+                    f"v_{column}": stored(after[i])
+                    for i, (_, column, stored) in zip(changed, columns, strict=True)
+                },
+            }
+            for o, _, after in items
+        ]
         await conn.execute(statement, params)
 
     async def get(self, order_id: str) -> Order | None:

@@ -123,6 +123,76 @@ async def test_changes_to_a_loaded_order_are_saved_at_commit_without_add(
     assert loaded.average_fill_price == Decimal("101.25")
 
 
+async def test_every_field_an_order_may_change_after_it_is_placed_is_saved(
+    store: StoreUnderTest,
+) -> None:
+    # Arrange
+    await _save(store, _order(1), _order(2))
+    approved_at = T0 + timedelta(minutes=1)
+
+    # Act: one held, approved by one person, released to a reduced quantity and filled; the
+    # other refused by its reviewer, each change in a unit of work of its own
+    async with store.uow() as uow:
+        held, refused = await uow.orders.get("ord-001"), await uow.orders.get("ord-002")
+        assert held is not None and refused is not None
+        held.hold(("FOUR_EYES",))
+        refused.hold(("LARGE_NOTIONAL",))
+        await uow.commit()
+    async with store.uow() as uow:
+        held, refused = await uow.orders.get("ord-001"), await uow.orders.get("ord-002")
+        assert held is not None and refused is not None
+        held.approve_held("u-2", name="Ada", at=approved_at)
+        refused.reject_held("u-3", "not today")
+        await uow.commit()
+    async with store.uow() as uow:
+        held = await uow.orders.get("ord-001")
+        assert held is not None
+        held.mark_pending_submit(Decimal("6"))
+        held.accept("brk-1")
+        held.apply_fill(Decimal("6"), Decimal("99.5"))
+        await uow.commit()
+    async with store.uow() as uow:
+        filled, canceled = await uow.orders.get("ord-001"), await uow.orders.get("ord-002")
+
+    # Assert
+    assert filled is not None and canceled is not None
+    assert filled.status is OrderStatus.FILLED
+    assert filled.hold_reasons == ("FOUR_EYES",)
+    assert [(a.approver_id, a.name, a.at) for a in filled.approvals] == [
+        ("u-2", "Ada", approved_at)
+    ]
+    assert (filled.quantity, filled.requested_quantity) == (Decimal("6"), Decimal("10"))
+    assert (filled.broker_order_id, filled.filled_quantity) == ("brk-1", Decimal("6"))
+    assert filled.average_fill_price == Decimal("99.5")
+    assert filled.deny_reasons == ()
+    assert canceled.status is OrderStatus.CANCELED
+    assert canceled.deny_reasons == ("not today",)
+    assert canceled.hold_reasons == ("LARGE_NOTIONAL",)
+
+
+async def test_an_order_added_in_place_of_the_one_loaded_is_saved_whole(
+    store: StoreUnderTest,
+) -> None:
+    # Arrange
+    await _save(store, _order(1))
+    replacement = _order(
+        1, symbol="MSFT", order_type=OrderType.LIMIT, limit_price=Decimal("410.5"), side=Side.SELL
+    )
+
+    # Act
+    async with store.uow() as uow:
+        assert await uow.orders.get("ord-001") is not None
+        await uow.orders.add(replacement)
+        await uow.commit()
+    async with store.uow() as uow:
+        loaded = await uow.orders.get("ord-001")
+
+    # Assert
+    assert loaded is not None
+    assert (loaded.symbol, loaded.side, loaded.order_type) == ("MSFT", Side.SELL, OrderType.LIMIT)
+    assert loaded.limit_price == Decimal("410.5")
+
+
 async def test_orders_are_found_by_idempotency_key_and_client_id_per_account(
     store: StoreUnderTest,
 ) -> None:
