@@ -56,6 +56,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from adapters.postgres.asyncpg_prepared import asyncpg_statements
 from adapters.postgres.engine import (
     guarded,
     is_unavailable,
@@ -266,7 +267,8 @@ def committed(plan: Plan) -> None:
 
 
 class PostgresGroupRunner:
-    """Runs a group on one writer connection: the units' statements, then one COMMIT.
+    """Runs a group on one writer connection: the units' statements, then one COMMIT (the
+    statements built once run on asyncpg directly: adapters/postgres/asyncpg_prepared.py).
 
     The connection is held while groups keep coming and given back when the queue is
     empty, so the pool sees one checkout per burst, not per unit of work.
@@ -288,7 +290,7 @@ class PostgresGroupRunner:
                 conn = await self._connection()
                 try:
                     async with conn.begin():
-                        await apply_merged([plans[i] for i in pending], conn)
+                        await apply_merged([plans[i] for i in pending], asyncpg_statements(conn))
                     return outcomes
                 except Exception as exc:
                     error = exc.error if isinstance(exc, UnitFailed) else exc
@@ -308,9 +310,10 @@ class PostgresGroupRunner:
                 current: int | None = None
                 try:
                     async with conn.begin():
+                        statements = asyncpg_statements(conn)
                         for index in pending:
                             current = index
-                            await plans[index].apply(conn)
+                            await plans[index].apply(statements)
                         current = None
                 except Exception as exc:
                     if current is None or is_unavailable(exc):
