@@ -11,8 +11,8 @@ on the driver's cursor directly: `execute` or `executemany`, nothing read back b
 count. Anything the fast path does not cover falls back to SQLAlchemy: RETURNING, values
 computed in Python at execution (column defaults), expanding IN lists, a statement never
 marked, and every statement while something listens to the engine's events (an
-instrumentation sees each statement as before). PostgreSQL ignores the mark (its statements
-go through asyncpg's own prepared statements).
+instrumentation sees each statement as before). On PostgreSQL the group committer runs the
+same marked statements on asyncpg directly (adapters/postgres/asyncpg_prepared.py).
 """
 
 from __future__ import annotations
@@ -74,27 +74,32 @@ class PreparedStatements:
 
     def __init__(self, dialect: Dialect) -> None:
         self._dialect = dialect
-        self._shapes: dict[tuple[int, tuple[str, ...]], tuple[Any, Compiled | None]] = {}
+        self._shapes: dict[tuple[int, tuple[str, ...], bool], tuple[Any, Compiled | None]] = {}
 
     def compiled(self, statement: Any, parameters: Any) -> Compiled | None:
         """The statement's compiled form for these parameters; None: SQLAlchemy runs it."""
         options = getattr(statement, "_execution_options", None)
         if not options or not options.get(OPTION):
             return None
-        first = parameters[0] if isinstance(parameters, list) and parameters else parameters
+        many = isinstance(parameters, list)
+        first = parameters[0] if many and parameters else parameters
         if not isinstance(first, Mapping):
             return None
-        key = (id(statement), tuple(first))
+        key = (id(statement), tuple(first), many)
         shape = self._shapes.get(key)
         if shape is None or shape[0] is not statement:  # a new statement with a reused id
             if len(self._shapes) >= MAX_SHAPES:
                 self._shapes.clear()
-            shape = (statement, self._compile(statement, key[1]))
+            shape = (statement, self._compile(statement, key[1], many))
             self._shapes[key] = shape
         return shape[1]
 
-    def _compile(self, statement: Any, names: tuple[str, ...]) -> Compiled | None:
-        compiled = statement.compile(dialect=self._dialect, column_keys=list(names))
+    def _compile(self, statement: Any, names: tuple[str, ...], many: bool) -> Compiled | None:
+        # For rows (`many`) as SQLAlchemy compiles an executemany: on PostgreSQL a single
+        # row's INSERT would return its generated key, which no caller here reads.
+        compiled = statement.compile(
+            dialect=self._dialect, column_keys=list(names), for_executemany=many
+        )
         if (
             not compiled.positional
             or compiled.positiontup is None

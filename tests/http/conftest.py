@@ -12,8 +12,6 @@ from tests.http.core_helpers import harness_with
 from tests.http.harness import Harness, User
 from tests.http.served_contexts import serving_for
 from tests.http.shared_app import (
-    MARKER,
-    OWN_APP,
     SharedApp,
     module_settings,
     shared_app,
@@ -24,19 +22,6 @@ from tests.integration.vendors.vendor_routes import install_yahoo
 from tests.kit.fake_server import threaded
 
 __all__ = ["shared_app"]  # the module-scoped fixture, served from here to tests/http
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers",
-        f"{MARKER}(**settings): the module's tests share one app, each test with users and "
-        "accounts of its own (tests/http/shared_app.py)",
-    )
-    config.addinivalue_line(
-        "markers",
-        f"{OWN_APP}(reason): in a module marked {MARKER}, this test builds an app of its own "
-        "(it changes the instance as a whole)",
-    )
 
 
 @pytest.fixture(autouse=True)
