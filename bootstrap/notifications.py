@@ -16,6 +16,7 @@ from application.notifications.dispatch import Dispatcher, RetryPolicy
 from application.notifications.fill_notices import FillNotices
 from application.notifications.sources import CenterNotifier, EventNotifications
 from bootstrap.settings import Settings
+from bootstrap.storage import outbox_drained
 from ports.core.clock import Clock
 from ports.core.encryption import SecretSealer
 from ports.core.events import Notification
@@ -187,11 +188,9 @@ async def _told(fills: FillNotices, publisher: object, within: float = 5.0) -> N
     """The fill notices still queued at shutdown, told within `within` seconds (else lost,
     logged: a stop must not hang on a store that is going away). The publisher's events in
     flight are published first, so the fills among them are told too."""
-    published = getattr(publisher, "idle", None)
     try:
         async with asyncio.timeout(within):
-            if published is not None:
-                await published()
+            await outbox_drained(publisher)
             await fills.idle()
     except TimeoutError:
         _log.warning("fill_notices_unsent_at_stop")

@@ -34,10 +34,8 @@ def resource_dependencies(
     resources: Iterable[providers.Provider[Any]],
 ) -> dict[providers.Provider[Any], set[providers.Provider[Any]]]:
     """For each resource, the other resources its arguments reach (see the module)."""
-    wanted = list(resources)
-    kinds = set(wanted)
 
-    def reached(start: providers.Provider[Any]) -> frozenset[providers.Provider[Any]]:
+    def reached(start: providers.Provider[Any]) -> set[providers.Provider[Any]]:
         found: set[providers.Provider[Any]] = set()
         seen: set[int] = set()
         stack = list(start.related)
@@ -46,13 +44,13 @@ def resource_dependencies(
             if id(provider) in seen:
                 continue
             seen.add(id(provider))
-            if provider in kinds or isinstance(provider, providers.BaseResource):
+            if isinstance(provider, providers.BaseResource):
                 found.add(provider)  # its own dependencies are its own
                 continue
             stack.extend(provider.related)
-        return frozenset(found)
+        return found
 
-    return {resource: set(reached(resource)) - {resource} for resource in wanted}
+    return {resource: reached(resource) - {resource} for resource in resources}
 
 
 def stop_waves(

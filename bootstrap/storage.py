@@ -152,8 +152,14 @@ async def database_lifetime(
         yield
     finally:
         if kind == "sql":
-            idle = getattr(publisher(), "idle", None)
-            if idle is not None:
-                with contextlib.suppress(Exception):
-                    await idle()
+            await outbox_drained(publisher())
             await engine().dispose()
+
+
+async def outbox_drained(publisher: object) -> None:
+    """The events a publisher still has in flight published (a publisher without a drain, or
+    whose drain fails, has nothing more to give at a stop)."""
+    idle = getattr(publisher, "idle", None)
+    if idle is not None:
+        with contextlib.suppress(Exception):
+            await idle()

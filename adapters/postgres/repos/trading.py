@@ -109,18 +109,30 @@ def _order_update(changed: tuple[str, ...]) -> Any:
 # What of an order changes after it is placed, by column: the image the unit of work keeps
 # and compares (one C call per order, the values as they are), and how each is stored. The
 # other columns are fixed when it is placed and written once, with the new row.
+def _as_is(value: Any) -> Any:
+    return value
+
+
 _MUTABLE_COLUMNS: tuple[tuple[str, str, Callable[[Any], Any]], ...] = (
-    ("status", "status", lambda status: status.value),
-    ("filled_quantity", "filled_quantity", lambda quantity: quantity),
-    ("average_fill_price", "average_fill_price", lambda price: price),
-    ("broker_order_id", "broker_order_id", lambda broker_order_id: broker_order_id),
+    ("status", "status", operator.attrgetter("value")),
+    ("filled_quantity", "filled_quantity", _as_is),
+    ("average_fill_price", "average_fill_price", _as_is),
+    ("broker_order_id", "broker_order_id", _as_is),
     ("deny_reasons", "deny_reasons", list),
     ("hold_reasons", "hold_reasons", lambda reasons: list(reasons) or None),
     ("approvals", "hold_approvals", _approvals_doc),
-    ("quantity", "quantity", lambda quantity: quantity),
-    ("requested_quantity", "requested_quantity", lambda quantity: quantity),
+    ("quantity", "quantity", _as_is),
+    ("requested_quantity", "requested_quantity", _as_is),
 )
 _MUTABLE_IMAGE = operator.attrgetter(*(field for field, _, _ in _MUTABLE_COLUMNS))
+
+
+def _mutable_row(image: tuple[Any, ...]) -> dict[str, Any]:
+    """The columns of an order's image, as stored (the new row's share of them)."""
+    return {
+        column: stored(value)
+        for (_, column, stored), value in zip(_MUTABLE_COLUMNS, image, strict=True)
+    }
 
 
 class OrderRepo(TrackedRepo[Order]):
@@ -155,8 +167,6 @@ class OrderRepo(TrackedRepo[Order]):
             "account_id": o.account_id,
             "symbol": o.symbol,
             "side": o.side.value,
-            "quantity": o.quantity,
-            "requested_quantity": o.requested_quantity,
             "origin_kind": o.origin.kind.value,
             "origin_id": o.origin.id,
             "origin_channel": o.origin.channel.value,
@@ -167,14 +177,8 @@ class OrderRepo(TrackedRepo[Order]):
             "reduce_only": o.reduce_only,
             "idempotency_key": o.idempotency_key,
             "created_at": o.created_at,
-            "status": o.status.value,
-            "filled_quantity": o.filled_quantity,
-            "average_fill_price": o.average_fill_price,
-            "broker_order_id": o.broker_order_id,
             "broker": o.broker,
-            "deny_reasons": list(o.deny_reasons),
-            "hold_approvals": _approvals_doc(o.approvals),
-            "hold_reasons": list(o.hold_reasons) or None,
+            **_mutable_row(_MUTABLE_IMAGE(o)),
             **_attribution_row(o.attribution),
         }
 

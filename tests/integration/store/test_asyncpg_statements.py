@@ -13,7 +13,12 @@ from sqlalchemy.engine import Engine
 from adapters.postgres.asyncpg_prepared import AsyncpgStatements
 from domain.errors import ConcurrentUpdate
 from tests.integration.store.conftest import StoreUnderTest
-from tests.integration.store.test_group_commit import _close, _opened, _stored_accounts
+from tests.integration.store.test_group_commit import (
+    _account,
+    _close,
+    _opened,
+    _stored_accounts,
+)
 
 
 @pytest.fixture
@@ -60,12 +65,7 @@ async def test_a_version_check_read_from_asyncpgs_status_still_fails_the_stale_u
     postgres: StoreUnderTest, on_asyncpg: list[str]
 ) -> None:
     # Arrange
-    await postgres.save("accounts", *(await _opened(postgres, 0, "none")))
-    async with postgres.uow() as uow:
-        from tests.integration.store.test_group_commit import _account
-
-        await uow.accounts.add(_account("contested"))
-        await uow.commit()
+    await postgres.save("accounts", _account("contested"))
     stale = await postgres.uow().__aenter__()
     (await stale.accounts.get("contested")).cash += 1
     async with postgres.uow() as uow:
